@@ -1,0 +1,307 @@
+// The application and the pre-study findings as plain value types.
+//
+// This is the one contract between the readers (load), the checks (rules),
+// the report and the writers (docx, xlsx). Every element keeps where it came
+// from. Optional elements the file left out are std::nullopt or empty
+// vectors; the model never invents content. Strings are UTF-8.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/values.hpp"
+
+namespace esfdraft::model {
+
+// ---------------------------------------------------------------- rich text
+
+// A run of text inside a block; `emphasis` is <em>, `strong` is <strong>.
+struct Inline {
+    std::string text;
+    bool emphasis = false;
+    bool strong = false;
+};
+
+using InlineText = std::vector<Inline>;
+
+struct Block {
+    enum class Kind { paragraph, bullet_list, numbered_list };
+    Kind kind = Kind::paragraph;
+    InlineText inlines;               // paragraph content (empty for lists)
+    std::vector<InlineText> items;    // list items (empty for paragraphs)
+    SourceLocation where;
+};
+
+// A section's rich text: paragraphs and lists.
+struct RichText {
+    std::vector<Block> blocks;
+    SourceLocation where;
+
+    // All text, blocks separated by "\n", list items by "\n".
+    std::string plain_text() const;
+    // Words = maximal runs of non-whitespace (ASCII whitespace and U+00A0).
+    int word_count() const;
+    // True when there is no non-whitespace text at all.
+    bool empty() const;
+};
+
+// ---------------------------------------------------------------- project facts
+
+struct Organisation {
+    std::string name;
+    std::optional<std::string> org_number;   // "NNNNNN-NNNN" as written
+    SourceLocation where;
+};
+
+struct Contact {
+    std::string name;
+    std::string email;
+    std::optional<std::string> phone;
+    SourceLocation where;
+    SourceLocation email_where;
+};
+
+struct Period {
+    Date start;
+    Date end;
+    SourceLocation where;
+};
+
+struct MunicipalityRef {
+    std::string code;                 // four-digit SCB kommunkod as written
+    std::optional<std::string> name;  // the element's text, when given
+    bool partner = false;             // role="partner"
+    SourceLocation where;
+};
+
+struct PreStudyRef {
+    std::string title;
+    Period period;
+    std::optional<std::string> findings_path;   // relative to the plan file
+    SourceLocation where;
+};
+
+struct Project {
+    Located<std::string> title;
+    std::optional<Located<std::string>> acronym;
+    Located<std::string> programme_area;
+    Located<std::string> phase;        // "prestudy" or "implementation" per spec
+    Located<std::string> region;       // NUTS2 code, e.g. "SE33"
+    Organisation owner;
+    Contact contact;
+    Period period;
+    std::vector<MunicipalityRef> municipalities;
+    SourceLocation municipalities_where;
+    std::optional<PreStudyRef> pre_study;
+    SourceLocation where;
+};
+
+// ---------------------------------------------------------------- sections
+
+struct Summary {
+    std::optional<std::string> lang;  // nullopt = the application's language
+    RichText text;
+};
+
+struct TargetGroup {
+    std::string id;
+    std::string name;
+    std::optional<RichText> description;
+    std::optional<Decimal> women;
+    std::optional<Decimal> men;
+    SourceLocation where;
+};
+
+struct Indicator {
+    std::string text;                 // what is counted
+    std::string unit;                 // persons | organisations | percent | count
+    Decimal target;
+    Decimal baseline;                 // 0 when the file leaves it out
+    std::optional<Decimal> women;
+    std::optional<Decimal> men;
+    std::optional<Date> due;
+    SourceLocation where;
+};
+
+struct GoalBasis {
+    std::string finding_id;
+    SourceLocation where;
+};
+
+struct Goal {
+    std::string id;
+    std::string kind;                 // project | effect
+    std::string statement;
+    std::vector<Indicator> indicators;
+    std::vector<GoalBasis> basis;
+    SourceLocation where;
+};
+
+struct Activity {
+    std::string id;
+    Date start;
+    Date end;
+    std::vector<std::string> goal_ids;
+    std::vector<std::string> tags;
+    std::string title;
+    std::optional<RichText> description;
+    SourceLocation where;
+
+    bool has_tag(std::string_view tag) const;
+};
+
+struct Partner {
+    std::string name;
+    std::string role;
+    std::optional<std::string> org_number;
+    SourceLocation where;
+};
+
+struct Accessibility {
+    std::optional<RichText> physical;
+    std::optional<RichText> information;
+    std::optional<RichText> participation;
+    SourceLocation where;
+};
+
+// ---------------------------------------------------------------- budget
+
+struct CostLine {
+    std::string category;             // staff | services | premises | travel | materials | indirect | participants | other
+    int year = 0;
+    std::optional<std::string> activity_id;
+    Money amount = 0;
+    std::vector<std::string> tags;
+    std::string label;
+    SourceLocation where;
+
+    bool has_tag(std::string_view tag) const;
+};
+
+struct FinancingSource {
+    std::string kind;                 // esf | public-cash | public-in-kind | public-allowance | private-cash | private-in-kind
+    std::optional<std::string> funder;
+    std::optional<std::string> org_number;
+    Money amount = 0;
+    SourceLocation where;
+};
+
+struct Income {
+    Money amount = 0;
+    std::string label;
+    SourceLocation where;
+};
+
+struct Budget {
+    std::string currency = "SEK";
+    std::vector<CostLine> costs;
+    std::vector<FinancingSource> financing;
+    std::vector<Income> income;
+    SourceLocation where;
+    SourceLocation costs_where;
+    SourceLocation financing_where;
+
+    // Sums throw std::overflow_error rather than wrap.
+    Money total_costs() const;
+    Money total_income() const;
+    Money total_financing() const;
+    Money eligible_costs() const { return total_costs() - total_income(); }
+    Money financing_of_kind(std::string_view kind) const;
+};
+
+// ---------------------------------------------------------------- pre-study findings
+
+struct ResearchQuestion {
+    std::string id;
+    std::string text;
+    SourceLocation where;
+};
+
+struct Actor {
+    std::string id;
+    std::string kind;
+    std::optional<std::string> municipality_code;
+    std::string name;
+    SourceLocation where;
+};
+
+struct Evidence {
+    std::string kind;                 // survey | interview | workshop | document | statistics
+    std::optional<std::int64_t> respondents;
+    std::optional<Decimal> share;     // 0–1
+    std::vector<std::string> actor_ids;
+    std::string text;
+    SourceLocation where;
+};
+
+struct StudyFinding {
+    std::string id;
+    std::string question_id;
+    std::string theme;                // needs | cooperation | competence | support | other
+    std::string priority;             // high | medium | low
+    bool out_of_scope = false;        // scope="out"
+    std::string statement;
+    std::vector<Evidence> evidence;
+    std::optional<std::string> recommendation;
+    SourceLocation where;
+};
+
+struct PreStudyFindings {
+    std::string file;                 // the path it was read from
+    std::string lang = "sv";
+    std::string study_title;
+    Period study_period;
+    std::optional<RichText> method;
+    std::vector<ResearchQuestion> questions;
+    std::vector<Actor> actors;
+    std::vector<StudyFinding> findings;
+    SourceLocation where;
+
+    const StudyFinding* find(std::string_view id) const;
+};
+
+// ---------------------------------------------------------------- the application
+
+struct Application {
+    std::string file;                 // the path the plan was read from
+    std::string programme;            // rule pack name, e.g. "esf-2007-2013"
+    std::optional<std::string> call;  // call name in that pack
+    std::string lang = "sv";          // sv | en
+    SourceLocation where;
+
+    Project project;
+    std::vector<Summary> summaries;
+    std::optional<RichText> background;
+    std::optional<RichText> problem;
+    std::optional<RichText> purpose;
+    std::vector<TargetGroup> target_groups;
+    SourceLocation target_groups_where;
+    std::vector<Goal> goals;
+    SourceLocation goals_where;
+    std::vector<Activity> activities;
+    SourceLocation activities_where;
+    std::optional<RichText> organisation;
+    std::vector<Partner> partners;
+    std::optional<RichText> gender_equality;
+    std::optional<Accessibility> accessibility;
+    std::optional<RichText> non_discrimination;
+    std::optional<RichText> transnational;
+    std::optional<RichText> dissemination;
+    std::optional<RichText> evaluation;
+    Budget budget;
+
+    // The pre-study's findings file, when the plan names one (or --findings
+    // gave one) and it loaded.
+    std::optional<PreStudyFindings> findings;
+
+    // The summary in the application's language (the first without a lang, or
+    // whose lang equals `lang`); nullptr when there is none.
+    const Summary* main_summary() const;
+    // The summary with lang="en" when the application itself is not English.
+    const Summary* english_summary() const;
+    const Goal* find_goal(std::string_view id) const;
+    const Activity* find_activity(std::string_view id) const;
+};
+
+}  // namespace esfdraft::model

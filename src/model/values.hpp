@@ -1,0 +1,92 @@
+// Small exact value types the whole model is built from: source locations,
+// money in öre, calendar dates and decimals. No I/O, no clock, no locale.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace esfdraft::model {
+
+// Where an element came from. `line` and `column` are 1-based; 0 means unknown
+// (an element built in code rather than read from a file). `path` is the
+// element path, e.g. "/application/budget/costs/cost[3]".
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::string path;
+};
+
+// A value together with where it was written.
+template <typename T>
+struct Located {
+    T value{};
+    SourceLocation where;
+};
+
+// Money is whole öre (1 kr = 100 öre) in a signed 64-bit integer.
+using Money = std::int64_t;
+
+// Parses a plan amount: digits, optionally '.' and one or two decimals
+// ("1250000", "1250000.5", "1250000.50"). Anything else ("1,5", "1e6", "-3",
+// "12.345", " 1", "", a value above 9e16 kr) gives nullopt.
+std::optional<Money> parse_money(std::string_view text);
+
+// Adds two amounts; throws std::overflow_error when the sum leaves int64_t.
+Money checked_add(Money a, Money b);
+
+// Swedish grouping with U+00A0 no-break spaces and the decimal comma only when
+// there are öre: 125000000 -> "1 250 000 kr", 125000050 -> "1 250 000,50 kr".
+std::string format_sek(Money amount);
+
+// English style: 125000000 -> "SEK 1,250,000", 125000050 -> "SEK 1,250,000.50".
+std::string format_sek_en(Money amount);
+
+// A calendar date as written in the file. It may be an impossible date
+// (2009-02-30): `valid()` says so; rules report it (D001) instead of the loader.
+struct Date {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+
+    bool valid() const;
+    // Days since 1970-01-01 (proleptic Gregorian); only meaningful when valid().
+    std::int64_t days_since_epoch() const;
+    static Date from_days_since_epoch(std::int64_t days);
+    // "YYYY-MM-DD".
+    std::string iso() const;
+    // Whole months from this date to `later` (2009-01-07 -> 2009-07-07 is 6).
+    // A partial month counts as one started month (2009-01-07 -> 2009-07-08 is 7).
+    int months_until(const Date& later) const;
+    Date add_months(int months) const;
+
+    auto operator<=>(const Date&) const = default;
+};
+
+// Parses "YYYY-MM-DD" (exactly four, two, two digits). It does not check the
+// calendar: "2009-02-30" parses and is not valid(). Other text gives nullopt.
+std::optional<Date> parse_date(std::string_view text);
+
+// Days in a month of a year (Gregorian leap years); 0 for a month outside 1–12.
+int days_in_month(int year, int month);
+
+// A non-money decimal (indicator targets, shares, women/men counts) held
+// exactly in millionths. Parses "120", "75.5", "0.64"; a leading '-' is allowed.
+// More than six decimals, exponents or grouping give nullopt.
+struct Decimal {
+    std::int64_t micros = 0;
+
+    static constexpr std::int64_t scale = 1'000'000;
+    bool is_whole() const { return micros % scale == 0; }
+    std::int64_t whole() const { return micros / scale; }
+    // Shortest exact text: 75500000 micros -> "75.5".
+    std::string text() const;
+    auto operator<=>(const Decimal&) const = default;
+};
+
+std::optional<Decimal> parse_decimal(std::string_view text);
+
+}  // namespace esfdraft::model
