@@ -1,0 +1,185 @@
+// esfdraft: the command line. A thin layer over the pipeline: it parses
+// arguments, prints, and maps outcomes to exit codes (0 ok, 1 the
+// application has errors, 2 the tool could not do its job).
+#include <boost/program_options.hpp>
+
+#include <array>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.hpp"
+#include "report/report.hpp"
+
+namespace po = boost::program_options;
+using namespace esfdraft;
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_findings = 1;
+constexpr int exit_failure = 2;
+
+const char* const version_text = "esfdraft " ESFDRAFT_VERSION;
+
+const char* const main_help = R"(esfdraft — drafts and checks applications to the European Social Fund (ESF)
+
+Usage:
+  esfdraft COMMAND [OPTIONS] ...
+  esfdraft COMMAND --help        help for one command
+
+Commands:
+  check   check one or more project plans against the programme's rules and
+          print a completeness report
+
+Options:
+  -h, --help      show this help
+  --version       show the version
+
+A plan is an XML file (urn:esfdraft:plan:1) describing the implementation
+project; it may name the pre-study's findings file. See samples/framsyn/ for a
+complete application and spec/plan-format.md for the format.
+
+Examples:
+  esfdraft check samples/framsyn/plan.xml
+  esfdraft check --lang en --format json -o report.json samples/framsyn/plan.xml
+
+Exit status: 0 no errors, 1 the application has errors, 2 esfdraft could not
+do its job (bad usage, an unreadable file, an unknown rule pack).
+)";
+
+const char* const check_help_intro = R"(esfdraft check — check project plans and print a completeness report
+
+Usage:
+  esfdraft check PLAN.xml [PLAN2.xml | FOLDER ...] [options]
+
+Each plan is read, validated against the plan format and checked against the
+rules of its programme (the rule pack named by programme="..."). Every problem
+is listed, not just the first, as
+  file:line:column: severity: message [RULE]
+followed by a summary and the verdict "ready to submit" (no errors). A FOLDER
+checks every plan file below it; several plans end with a one-line-each table.
+
+)";
+
+const char* const check_help_examples = R"(
+Examples:
+  esfdraft check samples/framsyn/plan.xml
+  esfdraft check applications/ --strict
+  esfdraft check plan.xml --findings ../prestudy/findings.xml --lang en
+  esfdraft check plan.xml --format json -o report.json --date 2009-09-01
+
+Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
+application has errors, 2 esfdraft could not do its job.
+)";
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+po::options_description check_options() {
+    po::options_description options("Options");
+    options.add_options()
+        ("help,h", "show this help")
+        ("findings", po::value<std::string>()->value_name("FILE"),
+         "the pre-study's findings file (default: the file named by the plan's preStudy/@findings, relative to the plan)")
+        ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "report format: text or json")
+        ("lang", po::value<std::string>()->default_value("sv")->value_name("LANG"), "report language: sv (Swedish) or en (English)")
+        ("date", po::value<std::string>()->value_name("YYYY-MM-DD"),
+         "the day the check counts as 'today' (default: $SOURCE_DATE_EPOCH, else the real date)")
+        ("strict", "warnings count as errors: the verdict and the exit status follow")
+        ("output,o", po::value<std::string>()->value_name("FILE"), "write the report to FILE instead of standard output");
+    return options;
+}
+
+po::variables_map parse(const std::vector<std::string>& arguments, const po::options_description& visible,
+                        const char* positional_name) {
+    po::options_description all;
+    all.add(visible);
+    all.add_options()(positional_name, po::value<std::vector<std::string>>());
+    po::positional_options_description positional;
+    positional.add(positional_name, -1);
+    po::variables_map values;
+    try {
+        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
+        po::notify(values);
+    } catch (const po::error& error) {
+        throw UsageError(error.what());
+    }
+    return values;
+}
+
+int run_check(const std::vector<std::string>& arguments) {
+    const po::options_description options = check_options();
+    const po::variables_map values = parse(arguments, options, "plans");
+    if (values.count("help")) {
+        std::cout << check_help_intro << options << check_help_examples;
+        return exit_ok;
+    }
+    if (!values.count("plans")) throw UsageError("check needs at least one PLAN.xml");
+    const std::string format = values["format"].as<std::string>();
+    if (format != "text" && format != "json") throw UsageError("--format must be text or json, not '" + format + "'");
+    report::ReportOptions report_options;
+    if (!report::parse_language(values["lang"].as<std::string>(), report_options.language))
+        throw UsageError("--lang must be sv or en, not '" + values["lang"].as<std::string>() + "'");
+    report_options.strict = values.count("strict") > 0;
+
+    pipeline::CheckRequest request;
+    const auto plan_arguments = values["plans"].as<std::vector<std::string>>();
+    request.plans = pipeline::expand_plan_arguments(plan_arguments);
+    if (values.count("findings")) {
+        if (request.plans.size() != 1) throw UsageError("--findings goes with exactly one plan");
+        request.findings_override = values["findings"].as<std::string>();
+    }
+    request.today = pipeline::resolve_today(values.count("date") ? std::optional(values["date"].as<std::string>()) : std::nullopt);
+    report_options.date = request.today.iso();
+
+    const std::vector<report::ApplicationReport> reports = pipeline::check_plans(request);
+    const std::string text = format == "json" ? report::render_json(reports, report_options)
+                                              : report::render_text(reports, report_options);
+    if (values.count("output")) {
+        std::vector<std::string> inputs = request.plans;
+        if (request.findings_override) inputs.push_back(*request.findings_override);
+        pipeline::write_file_atomically(values["output"].as<std::string>(), text, inputs);
+    } else {
+        std::cout << text;
+    }
+    for (const report::ApplicationReport& entry : reports)
+        if (!report::ready_to_submit(entry.findings, report_options.strict)) return exit_findings;
+    return exit_ok;
+}
+
+int dispatch(int argc, char** argv) {
+    std::vector<std::string> arguments(argv + 1, argv + argc);
+    if (arguments.empty() || arguments[0] == "--help" || arguments[0] == "-h" || arguments[0] == "help") {
+        if (arguments.size() >= 2 && arguments[0] == "help") return dispatch(3, std::array<char*, 3>{argv[0], argv[2], const_cast<char*>("--help")}.data());
+        std::cout << main_help;
+        return arguments.empty() ? exit_failure : exit_ok;
+    }
+    if (arguments[0] == "--version") {
+        std::cout << version_text << "\n";
+        return exit_ok;
+    }
+    const std::string command = arguments[0];
+    arguments.erase(arguments.begin());
+    if (command == "check") return run_check(arguments);
+    throw UsageError("unknown command '" + command + "'; see esfdraft --help");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return dispatch(argc, argv);
+    } catch (const UsageError& error) {
+        std::cerr << "esfdraft: error: " << error.what() << "\nTry 'esfdraft --help'.\n";
+        return exit_failure;
+    } catch (const pipeline::ToolError& error) {
+        std::cerr << "esfdraft: error: " << error.what() << "\n";
+        return exit_failure;
+    } catch (const std::exception& error) {
+        std::cerr << "esfdraft: error: " << error.what() << "\n";
+        return exit_failure;
+    }
+}

@@ -1,0 +1,56 @@
+// Loading plans and pre-study findings: the only code that knows the XML
+// formats of spec/plan-format.md.
+//
+// A file goes through: size limit → UTF-8 and no-DTD check → well-formedness
+// (X001) → XSD validation against schemas/plan-1.xsd or findings-1.xsd (X002,
+// one finding per violation) → reading into the model. When X001 or X002
+// findings exist, no model is returned: the file's structure cannot be trusted.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "load/xml_input.hpp"
+#include "model/application.hpp"
+#include "model/finding.hpp"
+
+namespace esfdraft::load {
+
+inline constexpr const char* plan_namespace = "urn:esfdraft:plan:1";
+inline constexpr const char* findings_namespace = "urn:esfdraft:findings:1";
+
+struct PlanLoad {
+    std::optional<model::Application> application;   // nullopt when X001/X002 findings exist
+    model::Findings findings;
+};
+
+struct FindingsLoad {
+    std::optional<model::PreStudyFindings> findings;
+    model::Findings problems;
+};
+
+class Loader {
+public:
+    // `schema_dir` holds plan-1.xsd and findings-1.xsd. The schemas are parsed
+    // on first use and reused for every later file. Throws LoadError when a
+    // schema is missing or broken.
+    explicit Loader(std::string schema_dir, std::size_t max_input_bytes = default_max_input_bytes);
+    ~Loader();
+
+    // Throws LoadError when the file cannot be read at all (missing, a folder,
+    // too large). Everything wrong inside the file is a finding.
+    PlanLoad load_plan(const std::string& path);
+    FindingsLoad load_findings(const std::string& path);
+
+private:
+    const Schema& plan_schema();
+    const Schema& findings_schema();
+
+    std::string schema_dir_;
+    std::size_t max_input_bytes_;
+    std::unique_ptr<Schema> plan_schema_;
+    std::unique_ptr<Schema> findings_schema_;
+};
+
+}  // namespace esfdraft::load

@@ -1,0 +1,364 @@
+#include <stdexcept>
+
+#include "load/readers.hpp"
+
+namespace esfdraft::load {
+
+namespace {
+
+using model::Located;
+using model::SourceLocation;
+
+// Appends inline runs of `element` (mixed text, <em>, <strong>, nested) with
+// whitespace collapsed across run boundaries, as a browser would.
+void read_inlines(const XmlElement& element, bool emphasis, bool strong, model::InlineText& out, bool& pending_space) {
+    for (const XmlContent& piece : element.content) {
+        if (!piece.is_text) {
+            const XmlElement& child = element.children[piece.child];
+            read_inlines(child, emphasis || child.name == "em", strong || child.name == "strong", out, pending_space);
+            continue;
+        }
+        std::string text;
+        for (char c : piece.text) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                pending_space = true;
+                continue;
+            }
+            if (pending_space && !(out.empty() && text.empty())) text += ' ';
+            pending_space = false;
+            text += c;
+        }
+        if (text.empty()) continue;
+        if (!out.empty() && out.back().emphasis == emphasis && out.back().strong == strong)
+            out.back().text += text;
+        else
+            out.push_back(model::Inline{std::move(text), emphasis, strong});
+    }
+}
+
+model::InlineText inline_text(const XmlElement& element) {
+    model::InlineText out;
+    bool pending_space = false;
+    read_inlines(element, false, false, out, pending_space);
+    return out;
+}
+
+std::string text_of(const XmlElement* element) { return element ? element->normalized_text() : std::string(); }
+
+Located<std::string> located_text(const XmlElement* element) {
+    if (!element) return {};
+    return {element->normalized_text(), element->where};
+}
+
+model::Date date_attribute(const XmlElement& element, std::string_view name) {
+    if (auto value = element.attribute(name))
+        if (auto date = model::parse_date(*value)) return *date;
+    return {};
+}
+
+std::optional<model::Decimal> decimal_attribute(const XmlElement& element, std::string_view name) {
+    if (auto value = element.attribute(name)) return model::parse_decimal(collapse_whitespace(*value));
+    return std::nullopt;
+}
+
+model::Money money_attribute(const XmlElement& element, model::Findings& problems) {
+    const std::string text = collapse_whitespace(element.attribute("amount").value_or("0"));
+    if (auto amount = model::parse_money(text)) return *amount;
+    model::Finding finding;
+    finding.rule = "X002";
+    finding.severity = model::Severity::error;
+    finding.section = "budget";
+    finding.message_id = "X002.amount";
+    finding.where = element.where;
+    finding.arg("value", model::MessageArg::of_text(text));
+    problems.push_back(std::move(finding));
+    return 0;
+}
+
+std::optional<model::RichText> optional_rich_text(const XmlElement& parent, std::string_view name) {
+    if (const XmlElement* element = parent.child(name)) return read_rich_text(*element);
+    return std::nullopt;
+}
+
+model::Organisation read_organisation(const XmlElement* element) {
+    model::Organisation organisation;
+    if (!element) return organisation;
+    organisation.name = element->normalized_text();
+    organisation.org_number = element->attribute("orgNumber");
+    organisation.where = element->where;
+    return organisation;
+}
+
+model::Project read_project(const XmlElement& element) {
+    model::Project project;
+    project.where = element.where;
+    project.title = located_text(element.child("title"));
+    if (const XmlElement* acronym = element.child("acronym")) project.acronym = located_text(acronym);
+    project.programme_area = located_text(element.child("programmeArea"));
+    project.phase = located_text(element.child("phase"));
+    project.region = located_text(element.child("region"));
+    project.owner = read_organisation(element.child("owner"));
+    if (const XmlElement* contact = element.child("contact")) {
+        project.contact.where = contact->where;
+        project.contact.name = text_of(contact->child("name"));
+        project.contact.email = text_of(contact->child("email"));
+        if (const XmlElement* email = contact->child("email")) project.contact.email_where = email->where;
+        if (const XmlElement* phone = contact->child("phone")) project.contact.phone = phone->normalized_text();
+    }
+    if (const XmlElement* period = element.child("period")) project.period = read_period(*period);
+    if (const XmlElement* municipalities = element.child("municipalities")) {
+        project.municipalities_where = municipalities->where;
+        for (const XmlElement* municipality : municipalities->children_named("municipality")) {
+            model::MunicipalityRef ref;
+            ref.code = collapse_whitespace(municipality->attribute("code").value_or(""));
+            const std::string name = municipality->normalized_text();
+            if (!name.empty()) ref.name = name;
+            ref.partner = municipality->attribute("role") == std::optional<std::string>("partner");
+            ref.where = municipality->where;
+            project.municipalities.push_back(std::move(ref));
+        }
+    }
+    if (const XmlElement* pre_study = element.child("preStudy")) {
+        model::PreStudyRef ref;
+        ref.title = collapse_whitespace(pre_study->attribute("title").value_or(""));
+        ref.period.start = date_attribute(*pre_study, "start");
+        ref.period.end = date_attribute(*pre_study, "end");
+        ref.period.where = pre_study->where;
+        ref.findings_path = pre_study->attribute("findings");
+        ref.where = pre_study->where;
+        project.pre_study = std::move(ref);
+    }
+    return project;
+}
+
+model::Indicator read_indicator(const XmlElement& element) {
+    model::Indicator indicator;
+    indicator.text = element.normalized_text();
+    indicator.unit = element.attribute("unit").value_or("");
+    indicator.target = decimal_attribute(element, "target").value_or(model::Decimal{});
+    indicator.baseline = decimal_attribute(element, "baseline").value_or(model::Decimal{});
+    indicator.women = decimal_attribute(element, "women");
+    indicator.men = decimal_attribute(element, "men");
+    if (element.attribute("due")) indicator.due = date_attribute(element, "due");
+    indicator.where = element.where;
+    return indicator;
+}
+
+model::Goal read_goal(const XmlElement& element) {
+    model::Goal goal;
+    goal.id = element.attribute("id").value_or("");
+    goal.kind = element.attribute("kind").value_or("");
+    goal.statement = text_of(element.child("statement"));
+    for (const XmlElement* indicator : element.children_named("indicator"))
+        goal.indicators.push_back(read_indicator(*indicator));
+    for (const XmlElement* basis : element.children_named("basis"))
+        goal.basis.push_back(model::GoalBasis{basis->attribute("finding").value_or(""), basis->where});
+    goal.where = element.where;
+    return goal;
+}
+
+model::Activity read_activity(const XmlElement& element) {
+    model::Activity activity;
+    activity.id = element.attribute("id").value_or("");
+    activity.start = date_attribute(element, "start");
+    activity.end = date_attribute(element, "end");
+    activity.goal_ids = split_list(element.attribute("goals").value_or(""));
+    activity.tags = split_list(element.attribute("tags").value_or(""));
+    activity.title = text_of(element.child("title"));
+    activity.description = optional_rich_text(element, "description");
+    activity.where = element.where;
+    return activity;
+}
+
+model::Budget read_budget(const XmlElement& element, model::Findings& problems) {
+    model::Budget budget;
+    budget.where = element.where;
+    budget.currency = element.attribute("currency").value_or("SEK");
+    if (const XmlElement* costs = element.child("costs")) {
+        budget.costs_where = costs->where;
+        for (const XmlElement* cost : costs->children_named("cost")) {
+            model::CostLine line;
+            line.category = cost->attribute("category").value_or("");
+            const std::string year = collapse_whitespace(cost->attribute("year").value_or("0"));
+            try {
+                line.year = std::stoi(year);
+            } catch (const std::exception&) {
+                line.year = 0;
+            }
+            line.activity_id = cost->attribute("activity");
+            line.amount = money_attribute(*cost, problems);
+            line.tags = split_list(cost->attribute("tags").value_or(""));
+            line.label = cost->normalized_text();
+            line.where = cost->where;
+            budget.costs.push_back(std::move(line));
+        }
+    }
+    if (const XmlElement* financing = element.child("financing")) {
+        budget.financing_where = financing->where;
+        for (const XmlElement* source : financing->children_named("source")) {
+            model::FinancingSource item;
+            item.kind = source->attribute("kind").value_or("");
+            item.funder = source->attribute("funder");
+            item.org_number = source->attribute("orgNumber");
+            item.amount = money_attribute(*source, problems);
+            item.where = source->where;
+            budget.financing.push_back(std::move(item));
+        }
+    }
+    for (const XmlElement* income : element.children_named("income"))
+        budget.income.push_back(model::Income{money_attribute(*income, problems), income->normalized_text(), income->where});
+    return budget;
+}
+
+}  // namespace
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::string current;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (!current.empty()) out.push_back(std::move(current));
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (!current.empty()) out.push_back(std::move(current));
+    return out;
+}
+
+model::Period read_period(const XmlElement& element) {
+    model::Period period;
+    period.start = date_attribute(element, "start");
+    period.end = date_attribute(element, "end");
+    period.where = element.where;
+    return period;
+}
+
+model::RichText read_rich_text(const XmlElement& element) {
+    model::RichText text;
+    text.where = element.where;
+    for (const XmlElement& child : element.children) {
+        model::Block block;
+        block.where = child.where;
+        if (child.name == "p") {
+            block.kind = model::Block::Kind::paragraph;
+            block.inlines = inline_text(child);
+        } else if (child.name == "ul" || child.name == "ol") {
+            block.kind = child.name == "ul" ? model::Block::Kind::bullet_list : model::Block::Kind::numbered_list;
+            for (const XmlElement* item : child.children_named("li")) block.items.push_back(inline_text(*item));
+        } else {
+            continue;
+        }
+        text.blocks.push_back(std::move(block));
+    }
+    return text;
+}
+
+model::Application read_plan(const XmlElement& root, model::Findings& problems) {
+    model::Application application;
+    application.where = root.where;
+    application.file = root.where.file;
+    application.programme = collapse_whitespace(root.attribute("programme").value_or(""));
+    if (auto call = root.attribute("call")) application.call = collapse_whitespace(*call);
+    application.lang = root.attribute("lang").value_or("sv");
+    if (const XmlElement* project = root.child("project")) application.project = read_project(*project);
+    for (const XmlElement* summary : root.children_named("summary"))
+        application.summaries.push_back(model::Summary{summary->attribute("lang"), read_rich_text(*summary)});
+    application.background = optional_rich_text(root, "background");
+    application.problem = optional_rich_text(root, "problem");
+    application.purpose = optional_rich_text(root, "purpose");
+    if (const XmlElement* groups = root.child("targetGroups")) {
+        application.target_groups_where = groups->where;
+        for (const XmlElement* group : groups->children_named("targetGroup")) {
+            model::TargetGroup target_group;
+            target_group.id = group->attribute("id").value_or("");
+            target_group.name = text_of(group->child("name"));
+            target_group.description = optional_rich_text(*group, "description");
+            target_group.women = decimal_attribute(*group, "women");
+            target_group.men = decimal_attribute(*group, "men");
+            target_group.where = group->where;
+            application.target_groups.push_back(std::move(target_group));
+        }
+    }
+    if (const XmlElement* goals = root.child("goals")) {
+        application.goals_where = goals->where;
+        for (const XmlElement* goal : goals->children_named("goal")) application.goals.push_back(read_goal(*goal));
+    }
+    if (const XmlElement* activities = root.child("activities")) {
+        application.activities_where = activities->where;
+        for (const XmlElement* activity : activities->children_named("activity"))
+            application.activities.push_back(read_activity(*activity));
+    }
+    application.organisation = optional_rich_text(root, "organisation");
+    if (const XmlElement* partners = root.child("partners"))
+        for (const XmlElement* partner : partners->children_named("partner"))
+            application.partners.push_back(model::Partner{partner->normalized_text(), partner->attribute("role").value_or(""),
+                                                          partner->attribute("orgNumber"), partner->where});
+    application.gender_equality = optional_rich_text(root, "genderEquality");
+    if (const XmlElement* accessibility = root.child("accessibility")) {
+        model::Accessibility aspects;
+        aspects.physical = optional_rich_text(*accessibility, "physical");
+        aspects.information = optional_rich_text(*accessibility, "information");
+        aspects.participation = optional_rich_text(*accessibility, "participation");
+        aspects.where = accessibility->where;
+        application.accessibility = std::move(aspects);
+    }
+    application.non_discrimination = optional_rich_text(root, "nonDiscrimination");
+    application.transnational = optional_rich_text(root, "transnational");
+    application.dissemination = optional_rich_text(root, "dissemination");
+    application.evaluation = optional_rich_text(root, "evaluation");
+    if (const XmlElement* budget = root.child("budget")) application.budget = read_budget(*budget, problems);
+    return application;
+}
+
+model::PreStudyFindings read_findings(const XmlElement& root, model::Findings&) {
+    model::PreStudyFindings findings;
+    findings.file = root.where.file;
+    findings.where = root.where;
+    findings.lang = root.attribute("lang").value_or("sv");
+    if (const XmlElement* study = root.child("study")) {
+        findings.study_title = text_of(study->child("title"));
+        if (const XmlElement* period = study->child("period")) findings.study_period = read_period(*period);
+        findings.method = optional_rich_text(*study, "method");
+    }
+    if (const XmlElement* questions = root.child("questions"))
+        for (const XmlElement* question : questions->children_named("question"))
+            findings.questions.push_back(
+                model::ResearchQuestion{question->attribute("id").value_or(""), question->normalized_text(), question->where});
+    if (const XmlElement* actors = root.child("actors"))
+        for (const XmlElement* actor : actors->children_named("actor"))
+            findings.actors.push_back(model::Actor{actor->attribute("id").value_or(""), actor->attribute("kind").value_or(""),
+                                                   actor->attribute("municipality"), actor->normalized_text(), actor->where});
+    for (const XmlElement* element : root.children_named("finding")) {
+        model::StudyFinding finding;
+        finding.id = element->attribute("id").value_or("");
+        finding.question_id = element->attribute("question").value_or("");
+        finding.theme = element->attribute("theme").value_or("");
+        finding.priority = element->attribute("priority").value_or("");
+        finding.out_of_scope = element->attribute("scope") == std::optional<std::string>("out");
+        finding.statement = text_of(element->child("statement"));
+        for (const XmlElement* evidence : element->children_named("evidence")) {
+            model::Evidence item;
+            item.kind = evidence->attribute("kind").value_or("");
+            if (auto respondents = evidence->attribute("respondents")) {
+                try {
+                    item.respondents = std::stoll(*respondents);
+                } catch (const std::exception&) {
+                }
+            }
+            item.share = decimal_attribute(*evidence, "share");
+            item.actor_ids = split_list(evidence->attribute("actors").value_or(""));
+            item.text = evidence->normalized_text();
+            item.where = evidence->where;
+            finding.evidence.push_back(std::move(item));
+        }
+        if (const XmlElement* recommendation = element->child("recommendation"))
+            finding.recommendation = recommendation->normalized_text();
+        finding.where = element->where;
+        findings.findings.push_back(std::move(finding));
+    }
+    return findings;
+}
+
+}  // namespace esfdraft::load

@@ -1,0 +1,21 @@
+// Internal to the load module: element tree → model. The tree has passed XSD
+// validation, so the readers may rely on required elements being there, but
+// they still never crash on a missing one (they leave the default).
+#pragma once
+
+#include "load/xml_tree.hpp"
+#include "model/application.hpp"
+#include "model/finding.hpp"
+
+namespace esfdraft::load {
+
+// Values the XSD cannot judge exactly (an amount beyond 64 bits) add X002 findings.
+model::Application read_plan(const XmlElement& root, model::Findings& problems);
+model::PreStudyFindings read_findings(const XmlElement& root, model::Findings& problems);
+
+// Shared by both readers: <p>, <ul>/<ol> with <li>, inline <em>/<strong>.
+model::RichText read_rich_text(const XmlElement& element);
+model::Period read_period(const XmlElement& element);
+std::vector<std::string> split_list(const std::string& text);
+
+}  // namespace esfdraft::load

@@ -1,0 +1,280 @@
+#include "load/xml_input.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+namespace esfdraft::load {
+
+namespace {
+
+model::Finding structure_finding(const char* rule, const std::string& message_id, const std::string& file, int line,
+                                 int column) {
+    model::Finding finding;
+    finding.rule = rule;
+    finding.severity = model::Severity::error;
+    finding.section = "file";
+    finding.message_id = message_id;
+    finding.where.file = file;
+    finding.where.line = line;
+    finding.where.column = column;
+    return finding;
+}
+
+// Length of the UTF-8 sequence starting at bytes[i], or 0 when it is invalid
+// (overlong forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t utf8_sequence_length(std::string_view bytes, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) return 1;
+    std::size_t length = 0;
+    unsigned int code_point = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        code_point = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        code_point = lead & 0x0Fu;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        code_point = lead & 0x07u;
+    } else {
+        return 0;
+    }
+    if (i + length > bytes.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0u) != 0x80u) return 0;
+        code_point = (code_point << 6) | (byte(i + k) & 0x3Fu);
+    }
+    if ((length == 3 && code_point < 0x800) || (length == 4 && code_point < 0x10000)) return 0;
+    if (code_point >= 0xD800 && code_point <= 0xDFFF) return 0;
+    if (code_point > 0x10FFFF) return 0;
+    return length;
+}
+
+// libxml2 reports through a global handler; we collect per call.
+struct ErrorCollector {
+    std::vector<xmlError> errors;
+    std::vector<std::string> messages;
+};
+
+void collect_error(void* context, xmlErrorPtr error) {
+    auto* collector = static_cast<ErrorCollector*>(context);
+    if (!error) return;
+    collector->errors.push_back(*error);
+    std::string message = error->message ? error->message : "unknown error";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    collector->messages.push_back(message);
+}
+
+// Makes libxml2's messages easier to read: "{urn:esfdraft:plan:1}cost" -> "cost".
+std::string tidy_libxml_message(std::string message) {
+    for (std::size_t open = message.find('{'); open != std::string::npos; open = message.find('{', open)) {
+        const std::size_t close = message.find('}', open);
+        if (close == std::string::npos) break;
+        const std::string_view inside(message.data() + open + 1, close - open - 1);
+        if (inside.find(':') == std::string_view::npos) {
+            open = close;
+            continue;
+        }
+        message.erase(open, close - open + 1);
+    }
+    return message;
+}
+
+// No network, no DTD loading, no entity substitution; long files keep their
+// line numbers.
+constexpr int parse_options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+
+// Runs `work` with libxml2's structured errors sent to `collector`.
+template <typename Work>
+auto with_collected_errors(ErrorCollector& collector, Work work) {
+    xmlSetStructuredErrorFunc(&collector, collect_error);
+    struct Restore {
+        ~Restore() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
+    } restore;
+    return work();
+}
+
+// 1-based line and column of byte `offset`.
+std::pair<int, int> position_of(std::string_view bytes, std::size_t offset) {
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+        if (bytes[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0u) != 0x80u) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+bool iequals_ascii(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string read_input_file(const std::string& path, std::size_t max_bytes) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) throw LoadError("cannot read '" + path + "': no such file");
+    if (fs::is_directory(status)) throw LoadError("cannot read '" + path + "': it is a folder, not a file");
+    const std::uintmax_t size = fs::file_size(path, error);
+    if (!error && size > max_bytes)
+        throw LoadError("'" + path + "' is " + std::to_string(size / (1024 * 1024)) + " MiB; esfdraft reads files up to " +
+                        std::to_string(max_bytes / (1024 * 1024)) + " MiB (a plan with 10 000 cost lines is about 2 MiB)");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw LoadError("cannot read '" + path + "': permission denied or not a regular file");
+    std::string bytes;
+    bytes.reserve(static_cast<std::size_t>(size));
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > max_bytes)
+            throw LoadError("'" + path + "' is larger than the " + std::to_string(max_bytes / (1024 * 1024)) +
+                            " MiB esfdraft reads");
+    }
+    if (in.bad()) throw LoadError("cannot read '" + path + "': read error");
+    return bytes;
+}
+
+bool check_input_bytes(std::string_view bytes, const std::string& file, model::Findings& out) {
+    std::size_t start = 0;
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // a UTF-8 byte order mark is allowed
+    if (bytes.find_first_not_of(" \t\r\n", start) == std::string_view::npos) {
+        out.push_back(structure_finding("X001", "X001.empty", file, 1, 1));
+        return false;
+    }
+    for (std::size_t i = start; i < bytes.size();) {
+        const std::size_t length = utf8_sequence_length(bytes, i);
+        if (length == 0 || bytes[i] == '\0') {
+            const auto [line, column] = position_of(bytes, i);
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned int>(static_cast<unsigned char>(bytes[i])));
+            out.push_back(structure_finding("X001", "X001.invalid_utf8", file, line, column)
+                              .arg("byte", model::MessageArg::of_text(hex)));
+            return false;
+        }
+        i += length;
+    }
+    // The declared encoding, when there is one, must be UTF-8.
+    if (bytes.substr(start, 5) == "<?xml") {
+        const std::size_t end = bytes.find("?>", start);
+        const std::string_view declaration = bytes.substr(start, end == std::string_view::npos ? 0 : end - start);
+        const std::size_t at = declaration.find("encoding");
+        if (at != std::string_view::npos) {
+            const std::size_t quote = declaration.find_first_of("\"'", at);
+            if (quote != std::string_view::npos) {
+                const std::size_t close = declaration.find(declaration[quote], quote + 1);
+                const std::string_view name = declaration.substr(quote + 1, close == std::string_view::npos ? 0 : close - quote - 1);
+                if (!iequals_ascii(name, "utf-8")) {
+                    const auto [line, column] = position_of(bytes, start + at);
+                    out.push_back(structure_finding("X001", "X001.not_utf8", file, line, column)
+                                      .arg("encoding", model::MessageArg::of_text(std::string(name))));
+                    return false;
+                }
+            }
+        }
+    }
+    const std::size_t doctype = bytes.find("<!DOCTYPE");
+    if (doctype != std::string_view::npos) {
+        const auto [line, column] = position_of(bytes, doctype);
+        out.push_back(structure_finding("X001", "X001.doctype", file, line, column));
+        return false;
+    }
+    return true;
+}
+
+bool check_well_formed(std::string_view bytes, const std::string& file, model::Findings& out) {
+    ErrorCollector collector;
+    xmlDocPtr document = with_collected_errors(collector, [&] {
+        return xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), file.c_str(), nullptr, parse_options);
+    });
+    const bool ok = document != nullptr && collector.errors.empty();
+    if (document) xmlFreeDoc(document);
+    if (ok) return true;
+    const xmlError* first = nullptr;
+    for (const xmlError& error : collector.errors)
+        if (error.level >= XML_ERR_ERROR) {
+            first = &error;
+            break;
+        }
+    std::size_t index = first ? static_cast<std::size_t>(first - collector.errors.data()) : 0;
+    const int line = first ? first->line : 1;
+    const int column = first ? first->int2 : 1;
+    std::string detail = collector.messages.empty() ? "the file is not well-formed XML" : collector.messages[index];
+    out.push_back(structure_finding("X001", "X001.not_well_formed", file, line > 0 ? line : 1, column > 0 ? column : 1)
+                      .arg("detail", model::MessageArg::of_text(tidy_libxml_message(detail))));
+    return false;
+}
+
+struct Schema::Impl {
+    xmlSchemaPtr schema = nullptr;
+    ~Impl() {
+        if (schema) xmlSchemaFree(schema);
+    }
+};
+
+Schema::Schema(const std::string& xsd_path) : impl_(std::make_unique<Impl>()), path_(xsd_path) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(xsd_path, error))
+        throw LoadError("schema '" + xsd_path + "' is missing; is the data folder (ESFDRAFT_DATA_DIR) right?");
+    ErrorCollector collector;
+    impl_->schema = with_collected_errors(collector, [&] {
+        xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt(xsd_path.c_str());
+        xmlSchemaPtr schema = parser ? xmlSchemaParse(parser) : nullptr;
+        if (parser) xmlSchemaFreeParserCtxt(parser);
+        return schema;
+    });
+    if (!impl_->schema) {
+        std::string where = xsd_path;
+        if (!collector.errors.empty() && collector.errors.front().line > 0)
+            where += ":" + std::to_string(collector.errors.front().line);
+        throw LoadError("schema " + where + " is broken: " +
+                        (collector.messages.empty() ? std::string("cannot be parsed") : collector.messages.front()));
+    }
+}
+
+Schema::~Schema() = default;
+
+bool Schema::validate(std::string_view bytes, const std::string& file, model::Findings& out) const {
+    ErrorCollector collector;
+    const bool valid = with_collected_errors(collector, [&] {
+        xmlDocPtr document = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), file.c_str(), nullptr, parse_options);
+        if (!document) return false;
+        xmlSchemaValidCtxtPtr context = xmlSchemaNewValidCtxt(impl_->schema);
+        xmlSchemaSetValidStructuredErrors(context, collect_error, &collector);
+        const int result = xmlSchemaValidateDoc(context, document);
+        xmlSchemaFreeValidCtxt(context);
+        xmlFreeDoc(document);
+        return result == 0;
+    });
+    for (std::size_t i = 0; i < collector.errors.size(); ++i) {
+        const xmlError& error = collector.errors[i];
+        out.push_back(structure_finding("X002", "X002.invalid", file, error.line > 0 ? error.line : 1, 0)
+                          .arg("detail", model::MessageArg::of_text(tidy_libxml_message(collector.messages[i]))));
+    }
+    if (!valid && collector.errors.empty())
+        out.push_back(structure_finding("X002", "X002.invalid", file, 1, 1)
+                          .arg("detail", model::MessageArg::of_text("the file does not match " + path_)));
+    return valid;
+}
+
+
+}  // namespace esfdraft::load

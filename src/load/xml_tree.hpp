@@ -1,0 +1,60 @@
+// A small, read-only XML element tree with source positions, the form in
+// which the readers in this module see a file. Built by parse_xml_tree from
+// bytes that have already passed check_input_bytes and libxml2's
+// well-formedness check. No Poco or libxml2 type appears here.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/values.hpp"
+
+namespace esfdraft::load {
+
+struct XmlElement;
+
+// A piece of mixed content: either text or the index of a child element.
+struct XmlContent {
+    bool is_text = false;
+    std::string text;
+    std::size_t child = 0;
+};
+
+struct XmlElement {
+    std::string ns;          // namespace URI ("" when none)
+    std::string name;        // local name
+    std::vector<std::pair<std::string, std::string>> attributes;  // unqualified attributes only
+    std::vector<XmlElement> children;
+    std::vector<XmlContent> content;   // text and child references in document order
+    model::SourceLocation where;       // position of the start tag and element path
+
+    // The attribute's value, or nullopt when absent.
+    std::optional<std::string> attribute(std::string_view local_name) const;
+    // The first child with that local name, or nullptr.
+    const XmlElement* child(std::string_view local_name) const;
+    // All children with that local name, in order.
+    std::vector<const XmlElement*> children_named(std::string_view local_name) const;
+    // All descendant text concatenated, unchanged.
+    std::string text() const;
+    // text() with runs of XML whitespace collapsed to one space and trimmed.
+    std::string normalized_text() const;
+};
+
+// Parses well-formed XML into a tree. `file` is recorded in every location.
+// Element paths look like "/application/budget/costs/cost[3]"; the index is
+// given when the parent has more than one child of that name.
+// Throws std::runtime_error when the bytes are not well-formed (callers run
+// the libxml2 check first, so this is a programming error, not user input).
+XmlElement parse_xml_tree(std::string_view bytes, const std::string& file);
+
+// The first element, in document order, whose start tag is on `line`; nullptr
+// when none is. Used to give libxml2's line-only messages a column and a path.
+const XmlElement* element_on_line(const XmlElement& root, int line);
+
+// Collapses runs of XML whitespace (space, tab, CR, LF) to one space and trims.
+std::string collapse_whitespace(std::string_view text);
+
+}  // namespace esfdraft::load

@@ -1,0 +1,155 @@
+#include "pipeline/pipeline.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "load/loader.hpp"
+#include "rules/check.hpp"
+
+#ifndef ESFDRAFT_SOURCE_DATA_DIR
+#define ESFDRAFT_SOURCE_DATA_DIR "."
+#endif
+
+namespace esfdraft::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool looks_like_plan(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    char buffer[4096];
+    in.read(buffer, sizeof buffer);
+    const std::string_view head(buffer, static_cast<std::size_t>(in.gcount()));
+    return head.find("urn:esfdraft:plan:1") != std::string_view::npos;
+}
+
+std::string resolve_findings_path(const model::Application& application, const CheckRequest& request) {
+    if (request.findings_override) return *request.findings_override;
+    if (application.project.pre_study && application.project.pre_study->findings_path) {
+        const fs::path relative = *application.project.pre_study->findings_path;
+        return (fs::path(application.file).parent_path() / relative).lexically_normal().string();
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string data_dir() {
+    if (const char* configured = std::getenv("ESFDRAFT_DATA_DIR"); configured && *configured) return configured;
+    std::error_code error;
+    const fs::path self = fs::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        const fs::path installed = self.parent_path().parent_path() / "share" / "esfdraft";
+        if (fs::is_directory(installed / "schemas", error)) return installed.string();
+    }
+    return ESFDRAFT_SOURCE_DATA_DIR;
+}
+
+model::Date resolve_today(const std::optional<std::string>& fixed) {
+    if (fixed) {
+        const auto date = model::parse_date(*fixed);
+        if (!date || !date->valid()) throw ToolError("--date expects a real date as YYYY-MM-DD, got '" + *fixed + "'");
+        return *date;
+    }
+    std::int64_t seconds = 0;
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+        char* end = nullptr;
+        const long long value = std::strtoll(epoch, &end, 10);
+        if (*end != '\0' || value < 0) throw ToolError(std::string("SOURCE_DATE_EPOCH must be whole seconds since 1970, got '") + epoch + "'");
+        seconds = value;
+    } else {
+        seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    }
+    return model::Date::from_days_since_epoch(seconds / 86400);
+}
+
+std::vector<std::string> expand_plan_arguments(const std::vector<std::string>& arguments) {
+    std::vector<std::string> plans;
+    for (const std::string& argument : arguments) {
+        std::error_code error;
+        if (fs::is_directory(argument, error)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, error);
+                 !error && it != fs::recursive_directory_iterator(); it.increment(error))
+                if (it->is_regular_file() && it->path().extension() == ".xml" && looks_like_plan(it->path()))
+                    found.push_back(it->path().string());
+            if (found.empty()) throw ToolError("cannot check '" + argument + "': the folder holds no plan files (*.xml with urn:esfdraft:plan:1)");
+            std::sort(found.begin(), found.end());
+            plans.insert(plans.end(), found.begin(), found.end());
+        } else if (fs::exists(argument, error)) {
+            plans.push_back(argument);
+        } else {
+            throw ToolError("cannot read '" + argument + "': no such file");
+        }
+    }
+    return plans;
+}
+
+std::vector<report::ApplicationReport> check_plans(const CheckRequest& request) {
+    const std::string data = data_dir();
+    std::vector<report::ApplicationReport> reports;
+    try {
+        load::Loader loader(data + "/schemas");
+        rules::CheckContext context{data, request.today};
+        for (const std::string& plan : request.plans) {
+            report::ApplicationReport entry;
+            entry.file = plan;
+            load::PlanLoad loaded = loader.load_plan(plan);
+            entry.findings = std::move(loaded.findings);
+            if (loaded.application) {
+                model::Application& application = *loaded.application;
+                entry.title = application.project.title.value;
+                const std::string findings_path = resolve_findings_path(application, request);
+                if (!findings_path.empty()) {
+                    load::FindingsLoad study = loader.load_findings(findings_path);
+                    entry.findings.insert(entry.findings.end(), study.problems.begin(), study.problems.end());
+                    application.findings = std::move(study.findings);
+                }
+                model::Findings findings = rules::check_application(application, context);
+                entry.findings.insert(entry.findings.end(), findings.begin(), findings.end());
+            }
+            reports.push_back(std::move(entry));
+        }
+    } catch (const load::LoadError& error) {
+        throw ToolError(error.what());
+    }
+    return reports;
+}
+
+void write_file_atomically(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs) {
+    std::error_code error;
+    for (const std::string& input : inputs)
+        if (fs::exists(path, error) && fs::equivalent(path, input, error))
+            throw ToolError("refusing to write '" + path + "': it is one of the input files");
+    if (fs::is_directory(path, error)) throw ToolError("cannot write '" + path + "': it is a folder");
+    const fs::path target(path);
+    const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    if (!fs::is_directory(folder, error)) throw ToolError("cannot write '" + path + "': the folder '" + folder.string() + "' does not exist");
+    std::string temporary = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    const int descriptor = ::mkstemp(temporary.data());
+    if (descriptor < 0) throw ToolError("cannot write in '" + folder.string() + "': permission denied or disk full");
+    ::close(descriptor);
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) {
+            fs::remove(temporary, error);
+            throw ToolError("cannot write '" + path + "': disk full or permission denied");
+        }
+    }
+    fs::permissions(temporary, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read,
+                    error);
+    fs::rename(temporary, target, error);
+    if (error) {
+        fs::remove(temporary, error);
+        throw ToolError("cannot write '" + path + "': " + error.message());
+    }
+}
+
+}  // namespace esfdraft::pipeline

@@ -1,0 +1,52 @@
+// The one place that orders the steps for each use case; the CLI (and later
+// the HTTP service) are thin layers over it.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/values.hpp"
+#include "report/report.hpp"
+
+namespace esfdraft::pipeline {
+
+// Thrown when the tool cannot do its job (exit status 2): bad usage, an
+// unreadable file, a missing schema. The message is ready for the user.
+class ToolError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The folder holding schemas/ and templates/: $ESFDRAFT_DATA_DIR when set,
+// else <binary>/../share/esfdraft when it exists, else the source tree the
+// binary was built from.
+std::string data_dir();
+
+// "Today" for the date rules: `fixed` when given (--date), else
+// $SOURCE_DATE_EPOCH when set, else the system clock (UTC).
+// Throws ToolError for a malformed --date or SOURCE_DATE_EPOCH.
+model::Date resolve_today(const std::optional<std::string>& fixed);
+
+// Expands the command line's PLAN arguments: files as given; a folder gives
+// every *.xml below it (sorted) whose root is a plan (urn:esfdraft:plan:1).
+// Throws ToolError for a path that does not exist or a folder with no plans.
+std::vector<std::string> expand_plan_arguments(const std::vector<std::string>& arguments);
+
+struct CheckRequest {
+    std::vector<std::string> plans;                 // already expanded
+    std::optional<std::string> findings_override;   // --findings (only with one plan)
+    model::Date today;
+};
+
+// Loads and checks every plan; one report entry per plan, in order. A plan
+// that cannot be read at all (missing, too large) throws ToolError.
+std::vector<report::ApplicationReport> check_plans(const CheckRequest& request);
+
+// Writes `bytes` to a temporary file beside `path` and renames it into
+// place, so a reader never sees half a file. Refuses to replace any of
+// `inputs` (compared as the same file, not as strings). Throws ToolError.
+void write_file_atomically(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs = {});
+
+}  // namespace esfdraft::pipeline

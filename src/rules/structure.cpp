@@ -1,0 +1,122 @@
+// Structural rules X003 and X004 (spec/rules.md, "Structure").
+#include <filesystem>
+#include <map>
+
+#include "rules/check.hpp"
+
+namespace esfdraft::rules {
+
+namespace {
+
+model::Finding make(const char* rule, const char* section, const char* message_id, const model::SourceLocation& where) {
+    model::Finding finding;
+    finding.rule = rule;
+    finding.severity = model::Severity::error;
+    finding.section = section;
+    finding.message_id = message_id;
+    finding.where = where;
+    return finding;
+}
+
+// Collects ids with where they were declared; a second declaration is X004.
+class IdRegistry {
+public:
+    explicit IdRegistry(model::Findings& out) : out_(out) {}
+
+    void declare(const std::string& id, const char* section, const model::SourceLocation& where) {
+        if (id.empty()) return;
+        auto [it, inserted] = ids_.emplace(id, where);
+        if (!inserted)
+            out_.push_back(make("X004", section, "X004.duplicate_id", where)
+                               .arg("id", model::MessageArg::of_text(id))
+                               .arg("first", model::MessageArg::of_text(location_text(it->second))));
+    }
+
+private:
+    static std::string location_text(const model::SourceLocation& where) {
+        return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+    }
+    std::map<std::string, model::SourceLocation> ids_;
+    model::Findings& out_;
+};
+
+void unresolved(model::Findings& out, const char* section, const char* kind, const std::string& id,
+                const model::SourceLocation& where) {
+    out.push_back(make("X004", section, "X004.unresolved", where)
+                      .arg("kind", model::MessageArg::of_text(kind))
+                      .arg("id", model::MessageArg::of_text(id)));
+}
+
+}  // namespace
+
+void check_programme(const model::Application& application, const CheckContext& context, model::Findings& out) {
+    namespace fs = std::filesystem;
+    const fs::path pack = fs::path(context.data_dir) / "schemas" / application.programme;
+    std::error_code error;
+    if (application.programme.empty() || application.programme.find('/') != std::string::npos ||
+        application.programme.find("..") != std::string::npos || !fs::is_regular_file(pack / "pack.xml", error)) {
+        out.push_back(make("X003", "project", "X003.unknown_programme", application.where)
+                          .arg("programme", model::MessageArg::of_text(application.programme)));
+        return;
+    }
+    if (application.call) {
+        const std::string& call = *application.call;
+        if (call.empty() || call.find('/') != std::string::npos || call.find("..") != std::string::npos ||
+            !fs::is_regular_file(pack / "calls" / (call + ".xml"), error))
+            out.push_back(make("X003", "project", "X003.unknown_call", application.where)
+                              .arg("call", model::MessageArg::of_text(call))
+                              .arg("programme", model::MessageArg::of_text(application.programme)));
+    }
+}
+
+void check_references(const model::Application& application, model::Findings& out) {
+    IdRegistry ids(out);
+    for (const model::TargetGroup& group : application.target_groups) ids.declare(group.id, "targetGroups", group.where);
+    for (const model::Goal& goal : application.goals) ids.declare(goal.id, "goals", goal.where);
+    for (const model::Activity& activity : application.activities) ids.declare(activity.id, "activities", activity.where);
+
+    for (const model::Activity& activity : application.activities)
+        for (const std::string& goal_id : activity.goal_ids)
+            if (!application.find_goal(goal_id)) unresolved(out, "activities", "goal", goal_id, activity.where);
+    for (const model::CostLine& cost : application.budget.costs)
+        if (cost.activity_id && !application.find_activity(*cost.activity_id))
+            unresolved(out, "budget", "activity", *cost.activity_id, cost.where);
+
+    if (!application.findings) return;
+    const model::PreStudyFindings& findings = *application.findings;
+    for (const model::Goal& goal : application.goals)
+        for (const model::GoalBasis& basis : goal.basis)
+            if (!findings.find(basis.finding_id)) unresolved(out, "goals", "finding", basis.finding_id, basis.where);
+
+    // The findings file has its own id space.
+    IdRegistry study_ids(out);
+    for (const model::ResearchQuestion& question : findings.questions) study_ids.declare(question.id, "findings", question.where);
+    for (const model::Actor& actor : findings.actors) study_ids.declare(actor.id, "findings", actor.where);
+    for (const model::StudyFinding& finding : findings.findings) study_ids.declare(finding.id, "findings", finding.where);
+    auto has_question = [&](const std::string& id) {
+        for (const auto& question : findings.questions)
+            if (question.id == id) return true;
+        return false;
+    };
+    auto has_actor = [&](const std::string& id) {
+        for (const auto& actor : findings.actors)
+            if (actor.id == id) return true;
+        return false;
+    };
+    for (const model::StudyFinding& finding : findings.findings) {
+        if (!finding.question_id.empty() && !has_question(finding.question_id))
+            unresolved(out, "findings", "question", finding.question_id, finding.where);
+        for (const model::Evidence& evidence : finding.evidence)
+            for (const std::string& actor : evidence.actor_ids)
+                if (!has_actor(actor)) unresolved(out, "findings", "actor", actor, evidence.where);
+    }
+}
+
+model::Findings check_application(const model::Application& application, const CheckContext& context) {
+    model::Findings findings;
+    check_programme(application, context, findings);
+    check_references(application, findings);
+    return findings;
+}
+
+}  // namespace esfdraft::rules
