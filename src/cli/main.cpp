@@ -126,14 +126,14 @@ int run_check(const std::vector<std::string>& arguments) {
     report_options.strict = values.count("strict") > 0;
 
     pipeline::CheckRequest request;
+    request.today = pipeline::resolve_today(values.count("date") ? std::optional(values["date"].as<std::string>()) : std::nullopt);
+    report_options.date = request.today.iso();
     const auto plan_arguments = values["plans"].as<std::vector<std::string>>();
     request.plans = pipeline::expand_plan_arguments(plan_arguments);
     if (values.count("findings")) {
         if (request.plans.size() != 1) throw UsageError("--findings goes with exactly one plan");
         request.findings_override = values["findings"].as<std::string>();
     }
-    request.today = pipeline::resolve_today(values.count("date") ? std::optional(values["date"].as<std::string>()) : std::nullopt);
-    report_options.date = request.today.iso();
 
     const std::vector<report::ApplicationReport> reports = pipeline::check_plans(request);
     const std::string text = format == "json" ? report::render_json(reports, report_options)

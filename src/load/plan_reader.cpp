@@ -9,24 +9,23 @@ namespace {
 using model::Located;
 using model::SourceLocation;
 
-// Appends inline runs of `element` (mixed text, <em>, <strong>, nested) with
-// whitespace collapsed across run boundaries, as a browser would.
-void read_inlines(const XmlElement& element, bool emphasis, bool strong, model::InlineText& out, bool& pending_space) {
+// Appends inline runs of `element` (mixed text, <em>, <strong>, nested).
+// Whitespace collapses as in HTML: runs of it become one space, which stays
+// in the run where it was written; a space is never doubled across runs.
+void read_inlines(const XmlElement& element, bool emphasis, bool strong, model::InlineText& out) {
     for (const XmlContent& piece : element.content) {
         if (!piece.is_text) {
             const XmlElement& child = element.children[piece.child];
-            read_inlines(child, emphasis || child.name == "em", strong || child.name == "strong", out, pending_space);
+            read_inlines(child, emphasis || child.name == "em", strong || child.name == "strong", out);
             continue;
         }
+        bool after_space = out.empty() || (!out.back().text.empty() && out.back().text.back() == ' ');
         std::string text;
         for (char c : piece.text) {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                pending_space = true;
-                continue;
-            }
-            if (pending_space && !(out.empty() && text.empty())) text += ' ';
-            pending_space = false;
-            text += c;
+            const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+            if (space && after_space) continue;
+            text += space ? ' ' : c;
+            after_space = space;
         }
         if (text.empty()) continue;
         if (!out.empty() && out.back().emphasis == emphasis && out.back().strong == strong)
@@ -38,8 +37,14 @@ void read_inlines(const XmlElement& element, bool emphasis, bool strong, model::
 
 model::InlineText inline_text(const XmlElement& element) {
     model::InlineText out;
-    bool pending_space = false;
-    read_inlines(element, false, false, out, pending_space);
+    read_inlines(element, false, false, out);
+    // The block's trailing space is layout, not content.
+    while (!out.empty()) {
+        std::string& last = out.back().text;
+        while (!last.empty() && last.back() == ' ') last.pop_back();
+        if (!last.empty()) break;
+        out.pop_back();
+    }
     return out;
 }
 

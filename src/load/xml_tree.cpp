@@ -47,7 +47,7 @@ public:
         element.where.file = file_;
         if (locator_) {
             element.where.line = locator_->getLineNumber();
-            element.where.column = locator_->getColumnNumber();
+            element.where.column = locator_->getColumnNumber() + 1;  // expat counts columns from 0
         }
         if (stack_.empty()) {
             root_ = std::move(element);

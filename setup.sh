@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# esfdraft set-up for a Debian 12 machine: installs what is missing (apt, as
+# root or through sudo), builds, and runs one of the jobs below.
+#
+#   ./setup.sh sample   build and run esfdraft on the FRAMSYN sample application
+#   ./setup.sh test     build and run every test (also under AddressSanitizer
+#                       and UndefinedBehaviorSanitizer)
+#   ./setup.sh deps     only install the Debian packages
+#   ./setup.sh build    only build (Release, into build/)
+#
+# Environment: JOBS (parallel compile jobs, default: number of cores),
+# ESFDRAFT_SKIP_SANITIZE=1 skips the sanitizer build in `test`.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+job=${1:-}
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+
+build_packages=(g++ make cmake pkg-config ca-certificates
+  libpoco-dev libxml2-dev libxlsxwriter-dev libboost-program-options-dev libboost-test-dev)
+# Tools no one on the project wrote, used by the interop tests.
+test_packages=(python3 python3-lxml python3-docx python3-openpyxl python3-jsonschema libxml2-utils unzip
+  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-dejavu-core fonts-liberation2)
+
+install_missing() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup.sh: need root (or sudo) to install: ${missing[*]}" >&2; exit 2; }
+    as_root=(sudo)
+  fi
+  echo "setup.sh: installing ${missing[*]}"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {  # build DIR [cmake options...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+case "$job" in
+  deps)
+    install_missing "${build_packages[@]}" "${test_packages[@]}"
+    ;;
+  build)
+    install_missing "${build_packages[@]}"
+    build build
+    ;;
+  sample)
+    install_missing "${build_packages[@]}"
+    build build
+    echo "setup.sh: esfdraft check samples/framsyn/plan.xml"
+    ./build/esfdraft check samples/framsyn/plan.xml
+    ;;
+  test)
+    install_missing "${build_packages[@]}" "${test_packages[@]}"
+    build build -DESFDRAFT_WERROR=ON
+    (cd build && ctest --output-on-failure -j "$jobs")
+    if [ "${ESFDRAFT_SKIP_SANITIZE:-0}" != 1 ]; then
+      echo "setup.sh: the same tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+      build build-sanitize -DESFDRAFT_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+      (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --output-on-failure -j "$jobs")
+    fi
+    ;;
+  *)
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    [ -z "$job" ] && exit 2
+    echo "setup.sh: unknown job '$job'" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,235 @@
+// Files that are not plans: each gives a clear X001/X002 finding with its
+// line and column, or a LoadError when the file cannot be read at all.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+
+#include "load/loader.hpp"
+#include "support/temp_files.hpp"
+
+using namespace esfdraft;
+using esfdraft::testing::ScratchFolder;
+using esfdraft::testing::source_path;
+
+namespace {
+
+load::Loader& loader() {
+    static load::Loader instance(source_path("schemas"));
+    return instance;
+}
+
+std::string minimal_plan() { return esfdraft::testing::read_file(source_path("tests/load/fixtures/minimal-plan.xml")); }
+
+// Replaces the first `from` in the minimal plan with `to`.
+std::string minimal_plan_with(const std::string& from, const std::string& to) {
+    std::string text = minimal_plan();
+    const auto at = text.find(from);
+    BOOST_REQUIRE_MESSAGE(at != std::string::npos, "fixture lacks " << from);
+    text.replace(at, from.size(), to);
+    return text;
+}
+
+struct Expected {
+    const char* rule;
+    int line;
+    int column;
+};
+
+void expect_single(const model::Findings& findings, Expected expected, const char* message_id = nullptr) {
+    BOOST_REQUIRE_MESSAGE(!findings.empty(), "expected a finding");
+    const model::Finding& finding = findings.front();
+    BOOST_TEST(finding.rule == expected.rule);
+    BOOST_TEST((finding.severity == model::Severity::error));
+    BOOST_TEST(finding.where.line == expected.line);
+    BOOST_TEST(finding.where.column == expected.column);
+    if (message_id) BOOST_TEST(finding.message_id == message_id);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(not_well_formed)
+
+BOOST_AUTO_TEST_CASE(empty_and_blank_files) {
+    ScratchFolder folder;
+    for (const char* content : {"", "  \n\t\n"}) {
+        const auto result = loader().load_plan(folder.write("empty.xml", content));
+        BOOST_TEST(!result.application);
+        expect_single(result.findings, {"X001", 1, 1}, "X001.empty");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(binary_file) {
+    ScratchFolder folder;
+    std::string bytes = "\x89PNG\r\n\x1a\n";
+    bytes += std::string("\0\0\0\rIHDR", 8);
+    const auto result = loader().load_plan(folder.write("image.xml", bytes));
+    expect_single(result.findings, {"X001", 1, 1}, "X001.invalid_utf8");
+    BOOST_TEST(result.findings[0].find_arg("byte")->text == "0x89");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_located) {
+    ScratchFolder folder;
+    const auto result = loader().load_plan(folder.write("latin1.xml", minimal_plan_with("Minsta möjliga", "Minsta m\xF6jliga")));
+    expect_single(result.findings, {"X001", 5, 20}, "X001.invalid_utf8");
+}
+
+BOOST_AUTO_TEST_CASE(overlong_utf8_and_surrogates_are_refused) {
+    ScratchFolder folder;
+    for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
+        const auto result = loader().load_plan(folder.write("bad.xml", minimal_plan_with("Kort.", std::string("K") + bad)));
+        expect_single(result.findings, {"X001", 16, 16}, "X001.invalid_utf8");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(declared_encoding_other_than_utf8) {
+    ScratchFolder folder;
+    const auto result = loader().load_plan(folder.write("enc.xml", minimal_plan_with("UTF-8", "ISO-8859-1")));
+    expect_single(result.findings, {"X001", 1, 21}, "X001.not_utf8");
+}
+
+BOOST_AUTO_TEST_CASE(truncated_xml_gives_line_and_column) {
+    ScratchFolder folder;
+    const std::string text = minimal_plan();
+    const auto result = loader().load_plan(folder.write("cut.xml", text.substr(0, text.find("</targetGroups>"))));
+    BOOST_REQUIRE(!result.findings.empty());
+    BOOST_TEST(result.findings[0].rule == "X001");
+    BOOST_TEST(result.findings[0].message_id == "X001.not_well_formed");
+    BOOST_TEST(result.findings[0].where.line == 22);
+    BOOST_TEST(result.findings[0].where.column > 0);
+}
+
+BOOST_AUTO_TEST_CASE(mismatched_tag) {
+    ScratchFolder folder;
+    const auto result = loader().load_plan(folder.write("tag.xml", minimal_plan_with("</purpose>", "</purpos>")));
+    expect_single(result.findings, {"X001", 19, 34}, "X001.not_well_formed");
+    BOOST_TEST(result.findings[0].find_arg("detail")->text.find("purpose") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(dtd_with_external_entity_is_refused_and_nothing_is_read) {
+    ScratchFolder folder;
+    const std::string secret = folder.write("secret.txt", "TOP-SECRET-CONTENT");
+    const std::string plan = "<?xml version=\"1.0\"?>\n<!DOCTYPE application [\n  <!ENTITY leak SYSTEM \"file://" + secret +
+                             "\">\n]>\n" + minimal_plan_with("Minsta möjliga plan", "&leak;").substr(39);
+    const auto result = loader().load_plan(folder.write("xxe.xml", plan));
+    expect_single(result.findings, {"X001", 2, 1}, "X001.doctype");
+    BOOST_TEST(!result.application);
+}
+
+BOOST_AUTO_TEST_CASE(billion_laughs_is_refused_before_expansion) {
+    ScratchFolder folder;
+    std::string dtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n";
+    for (int level = 1; level <= 9; ++level) {
+        dtd += " <!ENTITY lol" + std::to_string(level) + " \"";
+        for (int i = 0; i < 10; ++i) dtd += "&lol" + (level == 1 ? std::string() : std::to_string(level - 1)) + ";";
+        dtd += "\">\n";
+    }
+    dtd += "]>\n<application xmlns=\"urn:esfdraft:plan:1\">&lol9;</application>\n";
+    const auto result = loader().load_plan(folder.write("lol.xml", dtd));
+    expect_single(result.findings, {"X001", 2, 1}, "X001.doctype");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(not_valid)
+
+BOOST_AUTO_TEST_CASE(wrong_namespace) {
+    ScratchFolder folder;
+    const auto result = loader().load_plan(folder.write("ns.xml", minimal_plan_with("urn:esfdraft:plan:1", "urn:example:other")));
+    expect_single(result.findings, {"X002", 3, 1}, "X002.invalid");
+    BOOST_TEST(result.findings[0].where.path == "/application");
+}
+
+BOOST_AUTO_TEST_CASE(elements_out_of_order) {
+    ScratchFolder folder;
+    std::string text = minimal_plan();
+    const std::string background = "  <background><p>Bakgrund.</p></background>\n";
+    text.erase(text.find(background), background.size());
+    text.insert(text.find("  <purpose>"), background);
+    const auto result = loader().load_plan(folder.write("order.xml", text));
+    // background now follows problem: the schema names the first element out of place.
+    expect_single(result.findings, {"X002", 17, 3}, "X002.invalid");
+    BOOST_TEST(result.findings[0].where.path == "/application/problem");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_element_and_attribute) {
+    ScratchFolder folder;
+    const auto result = loader().load_plan(
+        folder.write("unknown.xml", minimal_plan_with("<organisation><p>Organisation.</p></organisation>",
+                                                      "<organization><p>Organisation.</p></organization>")));
+    expect_single(result.findings, {"X002", 34, 3});
+}
+
+BOOST_AUTO_TEST_CASE(bad_amounts_each_give_a_finding_with_position) {
+    ScratchFolder folder;
+    for (const char* amount : {"1,5", "1e6", "-3", "12.345", "1 000", "", "12kr"}) {
+        const auto result = loader().load_plan(
+            folder.write("amount.xml", minimal_plan_with("amount=\"1000\">Lön", std::string("amount=\"") + amount + "\">Lön")));
+        BOOST_TEST_CONTEXT("amount " << amount) {
+            expect_single(result.findings, {"X002", 41, 7}, "X002.invalid");
+            BOOST_TEST(result.findings[0].where.path == "/application/budget/costs/cost");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(every_violation_is_reported_not_just_the_first) {
+    ScratchFolder folder;
+    std::string text = minimal_plan_with("amount=\"1000\">Lön", "amount=\"1,5\">Lön");
+    text.replace(text.find("amount=\"1000\"/>"), 15, "amount=\"-3\"/>");
+    const auto result = loader().load_plan(folder.write("two.xml", text));
+    BOOST_REQUIRE(result.findings.size() == 2u);
+    BOOST_TEST(result.findings[0].where.line == 41);
+    BOOST_TEST(result.findings[1].where.line == 44);
+}
+
+BOOST_AUTO_TEST_CASE(an_amount_beyond_64_bits_is_caught_after_the_schema) {
+    ScratchFolder folder;
+    const auto result = loader().load_plan(
+        folder.write("huge.xml", minimal_plan_with("amount=\"1000\">Lön", "amount=\"99999999999999999999\">Lön")));
+    expect_single(result.findings, {"X002", 41, 7}, "X002.amount");
+    BOOST_TEST(!result.application);
+}
+
+BOOST_AUTO_TEST_CASE(a_findings_file_is_not_a_plan) {
+    const auto result = loader().load_plan(source_path("tests/load/fixtures/rich-findings.xml"));
+    BOOST_REQUIRE(!result.findings.empty());
+    BOOST_TEST(result.findings[0].rule == "X002");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(unreadable)
+
+BOOST_AUTO_TEST_CASE(missing_file_and_folder_are_load_errors) {
+    ScratchFolder folder;
+    BOOST_CHECK_THROW(loader().load_plan(folder.path("nothing.xml")), load::LoadError);
+    BOOST_CHECK_THROW(loader().load_plan(folder.path()), load::LoadError);
+}
+
+BOOST_AUTO_TEST_CASE(files_over_the_limit_are_refused_without_reading) {
+    ScratchFolder folder;
+    const std::string path = folder.path("huge.xml");
+    {
+        std::ofstream out(path);
+    }
+    std::filesystem::resize_file(path, 100u * 1024u * 1024u);  // sparse: 100 MiB
+    try {
+        loader().load_plan(path);
+        BOOST_FAIL("a 100 MiB file was accepted");
+    } catch (const load::LoadError& error) {
+        const std::string message = error.what();
+        BOOST_TEST(message.find("100 MiB") != std::string::npos);
+        BOOST_TEST(message.find("32 MiB") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_schema_is_a_load_error_naming_it) {
+    load::Loader broken("/nonexistent-folder");
+    try {
+        broken.load_plan(source_path("tests/load/fixtures/minimal-plan.xml"));
+        BOOST_FAIL("no error");
+    } catch (const load::LoadError& error) {
+        BOOST_TEST(std::string(error.what()).find("/nonexistent-folder/plan-1.xsd") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
