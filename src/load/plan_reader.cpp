@@ -61,22 +61,39 @@ model::Date date_attribute(const XmlElement& element, std::string_view name) {
     return {};
 }
 
+// A finding for a value the XSD accepts but the format does not define
+// exactly (more than six decimals, an amount beyond 64 bits, a source with no
+// funder), so that it is never silently read as something else.
+void report_format_problem(model::Findings& problems, const XmlElement& element, const char* message_id,
+                           const std::string& value) {
+    model::Finding finding;
+    finding.rule = "X002";
+    finding.severity = model::Severity::error;
+    finding.section = "file";
+    finding.message_id = message_id;
+    finding.where = element.where;
+    finding.arg("value", model::MessageArg::of_text(value));
+    problems.push_back(std::move(finding));
+}
+
+// Problems found while reading; set for the duration of one read_plan /
+// read_findings call so the small readers below need not thread it through.
+thread_local model::Findings* current_problems = nullptr;
+
 std::optional<model::Decimal> decimal_attribute(const XmlElement& element, std::string_view name) {
-    if (auto value = element.attribute(name)) return model::parse_decimal(collapse_whitespace(*value));
-    return std::nullopt;
+    auto value = element.attribute(name);
+    if (!value) return std::nullopt;
+    const std::string text = collapse_whitespace(*value);
+    auto decimal = model::parse_decimal(text);
+    if (!decimal && current_problems)
+        report_format_problem(*current_problems, element, "X002.decimal", std::string(name) + "=\"" + text + "\"");
+    return decimal;
 }
 
 model::Money money_attribute(const XmlElement& element, model::Findings& problems) {
     const std::string text = collapse_whitespace(element.attribute("amount").value_or("0"));
     if (auto amount = model::parse_money(text)) return *amount;
-    model::Finding finding;
-    finding.rule = "X002";
-    finding.severity = model::Severity::error;
-    finding.section = "budget";
-    finding.message_id = "X002.amount";
-    finding.where = element.where;
-    finding.arg("value", model::MessageArg::of_text(text));
-    problems.push_back(std::move(finding));
+    report_format_problem(problems, element, "X002.amount", text);
     return 0;
 }
 
@@ -206,6 +223,8 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
             item.funder = source->attribute("funder");
             item.org_number = source->attribute("orgNumber");
             item.amount = money_attribute(*source, problems);
+            if (item.kind != "esf" && (!item.funder || collapse_whitespace(*item.funder).empty()))
+                report_format_problem(problems, *source, "X002.funder", item.kind);
             item.where = source->where;
             budget.financing.push_back(std::move(item));
         }
@@ -260,7 +279,17 @@ model::RichText read_rich_text(const XmlElement& element) {
     return text;
 }
 
+// Points current_problems at `problems` for one read.
+class ProblemScope {
+public:
+    explicit ProblemScope(model::Findings& problems) { current_problems = &problems; }
+    ~ProblemScope() { current_problems = nullptr; }
+    ProblemScope(const ProblemScope&) = delete;
+    ProblemScope& operator=(const ProblemScope&) = delete;
+};
+
 model::Application read_plan(const XmlElement& root, model::Findings& problems) {
+    const ProblemScope scope(problems);
     model::Application application;
     application.where = root.where;
     application.file = root.where.file;
@@ -317,7 +346,8 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
     return application;
 }
 
-model::PreStudyFindings read_findings(const XmlElement& root, model::Findings&) {
+model::PreStudyFindings read_findings(const XmlElement& root, model::Findings& problems) {
+    const ProblemScope scope(problems);
     model::PreStudyFindings findings;
     findings.file = root.where.file;
     findings.where = root.where;

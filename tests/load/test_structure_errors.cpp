@@ -233,3 +233,24 @@ BOOST_AUTO_TEST_CASE(a_missing_schema_is_a_load_error_naming_it) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(not_exact)
+
+BOOST_AUTO_TEST_CASE(a_decimal_with_more_than_six_places_is_reported_not_rounded) {
+    ScratchFolder folder;
+    const auto result = loader().load_plan(
+        folder.write("decimal.xml", minimal_plan_with("target=\"1\"", "target=\"1.0000001\"")));
+    expect_single(result.findings, {"X002", 27, 7}, "X002.decimal");
+    BOOST_TEST(result.findings[0].find_arg("value")->text == "target=\"1.0000001\"");
+    BOOST_TEST(!result.application);
+}
+
+BOOST_AUTO_TEST_CASE(a_co_financing_source_must_name_its_funder) {
+    ScratchFolder folder;
+    const auto result = loader().load_plan(folder.write(
+        "funder.xml", minimal_plan_with("<source kind=\"esf\" amount=\"1000\"/>",
+                                        "<source kind=\"esf\" amount=\"500\"/><source kind=\"public-cash\" amount=\"500\"/>")));
+    expect_single(result.findings, {"X002", 44, 40}, "X002.funder");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
