@@ -240,7 +240,7 @@ BOOST_AUTO_TEST_CASE(a_decimal_with_more_than_six_places_is_reported_not_rounded
     ScratchFolder folder;
     const auto result = loader().load_plan(
         folder.write("decimal.xml", minimal_plan_with("target=\"1\"", "target=\"1.0000001\"")));
-    expect_single(result.findings, {"X002", 27, 7}, "X002.decimal");
+    expect_single(result.findings, {"X002", 26, 7}, "X002.decimal");
     BOOST_TEST(result.findings[0].find_arg("value")->text == "target=\"1.0000001\"");
     BOOST_TEST(!result.application);
 }
