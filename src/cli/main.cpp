@@ -32,6 +32,7 @@ Usage:
 Commands:
   check   check one or more project plans against the programme's rules and
           print a completeness report
+  rules   list every rule, and a rule pack's parameters with their sources
 
 Options:
   -h, --help      show this help
@@ -44,6 +45,7 @@ complete application and spec/plan-format.md for the format.
 Examples:
   esfdraft check samples/framsyn/plan.xml
   esfdraft check --lang en --format json -o report.json samples/framsyn/plan.xml
+  esfdraft rules --pack esf-2007-2013
 
 Exit status: 0 no errors, 1 the application has errors, 2 esfdraft could not
 do its job (bad usage, an unreadable file, an unknown rule pack).
@@ -69,6 +71,7 @@ Examples:
   esfdraft check applications/ --strict
   esfdraft check plan.xml --findings ../prestudy/findings.xml --lang en
   esfdraft check plan.xml --format json -o report.json --date 2009-09-01
+  esfdraft check plan.xml --format html -o report.html
 
 Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
 application has errors, 2 esfdraft could not do its job.
@@ -84,7 +87,8 @@ po::options_description check_options() {
         ("help,h", "show this help")
         ("findings", po::value<std::string>()->value_name("FILE"),
          "the pre-study's findings file (default: the file named by the plan's preStudy/@findings, relative to the plan)")
-        ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "report format: text or json")
+        ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
+         "report format: text (compiler-style lines), json (schemas/report.schema.json) or html (one standalone page)")
         ("lang", po::value<std::string>()->default_value("sv")->value_name("LANG"), "report language: sv (Swedish) or en (English)")
         ("date", po::value<std::string>()->value_name("YYYY-MM-DD"),
          "the day the check counts as 'today' (default: $SOURCE_DATE_EPOCH, else the real date)")
@@ -119,7 +123,8 @@ int run_check(const std::vector<std::string>& arguments) {
     }
     if (!values.count("plans")) throw UsageError("check needs at least one PLAN.xml");
     const std::string format = values["format"].as<std::string>();
-    if (format != "text" && format != "json") throw UsageError("--format must be text or json, not '" + format + "'");
+    if (format != "text" && format != "json" && format != "html")
+        throw UsageError("--format must be text, json or html, not '" + format + "'");
     report::ReportOptions report_options;
     if (!report::parse_language(values["lang"].as<std::string>(), report_options.language))
         throw UsageError("--lang must be sv or en, not '" + values["lang"].as<std::string>() + "'");
@@ -136,8 +141,9 @@ int run_check(const std::vector<std::string>& arguments) {
     }
 
     const std::vector<report::ApplicationReport> reports = pipeline::check_plans(request);
-    const std::string text = format == "json" ? report::render_json(reports, report_options)
-                                              : report::render_text(reports, report_options);
+    const std::string text = format == "json"   ? report::render_json(reports, report_options)
+                             : format == "html" ? report::render_html(reports, report_options)
+                                                : report::render_text(reports, report_options);
     if (values.count("output")) {
         std::vector<std::string> inputs = request.plans;
         if (request.findings_override) inputs.push_back(*request.findings_override);
@@ -147,6 +153,49 @@ int run_check(const std::vector<std::string>& arguments) {
     }
     for (const report::ApplicationReport& entry : reports)
         if (!report::ready_to_submit(entry.findings, report_options.strict)) return exit_findings;
+    return exit_ok;
+}
+
+const char* const rules_help_intro = R"(esfdraft rules — list the rules and a rule pack's parameters
+
+Usage:
+  esfdraft rules [--pack NAME] [--lang sv|en]
+
+Lists every rule of spec/rules.md with its id, severity and what it checks.
+With --pack, also the pack's changed severities, every parameter (areas,
+phases, durations, shares, ceilings, sections, cost categories, word and
+length limits, the eligibility window) with the source it comes from, and the
+pack's calls. Without --pack, the names of the packs there are.
+
+)";
+
+const char* const rules_help_examples = R"(
+Examples:
+  esfdraft rules
+  esfdraft rules --pack esf-2007-2013
+  esfdraft rules --pack esf-plus-2021-2027 --lang en
+
+Exit status: 0 listed, 2 an unknown or broken rule pack, or bad usage.
+)";
+
+int run_rules(const std::vector<std::string>& arguments) {
+    po::options_description options("Options");
+    options.add_options()
+        ("help,h", "show this help")
+        ("pack", po::value<std::string>()->value_name("NAME"), "the rule pack to describe, e.g. esf-2007-2013")
+        ("lang", po::value<std::string>()->default_value("sv")->value_name("LANG"), "language: sv (Swedish) or en (English)");
+    const po::variables_map values = parse(arguments, options, "unexpected");
+    if (values.count("help")) {
+        std::cout << rules_help_intro << options << rules_help_examples;
+        return exit_ok;
+    }
+    if (values.count("unexpected")) throw UsageError("rules takes no file arguments; use --pack NAME");
+    report::Language language = report::Language::sv;
+    if (!report::parse_language(values["lang"].as<std::string>(), language))
+        throw UsageError("--lang must be sv or en, not '" + values["lang"].as<std::string>() + "'");
+    const pipeline::RulesListing listing =
+        pipeline::list_rules(values.count("pack") ? std::optional(values["pack"].as<std::string>()) : std::nullopt);
+    std::cout << report::render_rules(listing.pack_names, listing.pack ? &*listing.pack : nullptr, language);
     return exit_ok;
 }
 
@@ -164,6 +213,7 @@ int dispatch(int argc, char** argv) {
     const std::string command = arguments[0];
     arguments.erase(arguments.begin());
     if (command == "check") return run_check(arguments);
+    if (command == "rules") return run_rules(arguments);
     throw UsageError("unknown command '" + command + "'; see esfdraft --help");
 }
 

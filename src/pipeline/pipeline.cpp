@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "load/loader.hpp"
+#include "load/rule_pack_reader.hpp"
 #include "rules/check.hpp"
 
 #ifndef ESFDRAFT_SOURCE_DATA_DIR
@@ -94,8 +95,10 @@ std::vector<report::ApplicationReport> check_plans(const CheckRequest& request) 
     const std::string data = data_dir();
     std::vector<report::ApplicationReport> reports;
     try {
+        // Schemas, packs and the municipality register are read once per run, not per plan.
         load::Loader loader(data + "/schemas");
-        rules::CheckContext context{data, request.today};
+        load::RulePackLibrary packs(data + "/schemas");
+        const rules::CheckContext context{request.today, &packs.municipalities()};
         for (const std::string& plan : request.plans) {
             report::ApplicationReport entry;
             entry.file = plan;
@@ -110,7 +113,9 @@ std::vector<report::ApplicationReport> check_plans(const CheckRequest& request) 
                     entry.findings.insert(entry.findings.end(), study.problems.begin(), study.problems.end());
                     application.findings = std::move(study.findings);
                 }
-                model::Findings findings = rules::check_application(application, context);
+                const model::RulePack* pack = packs.find(application.programme);
+                entry.sections = rules::report_sections(application, pack);
+                model::Findings findings = rules::check_application(application, pack, context);
                 entry.findings.insert(entry.findings.end(), findings.begin(), findings.end());
             }
             reports.push_back(std::move(entry));
@@ -119,6 +124,26 @@ std::vector<report::ApplicationReport> check_plans(const CheckRequest& request) 
         throw ToolError(error.what());
     }
     return reports;
+}
+
+RulesListing list_rules(const std::optional<std::string>& pack_name) {
+    try {
+        load::RulePackLibrary packs(data_dir() + "/schemas");
+        RulesListing listing;
+        listing.pack_names = packs.pack_names();
+        if (pack_name) {
+            const model::RulePack* pack = packs.find(*pack_name);
+            if (!pack) {
+                std::string known;
+                for (const std::string& name : listing.pack_names) known += (known.empty() ? "" : ", ") + name;
+                throw ToolError("there is no rule pack '" + *pack_name + "'; the packs are: " + known);
+            }
+            listing.pack = *pack;
+        }
+        return listing;
+    } catch (const load::LoadError& error) {
+        throw ToolError(error.what());
+    }
 }
 
 void write_file_atomically(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs) {

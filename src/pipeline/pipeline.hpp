@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/rule_pack.hpp"
 #include "model/values.hpp"
 #include "report/report.hpp"
 
@@ -43,6 +44,14 @@ struct CheckRequest {
 // Loads and checks every plan; one report entry per plan, in order. A plan
 // that cannot be read at all (missing, too large) throws ToolError.
 std::vector<report::ApplicationReport> check_plans(const CheckRequest& request);
+
+// What `esfdraft rules` shows: the packs there are and, when one is named,
+// that pack with its calls. Throws ToolError for an unknown or broken pack.
+struct RulesListing {
+    std::vector<std::string> pack_names;
+    std::optional<model::RulePack> pack;
+};
+RulesListing list_rules(const std::optional<std::string>& pack_name);
 
 // Writes `bytes` to a temporary file beside `path` and renames it into
 // place, so a reader never sees half a file. Refuses to replace any of

@@ -6,14 +6,20 @@ namespace esfdraft::report {
 
 namespace {
 
-struct Message {
+struct Text {
     const char* sv;
     const char* en;
 };
 
-// Keys are "<rule>.<what>"; placeholders are {argument}.
-const std::map<std::string_view, Message>& catalogue() {
-    static const std::map<std::string_view, Message> messages = {
+using Table = std::map<std::string_view, Text>;
+
+const char* pick(const Text& text, Language language) { return language == Language::sv ? text.sv : text.en; }
+
+// Finding messages. Keys are "<rule>.<what>"; placeholders are {argument}.
+// Each says what is wrong, with the numbers, and where it helps what to do.
+const Table& messages() {
+    static const Table table = {
+        // ---------------------------------------------------------------- X
         {"X001.empty", {"filen är tom; en plan är ett XML-dokument som börjar med <application>",
                         "the file is empty; a plan is an XML document starting with <application>"}},
         {"X001.invalid_utf8", {"ogiltig UTF-8 (byte {byte}); spara filen som UTF-8",
@@ -32,23 +38,374 @@ const std::map<std::string_view, Message>& catalogue() {
                          "a financing source of kind {value} must name its funder (funder=\"…\")"}},
         {"X003.unknown_programme", {"programmet \"{programme}\" finns inte; använd esf-2007-2013 eller esf-plus-2021-2027",
                                     "the programme \"{programme}\" does not exist; use esf-2007-2013 or esf-plus-2021-2027"}},
-        {"X003.unknown_call", {"utlysningen \"{call}\" finns inte i {programme}; se esfdraft rules --pack {programme}",
-                               "the call \"{call}\" does not exist in {programme}; see esfdraft rules --pack {programme}"}},
+        {"X003.unknown_call", {"utlysningen \"{call}\" finns inte i {programme}; utlysningarna är {calls} (se esfdraft rules --pack {programme})",
+                               "the call \"{call}\" does not exist in {programme}; its calls are {calls} (see esfdraft rules --pack {programme})"}},
         {"X004.duplicate_id", {"id \"{id}\" används redan (först vid {first}); varje id ska vara unikt",
                                "the id \"{id}\" is already used (first at {first}); every id must be unique"}},
         {"X004.unresolved", {"hänvisningen till {kind} \"{id}\" leder ingenstans", "the reference to {kind} \"{id}\" does not resolve"}},
+        // ---------------------------------------------------------------- M
+        {"M001.unknown_area", {"programområdet \"{area}\" finns inte i {programme}; välj ett av {areas}",
+                               "the programme area \"{area}\" does not exist in {programme}; choose one of {areas}"}},
+        {"M001.area_not_in_call", {"utlysningen {call} gäller programområde {areas}, inte {area}; välj ett av dem eller en annan utlysning",
+                                   "the call {call} is open to programme area {areas}, not {area}; choose one of them or another call"}},
+        {"M001.area_region", {"programområde {area} gäller bara regionerna {regions}, men projektets region är {region}",
+                              "programme area {area} is open only to the regions {regions}, but the project's region is {region}"}},
+        {"M002.unknown_phase", {"fasen \"{phase}\" finns inte i {programme}; använd {phases}",
+                                "the phase \"{phase}\" does not exist in {programme}; use {phases}"}},
+        {"M002.phase_not_in_call", {"utlysningen {call} gäller fasen {phases}, inte {phase}",
+                                    "the call {call} is open to the phase {phases}, not {phase}"}},
+        {"M003.unknown_code", {"kommunkoden {code} finns inte i SCB:s kommunförteckning; en kommunkod är fyra siffror, t.ex. 2480 för Umeå",
+                               "the municipality code {code} is not in Statistics Sweden's list; a code has four digits, e.g. 2480 for Umeå"}},
+        {"M003.name_mismatch", {"kommunkoden {code} är {expected}, inte \"{name}\"; rätta koden eller namnet",
+                                "the municipality code {code} is {expected}, not \"{name}\"; correct the code or the name"}},
+        {"M004.outside_region", {"{name} ({code}) ligger i {municipality_region} {municipality_region_name}, utanför projektets region {region} {region_name}; ta bort kommunen eller markera den role=\"partner\" om den deltar som partner",
+                                 "{name} ({code}) lies in {municipality_region} {municipality_region_name}, outside the project's region {region} {region_name}; remove it or mark it role=\"partner\" if it takes part as a partner"}},
+        {"M004.call_region", {"utlysningen {call} gäller regionerna {regions}, inte projektets region {region} {region_name}",
+                              "the call {call} is open to the regions {regions}, not to the project's region {region} {region_name}"}},
+        {"M005.form", {"organisationsnumret \"{number}\" ({organisation}) har fel form; skriv det som NNNNNN-NNNN",
+                       "the organisation number \"{number}\" ({organisation}) has the wrong form; write it as NNNNNN-NNNN"}},
+        {"M005.check_digit", {"organisationsnumret {number} ({organisation}) har fel kontrollsiffra: {digit}, men de nio första siffrorna ger {expected}; kontrollera numret",
+                              "the organisation number {number} ({organisation}) has the wrong check digit: {digit}, but the first nine digits give {expected}; check the number"}},
+        {"M006.email", {"kontaktpersonens e-postadress \"{email}\" ser inte ut som en e-postadress (namn@organisation.se)",
+                        "the contact's e-mail address \"{email}\" does not look like an e-mail address (name@organisation.se)"}},
+        {"M007.no_prestudy", {"ansökan gäller genomförande men anger inte förprojekteringen den bygger på; lägg till <preStudy> i <project>",
+                              "the application is for implementation but does not name the pre-study it builds on; add <preStudy> to <project>"}},
+        // ---------------------------------------------------------------- S
+        {"S001.missing", {"avsnittet {section} saknas; {programme} kräver det", "the section {section} is missing; {programme} requires it"}},
+        {"S001.empty", {"avsnittet {section} är tomt; {programme} kräver det", "the section {section} is empty; {programme} requires it"}},
+        {"S002.too_short", {"avsnittet {section} har färre ord ({words}) än de {minimum} som väntas; beskriv mer utförligt",
+                            "the section {section} has fewer words ({words}) than the {minimum} expected; describe it in more detail"}},
+        {"S003.placeholder", {"avsnittet {section} innehåller fortfarande platshållaren \"{placeholder}\"; skriv färdigt texten",
+                              "the section {section} still holds the placeholder \"{placeholder}\"; finish the text"}},
+        {"S004.too_long", {"sammanfattningen har {characters} tecken, {excess} fler än de {maximum} som får plats; korta den",
+                           "the summary has {characters} characters, {excess} more than the {maximum} that fit; shorten it"}},
+        {"S005.no_english", {"det finns ingen sammanfattning på engelska; lägg gärna till <summary lang=\"en\"> (projektbankens \"In English\")",
+                             "there is no English summary; consider adding <summary lang=\"en\"> (the project bank's \"In English\")"}},
+        {"S006.missing", {"det rekommenderade avsnittet {section} saknas; granskare brukar fråga efter det",
+                          "the recommended section {section} is missing; reviewers usually ask for it"}},
+        {"S006.empty", {"det rekommenderade avsnittet {section} är tomt; granskare brukar fråga efter det",
+                        "the recommended section {section} is empty; reviewers usually ask for it"}},
+        // ---------------------------------------------------------------- G
+        {"G001.no_project_goal", {"det finns inget projektmål (kind=\"project\"); ange vad projektet ska ha uppnått när det slutar",
+                                  "there is no project goal (kind=\"project\"); state what the project will have achieved when it ends"}},
+        {"G002.no_effect_goal", {"det finns inget effektmål (kind=\"effect\"); ange vilken bestående förändring projektet ska leda till",
+                                 "there is no effect goal (kind=\"effect\"); state the lasting change the project should lead to"}},
+        {"G003.no_indicator", {"målet {goal} har ingen indikator; lägg till en <indicator> med ett målvärde (target) så att målet går att följa upp",
+                               "the goal {goal} has no indicator; add an <indicator> with a target so that the goal can be followed up"}},
+        {"G004.due_outside", {"indikatorn \"{indicator}\" i projektmålet {goal} ska nås {due}, utanför projektperioden {period}; ett projektmål nås inom perioden",
+                              "the indicator \"{indicator}\" of the project goal {goal} is due {due}, outside the project period {period}; a project goal is reached within the period"}},
+        {"G005.no_split", {"indikatorn \"{indicator}\" i målet {goal} räknar {target} personer men anger inte hur många kvinnor och män (women, men)",
+                           "the indicator \"{indicator}\" of the goal {goal} counts {target} persons but does not say how many women and men (women, men)"}},
+        {"G005.split_mismatch", {"indikatorn \"{indicator}\" i målet {goal}: kvinnor ({women}) och män ({men}) blir {sum}, inte målvärdet {target}",
+                                 "the indicator \"{indicator}\" of the goal {goal}: women ({women}) and men ({men}) make {sum}, not the target {target}"}},
+        {"G006.no_activity", {"ingen aktivitet arbetar mot målet {goal}; ange målet i goals för minst en aktivitet",
+                              "no activity works towards the goal {goal}; name it in the goals of at least one activity"}},
+        {"G007.no_basis", {"målet {goal} stöds inte av något resultat från förprojekteringen; lägg till <basis finding=\"…\">",
+                           "the goal {goal} rests on no finding of the pre-study; add <basis finding=\"…\">"}},
+        {"G008.target_not_above_baseline", {"indikatorn \"{indicator}\" i målet {goal} har målvärdet {target}, inte över utgångsvärdet {baseline}; ett mål ska beskriva en förbättring",
+                                            "the indicator \"{indicator}\" of the goal {goal} has the target {target}, not above its baseline {baseline}; a goal should describe an improvement"}},
+        // ---------------------------------------------------------------- A
+        {"A001.missing", {"avsnittet om tillgänglighet saknas; beskriv hur personer med funktionsnedsättning kan ta del av projektet (lokaler, information, delaktighet)",
+                          "the accessibility section is missing; describe how people with disabilities can take part in the project (premises, information, participation)"}},
+        {"A001.empty", {"avsnittet om tillgänglighet är tomt; beskriv hur personer med funktionsnedsättning kan ta del av projektet (lokaler, information, delaktighet)",
+                        "the accessibility section is empty; describe how people with disabilities can take part in the project (premises, information, participation)"}},
+        {"A002.physical", {"tillgänglighetsavsnittet tar inte upp lokalerna (physical): är de tillgängliga för personer med funktionsnedsättning?",
+                           "the accessibility section does not address the premises (physical): are they accessible to people with disabilities?"}},
+        {"A002.information", {"tillgänglighetsavsnittet tar inte upp information, material och webb (information): hur når de alla?",
+                              "the accessibility section does not address information, material and web (information): how do they reach everyone?"}},
+        {"A002.participation", {"tillgänglighetsavsnittet tar inte upp delaktighet (participation): hur deltar personer med funktionsnedsättning på lika villkor?",
+                                "the accessibility section does not address participation (participation): how do people with disabilities take part on equal terms?"}},
+        {"A003.nothing_pays", {"ingen aktivitet eller kostnad är märkt tags=\"accessibility\": planen lovar tillgänglighetsåtgärder som ingen del av budgeten betalar",
+                               "no activity or cost carries tags=\"accessibility\": the plan promises accessibility measures that no part of the budget pays for"}},
+        // ---------------------------------------------------------------- B
+        {"B001.no_costs", {"budgeten har inga kostnader; lägg till minst en <cost>", "the budget has no costs; add at least one <cost>"}},
+        {"B001.not_positive", {"kostnaden \"{cost}\" är {amount}; varje kostnad ska vara större än noll",
+                               "the cost \"{cost}\" is {amount}; every cost must be more than zero"}},
+        {"B002.category", {"kostnaden \"{cost}\" har kostnadsslaget \"{category}\", som {programme} inte tillåter; använd {allowed}",
+                           "the cost \"{cost}\" has the category \"{category}\", which {programme} does not allow; use {allowed}"}},
+        {"B003.year_outside", {"kostnaden \"{cost}\" ligger på år {year}, utanför projektperioden {period}",
+                               "the cost \"{cost}\" falls in {year}, outside the project period {period}"}},
+        {"B004.activity_year", {"kostnaden \"{cost}\" ligger på år {year}, men aktiviteten {activity} pågår {period}",
+                                "the cost \"{cost}\" falls in {year}, but the activity {activity} runs {period}"}},
+        {"B005.short", {"finansieringen ({financing}) täcker inte kostnaderna ({costs}): {difference} saknas",
+                        "the financing ({financing}) does not cover the costs ({costs}): {difference} is missing"}},
+        {"B005.short_income", {"finansieringen ({financing}) täcker inte kostnaderna minus intäkterna ({costs} − {income} = {eligible}): {difference} saknas",
+                               "the financing ({financing}) does not cover the costs less the income ({costs} − {income} = {eligible}): {difference} is missing"}},
+        {"B005.excess", {"finansieringen ({financing}) är större än kostnaderna ({costs}): {difference} för mycket",
+                         "the financing ({financing}) exceeds the costs ({costs}) by {difference}"}},
+        {"B005.excess_income", {"finansieringen ({financing}) är större än kostnaderna minus intäkterna ({costs} − {income} = {eligible}): {difference} för mycket",
+                                "the financing ({financing}) exceeds the costs less the income ({costs} − {income} = {eligible}) by {difference}"}},
+        {"B006.esf_share", {"ESF-stödet ({esf}) är {share} av de stödberättigande kostnaderna ({eligible}), men högst {maximum} är tillåtet ({by}); sänk stödet till högst {allowed} ({excess} mindre)",
+                            "the ESF support ({esf}) is {share} of the eligible costs ({eligible}), but at most {maximum} is allowed ({by}); lower it to at most {allowed} ({excess} less)"}},
+        {"B007.cofinancing", {"medfinansieringen ({cofinancing}) är {share} av de stödberättigande kostnaderna ({eligible}), men minst {minimum} krävs ({by}): {missing} saknas",
+                              "the co-financing ({cofinancing}) is {share} of the eligible costs ({eligible}), but at least {minimum} is required ({by}): {missing} is missing"}},
+        {"B008.indirect", {"de indirekta kostnaderna ({indirect}) är {share} av personalkostnaderna ({staff}); schablonen tillåter högst {maximum}, alltså {allowed}: {excess} för mycket",
+                           "the indirect costs ({indirect}) are {share} of the staff costs ({staff}); the flat rate allows at most {maximum}, that is {allowed}: {excess} too much"}},
+        {"B008.no_staff", {"budgeten har indirekta kostnader ({indirect}) men inga personalkostnader; schablonen är högst {maximum} av personalkostnaderna",
+                           "the budget has indirect costs ({indirect}) but no staff costs; the flat rate is at most {maximum} of the staff costs"}},
+        {"B009.ceiling", {"ESF-stödet ({esf}) är över taket på {ceiling} ({by}) med {excess}",
+                          "the ESF support ({esf}) is above the ceiling of {ceiling} ({by}) by {excess}"}},
+        {"B010.owner_in_kind", {"projektägaren {owner} står som medfinansiär i annat än pengar ({amount}); en projektägare medfinansierar bara med pengar, och egen personal är en kostnad i projektet",
+                                "the project owner {owner} is listed as an in-kind co-financier ({amount}); an owner co-finances with cash only, and its own staff are a cost of the project"}},
+        {"B011.share", {"kostnaderna märkta transnational ({transnational}) är {share} av kostnaderna ({costs}), men utlysningen {call} kräver minst {minimum}: {missing} saknas",
+                        "the costs tagged transnational ({transnational}) are {share} of the costs ({costs}), but the call {call} requires at least {minimum}: {missing} is missing"}},
+        {"B011.section_required", {"utlysningen {call} kräver transnationellt samarbete (minst {minimum} av kostnaderna), men avsnittet om transnationellt samarbete saknas eller är tomt",
+                                   "the call {call} requires transnational cooperation (at least {minimum} of the costs), but the transnational section is missing or empty"}},
+        {"B011.section_without_costs", {"avsnittet om transnationellt samarbete beskriver ett samarbete, men ingen kostnad är märkt tags=\"transnational\"",
+                                        "the transnational section describes a cooperation, but no cost carries tags=\"transnational\""}},
+        {"B011.costs_without_section", {"kostnader märkta transnational ({transnational}) finns, men avsnittet om transnationellt samarbete saknas; beskriv samarbetet eller ta bort märkningen",
+                                        "there are costs tagged transnational ({transnational}) but no transnational section; describe the cooperation or remove the tag"}},
+        // ---------------------------------------------------------------- D
+        {"D001.invalid_date", {"{what}: datumet {date} ({attribute}) finns inte i kalendern",
+                               "{what}: the date {date} ({attribute}) does not exist"}},
+        {"D001.end_before_start", {"{what} slutar {end}, före sin början {start}", "{what} ends {end}, before it starts {start}"}},
+        {"D002.too_long", {"projektet pågår {months} månader; {phase_name} får pågå högst {limit} månader",
+                           "the project runs {months} months; a {phase_name} may run at most {limit} months"}},
+        {"D002.long", {"projektet pågår {months} månader; {phase_name} brukar pågå högst {limit} månader, så motivera längden",
+                       "the project runs {months} months; a {phase_name} usually runs at most {limit} months, so explain the length"}},
+        {"D003.before_window", {"projektet börjar {start}, före programmets stödberättigande period {window} ({programme})",
+                                "the project starts {start}, before the programme's eligibility window {window} ({programme})"}},
+        {"D003.after_window", {"projektet slutar {end}, efter programmets stödberättigande period {window} ({programme})",
+                               "the project ends {end}, after the programme's eligibility window {window} ({programme})"}},
+        {"D004.too_early", {"projektet börjar {start}, men utlysningen {call} tillåter start tidigast {earliest}",
+                            "the project starts {start}, but the call {call} allows a start on {earliest} at the earliest"}},
+        {"D004.too_late", {"projektet slutar {end}, men utlysningen {call} kräver att det slutar senast {latest}",
+                           "the project ends {end}, but the call {call} requires it to end by {latest}"}},
+        {"D005.activity_outside", {"aktiviteten {activity} ({dates}) ligger utanför projektperioden {period}",
+                                   "the activity {activity} ({dates}) lies outside the project period {period}"}},
+        {"D006.overlap", {"genomförandet börjar {start}, innan förprojekteringen slutade {prestudy_end}; genomförandet ska bygga på en avslutad förprojektering",
+                          "the implementation starts {start}, before the pre-study ended on {prestudy_end}; an implementation builds on a finished pre-study"}},
+        {"D006.gap", {"det går {months} månader mellan förprojekteringens slut ({prestudy_end}) och genomförandets start ({start}), mer än {limit}; visa att resultaten fortfarande gäller",
+                      "{months} months pass between the end of the pre-study ({prestudy_end}) and the start of the implementation ({start}), more than {limit}; show that the findings still hold"}},
+        {"D007.started", {"projektet startar {start}, före dagens datum ({today}); flytta starten framåt eller kontrollera datumet",
+                          "the project starts {start}, before today ({today}); move the start forward or check the date"}},
+        // ---------------------------------------------------------------- F
+        {"F001.unused", {"resultatet {finding} (\"{statement}\") är inte grund för något mål; knyt det till ett mål med <basis finding=\"{finding}\"> eller markera det scope=\"out\"",
+                         "the finding {finding} (\"{statement}\") is the basis of no goal; link it to a goal with <basis finding=\"{finding}\"> or mark it scope=\"out\""}},
+        {"F002.unanswered", {"frågeställningen {question} (\"{text}\") besvaras inte av något resultat",
+                             "the research question {question} (\"{text}\") is answered by no finding"}},
+        {"F003.period", {"planen anger förprojekteringen till {plan}, men resultatfilen {file} anger {study}; rätta den som är fel",
+                         "the plan gives the pre-study as {plan}, but the findings file {file} gives {study}; correct the wrong one"}},
+        {"F004.no_evidence", {"resultatet {finding} saknar underlag; lägg till minst en <evidence> (enkät, intervju, workshop, dokument eller statistik)",
+                              "the finding {finding} has no evidence; add at least one <evidence> (survey, interview, workshop, document or statistics)"}},
     };
-    return messages;
+    return table;
 }
 
-// Swedish names of the kinds of things a reference can point at.
-std::string translate_kind(const std::string& kind, Language language) {
-    if (language == Language::en) return kind;
-    static const std::map<std::string, std::string> swedish = {
-        {"goal", "målet"}, {"activity", "aktiviteten"}, {"finding", "resultatet"},
-        {"question", "frågan"}, {"actor", "aktören"}};
-    auto it = swedish.find(kind);
-    return it == swedish.end() ? kind : it->second;
+// What each rule checks: spec/rules.md, in both languages.
+const Table& meanings() {
+    static const Table table = {
+        {"X001", {"filen är välformad XML (rad och kolumn för felet)", "the file is well-formed XML (line and column of the fault)"}},
+        {"X002", {"filen följer planens eller resultatfilens XSD (en anmärkning per avvikelse, med rad och kolumn)",
+                  "the file is valid against the plan / findings XSD (one finding per violation, with line and column)"}},
+        {"X003", {"programme anger en regelsamling som finns; call anger en utlysning i den",
+                  "programme names a rule pack that exists; call names a call in it"}},
+        {"X004", {"varje id är unikt och varje hänvisning (goals, activity, basis/@finding, question, actors) leder rätt",
+                  "every id is unique and every reference (goals, activity, basis/@finding, question, actors) resolves"}},
+        {"M001", {"programområdet är ett av regelsamlingens (och utlysningens, om den begränsar dem)",
+                  "programmeArea is one of the pack's areas (and the call's, if it limits them)"}},
+        {"M002", {"fasen är en som regelsamlingen känner", "phase is one the pack knows"}},
+        {"M003", {"varje kommunkod finns (SCB:s kommunkod) och namnet, när det anges, stämmer med koden",
+                  "every municipality code exists (SCB kommunkod) and, when named, the name matches the code"}},
+        {"M004", {"varje kommun ligger i planens region, om den inte är markerad role=\"partner\"",
+                  "every municipality lies in the plan's region, unless marked role=\"partner\""}},
+        {"M005", {"projektägarens organisationsnummer har rätt form och kontrollsiffra (likaså partners och finansiärers)",
+                  "the owner's organisationsnummer has the right form and Luhn check digit (same for partners and funders that give one)"}},
+        {"M006", {"kontaktpersonen har en rimlig e-postadress", "the contact has a plausible e-mail address"}},
+        {"M007", {"en ansökan om genomförande anger förprojekteringen den bygger på (preStudy)",
+                  "an implementation application names the pre-study it builds on (preStudy)"}},
+        {"S001", {"varje avsnitt som regelsamlingen kräver finns och är inte tomt",
+                  "each section the pack requires is present and not empty"}},
+        {"S002", {"ett krävt avsnitt har färre ord än regelsamlingens minimum (normalt 40; sammanfattningen 25)",
+                  "a required section has fewer words than the pack's minimum (default 40; summary 25)"}},
+        {"S003", {"ett avsnitt innehåller fortfarande platshållartext (TODO, XXX, Lorem ipsum, att komplettera, […], ...)",
+                  "a section still holds placeholder text (TODO, XXX, Lorem ipsum, att komplettera, […], ...)"}},
+        {"S004", {"sammanfattningen är längre än regelsamlingens gräns (normalt 2 000 tecken)",
+                  "the summary is longer than the pack's limit (default 2 000 characters)"}},
+        {"S005", {"det finns ingen sammanfattning på engelska", "there is no English summary"}},
+        {"S006", {"rekommenderade avsnitt saknas (spridning, utvärdering)", "recommended sections are missing (dissemination, evaluation)"}},
+        {"G001", {"minst ett projektmål (project)", "at least one project goal"}},
+        {"G002", {"minst ett effektmål (effect)", "at least one effect goal"}},
+        {"G003", {"varje mål har minst en indikator med ett numeriskt målvärde", "every goal has at least one indicator with a numeric target"}},
+        {"G004", {"ett projektmåls indikator ska nås inom projektperioden", "a project goal's indicator is due inside the project period"}},
+        {"G005", {"en indikator för personer anger kvinnor och män; fel när de anges och inte blir målvärdet",
+                  "a persons indicator gives women and men; error when they are given and do not add up to target"}},
+        {"G006", {"varje mål har minst en aktivitet som arbetar mot det", "every goal is served by at least one activity"}},
+        {"G007", {"i en ansökan om genomförande med resultatfil har varje mål stöd i ett resultat (basis)",
+                  "in an implementation application with findings, every goal has a basis in a finding"}},
+        {"G008", {"en indikators målvärde är inte högre än utgångsvärdet", "an indicator's target is not above its baseline"}},
+        {"A001", {"avsnittet om tillgänglighet finns och är inte tomt", "the accessibility section is present and not empty"}},
+        {"A002", {"var och en av tillgänglighetens tre aspekter tas upp: lokaler, information, delaktighet",
+                  "each of accessibility's three aspects is addressed: physical, information, participation"}},
+        {"A003", {"i en ansökan om genomförande är ingen aktivitet eller kostnad märkt accessibility",
+                  "in an implementation application, no activity or cost carries the tag accessibility"}},
+        {"B001", {"minst en kostnadsrad; varje belopp är större än noll", "at least one cost line; every amount is positive"}},
+        {"B002", {"varje kostnadsslag är tillåtet i regelsamlingen", "every cost category is allowed by the pack"}},
+        {"B003", {"varje kostnadsår ligger inom projektperioden", "every cost year lies within the project period"}},
+        {"B004", {"en kostnad knuten till en aktivitet ligger på ett år då aktiviteten inte pågår",
+                  "a cost tied to an activity falls in a year the activity does not run"}},
+        {"B005", {"budgeten går ihop: kostnader − intäkter = finansiering; rapporten ger båda summorna och skillnaden",
+                  "the budget balances: sum(costs) − sum(income) = sum(financing); the report gives both sums and the difference"}},
+        {"B006", {"ESF-stödets andel av de stödberättigande kostnaderna är högst regelsamlingens eller utlysningens maximum",
+                  "the ESF share of the eligible cost is at most the pack's / call's maximum"}},
+        {"B007", {"medfinansieringen (alla källor utom esf) är minst utlysningens lägsta andel",
+                  "co-financing (all sources but esf) is at least the call's minimum share"}},
+        {"B008", {"indirekta kostnader är högst regelsamlingens schablon (t.ex. ESF+: 15 % av personalkostnaderna)",
+                  "indirect costs are at most the pack's flat-rate limit (e.g. ESF+: 15 % of staff costs)"}},
+        {"B009", {"ESF-stödet är högst utlysningens tak", "the ESF amount is at most the call's ceiling"}},
+        {"B010", {"projektägaren står som medfinansiär i annat än pengar", "the owner appears as an in-kind funder"}},
+        {"B011", {"utlysningen kräver en transnationell andel och kostnaderna märkta transnational når inte upp till den; varning när avsnittet finns men ingen kostnad är märkt, eller tvärtom",
+                  "the call requires a transnational share and costs tagged transnational fall below it; warning when a transnational section exists but no cost carries the tag, or the reverse"}},
+        {"D001", {"varje datum finns i kalendern; slutet ligger efter början", "every date is a real date; end is after start"}},
+        {"D002", {"längden passar fasen (2007–2013: förprojektering varning över 6 månader, fel över 9; genomförande varning över 36)",
+                  "the duration suits the phase (2007–2013 pre-study: warning above 6 months, error above 9; implementation: warning above 36 months)"}},
+        {"D003", {"perioden ligger inom programmets stödberättigande period", "the period lies within the programme's eligibility window"}},
+        {"D004", {"perioden håller utlysningens tidigaste start och senaste slut", "the period respects the call's earliest start and latest end"}},
+        {"D005", {"varje aktivitet ligger inom projektperioden", "every activity lies within the project period"}},
+        {"D006", {"genomförandet börjar efter att förprojekteringen slutat; varning när uppehållet är längre än 12 månader",
+                  "an implementation period starts after the pre-study ended; warning when the gap exceeds 12 months"}},
+        {"D007", {"projektet startar före den dag kontrollen görs (dagen kan låsas för reproducerbara rapporter)",
+                  "the project starts before the day the check is run (the day can be fixed for reproducible reports)"}},
+        {"F001", {"ett resultat inom ramen som inget mål anger som grund", "a finding in scope that no goal names as its basis"}},
+        {"F002", {"en frågeställning utan resultat", "a research question with no finding"}},
+        {"F003", {"resultatfilens studieperiod skiljer sig från planens preStudy-period",
+                  "the findings' study period differs from the plan's preStudy period"}},
+        {"F004", {"ett resultat utan underlag (evidence)", "a finding with no evidence"}},
+    };
+    return table;
+}
+
+const Table& section_names() {
+    static const Table table = {
+        {"file", {"Filen", "File"}},
+        {"project", {"Projektuppgifter", "Project facts"}},
+        {"summary", {"Sammanfattning", "Summary"}},
+        {"background", {"Bakgrund", "Background"}},
+        {"problem", {"Problem- och situationsbeskrivning", "Problem"}},
+        {"purpose", {"Syfte", "Purpose"}},
+        {"targetGroups", {"Målgrupper", "Target groups"}},
+        {"goals", {"Mål", "Goals"}},
+        {"activities", {"Aktiviteter", "Activities"}},
+        {"organisation", {"Organisation", "Organisation"}},
+        {"partners", {"Samverkanspartner", "Partners"}},
+        {"genderEquality", {"Jämställdhet", "Gender equality"}},
+        {"accessibility", {"Tillgänglighet", "Accessibility"}},
+        {"nonDiscrimination", {"Icke-diskriminering", "Non-discrimination"}},
+        {"transnational", {"Transnationellt samarbete", "Transnational cooperation"}},
+        {"dissemination", {"Spridning", "Dissemination"}},
+        {"evaluation", {"Utvärdering", "Evaluation"}},
+        {"budget", {"Budget", "Budget"}},
+        {"findings", {"Förprojekteringens resultat", "Pre-study findings"}},
+    };
+    return table;
+}
+
+const Table& phrases() {
+    static const Table table = {
+        {"verdict.ready", {"klar att lämna in", "ready to submit"}},
+        {"verdict.not_ready", {"inte klar att lämna in", "not ready to submit"}},
+        {"status.complete", {"komplett", "complete"}},
+        {"status.needs_attention", {"behöver ses över", "needs attention"}},
+        {"status.incomplete", {"ofullständigt", "incomplete"}},
+        {"severity.error", {"fel", "error"}},
+        {"severity.warning", {"varning", "warning"}},
+        {"severity.info", {"tips", "hint"}},
+        {"heading.report", {"Granskning av ansökan", "Application review"}},
+        {"heading.reports", {"Granskning av ansökningar", "Application reviews"}},
+        {"heading.sections", {"Avsnitt", "Sections"}},
+        {"heading.findings", {"Anmärkningar", "Findings"}},
+        {"heading.summary", {"Sammanställning", "Summary"}},
+        {"column.section", {"Avsnitt", "Section"}},
+        {"column.status", {"Status", "Status"}},
+        {"column.errors", {"Fel", "Errors"}},
+        {"column.warnings", {"Varningar", "Warnings"}},
+        {"column.infos", {"Tips", "Hints"}},
+        {"column.rule", {"Regel", "Rule"}},
+        {"column.severity", {"Allvarlighet", "Severity"}},
+        {"column.message", {"Anmärkning", "Finding"}},
+        {"column.location", {"Plats", "Location"}},
+        {"column.application", {"Ansökan", "Application"}},
+        {"column.verdict", {"Bedömning", "Verdict"}},
+        {"column.meaning", {"Vad som kontrolleras", "What is checked"}},
+        {"column.parameter", {"Parameter", "Parameter"}},
+        {"column.value", {"Värde", "Value"}},
+        {"column.source", {"Källa", "Source"}},
+        {"column.code", {"Kod", "Code"}},
+        {"column.name", {"Namn", "Name"}},
+        {"text.no_findings", {"Inga anmärkningar.", "No findings."}},
+        {"text.checked_on", {"Kontrollerad", "Checked on"}},
+        {"text.strict", {"strikt läge: varningar räknas som fel", "strict mode: warnings count as errors"}},
+        {"text.file", {"Fil", "File"}},
+        {"text.line", {"rad", "line"}},
+        {"text.column", {"kolumn", "column"}},
+        {"text.verdict", {"Bedömning", "Verdict"}},
+        {"text.not_loaded", {"planen kunde inte läsas", "the plan could not be read"}},
+        {"text.sections_of", {"avsnitt", "sections"}},
+        {"text.legend", {"komplett = inga anmärkningar; behöver ses över = varningar eller tips; ofullständigt = minst ett fel",
+                         "complete = no findings; needs attention = warnings or hints only; incomplete = at least one error"}},
+        // esfdraft rules
+        {"rules.heading", {"Regler (spec/rules.md)", "Rules (spec/rules.md)"}},
+        {"rules.packs", {"Regelsamlingar", "Rule packs"}},
+        {"rules.pack_hint", {"Visa en regelsamlings parametrar med: esfdraft rules --pack NAMN",
+                             "Show a pack's parameters with: esfdraft rules --pack NAME"}},
+        {"rules.parameters", {"Parametrar", "Parameters"}},
+        {"rules.calls", {"Utlysningar", "Calls"}},
+        {"rules.severity_or", {"eller", "or"}},
+        {"rules.disabled", {"avstängd i regelsamlingen", "turned off by the pack"}},
+        {"rules.overridden", {"i regelsamlingen", "in this pack"}},
+        {"param.pack", {"Regelsamling", "Rule pack"}},
+        {"param.areas", {"Programområden", "Programme areas"}},
+        {"param.phases", {"Faser", "Phases"}},
+        {"param.duration_warn", {"längd, varning över (månader)", "duration, warning above (months)"}},
+        {"param.duration_error", {"längd, fel över (månader)", "duration, error above (months)"}},
+        {"param.esf_share", {"högsta ESF-andel", "maximum ESF share"}},
+        {"param.cofinancing", {"lägsta medfinansiering", "minimum co-financing"}},
+        {"param.esf_ceiling", {"tak för ESF-stöd", "ESF ceiling"}},
+        {"param.required", {"Krävda avsnitt", "Required sections"}},
+        {"param.recommended", {"Rekommenderade avsnitt", "Recommended sections"}},
+        {"param.cost_categories", {"Tillåtna kostnadsslag", "Allowed cost categories"}},
+        {"param.min_words", {"minsta antal ord", "minimum words"}},
+        {"param.summary_max", {"sammanfattningens längd, högst (tecken)", "summary length, at most (characters)"}},
+        {"param.prestudy_gap", {"uppehåll efter förprojekteringen, varning över (månader)", "gap after the pre-study, warning above (months)"}},
+        {"param.placeholders", {"platshållartexter", "placeholder texts"}},
+        {"param.indirect", {"indirekta kostnader, högst (andel av personalkostnader)", "indirect costs, at most (share of staff costs)"}},
+        {"param.indirect_none", {"ingen schablon: B008 kontrollerar inget", "no flat rate: B008 checks nothing"}},
+        {"param.eligibility", {"stödberättigande period", "eligibility window"}},
+        {"param.severities", {"Ändrade allvarlighetsgrader", "Changed severities"}},
+        {"param.limits", {"Gränser och andelar", "Limits and rates"}},
+        {"param.call_areas", {"programområden", "programme areas"}},
+        {"param.call_regions", {"regioner", "regions"}},
+        {"param.call_phases", {"faser", "phases"}},
+        {"param.call_period", {"tidigaste start – senaste slut", "earliest start – latest end"}},
+        {"param.transnational", {"transnationell andel, minst", "transnational share, at least"}},
+        {"param.all", {"alla", "all"}},
+        {"param.regions_only", {"bara", "only"}},
+    };
+    return table;
+}
+
+// Arguments that hold a code the reader should see as words.
+std::string translate(std::string_view argument_name, const std::string& value, Language language) {
+    static const std::map<std::string_view, Table> tables = {
+        {"kind",
+         {{"goal", {"målet", "goal"}}, {"activity", {"aktiviteten", "activity"}}, {"finding", {"resultatet", "finding"}},
+          {"question", {"frågan", "question"}}, {"actor", {"aktören", "actor"}}}},
+        {"phase_name", {{"prestudy", {"en förprojektering", "pre-study"}}, {"implementation", {"ett genomförandeprojekt", "implementation project"}}}},
+        {"what",
+         {{"project", {"projektperioden", "the project period"}}, {"preStudy", {"förprojekteringens period", "the pre-study's period"}},
+          {"activity", {"aktiviteten", "the activity"}}, {"study", {"studieperioden i resultatfilen", "the study period of the findings file"}},
+          {"indicator", {"indikatorn", "the indicator"}}}},
+    };
+    if (argument_name == "section") {
+        // "Bakgrund (background)": the name a reader knows and the element to look for.
+        const auto it = section_names().find(value);
+        if (it == section_names().end()) return value;
+        return std::string(pick(it->second, language)) + " (" + value + ")";
+    }
+    const auto table = tables.find(argument_name);
+    if (table == tables.end()) return value;
+    const auto it = table->second.find(value);
+    return it == table->second.end() ? value : pick(it->second, language);
 }
 
 std::string group(std::int64_t value, std::string_view separator) {
@@ -59,6 +416,11 @@ std::string group(std::int64_t value, std::string_view separator) {
         out += digits[i];
     }
     return out;
+}
+
+std::string lookup(const Table& table, std::string_view key, Language language) {
+    const auto it = table.find(key);
+    return it == table.end() ? std::string(key) : pick(it->second, language);
 }
 
 }  // namespace
@@ -75,6 +437,8 @@ bool parse_language(std::string_view text, Language& out) {
     return false;
 }
 
+std::string_view language_code(Language language) { return language == Language::sv ? "sv" : "en"; }
+
 std::string format_argument(const model::MessageArg& argument, Language language) {
     using Kind = model::MessageArg::Kind;
     switch (argument.kind) {
@@ -87,7 +451,7 @@ std::string format_argument(const model::MessageArg& argument, Language language
             return group(argument.number, language == Language::sv ? "\xC2\xA0" : ",");
         case Kind::percent: {
             const std::int64_t hundredths = argument.number;
-            std::string out = std::to_string(hundredths / 100);
+            std::string out = (hundredths < 0 ? "-" : "") + std::to_string((hundredths < 0 ? -hundredths : hundredths) / 100);
             const std::int64_t rest = (hundredths < 0 ? -hundredths : hundredths) % 100;
             if (rest != 0) {
                 out += language == Language::sv ? ',' : '.';
@@ -101,14 +465,13 @@ std::string format_argument(const model::MessageArg& argument, Language language
 }
 
 std::string message_text(const model::Finding& finding, Language language) {
-    const auto& messages = catalogue();
-    const auto it = messages.find(finding.message_id);
-    if (it == messages.end()) {
+    const auto it = messages().find(finding.message_id);
+    if (it == messages().end()) {
         std::string out = finding.message_id;
         for (const auto& [name, value] : finding.args) out += " " + name + "=" + format_argument(value, language);
         return out;
     }
-    const std::string_view pattern = language == Language::sv ? it->second.sv : it->second.en;
+    const std::string_view pattern = pick(it->second, language);
     std::string out;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         if (pattern[i] == '{') {
@@ -116,7 +479,8 @@ std::string message_text(const model::Finding& finding, Language language) {
             if (close != std::string_view::npos) {
                 const std::string_view name = pattern.substr(i + 1, close - i - 1);
                 if (const model::MessageArg* argument = finding.find_arg(name)) {
-                    out += name == "kind" ? translate_kind(argument->text, language) : format_argument(*argument, language);
+                    out += argument->kind == model::MessageArg::Kind::text ? translate(name, argument->text, language)
+                                                                           : format_argument(*argument, language);
                     i = close;
                     continue;
                 }
@@ -126,5 +490,11 @@ std::string message_text(const model::Finding& finding, Language language) {
     }
     return out;
 }
+
+std::string rule_meaning(std::string_view rule, Language language) { return lookup(meanings(), rule, language); }
+
+std::string section_name(std::string_view section, Language language) { return lookup(section_names(), section, language); }
+
+std::string phrase(std::string_view key, Language language) { return lookup(phrases(), key, language); }
 
 }  // namespace esfdraft::report

@@ -1,5 +1,6 @@
-// The message catalogue: every finding's text in Swedish and English, in one
-// place, with numbers and dates formatted for the language.
+// The message catalogue: every finding's text, every rule's meaning and
+// every section's name in Swedish and English, in one place, with numbers
+// and dates formatted for the language.
 #pragma once
 
 #include <string>
@@ -11,8 +12,9 @@ namespace esfdraft::report {
 
 enum class Language { sv, en };
 
-// "sv" or "en"; anything else gives nullopt-like failure through the bool.
+// "sv" or "en"; anything else gives false and leaves `out` as it was.
 bool parse_language(std::string_view text, Language& out);
+std::string_view language_code(Language language);   // "sv" | "en"
 
 // The finding's message in `language`, with {name} placeholders replaced by
 // the finding's arguments. An unknown message id falls back to the id itself
@@ -21,5 +23,17 @@ std::string message_text(const model::Finding& finding, Language language);
 
 // One argument formatted for the language (money: "1 950 000 kr" / "SEK 1,950,000").
 std::string format_argument(const model::MessageArg& argument, Language language);
+
+// What a rule checks (spec/rules.md), e.g. "B005" -> "the budget balances: …";
+// an unknown id gives the id.
+std::string rule_meaning(std::string_view rule, Language language);
+
+// A plan section's name for people: "genderEquality" -> "Jämställdhet" /
+// "Gender equality"; "file" is the file itself; an unknown key gives the key.
+std::string section_name(std::string_view section, Language language);
+
+// A fixed phrase of the reports, by key ("verdict.ready", "status.complete",
+// "heading.sections", ...); an unknown key gives the key.
+std::string phrase(std::string_view key, Language language);
 
 }  // namespace esfdraft::report

@@ -1,3 +1,4 @@
+// The JSON report; its shape is described by schemas/report.schema.json.
 #include <sstream>
 
 #include "report/report.hpp"
@@ -29,30 +30,74 @@ std::string quoted(std::string_view text) {
     return out + "\"";
 }
 
+std::string counts_object(const Tally& counts) {
+    return "{\"error\": " + std::to_string(counts.errors) + ", \"warning\": " + std::to_string(counts.warnings) +
+           ", \"info\": " + std::to_string(counts.infos) + "}";
+}
+
+std::string_view kind_name(model::MessageArg::Kind kind) {
+    switch (kind) {
+        case model::MessageArg::Kind::text: return "text";
+        case model::MessageArg::Kind::money: return "money";
+        case model::MessageArg::Kind::number: return "number";
+        case model::MessageArg::Kind::date: return "date";
+        case model::MessageArg::Kind::percent: return "percent";
+    }
+    return "text";
+}
+
+// The typed arguments, for tools that want the numbers rather than the text:
+// money in öre, percent in hundredths of a per cent.
+std::string args_object(const model::Finding& finding) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < finding.args.size(); ++i) {
+        const auto& [name, value] = finding.args[i];
+        out += (i ? ", " : "") + quoted(name) + ": {\"kind\": " + quoted(kind_name(value.kind)) + ", \"value\": ";
+        const bool textual = value.kind == model::MessageArg::Kind::text || value.kind == model::MessageArg::Kind::date;
+        out += textual ? quoted(value.text) : std::to_string(value.number);
+        out += "}";
+    }
+    return out + "}";
+}
+
 }  // namespace
 
 std::string render_json(const std::vector<ApplicationReport>& applications, const ReportOptions& options) {
     std::ostringstream out;
-    const char* lang = options.language == Language::sv ? "sv" : "en";
-    out << "{\n  \"tool\": \"esfdraft\",\n  \"formatVersion\": 1,\n  \"lang\": " << quoted(lang)
+    const Language language = options.language;
+    bool all_ready = true;
+    for (const ApplicationReport& application : applications)
+        all_ready = all_ready && ready_to_submit(application.findings, options.strict);
+    out << "{\n  \"tool\": \"esfdraft\",\n  \"formatVersion\": 1,\n  \"lang\": " << quoted(language_code(language))
         << ",\n  \"date\": " << quoted(options.date) << ",\n  \"strict\": " << (options.strict ? "true" : "false")
-        << ",\n  \"applications\": [";
+        << ",\n  \"readyToSubmit\": " << (all_ready ? "true" : "false") << ",\n  \"applications\": [";
     for (std::size_t a = 0; a < applications.size(); ++a) {
         const ApplicationReport& application = applications[a];
-        const Tally counts = tally(application.findings);
+        const bool ready = ready_to_submit(application.findings, options.strict);
         out << (a ? "," : "") << "\n    {\n      \"file\": " << quoted(application.file) << ",\n      \"title\": "
-            << quoted(application.title) << ",\n      \"readyToSubmit\": "
-            << (ready_to_submit(application.findings, options.strict) ? "true" : "false") << ",\n      \"counts\": {\"error\": "
-            << counts.errors << ", \"warning\": " << counts.warnings << ", \"info\": " << counts.infos
-            << "},\n      \"findings\": [";
+            << quoted(application.title) << ",\n      \"readyToSubmit\": " << (ready ? "true" : "false")
+            << ",\n      \"verdict\": " << quoted(phrase(ready ? "verdict.ready" : "verdict.not_ready", language))
+            << ",\n      \"counts\": " << counts_object(tally(application.findings)) << ",\n      \"sections\": [";
+        const std::vector<SectionSummary> sections = section_summary(application, options.strict);
+        for (std::size_t s = 0; s < sections.size(); ++s) {
+            const SectionSummary& section = sections[s];
+            out << (s ? "," : "") << "\n        {\"section\": " << quoted(section.section)
+                << ", \"name\": " << quoted(section_name(section.section, language))
+                << ", \"status\": " << quoted(to_string(section.status))
+                << ", \"statusText\": " << quoted(status_text(section.status, language))
+                << ", \"counts\": " << counts_object(section.counts) << "}";
+        }
+        out << (sections.empty() ? "]" : "\n      ]") << ",\n      \"findings\": [";
         const model::Findings findings = sorted(application.findings);
         for (std::size_t i = 0; i < findings.size(); ++i) {
             const model::Finding& finding = findings[i];
             out << (i ? "," : "") << "\n        {\"rule\": " << quoted(finding.rule) << ", \"severity\": "
                 << quoted(model::to_string(finding.severity)) << ", \"section\": " << quoted(finding.section)
-                << ", \"message\": " << quoted(message_text(finding, options.language)) << ", \"file\": "
+                << ", \"messageId\": " << quoted(finding.message_id)
+                << ", \"message\": " << quoted(message_text(finding, language)) << ", \"file\": "
                 << quoted(finding.where.file) << ", \"line\": " << finding.where.line << ", \"column\": "
-                << finding.where.column << ", \"path\": " << quoted(finding.where.path) << "}";
+                << finding.where.column << ", \"path\": " << quoted(finding.where.path)
+                << ", \"args\": " << args_object(finding) << "}";
         }
         out << (findings.empty() ? "]" : "\n      ]") << "\n    }";
     }

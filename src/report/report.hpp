@@ -1,25 +1,34 @@
-// Findings → the completeness report, as compiler-style text or JSON.
+// Findings → the completeness report (spec/rules.md, "The completeness
+// report"): compiler-style text, JSON (schemas/report.schema.json) or one
+// standalone HTML page; and the listing of `esfdraft rules`.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/finding.hpp"
+#include "model/rule_pack.hpp"
 #include "report/catalogue.hpp"
 
 namespace esfdraft::report {
 
-// One checked application: its file, its title when it loaded, its findings.
+// One checked application: its file, its title when it loaded, its findings
+// and the sections its summary lists.
 struct ApplicationReport {
     std::string file;
-    std::string title;           // empty when the plan did not load
+    std::string title;                   // empty when the plan did not load
     model::Findings findings;
+    // Section keys in application order ("project", "summary", ...; see
+    // rules::report_sections). Empty when the plan did not load; sections
+    // that findings name are added to the summary in any case.
+    std::vector<std::string> sections;
 };
 
 struct ReportOptions {
     Language language = Language::sv;
-    bool strict = false;         // warnings count as errors for the verdict
-    std::string date;            // the day of the check, "YYYY-MM-DD"
+    bool strict = false;                 // warnings count as errors for the verdict and the section status
+    std::string date;                    // the day of the check, "YYYY-MM-DD"
 };
 
 // Counts by severity.
@@ -29,6 +38,8 @@ struct Tally {
     int infos = 0;
 };
 Tally tally(const model::Findings& findings);
+// "2 fel, 1 varning, 0 tips" / "2 errors, 1 warning, 0 hints".
+std::string count_phrase(const Tally& counts, Language language);
 
 // Ready to submit: no error (and, when strict, no warning).
 bool ready_to_submit(const model::Findings& findings, bool strict);
@@ -36,11 +47,39 @@ bool ready_to_submit(const model::Findings& findings, bool strict);
 // Findings in report order: by file, line, column, then rule id.
 model::Findings sorted(model::Findings findings);
 
-// `file:line:col: severity: message [ID]` lines, then a summary and verdict
-// per application; with several applications, a closing one-line-each table.
+enum class SectionStatus { complete, needs_attention, incomplete };
+
+// "complete" | "needs-attention" | "incomplete" (the JSON values).
+std::string_view to_string(SectionStatus status);
+// The status in words: "komplett", "behöver ses över", "ofullständigt".
+std::string status_text(SectionStatus status, Language language);
+
+struct SectionSummary {
+    std::string section;
+    SectionStatus status = SectionStatus::complete;
+    Tally counts;
+};
+
+// The per-section summary: complete (no findings), needs attention (warnings
+// or hints only; with `strict`, hints only), incomplete (any error; with
+// `strict`, any warning too). Every section of `application.sections` and
+// every other section a finding names ("file" first), in application order.
+std::vector<SectionSummary> section_summary(const ApplicationReport& application, bool strict);
+
+// `file:line:col: severity: message [ID]` lines, then per application the
+// per-section summary, the counts and the verdict; with several applications,
+// a closing one-line-each table.
 std::string render_text(const std::vector<ApplicationReport>& applications, const ReportOptions& options);
 
-// A JSON document (described by schemas/report.schema.json).
+// A JSON document described by schemas/report.schema.json.
 std::string render_json(const std::vector<ApplicationReport>& applications, const ReportOptions& options);
+
+// One standalone, accessible HTML page (lang, headings, tables with header
+// cells, no script, print styles).
+std::string render_html(const std::vector<ApplicationReport>& applications, const ReportOptions& options);
+
+// `esfdraft rules`: every rule with id, severity and meaning; with `pack`,
+// its severity changes and every parameter with its source, and its calls.
+std::string render_rules(const std::vector<std::string>& pack_names, const model::RulePack* pack, Language language);
 
 }  // namespace esfdraft::report

@@ -1,4 +1,5 @@
-#include <algorithm>
+// The text report: compiler-style lines an editor or CI can jump to, then
+// per application the section summary and the verdict.
 #include <sstream>
 
 #include "report/report.hpp"
@@ -16,76 +17,72 @@ std::string location_prefix(const model::SourceLocation& where) {
     return out;
 }
 
-std::string severity_word(model::Severity severity, Language language) {
-    // Compiler-style words stay English in both languages so editors and CI
-    // can parse the lines; the message itself is in the report language.
-    (void)language;
-    return std::string(model::to_string(severity));
-}
+// Compiler-style severity words stay English in both languages so editors
+// and CI can parse the lines; the message itself is in the report language.
+std::string_view severity_word(model::Severity severity) { return model::to_string(severity); }
 
-std::string count_phrase(const Tally& counts, Language language) {
-    std::ostringstream out;
-    if (language == Language::sv)
-        out << counts.errors << (counts.errors == 1 ? " fel, " : " fel, ") << counts.warnings
-            << (counts.warnings == 1 ? " varning, " : " varningar, ") << counts.infos << (counts.infos == 1 ? " tips" : " tips");
-    else
-        out << counts.errors << (counts.errors == 1 ? " error, " : " errors, ") << counts.warnings
-            << (counts.warnings == 1 ? " warning, " : " warnings, ") << counts.infos << (counts.infos == 1 ? " hint" : " hints");
-    return out.str();
+// Only the counts that are not zero: "(1 fel, 2 varningar)".
+std::string short_count_phrase(const Tally& counts, Language language) {
+    std::string out;
+    auto add = [&](int count, const char* sv_one, const char* sv_many, const char* en_one, const char* en_many) {
+        if (count == 0) return;
+        if (!out.empty()) out += ", ";
+        out += std::to_string(count) + " " + (language == Language::sv ? (count == 1 ? sv_one : sv_many) : (count == 1 ? en_one : en_many));
+    };
+    add(counts.errors, "fel", "fel", "error", "errors");
+    add(counts.warnings, "varning", "varningar", "warning", "warnings");
+    add(counts.infos, "tips", "tips", "hint", "hints");
+    return out.empty() ? out : " (" + out + ")";
 }
 
 std::string verdict_text(bool ready, Language language) {
-    if (language == Language::sv) return ready ? "klar att lämna in" : "inte klar att lämna in";
-    return ready ? "ready to submit" : "not ready to submit";
+    return phrase(ready ? "verdict.ready" : "verdict.not_ready", language);
+}
+
+// Display width in characters (UTF-8 continuation bytes do not count).
+std::size_t width(std::string_view text) {
+    std::size_t count = 0;
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++count;
+    return count;
+}
+
+std::string padded(const std::string& text, std::size_t columns) {
+    const std::size_t used = width(text);
+    return used >= columns ? text + " " : text + std::string(columns - used, ' ');
 }
 
 }  // namespace
 
-Tally tally(const model::Findings& findings) {
-    Tally counts;
-    for (const model::Finding& finding : findings) {
-        switch (finding.severity) {
-            case model::Severity::error: ++counts.errors; break;
-            case model::Severity::warning: ++counts.warnings; break;
-            case model::Severity::info: ++counts.infos; break;
-        }
-    }
-    return counts;
-}
-
-bool ready_to_submit(const model::Findings& findings, bool strict) {
-    const Tally counts = tally(findings);
-    return counts.errors == 0 && (!strict || counts.warnings == 0);
-}
-
-model::Findings sorted(model::Findings findings) {
-    std::stable_sort(findings.begin(), findings.end(), [](const model::Finding& a, const model::Finding& b) {
-        if (a.where.file != b.where.file) return a.where.file < b.where.file;
-        if (a.where.line != b.where.line) return a.where.line < b.where.line;
-        if (a.where.column != b.where.column) return a.where.column < b.where.column;
-        return a.rule < b.rule;
-    });
-    return findings;
-}
-
 std::string render_text(const std::vector<ApplicationReport>& applications, const ReportOptions& options) {
     std::ostringstream out;
     const Language language = options.language;
-    for (const ApplicationReport& application : applications) {
+    for (std::size_t index = 0; index < applications.size(); ++index) {
+        const ApplicationReport& application = applications[index];
+        if (index > 0) out << "\n";
         for (const model::Finding& finding : sorted(application.findings))
-            out << location_prefix(finding.where) << ": " << severity_word(finding.severity, language) << ": "
+            out << location_prefix(finding.where) << ": " << severity_word(finding.severity) << ": "
                 << message_text(finding, language) << " [" << finding.rule << "]\n";
+
+        const std::vector<SectionSummary> sections = section_summary(application, options.strict);
+        std::size_t name_columns = 0;
+        for (const SectionSummary& section : sections) name_columns = std::max(name_columns, width(section_name(section.section, language)));
+        out << application.file << ": " << phrase("heading.sections", language) << "\n";
+        for (const SectionSummary& section : sections)
+            out << "  " << padded(section_name(section.section, language), name_columns + 2)
+                << status_text(section.status, language) << short_count_phrase(section.counts, language) << "\n";
+
         const bool ready = ready_to_submit(application.findings, options.strict);
         out << application.file << ": " << count_phrase(tally(application.findings), language) << " \xE2\x80\x94 "
             << verdict_text(ready, language) << "\n";
     }
     if (applications.size() > 1) {
-        out << "\n" << (language == Language::sv ? "Sammanställning" : "Summary") << "\n";
-        for (const ApplicationReport& application : applications) {
-            const Tally counts = tally(application.findings);
-            out << "  " << application.file << "  " << count_phrase(counts, language) << "  "
-                << verdict_text(ready_to_submit(application.findings, options.strict), language) << "\n";
-        }
+        std::size_t file_columns = 0;
+        for (const ApplicationReport& application : applications) file_columns = std::max(file_columns, width(application.file));
+        out << "\n" << phrase("heading.summary", language) << "\n";
+        for (const ApplicationReport& application : applications)
+            out << "  " << padded(application.file, file_columns + 2) << count_phrase(tally(application.findings), language)
+                << "  " << verdict_text(ready_to_submit(application.findings, options.strict), language) << "\n";
     }
     return out.str();
 }

@@ -1,29 +1,64 @@
-// The checks of spec/rules.md: pure functions from an application (and the
-// rule pack's data) to findings. They never stop at the first problem.
+// The checks of spec/rules.md: pure functions from an application and its
+// rule pack (and the few facts in CheckContext) to findings. One family per
+// file: structure (X003, X004), project (M), sections (S), goals (G),
+// accessibility (A), budget (B), period (D) and findings (F). A family reports
+// every occurrence, never just the first, and reads every limit from the pack
+// or the application's call, never from a constant of its own.
+//
+// Each family returns its findings with the default severities of
+// spec/rules.md; check_application adds the pack's overrides (a rule turned
+// off or given another severity).
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "model/application.hpp"
 #include "model/finding.hpp"
+#include "model/rule_pack.hpp"
 
 namespace esfdraft::rules {
 
 struct CheckContext {
-    // The folder that holds schemas/ (rule packs live in schemas/<programme>/).
-    std::string data_dir;
-    // "Today" for date rules; fixed by --date for reproducible reports.
+    // "Today" for D007; fixed by --date or SOURCE_DATE_EPOCH for reproducible
+    // reports. An invalid (default) date turns D007 off.
     model::Date today;
+    // All municipalities and regions (M003, M004); nullptr skips those rules.
+    const model::MunicipalityRegister* municipalities = nullptr;
 };
 
-// Runs every rule family on a loaded application and returns all findings.
-// The structural rules X001/X002 belong to loading; this adds X003 onwards.
-model::Findings check_application(const model::Application& application, const CheckContext& context);
+// Runs every family on a loaded application and applies the pack's severity
+// overrides. `pack` is the pack the application's `programme` names, or
+// nullptr when there is none: then X003 reports it and only X004, which needs
+// no pack, runs besides.
+model::Findings check_application(const model::Application& application, const model::RulePack* pack,
+                                  const CheckContext& context);
 
-// X003: the rule pack and the call exist.
-void check_programme(const model::Application& application, const CheckContext& context, model::Findings& out);
+// X003: the programme names a pack (`pack` is not null) and the call, when
+// given, is one of the pack's calls.
+model::Findings check_programme(const model::Application& application, const model::RulePack* pack);
 // X004: ids are unique and every reference resolves, within the plan and
 // into its findings file.
-void check_references(const model::Application& application, model::Findings& out);
+model::Findings check_references(const model::Application& application);
+
+model::Findings check_project(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
+model::Findings check_sections(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
+model::Findings check_goals(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
+model::Findings check_accessibility(const model::Application& application, const model::RulePack& pack,
+                                    const CheckContext& context);
+model::Findings check_budget(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
+model::Findings check_period(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
+// F001–F004; nothing when the application has no findings file.
+model::Findings check_findings(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
+
+// Removes the findings of rules the pack turns off and gives the others the
+// pack's severity where it sets one.
+void apply_overrides(model::Findings& findings, const model::RulePack& pack);
+
+// The sections of the completeness report for this application, in
+// application order: "project", every section the application has or the pack
+// requires or recommends, and "findings" when a findings file is loaded.
+// Findings in other sections ("file") are added by the report itself.
+std::vector<std::string> report_sections(const model::Application& application, const model::RulePack* pack);
 
 }  // namespace esfdraft::rules

@@ -1,8 +1,8 @@
 // Structural rules X003 and X004 (spec/rules.md, "Structure").
-#include <filesystem>
 #include <map>
 
 #include "rules/check.hpp"
+#include "rules/terms.hpp"
 
 namespace esfdraft::rules {
 
@@ -49,27 +49,28 @@ void unresolved(model::Findings& out, const char* section, const char* kind, con
 
 }  // namespace
 
-void check_programme(const model::Application& application, const CheckContext& context, model::Findings& out) {
-    namespace fs = std::filesystem;
-    const fs::path pack = fs::path(context.data_dir) / "schemas" / application.programme;
-    std::error_code error;
-    if (application.programme.empty() || application.programme.find('/') != std::string::npos ||
-        application.programme.find("..") != std::string::npos || !fs::is_regular_file(pack / "pack.xml", error)) {
+model::Findings check_programme(const model::Application& application, const model::RulePack* pack) {
+    model::Findings out;
+    // The pack library has already looked the name up in schemas/; here it is
+    // a plain lookup in data, with no file system access.
+    if (!pack) {
         out.push_back(make("X003", "project", "X003.unknown_programme", application.where)
                           .arg("programme", model::MessageArg::of_text(application.programme)));
-        return;
+        return out;
     }
-    if (application.call) {
-        const std::string& call = *application.call;
-        if (call.empty() || call.find('/') != std::string::npos || call.find("..") != std::string::npos ||
-            !fs::is_regular_file(pack / "calls" / (call + ".xml"), error))
-            out.push_back(make("X003", "project", "X003.unknown_call", application.where)
-                              .arg("call", model::MessageArg::of_text(call))
-                              .arg("programme", model::MessageArg::of_text(application.programme)));
+    if (application.call && !pack->find_call(*application.call)) {
+        std::vector<std::string> names;
+        for (const model::Call& call : pack->calls) names.push_back(call.name);
+        out.push_back(make("X003", "project", "X003.unknown_call", application.where)
+                          .arg("call", model::MessageArg::of_text(*application.call))
+                          .arg("programme", model::MessageArg::of_text(application.programme))
+                          .arg("calls", model::MessageArg::of_text(names.empty() ? "-" : join(names))));
     }
+    return out;
 }
 
-void check_references(const model::Application& application, model::Findings& out) {
+model::Findings check_references(const model::Application& application) {
+    model::Findings out;
     IdRegistry ids(out);
     for (const model::TargetGroup& group : application.target_groups) ids.declare(group.id, "targetGroups", group.where);
     for (const model::Goal& goal : application.goals) ids.declare(goal.id, "goals", goal.where);
@@ -82,7 +83,7 @@ void check_references(const model::Application& application, model::Findings& ou
         if (cost.activity_id && !application.find_activity(*cost.activity_id))
             unresolved(out, "budget", "activity", *cost.activity_id, cost.where);
 
-    if (!application.findings) return;
+    if (!application.findings) return out;
     const model::PreStudyFindings& findings = *application.findings;
     for (const model::Goal& goal : application.goals)
         for (const model::GoalBasis& basis : goal.basis)
@@ -110,13 +111,7 @@ void check_references(const model::Application& application, model::Findings& ou
             for (const std::string& actor : evidence.actor_ids)
                 if (!has_actor(actor)) unresolved(out, "findings", "actor", actor, evidence.where);
     }
-}
-
-model::Findings check_application(const model::Application& application, const CheckContext& context) {
-    model::Findings findings;
-    check_programme(application, context, findings);
-    check_references(application, findings);
-    return findings;
+    return out;
 }
 
 }  // namespace esfdraft::rules

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ inline RunResult run_esfdraft(const std::vector<std::string>& arguments, const s
     ScratchFolder capture;
     const std::string out_path = capture.path("stdout");
     const std::string err_path = capture.path("stderr");
+    std::fflush(nullptr);  // or the child would print the parent's buffered output again
     const pid_t child = ::fork();
     if (child == 0) {
         if (::chdir(cwd.c_str()) != 0) ::_exit(127);

@@ -1,0 +1,353 @@
+#include "load/rule_pack_reader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "load/readers.hpp"
+#include "load/xml_tree.hpp"
+
+namespace esfdraft::load {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// "file:line: what" — the form every pack error takes, so an editor can jump to it.
+[[noreturn]] void fail_at(const model::SourceLocation& where, const std::string& what) {
+    std::string place = where.file;
+    if (where.line > 0) place += ":" + std::to_string(where.line);
+    if (where.column > 0) place += ":" + std::to_string(where.column);
+    throw LoadError(place + ": broken rule pack: " + what);
+}
+
+// The first X001/X002 finding of a data file, as a LoadError. The findings
+// carry libxml2's text in their "detail" argument; the few without one get
+// a plain description of their message id.
+[[noreturn]] void fail_with_finding(const model::Finding& finding) {
+    std::string detail;
+    if (const model::MessageArg* argument = finding.find_arg("detail")) {
+        detail = argument->text;
+    } else if (finding.message_id == "X001.empty") {
+        detail = "the file is empty";
+    } else if (finding.message_id == "X001.doctype") {
+        detail = "DOCTYPE declarations are not allowed";
+    } else {
+        detail = "not UTF-8 XML (" + finding.message_id + ")";
+    }
+    fail_at(finding.where, detail);
+}
+
+// The safe stages every input goes through (the same as for plans), then the tree.
+XmlElement checked_data_tree(const std::string& path, const Schema& schema, const char* expected_namespace) {
+    if (!fs::is_regular_file(path)) throw LoadError(path + ": broken rule pack: the file is missing");
+    const std::string bytes = read_input_file(path);
+    model::Findings findings;
+    if (!check_input_bytes(bytes, path, findings) || !check_well_formed(bytes, path, findings) ||
+        !schema.validate(bytes, path, findings))
+        fail_with_finding(findings.front());
+    XmlElement root = parse_xml_tree(bytes, path);
+    if (root.ns != expected_namespace)
+        fail_at(root.where, std::string("the root element is not in the namespace ") + expected_namespace);
+    return root;
+}
+
+std::string required_attribute(const XmlElement& element, std::string_view name) {
+    if (auto value = element.attribute(name)) return *value;
+    fail_at(element.where, "<" + element.name + "> has no " + std::string(name) + " attribute");
+}
+
+model::ShareHundredths percent_attribute(const XmlElement& element, std::string_view name) {
+    const std::string text = required_attribute(element, name);
+    // "46" and "12.5" read like kronor and öre: whole hundredths of a per cent.
+    if (auto hundredths = model::parse_money(text); hundredths && *hundredths <= 10000) return *hundredths;
+    fail_at(element.where, "the share " + text + " is not a per cent from 0 to 100 with at most two decimals");
+}
+
+model::Money money_attribute(const XmlElement& element, std::string_view name) {
+    const std::string text = required_attribute(element, name);
+    if (auto amount = model::parse_money(text)) return *amount;
+    fail_at(element.where, "the amount " + text + " is not kronor with at most two decimals");
+}
+
+model::Date date_attribute(const XmlElement& element, std::string_view name) {
+    const std::string text = required_attribute(element, name);
+    if (auto date = model::parse_date(text); date && date->valid()) return *date;
+    fail_at(element.where, "the date " + text + " does not exist");
+}
+
+int whole_attribute(const XmlElement& element, std::string_view name) {
+    const std::string text = required_attribute(element, name);
+    if (auto value = model::parse_decimal(text); value && value->is_whole() && value->whole() >= 0 &&
+                                                 value->whole() <= 1'000'000)
+        return static_cast<int>(value->whole());
+    fail_at(element.where, "the number " + text + " is not a whole number");
+}
+
+std::string source_of(const XmlElement& element) { return required_attribute(element, "source"); }
+
+model::LocalizedName names_of(const XmlElement& element, std::string_view child_name) {
+    model::LocalizedName names;
+    for (const XmlElement* name : element.children_named(child_name)) {
+        const std::string lang = name->attribute("lang").value_or("");
+        (lang == "en" ? names.en : names.sv) = name->normalized_text();
+    }
+    if (names.sv.empty() || names.en.empty())
+        fail_at(element.where, "<" + element.name + "> needs a Swedish and an English " + std::string(child_name));
+    return names;
+}
+
+template <typename T>
+model::Sourced<T> sourced(T value, const XmlElement& element) {
+    return model::Sourced<T>{std::move(value), source_of(element)};
+}
+
+model::PhaseRules read_phase(const XmlElement& element) {
+    model::PhaseRules phase;
+    phase.code = required_attribute(element, "code");
+    phase.source = source_of(element);
+    phase.name = names_of(element, "name");
+    if (const XmlElement* duration = element.child("duration")) {
+        if (duration->attribute("warnAboveMonths"))
+            phase.warn_above_months = sourced(whole_attribute(*duration, "warnAboveMonths"), *duration);
+        if (duration->attribute("errorAboveMonths"))
+            phase.error_above_months = sourced(whole_attribute(*duration, "errorAboveMonths"), *duration);
+        if (phase.warn_above_months && phase.error_above_months &&
+            phase.warn_above_months->value > phase.error_above_months->value)
+            fail_at(duration->where, "warnAboveMonths is above errorAboveMonths");
+    }
+    if (const XmlElement* share = element.child("esfShare")) phase.max_esf_share = sourced(percent_attribute(*share, "max"), *share);
+    if (const XmlElement* share = element.child("coFinancing"))
+        phase.min_cofinancing = sourced(percent_attribute(*share, "min"), *share);
+    if (const XmlElement* ceiling = element.child("esfCeiling"))
+        phase.esf_ceiling = sourced(money_attribute(*ceiling, "amount"), *ceiling);
+    return phase;
+}
+
+std::vector<std::string> code_list(const XmlElement& list) {
+    std::vector<std::string> codes;
+    for (const XmlElement* item : list.children_named("item")) codes.push_back(required_attribute(*item, "code"));
+    return codes;
+}
+
+model::Call read_call(const std::string& path, const Schema& schema, const model::RulePack& pack) {
+    const XmlElement root = checked_data_tree(path, schema, call_namespace);
+    model::Call call;
+    call.name = fs::path(path).stem().string();
+    call.file = path;
+    call.source = source_of(root);
+    if (required_attribute(root, "pack") != pack.name)
+        fail_at(root.where, "the call is for the pack \"" + required_attribute(root, "pack") + "\" but lies in \"" + pack.name + "\"");
+    call.title = names_of(root, "title");
+    if (const XmlElement* areas = root.child("areas")) {
+        call.areas = code_list(*areas);
+        for (const XmlElement* item : areas->children_named("item"))
+            if (!pack.find_area(required_attribute(*item, "code")))
+                fail_at(item->where, "the area " + required_attribute(*item, "code") + " is not one of the pack's areas");
+    }
+    if (const XmlElement* regions = root.child("regions")) call.regions = code_list(*regions);
+    if (const XmlElement* phases = root.child("phases")) {
+        call.phases = code_list(*phases);
+        for (const XmlElement* item : phases->children_named("item"))
+            if (!pack.find_phase(required_attribute(*item, "code")))
+                fail_at(item->where, "the phase " + required_attribute(*item, "code") + " is not one of the pack's phases");
+    }
+    if (const XmlElement* share = root.child("esfShare")) call.max_esf_share = sourced(percent_attribute(*share, "max"), *share);
+    if (const XmlElement* share = root.child("coFinancing")) call.min_cofinancing = sourced(percent_attribute(*share, "min"), *share);
+    if (const XmlElement* ceiling = root.child("esfCeiling")) call.esf_ceiling = sourced(money_attribute(*ceiling, "amount"), *ceiling);
+    if (const XmlElement* period = root.child("period")) {
+        if (period->attribute("earliestStart")) call.earliest_start = sourced(date_attribute(*period, "earliestStart"), *period);
+        if (period->attribute("latestEnd")) call.latest_end = sourced(date_attribute(*period, "latestEnd"), *period);
+        if (call.earliest_start && call.latest_end && call.latest_end->value < call.earliest_start->value)
+            fail_at(period->where, "latestEnd is before earliestStart");
+    }
+    if (const XmlElement* transnational = root.child("transnational"))
+        call.min_transnational_share = sourced(percent_attribute(*transnational, "minShare"), *transnational);
+    return call;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+    std::vector<std::string> fields;
+    std::string field;
+    std::istringstream in(line);
+    while (std::getline(in, field, '\t')) fields.push_back(field);
+    if (!line.empty() && line.back() == '\t') fields.emplace_back();
+    return fields;
+}
+
+// Calls `row(fields, line_number)` for each data line of a TSV file with
+// `columns` columns (after the header; '#' lines and blank lines skipped).
+template <typename Row>
+void read_tsv(const std::string& path, std::size_t columns, Row row) {
+    const std::string bytes = read_input_file(path);
+    std::istringstream in(bytes);
+    std::string line;
+    int number = 0;
+    bool header = true;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        if (header) {
+            header = false;
+            continue;
+        }
+        const std::vector<std::string> fields = split_tabs(line);
+        if (fields.size() != columns)
+            throw LoadError(path + ":" + std::to_string(number) + ": broken region data: expected " + std::to_string(columns) +
+                            " tab-separated columns, found " + std::to_string(fields.size()));
+        row(fields, number);
+    }
+}
+
+}  // namespace
+
+model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_schema, const Schema& call_schema) {
+    const XmlElement root = checked_data_tree(pack_xml, pack_schema, pack_namespace);
+    model::RulePack pack;
+    pack.file = pack_xml;
+    pack.name = required_attribute(root, "name");
+    const std::string folder = fs::path(pack_xml).parent_path().filename().string();
+    if (pack.name != folder) fail_at(root.where, "the pack is named \"" + pack.name + "\" but lies in the folder \"" + folder + "\"");
+    pack.source = source_of(root);
+    pack.title = names_of(root, "title");
+
+    if (const XmlElement* areas = root.child("areas"))
+        for (const XmlElement* element : areas->children_named("area"))
+            pack.areas.push_back(model::ProgrammeArea{required_attribute(*element, "code"), names_of(*element, "name"),
+                                                      split_list(element->attribute("regions").value_or("")),
+                                                      source_of(*element)});
+    if (const XmlElement* phases = root.child("phases"))
+        for (const XmlElement* element : phases->children_named("phase")) pack.phases.push_back(read_phase(*element));
+    if (const XmlElement* sections = root.child("sections")) {
+        for (const XmlElement* element : sections->children_named("required"))
+            pack.required_sections.push_back({required_attribute(*element, "section"), source_of(*element)});
+        for (const XmlElement* element : sections->children_named("recommended"))
+            pack.recommended_sections.push_back({required_attribute(*element, "section"), source_of(*element)});
+    }
+    if (const XmlElement* categories = root.child("costCategories"))
+        for (const XmlElement* element : categories->children_named("category"))
+            pack.cost_categories.push_back({required_attribute(*element, "code"), names_of(*element, "name"), source_of(*element)});
+    if (const XmlElement* limits = root.child("limits")) {
+        if (const XmlElement* words = limits->child("words")) {
+            pack.default_min_words = sourced(whole_attribute(*words, "default"), *words);
+            for (const XmlElement* section : words->children_named("section"))
+                pack.min_words.push_back({required_attribute(*section, "name"), whole_attribute(*section, "min"), source_of(*section)});
+        }
+        if (const XmlElement* summary = limits->child("summary"))
+            pack.summary_max_characters = sourced(whole_attribute(*summary, "maxCharacters"), *summary);
+        if (const XmlElement* gap = limits->child("preStudyGap"))
+            pack.prestudy_gap_warn_months = sourced(whole_attribute(*gap, "warnAboveMonths"), *gap);
+        if (const XmlElement* placeholders = limits->child("placeholders")) {
+            pack.placeholders.source = source_of(*placeholders);
+            for (const XmlElement* text : placeholders->children_named("text")) pack.placeholders.value.push_back(text->text());
+        }
+    }
+    if (const XmlElement* rates = root.child("rates"))
+        if (const XmlElement* indirect = rates->child("indirectCosts"))
+            pack.indirect_max_share_of_staff = sourced(percent_attribute(*indirect, "maxShareOfStaff"), *indirect);
+    if (const XmlElement* window = root.child("eligibility")) {
+        pack.eligibility_start = sourced(date_attribute(*window, "start"), *window);
+        pack.eligibility_end = sourced(date_attribute(*window, "end"), *window);
+        if (pack.eligibility_end.value < pack.eligibility_start.value) fail_at(window->where, "the eligibility window ends before it starts");
+    }
+    if (const XmlElement* severities = root.child("severities")) {
+        for (const XmlElement* element : severities->children_named("rule")) {
+            model::RuleOverride entry;
+            entry.rule = required_attribute(*element, "id");
+            if (!model::find_rule_definition(entry.rule)) fail_at(element->where, "there is no rule " + entry.rule + " in spec/rules.md");
+            const std::string enabled = element->attribute("enabled").value_or("true");
+            entry.enabled = enabled == "true" || enabled == "1";
+            if (auto severity = element->attribute("severity"))
+                entry.severity = *severity == "error" ? model::Severity::error
+                                 : *severity == "warning" ? model::Severity::warning
+                                                          : model::Severity::info;
+            entry.source = source_of(*element);
+            pack.overrides.push_back(std::move(entry));
+        }
+    }
+
+    const fs::path calls_folder = fs::path(pack_xml).parent_path() / "calls";
+    std::vector<std::string> call_files;
+    std::error_code error;
+    if (fs::is_directory(calls_folder, error))
+        for (const auto& entry : fs::directory_iterator(calls_folder, error))
+            if (entry.is_regular_file() && entry.path().extension() == ".xml") call_files.push_back(entry.path().string());
+    std::sort(call_files.begin(), call_files.end());
+    for (const std::string& file : call_files) pack.calls.push_back(read_call(file, call_schema, pack));
+    return pack;
+}
+
+model::MunicipalityRegister read_municipality_register(const std::string& regions_dir) {
+    model::MunicipalityRegister data;
+    data.source = "schemas/regions/municipalities.tsv: SCB kommunkoder, county and NUTS2 (spec/municipalities.tsv)";
+    const std::string regions_path = regions_dir + "/regions.tsv";
+    const std::string municipalities_path = regions_dir + "/municipalities.tsv";
+    for (const std::string& path : {regions_path, municipalities_path})
+        if (!fs::is_regular_file(path)) throw LoadError(path + ": region data is missing; is the data folder (ESFDRAFT_DATA_DIR) right?");
+    read_tsv(regions_path, 2, [&](const std::vector<std::string>& fields, int line) {
+        if (data.find_region(fields[0]))
+            throw LoadError(regions_path + ":" + std::to_string(line) + ": broken region data: " + fields[0] + " appears twice");
+        data.regions.push_back(model::Region{fields[0], fields[1]});
+    });
+    read_tsv(municipalities_path, 5, [&](const std::vector<std::string>& fields, int line) {
+        const std::string where = municipalities_path + ":" + std::to_string(line) + ": broken region data: ";
+        const std::string& code = fields[0];
+        const bool four_digits = code.size() == 4 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!four_digits) throw LoadError(where + "the code " + code + " is not four digits");
+        if (code.substr(0, 2) != fields[2]) throw LoadError(where + "the code " + code + " does not start with its county code " + fields[2]);
+        if (!data.find_region(fields[4])) throw LoadError(where + "the region " + fields[4] + " is not in regions.tsv");
+        if (data.find(code)) throw LoadError(where + code + " appears twice");
+        data.municipalities.push_back(model::Municipality{code, fields[1], fields[2], fields[3], fields[4]});
+    });
+    return data;
+}
+
+RulePackLibrary::RulePackLibrary(std::string schema_dir) : schema_dir_(std::move(schema_dir)) {}
+
+RulePackLibrary::~RulePackLibrary() = default;
+
+const Schema& RulePackLibrary::pack_schema() {
+    if (!pack_schema_) pack_schema_ = std::make_unique<Schema>(schema_dir_ + "/pack-1.xsd");
+    return *pack_schema_;
+}
+
+const Schema& RulePackLibrary::call_schema() {
+    if (!call_schema_) call_schema_ = std::make_unique<Schema>(schema_dir_ + "/call-1.xsd");
+    return *call_schema_;
+}
+
+const model::RulePack* RulePackLibrary::find(const std::string& name) {
+    auto cached = packs_.find(name);
+    if (cached != packs_.end()) return cached->second ? &*cached->second : nullptr;
+    // Only a plain folder name can name a pack: no separators, no "..", no hidden folders.
+    const bool plain = !name.empty() && name[0] != '.' && name.find('/') == std::string::npos &&
+                       name.find('\\') == std::string::npos;
+    const std::string pack_xml = schema_dir_ + "/" + name + "/pack.xml";
+    std::error_code error;
+    if (!plain || !fs::is_regular_file(pack_xml, error)) {
+        packs_.emplace(name, std::nullopt);
+        return nullptr;
+    }
+    auto [it, inserted] = packs_.emplace(name, read_rule_pack(pack_xml, pack_schema(), call_schema()));
+    return &*it->second;
+}
+
+std::vector<std::string> RulePackLibrary::pack_names() const {
+    std::vector<std::string> names;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(schema_dir_, error))
+        if (entry.is_directory() && fs::is_regular_file(entry.path() / "pack.xml", error))
+            names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+const model::MunicipalityRegister& RulePackLibrary::municipalities() {
+    if (!municipalities_) municipalities_ = read_municipality_register(schema_dir_ + "/regions");
+    return *municipalities_;
+}
+
+}  // namespace esfdraft::load

@@ -1,0 +1,148 @@
+// Period D001–D007 (spec/rules.md, "Period").
+#include "rules/check.hpp"
+#include "rules/terms.hpp"
+
+namespace esfdraft::rules {
+
+namespace {
+
+using model::MessageArg;
+using model::Severity;
+
+// D001 for one start–end pair: each date exists, and the end is not before
+// the start. Returns true when the pair can be used by the other rules.
+// An end on the start day is allowed: dates are inclusive, so that is a one-day span.
+bool check_dates(const model::Date& start, const model::Date& end, std::string_view section, std::string_view what,
+                 const model::SourceLocation& where, model::Findings& out) {
+    bool usable = true;
+    for (const auto& [date, attribute] : {std::pair{&start, "start"}, std::pair{&end, "end"}}) {
+        if (date->valid()) continue;
+        usable = false;
+        out.push_back(make_finding("D001", Severity::error, section, "D001.invalid_date", where)
+                          .arg("what", MessageArg::of_text(std::string(what)))
+                          .arg("attribute", MessageArg::of_text(attribute))
+                          .arg("date", MessageArg::of_text(date->iso())));
+    }
+    if (usable && end < start) {
+        usable = false;
+        out.push_back(make_finding("D001", Severity::error, section, "D001.end_before_start", where)
+                          .arg("what", MessageArg::of_text(std::string(what)))
+                          .arg("start", MessageArg::of_date(start))
+                          .arg("end", MessageArg::of_date(end)));
+    }
+    return usable;
+}
+
+void check_single_date(const model::Date& date, std::string_view section, std::string_view what, std::string_view attribute,
+                       const model::SourceLocation& where, model::Findings& out) {
+    if (date.valid()) return;
+    out.push_back(make_finding("D001", Severity::error, section, "D001.invalid_date", where)
+                      .arg("what", MessageArg::of_text(std::string(what)))
+                      .arg("attribute", MessageArg::of_text(std::string(attribute)))
+                      .arg("date", MessageArg::of_text(date.iso())));
+}
+
+}  // namespace
+
+model::Findings check_period(const model::Application& application, const model::RulePack& pack, const CheckContext& context) {
+    model::Findings out;
+    const Terms terms = resolve_terms(application, pack);
+    const model::Project& project = application.project;
+    const model::Period& period = project.period;
+    const model::SourceLocation& period_where = located_or(period.where, located_or(project.where, application.where));
+
+    const bool period_usable = check_dates(period.start, period.end, "project", "project", period_where, out);
+    bool pre_study_usable = false;
+    if (project.pre_study)
+        pre_study_usable = check_dates(project.pre_study->period.start, project.pre_study->period.end, "project", "preStudy",
+                                       located_or(project.pre_study->where, period_where), out);
+    std::vector<const model::Activity*> usable_activities;
+    for (const model::Activity& activity : application.activities)
+        if (check_dates(activity.start, activity.end, "activities", "activity", activity.where, out))
+            usable_activities.push_back(&activity);
+    for (const model::Goal& goal : application.goals)
+        for (const model::Indicator& indicator : goal.indicators)
+            if (indicator.due) check_single_date(*indicator.due, "goals", "indicator", "due", indicator.where, out);
+    if (application.findings) {
+        const model::Period& study = application.findings->study_period;
+        check_dates(study.start, study.end, "findings", "study", located_or(study.where, application.findings->where), out);
+    }
+    if (!period_usable) return out;
+
+    const MessageArg start = MessageArg::of_date(period.start);
+    const MessageArg end = MessageArg::of_date(period.end);
+    const int months = period.start.months_until(period.end);
+
+    // D002: an error limit wins over a warning limit.
+    if (terms.phase) {
+        const auto& error_limit = terms.phase->error_above_months;
+        const auto& warn_limit = terms.phase->warn_above_months;
+        if (error_limit && months > error_limit->value)
+            out.push_back(make_finding("D002", Severity::error, "project", "D002.too_long", period_where)
+                              .arg("months", MessageArg::of_number(months))
+                              .arg("phase_name", MessageArg::of_text(terms.phase->code))
+                              .arg("limit", MessageArg::of_number(error_limit->value)));
+        else if (warn_limit && months > warn_limit->value)
+            out.push_back(make_finding("D002", Severity::warning, "project", "D002.long", period_where)
+                              .arg("months", MessageArg::of_number(months))
+                              .arg("phase_name", MessageArg::of_text(terms.phase->code))
+                              .arg("limit", MessageArg::of_number(warn_limit->value)));
+    }
+
+    const model::Date& window_start = pack.eligibility_start.value;
+    const model::Date& window_end = pack.eligibility_end.value;
+    const MessageArg window = MessageArg::of_text(period_text(window_start, window_end));
+    if (window_start.valid() && period.start < window_start)
+        out.push_back(make_finding("D003", Severity::error, "project", "D003.before_window", period_where)
+                          .arg("start", start)
+                          .arg("window", window)
+                          .arg("programme", MessageArg::of_text(pack.name)));
+    if (window_end.valid() && window_end < period.end)
+        out.push_back(make_finding("D003", Severity::error, "project", "D003.after_window", period_where)
+                          .arg("end", end)
+                          .arg("window", window)
+                          .arg("programme", MessageArg::of_text(pack.name)));
+
+    if (terms.earliest_start && period.start < terms.earliest_start->value)
+        out.push_back(make_finding("D004", Severity::error, "project", "D004.too_early", period_where)
+                          .arg("start", start)
+                          .arg("earliest", MessageArg::of_date(terms.earliest_start->value))
+                          .arg("call", MessageArg::of_text(terms.earliest_start->set_by)));
+    if (terms.latest_end && terms.latest_end->value < period.end)
+        out.push_back(make_finding("D004", Severity::error, "project", "D004.too_late", period_where)
+                          .arg("end", end)
+                          .arg("latest", MessageArg::of_date(terms.latest_end->value))
+                          .arg("call", MessageArg::of_text(terms.latest_end->set_by)));
+
+    for (const model::Activity* activity : usable_activities)
+        if (activity->start < period.start || period.end < activity->end)
+            out.push_back(make_finding("D005", Severity::error, "activities", "D005.activity_outside", activity->where)
+                              .arg("activity", MessageArg::of_text(activity->id))
+                              .arg("dates", MessageArg::of_text(period_text(activity->start, activity->end)))
+                              .arg("period", MessageArg::of_text(period_text(period.start, period.end))));
+
+    if (project.phase.value == "implementation" && project.pre_study && pre_study_usable) {
+        const model::Date& pre_study_end = project.pre_study->period.end;
+        if (!(pre_study_end < period.start)) {
+            out.push_back(make_finding("D006", Severity::error, "project", "D006.overlap", period_where)
+                              .arg("start", start)
+                              .arg("prestudy_end", MessageArg::of_date(pre_study_end)));
+        } else {
+            const int gap = pre_study_end.months_until(period.start);
+            if (gap > pack.prestudy_gap_warn_months.value)
+                out.push_back(make_finding("D006", Severity::warning, "project", "D006.gap", period_where)
+                                  .arg("months", MessageArg::of_number(gap))
+                                  .arg("prestudy_end", MessageArg::of_date(pre_study_end))
+                                  .arg("start", start)
+                                  .arg("limit", MessageArg::of_number(pack.prestudy_gap_warn_months.value)));
+        }
+    }
+
+    if (context.today.valid() && period.start < context.today)
+        out.push_back(make_finding("D007", Severity::warning, "project", "D007.started", period_where)
+                          .arg("start", start)
+                          .arg("today", MessageArg::of_date(context.today)));
+    return out;
+}
+
+}  // namespace esfdraft::rules

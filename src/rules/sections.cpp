@@ -1,0 +1,175 @@
+// Sections S001–S006 (spec/rules.md, "Sections").
+#include "rules/check.hpp"
+#include "rules/terms.hpp"
+
+namespace esfdraft::rules {
+
+namespace {
+
+using model::MessageArg;
+using model::Severity;
+
+bool is_word_byte(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Finds `placeholder` in `text`, ignoring ASCII case. A placeholder that
+// begins or ends with a letter or digit must stand as a word there, so that
+// "XXX" is not found in "XXXL" and "TODO" not in "TODOS".
+bool contains_placeholder(std::string_view text, std::string_view placeholder) {
+    if (placeholder.empty() || placeholder.size() > text.size()) return false;
+    const bool word_start = is_word_byte(static_cast<unsigned char>(placeholder.front()));
+    const bool word_end = is_word_byte(static_cast<unsigned char>(placeholder.back()));
+    for (std::size_t at = 0; at + placeholder.size() <= text.size(); ++at) {
+        bool equal = true;
+        for (std::size_t k = 0; k < placeholder.size() && equal; ++k)
+            equal = lower_ascii(text[at + k]) == lower_ascii(placeholder[k]);
+        if (!equal) continue;
+        if (word_start && at > 0 && is_word_byte(static_cast<unsigned char>(text[at - 1]))) continue;
+        const std::size_t after = at + placeholder.size();
+        if (word_end && after < text.size() && is_word_byte(static_cast<unsigned char>(text[after]))) continue;
+        return true;
+    }
+    return false;
+}
+
+class PlaceholderScan {
+public:
+    PlaceholderScan(const model::RulePack& pack, model::Findings& out) : pack_(pack), out_(out) {}
+
+    // One finding per piece of text (a paragraph, a list, a label) that holds
+    // a placeholder; it names the first of the pack's placeholders found.
+    void text(std::string_view section, std::string_view content, const model::SourceLocation& where) {
+        for (const std::string& placeholder : pack_.placeholders.value) {
+            if (!contains_placeholder(content, placeholder)) continue;
+            out_.push_back(make_finding("S003", Severity::warning, section, "S003.placeholder", where)
+                               .arg("section", MessageArg::of_text(std::string(section)))
+                               .arg("placeholder", MessageArg::of_text(placeholder)));
+            return;
+        }
+    }
+
+    void rich(std::string_view section, const model::RichText& text) {
+        for (const model::Block& block : text.blocks) {
+            model::RichText single;
+            single.blocks.push_back(block);
+            this->text(section, single.plain_text(), located_or(block.where, text.where));
+        }
+    }
+
+    void rich(std::string_view section, const std::optional<model::RichText>& text) {
+        if (text) rich(section, *text);
+    }
+
+private:
+    const model::RulePack& pack_;
+    model::Findings& out_;
+};
+
+void scan_placeholders(const model::Application& application, const model::RulePack& pack, model::Findings& out) {
+    PlaceholderScan scan(pack, out);
+    for (const model::Summary& summary : application.summaries) scan.rich("summary", summary.text);
+    scan.rich("background", application.background);
+    scan.rich("problem", application.problem);
+    scan.rich("purpose", application.purpose);
+    for (const model::TargetGroup& group : application.target_groups) {
+        scan.text("targetGroups", group.name, group.where);
+        scan.rich("targetGroups", group.description);
+    }
+    for (const model::Goal& goal : application.goals) {
+        scan.text("goals", goal.statement, goal.where);
+        for (const model::Indicator& indicator : goal.indicators) scan.text("goals", indicator.text, indicator.where);
+    }
+    for (const model::Activity& activity : application.activities) {
+        scan.text("activities", activity.title, activity.where);
+        scan.rich("activities", activity.description);
+    }
+    scan.rich("organisation", application.organisation);
+    scan.rich("genderEquality", application.gender_equality);
+    if (application.accessibility) {
+        scan.rich("accessibility", application.accessibility->physical);
+        scan.rich("accessibility", application.accessibility->information);
+        scan.rich("accessibility", application.accessibility->participation);
+    }
+    scan.rich("nonDiscrimination", application.non_discrimination);
+    scan.rich("transnational", application.transnational);
+    scan.rich("dissemination", application.dissemination);
+    scan.rich("evaluation", application.evaluation);
+    for (const model::CostLine& cost : application.budget.costs) scan.text("budget", cost.label, cost.where);
+    for (const model::Income& income : application.budget.income) scan.text("budget", income.label, income.where);
+}
+
+// Characters, not bytes: UTF-8 continuation bytes do not count.
+std::int64_t character_count(std::string_view text) {
+    std::int64_t count = 0;
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++count;
+    return count;
+}
+
+}  // namespace
+
+model::Findings check_sections(const model::Application& application, const model::RulePack& pack, const CheckContext&) {
+    model::Findings out;
+
+    // S001, S002: required sections. Accessibility has its own rule (A001),
+    // which says the same with more to go on; reporting it twice would only
+    // make the list longer.
+    for (const model::SectionRule& required : pack.required_sections) {
+        const SectionView view = view_section(application, required.section);
+        const bool has_own_rule = required.section == "accessibility";
+        if (!view.present || view.empty) {
+            if (!has_own_rule)
+                out.push_back(make_finding("S001", Severity::error, required.section,
+                                           view.present ? "S001.empty" : "S001.missing", view.where)
+                                  .arg("section", MessageArg::of_text(required.section))
+                                  .arg("programme", MessageArg::of_text(pack.name)));
+            continue;
+        }
+        // Lists (goals, activities, target groups, the budget) have no word count.
+        if (!view.text && !has_own_rule) continue;
+        const int minimum = pack.min_words_for(required.section);
+        if (view.words < minimum)
+            out.push_back(make_finding("S002", Severity::warning, required.section, "S002.too_short", view.where)
+                              .arg("section", MessageArg::of_text(required.section))
+                              .arg("words", MessageArg::of_number(view.words))
+                              .arg("minimum", MessageArg::of_number(minimum)));
+    }
+
+    scan_placeholders(application, pack, out);
+
+    // S004: every summary, in either language, must fit the form's field.
+    const std::int64_t maximum = pack.summary_max_characters.value;
+    for (const model::Summary& summary : application.summaries) {
+        const std::int64_t characters = character_count(summary.text.plain_text());
+        if (characters > maximum)
+            out.push_back(make_finding("S004", Severity::warning, "summary", "S004.too_long",
+                                       located_or(summary.text.where, application.where))
+                              .arg("characters", MessageArg::of_number(characters))
+                              .arg("maximum", MessageArg::of_number(maximum))
+                              .arg("excess", MessageArg::of_number(characters - maximum)));
+    }
+
+    // S005: an application in English needs no English summary besides its own.
+    if (application.lang != "en") {
+        const model::Summary* english = application.english_summary();
+        if (!english || english->text.empty()) {
+            const model::Summary* main = application.main_summary();
+            out.push_back(make_finding("S005", Severity::info, "summary", "S005.no_english",
+                                       main ? located_or(main->text.where, application.where) : application.where));
+        }
+    }
+
+    for (const model::SectionRule& recommended : pack.recommended_sections) {
+        const SectionView view = view_section(application, recommended.section);
+        if (view.present && !view.empty) continue;
+        out.push_back(make_finding("S006", Severity::warning, recommended.section,
+                                   view.present ? "S006.empty" : "S006.missing", view.where)
+                          .arg("section", MessageArg::of_text(recommended.section)));
+    }
+    return out;
+}
+
+}  // namespace esfdraft::rules

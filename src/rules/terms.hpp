@@ -1,0 +1,83 @@
+// Internal to the rules module: the limits that apply to one application
+// (its phase's defaults in the pack, narrowed by its call) and small helpers
+// every family uses to build findings and compute shares exactly.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/application.hpp"
+#include "model/finding.hpp"
+#include "model/rule_pack.hpp"
+
+namespace esfdraft::rules {
+
+// A limit and who set it: the call's name, or the pack's name when the call
+// leaves it to the pack (shown in messages as "(ovre-norrland-2009)").
+template <typename T>
+struct Limit {
+    T value{};
+    std::string set_by;
+};
+
+struct Terms {
+    const model::Call* call = nullptr;          // the application's call, when it names one the pack has
+    const model::PhaseRules* phase = nullptr;   // the application's phase, when the pack knows it
+    std::optional<Limit<model::ShareHundredths>> max_esf_share;
+    std::optional<Limit<model::ShareHundredths>> min_cofinancing;
+    std::optional<Limit<model::Money>> esf_ceiling;
+    std::optional<Limit<model::Date>> earliest_start;
+    std::optional<Limit<model::Date>> latest_end;
+    std::optional<Limit<model::ShareHundredths>> min_transnational_share;
+};
+
+// The call's value where it sets one, else the phase's default in the pack.
+Terms resolve_terms(const model::Application& application, const model::RulePack& pack);
+
+model::Finding make_finding(std::string_view rule, model::Severity severity, std::string_view section,
+                            std::string_view message_id, const model::SourceLocation& where);
+
+// `where` when it is a real position, else `fallback` (an element the file
+// left out is reported at its parent).
+const model::SourceLocation& located_or(const model::SourceLocation& where, const model::SourceLocation& fallback);
+
+// part / whole in hundredths of a per cent, rounded half up; 0 when whole <= 0.
+model::ShareHundredths share_of(model::Money part, model::Money whole);
+// part <= whole * share (exactly, in 128-bit integers).
+bool at_most_share(model::Money part, model::Money whole, model::ShareHundredths share);
+// part >= whole * share (exactly).
+bool at_least_share(model::Money part, model::Money whole, model::ShareHundredths share);
+// whole * share, rounded down (the most a capped amount may be).
+model::Money share_floor(model::Money whole, model::ShareHundredths share);
+// whole * share, rounded up (the least a required amount must be).
+model::Money share_ceiling(model::Money whole, model::ShareHundredths share);
+
+// Short text to name an element in a message: the first `max_characters`
+// characters (whole UTF-8 characters), with "…" when cut.
+std::string excerpt(std::string_view text, std::size_t max_characters = 60);
+
+// "PO1, PO2".
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+
+// "2009-10-01 – 2011-09-30".
+std::string period_text(const model::Date& start, const model::Date& end);
+
+}  // namespace esfdraft::rules
+
+namespace esfdraft::rules {
+
+// One top-level section of the plan as the section rules see it.
+struct SectionView {
+    bool present = false;
+    bool empty = true;
+    const model::RichText* text = nullptr;   // for the sections of rich text; the main summary for "summary"
+    int words = 0;                           // words of rich text (accessibility: its three aspects together)
+    model::SourceLocation where;             // the element, or the application when it is missing
+};
+
+// `name` is a plan element name: "summary", "targetGroups", "genderEquality", ...
+SectionView view_section(const model::Application& application, std::string_view name);
+
+}  // namespace esfdraft::rules

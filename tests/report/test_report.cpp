@@ -1,0 +1,342 @@
+// The completeness report in its three formats and two languages, the
+// message catalogue, and `esfdraft rules`.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "model/rule_pack.hpp"
+#include "report/report.hpp"
+#include "support/run_binary.hpp"
+#include "support/temp_files.hpp"
+
+using namespace esfdraft;
+using namespace esfdraft::testing;
+using report::Language;
+
+namespace {
+
+const std::string sample = "samples/framsyn/plan.xml";
+const std::string prestudy = "samples/framsyn-prestudy/plan.xml";
+
+model::Finding finding(const char* rule, model::Severity severity, const char* section, const char* message_id, int line) {
+    model::Finding out;
+    out.rule = rule;
+    out.severity = severity;
+    out.section = section;
+    out.message_id = message_id;
+    out.where = model::SourceLocation{"plan.xml", line, 5, "/application/x"};
+    return out;
+}
+
+report::ApplicationReport example_report() {
+    report::ApplicationReport application;
+    application.file = "plan.xml";
+    application.title = "FRAMSYN <test> & \"quotes\"";
+    application.sections = {"project", "summary", "goals", "accessibility", "budget"};
+    application.findings.push_back(finding("B005", model::Severity::error, "budget", "B005.short", 142)
+                                       .arg("financing", model::MessageArg::of_money(195000000))
+                                       .arg("costs", model::MessageArg::of_money(201000000))
+                                       .arg("difference", model::MessageArg::of_money(6000000)));
+    application.findings.push_back(finding("D007", model::Severity::warning, "project", "D007.started", 21)
+                                       .arg("start", model::MessageArg::of_date(model::Date{2009, 10, 1}))
+                                       .arg("today", model::MessageArg::of_date(model::Date{2009, 11, 1})));
+    application.findings.push_back(finding("A003", model::Severity::info, "accessibility", "A003.nothing_pays", 190));
+    return application;
+}
+
+// A python3 that has the module; the system one first (Debian's python3-jsonschema lives there).
+std::string python_with(const std::string& module) {
+    for (const char* python : {"/usr/bin/python3", "python3"}) {
+        const std::string command = std::string(python) + " -c 'import " + module + "' >/dev/null 2>&1";
+        if (std::system(command.c_str()) == 0) return python;
+    }
+    return {};
+}
+
+int run_shell(const std::string& command) {
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// A copy of the sample with a budget 60 000 kr short and a placeholder: errors and warnings.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const std::size_t at = text.find(from);
+    BOOST_TEST_REQUIRE(at != std::string::npos, "no \"" << from << "\"");
+    return text.replace(at, from.size(), to);
+}
+
+std::string defective_sample() {
+    std::string plan = read_file(source_path(sample));
+    plan = replaced(plan, "orgNumber=\"202100-2346\" amount=\"300000\"", "orgNumber=\"202100-2346\" amount=\"240000\"");
+    return replaced(plan, "<evaluation>\n    <p>", "<evaluation>\n    <p>TODO ");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(catalogue)
+
+BOOST_AUTO_TEST_CASE(money_is_formatted_for_the_language) {
+    const model::Finding b005 = example_report().findings.front();
+    BOOST_TEST(report::message_text(b005, Language::sv) ==
+               "finansieringen (1\xC2\xA0" "950\xC2\xA0" "000\xC2\xA0kr) täcker inte kostnaderna (2\xC2\xA0" "010\xC2\xA0"
+               "000\xC2\xA0kr): 60\xC2\xA0" "000\xC2\xA0kr saknas");
+    BOOST_TEST(report::message_text(b005, Language::en) ==
+               "the financing (SEK 1,950,000) does not cover the costs (SEK 2,010,000): SEK 60,000 is missing");
+    BOOST_TEST(report::format_argument(model::MessageArg::of_percent_hundredths(4650), Language::sv) == "46,5\xC2\xA0%");
+    BOOST_TEST(report::format_argument(model::MessageArg::of_percent_hundredths(6000), Language::en) == "60 %");
+}
+
+BOOST_AUTO_TEST_CASE(every_rule_has_a_meaning_in_both_languages) {
+    BOOST_TEST(model::rule_definitions().size() == 50u);
+    for (const model::RuleDefinition& rule : model::rule_definitions()) {
+        const std::string sv = report::rule_meaning(rule.id, Language::sv);
+        const std::string en = report::rule_meaning(rule.id, Language::en);
+        BOOST_TEST(sv != std::string(rule.id), rule.id);
+        BOOST_TEST(en != std::string(rule.id), rule.id);
+        BOOST_TEST(sv != en, rule.id);
+    }
+}
+
+// Every message id the rules and the loader can emit has a Swedish and an
+// English text (found by reading the sources, so a new message cannot be forgotten).
+BOOST_AUTO_TEST_CASE(every_message_id_in_the_sources_has_both_texts) {
+    const std::regex message_id("\"([XMSGABDF][0-9]{3}\\.[a-z_]+)\"");
+    std::set<std::string> ids;
+    for (const char* folder : {"src/rules", "src/load"})
+        for (const auto& entry : std::filesystem::directory_iterator(source_path(folder))) {
+            const std::string text = read_file(entry.path().string());
+            for (auto it = std::sregex_iterator(text.begin(), text.end(), message_id); it != std::sregex_iterator(); ++it)
+                ids.insert((*it)[1]);
+        }
+    BOOST_TEST(ids.size() > 80u);
+    for (const std::string& id : ids) {
+        model::Finding probe;
+        probe.message_id = id;
+        BOOST_TEST(report::message_text(probe, Language::sv) != id, id);
+        BOOST_TEST(report::message_text(probe, Language::en) != id, id);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(section_names_in_both_languages) {
+    for (const std::string& section : model::plan_sections()) {
+        BOOST_TEST(report::section_name(section, Language::sv) != section, section);
+        BOOST_TEST(report::section_name(section, Language::en) != section, section);
+    }
+    BOOST_TEST(report::section_name("genderEquality", Language::sv) == "Jämställdhet");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(completeness)
+
+BOOST_AUTO_TEST_CASE(section_status_follows_the_worst_finding) {
+    const report::ApplicationReport application = example_report();
+    const std::vector<report::SectionSummary> sections = report::section_summary(application, false);
+    BOOST_TEST_REQUIRE(sections.size() == 5u);
+    BOOST_TEST(sections[0].section == "project");
+    BOOST_TEST(report::to_string(sections[0].status) == "needs-attention");
+    BOOST_TEST(report::to_string(sections[1].status) == "complete");
+    BOOST_TEST(report::to_string(sections[3].status) == "needs-attention");   // a hint only
+    BOOST_TEST(sections[4].section == "budget");
+    BOOST_TEST(report::to_string(sections[4].status) == "incomplete");
+    // Strict: a warning makes its section incomplete too.
+    BOOST_TEST(report::to_string(report::section_summary(application, true)[0].status) == "incomplete");
+}
+
+BOOST_AUTO_TEST_CASE(findings_in_unlisted_sections_still_appear_in_order) {
+    report::ApplicationReport application;
+    application.file = "broken.xml";
+    application.findings.push_back(finding("F001", model::Severity::warning, "findings", "F001.unused", 3));
+    application.findings.push_back(finding("X002", model::Severity::error, "file", "X002.invalid", 1));
+    const std::vector<report::SectionSummary> sections = report::section_summary(application, false);
+    BOOST_TEST_REQUIRE(sections.size() == 2u);
+    BOOST_TEST(sections[0].section == "file");
+    BOOST_TEST(sections[1].section == "findings");
+}
+
+BOOST_AUTO_TEST_CASE(verdict_is_ready_exactly_without_errors) {
+    report::ApplicationReport application = example_report();
+    BOOST_TEST(!report::ready_to_submit(application.findings, false));
+    application.findings.erase(application.findings.begin());
+    BOOST_TEST(report::ready_to_submit(application.findings, false));
+    BOOST_TEST(!report::ready_to_submit(application.findings, true));
+}
+
+BOOST_AUTO_TEST_CASE(text_lines_then_sections_then_verdict) {
+    report::ReportOptions options;
+    options.date = "2009-09-01";
+    const std::string text = report::render_text({example_report()}, options);
+    const std::size_t first_line = text.find("plan.xml:21:5: warning: projektet startar 2009-10-01");
+    const std::size_t b005 = text.find("plan.xml:142:5: error: finansieringen (1\xC2\xA0" "950\xC2\xA0" "000\xC2\xA0kr)");
+    const std::size_t sections = text.find("plan.xml: Avsnitt\n");
+    const std::size_t verdict = text.find("plan.xml: 1 fel, 1 varning, 1 tips \xE2\x80\x94 inte klar att lämna in\n");
+    BOOST_TEST(first_line != std::string::npos, text);
+    BOOST_TEST(b005 != std::string::npos, text);
+    BOOST_TEST(first_line < b005);
+    BOOST_TEST(b005 < sections);
+    BOOST_TEST(sections < verdict);
+    BOOST_TEST(verdict != std::string::npos, text);
+    BOOST_TEST(text.find("  Budget            ofullständigt (1 fel)\n") != std::string::npos, text);
+    BOOST_TEST(text.find("  Sammanfattning    komplett\n") != std::string::npos, text);
+
+    options.language = Language::en;
+    const std::string english = report::render_text({example_report()}, options);
+    BOOST_TEST(english.find("plan.xml: 1 error, 1 warning, 1 hint \xE2\x80\x94 not ready to submit") != std::string::npos, english);
+    BOOST_TEST(english.find("  Accessibility  needs attention (1 hint)") != std::string::npos, english);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(formats)
+
+BOOST_AUTO_TEST_CASE(the_samples_in_text) {
+    for (const std::string& plan : {sample, prestudy}) {
+        const RunResult result = run_esfdraft({"check", "--date", "2008-12-01", plan});
+        BOOST_TEST(result.exit_code == 0, plan << "\n" << result.out << result.err);
+        BOOST_TEST(result.out.find(": error:") == std::string::npos, result.out);
+        BOOST_TEST(result.out.find("klar att lämna in") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(several_applications_end_with_one_line_each) {
+    ScratchFolder folder;
+    const std::string broken = folder.write("framsyn/broken.xml", defective_sample());
+    folder.write("framsyn/findings.xml", read_file(source_path("samples/framsyn/findings.xml")));
+    const RunResult result = run_esfdraft({"check", "--date", "2008-12-01", "--lang", "en", sample, broken, prestudy});
+    BOOST_TEST(result.exit_code == 1, result.out << result.err);
+    const std::size_t summary = result.out.find("\nSummary\n");
+    BOOST_TEST_REQUIRE(summary != std::string::npos, result.out);
+    const std::string table = result.out.substr(summary);
+    BOOST_TEST(std::count(table.begin(), table.end(), '\n') == 5);   // blank, heading, three applications
+    BOOST_TEST(table.find(broken) != std::string::npos);
+    BOOST_TEST(table.find("1 error, 1 warning, 0 hints  not ready to submit") != std::string::npos, table);
+    BOOST_TEST(table.find("0 errors, 0 warnings, 0 hints  ready to submit") != std::string::npos, table);
+}
+
+BOOST_AUTO_TEST_CASE(strict_counts_warnings) {
+    const RunResult result = run_esfdraft({"check", "--strict", "--date", "2008-12-01", prestudy});
+    BOOST_TEST(result.exit_code == 1, result.out);
+    BOOST_TEST(result.out.find("inte klar att lämna in") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(json_validates_against_the_schema) {
+    const std::string python = python_with("jsonschema");
+    BOOST_TEST_REQUIRE(!python.empty(), "python3 with jsonschema is needed (Debian: python3-jsonschema)");
+    ScratchFolder folder;
+    const std::string broken = folder.write("framsyn/broken.xml", defective_sample());
+    folder.write("framsyn/findings.xml", read_file(source_path("samples/framsyn/findings.xml")));
+    const std::string not_xml = folder.write("not-xml.xml", "<application xmlns=\"urn:esfdraft:plan:1\">");
+    const std::vector<std::vector<std::string>> runs = {
+        {"check", "--format", "json", "--date", "2008-12-01", sample},
+        {"check", "--format", "json", "--lang", "en", "--strict", "--date", "2010-01-01", sample, prestudy, broken, not_xml},
+        {"check", "--format", "json", source_path("tests/rules/fixtures/clean-plan-esf-plus.xml")},
+    };
+    int index = 0;
+    for (const auto& arguments : runs) {
+        const RunResult result = run_esfdraft(arguments);
+        BOOST_TEST(result.err.empty(), result.err);
+        const std::string report = folder.write("report-" + std::to_string(++index) + ".json", result.out);
+        const std::string check = python + " -c 'import json, sys, jsonschema\n"
+                                           "schema = json.load(open(sys.argv[1]))\n"
+                                           "jsonschema.Draft202012Validator.check_schema(schema)\n"
+                                           "jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))' " +
+                                  source_path("schemas/report.schema.json") + " " + report;
+        BOOST_TEST(run_shell(check) == 0, "the report does not match schemas/report.schema.json:\n" << result.out);
+    }
+    const RunResult many = run_esfdraft(runs[1]);
+    BOOST_TEST(many.out.find("\"readyToSubmit\": false") != std::string::npos);
+    BOOST_TEST(many.out.find("\"rule\": \"B005\"") != std::string::npos);
+    BOOST_TEST(many.out.find("\"status\": \"incomplete\"") != std::string::npos);
+    BOOST_TEST(many.out.find("\"difference\": {\"kind\": \"money\", \"value\": 6000000}") != std::string::npos, many.out);
+}
+
+BOOST_AUTO_TEST_CASE(html_is_valid_accessible_and_standalone) {
+    ScratchFolder folder;
+    const std::string broken = folder.write("framsyn/broken.xml", defective_sample());
+    folder.write("framsyn/findings.xml", read_file(source_path("samples/framsyn/findings.xml")));
+    for (const std::string lang : {"sv", "en"}) {
+        const std::string page_path = folder.path("report-" + lang + ".html");
+        const RunResult result =
+            run_esfdraft({"check", "--format", "html", "--lang", lang, "--date", "2008-12-01", "-o", page_path, sample, broken});
+        BOOST_TEST(result.exit_code == 1, result.err);
+        const std::string page = read_file(page_path);
+        BOOST_TEST(page.rfind("<!DOCTYPE html>\n<html lang=\"" + lang + "\">", 0) == 0u);
+        BOOST_TEST(page.find("<script") == std::string::npos);
+        BOOST_TEST(page.find("<link") == std::string::npos);   // standalone: no outside style sheet
+        BOOST_TEST(page.find("@media print") != std::string::npos);
+        BOOST_TEST(page.find("<th scope=\"col\">") != std::string::npos);
+        BOOST_TEST(page.find("<th scope=\"row\">") != std::string::npos);
+        BOOST_TEST(page.find("<h1>") != std::string::npos);
+        BOOST_TEST(page.find(lang == "sv" ? "60\xC2\xA0" "000\xC2\xA0kr saknas" : "SEK\xC2\xA0" "60,000 is missing") != std::string::npos);
+
+        // A real validator: HTML Tidy (exit 0 clean, 1 warnings, 2 errors).
+        BOOST_TEST_REQUIRE(run_shell("command -v tidy >/dev/null 2>&1") == 0, "HTML Tidy is needed (Debian: tidy)");
+        const std::string log = folder.path("tidy-" + lang + ".txt");
+        const int tidy = run_shell("tidy -q -e --show-warnings yes -utf8 " + page_path + " >" + log + " 2>&1");
+        BOOST_TEST(tidy == 0, "tidy:\n" << read_file(log));
+        // Structure, with Python's own HTML parser: every element closed, headings in order, every table with header cells.
+        const std::string python = python_with("html.parser");
+        BOOST_TEST_REQUIRE(!python.empty());
+        const std::string checker = source_path("tests/report/check_html.py");
+        BOOST_TEST(run_shell(python + " " + checker + " " + page_path) == 0, "check_html.py failed for " << page_path);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(output_is_deterministic) {
+    const std::vector<std::string> arguments = {"check", "--format", "html", "--date", "2008-12-01", sample, prestudy};
+    BOOST_TEST(run_esfdraft(arguments).out == run_esfdraft(arguments).out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(rules_command)
+
+BOOST_AUTO_TEST_CASE(lists_every_rule_and_the_packs) {
+    const RunResult result = run_esfdraft({"rules", "--lang", "en"});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    for (const model::RuleDefinition& rule : model::rule_definitions())
+        BOOST_TEST(result.out.find("  " + std::string(rule.id) + "  ") != std::string::npos, rule.id);
+    BOOST_TEST(result.out.find("  G005  warning or error: a persons indicator") != std::string::npos, result.out);
+    BOOST_TEST(result.out.find("esf-2007-2013, esf-plus-2021-2027") != std::string::npos, result.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_pack_with_its_parameters_and_sources) {
+    const RunResult result = run_esfdraft({"rules", "--pack", "esf-plus-2021-2027", "--lang", "en"});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    for (const char* expected : {"indirect costs, at most (share of staff costs): 15 %", "Reg. (EU) 2021/1060 art. 54",
+                                 "eligibility window: 2021-01-01 \xE2\x80\x93 2029-12-31", "ESF ceiling: SEK 400,000",
+                                 "livslangt-larande-ovre-norrland-2023", "minimum co-financing: 46 %", "nonDiscrimination",
+                                 "D: More capacity in the sparsely populated regions (only SE32, SE33)"})
+        BOOST_TEST(result.out.find(expected) != std::string::npos, expected << "\n" << result.out);
+    const RunResult swedish = run_esfdraft({"rules", "--pack", "esf-2007-2013"});
+    BOOST_TEST(swedish.out.find("högsta ESF-andel: 100\xC2\xA0%") != std::string::npos, swedish.out);
+    BOOST_TEST(swedish.out.find("Källa: [S]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_pack_exits_2_and_help) {
+    RunResult result = run_esfdraft({"rules", "--pack", "esf-1994"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(result.err.find("there is no rule pack 'esf-1994'") != std::string::npos, result.err);
+    result = run_esfdraft({"rules", "--help"});
+    BOOST_TEST(result.exit_code == 0);
+    BOOST_TEST(result.out.find("--pack") != std::string::npos);
+    BOOST_TEST(result.out.find("Examples:") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_broken_pack_is_exit_2_naming_file_and_line) {
+    ScratchFolder data;
+    std::filesystem::copy(source_path("schemas"), data.path("schemas"), std::filesystem::copy_options::recursive);
+    std::string pack = read_file(data.path("schemas/esf-2007-2013/pack.xml"));
+    pack = replaced(pack, "<eligibility start=\"2007-01-01\"", "<eligibility start=\"2007-13-01\"");
+    data.write("schemas/esf-2007-2013/pack.xml", pack);
+    const std::string environment = "ESFDRAFT_DATA_DIR=" + data.path();
+    const RunResult result = run_esfdraft({"check", sample}, ESFDRAFT_SOURCE_DIR, {environment});
+    BOOST_TEST(result.exit_code == 2, result.out << result.err);
+    BOOST_TEST(result.err.find("schemas/esf-2007-2013/pack.xml:") != std::string::npos, result.err);
+    BOOST_TEST(result.err.find("2007-13-01") != std::string::npos, result.err);
+    BOOST_TEST(result.out.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
