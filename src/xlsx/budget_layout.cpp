@@ -1,0 +1,1074 @@
+#include "xlsx/budget_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+#include "xlsx/cell_reference.hpp"
+#include "xlsx/cell_text.hpp"
+#include "xlsx/workbook_labels.hpp"
+
+namespace esfdraft::xlsx {
+namespace {
+
+using model::Money;
+
+// Products of an amount in öre and a share in hundredths of a per cent can
+// pass int64_t; the limit checks compare them exactly in 128 bits.
+__extension__ typedef __int128 WideInt;
+
+// A spreadsheet keeps 15 significant digits. Beyond 999 999 999 999 999 öre
+// (about 10 000 billion kr) a cell could no longer hold every öre exactly.
+constexpr Money max_exact_ore = 999'999'999'999'999;
+
+// Columns of the costs sheet; other sheets' formulas refer to them.
+constexpr std::uint32_t cost_category_column = 0;
+constexpr std::uint32_t cost_year_column = 1;
+constexpr std::uint32_t cost_activity_column = 2;
+constexpr std::uint32_t cost_label_column = 3;
+constexpr std::uint32_t cost_amount_column = 4;
+constexpr std::uint32_t cost_tags_column = 5;
+
+// Columns of the financing sheet.
+constexpr std::uint32_t source_kind_column = 0;
+constexpr std::uint32_t source_funder_column = 1;
+constexpr std::uint32_t source_org_number_column = 2;
+constexpr std::uint32_t source_amount_column = 3;
+constexpr std::uint32_t source_share_column = 4;
+
+// Widths in characters: long texts wrap within these instead of widening the page.
+constexpr double narrow_text_width = 30;
+constexpr double wide_text_width = 70;
+constexpr double min_money_width = 14;
+
+[[noreturn]] void fail(const std::string& message) { throw std::runtime_error("budget workbook: " + message); }
+
+// "cost line 3 (plan.xml:45:7)", or with the element path when there is no line.
+std::string located(std::string_view what, const model::SourceLocation& where) {
+    std::string out(what);
+    if (!where.file.empty() && where.line > 0)
+        out += " (" + where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ")";
+    else if (!where.path.empty())
+        out += " (" + where.path + ")";
+    return out;
+}
+
+// Text from the plan, refused with the element named when a cell cannot hold it.
+std::string model_text(std::string_view text, const std::string& what) {
+    if (const auto problem = cell_text_problem(text)) fail(what + " " + *problem);
+    return std::string(text);
+}
+
+Money checked_amount(Money ore, const std::string& what) {
+    if (ore > max_exact_ore || ore < -max_exact_ore)
+        fail(what + " is " + model::format_sek(ore) +
+             "; a spreadsheet keeps at most 15 significant digits (9 999 999 999 999,99 kr) exactly");
+    return ore;
+}
+
+Money add_amounts(Money sum, Money amount, const std::string& what) {
+    try {
+        return model::checked_add(sum, amount);
+    } catch (const std::overflow_error&) {
+        fail(what + " add up to more than a 64-bit count of öre holds");
+    }
+}
+
+double text_width(std::string_view text) { return static_cast<double>(code_points(text)) + 2; }
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) out += separator;
+        out += parts[i];
+    }
+    return out;
+}
+
+// The cell value of a date: a real date when a spreadsheet can show it as
+// one (valid, from 1900 on), else the ISO text as written.
+CellValue date_value(const model::Date& date) {
+    if (date.valid() && date.year >= 1900) return date;
+    return date.iso();
+}
+
+// One figure of the summary with its row, for formulas and defined names.
+struct SummaryRow {
+    std::uint32_t row = 0;
+    Money ore = 0;
+};
+
+class BudgetLayoutBuilder {
+public:
+    BudgetLayoutBuilder(const model::Application& application, const WorkbookOptions& options,
+                        const WorkbookLabels& labels)
+        : application_(application), budget_(application.budget), options_(options), labels_(labels) {}
+
+    WorkbookLayout build() {
+        check_limits();
+        define_looks();
+        SheetLayout costs = costs_sheet();
+        SheetLayout by_year = by_year_sheet();
+        SheetLayout by_activity = by_activity_sheet();
+        SheetLayout financing = financing_sheet();
+        SheetLayout summary = summary_sheet();
+        for (SheetLayout* sheet : {&summary, &costs, &by_year, &by_activity, &financing}) {
+            set_print(*sheet);
+            fit_rows(*sheet);
+            layout_.sheets.push_back(std::move(*sheet));
+        }
+        set_properties();
+        return std::move(layout_);
+    }
+
+private:
+    // ------------------------------------------------------------ checks and looks
+
+    void check_limits() const {
+        const auto check_share = [](const std::optional<std::int64_t>& hundredths, const char* what) {
+            if (hundredths && (*hundredths < 0 || *hundredths > 10000))
+                fail(std::string("the limit '") + what + "' is " + std::to_string(*hundredths) +
+                     " hundredths of a per cent; it must lie within 0–10000 (0–100 %)");
+        };
+        check_share(options_.limits.max_esf_share_hundredths, "max ESF share");
+        check_share(options_.limits.min_cofinancing_share_hundredths, "min co-financing share");
+        check_share(options_.limits.max_indirect_share_of_staff_hundredths, "max indirect share of staff costs");
+        if (options_.limits.esf_ceiling) {
+            if (*options_.limits.esf_ceiling < 0) fail("the ESF ceiling is negative");
+            checked_amount(*options_.limits.esf_ceiling, "the ESF ceiling");
+        }
+    }
+
+    void define_looks() {
+        // Amounts show öre only when some amount has them, so a whole-krona
+        // budget reads "1 250 000 kr" and one with öre never hides them.
+        bool any_ore = false;
+        for (const auto& cost : budget_.costs) any_ore = any_ore || cost.amount % 100 != 0;
+        for (const auto& source : budget_.financing) any_ore = any_ore || source.amount % 100 != 0;
+        for (const auto& income : budget_.income) any_ore = any_ore || income.amount % 100 != 0;
+        if (options_.limits.esf_ceiling) any_ore = any_ore || *options_.limits.esf_ceiling % 100 != 0;
+        money_format_ = std::string(any_ore ? labels_.money_with_ore_format : labels_.money_format);
+        show_ore_ = any_ore;
+        const std::string percent(labels_.percent_format);
+
+        const std::string money = money_format_;
+        const std::string date(labels_.date_format);
+        // Every look aligns at the top, so a row that a long label makes
+        // taller still reads across.
+        text_ = look(to_top);
+        bold_ = look(is_bold | to_top);
+        title_ = look(is_bold | wraps | to_top, {}, 14);
+        header_ = look(is_bold | wraps | is_header | to_top);
+        header_right_ = look(is_bold | wraps | is_header | to_right | to_top);
+        header_center_ = look(is_bold | wraps | is_header | to_center | to_top);
+        header_indented_ = look(is_bold | wraps | is_header | to_top | indented);
+        header_year_ = look(is_bold | is_header | to_right | to_top, "0");
+        wrapped_ = look(wraps | to_top);
+        year_ = look(to_center | to_top);
+        indented_ = look(to_top | indented);
+        fact_ = look(wraps | to_top);
+        fact_label_ = look(is_bold | to_top);
+        money_ = look(to_top, money);
+        money_total_ = look(is_bold | is_total | to_top, money);
+        percent_ = look(to_right | to_top, percent);
+        percent_total_ = look(is_bold | is_total | to_right | to_top, percent);
+        total_label_ = look(is_bold | is_total | to_top);
+        date_ = look(to_left | to_top, date);
+        note_ = look(is_italic | wraps | to_top);
+        at_most_percent_ = look(to_right | to_top, std::string(labels_.at_most) + percent);
+        at_least_percent_ = look(to_right | to_top, std::string(labels_.at_least) + percent);
+        at_most_money_ = look(to_top, std::string(labels_.at_most) + money);
+        must_be_money_ = look(to_top, std::string(labels_.must_be) + money);
+        status_ = look(is_bold | to_top | indented);
+    }
+
+    enum LookFlag : unsigned {
+        is_bold = 1 << 0,
+        is_italic = 1 << 1,
+        wraps = 1 << 2,
+        is_header = 1 << 3,
+        is_total = 1 << 4,
+        to_left = 1 << 5,
+        to_center = 1 << 6,
+        to_right = 1 << 7,
+        to_top = 1 << 8,
+        indented = 1 << 9,
+    };
+
+    LookId look(unsigned flags, std::string number_format = {}, int font_points = 0) {
+        CellLook wanted;
+        wanted.number_format = std::move(number_format);
+        wanted.bold = (flags & is_bold) != 0;
+        wanted.italic = (flags & is_italic) != 0;
+        wanted.wrap = (flags & wraps) != 0;
+        wanted.header = (flags & is_header) != 0;
+        wanted.total = (flags & is_total) != 0;
+        if (flags & to_left) wanted.align = CellLook::Align::left;
+        if (flags & to_center) wanted.align = CellLook::Align::center;
+        if (flags & to_right) wanted.align = CellLook::Align::right;
+        wanted.top = (flags & to_top) != 0;
+        wanted.indent = (flags & indented) != 0 ? 1 : 0;
+        wanted.font_points = font_points;
+        return layout_.look(wanted);
+    }
+
+    // ------------------------------------------------------------ small helpers
+
+    void put(SheetLayout& sheet, std::uint32_t row, std::uint32_t column, CellValue value,
+             std::optional<LookId> look = std::nullopt, std::string formula = {}) const {
+        sheet.cells.push_back(Cell{row, column, std::move(value), std::move(formula), look.value_or(text_)});
+    }
+
+    static void widen(SheetLayout& sheet, std::uint32_t column, double width) {
+        if (sheet.column_widths.size() <= column) sheet.column_widths.resize(column + 1, 0.0);
+        sheet.column_widths[column] = std::max(sheet.column_widths[column], width);
+    }
+
+    // The width an amount needs as the money format shows it, with room for bold totals.
+    double money_width(Money ore) const {
+        double width = static_cast<double>(code_points(labels_.money_words(ore))) + 3;
+        if (show_ore_ && ore % 100 == 0) width += 3;   // ",00" is shown too
+        return std::max(width, min_money_width);
+    }
+
+    // An absolute range on the costs sheet, over every data row of one column.
+    std::string costs_range(std::uint32_t column) const {
+        return sheet_prefix(labels_.costs_sheet) + range_ref(1, column, cost_last_row_, column, Anchor::both);
+    }
+
+    std::string sources_range(std::uint32_t column) const {
+        return sheet_prefix(labels_.financing_sheet) + range_ref(1, column, source_last_row_, column, Anchor::both);
+    }
+
+    std::string category_label(const model::CostLine& cost) const {
+        if (const auto words = category_words(labels_, cost.category)) return std::string(*words);
+        return cost.category.empty() ? "(" + std::string(labels_.unknown_category) + ")"
+                                     : cost.category + " (" + std::string(labels_.unknown_category) + ")";
+    }
+
+    std::string kind_label(const model::FinancingSource& source) const {
+        if (const auto words = source_kind_words(labels_, source.kind)) return std::string(*words);
+        return source.kind.empty() ? "(" + std::string(labels_.unknown_kind) + ")"
+                                   : source.kind + " (" + std::string(labels_.unknown_kind) + ")";
+    }
+
+    // The sum of `amounts` where `keys` equals the text in `key`. SUMIFS is
+    // what finance staff know, but its criteria ignore case and read * ? ~
+    // and a leading = < > as operators; so it serves only keys that are our
+    // own labels, and any other key is matched exactly with EXACT. `year`
+    // (a cell holding a year) adds a condition on the year column.
+    static std::string sum_where(const std::string& amounts, const std::string& keys, const std::string& key,
+                                 bool key_is_own_label, const std::string& years = {}, const std::string& year = {}) {
+        if (key_is_own_label) {
+            std::string formula = "SUMIFS(" + amounts + "," + keys + "," + key;
+            if (!years.empty()) formula += "," + years + "," + year;
+            return formula + ")";
+        }
+        std::string formula = "SUMPRODUCT(EXACT(" + keys + "," + key + ")";
+        if (!years.empty()) formula += "*(" + years + "=" + year + ")";
+        return formula + "*" + amounts + ")";
+    }
+
+    // ------------------------------------------------------------ costs
+
+    SheetLayout costs_sheet() {
+        SheetLayout sheet;
+        sheet.name = labels_.costs_sheet;
+        const auto& costs = budget_.costs;
+        if (costs.size() >= max_rows)
+            fail("the budget has " + group_thousands(costs.size()) +
+                 " cost lines; a worksheet holds at most 1 048 575 below its header row");
+        // A table needs a data row; without costs it keeps one empty row to type into.
+        cost_last_row_ = static_cast<std::uint32_t>(std::max<std::size_t>(costs.size(), 1));
+
+        sheet.table =
+            Table{.name = std::string(labels_.costs_table),
+                  .header_row = 0,
+                  .last_row = cost_last_row_,
+                  .first_column = 0,
+                  .headers = {std::string(labels_.category), std::string(labels_.year), std::string(labels_.activity),
+                              std::string(labels_.label), std::string(labels_.amount), std::string(labels_.tags)},
+                  .header_looks = {header_, header_center_, header_, header_, header_right_, header_indented_}};
+        for (std::uint32_t column = 0; column < sheet.table->headers.size(); ++column)
+            widen(sheet, column, text_width(sheet.table->headers[column]) + 3);   // room for the filter button
+
+        cost_category_labels_.reserve(costs.size());
+        for (std::size_t i = 0; i < costs.size(); ++i) {
+            const model::CostLine& cost = costs[i];
+            const auto row = static_cast<std::uint32_t>(i + 1);
+            const std::string what = located("cost line " + std::to_string(i + 1), cost.where);
+            total_costs_ =
+                add_amounts(total_costs_, checked_amount(cost.amount, "the amount of " + what), "the cost lines");
+
+            cost_category_labels_.push_back(model_text(category_label(cost), "the category of " + what));
+            put(sheet, row, cost_category_column, cost_category_labels_.back());
+            widen(sheet, cost_category_column, text_width(cost_category_labels_.back()));
+            put(sheet, row, cost_year_column, Count{cost.year}, year_);
+            if (cost.activity_id && !cost.activity_id->empty()) {
+                put(sheet, row, cost_activity_column, model_text(*cost.activity_id, "the activity of " + what));
+                widen(sheet, cost_activity_column, std::min(text_width(*cost.activity_id), narrow_text_width));
+            }
+            put(sheet, row, cost_label_column, model_text(cost.label, "the label of " + what), wrapped_);
+            widen(sheet, cost_label_column, std::min(text_width(cost.label), wide_text_width));
+            put(sheet, row, cost_amount_column, Amount{cost.amount}, money_);
+            widen(sheet, cost_amount_column, money_width(cost.amount));
+            if (!cost.tags.empty()) {
+                std::vector<std::string> words;
+                for (const auto& tag : cost.tags) words.emplace_back(tag_words(labels_, tag).value_or(tag));
+                const std::string tags = model_text(join(words, ", "), "the tags of " + what);
+                put(sheet, row, cost_tags_column, tags, indented_);
+                widen(sheet, cost_tags_column, std::min(text_width(tags) + 2, narrow_text_width));
+            }
+        }
+        checked_amount(total_costs_, "the total of the cost lines");
+
+        std::vector<std::string> categories;
+        for (const auto code : category_codes) categories.emplace_back(*category_words(labels_, code));
+        sheet.validation = ListValidation{1, cost_last_row_, cost_category_column, std::move(categories)};
+        sheet.frozen_rows = 1;
+        sheet.print.repeat_rows_through = 0;
+        return sheet;
+    }
+
+    // ------------------------------------------------------------ by year
+
+    SheetLayout by_year_sheet() {
+        SheetLayout sheet;
+        sheet.name = labels_.by_year_sheet;
+        const auto& costs = budget_.costs;
+
+        // Rows: the plan format's categories in its order, then unknown ones as met.
+        std::vector<std::string> rows;
+        std::vector<bool> row_is_own_label;
+        for (const auto code : category_codes) {
+            const bool used =
+                std::any_of(costs.begin(), costs.end(), [&](const auto& c) { return c.category == code; });
+            if (used) rows.emplace_back(*category_words(labels_, code)), row_is_own_label.push_back(true);
+        }
+        for (std::size_t i = 0; i < costs.size(); ++i)
+            if (!category_words(labels_, costs[i].category) &&
+                std::find(rows.begin(), rows.end(), cost_category_labels_[i]) == rows.end())
+                rows.push_back(cost_category_labels_[i]), row_is_own_label.push_back(false);
+        std::set<int> year_set;
+        for (const auto& cost : costs) year_set.insert(cost.year);
+        years_.assign(year_set.begin(), year_set.end());
+        if (years_.size() + 3 > max_columns) fail("the cost lines span more years than a worksheet has columns");
+
+        std::map<std::pair<std::string, int>, Money> sums;   // (category label, year) -> öre
+        for (std::size_t i = 0; i < costs.size(); ++i) {
+            Money& sum = sums[{cost_category_labels_[i], costs[i].year}];
+            sum = add_amounts(sum, costs[i].amount, "the cost lines");
+        }
+
+        const auto first_year_column = 1u;
+        const auto total_column = static_cast<std::uint32_t>(first_year_column + years_.size());
+        const auto total_row = static_cast<std::uint32_t>(rows.size() + 1);
+        put(sheet, 0, 0, std::string(labels_.category), header_);
+        widen(sheet, 0, text_width(labels_.category));
+        for (std::size_t y = 0; y < years_.size(); ++y)
+            put(sheet, 0, static_cast<std::uint32_t>(first_year_column + y), Count{years_[y]}, header_year_);
+        put(sheet, 0, total_column, std::string(labels_.total), header_right_);
+
+        std::vector<Money> column_sums(years_.size(), 0);
+        Money grand_total = 0;
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const auto row = static_cast<std::uint32_t>(r + 1);
+            put(sheet, row, 0, rows[r]);
+            widen(sheet, 0, std::min(text_width(rows[r]), wide_text_width));
+            Money row_sum = 0;
+            for (std::size_t y = 0; y < years_.size(); ++y) {
+                const auto column = static_cast<std::uint32_t>(first_year_column + y);
+                const auto found = sums.find({rows[r], years_[y]});
+                const Money ore = found == sums.end() ? 0 : found->second;
+                const std::string formula =
+                    "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_category_column),
+                                    cell_ref(row, 0, Anchor::column), row_is_own_label[r],
+                                    costs_range(cost_year_column), cell_ref(0, column, Anchor::row));
+                put(sheet, row, column, Amount{ore}, money_, formula);
+                widen(sheet, column, money_width(ore));
+                row_sum = add_amounts(row_sum, ore, "the cost lines");
+                column_sums[y] = add_amounts(column_sums[y], ore, "the cost lines");
+            }
+            put(sheet, row, total_column, Amount{row_sum}, money_,
+                "=SUM(" + range_ref(row, first_year_column, row, total_column - 1) + ")");
+            widen(sheet, total_column, money_width(row_sum));
+            grand_total = add_amounts(grand_total, row_sum, "the cost lines");
+            category_totals_.emplace_back(rows[r], row_sum);
+        }
+
+        put(sheet, total_row, 0, std::string(labels_.total), total_label_);
+        for (std::size_t y = 0; y < years_.size(); ++y) {
+            const auto column = static_cast<std::uint32_t>(first_year_column + y);
+            put(sheet, total_row, column, Amount{column_sums[y]}, money_total_,
+                "=SUM(" + range_ref(1, column, total_row - 1, column) + ")");
+            widen(sheet, column, money_width(column_sums[y]));
+        }
+        // Without costs there are no rows to add up: the total reads the costs sheet.
+        const std::string grand_formula = rows.empty()
+                                              ? "=SUM(" + costs_range(cost_amount_column) + ")"
+                                              : "=SUM(" + range_ref(1, total_column, total_row - 1, total_column) + ")";
+        put(sheet, total_row, total_column, Amount{grand_total}, money_total_, grand_formula);
+        widen(sheet, total_column, money_width(grand_total));
+
+        // A chart helps only when there is more than one category to compare.
+        if (rows.size() >= 2) {
+            std::vector<std::string> parts;
+            for (const auto& [label, ore] : category_totals_) parts.push_back(label + " " + labels_.money_words(ore));
+            sheet.chart = Chart{
+                .title = std::string(labels_.chart_title),
+                .categories = "=" + sheet_prefix(sheet.name) + range_ref(1, 0, total_row - 1, 0, Anchor::both),
+                .values = "=" + sheet_prefix(sheet.name) +
+                          range_ref(1, total_column, total_row - 1, total_column, Anchor::both),
+                .number_format = money_format_,
+                .axis_number_format = std::string(labels_.money_format),   // whole kronor on the axis
+                .alt_text = shorten_utf8(std::string(labels_.chart_alt_text) + join(parts, ", ") + ".", 1000),
+                .anchor_row = total_row + 2,
+                .anchor_column = 0,
+                .width_scale = 1.6,
+                .height_scale = 1.0 + 0.1 * static_cast<double>(rows.size()),
+            };
+        }
+        sheet.frozen_rows = 1;
+        sheet.frozen_columns = 1;
+        sheet.print.repeat_rows_through = 0;
+        return sheet;
+    }
+
+    // ------------------------------------------------------------ by activity
+
+    struct ActivityRow {
+        std::string key;         // what the costs' activity column holds; "" for costs without one
+        std::string shown_key;   // column A
+        std::string title;
+        std::vector<std::string> goal_ids;
+        std::string goals_text;   // goal ids separated by spaces, as column C shows them
+    };
+
+    SheetLayout by_activity_sheet() {
+        SheetLayout sheet;
+        sheet.name = labels_.by_activity_sheet;
+        const auto& costs = budget_.costs;
+
+        // Rows: the plan's activities, then ids the costs name but nothing
+        // defines, then the costs without an activity.
+        std::vector<ActivityRow> rows;
+        std::set<std::string> seen;
+        for (const auto& activity : application_.activities) {
+            if (!seen.insert(activity.id).second) continue;   // a duplicate id would count its costs twice
+            const std::string what = located("activity '" + activity.id + "'", activity.where);
+            ActivityRow row{.key = model_text(activity.id, "the id of " + what),
+                            .shown_key = activity.id,
+                            .title = model_text(activity.title, "the title of " + what),
+                            .goal_ids = activity.goal_ids,
+                            .goals_text = model_text(join(activity.goal_ids, " "), "the goals of " + what)};
+            rows.push_back(std::move(row));
+        }
+        for (const auto& cost : costs)
+            if (cost.activity_id && !cost.activity_id->empty() && seen.insert(*cost.activity_id).second)
+                rows.push_back(
+                    ActivityRow{*cost.activity_id, *cost.activity_id, std::string(labels_.unknown_activity), {}, {}});
+        rows.push_back(ActivityRow{"", std::string(labels_.no_activity), {}, {}, {}});
+
+        std::map<std::pair<std::string, int>, Money> sums;   // (activity key, year) -> öre
+        std::map<std::string, Money> key_totals;
+        for (const auto& cost : costs) {
+            const std::string key = cost.activity_id.value_or("");
+            Money& sum = sums[{key, cost.year}];
+            sum = add_amounts(sum, cost.amount, "the cost lines");
+            key_totals[key] = add_amounts(key_totals[key], cost.amount, "the cost lines");
+        }
+
+        constexpr std::uint32_t key_column = 0, title_column = 1, goals_column = 2, first_year_column = 3;
+        const auto total_column = static_cast<std::uint32_t>(first_year_column + years_.size());
+        const auto last_activity_row = static_cast<std::uint32_t>(rows.size());
+        const std::uint32_t total_row = last_activity_row + 1;
+
+        const auto header_row = [&](std::uint32_t row, std::string_view a, std::string_view b, std::string_view c) {
+            put(sheet, row, key_column, std::string(a), header_);
+            put(sheet, row, title_column, std::string(b), header_);
+            put(sheet, row, goals_column, std::string(c), header_);
+            for (std::size_t y = 0; y < years_.size(); ++y)
+                put(sheet, row, static_cast<std::uint32_t>(first_year_column + y), Count{years_[y]}, header_year_);
+            put(sheet, row, total_column, std::string(labels_.total), header_right_);
+        };
+        header_row(0, labels_.activity, labels_.title, labels_.goals);
+        widen(sheet, key_column, text_width(labels_.activity));
+        widen(sheet, title_column, text_width(labels_.title));
+        widen(sheet, goals_column, text_width(labels_.goals));
+
+        // cells[r][y]: the cost of activity row r in year y; the last entry is the row's total.
+        std::vector<std::vector<Money>> cells(rows.size(), std::vector<Money>(years_.size() + 1, 0));
+        std::vector<Money> column_sums(years_.size() + 1, 0);
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const ActivityRow& activity = rows[r];
+            const auto row = static_cast<std::uint32_t>(r + 1);
+            const bool no_activity = r + 1 == rows.size();
+            put(sheet, row, key_column, activity.shown_key, no_activity ? text_ : bold_);
+            widen(sheet, key_column, std::min(text_width(activity.shown_key), narrow_text_width));
+            if (!activity.title.empty()) {
+                put(sheet, row, title_column, activity.title, wrapped_);
+                widen(sheet, title_column, std::min(text_width(activity.title), wide_text_width));
+            }
+            if (!activity.goals_text.empty()) {
+                put(sheet, row, goals_column, activity.goals_text, wrapped_);
+                widen(sheet, goals_column, std::min(text_width(activity.goals_text), narrow_text_width));
+            }
+            // The key is the cell in column A, except for the row of costs
+            // without an activity, whose costs have an empty activity cell.
+            const std::string key = no_activity ? "\"\"" : cell_ref(row, key_column, Anchor::column);
+            for (std::size_t y = 0; y < years_.size(); ++y) {
+                const auto column = static_cast<std::uint32_t>(first_year_column + y);
+                const auto found = sums.find({activity.key, years_[y]});
+                const Money ore = found == sums.end() ? 0 : found->second;
+                cells[r][y] = ore;
+                put(sheet, row, column, Amount{ore}, money_,
+                    "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_activity_column), key, false,
+                                    costs_range(cost_year_column), cell_ref(0, column, Anchor::row)));
+                widen(sheet, column, money_width(ore));
+                column_sums[y] = add_amounts(column_sums[y], ore, "the cost lines");
+            }
+            const auto found = key_totals.find(activity.key);
+            const Money row_total = found == key_totals.end() ? 0 : found->second;
+            cells[r].back() = row_total;
+            const std::string total_formula =
+                years_.empty()
+                    ? "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_activity_column), key, false)
+                    : "=SUM(" + range_ref(row, first_year_column, row, total_column - 1) + ")";
+            put(sheet, row, total_column, Amount{row_total}, money_, total_formula);
+            widen(sheet, total_column, money_width(row_total));
+            column_sums.back() = add_amounts(column_sums.back(), row_total, "the cost lines");
+        }
+        put(sheet, total_row, key_column, std::string(labels_.total), total_label_);
+        for (std::uint32_t column = first_year_column; column <= total_column; ++column) {
+            const Money ore = column_sums[column - first_year_column];
+            put(sheet, total_row, column, Amount{ore}, money_total_,
+                "=SUM(" + range_ref(1, column, last_activity_row, column) + ")");
+            widen(sheet, column, money_width(ore));
+        }
+
+        goal_table(sheet, rows, cells, total_row + 2, last_activity_row, total_column);
+
+        sheet.frozen_rows = 1;
+        sheet.frozen_columns = 1;
+        sheet.print.repeat_rows_through = 0;
+        return sheet;
+    }
+
+    // Per goal: the costs of the activities that serve it. Each cell is
+    // SUMPRODUCT over the activity rows whose goals column (C) holds the
+    // goal's id as a whole word: FIND(" g1 ", " " & C & " "), which is exact
+    // and case-sensitive. The results repeat that test on the same texts.
+    void goal_table(SheetLayout& sheet, const std::vector<ActivityRow>& activities,
+                    const std::vector<std::vector<Money>>& cells, std::uint32_t header_row,
+                    std::uint32_t last_activity_row, std::uint32_t total_column) {
+        constexpr std::uint32_t key_column = 0, statement_column = 1, activities_column = 2, first_year_column = 3;
+        struct GoalRow {
+            std::string id;
+            std::string statement;
+        };
+        std::vector<GoalRow> goals;
+        std::set<std::string> seen;
+        for (const auto& goal : application_.goals) {
+            if (!seen.insert(goal.id).second) continue;
+            const std::string what = located("goal '" + goal.id + "'", goal.where);
+            goals.push_back(
+                {model_text(goal.id, "the id of " + what), model_text(goal.statement, "the statement of " + what)});
+        }
+        for (const auto& activity : activities)
+            for (const auto& id : activity.goal_ids)
+                if (seen.insert(id).second) goals.push_back({id, std::string(labels_.unknown_goal)});
+        if (goals.empty()) return;
+
+        put(sheet, header_row, key_column, std::string(labels_.goals), header_);
+        put(sheet, header_row, statement_column, std::string(labels_.statement), header_);
+        put(sheet, header_row, activities_column, std::string(labels_.activities), header_);
+        for (std::size_t y = 0; y < years_.size(); ++y)
+            put(sheet, header_row, static_cast<std::uint32_t>(first_year_column + y), Count{years_[y]}, header_year_);
+        put(sheet, header_row, total_column, std::string(labels_.total), header_right_);
+        widen(sheet, statement_column, text_width(labels_.statement));
+        widen(sheet, activities_column, text_width(labels_.activities));
+
+        const std::string goals_range =
+            range_ref(1, activities_column, last_activity_row, activities_column, Anchor::both);
+        for (std::size_t g = 0; g < goals.size(); ++g) {
+            const auto row = static_cast<std::uint32_t>(header_row + 1 + g);
+            const std::string& id = goals[g].id;
+            std::vector<std::string> serving;
+            std::vector<bool> counts(activities.size(), false);
+            for (std::size_t a = 0; a < activities.size(); ++a) {
+                const std::string haystack = " " + activities[a].goals_text + " ";
+                counts[a] = haystack.find(" " + id + " ") != std::string::npos;
+                if (counts[a] && !activities[a].goals_text.empty()) serving.push_back(activities[a].shown_key);
+            }
+            put(sheet, row, key_column, id, bold_);
+            widen(sheet, key_column, std::min(text_width(id), narrow_text_width));
+            put(sheet, row, statement_column, goals[g].statement, wrapped_);
+            widen(sheet, statement_column, std::min(text_width(goals[g].statement), wide_text_width));
+            const std::string serving_text = model_text(join(serving, " "), "the activities of goal '" + id + "'");
+            if (!serving_text.empty()) {
+                put(sheet, row, activities_column, serving_text, wrapped_);
+                widen(sheet, activities_column, std::min(text_width(serving_text), narrow_text_width));
+            }
+            const std::string serves = "ISNUMBER(FIND(\" \"&" + cell_ref(row, key_column, Anchor::column) +
+                                       "&\" \",\" \"&" + goals_range + "&\" \"))";
+            const auto goal_sum = [&](std::size_t column_index) {
+                Money sum = 0;
+                for (std::size_t a = 0; a < activities.size(); ++a)
+                    if (counts[a]) sum = add_amounts(sum, cells[a][column_index], "the cost lines");
+                return sum;
+            };
+            for (std::size_t y = 0; y < years_.size(); ++y) {
+                const auto column = static_cast<std::uint32_t>(first_year_column + y);
+                const Money ore = goal_sum(y);
+                put(sheet, row, column, Amount{ore}, money_,
+                    "=SUMPRODUCT(" + serves + "*" + range_ref(1, column, last_activity_row, column, Anchor::row) + ")");
+                widen(sheet, column, money_width(ore));
+            }
+            const Money total = goal_sum(years_.size());
+            const std::string total_formula =
+                years_.empty() ? "=SUMPRODUCT(" + serves + "*" +
+                                     range_ref(1, total_column, last_activity_row, total_column, Anchor::row) + ")"
+                               : "=SUM(" + range_ref(row, first_year_column, row, total_column - 1) + ")";
+            put(sheet, row, total_column, Amount{total}, money_, total_formula);
+            widen(sheet, total_column, money_width(total));
+        }
+        const auto note_row = static_cast<std::uint32_t>(header_row + 1 + goals.size() + 1);
+        put(sheet, note_row, 0, std::string(labels_.goal_note), note_);
+        sheet.merges.push_back({note_row, 0, total_column});
+    }
+
+    // ------------------------------------------------------------ financing
+
+    SheetLayout financing_sheet() {
+        SheetLayout sheet;
+        sheet.name = labels_.financing_sheet;
+        const auto& sources = budget_.financing;
+        const auto& income = budget_.income;
+        if (sources.size() + income.size() + 8 >= max_rows)
+            fail("the budget has more sources and income lines than a worksheet holds");
+
+        put(sheet, 0, source_kind_column, std::string(labels_.kind), header_);
+        put(sheet, 0, source_funder_column, std::string(labels_.funder), header_);
+        put(sheet, 0, source_org_number_column, std::string(labels_.org_number), header_);
+        put(sheet, 0, source_amount_column, std::string(labels_.amount), header_right_);
+        put(sheet, 0, source_share_column, std::string(labels_.share), header_right_);
+        for (std::uint32_t column = 0; column <= source_share_column; ++column) widen(sheet, column, 10);
+        widen(sheet, source_kind_column, text_width(labels_.kind));
+        widen(sheet, source_funder_column, text_width(labels_.funder));
+        widen(sheet, source_org_number_column, text_width(labels_.org_number));
+
+        source_last_row_ = static_cast<std::uint32_t>(std::max<std::size_t>(sources.size(), 1));
+        financing_total_row_ = source_last_row_ + 1;
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            const model::FinancingSource& source = sources[i];
+            const std::string what = located("financing source " + std::to_string(i + 1), source.where);
+            total_financing_ = add_amounts(total_financing_, checked_amount(source.amount, "the amount of " + what),
+                                           "the financing sources");
+        }
+        checked_amount(total_financing_, "the total of the financing sources");
+
+        const std::string total_cell = cell_ref(financing_total_row_, source_amount_column, Anchor::both);
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            const model::FinancingSource& source = sources[i];
+            const auto row = static_cast<std::uint32_t>(i + 1);
+            const std::string what = located("financing source " + std::to_string(i + 1), source.where);
+            source_kind_labels_.push_back(model_text(kind_label(source), "the kind of " + what));
+            put(sheet, row, source_kind_column, source_kind_labels_.back());
+            widen(sheet, source_kind_column, std::min(text_width(source_kind_labels_.back()), wide_text_width));
+            if (source.funder) {
+                put(sheet, row, source_funder_column, model_text(*source.funder, "the funder of " + what), wrapped_);
+                widen(sheet, source_funder_column, std::min(text_width(*source.funder), wide_text_width));
+            }
+            if (source.org_number) {
+                put(sheet, row, source_org_number_column,
+                    model_text(*source.org_number, "the organisation number of " + what));
+                widen(sheet, source_org_number_column, std::min(text_width(*source.org_number), narrow_text_width));
+            }
+            put(sheet, row, source_amount_column, Amount{source.amount}, money_);
+            widen(sheet, source_amount_column, money_width(source.amount));
+            put(sheet, row, source_share_column, share_value(source.amount, total_financing_), percent_,
+                "=IF(ROUND(" + total_cell + "*100,0)>0," + cell_ref(row, source_amount_column) + "/" + total_cell +
+                    ",\"–\")");
+            widen(sheet, source_share_column, 11);
+        }
+        if (sources.empty()) put(sheet, 1, source_kind_column, std::string(labels_.no_financing), note_);
+
+        put(sheet, financing_total_row_, source_kind_column, std::string(labels_.total), total_label_);
+        put(sheet, financing_total_row_, source_funder_column, std::monostate{}, total_label_);
+        put(sheet, financing_total_row_, source_org_number_column, std::monostate{}, total_label_);
+        put(sheet, financing_total_row_, source_amount_column, Amount{total_financing_}, money_total_,
+            "=SUM(" + range_ref(1, source_amount_column, source_last_row_, source_amount_column) + ")");
+        widen(sheet, source_amount_column, money_width(total_financing_));
+        // The shares add up to 1 whenever there is something to share.
+        const Ratio share_sum = total_financing_ > 0 ? Ratio{total_financing_, total_financing_} : Ratio{0, 1};
+        put(sheet, financing_total_row_, source_share_column, share_sum, percent_total_,
+            "=SUM(" + range_ref(1, source_share_column, source_last_row_, source_share_column) + ")");
+
+        // Income, below the sources, amounts in the same column.
+        const std::uint32_t income_header_row = financing_total_row_ + 2;
+        put(sheet, income_header_row, source_kind_column, std::string(labels_.income), header_);
+        put(sheet, income_header_row, source_funder_column, std::monostate{}, header_);
+        put(sheet, income_header_row, source_org_number_column, std::monostate{}, header_);
+        put(sheet, income_header_row, source_amount_column, std::string(labels_.amount), header_right_);
+        const std::uint32_t first_income_row = income_header_row + 1;
+        const auto last_income_row =
+            static_cast<std::uint32_t>(first_income_row + std::max<std::size_t>(income.size(), 1) - 1);
+        income_total_row_ = last_income_row + 1;
+        for (std::size_t i = 0; i < income.size(); ++i) {
+            const model::Income& item = income[i];
+            const auto row = static_cast<std::uint32_t>(first_income_row + i);
+            const std::string what = located("income line " + std::to_string(i + 1), item.where);
+            total_income_ =
+                add_amounts(total_income_, checked_amount(item.amount, "the amount of " + what), "the income lines");
+            // The label runs on across the empty funder and number columns.
+            put(sheet, row, source_kind_column, model_text(item.label, "the label of " + what));
+            put(sheet, row, source_amount_column, Amount{item.amount}, money_);
+            widen(sheet, source_amount_column, money_width(item.amount));
+        }
+        checked_amount(total_income_, "the total of the income lines");
+        if (income.empty()) put(sheet, first_income_row, source_kind_column, std::string(labels_.no_income), note_);
+        put(sheet, income_total_row_, source_kind_column, std::string(labels_.total), total_label_);
+        put(sheet, income_total_row_, source_funder_column, std::monostate{}, total_label_);
+        put(sheet, income_total_row_, source_org_number_column, std::monostate{}, total_label_);
+        put(sheet, income_total_row_, source_amount_column, Amount{total_income_}, money_total_,
+            "=SUM(" + range_ref(first_income_row, source_amount_column, last_income_row, source_amount_column) + ")");
+        widen(sheet, source_amount_column, money_width(total_income_));
+
+        sheet.frozen_rows = 1;
+        sheet.print.repeat_rows_through = 0;
+        return sheet;
+    }
+
+    // A share shown as a percentage, or "–" when the whole is not positive.
+    static CellValue share_value(Money part, Money whole) {
+        if (whole > 0) return Ratio{part, whole};
+        return std::string("–");
+    }
+
+    // ------------------------------------------------------------ summary
+
+    static constexpr std::uint32_t label_column = 0, value_column = 1, limit_column = 2, status_column = 3;
+
+    SheetLayout summary_sheet() {
+        SheetLayout sheet;
+        sheet.name = labels_.summary_sheet;
+        const model::Project& project = application_.project;
+
+        const std::string title = model_text(project.title.value, located("the project title", project.title.where));
+        put(sheet, 0, 0, std::string(labels_.budget_title) + " – " + title, title_);
+        sheet.merges.push_back({0, 0, status_column});
+        row_ = 2;
+
+        fact(sheet, labels_.project, title);
+        if (project.acronym)
+            fact(sheet, labels_.acronym,
+                 model_text(project.acronym->value, located("the acronym", project.acronym->where)));
+        fact(sheet, labels_.owner, model_text(project.owner.name, located("the project owner", project.owner.where)));
+        if (project.owner.org_number)
+            fact(
+                sheet, labels_.org_number,
+                model_text(*project.owner.org_number, located("the owner's organisation number", project.owner.where)));
+        fact(sheet, labels_.programme,
+             model_text(application_.programme, located("the programme", application_.where)));
+        if (application_.call)
+            fact(sheet, labels_.call, model_text(*application_.call, located("the call", application_.where)));
+        fact(sheet, labels_.programme_area,
+             model_text(project.programme_area.value, located("the programme area", project.programme_area.where)));
+        fact(sheet, labels_.region, model_text(project.region.value, located("the region", project.region.where)));
+        fact(sheet, labels_.period_start, date_value(project.period.start));
+        fact(sheet, labels_.period_end, date_value(project.period.end));
+        fact(sheet, labels_.prepared, date_value(options_.date));
+        ++row_;
+
+        put(sheet, row_, label_column, std::string(labels_.key_figure), header_);
+        put(sheet, row_, value_column, std::string(labels_.value), header_right_);
+        put(sheet, row_, limit_column, std::string(labels_.limit), header_right_);
+        put(sheet, row_, status_column, std::string(labels_.status), header_indented_);
+        ++row_;
+
+        const Money eligible = total_costs_ - total_income_;
+        const SummaryRow total =
+            figure(sheet, labels_.total_cost, total_costs_, "=SUM(" + costs_range(cost_amount_column) + ")");
+        const SummaryRow income = figure(sheet, labels_.income, total_income_,
+                                         "=" + sheet_prefix(labels_.financing_sheet) +
+                                             cell_ref(income_total_row_, source_amount_column, Anchor::both));
+        const SummaryRow eligible_row =
+            figure(sheet, labels_.eligible_cost, eligible, "=" + value_cell(total) + "-" + value_cell(income));
+
+        // ESF, then each kind of co-financing present: known kinds in the
+        // plan format's order, then unknown ones as met.
+        std::vector<std::pair<std::string, bool>> kinds;   // (label, is one of our own labels)
+        kinds.emplace_back(*source_kind_words(labels_, "esf"), true);
+        for (std::size_t k = 1; k < std::size(source_kind_codes); ++k)
+            if (std::any_of(budget_.financing.begin(), budget_.financing.end(),
+                            [&](const auto& source) { return source.kind == source_kind_codes[k]; }))
+                kinds.emplace_back(*source_kind_words(labels_, source_kind_codes[k]), true);
+        for (std::size_t i = 0; i < budget_.financing.size(); ++i)
+            if (!source_kind_words(labels_, budget_.financing[i].kind) &&
+                std::none_of(kinds.begin(), kinds.end(),
+                             [&](const auto& kind) { return kind.first == source_kind_labels_[i]; }))
+                kinds.emplace_back(source_kind_labels_[i], false);
+        std::vector<SummaryRow> kind_rows;
+        for (const auto& [label, own] : kinds) {
+            Money sum = 0;
+            for (std::size_t i = 0; i < budget_.financing.size(); ++i)
+                if (source_kind_labels_[i] == label)
+                    sum = add_amounts(sum, budget_.financing[i].amount, "the financing sources");
+            const std::string formula =
+                "=" + sum_where(sources_range(source_amount_column), sources_range(source_kind_column),
+                                cell_ref(row_, label_column, Anchor::column), own);
+            kind_rows.push_back(figure(sheet, label, sum, formula));
+        }
+        const SummaryRow esf = kind_rows.front();
+        const std::uint32_t financing_row = row_ + 1;   // written right after the co-financing total
+        const SummaryRow cofinancing = figure(sheet, labels_.total_cofinancing, total_financing_ - esf.ore,
+                                              "=" + cell_ref(financing_row, value_column) + "-" + value_cell(esf));
+        const SummaryRow financing = figure(sheet, labels_.total_financing, total_financing_,
+                                            "=" + sheet_prefix(labels_.financing_sheet) +
+                                                cell_ref(financing_total_row_, source_amount_column, Anchor::both));
+        const SummaryRow difference = figure(sheet, labels_.difference, eligible - total_financing_,
+                                             "=" + value_cell(eligible_row) + "-" + value_cell(financing));
+
+        // The budget balances only to the öre: compare whole öre, never
+        // floating-point kronor (0.1 + 0.2 is not 0.3 in a spreadsheet either).
+        put(sheet, difference.row, limit_column, Amount{0}, must_be_money_);
+        status(sheet, difference.row, difference.ore == 0 ? labels_.balanced : labels_.not_balanced,
+               "=IF(ROUND(" + value_cell(difference) + "*100,0)=0," + string_literal(labels_.balanced) + "," +
+                   string_literal(labels_.not_balanced) + ")");
+
+        if (const auto& ceiling = options_.limits.esf_ceiling) {
+            put(sheet, esf.row, limit_column, Amount{*ceiling}, at_most_money_);
+            widen(sheet, limit_column, money_width(*ceiling) + static_cast<double>(code_points(labels_.at_most)));
+            status(sheet, esf.row, esf.ore > *ceiling ? labels_.above_limit : labels_.within_limit,
+                   "=IF(ROUND(" + value_cell(esf) + "*100,0)>ROUND(" + cell_ref(esf.row, limit_column) + "*100,0)," +
+                       string_literal(labels_.above_limit) + "," + string_literal(labels_.within_limit) + ")");
+        }
+
+        const SummaryRow esf_share =
+            share_figure(sheet, labels_.esf_share, esf, eligible_row, options_.limits.max_esf_share_hundredths, true);
+        const SummaryRow cofinancing_share = share_figure(sheet, labels_.cofinancing_share, cofinancing, eligible_row,
+                                                          options_.limits.min_cofinancing_share_hundredths, false);
+        Money staff = 0, indirect = 0;
+        for (const auto& cost : budget_.costs) {
+            if (cost.category == "staff") staff = add_amounts(staff, cost.amount, "the staff costs");
+            if (cost.category == "indirect") indirect = add_amounts(indirect, cost.amount, "the indirect costs");
+        }
+        const auto category_sum = [&](std::string_view code) {
+            return "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_category_column),
+                                   string_literal(*category_words(labels_, code)), true);
+        };
+        const SummaryRow staff_row = figure(sheet, labels_.staff_costs, staff, category_sum("staff"));
+        const SummaryRow indirect_row = figure(sheet, labels_.indirect_costs, indirect, category_sum("indirect"));
+        const SummaryRow indirect_share = share_figure(sheet, labels_.indirect_share, indirect_row, staff_row,
+                                                       options_.limits.max_indirect_share_of_staff_hundredths, true);
+        widen(sheet, value_column, 12);
+        widen(sheet, limit_column, text_width(labels_.limit) + 12);
+        for (const auto words : {labels_.within_limit, labels_.above_limit, labels_.below_limit, labels_.not_balanced})
+            widen(sheet, status_column, text_width(words) + 1);
+
+        ++row_;
+        if (!options_.limits.source_note.empty()) {
+            note(sheet, std::string(labels_.limits_note) +
+                            model_text(options_.limits.source_note, "the source note of the limits"));
+        }
+        note(sheet, std::string(labels_.marks_note));
+
+        const auto name = [&](std::string_view defined, const SummaryRow& figure_row) {
+            layout_.names.push_back({std::string(defined), "=" + sheet_prefix(sheet.name) +
+                                                               cell_ref(figure_row.row, value_column, Anchor::both)});
+        };
+        name(labels_.name_total_cost, total);
+        name(labels_.name_income, income);
+        name(labels_.name_eligible_cost, eligible_row);
+        name(labels_.name_esf, esf);
+        name(labels_.name_cofinancing, cofinancing);
+        name(labels_.name_financing, financing);
+        name(labels_.name_difference, difference);
+        name(labels_.name_esf_share, esf_share);
+        name(labels_.name_cofinancing_share, cofinancing_share);
+        name(labels_.name_staff_costs, staff_row);
+        name(labels_.name_indirect_costs, indirect_row);
+        name(labels_.name_indirect_share, indirect_share);
+        return sheet;
+    }
+
+    static std::string value_cell(const SummaryRow& figure_row) { return cell_ref(figure_row.row, value_column); }
+
+    // A fact of the project: a label, and a text across the other columns or a date.
+    void fact(SheetLayout& sheet, std::string_view label, CellValue value) {
+        put(sheet, row_, label_column, std::string(label), fact_label_);
+        widen(sheet, label_column, text_width(label));
+        if (const auto* text = std::get_if<std::string>(&value)) {
+            put(sheet, row_, value_column, *text, fact_);
+            sheet.merges.push_back({row_, value_column, status_column});
+        } else {
+            put(sheet, row_, value_column, std::move(value), date_);
+        }
+        ++row_;
+    }
+
+    void note(SheetLayout& sheet, std::string text) {
+        put(sheet, row_, label_column, std::move(text), note_);
+        sheet.merges.push_back({row_, label_column, status_column});
+        ++row_;
+    }
+
+    // An amount among the key figures, with its formula.
+    SummaryRow figure(SheetLayout& sheet, std::string_view label, Money ore, const std::string& formula) {
+        const SummaryRow figure_row{row_, checked_amount(ore, "the figure '" + std::string(label) + "'")};
+        put(sheet, row_, label_column, std::string(label));
+        widen(sheet, label_column, std::min(text_width(label), wide_text_width));
+        put(sheet, row_, value_column, Amount{ore}, money_, formula);
+        widen(sheet, value_column, money_width(ore));
+        ++row_;
+        return figure_row;
+    }
+
+    // A share with its limit and status. `at_most`: the limit is a maximum
+    // (broken when part / whole > limit), else a minimum. The status compares
+    // whole öre times the limit in hundredths, so a budget exactly at its
+    // limit is never marked broken by floating-point rounding.
+    SummaryRow share_figure(SheetLayout& sheet, std::string_view label, const SummaryRow& part, const SummaryRow& whole,
+                            const std::optional<std::int64_t>& limit_hundredths, bool at_most) {
+        const std::uint32_t row = row_++;
+        put(sheet, row, label_column, std::string(label));
+        widen(sheet, label_column, std::min(text_width(label), wide_text_width));
+        put(sheet, row, value_column, share_value(part.ore, whole.ore), percent_,
+            "=IF(ROUND(" + value_cell(whole) + "*100,0)>0," + value_cell(part) + "/" + value_cell(whole) + ",\"–\")");
+        if (limit_hundredths) {
+            put(sheet, row, limit_column, Ratio{*limit_hundredths, 10000},
+                at_most ? at_most_percent_ : at_least_percent_);
+            const WideInt scaled_part = static_cast<WideInt>(part.ore) * 10000;
+            const WideInt scaled_limit = static_cast<WideInt>(*limit_hundredths) * whole.ore;
+            const bool broken = at_most ? scaled_part > scaled_limit : scaled_part < scaled_limit;
+            const std::string_view broken_words = at_most ? labels_.above_limit : labels_.below_limit;
+            status(sheet, row, broken ? broken_words : labels_.within_limit,
+                   "=IF(ROUND(" + value_cell(part) + "*100,0)*10000" + (at_most ? ">" : "<") + "ROUND(" +
+                       cell_ref(row, limit_column) + "*10000,0)*ROUND(" + value_cell(whole) + "*100,0)," +
+                       string_literal(broken_words) + "," + string_literal(labels_.within_limit) + ")");
+        }
+        return SummaryRow{row, 0};
+    }
+
+    void status(SheetLayout& sheet, std::uint32_t row, std::string_view words, const std::string& formula) {
+        put(sheet, row, status_column, std::string(words), status_, formula);
+        sheet.highlights.push_back({row, status_column, std::string(labels_.broken_marker)});
+    }
+
+    // Wrapped text needs taller rows, and not every viewer sizes rows by
+    // itself (LibreOffice keeps the stored height; no viewer sizes merged
+    // cells): give each row with wrapped text the height its longest text
+    // needs in its column, or in the merged columns.
+    void fit_rows(SheetLayout& sheet) const {
+        const auto width_of = [&](std::uint32_t column) {
+            return column < sheet.column_widths.size() && sheet.column_widths[column] > 0 ? sheet.column_widths[column]
+                                                                                          : 8.43;
+        };
+        std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> merged_to;   // anchor -> last column
+        for (const Merge& merge : sheet.merges) merged_to[{merge.row, merge.first_column}] = merge.last_column;
+        std::map<std::uint32_t, double> heights;
+        for (const Cell& cell : sheet.cells) {
+            const CellLook& look = layout_.looks[cell.look];
+            const auto* text = std::get_if<std::string>(&cell.value);
+            const int points = look.font_points > 0 ? look.font_points : 11;
+            if (text == nullptr || (!look.wrap && points == 11)) continue;
+            double width = width_of(cell.column);
+            if (const auto merged = merged_to.find({cell.row, cell.column}); merged != merged_to.end())
+                for (std::uint32_t column = cell.column + 1; column <= merged->second; ++column)
+                    width += width_of(column);
+            // A width counts digits of the default 11-point font; an average
+            // letter is about 15 % narrower, a larger font wider.
+            const double per_line = std::max((width - 1) * 1.15 * 11.0 / points, 4.0);
+            double lines = 0;
+            for (std::size_t start = 0; start <= text->size();) {
+                const std::size_t end = std::min(text->find('\n', start), text->size());
+                const auto characters =
+                    static_cast<double>(code_points(std::string_view(*text).substr(start, end - start)));
+                lines += std::max(1.0, std::ceil(characters / per_line));
+                start = end + 1;
+            }
+            if (lines > 1 || points != 11) {
+                double& height = heights[cell.row];
+                height = std::max(height, lines * 15.0 * points / 11.0);
+            }
+        }
+        for (const auto& [row, height] : heights) sheet.row_heights.emplace_back(row, height);
+    }
+
+    // ------------------------------------------------------------ print, properties
+
+    void set_print(SheetLayout& sheet) const {
+        const std::string title = shorten_utf8(application_.project.title.value, 100);
+        std::string escaped;
+        for (const char c : title) {
+            escaped += c;
+            if (c == '&') escaped += '&';   // "&&" prints one ampersand
+        }
+        sheet.print.header = "&L" + escaped + "&R&A";
+        sheet.print.footer =
+            "&L" + std::string(labels_.prepared) + " " + options_.date.iso() + "&R" + std::string(labels_.page_footer);
+    }
+
+    void set_properties() {
+        const model::Project& project = application_.project;
+        const auto property = [](const std::string& text) { return shorten_utf8(text, 255); };
+        DocumentProperties& properties = layout_.properties;
+        properties.title = property(std::string(labels_.budget_title) + " – " + project.title.value);
+        properties.subject = property(std::string(labels_.subject));
+        properties.author = property(
+            model_text(project.contact.name.empty() ? project.owner.name : project.contact.name, "the contact's name"));
+        properties.company = property(project.owner.name);
+        std::string keywords = "ESF, budget";
+        if (project.acronym) keywords += ", " + project.acronym->value;
+        properties.keywords = property(keywords);
+        properties.comments =
+            property(options_.limits.source_note.empty()
+                         ? std::string("esfdraft")
+                         : "esfdraft. " + std::string(labels_.limits_note) + options_.limits.source_note);
+        properties.created = options_.date;
+    }
+
+    // ------------------------------------------------------------ state
+
+    const model::Application& application_;
+    const model::Budget& budget_;
+    const WorkbookOptions& options_;
+    const WorkbookLabels& labels_;
+    WorkbookLayout layout_;
+
+    std::string money_format_;
+    bool show_ore_ = false;
+    LookId text_ = 0, header_center_ = 0, header_indented_ = 0, year_ = 0, indented_ = 0;
+    LookId bold_ = 0, title_ = 0, header_ = 0, header_right_ = 0, header_year_ = 0, wrapped_ = 0, fact_ = 0,
+           fact_label_ = 0, money_ = 0, money_total_ = 0, percent_ = 0, percent_total_ = 0, total_label_ = 0, date_ = 0,
+           note_ = 0, at_most_percent_ = 0, at_least_percent_ = 0, at_most_money_ = 0, must_be_money_ = 0, status_ = 0;
+
+    std::uint32_t cost_last_row_ = 1;
+    std::uint32_t source_last_row_ = 1;
+    std::uint32_t financing_total_row_ = 2;
+    std::uint32_t income_total_row_ = 5;
+    Money total_costs_ = 0;
+    Money total_financing_ = 0;
+    Money total_income_ = 0;
+    std::vector<std::string> cost_category_labels_;
+    std::vector<std::string> source_kind_labels_;
+    std::vector<int> years_;
+    std::vector<std::pair<std::string, Money>> category_totals_;
+    std::uint32_t row_ = 0;   // the next row of the summary
+};
+
+}  // namespace
+
+WorkbookLayout layout_budget_workbook(const model::Application& application, const WorkbookOptions& options) {
+    const std::string lang = options.lang.empty() ? application.lang : options.lang;
+    const WorkbookLabels* labels = labels_for(lang);
+    if (labels == nullptr) fail("unsupported language '" + lang + "' (the workbook speaks sv and en)");
+    if (!options.date.valid()) fail("the document date " + options.date.iso() + " is not a valid date");
+    return BudgetLayoutBuilder(application, options, *labels).build();
+}
+
+}  // namespace esfdraft::xlsx

@@ -1,0 +1,66 @@
+// The budget workbook (XLSX): the application's budget as a spreadsheet that
+// finance staff can work on and reviewers can check. Every figure derived from
+// the cost lines and sources is a live formula stored together with its exact
+// result, so viewers that do not recalculate still show the right numbers.
+//
+// Sheets (names in the workbook's language): Sammanställning / Summary,
+// Kostnader / Costs, Per år / By year, Per aktivitet / By activity,
+// Finansiering / Financing.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "model/application.hpp"
+#include "model/values.hpp"
+
+namespace esfdraft::xlsx {
+
+// The programme's and the call's limits, shown beside the key figures with a
+// mark where the budget breaks one. Each is optional: a missing limit gives
+// no limit and no mark. Shares are in hundredths of a per cent (5000 = 50 %)
+// and must lie within 0–10000; the ceiling is öre and must not be negative.
+struct BudgetLimits {
+    std::optional<std::int64_t> max_esf_share_hundredths;                 // of the eligible cost
+    std::optional<std::int64_t> min_cofinancing_share_hundredths;         // of the eligible cost
+    std::optional<std::int64_t> max_indirect_share_of_staff_hundredths;   // of the staff costs
+    std::optional<model::Money> esf_ceiling;                              // öre
+    // Where the limits come from, shown under them; empty = no note.
+    std::string source_note;
+};
+
+struct WorkbookOptions {
+    // Language of the labels: "sv" or "en". Empty means the application's own
+    // language (`application.lang`).
+    std::string lang = "sv";
+    // The document date: the workbook's creation time (midnight UTC) and the
+    // "prepared" date on the summary. Must be a valid date.
+    model::Date date;
+    BudgetLimits limits;
+};
+
+// Writes the budget workbook to `path`, replacing any file there (the caller
+// passes a temporary path and renames it into place). The same inputs give
+// the same bytes.
+//
+// Edges: an application without cost lines, sources or income still gives a
+// complete workbook (the lists show a placeholder row and the totals are 0);
+// costs without an activity go in a row "(ingen aktivitet)"; an activity id
+// or goal id that nothing defines gets its own row marked unknown.
+//
+// Throws std::runtime_error with a message naming the offending element and
+// where it came from, without printing anything, when: a text is longer than
+// a cell holds (32 767 characters) or is not valid UTF-8 or holds control
+// characters; an amount or total has more than 15 significant digits (what a
+// spreadsheet keeps exactly) or the sums overflow; there are more cost lines
+// than a worksheet holds; the language, the date or a limit is invalid; the
+// file cannot be written. Bad data is found before the file system is
+// touched, so `path` is then left as it was; when writing itself fails, the
+// partial file is removed. The one thing that can reach stderr is
+// libxlsxwriter's own line about an I/O failure in the middle of writing
+// (a full disk), which no check can foresee.
+void write_budget_workbook(const model::Application& application, const WorkbookOptions& options,
+                           const std::string& path);
+
+}  // namespace esfdraft::xlsx

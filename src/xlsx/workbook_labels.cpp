@@ -1,0 +1,281 @@
+#include "xlsx/workbook_labels.hpp"
+
+#include <array>
+#include <utility>
+
+namespace esfdraft::xlsx {
+namespace {
+
+using Words = std::pair<std::string_view, std::string_view>;   // code, words
+
+constexpr WorkbookLabels swedish{
+    .summary_sheet = "Sammanställning",
+    .costs_sheet = "Kostnader",
+    .by_year_sheet = "Per år",
+    .by_activity_sheet = "Per aktivitet",
+    .financing_sheet = "Finansiering",
+
+    .costs_table = "Kostnadsrader",
+    .category = "Kategori",
+    .year = "År",
+    .activity = "Aktivitet",
+    .label = "Benämning",
+    .amount = "Belopp",
+    .tags = "Taggar",
+
+    .total = "Totalt",
+    .title = "Benämning",
+    .goals = "Mål",
+    .statement = "Målformulering",
+    .activities = "Aktiviteter",
+    .no_activity = "(ingen aktivitet)",
+    .unknown_activity = "(okänd aktivitet)",
+    .unknown_goal = "(okänt mål)",
+    .unknown_category = "okänd kategori",
+    .goal_note =
+        "Ett måls kostnad är summan av kostnaderna för de aktiviteter som tjänar målet. En aktivitet som "
+        "tjänar flera mål räknas med i vart och ett av dem, så målens kostnader kan tillsammans bli större "
+        "än projektets totala kostnad.",
+    .chart_title = "Kostnader per kategori",
+    .chart_alt_text = "Stapeldiagram över kostnaderna per kategori: ",
+
+    .kind = "Typ",
+    .funder = "Finansiär",
+    .org_number = "Organisationsnummer",
+    .share = "Andel",
+    .income = "Intäkter",
+    .unknown_kind = "okänd typ",
+    .no_financing = "(ingen finansiering)",
+    .no_income = "(inga intäkter)",
+
+    .budget_title = "Budget",
+    .project = "Projekt",
+    .acronym = "Kortnamn",
+    .owner = "Projektägare",
+    .programme = "Program",
+    .call = "Utlysning",
+    .programme_area = "Programområde",
+    .region = "Region",
+    .period_start = "Projektstart",
+    .period_end = "Projektslut",
+    .prepared = "Upprättad",
+    .key_figure = "Nyckeltal",
+    .value = "Värde",
+    .limit = "Gräns",
+    .status = "Status",
+    .total_cost = "Total kostnad",
+    .eligible_cost = "Stödberättigande kostnad",
+    .total_cofinancing = "Medfinansiering totalt",
+    .total_financing = "Finansiering totalt",
+    .difference = "Differens (stödberättigande kostnad − finansiering)",
+    .esf_share = "ESF-andel av stödberättigande kostnad",
+    .cofinancing_share = "Medfinansieringsandel av stödberättigande kostnad",
+    .staff_costs = "Personalkostnader",
+    .indirect_costs = "Indirekta kostnader",
+    .indirect_share = "Indirekta kostnader i procent av personalkostnader",
+    .within_limit = "✓ inom gränsen",
+    .above_limit = "✗ över gränsen",
+    .below_limit = "✗ under gränsen",
+    .balanced = "✓ i balans",
+    .not_balanced = "✗ ej i balans",
+    .broken_marker = "✗",
+    .limits_note = "Gränser: ",
+    .marks_note = "✗ markerar en bruten gräns. Alla värden är formler över de andra bladen.",
+
+    .name_total_cost = "Kostnad_totalt",
+    .name_income = "Intakter_totalt",
+    .name_eligible_cost = "Stodberattigande_kostnad",
+    .name_esf = "ESF_stod",
+    .name_cofinancing = "Medfinansiering_totalt",
+    .name_financing = "Finansiering_totalt",
+    .name_difference = "Budgetdifferens",
+    .name_esf_share = "ESF_andel",
+    .name_cofinancing_share = "Medfinansieringsandel",
+    .name_staff_costs = "Personalkostnader",
+    .name_indirect_costs = "Indirekta_kostnader",
+    .name_indirect_share = "Indirekt_andel_av_personal",
+
+    .money_format = "#,##0 \"kr\"",
+    .money_with_ore_format = "#,##0.00 \"kr\"",
+    .percent_format = "0.00 %",
+    .date_format = "yyyy-mm-dd",
+    .at_most = "\"högst \"",
+    .at_least = "\"minst \"",
+    .must_be = "\"ska vara \"",
+    .money_words = model::format_sek,
+
+    .page_footer = "Sida &P av &N",
+    .subject = "Budget för en ansökan till Europeiska socialfonden",
+};
+
+constexpr WorkbookLabels english{
+    .summary_sheet = "Summary",
+    .costs_sheet = "Costs",
+    .by_year_sheet = "By year",
+    .by_activity_sheet = "By activity",
+    .financing_sheet = "Financing",
+
+    .costs_table = "CostLines",
+    .category = "Category",
+    .year = "Year",
+    .activity = "Activity",
+    .label = "Label",
+    .amount = "Amount",
+    .tags = "Tags",
+
+    .total = "Total",
+    .title = "Title",
+    .goals = "Goals",
+    .statement = "Statement",
+    .activities = "Activities",
+    .no_activity = "(no activity)",
+    .unknown_activity = "(unknown activity)",
+    .unknown_goal = "(unknown goal)",
+    .unknown_category = "unknown category",
+    .goal_note =
+        "A goal's cost is the sum of the costs of the activities that serve it. An activity that serves "
+        "several goals counts toward each of them, so the goals' costs may add up to more than the "
+        "project's total cost.",
+    .chart_title = "Costs by category",
+    .chart_alt_text = "Bar chart of the costs by category: ",
+
+    .kind = "Kind",
+    .funder = "Funder",
+    .org_number = "Organisation number",
+    .share = "Share",
+    .income = "Income",
+    .unknown_kind = "unknown kind",
+    .no_financing = "(no financing)",
+    .no_income = "(no income)",
+
+    .budget_title = "Budget",
+    .project = "Project",
+    .acronym = "Acronym",
+    .owner = "Project owner",
+    .programme = "Programme",
+    .call = "Call",
+    .programme_area = "Programme area",
+    .region = "Region",
+    .period_start = "Project start",
+    .period_end = "Project end",
+    .prepared = "Prepared",
+    .key_figure = "Key figure",
+    .value = "Value",
+    .limit = "Limit",
+    .status = "Status",
+    .total_cost = "Total cost",
+    .eligible_cost = "Eligible cost",
+    .total_cofinancing = "Total co-financing",
+    .total_financing = "Total financing",
+    .difference = "Difference (eligible cost − financing)",
+    .esf_share = "ESF share of the eligible cost",
+    .cofinancing_share = "Co-financing share of the eligible cost",
+    .staff_costs = "Staff costs",
+    .indirect_costs = "Indirect costs",
+    .indirect_share = "Indirect costs as a share of staff costs",
+    .within_limit = "✓ within the limit",
+    .above_limit = "✗ above the limit",
+    .below_limit = "✗ below the limit",
+    .balanced = "✓ balanced",
+    .not_balanced = "✗ not balanced",
+    .broken_marker = "✗",
+    .limits_note = "Limits: ",
+    .marks_note = "✗ marks a broken limit. Every value is a formula over the other sheets.",
+
+    .name_total_cost = "Total_cost",
+    .name_income = "Total_income",
+    .name_eligible_cost = "Eligible_cost",
+    .name_esf = "ESF_support",
+    .name_cofinancing = "Total_cofinancing",
+    .name_financing = "Total_financing",
+    .name_difference = "Budget_difference",
+    .name_esf_share = "ESF_share",
+    .name_cofinancing_share = "Cofinancing_share",
+    .name_staff_costs = "Staff_costs",
+    .name_indirect_costs = "Indirect_costs",
+    .name_indirect_share = "Indirect_share_of_staff",
+
+    .money_format = "\"SEK \"#,##0",
+    .money_with_ore_format = "\"SEK \"#,##0.00",
+    .percent_format = "0.00%",
+    .date_format = "yyyy-mm-dd",
+    .at_most = "\"at most \"",
+    .at_least = "\"at least \"",
+    .must_be = "\"must be \"",
+    .money_words = model::format_sek_en,
+
+    .page_footer = "Page &P of &N",
+    .subject = "Budget of an application to the European Social Fund",
+};
+
+constexpr std::array<Words, 8> swedish_categories{{{"staff", "Lön personal"},
+                                                   {"services", "Köp av tjänst"},
+                                                   {"premises", "Lokal"},
+                                                   {"travel", "Resa"},
+                                                   {"materials", "Materiel"},
+                                                   {"indirect", "Indirekta kostnader"},
+                                                   {"participants", "Deltagarkostnader"},
+                                                   {"other", "Övrigt"}}};
+constexpr std::array<Words, 8> english_categories{{{"staff", "Staff"},
+                                                   {"services", "Services"},
+                                                   {"premises", "Premises"},
+                                                   {"travel", "Travel"},
+                                                   {"materials", "Materials"},
+                                                   {"indirect", "Indirect costs"},
+                                                   {"participants", "Participant costs"},
+                                                   {"other", "Other"}}};
+
+constexpr std::array<Words, 6> swedish_kinds{{{"esf", "ESF-stöd"},
+                                              {"public-cash", "Offentlig kontant medfinansiering"},
+                                              {"public-in-kind", "Offentlig medfinansiering i annat än pengar"},
+                                              {"public-allowance", "Offentligt finansierad ersättning till deltagare"},
+                                              {"private-cash", "Privat kontant medfinansiering"},
+                                              {"private-in-kind", "Privat medfinansiering i annat än pengar"}}};
+constexpr std::array<Words, 6> english_kinds{{{"esf", "ESF support"},
+                                              {"public-cash", "Public cash co-financing"},
+                                              {"public-in-kind", "Public in-kind co-financing"},
+                                              {"public-allowance", "Public allowances to participants"},
+                                              {"private-cash", "Private cash co-financing"},
+                                              {"private-in-kind", "Private in-kind co-financing"}}};
+
+constexpr std::array<Words, 5> swedish_tags{{{"accessibility", "tillgänglighet"},
+                                             {"gender-equality", "jämställdhet"},
+                                             {"transnational", "transnationellt"},
+                                             {"dissemination", "spridning"},
+                                             {"evaluation", "utvärdering"}}};
+constexpr std::array<Words, 5> english_tags{{{"accessibility", "accessibility"},
+                                             {"gender-equality", "gender equality"},
+                                             {"transnational", "transnational"},
+                                             {"dissemination", "dissemination"},
+                                             {"evaluation", "evaluation"}}};
+
+template <std::size_t N>
+std::optional<std::string_view> look_up(const std::array<Words, N>& table, std::string_view code) {
+    for (const auto& [known, words] : table)
+        if (known == code) return words;
+    return std::nullopt;
+}
+
+bool is_english(const WorkbookLabels& labels) { return &labels == &english; }
+
+}  // namespace
+
+const WorkbookLabels* labels_for(std::string_view lang) {
+    if (lang == "sv") return &swedish;
+    if (lang == "en") return &english;
+    return nullptr;
+}
+
+std::optional<std::string_view> category_words(const WorkbookLabels& labels, std::string_view code) {
+    return is_english(labels) ? look_up(english_categories, code) : look_up(swedish_categories, code);
+}
+
+std::optional<std::string_view> source_kind_words(const WorkbookLabels& labels, std::string_view code) {
+    return is_english(labels) ? look_up(english_kinds, code) : look_up(swedish_kinds, code);
+}
+
+std::optional<std::string_view> tag_words(const WorkbookLabels& labels, std::string_view code) {
+    return is_english(labels) ? look_up(english_tags, code) : look_up(swedish_tags, code);
+}
+
+}  // namespace esfdraft::xlsx

@@ -1,0 +1,445 @@
+// The workbook's figures, formulas and results, read from the layout before
+// any file is written. Expected sums are worked out here from the plan lines.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "xlsx/budget_layout.hpp"
+#include "xlsx/cell_reference.hpp"
+#include "xlsx/sample_budgets.hpp"
+
+using namespace esfdraft;
+using namespace esfdraft::xlsx;
+using esfdraft::testing::cost;
+
+namespace {
+
+constexpr model::Money kr = 100;
+
+// The cell a defined name points at ("='Sammanställning'!$B$16").
+const Cell& named_cell(const WorkbookLayout& layout, const std::string& name) {
+    const auto found = std::find_if(layout.names.begin(), layout.names.end(),
+                                    [&](const DefinedName& defined) { return defined.name == name; });
+    if (found == layout.names.end()) throw std::logic_error("no defined name " + name);
+    const std::string& target = found->target;
+    const auto bang = target.rfind('!');
+    const std::string sheet_name = target.substr(2, bang - 3);
+    std::uint32_t column = 0;
+    std::size_t at = bang + 2;   // past "!$"
+    while (target[at] >= 'A' && target[at] <= 'Z')
+        column = column * 26 + static_cast<std::uint32_t>(target[at++] - 'A' + 1);
+    const auto row = static_cast<std::uint32_t>(std::stoul(target.substr(at + 1)) - 1);
+    const SheetLayout* sheet = layout.find_sheet(sheet_name);
+    if (sheet == nullptr) throw std::logic_error("no sheet " + sheet_name);
+    const Cell* cell = sheet->find(row, column - 1);
+    if (cell == nullptr) throw std::logic_error("no cell for " + name);
+    return *cell;
+}
+
+model::Money ore_of(const Cell& cell) { return std::get<Amount>(cell.value).ore; }
+
+const SheetLayout& sheet(const WorkbookLayout& layout, const std::string& name) {
+    const SheetLayout* found = layout.find_sheet(name);
+    if (found == nullptr) throw std::logic_error("no sheet " + name);
+    return *found;
+}
+
+const Cell& at(const SheetLayout& sheet, std::uint32_t row, std::uint32_t column) {
+    const Cell* cell = sheet.find(row, column);
+    if (cell == nullptr) throw std::logic_error("no cell " + cell_ref(row, column) + " on " + sheet.name);
+    return *cell;
+}
+
+std::string text_at(const SheetLayout& sheet, std::uint32_t row, std::uint32_t column) {
+    return std::get<std::string>(at(sheet, row, column).value);
+}
+
+// The row whose column A reads `label`.
+std::uint32_t row_of(const SheetLayout& sheet, const std::string& label, std::uint32_t after = 0) {
+    for (const Cell& cell : sheet.cells)
+        if (cell.column == 0 && cell.row >= after && std::holds_alternative<std::string>(cell.value) &&
+            std::get<std::string>(cell.value) == label)
+            return cell.row;
+    throw std::logic_error("no row " + label + " on " + sheet.name);
+}
+
+// The status (column D) on the row of a named figure.
+std::string status_of(const WorkbookLayout& layout, const std::string& name) {
+    const Cell& figure = named_cell(layout, name);
+    return text_at(sheet(layout, "Sammanställning"), figure.row, 3);
+}
+
+WorkbookLayout framsyn_layout() {
+    return layout_budget_workbook(testing::framsyn_application(), testing::framsyn_options());
+}
+
+std::string layout_error(const model::Application& application, const WorkbookOptions& options) {
+    try {
+        layout_budget_workbook(application, options);
+    } catch (const std::runtime_error& error) {
+        return error.what();
+    }
+    return "(no error)";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(budget_layout)
+
+BOOST_AUTO_TEST_CASE(sheets_in_swedish_by_default) {
+    const WorkbookLayout layout = framsyn_layout();
+    std::vector<std::string> names;
+    for (const auto& sheet : layout.sheets) names.push_back(sheet.name);
+    const std::vector<std::string> expected{"Sammanställning", "Kostnader", "Per år", "Per aktivitet", "Finansiering"};
+    BOOST_TEST(names == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(key_figures_are_exact_sums_of_the_plan) {
+    const WorkbookLayout layout = framsyn_layout();
+    BOOST_TEST(ore_of(named_cell(layout, "Kostnad_totalt")) == 2'010'000 * kr);
+    BOOST_TEST(ore_of(named_cell(layout, "Intakter_totalt")) == 20'000 * kr);
+    BOOST_TEST(ore_of(named_cell(layout, "Stodberattigande_kostnad")) == 1'990'000 * kr);
+    BOOST_TEST(ore_of(named_cell(layout, "ESF_stod")) == 1'005'000 * kr);
+    BOOST_TEST(ore_of(named_cell(layout, "Medfinansiering_totalt")) == 985'000 * kr);
+    BOOST_TEST(ore_of(named_cell(layout, "Finansiering_totalt")) == 1'990'000 * kr);
+    BOOST_TEST(ore_of(named_cell(layout, "Budgetdifferens")) == 0);
+    BOOST_TEST(ore_of(named_cell(layout, "Personalkostnader")) == 1'513'000 * kr);
+    BOOST_TEST(ore_of(named_cell(layout, "Indirekta_kostnader")) == 72'000 * kr);
+    BOOST_TEST((std::get<Ratio>(named_cell(layout, "ESF_andel").value) == Ratio{1'005'000 * kr, 1'990'000 * kr}));
+    BOOST_TEST(
+        (std::get<Ratio>(named_cell(layout, "Medfinansieringsandel").value) == Ratio{985'000 * kr, 1'990'000 * kr}));
+    BOOST_TEST((std::get<Ratio>(named_cell(layout, "Indirekt_andel_av_personal").value) ==
+                Ratio{72'000 * kr, 1'513'000 * kr}));
+}
+
+BOOST_AUTO_TEST_CASE(key_figures_are_formulas_over_the_other_sheets) {
+    const WorkbookLayout layout = framsyn_layout();
+    BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$35)");
+    BOOST_TEST(named_cell(layout, "Personalkostnader").formula ==
+               "=SUMIFS('Kostnader'!$E$2:$E$35,'Kostnader'!$A$2:$A$35,\"Lön personal\")");
+    BOOST_TEST(named_cell(layout, "ESF_stod").formula ==
+               "=SUMIFS('Finansiering'!$D$2:$D$8,'Finansiering'!$A$2:$A$8,$A" +
+                   std::to_string(named_cell(layout, "ESF_stod").row + 1) + ")");
+    for (const SheetLayout& sheet : layout.sheets)
+        for (const Cell& cell : sheet.cells)
+            if (!cell.formula.empty())
+                BOOST_TEST(!std::holds_alternative<std::monostate>(cell.value),
+                           sheet.name << "!" << cell_ref(cell.row, cell.column) << " has no result");
+}
+
+BOOST_AUTO_TEST_CASE(each_kind_of_cofinancing_has_a_row) {
+    const WorkbookLayout layout = framsyn_layout();
+    const SheetLayout& summary = sheet(layout, "Sammanställning");
+    BOOST_TEST(ore_of(at(summary, row_of(summary, "Offentlig kontant medfinansiering"), 1)) == 500'000 * kr);
+    BOOST_TEST(ore_of(at(summary, row_of(summary, "Offentlig medfinansiering i annat än pengar"), 1)) == 485'000 * kr);
+    BOOST_CHECK_THROW(row_of(summary, "Privat kontant medfinansiering"), std::logic_error);
+}
+
+BOOST_AUTO_TEST_CASE(limits_stand_beside_the_figures_with_their_status) {
+    const WorkbookLayout layout = framsyn_layout();
+    const SheetLayout& summary = sheet(layout, "Sammanställning");
+    const Cell& esf_share = named_cell(layout, "ESF_andel");
+    BOOST_TEST((std::get<Ratio>(at(summary, esf_share.row, 2).value) == Ratio{6000, 10000}));
+    BOOST_TEST(status_of(layout, "ESF_andel") == "✓ inom gränsen");
+    BOOST_TEST(status_of(layout, "Medfinansieringsandel") == "✓ inom gränsen");
+    BOOST_TEST(status_of(layout, "Indirekt_andel_av_personal") == "✓ inom gränsen");
+    BOOST_TEST(status_of(layout, "ESF_stod") == "✓ inom gränsen");
+    BOOST_TEST(status_of(layout, "Budgetdifferens") == "✓ i balans");
+    BOOST_TEST(text_at(summary, row_of(summary, "Gränser: ESF 2007–2013, utlysning ovre-norrland-2009"), 0) ==
+               "Gränser: ESF 2007–2013, utlysning ovre-norrland-2009");
+    const auto& highlights = summary.highlights;
+    BOOST_TEST(std::any_of(highlights.begin(), highlights.end(), [&](const Highlight& h) {
+        return h.row == esf_share.row && h.column == 3 && h.marker == "✗";
+    }));
+}
+
+BOOST_AUTO_TEST_CASE(broken_limits_are_marked) {
+    model::Application application = testing::framsyn_application();
+    application.budget.costs.push_back(cost("other", 2011, "", 1 * kr, "En krona för mycket"));
+    WorkbookOptions options = testing::framsyn_options();
+    options.limits.max_esf_share_hundredths = 5000;
+    options.limits.min_cofinancing_share_hundredths = 5000;
+    options.limits.max_indirect_share_of_staff_hundredths = 400;
+    options.limits.esf_ceiling = 1'000'000 * kr;
+    const WorkbookLayout layout = layout_budget_workbook(application, options);
+    BOOST_TEST(status_of(layout, "ESF_andel") == "✗ över gränsen");
+    BOOST_TEST(status_of(layout, "Medfinansieringsandel") == "✗ under gränsen");
+    BOOST_TEST(status_of(layout, "Indirekt_andel_av_personal") == "✗ över gränsen");
+    BOOST_TEST(status_of(layout, "ESF_stod") == "✗ över gränsen");
+    BOOST_TEST(status_of(layout, "Budgetdifferens") == "✗ ej i balans");
+    BOOST_TEST(ore_of(named_cell(layout, "Budgetdifferens")) == 1 * kr);
+    const Cell& status = at(sheet(layout, "Sammanställning"), named_cell(layout, "ESF_andel").row, 3);
+    BOOST_TEST(status.formula.find("ROUND(") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_share_exactly_at_its_limit_is_within_it) {
+    // ESF 995 000 of an eligible 1 990 000 kr is exactly 50 %.
+    model::Application application = testing::framsyn_application();
+    application.budget.financing[0].amount = 995'000 * kr;
+    application.budget.financing[1].amount = 310'000 * kr;
+    WorkbookOptions options = testing::framsyn_options();
+    options.limits.max_esf_share_hundredths = 5000;
+    options.limits.min_cofinancing_share_hundredths = 5000;
+    options.limits.esf_ceiling = 995'000 * kr;
+    const WorkbookLayout layout = layout_budget_workbook(application, options);
+    BOOST_TEST(status_of(layout, "ESF_andel") == "✓ inom gränsen");
+    BOOST_TEST(status_of(layout, "Medfinansieringsandel") == "✓ inom gränsen");
+    BOOST_TEST(status_of(layout, "ESF_stod") == "✓ inom gränsen");
+}
+
+BOOST_AUTO_TEST_CASE(no_limits_give_no_status) {
+    WorkbookOptions options = testing::framsyn_options();
+    options.limits = {};
+    const WorkbookLayout layout = layout_budget_workbook(testing::framsyn_application(), options);
+    const SheetLayout& summary = sheet(layout, "Sammanställning");
+    BOOST_TEST(summary.find(named_cell(layout, "ESF_andel").row, 3) == nullptr);
+    BOOST_TEST(summary.find(named_cell(layout, "ESF_andel").row, 2) == nullptr);
+    BOOST_CHECK_THROW(row_of(summary, "Gränser: "), std::logic_error);
+    BOOST_TEST(status_of(layout, "Budgetdifferens") == "✓ i balans");   // the balance is always checked
+}
+
+BOOST_AUTO_TEST_CASE(costs_sheet_is_a_table_of_every_line) {
+    const WorkbookLayout layout = framsyn_layout();
+    const SheetLayout& costs = sheet(layout, "Kostnader");
+    BOOST_REQUIRE(costs.table.has_value());
+    BOOST_TEST(costs.table->name == "Kostnadsrader");
+    BOOST_TEST(costs.table->last_row == 34u);
+    const std::vector<std::string> headers{"Kategori", "År", "Aktivitet", "Benämning", "Belopp", "Taggar"};
+    BOOST_TEST(costs.table->headers == headers, boost::test_tools::per_element());
+    BOOST_TEST(text_at(costs, 1, 0) == "Lön personal");
+    BOOST_TEST((std::get<Count>(at(costs, 1, 1).value) == Count{2009}));
+    BOOST_TEST(costs.find(1, 2) == nullptr);   // no activity: an empty cell
+    BOOST_TEST(text_at(costs, 4, 2) == "a3");
+    BOOST_TEST(ore_of(at(costs, 4, 4)) == 80'000 * kr);
+    BOOST_TEST(text_at(costs, 14, 5) == "utvärdering, spridning");
+    BOOST_TEST(costs.frozen_rows == 1u);
+    BOOST_REQUIRE(costs.validation.has_value());
+    BOOST_TEST(costs.validation->values.size() == 8u);
+}
+
+BOOST_AUTO_TEST_CASE(by_year_crosses_categories_and_years_with_sumifs) {
+    const WorkbookLayout layout = framsyn_layout();
+    const SheetLayout& by_year = sheet(layout, "Per år");
+    BOOST_TEST((std::get<Count>(at(by_year, 0, 1).value) == Count{2009}));
+    BOOST_TEST((std::get<Count>(at(by_year, 0, 3).value) == Count{2011}));
+    BOOST_TEST(text_at(by_year, 0, 4) == "Totalt");
+    const std::uint32_t staff = row_of(by_year, "Lön personal");
+    BOOST_TEST(ore_of(at(by_year, staff, 1)) == 126'000 * kr);
+    BOOST_TEST(ore_of(at(by_year, staff, 2)) == 796'000 * kr);
+    BOOST_TEST(ore_of(at(by_year, staff, 3)) == 591'000 * kr);
+    BOOST_TEST(ore_of(at(by_year, staff, 4)) == 1'513'000 * kr);
+    BOOST_TEST(at(by_year, staff, 2).formula ==
+               "=SUMIFS('Kostnader'!$E$2:$E$35,'Kostnader'!$A$2:$A$35,$A2,'Kostnader'!$B$2:$B$35,C$1)");
+    BOOST_TEST(at(by_year, staff, 4).formula == "=SUM(B2:D2)");
+    const std::uint32_t total = row_of(by_year, "Totalt");
+    BOOST_TEST(total == 7u);   // six categories
+    BOOST_TEST(ore_of(at(by_year, total, 4)) == 2'010'000 * kr);
+    BOOST_TEST(at(by_year, total, 4).formula == "=SUM(E2:E7)");
+    BOOST_REQUIRE(by_year.chart.has_value());
+    BOOST_TEST(by_year.chart->values == "='Per år'!$E$2:$E$7");
+    BOOST_TEST(by_year.chart->alt_text.find("Lön personal 1\xC2\xA0"
+                                            "513\xC2\xA0"
+                                            "000\xC2\xA0kr") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(by_activity_counts_costs_without_activity_and_goals_through_activities) {
+    const WorkbookLayout layout = framsyn_layout();
+    const SheetLayout& by_activity = sheet(layout, "Per aktivitet");
+    const std::uint32_t a3 = row_of(by_activity, "a3");
+    BOOST_TEST(ore_of(at(by_activity, a3, 6)) == 505'000 * kr);
+    BOOST_TEST(text_at(by_activity, a3, 2) == "g2 g5");
+    BOOST_TEST(at(by_activity, a3, 4).formula ==
+               "=SUMPRODUCT(EXACT('Kostnader'!$C$2:$C$35,$A4)*('Kostnader'!$B$2:$B$35=E$1)*'Kostnader'!$E$2:$E$35)");
+    const std::uint32_t none = row_of(by_activity, "(ingen aktivitet)");
+    // Project manager, premises, one trip, start-up material, indirect costs.
+    BOOST_TEST(ore_of(at(by_activity, none, 6)) == (1'008'000 + 48'000 + 30'000 + 8'000 + 72'000) * kr);
+    BOOST_TEST(at(by_activity, none, 3).formula.find("EXACT('Kostnader'!$C$2:$C$35,\"\")") != std::string::npos);
+    const std::uint32_t total = row_of(by_activity, "Totalt");
+    BOOST_TEST(ore_of(at(by_activity, total, 6)) == 2'010'000 * kr);
+
+    // g2 is served by a1 (8 000), a3 (505 000) and a6 (22 000).
+    const std::uint32_t g2 = row_of(by_activity, "g2", total);
+    BOOST_TEST(ore_of(at(by_activity, g2, 6)) == 535'000 * kr);
+    BOOST_TEST(text_at(by_activity, g2, 2) == "a1 a3 a6");
+    BOOST_TEST(at(by_activity, g2, 3).formula == "=SUMPRODUCT(ISNUMBER(FIND(\" \"&$A" + std::to_string(g2 + 1) +
+                                                     "&\" \",\" \"&$C$2:$C$9&\" \"))*D$2:D$9)");
+    // a4 serves only g3, a6 serves g2 and g3: both count toward g3.
+    const std::uint32_t g3 = row_of(by_activity, "g3", total);
+    BOOST_TEST(ore_of(at(by_activity, g3, 6)) ==
+               (60'000 + 30'000 + 15'000 + 10'000 + 20'000 + 12'000 + 6'000 + 22'000) * kr);
+    const std::uint32_t note = row_of(by_activity,
+                                      "Ett måls kostnad är summan av kostnaderna för de aktiviteter som "
+                                      "tjänar målet. En aktivitet som tjänar flera mål räknas med i vart "
+                                      "och ett av dem, så målens kostnader kan tillsammans bli större än "
+                                      "projektets totala kostnad.");
+    BOOST_TEST(note > g3);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_activities_goals_and_categories_get_their_own_rows) {
+    model::Application application = testing::framsyn_application();
+    application.budget.costs.push_back(cost("consulting", 2010, "a99", 5'000 * kr, "Konsult"));
+    application.activities[0].goal_ids.push_back("g42");
+    const WorkbookLayout layout = layout_budget_workbook(application, testing::framsyn_options());
+    const SheetLayout& by_activity = sheet(layout, "Per aktivitet");
+    const std::uint32_t a99 = row_of(by_activity, "a99");
+    BOOST_TEST(text_at(by_activity, a99, 1) == "(okänd aktivitet)");
+    BOOST_TEST(ore_of(at(by_activity, a99, 6)) == 5'000 * kr);
+    const std::uint32_t g42 = row_of(by_activity, "g42");
+    BOOST_TEST(text_at(by_activity, g42, 1) == "(okänt mål)");
+    BOOST_TEST(ore_of(at(by_activity, g42, 6)) == 8'000 * kr);
+
+    const SheetLayout& by_year = sheet(layout, "Per år");
+    const std::uint32_t consulting = row_of(by_year, "consulting (okänd kategori)");
+    BOOST_TEST(ore_of(at(by_year, consulting, 2)) == 5'000 * kr);
+    // Not our own label: matched exactly, not through SUMIFS criteria.
+    BOOST_TEST(at(by_year, consulting, 2).formula.rfind("=SUMPRODUCT(EXACT(", 0) == 0);
+    BOOST_TEST(ore_of(at(by_year, row_of(by_year, "Totalt"), 4)) == 2'015'000 * kr);
+}
+
+BOOST_AUTO_TEST_CASE(keys_are_matched_exactly_not_as_criteria) {
+    const WorkbookLayout layout =
+        layout_budget_workbook(testing::application_with_odd_keys(), testing::framsyn_options());
+    const SheetLayout& by_activity = sheet(layout, "Per aktivitet");
+    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "a1"), 6)) == 8'000 * kr);   // not A1's 5 000
+    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "A1"), 6)) == 5'000 * kr);
+    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "act-8"), 6)) == 2'500 * kr + 1);
+    const std::uint32_t goals_start = row_of(by_activity, "Totalt");
+    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "g-7", goals_start), 6)) == 2'500 * kr + 1);
+    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "g1", goals_start), 6)) == (8'000 + 20'000 + 2'500) * kr + 1);
+    const SheetLayout& by_year = sheet(layout, "Per år");
+    BOOST_TEST(ore_of(at(by_year, row_of(by_year, "con*sult? (okänd kategori)"), 4)) == 5'000 * kr);
+    const SheetLayout& summary = sheet(layout, "Sammanställning");
+    const std::uint32_t unknown_kind = row_of(summary, "public-grant? (okänd typ)");
+    BOOST_TEST(ore_of(at(summary, unknown_kind, 1)) == 7'500 * kr + 1);
+    BOOST_TEST(at(summary, unknown_kind, 1).formula.rfind("=SUMPRODUCT(EXACT(", 0) == 0);
+    BOOST_TEST(status_of(layout, "Budgetdifferens") == "✓ i balans");
+}
+
+BOOST_AUTO_TEST_CASE(financing_lists_sources_with_shares_and_income) {
+    const WorkbookLayout layout = framsyn_layout();
+    const SheetLayout& financing = sheet(layout, "Finansiering");
+    BOOST_TEST(text_at(financing, 1, 0) == "ESF-stöd");
+    BOOST_TEST(financing.find(1, 1) == nullptr);
+    BOOST_TEST(text_at(financing, 2, 1) == "Länsstyrelsen i Västerbottens län");
+    BOOST_TEST(text_at(financing, 2, 2) == "202100-2346");
+    BOOST_TEST((std::get<Ratio>(at(financing, 1, 4).value) == Ratio{1'005'000 * kr, 1'990'000 * kr}));
+    BOOST_TEST(at(financing, 1, 4).formula == "=IF(ROUND($D$9*100,0)>0,D2/$D$9,\"–\")");
+    BOOST_TEST(ore_of(at(financing, 8, 3)) == 1'990'000 * kr);
+    const std::uint32_t income_total = row_of(financing, "Totalt", 9);
+    BOOST_TEST(ore_of(at(financing, income_total, 3)) == 20'000 * kr);
+    BOOST_TEST(text_at(financing, income_total - 1, 0) == "Deltagaravgifter, ESF-skolans avslutande konferens");
+}
+
+BOOST_AUTO_TEST_CASE(english_labels) {
+    const WorkbookLayout layout =
+        layout_budget_workbook(testing::framsyn_application("en"), testing::framsyn_options("en"));
+    BOOST_TEST(layout.sheets[0].name == "Summary");
+    BOOST_TEST(layout.sheets[2].name == "By year");
+    BOOST_TEST(ore_of(named_cell(layout, "Total_cost")) == 2'010'000 * kr);
+    BOOST_TEST(text_at(sheet(layout, "Summary"), named_cell(layout, "ESF_share").row, 3) == "✓ within the limit");
+    BOOST_TEST(text_at(sheet(layout, "Costs"), 1, 0) == "Staff");
+    BOOST_TEST(layout.looks[at(sheet(layout, "Costs"), 1, 4).look].number_format == "\"SEK \"#,##0");
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_language_means_the_plans_own) {
+    WorkbookOptions options = testing::framsyn_options("");
+    const WorkbookLayout layout = layout_budget_workbook(testing::framsyn_application("en"), options);
+    BOOST_TEST(layout.sheets[0].name == "Summary");
+}
+
+BOOST_AUTO_TEST_CASE(empty_budget_gives_a_complete_workbook_of_zeros) {
+    const WorkbookLayout layout =
+        layout_budget_workbook(testing::application_without_budget(), testing::framsyn_options());
+    BOOST_TEST(ore_of(named_cell(layout, "Kostnad_totalt")) == 0);
+    BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$2)");
+    BOOST_TEST(std::get<std::string>(named_cell(layout, "ESF_andel").value) == "–");
+    const SheetLayout& costs = sheet(layout, "Kostnader");
+    BOOST_TEST(costs.table->last_row == 1u);   // one empty row to type into
+    const SheetLayout& by_year = sheet(layout, "Per år");
+    BOOST_TEST(at(by_year, 1, 1).formula == "=SUM('Kostnader'!$E$2:$E$2)");
+    BOOST_TEST(!by_year.chart.has_value());
+    const SheetLayout& financing = sheet(layout, "Finansiering");
+    BOOST_TEST(text_at(financing, 1, 0) == "(ingen finansiering)");
+    BOOST_TEST(ore_of(at(financing, 2, 3)) == 0);
+    BOOST_TEST(text_at(financing, 5, 0) == "(inga intäkter)");
+    const SheetLayout& by_activity = sheet(layout, "Per aktivitet");
+    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "(ingen aktivitet)"), 3)) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(amounts_with_ore_stay_exact_and_show_their_ore) {
+    const WorkbookLayout layout = layout_budget_workbook(testing::application_with_ore(), testing::framsyn_options());
+    BOOST_TEST(ore_of(named_cell(layout, "Kostnad_totalt")) == 125'000'075);
+    BOOST_TEST(ore_of(named_cell(layout, "Intakter_totalt")) == 75);
+    BOOST_TEST(ore_of(named_cell(layout, "Stodberattigande_kostnad")) == 125'000'000);
+    BOOST_TEST(ore_of(named_cell(layout, "Budgetdifferens")) == 0);
+    BOOST_TEST(layout.looks[named_cell(layout, "Kostnad_totalt").look].number_format == "#,##0.00 \"kr\"");
+}
+
+BOOST_AUTO_TEST_CASE(bad_data_gives_a_clear_error) {
+    model::Application application = testing::framsyn_application();
+    application.budget.costs[2].label = std::string(40000, 'x');
+    BOOST_TEST(layout_error(application, testing::framsyn_options()) ==
+               "budget workbook: the label of cost line 3 (framsyn.xml:247:7) is 40 000 characters long; a "
+               "spreadsheet cell holds at most 32 767");
+
+    application = testing::framsyn_application();
+    application.budget.costs[0].label = "Lön\x01";
+    BOOST_TEST(layout_error(application, testing::framsyn_options()) ==
+               "budget workbook: the label of cost line 1 (framsyn.xml:245:7) holds the character U+0001, which a "
+               "spreadsheet cannot store (character 4)");
+
+    application = testing::framsyn_application();
+    application.activities[1].title = "Behov\xFF";
+    BOOST_TEST(layout_error(application, testing::framsyn_options()) ==
+               "budget workbook: the title of activity 'a2' is not valid UTF-8 (byte 6)");
+
+    application = testing::framsyn_application();
+    application.budget.costs[0].amount = 100'000'000'000'000'000;
+    BOOST_TEST(layout_error(application, testing::framsyn_options())
+                   .rfind("budget workbook: the amount of cost line 1 (framsyn.xml:245:7) is 1\xC2\xA0", 0) == 0);
+
+    BOOST_TEST(layout_error(testing::framsyn_application(), testing::framsyn_options("de")) ==
+               "budget workbook: unsupported language 'de' (the workbook speaks sv and en)");
+    WorkbookOptions options = testing::framsyn_options();
+    options.date = {2009, 2, 30};
+    BOOST_TEST(layout_error(testing::framsyn_application(), options) ==
+               "budget workbook: the document date 2009-02-30 is not a valid date");
+    options = testing::framsyn_options();
+    options.limits.max_esf_share_hundredths = 12000;
+    BOOST_TEST(layout_error(testing::framsyn_application(), options) ==
+               "budget workbook: the limit 'max ESF share' is 12000 hundredths of a per cent; it must lie within "
+               "0–10000 (0–100 %)");
+}
+
+BOOST_AUTO_TEST_CASE(sums_that_overflow_are_refused) {
+    model::Application application = testing::framsyn_application();
+    application.budget.costs.clear();
+    for (int i = 0; i < 10; ++i) application.budget.costs.push_back(cost("staff", 2010, "", 999'999'999'999'999, "x"));
+    BOOST_TEST(layout_error(application, testing::framsyn_options())
+                   .rfind("budget workbook: the total of the cost lines is ", 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(dates_are_dates_and_impossible_ones_stay_text) {
+    model::Application application = testing::framsyn_application();
+    application.project.period.end = {2011, 2, 30};
+    const WorkbookLayout layout = layout_budget_workbook(application, testing::framsyn_options());
+    const SheetLayout& summary = sheet(layout, "Sammanställning");
+    const std::uint32_t start = row_of(summary, "Projektstart");
+    BOOST_TEST((std::get<model::Date>(at(summary, start, 1).value) == model::Date{2009, 10, 1}));
+    BOOST_TEST(text_at(summary, row_of(summary, "Projektslut"), 1) == "2011-02-30");
+    BOOST_TEST((std::get<model::Date>(at(summary, row_of(summary, "Upprättad"), 1).value) == model::Date{2009, 8, 15}));
+    BOOST_TEST((layout.properties.created == model::Date{2009, 8, 15}));
+}
+
+BOOST_AUTO_TEST_CASE(print_header_names_the_project_and_escapes_ampersands) {
+    model::Application application = testing::framsyn_application();
+    application.project.title.value = "Kust & inland";
+    const WorkbookLayout layout = layout_budget_workbook(application, testing::framsyn_options());
+    BOOST_TEST(layout.sheets[1].print.header == "&LKust && inland&R&A");
+    BOOST_TEST(layout.sheets[1].print.footer == "&LUpprättad 2009-08-15&RSida &P av &N");
+    BOOST_TEST(*layout.sheets[1].print.repeat_rows_through == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
