@@ -1,0 +1,172 @@
+#include "docx/application_draft.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <stdexcept>
+
+#include "docx/application_view.hpp"
+#include "docx/image_formats.hpp"
+#include "docx/zip_package.hpp"
+
+namespace esfdraft::docx {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::uintmax_t max_template_file_bytes = 64ull << 20;
+constexpr std::uintmax_t max_logo_bytes = 10ull << 20;
+
+// The logo's box in the header: 1.2 cm high, at most 5 cm wide.
+constexpr std::int64_t emu_per_cm = 360000;
+constexpr std::int64_t logo_height = 12 * emu_per_cm / 10;
+constexpr std::int64_t logo_max_width = 5 * emu_per_cm;
+
+void require_language(const std::string& lang) {
+    if (lang != "sv" && lang != "en") throw std::runtime_error("unknown draft language '" + lang + "' (sv or en)");
+}
+
+// Reads a whole file; `what` names it in errors ("template 'x.docx'").
+std::string read_whole_file(const std::string& path, const std::string& what, std::uintmax_t limit) {
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) throw std::runtime_error(what + ": no such file");
+    const std::uintmax_t size = fs::file_size(path, error);
+    if (error) throw std::runtime_error(what + ": cannot read: " + error.message());
+    if (size > limit) throw std::runtime_error(what + ": larger than " + std::to_string(limit >> 20) + " MiB");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(what + ": cannot be opened");
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw std::runtime_error(what + ": read error");
+    return bytes;
+}
+
+ImageData read_logo(const std::string& path, const model::Application& application, const std::string& lang) {
+    const std::string what = "logo '" + path + "'";
+    ImageData logo;
+    logo.bytes = read_whole_file(path, what, max_logo_bytes);
+    const std::optional<ImageFormat> format = probe_image(logo.bytes);
+    if (!format) throw std::runtime_error(what + ": not a PNG or JPEG image");
+    logo.extension = format->extension;
+    logo.height_emu = logo_height;
+    logo.width_emu = logo_height * format->width_pixels / format->height_pixels;
+    if (logo.width_emu > logo_max_width) {
+        logo.width_emu = logo_max_width;
+        logo.height_emu = logo_max_width * format->height_pixels / format->width_pixels;
+    }
+    logo.width_emu = std::max<std::int64_t>(logo.width_emu, 1);
+    logo.height_emu = std::max<std::int64_t>(logo.height_emu, 1);
+    const std::string& owner = application.project.owner.name;
+    logo.alt_text = (lang == "en" ? "Logo of " : "Logotyp för ") + (owner.empty() ? application.project.title.value : owner);
+    return logo;
+}
+
+// SCB code -> name from schemas/regions/municipalities.tsv, for plans that
+// give a municipality by code alone. An absent file gives an empty map.
+std::map<std::string, std::string> read_municipality_names(const std::string& data_dir) {
+    std::map<std::string, std::string> names;
+    std::ifstream in(data_dir + "/schemas/regions/municipalities.tsv");
+    std::string line;
+    bool header = true;
+    while (std::getline(in, line)) {
+        if (header) {
+            header = false;
+            continue;
+        }
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        const std::size_t next = line.find('\t', tab + 1);
+        names[line.substr(0, tab)] = line.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1);
+    }
+    return names;
+}
+
+std::vector<TemplateProblem> merged(std::vector<TemplateProblem> first, const std::vector<TemplateProblem>& second) {
+    std::set<std::string> seen;
+    for (const TemplateProblem& p : first) seen.insert(p.text());
+    for (const TemplateProblem& p : second)
+        if (seen.insert(p.text()).second) first.push_back(p);
+    return first;
+}
+
+}  // namespace
+
+std::string default_template_folder(const std::string& data_dir, const std::string& lang) {
+    require_language(lang);
+    return (fs::path(data_dir) / "templates" / ("application-" + lang)).string();
+}
+
+std::string default_template_bytes(const std::string& data_dir, const std::string& lang) {
+    const fs::path folder = default_template_folder(data_dir, lang);
+    std::error_code error;
+    if (!fs::is_directory(folder, error))
+        throw std::runtime_error("the default template for '" + lang + "' is missing: no folder " + folder.string());
+    Package package;
+    for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+        if (!it->is_regular_file()) continue;
+        const std::string name = fs::relative(it->path(), folder).generic_string();
+        const std::string file = it->path().filename().string();
+        // Editor and file-manager droppings are not parts.
+        if (file == ".DS_Store" || file.back() == '~' || file.rfind(".#", 0) == 0) continue;
+        package.put(name, read_whole_file(it->path().string(), "template file '" + it->path().string() + "'", max_template_file_bytes));
+    }
+    if (error) throw std::runtime_error("cannot read the default template folder " + folder.string() + ": " + error.message());
+    return write_package(package);
+}
+
+std::string render_application_draft(const model::Application& application, const DraftOptions& options) {
+    require_language(options.lang);
+    std::string template_name, bytes;
+    if (options.template_path) {
+        template_name = *options.template_path;
+        bytes = read_whole_file(*options.template_path, "template '" + template_name + "'", max_template_file_bytes);
+    } else {
+        template_name = "application-" + options.lang;
+        bytes = default_template_bytes(options.data_dir, options.lang);
+    }
+    const DocumentTemplate document = DocumentTemplate::load(bytes, template_name);
+
+    ApplicationViewOptions view_options;
+    view_options.lang = options.lang;
+    view_options.date = options.date;
+    view_options.municipality_names = read_municipality_names(options.data_dir);
+    std::vector<TemplateProblem> problems = document.check_names(application_specimen(options.lang));
+    if (options.logo_path) {
+        view_options.logo = read_logo(*options.logo_path, application, options.lang);
+        if (!document.names("logo"))
+            problems.push_back({"", 0, "", "--logo was given, but the template has no place for it: add {{%logo}} to the text "
+                                           "(the default templates have it in the header) or give a picture the alternative text {{%logo}}"});
+    }
+    const TemplateValue data = application_view(application, view_options);
+    RenderSettings settings;
+    settings.lang = options.lang;
+    std::string rendered;
+    std::vector<TemplateProblem> render_problems;
+    try {
+        rendered = document.render(data, settings);
+    } catch (const TemplateError& error) {
+        render_problems = error.problems();
+    }
+    // Names are checked on every section, also those the data leaves empty.
+    problems = merged(std::move(render_problems), problems);
+    if (!problems.empty()) throw TemplateError(template_name, std::move(problems));
+    return rendered;
+}
+
+TemplateReport check_template(std::string_view docx_bytes, const std::string& template_name, const std::string& lang) {
+    require_language(lang);
+    const DocumentTemplate document = DocumentTemplate::load(docx_bytes, template_name);
+    TemplateReport report;
+    report.name = template_name;
+    report.tags = document.tags();
+    for (const TemplateProblem& problem : merged(document.problems(), document.check_names(application_specimen(lang))))
+        report.errors.push_back(problem.text());
+    return report;
+}
+
+TemplateReport check_template_file(const std::string& path, const std::string& lang) {
+    return check_template(read_whole_file(path, "template '" + path + "'", max_template_file_bytes), path, lang);
+}
+
+}  // namespace esfdraft::docx

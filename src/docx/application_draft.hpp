@@ -1,0 +1,60 @@
+// The application draft: the default templates in templates/ (or a user's
+// own .docx template) rendered with the application. What the pipeline and
+// the `template` commands call; the engine underneath knows nothing about ESF.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "docx/template_engine.hpp"
+#include "model/application.hpp"
+
+namespace esfdraft::docx {
+
+struct DraftOptions {
+    std::string lang = "sv";                      // "sv" or "en": the default template and every label
+    model::Date date;                             // the document date (core properties, "Utkast framställt …")
+    std::optional<std::string> logo_path;         // a PNG or JPEG for the {{%logo}} tag or placeholder picture
+    std::optional<std::string> template_path;     // nullopt: templates/application-<lang>/ under data_dir
+    std::string data_dir;                         // holds templates/ (and schemas/regions/municipalities.tsv)
+};
+
+// Renders the application draft and returns the .docx bytes (the caller
+// writes them to a temporary file and renames it into place).
+// Throws TemplateError (a std::runtime_error) listing every template problem
+// with where it is: syntax, names the data does not have, missing data, a
+// logo with no place for it. Throws std::runtime_error, naming the file, for
+// an unreadable or hostile template, an unreadable or unsupported logo, an
+// unknown language or a missing default template folder.
+// A section the plan leaves out is not an error: the draft shows a marker
+// such as "[Saknas: Jämställdhetsintegrering]" in its place.
+std::string render_application_draft(const model::Application& application, const DraftOptions& options);
+
+// The default template for `lang` ("sv" or "en"), zipped from the folder
+// data_dir/templates/application-<lang>/ in a fixed entry order with fixed
+// timestamps (`esfdraft template export`). Throws std::runtime_error when the
+// language is unknown or the folder is missing.
+std::string default_template_bytes(const std::string& data_dir, const std::string& lang);
+
+// The folder default_template_bytes zips.
+std::string default_template_folder(const std::string& data_dir, const std::string& lang);
+
+struct TemplateReport {
+    std::string name;                  // as given
+    std::vector<std::string> tags;     // every distinct tag, in document order
+    std::vector<std::string> errors;   // "word/document.xml, paragraph 14, near "…": unclosed section {{#goals}}"
+    bool ok() const { return errors.empty(); }
+};
+
+// Checks a template without data (`esfdraft template check`): tag syntax and
+// structure, and every name against what an application provides (also
+// inside loops and false sections). Throws std::runtime_error, naming the
+// template, when it cannot be read at all (not a zip, hostile archive,
+// missing main document part, XML that is not well-formed).
+TemplateReport check_template(std::string_view docx_bytes, const std::string& template_name, const std::string& lang = "sv");
+// Reads the file first; throws std::runtime_error when it cannot be read.
+TemplateReport check_template_file(const std::string& path, const std::string& lang = "sv");
+
+}  // namespace esfdraft::docx

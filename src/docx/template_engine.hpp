@@ -1,0 +1,86 @@
+// A template engine over WordprocessingML: a .docx whose text holds
+// {{tags}} is rendered against a TemplateValue into a new .docx. It knows
+// nothing about what the data means. The tag language is documented in
+// docs/templates.md.
+//
+// Loading parses every content part once, merges tags that Word or
+// LibreOffice split over several runs, and compiles each part into a flat
+// program of literal XML and instructions; rendering is then a single pass
+// over those programs.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "docx/template_value.hpp"
+
+namespace esfdraft::docx {
+
+// One problem with a template, and where it is.
+struct TemplateProblem {
+    std::string part;        // "word/document.xml"
+    int paragraph = 0;       // 1-based paragraph number in the part; 0 when not in a paragraph
+    std::string context;     // visible text around the tag, e.g. "…Mål: {{#goals}} …"
+    std::string message;     // "unclosed section {{#goals}}"
+
+    // "word/document.xml, paragraph 14, near "…Mål: {{#goals}}…": unclosed section {{#goals}}"
+    std::string text() const;
+};
+
+// Thrown when a template cannot be rendered: lists every problem found.
+class TemplateError : public std::runtime_error {
+public:
+    TemplateError(const std::string& template_name, std::vector<TemplateProblem> problems);
+    const std::vector<TemplateProblem>& problems() const { return problems_; }
+
+private:
+    std::vector<TemplateProblem> problems_;
+};
+
+struct RenderSettings {
+    std::string lang = "sv";   // "sv" or "en": how filters format numbers, dates and booleans
+};
+
+class DocumentTemplate {
+public:
+    // Reads and compiles a .docx (or .dotx) template. `template_name` names
+    // it in every message. Throws std::runtime_error naming the template when
+    // the package is unreadable (not a zip, path traversal, zip bomb, missing
+    // [Content_Types].xml or main document part, XML that is not
+    // well-formed). Problems in the tags themselves do not throw here: they
+    // are collected in problems() and thrown by render().
+    static DocumentTemplate load(std::string_view docx_bytes, const std::string& template_name);
+
+    const std::string& name() const;
+    // Tag syntax and structure problems (unclosed or mismatched sections,
+    // unknown filters, sections that cannot repeat where they stand), in
+    // document order. Empty for a good template.
+    const std::vector<TemplateProblem>& problems() const;
+    // Every distinct tag as written (quotes normalized), in document order.
+    std::vector<std::string> tags() const;
+    // Whether some tag (value, section, block or image) names `path` exactly.
+    bool names(std::string_view path) const;
+
+    // Names the data does not provide. `specimen` is data shaped like the
+    // real thing with at least one item in every list; every section's
+    // content is visited once (also inverted and false ones), so names inside
+    // loops over empty lists are checked too. Values are not formatted.
+    std::vector<TemplateProblem> check_names(const TemplateValue& specimen) const;
+
+    // Renders and returns the .docx bytes. Throws TemplateError listing
+    // every problem: those of problems(), names the data lacks, data that is
+    // null where a value is needed ("missing data: goals[2].indicators[1].men"),
+    // values a filter cannot format. The output is deterministic: the same
+    // template, data and settings give the same bytes.
+    std::string render(const TemplateValue& data, const RenderSettings& settings = {}) const;
+
+    struct Compiled;
+
+private:
+    std::shared_ptr<const Compiled> compiled_;
+};
+
+}  // namespace esfdraft::docx

@@ -1,0 +1,48 @@
+// Reading the structure of a template package: which part holds what
+// (from [Content_Types].xml), the list styles and the numbering instances
+// the engine needs for rich text and restarting lists. Internal to src/docx.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "docx/compiled_template.hpp"
+#include "docx/xml_node.hpp"
+#include "docx/zip_package.hpp"
+
+namespace esfdraft::docx {
+
+struct ContentTypes {
+    std::map<std::string, std::string> defaults;    // extension (lower case) -> type
+    std::map<std::string, std::string> overrides;   // part name without '/' -> type
+};
+
+// Throws std::runtime_error "<template_name>: not an OOXML package (no
+// [Content_Types].xml)" when the part is missing.
+ContentTypes read_content_types(const Package& package, const std::string& template_name);
+
+bool ends_with(std::string_view text, std::string_view suffix);
+
+// "word/header1.xml" -> "word/_rels/header1.xml.rels".
+std::string relationships_part_for(const std::string& part);
+
+// The prefix a part binds to the WordprocessingML namespace ("w" when it
+// binds none: generated markup then declares its own).
+std::string wordprocessing_prefix(const XmlNode& root);
+
+// The template's list paragraph styles, found by id (ListBullet,
+// ListNumber) or by name (List Bullet, List Number).
+struct ListStyles {
+    std::string bullet_style;          // styleId, "" when the template has none
+    std::string bullet_num_id;         // the numId the style's own pPr gives, "" when none
+    std::string number_style;
+    std::string number_num_id;
+};
+ListStyles find_list_styles(const XmlNode* styles);
+
+// The numbering instances of the numbering part; an empty NumberingInfo
+// when the template has none.
+NumberingInfo read_numbering(const Package& package, const std::string& part_name, const std::string& template_name);
+
+}  // namespace esfdraft::docx

@@ -1,0 +1,761 @@
+// Renders compiled templates: one pass over each part's program with a
+// context stack, then the package is assembled (new numbering instances,
+// images, relationships, content types) and zipped.
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include "docx/compiled_template.hpp"
+#include "docx/filters.hpp"
+#include "docx/image_formats.hpp"
+#include "docx/template_engine.hpp"
+
+namespace esfdraft::docx {
+
+std::string TemplateProblem::text() const {
+    std::string where = part;
+    if (paragraph > 0) where += (where.empty() ? "" : ", ") + std::string("paragraph ") + std::to_string(paragraph);
+    if (!context.empty()) where += (where.empty() ? "" : ", ") + std::string("near \"") + context + "\"";
+    return where.empty() ? message : where + ": " + message;
+}
+
+namespace {
+
+std::string error_message(const std::string& template_name, const std::vector<TemplateProblem>& problems) {
+    std::string out = "template '" + template_name + "': " + std::to_string(problems.size()) +
+                      (problems.size() == 1 ? " problem" : " problems");
+    for (const TemplateProblem& problem : problems) out += "\n  " + problem.text();
+    return out;
+}
+
+constexpr std::size_t max_reported_problems = 200;
+
+const TemplateValue null_value;
+
+std::string relationship_type_image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+
+}  // namespace
+
+TemplateError::TemplateError(const std::string& template_name, std::vector<TemplateProblem> problems)
+    : std::runtime_error(error_message(template_name, problems)), problems_(std::move(problems)) {}
+
+namespace {
+
+class Renderer {
+public:
+    Renderer(const DocumentTemplate::Compiled& compiled, const TemplateValue& root, const RenderSettings& settings, bool checking)
+        : compiled_(compiled), settings_(settings), checking_(checking), next_num_id_(compiled.numbering.next_id) {
+        frames_.push_back({&root, nullptr, 0, 0, false});
+    }
+
+    void render_part(const CompiledPart& part, std::string& out) {
+        part_ = &part;
+        w_ = part.w_prefix.empty() ? "" : part.w_prefix + ":";
+        run(0, part.program.size(), out);
+    }
+
+    std::vector<TemplateProblem> problems;
+    std::size_t problems_left_out = 0;
+
+    struct NewNumbering {
+        std::string id, abstract_id, overrides;
+    };
+    std::vector<NewNumbering> new_numbering;
+
+    struct Media {
+        std::string name;   // "word/media/image1.png"
+        const ImageData* image;
+    };
+    std::vector<Media> media;
+    struct NewRelationship {
+        std::string id, target;
+    };
+    std::map<std::string, std::vector<NewRelationship>> new_relationships;   // rels part -> added
+
+private:
+    struct Frame {
+        const TemplateValue* value;
+        const Tag* section;      // the section that pushed it (nullptr for the root)
+        std::size_t index;       // list items: 0-based position
+        std::size_t count;       // list items: list size
+        bool list_item;
+    };
+
+    const DocumentTemplate::Compiled& compiled_;
+    const RenderSettings& settings_;
+    const bool checking_;
+    const CompiledPart* part_ = nullptr;
+    std::string w_;
+    std::vector<Frame> frames_;
+    std::vector<std::size_t> column_counts_;
+    std::vector<std::map<std::string, std::string>> numbering_scopes_;
+    std::set<std::tuple<std::string, int, std::string>> reported_;
+    long next_drawing_id_ = 1;
+    long next_num_id_;
+    std::map<std::string, std::string> relationship_for_media_;   // rels part + media name -> id
+    std::map<std::string, long> relationship_counter_;
+
+    // ------------------------------------------------------------ problems
+
+    void report(int tag, std::string message) {
+        if (!reported_.emplace(part_->name, tag, message).second) return;
+        if (problems.size() >= max_reported_problems) {
+            ++problems_left_out;
+            return;
+        }
+        problems.push_back(problem_at(*part_, tag, std::move(message)));
+    }
+
+    // The data path of a name found in frame `found`: "goals[2].indicators[1].men".
+    std::string data_path(std::size_t found, const Tag& tag) const {
+        std::string out;
+        for (std::size_t f = 1; f <= found && f < frames_.size(); ++f) {
+            const Frame& frame = frames_[f];
+            if (!frame.section || frame.section->segments.empty()) continue;
+            if (!out.empty()) out += '.';
+            out += frame.section->path;
+            if (frame.list_item) out += "[" + std::to_string(frame.index + 1) + "]";
+        }
+        if (!tag.segments.empty()) {
+            if (!out.empty()) out += '.';
+            out += tag.path;
+        }
+        return out.empty() ? "." : out;
+    }
+
+    // ------------------------------------------------------------ names
+
+    struct Resolved {
+        const TemplateValue* value = nullptr;   // nullptr: the name is unknown
+        std::size_t frame = 0;
+        TemplateValue scratch;                  // holds loop variables
+    };
+
+    void resolve(const Tag& tag, Resolved& result) {
+        result.value = nullptr;
+        result.frame = frames_.size() - 1;
+        if (tag.segments.empty()) {
+            result.value = frames_.back().value;
+            return;
+        }
+        const std::string& first = tag.segments.front();
+        if (first.front() == '@') {
+            for (std::size_t f = frames_.size(); f-- > 0;) {
+                const Frame& frame = frames_[f];
+                if (!frame.list_item) continue;
+                if (first == "@index") result.scratch = TemplateValue::text(std::to_string(frame.index + 1));
+                else if (first == "@first") result.scratch = TemplateValue::boolean(frame.index == 0);
+                else result.scratch = TemplateValue::boolean(frame.index + 1 == frame.count);
+                result.value = &result.scratch;
+                result.frame = f;
+                return;
+            }
+            return;
+        }
+        const TemplateValue* current = nullptr;
+        for (std::size_t f = frames_.size(); f-- > 0;) {
+            const TemplateValue* value = frames_[f].value;
+            if (value->kind() != TemplateValue::Kind::map) continue;
+            if (const TemplateValue* found = value->find(first)) {
+                current = found;
+                result.frame = f;
+                break;
+            }
+        }
+        if (!current) return;
+        for (std::size_t k = 1; k < tag.segments.size(); ++k) {
+            if (current->is_null()) {
+                result.value = &null_value;   // a missing parent: the path is missing data, not unknown
+                return;
+            }
+            if (current->kind() != TemplateValue::Kind::map) return;
+            current = current->find(tag.segments[k]);
+            if (!current) return;
+        }
+        result.value = current;
+    }
+
+    const Tag* tag_at(int index) const {
+        const auto& site = part_->tags[static_cast<std::size_t>(index)];
+        return site.tag ? &*site.tag : nullptr;
+    }
+
+    // Resolves the instruction's tag; reports an unknown name. nullptr when
+    // there is nothing to render with.
+    const TemplateValue* lookup(int tag_index, Resolved& resolved) {
+        const Tag* tag = tag_at(tag_index);
+        if (!tag) return nullptr;
+        resolve(*tag, resolved);
+        if (!resolved.value) {
+            if (tag->segments.size() == 1 && tag->segments.front().front() == '@')
+                report(tag_index, tag->raw + ": " + tag->path + " is only defined inside a loop over a list");
+            else
+                report(tag_index, "unknown name \"" + tag->path + "\" in " + tag->raw);
+        }
+        return resolved.value;
+    }
+
+    void missing(int tag_index, const Resolved& resolved) {
+        const Tag& tag = *tag_at(tag_index);
+        report(tag_index, "missing data: " + data_path(resolved.frame, tag) + " (in " + tag.raw + ")");
+    }
+
+    // ------------------------------------------------------------ output helpers
+
+    // Text inside a w:t: line breaks (LF, CRLF or CR) and tabs become w:br
+    // and w:tab.
+    void write_text(std::string& out, std::string_view text, bool in_text_run) {
+        if (!in_text_run || text.find_first_of("\r\n\t") == std::string_view::npos) {
+            append_escaped_text(out, text);
+            return;
+        }
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            if (i < text.size() && text[i] != '\r' && text[i] != '\n' && text[i] != '\t') continue;
+            append_escaped_text(out, text.substr(start, i - start));
+            if (i < text.size())
+                out += "</" + w_ + "t><" + w_ + (text[i] == '\t' ? "tab/>" : "br/>") + "<" + w_ + "t xml:space=\"preserve\">";
+            if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') ++i;
+            start = i + 1;
+        }
+    }
+
+    void write_runs(std::string& out, const SpanList& spans, const BlockStyle& style, std::string_view prefix_text) {
+        if (!prefix_text.empty()) {
+            out += "<" + w_ + "r>" + style.run_properties[0] + "<" + w_ + "t xml:space=\"preserve\">";
+            append_escaped_text(out, prefix_text);
+            out += "</" + w_ + "t></" + w_ + "r>";
+        }
+        for (const TextSpan& span : spans) {
+            out += '<';
+            out += w_;
+            out += "r>";
+            out += style.run_properties[(span.bold ? 1 : 0) | (span.italic ? 2 : 0) | (span.highlight ? 4 : 0)];
+            out += '<';
+            out += w_;
+            out += "t xml:space=\"preserve\">";
+            write_text(out, span.text, true);
+            out += "</";
+            out += w_;
+            out += "t></";
+            out += w_;
+            out += "r>";
+        }
+    }
+
+    void write_paragraph(std::string& out, const std::string& properties, const SpanList& spans, const BlockStyle& style,
+                         std::string_view prefix_text = {}) {
+        out += "<" + w_ + "p>";
+        out += properties;
+        write_runs(out, spans, style, prefix_text);
+        out += "</" + w_ + "p>";
+    }
+
+    void write_blocks(std::string& out, const RichText& blocks, const BlockStyle& style) {
+        if (blocks.empty()) {
+            // A block always leaves a paragraph: table cells must end with one.
+            write_paragraph(out, style.paragraph_properties, {}, style);
+            return;
+        }
+        for (const RichBlock& block : blocks) {
+            switch (block.kind) {
+                case RichBlock::Kind::paragraph: write_paragraph(out, style.paragraph_properties, block.spans, style); break;
+                case RichBlock::Kind::bullet_list:
+                    for (const SpanList& item : block.items)
+                        write_paragraph(out, style.bullet_properties, item, style,
+                                        style.bullets_have_numbering ? "" : "\xE2\x80\xA2\t");
+                    break;
+                case RichBlock::Kind::numbered_list: {
+                    if (style.numbers_have_numbering) {
+                        // Every list starts at 1: a numbering instance of its own.
+                        const std::string id = std::to_string(next_num_id_++);
+                        new_numbering.push_back({id, style.numbered_abstract_id,
+                                                 "<" + w_ + "lvlOverride " + w_ + "ilvl=\"0\"><" + w_ + "startOverride " + w_ +
+                                                     "val=\"1\"/></" + w_ + "lvlOverride>"});
+                        const std::string properties = style.numbered_properties_before + id + style.numbered_properties_after;
+                        for (const SpanList& item : block.items) write_paragraph(out, properties, item, style);
+                    } else {
+                        std::size_t number = 1;
+                        for (const SpanList& item : block.items)
+                            write_paragraph(out, style.paragraph_properties, item, style, std::to_string(number++) + ".\t");
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    std::string relationship_for(const ImageData& image) {
+        // One media part per distinct image, one relationship per part that shows it.
+        std::size_t index = media.size();
+        for (std::size_t i = 0; i < media.size(); ++i)
+            if (media[i].image->bytes == image.bytes) index = i;
+        if (index == media.size()) {
+            std::string name;
+            for (long n = static_cast<long>(media.size()) + 1;; ++n) {
+                name = "word/media/rendered-image" + std::to_string(n) + "." + image.extension;
+                if (!compiled_.package.find(name)) break;
+            }
+            media.push_back({name, &image});
+        }
+        const std::string& media_name = media[index].name;
+        const std::string key = part_->rels_name + "|" + media_name;
+        if (auto found = relationship_for_media_.find(key); found != relationship_for_media_.end()) return found->second;
+        std::string id;
+        long& counter = relationship_counter_[part_->rels_name];
+        do id = "rIdImage" + std::to_string(++counter);
+        while (part_->relationship_ids.count(id));
+        const std::size_t slash = part_->name.rfind('/');
+        const std::string folder = slash == std::string::npos ? "" : part_->name.substr(0, slash + 1);
+        const std::string target = media_name.rfind(folder, 0) == 0 ? media_name.substr(folder.size()) : "/" + media_name;
+        new_relationships[part_->rels_name].push_back({id, target});
+        relationship_for_media_[key] = id;
+        return id;
+    }
+
+    // `in_text` when the tag stood inside a w:t with other text: the w:t is
+    // closed before the drawing and opened again after it.
+    void write_inline_image(std::string& out, const ImageData& image, bool in_text) {
+        const std::string id = std::to_string(next_drawing_id_++);
+        const std::string relationship = relationship_for(image);
+        const std::string cx = std::to_string(image.width_emu), cy = std::to_string(image.height_emu);
+        std::string alt;
+        append_escaped_attribute(alt, image.alt_text);
+        if (in_text) out += "</" + w_ + "t>";
+        out += "<" + w_ + "drawing>";
+        out += "<wp:inline xmlns:wp=\"" + std::string(ns::drawing_wordprocessing) + "\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">";
+        out += "<wp:extent cx=\"" + cx + "\" cy=\"" + cy + "\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>";
+        out += "<wp:docPr id=\"" + id + "\" name=\"Picture " + id + "\" descr=\"" + alt + "\"/>";
+        out += "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"" + std::string(ns::drawing_main) +
+               "\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>";
+        out += "<a:graphic xmlns:a=\"" + std::string(ns::drawing_main) + "\"><a:graphicData uri=\"" + std::string(ns::drawing_picture) +
+               "\"><pic:pic xmlns:pic=\"" + std::string(ns::drawing_picture) + "\">";
+        out += "<pic:nvPicPr><pic:cNvPr id=\"" + id + "\" name=\"Picture " + id + "\" descr=\"" + alt + "\"/><pic:cNvPicPr/></pic:nvPicPr>";
+        out += "<pic:blipFill><a:blip xmlns:r=\"" + std::string(ns::relationships) + "\" r:embed=\"" + relationship +
+               "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>";
+        out += "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"" + cx + "\" cy=\"" + cy +
+               "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>";
+        out += "</pic:pic></a:graphicData></a:graphic></wp:inline></" + w_ + "drawing>";
+        if (in_text) out += "<" + w_ + "t xml:space=\"preserve\">";
+    }
+
+    // The placeholder picture, pointing at the new image, fitted into the
+    // placeholder's box with the image's proportions, with its alternative text.
+    void write_placeholder_image(std::string& out, const XmlNode& drawing, const ImageData& image) {
+        XmlNode copy = drawing;
+        std::int64_t box_cx = image.width_emu, box_cy = image.height_emu;
+        for (XmlNode& frame : copy.children)
+            if (const XmlNode* extent = frame.child(ns::drawing_wordprocessing, "extent")) {
+                try {
+                    box_cx = std::stoll(extent->attribute("", "cx")->value);
+                    box_cy = std::stoll(extent->attribute("", "cy")->value);
+                } catch (const std::exception&) {
+                }
+            }
+        std::int64_t cx = box_cx, cy = box_cy;
+        if (image.width_emu > 0 && image.height_emu > 0 && box_cx > 0 && box_cy > 0) {
+            // Compare box_cx/box_cy with the image's aspect without floating point.
+            if (static_cast<long double>(box_cx) * image.height_emu > static_cast<long double>(box_cy) * image.width_emu)
+                cx = static_cast<std::int64_t>(static_cast<long double>(box_cy) * image.width_emu / image.height_emu);
+            else
+                cy = static_cast<std::int64_t>(static_cast<long double>(box_cx) * image.height_emu / image.width_emu);
+        }
+        const std::string id = std::to_string(next_drawing_id_++);
+        const std::string relationship = relationship_for(image);
+        adjust_placeholder(copy, id, relationship, image.alt_text, std::to_string(cx), std::to_string(cy), false);
+        append_xml(out, copy);
+    }
+
+    static void set_attribute(XmlNode& node, std::string_view local, const std::string& value) {
+        for (XmlAttribute& a : node.attributes)
+            if (a.local == local && a.ns.empty()) {
+                a.value = value;
+                return;
+            }
+        node.attributes.push_back({std::string(local), "", std::string(local), value});
+    }
+
+    static void adjust_placeholder(XmlNode& node, const std::string& id, const std::string& relationship, const std::string& alt,
+                                   const std::string& cx, const std::string& cy, bool in_shape_properties) {
+        if (node.kind != XmlNode::Kind::element) return;
+        if (node.is(ns::drawing_wordprocessing, "docPr")) {
+            set_attribute(node, "id", id);
+            set_attribute(node, "descr", alt);
+            node.attributes.erase(std::remove_if(node.attributes.begin(), node.attributes.end(),
+                                                 [](const XmlAttribute& a) { return a.local == "title" && a.ns.empty(); }),
+                                  node.attributes.end());
+        } else if (node.is(ns::drawing_picture, "cNvPr")) {
+            set_attribute(node, "descr", alt);
+        } else if (node.is(ns::drawing_main, "blip")) {
+            for (XmlAttribute& a : node.attributes)
+                if (a.ns == ns::relationships && a.local == "embed") a.value = relationship;
+        } else if (node.is(ns::drawing_wordprocessing, "extent") || (in_shape_properties && node.is(ns::drawing_main, "ext"))) {
+            set_attribute(node, "cx", cx);
+            set_attribute(node, "cy", cy);
+        }
+        const bool shape = in_shape_properties || node.is(ns::drawing_picture, "spPr");
+        for (XmlNode& child : node.children) adjust_placeholder(child, id, relationship, alt, cx, cy, shape);
+    }
+
+    // ------------------------------------------------------------ the program
+
+    void run(std::size_t begin, std::size_t end, std::string& out) {
+        const std::vector<Instruction>& program = part_->program;
+        for (std::size_t i = begin; i < end; ++i) {
+            const Instruction& instruction = program[i];
+            switch (instruction.op) {
+                case Op::literal: out += instruction.text; break;
+                case Op::value: write_value(instruction, out); break;
+                case Op::section:
+                    run_section(i, out);
+                    i = instruction.end;
+                    break;
+                case Op::section_end: break;
+                case Op::block: write_block(instruction, out); break;
+                case Op::image:
+                case Op::image_placeholder: write_image(instruction, out); break;
+                case Op::drawing_id: out += std::to_string(next_drawing_id_++); break;
+                case Op::numbering_id: out += numbering_id(instruction.text, instruction.end); break;
+                case Op::cell_width: out += divided_width(instruction.text, column_counts_.empty() ? 1 : column_counts_.back()); break;
+                case Op::grid_columns: write_grid_columns(instruction, out); break;
+            }
+        }
+    }
+
+    static std::string divided_width(const std::string& width, std::size_t count) {
+        try {
+            return std::to_string(std::stol(width) / static_cast<long>(std::max<std::size_t>(count, 1)));
+        } catch (const std::exception&) {
+            return width;
+        }
+    }
+
+    std::string numbering_id(const std::string& original, std::size_t depth) {
+        if (depth == 0 || depth > numbering_scopes_.size()) return original;
+        auto& scope = numbering_scopes_[depth - 1];
+        if (auto found = scope.find(original); found != scope.end()) return found->second;
+        const std::string id = std::to_string(next_num_id_++);
+        const auto& numbering = compiled_.numbering;
+        const auto abstract = numbering.abstract_of_num.find(original);
+        const auto overrides = numbering.overrides_of_num.find(original);
+        new_numbering.push_back({id, abstract == numbering.abstract_of_num.end() ? "0" : abstract->second,
+                                 overrides == numbering.overrides_of_num.end() ? "" : overrides->second});
+        scope[original] = id;
+        return id;
+    }
+
+    void write_grid_columns(const Instruction& instruction, std::string& out) {
+        std::size_t count = 1;
+        if (!checking_) {
+            Resolved resolved;
+            const TemplateValue* value = lookup(instruction.tag, resolved);
+            if (!value) return;
+            if (value->kind() == TemplateValue::Kind::list) count = value->as_list().size();
+            else count = value->truthy() ? 1 : 0;
+        }
+        const std::string width = divided_width(instruction.text, count);
+        for (std::size_t k = 0; k < count; ++k) out += "<" + w_ + "gridCol " + w_ + "w=\"" + width + "\"/>";
+    }
+
+    void body(std::size_t section, const Frame* frame, std::string& out) {
+        const Instruction& instruction = part_->program[section];
+        if (frame) frames_.push_back(*frame);
+        numbering_scopes_.emplace_back();
+        run(section + 1, instruction.end, out);
+        numbering_scopes_.pop_back();
+        if (frame) frames_.pop_back();
+    }
+
+    void run_section(std::size_t section, std::string& out) {
+        const Instruction& instruction = part_->program[section];
+        const Tag* tag = tag_at(instruction.tag);
+        Resolved resolved;
+        const TemplateValue* value = lookup(instruction.tag, resolved);
+        if (!value) return;
+        const bool column = instruction.text == "column";
+        const bool is_list = value->kind() == TemplateValue::Kind::list;
+        if (checking_) {
+            // Visit the body once whatever the value, to check every name in it.
+            if (column) column_counts_.push_back(1);
+            if (is_list && !value->as_list().empty()) {
+                const Frame frame{&value->as_list().front(), tag, 0, value->as_list().size(), true};
+                body(section, &frame, out);
+            } else if (value->kind() == TemplateValue::Kind::map) {
+                const Frame frame{value, tag, 0, 0, false};
+                body(section, &frame, out);
+            } else {
+                body(section, nullptr, out);
+            }
+            if (column) column_counts_.pop_back();
+            return;
+        }
+        if (tag->kind == Tag::Kind::inverted) {
+            if (!value->truthy()) body(section, nullptr, out);
+            return;
+        }
+        if (!value->truthy()) return;
+        if (column) column_counts_.push_back(is_list ? value->as_list().size() : 1);
+        if (is_list) {
+            const auto& items = value->as_list();
+            for (std::size_t k = 0; k < items.size(); ++k) {
+                const Frame frame{&items[k], tag, k, items.size(), true};
+                body(section, &frame, out);
+            }
+        } else if (value->kind() == TemplateValue::Kind::boolean) {
+            body(section, nullptr, out);
+        } else {
+            const Frame frame{value, tag, 0, 0, false};
+            body(section, &frame, out);
+        }
+        if (column) column_counts_.pop_back();
+    }
+
+    void write_value(const Instruction& instruction, std::string& out) {
+        Resolved resolved;
+        const TemplateValue* value = lookup(instruction.tag, resolved);
+        if (!value || checking_) return;
+        const Tag& tag = *tag_at(instruction.tag);
+        TemplateValue holder;
+        for (const FilterCall& filter : tag.filters) {
+            if (value->is_null() && filter.name != "default") {
+                missing(instruction.tag, resolved);
+                return;
+            }
+            std::string why;
+            std::optional<TemplateValue> result = apply_filter(filter, *value, settings_.lang, why);
+            if (!result) {
+                report(instruction.tag, why + " (" + data_path(resolved.frame, tag) + " in " + tag.raw + ")");
+                return;
+            }
+            holder = std::move(*result);
+            value = &holder;
+        }
+        const bool in_text_run = part_->tags[static_cast<std::size_t>(instruction.tag)].in_text_run;
+        switch (value->kind()) {
+            case TemplateValue::Kind::null: missing(instruction.tag, resolved); return;
+            case TemplateValue::Kind::text: write_text(out, value->as_text(), in_text_run); return;
+            case TemplateValue::Kind::boolean: {
+                const bool english = settings_.lang == "en";
+                out += value->as_boolean() ? (english ? "yes" : "ja") : (english ? "no" : "nej");
+                return;
+            }
+            case TemplateValue::Kind::rich_text: {
+                std::string text;
+                for (const RichBlock& block : value->as_rich_text()) {
+                    auto add = [&](const SpanList& spans) {
+                        if (!text.empty()) text += '\n';
+                        for (const TextSpan& span : spans) text += span.text;
+                    };
+                    if (block.kind == RichBlock::Kind::paragraph) add(block.spans);
+                    for (const SpanList& item : block.items) add(item);
+                }
+                write_text(out, text, in_text_run);
+                return;
+            }
+            case TemplateValue::Kind::list:
+                report(instruction.tag, tag.path + " is a list: loop over it with {{#" + tag.path + "}}…{{/" + tag.path + "}}");
+                return;
+            case TemplateValue::Kind::map:
+                report(instruction.tag, tag.path + " has named parts: name one, like {{" + tag.path + ".name}}");
+                return;
+            case TemplateValue::Kind::image:
+                report(instruction.tag, tag.path + " is an image: show it with {{%" + tag.path + "}}");
+                return;
+        }
+    }
+
+    void write_block(const Instruction& instruction, std::string& out) {
+        Resolved resolved;
+        const TemplateValue* value = lookup(instruction.tag, resolved);
+        const BlockStyle& style = *instruction.block;
+        if (!value || checking_) {
+            write_blocks(out, {}, style);
+            return;
+        }
+        switch (value->kind()) {
+            case TemplateValue::Kind::rich_text: write_blocks(out, value->as_rich_text(), style); return;
+            case TemplateValue::Kind::text: {
+                RichBlock paragraph;
+                paragraph.spans.push_back({value->as_text()});
+                write_blocks(out, {paragraph}, style);
+                return;
+            }
+            case TemplateValue::Kind::null: missing(instruction.tag, resolved); break;
+            default: report(instruction.tag, tag_at(instruction.tag)->path + " is not text: a block tag {{@…}} shows rich text"); break;
+        }
+        write_blocks(out, {}, style);
+    }
+
+    void write_image(const Instruction& instruction, std::string& out) {
+        Resolved resolved;
+        const TemplateValue* value = lookup(instruction.tag, resolved);
+        if (!value || checking_) return;
+        if (value->kind() == TemplateValue::Kind::image) {
+            if (instruction.op == Op::image) write_inline_image(out, value->as_image(), instruction.text != "bare");
+            else write_placeholder_image(out, *instruction.drawing, value->as_image());
+            return;
+        }
+        // No image is a choice, not an error: the placeholder goes away.
+        if (value->is_null() || !value->truthy()) return;
+        report(instruction.tag, tag_at(instruction.tag)->path + " is not an image");
+    }
+};
+
+// Adds the new numbering instances after the last w:num (before
+// w:numIdMacAtCleanup, which must stay last).
+std::string numbering_with(const NumberingInfo& numbering, const std::vector<Renderer::NewNumbering>& added) {
+    const XmlNode& root = *numbering.root;
+    const std::string w = numbering.w_prefix.empty() ? "" : numbering.w_prefix + ":";
+    std::string insertion;
+    for (const auto& n : added)
+        insertion += "<" + w + "num " + w + "numId=\"" + n.id + "\"><" + w + "abstractNumId " + w + "val=\"" + n.abstract_id + "\"/>" +
+                     n.overrides + "</" + w + "num>";
+    std::size_t insert_after = 0;   // index of the child after which to insert; 0 with none_found = at start
+    bool found = false;
+    for (std::size_t i = 0; i < root.children.size(); ++i)
+        if (root.children[i].is_w("num") || root.children[i].is_w("abstractNum") || root.children[i].is_w("numPicBullet")) {
+            insert_after = i;
+            found = true;
+        }
+    std::string out(xml_declaration);
+    append_start_tag_open(out, root);
+    out += '>';
+    if (!found) out += insertion;
+    for (std::size_t i = 0; i < root.children.size(); ++i) {
+        append_xml(out, root.children[i]);
+        if (found && i == insert_after) out += insertion;
+    }
+    out += "</" + root.name + ">";
+    return out;
+}
+
+std::string with_relationships(const std::string* existing, const std::vector<Renderer::NewRelationship>& added) {
+    std::string additions;
+    for (const auto& r : added) {
+        additions += "<Relationship Id=\"" + r.id + "\" Type=\"" + relationship_type_image + "\" Target=\"";
+        append_escaped_attribute(additions, r.target);
+        additions += "\"/>";
+    }
+    if (!existing) {
+        return std::string(xml_declaration) + "<Relationships xmlns=\"" + std::string(ns::package_relationships) + "\">" + additions +
+               "</Relationships>";
+    }
+    const XmlNode root = parse_xml(*existing, "relationships");
+    std::string out(xml_declaration);
+    append_start_tag_open(out, root);
+    out += '>';
+    for (const XmlNode& child : root.children) append_xml(out, child);
+    out += additions;
+    out += "</" + root.name + ">";
+    return out;
+}
+
+std::string with_content_types(const std::string& existing, const std::set<std::string>& extensions, const std::string& main_part,
+                               bool main_is_template) {
+    const XmlNode root = parse_xml(existing, "[Content_Types].xml");
+    std::string out(xml_declaration);
+    append_start_tag_open(out, root);
+    out += '>';
+    std::set<std::string> missing = extensions;
+    for (const XmlNode& child : root.children) {
+        if (child.local == "Default")
+            if (const XmlAttribute* extension = child.attribute("", "Extension")) missing.erase(extension->value);
+    }
+    for (const std::string& extension : missing)
+        out += "<Default Extension=\"" + extension + "\" ContentType=\"" + image_content_type(extension) + "\"/>";
+    for (const XmlNode& child : root.children) {
+        const XmlAttribute* part = child.attribute("", "PartName");
+        if (main_is_template && child.local == "Override" && part && part->value == "/" + main_part) {
+            // A .dotx renders to a document, not to another template.
+            XmlNode document = child;
+            for (XmlAttribute& a : document.attributes)
+                if (a.name == "ContentType") a.value = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+            append_xml(out, document);
+            continue;
+        }
+        append_xml(out, child);
+    }
+    out += "</" + root.name + ">";
+    return out;
+}
+
+std::vector<TemplateProblem> with_left_out(std::vector<TemplateProblem> problems, std::size_t left_out) {
+    if (left_out > 0) problems.push_back({"", 0, "", "… and " + std::to_string(left_out) + " more problems like these"});
+    return problems;
+}
+
+}  // namespace
+
+DocumentTemplate DocumentTemplate::load(std::string_view docx_bytes, const std::string& template_name) {
+    DocumentTemplate loaded;
+    loaded.compiled_ = compile_template(read_package(docx_bytes, "template '" + template_name + "'"), template_name);
+    return loaded;
+}
+
+const std::string& DocumentTemplate::name() const { return compiled_->name; }
+
+const std::vector<TemplateProblem>& DocumentTemplate::problems() const { return compiled_->problems; }
+
+std::vector<std::string> DocumentTemplate::tags() const {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (const CompiledPart& part : compiled_->parts)
+        for (const TagSite& site : part.tags) {
+            const std::string text = site.tag ? site.tag->raw : site.raw;
+            if (seen.insert(text).second) out.push_back(text);
+        }
+    return out;
+}
+
+bool DocumentTemplate::names(std::string_view path) const {
+    for (const CompiledPart& part : compiled_->parts)
+        for (const TagSite& site : part.tags)
+            if (site.tag && site.tag->path == path) return true;
+    return false;
+}
+
+std::vector<TemplateProblem> DocumentTemplate::check_names(const TemplateValue& specimen) const {
+    const RenderSettings settings;
+    Renderer renderer(*compiled_, specimen, settings, true);
+    std::string scratch;
+    for (const CompiledPart& part : compiled_->parts) {
+        scratch.clear();
+        renderer.render_part(part, scratch);
+    }
+    return with_left_out(std::move(renderer.problems), renderer.problems_left_out);
+}
+
+std::string DocumentTemplate::render(const TemplateValue& data, const RenderSettings& settings) const {
+    const Compiled& compiled = *compiled_;
+    Renderer renderer(compiled, data, settings, false);
+    std::vector<std::pair<std::string, std::string>> outputs;
+    for (const CompiledPart& part : compiled.parts) {
+        std::string out;
+        std::size_t estimate = xml_declaration.size();
+        for (const Instruction& instruction : part.program) estimate += instruction.text.size();
+        out.reserve(estimate + estimate / 4);
+        out += xml_declaration;
+        renderer.render_part(part, out);
+        outputs.emplace_back(part.name, std::move(out));
+    }
+    std::vector<TemplateProblem> problems = compiled.problems;
+    problems.insert(problems.end(), renderer.problems.begin(), renderer.problems.end());
+    if (!problems.empty()) throw TemplateError(compiled.name, with_left_out(std::move(problems), renderer.problems_left_out));
+
+    Package result = compiled.package;
+    for (auto& [name, bytes] : outputs) result.put(name, std::move(bytes));
+    if (!renderer.new_numbering.empty() && compiled.numbering.root)
+        result.put(compiled.numbering.part_name, numbering_with(compiled.numbering, renderer.new_numbering));
+    std::set<std::string> extensions;
+    for (const auto& media : renderer.media) {
+        result.put(media.name, media.image->bytes);
+        extensions.insert(media.image->extension);
+    }
+    for (const auto& [rels, added] : renderer.new_relationships) result.put(rels, with_relationships(result.find(rels), added));
+    if (!extensions.empty() || compiled.main_is_template)
+        result.put("[Content_Types].xml",
+                   with_content_types(*result.find("[Content_Types].xml"), extensions, compiled.main_part, compiled.main_is_template));
+    return write_package(result);
+}
+
+}  // namespace esfdraft::docx

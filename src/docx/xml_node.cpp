@@ -1,0 +1,331 @@
+#include "docx/xml_node.hpp"
+
+#include <Poco/Exception.h>
+#include <Poco/SAX/Attributes.h>
+#include <Poco/SAX/DefaultHandler.h>
+#include <Poco/SAX/LexicalHandler.h>
+#include <Poco/SAX/SAXException.h>
+#include <Poco/SAX/SAXParser.h>
+#include <Poco/SAX/XMLReader.h>
+
+#include <stdexcept>
+#include <utility>
+
+namespace esfdraft::docx {
+
+const XmlAttribute* XmlNode::attribute(std::string_view uri, std::string_view local_name) const {
+    for (const XmlAttribute& a : attributes)
+        if (a.local == local_name && a.ns == uri) return &a;
+    return nullptr;
+}
+
+XmlAttribute* XmlNode::attribute(std::string_view uri, std::string_view local_name) {
+    for (XmlAttribute& a : attributes)
+        if (a.local == local_name && a.ns == uri) return &a;
+    return nullptr;
+}
+
+const XmlNode* XmlNode::child(std::string_view uri, std::string_view local_name) const {
+    for (const XmlNode& c : children)
+        if (c.is(uri, local_name)) return &c;
+    return nullptr;
+}
+
+std::string XmlNode::all_text() const {
+    if (kind == Kind::text) return text;
+    std::string out;
+    for (const XmlNode& c : children) out += c.all_text();
+    return out;
+}
+
+bool declared_prefix(const XmlNode& element, std::string_view uri, std::string& prefix) {
+    for (const XmlAttribute& a : element.attributes) {
+        if (a.value != uri) continue;
+        if (a.name == "xmlns") {
+            prefix.clear();
+            return true;
+        }
+        if (a.name.rfind("xmlns:", 0) == 0) {
+            prefix = a.name.substr(6);
+            return true;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+class DoctypeRefused : public std::runtime_error {
+public:
+    DoctypeRefused() : std::runtime_error("a DOCTYPE is not allowed in an OOXML part") {}
+};
+
+// Builds XmlNode trees from SAX events with namespace processing switched
+// off, so names, prefixes and attribute order arrive exactly as written;
+// prefixes are resolved here with a scope stack.
+class TreeBuilder : public Poco::XML::DefaultHandler, public Poco::XML::LexicalHandler {
+public:
+    XmlNode root;
+    bool has_root = false;
+
+    void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString& qname,
+                      const Poco::XML::Attributes& attributes) override {
+        flush_text();
+        XmlNode element;
+        element.kind = XmlNode::Kind::element;
+        element.name = qname;
+        std::vector<std::pair<std::string, std::string>> scope;
+        const int count = attributes.getLength();
+        element.attributes.reserve(static_cast<std::size_t>(count));
+        for (int i = 0; i < count; ++i) {
+            XmlAttribute attribute;
+            attribute.name = attributes.getQName(i);
+            attribute.value = attributes.getValue(i);
+            if (attribute.name == "xmlns") scope.emplace_back("", attribute.value);
+            else if (attribute.name.rfind("xmlns:", 0) == 0) scope.emplace_back(attribute.name.substr(6), attribute.value);
+            element.attributes.push_back(std::move(attribute));
+        }
+        scopes_.push_back(std::move(scope));
+        resolve(element.name, true, element.ns, element.local);
+        for (XmlAttribute& attribute : element.attributes) {
+            if (attribute.name == "xmlns" || attribute.name.rfind("xmlns:", 0) == 0) {
+                attribute.ns = "http://www.w3.org/2000/xmlns/";
+                attribute.local = attribute.name == "xmlns" ? "" : attribute.name.substr(6);
+            } else {
+                resolve(attribute.name, false, attribute.ns, attribute.local);
+            }
+        }
+        open_.push_back(std::move(element));
+    }
+
+    void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
+        flush_text();
+        XmlNode element = std::move(open_.back());
+        open_.pop_back();
+        scopes_.pop_back();
+        // Indentation between elements is not content.
+        bool has_elements = false;
+        for (const XmlNode& c : element.children) has_elements |= c.kind == XmlNode::Kind::element;
+        if (has_elements) {
+            std::vector<XmlNode> kept;
+            kept.reserve(element.children.size());
+            for (XmlNode& c : element.children)
+                if (c.kind != XmlNode::Kind::text || !whitespace_only(c.text)) kept.push_back(std::move(c));
+            element.children = std::move(kept);
+        }
+        if (open_.empty()) {
+            root = std::move(element);
+            has_root = true;
+        } else {
+            open_.back().children.push_back(std::move(element));
+        }
+    }
+
+    void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
+        if (!open_.empty()) pending_text_.append(ch + start, static_cast<std::size_t>(length));
+    }
+    void ignorableWhitespace(const Poco::XML::XMLChar ch[], int start, int length) override { characters(ch, start, length); }
+
+    void startDTD(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
+        throw DoctypeRefused();
+    }
+    void endDTD() override {}
+    void startEntity(const Poco::XML::XMLString&) override {}
+    void endEntity(const Poco::XML::XMLString&) override {}
+    void startCDATA() override {}
+    void endCDATA() override {}
+    void comment(const Poco::XML::XMLChar[], int, int) override {}
+
+private:
+    std::vector<XmlNode> open_;
+    std::vector<std::vector<std::pair<std::string, std::string>>> scopes_;
+    std::string pending_text_;
+
+    static bool whitespace_only(const std::string& text) {
+        for (char c : text)
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+        return true;
+    }
+
+    void flush_text() {
+        if (pending_text_.empty()) return;
+        XmlNode text;
+        text.kind = XmlNode::Kind::text;
+        text.text = std::move(pending_text_);
+        pending_text_.clear();
+        open_.back().children.push_back(std::move(text));
+    }
+
+    void resolve(const std::string& qname, bool is_element, std::string& uri, std::string& local) const {
+        const std::size_t colon = qname.find(':');
+        const std::string prefix = colon == std::string::npos ? "" : qname.substr(0, colon);
+        local = colon == std::string::npos ? qname : qname.substr(colon + 1);
+        uri.clear();
+        if (prefix == "xml") {
+            uri = ns::xml;
+            return;
+        }
+        if (prefix.empty() && !is_element) return;   // unprefixed attributes have no namespace
+        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope)
+            for (const auto& [bound, value] : *scope)
+                if (bound == prefix) {
+                    uri = value;
+                    return;
+                }
+    }
+};
+
+}  // namespace
+
+XmlNode parse_xml(std::string_view bytes, const std::string& part_name) {
+    TreeBuilder builder;
+    Poco::XML::SAXParser parser;
+    parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
+    parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_GENERAL_ENTITIES, false);
+    parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
+    parser.setContentHandler(&builder);
+    parser.setProperty(Poco::XML::XMLReader::PROPERTY_LEXICAL_HANDLER, static_cast<Poco::XML::LexicalHandler*>(&builder));
+    try {
+        parser.parseMemoryNP(bytes.data(), bytes.size());
+    } catch (const DoctypeRefused& error) {
+        throw std::runtime_error(part_name + ": " + error.what());
+    } catch (const Poco::XML::SAXParseException& error) {
+        throw std::runtime_error(part_name + ": not well-formed XML: " + error.message() + " (line " +
+                                 std::to_string(error.getLineNumber()) + ")");
+    } catch (const Poco::Exception& error) {
+        throw std::runtime_error(part_name + ": not well-formed XML: " + error.displayText());
+    }
+    if (!builder.has_root) throw std::runtime_error(part_name + ": no root element");
+    return std::move(builder.root);
+}
+
+namespace {
+
+// Decodes one UTF-8 sequence at `at`; returns its length, or 0 when invalid.
+std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& code) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(at);
+    std::size_t length = 0;
+    if (lead < 0x80) {
+        code = lead;
+        return 1;
+    }
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2, code = lead & 0x1Fu;
+    else if (lead >= 0xE0 && lead <= 0xEF) length = 3, code = lead & 0x0Fu;
+    else if (lead >= 0xF0 && lead <= 0xF4) length = 4, code = lead & 0x07u;
+    else return 0;
+    if (at + length > text.size()) return 0;
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((byte(at + i) & 0xC0) != 0x80) return 0;
+        code = (code << 6) | (byte(at + i) & 0x3Fu);
+    }
+    if ((length == 3 && code < 0x800) || (length == 4 && (code < 0x10000 || code > 0x10FFFF))) return 0;
+    if (code >= 0xD800 && code <= 0xDFFF) return 0;
+    return length;
+}
+
+bool allowed_in_xml(char32_t code) {
+    if (code == 0x9 || code == 0xA || code == 0xD) return true;
+    if (code < 0x20 || (code >= 0x7F && code <= 0x9F)) return false;   // C0 and C1 controls, DEL
+    if (code == 0xFFFE || code == 0xFFFF) return false;
+    return true;
+}
+
+template <bool in_attribute>
+void append_escaped(std::string& out, std::string_view text) {
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const char c = text[at];
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7F) {
+            switch (c) {
+                case '&': out += "&amp;"; break;
+                case '<': out += "&lt;"; break;
+                case '>': out += "&gt;"; break;
+                case '"':
+                    if constexpr (in_attribute) out += "&quot;";
+                    else out += c;
+                    break;
+                default: out += c;
+            }
+            ++at;
+            continue;
+        }
+        char32_t code = 0;
+        const std::size_t length = decode_utf8(text, at, code);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";   // U+FFFD for a byte that is not UTF-8
+            ++at;
+            continue;
+        }
+        if (allowed_in_xml(code)) {
+            if constexpr (in_attribute) {
+                // Attribute values are normalized by parsers; keep line breaks and tabs.
+                if (code == 0x9) out += "&#9;";
+                else if (code == 0xA) out += "&#10;";
+                else if (code == 0xD) out += "&#13;";
+                else out.append(text.substr(at, length));
+            } else {
+                if (code == 0xD) out += "&#13;";
+                else out.append(text.substr(at, length));
+            }
+        }
+        at += length;
+    }
+}
+
+}  // namespace
+
+void append_escaped_text(std::string& out, std::string_view text) { append_escaped<false>(out, text); }
+void append_escaped_attribute(std::string& out, std::string_view text) { append_escaped<true>(out, text); }
+
+std::string sanitize_xml_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    while (at < text.size()) {
+        char32_t code = 0;
+        const std::size_t length = decode_utf8(text, at, code);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";
+            ++at;
+            continue;
+        }
+        if (allowed_in_xml(code)) out.append(text.substr(at, length));
+        at += length;
+    }
+    return out;
+}
+
+void append_start_tag_open(std::string& out, const XmlNode& element) {
+    out += '<';
+    out += element.name;
+    for (const XmlAttribute& attribute : element.attributes) {
+        out += ' ';
+        out += attribute.name;
+        out += "=\"";
+        append_escaped_attribute(out, attribute.value);
+        out += '"';
+    }
+}
+
+void append_xml(std::string& out, const XmlNode& node) {
+    if (node.dropped) return;
+    switch (node.kind) {
+        case XmlNode::Kind::text: append_escaped_text(out, node.text); return;
+        case XmlNode::Kind::tag: return;
+        case XmlNode::Kind::element: break;
+    }
+    append_start_tag_open(out, node);
+    if (node.children.empty()) {
+        out += "/>";
+        return;
+    }
+    out += '>';
+    for (const XmlNode& child : node.children) append_xml(out, child);
+    out += "</";
+    out += node.name;
+    out += '>';
+}
+
+}  // namespace esfdraft::docx

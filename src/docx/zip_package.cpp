@@ -1,0 +1,312 @@
+#include "docx/zip_package.hpp"
+
+#include <Poco/Checksum.h>
+#include <Poco/DeflatingStream.h>
+#include <Poco/Exception.h>
+#include <Poco/InflatingStream.h>
+#include <Poco/MemoryStream.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace esfdraft::docx {
+
+const std::string* Package::find(std::string_view name) const {
+    for (const PackageEntry& entry : entries_)
+        if (entry.name == name) return &entry.bytes;
+    return nullptr;
+}
+
+void Package::put(std::string_view name, std::string bytes) {
+    for (PackageEntry& entry : entries_) {
+        if (entry.name == name) {
+            entry.bytes = std::move(bytes);
+            return;
+        }
+    }
+    entries_.push_back({std::string(name), std::move(bytes)});
+}
+
+namespace {
+
+// The reader walks the central directory (the archive's own index) rather
+// than scanning local headers front to back: that is what Word and
+// LibreOffice do, and it lets every size be checked before anything is
+// inflated. (Poco::Zip::ZipArchive scans local headers and has no bounds.)
+
+constexpr std::uint32_t end_of_central_directory_signature = 0x06054b50;
+constexpr std::uint32_t central_header_signature = 0x02014b50;
+constexpr std::uint32_t local_header_signature = 0x04034b50;
+constexpr std::size_t end_of_central_directory_size = 22;
+constexpr std::size_t central_header_size = 46;
+constexpr std::size_t local_header_size = 30;
+
+class ArchiveError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+std::uint16_t read_u16(std::string_view bytes, std::size_t at) {
+    return static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[at]) |
+                                      (static_cast<unsigned char>(bytes[at + 1]) << 8));
+}
+
+std::uint32_t read_u32(std::string_view bytes, std::size_t at) {
+    return static_cast<std::uint32_t>(read_u16(bytes, at)) | (static_cast<std::uint32_t>(read_u16(bytes, at + 2)) << 16);
+}
+
+std::string lowercase_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Why a name is unsafe as a part name, or "" when it is fine.
+std::string unsafe_name_reason(std::string_view name) {
+    if (name.empty()) return "an empty entry name";
+    if (name.front() == '/') return "an absolute entry name";
+    if (name.find('\\') != std::string_view::npos) return "a backslash in an entry name";
+    if (name.size() >= 2 && name[1] == ':') return "a drive letter in an entry name";
+    for (char c : name)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "a control character in an entry name";
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        std::size_t end = name.find('/', start);
+        if (end == std::string_view::npos) end = name.size();
+        const std::string_view segment = name.substr(start, end - start);
+        if (segment == "..") return "path traversal (\"..\") in an entry name";
+        if (segment == "." ) return "a \".\" segment in an entry name";
+        start = end + 1;
+    }
+    return "";
+}
+
+std::string inflate_entry(std::string_view compressed, std::uint64_t declared_size, const std::string& entry) {
+    Poco::MemoryInputStream source(compressed.data(), compressed.size());
+    // Negative window bits: raw deflate data, as stored in zip entries.
+    Poco::InflatingInputStream inflater(source, -15);
+    // Let zlib's complaint reach us instead of a silently empty stream.
+    inflater.exceptions(std::ios::badbit);
+    std::string out;
+    out.reserve(static_cast<std::size_t>(declared_size));
+    char buffer[16384];
+    try {
+        while (true) {
+            inflater.read(buffer, sizeof buffer);
+            const std::streamsize got = inflater.gcount();
+            if (got <= 0) break;
+            // Never inflate past the declared size: a lying header is how a
+            // zip bomb slips past the size checks.
+            if (out.size() + static_cast<std::size_t>(got) > declared_size)
+                throw ArchiveError(entry + ": the data inflates beyond its declared size of " + std::to_string(declared_size) +
+                                   " bytes");
+            out.append(buffer, static_cast<std::size_t>(got));
+        }
+    } catch (const ArchiveError&) {
+        throw;
+    } catch (const Poco::Exception& error) {
+        throw ArchiveError(entry + ": the compressed data is corrupt (" + error.displayText() + ")");
+    } catch (const std::exception& error) {
+        throw ArchiveError(entry + ": the compressed data is corrupt (" + error.what() + ")");
+    }
+    if (out.size() != declared_size)
+        throw ArchiveError(entry + ": the data inflates to " + std::to_string(out.size()) + " bytes, not the declared " +
+                           std::to_string(declared_size));
+    return out;
+}
+
+Package read_archive(std::string_view archive, const PackageLimits& limits) {
+    if (archive.size() > limits.max_archive_bytes)
+        throw ArchiveError("the file is larger than " + std::to_string(limits.max_archive_bytes >> 20) + " MiB");
+    if (archive.size() < end_of_central_directory_size || archive.substr(0, 2) != "PK")
+        throw ArchiveError("not a zip archive (a .docx file is one)");
+
+    // The end-of-central-directory record sits in the last 22 bytes plus at
+    // most a 64 KiB comment.
+    std::size_t eocd = std::string_view::npos;
+    const std::size_t lowest = archive.size() > end_of_central_directory_size + 0xffff
+                                   ? archive.size() - end_of_central_directory_size - 0xffff
+                                   : 0;
+    for (std::size_t at = archive.size() - end_of_central_directory_size + 1; at-- > lowest;) {
+        if (read_u32(archive, at) == end_of_central_directory_signature) {
+            eocd = at;
+            break;
+        }
+    }
+    if (eocd == std::string_view::npos) throw ArchiveError("not a zip archive, or a truncated one (no central directory)");
+
+    const std::uint16_t disk = read_u16(archive, eocd + 4);
+    const std::uint16_t directory_disk = read_u16(archive, eocd + 6);
+    const std::uint16_t entries_here = read_u16(archive, eocd + 8);
+    const std::uint16_t entry_count = read_u16(archive, eocd + 10);
+    const std::uint32_t directory_size = read_u32(archive, eocd + 12);
+    const std::uint32_t directory_offset = read_u32(archive, eocd + 16);
+    if (entry_count == 0xffff || directory_offset == 0xffffffff || directory_size == 0xffffffff)
+        throw ArchiveError("ZIP64 archives are not supported");
+    if (disk != 0 || directory_disk != 0 || entries_here != entry_count)
+        throw ArchiveError("split (multi-volume) archives are not supported");
+    if (entry_count > limits.max_entries)
+        throw ArchiveError("too many entries (" + std::to_string(entry_count) + ", at most " +
+                           std::to_string(limits.max_entries) + ")");
+    if (static_cast<std::uint64_t>(directory_offset) + directory_size > eocd)
+        throw ArchiveError("the central directory lies outside the file (truncated or corrupt archive)");
+
+    Package package;
+    std::set<std::string> seen_names;
+    std::uint64_t total = 0;
+    std::size_t at = directory_offset;
+    const std::size_t directory_end = static_cast<std::size_t>(directory_offset) + directory_size;
+    for (std::uint16_t index = 0; index < entry_count; ++index) {
+        if (at + central_header_size > directory_end || read_u32(archive, at) != central_header_signature)
+            throw ArchiveError("the central directory is corrupt at entry " + std::to_string(index + 1));
+        const std::uint16_t flags = read_u16(archive, at + 8);
+        const std::uint16_t method = read_u16(archive, at + 10);
+        const std::uint32_t crc = read_u32(archive, at + 16);
+        const std::uint32_t compressed_size = read_u32(archive, at + 20);
+        const std::uint32_t size = read_u32(archive, at + 24);
+        const std::uint16_t name_length = read_u16(archive, at + 28);
+        const std::uint16_t extra_length = read_u16(archive, at + 30);
+        const std::uint16_t comment_length = read_u16(archive, at + 32);
+        const std::uint32_t local_offset = read_u32(archive, at + 42);
+        const std::size_t next = at + central_header_size + name_length + extra_length + comment_length;
+        if (next > directory_end) throw ArchiveError("the central directory is corrupt at entry " + std::to_string(index + 1));
+        const std::string name(archive.substr(at + central_header_size, name_length));
+        at = next;
+
+        const std::string reason = unsafe_name_reason(name);
+        if (!reason.empty()) throw ArchiveError("refused " + reason + ": \"" + name + "\"");
+        if (!seen_names.insert(lowercase_ascii(name)).second) throw ArchiveError("the entry \"" + name + "\" appears twice");
+        if (name.back() == '/') continue;   // a folder entry carries no data
+        if (flags & 0x0001) throw ArchiveError(name + ": encrypted entries are not supported");
+        if (method != 0 && method != 8)
+            throw ArchiveError(name + ": compression method " + std::to_string(method) + " is not supported (only stored and deflate)");
+        if (compressed_size == 0xffffffff || size == 0xffffffff) throw ArchiveError("ZIP64 archives are not supported");
+        if (size > limits.max_entry_bytes)
+            throw ArchiveError(name + ": declares " + std::to_string(size) + " bytes uncompressed, more than the limit of " +
+                               std::to_string(limits.max_entry_bytes));
+        total += size;
+        if (total > limits.max_total_bytes)
+            throw ArchiveError("the entries declare more than " + std::to_string(limits.max_total_bytes >> 20) +
+                               " MiB uncompressed in total (a zip bomb?)");
+        if (size > limits.ratio_free_bytes && size / std::max<std::uint32_t>(compressed_size, 1) > limits.max_ratio)
+            throw ArchiveError(name + ": compression ratio above " + std::to_string(limits.max_ratio) + ":1 (a zip bomb?)");
+        if (method == 0 && compressed_size != size) throw ArchiveError(name + ": stored entry with inconsistent sizes");
+
+        if (static_cast<std::uint64_t>(local_offset) + local_header_size > directory_offset ||
+            read_u32(archive, local_offset) != local_header_signature)
+            throw ArchiveError(name + ": the local header is missing or corrupt");
+        const std::size_t data_start = static_cast<std::size_t>(local_offset) + local_header_size +
+                                       read_u16(archive, local_offset + 26) + read_u16(archive, local_offset + 28);
+        if (static_cast<std::uint64_t>(data_start) + compressed_size > directory_offset)
+            throw ArchiveError(name + ": the data runs past the end of the archive (truncated?)");
+        const std::string_view data = archive.substr(data_start, compressed_size);
+        std::string bytes = method == 0 ? std::string(data) : inflate_entry(data, size, name);
+        Poco::Checksum checksum(Poco::Checksum::TYPE_CRC32);
+        checksum.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+        if (checksum.checksum() != crc) throw ArchiveError(name + ": CRC mismatch (corrupt archive)");
+        package.put(name, std::move(bytes));
+    }
+    return package;
+}
+
+}  // namespace
+
+Package read_package(std::string_view archive, const std::string& archive_name, const PackageLimits& limits) {
+    try {
+        return read_archive(archive, limits);
+    } catch (const ArchiveError& error) {
+        throw std::runtime_error(archive_name + ": " + error.what());
+    }
+}
+
+namespace {
+
+void put_u16(std::string& out, std::uint32_t value) {
+    out += static_cast<char>(value & 0xff);
+    out += static_cast<char>((value >> 8) & 0xff);
+}
+
+void put_u32(std::string& out, std::uint32_t value) {
+    put_u16(out, value & 0xffff);
+    put_u16(out, value >> 16);
+}
+
+std::string deflate_raw(const std::string& bytes) {
+    std::ostringstream out(std::ios::binary);
+    // Negative window bits: raw deflate, as zip entries store it. Level 6
+    // is nearly as small as 9 at a fraction of the time.
+    Poco::DeflatingOutputStream deflater(out, -15, 6);
+    deflater.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    deflater.close();
+    return std::move(out).str();
+}
+
+}  // namespace
+
+// Written here rather than with Poco::Zip::Compress, which adds an entry for
+// every folder ("word/"): OPC packages hold parts only, and Word reports a
+// package with folder entries as unreadable content.
+std::string write_package(const Package& package) {
+    std::vector<const PackageEntry*> ordered;
+    for (const PackageEntry& entry : package.entries()) ordered.push_back(&entry);
+    auto rank = [](const std::string& name) { return name == "[Content_Types].xml" ? 0 : name == "_rels/.rels" ? 1 : 2; };
+    std::sort(ordered.begin(), ordered.end(), [&](const PackageEntry* a, const PackageEntry* b) {
+        const int ra = rank(a->name), rb = rank(b->name);
+        return ra != rb ? ra < rb : a->name < b->name;
+    });
+
+    constexpr std::uint32_t dos_time = 0;                      // 00:00:00
+    constexpr std::uint32_t dos_date = (0u << 9) | (1u << 5) | 1u;   // 1980-01-01
+    std::string archive, directory;
+    for (const PackageEntry* entry : ordered) {
+        if (entry->bytes.size() > 0xfffffffeu || archive.size() > 0xfffffffeu)
+            throw std::runtime_error("cannot write " + entry->name + ": the package would need ZIP64");
+        Poco::Checksum checksum(Poco::Checksum::TYPE_CRC32);
+        checksum.update(entry->bytes.data(), static_cast<unsigned>(entry->bytes.size()));
+        std::string deflated = deflate_raw(entry->bytes);
+        const bool stored = deflated.size() >= entry->bytes.size();
+        const std::string& data = stored ? entry->bytes : deflated;
+        const auto offset = static_cast<std::uint32_t>(archive.size());
+        auto header = [&](std::string& out, bool central) {
+            put_u32(out, central ? central_header_signature : local_header_signature);
+            if (central) put_u16(out, 20);       // made by: MS-DOS, zip 2.0
+            put_u16(out, 20);                    // needed to extract: zip 2.0
+            put_u16(out, 0);                     // flags
+            put_u16(out, stored ? 0 : 8);
+            put_u16(out, dos_time);
+            put_u16(out, dos_date);
+            put_u32(out, checksum.checksum());
+            put_u32(out, static_cast<std::uint32_t>(data.size()));
+            put_u32(out, static_cast<std::uint32_t>(entry->bytes.size()));
+            put_u16(out, static_cast<std::uint32_t>(entry->name.size()));
+            put_u16(out, 0);                     // extra field length
+            if (central) {
+                put_u16(out, 0);                 // comment length
+                put_u16(out, 0);                 // disk
+                put_u16(out, 0);                 // internal attributes
+                put_u32(out, 0);                 // external attributes
+                put_u32(out, offset);
+            }
+            out += entry->name;
+        };
+        header(archive, false);
+        archive += data;
+        header(directory, true);
+    }
+    const auto directory_offset = static_cast<std::uint32_t>(archive.size());
+    archive += directory;
+    put_u32(archive, end_of_central_directory_signature);
+    put_u16(archive, 0);
+    put_u16(archive, 0);
+    put_u16(archive, static_cast<std::uint32_t>(ordered.size()));
+    put_u16(archive, static_cast<std::uint32_t>(ordered.size()));
+    put_u32(archive, static_cast<std::uint32_t>(directory.size()));
+    put_u32(archive, directory_offset);
+    put_u16(archive, 0);
+    return archive;
+}
+
+}  // namespace esfdraft::docx

@@ -1,0 +1,62 @@
+// An OOXML package as a list of named parts, read from and written to zip
+// bytes. Reading is defensive (templates come from users); writing is
+// deterministic (the same parts give byte-identical archives).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace esfdraft::docx {
+
+struct PackageEntry {
+    std::string name;    // zip entry name, e.g. "word/document.xml" (no leading '/')
+    std::string bytes;   // uncompressed content
+};
+
+// The parts of a package in archive order.
+class Package {
+public:
+    // nullptr when there is no entry of that name (compared exactly; OPC part
+    // names are case-insensitive, but read_package refuses names that differ
+    // only in case, so exact comparison is enough).
+    const std::string* find(std::string_view name) const;
+    // Replaces the entry's bytes, or appends a new entry.
+    void put(std::string_view name, std::string bytes);
+    const std::vector<PackageEntry>& entries() const { return entries_; }
+
+private:
+    std::vector<PackageEntry> entries_;
+};
+
+// Bounds that keep a hostile archive from exhausting memory or time.
+struct PackageLimits {
+    std::uint64_t max_archive_bytes = 64ull << 20;        // the zip file itself
+    std::uint64_t max_total_bytes = 256ull << 20;         // sum of uncompressed sizes
+    std::uint64_t max_entry_bytes = 128ull << 20;         // one uncompressed entry
+    std::uint64_t max_entries = 4096;
+    // Compression ratio allowed for entries above ratio_free_bytes; ordinary
+    // WordprocessingML compresses 5–30 times, a zip bomb thousands of times.
+    std::uint64_t max_ratio = 200;
+    std::uint64_t ratio_free_bytes = 1ull << 20;
+};
+
+// Reads every entry of a zip archive. `archive_name` names the archive in
+// errors ("template 'x.docx': ..."). Throws std::runtime_error, naming the
+// archive and the entry, for: bytes that are not a zip archive; a truncated
+// or inconsistent archive; ZIP64, split or encrypted archives; compression
+// other than stored/deflate; an entry name that is absolute, contains "..",
+// a backslash or a control character, or repeats another name (ignoring
+// case); sizes or ratios beyond `limits`; an entry whose data does not
+// inflate to its declared size or CRC. Directory entries are skipped.
+Package read_package(std::string_view archive, const std::string& archive_name, const PackageLimits& limits = {});
+
+// Writes the entries in this order: "[Content_Types].xml", "_rels/.rels",
+// then all others sorted by name (bytewise); no folder entries. Entries are
+// deflated (stored when that is not smaller) and stamped 1980-01-01
+// 00:00:00, so equal packages give equal bytes. Throws std::runtime_error
+// for a package that would need ZIP64 (an entry or archive of 4 GiB).
+std::string write_package(const Package& package);
+
+}  // namespace esfdraft::docx

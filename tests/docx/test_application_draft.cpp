@@ -1,0 +1,318 @@
+// The application draft: the default templates rendered with a complete and
+// an incomplete application, the logo, template check and export, golden files.
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "docx/application_draft.hpp"
+#include "docx/application_view.hpp"
+#include "docx/xml_node.hpp"
+#include "docx/zip_package.hpp"
+#include "docx_test_support.hpp"
+#include "sample_applications.hpp"
+
+using namespace esfdraft;
+using namespace esfdraft::docx;
+using namespace esfdraft::docx::testing;
+
+namespace {
+
+const std::string nbsp = "\xC2\xA0";
+
+DraftOptions options(const std::string& lang = "sv") {
+    DraftOptions o;
+    o.lang = lang;
+    o.date = {2009, 9, 15};
+    o.data_dir = ESFDRAFT_SOURCE_DIR;
+    return o;
+}
+
+std::string document_text(const std::string& docx) { return visible_text(part_of(docx, "word/document.xml")); }
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::string write_temp(const std::string& name, const std::string& bytes) {
+    const auto path = std::filesystem::temp_directory_path() / ("esfdraft-docx-test-" + name);
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path.string();
+}
+
+// What Word does to text over a few editing sessions: every run cut into
+// pieces of two characters with revision ids, spell-check marks and
+// bookmarks between them.
+void explode_runs(XmlNode& node, int& counter) {
+    std::vector<XmlNode> children;
+    for (XmlNode& child : node.children) {
+        const XmlNode* text = child.is_w("r") ? child.child(ns::wordprocessing, "t") : nullptr;
+        const XmlNode* properties = child.is_w("r") ? child.child(ns::wordprocessing, "rPr") : nullptr;
+        const std::size_t expected_children = (text ? 1u : 0u) + (properties ? 1u : 0u);
+        if (!text || child.children.size() != expected_children || text->all_text().size() < 2) {
+            explode_runs(child, counter);
+            children.push_back(std::move(child));
+            continue;
+        }
+        const std::string all = text->all_text();
+        for (std::size_t at = 0; at < all.size();) {
+            std::size_t length = std::min<std::size_t>(2, all.size() - at);
+            while (at + length < all.size() && (static_cast<unsigned char>(all[at + length]) & 0xC0) == 0x80) ++length;   // whole UTF-8 characters
+            XmlNode run = child;
+            run.attributes.push_back({"w:rsidR", std::string(ns::wordprocessing), "rsidR", "00A" + std::to_string(10000 + counter)});
+            for (XmlNode& part : run.children)
+                if (part.is_w("t")) {
+                    part.children.clear();
+                    XmlNode piece;
+                    piece.kind = XmlNode::Kind::text;
+                    piece.text = all.substr(at, length);
+                    part.children.push_back(piece);
+                    if (!part.attribute(ns::xml, "space")) part.attributes.push_back({"xml:space", std::string(ns::xml), "space", "preserve"});
+                }
+            children.push_back(std::move(run));
+            at += length;
+            if (at < all.size()) {
+                const std::string id = std::to_string(++counter);
+                XmlNode mark;
+                if (counter % 2) {
+                    mark = parse_xml("<w:proofErr xmlns:w=\"" + std::string(ns::wordprocessing) + "\" w:type=\"spellStart\"/>", "mark");
+                    children.push_back(mark);
+                } else {
+                    children.push_back(parse_xml("<w:bookmarkStart xmlns:w=\"" + std::string(ns::wordprocessing) + "\" w:id=\"" + id +
+                                                     "\" w:name=\"_Split" + id + "\"/>", "mark"));
+                    children.push_back(parse_xml("<w:bookmarkEnd xmlns:w=\"" + std::string(ns::wordprocessing) + "\" w:id=\"" + id + "\"/>", "mark"));
+                }
+            }
+        }
+    }
+    node.children = std::move(children);
+}
+
+std::string with_exploded_runs(const std::string& docx) {
+    Package package = read_package(docx, "template");
+    for (const std::string part : {"word/document.xml", "word/header1.xml", "word/footer1.xml"}) {
+        XmlNode root = parse_xml(*package.find(part), part);
+        int counter = 0;
+        explode_runs(root, counter);
+        std::string out(xml_declaration);
+        append_xml(out, root);
+        package.put(part, out);
+    }
+    return write_package(package);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(application_draft)
+
+BOOST_AUTO_TEST_CASE(the_default_template_with_every_run_split_as_word_does_gives_the_same_draft) {
+    for (const std::string lang : {"sv", "en"}) {
+        DraftOptions split = options(lang);
+        const std::string exploded = with_exploded_runs(default_template_bytes(ESFDRAFT_SOURCE_DIR, lang));
+        BOOST_TEST(count_of(part_of(exploded, "word/document.xml"), "<w:proofErr") > 1000u);
+        split.template_path = write_temp("exploded-" + lang + ".docx", exploded);
+        const std::string expected = render_application_draft(framsyn_application(), options(lang));
+        const std::string actual = render_application_draft(framsyn_application(), split);
+        BOOST_TEST(document_text(actual) == document_text(expected));
+        BOOST_TEST(visible_text(part_of(actual, "word/footer1.xml")) == visible_text(part_of(expected, "word/footer1.xml")));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_framsyn_application_fills_the_swedish_template_in_esf_order) {
+    const std::string docx = render_application_draft(framsyn_application(), options());
+    const std::string text = document_text(docx);
+    for (const std::string& expected :
+         {std::string("FRAMSYN – kompetens för efterfrågade socialfondsprojekt i Västerbotten"), std::string("Regionförbundet Västerbottens län"),
+          std::string("222000-1412"), std::string("Programområde 1 Kompetensförsörjning"), std::string("Genomförande"),
+          std::string("Övre Norrland (SE33)"), std::string("2009-10-01 – 2011-09-30 (24 månader)"),
+          std::string("Nordmaling, Bjurholm, Vindeln"), std::string("Lycksele, Skellefteå"), std::string("1" + nbsp + "005" + nbsp + "000" + nbsp + "kr (50" + nbsp + "%)"),
+          std::string("2" + nbsp + "010" + nbsp + "000" + nbsp + "kr"), std::string("Utkast framställt 15 september 2009"),
+          std::string("Förprojekteringen FRAMSYN ESF genomfördes 7 januari 2009 – 7 juli 2009."),
+          std::string("M1 Projektmål: "), std::string("Bygger på förprojekteringens resultat: F1, F2"), std::string("okt 2009|A1, A7|nov 2009|A1, A3, A7")})
+        BOOST_TEST(contains(text, expected), expected);
+    // Sections in ESF order.
+    const std::vector<std::string> order{"Projektfakta", "Sammanfattning", "Bakgrund", "Förprojekteringens resultat", "Problemformulering", "Syfte",
+                                         "Målgrupper", "Mål och indikatorer", "Aktiviteter och tidplan", "Organisation och samverkan",
+                                         "Jämställdhetsintegrering", "Tillgänglighet för personer med funktionsnedsättning", "Icke-diskriminering",
+                                         "Transnationellt samarbete", "Spridning", "Utvärdering", "Budget och finansiering", "Bilaga: Från förprojektering"};
+    std::size_t at = 0;
+    for (const std::string& heading : order) {
+        const std::size_t found = text.find("|" + heading, at);
+        BOOST_TEST(found != std::string::npos, heading << " in order");
+        if (found != std::string::npos) at = found;
+    }
+    BOOST_TEST(!contains(text, "[Saknas"));
+    BOOST_TEST(!contains(text, "{{"));
+    BOOST_TEST(!contains(text, "undefined"));
+    // Budget by category and year: three year columns.
+    BOOST_TEST(contains(text, "Kostnadsslag|2009|2010|2011|Totalt|Lön personal|126" + nbsp + "000" + nbsp + "kr|796" + nbsp + "000" + nbsp + "kr|591" + nbsp +
+                                  "000" + nbsp + "kr|1" + nbsp + "513" + nbsp + "000" + nbsp + "kr"));
+    BOOST_TEST(contains(text, "Europeiska socialfonden|ESF-stöd|1" + nbsp + "005" + nbsp + "000" + nbsp + "kr|50" + nbsp + "%"));
+    // Tracing: F1 rests under M1, whose activities are A1 and A2.
+    BOOST_TEST(contains(text, "F1 Länets aktörer saknar"));
+    BOOST_TEST(contains(text, "F8 Några aktörer föreslog att Regionförbundet självt ska äga ett länsövergripande paraplyprojekt. (avgränsas bort i genomförandet)|–|–|0" + nbsp + "kr"));
+}
+
+BOOST_AUTO_TEST_CASE(headers_footers_and_core_properties_carry_the_acronym_pages_and_language) {
+    const std::string docx = render_application_draft(framsyn_application(), options());
+    BOOST_TEST(contains(visible_text(part_of(docx, "word/header1.xml")), "FRAMSYN · Ansökan om stöd från Europeiska socialfonden"));
+    const std::string footer = part_of(docx, "word/footer1.xml");
+    BOOST_TEST(contains(visible_text(footer), "FRAMSYN · utkast 2009-09-15\tSida 1 av 1"));
+    BOOST_TEST(contains(footer, " PAGE "));
+    BOOST_TEST(contains(footer, " NUMPAGES "));
+    const std::string core = part_of(docx, "docProps/core.xml");
+    BOOST_TEST(contains(core, "<dc:title>FRAMSYN – kompetens för efterfrågade socialfondsprojekt i Västerbotten</dc:title>"));
+    BOOST_TEST(contains(core, "<dc:creator>Regionförbundet Västerbottens län</dc:creator>"));
+    BOOST_TEST(contains(core, "<dc:language>sv-SE</dc:language>"));
+    BOOST_TEST(contains(core, "2009-09-15T00:00:00Z</dcterms:created>"));
+    BOOST_TEST(contains(part_of(docx, "word/styles.xml"), "<w:lang w:val=\"sv-SE\""));
+}
+
+BOOST_AUTO_TEST_CASE(an_incomplete_plan_still_gives_a_draft_with_visible_markers) {
+    const std::string docx = render_application_draft(incomplete_application(), options());
+    const std::string text = document_text(docx);
+    for (const char* marker : {"[Saknas: Sammanfattning]", "[Saknas: Sammanfattning på engelska]", "[Saknas: Bakgrund]",
+                               "[Saknas: Förprojekteringens resultat]", "[Saknas: Målgrupper]", "[Saknas: Jämställdhetsintegrering]",
+                               "[Saknas: Tillgänglighet – fysisk]", "[Saknas: Icke-diskriminering]", "[Saknas: Utvärdering]"})
+        BOOST_TEST(contains(text, marker), marker);
+    BOOST_TEST(contains(text, "Storuman"));   // the municipality name comes from schemas/regions/municipalities.tsv
+    BOOST_TEST(contains(text, "[Obs: budgeten balanserar inte. Kostnader minus intäkter skiljer sig från finansieringen med 38" + nbsp + "000" + nbsp + "kr.]"));
+    BOOST_TEST(contains(text, "Inga samverkansparter är angivna."));
+    BOOST_TEST(!contains(text, "{{"));
+    // The marker is highlighted so nobody misses it.
+    BOOST_TEST(contains(part_of(docx, "word/document.xml"), "<w:highlight w:val=\"yellow\"/></w:rPr><w:t xml:space=\"preserve\">[Saknas: Jämställdhetsintegrering]"));
+}
+
+BOOST_AUTO_TEST_CASE(the_english_template_uses_english_labels_and_markers) {
+    const std::string complete = document_text(render_application_draft(framsyn_application(), options("en")));
+    BOOST_TEST(contains(complete, "Application for support from the European Social Fund 2007–2013"));
+    BOOST_TEST(contains(complete, "SEK 1,005,000 (50%)"));
+    BOOST_TEST(contains(complete, "Programme area 1: Skills supply"));
+    BOOST_TEST(!contains(complete, "In English"));
+    const std::string incomplete = document_text(render_application_draft(incomplete_application(), options("en")));
+    BOOST_TEST(contains(incomplete, "[Missing: Gender equality]"));
+    BOOST_TEST(contains(incomplete, "[Missing: The pre-study's findings]"));
+}
+
+BOOST_AUTO_TEST_CASE(the_same_inputs_give_byte_identical_drafts_and_the_date_comes_from_the_options) {
+    const std::string first = render_application_draft(framsyn_application(), options());
+    BOOST_TEST(first == render_application_draft(framsyn_application(), options()));
+    DraftOptions later = options();
+    later.date = {2009, 9, 16};
+    BOOST_TEST(first != render_application_draft(framsyn_application(), later));
+    BOOST_TEST(default_template_bytes(ESFDRAFT_SOURCE_DIR, "sv") == default_template_bytes(ESFDRAFT_SOURCE_DIR, "sv"));
+}
+
+BOOST_AUTO_TEST_CASE(a_logo_goes_in_the_header_with_alternative_text) {
+    DraftOptions with_logo = options();
+    with_logo.logo_path = write_temp("logo.png", make_png(300, 100));
+    const std::string docx = render_application_draft(framsyn_application(), with_logo);
+    const std::string header = part_of(docx, "word/header1.xml");
+    BOOST_TEST(contains(header, "descr=\"Logotyp för Regionförbundet Västerbottens län\""));
+    BOOST_TEST(contains(header, "<wp:extent cx=\"1296000\" cy=\"432000\"/>"));
+    BOOST_TEST(part_of(docx, "word/media/rendered-image1.png") == make_png(300, 100));
+    BOOST_TEST(contains(part_of(docx, "word/_rels/header1.xml.rels"), "Target=\"media/rendered-image1.png\""));
+    BOOST_TEST(contains(part_of(docx, "[Content_Types].xml"), "Extension=\"png\""));
+}
+
+BOOST_AUTO_TEST_CASE(a_logo_that_is_not_an_image_is_refused_by_name) {
+    DraftOptions with_logo = options();
+    with_logo.logo_path = write_temp("logo.gif", "GIF89a not really");
+    BOOST_CHECK_EXCEPTION(render_application_draft(framsyn_application(), with_logo), std::runtime_error, [&](const std::runtime_error& e) {
+        return std::string(e.what()) == "logo '" + *with_logo.logo_path + "': not a PNG or JPEG image";
+    });
+}
+
+BOOST_AUTO_TEST_CASE(a_logo_with_no_place_in_a_custom_template_is_an_error) {
+    DraftOptions custom = options();
+    custom.template_path = write_temp("no-logo.docx", make_docx(paragraph("{{project.title}}")));
+    custom.logo_path = write_temp("logo2.png", make_png(10, 10));
+    BOOST_CHECK_EXCEPTION(render_application_draft(framsyn_application(), custom), TemplateError,
+                          [](const TemplateError& e) { return contains(e.what(), "--logo was given, but the template has no place for it"); });
+}
+
+BOOST_AUTO_TEST_CASE(a_custom_template_with_wrong_names_lists_them_all) {
+    DraftOptions custom = options();
+    custom.template_path = write_temp("wrong-names.docx", make_docx(paragraph("{{project.titel}}") + paragraph("{{#goals}}{{statment}}{{/goals}}") +
+                                                                    paragraph("{{budget.total | sek}}")));
+    try {
+        render_application_draft(incomplete_application(), custom);
+        BOOST_FAIL("no error");
+    } catch (const TemplateError& error) {
+        const std::string message = error.what();
+        BOOST_TEST_MESSAGE(message);
+        BOOST_TEST(contains(message, "template '" + *custom.template_path + "': 3 problems"));
+        BOOST_TEST(contains(message, "paragraph 1, near \"{{project.titel}}\": unknown name \"project.titel\""));
+        BOOST_TEST(contains(message, "paragraph 2, near \"{{#goals}}{{statment}}{{/goals}}\": unknown name \"statment\""));
+        BOOST_TEST(contains(message, "paragraph 3, near \"{{budget.total | sek}}\": unknown name \"budget.total\""));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_default_templates_check_clean_and_list_their_tags) {
+    for (const std::string lang : {"sv", "en"}) {
+        const TemplateReport report = check_template(default_template_bytes(ESFDRAFT_SOURCE_DIR, lang), "application-" + lang, lang);
+        BOOST_TEST(report.ok(), lang << ": " << (report.errors.empty() ? "" : report.errors.front()));
+        BOOST_TEST(report.tags.size() > 100u);
+        BOOST_TEST(report.tags.front() == "{{document.programme_label}}");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(check_template_file_reports_problems_and_names_the_file) {
+    const std::string path = write_temp("bad.docx", make_docx(paragraph("{{#goals}}") + paragraph("{{title | bold}}")));
+    const TemplateReport report = check_template_file(path);
+    for (const auto& e : report.errors) BOOST_TEST_MESSAGE(e);
+    BOOST_TEST(report.errors.size() == 2u);
+    BOOST_TEST(contains(report.errors.at(0), "word/document.xml, paragraph 1, near \"{{#goals}}\": the section {{#goals}} is never closed"));
+    BOOST_TEST(contains(report.errors.at(1), "unknown filter \"bold\""));
+    BOOST_CHECK_EXCEPTION(check_template_file("/nonexistent/x.docx"), std::runtime_error,
+                          [](const std::runtime_error& e) { return std::string(e.what()) == "template '/nonexistent/x.docx': no such file"; });
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_language_is_refused) {
+    BOOST_CHECK_THROW(default_template_bytes(ESFDRAFT_SOURCE_DIR, "de"), std::runtime_error);
+    BOOST_CHECK_THROW(render_application_draft(framsyn_application(), options("fi")), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(the_period_counts_whole_months_with_the_end_date_inclusive) {
+    auto months = [](model::Date start, model::Date end) {
+        model::Application application = incomplete_application();
+        application.project.period = {start, end, {}};
+        ApplicationViewOptions view;
+        view.date = {2009, 1, 1};
+        return application_view(application, view).find("project")->find("period")->find("months")->as_text();
+    };
+    BOOST_TEST(months({2009, 10, 1}, {2011, 9, 30}) == "24");
+    BOOST_TEST(months({2009, 1, 7}, {2009, 7, 7}) == "6");
+    BOOST_TEST(months({2024, 3, 1}, {2025, 2, 28}) == "12");
+    BOOST_TEST(months({2024, 3, 1}, {2024, 3, 15}) == "0");
+}
+
+BOOST_AUTO_TEST_CASE(money_and_shares_are_exact) {
+    BOOST_TEST(money_text(163800000) == "1638000");
+    BOOST_TEST(money_text(163800050) == "1638000.50");
+    BOOST_TEST(money_text(-5000) == "-50");
+    BOOST_TEST(share_text(1005000, 2010000) == "0.500000");
+    BOOST_TEST(share_text(1, 3) == "0.333333");
+    BOOST_TEST(share_text(2, 3) == "0.666667");
+    BOOST_TEST(share_text(5, 0) == "0");
+    BOOST_TEST(share_text(INT64_MAX, INT64_MAX) == "1.000000");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(golden)
+
+// The rendered FRAMSYN draft, part by part, as canonical XML. A change shows
+// up as a readable diff under tests/docx/golden/ after accepting it.
+BOOST_AUTO_TEST_CASE(the_framsyn_draft_matches_the_golden_parts) {
+    DraftOptions with_logo = options();
+    with_logo.logo_path = write_temp("golden-logo.png", make_png(120, 40));
+    const Package package = read_package(render_application_draft(framsyn_application(), with_logo), "draft");
+    for (const PackageEntry& entry : package.entries()) {
+        if (entry.name.size() < 4 || (entry.name.substr(entry.name.size() - 4) != ".xml" && entry.name.substr(entry.name.size() - 5) != ".rels"))
+            continue;
+        const std::string difference = compare_with_golden("framsyn-sv/" + entry.name, canonical_xml(entry.bytes));
+        BOOST_TEST(difference.empty(), difference);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,146 @@
+// Templates come from users: every broken or hostile package gives a clear
+// error that names the template, and nothing crashes or balloons.
+#include <boost/test/unit_test.hpp>
+
+#include "docx/template_engine.hpp"
+#include "docx/zip_package.hpp"
+#include "docx_test_support.hpp"
+
+using namespace esfdraft::docx;
+using namespace esfdraft::docx::testing;
+
+namespace {
+
+// The error DocumentTemplate::load gives for these bytes ("" when none).
+std::string load_error(const std::string& bytes, const std::string& name = "evil.docx") {
+    try {
+        DocumentTemplate::load(bytes, name);
+    } catch (const std::runtime_error& error) {
+        return error.what();
+    }
+    return "";
+}
+
+const std::string content_types =
+    "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+const std::string minimal_document =
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(hostile_templates)
+
+BOOST_AUTO_TEST_CASE(an_entry_name_with_path_traversal_is_refused) {
+    const std::string zip = make_raw_zip({{"[Content_Types].xml", content_types}, {"word/document.xml", minimal_document}, {"../evil", "x"}});
+    BOOST_TEST(load_error(zip) == "template 'evil.docx': refused path traversal (\"..\") in an entry name: \"../evil\"");
+    BOOST_TEST(load_error(make_raw_zip({{"/etc/passwd", "x"}})) == "template 'evil.docx': refused an absolute entry name: \"/etc/passwd\"");
+    BOOST_TEST(load_error(make_raw_zip({{"word\\..\\x", "x"}})) == "template 'evil.docx': refused a backslash in an entry name: \"word\\..\\x\"");
+    BOOST_TEST(load_error(make_raw_zip({{"a.xml", "x"}, {"A.XML", "y"}})) == "template 'evil.docx': the entry \"A.XML\" appears twice");
+}
+
+BOOST_AUTO_TEST_CASE(a_zip_bomb_claiming_two_gigabytes_is_refused_before_inflating) {
+    const std::string small = deflate_raw(std::string(1000, 'a'));
+    RawEntry bomb{"word/document.xml", small, true, 2000000000u, 0};
+    const std::string error = load_error(make_raw_zip({{"[Content_Types].xml", content_types}, bomb}));
+    BOOST_TEST(error == "template 'evil.docx': word/document.xml: declares 2000000000 bytes uncompressed, more than the limit of 134217728");
+}
+
+BOOST_AUTO_TEST_CASE(a_zip_bomb_under_the_size_limit_is_caught_by_its_compression_ratio) {
+    const std::string zeros(32u << 20, '\0');
+    RawEntry bomb{"word/document.xml", deflate_raw(zeros), true, static_cast<std::uint32_t>(zeros.size()), crc32_of(zeros)};
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", content_types}, bomb})) ==
+               "template 'evil.docx': word/document.xml: compression ratio above 200:1 (a zip bomb?)");
+}
+
+BOOST_AUTO_TEST_CASE(an_entry_that_inflates_beyond_its_declared_size_is_stopped) {
+    const std::string data(100000, 'x');
+    RawEntry liar{"word/document.xml", deflate_raw(data), true, 1000, crc32_of(data)};
+    BOOST_TEST(load_error(make_raw_zip({liar})) ==
+               "template 'evil.docx': word/document.xml: the data inflates beyond its declared size of 1000 bytes");
+}
+
+BOOST_AUTO_TEST_CASE(total_declared_size_is_bounded) {
+    PackageLimits limits;
+    limits.max_total_bytes = 1000;
+    const std::string zip = make_raw_zip({{"a", std::string(600, 'a')}, {"b", std::string(600, 'b')}});
+    BOOST_CHECK_EXCEPTION(read_package(zip, "template 'x'", limits), std::runtime_error, [](const std::runtime_error& e) {
+        return std::string(e.what()) == "template 'x': the entries declare more than 0 MiB uncompressed in total (a zip bomb?)";
+    });
+}
+
+BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_zip_archive_is_named) {
+    BOOST_TEST(load_error("This is a plain text file, not a document.") == "template 'evil.docx': not a zip archive (a .docx file is one)");
+    BOOST_TEST(load_error("") == "template 'evil.docx': not a zip archive (a .docx file is one)");
+}
+
+BOOST_AUTO_TEST_CASE(a_truncated_or_corrupt_archive_is_named) {
+    const std::string docx = make_docx(paragraph("x"));
+    BOOST_TEST(load_error(docx.substr(0, docx.size() / 2)) == "template 'evil.docx': not a zip archive, or a truncated one (no central directory)");
+    std::string corrupt = make_raw_zip({{"[Content_Types].xml", content_types}, {"word/document.xml", minimal_document}});
+    corrupt[30 + 19 + 5] = static_cast<char>(corrupt[30 + 19 + 5] ^ 0x20);   // a byte of the first entry's data
+    BOOST_TEST(load_error(corrupt) == "template 'evil.docx': [Content_Types].xml: CRC mismatch (corrupt archive)");
+    RawEntry garbage{"word/document.xml", "this is not deflate data at all", true, 50, 0};
+    BOOST_TEST_MESSAGE(load_error(make_raw_zip({garbage})));
+    BOOST_TEST(load_error(make_raw_zip({garbage})).find("template 'evil.docx': word/document.xml: the compressed data is corrupt") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_package_without_its_main_document_is_named) {
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", content_types}})) ==
+               "template 'evil.docx': the main document part word/document.xml is missing");
+    BOOST_TEST(load_error(make_raw_zip({{"word/document.xml", minimal_document}})) ==
+               "template 'evil.docx': not an OOXML package (no [Content_Types].xml)");
+    const std::string no_override = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", no_override}, {"word/document.xml", minimal_document}})) ==
+               "template 'evil.docx': no main document part (word/document.xml) in [Content_Types].xml");
+}
+
+BOOST_AUTO_TEST_CASE(xml_that_is_not_well_formed_or_declares_entities_is_refused) {
+    const std::string broken = make_raw_zip({{"[Content_Types].xml", content_types}, {"word/document.xml", "<w:document><w:body>"}});
+    BOOST_TEST(load_error(broken).find("template 'evil.docx': word/document.xml: not well-formed XML") == 0);
+    const std::string laughs =
+        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>";
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", content_types}, {"word/document.xml", laughs}})) ==
+               "template 'evil.docx': word/document.xml: a DOCTYPE is not allowed in an OOXML part");
+    const std::string external =
+        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><d>&x;</d>";
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", external}})) ==
+               "template 'evil.docx': [Content_Types].xml: a DOCTYPE is not allowed in an OOXML part");
+}
+
+BOOST_AUTO_TEST_CASE(encrypted_and_unsupported_entries_are_named) {
+    std::string zip = make_raw_zip({{"word/document.xml", minimal_document}});
+    // Set the "encrypted" flag in the central directory header.
+    const std::size_t central = zip.find(std::string("PK\x01\x02", 4));
+    zip[central + 8] = 1;
+    BOOST_TEST(load_error(zip) == "template 'evil.docx': word/document.xml: encrypted entries are not supported");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(package_writing)
+
+BOOST_AUTO_TEST_CASE(written_packages_hold_parts_only_in_a_fixed_order_and_read_back) {
+    Package package;
+    package.put("word/media/b.png", make_png(40, 40));
+    package.put("word/document.xml", minimal_document);
+    package.put("_rels/.rels", "<Relationships/>");
+    package.put("[Content_Types].xml", content_types);
+    package.put("word/empty.xml", "");
+    const std::string zip = write_package(package);
+    // No folder entries: Word reports a package with "word/" as unreadable content.
+    BOOST_TEST(count_of(zip, std::string("PK\x01\x02", 4)) == 5u);
+    const Package back = read_package(zip, "written");
+    std::vector<std::string> names;
+    for (const PackageEntry& entry : back.entries()) names.push_back(entry.name);
+    BOOST_TEST(names == (std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/empty.xml", "word/media/b.png"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(*back.find("word/media/b.png") == make_png(40, 40));
+    BOOST_TEST(back.find("word/empty.xml")->empty());
+    BOOST_TEST(write_package(back) == zip);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

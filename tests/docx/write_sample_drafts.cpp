@@ -1,0 +1,41 @@
+// Writes the sample drafts into a folder, for ooxml-check and for looking at
+// the rendered pages:
+//   write_sample_drafts OUTDIR [--logo FILE] [--template FILE]
+// gives framsyn-sv.docx, framsyn-en.docx, incomplete-sv.docx, incomplete-en.docx
+// and the exported default templates template-sv.docx, template-en.docx.
+#include <cstring>
+#include <fstream>
+#include <iostream>
+
+#include "docx/application_draft.hpp"
+#include "sample_applications.hpp"
+
+int main(int argc, char** argv) {
+    using namespace esfdraft;
+    if (argc < 2) {
+        std::cerr << "usage: write_sample_drafts OUTDIR [--logo FILE] [--template FILE]\n";
+        return 2;
+    }
+    const std::string folder = argv[1];
+    docx::DraftOptions options;
+    options.date = {2009, 9, 15};
+    options.data_dir = ESFDRAFT_SOURCE_DIR;
+    for (int i = 2; i + 1 < argc; i += 2) {
+        if (std::strcmp(argv[i], "--logo") == 0) options.logo_path = argv[i + 1];
+        else if (std::strcmp(argv[i], "--template") == 0) options.template_path = argv[i + 1];
+    }
+    try {
+        for (const std::string lang : {"sv", "en"}) {
+            options.lang = lang;
+            std::ofstream(folder + "/framsyn-" + lang + ".docx", std::ios::binary)
+                << docx::render_application_draft(docx::testing::framsyn_application(), options);
+            std::ofstream(folder + "/incomplete-" + lang + ".docx", std::ios::binary)
+                << docx::render_application_draft(docx::testing::incomplete_application(), options);
+            std::ofstream(folder + "/template-" + lang + ".docx", std::ios::binary) << docx::default_template_bytes(ESFDRAFT_SOURCE_DIR, lang);
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "write_sample_drafts: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
