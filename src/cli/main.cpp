@@ -12,14 +12,44 @@
 #include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
 
-namespace po = boost::program_options;
+#include "cli/command_line.hpp"
+
 using namespace esfdraft;
 
-namespace {
+namespace esfdraft::cli {
 
-constexpr int exit_ok = 0;
-constexpr int exit_findings = 1;
-constexpr int exit_failure = 2;
+po::variables_map parse(const std::vector<std::string>& arguments, const po::options_description& visible,
+                        const char* positional_name) {
+    po::options_description all;
+    all.add(visible);
+    all.add_options()(positional_name, po::value<std::vector<std::string>>());
+    po::positional_options_description positional;
+    positional.add(positional_name, -1);
+    po::variables_map values;
+    try {
+        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
+        po::notify(values);
+    } catch (const po::error& error) {
+        throw UsageError(error.what());
+    }
+    return values;
+}
+
+model::Date today_from(const po::variables_map& values) {
+    return pipeline::resolve_today(values.count("date") ? std::optional(values["date"].as<std::string>()) : std::nullopt);
+}
+
+std::optional<std::string> language_from(const po::variables_map& values) {
+    if (!values.count("lang")) return std::nullopt;
+    const std::string lang = values["lang"].as<std::string>();
+    if (lang != "sv" && lang != "en") throw UsageError("--lang must be sv or en, not '" + lang + "'");
+    return lang;
+}
+
+}  // namespace esfdraft::cli
+
+namespace esfdraft::cli {
+namespace {
 
 const char* const version_text = "esfdraft " ESFDRAFT_VERSION;
 
@@ -30,9 +60,14 @@ Usage:
   esfdraft COMMAND --help        help for one command
 
 Commands:
-  check   check one or more project plans against the programme's rules and
-          print a completeness report
-  rules   list every rule, and a rule pack's parameters with their sources
+  check     check one or more project plans against the programme's rules and
+            print a completeness report
+  build     write the application draft (DOCX), the budget workbook (XLSX)
+            and the completeness report (HTML) into a folder
+  draft     write only the application draft (DOCX)
+  budget    write only the budget workbook (XLSX)
+  template  export the default Word template to restyle, or check your own
+  rules     list every rule, and a rule pack's parameters with their sources
 
 Options:
   -h, --help      show this help
@@ -44,7 +79,9 @@ complete application and spec/plan-format.md for the format.
 
 Examples:
   esfdraft check samples/framsyn/plan.xml
+  esfdraft build samples/framsyn/plan.xml -o out
   esfdraft check --lang en --format json -o report.json samples/framsyn/plan.xml
+  esfdraft template export -o my-template.docx
   esfdraft rules --pack esf-2007-2013
 
 Exit status: 0 no errors, 1 the application has errors, 2 esfdraft could not
@@ -77,9 +114,6 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
 application has errors, 2 esfdraft could not do its job.
 )";
 
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 po::options_description check_options() {
     po::options_description options("Options");
@@ -97,22 +131,7 @@ po::options_description check_options() {
     return options;
 }
 
-po::variables_map parse(const std::vector<std::string>& arguments, const po::options_description& visible,
-                        const char* positional_name) {
-    po::options_description all;
-    all.add(visible);
-    all.add_options()(positional_name, po::value<std::vector<std::string>>());
-    po::positional_options_description positional;
-    positional.add(positional_name, -1);
-    po::variables_map values;
-    try {
-        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
-        po::notify(values);
-    } catch (const po::error& error) {
-        throw UsageError(error.what());
-    }
-    return values;
-}
+}  // namespace
 
 int run_check(const std::vector<std::string>& arguments) {
     const po::options_description options = check_options();
@@ -199,6 +218,8 @@ int run_rules(const std::vector<std::string>& arguments) {
     return exit_ok;
 }
 
+namespace {
+
 int dispatch(int argc, char** argv) {
     std::vector<std::string> arguments(argv + 1, argv + argc);
     if (arguments.empty() || arguments[0] == "--help" || arguments[0] == "-h" || arguments[0] == "help") {
@@ -214,12 +235,18 @@ int dispatch(int argc, char** argv) {
     arguments.erase(arguments.begin());
     if (command == "check") return run_check(arguments);
     if (command == "rules") return run_rules(arguments);
+    if (command == "build") return run_build(arguments);
+    if (command == "draft") return run_draft(arguments);
+    if (command == "budget") return run_budget(arguments);
+    if (command == "template") return run_template(arguments);
     throw UsageError("unknown command '" + command + "'; see esfdraft --help");
 }
 
 }  // namespace
+}  // namespace esfdraft::cli
 
 int main(int argc, char** argv) {
+    using namespace esfdraft::cli;
     try {
         return dispatch(argc, argv);
     } catch (const UsageError& error) {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "load/loader.hpp"
+#include "pipeline/output_file.hpp"
 #include "load/rule_pack_reader.hpp"
 #include "rules/check.hpp"
 
@@ -29,8 +30,8 @@ bool looks_like_plan(const fs::path& path) {
     return head.find("urn:esfdraft:plan:1") != std::string_view::npos;
 }
 
-std::string resolve_findings_path(const model::Application& application, const CheckRequest& request) {
-    if (request.findings_override) return *request.findings_override;
+std::string resolve_findings_path(const model::Application& application, const std::optional<std::string>& findings_override) {
+    if (findings_override) return *findings_override;
     if (application.project.pre_study && application.project.pre_study->findings_path) {
         const fs::path relative = *application.project.pre_study->findings_path;
         return (fs::path(application.file).parent_path() / relative).lexically_normal().string();
@@ -91,38 +92,55 @@ std::vector<std::string> expand_plan_arguments(const std::vector<std::string>& a
     return plans;
 }
 
-std::vector<report::ApplicationReport> check_plans(const CheckRequest& request) {
-    const std::string data = data_dir();
-    std::vector<report::ApplicationReport> reports;
+CheckSession::CheckSession(model::Date today)
+    : data_dir_(data_dir()),
+      loader_(std::make_unique<load::Loader>(data_dir_ + "/schemas")),
+      packs_(std::make_unique<load::RulePackLibrary>(data_dir_ + "/schemas")),
+      today_(today) {}
+
+CheckSession::~CheckSession() = default;
+
+CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std::string>& findings_override) {
     try {
-        // Schemas, packs and the municipality register are read once per run, not per plan.
-        load::Loader loader(data + "/schemas");
-        load::RulePackLibrary packs(data + "/schemas");
-        const rules::CheckContext context{request.today, &packs.municipalities()};
-        for (const std::string& plan : request.plans) {
-            report::ApplicationReport entry;
-            entry.file = plan;
-            load::PlanLoad loaded = loader.load_plan(plan);
-            entry.findings = std::move(loaded.findings);
-            if (loaded.application) {
-                model::Application& application = *loaded.application;
-                entry.title = application.project.title.value;
-                const std::string findings_path = resolve_findings_path(application, request);
-                if (!findings_path.empty()) {
-                    load::FindingsLoad study = loader.load_findings(findings_path);
-                    entry.findings.insert(entry.findings.end(), study.problems.begin(), study.problems.end());
-                    application.findings = std::move(study.findings);
-                }
-                const model::RulePack* pack = packs.find(application.programme);
-                entry.sections = rules::report_sections(application, pack);
-                model::Findings findings = rules::check_application(application, pack, context);
-                entry.findings.insert(entry.findings.end(), findings.begin(), findings.end());
-            }
-            reports.push_back(std::move(entry));
+        const rules::CheckContext context{today_, &packs_->municipalities()};
+        CheckedPlan checked;
+        report::ApplicationReport& entry = checked.report;
+        entry.file = plan;
+        load::PlanLoad loaded = loader_->load_plan(plan);
+        entry.findings = std::move(loaded.findings);
+        if (!loaded.application) return checked;
+        model::Application& application = *loaded.application;
+        entry.title = application.project.title.value;
+        const std::string findings_path = resolve_findings_path(application, findings_override);
+        if (!findings_path.empty()) {
+            load::FindingsLoad study = loader_->load_findings(findings_path);
+            entry.findings.insert(entry.findings.end(), study.problems.begin(), study.problems.end());
+            application.findings = std::move(study.findings);
         }
+        checked.pack = packs_->find(application.programme);
+        entry.sections = rules::report_sections(application, checked.pack);
+        model::Findings findings = rules::check_application(application, checked.pack, context);
+        entry.findings.insert(entry.findings.end(), findings.begin(), findings.end());
+        checked.application = std::move(application);
+        return checked;
     } catch (const load::LoadError& error) {
         throw ToolError(error.what());
     }
+}
+
+const model::MunicipalityRegister& CheckSession::municipalities() {
+    try {
+        return packs_->municipalities();
+    } catch (const load::LoadError& error) {
+        throw ToolError(error.what());
+    }
+}
+
+std::vector<report::ApplicationReport> check_plans(const CheckRequest& request) {
+    std::vector<report::ApplicationReport> reports;
+    // Schemas, packs and the municipality register are read once per run, not per plan.
+    CheckSession session(request.today);
+    for (const std::string& plan : request.plans) reports.push_back(session.check(plan, request.findings_override).report);
     return reports;
 }
 
@@ -147,34 +165,9 @@ RulesListing list_rules(const std::optional<std::string>& pack_name) {
 }
 
 void write_file_atomically(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs) {
-    std::error_code error;
-    for (const std::string& input : inputs)
-        if (fs::exists(path, error) && fs::equivalent(path, input, error))
-            throw ToolError("refusing to write '" + path + "': it is one of the input files");
-    if (fs::is_directory(path, error)) throw ToolError("cannot write '" + path + "': it is a folder");
-    const fs::path target(path);
-    const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    if (!fs::is_directory(folder, error)) throw ToolError("cannot write '" + path + "': the folder '" + folder.string() + "' does not exist");
-    std::string temporary = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    const int descriptor = ::mkstemp(temporary.data());
-    if (descriptor < 0) throw ToolError("cannot write in '" + folder.string() + "': permission denied or disk full");
-    ::close(descriptor);
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            fs::remove(temporary, error);
-            throw ToolError("cannot write '" + path + "': disk full or permission denied");
-        }
-    }
-    fs::permissions(temporary, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read,
-                    error);
-    fs::rename(temporary, target, error);
-    if (error) {
-        fs::remove(temporary, error);
-        throw ToolError("cannot write '" + path + "': " + error.message());
-    }
+    PendingOutput output(path, inputs);
+    output.write(bytes);
+    output.commit();
 }
 
 }  // namespace esfdraft::pipeline

@@ -2,14 +2,21 @@
 // the HTTP service) are thin layers over it.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "model/application.hpp"
 #include "model/rule_pack.hpp"
 #include "model/values.hpp"
 #include "report/report.hpp"
+
+namespace esfdraft::load {
+class Loader;
+class RulePackLibrary;
+}  // namespace esfdraft::load
 
 namespace esfdraft::pipeline {
 
@@ -45,8 +52,41 @@ struct CheckRequest {
 // that cannot be read at all (missing, too large) throws ToolError.
 std::vector<report::ApplicationReport> check_plans(const CheckRequest& request);
 
+// One plan after loading and checking.
+struct CheckedPlan {
+    report::ApplicationReport report;
+    std::optional<model::Application> application;   // nullopt when the plan did not load
+    const model::RulePack* pack = nullptr;            // the plan's rule pack, when it exists
+};
+
 // What `esfdraft rules` shows: the packs there are and, when one is named,
 // that pack with its calls. Throws ToolError for an unknown or broken pack.
+// Everything the checks read once per run (schemas, rule packs, the
+// municipality register), for checking one plan after another.
+class CheckSession {
+public:
+    // Throws ToolError when the data folder's schemas are missing or broken
+    // (they are read lazily, so this is reported by the first check()).
+    explicit CheckSession(model::Date today);
+    ~CheckSession();
+    CheckSession(const CheckSession&) = delete;
+    CheckSession& operator=(const CheckSession&) = delete;
+
+    // Loads the plan (and its findings file: `findings_override`, else the one
+    // the plan names) and checks it. `application` is empty when the plan
+    // could not be read into the model (X001/X002). Throws ToolError when a
+    // file cannot be read at all or a pack is broken.
+    CheckedPlan check(const std::string& plan, const std::optional<std::string>& findings_override);
+    const model::MunicipalityRegister& municipalities();
+    const std::string& data_folder() const { return data_dir_; }
+
+private:
+    std::string data_dir_;
+    std::unique_ptr<load::Loader> loader_;
+    std::unique_ptr<load::RulePackLibrary> packs_;
+    model::Date today_;
+};
+
 struct RulesListing {
     std::vector<std::string> pack_names;
     std::optional<model::RulePack> pack;

@@ -1,0 +1,218 @@
+// esfdraft build / draft / budget / template: the commands that write
+// documents. Thin: options in, pipeline call, findings and paths out.
+#include <iostream>
+
+#include "cli/command_line.hpp"
+#include "docx/application_draft.hpp"
+#include "pipeline/build.hpp"
+#include "pipeline/pipeline.hpp"
+#include "report/report.hpp"
+
+namespace esfdraft::cli {
+
+namespace {
+
+const char* const build_help_intro = R"(esfdraft build — write the application draft, budget workbook and report
+
+Usage:
+  esfdraft build PLAN.xml -o FOLDER [options]
+
+Checks the plan like `esfdraft check`, then writes into FOLDER (created when
+missing):
+  NAME.docx           the application draft, from the default template for
+                      the plan's language or your own (--template)
+  NAME.xlsx           the budget workbook with live formulas
+  NAME-rapport.html   the completeness report (NAME-report.html in English)
+NAME is the plan's acronym (e.g. FRAMSYN), else the plan file's name. Every
+file is written to a temporary file and renamed into place only when all of
+them are ready, so a failed build leaves earlier outputs as they were. A plan
+with errors still gets its draft, with a visible marker such as
+[Saknas: Jämställdhetsintegrering] for what is missing.
+
+)";
+
+const char* const build_help_examples = R"(
+Examples:
+  esfdraft build samples/framsyn/plan.xml -o out
+  esfdraft build plan.xml -o out --template our-style.docx --logo logo.png
+  esfdraft build plan.xml -o out --lang en --date 2009-09-01
+
+Exit status: 0 written and no errors, 1 written but the application has
+errors (or could not be read: then only the report is written), 2 esfdraft
+could not do its job (nothing was replaced).
+)";
+
+const char* const draft_help = R"(esfdraft draft — write only the application draft (DOCX)
+
+Usage:
+  esfdraft draft PLAN.xml -o FILE.docx [--template FILE] [--logo FILE]
+                 [--lang sv|en] [--date YYYY-MM-DD] [--findings FILE]
+
+Examples:
+  esfdraft draft samples/framsyn/plan.xml -o framsyn.docx
+
+Exit status as for esfdraft build.
+)";
+
+const char* const budget_help = R"(esfdraft budget — write only the budget workbook (XLSX)
+
+Usage:
+  esfdraft budget PLAN.xml -o FILE.xlsx [--lang sv|en] [--date YYYY-MM-DD]
+
+The workbook has a summary with the key figures and the programme's limits,
+every cost line as a table, costs by year and by activity, and the
+financing; every total is a live formula stored with its exact result.
+
+Examples:
+  esfdraft budget samples/framsyn/plan.xml -o framsyn-budget.xlsx
+
+Exit status as for esfdraft build.
+)";
+
+const char* const template_help = R"(esfdraft template — the Word template the draft is made from
+
+Usage:
+  esfdraft template export -o FILE.docx [--lang sv|en]
+  esfdraft template check FILE.docx [--lang sv|en]
+
+export writes the default template so you can restyle it in Word or
+LibreOffice (fonts, colours, headings, a logo) and use it with
+`esfdraft build --template FILE.docx`. check lists the tags a template uses
+and every error in it at once (unclosed sections, unknown names or filters),
+each with where it is. The tag syntax is described in docs/templates.md.
+
+Examples:
+  esfdraft template export -o var-mall.docx
+  esfdraft template check var-mall.docx
+
+Exit status: 0 the template is usable, 1 it has errors, 2 it cannot be read.
+)";
+
+po::options_description document_options(bool with_template) {
+    po::options_description options("Options");
+    options.add_options()("help,h", "show this help")(
+        "output,o", po::value<std::string>()->value_name(with_template ? "FOLDER" : "FILE"),
+        with_template ? "the folder to write into (created when missing)" : "the file to write")(
+        "findings", po::value<std::string>()->value_name("FILE"),
+        "the pre-study's findings file (default: the one the plan names)")(
+        "lang", po::value<std::string>()->value_name("LANG"), "language of the documents: sv or en (default: the plan's lang)")(
+        "date", po::value<std::string>()->value_name("YYYY-MM-DD"),
+        "the documents' date and 'today' for the checks (default: $SOURCE_DATE_EPOCH, else the real date)");
+    if (with_template)
+        options.add_options()("template", po::value<std::string>()->value_name("FILE.docx"),
+                              "your own template (see esfdraft template export)")(
+            "logo", po::value<std::string>()->value_name("FILE"), "a PNG or JPEG logo for the draft")(
+            "strict", "warnings count as errors for the verdict and exit status");
+    return options;
+}
+
+pipeline::BuildRequest request_from(const po::variables_map& values, const char* command) {
+    if (!values.count("plans")) throw UsageError(std::string(command) + " needs a PLAN.xml");
+    const auto plans = values["plans"].as<std::vector<std::string>>();
+    if (plans.size() != 1) throw UsageError(std::string(command) + " takes exactly one PLAN.xml");
+    if (!values.count("output")) throw UsageError(std::string(command) + " needs -o (where to write)");
+    pipeline::BuildRequest request;
+    request.plan = plans.front();
+    request.today = today_from(values);
+    request.lang = language_from(values);
+    if (values.count("findings")) request.findings_override = values["findings"].as<std::string>();
+    if (values.count("template")) request.template_path = values["template"].as<std::string>();
+    if (values.count("logo")) request.logo_path = values["logo"].as<std::string>();
+    request.strict = values.count("strict") > 0;
+    return request;
+}
+
+// Prints the findings as `esfdraft check` does and says what was written.
+int finish(const pipeline::BuildResult& result, const pipeline::BuildRequest& request) {
+    report::ReportOptions options;
+    options.strict = request.strict;
+    options.date = request.today.iso();
+    const std::string lang = request.lang.value_or("sv");
+    report::parse_language(lang, options.language);
+    std::cout << report::render_text({result.report}, options);
+    for (const std::string& path : result.written) std::cout << (lang == "en" ? "wrote " : "skrev ") << path << "\n";
+    if (!result.plan_loaded)
+        std::cerr << "esfdraft: " << (lang == "en" ? "the plan could not be read, so only the report was written"
+                                                   : "planen gick inte att läsa, så bara rapporten skrevs")
+                  << "\n";
+    return report::ready_to_submit(result.report.findings, request.strict) && result.plan_loaded ? exit_ok : exit_findings;
+}
+
+}  // namespace
+
+int run_build(const std::vector<std::string>& arguments) {
+    const po::options_description options = document_options(true);
+    const po::variables_map values = parse(arguments, options, "plans");
+    if (values.count("help")) {
+        std::cout << build_help_intro << options << build_help_examples;
+        return exit_ok;
+    }
+    pipeline::BuildRequest request = request_from(values, "build");
+    const pipeline::BuildResult result = pipeline::build_into_folder(request, values["output"].as<std::string>());
+    return finish(result, request);
+}
+
+int run_draft(const std::vector<std::string>& arguments) {
+    const po::options_description options = document_options(true);
+    const po::variables_map values = parse(arguments, options, "plans");
+    if (values.count("help")) {
+        std::cout << draft_help << "\n" << options;
+        return exit_ok;
+    }
+    pipeline::BuildRequest request = request_from(values, "draft");
+    request.draft_path = values["output"].as<std::string>();
+    return finish(pipeline::build_application(request), request);
+}
+
+int run_budget(const std::vector<std::string>& arguments) {
+    const po::options_description options = document_options(false);
+    const po::variables_map values = parse(arguments, options, "plans");
+    if (values.count("help")) {
+        std::cout << budget_help << "\n" << options;
+        return exit_ok;
+    }
+    pipeline::BuildRequest request = request_from(values, "budget");
+    request.workbook_path = values["output"].as<std::string>();
+    return finish(pipeline::build_application(request), request);
+}
+
+int run_template(const std::vector<std::string>& arguments) {
+    po::options_description options("Options");
+    options.add_options()("help,h", "show this help")("output,o", po::value<std::string>()->value_name("FILE.docx"),
+                                                      "where export writes the template")(
+        "lang", po::value<std::string>()->value_name("LANG"), "sv (default) or en");
+    const po::variables_map values = parse(arguments, options, "words");
+    const auto words = values.count("words") ? values["words"].as<std::vector<std::string>>() : std::vector<std::string>{};
+    if (values.count("help") || words.empty()) {
+        std::cout << template_help << "\n" << options;
+        return values.count("help") ? exit_ok : exit_failure;
+    }
+    const std::string lang = language_from(values).value_or("sv");
+    try {
+        if (words[0] == "export") {
+            if (words.size() != 1) throw UsageError("template export takes no file arguments; use -o FILE.docx");
+            if (!values.count("output")) throw UsageError("template export needs -o FILE.docx");
+            pipeline::write_file_atomically(values["output"].as<std::string>(),
+                                            docx::default_template_bytes(pipeline::data_dir(), lang));
+            return exit_ok;
+        }
+        if (words[0] == "check") {
+            if (words.size() != 2) throw UsageError("template check takes one FILE.docx");
+            const docx::TemplateReport result = docx::check_template_file(words[1], lang);
+            std::cout << (lang == "en" ? "Tags in " : "Taggar i ") << words[1] << ":\n";
+            for (const std::string& tag : result.tags) std::cout << "  " << tag << "\n";
+            for (const std::string& error : result.errors) std::cout << words[1] << ": error: " << error << "\n";
+            std::cout << words[1] << ": " << result.errors.size() << (lang == "en" ? " errors" : " fel") << "\n";
+            return result.ok() ? exit_ok : exit_findings;
+        }
+    } catch (const UsageError&) {
+        throw;
+    } catch (const pipeline::ToolError&) {
+        throw;
+    } catch (const std::exception& error) {
+        throw pipeline::ToolError(error.what());
+    }
+    throw UsageError("unknown template command '" + words[0] + "'; use export or check");
+}
+
+}  // namespace esfdraft::cli

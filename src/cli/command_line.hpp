@@ -1,0 +1,45 @@
+// Shared by the esfdraft subcommands: exit codes, usage errors, parsing.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/values.hpp"
+
+namespace esfdraft::cli {
+
+namespace po = boost::program_options;
+
+constexpr int exit_ok = 0;
+constexpr int exit_findings = 1;   // the application has errors
+constexpr int exit_failure = 2;    // esfdraft could not do its job
+
+// Bad usage: printed with a pointer to --help, exit status 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Parses `arguments` against `visible` with every remaining word collected
+// under `positional_name`. Throws UsageError with Boost's explanation.
+po::variables_map parse(const std::vector<std::string>& arguments, const po::options_description& visible,
+                        const char* positional_name);
+
+// The --date option (or SOURCE_DATE_EPOCH, or the clock). Throws ToolError.
+model::Date today_from(const po::variables_map& values);
+
+// The --lang option when given; UsageError unless sv or en.
+std::optional<std::string> language_from(const po::variables_map& values);
+
+// The subcommands (each prints its own --help).
+int run_check(const std::vector<std::string>& arguments);
+int run_rules(const std::vector<std::string>& arguments);
+int run_build(const std::vector<std::string>& arguments);
+int run_draft(const std::vector<std::string>& arguments);
+int run_budget(const std::vector<std::string>& arguments);
+int run_template(const std::vector<std::string>& arguments);
+
+}  // namespace esfdraft::cli

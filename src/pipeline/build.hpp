@@ -1,0 +1,61 @@
+// Building the application's documents: the draft (DOCX), the budget
+// workbook (XLSX) and the completeness report, from one plan.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/values.hpp"
+#include "report/report.hpp"
+
+namespace esfdraft::pipeline {
+
+enum class Output { draft, workbook, report };
+
+struct BuildRequest {
+    std::string plan;
+    std::optional<std::string> findings_override;   // --findings
+    std::optional<std::string> template_path;       // --template (a .docx); default: templates/application-<lang>/
+    std::optional<std::string> logo_path;           // --logo (PNG or JPEG)
+    std::optional<std::string> lang;                // --lang; default: the plan's lang
+    model::Date today;                              // --date: "today" for the rules and the documents' date
+    bool strict = false;
+
+    // What to write, each to its own path (see output_paths()).
+    std::optional<std::string> draft_path;
+    std::optional<std::string> workbook_path;
+    std::optional<std::string> report_path;
+};
+
+struct BuildResult {
+    report::ApplicationReport report;     // the findings (printed by the caller)
+    std::vector<std::string> written;     // paths written, in order
+    bool plan_loaded = false;             // false: X001/X002, nothing but the report was written
+};
+
+// The names `esfdraft build -o DIR` gives its outputs: DIR/<NAME>.docx,
+// DIR/<NAME>.xlsx and DIR/<NAME>-rapport.html (-report.html in English), where
+// NAME is the plan's acronym when it is a plain file name, else the plan
+// file's stem. `acronym` may be empty.
+struct OutputPaths {
+    std::string draft;
+    std::string workbook;
+    std::string report;
+};
+OutputPaths output_paths(const std::string& folder, const std::string& plan, const std::string& acronym,
+                         const std::string& lang);
+
+// Loads and checks the plan, renders every requested output in memory or to
+// temporary files, and only then renames them all into place: a failure
+// (a template error, a full disk) leaves earlier outputs as they were.
+// When the plan cannot be read into the model, only the report is written.
+// An application with errors still gets its draft (with markers for what is
+// missing) and workbook. Throws ToolError for everything that stops the job.
+BuildResult build_application(const BuildRequest& request);
+
+// `esfdraft build -o DIR`: like build_application with all three outputs
+// named by output_paths(); DIR is created when missing (its parent must exist).
+BuildResult build_into_folder(BuildRequest request, const std::string& folder);
+
+}  // namespace esfdraft::pipeline

@@ -1,0 +1,146 @@
+// esfdraft build / draft / budget / template with the real binary: outputs,
+// their names, exit codes, and that a failure replaces nothing.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+
+#include "support/run_binary.hpp"
+
+using namespace esfdraft::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string sample = "samples/framsyn/plan.xml";
+
+bool is_zip(const std::string& path) { return read_file(path).rfind("PK\x03\x04", 0) == 0; }
+
+int count_entries(const std::string& folder) {
+    int entries = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++entries;
+    return entries;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(build_writes_draft_workbook_and_report_named_after_the_acronym) {
+    ScratchFolder folder;
+    const std::string out = folder.path("out");
+    const auto result = run_esfdraft({"build", sample, "-o", out, "--date", "2009-09-01"});
+    BOOST_TEST(result.exit_code == 0, result.out << result.err);
+    BOOST_TEST(is_zip(out + "/FRAMSYN.docx"));
+    BOOST_TEST(is_zip(out + "/FRAMSYN.xlsx"));
+    BOOST_TEST(contains(read_file(out + "/FRAMSYN-rapport.html"), "<html lang=\"sv\""));
+    BOOST_TEST(contains(result.out, "skrev " + out + "/FRAMSYN.docx"));
+    BOOST_TEST(count_entries(out) == 3);
+}
+
+BOOST_AUTO_TEST_CASE(build_is_deterministic) {
+    ScratchFolder folder;
+    run_esfdraft({"build", sample, "-o", folder.path("a"), "--date", "2009-09-01"});
+    run_esfdraft({"build", sample, "-o", folder.path("b"), "--date", "2009-09-01"});
+    for (const char* name : {"FRAMSYN.docx", "FRAMSYN.xlsx", "FRAMSYN-rapport.html"})
+        BOOST_TEST(read_file(folder.path("a/") + name) == read_file(folder.path("b/") + name), name);
+}
+
+BOOST_AUTO_TEST_CASE(english_build_names_the_report_in_english) {
+    ScratchFolder folder;
+    const auto result = run_esfdraft({"build", sample, "-o", folder.path("en"), "--lang", "en", "--date", "2009-09-01"});
+    BOOST_TEST(result.exit_code == 0, result.out << result.err);
+    BOOST_TEST(contains(read_file(folder.path("en/FRAMSYN-report.html")), "<html lang=\"en\""));
+    BOOST_TEST(contains(result.out, "wrote "));
+}
+
+BOOST_AUTO_TEST_CASE(an_application_with_errors_still_gets_its_draft_and_exits_1) {
+    ScratchFolder folder;
+    std::string plan = read_file(source_path(sample));
+    const auto start = plan.find("<genderEquality>");
+    const auto end = plan.find("</genderEquality>") + std::string("</genderEquality>").size();
+    plan.erase(start, end - start);
+    plan.insert(start, "<genderEquality><p/></genderEquality>");
+    fs::copy_file(source_path("samples/framsyn/findings.xml"), folder.path("findings.xml"));
+    const std::string path = folder.write("plan.xml", plan);
+    const auto result = run_esfdraft({"build", path, "-o", folder.path("out"), "--date", "2009-09-01"});
+    BOOST_TEST(result.exit_code == 1, result.out << result.err);
+    BOOST_TEST(contains(result.out, "[S001]"));
+    BOOST_TEST(is_zip(folder.path("out/FRAMSYN.docx")));
+}
+
+BOOST_AUTO_TEST_CASE(a_plan_that_cannot_be_read_gets_only_the_report) {
+    ScratchFolder folder;
+    const std::string path = folder.write("broken.xml", "<application xmlns=\"urn:esfdraft:plan:1\">");
+    const auto result = run_esfdraft({"build", path, "-o", folder.path("out")});
+    BOOST_TEST(result.exit_code == 1);
+    BOOST_TEST(contains(result.err, "bara rapporten skrevs"));
+    BOOST_TEST(fs::exists(folder.path("out/broken-rapport.html")));
+    BOOST_TEST(count_entries(folder.path("out")) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_build_replaces_nothing) {
+    ScratchFolder folder;
+    const std::string out = folder.path("out");
+    BOOST_REQUIRE(run_esfdraft({"build", sample, "-o", out, "--date", "2009-09-01"}).exit_code == 0);
+    const std::string before = read_file(out + "/FRAMSYN.xlsx");
+    const std::string bad_template = folder.write("bad.docx", "this is not a zip archive");
+    const auto result = run_esfdraft({"build", sample, "-o", out, "--template", bad_template, "--date", "2010-01-01"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "esfdraft: error:"));
+    BOOST_TEST(contains(result.err, bad_template));
+    BOOST_TEST(read_file(out + "/FRAMSYN.xlsx") == before);
+    BOOST_TEST(count_entries(out) == 3);  // no temporary files left
+}
+
+BOOST_AUTO_TEST_CASE(build_usage_errors) {
+    auto result = run_esfdraft({"build", sample});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "needs -o"));
+    result = run_esfdraft({"build", "-o", "out"});
+    BOOST_TEST(result.exit_code == 2);
+    ScratchFolder folder;
+    const std::string file = folder.write("file", "x");
+    result = run_esfdraft({"build", sample, "-o", file});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "it is a file, not a folder"));
+    result = run_esfdraft({"build", "--help"});
+    BOOST_TEST(result.exit_code == 0);
+    BOOST_TEST(contains(result.out, "--template"));
+    BOOST_TEST(contains(result.out, "Examples:"));
+}
+
+BOOST_AUTO_TEST_CASE(draft_and_budget_write_one_file_each_and_never_over_an_input) {
+    ScratchFolder folder;
+    auto result = run_esfdraft({"draft", sample, "-o", folder.path("d.docx"), "--date", "2009-09-01"});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    BOOST_TEST(is_zip(folder.path("d.docx")));
+    result = run_esfdraft({"budget", sample, "-o", folder.path("b.xlsx"), "--date", "2009-09-01"});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    BOOST_TEST(is_zip(folder.path("b.xlsx")));
+    BOOST_TEST(count_entries(folder.path()) == 2);
+    const std::string copy = folder.path("plan.xml");
+    fs::copy_file(source_path(sample), copy);
+    fs::copy_file(source_path("samples/framsyn/findings.xml"), folder.path("findings.xml"));
+    result = run_esfdraft({"budget", copy, "-o", copy});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "it is one of the input files"));
+    BOOST_TEST(read_file(copy) == read_file(source_path(sample)));
+}
+
+BOOST_AUTO_TEST_CASE(template_export_then_check_then_build_with_it) {
+    ScratchFolder folder;
+    const std::string exported = folder.path("mall.docx");
+    auto result = run_esfdraft({"template", "export", "-o", exported});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    BOOST_TEST(is_zip(exported));
+    result = run_esfdraft({"template", "check", exported});
+    BOOST_TEST(result.exit_code == 0, result.out << result.err);
+    BOOST_TEST(contains(result.out, "{{project.title}}"));
+    BOOST_TEST(contains(result.out, ": 0 fel"));
+    result = run_esfdraft({"build", sample, "-o", folder.path("out"), "--template", exported, "--date", "2009-09-01"});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    BOOST_TEST(is_zip(folder.path("out/FRAMSYN.docx")));
+    result = run_esfdraft({"template", "check", folder.path("missing.docx")});
+    BOOST_TEST(result.exit_code == 2);
+    result = run_esfdraft({"template"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.out, "template export"));
+}
