@@ -62,26 +62,6 @@ ImageData read_logo(const std::string& path, const model::Application& applicati
     return logo;
 }
 
-// SCB code -> name from schemas/regions/municipalities.tsv, for plans that
-// give a municipality by code alone. An absent file gives an empty map.
-std::map<std::string, std::string> read_municipality_names(const std::string& data_dir) {
-    std::map<std::string, std::string> names;
-    std::ifstream in(data_dir + "/schemas/regions/municipalities.tsv");
-    std::string line;
-    bool header = true;
-    while (std::getline(in, line)) {
-        if (header) {
-            header = false;
-            continue;
-        }
-        const std::size_t tab = line.find('\t');
-        if (tab == std::string::npos) continue;
-        const std::size_t next = line.find('\t', tab + 1);
-        names[line.substr(0, tab)] = line.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1);
-    }
-    return names;
-}
-
 std::vector<TemplateProblem> merged(std::vector<TemplateProblem> first, const std::vector<TemplateProblem>& second) {
     std::set<std::string> seen;
     for (const TemplateProblem& p : first) seen.insert(p.text());
@@ -130,7 +110,7 @@ std::string render_application_draft(const model::Application& application, cons
     ApplicationViewOptions view_options;
     view_options.lang = options.lang;
     view_options.date = options.date;
-    view_options.municipality_names = read_municipality_names(options.data_dir);
+    view_options.municipality_names = options.municipality_names;
     std::vector<TemplateProblem> problems = document.check_names(application_specimen(options.lang));
     if (options.logo_path) {
         view_options.logo = read_logo(*options.logo_path, application, options.lang);

@@ -3,6 +3,7 @@
 // the `template` commands call; the engine underneath knows nothing about ESF.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,7 +19,11 @@ struct DraftOptions {
     model::Date date;                             // the document date (core properties, "Utkast framställt …")
     std::optional<std::string> logo_path;         // a PNG or JPEG for the {{%logo}} tag or placeholder picture
     std::optional<std::string> template_path;     // nullopt: templates/application-<lang>/ under data_dir
-    std::string data_dir;                         // holds templates/ (and schemas/regions/municipalities.tsv)
+    std::string data_dir;                         // holds templates/
+    // SCB code -> name, for municipalities the plan gives by code alone (the
+    // pipeline fills it from the municipality register); a code missing here
+    // is shown as the code.
+    std::map<std::string, std::string> municipality_names;
 };
 
 // Renders the application draft and returns the .docx bytes (the caller

@@ -72,6 +72,8 @@ BuildResult build(BuildRequest request, NameOutputs name_outputs) {
             options.logo_path = request.logo_path;
             options.template_path = request.template_path;
             options.data_dir = session.data_folder();
+            for (const model::Municipality& municipality : session.municipalities().municipalities)
+                options.municipality_names[municipality.code] = municipality.name;
             std::string bytes = docx::render_application_draft(*checked.application, options);
             outputs.emplace_back(*request.draft_path, inputs);
             outputs.back().write(bytes);

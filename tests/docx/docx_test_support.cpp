@@ -1,5 +1,7 @@
 #include "docx_test_support.hpp"
 
+#include <fstream>
+
 #include <Poco/Checksum.h>
 #include <Poco/DeflatingStream.h>
 #include <Poco/Dynamic/Var.h>
@@ -341,4 +343,20 @@ std::string render_json(const std::string& docx, const std::string& json, const 
     return document.render(data_from_json(json), settings);
 }
 
+}  // namespace esfdraft::docx::testing
+
+namespace esfdraft::docx::testing {
+std::map<std::string, std::string> municipality_names() {
+    std::map<std::string, std::string> names;
+    std::ifstream in(std::string(ESFDRAFT_SOURCE_DIR) + "/schemas/regions/municipalities.tsv");
+    std::string line;
+    std::getline(in, line);  // the header
+    while (std::getline(in, line)) {
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        const std::size_t next = line.find('\t', tab + 1);
+        names[line.substr(0, tab)] = line.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1);
+    }
+    return names;
+}
 }  // namespace esfdraft::docx::testing

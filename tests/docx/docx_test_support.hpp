@@ -3,6 +3,7 @@
 // ones), reads rendered documents back, and turns JSON into template data.
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -83,4 +84,10 @@ std::string compare_with_golden(const std::string& relative, const std::string& 
 // Renders a template against JSON data with the engine.
 std::string render_json(const std::string& docx, const std::string& json, const std::string& lang = "sv");
 
+}  // namespace esfdraft::docx::testing
+
+namespace esfdraft::docx::testing {
+// SCB code -> name from the shipped schemas/regions/municipalities.tsv, as
+// the pipeline passes them from the municipality register.
+std::map<std::string, std::string> municipality_names();
 }  // namespace esfdraft::docx::testing

@@ -48,6 +48,7 @@ DraftOptions options(const std::string& lang) {
     o.lang = lang;
     o.date = {2009, 9, 15};
     o.data_dir = ESFDRAFT_SOURCE_DIR;
+    o.municipality_names = esfdraft::docx::testing::municipality_names();
     return o;
 }
 

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "docx/application_draft.hpp"
+#include "docx_test_support.hpp"
 #include "sample_applications.hpp"
 
 int main(int argc, char** argv) {
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
     docx::DraftOptions options;
     options.date = {2009, 9, 15};
     options.data_dir = ESFDRAFT_SOURCE_DIR;
+    options.municipality_names = esfdraft::docx::testing::municipality_names();
     for (int i = 2; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--logo") == 0) options.logo_path = argv[i + 1];
         else if (std::strcmp(argv[i], "--template") == 0) options.template_path = argv[i + 1];
