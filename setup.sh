@@ -2,7 +2,8 @@
 # esfdraft set-up for a Debian 12 machine: installs what is missing (apt, as
 # root or through sudo), builds, and runs one of the jobs below.
 #
-#   ./setup.sh sample   build and run esfdraft on the FRAMSYN sample application
+#   ./setup.sh sample   build, then write the FRAMSYN sample's draft (DOCX), budget
+#                       workbook (XLSX) and completeness report into out/
 #   ./setup.sh test     build and run every test (also under AddressSanitizer
 #                       and UndefinedBehaviorSanitizer)
 #   ./setup.sh deps     only install the Debian packages
@@ -55,8 +56,8 @@ case "$job" in
   sample)
     install_missing "${build_packages[@]}"
     build build
-    echo "setup.sh: esfdraft check samples/framsyn/plan.xml"
-    ./build/esfdraft check samples/framsyn/plan.xml
+    echo "setup.sh: esfdraft build samples/framsyn/plan.xml -o out"
+    ./build/esfdraft build samples/framsyn/plan.xml -o out
     ;;
   test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
