@@ -188,6 +188,19 @@ public:
         if (app_.findings)
             for (std::size_t i = 0; i < app_.findings->findings.size(); ++i)
                 finding_label_[app_.findings->findings[i].id] = "F" + std::to_string(i + 1);
+        // Summed once: the activity table and the finding trace both need
+        // costs per activity, and a scan of every cost line per activity or
+        // finding grows with the square of the plan.
+        for (const model::CostLine& cost : app_.budget.costs)
+            if (cost.activity_id) {
+                model::Money& sum = costs_by_activity_[*cost.activity_id];
+                sum = model::checked_add(sum, cost.amount);
+            }
+    }
+
+    model::Money costs_of_activity(const std::string& id) const {
+        const auto found = costs_by_activity_.find(id);
+        return found == costs_by_activity_.end() ? 0 : found->second;
     }
 
     TemplateValue build() {
@@ -233,6 +246,7 @@ private:
     const std::string lang_;
     const Words words_;
     std::map<std::string, std::string, std::less<>> goal_label_, activity_label_, finding_label_;
+    std::map<std::string, model::Money, std::less<>> costs_by_activity_;
 
     std::string label(const std::map<std::string, std::string, std::less<>>& labels, const std::string& id) const {
         const auto found = labels.find(id);
@@ -421,8 +435,7 @@ private:
         model::Money costs = 0;
         for (const model::Activity& activity : app_.activities)
             if (activity_ids.count(activity.id)) activity_labels.push_back(label(activity_label_, activity.id));
-        for (const model::CostLine& cost : app_.budget.costs)
-            if (cost.activity_id && activity_ids.count(*cost.activity_id)) costs = model::checked_add(costs, cost.amount);
+        for (const std::string& id : activity_ids) costs = model::checked_add(costs, costs_of_activity(id));
         out.set("goals", text(joined(goal_labels, ", ", "–")));
         out.set("activities", text(joined(activity_labels, ", ", "–")));
         out.set("costs", money(costs));
@@ -508,10 +521,7 @@ private:
             for (const std::string& tag : activity.tags) tags.push_back(label_of(tag_labels, tag, lang_));
             item.set("goals", text(joined(goal_labels, ", ", "–")));
             item.set("tags", tags.empty() ? TemplateValue() : text(joined(tags, ", ", "")));
-            model::Money costs = 0;
-            for (const model::CostLine& cost : app_.budget.costs)
-                if (cost.activity_id == activity.id) costs = model::checked_add(costs, cost.amount);
-            item.set("costs", money(costs));
+            item.set("costs", money(costs_of_activity(activity.id)));
             out.push(std::move(item));
         }
         return out;

@@ -27,11 +27,11 @@ std::optional<XmlElement> checked_tree(const std::string& path, std::size_t max_
                                        model::Findings& findings) {
     const std::string bytes = read_input_file(path, max_bytes);
     if (!check_input_bytes(bytes, path, findings)) return std::nullopt;
-    if (!check_well_formed(bytes, path, findings)) return std::nullopt;
     const std::size_t first_schema_finding = findings.size();
-    const bool valid = schema.validate(bytes, path, findings);
+    const Schema::Outcome outcome = schema.check(bytes, path, findings);
+    if (outcome == Schema::Outcome::not_well_formed) return std::nullopt;
     XmlElement root = parse_xml_tree(bytes, path);
-    if (!valid) {
+    if (outcome == Schema::Outcome::invalid) {
         locate_in_tree(findings, first_schema_finding, root);
         return std::nullopt;
     }

@@ -201,14 +201,17 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
     return true;
 }
 
-bool check_well_formed(std::string_view bytes, const std::string& file, model::Findings& out) {
+namespace {
+
+// Parses with libxml2. On failure appends one X001 finding with line and
+// column and returns nullptr; the caller frees the document.
+xmlDocPtr parse_document(std::string_view bytes, const std::string& file, model::Findings& out) {
     ErrorCollector collector;
     xmlDocPtr document = with_collected_errors(collector, [&] {
         return xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), file.c_str(), nullptr, parse_options);
     });
-    const bool ok = document != nullptr && collector.errors.empty();
+    if (document && collector.errors.empty()) return document;
     if (document) xmlFreeDoc(document);
-    if (ok) return true;
     const xmlError* first = nullptr;
     for (const xmlError& error : collector.errors)
         if (error.level >= XML_ERR_ERROR) {
@@ -221,7 +224,16 @@ bool check_well_formed(std::string_view bytes, const std::string& file, model::F
     std::string detail = collector.messages.empty() ? "the file is not well-formed XML" : collector.messages[index];
     out.push_back(structure_finding("X001", "X001.not_well_formed", file, line > 0 ? line : 1, column > 0 ? column : 1)
                       .arg("detail", model::MessageArg::of_text(tidy_libxml_message(detail))));
-    return false;
+    return nullptr;
+}
+
+}  // namespace
+
+bool check_well_formed(std::string_view bytes, const std::string& file, model::Findings& out) {
+    xmlDocPtr document = parse_document(bytes, file, out);
+    if (!document) return false;
+    xmlFreeDoc(document);
+    return true;
 }
 
 struct Schema::Impl {
@@ -253,18 +265,19 @@ Schema::Schema(const std::string& xsd_path) : impl_(std::make_unique<Impl>()), p
 
 Schema::~Schema() = default;
 
-bool Schema::validate(std::string_view bytes, const std::string& file, model::Findings& out) const {
+Schema::Outcome Schema::check(std::string_view bytes, const std::string& file, model::Findings& out) const {
+    // One parse serves both checks: a large plan is not parsed twice.
+    xmlDocPtr document = parse_document(bytes, file, out);
+    if (!document) return Outcome::not_well_formed;
     ErrorCollector collector;
     const bool valid = with_collected_errors(collector, [&] {
-        xmlDocPtr document = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), file.c_str(), nullptr, parse_options);
-        if (!document) return false;
         xmlSchemaValidCtxtPtr context = xmlSchemaNewValidCtxt(impl_->schema);
         xmlSchemaSetValidStructuredErrors(context, collect_error, &collector);
         const int result = xmlSchemaValidateDoc(context, document);
         xmlSchemaFreeValidCtxt(context);
-        xmlFreeDoc(document);
         return result == 0;
     });
+    xmlFreeDoc(document);
     for (std::size_t i = 0; i < collector.errors.size(); ++i) {
         const xmlError& error = collector.errors[i];
         out.push_back(structure_finding("X002", "X002.invalid", file, error.line > 0 ? error.line : 1, 0)
@@ -273,7 +286,7 @@ bool Schema::validate(std::string_view bytes, const std::string& file, model::Fi
     if (!valid && collector.errors.empty())
         out.push_back(structure_finding("X002", "X002.invalid", file, 1, 1)
                           .arg("detail", model::MessageArg::of_text("the file does not match " + path_)));
-    return valid;
+    return valid ? Outcome::valid : Outcome::invalid;
 }
 
 

@@ -49,10 +49,13 @@ public:
     Schema(const Schema&) = delete;
     Schema& operator=(const Schema&) = delete;
 
-    // Validates well-formed bytes; appends one X002 finding per violation
-    // (line from libxml2; column and element path are filled in by the caller
-    // from the element tree). Returns true when valid.
-    bool validate(std::string_view bytes, const std::string& file, model::Findings& out) const;
+    enum class Outcome { not_well_formed, invalid, valid };
+
+    // Parses the bytes once and validates them: one X001 finding when they
+    // are not well-formed, else one X002 finding per violation (line from
+    // libxml2; column and element path are filled in by the caller from the
+    // element tree).
+    Outcome check(std::string_view bytes, const std::string& file, model::Findings& out) const;
 
     const std::string& path() const { return path_; }
 

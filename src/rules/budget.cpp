@@ -51,6 +51,7 @@ void check_cost_lines(const model::Application& application, const model::RulePa
     std::vector<std::string> allowed;
     for (const model::CostCategoryRule& category : pack.cost_categories) allowed.push_back(category.code);
 
+    const auto activities = activities_by_id(application);
     for (const model::CostLine& cost : budget.costs) {
         const MessageArg name = MessageArg::of_text(cost_name(cost));
         if (cost.amount <= 0)
@@ -69,7 +70,8 @@ void check_cost_lines(const model::Application& application, const model::RulePa
                               .arg("year", MessageArg::of_text(std::to_string(cost.year)))
                               .arg("period", MessageArg::of_text(period_text(period.start, period.end))));
         if (cost.activity_id) {
-            const model::Activity* activity = application.find_activity(*cost.activity_id);
+            const auto found = activities.find(*cost.activity_id);
+            const model::Activity* activity = found == activities.end() ? nullptr : found->second;
             if (activity && activity->start.valid() && activity->end.valid() &&
                 (cost.year < activity->start.year || cost.year > activity->end.year))
                 out.push_back(make_finding("B004", Severity::warning, "budget", "B004.activity_year", cost.where)

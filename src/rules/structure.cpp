@@ -76,11 +76,13 @@ model::Findings check_references(const model::Application& application) {
     for (const model::Goal& goal : application.goals) ids.declare(goal.id, "goals", goal.where);
     for (const model::Activity& activity : application.activities) ids.declare(activity.id, "activities", activity.where);
 
+    const auto goals = goals_by_id(application);
+    const auto activities = activities_by_id(application);
     for (const model::Activity& activity : application.activities)
         for (const std::string& goal_id : activity.goal_ids)
-            if (!application.find_goal(goal_id)) unresolved(out, "activities", "goal", goal_id, activity.where);
+            if (!goals.count(goal_id)) unresolved(out, "activities", "goal", goal_id, activity.where);
     for (const model::CostLine& cost : application.budget.costs)
-        if (cost.activity_id && !application.find_activity(*cost.activity_id))
+        if (cost.activity_id && !activities.count(*cost.activity_id))
             unresolved(out, "budget", "activity", *cost.activity_id, cost.where);
 
     if (!application.findings) return out;

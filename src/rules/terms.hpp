@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/application.hpp"
@@ -57,6 +58,11 @@ model::Money share_ceiling(model::Money whole, model::ShareHundredths share);
 // Short text to name an element in a message: the first `max_characters`
 // characters (whole UTF-8 characters), with "…" when cut.
 std::string excerpt(std::string_view text, std::size_t max_characters = 60);
+
+// Activities and goals by id (the first of duplicates), built once per check:
+// a lookup per cost line must not scan every activity.
+std::unordered_map<std::string_view, const model::Activity*> activities_by_id(const model::Application& application);
+std::unordered_map<std::string_view, const model::Goal*> goals_by_id(const model::Application& application);
 
 // "PO1, PO2".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
