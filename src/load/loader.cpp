@@ -28,9 +28,9 @@ std::optional<XmlElement> checked_tree(const std::string& path, std::size_t max_
     const std::string bytes = read_input_file(path, max_bytes);
     if (!check_input_bytes(bytes, path, findings)) return std::nullopt;
     const std::size_t first_schema_finding = findings.size();
-    const Schema::Outcome outcome = schema.check(bytes, path, findings);
+    XmlElement root;
+    const Schema::Outcome outcome = schema.check(bytes, path, findings, &root);
     if (outcome == Schema::Outcome::not_well_formed) return std::nullopt;
-    XmlElement root = parse_xml_tree(bytes, path);
     if (outcome == Schema::Outcome::invalid) {
         locate_in_tree(findings, first_schema_finding, root);
         return std::nullopt;

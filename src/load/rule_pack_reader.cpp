@@ -45,9 +45,9 @@ XmlElement checked_data_tree(const std::string& path, const Schema& schema, cons
     if (!fs::is_regular_file(path)) throw LoadError(path + ": broken rule pack: the file is missing");
     const std::string bytes = read_input_file(path);
     model::Findings findings;
-    if (!check_input_bytes(bytes, path, findings) || schema.check(bytes, path, findings) != Schema::Outcome::valid)
+    XmlElement root;
+    if (!check_input_bytes(bytes, path, findings) || schema.check(bytes, path, findings, &root) != Schema::Outcome::valid)
         fail_with_finding(findings.front());
-    XmlElement root = parse_xml_tree(bytes, path);
     if (root.ns != expected_namespace)
         fail_at(root.where, std::string("the root element is not in the namespace ") + expected_namespace);
     return root;

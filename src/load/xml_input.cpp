@@ -227,6 +227,91 @@ xmlDocPtr parse_document(std::string_view bytes, const std::string& file, model:
     return nullptr;
 }
 
+// Walks the bytes from one start tag to the next, in document order, keeping
+// line and column (1-based, counted in characters). Text and attribute values
+// cannot hold a raw '<', so every '<' begins markup; comments, CDATA sections,
+// processing instructions and end tags are stepped over.
+class StartTagScanner {
+public:
+    explicit StartTagScanner(std::string_view bytes) : bytes_(bytes) {}
+
+    // Position of the next start tag's '<'; {0, 0} when there is none.
+    std::pair<int, int> next() {
+        while (true) {
+            const std::size_t at = bytes_.find('<', offset_);
+            if (at == std::string_view::npos) return {0, 0};
+            advance_to(at);
+            const std::string_view rest = bytes_.substr(at);
+            if (rest.substr(0, 4) == "<!--") {
+                skip_past("-->");
+            } else if (rest.substr(0, 9) == "<![CDATA[") {
+                skip_past("]]>");
+            } else if (rest.substr(0, 2) == "<?") {
+                skip_past("?>");
+            } else if (rest.substr(0, 2) == "</" || rest.substr(0, 2) == "<!") {
+                skip_past(">");
+            } else {
+                const std::pair<int, int> position{line_, column_};
+                advance_to(at + 1);
+                return position;
+            }
+        }
+    }
+
+private:
+    void advance_to(std::size_t target) {
+        for (; offset_ < target && offset_ < bytes_.size(); ++offset_) {
+            const char c = bytes_[offset_];
+            if (c == '\n') {
+                ++line_;
+                column_ = 1;
+            } else if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) {
+                ++column_;
+            }
+        }
+    }
+    void skip_past(std::string_view end) {
+        const std::size_t found = bytes_.find(end, offset_ + 1);
+        advance_to(found == std::string_view::npos ? bytes_.size() : found + end.size());
+    }
+
+    std::string_view bytes_;
+    std::size_t offset_ = 0;
+    int line_ = 1;
+    int column_ = 1;
+};
+
+std::string text_of_node(const xmlChar* text) { return text ? reinterpret_cast<const char*>(text) : ""; }
+
+// Copies libxml2's element into our tree, in document order, so one parse
+// serves validation and reading.
+void copy_element(const xmlNode* node, const std::string& file, StartTagScanner& scanner, XmlElement& out) {
+    out.name = text_of_node(node->name);
+    out.ns = node->ns ? text_of_node(node->ns->href) : std::string();
+    const auto [line, column] = scanner.next();
+    out.where.file = file;
+    out.where.line = line;
+    out.where.column = column;
+    for (const xmlAttr* attribute = node->properties; attribute; attribute = attribute->next) {
+        if (attribute->ns) continue;  // xml:lang, xsi:* and the like
+        xmlChar* value = xmlNodeListGetString(node->doc, attribute->children, 1);
+        out.attributes.emplace_back(text_of_node(attribute->name), text_of_node(value));
+        xmlFree(value);
+    }
+    for (const xmlNode* child = node->children; child; child = child->next) {
+        if (child->type == XML_ELEMENT_NODE) {
+            out.content.push_back(XmlContent{false, {}, out.children.size()});
+            out.children.emplace_back();
+            copy_element(child, file, scanner, out.children.back());
+        } else if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+            if (!out.content.empty() && out.content.back().is_text)
+                out.content.back().text += text_of_node(child->content);
+            else
+                out.content.push_back(XmlContent{true, text_of_node(child->content), 0});
+        }
+    }
+}
+
 }  // namespace
 
 bool check_well_formed(std::string_view bytes, const std::string& file, model::Findings& out) {
@@ -265,10 +350,19 @@ Schema::Schema(const std::string& xsd_path) : impl_(std::make_unique<Impl>()), p
 
 Schema::~Schema() = default;
 
-Schema::Outcome Schema::check(std::string_view bytes, const std::string& file, model::Findings& out) const {
-    // One parse serves both checks: a large plan is not parsed twice.
+Schema::Outcome Schema::check(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree) const {
+    // One parse serves well-formedness, validity and the tree the readers
+    // use: profiling showed the parses dominating a large plan's check.
     xmlDocPtr document = parse_document(bytes, file, out);
     if (!document) return Outcome::not_well_formed;
+    if (tree) {
+        if (const xmlNode* root = xmlDocGetRootElement(document)) {
+            StartTagScanner scanner(bytes);
+            *tree = XmlElement{};
+            copy_element(root, file, scanner, *tree);
+            assign_element_paths(*tree);
+        }
+    }
     ErrorCollector collector;
     const bool valid = with_collected_errors(collector, [&] {
         xmlSchemaValidCtxtPtr context = xmlSchemaNewValidCtxt(impl_->schema);

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "load/xml_tree.hpp"
 #include "model/finding.hpp"
 
 namespace esfdraft::load {
@@ -55,7 +56,9 @@ public:
     // are not well-formed, else one X002 finding per violation (line from
     // libxml2; column and element path are filled in by the caller from the
     // element tree).
-    Outcome check(std::string_view bytes, const std::string& file, model::Findings& out) const;
+    // When `tree` is given and the bytes are well-formed, it receives the
+    // element tree read from the same parse (positions from the bytes).
+    Outcome check(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree = nullptr) const;
 
     const std::string& path() const { return path_; }
 

@@ -1,7 +1,6 @@
 // A small, read-only XML element tree with source positions, the form in
-// which the readers in this module see a file. Built by parse_xml_tree from
-// bytes that have already passed check_input_bytes and libxml2's
-// well-formedness check. No Poco or libxml2 type appears here.
+// which the readers in this module see a file. Built by Schema::check from
+// the same libxml2 parse that validates the file. No libxml2 type appears here.
 #pragma once
 
 #include <cstddef>
@@ -43,12 +42,9 @@ struct XmlElement {
     std::string normalized_text() const;
 };
 
-// Parses well-formed XML into a tree. `file` is recorded in every location.
-// Element paths look like "/application/budget/costs/cost[3]"; the index is
-// given when the parent has more than one child of that name.
-// Throws std::runtime_error when the bytes are not well-formed (callers run
-// the libxml2 check first, so this is a programming error, not user input).
-XmlElement parse_xml_tree(std::string_view bytes, const std::string& file);
+// Sets every element's path from its place in the tree ("/application",
+// "/application/budget/costs/cost[3]"); used by the builders of trees.
+void assign_element_paths(XmlElement& root);
 
 // The first element, in document order, whose start tag is on `line`; nullptr
 // when none is. Used to give libxml2's line-only messages a column and a path.

@@ -164,3 +164,18 @@ BOOST_AUTO_TEST_CASE(the_framsyn_samples_load) {
     BOOST_REQUIRE(findings.findings);
     BOOST_TEST(findings.findings->questions.size() == 3u);
 }
+
+BOOST_AUTO_TEST_CASE(positions_skip_comments_cdata_and_instructions_holding_angle_brackets) {
+    esfdraft::testing::ScratchFolder folder;
+    std::string text = esfdraft::testing::read_file(source_path("tests/load/fixtures/minimal-plan.xml"));
+    const std::string title = "<title>Minsta möjliga plan</title>";
+    text.replace(text.find(title), title.size(),
+                 "<!-- <title>not this</title> --><?note <x>?><title><![CDATA[Minsta <möjliga> plan]]></title>");
+    const std::string path = folder.write("tricky.xml", text);
+    const auto application = load_ok(path);
+    BOOST_TEST(application.project.title.value == "Minsta <möjliga> plan");
+    BOOST_TEST(application.project.title.where.line == 5);
+    BOOST_TEST(application.project.title.where.column == 49);  // after 4 spaces, a 32-character comment and a 12-character instruction
+    BOOST_TEST(application.budget.costs[0].where.line == 41);
+    BOOST_TEST(application.budget.costs[0].where.column == 7);
+}
