@@ -3,7 +3,6 @@
 #include <iostream>
 
 #include "cli/command_line.hpp"
-#include "docx/application_draft.hpp"
 #include "pipeline/build.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
@@ -188,29 +187,20 @@ int run_template(const std::vector<std::string>& arguments) {
         return values.count("help") ? exit_ok : exit_failure;
     }
     const std::string lang = language_from(values).value_or("sv");
-    try {
-        if (words[0] == "export") {
-            if (words.size() != 1) throw UsageError("template export takes no file arguments; use -o FILE.docx");
-            if (!values.count("output")) throw UsageError("template export needs -o FILE.docx");
-            pipeline::write_file_atomically(values["output"].as<std::string>(),
-                                            docx::default_template_bytes(pipeline::data_dir(), lang));
-            return exit_ok;
-        }
-        if (words[0] == "check") {
-            if (words.size() != 2) throw UsageError("template check takes one FILE.docx");
-            const docx::TemplateReport result = docx::check_template_file(words[1], lang);
-            std::cout << (lang == "en" ? "Tags in " : "Taggar i ") << words[1] << ":\n";
-            for (const std::string& tag : result.tags) std::cout << "  " << tag << "\n";
-            for (const std::string& error : result.errors) std::cout << words[1] << ": error: " << error << "\n";
-            std::cout << words[1] << ": " << result.errors.size() << (lang == "en" ? " errors" : " fel") << "\n";
-            return result.ok() ? exit_ok : exit_findings;
-        }
-    } catch (const UsageError&) {
-        throw;
-    } catch (const pipeline::ToolError&) {
-        throw;
-    } catch (const std::exception& error) {
-        throw pipeline::ToolError(error.what());
+    if (words[0] == "export") {
+        if (words.size() != 1) throw UsageError("template export takes no file arguments; use -o FILE.docx");
+        if (!values.count("output")) throw UsageError("template export needs -o FILE.docx");
+        pipeline::export_default_template(values["output"].as<std::string>(), lang);
+        return exit_ok;
+    }
+    if (words[0] == "check") {
+        if (words.size() != 2) throw UsageError("template check takes one FILE.docx");
+        const pipeline::TemplateCheck result = pipeline::check_template(words[1], lang);
+        std::cout << (lang == "en" ? "Tags in " : "Taggar i ") << words[1] << ":\n";
+        for (const std::string& tag : result.tags) std::cout << "  " << tag << "\n";
+        for (const std::string& error : result.errors) std::cout << words[1] << ": error: " << error << "\n";
+        std::cout << words[1] << ": " << result.errors.size() << (lang == "en" ? " errors" : " fel") << "\n";
+        return result.errors.empty() ? exit_ok : exit_findings;
     }
     throw UsageError("unknown template command '" + words[0] + "'; use export or check");
 }

@@ -114,6 +114,25 @@ OutputPaths output_paths(const std::string& folder, const std::string& plan, con
                        (base / (name + (lang == "en" ? "-report.html" : "-rapport.html"))).string()};
 }
 
+void export_default_template(const std::string& path, const std::string& lang) {
+    std::string bytes;
+    try {
+        bytes = docx::default_template_bytes(data_dir(), lang);
+    } catch (const std::exception& error) {
+        throw ToolError(error.what());
+    }
+    write_file_atomically(path, bytes);
+}
+
+TemplateCheck check_template(const std::string& path, const std::string& lang) {
+    try {
+        docx::TemplateReport report = docx::check_template_file(path, lang);
+        return TemplateCheck{std::move(report.tags), std::move(report.errors)};
+    } catch (const std::exception& error) {
+        throw ToolError(error.what());
+    }
+}
+
 BuildResult build_application(const BuildRequest& request) {
     return build(request, [](BuildRequest&, const CheckedPlan&) {});
 }

@@ -58,4 +58,16 @@ BuildResult build_application(const BuildRequest& request);
 // named by output_paths(); DIR is created when missing (its parent must exist).
 BuildResult build_into_folder(BuildRequest request, const std::string& folder);
 
+// `esfdraft template export`: the default template for `lang` ("sv" or "en")
+// written to `path` (whole or not at all). Throws ToolError.
+void export_default_template(const std::string& path, const std::string& lang);
+
+struct TemplateCheck {
+    std::vector<std::string> tags;     // every distinct tag, in document order
+    std::vector<std::string> errors;   // each with its part, paragraph and nearby text
+};
+// `esfdraft template check`: the tags a template uses and all its errors.
+// Throws ToolError when the file cannot be read as a template at all.
+TemplateCheck check_template(const std::string& path, const std::string& lang);
+
 }  // namespace esfdraft::pipeline

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""The include graph of src/ follows DESIGN.md §1 and ARCHITECTURE.md.
+
+cli -> pipeline -> {load, rules, report, docx, xlsx} -> model, where an arrow
+means "may include"; the five in the middle never include each other (cli
+may also include report, which formats what it prints). A third-party
+library stays inside the module that needs it. Exits 1 listing every
+violation, 0 when there is none.
+"""
+import pathlib
+import re
+import sys
+
+SRC = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parents[2] / "src")
+
+ALLOWED_MODULES = {
+    "model": {"model"},
+    "load": {"load", "model"},
+    "rules": {"rules", "model"},
+    "report": {"report", "model"},
+    "docx": {"docx", "model"},
+    "xlsx": {"xlsx", "model"},
+    "pipeline": {"pipeline", "load", "rules", "report", "docx", "xlsx", "model"},
+    "cli": {"cli", "pipeline", "report", "model"},
+}
+# Third-party headers and the one module each may appear in.
+THIRD_PARTY = {
+    "libxml/": {"load"},
+    "Poco/": {"docx"},
+    "xlsxwriter": {"xlsx"},
+    "boost/program_options": {"cli"},
+}
+
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
+
+
+def main():
+    problems = []
+    files = sorted(p for p in SRC.rglob("*") if p.suffix in {".hpp", ".cpp", ".h"})
+    if not files:
+        print(f"no sources under {SRC}")
+        return 1
+    for path in files:
+        module = path.relative_to(SRC).parts[0]
+        if module not in ALLOWED_MODULES:
+            problems.append(f"{path}: folder '{module}' is not a known module")
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            match = INCLUDE.match(line)
+            if not match:
+                continue
+            kind, header = match.groups()
+            where = f"{path.relative_to(SRC.parent)}:{number}"
+            if kind == '"':
+                target = header.split("/")[0] if "/" in header else module
+                if target not in ALLOWED_MODULES[module]:
+                    problems.append(f"{where}: {module} may not include {header}")
+            else:
+                for prefix, owners in THIRD_PARTY.items():
+                    if header.startswith(prefix) and module not in owners:
+                        problems.append(f"{where}: <{header}> belongs in {', '.join(sorted(owners))}, not {module}")
+    for problem in problems:
+        print(problem)
+    print(f"{len(files)} files checked, {len(problems)} violations")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
