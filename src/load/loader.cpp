@@ -1,5 +1,7 @@
 #include "load/loader.hpp"
 
+#include <exception>
+
 #include "load/readers.hpp"
 #include "load/xml_tree.hpp"
 
@@ -7,35 +9,21 @@ namespace esfdraft::load {
 
 namespace {
 
+// Trees of files from this size on are freed on another thread.
+constexpr std::size_t background_release_bytes = 256 * 1024;
+
 // Gives libxml2's validation findings (line only) the column and element
 // path of the element that starts on that line.
 void locate_in_tree(model::Findings& findings, std::size_t first, const XmlElement& root) {
     for (std::size_t i = first; i < findings.size(); ++i) {
         model::SourceLocation& where = findings[i].where;
         if (const XmlElement* element = element_on_line(root, where.line)) {
-            where.column = element->where.column;
-            where.path = element->where.path;
+            where.column = element->column;
+            where.path = element->path();
         } else if (where.column == 0) {
             where.column = 1;
         }
     }
-}
-
-// The stages every input goes through before its reader runs. Returns the
-// element tree when the file is valid; otherwise nullopt with findings added.
-std::optional<XmlElement> checked_tree(const std::string& path, std::size_t max_bytes, const Schema& schema,
-                                       model::Findings& findings) {
-    const std::string bytes = read_input_file(path, max_bytes);
-    if (!check_input_bytes(bytes, path, findings)) return std::nullopt;
-    const std::size_t first_schema_finding = findings.size();
-    XmlElement root;
-    const Schema::Outcome outcome = schema.check(bytes, path, findings, &root);
-    if (outcome == Schema::Outcome::not_well_formed) return std::nullopt;
-    if (outcome == Schema::Outcome::invalid) {
-        locate_in_tree(findings, first_schema_finding, root);
-        return std::nullopt;
-    }
-    return root;
 }
 
 }  // namespace
@@ -43,7 +31,42 @@ std::optional<XmlElement> checked_tree(const std::string& path, std::size_t max_
 Loader::Loader(std::string schema_dir, std::size_t max_input_bytes)
     : schema_dir_(std::move(schema_dir)), max_input_bytes_(max_input_bytes) {}
 
-Loader::~Loader() = default;
+Loader::~Loader() {
+    for (std::thread& thread : releasing_) thread.join();
+}
+
+// The stages every input goes through before its result is used: `read`
+// runs on the element tree while it is validated, and what it made is kept
+// only when the file is valid. Returns false, with findings added, when the
+// file is not read.
+template <typename Read>
+bool Loader::checked_read(const std::string& path, const Schema& schema, model::Findings& findings, Read read) {
+    const std::string bytes = read_input_file(path, max_input_bytes_);
+    if (!check_input_bytes(bytes, path, findings)) return false;
+    const std::size_t first_schema_finding = findings.size();
+    XmlElement root;
+    ParsedDocument parsed;
+    // A reader that gives up on a tree the schema rejects must not hide the
+    // schema's findings: its exception counts only for a valid file.
+    std::exception_ptr read_error;
+    const auto guarded_read = [&](const XmlElement& tree) {
+        try {
+            read(tree);
+        } catch (const std::exception&) {
+            read_error = std::current_exception();
+        }
+    };
+    const Schema::Outcome outcome = schema.check(bytes, path, findings, &root, guarded_read, &parsed);
+    if (outcome == Schema::Outcome::invalid) locate_in_tree(findings, first_schema_finding, root);
+    if (bytes.size() >= background_release_bytes)
+        releasing_.emplace_back([tree = std::move(root), document = std::move(parsed)]() mutable {
+            tree = XmlElement{};
+            document = ParsedDocument{};
+        });
+    if (outcome != Schema::Outcome::valid) return false;
+    if (read_error) std::rethrow_exception(read_error);
+    return true;
+}
 
 const Schema& Loader::plan_schema() {
     if (!plan_schema_) plan_schema_ = std::make_unique<Schema>(schema_dir_ + "/plan-1.xsd");
@@ -57,21 +80,27 @@ const Schema& Loader::findings_schema() {
 
 PlanLoad Loader::load_plan(const std::string& path) {
     PlanLoad result;
-    std::optional<XmlElement> root = checked_tree(path, max_input_bytes_, plan_schema(), result.findings);
-    if (!root) return result;
-    const std::size_t before = result.findings.size();
-    model::Application application = read_plan(*root, result.findings);
-    if (result.findings.size() == before) result.application = std::move(application);
+    model::Application application;
+    model::Findings problems;
+    const auto read = [&](const XmlElement& root) { application = read_plan(root, problems); };
+    if (!checked_read(path, plan_schema(), result.findings, read)) return result;
+    if (problems.empty())
+        result.application = std::move(application);
+    else
+        result.findings.insert(result.findings.end(), problems.begin(), problems.end());
     return result;
 }
 
 FindingsLoad Loader::load_findings(const std::string& path) {
     FindingsLoad result;
-    std::optional<XmlElement> root = checked_tree(path, max_input_bytes_, findings_schema(), result.problems);
-    if (!root) return result;
-    const std::size_t before = result.problems.size();
-    model::PreStudyFindings findings = read_findings(*root, result.problems);
-    if (result.problems.size() == before) result.findings = std::move(findings);
+    model::PreStudyFindings findings;
+    model::Findings problems;
+    const auto read = [&](const XmlElement& root) { findings = read_findings(root, problems); };
+    if (!checked_read(path, findings_schema(), result.problems, read)) return result;
+    if (problems.empty())
+        result.findings = std::move(findings);
+    else
+        result.problems.insert(result.problems.end(), problems.begin(), problems.end());
     return result;
 }
 

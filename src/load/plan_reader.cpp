@@ -52,7 +52,7 @@ std::string text_of(const XmlElement* element) { return element ? element->norma
 
 Located<std::string> located_text(const XmlElement* element) {
     if (!element) return {};
-    return {element->normalized_text(), element->where};
+    return {element->normalized_text(), element->where()};
 }
 
 model::Date date_attribute(const XmlElement& element, std::string_view name) {
@@ -71,7 +71,7 @@ void report_format_problem(model::Findings& problems, const XmlElement& element,
     finding.severity = model::Severity::error;
     finding.section = "file";
     finding.message_id = message_id;
-    finding.where = element.where;
+    finding.where = element.where();
     finding.arg("value", model::MessageArg::of_text(value));
     problems.push_back(std::move(finding));
 }
@@ -107,13 +107,13 @@ model::Organisation read_organisation(const XmlElement* element) {
     if (!element) return organisation;
     organisation.name = element->normalized_text();
     organisation.org_number = element->attribute("orgNumber");
-    organisation.where = element->where;
+    organisation.where = element->where();
     return organisation;
 }
 
 model::Project read_project(const XmlElement& element) {
     model::Project project;
-    project.where = element.where;
+    project.where = element.where();
     project.title = located_text(element.child("title"));
     if (const XmlElement* acronym = element.child("acronym")) project.acronym = located_text(acronym);
     project.programme_area = located_text(element.child("programmeArea"));
@@ -121,22 +121,22 @@ model::Project read_project(const XmlElement& element) {
     project.region = located_text(element.child("region"));
     project.owner = read_organisation(element.child("owner"));
     if (const XmlElement* contact = element.child("contact")) {
-        project.contact.where = contact->where;
+        project.contact.where = contact->where();
         project.contact.name = text_of(contact->child("name"));
         project.contact.email = text_of(contact->child("email"));
-        if (const XmlElement* email = contact->child("email")) project.contact.email_where = email->where;
+        if (const XmlElement* email = contact->child("email")) project.contact.email_where = email->where();
         if (const XmlElement* phone = contact->child("phone")) project.contact.phone = phone->normalized_text();
     }
     if (const XmlElement* period = element.child("period")) project.period = read_period(*period);
     if (const XmlElement* municipalities = element.child("municipalities")) {
-        project.municipalities_where = municipalities->where;
+        project.municipalities_where = municipalities->where();
         for (const XmlElement* municipality : municipalities->children_named("municipality")) {
             model::MunicipalityRef ref;
             ref.code = collapse_whitespace(municipality->attribute("code").value_or(""));
             const std::string name = municipality->normalized_text();
             if (!name.empty()) ref.name = name;
             ref.partner = municipality->attribute("role") == std::optional<std::string>("partner");
-            ref.where = municipality->where;
+            ref.where = municipality->where();
             project.municipalities.push_back(std::move(ref));
         }
     }
@@ -145,9 +145,9 @@ model::Project read_project(const XmlElement& element) {
         ref.title = collapse_whitespace(pre_study->attribute("title").value_or(""));
         ref.period.start = date_attribute(*pre_study, "start");
         ref.period.end = date_attribute(*pre_study, "end");
-        ref.period.where = pre_study->where;
+        ref.period.where = pre_study->where();
         ref.findings_path = pre_study->attribute("findings");
-        ref.where = pre_study->where;
+        ref.where = pre_study->where();
         project.pre_study = std::move(ref);
     }
     return project;
@@ -162,7 +162,7 @@ model::Indicator read_indicator(const XmlElement& element) {
     indicator.women = decimal_attribute(element, "women");
     indicator.men = decimal_attribute(element, "men");
     if (element.attribute("due")) indicator.due = date_attribute(element, "due");
-    indicator.where = element.where;
+    indicator.where = element.where();
     return indicator;
 }
 
@@ -174,8 +174,8 @@ model::Goal read_goal(const XmlElement& element) {
     for (const XmlElement* indicator : element.children_named("indicator"))
         goal.indicators.push_back(read_indicator(*indicator));
     for (const XmlElement* basis : element.children_named("basis"))
-        goal.basis.push_back(model::GoalBasis{basis->attribute("finding").value_or(""), basis->where});
-    goal.where = element.where;
+        goal.basis.push_back(model::GoalBasis{basis->attribute("finding").value_or(""), basis->where()});
+    goal.where = element.where();
     return goal;
 }
 
@@ -188,16 +188,17 @@ model::Activity read_activity(const XmlElement& element) {
     activity.tags = split_list(element.attribute("tags").value_or(""));
     activity.title = text_of(element.child("title"));
     activity.description = optional_rich_text(element, "description");
-    activity.where = element.where;
+    activity.where = element.where();
     return activity;
 }
 
 model::Budget read_budget(const XmlElement& element, model::Findings& problems) {
     model::Budget budget;
-    budget.where = element.where;
+    budget.where = element.where();
     budget.currency = element.attribute("currency").value_or("SEK");
     if (const XmlElement* costs = element.child("costs")) {
-        budget.costs_where = costs->where;
+        budget.costs_where = costs->where();
+        budget.costs.reserve(costs->children.size());
         for (const XmlElement* cost : costs->children_named("cost")) {
             model::CostLine line;
             line.category = cost->attribute("category").value_or("");
@@ -211,12 +212,12 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
             line.amount = money_attribute(*cost, problems);
             line.tags = split_list(cost->attribute("tags").value_or(""));
             line.label = cost->normalized_text();
-            line.where = cost->where;
+            line.where = cost->where();
             budget.costs.push_back(std::move(line));
         }
     }
     if (const XmlElement* financing = element.child("financing")) {
-        budget.financing_where = financing->where;
+        budget.financing_where = financing->where();
         for (const XmlElement* source : financing->children_named("source")) {
             model::FinancingSource item;
             item.kind = source->attribute("kind").value_or("");
@@ -225,12 +226,12 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
             item.amount = money_attribute(*source, problems);
             if (item.kind != "esf" && (!item.funder || collapse_whitespace(*item.funder).empty()))
                 report_format_problem(problems, *source, "X002.funder", item.kind);
-            item.where = source->where;
+            item.where = source->where();
             budget.financing.push_back(std::move(item));
         }
     }
     for (const XmlElement* income : element.children_named("income"))
-        budget.income.push_back(model::Income{money_attribute(*income, problems), income->normalized_text(), income->where});
+        budget.income.push_back(model::Income{money_attribute(*income, problems), income->normalized_text(), income->where()});
     return budget;
 }
 
@@ -255,16 +256,16 @@ model::Period read_period(const XmlElement& element) {
     model::Period period;
     period.start = date_attribute(element, "start");
     period.end = date_attribute(element, "end");
-    period.where = element.where;
+    period.where = element.where();
     return period;
 }
 
 model::RichText read_rich_text(const XmlElement& element) {
     model::RichText text;
-    text.where = element.where;
+    text.where = element.where();
     for (const XmlElement& child : element.children) {
         model::Block block;
-        block.where = child.where;
+        block.where = child.where();
         if (child.name == "p") {
             block.kind = model::Block::Kind::paragraph;
             block.inlines = inline_text(child);
@@ -291,8 +292,8 @@ public:
 model::Application read_plan(const XmlElement& root, model::Findings& problems) {
     const ProblemScope scope(problems);
     model::Application application;
-    application.where = root.where;
-    application.file = root.where.file;
+    application.where = root.where();
+    application.file = root.where().file;
     application.programme = collapse_whitespace(root.attribute("programme").value_or(""));
     if (auto call = root.attribute("call")) application.call = collapse_whitespace(*call);
     application.lang = root.attribute("lang").value_or("sv");
@@ -303,7 +304,7 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
     application.problem = optional_rich_text(root, "problem");
     application.purpose = optional_rich_text(root, "purpose");
     if (const XmlElement* groups = root.child("targetGroups")) {
-        application.target_groups_where = groups->where;
+        application.target_groups_where = groups->where();
         for (const XmlElement* group : groups->children_named("targetGroup")) {
             model::TargetGroup target_group;
             target_group.id = group->attribute("id").value_or("");
@@ -311,16 +312,16 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
             target_group.description = optional_rich_text(*group, "description");
             target_group.women = decimal_attribute(*group, "women");
             target_group.men = decimal_attribute(*group, "men");
-            target_group.where = group->where;
+            target_group.where = group->where();
             application.target_groups.push_back(std::move(target_group));
         }
     }
     if (const XmlElement* goals = root.child("goals")) {
-        application.goals_where = goals->where;
+        application.goals_where = goals->where();
         for (const XmlElement* goal : goals->children_named("goal")) application.goals.push_back(read_goal(*goal));
     }
     if (const XmlElement* activities = root.child("activities")) {
-        application.activities_where = activities->where;
+        application.activities_where = activities->where();
         for (const XmlElement* activity : activities->children_named("activity"))
             application.activities.push_back(read_activity(*activity));
     }
@@ -328,14 +329,14 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
     if (const XmlElement* partners = root.child("partners"))
         for (const XmlElement* partner : partners->children_named("partner"))
             application.partners.push_back(model::Partner{partner->normalized_text(), partner->attribute("role").value_or(""),
-                                                          partner->attribute("orgNumber"), partner->where});
+                                                          partner->attribute("orgNumber"), partner->where()});
     application.gender_equality = optional_rich_text(root, "genderEquality");
     if (const XmlElement* accessibility = root.child("accessibility")) {
         model::Accessibility aspects;
         aspects.physical = optional_rich_text(*accessibility, "physical");
         aspects.information = optional_rich_text(*accessibility, "information");
         aspects.participation = optional_rich_text(*accessibility, "participation");
-        aspects.where = accessibility->where;
+        aspects.where = accessibility->where();
         application.accessibility = std::move(aspects);
     }
     application.non_discrimination = optional_rich_text(root, "nonDiscrimination");
@@ -349,8 +350,8 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
 model::PreStudyFindings read_findings(const XmlElement& root, model::Findings& problems) {
     const ProblemScope scope(problems);
     model::PreStudyFindings findings;
-    findings.file = root.where.file;
-    findings.where = root.where;
+    findings.file = root.where().file;
+    findings.where = root.where();
     findings.lang = root.attribute("lang").value_or("sv");
     if (const XmlElement* study = root.child("study")) {
         findings.study_title = text_of(study->child("title"));
@@ -360,11 +361,11 @@ model::PreStudyFindings read_findings(const XmlElement& root, model::Findings& p
     if (const XmlElement* questions = root.child("questions"))
         for (const XmlElement* question : questions->children_named("question"))
             findings.questions.push_back(
-                model::ResearchQuestion{question->attribute("id").value_or(""), question->normalized_text(), question->where});
+                model::ResearchQuestion{question->attribute("id").value_or(""), question->normalized_text(), question->where()});
     if (const XmlElement* actors = root.child("actors"))
         for (const XmlElement* actor : actors->children_named("actor"))
             findings.actors.push_back(model::Actor{actor->attribute("id").value_or(""), actor->attribute("kind").value_or(""),
-                                                   actor->attribute("municipality"), actor->normalized_text(), actor->where});
+                                                   actor->attribute("municipality"), actor->normalized_text(), actor->where()});
     for (const XmlElement* element : root.children_named("finding")) {
         model::StudyFinding finding;
         finding.id = element->attribute("id").value_or("");
@@ -385,12 +386,12 @@ model::PreStudyFindings read_findings(const XmlElement& root, model::Findings& p
             item.share = decimal_attribute(*evidence, "share");
             item.actor_ids = split_list(evidence->attribute("actors").value_or(""));
             item.text = evidence->normalized_text();
-            item.where = evidence->where;
+            item.where = evidence->where();
             finding.evidence.push_back(std::move(item));
         }
         if (const XmlElement* recommendation = element->child("recommendation"))
             finding.recommendation = recommendation->normalized_text();
-        finding.where = element->where;
+        finding.where = element->where();
         findings.findings.push_back(std::move(finding));
     }
     return findings;

@@ -10,6 +10,10 @@
 namespace esfdraft::load {
 
 // Values the XSD cannot judge exactly (an amount beyond 64 bits) add X002 findings.
+// The readers accept any well-formed tree, valid or not (they look every
+// element and attribute up and never assume one is there): the loader runs
+// them while the schema validation is still going on, and drops what they
+// made when the file turns out to be invalid.
 model::Application read_plan(const XmlElement& root, model::Findings& problems);
 model::PreStudyFindings read_findings(const XmlElement& root, model::Findings& problems);
 

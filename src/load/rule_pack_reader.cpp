@@ -48,33 +48,33 @@ XmlElement checked_data_tree(const std::string& path, const Schema& schema, cons
     XmlElement root;
     if (!check_input_bytes(bytes, path, findings) || schema.check(bytes, path, findings, &root) != Schema::Outcome::valid)
         fail_with_finding(findings.front());
-    if (root.ns != expected_namespace)
-        fail_at(root.where, std::string("the root element is not in the namespace ") + expected_namespace);
+    if (root.ns() != expected_namespace)
+        fail_at(root.where(), std::string("the root element is not in the namespace ") + expected_namespace);
     return root;
 }
 
 std::string required_attribute(const XmlElement& element, std::string_view name) {
     if (auto value = element.attribute(name)) return *value;
-    fail_at(element.where, "<" + element.name + "> has no " + std::string(name) + " attribute");
+    fail_at(element.where(), "<" + element.name + "> has no " + std::string(name) + " attribute");
 }
 
 model::ShareHundredths percent_attribute(const XmlElement& element, std::string_view name) {
     const std::string text = required_attribute(element, name);
     // "46" and "12.5" read like kronor and öre: whole hundredths of a per cent.
     if (auto hundredths = model::parse_money(text); hundredths && *hundredths <= 10000) return *hundredths;
-    fail_at(element.where, "the share " + text + " is not a per cent from 0 to 100 with at most two decimals");
+    fail_at(element.where(), "the share " + text + " is not a per cent from 0 to 100 with at most two decimals");
 }
 
 model::Money money_attribute(const XmlElement& element, std::string_view name) {
     const std::string text = required_attribute(element, name);
     if (auto amount = model::parse_money(text)) return *amount;
-    fail_at(element.where, "the amount " + text + " is not kronor with at most two decimals");
+    fail_at(element.where(), "the amount " + text + " is not kronor with at most two decimals");
 }
 
 model::Date date_attribute(const XmlElement& element, std::string_view name) {
     const std::string text = required_attribute(element, name);
     if (auto date = model::parse_date(text); date && date->valid()) return *date;
-    fail_at(element.where, "the date " + text + " does not exist");
+    fail_at(element.where(), "the date " + text + " does not exist");
 }
 
 int whole_attribute(const XmlElement& element, std::string_view name) {
@@ -82,7 +82,7 @@ int whole_attribute(const XmlElement& element, std::string_view name) {
     if (auto value = model::parse_decimal(text); value && value->is_whole() && value->whole() >= 0 &&
                                                  value->whole() <= 1'000'000)
         return static_cast<int>(value->whole());
-    fail_at(element.where, "the number " + text + " is not a whole number");
+    fail_at(element.where(), "the number " + text + " is not a whole number");
 }
 
 std::string source_of(const XmlElement& element) { return required_attribute(element, "source"); }
@@ -94,7 +94,7 @@ model::LocalizedName names_of(const XmlElement& element, std::string_view child_
         (lang == "en" ? names.en : names.sv) = name->normalized_text();
     }
     if (names.sv.empty() || names.en.empty())
-        fail_at(element.where, "<" + element.name + "> needs a Swedish and an English " + std::string(child_name));
+        fail_at(element.where(), "<" + element.name + "> needs a Swedish and an English " + std::string(child_name));
     return names;
 }
 
@@ -115,7 +115,7 @@ model::PhaseRules read_phase(const XmlElement& element) {
             phase.error_above_months = sourced(whole_attribute(*duration, "errorAboveMonths"), *duration);
         if (phase.warn_above_months && phase.error_above_months &&
             phase.warn_above_months->value > phase.error_above_months->value)
-            fail_at(duration->where, "warnAboveMonths is above errorAboveMonths");
+            fail_at(duration->where(), "warnAboveMonths is above errorAboveMonths");
     }
     if (const XmlElement* share = element.child("esfShare")) phase.max_esf_share = sourced(percent_attribute(*share, "max"), *share);
     if (const XmlElement* share = element.child("coFinancing"))
@@ -138,20 +138,20 @@ model::Call read_call(const std::string& path, const Schema& schema, const model
     call.file = path;
     call.source = source_of(root);
     if (required_attribute(root, "pack") != pack.name)
-        fail_at(root.where, "the call is for the pack \"" + required_attribute(root, "pack") + "\" but lies in \"" + pack.name + "\"");
+        fail_at(root.where(), "the call is for the pack \"" + required_attribute(root, "pack") + "\" but lies in \"" + pack.name + "\"");
     call.title = names_of(root, "title");
     if (const XmlElement* areas = root.child("areas")) {
         call.areas = code_list(*areas);
         for (const XmlElement* item : areas->children_named("item"))
             if (!pack.find_area(required_attribute(*item, "code")))
-                fail_at(item->where, "the area " + required_attribute(*item, "code") + " is not one of the pack's areas");
+                fail_at(item->where(), "the area " + required_attribute(*item, "code") + " is not one of the pack's areas");
     }
     if (const XmlElement* regions = root.child("regions")) call.regions = code_list(*regions);
     if (const XmlElement* phases = root.child("phases")) {
         call.phases = code_list(*phases);
         for (const XmlElement* item : phases->children_named("item"))
             if (!pack.find_phase(required_attribute(*item, "code")))
-                fail_at(item->where, "the phase " + required_attribute(*item, "code") + " is not one of the pack's phases");
+                fail_at(item->where(), "the phase " + required_attribute(*item, "code") + " is not one of the pack's phases");
     }
     if (const XmlElement* share = root.child("esfShare")) call.max_esf_share = sourced(percent_attribute(*share, "max"), *share);
     if (const XmlElement* share = root.child("coFinancing")) call.min_cofinancing = sourced(percent_attribute(*share, "min"), *share);
@@ -160,7 +160,7 @@ model::Call read_call(const std::string& path, const Schema& schema, const model
         if (period->attribute("earliestStart")) call.earliest_start = sourced(date_attribute(*period, "earliestStart"), *period);
         if (period->attribute("latestEnd")) call.latest_end = sourced(date_attribute(*period, "latestEnd"), *period);
         if (call.earliest_start && call.latest_end && call.latest_end->value < call.earliest_start->value)
-            fail_at(period->where, "latestEnd is before earliestStart");
+            fail_at(period->where(), "latestEnd is before earliestStart");
     }
     if (const XmlElement* transnational = root.child("transnational"))
         call.min_transnational_share = sourced(percent_attribute(*transnational, "minShare"), *transnational);
@@ -209,7 +209,7 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
     pack.file = pack_xml;
     pack.name = required_attribute(root, "name");
     const std::string folder = fs::path(pack_xml).parent_path().filename().string();
-    if (pack.name != folder) fail_at(root.where, "the pack is named \"" + pack.name + "\" but lies in the folder \"" + folder + "\"");
+    if (pack.name != folder) fail_at(root.where(), "the pack is named \"" + pack.name + "\" but lies in the folder \"" + folder + "\"");
     pack.source = source_of(root);
     pack.title = names_of(root, "title");
 
@@ -250,13 +250,13 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
     if (const XmlElement* window = root.child("eligibility")) {
         pack.eligibility_start = sourced(date_attribute(*window, "start"), *window);
         pack.eligibility_end = sourced(date_attribute(*window, "end"), *window);
-        if (pack.eligibility_end.value < pack.eligibility_start.value) fail_at(window->where, "the eligibility window ends before it starts");
+        if (pack.eligibility_end.value < pack.eligibility_start.value) fail_at(window->where(), "the eligibility window ends before it starts");
     }
     if (const XmlElement* severities = root.child("severities")) {
         for (const XmlElement* element : severities->children_named("rule")) {
             model::RuleOverride entry;
             entry.rule = required_attribute(*element, "id");
-            if (!model::find_rule_definition(entry.rule)) fail_at(element->where, "there is no rule " + entry.rule + " in spec/rules.md");
+            if (!model::find_rule_definition(entry.rule)) fail_at(element->where(), "there is no rule " + entry.rule + " in spec/rules.md");
             const std::string enabled = element->attribute("enabled").value_or("true");
             entry.enabled = enabled == "true" || enabled == "1";
             if (auto severity = element->attribute("severity"))

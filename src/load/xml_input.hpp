@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -41,6 +42,22 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
 // substitution). Appends one X001 finding with line and column on failure.
 bool check_well_formed(std::string_view bytes, const std::string& file, model::Findings& out);
 
+// What Schema::check parsed, kept so that the caller decides when (and on
+// which thread) to free it: freeing a large document is not free.
+class ParsedDocument {
+public:
+    ParsedDocument() = default;
+    ~ParsedDocument();
+    ParsedDocument(ParsedDocument&& other) noexcept;
+    ParsedDocument& operator=(ParsedDocument&& other) noexcept;
+    ParsedDocument(const ParsedDocument&) = delete;
+    ParsedDocument& operator=(const ParsedDocument&) = delete;
+
+private:
+    friend class Schema;
+    void* document_ = nullptr;  // libxml2's xmlDoc; no libxml2 type in this header
+};
+
 // A compiled XSD, parsed once and reused for many files.
 class Schema {
 public:
@@ -58,7 +75,16 @@ public:
     // element tree).
     // When `tree` is given and the bytes are well-formed, it receives the
     // element tree read from the same parse (positions from the bytes).
-    Outcome check(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree = nullptr) const;
+    // `while_validating`, when given, is called with that tree while the
+    // validation runs (for a large file, on another thread): the readers
+    // start before the verdict is in, so it must accept any well-formed tree,
+    // and the caller must drop what it made unless the outcome is valid.
+    // Not for use by two threads at once.
+    // `keep`, when given, receives the parsed document instead of it being
+    // freed before check returns.
+    Outcome check(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree = nullptr,
+                  const std::function<void(const XmlElement&)>& while_validating = {},
+                  ParsedDocument* keep = nullptr) const;
 
     const std::string& path() const { return path_; }
 

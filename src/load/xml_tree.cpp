@@ -1,7 +1,7 @@
 #include "load/xml_tree.hpp"
 
 
-#include <map>
+#include <vector>
 
 namespace esfdraft::load {
 
@@ -9,15 +9,30 @@ namespace {
 
 bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-void assign_paths(XmlElement& element, const std::string& parent_path) {
-    std::map<std::string, int> totals;
-    for (const XmlElement& child : element.children) ++totals[child.name];
-    std::map<std::string, int> seen;
+// Children's names repeat (10 000 <cost>) but are few: count them in a small
+// flat table rather than a map. Only elements with children get a path
+// string of their own, shared by those children.
+void assign_paths(XmlElement& element, const std::shared_ptr<const std::string>& file) {
+    element.file = file;
+    if (element.children.empty()) return;
+    struct NameCount {
+        std::string_view name;
+        int total = 0;
+        int seen = 0;
+    };
+    std::vector<NameCount> counts;
+    const auto count_of = [&counts](std::string_view name) -> NameCount& {
+        for (NameCount& count : counts)
+            if (count.name == name) return count;
+        return counts.emplace_back(NameCount{name});
+    };
+    for (const XmlElement& child : element.children) ++count_of(child.name).total;
+    const auto path = std::make_shared<const std::string>(element.path());
     for (XmlElement& child : element.children) {
-        std::string path = parent_path + "/" + child.name;
-        if (totals[child.name] > 1) path += "[" + std::to_string(++seen[child.name]) + "]";
-        child.where.path = path;
-        assign_paths(child, path);
+        NameCount& count = count_of(child.name);
+        child.parent_path = path;
+        child.position = count.total > 1 ? ++count.seen : 0;
+        assign_paths(child, file);
     }
 }
 
@@ -31,6 +46,29 @@ void append_text(const XmlElement& element, std::string& out) {
 }
 
 }  // namespace
+
+const std::string& XmlElement::ns() const {
+    static const std::string none;
+    return namespace_uri ? *namespace_uri : none;
+}
+
+std::string XmlElement::path() const {
+    std::string out;
+    out.reserve((parent_path ? parent_path->size() : 0) + name.size() + 8);
+    if (parent_path) out += *parent_path;
+    out.append(1, '/').append(name);
+    if (position > 0) out.append(1, '[').append(std::to_string(position)).append(1, ']');
+    return out;
+}
+
+model::SourceLocation XmlElement::where() const {
+    model::SourceLocation location;
+    if (file) location.file = *file;
+    location.line = line;
+    location.column = column;
+    location.path = path();
+    return location;
+}
 
 std::optional<std::string> XmlElement::attribute(std::string_view local_name) const {
     for (const auto& [key, value] : attributes)
@@ -75,15 +113,16 @@ std::string collapse_whitespace(std::string_view text) {
     return out;
 }
 
-void assign_element_paths(XmlElement& root) {
-    root.where.path = "/" + root.name;
-    assign_paths(root, root.where.path);
+void assign_element_paths(XmlElement& root, const std::shared_ptr<const std::string>& file) {
+    root.parent_path = nullptr;
+    root.position = 0;
+    assign_paths(root, file);
 }
 
 const XmlElement* element_on_line(const XmlElement& root, int line) {
-    if (root.where.line == line) return &root;
+    if (root.line == line) return &root;
     for (const XmlElement& child : root.children) {
-        if (child.where.line > line) break;
+        if (child.line > line) break;
         if (const XmlElement* found = element_on_line(child, line)) return found;
     }
     // The last child starting before `line` may hold it.

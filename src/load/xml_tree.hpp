@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,12 +24,26 @@ struct XmlContent {
 };
 
 struct XmlElement {
-    std::string ns;          // namespace URI ("" when none)
     std::string name;        // local name
     std::vector<std::pair<std::string, std::string>> attributes;  // unqualified attributes only
     std::vector<XmlElement> children;
     std::vector<XmlContent> content;   // text and child references in document order
-    model::SourceLocation where;       // position of the start tag and element path
+    int line = 0;                      // position of the start tag's '<' (1-based, in characters)
+    int column = 0;
+
+    // Shared by many elements, so a large tree costs no allocation per
+    // element for them (set by the builders of trees):
+    std::shared_ptr<const std::string> namespace_uri;  // nullptr when none
+    std::shared_ptr<const std::string> file;
+    std::shared_ptr<const std::string> parent_path;   // nullptr for the root
+    int position = 0;  // 1-based among same-named siblings when there are several, else 0
+
+    // The namespace URI, "" when none.
+    const std::string& ns() const;
+    // The element path: "/application", "/application/budget/costs/cost[3]".
+    std::string path() const;
+    // File, line, column and path, as findings and the model give them.
+    model::SourceLocation where() const;
 
     // The attribute's value, or nullopt when absent.
     std::optional<std::string> attribute(std::string_view local_name) const;
@@ -42,9 +57,9 @@ struct XmlElement {
     std::string normalized_text() const;
 };
 
-// Sets every element's path from its place in the tree ("/application",
-// "/application/budget/costs/cost[3]"); used by the builders of trees.
-void assign_element_paths(XmlElement& root);
+// Sets every element's parent_path and position from its place in the
+// tree, and `file` on every element; used by the builders of trees.
+void assign_element_paths(XmlElement& root, const std::shared_ptr<const std::string>& file);
 
 // The first element, in document order, whose start tag is on `line`; nullptr
 // when none is. Used to give libxml2's line-only messages a column and a path.
