@@ -15,18 +15,21 @@ bool is_word_byte(unsigned char c) {
 
 char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Finds `placeholder` in `text`, ignoring ASCII case. A placeholder that
-// begins or ends with a letter or digit must stand as a word there, so that
-// "XXX" is not found in "XXXL" and "TODO" not in "TODOS".
+std::string lowered_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = lower_ascii(c);
+    return out;
+}
+
+// Finds `placeholder` in `text`, ignoring ASCII case: both are given lowered
+// (lowered_ascii). A placeholder that begins or ends with a letter or digit
+// must stand as a word there, so that "XXX" is not found in "XXXL" and "TODO"
+// not in "TODOS".
 bool contains_placeholder(std::string_view text, std::string_view placeholder) {
     if (placeholder.empty() || placeholder.size() > text.size()) return false;
     const bool word_start = is_word_byte(static_cast<unsigned char>(placeholder.front()));
     const bool word_end = is_word_byte(static_cast<unsigned char>(placeholder.back()));
-    for (std::size_t at = 0; at + placeholder.size() <= text.size(); ++at) {
-        bool equal = true;
-        for (std::size_t k = 0; k < placeholder.size() && equal; ++k)
-            equal = lower_ascii(text[at + k]) == lower_ascii(placeholder[k]);
-        if (!equal) continue;
+    for (std::size_t at = text.find(placeholder); at != std::string_view::npos; at = text.find(placeholder, at + 1)) {
         if (word_start && at > 0 && is_word_byte(static_cast<unsigned char>(text[at - 1]))) continue;
         const std::size_t after = at + placeholder.size();
         if (word_end && after < text.size() && is_word_byte(static_cast<unsigned char>(text[after]))) continue;
@@ -37,16 +40,20 @@ bool contains_placeholder(std::string_view text, std::string_view placeholder) {
 
 class PlaceholderScan {
 public:
-    PlaceholderScan(const model::RulePack& pack, model::Findings& out) : pack_(pack), out_(out) {}
+    PlaceholderScan(const model::RulePack& pack, model::Findings& out) : pack_(pack), out_(out) {
+        for (const std::string& placeholder : pack_.placeholders.value) lowered_placeholders_.push_back(lowered_ascii(placeholder));
+    }
 
     // One finding per piece of text (a paragraph, a list, a label) that holds
     // a placeholder; it names the first of the pack's placeholders found.
     void text(std::string_view section, std::string_view content, const model::SourceLocation& where) {
-        for (const std::string& placeholder : pack_.placeholders.value) {
-            if (!contains_placeholder(content, placeholder)) continue;
+        lowered_.assign(content);
+        for (char& c : lowered_) c = lower_ascii(c);
+        for (std::size_t i = 0; i < lowered_placeholders_.size(); ++i) {
+            if (!contains_placeholder(lowered_, lowered_placeholders_[i])) continue;
             out_.push_back(make_finding("S003", Severity::warning, section, "S003.placeholder", where)
                                .arg("section", MessageArg::of_text(std::string(section)))
-                               .arg("placeholder", MessageArg::of_text(placeholder)));
+                               .arg("placeholder", MessageArg::of_text(pack_.placeholders.value[i])));
             return;
         }
     }
@@ -66,6 +73,8 @@ public:
 private:
     const model::RulePack& pack_;
     model::Findings& out_;
+    std::vector<std::string> lowered_placeholders_;
+    std::string lowered_;  // the text being scanned, lowered; reused
 };
 
 void scan_placeholders(const model::Application& application, const model::RulePack& pack, model::Findings& out) {
