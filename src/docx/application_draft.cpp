@@ -77,7 +77,7 @@ std::string default_template_folder(const std::string& data_dir, const std::stri
     return (fs::path(data_dir) / "templates" / ("application-" + lang)).string();
 }
 
-std::string default_template_bytes(const std::string& data_dir, const std::string& lang) {
+Package default_template_package(const std::string& data_dir, const std::string& lang) {
     const fs::path folder = default_template_folder(data_dir, lang);
     std::error_code error;
     if (!fs::is_directory(folder, error))
@@ -92,20 +92,36 @@ std::string default_template_bytes(const std::string& data_dir, const std::strin
         package.put(name, read_whole_file(it->path().string(), "template file '" + it->path().string() + "'", max_template_file_bytes));
     }
     if (error) throw std::runtime_error("cannot read the default template folder " + folder.string() + ": " + error.message());
-    return write_package(package);
+    return package;
+}
+
+std::string default_template_bytes(const std::string& data_dir, const std::string& lang) {
+    return write_package(default_template_package(data_dir, lang));
+}
+
+DraftTemplate load_draft_template(const DraftOptions& options) {
+    require_language(options.lang);
+    DraftTemplate loaded;
+    if (options.template_path) {
+        loaded.name = *options.template_path;
+        const std::string bytes = read_whole_file(*options.template_path, "template '" + loaded.name + "'", max_template_file_bytes);
+        loaded.document = DocumentTemplate::load(bytes, loaded.name);
+    } else {
+        loaded.name = "application-" + options.lang;
+        loaded.document = DocumentTemplate::load(default_template_package(options.data_dir, options.lang), loaded.name);
+    }
+    return loaded;
 }
 
 std::string render_application_draft(const model::Application& application, const DraftOptions& options) {
+    return render_application_draft(application, options, load_draft_template(options));
+}
+
+std::string render_application_draft(const model::Application& application, const DraftOptions& options,
+                                     const DraftTemplate& draft_template) {
     require_language(options.lang);
-    std::string template_name, bytes;
-    if (options.template_path) {
-        template_name = *options.template_path;
-        bytes = read_whole_file(*options.template_path, "template '" + template_name + "'", max_template_file_bytes);
-    } else {
-        template_name = "application-" + options.lang;
-        bytes = default_template_bytes(options.data_dir, options.lang);
-    }
-    const DocumentTemplate document = DocumentTemplate::load(bytes, template_name);
+    const std::string& template_name = draft_template.name;
+    const DocumentTemplate& document = draft_template.document;
 
     ApplicationViewOptions view_options;
     view_options.lang = options.lang;

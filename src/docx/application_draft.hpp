@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "docx/template_engine.hpp"
+#include "docx/zip_package.hpp"
 #include "model/application.hpp"
 
 namespace esfdraft::docx {
@@ -37,11 +38,28 @@ struct DraftOptions {
 // such as "[Saknas: Jämställdhetsintegrering]" in its place.
 std::string render_application_draft(const model::Application& application, const DraftOptions& options);
 
+// A template read and compiled, ready to render: the two halves of
+// render_application_draft, so that a caller may prepare the template while
+// it is still checking the plan (the template does not depend on it).
+struct DraftTemplate {
+    std::string name;            // as messages give it: the user's path, or "application-<lang>"
+    DocumentTemplate document;
+};
+// Reads and compiles options.template_path, or the default template for
+// options.lang. Throws as render_application_draft does for the template.
+DraftTemplate load_draft_template(const DraftOptions& options);
+// Renders with a template from load_draft_template.
+std::string render_application_draft(const model::Application& application, const DraftOptions& options,
+                                     const DraftTemplate& draft_template);
+
 // The default template for `lang` ("sv" or "en"), zipped from the folder
 // data_dir/templates/application-<lang>/ in a fixed entry order with fixed
 // timestamps (`esfdraft template export`). Throws std::runtime_error when the
 // language is unknown or the folder is missing.
 std::string default_template_bytes(const std::string& data_dir, const std::string& lang);
+
+// The default template's parts as default_template_bytes zips them.
+Package default_template_package(const std::string& data_dir, const std::string& lang);
 
 // The folder default_template_bytes zips.
 std::string default_template_folder(const std::string& data_dir, const std::string& lang);

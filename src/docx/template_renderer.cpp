@@ -692,6 +692,12 @@ DocumentTemplate DocumentTemplate::load(std::string_view docx_bytes, const std::
     return loaded;
 }
 
+DocumentTemplate DocumentTemplate::load(Package package, const std::string& template_name) {
+    DocumentTemplate loaded;
+    loaded.compiled_ = compile_template(std::move(package), template_name);
+    return loaded;
+}
+
 const std::string& DocumentTemplate::name() const { return compiled_->name; }
 
 const std::vector<TemplateProblem>& DocumentTemplate::problems() const { return compiled_->problems; }

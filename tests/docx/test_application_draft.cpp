@@ -203,6 +203,30 @@ BOOST_AUTO_TEST_CASE(the_same_inputs_give_byte_identical_drafts_and_the_date_com
     BOOST_TEST(default_template_bytes(ESFDRAFT_SOURCE_DIR, "sv") == default_template_bytes(ESFDRAFT_SOURCE_DIR, "sv"));
 }
 
+BOOST_AUTO_TEST_CASE(a_template_prepared_once_renders_as_the_one_call_does) {
+    // The pipeline prepares the template while the plan is checked: the
+    // default template read from its folder, or the same template exported
+    // and given as a file, must give the same draft as the one call.
+    const std::string expected = render_application_draft(framsyn_application(), options());
+    const DraftTemplate prepared = load_draft_template(options());
+    BOOST_TEST(prepared.name == "application-sv");
+    BOOST_TEST(render_application_draft(framsyn_application(), options(), prepared) == expected);
+    BOOST_TEST(render_application_draft(framsyn_application(), options(), prepared) == expected);  // reusable
+
+    DraftOptions from_file = options();
+    from_file.template_path = write_temp("exported-sv.docx", default_template_bytes(ESFDRAFT_SOURCE_DIR, "sv"));
+    const DraftTemplate exported = load_draft_template(from_file);
+    BOOST_TEST(exported.name == *from_file.template_path);
+    BOOST_TEST(visible_text(part_of(render_application_draft(framsyn_application(), from_file, exported), "word/document.xml")) ==
+               visible_text(part_of(expected, "word/document.xml")));
+
+    DraftOptions missing = options();
+    missing.template_path = "/nonexistent/template.docx";
+    BOOST_CHECK_EXCEPTION(load_draft_template(missing), std::runtime_error, [](const std::runtime_error& e) {
+        return contains(e.what(), "/nonexistent/template.docx") && contains(e.what(), "no such file");
+    });
+}
+
 BOOST_AUTO_TEST_CASE(a_logo_goes_in_the_header_with_alternative_text) {
     DraftOptions with_logo = options();
     with_logo.logo_path = write_temp("logo.png", make_png(300, 100));
