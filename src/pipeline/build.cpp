@@ -1,6 +1,8 @@
 #include "pipeline/build.hpp"
 
+#include <exception>
 #include <filesystem>
+#include <future>
 
 #include "docx/application_draft.hpp"
 #include "pipeline/output_file.hpp"
@@ -52,11 +54,25 @@ std::string render_report(const report::ApplicationReport& entry, const BuildReq
 }
 
 // Does the work of build_application; `name_outputs` fills in the paths once
-// the plan is loaded (build_into_folder names them after the acronym).
+// the plan is loaded (build_into_folder names them after the acronym), and
+// `writes_draft` says whether a draft will be written.
 template <typename NameOutputs>
-BuildResult build(BuildRequest request, NameOutputs name_outputs) {
+BuildResult build(BuildRequest request, bool writes_draft, NameOutputs name_outputs) {
     CheckSession session(request.today);
-    CheckedPlan checked = session.check(request.plan, request.findings_override);
+    docx::DraftOptions draft_options;
+    draft_options.date = request.today;
+    draft_options.logo_path = request.logo_path;
+    draft_options.template_path = request.template_path;
+    draft_options.data_dir = session.data_folder();
+    // The template needs only the language: read and compile it on a second
+    // core while the plan's findings are read and the rules run.
+    std::future<docx::DraftTemplate> draft_template;
+    const auto prepare_template = [&](const model::Application& application) {
+        if (!writes_draft) return;
+        draft_options.lang = request.lang.value_or(application.lang);
+        draft_template = std::async(std::launch::async, docx::load_draft_template, draft_options);
+    };
+    CheckedPlan checked = session.check(request.plan, request.findings_override, prepare_template);
     name_outputs(request, checked);
     const std::string lang = request.lang.value_or(checked.application ? checked.application->lang : "sv");
 
@@ -65,27 +81,39 @@ BuildResult build(BuildRequest request, NameOutputs name_outputs) {
     const std::vector<std::string> inputs = input_files(request, checked.application);
     std::vector<PendingOutput> outputs;
     try {
+        // The draft renders on a second thread while the workbook is written;
+        // a problem with the draft is reported first, as it always was.
+        std::future<std::string> draft;
+        std::size_t draft_output = 0;
         if (checked.application && request.draft_path) {
-            docx::DraftOptions options;
-            options.lang = lang;
-            options.date = request.today;
-            options.logo_path = request.logo_path;
-            options.template_path = request.template_path;
-            options.data_dir = session.data_folder();
-            for (const model::Municipality& municipality : session.municipalities().municipalities)
-                options.municipality_names[municipality.code] = municipality.name;
-            std::string bytes = docx::render_application_draft(*checked.application, options);
             outputs.emplace_back(*request.draft_path, inputs);
-            outputs.back().write(bytes);
+            draft_output = outputs.size() - 1;
+            draft_options.lang = lang;
+            for (const model::Municipality& municipality : session.municipalities().municipalities)
+                draft_options.municipality_names[municipality.code] = municipality.name;
+            if (!draft_template.valid())
+                draft_template = std::async(std::launch::deferred, docx::load_draft_template, draft_options);
+            draft = std::async(std::launch::async, [&] {
+                return docx::render_application_draft(*checked.application, draft_options, draft_template.get());
+            });
         }
+        std::exception_ptr workbook_error;
         if (checked.application && request.workbook_path) {
             xlsx::WorkbookOptions options;
             options.lang = lang;
             options.date = request.today;
             options.limits = workbook_limits(*checked.application, checked.pack);
             outputs.emplace_back(*request.workbook_path, inputs);
-            xlsx::write_budget_workbook(*checked.application, options, outputs.back().temporary_path());
+            try {
+                xlsx::write_budget_workbook(*checked.application, options, outputs.back().temporary_path());
+            } catch (...) {
+                workbook_error = std::current_exception();
+            }
         }
+        if (draft.valid()) {
+            outputs[draft_output].write(draft.get());
+        }
+        if (workbook_error) std::rethrow_exception(workbook_error);
         if (request.report_path) {
             outputs.emplace_back(*request.report_path, inputs);
             outputs.back().write(render_report(checked.report, request, lang));
@@ -134,7 +162,7 @@ TemplateCheck check_template(const std::string& path, const std::string& lang) {
 }
 
 BuildResult build_application(const BuildRequest& request) {
-    return build(request, [](BuildRequest&, const CheckedPlan&) {});
+    return build(request, request.draft_path.has_value(), [](BuildRequest&, const CheckedPlan&) {});
 }
 
 BuildResult build_into_folder(BuildRequest request, const std::string& folder) {
@@ -148,7 +176,7 @@ BuildResult build_into_folder(BuildRequest request, const std::string& folder) {
         fs::create_directory(folder, error);
         if (error) throw ToolError("cannot create '" + folder + "': " + error.message());
     }
-    return build(std::move(request), [&](BuildRequest& named, const CheckedPlan& checked) {
+    return build(std::move(request), true, [&](BuildRequest& named, const CheckedPlan& checked) {
         std::string acronym;
         std::string lang = named.lang.value_or("sv");
         if (checked.application) {

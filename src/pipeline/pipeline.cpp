@@ -101,6 +101,11 @@ CheckSession::CheckSession(model::Date today)
 CheckSession::~CheckSession() = default;
 
 CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std::string>& findings_override) {
+    return check(plan, findings_override, {});
+}
+
+CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std::string>& findings_override,
+                                const std::function<void(const model::Application&)>& on_loaded) {
     try {
         const rules::CheckContext context{today_, &packs_->municipalities()};
         CheckedPlan checked;
@@ -110,6 +115,7 @@ CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std
         entry.findings = std::move(loaded.findings);
         if (!loaded.application) return checked;
         model::Application& application = *loaded.application;
+        if (on_loaded) on_loaded(application);
         entry.title = application.project.title.value;
         const std::string findings_path = resolve_findings_path(application, findings_override);
         if (!findings_path.empty()) {

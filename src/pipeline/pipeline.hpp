@@ -2,6 +2,7 @@
 // the HTTP service) are thin layers over it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -77,6 +78,11 @@ public:
     // could not be read into the model (X001/X002). Throws ToolError when a
     // file cannot be read at all or a pack is broken.
     CheckedPlan check(const std::string& plan, const std::optional<std::string>& findings_override);
+    // The same; `on_loaded` is called once the plan is read into the model,
+    // before its findings file is read and the rules run, so that a caller
+    // can start work that needs only the plan (build prepares the template).
+    CheckedPlan check(const std::string& plan, const std::optional<std::string>& findings_override,
+                      const std::function<void(const model::Application&)>& on_loaded);
     const model::MunicipalityRegister& municipalities();
     const std::string& data_folder() const { return data_dir_; }
 
