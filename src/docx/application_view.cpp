@@ -196,6 +196,17 @@ public:
                 model::Money& sum = costs_by_activity_[*cost.activity_id];
                 sum = model::checked_add(sum, cost.amount);
             }
+        // Also once: each activity's label, and the activities serving each
+        // goal (the timeline and the finding trace asked for them per month
+        // and per finding, a map lookup for every activity each time).
+        activity_label_at_.reserve(app_.activities.size());
+        for (std::size_t i = 0; i < app_.activities.size(); ++i) {
+            activity_label_at_.push_back(label(activity_label_, app_.activities[i].id));
+            for (const std::string& goal : app_.activities[i].goal_ids) {
+                std::vector<std::size_t>& serving = activities_serving_[goal];
+                if (serving.empty() || serving.back() != i) serving.push_back(i);
+            }
+        }
     }
 
     model::Money costs_of_activity(const std::string& id) const {
@@ -247,6 +258,8 @@ private:
     const Words words_;
     std::map<std::string, std::string, std::less<>> goal_label_, activity_label_, finding_label_;
     std::map<std::string, model::Money, std::less<>> costs_by_activity_;
+    std::vector<std::string> activity_label_at_;                                    // by index in app_.activities
+    std::map<std::string, std::vector<std::size_t>, std::less<>> activities_serving_;  // goal id -> activity indices
 
     std::string label(const std::map<std::string, std::string, std::less<>>& labels, const std::string& id) const {
         const auto found = labels.find(id);
@@ -425,17 +438,21 @@ private:
         // Tracing: goals resting on the finding, the activities serving those
         // goals, and what those activities cost.
         std::vector<std::string> goal_labels, activity_labels;
-        std::set<std::string> activity_ids;
+        std::vector<std::size_t> serving;  // activity indices, in plan order, once each
         for (const model::Goal* goal : goals_resting_on(finding.id)) {
             goal_labels.push_back(label(goal_label_, goal->id));
-            for (const model::Activity& activity : app_.activities)
-                if (std::find(activity.goal_ids.begin(), activity.goal_ids.end(), goal->id) != activity.goal_ids.end())
-                    activity_ids.insert(activity.id);
+            if (const auto found = activities_serving_.find(goal->id); found != activities_serving_.end())
+                serving.insert(serving.end(), found->second.begin(), found->second.end());
         }
+        std::sort(serving.begin(), serving.end());
+        serving.erase(std::unique(serving.begin(), serving.end()), serving.end());
         model::Money costs = 0;
-        for (const model::Activity& activity : app_.activities)
-            if (activity_ids.count(activity.id)) activity_labels.push_back(label(activity_label_, activity.id));
-        for (const std::string& id : activity_ids) costs = model::checked_add(costs, costs_of_activity(id));
+        std::set<std::string_view> counted;  // costs belong to activity ids: count each id once
+        for (std::size_t index : serving) {
+            const std::string& id = app_.activities[index].id;
+            activity_labels.push_back(activity_label_at_[index]);
+            if (counted.insert(id).second) costs = model::checked_add(costs, costs_of_activity(id));
+        }
         out.set("goals", text(joined(goal_labels, ", ", "–")));
         out.set("activities", text(joined(activity_labels, ", ", "–")));
         out.set("costs", money(costs));
@@ -509,7 +526,7 @@ private:
         for (const model::Activity& activity : app_.activities) {
             TemplateValue item = TemplateValue::map();
             item.set("id", text(activity.id));
-            item.set("label", text(label(activity_label_, activity.id)));
+            item.set("label", text(activity_label_at_[static_cast<std::size_t>(&activity - app_.activities.data())]));
             item.set("title", text(activity.title));
             item.set("description", activity.description && !activity.description->empty()
                                         ? TemplateValue::rich_text(rich(*activity.description))
@@ -537,8 +554,8 @@ private:
                 const model::Date first{year, month, 1};
                 const model::Date last{year, month, model::days_in_month(year, month)};
                 std::vector<std::string> active;
-                for (const model::Activity& activity : app_.activities)
-                    if (activity.start <= last && first <= activity.end) active.push_back(label(activity_label_, activity.id));
+                for (std::size_t i = 0; i < app_.activities.size(); ++i)
+                    if (app_.activities[i].start <= last && first <= app_.activities[i].end) active.push_back(activity_label_at_[i]);
                 TemplateValue item = TemplateValue::map();
                 item.set("month", text(model::Date{year, month, 1}.iso().substr(0, 7)));
                 item.set("label", text(std::string(lang_ == "en" ? short_months_en[static_cast<std::size_t>(month - 1)]
@@ -597,15 +614,24 @@ private:
         for (const model::CostLine& cost : b.costs)
             if (std::find(categories.begin(), categories.end(), cost.category) == categories.end()) categories.push_back(cost.category);
 
-        // Sums per category and year in one pass over the cost lines.
-        std::map<std::pair<std::string, int>, model::Money> cell;
-        std::map<std::string, model::Money> category_total;
-        std::map<int, model::Money> year_total;
+        // Sums per category and year in one pass over the cost lines, in
+        // tables indexed like `categories` and `years` (every cost's category
+        // and year is in them).
+        const auto category_at = [&categories](const std::string& code) {
+            return static_cast<std::size_t>(std::find(categories.begin(), categories.end(), code) - categories.begin());
+        };
+        const auto year_at = [&years](int year) {
+            return static_cast<std::size_t>(std::lower_bound(years.begin(), years.end(), year) - years.begin());
+        };
+        std::vector<model::Money> cell(categories.size() * years.size(), 0);
+        std::vector<model::Money> category_total(categories.size(), 0);
+        std::vector<model::Money> year_total(years.size(), 0);
         model::Money total = 0;
         for (const model::CostLine& cost : b.costs) {
-            cell[{cost.category, cost.year}] = model::checked_add(cell[{cost.category, cost.year}], cost.amount);
-            category_total[cost.category] = model::checked_add(category_total[cost.category], cost.amount);
-            year_total[cost.year] = model::checked_add(year_total[cost.year], cost.amount);
+            const std::size_t c = category_at(cost.category), y = year_at(cost.year);
+            cell[c * years.size() + y] = model::checked_add(cell[c * years.size() + y], cost.amount);
+            category_total[c] = model::checked_add(category_total[c], cost.amount);
+            year_total[y] = model::checked_add(year_total[y], cost.amount);
             total = model::checked_add(total, cost.amount);
         }
 
@@ -613,31 +639,31 @@ private:
         out.set("currency", text(b.currency));
         TemplateValue year_values = TemplateValue::list();
         TemplateValue year_totals = TemplateValue::list();
-        for (int year : years) {
-            TemplateValue y = TemplateValue::map();
-            y.set("year", text(std::to_string(year)));
-            year_values.push(std::move(y));
+        for (std::size_t y = 0; y < years.size(); ++y) {
+            TemplateValue year = TemplateValue::map();
+            year.set("year", text(std::to_string(years[y])));
+            year_values.push(std::move(year));
             TemplateValue t = TemplateValue::map();
-            t.set("amount", money(year_total[year]));
+            t.set("amount", money(year_total[y]));
             year_totals.push(std::move(t));
         }
         out.set("years", year_values);
         out.set("year_totals", year_totals);
         TemplateValue category_values = TemplateValue::list();
-        for (const std::string& category : categories) {
+        for (std::size_t k = 0; k < categories.size(); ++k) {
+            const std::string& category = categories[k];
             TemplateValue c = TemplateValue::map();
             c.set("code", text(category));
             c.set("label", text(label_of(cost_category_labels, category, lang_)));
             TemplateValue amounts = TemplateValue::list();
-            for (int year : years) {
+            for (std::size_t y = 0; y < years.size(); ++y) {
                 TemplateValue a = TemplateValue::map();
-                const auto found = cell.find({category, year});
-                a.set("amount", money(found == cell.end() ? 0 : found->second));
+                a.set("amount", money(cell[k * years.size() + y]));
                 amounts.push(std::move(a));
             }
             c.set("amounts", amounts);
-            c.set("total", money(category_total[category]));
-            c.set("share", text(share_text(category_total[category], total)));
+            c.set("total", money(category_total[k]));
+            c.set("share", text(share_text(category_total[k], total)));
             category_values.push(std::move(c));
         }
         out.set("categories", category_values);
