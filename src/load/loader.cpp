@@ -28,8 +28,8 @@ void locate_in_tree(model::Findings& findings, std::size_t first, const XmlEleme
 
 }  // namespace
 
-Loader::Loader(std::string schema_dir, std::size_t max_input_bytes)
-    : schema_dir_(std::move(schema_dir)), max_input_bytes_(max_input_bytes) {}
+Loader::Loader(std::string schema_dir, std::size_t max_input_bytes, std::size_t streaming_from_bytes)
+    : schema_dir_(std::move(schema_dir)), max_input_bytes_(max_input_bytes), streaming_from_bytes_(streaming_from_bytes) {}
 
 Loader::~Loader() {
     for (std::thread& thread : releasing_) thread.join();
@@ -45,36 +45,33 @@ bool Loader::checked_read(const std::string& path, const Schema& schema, model::
     if (!check_input_bytes(bytes, path, findings)) return false;
     const std::size_t first_schema_finding = findings.size();
     XmlElement root;
-    ParsedDocument parsed;
     // A reader that gives up on a tree the schema rejects must not hide the
     // schema's findings: its exception counts only for a valid file.
     std::exception_ptr read_error;
     const auto guarded_read = [&](const XmlElement& tree) {
+        read_error = nullptr;
         try {
             read(tree);
         } catch (const std::exception&) {
             read_error = std::current_exception();
         }
     };
-    const Schema::Outcome outcome = schema.check(bytes, path, findings, &root, guarded_read, &parsed);
+    const Schema::Outcome outcome = schema.check(bytes, path, findings, &root, guarded_read);
     if (outcome == Schema::Outcome::invalid) locate_in_tree(findings, first_schema_finding, root);
     if (bytes.size() >= background_release_bytes)
-        releasing_.emplace_back([tree = std::move(root), document = std::move(parsed)]() mutable {
-            tree = XmlElement{};
-            document = ParsedDocument{};
-        });
+        releasing_.emplace_back([tree = std::move(root)]() mutable { tree = XmlElement{}; });
     if (outcome != Schema::Outcome::valid) return false;
     if (read_error) std::rethrow_exception(read_error);
     return true;
 }
 
 const Schema& Loader::plan_schema() {
-    if (!plan_schema_) plan_schema_ = std::make_unique<Schema>(schema_dir_ + "/plan-1.xsd");
+    if (!plan_schema_) plan_schema_ = std::make_unique<Schema>(schema_dir_ + "/plan-1.xsd", streaming_from_bytes_);
     return *plan_schema_;
 }
 
 const Schema& Loader::findings_schema() {
-    if (!findings_schema_) findings_schema_ = std::make_unique<Schema>(schema_dir_ + "/findings-1.xsd");
+    if (!findings_schema_) findings_schema_ = std::make_unique<Schema>(schema_dir_ + "/findings-1.xsd", streaming_from_bytes_);
     return *findings_schema_;
 }
 
@@ -82,7 +79,10 @@ PlanLoad Loader::load_plan(const std::string& path) {
     PlanLoad result;
     model::Application application;
     model::Findings problems;
-    const auto read = [&](const XmlElement& root) { application = read_plan(root, problems); };
+    const auto read = [&](const XmlElement& root) {
+        problems.clear();
+        application = read_plan(root, problems);
+    };
     if (!checked_read(path, plan_schema(), result.findings, read)) return result;
     if (problems.empty())
         result.application = std::move(application);
@@ -95,7 +95,10 @@ FindingsLoad Loader::load_findings(const std::string& path) {
     FindingsLoad result;
     model::PreStudyFindings findings;
     model::Findings problems;
-    const auto read = [&](const XmlElement& root) { findings = read_findings(root, problems); };
+    const auto read = [&](const XmlElement& root) {
+        problems.clear();
+        findings = read_findings(root, problems);
+    };
     if (!checked_read(path, findings_schema(), result.problems, read)) return result;
     if (problems.empty())
         result.findings = std::move(findings);

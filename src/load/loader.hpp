@@ -37,7 +37,10 @@ public:
     // `schema_dir` holds plan-1.xsd and findings-1.xsd. The schemas are parsed
     // on first use and reused for every later file. Throws LoadError when a
     // schema is missing or broken.
-    explicit Loader(std::string schema_dir, std::size_t max_input_bytes = default_max_input_bytes);
+    // Files of `streaming_from_bytes` and more are validated on a second core
+    // while they are read (the default; tests set 0 to use it for every file).
+    explicit Loader(std::string schema_dir, std::size_t max_input_bytes = default_max_input_bytes,
+                    std::size_t streaming_from_bytes = default_streaming_from_bytes);
     ~Loader();
 
     // Throws LoadError when the file cannot be read at all (missing, a folder,
@@ -53,6 +56,7 @@ private:
 
     std::string schema_dir_;
     std::size_t max_input_bytes_;
+    std::size_t streaming_from_bytes_;
     std::unique_ptr<Schema> plan_schema_;
     std::unique_ptr<Schema> findings_schema_;
     // Large trees are freed on these threads while the caller goes on

@@ -1,6 +1,7 @@
 #include "load/xml_input.hpp"
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
@@ -8,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <limits>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -96,10 +98,7 @@ std::string tidy_libxml_message(std::string message) {
 // changed after the parse), which saves an allocation per attribute value.
 constexpr int parse_options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
 
-// From this size on, Schema::check validates on a second thread while the
-// element tree is copied (a 10 000-line plan is about 1.1 MiB); below it the
-// thread costs more than it saves.
-constexpr std::size_t parallel_validation_bytes = 256 * 1024;
+
 
 // Runs `work` with libxml2's structured errors sent to `collector`.
 template <typename Work>
@@ -320,6 +319,9 @@ public:
         const auto [line, column] = scanner_.next();
         out.line = line;
         out.column = column;
+        std::size_t attributes = 0;
+        for (const xmlAttr* attribute = node->properties; attribute; attribute = attribute->next) ++attributes;
+        out.attributes.reserve(attributes);
         for (const xmlAttr* attribute = node->properties; attribute; attribute = attribute->next) {
             if (attribute->ns) continue;  // xml:lang, xsi:* and the like
             out.attributes.emplace_back(text_of_node(attribute->name), attribute_value(node, attribute));
@@ -328,6 +330,7 @@ public:
         for (const xmlNode* child = node->children; child; child = child->next)
             if (child->type == XML_ELEMENT_NODE) ++element_children;
         out.children.reserve(element_children);
+        out.content.reserve(2 * element_children + 1);
         for (const xmlNode* child = node->children; child; child = child->next) {
             if (child->type == XML_ELEMENT_NODE) {
                 out.content.push_back(XmlContent{false, {}, out.children.size()});
@@ -370,6 +373,95 @@ private:
     std::shared_ptr<const std::string> last_namespace_;
 };
 
+// Builds our tree from libxml2's SAX events, with no document in between:
+// for a large file, on one core while the schema validates on the other.
+class StreamingTreeBuilder {
+public:
+    StreamingTreeBuilder(std::string_view bytes, XmlElement& root) : scanner_(bytes), root_(root) {}
+
+    static void install(xmlSAXHandler& sax) {
+        sax.startElementNs = &StreamingTreeBuilder::start_element;
+        sax.endElementNs = &StreamingTreeBuilder::end_element;
+        sax.characters = &StreamingTreeBuilder::characters;
+        sax.ignorableWhitespace = &StreamingTreeBuilder::characters;
+        sax.cdataBlock = &StreamingTreeBuilder::characters;
+    }
+
+    // One root element, opened and closed, and nothing unexpected.
+    bool complete() const { return root_closed_ && open_.empty() && !failed_; }
+
+private:
+    static void start_element(void* context, const xmlChar* local_name, const xmlChar*, const xmlChar* uri, int, const xmlChar**,
+                              int attribute_count, int, const xmlChar** attributes) {
+        auto& self = *static_cast<StreamingTreeBuilder*>(context);
+        XmlElement* element = nullptr;
+        if (self.open_.empty()) {
+            if (self.root_closed_) {
+                self.failed_ = true;
+                return;
+            }
+            element = &self.root_;
+        } else {
+            // Only the innermost open element gets children, so the pointers
+            // on the stack stay valid while its vector grows.
+            XmlElement& parent = *self.open_.back();
+            parent.content.push_back(XmlContent{false, {}, parent.children.size()});
+            element = &parent.children.emplace_back();
+        }
+        element->name = text_of_node(local_name);
+        element->namespace_uri = self.namespace_of(uri);
+        const auto [line, column] = self.scanner_.next();
+        element->line = line;
+        element->column = column;
+        element->attributes.reserve(static_cast<std::size_t>(attribute_count));
+        // Five pointers per attribute: local name, prefix, URI, value, value end.
+        for (int i = 0; i < attribute_count; ++i) {
+            const xmlChar** attribute = attributes + 5 * i;
+            if (attribute[2]) continue;  // xml:lang, xsi:* and the like
+            element->attributes.emplace_back(text_of_node(attribute[0]),
+                                             std::string(reinterpret_cast<const char*>(attribute[3]),
+                                                         static_cast<std::size_t>(attribute[4] - attribute[3])));
+        }
+        self.open_.push_back(element);
+    }
+
+    static void end_element(void* context, const xmlChar*, const xmlChar*, const xmlChar*) {
+        auto& self = *static_cast<StreamingTreeBuilder*>(context);
+        if (self.open_.empty()) {
+            self.failed_ = true;
+            return;
+        }
+        self.open_.pop_back();
+        if (self.open_.empty()) self.root_closed_ = true;
+    }
+
+    // Text and CDATA alike; pieces next to each other become one.
+    static void characters(void* context, const xmlChar* text, int length) {
+        auto& self = *static_cast<StreamingTreeBuilder*>(context);
+        if (self.open_.empty() || length <= 0) return;
+        XmlElement& element = *self.open_.back();
+        const std::string_view piece(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length));
+        if (!element.content.empty() && element.content.back().is_text)
+            element.content.back().text += piece;
+        else
+            element.content.push_back(XmlContent{true, std::string(piece), 0});
+    }
+
+    std::shared_ptr<const std::string> namespace_of(const xmlChar* uri) {
+        if (!uri) return nullptr;
+        if (!last_namespace_ || *last_namespace_ != reinterpret_cast<const char*>(uri))
+            last_namespace_ = std::make_shared<const std::string>(text_of_node(uri));
+        return last_namespace_;
+    }
+
+    StartTagScanner scanner_;
+    XmlElement& root_;
+    std::vector<XmlElement*> open_;
+    bool root_closed_ = false;
+    bool failed_ = false;
+    std::shared_ptr<const std::string> last_namespace_;
+};
+
 }  // namespace
 
 bool check_well_formed(std::string_view bytes, const std::string& file, model::Findings& out) {
@@ -386,7 +478,8 @@ struct Schema::Impl {
     }
 };
 
-Schema::Schema(const std::string& xsd_path) : impl_(std::make_unique<Impl>()), path_(xsd_path) {
+Schema::Schema(const std::string& xsd_path, std::size_t streaming_from_bytes)
+    : impl_(std::make_unique<Impl>()), path_(xsd_path), streaming_from_bytes_(streaming_from_bytes) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(xsd_path, error))
         throw LoadError("schema '" + xsd_path + "' is missing; is the data folder (ESFDRAFT_DATA_DIR) right?");
@@ -408,71 +501,75 @@ Schema::Schema(const std::string& xsd_path) : impl_(std::make_unique<Impl>()), p
 
 Schema::~Schema() = default;
 
-ParsedDocument::~ParsedDocument() {
-    if (document_) xmlFreeDoc(static_cast<xmlDocPtr>(document_));
+namespace {
+
+// Our tree from a SAX pass; false when libxml2 reported anything at all.
+bool build_tree_streaming(std::string_view bytes, const std::string& file, XmlElement& tree) {
+    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return false;
+    tree = XmlElement{};
+    StreamingTreeBuilder builder(bytes, tree);
+    ErrorCollector collector;
+    const bool built = with_collected_errors(collector, [&] {
+        xmlParserCtxtPtr parser = xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size()));
+        if (!parser) return false;
+        // Entities replaced: attribute values then arrive decoded ("&amp;"
+        // as "&", not re-escaped for a later DOM step). No DTD can declare
+        // any (check_input_bytes refuses <!DOCTYPE), so only the five
+        // predefined ones and character references exist.
+        xmlCtxtUseOptions(parser, parse_options | XML_PARSE_NOENT);
+        *parser->sax = xmlSAXHandler{};
+        parser->sax->initialized = XML_SAX2_MAGIC;
+        StreamingTreeBuilder::install(*parser->sax);
+        parser->userData = &builder;
+        xmlParseDocument(parser);
+        const bool well_formed = parser->wellFormed != 0;
+        xmlFreeParserCtxt(parser);
+        return well_formed;
+    });
+    if (!built || !collector.errors.empty() || !builder.complete()) return false;
+    assign_element_paths(tree, std::make_shared<const std::string>(file));
+    return true;
 }
 
-ParsedDocument::ParsedDocument(ParsedDocument&& other) noexcept : document_(std::exchange(other.document_, nullptr)) {}
-
-ParsedDocument& ParsedDocument::operator=(ParsedDocument&& other) noexcept {
-    if (this != &other) {
-        if (document_) xmlFreeDoc(static_cast<xmlDocPtr>(document_));
-        document_ = std::exchange(other.document_, nullptr);
-    }
-    return *this;
-}
+}  // namespace
 
 Schema::Outcome Schema::check(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree,
-                              const std::function<void(const XmlElement&)>& while_validating, ParsedDocument* keep) const {
-    // One parse serves well-formedness, validity and the tree the readers
-    // use: profiling showed the parses dominating a large plan's check.
+                              const std::function<void(const XmlElement&)>& while_validating) const {
+    if (tree && bytes.size() >= streaming_from_bytes_) {
+        if (check_streaming(bytes, file, *tree, while_validating)) return Outcome::valid;
+        // Not valid, or not surely so: the one-pass check gives the findings,
+        // with the positions of the element each one is about.
+    }
+    return check_in_one_pass(bytes, file, out, tree, while_validating);
+}
+
+Schema::Outcome Schema::check_in_one_pass(std::string_view bytes, const std::string& file, model::Findings& out,
+                                          XmlElement* tree, const std::function<void(const XmlElement&)>& while_validating) const {
+    // One parse serves well-formedness, validity and the tree the readers use.
     xmlDocPtr document = parse_document(bytes, file, out);
     if (!document) return Outcome::not_well_formed;
-    ParsedDocument parsed;
-    parsed.document_ = document;
+    struct FreeDocument {
+        xmlDocPtr document;
+        ~FreeDocument() { xmlFreeDoc(document); }
+    } free_document{document};
 
-    ErrorCollector collector;
-    const auto validate = [this, document, &collector] {
-        return with_collected_errors(collector, [&] {
-            xmlSchemaValidCtxtPtr context = xmlSchemaNewValidCtxt(impl_->schema);
-            if (!context) return false;
-            xmlSchemaSetValidStructuredErrors(context, collect_error, &collector);
-            const int result = xmlSchemaValidateDoc(context, document);
-            xmlSchemaFreeValidCtxt(context);
-            return result == 0;
-        });
-    };
-    // Copies the tree and hands it to the caller; touches the document only
-    // to read it, as validation does.
-    const auto copy_and_read = [&] {
-        if (!tree) return;
+    if (tree) {
+        *tree = XmlElement{};
         if (const xmlNode* root = xmlDocGetRootElement(document)) {
-            *tree = XmlElement{};
             TreeCopier(bytes).copy(root, *tree);
             assign_element_paths(*tree, std::make_shared<const std::string>(file));
         }
         if (while_validating) while_validating(*tree);
-    };
-    bool valid = false;
-    if (tree && bytes.size() >= parallel_validation_bytes) {
-        // Validation, and copying and reading the tree, are each about a
-        // fifth of a large plan's check: run them side by side.
-        std::packaged_task<bool()> task(validate);
-        std::future<bool> validity = task.get_future();
-        std::thread validator(std::move(task));
-        try {
-            copy_and_read();
-        } catch (...) {
-            validator.join();
-            throw;
-        }
-        validator.join();
-        valid = validity.get();
-    } else {
-        copy_and_read();
-        valid = validate();
     }
-
+    ErrorCollector collector;
+    const bool valid = with_collected_errors(collector, [&] {
+        xmlSchemaValidCtxtPtr context = xmlSchemaNewValidCtxt(impl_->schema);
+        if (!context) return false;
+        xmlSchemaSetValidStructuredErrors(context, collect_error, &collector);
+        const int result = xmlSchemaValidateDoc(context, document);
+        xmlSchemaFreeValidCtxt(context);
+        return result == 0;
+    });
     for (std::size_t i = 0; i < collector.errors.size(); ++i) {
         const xmlError& error = collector.errors[i];
         out.push_back(structure_finding("X002", "X002.invalid", file, error.line > 0 ? error.line : 1, 0)
@@ -481,8 +578,53 @@ Schema::Outcome Schema::check(std::string_view bytes, const std::string& file, m
     if (!valid && collector.errors.empty())
         out.push_back(structure_finding("X002", "X002.invalid", file, 1, 1)
                           .arg("detail", model::MessageArg::of_text("the file does not match " + path_)));
-    if (keep) *keep = std::move(parsed);
     return valid ? Outcome::valid : Outcome::invalid;
+}
+
+bool Schema::check_streaming(std::string_view bytes, const std::string& file, XmlElement& tree,
+                             const std::function<void(const XmlElement&)>& while_validating) const {
+    std::packaged_task<bool()> task([this, bytes] { return validates_streaming(bytes); });
+    std::future<bool> verdict = task.get_future();
+    std::thread validator(std::move(task));
+    bool built = false;
+    try {
+        built = build_tree_streaming(bytes, file, tree);
+        if (built && while_validating) while_validating(tree);
+    } catch (...) {
+        validator.join();
+        throw;
+    }
+    validator.join();
+    return built && verdict.get();
+}
+
+bool Schema::validates_streaming(std::string_view bytes) const {
+    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return false;
+    ErrorCollector collector;  // any message at all, a warning too, means "not surely valid"
+    return with_collected_errors(collector, [&] {
+        xmlParserCtxtPtr parser = xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size()));
+        if (!parser) return false;
+        xmlCtxtUseOptions(parser, parse_options);
+        xmlSchemaValidCtxtPtr context = xmlSchemaNewValidCtxt(impl_->schema);
+        if (!context) {
+            xmlFreeParserCtxt(parser);
+            return false;
+        }
+        xmlSchemaSetValidStructuredErrors(context, collect_error, &collector);
+        // No callbacks of our own: the schema's plug sees every event and
+        // nothing builds a document.
+        *parser->sax = xmlSAXHandler{};
+        parser->sax->initialized = XML_SAX2_MAGIC;
+        bool valid = false;
+        if (xmlSchemaSAXPlugPtr plug = xmlSchemaSAXPlug(context, &parser->sax, &parser->userData)) {
+            xmlParseDocument(parser);
+            xmlSchemaSAXUnplug(plug);
+            valid = parser->wellFormed && xmlSchemaIsValid(context) == 1;
+        }
+        xmlSchemaFreeValidCtxt(context);
+        xmlFreeParserCtxt(parser);
+        return valid && collector.errors.empty();
+    });
 }
 
 

@@ -16,6 +16,11 @@
 
 namespace esfdraft::load {
 
+// From this size on, a file is checked in two passes on two cores (a
+// 10 000-line plan is about 1.1 MiB); below it a thread costs more than it
+// saves.
+inline constexpr std::size_t default_streaming_from_bytes = 256u * 1024u;
+
 // Inputs larger than this are refused before parsing (a plan with 10 000 cost
 // lines is about 2 MiB).
 inline constexpr std::size_t default_max_input_bytes = 32u * 1024u * 1024u;
@@ -42,56 +47,54 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
 // substitution). Appends one X001 finding with line and column on failure.
 bool check_well_formed(std::string_view bytes, const std::string& file, model::Findings& out);
 
-// What Schema::check parsed, kept so that the caller decides when (and on
-// which thread) to free it: freeing a large document is not free.
-class ParsedDocument {
-public:
-    ParsedDocument() = default;
-    ~ParsedDocument();
-    ParsedDocument(ParsedDocument&& other) noexcept;
-    ParsedDocument& operator=(ParsedDocument&& other) noexcept;
-    ParsedDocument(const ParsedDocument&) = delete;
-    ParsedDocument& operator=(const ParsedDocument&) = delete;
-
-private:
-    friend class Schema;
-    void* document_ = nullptr;  // libxml2's xmlDoc; no libxml2 type in this header
-};
-
 // A compiled XSD, parsed once and reused for many files.
 class Schema {
 public:
-    // Throws LoadError naming the file (and line) when the XSD is missing or broken.
-    explicit Schema(const std::string& xsd_path);
+    // Throws LoadError naming the file (and line) when the XSD is missing or
+    // broken. Files of `streaming_from_bytes` and more are checked in two
+    // passes side by side (see check).
+    explicit Schema(const std::string& xsd_path, std::size_t streaming_from_bytes = default_streaming_from_bytes);
     ~Schema();
     Schema(const Schema&) = delete;
     Schema& operator=(const Schema&) = delete;
 
     enum class Outcome { not_well_formed, invalid, valid };
 
-    // Parses the bytes once and validates them: one X001 finding when they
-    // are not well-formed, else one X002 finding per violation (line from
-    // libxml2; column and element path are filled in by the caller from the
-    // element tree).
+    // Checks that the bytes are well-formed and valid: one X001 finding when
+    // they are not well-formed, else one X002 finding per violation (line
+    // from libxml2; column and element path are filled in by the caller from
+    // the element tree).
     // When `tree` is given and the bytes are well-formed, it receives the
-    // element tree read from the same parse (positions from the bytes).
-    // `while_validating`, when given, is called with that tree while the
-    // validation runs (for a large file, on another thread): the readers
-    // start before the verdict is in, so it must accept any well-formed tree,
-    // and the caller must drop what it made unless the outcome is valid.
-    // Not for use by two threads at once.
-    // `keep`, when given, receives the parsed document instead of it being
-    // freed before check returns.
+    // element tree (positions from the bytes). `while_validating`, when
+    // given, is called with that tree while the validation runs (for a large
+    // file, on another thread): the readers start before the verdict is in,
+    // so it must accept any well-formed tree, and the caller must drop what
+    // it made unless the outcome is valid. It may be called twice (a large
+    // file that is not valid is checked again in one pass for the findings'
+    // positions); the second call is about the same file and replaces the
+    // first. Not for use by two threads at once.
     Outcome check(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree = nullptr,
-                  const std::function<void(const XmlElement&)>& while_validating = {},
-                  ParsedDocument* keep = nullptr) const;
-
+                  const std::function<void(const XmlElement&)>& while_validating = {}) const;
     const std::string& path() const { return path_; }
 
+    // The two ways check takes (public for the tests that compare them):
+    // Parse into a document, copy the tree, validate the document: exact
+    // positions for every finding.
+    Outcome check_in_one_pass(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree,
+                              const std::function<void(const XmlElement&)>& while_validating) const;
+    // One SAX pass builds the tree (and the readers read it) while a second,
+    // on another thread, validates with no document at all. True only when
+    // both went through without a single message: then the file is valid.
+    bool check_streaming(std::string_view bytes, const std::string& file, XmlElement& tree,
+                         const std::function<void(const XmlElement&)>& while_validating) const;
+
 private:
+    bool validates_streaming(std::string_view bytes) const;
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::string path_;
+    std::size_t streaming_from_bytes_;
 };
 
 }  // namespace esfdraft::load

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "load/loader.hpp"
+#include "load_test_support.hpp"
 #include "support/temp_files.hpp"
 
 using namespace esfdraft;
@@ -9,10 +10,7 @@ using esfdraft::testing::source_path;
 
 namespace {
 
-load::Loader& loader() {
-    static load::Loader instance(source_path("schemas"));
-    return instance;
-}
+load::Loader& loader() { return esfdraft::testing::shared_loader(); }
 
 model::Application load_ok(const std::string& path) {
     load::PlanLoad result = loader().load_plan(path);

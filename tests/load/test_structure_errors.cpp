@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "load/loader.hpp"
+#include "load_test_support.hpp"
 #include "support/temp_files.hpp"
 
 using namespace esfdraft;
@@ -13,10 +14,7 @@ using esfdraft::testing::source_path;
 
 namespace {
 
-load::Loader& loader() {
-    static load::Loader instance(source_path("schemas"));
-    return instance;
-}
+load::Loader& loader() { return esfdraft::testing::shared_loader(); }
 
 std::string minimal_plan() { return esfdraft::testing::read_file(source_path("tests/load/fixtures/minimal-plan.xml")); }
 
@@ -335,7 +333,7 @@ BOOST_AUTO_TEST_CASE(a_large_plan_that_is_not_well_formed) {
 
 BOOST_AUTO_TEST_CASE(one_loader_reads_many_large_files) {
     ScratchFolder folder;
-    load::Loader own(source_path("schemas"));
+    load::Loader own(source_path("schemas"), load::default_max_input_bytes, esfdraft::testing::streaming_from_bytes());
     for (int round = 0; round < 4; ++round) {
         const auto result = own.load_plan(folder.write("many.xml", large_plan(3000 + round)));
         BOOST_TEST_REQUIRE(result.findings.empty());
