@@ -71,6 +71,21 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_located) {
     expect_single(result.findings, {"X001", 5, 20}, "X001.invalid_utf8");
 }
 
+BOOST_AUTO_TEST_CASE(a_nul_byte_among_plain_ascii_is_located) {
+    // The check reads plain ASCII eight bytes at a time: a NUL at any place
+    // in such a stretch must still be found, at its own column.
+    ScratchFolder folder;
+    for (std::size_t at = 0; at < 9; ++at) {
+        std::string text = "Background text.";
+        text[at] = '\0';
+        const auto result = loader().load_plan(folder.write("nul.xml", minimal_plan_with("Bakgrund.", text)));
+        BOOST_TEST_CONTEXT("NUL at " << at) {
+            expect_single(result.findings, {"X001", 17, 18 + static_cast<int>(at)}, "X001.invalid_utf8");
+            BOOST_TEST(result.findings[0].find_arg("byte")->text == "0x00");
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(overlong_utf8_and_surrogates_are_refused) {
     ScratchFolder folder;
     for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
