@@ -10,6 +10,7 @@
 
 #include "xlsx/cell_reference.hpp"
 #include "xlsx/cell_text.hpp"
+#include "xlsx/message_context.hpp"
 #include "xlsx/workbook_labels.hpp"
 
 namespace esfdraft::xlsx {
@@ -58,23 +59,26 @@ std::string located(std::string_view what, const model::SourceLocation& where) {
 }
 
 // Text from the plan, refused with the element named when a cell cannot hold it.
-std::string model_text(std::string_view text, const std::string& what) {
-    if (const auto problem = cell_text_problem(text)) fail(what + " " + *problem);
+template <typename What>
+std::string model_text(std::string_view text, const What& what) {
+    if (const auto problem = cell_text_problem(text)) fail(describe(what) + " " + *problem);
     return std::string(text);
 }
 
-Money checked_amount(Money ore, const std::string& what) {
+template <typename What>
+Money checked_amount(Money ore, const What& what) {
     if (ore > max_exact_ore || ore < -max_exact_ore)
-        fail(what + " is " + model::format_sek(ore) +
+        fail(describe(what) + " is " + model::format_sek(ore) +
              "; a spreadsheet keeps at most 15 significant digits (9 999 999 999 999,99 kr) exactly");
     return ore;
 }
 
-Money add_amounts(Money sum, Money amount, const std::string& what) {
+template <typename What>
+Money add_amounts(Money sum, Money amount, const What& what) {
     try {
         return model::checked_add(sum, amount);
     } catch (const std::overflow_error&) {
-        fail(what + " add up to more than a 64-bit count of öre holds");
+        fail(describe(what) + " add up to more than a 64-bit count of öre holds");
     }
 }
 
@@ -300,26 +304,28 @@ private:
         for (std::size_t i = 0; i < costs.size(); ++i) {
             const model::CostLine& cost = costs[i];
             const auto row = static_cast<std::uint32_t>(i + 1);
-            const std::string what = located("cost line " + std::to_string(i + 1), cost.where);
+            const auto what = [&](const char* part) {
+                return [&cost, i, part] { return part + located("cost line " + std::to_string(i + 1), cost.where); };
+            };
             total_costs_ =
-                add_amounts(total_costs_, checked_amount(cost.amount, "the amount of " + what), "the cost lines");
+                add_amounts(total_costs_, checked_amount(cost.amount, what("the amount of ")), "the cost lines");
 
-            cost_category_labels_.push_back(model_text(category_label(cost), "the category of " + what));
+            cost_category_labels_.push_back(model_text(category_label(cost), what("the category of ")));
             put(sheet, row, cost_category_column, cost_category_labels_.back());
             widen(sheet, cost_category_column, text_width(cost_category_labels_.back()));
             put(sheet, row, cost_year_column, Count{cost.year}, year_);
             if (cost.activity_id && !cost.activity_id->empty()) {
-                put(sheet, row, cost_activity_column, model_text(*cost.activity_id, "the activity of " + what));
+                put(sheet, row, cost_activity_column, model_text(*cost.activity_id, what("the activity of ")));
                 widen(sheet, cost_activity_column, std::min(text_width(*cost.activity_id), narrow_text_width));
             }
-            put(sheet, row, cost_label_column, model_text(cost.label, "the label of " + what), wrapped_);
+            put(sheet, row, cost_label_column, model_text(cost.label, what("the label of ")), wrapped_);
             widen(sheet, cost_label_column, std::min(text_width(cost.label), wide_text_width));
             put(sheet, row, cost_amount_column, Amount{cost.amount}, money_);
             widen(sheet, cost_amount_column, money_width(cost.amount));
             if (!cost.tags.empty()) {
                 std::vector<std::string> words;
                 for (const auto& tag : cost.tags) words.emplace_back(tag_words(labels_, tag).value_or(tag));
-                const std::string tags = model_text(join(words, ", "), "the tags of " + what);
+                const std::string tags = model_text(join(words, ", "), what("the tags of "));
                 put(sheet, row, cost_tags_column, tags, indented_);
                 widen(sheet, cost_tags_column, std::min(text_width(tags) + 2, narrow_text_width));
             }
@@ -473,13 +479,18 @@ private:
                     ActivityRow{*cost.activity_id, *cost.activity_id, std::string(labels_.unknown_activity), {}, {}});
         rows.push_back(ActivityRow{"", std::string(labels_.no_activity), {}, {}, {}});
 
-        std::map<std::pair<std::string, int>, Money> sums;   // (activity key, year) -> öre
-        std::map<std::string, Money> key_totals;
+        // Sums per (row, year) in one pass: every cost's activity has a row
+        // (the last one for none) and every cost's year a column.
+        std::map<std::string_view, std::size_t> row_of;
+        for (std::size_t r = 0; r < rows.size(); ++r) row_of.emplace(rows[r].key, r);
+        std::vector<Money> sums(rows.size() * years_.size(), 0);
+        std::vector<Money> key_totals(rows.size(), 0);
         for (const auto& cost : costs) {
-            const std::string key = cost.activity_id.value_or("");
-            Money& sum = sums[{key, cost.year}];
-            sum = add_amounts(sum, cost.amount, "the cost lines");
-            key_totals[key] = add_amounts(key_totals[key], cost.amount, "the cost lines");
+            const auto found = row_of.find(cost.activity_id ? std::string_view(*cost.activity_id) : std::string_view());
+            const std::size_t r = found == row_of.end() ? rows.size() - 1 : found->second;
+            const auto y = static_cast<std::size_t>(std::lower_bound(years_.begin(), years_.end(), cost.year) - years_.begin());
+            if (y < years_.size() && years_[y] == cost.year) sums[r * years_.size() + y] = add_amounts(sums[r * years_.size() + y], cost.amount, "the cost lines");
+            key_totals[r] = add_amounts(key_totals[r], cost.amount, "the cost lines");
         }
 
         constexpr std::uint32_t key_column = 0, title_column = 1, goals_column = 2, first_year_column = 3;
@@ -522,8 +533,7 @@ private:
             const std::string key = no_activity ? "\"\"" : cell_ref(row, key_column, Anchor::column);
             for (std::size_t y = 0; y < years_.size(); ++y) {
                 const auto column = static_cast<std::uint32_t>(first_year_column + y);
-                const auto found = sums.find({activity.key, years_[y]});
-                const Money ore = found == sums.end() ? 0 : found->second;
+                const Money ore = sums[r * years_.size() + y];
                 cells[r][y] = ore;
                 put(sheet, row, column, Amount{ore}, money_,
                     "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_activity_column), key, false,
@@ -531,8 +541,7 @@ private:
                 widen(sheet, column, money_width(ore));
                 column_sums[y] = add_amounts(column_sums[y], ore, "the cost lines");
             }
-            const auto found = key_totals.find(activity.key);
-            const Money row_total = found == key_totals.end() ? 0 : found->second;
+            const Money row_total = key_totals[r];
             cells[r].back() = row_total;
             const std::string total_formula =
                 years_.empty()
@@ -594,14 +603,18 @@ private:
 
         const std::string goals_range =
             range_ref(1, activities_column, last_activity_row, activities_column, Anchor::both);
+        // " g1 g2 " per activity, made once: a goal is served when " id " is in it.
+        std::vector<std::string> padded_goals;
+        padded_goals.reserve(activities.size());
+        for (const auto& activity : activities) padded_goals.push_back(" " + activity.goals_text + " ");
         for (std::size_t g = 0; g < goals.size(); ++g) {
             const auto row = static_cast<std::uint32_t>(header_row + 1 + g);
             const std::string& id = goals[g].id;
+            const std::string needle = " " + id + " ";
             std::vector<std::string> serving;
             std::vector<bool> counts(activities.size(), false);
             for (std::size_t a = 0; a < activities.size(); ++a) {
-                const std::string haystack = " " + activities[a].goals_text + " ";
-                counts[a] = haystack.find(" " + id + " ") != std::string::npos;
+                counts[a] = padded_goals[a].find(needle) != std::string::npos;
                 if (counts[a] && !activities[a].goals_text.empty()) serving.push_back(activities[a].shown_key);
             }
             put(sheet, row, key_column, id, bold_);

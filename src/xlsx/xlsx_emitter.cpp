@@ -10,9 +10,11 @@
 #include <filesystem>
 #include <set>
 #include <stdexcept>
+#include <string>
 
 #include "xlsx/cell_reference.hpp"
 #include "xlsx/cell_text.hpp"
+#include "xlsx/message_context.hpp"
 
 namespace esfdraft::xlsx {
 namespace {
@@ -31,16 +33,18 @@ constexpr lxw_color_t broken_font = 0x9C0006;
 
 [[noreturn]] void fail(const std::string& message) { throw std::runtime_error("budget workbook: " + message); }
 
-void check(lxw_error error, const std::string& context) {
-    if (error != LXW_NO_ERROR) fail(context + ": " + lxw_strerror(error));
+template <typename Context>
+void check(lxw_error error, const Context& context) {
+    if (error != LXW_NO_ERROR) fail(describe(context) + ": " + lxw_strerror(error));
 }
 
 std::string where(const SheetLayout& sheet, std::uint32_t row, std::uint32_t column) {
     return "sheet '" + sheet.name + "' cell " + cell_ref(row, column);
 }
 
-void check_text(std::string_view text, const std::string& context, std::size_t limit = max_cell_text_units) {
-    if (const auto problem = cell_text_problem(text, limit)) fail(context + " " + *problem);
+template <typename Context>
+void check_text(std::string_view text, const Context& context, std::size_t limit = max_cell_text_units) {
+    if (const auto problem = cell_text_problem(text, limit)) fail(describe(context) + " " + *problem);
 }
 
 bool is_ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
@@ -206,8 +210,9 @@ private:
         format_set_font_color(broken_format_, broken_font);
     }
 
-    lxw_format* format_of(LookId look, const std::string& context) const {
-        if (look >= formats_.size()) fail(context + " has an unknown look");
+    template <typename Context>
+    lxw_format* format_of(LookId look, const Context& context) const {
+        if (look >= formats_.size()) fail(describe(context) + " has an unknown look");
         return formats_[look];
     }
 
@@ -248,14 +253,14 @@ private:
 
     void emit_cell(const SheetLayout& sheet, lxw_worksheet* worksheet, const Cell& cell) {
         check_position(sheet, cell.row, cell.column);
-        const std::string context = where(sheet, cell.row, cell.column);
+        const auto context = [&] { return where(sheet, cell.row, cell.column); };
         lxw_format* format = format_of(cell.look, context);
         const auto row = static_cast<lxw_row_t>(cell.row);
         const auto column = static_cast<lxw_col_t>(cell.column);
         if (!cell.formula.empty()) {
-            check_text(cell.formula, context + ": the formula", max_formula_length);
+            check_text(cell.formula, [&] { return context() + ": the formula"; }, max_formula_length);
             if (const auto* text = std::get_if<std::string>(&cell.value)) {
-                check_text(*text, context + ": the formula's result");
+                check_text(*text, [&] { return context() + ": the formula's result"; });
                 check(worksheet_write_formula_str(worksheet, row, column, cell.formula.c_str(), format,
                                                   escape_ooxml_escapes(*text).c_str()),
                       context);
@@ -275,7 +280,7 @@ private:
             check(worksheet_write_string(worksheet, row, column, escape_ooxml_escapes(*text).c_str(), format), context);
         } else if (const auto* date = std::get_if<model::Date>(&cell.value)) {
             if (!date->valid() || date->year < 1900)
-                fail(context + ": the date " + date->iso() + " cannot be a date cell");
+                fail(context() + ": the date " + date->iso() + " cannot be a date cell");
             lxw_datetime datetime{date->year, date->month, date->day, 0, 0, 0.0};
             check(worksheet_write_datetime(worksheet, row, column, &datetime, format), context);
         } else if (std::holds_alternative<std::monostate>(cell.value)) {
@@ -288,14 +293,15 @@ private:
     // The one place a number becomes floating point: öre / 100 for money, a
     // fraction for a share. Both divisions round correctly, so a cell holds
     // the double nearest to the exact value.
-    static double number_of(const CellValue& value, const std::string& context) {
+    template <typename Context>
+    static double number_of(const CellValue& value, const Context& context) {
         if (const auto* amount = std::get_if<Amount>(&value)) return static_cast<double>(amount->ore) / 100.0;
         if (const auto* ratio = std::get_if<Ratio>(&value)) {
-            if (ratio->denominator == 0) fail(context + ": a share of nothing");
+            if (ratio->denominator == 0) fail(describe(context) + ": a share of nothing");
             return static_cast<double>(ratio->numerator) / static_cast<double>(ratio->denominator);
         }
         if (const auto* count = std::get_if<Count>(&value)) return static_cast<double>(count->value);
-        fail(context + ": a formula's result must be a number or a text");
+        fail(describe(context) + ": a formula's result must be a number or a text");
     }
 
     void emit_merge(const SheetLayout& sheet, lxw_worksheet* worksheet, const Merge& merge) {
