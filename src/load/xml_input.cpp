@@ -1,5 +1,7 @@
 #include "load/xml_input.hpp"
 
+#include "load/tree_parser.hpp"
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -348,7 +350,8 @@ public:
                 out.content.push_back(XmlContent{false, {}, out.children.size()});
                 out.children.emplace_back();
                 copy(child, out.children.back());
-            } else if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+            } else if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content &&
+                       *child->content) {
                 if (!out.content.empty() && out.content.back().is_text)
                     out.content.back().text += text_of_node(child->content);
                 else
@@ -382,95 +385,6 @@ private:
 
     StartTagScanner scanner_;
     const xmlChar* last_href_ = nullptr;
-    std::shared_ptr<const std::string> last_namespace_;
-};
-
-// Builds our tree from libxml2's SAX events, with no document in between:
-// for a large file, on one core while the schema validates on the other.
-class StreamingTreeBuilder {
-public:
-    StreamingTreeBuilder(std::string_view bytes, XmlElement& root) : scanner_(bytes), root_(root) {}
-
-    static void install(xmlSAXHandler& sax) {
-        sax.startElementNs = &StreamingTreeBuilder::start_element;
-        sax.endElementNs = &StreamingTreeBuilder::end_element;
-        sax.characters = &StreamingTreeBuilder::characters;
-        sax.ignorableWhitespace = &StreamingTreeBuilder::characters;
-        sax.cdataBlock = &StreamingTreeBuilder::characters;
-    }
-
-    // One root element, opened and closed, and nothing unexpected.
-    bool complete() const { return root_closed_ && open_.empty() && !failed_; }
-
-private:
-    static void start_element(void* context, const xmlChar* local_name, const xmlChar*, const xmlChar* uri, int, const xmlChar**,
-                              int attribute_count, int, const xmlChar** attributes) {
-        auto& self = *static_cast<StreamingTreeBuilder*>(context);
-        XmlElement* element = nullptr;
-        if (self.open_.empty()) {
-            if (self.root_closed_) {
-                self.failed_ = true;
-                return;
-            }
-            element = &self.root_;
-        } else {
-            // Only the innermost open element gets children, so the pointers
-            // on the stack stay valid while its vector grows.
-            XmlElement& parent = *self.open_.back();
-            parent.content.push_back(XmlContent{false, {}, parent.children.size()});
-            element = &parent.children.emplace_back();
-        }
-        element->name = text_of_node(local_name);
-        element->namespace_uri = self.namespace_of(uri);
-        const auto [line, column] = self.scanner_.next();
-        element->line = line;
-        element->column = column;
-        element->attributes.reserve(static_cast<std::size_t>(attribute_count));
-        // Five pointers per attribute: local name, prefix, URI, value, value end.
-        for (int i = 0; i < attribute_count; ++i) {
-            const xmlChar** attribute = attributes + 5 * i;
-            if (attribute[2]) continue;  // xml:lang, xsi:* and the like
-            element->attributes.emplace_back(text_of_node(attribute[0]),
-                                             std::string(reinterpret_cast<const char*>(attribute[3]),
-                                                         static_cast<std::size_t>(attribute[4] - attribute[3])));
-        }
-        self.open_.push_back(element);
-    }
-
-    static void end_element(void* context, const xmlChar*, const xmlChar*, const xmlChar*) {
-        auto& self = *static_cast<StreamingTreeBuilder*>(context);
-        if (self.open_.empty()) {
-            self.failed_ = true;
-            return;
-        }
-        self.open_.pop_back();
-        if (self.open_.empty()) self.root_closed_ = true;
-    }
-
-    // Text and CDATA alike; pieces next to each other become one.
-    static void characters(void* context, const xmlChar* text, int length) {
-        auto& self = *static_cast<StreamingTreeBuilder*>(context);
-        if (self.open_.empty() || length <= 0) return;
-        XmlElement& element = *self.open_.back();
-        const std::string_view piece(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length));
-        if (!element.content.empty() && element.content.back().is_text)
-            element.content.back().text += piece;
-        else
-            element.content.push_back(XmlContent{true, std::string(piece), 0});
-    }
-
-    std::shared_ptr<const std::string> namespace_of(const xmlChar* uri) {
-        if (!uri) return nullptr;
-        if (!last_namespace_ || *last_namespace_ != reinterpret_cast<const char*>(uri))
-            last_namespace_ = std::make_shared<const std::string>(text_of_node(uri));
-        return last_namespace_;
-    }
-
-    StartTagScanner scanner_;
-    XmlElement& root_;
-    std::vector<XmlElement*> open_;
-    bool root_closed_ = false;
-    bool failed_ = false;
     std::shared_ptr<const std::string> last_namespace_;
 };
 
@@ -513,37 +427,6 @@ Schema::Schema(const std::string& xsd_path, std::size_t streaming_from_bytes)
 
 Schema::~Schema() = default;
 
-namespace {
-
-// Our tree from a SAX pass; false when libxml2 reported anything at all.
-bool build_tree_streaming(std::string_view bytes, const std::string& file, XmlElement& tree) {
-    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return false;
-    tree = XmlElement{};
-    StreamingTreeBuilder builder(bytes, tree);
-    ErrorCollector collector;
-    const bool built = with_collected_errors(collector, [&] {
-        xmlParserCtxtPtr parser = xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size()));
-        if (!parser) return false;
-        // Entities replaced: attribute values then arrive decoded ("&amp;"
-        // as "&", not re-escaped for a later DOM step). No DTD can declare
-        // any (check_input_bytes refuses <!DOCTYPE), so only the five
-        // predefined ones and character references exist.
-        xmlCtxtUseOptions(parser, parse_options | XML_PARSE_NOENT);
-        *parser->sax = xmlSAXHandler{};
-        parser->sax->initialized = XML_SAX2_MAGIC;
-        StreamingTreeBuilder::install(*parser->sax);
-        parser->userData = &builder;
-        xmlParseDocument(parser);
-        const bool well_formed = parser->wellFormed != 0;
-        xmlFreeParserCtxt(parser);
-        return well_formed;
-    });
-    if (!built || !collector.errors.empty() || !builder.complete()) return false;
-    assign_element_paths(tree, std::make_shared<const std::string>(file));
-    return true;
-}
-
-}  // namespace
 
 Schema::Outcome Schema::check(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree,
                               const std::function<void(const XmlElement&)>& while_validating) const {
@@ -600,7 +483,8 @@ bool Schema::check_streaming(std::string_view bytes, const std::string& file, Xm
     std::thread validator(std::move(task));
     bool built = false;
     try {
-        built = build_tree_streaming(bytes, file, tree);
+        built = parse_element_tree(bytes, tree);
+        if (built) assign_element_paths(tree, std::make_shared<const std::string>(file));
         if (built && while_validating) while_validating(tree);
     } catch (...) {
         validator.join();

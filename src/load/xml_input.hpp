@@ -82,9 +82,11 @@ public:
     // positions for every finding.
     Outcome check_in_one_pass(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree,
                               const std::function<void(const XmlElement&)>& while_validating) const;
-    // One SAX pass builds the tree (and the readers read it) while a second,
-    // on another thread, validates with no document at all. True only when
-    // both went through without a single message: then the file is valid.
+    // parse_element_tree (tree_parser.hpp) reads the tree straight from the
+    // bytes (and the readers read it) while libxml2, on another thread,
+    // parses and validates in one SAX pass with no document at all. True
+    // only when the tree was read and libxml2 went through without a single
+    // message: then the file is valid and the tree is the one it describes.
     bool check_streaming(std::string_view bytes, const std::string& file, XmlElement& tree,
                          const std::function<void(const XmlElement&)>& while_validating) const;
 

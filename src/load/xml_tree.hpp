@@ -1,6 +1,7 @@
 // A small, read-only XML element tree with source positions, the form in
-// which the readers in this module see a file. Built by Schema::check from
-// the same libxml2 parse that validates the file. No libxml2 type appears here.
+// which the readers in this module see a file. Built by Schema::check, from
+// the libxml2 document that it validates or, for a large file, straight from
+// the bytes (tree_parser.hpp). No libxml2 type appears here.
 #pragma once
 
 #include <cstddef>

@@ -4,8 +4,12 @@
 // here every kind of markup a valid file may hold goes through both.
 #include <boost/test/unit_test.hpp>
 
+#include <cstdio>
 #include <limits>
+#include <memory>
+#include <random>
 
+#include "load/tree_parser.hpp"
 #include "load/xml_input.hpp"
 #include "support/temp_files.hpp"
 
@@ -159,6 +163,194 @@ BOOST_AUTO_TEST_CASE(invalid_and_broken_files_get_the_one_pass_findings) {
             BOOST_TEST((checked.outcome != load::Schema::Outcome::valid));
             BOOST_TEST(!checked.findings.empty());
         }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Many well-formed variants of real plans, made by rewriting their markup in
+// ways XML allows (references, CDATA, comments, instructions, quotes,
+// whitespace in tags, line ends): the tree read straight from the bytes must
+// equal the one read from libxml2's document, whatever the schema says.
+BOOST_AUTO_TEST_SUITE(tree_parser_against_libxml2)
+
+namespace {
+
+class Rewriter {
+public:
+    explicit Rewriter(unsigned seed) : random_(seed) {}
+
+    std::string rewrite(const std::string& xml) {
+        std::string out;
+        std::size_t at = 0;
+        // Text outside the root element stays as it is: only markup may stand there.
+        std::size_t root_begin = xml.find('<');
+        while (xml.compare(root_begin, 2, "<?") == 0 || xml.compare(root_begin, 2, "<!") == 0) root_begin = xml.find('<', root_begin + 1);
+        const std::size_t root_end = xml.rfind('>') + 1;
+        while (at < xml.size()) {
+            if (xml.compare(at, 4, "<!--") == 0 || xml.compare(at, 2, "<?") == 0) {
+                const std::size_t end = xml.find(xml[at + 1] == '!' ? "-->" : "?>", at) + (xml[at + 1] == '!' ? 3 : 2);
+                out += xml.substr(at, end - at);
+                at = end;
+            } else if (xml[at] == '<') {
+                const std::size_t end = xml.find('>', at) + 1;
+                out += tag(xml.substr(at, end - at));
+                at = end;
+            } else {
+                const std::size_t end = std::min(xml.find('<', at), xml.size());
+                out += at > root_begin && end < root_end ? text(xml.substr(at, end - at)) : xml.substr(at, end - at);
+                at = end;
+            }
+        }
+        if (chance(4)) out = crlf(out);
+        return out;
+    }
+
+private:
+    bool chance(unsigned in) { return random_() % in == 0; }
+
+    std::string reference(char c) {
+        const auto code = static_cast<unsigned char>(c);
+        switch (random_() % 3) {
+            case 0: return "&#" + std::to_string(code) + ";";
+            case 1: {
+                char hex[8];
+                std::snprintf(hex, sizeof hex, "&#x%X;", code);
+                return hex;
+            }
+            default:
+                if (c == '&') return "&amp;";
+                if (c == '<') return "&lt;";
+                if (c == '>') return "&gt;";
+                if (c == '"') return "&quot;";
+                if (c == '\'') return "&apos;";
+                return "&#" + std::to_string(code) + ";";
+        }
+    }
+
+    // Text between tags (already escaped where needed): some ASCII
+    // characters as references, pieces in CDATA, comments and instructions
+    // in between, a lone CR for a line end.
+    std::string text(const std::string& raw) {
+        std::string out;
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            const char c = raw[i];
+            if (c == '&') {  // keep an existing reference whole
+                const std::size_t end = raw.find(';', i);
+                out += raw.substr(i, end - i + 1);
+                i = end;
+                continue;
+            }
+            const bool ascii = static_cast<unsigned char>(c) < 0x80;
+            if (ascii && c != '\n' && chance(9)) {
+                out += reference(c);
+            } else if (c == '\n' && chance(5)) {
+                out += '\r';
+            } else if (ascii && c != ']' && chance(25)) {
+                out += "<![CDATA[" + std::string(1, c) + "]]>";
+            } else if (ascii && chance(40)) {  // never inside a UTF-8 sequence
+                out += chance(2) ? "<!-- note -->" : "<?esfdraft ignored?>";
+                out += c;
+            } else {
+                out += c;
+            }
+        }
+        return out;
+    }
+
+    // A tag: attribute values with references and either quote, more
+    // whitespace between the parts.
+    std::string tag(const std::string& raw) {
+        if (raw.compare(0, 2, "</") == 0) return chance(3) ? raw.substr(0, raw.size() - 1) + " \n>" : raw;
+        std::string out;
+        bool in_value = false;
+        char quote = '"';
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            const char c = raw[i];
+            if (!in_value && c == '"') {
+                in_value = true;
+                quote = chance(2) ? '\'' : '"';
+                out += quote;
+            } else if (in_value && c == '"') {
+                in_value = false;
+                out += quote;
+            } else if (in_value && c == '&') {
+                const std::size_t end = raw.find(';', i);
+                out += raw.substr(i, end - i + 1);
+                i = end;
+            } else if (in_value && (c == quote || ((static_cast<unsigned char>(c) < 0x80) && chance(6)))) {
+                out += reference(c);
+            } else if (!in_value && c == ' ' && chance(3)) {
+                out += chance(2) ? " \t " : "\n   ";
+            } else {
+                out += c;
+            }
+        }
+        return out;
+    }
+
+    static std::string crlf(const std::string& text) {
+        std::string out;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) out += '\r';
+            out += text[i];
+        }
+        return out;
+    }
+
+    std::mt19937 random_;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(rewritten_samples_read_the_same_both_ways) {
+    const std::vector<std::pair<const char*, const char*>> sources = {
+        {"samples/framsyn/plan.xml", "schemas/plan-1.xsd"},
+        {"samples/framsyn/findings.xml", "schemas/findings-1.xsd"},
+        {"tests/load/fixtures/rich-plan.xml", "schemas/plan-1.xsd"},
+    };
+    int compared = 0;
+    for (const auto& [source, xsd] : sources) {
+        const std::string original = read_file(source_path(source));
+        const load::Schema schema(source_path(xsd), never);
+        for (unsigned seed = 1; seed <= 60; ++seed) {
+            const std::string variant = Rewriter(seed).rewrite(original);
+            BOOST_TEST_CONTEXT(source << ", variant " << seed) {
+                model::Findings findings;
+                load::XmlElement expected;
+                const auto outcome = schema.check_in_one_pass(variant, "input.xml", findings, &expected, {});
+                BOOST_TEST_REQUIRE((outcome != load::Schema::Outcome::not_well_formed), "the rewriting broke the XML");
+                load::XmlElement tree;
+                BOOST_TEST_REQUIRE(load::parse_element_tree(variant, tree));
+                load::assign_element_paths(tree, std::make_shared<const std::string>("input.xml"));
+                expect_same_tree(expected, tree);
+                ++compared;
+            }
+        }
+    }
+    BOOST_TEST(compared == 180);
+}
+
+BOOST_AUTO_TEST_CASE(broken_or_unexpected_input_is_refused_not_misread) {
+    // The tree parser gives up on anything it does not expect; libxml2 has
+    // the last word on such a file anyway.
+    for (const char* text : {"", "<a>", "<a></b>", "<a x='1>", "<a>&unknown;</a>", "<a>&#0;</a>", "<a>&#x110000;</a>",
+                             "<p:a xmlns:q='u'/>", "<!DOCTYPE a><a/>", "<a/><b/>", "text<a/>", "<a b='<'/>", "<a><![CDATA[x</a>",
+                             "<a><!-- never closed</a>", "<a x='1'y='2'/>", "<a>&#xZZ;</a>", "<a>&amp</a>"})
+        BOOST_TEST_CONTEXT(text) {
+            load::XmlElement tree;
+            BOOST_TEST(!load::parse_element_tree(text, tree));
+        }
+    // Nesting far deeper than libxml2 accepts, which the tree's users could
+    // not walk without running out of stack.
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "<a>";
+    for (int i = 0; i < 100000; ++i) deep += "</a>";
+    load::XmlElement tree;
+    BOOST_TEST(!load::parse_element_tree(deep, tree));
+    std::string shallow;
+    for (int i = 0; i < 200; ++i) shallow += "<a>";
+    for (int i = 0; i < 200; ++i) shallow += "</a>";
+    BOOST_TEST(load::parse_element_tree(shallow, tree));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
