@@ -199,6 +199,12 @@ public:
         // Also once: each activity's label, and the activities serving each
         // goal (the timeline and the finding trace asked for them per month
         // and per finding, a map lookup for every activity each time).
+        // The goals resting on each finding, in plan order, each once.
+        for (const model::Goal& goal : app_.goals)
+            for (const model::GoalBasis& basis : goal.basis) {
+                std::vector<const model::Goal*>& goals = goals_resting_on_[basis.finding_id];
+                if (goals.empty() || goals.back() != &goal) goals.push_back(&goal);
+            }
         activity_label_at_.reserve(app_.activities.size());
         for (std::size_t i = 0; i < app_.activities.size(); ++i) {
             activity_label_at_.push_back(label(activity_label_, app_.activities[i].id));
@@ -260,6 +266,7 @@ private:
     std::map<std::string, model::Money, std::less<>> costs_by_activity_;
     std::vector<std::string> activity_label_at_;                                    // by index in app_.activities
     std::map<std::string, std::vector<std::size_t>, std::less<>> activities_serving_;  // goal id -> activity indices
+    std::map<std::string, std::vector<const model::Goal*>, std::less<>> goals_resting_on_;  // finding id -> goals
 
     std::string label(const std::map<std::string, std::string, std::less<>>& labels, const std::string& id) const {
         const auto found = labels.find(id);
@@ -365,14 +372,8 @@ private:
     // ------------------------------------------------------------ pre-study findings and tracing
 
     std::vector<const model::Goal*> goals_resting_on(const std::string& finding) const {
-        std::vector<const model::Goal*> out;
-        for (const model::Goal& goal : app_.goals)
-            for (const model::GoalBasis& basis : goal.basis)
-                if (basis.finding_id == finding) {
-                    out.push_back(&goal);
-                    break;
-                }
-        return out;
+        const auto found = goals_resting_on_.find(finding);
+        return found == goals_resting_on_.end() ? std::vector<const model::Goal*>() : found->second;
     }
 
     TemplateValue pre_study() const {

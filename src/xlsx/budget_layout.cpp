@@ -603,20 +603,25 @@ private:
 
         const std::string goals_range =
             range_ref(1, activities_column, last_activity_row, activities_column, Anchor::both);
-        // " g1 g2 " per activity, made once: a goal is served when " id " is in it.
-        std::vector<std::string> padded_goals;
-        padded_goals.reserve(activities.size());
-        for (const auto& activity : activities) padded_goals.push_back(" " + activity.goals_text + " ");
+        // The activities serving each goal, found once: the formula's test
+        // (" id " within " " & the activity's goals & " ") holds exactly when
+        // the id is one of the activity's goal ids, which its goals cell lists
+        // separated by spaces. A scan of every activity for every goal grew
+        // with the square of the plan.
+        std::map<std::string_view, std::vector<std::size_t>> serving_activities;
+        for (std::size_t a = 0; a < activities.size(); ++a)
+            for (const std::string& goal_id : activities[a].goal_ids) {
+                std::vector<std::size_t>& members = serving_activities[goal_id];
+                if (members.empty() || members.back() != a) members.push_back(a);
+            }
+        const std::vector<std::size_t> none;
         for (std::size_t g = 0; g < goals.size(); ++g) {
             const auto row = static_cast<std::uint32_t>(header_row + 1 + g);
             const std::string& id = goals[g].id;
-            const std::string needle = " " + id + " ";
+            const auto found = serving_activities.find(id);
+            const std::vector<std::size_t>& members = found == serving_activities.end() ? none : found->second;
             std::vector<std::string> serving;
-            std::vector<bool> counts(activities.size(), false);
-            for (std::size_t a = 0; a < activities.size(); ++a) {
-                counts[a] = padded_goals[a].find(needle) != std::string::npos;
-                if (counts[a] && !activities[a].goals_text.empty()) serving.push_back(activities[a].shown_key);
-            }
+            for (std::size_t a : members) serving.push_back(activities[a].shown_key);
             put(sheet, row, key_column, id, bold_);
             widen(sheet, key_column, std::min(text_width(id), narrow_text_width));
             put(sheet, row, statement_column, goals[g].statement, wrapped_);
@@ -630,8 +635,7 @@ private:
                                        "&\" \",\" \"&" + goals_range + "&\" \"))";
             const auto goal_sum = [&](std::size_t column_index) {
                 Money sum = 0;
-                for (std::size_t a = 0; a < activities.size(); ++a)
-                    if (counts[a]) sum = add_amounts(sum, cells[a][column_index], "the cost lines");
+                for (std::size_t a : members) sum = add_amounts(sum, cells[a][column_index], "the cost lines");
                 return sum;
             };
             for (std::size_t y = 0; y < years_.size(); ++y) {
