@@ -9,9 +9,6 @@ namespace esfdraft::load {
 
 namespace {
 
-// Trees of files from this size on are freed on another thread.
-constexpr std::size_t background_release_bytes = 256 * 1024;
-
 // Gives libxml2's validation findings (line only) the column and element
 // path of the element that starts on that line.
 void locate_in_tree(model::Findings& findings, std::size_t first, const XmlElement& root) {
@@ -31,9 +28,7 @@ void locate_in_tree(model::Findings& findings, std::size_t first, const XmlEleme
 Loader::Loader(std::string schema_dir, std::size_t max_input_bytes, std::size_t streaming_from_bytes)
     : schema_dir_(std::move(schema_dir)), max_input_bytes_(max_input_bytes), streaming_from_bytes_(streaming_from_bytes) {}
 
-Loader::~Loader() {
-    for (std::thread& thread : releasing_) thread.join();
-}
+Loader::~Loader() = default;
 
 // The stages every input goes through before its result is used: `read`
 // runs on the element tree while it is validated, and what it made is kept
@@ -58,8 +53,6 @@ bool Loader::checked_read(const std::string& path, const Schema& schema, model::
     };
     const Schema::Outcome outcome = schema.check(bytes, path, findings, &root, guarded_read);
     if (outcome == Schema::Outcome::invalid) locate_in_tree(findings, first_schema_finding, root);
-    if (bytes.size() >= background_release_bytes)
-        releasing_.emplace_back([tree = std::move(root)]() mutable { tree = XmlElement{}; });
     if (outcome != Schema::Outcome::valid) return false;
     if (read_error) std::rethrow_exception(read_error);
     return true;

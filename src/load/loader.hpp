@@ -10,8 +10,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "load/xml_input.hpp"
 #include "model/application.hpp"
@@ -59,9 +57,6 @@ private:
     std::size_t streaming_from_bytes_;
     std::unique_ptr<Schema> plan_schema_;
     std::unique_ptr<Schema> findings_schema_;
-    // Large trees are freed on these threads while the caller goes on
-    // (freeing a 10 000-line plan took a tenth of its check); joined by ~Loader.
-    std::vector<std::thread> releasing_;
 };
 
 }  // namespace esfdraft::load
