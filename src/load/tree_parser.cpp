@@ -42,7 +42,7 @@ bool append_code_point(std::string& out, std::uint32_t c) {
 
 class TreeParser {
 public:
-    explicit TreeParser(std::string_view bytes) : bytes_(bytes) {}
+    explicit TreeParser(std::string_view bytes) : bytes_(bytes), position_(bytes) {}
 
     bool parse(XmlElement& root) {
         if (bytes_.substr(0, 3) == "\xEF\xBB\xBF") at_ = 3;
@@ -108,24 +108,6 @@ private:
                 return true;
             }
         }
-    }
-
-    // Line and column (1-based, in characters) of byte `at`: lines are
-    // counted over everything once, columns only up to a start tag.
-    std::pair<int, int> position(std::size_t at) {
-        const char* begin = bytes_.data() + lines_to_;
-        const char* end = bytes_.data() + at;
-        if (const auto breaks = std::count(begin, end, '\n'); breaks > 0) {
-            line_ += static_cast<int>(breaks);
-            const char* last = end;
-            while (*(last - 1) != '\n') --last;
-            column_to_ = static_cast<std::size_t>(last - bytes_.data());
-            column_ = 1;
-        }
-        lines_to_ = at;
-        for (; column_to_ < at; ++column_to_)
-            if ((static_cast<unsigned char>(bytes_[column_to_]) & 0xC0u) != 0x80u) ++column_;
-        return {line_, column_};
     }
 
     std::string_view name() {
@@ -278,7 +260,7 @@ private:
 
     // At '<' of a start tag.
     bool start_tag(XmlElement& element) {
-        std::tie(element.line, element.column) = position(at_);
+        std::tie(element.line, element.column) = position_.at(at_);
         ++at_;
         const std::string_view qualified = name();
         if (qualified.empty()) return false;
@@ -358,10 +340,7 @@ private:
 
     std::string_view bytes_;
     std::size_t at_ = 0;
-    int line_ = 1;
-    std::size_t lines_to_ = 0;   // '\n' before this offset are counted in line_
-    std::size_t column_to_ = 0;  // characters of the current line before this offset are in column_
-    int column_ = 1;
+    ForwardPosition position_;
     std::vector<Open> open_;
     std::vector<Scope> scopes_;
     std::vector<std::shared_ptr<const std::string>> uris_;

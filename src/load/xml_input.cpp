@@ -256,66 +256,38 @@ xmlDocPtr parse_document(std::string_view bytes, const std::string& file, model:
 // processing instructions and end tags are stepped over.
 class StartTagScanner {
 public:
-    explicit StartTagScanner(std::string_view bytes) : bytes_(bytes) {}
+    explicit StartTagScanner(std::string_view bytes) : bytes_(bytes), position_(bytes) {}
 
     // Position of the next start tag's '<'; {0, 0} when there is none.
     std::pair<int, int> next() {
         while (true) {
             const std::size_t at = bytes_.find('<', offset_);
             if (at == std::string_view::npos) return {0, 0};
-            move_to(at);
             const std::string_view rest = bytes_.substr(at);
             if (rest.substr(0, 4) == "<!--") {
-                skip_past("-->");
+                skip_past(at, "-->");
             } else if (rest.substr(0, 9) == "<![CDATA[") {
-                skip_past("]]>");
+                skip_past(at, "]]>");
             } else if (rest.substr(0, 2) == "<?") {
-                skip_past("?>");
+                skip_past(at, "?>");
             } else if (rest.substr(0, 2) == "</" || rest.substr(0, 2) == "<!") {
-                skip_past(">");
+                skip_past(at, ">");
             } else {
-                const std::pair<int, int> position{line_, column_at(at)};
-                move_to(at + 1);
-                return position;
+                offset_ = at + 1;
+                return position_.at(at);
             }
         }
     }
 
 private:
-    // Lines are counted in one vectorizable pass over everything; columns
-    // only up to a start tag, from where the last count on that line ended
-    // (profiling: counting every byte's column was a quarter of the copy).
-    void move_to(std::size_t target) {
-        target = std::min(target, bytes_.size());
-        if (target <= offset_) return;
-        const char* begin = bytes_.data() + offset_;
-        const char* end = bytes_.data() + target;
-        const auto breaks = std::count(begin, end, '\n');
-        if (breaks > 0) {
-            line_ += static_cast<int>(breaks);
-            const char* last = end;
-            while (*(last - 1) != '\n') --last;
-            counted_to_ = static_cast<std::size_t>(last - bytes_.data());
-            counted_column_ = 1;
-        }
-        offset_ = target;
-    }
-    // The 1-based column, in characters, of byte `at` on the current line.
-    int column_at(std::size_t at) {
-        for (; counted_to_ < at; ++counted_to_)
-            if ((static_cast<unsigned char>(bytes_[counted_to_]) & 0xC0u) != 0x80u) ++counted_column_;
-        return counted_column_;
-    }
-    void skip_past(std::string_view end) {
-        const std::size_t found = bytes_.find(end, offset_ + 1);
-        move_to(found == std::string_view::npos ? bytes_.size() : found + end.size());
+    void skip_past(std::size_t at, std::string_view end) {
+        const std::size_t found = bytes_.find(end, at + 1);
+        offset_ = found == std::string_view::npos ? bytes_.size() : found + end.size();
     }
 
     std::string_view bytes_;
-    std::size_t offset_ = 0;       // bytes before this are counted in line_
-    int line_ = 1;
-    std::size_t counted_to_ = 0;   // bytes of the current line before this are in counted_column_
-    int counted_column_ = 1;
+    std::size_t offset_ = 0;  // where to look for the next '<'
+    ForwardPosition position_;
 };
 
 std::string text_of_node(const xmlChar* text) { return text ? reinterpret_cast<const char*>(text) : ""; }

@@ -1,6 +1,7 @@
 #include "load/xml_tree.hpp"
 
 
+#include <algorithm>
 #include <vector>
 
 namespace esfdraft::load {
@@ -96,6 +97,25 @@ std::string XmlElement::text() const {
 }
 
 std::string XmlElement::normalized_text() const { return collapse_whitespace(text()); }
+
+std::pair<int, int> ForwardPosition::at(std::size_t offset) {
+    offset = std::min(offset, bytes_.size());
+    if (offset > lines_to_) {
+        const char* begin = bytes_.data() + lines_to_;
+        const char* end = bytes_.data() + offset;
+        if (const auto breaks = std::count(begin, end, '\n'); breaks > 0) {
+            line_ += static_cast<int>(breaks);
+            const char* last = end;
+            while (*(last - 1) != '\n') --last;
+            column_to_ = static_cast<std::size_t>(last - bytes_.data());
+            column_ = 1;
+        }
+        lines_to_ = offset;
+    }
+    for (; column_to_ < offset; ++column_to_)
+        if ((static_cast<unsigned char>(bytes_[column_to_]) & 0xC0u) != 0x80u) ++column_;
+    return {line_, column_};
+}
 
 std::string collapse_whitespace(std::string_view text) {
     std::string out;

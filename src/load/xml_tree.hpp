@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/values.hpp"
@@ -65,6 +66,24 @@ void assign_element_paths(XmlElement& root, const std::shared_ptr<const std::str
 // The first element, in document order, whose start tag is on `line`; nullptr
 // when none is. Used to give libxml2's line-only messages a column and a path.
 const XmlElement* element_on_line(const XmlElement& root, int line);
+
+// Line and column (1-based; columns in characters, not bytes) of offsets
+// into `bytes` asked for in increasing order, as the builders of trees give
+// start tags. Lines are counted over everything once, in a vectorisable
+// pass; columns only up to the offsets asked for.
+class ForwardPosition {
+public:
+    explicit ForwardPosition(std::string_view bytes) : bytes_(bytes) {}
+    // `offset` must not be less than the one asked for before.
+    std::pair<int, int> at(std::size_t offset);
+
+private:
+    std::string_view bytes_;
+    int line_ = 1;
+    std::size_t lines_to_ = 0;   // line breaks before this offset are counted in line_
+    std::size_t column_to_ = 0;  // characters of the current line before this offset are in column_
+    int column_ = 1;
+};
 
 // Collapses runs of XML whitespace (space, tab, CR, LF) to one space and trims.
 std::string collapse_whitespace(std::string_view text);
