@@ -120,8 +120,12 @@ private:
 
     // At '&': appends what the reference stands for.
     bool reference(std::string& out) {
-        const std::size_t end = bytes_.find(';', at_);
-        if (end == std::string_view::npos || end - at_ > 12) return false;
+        // The ';' is looked for among the next 14 bytes only ("&#x10FFFF;"
+        // is 10): a reference padded with more zeros than that makes the
+        // parser give up, and the one-pass check reads the file instead.
+        const std::size_t semicolon = bytes_.substr(at_, 14).find(';');
+        if (semicolon == std::string_view::npos) return false;
+        const std::size_t end = at_ + semicolon;
         const std::string_view ref = bytes_.substr(at_ + 1, end - at_ - 1);
         at_ = end + 1;
         if (ref == "lt") return out += '<', true;

@@ -347,6 +347,9 @@ BOOST_AUTO_TEST_CASE(broken_or_unexpected_input_is_refused_not_misread) {
     for (int i = 0; i < 100000; ++i) deep += "</a>";
     load::XmlElement tree;
     BOOST_TEST(!load::parse_element_tree(deep, tree));
+    // A megabyte of '&' with no ';', in text and in an attribute.
+    BOOST_TEST(!load::parse_element_tree("<a>" + std::string(1 << 20, '&') + "</a>", tree));
+    BOOST_TEST(!load::parse_element_tree("<a b='" + std::string(1 << 20, '&') + "'/>", tree));
     std::string shallow;
     for (int i = 0; i < 200; ++i) shallow += "<a>";
     for (int i = 0; i < 200; ++i) shallow += "</a>";
