@@ -16,6 +16,7 @@
 #include <limits>
 #include <mutex>
 #include <sstream>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -452,7 +453,12 @@ bool Schema::check_streaming(std::string_view bytes, const std::string& file, Xm
                              const std::function<void(const XmlElement&)>& while_validating) const {
     std::packaged_task<bool()> task([this, bytes] { return validates_streaming(bytes); });
     std::future<bool> verdict = task.get_future();
-    std::thread validator(std::move(task));
+    std::thread validator;
+    try {
+        validator = std::thread(std::move(task));
+    } catch (const std::system_error&) {
+        return false;  // no second thread to be had: the one-pass check does it all
+    }
     bool built = false;
     try {
         built = parse_element_tree(bytes, tree);

@@ -65,12 +65,14 @@ BuildResult build(BuildRequest request, bool writes_draft, NameOutputs name_outp
     draft_options.template_path = request.template_path;
     draft_options.data_dir = session.data_folder();
     // The template needs only the language: read and compile it on a second
-    // core while the plan's findings are read and the rules run.
+    // core while the plan's findings are read and the rules run. (Here and
+    // below, when no thread can be started the work is done when it is
+    // needed, on this one: std::launch::deferred.)
     std::future<docx::DraftTemplate> draft_template;
     const auto prepare_template = [&](const model::Application& application) {
         if (!writes_draft) return;
         draft_options.lang = request.lang.value_or(application.lang);
-        draft_template = std::async(std::launch::async, docx::load_draft_template, draft_options);
+        draft_template = std::async(std::launch::async | std::launch::deferred, docx::load_draft_template, draft_options);
     };
     CheckedPlan checked = session.check(request.plan, request.findings_override, prepare_template);
     name_outputs(request, checked);
@@ -93,7 +95,7 @@ BuildResult build(BuildRequest request, bool writes_draft, NameOutputs name_outp
                 draft_options.municipality_names[municipality.code] = municipality.name;
             if (!draft_template.valid())
                 draft_template = std::async(std::launch::deferred, docx::load_draft_template, draft_options);
-            draft = std::async(std::launch::async, [&] {
+            draft = std::async(std::launch::async | std::launch::deferred, [&] {
                 return docx::render_application_draft(*checked.application, draft_options, draft_template.get());
             });
         }
