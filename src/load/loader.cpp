@@ -30,32 +30,39 @@ Loader::Loader(std::string schema_dir, std::size_t max_input_bytes, std::size_t 
 
 Loader::~Loader() = default;
 
-// The stages every input goes through before its result is used: `read`
-// runs on the element tree while it is validated, and what it made is kept
-// only when the file is valid. Returns false, with findings added, when the
-// file is not read.
-template <typename Read>
-bool Loader::checked_read(const std::string& path, const Schema& schema, model::Findings& findings, Read read) {
+// The stages every input goes through before its model is used: `reader`
+// (a read_plan or read_findings) runs on the element tree while it is
+// validated, and its model is kept only when the file is valid and the
+// reader found nothing wrong. Otherwise nullopt, with the findings added.
+template <typename Model, typename Reader>
+std::optional<Model> Loader::read_valid(const std::string& path, const Schema& schema, model::Findings& findings, Reader reader) {
     const std::string bytes = read_input_file(path, max_input_bytes_);
-    if (!check_input_bytes(bytes, path, findings)) return false;
+    if (!check_input_bytes(bytes, path, findings)) return std::nullopt;
     const std::size_t first_schema_finding = findings.size();
     XmlElement root;
+    Model read;
+    model::Findings problems;
     // A reader that gives up on a tree the schema rejects must not hide the
     // schema's findings: its exception counts only for a valid file.
     std::exception_ptr read_error;
     const auto guarded_read = [&](const XmlElement& tree) {
         read_error = nullptr;
+        problems.clear();  // the one-pass check may read the file a second time
         try {
-            read(tree);
+            read = reader(tree, problems);
         } catch (const std::exception&) {
             read_error = std::current_exception();
         }
     };
     const Schema::Outcome outcome = schema.check(bytes, path, findings, &root, guarded_read);
     if (outcome == Schema::Outcome::invalid) locate_in_tree(findings, first_schema_finding, root);
-    if (outcome != Schema::Outcome::valid) return false;
+    if (outcome != Schema::Outcome::valid) return std::nullopt;
     if (read_error) std::rethrow_exception(read_error);
-    return true;
+    if (!problems.empty()) {
+        findings.insert(findings.end(), problems.begin(), problems.end());
+        return std::nullopt;
+    }
+    return read;
 }
 
 const Schema& Loader::plan_schema() {
@@ -70,33 +77,13 @@ const Schema& Loader::findings_schema() {
 
 PlanLoad Loader::load_plan(const std::string& path) {
     PlanLoad result;
-    model::Application application;
-    model::Findings problems;
-    const auto read = [&](const XmlElement& root) {
-        problems.clear();
-        application = read_plan(root, problems);
-    };
-    if (!checked_read(path, plan_schema(), result.findings, read)) return result;
-    if (problems.empty())
-        result.application = std::move(application);
-    else
-        result.findings.insert(result.findings.end(), problems.begin(), problems.end());
+    result.application = read_valid<model::Application>(path, plan_schema(), result.findings, read_plan);
     return result;
 }
 
 FindingsLoad Loader::load_findings(const std::string& path) {
     FindingsLoad result;
-    model::PreStudyFindings findings;
-    model::Findings problems;
-    const auto read = [&](const XmlElement& root) {
-        problems.clear();
-        findings = read_findings(root, problems);
-    };
-    if (!checked_read(path, findings_schema(), result.problems, read)) return result;
-    if (problems.empty())
-        result.findings = std::move(findings);
-    else
-        result.problems.insert(result.problems.end(), problems.begin(), problems.end());
+    result.findings = read_valid<model::PreStudyFindings>(path, findings_schema(), result.problems, read_findings);
     return result;
 }
 

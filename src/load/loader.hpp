@@ -48,8 +48,8 @@ public:
 
 private:
     const Schema& plan_schema();
-    template <typename Read>
-    bool checked_read(const std::string& path, const Schema& schema, model::Findings& findings, Read read);
+    template <typename Model, typename Reader>
+    std::optional<Model> read_valid(const std::string& path, const Schema& schema, model::Findings& findings, Reader reader);
     const Schema& findings_schema();
 
     std::string schema_dir_;

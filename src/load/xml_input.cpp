@@ -363,13 +363,6 @@ private:
 
 }  // namespace
 
-bool check_well_formed(std::string_view bytes, const std::string& file, model::Findings& out) {
-    xmlDocPtr document = parse_document(bytes, file, out);
-    if (!document) return false;
-    xmlFreeDoc(document);
-    return true;
-}
-
 struct Schema::Impl {
     xmlSchemaPtr schema = nullptr;
     ~Impl() {

@@ -43,10 +43,6 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes = def
 // findings to `out`; returns false when any was found.
 bool check_input_bytes(std::string_view bytes, const std::string& file, model::Findings& out);
 
-// Checks well-formedness with libxml2 (no network, no DTD loading, no entity
-// substitution). Appends one X001 finding with line and column on failure.
-bool check_well_formed(std::string_view bytes, const std::string& file, model::Findings& out);
-
 // A compiled XSD, parsed once and reused for many files.
 class Schema {
 public:
