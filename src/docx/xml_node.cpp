@@ -55,21 +55,23 @@ bool declared_prefix(const XmlNode& element, std::string_view uri, std::string& 
 
 namespace {
 
-class DoctypeRefused : public std::runtime_error {
-public:
-    DoctypeRefused() : std::runtime_error("a DOCTYPE is not allowed in an OOXML part") {}
-};
-
 // Builds XmlNode trees from SAX events with namespace processing switched
 // off, so names, prefixes and attribute order arrive exactly as written;
 // prefixes are resolved here with a scope stack.
+//
+// No handler throws: an exception unwinding through expat's callbacks leaves
+// the parser in a state XML_ParserFree cannot clean up (expat 2.5.0-1+deb12u3
+// and later leak its buffers). A refusal is recorded instead, every later
+// event is ignored, and parse_xml reports it once the parser has returned.
 class TreeBuilder : public Poco::XML::DefaultHandler, public Poco::XML::LexicalHandler {
 public:
     XmlNode root;
     bool has_root = false;
+    std::string refused;   // why the part is refused; empty while it is not
 
     void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString& qname,
                       const Poco::XML::Attributes& attributes) override {
+        if (!refused.empty()) return;
         flush_text();
         XmlNode element;
         element.kind = XmlNode::Kind::element;
@@ -99,6 +101,7 @@ public:
     }
 
     void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
+        if (!refused.empty()) return;
         flush_text();
         XmlNode element = std::move(open_.back());
         open_.pop_back();
@@ -122,12 +125,12 @@ public:
     }
 
     void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
-        if (!open_.empty()) pending_text_.append(ch + start, static_cast<std::size_t>(length));
+        if (refused.empty() && !open_.empty()) pending_text_.append(ch + start, static_cast<std::size_t>(length));
     }
     void ignorableWhitespace(const Poco::XML::XMLChar ch[], int start, int length) override { characters(ch, start, length); }
 
     void startDTD(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
-        throw DoctypeRefused();
+        if (refused.empty()) refused = "a DOCTYPE is not allowed in an OOXML part";
     }
     void endDTD() override {}
     void startEntity(const Poco::XML::XMLString&) override {}
@@ -185,16 +188,17 @@ XmlNode parse_xml(std::string_view bytes, const std::string& part_name) {
     parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
     parser.setContentHandler(&builder);
     parser.setProperty(Poco::XML::XMLReader::PROPERTY_LEXICAL_HANDLER, static_cast<Poco::XML::LexicalHandler*>(&builder));
+    std::string not_well_formed;
     try {
         parser.parseMemoryNP(bytes.data(), bytes.size());
-    } catch (const DoctypeRefused& error) {
-        throw std::runtime_error(part_name + ": " + error.what());
     } catch (const Poco::XML::SAXParseException& error) {
-        throw std::runtime_error(part_name + ": not well-formed XML: " + error.message() + " (line " +
-                                 std::to_string(error.getLineNumber()) + ")");
+        not_well_formed = error.message() + " (line " + std::to_string(error.getLineNumber()) + ")";
     } catch (const Poco::Exception& error) {
-        throw std::runtime_error(part_name + ": not well-formed XML: " + error.displayText());
+        not_well_formed = error.displayText();
     }
+    // A refusal comes first: it is why the rest of the part was not read.
+    if (!builder.refused.empty()) throw std::runtime_error(part_name + ": " + builder.refused);
+    if (!not_well_formed.empty()) throw std::runtime_error(part_name + ": not well-formed XML: " + not_well_formed);
     if (!builder.has_root) throw std::runtime_error(part_name + ": no root element");
     return std::move(builder.root);
 }
