@@ -35,8 +35,11 @@ Loader::~Loader() = default;
 // validated, and its model is kept only when the file is valid and the
 // reader found nothing wrong. Otherwise nullopt, with the findings added.
 template <typename Model, typename Reader>
-std::optional<Model> Loader::read_valid(const std::string& path, const Schema& schema, model::Findings& findings, Reader reader) {
-    const std::string bytes = read_input_file(path, max_input_bytes_);
+std::optional<Model> Loader::read_valid(std::string_view bytes, const std::string& path, const Schema& schema,
+                                        model::Findings& findings, Reader reader) {
+    if (bytes.size() > max_input_bytes_)
+        throw LoadError("'" + path + "' is larger than the " + std::to_string(max_input_bytes_ / (1024 * 1024)) +
+                        " MiB esfdraft reads");
     if (!check_input_bytes(bytes, path, findings)) return std::nullopt;
     const std::size_t first_schema_finding = findings.size();
     XmlElement root;
@@ -75,15 +78,21 @@ const Schema& Loader::findings_schema() {
     return *findings_schema_;
 }
 
-PlanLoad Loader::load_plan(const std::string& path) {
+PlanLoad Loader::load_plan(const std::string& path) { return load_plan_bytes(read_input_file(path, max_input_bytes_), path); }
+
+FindingsLoad Loader::load_findings(const std::string& path) {
+    return load_findings_bytes(read_input_file(path, max_input_bytes_), path);
+}
+
+PlanLoad Loader::load_plan_bytes(std::string_view bytes, const std::string& name) {
     PlanLoad result;
-    result.application = read_valid<model::Application>(path, plan_schema(), result.findings, read_plan);
+    result.application = read_valid<model::Application>(bytes, name, plan_schema(), result.findings, read_plan);
     return result;
 }
 
-FindingsLoad Loader::load_findings(const std::string& path) {
+FindingsLoad Loader::load_findings_bytes(std::string_view bytes, const std::string& name) {
     FindingsLoad result;
-    result.findings = read_valid<model::PreStudyFindings>(path, findings_schema(), result.problems, read_findings);
+    result.findings = read_valid<model::PreStudyFindings>(bytes, name, findings_schema(), result.problems, read_findings);
     return result;
 }
 

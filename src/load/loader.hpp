@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "load/xml_input.hpp"
 #include "model/application.hpp"
@@ -45,11 +46,18 @@ public:
     // too large). Everything wrong inside the file is a finding.
     PlanLoad load_plan(const std::string& path);
     FindingsLoad load_findings(const std::string& path);
+    // The same for bytes already in memory (an upload, a database row):
+    // `name` is what findings give as their file. Nothing is opened: a plan's
+    // preStudy/@findings is only read into the model, never followed here.
+    // Throws LoadError when the bytes are larger than the input limit.
+    PlanLoad load_plan_bytes(std::string_view bytes, const std::string& name);
+    FindingsLoad load_findings_bytes(std::string_view bytes, const std::string& name);
 
 private:
     const Schema& plan_schema();
     template <typename Model, typename Reader>
-    std::optional<Model> read_valid(const std::string& path, const Schema& schema, model::Findings& findings, Reader reader);
+    std::optional<Model> read_valid(std::string_view bytes, const std::string& name, const Schema& schema,
+                                    model::Findings& findings, Reader reader);
     const Schema& findings_schema();
 
     std::string schema_dir_;

@@ -177,3 +177,24 @@ BOOST_AUTO_TEST_CASE(positions_skip_comments_cdata_and_instructions_holding_angl
     BOOST_TEST(application.budget.costs[0].where.line == 41);
     BOOST_TEST(application.budget.costs[0].where.column == 7);
 }
+
+BOOST_AUTO_TEST_CASE(bytes_in_memory_load_as_the_file_does_under_the_name_given) {
+    const std::string path = source_path("samples/framsyn/plan.xml");
+    const std::string bytes = load::read_input_file(path);
+    load::PlanLoad from_file = loader().load_plan(path);
+    load::PlanLoad from_bytes = loader().load_plan_bytes(bytes, "uploaded.xml");
+    BOOST_REQUIRE(from_file.application && from_bytes.application);
+    BOOST_TEST(from_bytes.application->project.title.value == from_file.application->project.title.value);
+    BOOST_TEST(from_bytes.application->project.title.where.file == "uploaded.xml");
+    BOOST_TEST(from_bytes.application->project.title.where.line == from_file.application->project.title.where.line);
+
+    // A broken upload is a finding under its name, not a file error.
+    load::PlanLoad broken = loader().load_plan_bytes("<application", "broken.xml");
+    BOOST_TEST(!broken.application);
+    BOOST_REQUIRE(!broken.findings.empty());
+    BOOST_TEST(broken.findings[0].rule == "X001");
+    BOOST_TEST(broken.findings[0].where.file == "broken.xml");
+
+    load::Loader small(source_path("schemas"), 16);
+    BOOST_CHECK_THROW(small.load_plan_bytes(bytes, "big.xml"), load::LoadError);
+}
