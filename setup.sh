@@ -7,6 +7,7 @@
 #   ./setup.sh test     build and run every test (also under AddressSanitizer
 #                       and UndefinedBehaviorSanitizer)
 #   ./setup.sh deps     only install the Debian packages
+#   ./setup.sh packages list the Debian packages the jobs install
 #   ./setup.sh build    only build (Release, into build/)
 #
 # Environment: JOBS (parallel compile jobs, default: number of cores),
@@ -49,6 +50,9 @@ case "$job" in
   deps)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
     ;;
+  packages)
+    printf '%s\n' "${build_packages[@]}" "${test_packages[@]}"
+    ;;
   build)
     install_missing "${build_packages[@]}"
     build build
@@ -71,7 +75,7 @@ case "$job" in
     fi
     ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
     [ -z "$job" ] && exit 2
     echo "setup.sh: unknown job '$job'" >&2
     exit 2
