@@ -75,7 +75,8 @@ Options:
 
 A plan is an XML file (urn:esfdraft:plan:1) describing the implementation
 project; it may name the pre-study's findings file. See samples/framsyn/ for a
-complete application and spec/plan-format.md for the format.
+complete application; docs/guide.md for a walk-through, docs/format.md for the
+file format and docs/rules.md for every rule (or: esfdraft rules ID).
 
 Examples:
   esfdraft check samples/framsyn/plan.xml
@@ -83,6 +84,7 @@ Examples:
   esfdraft check --lang en --format json -o report.json samples/framsyn/plan.xml
   esfdraft template export -o my-template.docx
   esfdraft rules --pack esf-2007-2013
+  esfdraft rules B005
 
 Exit status: 0 no errors, 1 the application has errors, 2 esfdraft could not
 do its job (bad usage, an unreadable file, an unknown rule pack).
@@ -99,6 +101,8 @@ is listed, not just the first, as
   file:line:column: severity: message [RULE]
 followed by a summary and the verdict "ready to submit" (no errors). A FOLDER
 checks every plan file below it; several plans end with a one-line-each table.
+`esfdraft rules RULE` explains a rule and how to fix it (all of them: docs/rules.md);
+the plan and findings files are described in docs/format.md.
 
 )";
 
@@ -175,16 +179,26 @@ int run_check(const std::vector<std::string>& arguments) {
     return exit_ok;
 }
 
-const char* const rules_help_intro = R"(esfdraft rules — list the rules and a rule pack's parameters
+const char* const rules_help_intro = R"(esfdraft rules — list the rules, explain one, show a rule pack's parameters
 
 Usage:
   esfdraft rules [--pack NAME] [--lang sv|en]
+  esfdraft rules RULE [--pack NAME] [--call CALL] [--lang sv|en]
+  esfdraft rules --format markdown
 
-Lists every rule of spec/rules.md with its id, severity and what it checks.
-With --pack, also the pack's changed severities, every parameter (areas,
-phases, durations, shares, ceilings, sections, cost categories, word and
-length limits, the eligibility window) with the source it comes from, and the
-pack's calls. Without --pack, the names of the packs there are.
+Lists every rule with its id, severity and what it checks. With --pack, also
+the pack's changed severities, every parameter (areas, phases, durations,
+shares, ceilings, sections, cost categories, word and length limits, the
+eligibility window) with the source it comes from, and the pack's calls.
+Without --pack, the names of the packs there are.
+
+With a RULE id (e.g. B007), explains that rule: its severity, what it checks,
+how to fix what it reports, and the parameters it reads with their sources:
+those of the pack named (and, with --call, what applies to an application
+made to that call), or of every pack when none is named.
+
+--format markdown prints the rules reference, docs/rules.md, in English and
+Swedish, for every pack.
 
 )";
 
@@ -192,28 +206,105 @@ const char* const rules_help_examples = R"(
 Examples:
   esfdraft rules
   esfdraft rules --pack esf-2007-2013
-  esfdraft rules --pack esf-plus-2021-2027 --lang en
+  esfdraft rules B007
+  esfdraft rules B007 --pack esf-2007-2013 --call ovre-norrland-2009 --lang en
+  esfdraft rules --format markdown > docs/rules.md
 
-Exit status: 0 listed, 2 an unknown or broken rule pack, or bad usage.
+Exit status: 0 listed, 2 an unknown rule, pack or call, a broken rule pack, or
+bad usage.
 )";
+
+namespace {
+
+// Every pack of the data folder, in name order.
+std::vector<model::RulePack> all_packs() {
+    std::vector<model::RulePack> packs;
+    for (const std::string& name : pipeline::list_rules(std::nullopt).pack_names) packs.push_back(*pipeline::list_rules(name).pack);
+    return packs;
+}
+
+// The packs `esfdraft rules RULE` describes, and the call it narrows to.
+struct RuleScope {
+    std::vector<model::RulePack> packs;
+    const model::Call* call = nullptr;   // points into packs.front()
+};
+
+RuleScope rule_scope(const std::optional<std::string>& pack_name, const std::optional<std::string>& call_name) {
+    RuleScope scope;
+    if (pack_name)
+        scope.packs.push_back(*pipeline::list_rules(*pack_name).pack);   // an unknown pack is a ToolError naming the packs
+    else
+        scope.packs = all_packs();
+    if (!call_name) return scope;
+    std::vector<std::string> known;
+    for (model::RulePack& pack : scope.packs) {
+        if (pack.find_call(*call_name)) {
+            model::RulePack chosen = std::move(pack);
+            scope.packs.clear();
+            scope.packs.push_back(std::move(chosen));
+            scope.call = scope.packs.front().find_call(*call_name);
+            return scope;
+        }
+        for (const model::Call& call : pack.calls) known.push_back(call.name);
+    }
+    std::string list;
+    for (const std::string& name : known) list += (list.empty() ? "" : ", ") + name;
+    throw UsageError("there is no call '" + *call_name + "'" + (pack_name ? " in " + *pack_name : "") + "; the calls are: " +
+                     (list.empty() ? "(none)" : list));
+}
+
+}  // namespace
 
 int run_rules(const std::vector<std::string>& arguments) {
     po::options_description options("Options");
     options.add_options()
         ("help,h", "show this help")
         ("pack", po::value<std::string>()->value_name("NAME"), "the rule pack to describe, e.g. esf-2007-2013")
+        ("call", po::value<std::string>()->value_name("CALL"), "with a RULE: the call (utlysning) whose parameters apply, e.g. ovre-norrland-2009")
+        ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
+         "text, or markdown: the rules reference docs/rules.md")
         ("lang", po::value<std::string>()->default_value("sv")->value_name("LANG"), "language: sv (Swedish) or en (English)");
-    const po::variables_map values = parse(arguments, options, "unexpected");
+    const po::variables_map values = parse(arguments, options, "rule");
     if (values.count("help")) {
         std::cout << rules_help_intro << options << rules_help_examples;
         return exit_ok;
     }
-    if (values.count("unexpected")) throw UsageError("rules takes no file arguments; use --pack NAME");
+    const std::string format = values["format"].as<std::string>();
+    if (format != "text" && format != "markdown") throw UsageError("--format must be text or markdown, not '" + format + "'");
     report::Language language = report::Language::sv;
     if (!report::parse_language(values["lang"].as<std::string>(), language))
         throw UsageError("--lang must be sv or en, not '" + values["lang"].as<std::string>() + "'");
-    const pipeline::RulesListing listing =
-        pipeline::list_rules(values.count("pack") ? std::optional(values["pack"].as<std::string>()) : std::nullopt);
+    const std::vector<std::string> rules = values.count("rule") ? values["rule"].as<std::vector<std::string>>() : std::vector<std::string>{};
+    if (rules.size() > 1) throw UsageError("rules explains one rule at a time, not " + std::to_string(rules.size()));
+    const std::optional<std::string> pack = values.count("pack") ? std::optional(values["pack"].as<std::string>()) : std::nullopt;
+    const std::optional<std::string> call = values.count("call") ? std::optional(values["call"].as<std::string>()) : std::nullopt;
+
+    if (format == "markdown") {
+        // The reference is one document for every pack in both languages, so it takes nothing that would narrow it.
+        if (!rules.empty() || pack || call || !values["lang"].defaulted())
+            throw UsageError("--format markdown prints the whole reference in both languages; leave out RULE, --pack, --call and --lang");
+        std::cout << report::render_rules_markdown(all_packs());
+        return exit_ok;
+    }
+    if (!rules.empty()) {
+        const model::RuleDefinition* rule = model::find_rule_definition(rules.front());
+        if (!rule) {
+            std::string upper = rules.front();
+            for (char& c : upper)
+                if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+            rule = model::find_rule_definition(upper);
+        }
+        if (!rule)
+            throw UsageError("there is no rule '" + rules.front() + "'; the nearest is " + report::nearest_rule_id(rules.front()) +
+                             " (esfdraft rules lists them all)");
+        const RuleScope scope = rule_scope(pack, call);
+        std::vector<const model::RulePack*> packs;
+        for (const model::RulePack& entry : scope.packs) packs.push_back(&entry);
+        std::cout << report::render_rule(*rule, packs, scope.call, language);
+        return exit_ok;
+    }
+    if (call) throw UsageError("--call goes with a RULE, e.g. esfdraft rules B007 --call " + *call);
+    const pipeline::RulesListing listing = pipeline::list_rules(pack);
     std::cout << report::render_rules(listing.pack_names, listing.pack ? &*listing.pack : nullptr, language);
     return exit_ok;
 }

@@ -192,7 +192,7 @@ const Table& messages() {
     return table;
 }
 
-// What each rule checks: spec/rules.md, in both languages.
+// What each rule checks (the rules reference, docs/rules.md), in both languages.
 const Table& meanings() {
     static const Table table = {
         {"X001", {"filen är välformad XML (rad och kolumn för felet)", "the file is well-formed XML (line and column of the fault)"}},
@@ -275,6 +275,103 @@ const Table& meanings() {
     return table;
 }
 
+// How to fix what each rule reports (`esfdraft rules ID`, docs/rules.md):
+// the edit that makes the finding go away, in both languages.
+const Table& fixes() {
+    static const Table table = {
+        {"X001", {"öppna filen i en XML-redigerare (eller kör xmllint --noout på den) och rätta felet på raden och kolumnen som anges: oftast en tagg som inte stängs, ett & som ska skrivas &amp; eller en fil som inte är sparad som UTF-8; ta bort en eventuell <!DOCTYPE>",
+                  "open the file in an XML editor (or run xmllint --noout on it) and fix the fault at the line and column given: usually an unclosed tag, an & that should be &amp;, or a file not saved as UTF-8; remove any <!DOCTYPE>"}},
+        {"X002", {"jämför elementet på raden med docs/format.md: namn och namnrymd, ordningen inom project, obligatoriska attribut, tillåtna värden (t.ex. cost/@category) och belopp med punkt och högst två decimaler",
+                  "compare the element at that line with docs/format.md: name and namespace, the order inside project, required attributes, allowed values (e.g. cost/@category), and amounts with '.' and at most two decimals"}},
+        {"X003", {"skriv programme=\"esf-2007-2013\" eller programme=\"esf-plus-2021-2027\" på <application>; ange call bara för en utlysning som finns (esfdraft rules --pack NAMN listar dem), annars ta bort attributet",
+                  "write programme=\"esf-2007-2013\" or programme=\"esf-plus-2021-2027\" on <application>; give call only for a call that exists (esfdraft rules --pack NAME lists them), else remove the attribute"}},
+        {"X004", {"ge varje id ett eget namn och låt varje hänvisning peka på ett id som finns: goals och activity i planen, basis/@finding mot resultatfilen, question och actors i resultatfilen",
+                  "give every id its own name and make every reference point at an id that exists: goals and activity in the plan, basis/@finding into the findings file, question and actors in the findings file"}},
+        {"M001", {"välj ett programområde som regelsamlingen har och som utlysningen är öppen för (esfdraft rules M001 --pack NAMN listar dem)",
+                  "choose a programme area the pack has and the call is open to (esfdraft rules M001 --pack NAME lists them)"}},
+        {"M002", {"skriv prestudy (förprojektering eller förstudie) eller implementation (genomförande) i <phase>, en fas som utlysningen gäller",
+                  "write prestudy or implementation in <phase>, a phase the call is open to"}},
+        {"M003", {"slå upp kommunkoden i SCB:s kommunförteckning (fyra siffror, t.ex. 2480 för Umeå) och rätta koden eller namnet",
+                  "look the code up in Statistics Sweden's list of municipalities (four digits, e.g. 2480 for Umeå) and correct the code or the name"}},
+        {"M004", {"ta bort kommuner utanför projektets region, eller markera dem role=\"partner\" när de deltar som partner; kontrollera också att <region> är rätt NUTS2-kod",
+                  "remove municipalities outside the project's region, or mark them role=\"partner\" when they take part as partners; also check that <region> is the right NUTS2 code"}},
+        {"M005", {"skriv organisationsnumret som NNNNNN-NNNN och jämför det med registreringsbeviset; sista siffran är en kontrollsiffra, så en felskriven siffra märks",
+                  "write the organisation number as NNNNNN-NNNN and compare it with the registration certificate; the last digit is a check digit, so a mistyped digit shows"}},
+        {"M006", {"skriv kontaktpersonens e-postadress i formen namn@organisation.se", "write the contact's e-mail address as name@organisation.se"}},
+        {"M007", {"lägg till <preStudy title=\"…\" start=\"…\" end=\"…\" findings=\"findings.xml\"/> sist i <project>",
+                  "add <preStudy title=\"…\" start=\"…\" end=\"…\" findings=\"findings.xml\"/> at the end of <project>"}},
+        {"S001", {"lägg till avsnittet och skriv dess text (minst ett <p>); esfdraft rules S001 --pack NAMN visar vilka avsnitt regelsamlingen kräver",
+                  "add the section and write its text (at least one <p>); esfdraft rules S001 --pack NAME shows which sections the pack requires"}},
+        {"S002", {"skriv ut avsnittet: vad projektet gör, varför, för vilka och hur", "write the section out: what the project does, why, for whom and how"}},
+        {"S003", {"sök efter platshållaren i avsnittet och ersätt den med färdig text", "search the section for the placeholder and replace it with finished text"}},
+        {"S004", {"korta sammanfattningen till regelsamlingens gräns; detaljerna hör hemma i de andra avsnitten",
+                  "shorten the summary to the pack's limit; the details belong in the other sections"}},
+        {"S005", {"lägg till en engelsk sammanfattning, <summary lang=\"en\">, efter den svenska", "add an English summary, <summary lang=\"en\">, after the Swedish one"}},
+        {"S006", {"lägg till de rekommenderade avsnitten (t.ex. <dissemination> och <evaluation>), eller var beredd att förklara varför de saknas",
+                  "add the recommended sections (e.g. <dissemination> and <evaluation>), or be ready to explain why they are missing"}},
+        {"G001", {"lägg till ett <goal kind=\"project\"> som säger vad projektet ska ha uppnått när det slutar, med minst en indikator",
+                  "add a <goal kind=\"project\"> that says what the project will have achieved when it ends, with at least one indicator"}},
+        {"G002", {"lägg till ett <goal kind=\"effect\"> som beskriver den bestående förändringen efter projektet",
+                  "add a <goal kind=\"effect\"> that describes the lasting change after the project"}},
+        {"G003", {"ge varje mål minst en <indicator unit=\"…\" target=\"…\"> med ett mätbart målvärde",
+                  "give every goal at least one <indicator unit=\"…\" target=\"…\"> with a measurable target"}},
+        {"G004", {"flytta indikatorns due till ett datum inom projektperioden, eller gör målet till ett effektmål om det nås först efteråt",
+                  "move the indicator's due date inside the project period, or make the goal an effect goal if it is reached only afterwards"}},
+        {"G005", {"ange women och men på indikatorn, så att de tillsammans blir target", "give women and men on the indicator, adding up to target"}},
+        {"G006", {"skriv målets id i goals på minst en aktivitet som arbetar mot det", "write the goal's id in the goals of at least one activity that works towards it"}},
+        {"G007", {"lägg till <basis finding=\"…\"> med id för det resultat i förprojekteringen som motiverar målet",
+                  "add <basis finding=\"…\"> with the id of the pre-study finding the goal rests on"}},
+        {"G008", {"sätt ett target som är högre än baseline, eller rätta utgångsvärdet", "set a target above the baseline, or correct the baseline"}},
+        {"A001", {"skriv avsnittet <accessibility> med delarna <physical>, <information> och <participation>",
+                  "write the <accessibility> section with its parts <physical>, <information> and <participation>"}},
+        {"A002", {"lägg till den del som saknas: <physical> (lokaler), <information> (information, material och webb) eller <participation> (delaktighet på lika villkor)",
+                  "add the missing part: <physical> (premises), <information> (information, material and web) or <participation> (taking part on equal terms)"}},
+        {"A003", {"märk de aktiviteter eller kostnader som betalar tillgänglighetsåtgärderna med tags=\"accessibility\"",
+                  "tag the activities or costs that pay for the accessibility measures with tags=\"accessibility\""}},
+        {"B001", {"lägg till minst en <cost> med ett belopp större än noll; en intäkt skrivs som <income>, inte som en negativ kostnad",
+                  "add at least one <cost> with an amount above zero; income is written as <income>, never as a negative cost"}},
+        {"B002", {"använd ett kostnadsslag som regelsamlingen tillåter (esfdraft rules B002 --pack NAMN listar dem)",
+                  "use a cost category the pack allows (esfdraft rules B002 --pack NAME lists them)"}},
+        {"B003", {"flytta kostnaden till ett år inom projektperioden, eller rätta perioden", "move the cost to a year inside the project period, or correct the period"}},
+        {"B004", {"flytta kostnaden till ett år då aktiviteten pågår, knyt den till rätt aktivitet eller rätta aktivitetens datum",
+                  "move the cost to a year the activity runs, tie it to the right activity, or correct the activity's dates"}},
+        {"B005", {"ändra finansieringen eller kostnaderna med den skillnad rapporten anger, så att kostnader − intäkter = finansiering",
+                  "change the financing or the costs by the difference the report gives, so that costs − income = financing"}},
+        {"B006", {"sänk ESF-stödet till högst det belopp rapporten anger och täck resten med medfinansiering",
+                  "lower the ESF support to at most the amount the report gives and cover the rest with co-financing"}},
+        {"B007", {"öka medfinansieringen (offentliga eller privata källor, i pengar eller annat än pengar) med det belopp som saknas och sänk ESF-stödet lika mycket",
+                  "raise the co-financing (public or private sources, cash or in kind) by the amount missing and lower the ESF support as much"}},
+        {"B008", {"sänk de indirekta kostnaderna till högst schablonens andel av personalkostnaderna",
+                  "lower the indirect costs to at most the flat rate's share of the staff costs"}},
+        {"B009", {"sänk ESF-stödet till högst taket och finansiera resten på annat sätt, eller minska projektet",
+                  "lower the ESF support to the ceiling at most and finance the rest otherwise, or make the project smaller"}},
+        {"B010", {"ta bort projektägaren som finansiär i annat än pengar: ägarens egen personal budgeteras som kostnad (staff) och medfinansieras med pengar",
+                  "remove the owner as an in-kind funder: the owner's own staff are budgeted as a cost (staff) and co-financed with cash"}},
+        {"B011", {"märk kostnaderna för det transnationella samarbetet med tags=\"transnational\" så att de når utlysningens andel, och beskriv samarbetet i <transnational>",
+                  "tag the costs of the transnational cooperation with tags=\"transnational\" until they reach the call's share, and describe the cooperation in <transnational>"}},
+        {"D001", {"skriv datumet som ÅÅÅÅ-MM-DD med en dag som finns, och låt slutet ligga efter början",
+                  "write the date as YYYY-MM-DD with a day that exists, and let the end come after the start"}},
+        {"D002", {"korta perioden till vad fasen tillåter, eller motivera längden i ansökan", "shorten the period to what the phase allows, or explain the length in the application"}},
+        {"D003", {"lägg projektperioden inom programmets stödberättigande period (esfdraft rules D003 --pack NAMN visar den)",
+                  "put the project period inside the programme's eligibility window (esfdraft rules D003 --pack NAME shows it)"}},
+        {"D004", {"flytta start eller slut inom utlysningens tidigaste start och senaste slut", "move the start or the end inside the call's earliest start and latest end"}},
+        {"D005", {"flytta aktivitetens datum inom projektperioden", "move the activity's dates inside the project period"}},
+        {"D006", {"låt genomförandet börja efter att förprojekteringen slutat; vid ett långt uppehåll, visa i ansökan att resultaten fortfarande gäller",
+                  "let the implementation start after the pre-study ended; after a long gap, show in the application that the findings still hold"}},
+        {"D007", {"flytta starten till ett datum efter dagens, eller kontrollera med --date den dag ansökan lämnas in",
+                  "move the start after today, or check with --date set to the day the application is submitted"}},
+        {"F001", {"knyt resultatet till ett mål med <basis finding=\"…\">, eller markera det scope=\"out\" om ansökan medvetet inte bygger på det",
+                  "tie the finding to a goal with <basis finding=\"…\">, or mark it scope=\"out\" when the application deliberately does not act on it"}},
+        {"F002", {"lägg till ett resultat (<finding question=\"…\">) som besvarar frågan, eller ta bort frågan",
+                  "add a finding (<finding question=\"…\">) that answers the question, or remove the question"}},
+        {"F003", {"rätta perioden i planens <preStudy> eller i resultatfilens <study><period> så att de stämmer",
+                  "correct the period in the plan's <preStudy> or in the findings file's <study><period> so that they agree"}},
+        {"F004", {"lägg till minst en <evidence kind=\"…\"> (survey, interview, workshop, document eller statistics) som visar vad resultatet bygger på",
+                  "add at least one <evidence kind=\"…\"> (survey, interview, workshop, document or statistics) showing what the finding rests on"}},
+    };
+    return table;
+}
+
 const Table& section_names() {
     static const Table table = {
         {"file", {"Filen", "File"}},
@@ -344,7 +441,7 @@ const Table& phrases() {
         {"text.legend", {"komplett = inga anmärkningar; behöver ses över = varningar eller tips; ofullständigt = minst ett fel",
                          "complete = no findings; needs attention = warnings or hints only; incomplete = at least one error"}},
         // esfdraft rules
-        {"rules.heading", {"Regler (spec/rules.md)", "Rules (spec/rules.md)"}},
+        {"rules.heading", {"Regler (förklaras i docs/rules.md; en regel: esfdraft rules ID)", "Rules (explained in docs/rules.md; one rule: esfdraft rules ID)"}},
         {"rules.packs", {"Regelsamlingar", "Rule packs"}},
         {"rules.pack_hint", {"Visa en regelsamlings parametrar med: esfdraft rules --pack NAMN",
                              "Show a pack's parameters with: esfdraft rules --pack NAME"}},
@@ -379,6 +476,21 @@ const Table& phrases() {
         {"param.call_period", {"tidigaste start – senaste slut", "earliest start – latest end"}},
         {"param.transnational", {"transnationell andel, minst", "transnational share, at least"}},
         {"param.all", {"alla", "all"}},
+        {"param.call", {"utlysning", "call"}},
+        {"param.calls", {"utlysningar", "calls"}},
+        {"param.severity", {"allvarlighet i regelsamlingen", "severity in this pack"}},
+        {"param.area_regions", {"regioner för programområdet", "regions of the programme area"}},
+        {"rules.fix", {"Så åtgärdar du", "How to fix"}},
+        {"rules.in_force", {"Parametrar som gäller", "Parameters in force"}},
+        {"rules.no_parameters", {"inga parametrar: regeln gäller likadant i alla ansökningar", "no parameters: the rule is the same for every application"}},
+        {"family.X", {"Struktur", "Structure"}},
+        {"family.M", {"Projektuppgifter", "Project facts"}},
+        {"family.S", {"Avsnitt", "Sections"}},
+        {"family.G", {"Mål", "Goals"}},
+        {"family.A", {"Tillgänglighet", "Accessibility"}},
+        {"family.B", {"Budget", "Budget"}},
+        {"family.D", {"Period", "Period"}},
+        {"family.F", {"Förprojekteringens resultat", "Findings"}},
         {"param.regions_only", {"bara", "only"}},
     };
     return table;
@@ -492,6 +604,11 @@ std::string message_text(const model::Finding& finding, Language language) {
 }
 
 std::string rule_meaning(std::string_view rule, Language language) { return lookup(meanings(), rule, language); }
+
+std::string rule_fix(std::string_view rule, Language language) {
+    const auto it = fixes().find(rule);
+    return it == fixes().end() ? std::string() : pick(it->second, language);
+}
 
 std::string section_name(std::string_view section, Language language) { return lookup(section_names(), section, language); }
 

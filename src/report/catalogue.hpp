@@ -24,9 +24,13 @@ std::string message_text(const model::Finding& finding, Language language);
 // One argument formatted for the language (money: "1 950 000 kr" / "SEK 1,950,000").
 std::string format_argument(const model::MessageArg& argument, Language language);
 
-// What a rule checks (spec/rules.md), e.g. "B005" -> "the budget balances: …";
+// What a rule checks (docs/rules.md), e.g. "B005" -> "the budget balances: …";
 // an unknown id gives the id.
 std::string rule_meaning(std::string_view rule, Language language);
+
+// How to fix what the rule reports, e.g. "B007" -> "raise the co-financing …";
+// an unknown id gives an empty string.
+std::string rule_fix(std::string_view rule, Language language);
 
 // A plan section's name for people: "genderEquality" -> "Jämställdhet" /
 // "Gender equality"; "file" is the file itself; an unknown key gives the key.

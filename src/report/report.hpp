@@ -1,4 +1,4 @@
-// Findings → the completeness report (spec/rules.md, "The completeness
+// Findings → the completeness report (docs/rules.md, "The completeness
 // report"): compiler-style text, JSON (schemas/report.schema.json) or one
 // standalone HTML page; and the listing of `esfdraft rules`.
 #pragma once
@@ -81,5 +81,24 @@ std::string render_html(const std::vector<ApplicationReport>& applications, cons
 // `esfdraft rules`: every rule with id, severity and meaning; with `pack`,
 // its severity changes and every parameter with its source, and its calls.
 std::string render_rules(const std::vector<std::string>& pack_names, const model::RulePack* pack, Language language);
+
+// `esfdraft rules ID`: the rule's severity, meaning and how to fix it, then
+// for each of `packs` the parameters the rule reads with their sources. With
+// `call` (a call of the one pack given), what applies to an application made
+// to it: the call's value where it sets one, else the pack's phase default.
+// A rule that reads no parameter says so for each pack.
+std::string render_rule(const model::RuleDefinition& rule, const std::vector<const model::RulePack*>& packs, const model::Call* call,
+                        Language language);
+
+// `esfdraft rules --format markdown`: docs/rules.md, the rules reference:
+// severities, the completeness report, exit statuses, every rule in both
+// languages with each pack's parameters for it, and the packs and calls.
+// Paths are relative to the data folder, so the text is the same wherever
+// esfdraft runs.
+std::string render_rules_markdown(const std::vector<model::RulePack>& packs);
+
+// The known rule id nearest to `text` (edit distance, ignoring case), for
+// "there is no rule B07; did you mean B007?".
+std::string nearest_rule_id(std::string_view text);
 
 }  // namespace esfdraft::report

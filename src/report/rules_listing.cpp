@@ -1,5 +1,9 @@
 // `esfdraft rules`: what is being checked. Every rule with its id, severity
-// and meaning; with a pack, every parameter with the source it comes from.
+// and meaning; with a pack, every parameter with the source it comes from;
+// one rule explained with the parameters in force; and docs/rules.md, the
+// rules reference, generated from the same definitions, texts and packs.
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "report/report.hpp"
@@ -144,7 +148,410 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
     }
 }
 
+// ---------------------------------------------------------------- one rule's parameters
+
+// One parameter a rule reads: where it applies (empty: the whole pack; a
+// phase; a call), what it is, its value and where the value comes from.
+struct ParameterLine {
+    std::string scope;
+    std::string label;
+    std::string value;
+    std::string source;
+};
+
+// "Förprojektering (prestudy)"; "Implementation" alone when the name is the code.
+std::string phase_scope(const model::PhaseRules& phase, Language language) {
+    const std::string name = name_in(phase.name, language);
+    const bool same = name.size() == phase.code.size() && std::equal(name.begin(), name.end(), phase.code.begin(), [](char a, char b) {
+                          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                      });
+    return same ? name : name + " (" + phase.code + ")";
+}
+std::string call_scope(const model::Call& call, Language language) { return phrase("param.call", language) + " " + call.name; }
+
+std::string severity_name(model::Severity severity, Language language) {
+    return phrase("severity." + std::string(model::to_string(severity)), language);
+}
+
+// The parameters `rule` reads in `pack`. Without `only_call`, the pack's
+// values and every call's; with it, what applies to an application made to
+// that call: the phases and areas it is open to, and for every limit the
+// call's value where it sets one, else the phase's default in the pack.
+class RuleParameters {
+public:
+    // `bilingual`: names of areas, phases, sections and cost categories in
+    // `language` followed by the other language's, for the two-language reference.
+    RuleParameters(const model::RulePack& pack, const model::Call* only_call, Language language, bool bilingual = false)
+        : pack_(pack), only_call_(only_call), language_(language), bilingual_(bilingual) {
+        for (const model::PhaseRules& phase : pack.phases)
+            if (!only_call || only_call->allows_phase(phase.code)) phases_.push_back(&phase);
+        if (only_call)
+            calls_.push_back(only_call);
+        else
+            for (const model::Call& call : pack.calls) calls_.push_back(&call);
+    }
+
+    std::vector<ParameterLine> lines_for(std::string_view rule) {
+        lines_.clear();
+        collect(rule);
+        if (const model::RuleOverride* entry = pack_.override_for(rule))
+            add("", phrase("param.severity", language_),
+                !entry->enabled ? phrase("rules.disabled", language_) : entry->severity ? severity_name(*entry->severity, language_) : "-",
+                entry->source);
+        return lines_;
+    }
+
+private:
+    void add(std::string scope, std::string label, std::string value, std::string source) {
+        lines_.push_back({std::move(scope), std::move(label), std::move(value), std::move(source)});
+    }
+
+    Language other() const { return language_ == Language::sv ? Language::en : Language::sv; }
+    std::string name_of(const model::LocalizedName& name) const {
+        return bilingual_ ? name_in(name, language_) + " (" + name_in(name, other()) + ")" : name_in(name, language_);
+    }
+    std::string section_of(const std::string& section) const {
+        return bilingual_ ? section_name(section, language_) + " (" + section_name(section, other()) + ")" : section_name(section, language_);
+    }
+    std::string phase_of(const model::PhaseRules& phase) const {
+        return bilingual_ ? phase_scope(phase, language_) + " / " + name_in(phase.name, other()) : phase_scope(phase, language_);
+    }
+
+    std::string listed_or_all(const std::vector<std::string>& items) const {
+        return items.empty() ? phrase("param.all", language_) : joined(items);
+    }
+
+    // A limit a phase sets by default and a call may set instead (B006, B007, B009).
+    template <typename OfPhase, typename OfCall, typename Format>
+    void phase_limit(const std::string& label, OfPhase of_phase, OfCall of_call, Format format) {
+        if (only_call_) {
+            for (const model::PhaseRules* phase : phases_) {
+                if (const auto& set = of_call(*only_call_))
+                    add(phase_of(*phase), label, format(set->value) + " (" + only_call_->name + ")", set->source);
+                else if (const auto default_value = of_phase(*phase))
+                    add(phase_of(*phase), label, format(default_value->value) + " (" + pack_.name + ")", default_value->source);
+            }
+            return;
+        }
+        for (const model::PhaseRules* phase : phases_)
+            if (const auto default_value = of_phase(*phase)) add(phase_of(*phase), label, format(default_value->value), default_value->source);
+        for (const model::Call* call : calls_)
+            if (const auto& set = of_call(*call)) add(call_scope(*call, language_), label, format(set->value), set->source);
+    }
+
+    void collect(std::string_view rule) {
+        const Language language = language_;
+        const auto as_percent = [language](model::ShareHundredths value) { return percent(value, language); };
+        const auto as_money = [language](model::Money value) { return money(value, language); };
+        const auto as_number = [](int value) { return std::to_string(value); };
+        if (rule == "X003") {
+            std::vector<std::string> names;
+            for (const model::Call* call : calls_) names.push_back(call->name);
+            add("", phrase("param.calls", language), names.empty() ? "-" : joined(names), "");
+        } else if (rule == "M001") {
+            for (const model::ProgrammeArea& area : pack_.areas) {
+                if (only_call_ && !only_call_->allows_area(area.code)) continue;
+                add("", area.code, name_of(area.name), area.source);
+                if (!area.regions.empty()) add(area.code, phrase("param.area_regions", language), joined(area.regions), area.source);
+            }
+            for (const model::Call* call : calls_)
+                add(call_scope(*call, language), phrase("param.call_areas", language), listed_or_all(call->areas), call->source);
+        } else if (rule == "M002") {
+            for (const model::PhaseRules* phase : phases_) add("", phase->code, name_of(phase->name), phase->source);
+            for (const model::Call* call : calls_)
+                add(call_scope(*call, language), phrase("param.call_phases", language), listed_or_all(call->phases), call->source);
+        } else if (rule == "M004") {
+            for (const model::Call* call : calls_)
+                add(call_scope(*call, language), phrase("param.call_regions", language), listed_or_all(call->regions), call->source);
+        } else if (rule == "S001") {
+            for (const model::SectionRule& section : pack_.required_sections)
+                add("", section.section, section_of(section.section), section.source);
+        } else if (rule == "S002") {
+            add("", phrase("param.min_words", language), as_number(pack_.default_min_words.value), pack_.default_min_words.source);
+            for (const model::WordMinimum& minimum : pack_.min_words)
+                add(section_of(minimum.section), phrase("param.min_words", language), as_number(minimum.min_words), minimum.source);
+        } else if (rule == "S003") {
+            std::vector<std::string> quoted;
+            for (const std::string& placeholder : pack_.placeholders.value) quoted.push_back("\"" + placeholder + "\"");
+            add("", phrase("param.placeholders", language), joined(quoted), pack_.placeholders.source);
+        } else if (rule == "S004") {
+            add("", phrase("param.summary_max", language), as_number(pack_.summary_max_characters.value), pack_.summary_max_characters.source);
+        } else if (rule == "S006") {
+            for (const model::SectionRule& section : pack_.recommended_sections)
+                add("", section.section, section_of(section.section), section.source);
+        } else if (rule == "B002") {
+            for (const model::CostCategoryRule& category : pack_.cost_categories)
+                add("", category.code, name_of(category.name), category.source);
+        } else if (rule == "B006") {
+            phase_limit(phrase("param.esf_share", language), [](const model::PhaseRules& phase) { return std::optional(phase.max_esf_share); },
+                        [](const model::Call& call) -> const auto& { return call.max_esf_share; }, as_percent);
+        } else if (rule == "B007") {
+            phase_limit(phrase("param.cofinancing", language), [](const model::PhaseRules& phase) { return std::optional(phase.min_cofinancing); },
+                        [](const model::Call& call) -> const auto& { return call.min_cofinancing; }, as_percent);
+        } else if (rule == "B008") {
+            if (pack_.indirect_max_share_of_staff)
+                add("", phrase("param.indirect", language), as_percent(pack_.indirect_max_share_of_staff->value),
+                    pack_.indirect_max_share_of_staff->source);
+            else
+                add("", phrase("param.indirect", language), phrase("param.indirect_none", language), "");
+        } else if (rule == "B009") {
+            phase_limit(phrase("param.esf_ceiling", language), [](const model::PhaseRules& phase) { return phase.esf_ceiling; },
+                        [](const model::Call& call) -> const auto& { return call.esf_ceiling; }, as_money);
+        } else if (rule == "B011") {
+            for (const model::Call* call : calls_)
+                if (call->min_transnational_share)
+                    add(call_scope(*call, language), phrase("param.transnational", language), as_percent(call->min_transnational_share->value),
+                        call->min_transnational_share->source);
+        } else if (rule == "D002") {
+            for (const model::PhaseRules* phase : phases_) {
+                if (phase->warn_above_months)
+                    add(phase_of(*phase), phrase("param.duration_warn", language), as_number(phase->warn_above_months->value),
+                        phase->warn_above_months->source);
+                if (phase->error_above_months)
+                    add(phase_of(*phase), phrase("param.duration_error", language), as_number(phase->error_above_months->value),
+                        phase->error_above_months->source);
+            }
+        } else if (rule == "D003") {
+            add("", phrase("param.eligibility", language),
+                pack_.eligibility_start.value.iso() + " \xE2\x80\x93 " + pack_.eligibility_end.value.iso(), pack_.eligibility_start.source);
+        } else if (rule == "D004") {
+            for (const model::Call* call : calls_)
+                if (call->earliest_start || call->latest_end)
+                    add(call_scope(*call, language), phrase("param.call_period", language),
+                        (call->earliest_start ? call->earliest_start->value.iso() : std::string("-")) + " \xE2\x80\x93 " +
+                            (call->latest_end ? call->latest_end->value.iso() : std::string("-")),
+                        call->earliest_start ? call->earliest_start->source : call->latest_end->source);
+        } else if (rule == "D006") {
+            add("", phrase("param.prestudy_gap", language), as_number(pack_.prestudy_gap_warn_months.value), pack_.prestudy_gap_warn_months.source);
+        }
+    }
+
+    const model::RulePack& pack_;
+    const model::Call* only_call_;
+    Language language_;
+    bool bilingual_;
+    std::vector<const model::PhaseRules*> phases_;
+    std::vector<const model::Call*> calls_;
+    std::vector<ParameterLine> lines_;
+};
+
+// ---------------------------------------------------------------- docs/rules.md
+
+// Text in Markdown: the texts quote XML, whose '<' and '&' Markdown would
+// take for HTML.
+std::string prose(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '&') out += "&amp;";
+        else out += c;
+    }
+    return out;
+}
+
+// A table cell: one line, no column breaks.
+std::string cell(const std::string& text) {
+    std::string out;
+    for (const char c : prose(text)) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n') out += ' ';
+        else out += c;
+    }
+    return out.empty() ? "-" : out;
+}
+
+// The first letter in capitals: ASCII, and the å, ä, ö a Swedish text may start with.
+std::string capitalised(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    else if (text.size() >= 2 && text[0] == '\xC3' && (text[1] == '\xA5' || text[1] == '\xA4' || text[1] == '\xB6'))
+        text[1] = static_cast<char>(text[1] - 0x20);
+    return text;
+}
+
+const char* const markdown_head = R"(# Rules reference
+
+<!-- Generated by `esfdraft rules --format markdown` from the rule definitions
+(src/model/rule_pack.cpp), the message catalogue (src/report/catalogue.cpp) and
+the rule packs (schemas/*/pack.xml, schemas/*/calls/*.xml). Do not edit it by
+hand: change those, then run `build/esfdraft rules --format markdown > docs/rules.md`.
+The test suite fails while this file differs from what the binary prints. -->
+
+Every finding esfdraft reports carries a rule id such as `B005`. This page
+lists every rule: its severity, what it checks and how to fix what it reports,
+in English and in Swedish, and the parameters each rule pack sets for it, each
+with the source of its value.
+
+*På svenska:* varje regel beskrivs nedan både på engelska och på svenska
+(**Kontrollerar**, **Så åtgärdar du**). I terminalen förklarar
+`esfdraft rules B005` en regel på svenska, med de parametrar som gäller.
+
+On the command line:
+
+- `esfdraft rules` lists the rules; `esfdraft rules --pack NAME` adds one
+  pack's parameters, each with its source;
+- `esfdraft rules ID [--pack NAME] [--call CALL] [--lang en]` explains one rule
+  and shows the parameters in force for that pack and call (or for every pack);
+- `esfdraft rules --format markdown` prints this page.
+
+The files the rules read are described in [format.md](format.md); how to go
+from a pre-study to a clean application is in [guide.md](guide.md).
+
+## Severity
+
+)";
+
+const char* const markdown_sources = R"(
+## Where the values come from
+
+A rule never holds a number of its own: limits, rates, lists and windows are
+parameters of the rule pack (`schemas/PROGRAMME/pack.xml`) and its calls
+(`schemas/PROGRAMME/calls/CALL.xml`), and each names its source:
+
+- **[S]**: read in the source named;
+- **[R]**: EU regulation text recalled, not yet checked against the text;
+- **[I]**: an inference, made a parameter so that it can be corrected in the
+  pack without touching code.
+
+A source that begins `esf-facts.md` comes from the project's fact sheet on the
+two programme periods, from which the packs were compiled (it is not shipped
+with esfdraft); the words after the colon say what it recorded. A source that
+begins `docs/rules.md` refers to this page, that is, to the rule's own text.
+A plan chooses its pack with `programme="…"` and may name a call with
+`call="…"`; for a plan made to a call, the call's value replaces the phase's
+default in the pack wherever the call sets one.
+)";
+
+void markdown_parameters(std::ostringstream& out, std::string_view rule, const std::vector<model::RulePack>& packs) {
+    std::vector<std::pair<const model::RulePack*, ParameterLine>> rows;
+    for (const model::RulePack& pack : packs)
+        for (ParameterLine& line : RuleParameters(pack, nullptr, Language::en, true).lines_for(rule)) rows.emplace_back(&pack, std::move(line));
+    if (rows.empty()) {
+        out << "No pack sets a parameter for this rule.\n";
+        return;
+    }
+    out << "| Pack | Applies to | Parameter | Value | Source |\n|---|---|---|---|---|\n";
+    for (const auto& [pack, line] : rows)
+        out << "| " << pack->name << " | " << cell(line.scope.empty() ? "every application" : line.scope) << " | " << cell(line.label)
+            << " | " << cell(line.value) << " | " << cell(line.source) << " |\n";
+}
+
 }  // namespace
+
+std::string render_rule(const model::RuleDefinition& rule, const std::vector<const model::RulePack*>& packs, const model::Call* call,
+                        Language language) {
+    Listing listing(language);
+    listing.line(std::string(rule.id) + "  " + severity_words(rule, language) + ": " + rule_meaning(rule.id, language));
+    listing.line(phrase("rules.fix", language) + ": " + rule_fix(rule.id, language));
+    for (const model::RulePack* pack : packs) {
+        listing.heading(phrase("rules.in_force", language) + ", " + pack->name + (call ? ", " + call_scope(*call, language) : "") + ":");
+        const std::vector<ParameterLine> lines = RuleParameters(*pack, call, language).lines_for(rule.id);
+        if (lines.empty()) listing.line("  " + phrase("rules.no_parameters", language));
+        for (const ParameterLine& line : lines)
+            listing.value((line.scope.empty() ? "" : line.scope + ", ") + line.label, line.value, line.source);
+    }
+    return listing.text();
+}
+
+std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
+    std::ostringstream out;
+    out << markdown_head;
+    out << "| Severity | In Swedish reports | Meaning |\n|---|---|---|\n";
+    out << "| " << phrase("severity.error", Language::en) << " | " << phrase("severity.error", Language::sv)
+        << " | the application cannot be submitted as it is (ansökan kan inte lämnas in som den är) |\n";
+    out << "| " << phrase("severity.warning", Language::en) << " | " << phrase("severity.warning", Language::sv)
+        << " | a reviewer will ask about it (en granskare kommer att fråga om det) |\n";
+    out << "| info (\"" << phrase("severity.info", Language::en) << "\") | " << phrase("severity.info", Language::sv)
+        << " | a hint (ett tips) |\n\n";
+    out << "Four rules report one of two severities: G005, B011, D002 and D006 (see each). A rule pack may turn a rule\n"
+           "off or change its severity, never its meaning; such a change is listed in the rule's parameters.\n\n";
+    out << "## The completeness report\n\n"
+           "After the findings, the report gives every section of the application a status:\n\n"
+           "| Status | In Swedish | When |\n|---|---|---|\n";
+    out << "| " << phrase("status.complete", Language::en) << " | " << phrase("status.complete", Language::sv) << " | no findings |\n";
+    out << "| " << phrase("status.needs_attention", Language::en) << " | " << phrase("status.needs_attention", Language::sv)
+        << " | warnings or hints only |\n";
+    out << "| " << phrase("status.incomplete", Language::en) << " | " << phrase("status.incomplete", Language::sv)
+        << " | at least one error |\n\n";
+    out << "and the application a verdict: **" << phrase("verdict.ready", Language::en) << "** (*" << phrase("verdict.ready", Language::sv)
+        << "*) exactly when there is no error, else **" << phrase("verdict.not_ready", Language::en) << "** (*"
+        << phrase("verdict.not_ready", Language::sv) << "*).\n"
+           "With `--strict`, warnings count as errors: a section with a warning is incomplete, and the\n"
+           "verdict and the exit status follow.\n\n"
+           "Each finding gives its rule id, severity, section, a message in the report's language\n"
+           "(`--lang sv|en`) and where it is: file, line and column, and the element's path. The text\n"
+           "report prints it the way compilers do, so that editors and CI can jump to it:\n\n"
+           "    plan.xml:142:9: error: the financing (SEK 1,950,000) does not cover the costs (SEK 2,010,000): SEK 60,000 is missing [B005]\n\n"
+           "`--format json` gives the same as JSON (described by `schemas/report.schema.json`), `--format html`\n"
+           "one standalone page to open, print or read with a screen reader.\n\n";
+    out << "## Exit status\n\n"
+           "| Status | Meaning |\n|---|---|\n"
+           "| 0 | no application has errors (warnings are allowed unless `--strict`) |\n"
+           "| 1 | at least one application has errors; a plan that names an unknown programme or call is such an error (X003) |\n"
+           "| 2 | esfdraft could not do its job: bad usage (an unknown command, option, `--pack` or rule id), an unreadable file, a broken rule pack |\n";
+    out << markdown_sources;
+    out << "\n## Rules\n";
+    std::string_view family;
+    for (const model::RuleDefinition& rule : model::rule_definitions()) {
+        if (rule.family != family) {
+            family = rule.family;
+            const std::string key = "family." + std::string(family);
+            out << "\n### " << phrase(key, Language::en) << " (" << family << ") / " << phrase(key, Language::sv) << "\n";
+        }
+        out << "\n#### " << rule.id << ": " << severity_words(rule, Language::en) << " (" << severity_words(rule, Language::sv) << ")\n\n";
+        out << "- **Checks:** " << prose(rule_meaning(rule.id, Language::en)) << "\n";
+        out << "- **Kontrollerar:** " << prose(rule_meaning(rule.id, Language::sv)) << "\n";
+        out << "- **How to fix:** " << prose(capitalised(rule_fix(rule.id, Language::en))) << "\n";
+        out << "- **Så åtgärdar du:** " << prose(capitalised(rule_fix(rule.id, Language::sv))) << "\n\n";
+        markdown_parameters(out, rule.id, packs);
+    }
+    out << "\n## Rule packs\n";
+    for (const model::RulePack& pack : packs) {
+        out << "\n### " << pack.name << "\n\n";
+        out << "- " << prose(pack.title.en) << "\n- *" << prose(pack.title.sv) << "*\n";
+        out << "- File: `schemas/" << pack.name << "/pack.xml`\n- Source: " << prose(pack.source) << "\n\n";
+        if (pack.calls.empty()) {
+            out << "The pack has no calls.\n";
+            continue;
+        }
+        out << "Calls (`call=\"…\"` in a plan):\n\n| Call | Title | File | Source |\n|---|---|---|---|\n";
+        for (const model::Call& call : pack.calls)
+            out << "| " << call.name << " | " << cell(call.title.en) << " | `schemas/" << pack.name << "/calls/" << call.name << ".xml` | "
+                << cell(call.source) << " |\n";
+    }
+    return out.str();
+}
+
+std::string nearest_rule_id(std::string_view text) {
+    std::string wanted(text);
+    for (char& c : wanted)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    // Edit distance; the first rule wins a tie, so the answer does not depend on more than the list's order.
+    const auto distance = [](std::string_view a, std::string_view b) {
+        std::vector<std::size_t> row(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            std::size_t diagonal = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                const std::size_t above = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                diagonal = above;
+            }
+        }
+        return row[b.size()];
+    };
+    std::string_view best;
+    std::size_t best_distance = 0;
+    for (const model::RuleDefinition& rule : model::rule_definitions()) {
+        const std::size_t d = distance(wanted, rule.id);
+        if (best.empty() || d < best_distance) {
+            best = rule.id;
+            best_distance = d;
+        }
+    }
+    return std::string(best);
+}
 
 std::string render_rules(const std::vector<std::string>& pack_names, const model::RulePack* pack, Language language) {
     Listing listing(language);

@@ -230,3 +230,105 @@ BOOST_AUTO_TEST_CASE(a_folder_given_as_plan_file_to_findings) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(rules_command)
+
+BOOST_AUTO_TEST_CASE(one_rule_with_its_meaning_fix_and_parameters_of_every_pack) {
+    const auto result = run_esfdraft({"rules", "B007", "--lang", "en"});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    for (const char* expected : {"B007  error: co-financing (all sources but esf) is at least the call's minimum share",
+                                 "How to fix: raise the co-financing", "Parameters in force, esf-2007-2013:",
+                                 "Parameters in force, esf-plus-2021-2027:", "Implementation, minimum co-financing: 46 %",
+                                 "call ovre-norrland-2009, minimum co-financing: 40 %", "Source: [S] esf-facts.md: area A co-financing 46 %"})
+        BOOST_TEST(contains(result.out, expected), expected << "\n" << result.out);
+    const auto swedish = run_esfdraft({"rules", "B007"});
+    BOOST_TEST(swedish.exit_code == 0);
+    BOOST_TEST(contains(swedish.out, "B007  fel: medfinansieringen"), swedish.out);
+    BOOST_TEST(contains(swedish.out, "Så åtgärdar du: öka medfinansieringen"), swedish.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_pack_and_call_give_what_applies_to_that_call) {
+    const auto result = run_esfdraft({"rules", "b009", "--pack", "esf-plus-2021-2027", "--call", "glesa-geografin-2024", "--lang", "en"});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    BOOST_TEST(contains(result.out, "B009  error:"), result.out);
+    BOOST_TEST(contains(result.out, "Parameters in force, esf-plus-2021-2027, call glesa-geografin-2024:"), result.out);
+    // The call sets its own ceiling, which replaces the phases' defaults; the other pack is not shown.
+    BOOST_TEST(contains(result.out, "Pre-study (prestudy), ESF ceiling: SEK 8,000,000 (glesa-geografin-2024)"), result.out);
+    BOOST_TEST(!contains(result.out, "SEK 400,000"), result.out);
+    BOOST_TEST(!contains(result.out, "esf-2007-2013"), result.out);
+    // Neither the call nor its pack's implementation phase sets a ceiling: nothing applies.
+    const auto unlimited = run_esfdraft({"rules", "B009", "--call", "transnationellt-2011", "--lang", "en"});
+    BOOST_TEST(unlimited.exit_code == 0, unlimited.err);
+    BOOST_TEST(contains(unlimited.out, "Parameters in force, esf-2007-2013, call transnationellt-2011:\n  no parameters"), unlimited.out);
+    const auto share = run_esfdraft({"rules", "B006", "--call", "transnationellt-2011", "--lang", "en"});
+    BOOST_TEST(contains(share.out, "Implementation, maximum ESF share: 60 % (transnationellt-2011)"), share.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_rule_without_parameters_says_so) {
+    const auto result = run_esfdraft({"rules", "G005", "--pack", "esf-2007-2013", "--lang", "en"});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    BOOST_TEST(contains(result.out, "G005  warning or error:"), result.out);
+    BOOST_TEST(contains(result.out, "no parameters: the rule is the same for every application"), result.out);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_rule_is_a_usage_error_naming_the_nearest) {
+    auto result = run_esfdraft({"rules", "B07"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "esfdraft: error: there is no rule 'B07'; the nearest is B007"), result.err);
+    BOOST_TEST(result.out.empty());
+    result = run_esfdraft({"rules", "g0005"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "there is no rule 'g0005'; the nearest is G005"), result.err);
+    result = run_esfdraft({"rules", "B007", "B008"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "one rule at a time"), result.err);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_pack_and_call_exit_2_naming_the_known_ones) {
+    auto result = run_esfdraft({"rules", "B007", "--pack", "esf-1994"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "there is no rule pack 'esf-1994'; the packs are: esf-2007-2013, esf-plus-2021-2027"), result.err);
+    result = run_esfdraft({"rules", "B007", "--pack", "esf-2007-2013", "--call", "glesa-geografin-2024"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "there is no call 'glesa-geografin-2024' in esf-2007-2013; the calls are: ovre-norrland-2009, transnationellt-2011"),
+               result.err);
+    result = run_esfdraft({"rules", "--call", "ovre-norrland-2009"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "--call goes with a RULE"), result.err);
+}
+
+BOOST_AUTO_TEST_CASE(markdown_is_the_whole_reference_and_takes_no_narrowing) {
+    auto result = run_esfdraft({"rules", "--format", "markdown"});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    BOOST_TEST(result.out.rfind("# Rules reference\n", 0) == 0u);
+    for (const std::vector<std::string>& arguments :
+         {std::vector<std::string>{"rules", "--format", "markdown", "--lang", "en"}, {"rules", "--format", "markdown", "B007"},
+          {"rules", "--format", "markdown", "--pack", "esf-2007-2013"}}) {
+        result = run_esfdraft(arguments);
+        BOOST_TEST(result.exit_code == 2);
+        BOOST_TEST(contains(result.err, "--format markdown prints the whole reference"), result.err);
+    }
+    result = run_esfdraft({"rules", "--format", "pdf"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "--format must be text or markdown, not 'pdf'"), result.err);
+}
+
+// Users have the repository's docs/, never the developers' ../shared/spec/.
+BOOST_AUTO_TEST_CASE(help_points_at_the_docs_the_repository_ships) {
+    for (const std::vector<std::string>& arguments :
+         {std::vector<std::string>{"--help"}, {"check", "--help"}, {"rules", "--help"}, {"rules"}, {"rules", "--pack", "esf-2007-2013"}}) {
+        const auto result = run_esfdraft(arguments);
+        BOOST_TEST(result.exit_code == 0, result.err);
+        BOOST_TEST(!contains(result.out, "spec/"), arguments.back() << "\n" << result.out);
+        for (const char* document : {"docs/guide.md", "docs/format.md", "docs/rules.md"})
+            if (contains(result.out, document))
+                BOOST_TEST(std::filesystem::exists(source_path(document)), document);
+    }
+    const auto help = run_esfdraft({"--help"});
+    for (const char* document : {"docs/guide.md", "docs/format.md", "docs/rules.md"}) BOOST_TEST(contains(help.out, document), document);
+    const auto rules_help = run_esfdraft({"rules", "--help"});
+    for (const char* expected : {"--call", "--format", "esfdraft rules B007", "docs/rules.md"})
+        BOOST_TEST(contains(rules_help.out, expected), expected);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -119,6 +119,17 @@ BOOST_AUTO_TEST_CASE(every_message_id_in_the_sources_has_both_texts) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(every_rule_says_how_to_fix_it_in_both_languages) {
+    for (const model::RuleDefinition& rule : model::rule_definitions()) {
+        const std::string sv = report::rule_fix(rule.id, Language::sv);
+        const std::string en = report::rule_fix(rule.id, Language::en);
+        BOOST_TEST(!sv.empty(), rule.id);
+        BOOST_TEST(!en.empty(), rule.id);
+        BOOST_TEST(sv != en, rule.id);
+    }
+    BOOST_TEST(report::rule_fix("Z999", Language::en).empty());
+}
+
 BOOST_AUTO_TEST_CASE(section_names_in_both_languages) {
     for (const std::string& section : model::plan_sections()) {
         BOOST_TEST(report::section_name(section, Language::sv) != section, section);
@@ -323,6 +334,89 @@ BOOST_AUTO_TEST_CASE(an_unknown_pack_exits_2_and_help) {
     BOOST_TEST(result.exit_code == 0);
     BOOST_TEST(result.out.find("--pack") != std::string::npos);
     BOOST_TEST(result.out.find("Examples:") != std::string::npos);
+}
+
+// With a call, each phase's limit is the call's where it sets one, else the
+// pack's default, and the line says which (the shipped calls set every limit
+// their phases have, so this is built by hand).
+BOOST_AUTO_TEST_CASE(a_call_that_leaves_a_limit_to_the_pack_shows_the_pack_default) {
+    model::RulePack pack;
+    pack.name = "esf-test";
+    model::PhaseRules implementation;
+    implementation.code = "implementation";
+    implementation.name = {"Genomförande", "Implementation"};
+    implementation.min_cofinancing = {4000, "pack source"};
+    implementation.max_esf_share = {6000, "pack share source"};
+    model::PhaseRules prestudy = implementation;
+    prestudy.code = "prestudy";
+    prestudy.name = {"Förprojektering", "Pre-study"};
+    pack.phases = {prestudy, implementation};
+    model::Call call;
+    call.name = "call-2025";
+    call.phases = {"implementation"};
+    call.max_esf_share = model::Sourced<model::ShareHundredths>{5000, "call share source"};
+    pack.calls = {call};
+    const model::RuleDefinition* b007 = model::find_rule_definition("B007");
+    const model::RuleDefinition* b006 = model::find_rule_definition("B006");
+    BOOST_TEST_REQUIRE((b007 && b006));
+    const std::string cofinancing = report::render_rule(*b007, {&pack}, &pack.calls.front(), Language::en);
+    BOOST_TEST(cofinancing.find("  Implementation, minimum co-financing: 40 % (esf-test)\n      Source: pack source\n") != std::string::npos,
+               cofinancing);
+    BOOST_TEST(cofinancing.find("Pre-study") == std::string::npos, cofinancing);   // the call is for implementation only
+    const std::string share = report::render_rule(*b006, {&pack}, &pack.calls.front(), Language::en);
+    BOOST_TEST(share.find("  Implementation, maximum ESF share: 50 % (call-2025)\n      Source: call share source\n") != std::string::npos,
+               share);
+    // Without the call: both phases' defaults and the call's own value.
+    const std::string all = report::render_rule(*b006, {&pack}, nullptr, Language::en);
+    for (const char* expected : {"  Pre-study (prestudy), maximum ESF share: 60 %\n", "  Implementation, maximum ESF share: 60 %\n",
+                                 "  call call-2025, maximum ESF share: 50 %\n"})
+        BOOST_TEST(all.find(expected) != std::string::npos, expected << all);
+}
+
+BOOST_AUTO_TEST_CASE(the_nearest_rule_id) {
+    BOOST_TEST(report::nearest_rule_id("B07") == "B007");
+    BOOST_TEST(report::nearest_rule_id("b0077") == "B007");
+    BOOST_TEST(report::nearest_rule_id("F04") == "F004");
+    BOOST_TEST(report::nearest_rule_id("") == "X001");   // a tie goes to the first rule
+}
+
+// docs/rules.md is generated: it must be what the binary prints, so that a
+// changed rule, text or pack cannot leave the reference behind.
+BOOST_AUTO_TEST_CASE(docs_rules_md_is_what_the_binary_prints) {
+    const RunResult result = run_esfdraft({"rules", "--format", "markdown"});
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    const std::string committed = read_file(source_path("docs/rules.md"));
+    if (committed == result.out) return;
+    std::size_t line = 1;
+    std::size_t at = 0;
+    while (at < committed.size() && at < result.out.size() && committed[at] == result.out[at])
+        if (committed[at++] == '\n') ++line;
+    BOOST_ERROR("docs/rules.md differs from `esfdraft rules --format markdown` from line "
+                << line << " on; regenerate it from the source folder with\n"
+                << "    ESFDRAFT_DATA_DIR=$PWD build/esfdraft rules --format markdown > docs/rules.md\n"
+                << "and read the diff before committing");
+}
+
+BOOST_AUTO_TEST_CASE(the_reference_has_every_rule_in_both_languages_and_every_pack) {
+    const RunResult result = run_esfdraft({"rules", "--format", "markdown"});
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    const std::string& text = result.out;
+    for (const model::RuleDefinition& rule : model::rule_definitions()) {
+        BOOST_TEST(text.find("\n#### " + std::string(rule.id) + ": ") != std::string::npos, rule.id);
+        for (const Language language : {Language::sv, Language::en})
+            BOOST_TEST(text.find(report::rule_meaning(rule.id, language).substr(0, 20)) != std::string::npos, rule.id);
+    }
+    for (const char* expected : {"| esf-plus-2021-2027 | every application | indirect costs, at most (share of staff costs) | 15 % | [S] Reg. (EU) 2021/1060 art. 54(b)",
+                                 "| esf-2007-2013 | call ovre-norrland-2009 | minimum co-financing | 40 % |",
+                                 "| esf-2007-2013 | call transnationellt-2011 | transnational share, at least | 15 % |",
+                                 "| incomplete | ofullständigt | at least one error |", "| 2 | esfdraft could not do its job",
+                                 "`schemas/esf-plus-2021-2027/calls/glesa-geografin-2024.xml`",
+                                 "&lt;preStudy title="})
+        BOOST_TEST(text.find(expected) != std::string::npos, expected);
+    // Nothing that depends on where esfdraft runs or points at files users do not have.
+    BOOST_TEST(text.find(ESFDRAFT_SOURCE_DIR) == std::string::npos);
+    BOOST_TEST(text.find("spec/") == std::string::npos);
+    BOOST_TEST(text.find("../shared") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_broken_pack_is_exit_2_naming_file_and_line) {
