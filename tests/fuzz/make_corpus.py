@@ -164,7 +164,66 @@ def render():
                 write("fuzz_render", f"op{op}-at{skip}-{first}", bytes([first]) + b"\0" * skip + bytes([op, 40]) + bytes(range(0, 256, 7)))
 
 
+def dictionary(target, comment, tokens):
+    lines = [f"# {target}: {comment}", "# Written by make_corpus.py; edit there."]
+    seen = set()
+    for token in tokens:
+        if token in seen:
+            continue
+        seen.add(token)
+        escaped = "".join(c if 0x20 <= ord(c) < 0x7F and c not in '"\\' else "".join(f"\\x{b:02X}" for b in c.encode()) for c in token)
+        lines.append(f'"{escaped}"')
+    (ROOT / "tests" / "fuzz" / f"{target}.dict").write_text("\n".join(lines) + "\n")
+
+
+XML_TOKENS = ["<?xml", "version=\"1.0\"", "encoding=\"UTF-8\"", "standalone=\"yes\"", "?>", "<!--", "-->", "<!-->", "<![CDATA[", "]]>",
+              "<!DOCTYPE", "<!ENTITY", "<?", "</", "/>", "=\"", "='", "xmlns", "xmlns:", "xml:space=\"preserve\"", "xml:lang",
+              "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#", "&#x", "&#x10FFFF;", "&#0;", ";", "\r\n", "\r", "\t",
+              "\xEF\xBB\xBF", "\xC2\xA0", "\xE2\x80\x9C"]
+
+
+def dictionaries():
+    names = set()
+    values = set()
+    for xsd in ("plan-1.xsd", "findings-1.xsd"):
+        text = (ROOT / "schemas" / xsd).read_text("utf-8")
+        names.update(n for n in re.findall(r'name="([a-z][A-Za-z]*)"', text))
+        values.update(v for v in re.findall(r'value="([a-z][a-z-]*|SE[0-9]+)"', text))
+    plan_tokens = XML_TOKENS + ["urn:esfdraft:plan:1", "urn:esfdraft:findings:1", "http://www.w3.org/2001/XMLSchema-instance",
+                                "xsi:", "esf-2007-2013", "esf-plus-2021-2027", "2009-10-01", "1638000.50", "212000-2478"]
+    for name in sorted(names):
+        plan_tokens += [f"<{name}", f"</{name}>", f" {name}=\""]
+    plan_tokens += sorted(values)
+    dictionary("fuzz_load_plan", "XML, the plan and findings formats (schemas/*.xsd)", plan_tokens)
+
+    ooxml = ["<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "<w:t xml:space=\"preserve\">", "</w:t>", "<w:tbl>", "</w:tbl>",
+             "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>", "<w:tblGrid>", "<w:gridCol w:w=\"", "<w:tcW w:w=\"", "<w:pPr>", "<w:rPr>",
+             "<w:pStyle w:val=\"", "<w:numPr>", "<w:numId w:val=\"", "<w:ilvl w:val=\"", "<w:b/>", "<w:i/>", "<w:br/>", "<w:tab/>",
+             "<w:bookmarkStart w:id=\"", "<w:bookmarkEnd w:id=\"", "<w:sectPr/>", "<w:body>", "<w:document", "<w:hdr", "<w:ftr",
+             "<w:drawing>", "<wp:docPr", "descr=\"", "<a:blip r:embed=\"", "<w:fldSimple", "<w:instrText>", "<w:sdt>",
+             "<w:num w:numId=\"", "<w:abstractNum w:abstractNumId=\"", "<w:abstractNumId w:val=\"", "<w:lvlOverride",
+             "<w:startOverride w:val=\"", "<w:style w:styleId=\"", "ListBullet", "ListNumber", "<w:name w:val=\"",
+             "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"",
+             "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"",
+             "<Relationship Id=\"", "Target=\"", "Type=\"", "<Override PartName=\"", "<Default Extension=\"", "ContentType=\"",
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+             "\n#part ", "\n#part word/styles.xml\n", "\n#part word/numbering.xml\n", "\n#part [Content_Types].xml\n",
+             "\n#part word/_rels/document.xml.rels\n", "\n#part word/header1.xml\n", "word/document.xml"]
+    tag_tokens = ["{{", "}}", "{{#", "{{/", "{{^", "{{@", "{{%", "{{!", "{{.}}", "#row ", "#column ", "#paragraph ", "#inline ",
+                  "@index", "@first", "@last", " | ", "|", "(\"", "\")", "('", "')", "sek", "number", "percent", "date", "upper",
+                  "lower", "default", "join", "yesno", ".", "project.title", "goals", "indicators", "budget.years",
+                  "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xA0", "\x00"]
+    dictionary("fuzz_tags", "the tag syntax (docs/templates.md) and filters", tag_tokens)
+    dictionary("fuzz_template", "XML, WordprocessingML and tags", XML_TOKENS + ooxml + tag_tokens)
+    dictionary("fuzz_zip", "zip record signatures and OOXML part names",
+               ["PK\x03\x04", "PK\x01\x02", "PK\x05\x06", "PK\x06\x06", "PK\x06\x07", "PK\x07\x08", "\x08\x00", "\x00\x00",
+                "\xFF\xFF\xFF\xFF", "\x14\x00", "\x2D\x00", "\x01\x00", "[Content_Types].xml", "_rels/.rels",
+                "word/document.xml", "../", "/", "\\", "A/", "a/../b"])
+
+
 if __name__ == "__main__":
+    dictionaries()
     load_plan()
     tags()
     template()
