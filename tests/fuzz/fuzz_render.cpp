@@ -2,13 +2,14 @@
 // compiled once, rendered with hostile data.
 //
 // The data starts as the FRAMSYN sample's application view (or, when the
-// first byte is odd, the specimen with one item in every list); the input
-// then walks it value by value and decides for each: keep it, or replace it
-// with text full of control characters, characters XML cannot hold, markup
-// and tag syntax; a huge, negative or malformed number; null; a boolean; a
+// first byte is odd, the specimen with one item in every list); the rest of
+// the input is a list of edits: two bytes saying how many values (depth
+// first) to pass over, one byte for what to put in place of the next, then
+// that replacement's own bytes. A value is replaced with text full of
+// control characters, characters XML cannot hold, markup and tag syntax; a huge, negative or malformed number; null; a boolean; a
 // list repeated up to 255 times; a value buried in nested lists; rich text
-// of such spans; a map with a hostile key. An input of zeros (or an empty
-// one) is the unchanged data.
+// of such spans; a map with a hostile key. An input of one byte is the
+// unchanged data.
 // Properties (a failure traps):
 //  - render either throws TemplateError with at least one problem (missing
 //    data, a value a filter cannot format) or std::runtime_error, or gives a
@@ -74,12 +75,18 @@ void append_utf8(std::string& out, std::uint32_t code) {
 
 class Mutator {
 public:
-    explicit Mutator(fuzz::ByteReader& in) : in_(in) {}
+    explicit Mutator(fuzz::ByteReader& in) : in_(in) { next_edit_ = skip(); }
 
     TemplateValue mutated(const TemplateValue& value, int depth) {
         if (--budget_ <= 0 || depth > 200) return value;
-        const std::uint8_t op = in_.byte();
-        switch (op % 16) {
+        // Values are visited depth first; the input says how many to pass
+        // over before the next edit, so a short input reaches any value.
+        int op = 0;
+        if (next_edit_ >= 0 && next_edit_-- == 0) {
+            op = 8 + in_.byte() % 8;
+            next_edit_ = skip();
+        }
+        switch (op) {
             case 8: return TemplateValue::text(hostile_text());
             case 9: return TemplateValue::text(number_text());
             case 10: return TemplateValue();
@@ -194,6 +201,10 @@ private:
     }
 
     fuzz::ByteReader& in_;
+    // Values to pass over before the next edit; -1 once the input is used up.
+    int skip() { return in_.empty() ? -1 : static_cast<int>(in_.below(1024)); }
+
+    int next_edit_ = -1;
     int budget_ = 4000;   // values changed or added, so the draft stays a few MiB at most
 };
 

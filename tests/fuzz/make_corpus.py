@@ -154,14 +154,19 @@ def zip_seeds():
 def render():
     clear("fuzz_render")
     # The first byte picks the data (bit 0: specimen) and language (bit 1:
-    # en); then one byte per value: 8-15 replace it (see fuzz_render.cpp).
+    # en); then edits: two bytes of values to pass over, one byte for the
+    # replacement (0-7) and its own bytes (see fuzz_render.cpp).
     write("fuzz_render", "sample-sv", b"\0")
     write("fuzz_render", "specimen-en", b"\3")
-    for op in range(8, 16):
+    params = bytes([40]) + bytes(range(0, 256, 7))
+    for op in range(8):
         for first in (0, 1):
-            # Replace the n-th value, with parameters that follow.
-            for skip in (1, 5, 20):
-                write("fuzz_render", f"op{op}-at{skip}-{first}", bytes([first]) + b"\0" * skip + bytes([op, 40]) + bytes(range(0, 256, 7)))
+            for skip in (1, 7, 30, 120, 400, 900):
+                write("fuzz_render", f"op{op}-at{skip}-{first}", bytes([first, skip >> 8, skip & 255, op]) + params)
+    # Several edits in one input.
+    edits = b"".join(bytes([0, step, op]) + bytes([12, 0xE5, 0x01, 0x7F, 0x1B, 0xC3]) for step, op in ((3, 0), (10, 1), (25, 4), (40, 6), (60, 7)))
+    write("fuzz_render", "many-edits-0", b"\0" + edits)
+    write("fuzz_render", "many-edits-2", b"\2" + edits)
 
 
 def dictionary(target, comment, tokens):
