@@ -9,7 +9,9 @@
 //    the two-pass streaming check for every file (streaming_from_bytes = 0)
 //    give the same findings (rule, message, arguments, file, line, column,
 //    path) and, when the file is valid, the same model;
-//  - for a well-formed file that passes the input check, the element tree
+//  - for a well-formed file that passes the input check, every element of
+//    the one-pass tree is placed (line, column) on its own start tag, and the
+//    element tree
 //    parse_element_tree reads straight from the bytes, whenever it reads one,
 //    is the tree copied from libxml2's document (names, namespaces,
 //    attributes, text, positions, paths).
@@ -17,6 +19,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "fuzz_support.hpp"
 #include "load/loader.hpp"
@@ -201,11 +204,53 @@ void require_same_load(const Load& one_pass, const Load& streaming, const model:
     if (one_pass) FUZZ_REQUIRE(dump(*one_pass) == dump(*streaming), "models differ:\n one pass:  " + dump(*one_pass) + "\n streaming: " + dump(*streaming));
 }
 
+// Where a (line, column) of the element tree is in the bytes: lines end at
+// '\n', columns count characters (UTF-8 lead bytes), as xml_tree.hpp says.
+class Offsets {
+public:
+    explicit Offsets(std::string_view bytes) : bytes_(bytes) {
+        line_starts_.push_back(0);
+        for (std::size_t i = 0; i < bytes.size(); ++i)
+            if (bytes[i] == '\n') line_starts_.push_back(i + 1);
+    }
+    std::size_t at(int line, int column) const {
+        if (line < 1 || column < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return std::string_view::npos;
+        std::size_t offset = line_starts_[static_cast<std::size_t>(line) - 1];
+        for (int c = 1; offset < bytes_.size(); ++offset) {
+            if ((static_cast<unsigned char>(bytes_[offset]) & 0xC0u) == 0x80u) continue;
+            if (c++ == column) return offset;
+        }
+        return std::string_view::npos;
+    }
+
+private:
+    std::string_view bytes_;
+    std::vector<std::size_t> line_starts_;
+};
+
+// Every element's position is that of its own start tag: '<', maybe a
+// prefix, its name, then the end of the name.
+void require_positions(std::string_view bytes, const Offsets& offsets, const load::XmlElement& element) {
+    const std::size_t at = offsets.at(element.line, element.column);
+    bool ok = at != std::string_view::npos && bytes[at] == '<';
+    if (ok) {
+        std::size_t end = at + 1;
+        while (end < bytes.size() && std::string_view(" \t\r\n/>").find(bytes[end]) == std::string_view::npos) ++end;
+        const std::string_view qname = bytes.substr(at + 1, end - at - 1);
+        const std::size_t colon = qname.find(':');
+        ok = (colon == std::string_view::npos ? qname : qname.substr(colon + 1)) == element.name;
+    }
+    FUZZ_REQUIRE(ok, element.path() + " is given line " + std::to_string(element.line) + ", column " + std::to_string(element.column) +
+                         ", where its start tag is not: \"" + std::string(at == std::string_view::npos ? "" : bytes.substr(at, 40)) + "\"");
+    for (const load::XmlElement& child : element.children) require_positions(bytes, offsets, child);
+}
+
 void require_same_tree(std::string_view bytes, const load::Schema& schema) {
     model::Findings findings;
     if (!load::check_input_bytes(bytes, file_name, findings)) return;  // the loader stops here too
     load::XmlElement expected;
     const load::Schema::Outcome outcome = schema.check_in_one_pass(bytes, file_name, findings, &expected, {});
+    if (outcome != load::Schema::Outcome::not_well_formed) require_positions(bytes, Offsets(bytes), expected);
     load::XmlElement tree;
     if (!load::parse_element_tree(bytes, tree)) return;  // it may give up on anything; libxml2 decides
     if (outcome == load::Schema::Outcome::not_well_formed) return;
@@ -226,10 +271,11 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
 
+    // The trees first: a difference there explains one in the models.
+    require_same_tree(bytes, state->plan_schema);
     const load::PlanLoad plan = state->one_pass.load_plan_bytes(bytes, file_name);
     const load::PlanLoad plan_streaming = state->streaming.load_plan_bytes(bytes, file_name);
     require_same_load(plan.application, plan_streaming.application, plan.findings, plan_streaming.findings);
-    require_same_tree(bytes, state->plan_schema);
 
     const load::FindingsLoad findings = state->one_pass.load_findings_bytes(bytes, file_name);
     const load::FindingsLoad findings_streaming = state->streaming.load_findings_bytes(bytes, file_name);
