@@ -176,20 +176,29 @@ std::string dump(const model::Findings& findings) {
     return d.str();
 }
 
-void dump_tree(Dump& d, const load::XmlElement& e) {
-    d.field("element", e.name).field("ns", e.ns()).field("line", e.line).field("column", e.column).field("path", e.path()).field("file", e.where().file);
+// libxml2 2.9.14 keeps a '&' written as a reference in a namespace
+// declaration as "&#38;" in the namespace name ("u:&amp;" gives "u:&#38;");
+// the tree parser decodes it, as the Namespaces spec says. No such name can
+// be one of our formats' namespaces, so it matters only for invalid files.
+std::string decoded_ampersands(std::string text) {
+    for (std::size_t at = text.find("&#38;"); at != std::string::npos; at = text.find("&#38;", at + 1)) text.replace(at, 5, "&");
+    return text;
+}
+
+void dump_tree(Dump& d, const load::XmlElement& e, bool decode_namespaces) {
+    d.field("element", e.name).field("ns", decode_namespaces ? decoded_ampersands(e.ns()) : e.ns()).field("line", e.line).field("column", e.column).field("path", e.path()).field("file", e.where().file);
     for (const auto& [name, value] : e.attributes) d.field("attribute", name).field("value", value);
     for (const load::XmlContent& c : e.content) {
         if (c.is_text) d.field("text", c.text);
         else d.field("child", static_cast<long long>(c.child));
     }
     d.field("children", static_cast<long long>(e.children.size()));
-    for (const load::XmlElement& child : e.children) dump_tree(d, child);
+    for (const load::XmlElement& child : e.children) dump_tree(d, child, decode_namespaces);
 }
 
-std::string dump(const load::XmlElement& tree) {
+std::string dump(const load::XmlElement& tree, bool decode_namespaces = false) {
     Dump d;
-    dump_tree(d, tree);
+    dump_tree(d, tree, decode_namespaces);
     return d.str();
 }
 
@@ -255,7 +264,7 @@ void require_same_tree(std::string_view bytes, const load::Schema& schema) {
     if (!load::parse_element_tree(bytes, tree)) return;  // it may give up on anything; libxml2 decides
     if (outcome == load::Schema::Outcome::not_well_formed) return;
     load::assign_element_paths(tree, std::make_shared<const std::string>(file_name));
-    const std::string want = dump(expected);
+    const std::string want = dump(expected, outcome != load::Schema::Outcome::valid);
     const std::string got = dump(tree);
     FUZZ_REQUIRE(want == got, std::string(outcome == load::Schema::Outcome::valid ? "valid" : "well-formed, invalid") +
                                   " file, trees differ:\n libxml2:     " + want + "\n tree parser: " + got);
