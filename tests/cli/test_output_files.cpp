@@ -230,6 +230,23 @@ BOOST_AUTO_TEST_CASE(the_next_build_removes_stale_temporaries) {
     BOOST_TEST(fs::exists(not_ours_either));
 }
 
+// 9: a killed build's private folder under TMPDIR is removed by the next run;
+// a live run's and anything not ours are left alone.
+BOOST_AUTO_TEST_CASE(the_next_build_removes_stale_private_folders) {
+    ScratchFolder folder;
+    const std::string tmp = folder.path("tmp");
+    const std::string dead = folder.write("tmp/esfdraft-" + std::to_string(gone_pid()) + "-aB3dE9/budget.xlsx", "partial");
+    const std::string alive = folder.write("tmp/esfdraft-" + std::to_string(::getpid()) + "-Qq1Ww2/budget.xlsx", "in use");
+    const std::string other = folder.write("tmp/esfdraft-test-1/keep", "not ours");
+    const auto result = run_esfdraft({"build", sample, "-o", folder.path("out"), "--date", "2009-09-01"}, ESFDRAFT_SOURCE_DIR,
+                                     {"TMPDIR=" + tmp});
+    BOOST_TEST(result.exit_code == 0, result.out << result.err);
+    BOOST_TEST(!fs::exists(fs::path(dead).parent_path()));
+    BOOST_TEST(fs::exists(alive));
+    BOOST_TEST(fs::exists(other));
+    BOOST_TEST(entries(tmp).size() == 2u, joined(entries(tmp)));   // and the build's own folder is gone
+}
+
 // 10: new files follow the umask; a replaced file keeps its mode.
 BOOST_AUTO_TEST_CASE(outputs_follow_the_umask_and_keep_a_replaced_files_mode) {
     ScratchFolder folder;
