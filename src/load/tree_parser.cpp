@@ -53,11 +53,11 @@ public:
             if (starts_with("</")) {
                 if (!end_tag()) return false;
             } else if (starts_with("<!--")) {
-                if (!skip_past("-->")) return false;
+                if (!comment()) return false;
             } else if (starts_with("<![CDATA[")) {
                 if (!cdata()) return false;
             } else if (starts_with("<?")) {
-                if (!skip_past("?>")) return false;
+                if (!instruction()) return false;
             } else if (starts_with("<!") || !starts_with("<")) {
                 return false;
             } else {
@@ -84,11 +84,26 @@ private:
 
     bool starts_with(std::string_view prefix) const { return bytes_.compare(at_, prefix.size(), prefix) == 0; }
 
-    // Moves past the next `end`; false when there is none.
-    bool skip_past(std::string_view end) {
-        const std::size_t found = bytes_.find(end, at_ + 1);
-        if (found == std::string_view::npos) return false;
-        at_ = found + end.size();
+    // At "<!--": moves past the comment. It runs to the first "-->" after
+    // the opening four bytes, so "<!-->" and "<!--->" open a comment rather
+    // than being one, as for libxml2. XML allows no "--" inside a comment
+    // (and so no "--->" at its end): libxml2 refuses that, and so do we.
+    bool comment() {
+        const std::size_t dashes = bytes_.find("--", at_ + 4);
+        if (dashes == std::string_view::npos || bytes_.compare(dashes, 3, "-->") != 0) return false;
+        at_ = dashes + 3;
+        return true;
+    }
+
+    // At "<?": moves past the processing instruction, which runs to the
+    // first "?>" after its target. A target must be there, right after
+    // "<?" ("<?>", "<??>" and "<? x?>" are not XML).
+    bool instruction() {
+        if (at_ + 2 >= bytes_.size() || is_space(bytes_[at_ + 2]) || bytes_[at_ + 2] == '?' || bytes_[at_ + 2] == '>')
+            return false;
+        const std::size_t end = bytes_.find("?>", at_ + 3);
+        if (end == std::string_view::npos) return false;
+        at_ = end + 2;
         return true;
     }
 
@@ -101,9 +116,9 @@ private:
         while (true) {
             skip_spaces();
             if (starts_with("<?")) {
-                if (!skip_past("?>")) return false;
+                if (!instruction()) return false;
             } else if (starts_with("<!--")) {
-                if (!skip_past("-->")) return false;
+                if (!comment()) return false;
             } else {
                 return true;
             }

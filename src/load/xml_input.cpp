@@ -265,14 +265,16 @@ public:
             const std::size_t at = bytes_.find('<', offset_);
             if (at == std::string_view::npos) return {0, 0};
             const std::string_view rest = bytes_.substr(at);
+            // Each construct ends at the first terminator after its own
+            // opening: "<!-->" opens a comment, it does not close one.
             if (rest.substr(0, 4) == "<!--") {
-                skip_past(at, "-->");
+                skip_past(at + 4, "-->");
             } else if (rest.substr(0, 9) == "<![CDATA[") {
-                skip_past(at, "]]>");
+                skip_past(at + 9, "]]>");
             } else if (rest.substr(0, 2) == "<?") {
-                skip_past(at, "?>");
+                skip_past(at + 2, "?>");
             } else if (rest.substr(0, 2) == "</" || rest.substr(0, 2) == "<!") {
-                skip_past(at, ">");
+                skip_past(at + 2, ">");
             } else {
                 offset_ = at + 1;
                 return position_.at(at);
@@ -281,8 +283,9 @@ public:
     }
 
 private:
-    void skip_past(std::size_t at, std::string_view end) {
-        const std::size_t found = bytes_.find(end, at + 1);
+    // Moves past the first `end` from `from` on.
+    void skip_past(std::size_t from, std::string_view end) {
+        const std::size_t found = bytes_.find(end, from);
         offset_ = found == std::string_view::npos ? bytes_.size() : found + end.size();
     }
 

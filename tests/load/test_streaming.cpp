@@ -149,6 +149,30 @@ BOOST_AUTO_TEST_CASE(windows_line_ends_prefixes_and_foreign_attributes_read_the_
     BOOST_TEST(checked.tree.child("budget")->line == 39);
 }
 
+BOOST_AUTO_TEST_CASE(comments_and_instructions_whose_end_is_easily_misread) {
+    // Valid: the markup inside the comments is comment text for libxml2,
+    // and must be for the tree read straight from the bytes too.
+    std::string plan = replaced(minimal_plan(), "<title>Minsta möjliga plan</title>",
+                                "<title>Minsta<!--> <b/> --> möjliga<!---> <i/> --><!----> plan<?x?><?x ?></title>");
+    plan = replaced(plan, "    </costs>", "      <!--> <cost category=\"staff\" year=\"2010\" amount=\"1\"/> -->\n    </costs>");
+    plan = replaced(plan, "<!-- The least", "<!---> <x/> --><?x?>\n<!-- The least");
+    const Checked checked = expect_same_both_ways(plan);
+    BOOST_TEST_REQUIRE((checked.outcome == load::Schema::Outcome::valid));
+    BOOST_TEST(checked.tree.child("project")->child("title")->text() == "Minsta möjliga plan");
+    BOOST_TEST(checked.tree.child("budget")->child("costs")->children.size() == 1u);
+    BOOST_TEST(checked.tree.child("budget")->line == 40);
+    // Not XML: "--" inside a comment, a comment ending in "--->", an
+    // instruction without a target. Neither way reads a tree from them.
+    for (const char* bad : {"<!-- a -- b -->", "<!-- a --->", "<!-- -- -->", "<? x?>", "<?" "?>"})
+        BOOST_TEST_CONTEXT(bad) {
+            const std::string text = replaced(minimal_plan(), "<title>", std::string("<title>") + bad);
+            const Checked broken = expect_same_both_ways(text);
+            BOOST_TEST((broken.outcome == load::Schema::Outcome::not_well_formed));
+            load::XmlElement tree;
+            BOOST_TEST(!load::parse_element_tree(text, tree));
+        }
+}
+
 BOOST_AUTO_TEST_CASE(invalid_and_broken_files_get_the_one_pass_findings) {
     const std::string plan = minimal_plan();
     for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
@@ -248,13 +272,24 @@ private:
             } else if (ascii && c != ']' && chance(25)) {
                 out += "<![CDATA[" + std::string(1, c) + "]]>";
             } else if (ascii && chance(40)) {  // never inside a UTF-8 sequence
-                out += chance(2) ? "<!-- note -->" : "<?esfdraft ignored?>";
+                out += markup_to_skip();
                 out += c;
             } else {
                 out += c;
             }
         }
         return out;
+    }
+
+    // Comments and processing instructions, among them those whose end is
+    // easily misread: "<!-->" and "<!--->" open a comment, "<!---->" is a
+    // whole one, and markup inside a comment is not markup.
+    std::string markup_to_skip() {
+        static const char* const pieces[] = {
+            "<!-- note -->", "<?esfdraft ignored?>", "<!---->", "<!-->-->", "<!--->-->", "<!--> <b x='1'/> -->",
+            "<!---> <cost category='staff'/> -->", "<!-- a - b -->", "<!-- a->b -->", "<?x?>", "<?x ?>", "<?x <y/> ?" "?>",
+        };
+        return pieces[random_() % (sizeof pieces / sizeof pieces[0])];
     }
 
     // A tag: attribute values with references and either quote, more
