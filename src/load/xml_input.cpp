@@ -7,11 +7,15 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <limits>
 #include <mutex>
@@ -144,28 +148,48 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string read_input_file(const std::string& path, std::size_t max_bytes) {
-    namespace fs = std::filesystem;
-    std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (error || !fs::exists(status)) throw LoadError("cannot read '" + path + "': no such file");
-    if (fs::is_directory(status)) throw LoadError("cannot read '" + path + "': it is a folder, not a file");
-    const std::uintmax_t size = fs::file_size(path, error);
-    if (!error && size > max_bytes)
+    const auto fail = [&](const std::string& why) { throw LoadError("cannot read '" + path + "': " + why); };
+    // Opened without waiting (open() itself blocks on a FIFO nobody writes
+    // to), then judged by what the descriptor is, not by a name that may be
+    // swapped in between. A symbolic link to a regular file is followed.
+    const int descriptor = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (descriptor < 0) {
+        const int error = errno;
+        if (error == ENOENT || error == ENOTDIR) fail("no such file");
+        if (error == EACCES || error == EPERM) fail("permission denied");
+        if (error == ENXIO) fail("it is not a regular file (a device, FIFO or socket)");  // a socket
+        fail(std::strerror(error));
+    }
+    struct Close {
+        int descriptor;
+        ~Close() { ::close(descriptor); }
+    } close_on_return{descriptor};
+    struct stat status {};
+    if (::fstat(descriptor, &status) != 0) fail(std::strerror(errno));
+    if (S_ISDIR(status.st_mode)) fail("it is a folder, not a file");
+    if (!S_ISREG(status.st_mode)) fail("it is not a regular file (a device, FIFO or socket)");
+    const auto size = static_cast<std::uintmax_t>(status.st_size);
+    if (size > max_bytes)
         throw LoadError("'" + path + "' is " + std::to_string(size / (1024 * 1024)) + " MiB; esfdraft reads files up to " +
                         std::to_string(max_bytes / (1024 * 1024)) + " MiB (a plan with 10 000 cost lines is about 2 MiB)");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw LoadError("cannot read '" + path + "': permission denied or not a regular file");
+    // Reads wait as usual for a regular file's data.
+    if (const int flags = ::fcntl(descriptor, F_GETFL); flags >= 0) ::fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK);
+    // The size said is only a hint: the file may grow while it is read, so
+    // never more than one byte past the limit is read.
     std::string bytes;
     bytes.reserve(static_cast<std::size_t>(size));
     char buffer[65536];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > max_bytes)
-            throw LoadError("'" + path + "' is larger than the " + std::to_string(max_bytes / (1024 * 1024)) +
-                            " MiB esfdraft reads");
+    while (bytes.size() <= max_bytes) {
+        const std::size_t wanted = std::min(sizeof buffer, max_bytes + 1 - bytes.size());
+        const ssize_t got = ::read(descriptor, buffer, wanted);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            fail(std::string("read error: ") + std::strerror(errno));
+        }
+        if (got == 0) return bytes;
+        bytes.append(buffer, static_cast<std::size_t>(got));
     }
-    if (in.bad()) throw LoadError("cannot read '" + path + "': read error");
-    return bytes;
+    throw LoadError("'" + path + "' is larger than the " + std::to_string(max_bytes / (1024 * 1024)) + " MiB esfdraft reads");
 }
 
 bool check_input_bytes(std::string_view bytes, const std::string& file, model::Findings& out) {

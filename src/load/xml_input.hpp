@@ -31,9 +31,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Reads a whole file. Throws LoadError when it does not exist, is a
-// directory, cannot be read, or is larger than `max_bytes` (the message says
-// the limit and the size).
+// Reads a whole regular file (a symbolic link to one too). Throws LoadError
+// when it does not exist, is a folder, a device, a FIFO or a socket (never
+// waiting for one), cannot be read, or is larger than `max_bytes` (the
+// message says the limit and the size); the limit holds for what is read,
+// even when the file grows meanwhile.
 std::string read_input_file(const std::string& path, std::size_t max_bytes = default_max_input_bytes);
 
 // Checks what libxml2 and expat would otherwise handle in ways we do not
