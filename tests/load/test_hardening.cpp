@@ -186,6 +186,13 @@ BOOST_AUTO_TEST_CASE(the_limit_holds_for_what_is_read_not_only_for_the_size_repo
     const std::string path = folder.write("plan.xml", minimal_plan());
     BOOST_CHECK_THROW(load::read_input_file(path, 100), load::LoadError);
     BOOST_TEST(load::read_input_file(path, minimal_plan().size()) == minimal_plan());
+    // A regular file that says it is empty and is not (the kernel makes it
+    // up as it is read), like one that grows while it is read.
+    if (std::filesystem::exists("/proc/self/maps")) {
+        BOOST_TEST(std::filesystem::file_size("/proc/self/maps") == 0u);
+        BOOST_CHECK_THROW(load::read_input_file("/proc/self/maps", 100), load::LoadError);
+        BOOST_TEST(load::read_input_file("/proc/self/maps").size() > 100u);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
