@@ -336,6 +336,10 @@ private:
             skip_spaces();
             std::string value;
             if (!attribute_value(value)) return false;
+            // An '&' in a namespace name (written "&amp;" or "&#38;") is one
+            // that libxml2 keeps as "&#38;": give up rather than differ.
+            const bool declaration = attribute == "xmlns" || attribute.substr(0, 6) == "xmlns:";
+            if (declaration && value.find('&') != std::string::npos) return false;
             if (attribute == "xmlns") {
                 declare("", value.empty() ? nullptr : intern(std::move(value)));
             } else if (attribute.substr(0, 6) == "xmlns:") {
