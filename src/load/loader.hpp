@@ -22,7 +22,10 @@ inline constexpr const char* plan_namespace = "urn:esfdraft:plan:1";
 inline constexpr const char* findings_namespace = "urn:esfdraft:findings:1";
 
 struct PlanLoad {
-    std::optional<model::Application> application;   // nullopt when X001/X002 findings exist
+    // nullopt when X001/X002 findings exist. Its budget's amounts (costs,
+    // financing and income) add up to at most 64-bit öre, so any sum or
+    // difference of them fits in model::Money.
+    std::optional<model::Application> application;
     model::Findings findings;
 };
 

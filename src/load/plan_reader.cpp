@@ -1,3 +1,4 @@
+#include <limits>
 #include <stdexcept>
 
 #include "load/readers.hpp"
@@ -192,7 +193,42 @@ model::Activity read_activity(const XmlElement& element) {
     return activity;
 }
 
+// All the amounts of a budget together, costs, financing and income, in
+// the order they are read. Past 64-bit öre the first element that takes it
+// there is a finding: a budget whose amounts all add up within 64 bits can
+// be summed and subtracted in any way by the rules and the documents, and a
+// larger one stopped them with an overflow that named no file and no line.
+class BudgetTotal {
+public:
+    explicit BudgetTotal(model::Findings& problems) : problems_(problems) {}
+
+    model::Money add(model::Money amount, const XmlElement& element) {
+        if (overflowed_) return amount;
+        if (__builtin_add_overflow(total_, amount, &total_)) {
+            overflowed_ = true;
+            model::Finding finding;
+            finding.rule = "X002";
+            finding.severity = model::Severity::error;
+            finding.section = "file";
+            finding.message_id = "X002.invalid";
+            finding.where = element.where();
+            finding.arg("detail", model::MessageArg::of_text(
+                                      "with this amount the budget's amounts (costs, financing and income together) add up "
+                                      "to more than " + model::format_sek_en(std::numeric_limits<model::Money>::max()) +
+                                      ", more than esfdraft can count; check the amounts"));
+            problems_.push_back(std::move(finding));
+        }
+        return amount;
+    }
+
+private:
+    model::Findings& problems_;
+    model::Money total_ = 0;
+    bool overflowed_ = false;
+};
+
 model::Budget read_budget(const XmlElement& element, model::Findings& problems) {
+    BudgetTotal total(problems);
     model::Budget budget;
     budget.where = element.where();
     budget.currency = element.attribute("currency").value_or("SEK");
@@ -209,7 +245,7 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
                 line.year = 0;
             }
             line.activity_id = cost->attribute("activity");
-            line.amount = money_attribute(*cost, problems);
+            line.amount = total.add(money_attribute(*cost, problems), *cost);
             line.tags = split_list(cost->attribute("tags").value_or(""));
             line.label = cost->normalized_text();
             line.where = cost->where();
@@ -223,7 +259,7 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
             item.kind = source->attribute("kind").value_or("");
             item.funder = source->attribute("funder");
             item.org_number = source->attribute("orgNumber");
-            item.amount = money_attribute(*source, problems);
+            item.amount = total.add(money_attribute(*source, problems), *source);
             if (item.kind != "esf" && (!item.funder || collapse_whitespace(*item.funder).empty()))
                 report_format_problem(problems, *source, "X002.funder", item.kind);
             item.where = source->where();
@@ -231,7 +267,8 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
         }
     }
     for (const XmlElement* income : element.children_named("income"))
-        budget.income.push_back(model::Income{money_attribute(*income, problems), income->normalized_text(), income->where()});
+        budget.income.push_back(
+            model::Income{total.add(money_attribute(*income, problems), *income), income->normalized_text(), income->where()});
     return budget;
 }
 

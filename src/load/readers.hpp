@@ -9,7 +9,8 @@
 
 namespace esfdraft::load {
 
-// Values the XSD cannot judge exactly (an amount beyond 64 bits) add X002 findings.
+// Values the XSD cannot judge exactly (an amount beyond 64 bits, a budget
+// whose amounts together go beyond 64-bit öre) add X002 findings.
 // The readers accept any well-formed tree, valid or not (they look every
 // element and attribute up and never assume one is there): the loader runs
 // them while the schema validation is still going on, and drops what they

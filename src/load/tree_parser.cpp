@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace esfdraft::load {
@@ -53,11 +54,11 @@ public:
             if (starts_with("</")) {
                 if (!end_tag()) return false;
             } else if (starts_with("<!--")) {
-                if (!skip_past("-->")) return false;
+                if (!comment()) return false;
             } else if (starts_with("<![CDATA[")) {
                 if (!cdata()) return false;
             } else if (starts_with("<?")) {
-                if (!skip_past("?>")) return false;
+                if (!instruction()) return false;
             } else if (starts_with("<!") || !starts_with("<")) {
                 return false;
             } else {
@@ -77,18 +78,35 @@ private:
         std::string_view qualified_name;
         std::size_t scopes;  // namespace declarations in force before this element
     };
+    static constexpr std::size_t no_scope = static_cast<std::size_t>(-1);
     struct Scope {
         std::string_view prefix;  // "" for the default namespace
         std::shared_ptr<const std::string> uri;  // nullptr: no namespace
+        std::size_t shadowed;  // the scope of the prefix's outer declaration, or no_scope
     };
 
     bool starts_with(std::string_view prefix) const { return bytes_.compare(at_, prefix.size(), prefix) == 0; }
 
-    // Moves past the next `end`; false when there is none.
-    bool skip_past(std::string_view end) {
-        const std::size_t found = bytes_.find(end, at_ + 1);
-        if (found == std::string_view::npos) return false;
-        at_ = found + end.size();
+    // At "<!--": moves past the comment. It runs to the first "-->" after
+    // the opening four bytes, so "<!-->" and "<!--->" open a comment rather
+    // than being one, as for libxml2. XML allows no "--" inside a comment
+    // (and so no "--->" at its end): libxml2 refuses that, and so do we.
+    bool comment() {
+        const std::size_t dashes = bytes_.find("--", at_ + 4);
+        if (dashes == std::string_view::npos || bytes_.compare(dashes, 3, "-->") != 0) return false;
+        at_ = dashes + 3;
+        return true;
+    }
+
+    // At "<?": moves past the processing instruction, which runs to the
+    // first "?>" after its target. A target must be there, right after
+    // "<?" ("<?>", "<??>" and "<? x?>" are not XML).
+    bool instruction() {
+        if (at_ + 2 >= bytes_.size() || is_space(bytes_[at_ + 2]) || bytes_[at_ + 2] == '?' || bytes_[at_ + 2] == '>')
+            return false;
+        const std::size_t end = bytes_.find("?>", at_ + 3);
+        if (end == std::string_view::npos) return false;
+        at_ = end + 2;
         return true;
     }
 
@@ -101,9 +119,9 @@ private:
         while (true) {
             skip_spaces();
             if (starts_with("<?")) {
-                if (!skip_past("?>")) return false;
+                if (!instruction()) return false;
             } else if (starts_with("<!--")) {
-                if (!skip_past("-->")) return false;
+                if (!comment()) return false;
             } else {
                 return true;
             }
@@ -238,19 +256,43 @@ private:
         return true;
     }
 
+    // One shared copy per namespace name. Hashed: a root may declare a
+    // hundred thousand namespaces (valid XML), and each must not be compared
+    // with all the others.
     std::shared_ptr<const std::string> intern(std::string value) {
-        for (const auto& known : uris_)
-            if (*known == value) return known;
-        return uris_.emplace_back(std::make_shared<const std::string>(std::move(value)));
+        auto [known, added] = uris_.try_emplace(std::move(value));
+        if (added) known->second = std::make_shared<const std::string>(known->first);
+        return known->second;
+    }
+
+    // Declares `prefix` ("" for the default namespace) until the scopes are
+    // cut back below this one; an outer declaration of it is shadowed.
+    void declare(std::string_view prefix, std::shared_ptr<const std::string> uri) {
+        auto [bound, added] = bound_.try_emplace(prefix, scopes_.size());
+        const std::size_t shadowed = added ? no_scope : bound->second;
+        bound->second = scopes_.size();
+        scopes_.push_back({prefix, std::move(uri), shadowed});
+    }
+
+    // Ends the declarations made after the first `count`.
+    void end_scopes(std::size_t count) {
+        while (scopes_.size() > count) {
+            const Scope& scope = scopes_.back();
+            if (scope.shadowed == no_scope)
+                bound_.erase(scope.prefix);
+            else
+                bound_[scope.prefix] = scope.shadowed;
+            scopes_.pop_back();
+        }
     }
 
     // The namespace a prefix stands for here; false when it is not declared.
+    // A hash lookup, not a walk through every declaration in force.
     bool resolve(std::string_view prefix, std::shared_ptr<const std::string>& uri) {
-        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope)
-            if (scope->prefix == prefix) {
-                uri = scope->uri;
-                return true;
-            }
+        if (const auto bound = bound_.find(prefix); bound != bound_.end()) {
+            uri = scopes_[bound->second].uri;
+            return true;
+        }
         if (prefix.empty()) {
             uri = nullptr;
             return true;
@@ -294,11 +336,15 @@ private:
             skip_spaces();
             std::string value;
             if (!attribute_value(value)) return false;
+            // An '&' in a namespace name (written "&amp;" or "&#38;") is one
+            // that libxml2 keeps as "&#38;": give up rather than differ.
+            const bool declaration = attribute == "xmlns" || attribute.substr(0, 6) == "xmlns:";
+            if (declaration && value.find('&') != std::string::npos) return false;
             if (attribute == "xmlns") {
-                scopes_.push_back({"", value.empty() ? nullptr : intern(std::move(value))});
+                declare("", value.empty() ? nullptr : intern(std::move(value)));
             } else if (attribute.substr(0, 6) == "xmlns:") {
                 if (value.empty()) return false;
-                scopes_.push_back({attribute.substr(6), intern(std::move(value))});
+                declare(attribute.substr(6), intern(std::move(value)));
             } else {
                 raw_.push_back({attribute, std::move(value)});
             }
@@ -315,7 +361,7 @@ private:
             element.attributes.emplace_back(std::string(attribute.name), std::move(attribute.value));
         }
         if (empty) {
-            scopes_.resize(scopes_before);
+            end_scopes(scopes_before);
         } else {
             // libxml2 refuses deeper nesting (without XML_PARSE_HUGE), and the
             // tree's users recurse: give up rather than build such a tree.
@@ -332,7 +378,7 @@ private:
         skip_spaces();
         if (at_ >= bytes_.size() || bytes_[at_] != '>' || qualified != open_.back().qualified_name) return false;
         ++at_;
-        scopes_.resize(open_.back().scopes);
+        end_scopes(open_.back().scopes);
         open_.pop_back();
         return true;
     }
@@ -347,7 +393,8 @@ private:
     ForwardPosition position_;
     std::vector<Open> open_;
     std::vector<Scope> scopes_;
-    std::vector<std::shared_ptr<const std::string>> uris_;
+    std::unordered_map<std::string_view, std::size_t> bound_;  // prefix -> its innermost scope
+    std::unordered_map<std::string, std::shared_ptr<const std::string>> uris_;
     std::vector<RawAttribute> raw_;
 };
 

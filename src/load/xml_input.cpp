@@ -7,14 +7,19 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <system_error>
 #include <thread>
@@ -68,8 +73,13 @@ std::size_t utf8_sequence_length(std::string_view bytes, std::size_t i) {
     return length;
 }
 
-// libxml2 reports through a global handler; we collect per call.
+// libxml2 reports through a global handler; we collect per call. Past
+// `keep` messages only the count grows (the first error proper is kept
+// still): a file can hold a violation on every line.
 struct ErrorCollector {
+    std::size_t keep = std::numeric_limits<std::size_t>::max();
+    std::size_t count = 0;
+    bool kept_an_error = false;
     std::vector<xmlError> errors;
     std::vector<std::string> messages;
 };
@@ -77,6 +87,10 @@ struct ErrorCollector {
 void collect_error(void* context, xmlErrorPtr error) {
     auto* collector = static_cast<ErrorCollector*>(context);
     if (!error) return;
+    ++collector->count;
+    const bool is_error = error->level >= XML_ERR_ERROR;
+    if (collector->errors.size() >= collector->keep && !(is_error && !collector->kept_an_error)) return;
+    collector->kept_an_error = collector->kept_an_error || is_error;
     collector->errors.push_back(*error);
     std::string message = error->message ? error->message : "unknown error";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
@@ -144,28 +158,48 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string read_input_file(const std::string& path, std::size_t max_bytes) {
-    namespace fs = std::filesystem;
-    std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (error || !fs::exists(status)) throw LoadError("cannot read '" + path + "': no such file");
-    if (fs::is_directory(status)) throw LoadError("cannot read '" + path + "': it is a folder, not a file");
-    const std::uintmax_t size = fs::file_size(path, error);
-    if (!error && size > max_bytes)
+    const auto fail = [&](const std::string& why) { throw LoadError("cannot read '" + path + "': " + why); };
+    // Opened without waiting (open() itself blocks on a FIFO nobody writes
+    // to), then judged by what the descriptor is, not by a name that may be
+    // swapped in between. A symbolic link to a regular file is followed.
+    const int descriptor = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (descriptor < 0) {
+        const int error = errno;
+        if (error == ENOENT || error == ENOTDIR) fail("no such file");
+        if (error == EACCES || error == EPERM) fail("permission denied");
+        if (error == ENXIO) fail("it is not a regular file (a device, FIFO or socket)");  // a socket
+        fail(std::strerror(error));
+    }
+    struct Close {
+        int descriptor;
+        ~Close() { ::close(descriptor); }
+    } close_on_return{descriptor};
+    struct stat status {};
+    if (::fstat(descriptor, &status) != 0) fail(std::strerror(errno));
+    if (S_ISDIR(status.st_mode)) fail("it is a folder, not a file");
+    if (!S_ISREG(status.st_mode)) fail("it is not a regular file (a device, FIFO or socket)");
+    const auto size = static_cast<std::uintmax_t>(status.st_size);
+    if (size > max_bytes)
         throw LoadError("'" + path + "' is " + std::to_string(size / (1024 * 1024)) + " MiB; esfdraft reads files up to " +
                         std::to_string(max_bytes / (1024 * 1024)) + " MiB (a plan with 10 000 cost lines is about 2 MiB)");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw LoadError("cannot read '" + path + "': permission denied or not a regular file");
+    // Reads wait as usual for a regular file's data.
+    if (const int flags = ::fcntl(descriptor, F_GETFL); flags >= 0) ::fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK);
+    // The size said is only a hint: the file may grow while it is read, so
+    // never more than one byte past the limit is read.
     std::string bytes;
     bytes.reserve(static_cast<std::size_t>(size));
     char buffer[65536];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > max_bytes)
-            throw LoadError("'" + path + "' is larger than the " + std::to_string(max_bytes / (1024 * 1024)) +
-                            " MiB esfdraft reads");
+    while (bytes.size() <= max_bytes) {
+        const std::size_t wanted = std::min(sizeof buffer, max_bytes + 1 - bytes.size());
+        const ssize_t got = ::read(descriptor, buffer, wanted);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            fail(std::string("read error: ") + std::strerror(errno));
+        }
+        if (got == 0) return bytes;
+        bytes.append(buffer, static_cast<std::size_t>(got));
     }
-    if (in.bad()) throw LoadError("cannot read '" + path + "': read error");
-    return bytes;
+    throw LoadError("'" + path + "' is larger than the " + std::to_string(max_bytes / (1024 * 1024)) + " MiB esfdraft reads");
 }
 
 bool check_input_bytes(std::string_view bytes, const std::string& file, model::Findings& out) {
@@ -231,10 +265,11 @@ namespace {
 // column and returns nullptr; the caller frees the document.
 xmlDocPtr parse_document(std::string_view bytes, const std::string& file, model::Findings& out) {
     ErrorCollector collector;
+    collector.keep = 1000;  // only the first error is reported
     xmlDocPtr document = with_collected_errors(collector, [&] {
         return xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), file.c_str(), nullptr, parse_options);
     });
-    if (document && collector.errors.empty()) return document;
+    if (document && collector.count == 0) return document;
     if (document) xmlFreeDoc(document);
     const xmlError* first = nullptr;
     for (const xmlError& error : collector.errors)
@@ -265,14 +300,16 @@ public:
             const std::size_t at = bytes_.find('<', offset_);
             if (at == std::string_view::npos) return {0, 0};
             const std::string_view rest = bytes_.substr(at);
+            // Each construct ends at the first terminator after its own
+            // opening: "<!-->" opens a comment, it does not close one.
             if (rest.substr(0, 4) == "<!--") {
-                skip_past(at, "-->");
+                skip_past(at + 4, "-->");
             } else if (rest.substr(0, 9) == "<![CDATA[") {
-                skip_past(at, "]]>");
+                skip_past(at + 9, "]]>");
             } else if (rest.substr(0, 2) == "<?") {
-                skip_past(at, "?>");
+                skip_past(at + 2, "?>");
             } else if (rest.substr(0, 2) == "</" || rest.substr(0, 2) == "<!") {
-                skip_past(at, ">");
+                skip_past(at + 2, ">");
             } else {
                 offset_ = at + 1;
                 return position_.at(at);
@@ -281,14 +318,117 @@ public:
     }
 
 private:
-    void skip_past(std::size_t at, std::string_view end) {
-        const std::size_t found = bytes_.find(end, at + 1);
+    // Moves past the first `end` from `from` on.
+    void skip_past(std::size_t from, std::string_view end) {
+        const std::size_t found = bytes_.find(end, from);
         offset_ = found == std::string_view::npos ? bytes_.size() : found + end.size();
     }
 
     std::string_view bytes_;
     std::size_t offset_ = 0;  // where to look for the next '<'
     ForwardPosition position_;
+};
+
+// Finds the first start tag with more than max_attributes_per_element
+// attributes (namespace declarations count: they are attributes to XML), or
+// one that brings the namespace declarations in force above
+// max_namespaces_in_scope. libxml2 takes time quadratic in both (it checks
+// each attribute against those before it, lists them by walking, and looks
+// prefixes up through every declaration in force), and no format needs more
+// than a few. Markup is stepped over as StartTagScanner does; a tag it cannot
+// make sense of is left to libxml2, which refuses it.
+class MarkupLimits {
+public:
+    explicit MarkupLimits(std::string_view bytes) : bytes_(bytes) {}
+
+    struct Excess {
+        std::size_t offset;  // of the start tag's '<'
+        std::string detail;
+    };
+
+    std::optional<Excess> check() {
+        std::size_t at = 0;
+        while ((at = bytes_.find('<', at)) != std::string_view::npos) {
+            const std::string_view rest = bytes_.substr(at);
+            if (rest.substr(0, 4) == "<!--") {
+                at = past(at + 4, "-->");
+            } else if (rest.substr(0, 9) == "<![CDATA[") {
+                at = past(at + 9, "]]>");
+            } else if (rest.substr(0, 2) == "<?") {
+                at = past(at + 2, "?>");
+            } else if (rest.substr(0, 2) == "</") {
+                if (!declared_.empty()) {
+                    in_scope_ -= declared_.back();
+                    declared_.pop_back();
+                }
+                at = past(at + 2, ">");
+            } else if (rest.substr(0, 2) == "<!") {
+                at = past(at + 2, ">");
+            } else {
+                const std::size_t start = at;
+                if (auto excess = start_tag(at)) return Excess{start, std::move(*excess)};
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+    std::size_t past(std::size_t from, std::string_view end) const {
+        const std::size_t found = bytes_.find(end, from);
+        return found == std::string_view::npos ? bytes_.size() : found + end.size();
+    }
+
+    // At a start tag's '<': counts its attributes and declarations and
+    // moves `at` past it. A description of the excess, if there is one.
+    std::optional<std::string> start_tag(std::size_t& at) {
+        ++at;
+        std::size_t attributes = 0, declarations = 0;
+        const auto excess = [&]() -> std::optional<std::string> {
+            if (attributes > max_attributes_per_element)
+                return "the element has more than " + std::to_string(max_attributes_per_element) +
+                       " attributes (namespace declarations included); the formats need fewer than 10";
+            if (in_scope_ + declarations > max_namespaces_in_scope)
+                return "more than " + std::to_string(max_namespaces_in_scope) +
+                       " namespace declarations are in force here; the formats need one or two";
+            return std::nullopt;
+        };
+        while (at < bytes_.size()) {
+            const char c = bytes_[at];
+            if (c == '>' || c == '<') break;
+            if (c == '"' || c == '\'') {  // a value: '>' and '=' inside do not count
+                const std::size_t close = bytes_.find(c, at + 1);
+                at = close == std::string_view::npos ? bytes_.size() : close + 1;
+                continue;
+            }
+            if (c == '=') {
+                ++attributes;
+                // The name before it, past any spaces: "xmlns" or "xmlns:…" declares.
+                std::size_t end = at;
+                while (end > 0 && is_space(bytes_[end - 1])) --end;
+                std::size_t begin = end;
+                while (begin > 0 && !is_space(bytes_[begin - 1]) && bytes_[begin - 1] != '"' && bytes_[begin - 1] != '\'' &&
+                       bytes_[begin - 1] != '<' && bytes_[begin - 1] != '=')
+                    --begin;
+                const std::string_view name = bytes_.substr(begin, end - begin);
+                if (name == "xmlns" || name.substr(0, 6) == "xmlns:") ++declarations;
+                if (auto found = excess()) return found;
+            }
+            ++at;
+        }
+        const bool empty = at > 0 && at < bytes_.size() && bytes_[at] == '>' && bytes_[at - 1] == '/';
+        if (at < bytes_.size() && bytes_[at] == '>') ++at;
+        if (!empty) {
+            declared_.push_back(declarations);
+            in_scope_ += declarations;
+        }
+        return std::nullopt;
+    }
+
+    std::string_view bytes_;
+    std::vector<std::size_t> declared_;  // by each open element
+    std::size_t in_scope_ = 0;
 };
 
 std::string text_of_node(const xmlChar* text) { return text ? reinterpret_cast<const char*>(text) : ""; }
@@ -394,18 +534,45 @@ Schema::Schema(const std::string& xsd_path, std::size_t streaming_from_bytes)
 Schema::~Schema() = default;
 
 
+namespace {
+
+// The X002 finding for a start tag over the limits, or none.
+bool within_markup_limits(std::string_view bytes, const std::string& file, model::Findings& out) {
+    const std::optional<MarkupLimits::Excess> excess = MarkupLimits(bytes).check();
+    if (!excess) return true;
+    const auto [line, column] = position_of(bytes, excess->offset);
+    out.push_back(structure_finding("X002", "X002.invalid", file, line, column)
+                      .arg("detail", model::MessageArg::of_text(excess->detail)));
+    return false;
+}
+
+}  // namespace
+
 Schema::Outcome Schema::check(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree,
                               const std::function<void(const XmlElement&)>& while_validating) const {
+    if (!within_markup_limits(bytes, file, out)) return Outcome::invalid;
     if (tree && bytes.size() >= streaming_from_bytes_) {
-        if (check_streaming(bytes, file, *tree, while_validating)) return Outcome::valid;
+        if (streaming(bytes, file, *tree, while_validating)) return Outcome::valid;
         // Not valid, or not surely so: the one-pass check gives the findings,
         // with the positions of the element each one is about.
     }
-    return check_in_one_pass(bytes, file, out, tree, while_validating);
+    return one_pass(bytes, file, out, tree, while_validating);
 }
 
 Schema::Outcome Schema::check_in_one_pass(std::string_view bytes, const std::string& file, model::Findings& out,
                                           XmlElement* tree, const std::function<void(const XmlElement&)>& while_validating) const {
+    if (!within_markup_limits(bytes, file, out)) return Outcome::invalid;
+    return one_pass(bytes, file, out, tree, while_validating);
+}
+
+bool Schema::check_streaming(std::string_view bytes, const std::string& file, XmlElement& tree,
+                             const std::function<void(const XmlElement&)>& while_validating) const {
+    model::Findings ignored;
+    return within_markup_limits(bytes, file, ignored) && streaming(bytes, file, tree, while_validating);
+}
+
+Schema::Outcome Schema::one_pass(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree,
+                                 const std::function<void(const XmlElement&)>& while_validating) const {
     // One parse serves well-formedness, validity and the tree the readers use.
     xmlDocPtr document = parse_document(bytes, file, out);
     if (!document) return Outcome::not_well_formed;
@@ -423,6 +590,7 @@ Schema::Outcome Schema::check_in_one_pass(std::string_view bytes, const std::str
         if (while_validating) while_validating(*tree);
     }
     ErrorCollector collector;
+    collector.keep = max_schema_findings + 1;  // the one past the cut gives the closing finding its line
     const bool valid = with_collected_errors(collector, [&] {
         xmlSchemaValidCtxtPtr context = xmlSchemaNewValidCtxt(impl_->schema);
         if (!context) return false;
@@ -431,19 +599,27 @@ Schema::Outcome Schema::check_in_one_pass(std::string_view bytes, const std::str
         xmlSchemaFreeValidCtxt(context);
         return result == 0;
     });
-    for (std::size_t i = 0; i < collector.errors.size(); ++i) {
-        const xmlError& error = collector.errors[i];
-        out.push_back(structure_finding("X002", "X002.invalid", file, error.line > 0 ? error.line : 1, 0)
+    const auto line_of = [](const xmlError& error) { return error.line > 0 ? error.line : 1; };
+    for (std::size_t i = 0; i < collector.errors.size() && i < max_schema_findings; ++i)
+        out.push_back(structure_finding("X002", "X002.invalid", file, line_of(collector.errors[i]), 0)
                           .arg("detail", model::MessageArg::of_text(tidy_libxml_message(collector.messages[i]))));
+    if (collector.count > max_schema_findings) {
+        // Where the first one left out is, so that the user sees where to go on.
+        const int line = collector.errors.size() > max_schema_findings ? line_of(collector.errors[max_schema_findings]) : 1;
+        const std::size_t more = collector.count - max_schema_findings;
+        out.push_back(structure_finding("X002", "X002.invalid", file, line, 0)
+                          .arg("detail", model::MessageArg::of_text(
+                                             std::to_string(more) + " more violations of the format from here on are not listed; "
+                                             "correct the ones above and check the file again")));
     }
-    if (!valid && collector.errors.empty())
+    if (!valid && collector.count == 0)
         out.push_back(structure_finding("X002", "X002.invalid", file, 1, 1)
                           .arg("detail", model::MessageArg::of_text("the file does not match " + path_)));
     return valid ? Outcome::valid : Outcome::invalid;
 }
 
-bool Schema::check_streaming(std::string_view bytes, const std::string& file, XmlElement& tree,
-                             const std::function<void(const XmlElement&)>& while_validating) const {
+bool Schema::streaming(std::string_view bytes, const std::string& file, XmlElement& tree,
+                       const std::function<void(const XmlElement&)>& while_validating) const {
     std::packaged_task<bool()> task([this, bytes] { return validates_streaming(bytes); });
     std::future<bool> verdict = task.get_future();
     std::thread validator;
@@ -468,6 +644,7 @@ bool Schema::check_streaming(std::string_view bytes, const std::string& file, Xm
 bool Schema::validates_streaming(std::string_view bytes) const {
     if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return false;
     ErrorCollector collector;  // any message at all, a warning too, means "not surely valid"
+    collector.keep = 1;
     return with_collected_errors(collector, [&] {
         xmlParserCtxtPtr parser = xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size()));
         if (!parser) return false;
@@ -490,7 +667,7 @@ bool Schema::validates_streaming(std::string_view bytes) const {
         }
         xmlSchemaFreeValidCtxt(context);
         xmlFreeParserCtxt(parser);
-        return valid && collector.errors.empty();
+        return valid && collector.count == 0;
     });
 }
 

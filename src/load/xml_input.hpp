@@ -25,15 +25,28 @@ inline constexpr std::size_t default_streaming_from_bytes = 256u * 1024u;
 // lines is about 2 MiB).
 inline constexpr std::size_t default_max_input_bytes = 32u * 1024u * 1024u;
 
+// A start tag with more attributes than this (namespace declarations
+// included), or one that brings more namespace declarations into force at
+// once, is an X002 finding before libxml2 sees the file: libxml2 takes time
+// quadratic in them, and the formats need fewer than 10.
+inline constexpr std::size_t max_attributes_per_element = 256;
+inline constexpr std::size_t max_namespaces_in_scope = 256;
+
+// At most this many X002 findings of the schema per file; one more says how
+// many were left out.
+inline constexpr std::size_t max_schema_findings = 100;
+
 // The tool cannot do its job with this input (exit status 2).
 class LoadError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
 
-// Reads a whole file. Throws LoadError when it does not exist, is a
-// directory, cannot be read, or is larger than `max_bytes` (the message says
-// the limit and the size).
+// Reads a whole regular file (a symbolic link to one too). Throws LoadError
+// when it does not exist, is a folder, a device, a FIFO or a socket (never
+// waiting for one), cannot be read, or is larger than `max_bytes` (the
+// message says the limit and the size); the limit holds for what is read,
+// even when the file grows meanwhile.
 std::string read_input_file(const std::string& path, std::size_t max_bytes = default_max_input_bytes);
 
 // Checks what libxml2 and expat would otherwise handle in ways we do not
@@ -59,7 +72,10 @@ public:
     // Checks that the bytes are well-formed and valid: one X001 finding when
     // they are not well-formed, else one X002 finding per violation (line
     // from libxml2; column and element path are filled in by the caller from
-    // the element tree).
+    // the element tree), the first max_schema_findings of them and then one
+    // saying how many more there are. A start tag over the limits above is
+    // one X002 finding with its line and column (outcome invalid, no tree),
+    // and libxml2 never sees the bytes.
     // When `tree` is given and the bytes are well-formed, it receives the
     // element tree (positions from the bytes). `while_validating`, when
     // given, is called with that tree while the validation runs (for a large
@@ -88,6 +104,10 @@ public:
 
 private:
     bool validates_streaming(std::string_view bytes) const;
+    Outcome one_pass(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree,
+                     const std::function<void(const XmlElement&)>& while_validating) const;
+    bool streaming(std::string_view bytes, const std::string& file, XmlElement& tree,
+                   const std::function<void(const XmlElement&)>& while_validating) const;
 
     struct Impl;
     std::unique_ptr<Impl> impl_;
