@@ -2,9 +2,14 @@
 
 #include <exception>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <future>
+#include <iterator>
 
 #include "docx/application_draft.hpp"
+#include "docx/image_formats.hpp"
+#include "pipeline/artefacts.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/pipeline.hpp"
 #include "rules/terms.hpp"
@@ -36,16 +41,38 @@ xlsx::BudgetLimits workbook_limits(const model::Application& application, const 
     return limits;
 }
 
-std::vector<std::string> input_files(const BuildRequest& request, const std::optional<model::Application>& application) {
-    std::vector<std::string> inputs = {request.plan};
-    if (request.findings_override) inputs.push_back(*request.findings_override);
-    if (request.template_path) inputs.push_back(*request.template_path);
-    if (request.logo_path) inputs.push_back(*request.logo_path);
-    if (application && application->findings) inputs.push_back(application->findings->file);
-    return inputs;
+constexpr std::uintmax_t max_template_file_bytes = 64ull << 20;   // as the docx module allows
+constexpr std::uintmax_t max_logo_file_bytes = 10ull << 20;
+
+// Reads an input file whole for the file layer; `what` names it in errors
+// ("template 'x.docx'"), with the words the docx module used when it read
+// these files itself.
+std::string read_input_file(const std::string& path, const std::string& what, std::uintmax_t limit) {
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) throw ToolError(what + ": no such file");
+    const std::uintmax_t size = fs::file_size(path, error);
+    if (error) throw ToolError(what + ": cannot read: " + error.message());
+    if (size > limit) throw ToolError(what + ": larger than " + std::to_string(limit >> 20) + " MiB");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ToolError(what + ": cannot be opened");
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw ToolError(what + ": read error");
+    return bytes;
 }
 
-std::string render_report(const report::ApplicationReport& entry, const BuildRequest& request, const std::string& lang) {
+std::string read_back(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.good() && !in.eof()) throw ToolError("cannot read back the budget workbook from '" + path + "'");
+    return bytes;
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); !from.empty() && at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
+std::string render_report(const report::ApplicationReport& entry, const ArtefactRequest& request, const std::string& lang) {
     report::ReportOptions options;
     if (!report::parse_language(lang, options.language)) options.language = report::Language::sv;
     options.strict = request.strict;
@@ -53,16 +80,58 @@ std::string render_report(const report::ApplicationReport& entry, const BuildReq
     return report::render_html({entry}, options);
 }
 
-// Does the work of build_application; `name_outputs` fills in the paths once
-// the plan is loaded (build_into_folder names them after the acronym), and
-// `writes_draft` says whether a draft will be written.
-template <typename NameOutputs>
-BuildResult build(BuildRequest request, bool writes_draft, NameOutputs name_outputs) {
-    CheckSession session(request.today);
+using OnLoaded = std::function<void(const model::Application&)>;
+// How the plan (with its findings) is checked: from bytes or from files.
+using CheckStep = std::function<CheckedPlan(const OnLoaded&)>;
+// An optional input read when it is needed, perhaps on the second thread.
+using InputStep = std::function<std::optional<NamedBytes>()>;
+
+struct Made {
+    Artefacts artefacts;
+    std::string acronym;                        // empty when the plan has none or did not load
+    std::string lang;                           // the documents' language
+    std::optional<std::string> findings_file;   // the findings file the application was checked with
+};
+
+// The template: the one given, else the default for options.lang.
+docx::DraftTemplate load_template(const InputStep& read_template, const docx::DraftOptions& options) {
+    std::optional<NamedBytes> given = read_template();
+    if (!given) return docx::load_draft_template(options);
+    return docx::DraftTemplate{given->name, docx::DocumentTemplate::load(given->bytes, given->name)};
+}
+
+// The docx module reads a logo only from a path (DraftOptions::logo_path):
+// the bytes go to a private file for it, and its messages get the logo's own
+// name back in place of that file's path.
+std::string render_draft(const model::Application& application, docx::DraftOptions options,
+                         const docx::DraftTemplate& draft_template, const std::optional<NamedBytes>& logo) {
+    if (!logo) return docx::render_application_draft(application, options, draft_template);
+    if (!docx::probe_image(logo->bytes)) throw ToolError("logo '" + logo->name + "': not a PNG or JPEG image");
+    PrivateFolder folder;
+    const std::string path = folder.file("logo");
+    {
+        std::ofstream out(path, std::ios::binary);
+        out.write(logo->bytes.data(), static_cast<std::streamsize>(logo->bytes.size()));
+        out.flush();
+        if (!out) throw ToolError("cannot write the logo to the temporary folder '" + folder.path() + "': disk full?");
+    }
+    options.logo_path = path;
+    try {
+        return docx::render_application_draft(application, options, draft_template);
+    } catch (const std::exception& error) {
+        std::string message = error.what();
+        if (message.find(path) == std::string::npos) throw;
+        replace_all(message, path, logo->name);
+        throw ToolError(message);
+    }
+}
+
+// The one build: check, then the draft, the workbook and the report in memory.
+Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep& check, const InputStep& read_template,
+          const InputStep& read_logo) {
+    session.set_today(request.today);
     docx::DraftOptions draft_options;
     draft_options.date = request.today;
-    draft_options.logo_path = request.logo_path;
-    draft_options.template_path = request.template_path;
     draft_options.data_dir = session.data_folder();
     // The template needs only the language: read and compile it on a second
     // core while the plan's findings are read and the rules run. (Here and
@@ -70,67 +139,124 @@ BuildResult build(BuildRequest request, bool writes_draft, NameOutputs name_outp
     // needed, on this one: std::launch::deferred.)
     std::future<docx::DraftTemplate> draft_template;
     const auto prepare_template = [&](const model::Application& application) {
-        if (!writes_draft) return;
+        if (!request.draft) return;
         draft_options.lang = request.lang.value_or(application.lang);
-        draft_template = std::async(std::launch::async | std::launch::deferred, docx::load_draft_template, draft_options);
+        draft_template = std::async(std::launch::async | std::launch::deferred, load_template, std::cref(read_template),
+                                    draft_options);
     };
-    CheckedPlan checked = session.check(request.plan, request.findings_override, prepare_template);
-    name_outputs(request, checked);
-    const std::string lang = request.lang.value_or(checked.application ? checked.application->lang : "sv");
+    CheckedPlan checked = check(prepare_template);
 
-    BuildResult result;
-    result.plan_loaded = checked.application.has_value();
-    const std::vector<std::string> inputs = input_files(request, checked.application);
-    std::vector<PendingOutput> outputs;
+    Made made;
+    made.lang = request.lang.value_or(checked.application ? checked.application->lang : "sv");
+    if (checked.application) {
+        if (checked.application->project.acronym) made.acronym = checked.application->project.acronym->value;
+        if (checked.application->findings) made.findings_file = checked.application->findings->file;
+    }
+    Artefacts& artefacts = made.artefacts;
+    artefacts.plan_loaded = checked.application.has_value();
     try {
         // The draft renders on a second thread while the workbook is written;
         // a problem with the draft is reported first, as it always was.
         std::future<std::string> draft;
-        std::size_t draft_output = 0;
-        if (checked.application && request.draft_path) {
-            outputs.emplace_back(*request.draft_path, inputs);
-            draft_output = outputs.size() - 1;
-            draft_options.lang = lang;
+        if (checked.application && request.draft) {
+            draft_options.lang = made.lang;
             for (const model::Municipality& municipality : session.municipalities().municipalities)
                 draft_options.municipality_names[municipality.code] = municipality.name;
             if (!draft_template.valid())
-                draft_template = std::async(std::launch::deferred, docx::load_draft_template, draft_options);
+                draft_template = std::async(std::launch::deferred, load_template, std::cref(read_template), draft_options);
             draft = std::async(std::launch::async | std::launch::deferred, [&] {
-                return docx::render_application_draft(*checked.application, draft_options, draft_template.get());
+                const docx::DraftTemplate prepared = draft_template.get();
+                return render_draft(*checked.application, draft_options, prepared, read_logo());
             });
         }
         std::exception_ptr workbook_error;
-        if (checked.application && request.workbook_path) {
+        if (checked.application && request.workbook) {
             xlsx::WorkbookOptions options;
-            options.lang = lang;
+            options.lang = made.lang;
             options.date = request.today;
             options.limits = workbook_limits(*checked.application, checked.pack);
-            outputs.emplace_back(*request.workbook_path, inputs);
             try {
-                xlsx::write_budget_workbook(*checked.application, options, outputs.back().temporary_path());
+                // libxlsxwriter 1.1.4 (Debian 12) writes only to a file name
+                // (no output_buffer before 1.1.5): a private file, read back.
+                // Its own temporary files go into the same folder, so a full
+                // or unwritable output folder never reaches it.
+                PrivateFolder folder;
+                const std::string path = folder.file("budget.xlsx");
+                xlsx::write_budget_workbook(*checked.application, options, path);
+                artefacts.workbook_xlsx = read_back(path);
             } catch (...) {
                 workbook_error = std::current_exception();
             }
         }
-        if (draft.valid()) {
-            outputs[draft_output].write(draft.get());
-        }
+        if (draft.valid()) artefacts.draft_docx = draft.get();
         if (workbook_error) std::rethrow_exception(workbook_error);
-        if (request.report_path) {
-            outputs.emplace_back(*request.report_path, inputs);
-            outputs.back().write(render_report(checked.report, request, lang));
-        }
+        if (request.report_html) artefacts.report_html = render_report(checked.report, request, made.lang);
     } catch (const ToolError&) {
         throw;
     } catch (const std::exception& error) {
         throw ToolError(error.what());
     }
+    artefacts.report = std::move(checked.report);
+    return made;
+}
+
+std::vector<std::string> input_files(const BuildRequest& request, const Made& made) {
+    std::vector<std::string> inputs = {request.plan};
+    if (request.findings_override) inputs.push_back(*request.findings_override);
+    if (request.template_path) inputs.push_back(*request.template_path);
+    if (request.logo_path) inputs.push_back(*request.logo_path);
+    if (made.findings_file) inputs.push_back(*made.findings_file);
+    return inputs;
+}
+
+// The file layer of build_application and build_into_folder: reads the
+// inputs (the plan's @findings relative to the plan, by CheckSession::check),
+// makes the artefacts, then writes them all and renames them together.
+// `name_outputs` fills in the paths once the plan is loaded (build_into_folder
+// names them after the acronym).
+template <typename NameOutputs>
+BuildResult build(BuildRequest request, bool draft, bool workbook, bool report_html, NameOutputs name_outputs) {
+    CheckSession session(request.today);
+    ArtefactRequest wanted;
+    wanted.plan.name = request.plan;
+    wanted.lang = request.lang;
+    wanted.today = request.today;
+    wanted.strict = request.strict;
+    wanted.draft = draft;
+    wanted.workbook = workbook;
+    wanted.report_html = report_html;
+    const CheckStep check = [&](const OnLoaded& on_loaded) {
+        return session.check(request.plan, request.findings_override, on_loaded);
+    };
+    const InputStep read_template = [&]() -> std::optional<NamedBytes> {
+        if (!request.template_path) return std::nullopt;
+        const std::string& path = *request.template_path;
+        return NamedBytes{path, read_input_file(path, "template '" + path + "'", max_template_file_bytes)};
+    };
+    const InputStep read_logo = [&]() -> std::optional<NamedBytes> {
+        if (!request.logo_path) return std::nullopt;
+        const std::string& path = *request.logo_path;
+        return NamedBytes{path, read_input_file(path, "logo '" + path + "'", max_logo_file_bytes)};
+    };
+    Made made = make(wanted, session, check, read_template, read_logo);
+    name_outputs(request, made);
+
+    const std::vector<std::string> inputs = input_files(request, made);
+    std::vector<PendingOutput> outputs;
+    const auto stage = [&](const std::optional<std::string>& path, const std::optional<std::string>& bytes) {
+        if (!path || !bytes) return;
+        outputs.emplace_back(*path, inputs);
+        outputs.back().write(*bytes);
+    };
+    stage(request.draft_path, made.artefacts.draft_docx);
+    stage(request.workbook_path, made.artefacts.workbook_xlsx);
+    stage(request.report_path, made.artefacts.report_html);
     // Everything is ready: only now replace what was there before.
-    for (PendingOutput& output : outputs) {
-        output.commit();
-        result.written.push_back(output.target());
-    }
-    result.report = std::move(checked.report);
+    commit_together(outputs);
+    BuildResult result;
+    for (const PendingOutput& output : outputs) result.written.push_back(output.target());
+    result.plan_loaded = made.artefacts.plan_loaded;
+    result.report = std::move(made.artefacts.report);
     return result;
 }
 
@@ -163,8 +289,18 @@ TemplateCheck check_template(const std::string& path, const std::string& lang) {
     }
 }
 
+Artefacts build_artefacts(const ArtefactRequest& request, CheckSession& session) {
+    const CheckStep check = [&](const OnLoaded& on_loaded) {
+        return session.check_bytes(request.plan, request.findings, on_loaded);
+    };
+    const InputStep read_template = [&] { return request.template_docx; };
+    const InputStep read_logo = [&] { return request.logo; };
+    return make(request, session, check, read_template, read_logo).artefacts;
+}
+
 BuildResult build_application(const BuildRequest& request) {
-    return build(request, request.draft_path.has_value(), [](BuildRequest&, const CheckedPlan&) {});
+    return build(request, request.draft_path.has_value(), request.workbook_path.has_value(),
+                 request.report_path.has_value(), [](BuildRequest&, const Made&) {});
 }
 
 BuildResult build_into_folder(BuildRequest request, const std::string& folder) {
@@ -178,14 +314,8 @@ BuildResult build_into_folder(BuildRequest request, const std::string& folder) {
         fs::create_directory(folder, error);
         if (error) throw ToolError("cannot create '" + folder + "': " + error.message());
     }
-    return build(std::move(request), true, [&](BuildRequest& named, const CheckedPlan& checked) {
-        std::string acronym;
-        std::string lang = named.lang.value_or("sv");
-        if (checked.application) {
-            if (checked.application->project.acronym) acronym = checked.application->project.acronym->value;
-            lang = named.lang.value_or(checked.application->lang);
-        }
-        const OutputPaths paths = output_paths(folder, named.plan, acronym, lang);
+    return build(std::move(request), true, true, true, [&](BuildRequest& named, const Made& made) {
+        const OutputPaths paths = output_paths(folder, named.plan, made.acronym, made.lang);
         named.draft_path = paths.draft;
         named.workbook_path = paths.workbook;
         named.report_path = paths.report;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/values.hpp"
+#include "pipeline/artefacts.hpp"
 #include "report/report.hpp"
 
 namespace esfdraft::pipeline {
@@ -46,9 +47,14 @@ struct OutputPaths {
 OutputPaths output_paths(const std::string& folder, const std::string& plan, const std::string& acronym,
                          const std::string& lang);
 
-// Loads and checks the plan, renders every requested output in memory or to
-// temporary files, and only then renames them all into place: a failure
-// (a template error, a full disk) leaves earlier outputs as they were.
+// The file layer over build_artefacts (artefacts.hpp): reads the input files
+// (the plan's preStudy/@findings relative to the plan, see
+// CheckSession::check), makes every requested output in memory, writes each
+// to a temporary file beside its target (with the replaced file's mode, else
+// 0666 less the umask; synced to the disk), and only then renames them all
+// into place under a lock on their folder: a failure (a template error, a
+// full disk) leaves earlier outputs as they were, and two builds into one
+// folder leave the whole set of one of them.
 // When the plan cannot be read into the model, only the report is written.
 // An application with errors still gets its draft (with markers for what is
 // missing) and workbook. Throws ToolError for everything that stops the job.

@@ -30,13 +30,27 @@ bool looks_like_plan(const fs::path& path) {
     return head.find("urn:esfdraft:plan:1") != std::string_view::npos;
 }
 
+// The findings file the file layer reads: `findings_override` when given,
+// else the plan's preStudy/@findings, relative to the plan's folder. A plan
+// is data from someone else: its @findings may name only a file at or below
+// its own folder (checked on the path as written, after removing "." and
+// "..", so a symlink inside the folder still works). Empty: no findings file.
 std::string resolve_findings_path(const model::Application& application, const std::optional<std::string>& findings_override) {
     if (findings_override) return *findings_override;
-    if (application.project.pre_study && application.project.pre_study->findings_path) {
-        const fs::path relative = *application.project.pre_study->findings_path;
-        return (fs::path(application.file).parent_path() / relative).lexically_normal().string();
+    if (!application.project.pre_study || !application.project.pre_study->findings_path) return {};
+    const std::string& named = *application.project.pre_study->findings_path;
+    const fs::path relative = fs::path(named).lexically_normal();
+    const bool outside = relative.is_absolute() || relative.has_root_name() || relative.has_root_directory() ||
+                         (!relative.empty() && *relative.begin() == "..");
+    if (outside) {
+        const model::SourceLocation& where = application.project.pre_study->where;
+        const std::string place = where.file.empty() ? application.file
+                                                     : where.file + (where.line > 0 ? ":" + std::to_string(where.line) : "");
+        throw ToolError(place + ": preStudy/@findings names '" + named +
+                        "', which is not in the plan's folder, and esfdraft reads no file outside it on a plan's word: "
+                        "give the findings file with --findings, or put it beside the plan");
     }
-    return {};
+    return (fs::path(application.file).parent_path() / relative).lexically_normal().string();
 }
 
 }  // namespace
@@ -106,22 +120,50 @@ CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std
 
 CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std::string>& findings_override,
                                 const std::function<void(const model::Application&)>& on_loaded) {
+    return check_loaded(
+        plan, [&] { return loader_->load_plan(plan); },
+        [&](const model::Application& application) -> std::optional<load::FindingsLoad> {
+            const std::string findings_path = resolve_findings_path(application, findings_override);
+            if (findings_path.empty()) return std::nullopt;
+            return loader_->load_findings(findings_path);
+        },
+        on_loaded);
+}
+
+CheckedPlan CheckSession::check_bytes(const NamedBytes& plan, const std::optional<NamedBytes>& findings) {
+    return check_bytes(plan, findings, {});
+}
+
+CheckedPlan CheckSession::check_bytes(const NamedBytes& plan, const std::optional<NamedBytes>& findings,
+                                      const std::function<void(const model::Application&)>& on_loaded) {
+    return check_loaded(
+        plan.name, [&] { return loader_->load_plan_bytes(plan.bytes, plan.name); },
+        // Only the buffer given: the plan's @findings names a file on someone else's machine.
+        [&](const model::Application&) -> std::optional<load::FindingsLoad> {
+            if (!findings) return std::nullopt;
+            return loader_->load_findings_bytes(findings->bytes, findings->name);
+        },
+        on_loaded);
+}
+
+CheckedPlan CheckSession::check_loaded(
+    const std::string& name, const std::function<load::PlanLoad()>& load_plan,
+    const std::function<std::optional<load::FindingsLoad>(const model::Application&)>& load_findings,
+    const std::function<void(const model::Application&)>& on_loaded) {
     try {
         const rules::CheckContext context{today_, &packs_->municipalities()};
         CheckedPlan checked;
         report::ApplicationReport& entry = checked.report;
-        entry.file = plan;
-        load::PlanLoad loaded = loader_->load_plan(plan);
+        entry.file = name;
+        load::PlanLoad loaded = load_plan();
         entry.findings = std::move(loaded.findings);
         if (!loaded.application) return checked;
         model::Application& application = *loaded.application;
         if (on_loaded) on_loaded(application);
         entry.title = application.project.title.value;
-        const std::string findings_path = resolve_findings_path(application, findings_override);
-        if (!findings_path.empty()) {
-            load::FindingsLoad study = loader_->load_findings(findings_path);
-            entry.findings.insert(entry.findings.end(), study.problems.begin(), study.problems.end());
-            application.findings = std::move(study.findings);
+        if (std::optional<load::FindingsLoad> study = load_findings(application)) {
+            entry.findings.insert(entry.findings.end(), study->problems.begin(), study->problems.end());
+            application.findings = std::move(study->findings);
         }
         checked.pack = packs_->find(application.programme);
         entry.sections = rules::report_sections(application, checked.pack);
@@ -171,9 +213,10 @@ RulesListing list_rules(const std::optional<std::string>& pack_name) {
 }
 
 void write_file_atomically(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs) {
-    PendingOutput output(path, inputs);
-    output.write(bytes);
-    output.commit();
+    std::vector<PendingOutput> outputs;
+    outputs.emplace_back(path, inputs);
+    outputs.back().write(bytes);
+    commit_together(outputs);
 }
 
 }  // namespace esfdraft::pipeline

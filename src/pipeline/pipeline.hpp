@@ -17,6 +17,8 @@
 namespace esfdraft::load {
 class Loader;
 class RulePackLibrary;
+struct PlanLoad;
+struct FindingsLoad;
 }  // namespace esfdraft::load
 
 namespace esfdraft::pipeline {
@@ -53,6 +55,13 @@ struct CheckRequest {
 // that cannot be read at all (missing, too large) throws ToolError.
 std::vector<report::ApplicationReport> check_plans(const CheckRequest& request);
 
+// A file's content in memory (an upload, a database row). `name` is what
+// findings and messages call the file; nothing is ever opened by it.
+struct NamedBytes {
+    std::string name;
+    std::string bytes;
+};
+
 // One plan after loading and checking.
 struct CheckedPlan {
     report::ApplicationReport report;
@@ -60,10 +69,13 @@ struct CheckedPlan {
     const model::RulePack* pack = nullptr;            // the plan's rule pack, when it exists
 };
 
-// What `esfdraft rules` shows: the packs there are and, when one is named,
-// that pack with its calls. Throws ToolError for an unknown or broken pack.
 // Everything the checks read once per run (schemas, rule packs, the
 // municipality register), for checking one plan after another.
+//
+// Threads: a CheckSession is used by one thread at a time (it reads schemas
+// and packs lazily into itself and does not lock); a server keeps one per
+// thread. Several CheckSessions in one process share no mutable state and
+// may run at the same time.
 class CheckSession {
 public:
     // Throws ToolError when the data folder's schemas are missing or broken
@@ -74,7 +86,11 @@ public:
     CheckSession& operator=(const CheckSession&) = delete;
 
     // Loads the plan (and its findings file: `findings_override`, else the one
-    // the plan names) and checks it. `application` is empty when the plan
+    // the plan names in preStudy/@findings, relative to the plan's folder) and
+    // checks it. A @findings that is absolute or leaves the plan's folder
+    // through ".." is refused with ToolError unless `findings_override` is
+    // given (then @findings is not looked at): a plan must not make esfdraft
+    // read files elsewhere. `application` is empty when the plan
     // could not be read into the model (X001/X002). Throws ToolError when a
     // file cannot be read at all or a pack is broken.
     CheckedPlan check(const std::string& plan, const std::optional<std::string>& findings_override);
@@ -83,16 +99,33 @@ public:
     // can start work that needs only the plan (build prepares the template).
     CheckedPlan check(const std::string& plan, const std::optional<std::string>& findings_override,
                       const std::function<void(const model::Application&)>& on_loaded);
+    // The same for a plan in memory, with the findings file `findings` when
+    // given. The plan's preStudy/@findings is never opened (nor is any other
+    // file named by the plan): without `findings`, no findings are loaded.
+    // Throws ToolError when a buffer is larger than the input limit or a pack
+    // is broken.
+    CheckedPlan check_bytes(const NamedBytes& plan, const std::optional<NamedBytes>& findings);
+    CheckedPlan check_bytes(const NamedBytes& plan, const std::optional<NamedBytes>& findings,
+                            const std::function<void(const model::Application&)>& on_loaded);
     const model::MunicipalityRegister& municipalities();
+    // "Today" for the date rules of the checks from now on.
+    void set_today(model::Date today) { today_ = today; }
+    model::Date today() const { return today_; }
     const std::string& data_folder() const { return data_dir_; }
 
 private:
+    CheckedPlan check_loaded(const std::string& name, const std::function<load::PlanLoad()>& load_plan,
+                             const std::function<std::optional<load::FindingsLoad>(const model::Application&)>& load_findings,
+                             const std::function<void(const model::Application&)>& on_loaded);
+
     std::string data_dir_;
     std::unique_ptr<load::Loader> loader_;
     std::unique_ptr<load::RulePackLibrary> packs_;
     model::Date today_;
 };
 
+// What `esfdraft rules` shows: the packs there are and, when one is named,
+// that pack with its calls. Throws ToolError for an unknown or broken pack.
 struct RulesListing {
     std::vector<std::string> pack_names;
     std::optional<model::RulePack> pack;

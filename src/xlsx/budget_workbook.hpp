@@ -59,7 +59,11 @@ struct WorkbookOptions {
 // touched, so `path` is then left as it was; when writing itself fails, the
 // partial file is removed. The one thing that can reach stderr is
 // libxlsxwriter's own line about an I/O failure in the middle of writing
-// (a full disk), which no check can foresee.
+// (a full disk), which no check can foresee and libxlsxwriter 1.1.4 has no
+// switch for: so the pipeline gives a `path` in a private temporary folder,
+// never the user's output folder, and writes the bytes there itself.
+// libxlsxwriter's own temporary files go into `path`'s folder. Safe to call
+// from several threads (the final packing is done one workbook at a time).
 void write_budget_workbook(const model::Application& application, const WorkbookOptions& options,
                            const std::string& path);
 

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <deque>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -107,7 +108,12 @@ public:
     lxw_workbook* get() const { return workbook_; }
 
     // Writes the file; the workbook is gone afterwards whatever happens.
+    // One workbook at a time is written per process: libxlsxwriter 1.1.4
+    // packs it with gmtime() (one static buffer for the document date) and
+    // names its temporary files with rand(), neither safe in two threads.
     lxw_error close() {
+        static std::mutex closing;
+        const std::lock_guard<std::mutex> lock(closing);
         lxw_workbook* workbook = workbook_;
         workbook_ = nullptr;
         return workbook_close(workbook);

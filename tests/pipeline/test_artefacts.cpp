@@ -1,0 +1,207 @@
+// build_artefacts and CheckSession::check_bytes: the same bytes as the file
+// layer the CLI writes, and nothing opened that a plan names.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <future>
+#include <thread>
+
+#include "pipeline/artefacts.hpp"
+#include "pipeline/build.hpp"
+#include "support/temp_files.hpp"
+
+using namespace esfdraft;
+using namespace esfdraft::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const model::Date day{2009, 9, 1};
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The request the file layer makes for `plan` (its findings beside it, when it names one).
+pipeline::ArtefactRequest request_for(const std::string& plan, const std::optional<std::string>& findings_name) {
+    pipeline::ArtefactRequest request;
+    request.plan = {plan, read_file(plan)};
+    if (findings_name) {
+        const std::string findings = (fs::path(plan).parent_path() / *findings_name).lexically_normal().string();
+        request.findings = pipeline::NamedBytes{findings, read_file(findings)};
+    }
+    request.today = day;
+    return request;
+}
+
+std::string hex_bytes(const std::string& hex) {
+    std::string bytes;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    return bytes;
+}
+
+// A 1×1 PNG.
+const std::string tiny_png = hex_bytes(
+    "89504E470D0A1A0A0000000D49484452000000010000000108060000001F15C4890000000A49444154789C6300010000050001"
+    "0D0A2DB40000000049454E44AE426082");
+
+std::string with_findings_attribute(std::string plan, const std::string& value) {
+    const std::string attribute = "findings=\"findings.xml\"";
+    const auto at = plan.find(attribute);
+    BOOST_REQUIRE(at != std::string::npos);
+    plan.replace(at, attribute.size(), "findings=\"" + value + "\"");
+    return plan;
+}
+
+void check_same_as_the_cli(const std::string& sample, const std::optional<std::string>& findings, const std::string& name) {
+    const std::string plan = source_path(sample);
+    ScratchFolder folder;
+    pipeline::BuildRequest files;
+    files.plan = plan;
+    files.today = day;
+    const pipeline::BuildResult written = pipeline::build_into_folder(files, folder.path("out"));
+    BOOST_REQUIRE_EQUAL(written.written.size(), 3u);
+
+    pipeline::CheckSession session(day);
+    const pipeline::Artefacts made = pipeline::build_artefacts(request_for(plan, findings), session);
+    BOOST_TEST(made.plan_loaded);
+    BOOST_REQUIRE(made.draft_docx && made.workbook_xlsx && made.report_html);
+    BOOST_TEST((*made.draft_docx == read_file(folder.path("out/" + name + ".docx"))));
+    BOOST_TEST((*made.workbook_xlsx == read_file(folder.path("out/" + name + ".xlsx"))));
+    BOOST_TEST((*made.report_html == read_file(folder.path("out/" + name + "-rapport.html"))));
+    BOOST_TEST(made.report.findings.size() == written.report.findings.size());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(bytes_give_the_same_documents_as_the_file_layer) {
+    check_same_as_the_cli("samples/framsyn/plan.xml", "findings.xml", "FRAMSYN");
+    check_same_as_the_cli("samples/framsyn-prestudy/plan.xml", std::nullopt, "plan");
+}
+
+BOOST_AUTO_TEST_CASE(only_the_artefacts_asked_for_are_made) {
+    pipeline::CheckSession session(day);
+    pipeline::ArtefactRequest request = request_for(source_path("samples/framsyn/plan.xml"), "findings.xml");
+    request.draft = false;
+    request.report_html = false;
+    const pipeline::Artefacts made = pipeline::build_artefacts(request, session);
+    BOOST_TEST(!made.draft_docx);
+    BOOST_TEST(made.workbook_xlsx.has_value());
+    BOOST_TEST(!made.report_html);
+}
+
+BOOST_AUTO_TEST_CASE(a_plan_that_does_not_load_gets_only_its_report) {
+    pipeline::CheckSession session(day);
+    pipeline::ArtefactRequest request;
+    request.plan = {"upload.xml", "<application xmlns=\"urn:esfdraft:plan:1\">"};
+    request.today = day;
+    const pipeline::Artefacts made = pipeline::build_artefacts(request, session);
+    BOOST_TEST(!made.plan_loaded);
+    BOOST_TEST(!made.draft_docx);
+    BOOST_TEST(!made.workbook_xlsx);
+    BOOST_REQUIRE(made.report_html.has_value());
+    BOOST_REQUIRE(!made.report.findings.empty());
+    BOOST_TEST(made.report.findings.front().where.file == "upload.xml");
+}
+
+BOOST_AUTO_TEST_CASE(check_bytes_never_opens_the_findings_file_a_plan_names) {
+    // Existing files, absolute and through "..": none may be read.
+    const std::string plan_bytes = read_file(source_path("samples/framsyn/plan.xml"));
+    for (const std::string named : {"/etc/passwd", "../framsyn/findings.xml", "findings.xml"}) {
+        pipeline::CheckSession session(day);
+        const pipeline::CheckedPlan checked =
+            session.check_bytes({source_path("samples/framsyn/plan.xml"), with_findings_attribute(plan_bytes, named)}, std::nullopt);
+        BOOST_REQUIRE(checked.application.has_value());
+        BOOST_TEST(!checked.application->findings.has_value(), named);
+        const std::string text = report::render_text({checked.report}, report::ReportOptions{});
+        BOOST_TEST(!contains(text, named), text);
+        BOOST_TEST(!contains(text, "passwd"), text);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(check_bytes_uses_the_findings_buffer_given) {
+    pipeline::CheckSession session(day);
+    const pipeline::ArtefactRequest request = request_for(source_path("samples/framsyn/plan.xml"), "findings.xml");
+    const pipeline::CheckedPlan checked =
+        session.check_bytes(request.plan, pipeline::NamedBytes{"uploaded-findings.xml", request.findings->bytes});
+    BOOST_REQUIRE(checked.application && checked.application->findings);
+    BOOST_TEST(checked.application->findings->file == "uploaded-findings.xml");
+}
+
+BOOST_AUTO_TEST_CASE(sessions_on_two_threads_give_the_same_bytes_as_one) {
+    const pipeline::ArtefactRequest request = request_for(source_path("samples/framsyn/plan.xml"), "findings.xml");
+    pipeline::CheckSession alone(day);
+    const pipeline::Artefacts expected = pipeline::build_artefacts(request, alone);
+    const auto run = [&] {
+        pipeline::CheckSession session(day);
+        std::vector<pipeline::Artefacts> made;
+        for (int i = 0; i < 3; ++i) made.push_back(pipeline::build_artefacts(request, session));
+        return made;
+    };
+    auto first = std::async(std::launch::async, run);
+    auto second = std::async(std::launch::async, run);
+    for (auto* future : {&first, &second})
+        for (const pipeline::Artefacts& made : future->get()) {
+            BOOST_TEST((made.draft_docx == expected.draft_docx));
+            BOOST_TEST((made.workbook_xlsx == expected.workbook_xlsx));
+            BOOST_TEST((made.report_html == expected.report_html));
+        }
+}
+
+BOOST_AUTO_TEST_CASE(a_logo_from_bytes_is_named_by_its_own_name) {
+    pipeline::CheckSession session(day);
+    pipeline::ArtefactRequest request = request_for(source_path("samples/framsyn/plan.xml"), "findings.xml");
+    request.workbook = false;
+    request.logo = pipeline::NamedBytes{"logga.png", tiny_png};
+    const pipeline::Artefacts with_logo = pipeline::build_artefacts(request, session);
+    BOOST_REQUIRE(with_logo.draft_docx.has_value());
+    BOOST_TEST(contains(*with_logo.draft_docx, "word/media/"));
+
+    request.logo = pipeline::NamedBytes{"logga.png", "GIF89a not a png"};
+    try {
+        pipeline::build_artefacts(request, session);
+        BOOST_FAIL("a logo that is not a PNG or JPEG must stop the build");
+    } catch (const pipeline::ToolError& error) {
+        BOOST_TEST(std::string(error.what()) == "logo 'logga.png': not a PNG or JPEG image");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_template_from_bytes_is_named_by_its_own_name) {
+    pipeline::CheckSession session(day);
+    pipeline::ArtefactRequest request = request_for(source_path("samples/framsyn/plan.xml"), "findings.xml");
+    request.template_docx = pipeline::NamedBytes{"var-mall.docx", "this is not a zip archive"};
+    try {
+        pipeline::build_artefacts(request, session);
+        BOOST_FAIL("a broken template must stop the build");
+    } catch (const pipeline::ToolError& error) {
+        BOOST_TEST(contains(error.what(), "var-mall.docx"), error.what());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_file_layer_reads_findings_only_beside_the_plan) {
+    ScratchFolder folder;
+    const std::string plan_bytes = read_file(source_path("samples/framsyn/plan.xml"));
+    fs::create_directories(folder.path("plans"));
+    folder.write("findings.xml", read_file(source_path("samples/framsyn/findings.xml")));
+    for (const std::string& named :
+         std::vector<std::string>{"/etc/passwd", "../findings.xml", "sub/../../findings.xml", folder.path("findings.xml")}) {
+        const std::string plan = folder.write("plans/plan.xml", with_findings_attribute(plan_bytes, named));
+        pipeline::CheckSession session(day);
+        try {
+            session.check(plan, std::nullopt);
+            BOOST_FAIL("@findings='" + named + "' must be refused");
+        } catch (const pipeline::ToolError& error) {
+            BOOST_TEST(contains(error.what(), "give the findings file with --findings, or put it beside the plan"),
+                       error.what());
+            BOOST_TEST(contains(error.what(), named));
+        }
+        // --findings names the file: then @findings is not looked at.
+        const pipeline::CheckedPlan checked = session.check(plan, folder.path("findings.xml"));
+        BOOST_TEST((checked.application && checked.application->findings));
+    }
+    // Inside the folder, also through "sub/..", still works.
+    fs::create_directories(folder.path("plans/sub"));
+    folder.write("plans/findings.xml", read_file(source_path("samples/framsyn/findings.xml")));
+    const std::string plan = folder.write("plans/plan.xml", with_findings_attribute(plan_bytes, "sub/../findings.xml"));
+    pipeline::CheckSession session(day);
+    const pipeline::CheckedPlan checked = session.check(plan, std::nullopt);
+    BOOST_TEST((checked.application && checked.application->findings));
+}
