@@ -327,7 +327,7 @@ private:
     void log(const Request& request, int status, std::chrono::steady_clock::time_point started) {
         if (!options_.access_log) return;
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        Poco::JSON::Object line;
+        Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
         line.set("time", Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT));
         line.set("method", request.method);
         line.set("path", request.path);
