@@ -150,6 +150,9 @@ void read_body(Poco::Net::HTTPServerRequest& from, Request& into, const ServerOp
     if (!has_body) return;
     const bool multipart = into.content_type == "multipart/form-data";
     const std::size_t limit = multipart ? options.body_limit : options.json_limit;
+    if (from.hasContentLength() && from.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+        throw HttpError(413, "too-large", "the request body is larger than " + std::to_string(limit >> 20) + " MiB");
+    }
     BoundedBuffer bounded(from.stream(), limit);
     std::istream body(&bounded);
     const auto too_large = [&] {
@@ -164,6 +167,11 @@ void read_body(Poco::Net::HTTPServerRequest& from, Request& into, const ServerOp
         try {
             form.load(from, body, parts);
         } catch (const HttpError&) {
+            // Read the rest (still within the body limit) so that the client,
+            // which is still sending, gets to read the answer.
+            char sink[16384];
+            while (body.read(sink, sizeof sink) || body.gcount() > 0) {
+            }
             throw;
         } catch (const Poco::Exception& error) {
             if (bounded.exceeded()) throw too_large();
@@ -207,6 +215,7 @@ public:
         Request request;
         Response response;
         bool page = false;
+        bool body_started = false;
         std::vector<std::string> allowed;
         try {
             page = describe(from, request);
@@ -232,6 +241,7 @@ public:
                 }
                 throw HttpError(401, "unauthenticated", "sign in or send Authorization: Bearer TOKEN");
             }
+            body_started = true;
             read_body(from, request, options_);
             if (is_unsafe(request.method) && request.caller && request.caller->by_cookie) {
                 const std::string* token = request.header("x-csrf-token");
@@ -257,10 +267,28 @@ public:
             for (const std::string& method : allowed) list += (list.empty() ? "" : ", ") + method;
             response.headers.emplace_back("Allow", list);
         }
+        // Answered before the body was read (401, 404, 405 ...): read a small
+        // one anyway, so that a client still sending it gets to read the
+        // answer instead of a reset connection.
+        if (!body_started) drain(from);
         finish(from, to, request, response, started);
     }
 
 private:
+    static void drain(Poco::Net::HTTPServerRequest& from) {
+        constexpr Poco::Int64 drained_at_most = 4 << 20;
+        const bool has_body = from.getChunkedTransferEncoding() || (from.hasContentLength() && from.getContentLength64() > 0);
+        if (!has_body || (from.hasContentLength() && from.getContentLength64() > drained_at_most)) return;
+        try {
+            std::istream& in = from.stream();
+            char sink[16384];
+            Poco::Int64 total = 0;
+            while (total <= drained_at_most && (in.read(sink, sizeof sink) || in.gcount() > 0)) total += in.gcount();
+        } catch (const std::exception&) {
+            // a client that stops sending is answered all the same
+        }
+    }
+
     // Fills what the request line and headers say; true when the path looks like a page.
     bool describe(Poco::Net::HTTPServerRequest& from, Request& request) {
         request.method = from.getMethod();
