@@ -23,6 +23,7 @@ build_packages=(g++ make cmake pkg-config ca-certificates
 # Tools no one on the project wrote, used by the interop tests.
 test_packages=(python3 python3-lxml python3-docx python3-openpyxl python3-jsonschema libxml2-utils unzip tidy
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-dejavu-core fonts-liberation2
+  chromium  # screenshots of the service's pages (and the browser tests)
   postgresql-15)  # the store suite's PostgreSQL cases start a throw-away server (tests/store/with-postgres.sh)
 
 install_missing() {
