@@ -340,7 +340,7 @@ void add_api_routes(Router& router, Context& context) {
                     const std::string* from = request.query_value("from");
                     const std::string* to = request.query_value("to");
                     if (!from || !to) throw HttpError(400, "invalid", "give both ?from=N and &to=M");
-                    return json_response(200, version_diff(*site, application, *from, *to));
+                    return json_response(200, version_diff(*site, application, *from, *to, report_language(request)));
                 }});
 
     router.add({"GET", "/api/openapi.json", "This API described in OpenAPI 3.1", Access::anyone, false,
@@ -365,14 +365,14 @@ JsonObject comment_json(Context& context, const store::Comment& comment) {
 }
 
 JsonObject version_diff(Context& context, const store::Application& application, const std::string& from,
-                        const std::string& to) {
+                        const std::string& to, const std::string& lang) {
     const store::Version before = find_version(context, application.id, from);
     const store::Version after = find_version(context, application.id, to);
     const UploadCheck old_check = check_version(context, before);
     const UploadCheck new_check = check_version(context, after);
     VersionSide from_side{before.number, old_check.application ? &*old_check.application : nullptr, &old_check.report.findings};
     VersionSide to_side{after.number, new_check.application ? &*new_check.application : nullptr, &new_check.report.findings};
-    return diff_json(from_side, to_side);
+    return diff_json(from_side, to_side, lang);
 }
 
 }  // namespace esfdraft::http

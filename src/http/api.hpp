@@ -18,7 +18,7 @@ store::ApplicationFilter visibility_filter(const Caller& caller);
 store::ApplicationFilter listing_filter(const Request& request, const Caller& caller);
 JsonObject comment_json(Context& context, const store::Comment& comment);
 JsonObject version_diff(Context& context, const store::Application& application, const std::string& from,
-                        const std::string& to);
+                        const std::string& to, const std::string& lang);
 // OpenAPI 3.1 for every route of `router` (openapi.cpp).
 std::string openapi_json(const Router& router);
 

@@ -498,7 +498,7 @@ Response diff_page(Context& context, Request& request) {
     const std::string* from = request.query_value("from");
     const std::string* to = request.query_value("to");
     if (!from || !to) throw HttpError(400, "invalid", t(request, "Välj två versioner.", "Choose two versions."));
-    const JsonObject diff = version_diff(context, application, *from, *to);
+    const JsonObject diff = version_diff(context, application, *from, *to, request.language);
     std::ostringstream out;
     out << "<h1>" << e(application.title) << ": " << t(request, "version ", "version ") << e(*from) << " → " << e(*to) << "</h1>"
         << "<p><a href=\"/applications/" << e(application.id) << "\">" << t(request, "Tillbaka till ansökan", "Back to the application") << "</a></p>";

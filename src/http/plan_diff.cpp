@@ -121,13 +121,13 @@ std::string finding_key(const model::Finding& finding) {
     return finding.rule + "|" + finding.where.path + "|" + finding.message_id;
 }
 
-JsonObject finding_json(const model::Finding& finding) {
+JsonObject finding_json(const model::Finding& finding, report::Language language) {
     JsonObject out = object();
     out->set("rule", finding.rule);
     out->set("severity", std::string(model::to_string(finding.severity)));
     out->set("section", finding.section);
     out->set("path", finding.where.path);
-    out->set("message", report::message_text(finding, report::Language::en));
+    out->set("message", report::message_text(finding, language));
     return out;
 }
 
@@ -165,7 +165,8 @@ std::vector<PlanChange> plan_changes(const model::Application& before, const mod
     return changes;
 }
 
-JsonObject diff_json(const VersionSide& from, const VersionSide& to) {
+JsonObject diff_json(const VersionSide& from, const VersionSide& to, const std::string& lang) {
+    const report::Language language = lang == "en" ? report::Language::en : report::Language::sv;
     JsonObject out = object();
     out->set("from", from.number);
     out->set("to", to.number);
@@ -205,7 +206,7 @@ JsonObject diff_json(const VersionSide& from, const VersionSide& to) {
         std::multiset<std::string> remaining = before_keys;
         for (const model::Finding& f : report::sorted(*to.findings)) {
             const auto found = remaining.find(finding_key(f));
-            if (found == remaining.end()) added->add(finding_json(f));
+            if (found == remaining.end()) added->add(finding_json(f, language));
             else remaining.erase(found);
         }
     }
@@ -213,7 +214,7 @@ JsonObject diff_json(const VersionSide& from, const VersionSide& to) {
         std::multiset<std::string> remaining = after_keys;
         for (const model::Finding& f : report::sorted(*from.findings)) {
             const auto found = remaining.find(finding_key(f));
-            if (found == remaining.end()) resolved->add(finding_json(f));
+            if (found == remaining.end()) resolved->add(finding_json(f, language));
             else remaining.erase(found);
         }
     }

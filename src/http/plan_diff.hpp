@@ -33,6 +33,7 @@ struct PlanChange {
 std::vector<PlanChange> plan_changes(const model::Application& before, const model::Application& after);
 
 // The whole diff as the API's JSON.
-JsonObject diff_json(const VersionSide& from, const VersionSide& to);
+// Finding messages in `lang` ("sv" or "en").
+JsonObject diff_json(const VersionSide& from, const VersionSide& to, const std::string& lang);
 
 }  // namespace esfdraft::http
