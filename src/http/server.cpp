@@ -236,6 +236,7 @@ public:
                     response.content_type = "text/plain; charset=utf-8";
                     response.headers.emplace_back("Location", "/login");
                     response.body = "See /login\n";
+                    drain(from);
                     finish(from, to, request, response, started);
                     return;
                 }
