@@ -41,5 +41,9 @@ int run_build(const std::vector<std::string>& arguments);
 int run_draft(const std::vector<std::string>& arguments);
 int run_budget(const std::vector<std::string>& arguments);
 int run_template(const std::vector<std::string>& arguments);
+int run_serve(const std::vector<std::string>& arguments);
+int run_user(const std::vector<std::string>& arguments);
+int run_token(const std::vector<std::string>& arguments);
+int run_db(const std::vector<std::string>& arguments);
 
 }  // namespace esfdraft::cli

@@ -68,6 +68,10 @@ Commands:
   budget    write only the budget workbook (XLSX)
   template  export the default Word template to restyle, or check your own
   rules     list every rule, and a rule pack's parameters with their sources
+  serve     the web service for owners and reviewers (see serve --help)
+  user      add, list and disable the service's users
+  token     create an API token for the service
+  db        migrate or back up the service's database
 
 Options:
   -h, --help      show this help
@@ -330,6 +334,10 @@ int dispatch(int argc, char** argv) {
     if (command == "draft") return run_draft(arguments);
     if (command == "budget") return run_budget(arguments);
     if (command == "template") return run_template(arguments);
+    if (command == "serve") return run_serve(arguments);
+    if (command == "user") return run_user(arguments);
+    if (command == "token") return run_token(arguments);
+    if (command == "db") return run_db(arguments);
     throw UsageError("unknown command '" + command + "'; see esfdraft --help");
 }
 

@@ -1,0 +1,306 @@
+#include <chrono>
+#include <ctime>
+
+#include "http/context.hpp"
+#include "http/json.hpp"
+#include "pipeline/pipeline.hpp"
+#include "report/report.hpp"
+#include "store/passwords.hpp"
+
+namespace esfdraft::http {
+
+const char* const session_cookie = "esfdraft_session";
+const char* const language_cookie = "esfdraft_lang";
+
+std::int64_t Context::now() const {
+    if (options.clock) return options.clock();
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+model::Date Context::today() const {
+    std::int64_t seconds = now();
+    std::int64_t days = seconds / 86400;
+    if (seconds < 0 && seconds % 86400 != 0) --days;
+    return model::Date::from_days_since_epoch(days);
+}
+
+std::string iso_time(std::int64_t at) {
+    return store::format_timestamp(at);
+}
+
+std::string user_email(Context& context, std::int64_t id) {
+    const std::optional<store::User> user = context.store.find_user(id);
+    return user ? user->email : std::string();
+}
+
+// --------------------------------------------------------------- visibility
+
+bool can_see(const Caller& caller, const store::Application& application) {
+    if (caller.role == "admin") return true;
+    if (caller.role == "reviewer") return application.submitted_at.has_value();
+    return caller.role == "owner" && !caller.organisation.empty() && caller.organisation == application.organisation;
+}
+
+store::Application visible_application(Context& context, const Caller& caller, const std::string& id) {
+    const std::optional<store::Application> application = context.store.find_application(id);
+    if (!application || !can_see(caller, *application)) {
+        throw HttpError(404, "not-found", "there is no application " + id);
+    }
+    return *application;
+}
+
+store::Version find_version(Context& context, const std::string& application, const std::string& number) {
+    std::optional<store::Version> version;
+    if (number == "latest") {
+        version = context.store.find_latest_version(application);
+    } else if (!number.empty() && number.size() <= 9 &&
+               number.find_first_not_of("0123456789") == std::string::npos && number.front() != '0') {
+        version = context.store.find_version(application, std::stoi(number));
+    }
+    if (!version) throw HttpError(404, "not-found", "the application has no version " + number);
+    return *version;
+}
+
+// ---------------------------------------------------------------- sessions
+
+LoginResult log_in(Context& context, const std::string& email_given, const std::string& password,
+                   const std::string& address) {
+    std::string email = email_given;
+    for (char& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const store::LoginFailureCounts failures =
+        context.store.count_login_failures(email, address, context.now() - context.options.failure_window_seconds);
+    if (failures.account >= context.options.account_failures || failures.address >= context.options.address_failures) {
+        throw HttpError(429, "too-many-requests", "too many failed sign-ins; wait a quarter of an hour and try again");
+    }
+    const std::optional<store::UserCredentials> credentials = context.store.find_credentials(email);
+    // An unknown email costs the same as a wrong password: hash anyway.
+    static const std::string decoy = store::hash_password("decoy password that matches nothing");
+    const bool matches = store::verify_password(password, credentials ? credentials->password_hash : decoy);
+    if (!credentials || !matches || credentials->user.disabled || credentials->password_hash.empty()) {
+        context.store.record_login_failure(email, address);
+        throw HttpError(401, "unauthenticated", "wrong email or password");
+    }
+    context.store.clear_login_failures(email);
+    if (store::password_needs_rehash(credentials->password_hash)) {
+        context.store.set_password_hash(email, store::hash_password(password));
+    }
+    LoginResult result;
+    result.token = store::random_token();
+    result.csrf = store::random_token();
+    result.user = credentials->user;
+    store::Session session;
+    session.token_hash = store::token_hash(result.token);
+    session.user = credentials->user.id;
+    session.csrf_token = result.csrf;
+    session.created = context.now();
+    session.expires = session.created + context.options.session_seconds;
+    context.store.create_session(session);
+    context.store.append_history({std::nullopt, credentials->user.id, "login", std::nullopt, std::nullopt, address});
+    return result;
+}
+
+void log_out(Context& context, const Request& request) {
+    const auto cookie = request.cookies.find(session_cookie);
+    if (cookie != request.cookies.end()) context.store.delete_session(store::token_hash(cookie->second));
+    if (request.caller) {
+        context.store.append_history({std::nullopt, request.caller->user_id, "logout", std::nullopt, std::nullopt, ""});
+    }
+}
+
+std::string session_cookie_header(const Context& context, const std::string& token) {
+    return std::string(session_cookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+           std::to_string(context.options.session_seconds) + (context.options.secure_cookies ? "; Secure" : "");
+}
+
+std::string expired_session_cookie_header(const Context& context) {
+    return std::string(session_cookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" +
+           (context.options.secure_cookies ? "; Secure" : "");
+}
+
+// ------------------------------------------------------------------ uploads
+
+UploadParts upload_parts(const Request& request) {
+    if (request.content_type != "multipart/form-data") {
+        throw HttpError(415, "unsupported-media-type", "upload the plan as multipart/form-data with a part named 'plan'");
+    }
+    const auto plan = request.parts.find("plan");
+    if (plan == request.parts.end() || plan->second.bytes.empty()) {
+        throw HttpError(400, "invalid", "the part 'plan' (the plan XML) is required");
+    }
+    UploadParts parts;
+    parts.plan = {plain_file_name(plan->second.filename, "plan.xml"), plan->second.bytes};
+    const auto findings = request.parts.find("findings");
+    if (findings != request.parts.end() && !findings->second.bytes.empty()) {
+        parts.findings = NamedUpload{plain_file_name(findings->second.filename, "findings.xml"), findings->second.bytes};
+    }
+    return parts;
+}
+
+UploadCheck check_upload(Context& context, const UploadParts& parts, model::Date today) {
+    return context.checker.check(parts.plan, parts.findings, today);
+}
+
+namespace {
+
+store::NewVersion new_version(Context& context, const Caller& caller, const UploadParts& parts, UploadCheck& checked,
+                              model::Date today) {
+    store::NewVersion version;
+    version.plan = parts.plan.bytes;
+    if (parts.findings) version.findings = parts.findings->bytes;
+    version.created_by = caller.user_id;
+    const SummaryCounts counts = summarise(checked.report);
+    version.summary = {counts.errors, counts.warnings, counts.infos, counts.verdict};
+    report::ReportOptions options;
+    options.language = report::Language::sv;
+    if (checked.application && checked.application->lang == "en") options.language = report::Language::en;
+    options.date = today.iso();
+    version.report_json = report::render_json({checked.report}, options);
+    (void)context;
+    return version;
+}
+
+bool owns(const Caller& caller, const store::Application& application) {
+    return caller.role == "owner" && !caller.organisation.empty() && caller.organisation == application.organisation;
+}
+
+}  // namespace
+
+StoredVersion create_application(Context& context, const Caller& caller, const UploadParts& parts) {
+    if (caller.role != "owner") throw HttpError(403, "forbidden", "only project owners create applications");
+    if (caller.organisation.empty()) throw HttpError(403, "forbidden", "your account has no organisation; ask an administrator");
+    const model::Date today = context.today();
+    UploadCheck checked = check_upload(context, parts, today);
+    store::NewApplication application;
+    application.organisation = caller.organisation;
+    application.title = checked.report.title.empty() ? parts.plan.name : checked.report.title;
+    if (checked.application) {
+        if (checked.application->project.acronym) application.acronym = checked.application->project.acronym->value;
+        application.programme = checked.application->programme;
+        application.call = checked.application->call.value_or("");
+    }
+    const store::Version stored = context.store.create_application(application, new_version(context, caller, parts, checked, today));
+    return {stored.application, stored.number, stored.summary};
+}
+
+StoredVersion add_version(Context& context, const Caller& caller, const store::Application& application,
+                          const UploadParts& parts) {
+    if (!owns(caller, application)) throw HttpError(403, "forbidden", "only the owner's organisation adds versions");
+    if (application.status != store::Status::draft && application.status != store::Status::changes_requested) {
+        throw HttpError(409, "conflict", "a version can be added only in draft or changes-requested, not " +
+                                             std::string(store::to_string(application.status)));
+    }
+    const model::Date today = context.today();
+    UploadCheck checked = check_upload(context, parts, today);
+    const store::AddVersionResult added = context.store.add_version(application.id, new_version(context, caller, parts, checked, today));
+    if (added.outcome == store::VersionOutcome::not_found) throw HttpError(404, "not-found", "there is no application " + application.id);
+    if (added.outcome == store::VersionOutcome::wrong_status) {
+        throw HttpError(409, "conflict", "a version can be added only in draft or changes-requested, not " +
+                                             std::string(store::to_string(added.status)));
+    }
+    return {application.id, added.version.number, added.version.summary};
+}
+
+// ----------------------------------------------------------------- workflow
+
+store::Status transition(Context& context, const Caller& caller, const store::Application& application,
+                         const std::string& to_text, const std::string& comment) {
+    using store::Status;
+    const std::optional<Status> to = store::parse_status(to_text);
+    if (!to) throw HttpError(400, "invalid", "\"to\" must be one of draft, submitted, in-review, changes-requested, approved, rejected");
+    const Status from = application.status;
+    const bool owner_move = *to == Status::submitted || *to == Status::draft;
+    bool allowed_from = false;
+    if (owner_move) {
+        if (!owns(caller, application)) throw HttpError(403, "forbidden", "only the owner's organisation submits and withdraws");
+        allowed_from = *to == Status::submitted ? (from == Status::draft || from == Status::changes_requested)
+                                                : from == Status::submitted;
+    } else {
+        if (caller.role != "reviewer" && caller.role != "admin") {
+            throw HttpError(403, "forbidden", "only reviewers move an application through review");
+        }
+        allowed_from = *to == Status::in_review ? from == Status::submitted : from == Status::in_review;
+    }
+    if (!allowed_from) {
+        throw HttpError(409, "conflict", "an application in " + std::string(store::to_string(from)) + " cannot move to " +
+                                             std::string(store::to_string(*to)));
+    }
+    if (*to == Status::submitted) {
+        const std::optional<store::Version> latest = context.store.find_latest_version(application.id);
+        if (latest && latest->summary.errors > 0) {
+            JsonObject details = object();
+            if (JsonObject report = parse_object_text(latest->report_json)) details->set("report", report);
+            throw HttpError(409, "conflict",
+                            "version " + std::to_string(latest->number) + " has " + std::to_string(latest->summary.errors) +
+                                " errors; upload a corrected version before submitting",
+                            stringify(details));
+        }
+    }
+    if (!context.store.update_status(application.id, from, *to, caller.user_id, comment)) {
+        throw HttpError(409, "conflict", "the application changed meanwhile; reload and try again");
+    }
+    return *to;
+}
+
+store::Comment add_comment(Context& context, const Caller& caller, const store::Application& application,
+                           const CommentInput& input) {
+    if (input.text.empty()) throw HttpError(400, "invalid", "\"text\" must not be empty");
+    if (input.text.size() > 20000) throw HttpError(400, "invalid", "\"text\" is longer than 20 000 bytes");
+    const store::Version version = find_version(context, application.id, input.version.empty() ? "latest" : input.version);
+    store::NewComment comment;
+    comment.application = application.id;
+    comment.version = version.number;
+    comment.author = caller.user_id;
+    comment.text = input.text;
+    comment.section = input.section;
+    comment.rule = input.rule;
+    comment.path = input.path;
+    const std::optional<store::Comment> added = context.store.add_comment(comment);
+    if (!added) throw HttpError(404, "not-found", "there is no such version");
+    return *added;
+}
+
+// ----------------------------------------------------------------- outputs
+
+model::Date version_day(const store::VersionInfo& version) {
+    std::int64_t days = version.created / 86400;
+    if (version.created < 0 && version.created % 86400 != 0) --days;
+    return model::Date::from_days_since_epoch(days);
+}
+
+UploadCheck check_version(Context& context, const store::Version& version) {
+    std::optional<NamedUpload> findings;
+    if (version.findings) findings = NamedUpload{"findings.xml", *version.findings};
+    return context.checker.check({"plan.xml", version.plan}, findings, version_day(version));
+}
+
+std::string report_language(const Request& request) {
+    if (const std::string* lang = request.query_value("lang")) {
+        if (*lang != "sv" && *lang != "en") throw HttpError(400, "invalid", "lang must be sv or en");
+        return *lang;
+    }
+    return request.language;
+}
+
+Response version_report(Context& context, const store::Version& version, const std::string& format,
+                        const std::string& lang) {
+    if (format != "json" && format != "html" && format != "text") {
+        throw HttpError(400, "invalid", "format must be json, html or text");
+    }
+    report::ReportOptions options;
+    if (!report::parse_language(lang, options.language)) throw HttpError(400, "invalid", "lang must be sv or en");
+    options.date = version_day(version).iso();
+    const UploadCheck checked = check_version(context, version);
+    Response response;
+    if (format == "json") {
+        response.body = report::render_json({checked.report}, options);
+    } else if (format == "html") {
+        response.content_type = "text/html; charset=utf-8";
+        response.body = report::render_html({checked.report}, options);
+    } else {
+        response.content_type = "text/plain; charset=utf-8";
+        response.body = report::render_text({checked.report}, options);
+    }
+    return response;
+}
+
+}  // namespace esfdraft::http

@@ -1,0 +1,108 @@
+#include "http/checker.hpp"
+
+#include <cctype>
+
+#include "pipeline/artefacts.hpp"
+#include "pipeline/pipeline.hpp"
+
+namespace esfdraft::http {
+
+// Idle sessions: each keeps its schemas and packs loaded; a request borrows
+// one, sets its day and gives it back.
+struct Checker::Pool {
+    std::mutex mutex;
+    std::vector<std::unique_ptr<pipeline::CheckSession>> idle;
+};
+
+namespace {
+
+constexpr std::size_t idle_sessions_kept = 16;
+
+class Borrowed {
+public:
+    Borrowed(Checker::Pool& pool, model::Date today) : pool_(pool) {
+        {
+            std::lock_guard<std::mutex> lock(pool_.mutex);
+            if (!pool_.idle.empty()) {
+                session_ = std::move(pool_.idle.back());
+                pool_.idle.pop_back();
+            }
+        }
+        if (!session_) session_ = std::make_unique<pipeline::CheckSession>(today);
+        session_->set_today(today);
+    }
+    ~Borrowed() {
+        std::lock_guard<std::mutex> lock(pool_.mutex);
+        if (pool_.idle.size() < idle_sessions_kept) pool_.idle.push_back(std::move(session_));
+    }
+    Borrowed(const Borrowed&) = delete;
+    Borrowed& operator=(const Borrowed&) = delete;
+    pipeline::CheckSession& operator*() { return *session_; }
+    pipeline::CheckSession* operator->() { return session_.get(); }
+
+private:
+    Checker::Pool& pool_;
+    std::unique_ptr<pipeline::CheckSession> session_;
+};
+
+std::optional<pipeline::NamedBytes> named(const std::optional<NamedUpload>& upload) {
+    if (!upload) return std::nullopt;
+    return pipeline::NamedBytes{upload->name, upload->bytes};
+}
+
+pipeline::Artefacts make(Checker::Pool& pool, const NamedUpload& plan, const std::optional<NamedUpload>& findings,
+                         model::Date today, const std::string& lang, bool draft) {
+    Borrowed session(pool, today);
+    pipeline::ArtefactRequest request;
+    request.plan = {plan.name, plan.bytes};
+    request.findings = named(findings);
+    if (!lang.empty()) request.lang = lang;
+    request.today = today;
+    request.draft = draft;
+    request.workbook = !draft;
+    request.report_html = false;
+    return pipeline::build_artefacts(request, *session);
+}
+
+}  // namespace
+
+Checker::Checker() : pool_(std::make_unique<Pool>()) {}
+Checker::~Checker() = default;
+
+UploadCheck Checker::check(const NamedUpload& plan, const std::optional<NamedUpload>& findings, model::Date today) {
+    Borrowed session(*pool_, today);
+    pipeline::CheckedPlan checked = session->check_bytes({plan.name, plan.bytes}, named(findings));
+    return {std::move(checked.report), std::move(checked.application)};
+}
+
+std::optional<std::string> Checker::draft(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
+                                          model::Date today, const std::string& lang) {
+    return make(*pool_, plan, findings, today, lang, true).draft_docx;
+}
+
+std::optional<std::string> Checker::workbook(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
+                                             model::Date today) {
+    return make(*pool_, plan, findings, today, "", false).workbook_xlsx;
+}
+
+std::string plain_file_name(const std::string& sent, const std::string& fallback) {
+    std::string name = sent;
+    const std::size_t slash = name.find_last_of("/\\");
+    if (slash != std::string::npos) name = name.substr(slash + 1);
+    std::string kept;
+    for (char c : name) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '.' || c == '-' || c == '_') kept += c;
+    }
+    while (!kept.empty() && kept.front() == '.') kept.erase(kept.begin());
+    if (kept.size() > 100) kept = kept.substr(kept.size() - 100);
+    return kept.empty() ? fallback : kept;
+}
+
+SummaryCounts summarise(const report::ApplicationReport& report) {
+    const report::Tally counts = report::tally(report.findings);
+    return {counts.errors, counts.warnings, counts.infos,
+            report::ready_to_submit(report.findings, false) ? "ready" : "not-ready"};
+}
+
+}  // namespace esfdraft::http

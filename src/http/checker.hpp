@@ -1,0 +1,68 @@
+// Checks uploaded bytes and makes a version's outputs, for many request
+// threads: CheckSession is for one thread at a time and fixes "today", so
+// sessions are pooled and each check borrows one and sets its day.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/application.hpp"
+#include "model/values.hpp"
+#include "report/report.hpp"
+
+namespace esfdraft::pipeline {
+class CheckSession;
+}
+
+namespace esfdraft::http {
+
+struct NamedUpload {
+    std::string name;    // a plain file name, shown in the report ("plan.xml")
+    std::string bytes;
+};
+
+struct UploadCheck {
+    report::ApplicationReport report;
+    std::optional<model::Application> application;   // nullopt when the plan did not load (X001/X002)
+};
+
+class Checker {
+public:
+    Checker();
+    ~Checker();
+    // Checks the plan with `findings` as its pre-study findings (the plan's
+    // own preStudy/@findings is never opened). Throws pipeline::ToolError
+    // when the data folder is broken.
+    UploadCheck check(const NamedUpload& plan, const std::optional<NamedUpload>& findings, model::Date today);
+    // The draft (DOCX) and the budget workbook (XLSX) of a plan; nullopt
+    // when the plan does not load. `lang` empty: the plan's language.
+    std::optional<std::string> draft(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
+                                     model::Date today, const std::string& lang);
+    std::optional<std::string> workbook(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
+                                        model::Date today);
+
+    struct Pool;
+
+private:
+    std::unique_ptr<Pool> pool_;
+};
+
+// A name safe to show and to use as a file name: the last path segment of
+// what the client sent, with only letters, digits, '.', '-' and '_' kept;
+// `fallback` when nothing is left.
+std::string plain_file_name(const std::string& sent, const std::string& fallback);
+
+// The summary stored with a version: counts and "ready" | "not-ready".
+struct SummaryCounts {
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+    std::string verdict;
+};
+SummaryCounts summarise(const report::ApplicationReport& report);
+
+}  // namespace esfdraft::http

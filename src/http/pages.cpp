@@ -1,0 +1,773 @@
+// The pages: server-rendered HTML that works without script, in Swedish or
+// English. Every printed value goes through escape_html; forms that change
+// something carry the session's CSRF token.
+#include "http/pages.hpp"
+
+#include <sstream>
+
+#include "http/api.hpp"
+#include "http/json.hpp"
+#include "http/plan_diff.hpp"
+#include "report/report.hpp"
+#include "store/passwords.hpp"
+
+namespace esfdraft::http {
+
+std::string escape_html(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+using E = std::string;
+
+std::string e(const std::string& text) {
+    return escape_html(text);
+}
+
+// Swedish or English by the request's language.
+std::string t(const Request& request, const char* sv, const char* en) {
+    return request.language == "en" ? en : sv;
+}
+
+const char* const stylesheet = R"(
+:root{color-scheme:light;--ink:#1b1b1b;--muted:#4a4a4a;--line:#c8c8c8;--accent:#0b4f8a;--bg:#fff;--soft:#f3f5f8;--bad:#a4001d;--warn:#7a4a00;--ok:#1c5e20}
+*{box-sizing:border-box}
+body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+a{color:var(--accent)}
+a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f0b400;outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
+.skip:focus{left:1rem}
+header.site{background:var(--accent);color:#fff;padding:.6rem 1.5rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between}
+header.site a{color:#fff}
+header.site nav ul{list-style:none;margin:0;padding:0;display:flex;gap:1.2rem;flex-wrap:wrap}
+header.site form{display:inline}
+header.site button{background:transparent;color:#fff;border:1px solid #fff;border-radius:4px;padding:.2rem .6rem;cursor:pointer;font:inherit}
+.brand{font-weight:700;font-size:1.1rem;text-decoration:none}
+main{max-width:72rem;margin:0 auto;padding:1.5rem}
+h1{font-size:1.7rem;margin:.2rem 0 1rem}
+h2{font-size:1.3rem;margin:2rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
+h3{font-size:1.1rem;margin:1.2rem 0 .4rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:var(--soft)}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+label{display:block;font-weight:600;margin:.6rem 0 .2rem}
+input[type=text],input[type=email],input[type=password],select,textarea{font:inherit;padding:.35rem .5rem;border:1px solid #767676;border-radius:4px;max-width:100%}
+input[type=text],input[type=email],input[type=password],textarea{width:28rem}
+textarea{min-height:6rem}
+button,.button{font:inherit;background:var(--accent);color:#fff;border:0;border-radius:4px;padding:.4rem .9rem;cursor:pointer;margin:.4rem .4rem .4rem 0}
+.inline{display:inline}
+.filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}
+.filters label{margin:0}
+.status{display:inline-block;padding:.05rem .5rem;border-radius:1rem;background:var(--soft);border:1px solid var(--line)}
+.error{color:var(--bad)}.warning{color:var(--warn)}.info{color:var(--muted)}
+.alert{border-left:4px solid var(--bad);background:#fdf0f2;padding:.6rem 1rem;margin:1rem 0}
+.notice{border-left:4px solid var(--ok);background:#eef7ee;padding:.6rem 1rem;margin:1rem 0}
+.muted{color:var(--muted)}
+.plan section{margin-bottom:1rem}
+ins{background:#e6f4e6;text-decoration:none}del{background:#fbe9eb}
+footer{max-width:72rem;margin:2rem auto;padding:0 1.5rem;color:var(--muted);font-size:.9rem}
+@media print{header.site,form,.skip{display:none}}
+)";
+
+struct Page {
+    std::string title;
+    std::string body;
+};
+
+Response html(const Request& request, const Page& page, int status = 200) {
+    std::ostringstream out;
+    out << "<!DOCTYPE html>\n<html lang=\"" << e(request.language) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << e(page.title)
+        << " – esfdraft</title>\n<link rel=\"stylesheet\" href=\"/static/site.css\">\n</head>\n<body>\n"
+        << "<a class=\"skip\" href=\"#main\">" << t(request, "Hoppa till innehållet", "Skip to content") << "</a>\n"
+        << "<header class=\"site\"><a class=\"brand\" href=\"/\">esfdraft</a>\n<nav aria-label=\""
+        << t(request, "Huvudmeny", "Main menu") << "\"><ul>";
+    if (request.caller) {
+        out << "<li><a href=\"/applications\">" << t(request, "Ansökningar", "Applications") << "</a></li>";
+        if (request.caller->role == "owner") out << "<li><a href=\"/applications/new\">" << t(request, "Ny ansökan", "New application") << "</a></li>";
+        if (request.caller->role != "owner") out << "<li><a href=\"/queue\">" << t(request, "Granskningskö", "Review queue") << "</a></li>";
+        if (request.caller->role == "admin") out << "<li><a href=\"/users\">" << t(request, "Användare", "Users") << "</a></li>";
+    }
+    out << "</ul></nav>\n<div>";
+    const std::string csrf = request.caller ? request.caller->csrf : "";
+    const std::string other = request.language == "en" ? "sv" : "en";
+    out << "<form method=\"post\" action=\"/language\" class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"" << e(csrf)
+        << "\"><input type=\"hidden\" name=\"lang\" value=\"" << other << "\"><button type=\"submit\" lang=\"" << other << "\">"
+        << (other == "en" ? "English" : "Svenska") << "</button></form> ";
+    if (request.caller) {
+        out << "<span>" << e(request.caller->email) << "</span> <form method=\"post\" action=\"/logout\" class=\"inline\">"
+            << "<input type=\"hidden\" name=\"csrf\" value=\"" << e(csrf) << "\"><button type=\"submit\">"
+            << t(request, "Logga ut", "Sign out") << "</button></form>";
+    }
+    out << "</div></header>\n<main id=\"main\" tabindex=\"-1\">\n" << page.body << "\n</main>\n<footer>esfdraft</footer>\n</body>\n</html>\n";
+    Response response;
+    response.status = status;
+    response.content_type = "text/html; charset=utf-8";
+    response.body = out.str();
+    return response;
+}
+
+Response redirect(const std::string& location) {
+    Response response;
+    response.status = 303;
+    response.content_type = "text/plain; charset=utf-8";
+    response.headers.emplace_back("Location", location);
+    response.body = "See " + location + "\n";
+    return response;
+}
+
+std::string csrf_field(const Request& request) {
+    return "<input type=\"hidden\" name=\"csrf\" value=\"" + e(request.caller ? request.caller->csrf : "") + "\">";
+}
+
+const Caller& caller_of(const Request& request) {
+    if (!request.caller) throw HttpError(401, "unauthenticated", "sign in first");
+    return *request.caller;
+}
+
+std::string status_name(const Request& request, store::Status status) {
+    using store::Status;
+    switch (status) {
+        case Status::draft: return t(request, "utkast", "draft");
+        case Status::submitted: return t(request, "inskickad", "submitted");
+        case Status::in_review: return t(request, "granskas", "in review");
+        case Status::changes_requested: return t(request, "ändringar begärda", "changes requested");
+        case Status::approved: return t(request, "beviljad", "approved");
+        case Status::rejected: return t(request, "avslagen", "rejected");
+    }
+    return "";
+}
+
+std::string summary_text(const Request& request, const store::CheckSummary& summary) {
+    std::ostringstream out;
+    out << summary.errors << ' ' << t(request, "fel", "errors") << ", " << summary.warnings << ' '
+        << t(request, "varningar", "warnings") << ", " << summary.infos << ' ' << t(request, "tips", "hints") << " – "
+        << (summary.verdict == "ready" ? t(request, "klar att skicka in", "ready to submit") : t(request, "inte klar", "not ready"));
+    return out.str();
+}
+
+std::string date_of(std::int64_t at) {
+    return iso_time(at).substr(0, 10);
+}
+
+std::string upload_form(const Request& request, const std::string& action, const std::string& button) {
+    std::ostringstream out;
+    out << "<form method=\"post\" action=\"" << e(action) << "\" enctype=\"multipart/form-data\">" << csrf_field(request)
+        << "<label for=\"plan\">" << t(request, "Projektplan (XML)", "Project plan (XML)") << "</label>"
+        << "<input type=\"file\" id=\"plan\" name=\"plan\" accept=\".xml,application/xml,text/xml\" required>"
+        << "<label for=\"findings\">" << t(request, "Förstudiens resultat (XML, valfritt)", "Pre-study findings (XML, optional)")
+        << "</label><input type=\"file\" id=\"findings\" name=\"findings\" accept=\".xml,application/xml,text/xml\">"
+        << "<p><button type=\"submit\">" << e(button) << "</button></p></form>";
+    return out.str();
+}
+
+// ------------------------------------------------------------ the plan as HTML
+
+std::string inline_html(const model::InlineText& text) {
+    std::string out;
+    for (const model::Inline& part : text) {
+        std::string piece = e(part.text);
+        if (part.emphasis) piece = "<em>" + piece + "</em>";
+        if (part.strong) piece = "<strong>" + piece + "</strong>";
+        out += piece;
+    }
+    return out;
+}
+
+std::string rich_html(const model::RichText& text) {
+    std::string out;
+    for (const model::Block& block : text.blocks) {
+        if (block.kind == model::Block::Kind::paragraph) {
+            out += "<p>" + inline_html(block.inlines) + "</p>";
+        } else {
+            const char* tag = block.kind == model::Block::Kind::bullet_list ? "ul" : "ol";
+            out += std::string("<") + tag + ">";
+            for (const model::InlineText& item : block.items) out += "<li>" + inline_html(item) + "</li>";
+            out += std::string("</") + tag + ">";
+        }
+    }
+    return out;
+}
+
+std::string kronor(model::Money ore) {
+    const bool negative = ore < 0;
+    unsigned long long whole = (negative ? 0ull - static_cast<unsigned long long>(ore) : static_cast<unsigned long long>(ore)) / 100;
+    std::string digits = std::to_string(whole);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) grouped += "\u00a0";
+        grouped += digits[i];
+    }
+    return (negative ? "−" : "") + grouped + "\u00a0kr";
+}
+
+std::string plan_html(const Request& request, const model::Application& plan) {
+    std::ostringstream out;
+    const auto section = [&](const char* sv, const char* en, const std::optional<model::RichText>& text) {
+        if (!text || text->empty()) return;
+        out << "<section><h3>" << t(request, sv, en) << "</h3>" << rich_html(*text) << "</section>";
+    };
+    out << "<div class=\"plan\">";
+    out << "<section><h3>" << t(request, "Projektet", "The project") << "</h3><table><tbody>"
+        << "<tr><th scope=\"row\">" << t(request, "Titel", "Title") << "</th><td>" << e(plan.project.title.value) << "</td></tr>";
+    if (plan.project.acronym) out << "<tr><th scope=\"row\">" << t(request, "Förkortning", "Acronym") << "</th><td>" << e(plan.project.acronym->value) << "</td></tr>";
+    out << "<tr><th scope=\"row\">" << t(request, "Programområde", "Programme area") << "</th><td>" << e(plan.project.programme_area.value) << "</td></tr>"
+        << "<tr><th scope=\"row\">" << t(request, "Projektägare", "Project owner") << "</th><td>" << e(plan.project.owner.name)
+        << (plan.project.owner.org_number ? " (" + e(*plan.project.owner.org_number) + ")" : "") << "</td></tr>"
+        << "<tr><th scope=\"row\">" << t(request, "Kontakt", "Contact") << "</th><td>" << e(plan.project.contact.name) << ", "
+        << e(plan.project.contact.email) << "</td></tr>"
+        << "<tr><th scope=\"row\">" << t(request, "Period", "Period") << "</th><td>" << e(plan.project.period.start.iso()) << " – "
+        << e(plan.project.period.end.iso()) << "</td></tr>"
+        << "<tr><th scope=\"row\">" << t(request, "Kommuner", "Municipalities") << "</th><td>";
+    for (std::size_t i = 0; i < plan.project.municipalities.size(); ++i) {
+        const model::MunicipalityRef& m = plan.project.municipalities[i];
+        out << (i ? ", " : "") << e(m.name.value_or(m.code)) << " (" << e(m.code) << ")";
+    }
+    out << "</td></tr></tbody></table></section>";
+    if (const model::Summary* summary = plan.main_summary()) {
+        out << "<section><h3>" << t(request, "Sammanfattning", "Summary") << "</h3>" << rich_html(summary->text) << "</section>";
+    }
+    section("Bakgrund", "Background", plan.background);
+    section("Problem", "Problem", plan.problem);
+    section("Syfte", "Purpose", plan.purpose);
+    if (!plan.target_groups.empty()) {
+        out << "<section><h3>" << t(request, "Målgrupper", "Target groups") << "</h3><ul>";
+        for (const model::TargetGroup& group : plan.target_groups) {
+            out << "<li><strong>" << e(group.name) << "</strong>";
+            if (group.description) out << rich_html(*group.description);
+            out << "</li>";
+        }
+        out << "</ul></section>";
+    }
+    if (!plan.goals.empty()) {
+        out << "<section><h3>" << t(request, "Mål och indikatorer", "Goals and indicators") << "</h3>";
+        for (const model::Goal& goal : plan.goals) {
+            out << "<h4>" << e(goal.id) << ": " << e(goal.statement) << "</h4>";
+            if (!goal.indicators.empty()) {
+                out << "<table><thead><tr><th scope=\"col\">" << t(request, "Indikator", "Indicator") << "</th><th scope=\"col\">"
+                    << t(request, "Utgångsvärde", "Baseline") << "</th><th scope=\"col\">" << t(request, "Målvärde", "Target")
+                    << "</th><th scope=\"col\">" << t(request, "Enhet", "Unit") << "</th></tr></thead><tbody>";
+                for (const model::Indicator& indicator : goal.indicators) {
+                    out << "<tr><td>" << e(indicator.text) << "</td><td class=\"num\">" << e(indicator.baseline.text())
+                        << "</td><td class=\"num\">" << e(indicator.target.text()) << "</td><td>" << e(indicator.unit) << "</td></tr>";
+                }
+                out << "</tbody></table>";
+            }
+        }
+        out << "</section>";
+    }
+    if (!plan.activities.empty()) {
+        out << "<section><h3>" << t(request, "Aktiviteter", "Activities") << "</h3><table><thead><tr><th scope=\"col\">"
+            << t(request, "Aktivitet", "Activity") << "</th><th scope=\"col\">" << t(request, "Tid", "When") << "</th><th scope=\"col\">"
+            << t(request, "Mål", "Goals") << "</th></tr></thead><tbody>";
+        for (const model::Activity& activity : plan.activities) {
+            out << "<tr><td><strong>" << e(activity.title) << "</strong>";
+            if (activity.description) out << rich_html(*activity.description);
+            out << "</td><td>" << e(activity.start.iso()) << " – " << e(activity.end.iso()) << "</td><td>";
+            for (std::size_t i = 0; i < activity.goal_ids.size(); ++i) out << (i ? ", " : "") << e(activity.goal_ids[i]);
+            out << "</td></tr>";
+        }
+        out << "</tbody></table></section>";
+    }
+    section("Organisation", "Organisation", plan.organisation);
+    if (!plan.partners.empty()) {
+        out << "<section><h3>" << t(request, "Samverkansparter", "Partners") << "</h3><ul>";
+        for (const model::Partner& partner : plan.partners) out << "<li>" << e(partner.name) << " – " << e(partner.role) << "</li>";
+        out << "</ul></section>";
+    }
+    section("Jämställdhet", "Gender equality", plan.gender_equality);
+    if (plan.accessibility) {
+        section("Tillgänglighet: fysisk", "Accessibility: physical", plan.accessibility->physical);
+        section("Tillgänglighet: information", "Accessibility: information", plan.accessibility->information);
+        section("Tillgänglighet: delaktighet", "Accessibility: participation", plan.accessibility->participation);
+    }
+    section("Icke-diskriminering", "Non-discrimination", plan.non_discrimination);
+    section("Transnationellt samarbete", "Transnational cooperation", plan.transnational);
+    section("Spridning", "Dissemination", plan.dissemination);
+    section("Utvärdering", "Evaluation", plan.evaluation);
+    out << "<section><h3>" << t(request, "Budget", "Budget") << "</h3><table><caption>" << t(request, "Kostnader", "Costs")
+        << "</caption><thead><tr><th scope=\"col\">" << t(request, "Kategori", "Category") << "</th><th scope=\"col\">"
+        << t(request, "År", "Year") << "</th><th scope=\"col\">" << t(request, "Beskrivning", "Description")
+        << "</th><th scope=\"col\">" << t(request, "Belopp", "Amount") << "</th></tr></thead><tbody>";
+    for (const model::CostLine& line : plan.budget.costs) {
+        out << "<tr><td>" << e(line.category) << "</td><td>" << line.year << "</td><td>" << e(line.label) << "</td><td class=\"num\">"
+            << e(kronor(line.amount)) << "</td></tr>";
+    }
+    out << "<tr><th scope=\"row\" colspan=\"3\">" << t(request, "Summa", "Total") << "</th><td class=\"num\">"
+        << e(kronor(plan.budget.total_costs())) << "</td></tr></tbody></table><table><caption>" << t(request, "Finansiering", "Financing")
+        << "</caption><thead><tr><th scope=\"col\">" << t(request, "Slag", "Kind") << "</th><th scope=\"col\">"
+        << t(request, "Finansiär", "Funder") << "</th><th scope=\"col\">" << t(request, "Belopp", "Amount") << "</th></tr></thead><tbody>";
+    for (const model::FinancingSource& source : plan.budget.financing) {
+        out << "<tr><td>" << e(source.kind) << "</td><td>" << e(source.funder.value_or("")) << "</td><td class=\"num\">"
+            << e(kronor(source.amount)) << "</td></tr>";
+    }
+    out << "</tbody></table></section></div>";
+    return out.str();
+}
+
+std::string findings_html(const Request& request, const report::ApplicationReport& checked) {
+    report::Language language = request.language == "en" ? report::Language::en : report::Language::sv;
+    std::ostringstream out;
+    out << "<table><caption>" << t(request, "Status per avsnitt", "Status by section") << "</caption><thead><tr><th scope=\"col\">"
+        << t(request, "Avsnitt", "Section") << "</th><th scope=\"col\">Status</th></tr></thead><tbody>";
+    for (const report::SectionSummary& summary : report::section_summary(checked, false)) {
+        out << "<tr><td>" << e(report::section_name(summary.section, language)) << "</td><td>"
+            << e(report::status_text(summary.status, language)) << "</td></tr>";
+    }
+    out << "</tbody></table>";
+    const model::Findings findings = report::sorted(checked.findings);
+    if (findings.empty()) {
+        out << "<p>" << t(request, "Inga anmärkningar.", "No findings.") << "</p>";
+        return out.str();
+    }
+    out << "<table><caption>" << t(request, "Anmärkningar", "Findings") << "</caption><thead><tr><th scope=\"col\">"
+        << t(request, "Allvar", "Severity") << "</th><th scope=\"col\">" << t(request, "Regel", "Rule") << "</th><th scope=\"col\">"
+        << t(request, "Meddelande", "Message") << "</th><th scope=\"col\">" << t(request, "Plats", "Where") << "</th></tr></thead><tbody>";
+    for (const model::Finding& finding : findings) {
+        const std::string severity(model::to_string(finding.severity));
+        out << "<tr><td class=\"" << e(severity) << "\">" << e(severity) << "</td><td>" << e(finding.rule) << "</td><td>"
+            << e(report::message_text(finding, language)) << "</td><td>" << e(finding.where.file) << ':' << finding.where.line
+            << "<br><code>" << e(finding.where.path) << "</code></td></tr>";
+    }
+    out << "</tbody></table>";
+    return out.str();
+}
+
+// The transitions the caller may try from the current status, as buttons.
+std::vector<std::pair<std::string, std::string>> moves(const Request& request, const Caller& caller, const store::Application& application) {
+    using store::Status;
+    std::vector<std::pair<std::string, std::string>> out;
+    const bool owner = caller.role == "owner" && caller.organisation == application.organisation;
+    const bool reviewer = caller.role == "reviewer" || caller.role == "admin";
+    const Status s = application.status;
+    if (owner && (s == Status::draft || s == Status::changes_requested)) out.push_back({"submitted", t(request, "Skicka in", "Submit")});
+    if (owner && s == Status::submitted) out.push_back({"draft", t(request, "Dra tillbaka", "Withdraw")});
+    if (reviewer && s == Status::submitted) out.push_back({"in-review", t(request, "Börja granska", "Start review")});
+    if (reviewer && s == Status::in_review) {
+        out.push_back({"changes-requested", t(request, "Begär ändringar", "Request changes")});
+        out.push_back({"approved", t(request, "Bevilja", "Approve")});
+        out.push_back({"rejected", t(request, "Avslå", "Reject")});
+    }
+    return out;
+}
+
+std::string applications_table(const Request& request, const std::vector<store::ApplicationListing>& rows, bool submitted_column) {
+    if (rows.empty()) return "<p>" + t(request, "Inga ansökningar.", "No applications.") + "</p>";
+    std::ostringstream out;
+    out << "<table><thead><tr><th scope=\"col\">" << t(request, "Titel", "Title") << "</th><th scope=\"col\">"
+        << t(request, "Organisation", "Organisation") << "</th><th scope=\"col\">Status</th><th scope=\"col\">"
+        << t(request, "Senaste version", "Latest version") << "</th><th scope=\"col\">" << t(request, "Kontroll", "Check") << "</th><th scope=\"col\">"
+        << (submitted_column ? t(request, "Inskickad", "Submitted") : t(request, "Ändrad", "Updated")) << "</th></tr></thead><tbody>";
+    for (const store::ApplicationListing& row : rows) {
+        out << "<tr><td><a href=\"/applications/" << e(row.application.id) << "\">" << e(row.application.title) << "</a>"
+            << (row.application.acronym.empty() ? "" : " (" + e(row.application.acronym) + ")") << "</td><td>"
+            << e(row.application.organisation) << "</td><td><span class=\"status\">" << e(status_name(request, row.application.status))
+            << "</span></td><td class=\"num\">" << row.latest.number << "</td><td>" << e(summary_text(request, row.latest.summary))
+            << "</td><td>"
+            << e(submitted_column ? (row.application.submitted_at ? date_of(*row.application.submitted_at) : "") : date_of(row.application.updated))
+            << "</td></tr>";
+    }
+    out << "</tbody></table>";
+    return out.str();
+}
+
+std::string login_form(const Request& request, const std::string& message, const std::string& email) {
+    std::ostringstream out;
+    out << "<h1>" << t(request, "Logga in", "Sign in") << "</h1>";
+    if (!message.empty()) out << "<div class=\"alert\" role=\"alert\">" << e(message) << "</div>";
+    out << "<form method=\"post\" action=\"/login\"><label for=\"email\">" << t(request, "E-post", "Email")
+        << "</label><input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"username\" required value=\"" << e(email)
+        << "\"><label for=\"password\">" << t(request, "Lösenord", "Password")
+        << "</label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>"
+        << "<p><button type=\"submit\">" << t(request, "Logga in", "Sign in") << "</button></p></form>";
+    return out.str();
+}
+
+const std::string& field_or_empty(const Request& request, const std::string& name) {
+    static const std::string empty;
+    const std::string* value = request.field(name);
+    return value ? *value : empty;
+}
+
+Response application_page(Context& context, Request& request, const std::string& notice) {
+    const Caller& caller = caller_of(request);
+    const store::Application application = visible_application(context, caller, request.params.at("id"));
+    const std::vector<store::VersionInfo> versions = context.store.list_versions(application.id);
+    const store::Version latest = find_version(context, application.id, "latest");
+    const UploadCheck checked = check_version(context, latest);
+    const std::string base = "/applications/" + application.id;
+    const std::string api = "/api/applications/" + application.id;
+    std::ostringstream out;
+    out << "<h1>" << e(application.title) << "</h1>";
+    if (!notice.empty()) out << "<div class=\"notice\" role=\"status\">" << e(notice) << "</div>";
+    out << "<p>" << t(request, "Status", "Status") << ": <span class=\"status\">" << e(status_name(request, application.status))
+        << "</span> · " << t(request, "Organisation", "Organisation") << ": " << e(application.organisation) << " · "
+        << t(request, "Program", "Programme") << ": " << e(application.programme)
+        << (application.call.empty() ? "" : " · " + t(request, "Utlysning", "Call") + ": " + e(application.call)) << "</p>";
+    const auto buttons = moves(request, caller, application);
+    if (!buttons.empty()) {
+        out << "<form method=\"post\" action=\"" << e(base) << "/transitions\">" << csrf_field(request) << "<label for=\"transition-comment\">"
+            << t(request, "Kommentar till statusändringen (valfri)", "Comment on the status change (optional)")
+            << "</label><textarea id=\"transition-comment\" name=\"comment\"></textarea><p>";
+        for (const auto& [to, label] : buttons) out << "<button type=\"submit\" name=\"to\" value=\"" << e(to) << "\">" << e(label) << "</button>";
+        out << "</p></form>";
+    }
+    out << "<h2>" << t(request, "Versioner", "Versions") << "</h2><table><thead><tr><th scope=\"col\">" << t(request, "Version", "Version")
+        << "</th><th scope=\"col\">" << t(request, "Skapad", "Created") << "</th><th scope=\"col\">" << t(request, "Av", "By")
+        << "</th><th scope=\"col\">" << t(request, "Kontroll", "Check") << "</th><th scope=\"col\">" << t(request, "Filer", "Files")
+        << "</th></tr></thead><tbody>";
+    for (const store::VersionInfo& version : versions) {
+        const std::string v = api + "/versions/" + std::to_string(version.number);
+        out << "<tr><td class=\"num\">" << version.number << "</td><td>" << e(iso_time(version.created)) << "</td><td>"
+            << e(user_email(context, version.created_by)) << "</td><td>" << e(summary_text(request, version.summary)) << "</td><td>"
+            << "<a href=\"" << e(v) << "/plan.xml\">plan.xml</a>";
+        if (version.findings_sha256) out << " · <a href=\"" << e(v) << "/findings.xml\">findings.xml</a>";
+        out << " · <a href=\"" << e(v) << "/report?format=html&amp;lang=" << e(request.language) << "\">"
+            << t(request, "rapport", "report") << "</a> · <a href=\"" << e(v) << "/draft.docx?lang=" << e(request.language) << "\">"
+            << t(request, "utkast (DOCX)", "draft (DOCX)") << "</a> · <a href=\"" << e(v) << "/budget.xlsx\">"
+            << t(request, "budget (XLSX)", "budget (XLSX)") << "</a></td></tr>";
+    }
+    out << "</tbody></table>";
+    const bool owner = caller.role == "owner" && caller.organisation == application.organisation;
+    if (owner && (application.status == store::Status::draft || application.status == store::Status::changes_requested)) {
+        out << "<h3>" << t(request, "Ladda upp en ny version", "Upload a new version") << "</h3>"
+            << upload_form(request, base + "/versions", t(request, "Ladda upp", "Upload"));
+    }
+    if (versions.size() >= 2) {
+        out << "<h3>" << t(request, "Jämför versioner", "Compare versions") << "</h3><form method=\"get\" action=\"" << e(base)
+            << "/diff\" class=\"filters\"><div><label for=\"from\">" << t(request, "Från", "From") << "</label><select id=\"from\" name=\"from\">";
+        for (const store::VersionInfo& version : versions) {
+            out << "<option" << (static_cast<std::size_t>(version.number) + 1 == versions.size() ? " selected" : "") << ">" << version.number << "</option>";
+        }
+        out << "</select></div><div><label for=\"to\">" << t(request, "Till", "To") << "</label><select id=\"to\" name=\"to\">";
+        for (const store::VersionInfo& version : versions) {
+            out << "<option" << (static_cast<std::size_t>(version.number) == versions.size() ? " selected" : "") << ">" << version.number << "</option>";
+        }
+        out << "</select></div><div><button type=\"submit\">" << t(request, "Jämför", "Compare") << "</button></div></form>";
+    }
+    out << "<h2>" << t(request, "Kontrollrapport, version ", "Check report, version ") << latest.number << "</h2>"
+        << findings_html(request, checked.report);
+    out << "<h2>" << t(request, "Kommentarer", "Comments") << "</h2>";
+    const std::vector<store::Comment> comments = context.store.list_comments(application.id);
+    if (comments.empty()) out << "<p>" << t(request, "Inga kommentarer än.", "No comments yet.") << "</p>";
+    for (const store::Comment& comment : comments) {
+        out << "<article class=\"comment\"><h3>" << e(user_email(context, comment.author)) << ", " << e(iso_time(comment.created)) << " ("
+            << t(request, "version ", "version ") << comment.version
+            << (comment.section ? ", " + e(*comment.section) : "") << (comment.rule ? ", " + e(*comment.rule) : "") << ")</h3><p>"
+            << e(comment.text) << "</p></article>";
+    }
+    out << "<form method=\"post\" action=\"" << e(base) << "/comments\">" << csrf_field(request) << "<label for=\"comment-text\">"
+        << t(request, "Ny kommentar", "New comment") << "</label><textarea id=\"comment-text\" name=\"text\" required></textarea>"
+        << "<label for=\"comment-section\">" << t(request, "Avsnitt (valfritt)", "Section (optional)")
+        << "</label><input type=\"text\" id=\"comment-section\" name=\"section\"><label for=\"comment-rule\">"
+        << t(request, "Regel (valfri, t.ex. B005)", "Rule (optional, e.g. B005)")
+        << "</label><input type=\"text\" id=\"comment-rule\" name=\"rule\"><input type=\"hidden\" name=\"version\" value=\""
+        << latest.number << "\"><p><button type=\"submit\">" << t(request, "Lägg till kommentar", "Add comment") << "</button></p></form>";
+    out << "<h2>" << t(request, "Historik", "History") << "</h2><table><thead><tr><th scope=\"col\">" << t(request, "När", "When")
+        << "</th><th scope=\"col\">" << t(request, "Vem", "Who") << "</th><th scope=\"col\">" << t(request, "Vad", "What")
+        << "</th><th scope=\"col\">" << t(request, "Detalj", "Detail") << "</th></tr></thead><tbody>";
+    for (const store::HistoryEvent& event : context.store.list_history(application.id)) {
+        out << "<tr><td>" << e(iso_time(event.at)) << "</td><td>" << e(event.actor ? user_email(context, *event.actor) : "") << "</td><td>"
+            << e(event.action) << (event.from_status || event.to_status ? " " + e(event.from_status.value_or("")) + " → " + e(event.to_status.value_or("")) : "")
+            << "</td><td>" << e(event.detail) << "</td></tr>";
+    }
+    out << "</tbody></table>";
+    out << "<h2>" << t(request, "Projektplanen, version ", "The project plan, version ") << latest.number << "</h2>";
+    if (checked.application) out << plan_html(request, *checked.application);
+    else out << "<p>" << t(request, "Planen kunde inte läsas; se rapporten.", "The plan could not be read; see the report.") << "</p>";
+    return html(request, {application.title, out.str()});
+}
+
+Response diff_page(Context& context, Request& request) {
+    const Caller& caller = caller_of(request);
+    const store::Application application = visible_application(context, caller, request.params.at("id"));
+    const std::string* from = request.query_value("from");
+    const std::string* to = request.query_value("to");
+    if (!from || !to) throw HttpError(400, "invalid", t(request, "Välj två versioner.", "Choose two versions."));
+    const JsonObject diff = version_diff(context, application, *from, *to, request.language);
+    std::ostringstream out;
+    out << "<h1>" << e(application.title) << ": " << t(request, "version ", "version ") << e(*from) << " → " << e(*to) << "</h1>"
+        << "<p><a href=\"/applications/" << e(application.id) << "\">" << t(request, "Tillbaka till ansökan", "Back to the application") << "</a></p>";
+    out << "<h2>" << t(request, "Nyckeltal", "Key figures") << "</h2><table><thead><tr><th scope=\"col\"></th><th scope=\"col\">"
+        << t(request, "Före", "Before") << "</th><th scope=\"col\">" << t(request, "Efter", "After") << "</th></tr></thead><tbody>";
+    const JsonObject figures = diff->getObject("keyFigures");
+    const JsonObject before = figures->getObject("before");
+    const JsonObject after = figures->getObject("after");
+    for (const auto& [key, label] : std::vector<std::pair<std::string, std::string>>{
+             {"totalCost", t(request, "Total kostnad (kr)", "Total cost (SEK)")},
+             {"esf", t(request, "ESF (kr)", "ESF (SEK)")},
+             {"coFinancingShare", t(request, "Medfinansiering (%)", "Co-financing (%)")}}) {
+        out << "<tr><th scope=\"row\">" << e(label) << "</th><td class=\"num\">" << e(before->has(key) ? before->get(key).toString() : "")
+            << "</td><td class=\"num\">" << e(after->has(key) ? after->get(key).toString() : "") << "</td></tr>";
+    }
+    out << "</tbody></table><h2>" << t(request, "Ändringar i planen", "Changes in the plan") << "</h2>";
+    const JsonArray changes = diff->getArray("changes");
+    if (!changes->size()) out << "<p>" << t(request, "Inga ändringar.", "No changes.") << "</p>";
+    else {
+        out << "<table><thead><tr><th scope=\"col\">" << t(request, "Vad", "What") << "</th><th scope=\"col\">" << t(request, "Ändring", "Change")
+            << "</th><th scope=\"col\">" << t(request, "Fält", "Field") << "</th><th scope=\"col\">" << t(request, "Före", "Before")
+            << "</th><th scope=\"col\">" << t(request, "Efter", "After") << "</th></tr></thead><tbody>";
+        for (std::size_t i = 0; i < changes->size(); ++i) {
+            const JsonObject change = changes->getObject(static_cast<unsigned int>(i));
+            const JsonArray fields = change->getArray("fields");
+            for (std::size_t f = 0; f < fields->size(); ++f) {
+                const JsonObject field = fields->getObject(static_cast<unsigned int>(f));
+                out << "<tr><td>" << e(change->getValue<std::string>("kind")) << " " << e(change->getValue<std::string>("key")) << "</td><td>"
+                    << e(change->getValue<std::string>("change")) << "</td><td>" << e(field->getValue<std::string>("field")) << "</td><td><del>"
+                    << e(field->isNull("old") ? "" : field->getValue<std::string>("old")) << "</del></td><td><ins>"
+                    << e(field->isNull("new") ? "" : field->getValue<std::string>("new")) << "</ins></td></tr>";
+            }
+            if (!fields->size()) {
+                out << "<tr><td>" << e(change->getValue<std::string>("kind")) << " " << e(change->getValue<std::string>("key")) << "</td><td>"
+                    << e(change->getValue<std::string>("change")) << "</td><td></td><td></td><td></td></tr>";
+            }
+        }
+        out << "</tbody></table>";
+    }
+    const JsonObject check = diff->getObject("check");
+    for (const auto& [key, label] : std::vector<std::pair<std::string, std::string>>{
+             {"new", t(request, "Nya anmärkningar", "New findings")}, {"resolved", t(request, "Åtgärdade anmärkningar", "Resolved findings")}}) {
+        out << "<h2>" << e(label) << "</h2>";
+        const JsonArray list = check->getArray(key);
+        if (!list->size()) {
+            out << "<p>" << t(request, "Inga.", "None.") << "</p>";
+            continue;
+        }
+        out << "<ul>";
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const JsonObject finding = list->getObject(static_cast<unsigned int>(i));
+            out << "<li><strong>" << e(finding->getValue<std::string>("rule")) << "</strong> " << e(finding->getValue<std::string>("message"))
+                << " <code>" << e(finding->getValue<std::string>("path")) << "</code></li>";
+        }
+        out << "</ul>";
+    }
+    return html(request, {t(request, "Jämförelse", "Comparison"), out.str()});
+}
+
+std::string select_filter(const Request& request, const std::string& name, const std::string& label,
+                          const std::vector<std::pair<std::string, std::string>>& options) {
+    const std::string* chosen = request.query_value(name);
+    std::ostringstream out;
+    out << "<div><label for=\"filter-" << e(name) << "\">" << e(label) << "</label><select id=\"filter-" << e(name) << "\" name=\""
+        << e(name) << "\"><option value=\"\">" << t(request, "alla", "all") << "</option>";
+    for (const auto& [value, text] : options) {
+        out << "<option value=\"" << e(value) << "\"" << (chosen && *chosen == value ? " selected" : "") << ">" << e(text) << "</option>";
+    }
+    out << "</select></div>";
+    return out.str();
+}
+
+}  // namespace
+
+Response error_page(Context&, const Request& request, const HttpError& error) {
+    std::ostringstream out;
+    std::string heading;
+    switch (error.status()) {
+        case 404: heading = t(request, "Sidan finns inte", "Page not found"); break;
+        case 403: heading = t(request, "Inte tillåtet", "Not allowed"); break;
+        case 409: heading = t(request, "Går inte just nu", "Not possible now"); break;
+        case 413: heading = t(request, "För stor fil", "File too large"); break;
+        default: heading = error.status() >= 500 ? t(request, "Något gick fel", "Something went wrong")
+                                                 : t(request, "Det gick inte", "That did not work");
+    }
+    out << "<h1>" << e(heading) << "</h1><div class=\"alert\" role=\"alert\"><p>" << e(error.what()) << "</p></div><p><a href=\"/\">"
+        << t(request, "Till startsidan", "To the start page") << "</a></p>";
+    return html(request, {heading, out.str()}, error.status());
+}
+
+void add_page_routes(Router& router, Context& context) {
+    Context* site = &context;
+
+    router.add({"GET", "/static/site.css", "The pages' stylesheet", Access::anyone, true, [](Request&) {
+        Response response;
+        response.content_type = "text/css; charset=utf-8";
+        response.body = stylesheet;
+        return response;
+    }});
+
+    router.add({"GET", "/", "Start: the applications, or sign in", Access::anyone, true, [](Request& request) {
+        return redirect(request.caller ? "/applications" : "/login");
+    }});
+
+    router.add({"GET", "/login", "Sign-in page", Access::anyone, true, [](Request& request) {
+        if (request.caller) return redirect("/applications");
+        return html(request, {t(request, "Logga in", "Sign in"), login_form(request, "", "")});
+    }});
+
+    router.add({"POST", "/login", "Sign in (form)", Access::anyone, true, [site](Request& request) {
+        const std::string email = field_or_empty(request, "email");
+        try {
+            const LoginResult login = log_in(*site, email, field_or_empty(request, "password"), request.client_address);
+            Response response = redirect("/applications");
+            response.headers.emplace_back("Set-Cookie", session_cookie_header(*site, login.token));
+            return response;
+        } catch (const HttpError& error) {
+            if (error.status() != 401 && error.status() != 429) throw;
+            const std::string message = error.status() == 429
+                                            ? t(request, "För många misslyckade inloggningar. Vänta en kvart och försök igen.",
+                                                "Too many failed sign-ins. Wait a quarter of an hour and try again.")
+                                            : t(request, "Fel e-postadress eller lösenord.", "Wrong email or password.");
+            return html(request, {t(request, "Logga in", "Sign in"), login_form(request, message, email)}, error.status());
+        }
+    }});
+
+    router.add({"POST", "/logout", "Sign out (form)", Access::signed_in, true, [site](Request& request) {
+        log_out(*site, request);
+        Response response = redirect("/login");
+        response.headers.emplace_back("Set-Cookie", expired_session_cookie_header(*site));
+        return response;
+    }});
+
+    router.add({"POST", "/language", "Choose the pages' language (form: lang)", Access::anyone, true, [](Request& request) {
+        const std::string lang = field_or_empty(request, "lang") == "en" ? "en" : "sv";
+        Response response = redirect(request.caller ? "/applications" : "/login");
+        response.headers.emplace_back("Set-Cookie", std::string(language_cookie) + "=" + lang + "; Path=/; SameSite=Lax; Max-Age=31536000");
+        return response;
+    }});
+
+    router.add({"GET", "/applications", "The caller's applications", Access::signed_in, true, [site](Request& request) {
+        const Caller& caller = caller_of(request);
+        const auto rows = site->store.list_applications(visibility_filter(caller));
+        std::ostringstream out;
+        out << "<h1>" << (caller.role == "owner" ? t(request, "Mina ansökningar", "My applications") : t(request, "Ansökningar", "Applications")) << "</h1>";
+        if (caller.role == "owner") out << "<p><a class=\"button\" href=\"/applications/new\">" << t(request, "Ny ansökan", "New application") << "</a></p>";
+        out << applications_table(request, rows, false);
+        return html(request, {t(request, "Ansökningar", "Applications"), out.str()});
+    }});
+
+    router.add({"GET", "/applications/new", "Upload form for a new application", Access::signed_in, true, [](Request& request) {
+        if (caller_of(request).role != "owner") throw HttpError(403, "forbidden", t(request, "Bara projektägare skapar ansökningar.", "Only project owners create applications."));
+        std::ostringstream out;
+        out << "<h1>" << t(request, "Ny ansökan", "New application") << "</h1><p>"
+            << t(request, "Ladda upp projektplanen (och gärna förstudiens resultat). Planen kontrolleras direkt och sparas som version 1.",
+                 "Upload the project plan (and the pre-study's findings if you have them). The plan is checked at once and stored as version 1.")
+            << "</p>" << upload_form(request, "/applications", t(request, "Skapa ansökan", "Create application"));
+        return html(request, {t(request, "Ny ansökan", "New application"), out.str()});
+    }});
+
+    router.add({"POST", "/applications", "Create an application (form upload)", Access::signed_in, true, [site](Request& request) {
+        const StoredVersion stored = create_application(*site, caller_of(request), upload_parts(request));
+        return redirect("/applications/" + stored.application);
+    }});
+
+    router.add({"GET", "/applications/{id}", "One application", Access::signed_in, true, [site](Request& request) {
+        return application_page(*site, request, "");
+    }});
+
+    router.add({"POST", "/applications/{id}/versions", "Upload a new version (form)", Access::signed_in, true, [site](Request& request) {
+        const Caller& caller = caller_of(request);
+        const store::Application application = visible_application(*site, caller, request.params.at("id"));
+        add_version(*site, caller, application, upload_parts(request));
+        return redirect("/applications/" + application.id);
+    }});
+
+    router.add({"POST", "/applications/{id}/transitions", "Change the status (form: to, comment)", Access::signed_in, true,
+                [site](Request& request) {
+                    const Caller& caller = caller_of(request);
+                    const store::Application application = visible_application(*site, caller, request.params.at("id"));
+                    transition(*site, caller, application, field_or_empty(request, "to"), field_or_empty(request, "comment"));
+                    return redirect("/applications/" + application.id);
+                }});
+
+    router.add({"POST", "/applications/{id}/comments", "Add a comment (form)", Access::signed_in, true, [site](Request& request) {
+        const Caller& caller = caller_of(request);
+        const store::Application application = visible_application(*site, caller, request.params.at("id"));
+        CommentInput input;
+        input.version = field_or_empty(request, "version");
+        input.text = field_or_empty(request, "text");
+        if (!field_or_empty(request, "section").empty()) input.section = field_or_empty(request, "section");
+        if (!field_or_empty(request, "rule").empty()) input.rule = field_or_empty(request, "rule");
+        add_comment(*site, caller, application, input);
+        return redirect("/applications/" + application.id);
+    }});
+
+    router.add({"GET", "/applications/{id}/diff", "Compare two versions", Access::signed_in, true, [site](Request& request) {
+        return diff_page(*site, request);
+    }});
+
+    router.add({"GET", "/queue", "The reviewers' queue", Access::signed_in, true, [site](Request& request) {
+        const Caller& caller = caller_of(request);
+        if (caller.role == "owner") throw HttpError(403, "forbidden", t(request, "Granskningskön är för handläggare.", "The review queue is for reviewers."));
+        store::ApplicationFilter filter = listing_filter(request, caller);
+        const auto rows = site->store.list_applications(filter, store::ListOrder::submitted_asc);
+        std::vector<std::pair<std::string, std::string>> statuses;
+        for (store::Status s : {store::Status::submitted, store::Status::in_review, store::Status::changes_requested, store::Status::approved,
+                                store::Status::rejected, store::Status::draft}) {
+            statuses.push_back({std::string(store::to_string(s)), status_name(request, s)});
+        }
+        std::vector<std::pair<std::string, std::string>> programmes = {{"esf-2007-2013", "esf-2007-2013"}, {"esf-plus-2021-2027", "esf-plus-2021-2027"}};
+        std::ostringstream out;
+        out << "<h1>" << t(request, "Granskningskö", "Review queue") << "</h1><form method=\"get\" action=\"/queue\" class=\"filters\">"
+            << select_filter(request, "status", "Status", statuses) << select_filter(request, "programme", t(request, "Program", "Programme"), programmes)
+            << "<div><label for=\"filter-call\">" << t(request, "Utlysning", "Call") << "</label><input type=\"text\" id=\"filter-call\" name=\"call\" value=\""
+            << e(request.query_value("call") ? *request.query_value("call") : "") << "\"></div>"
+            << select_filter(request, "verdict", t(request, "Bedömning", "Verdict"),
+                             {{"ready", t(request, "klar att skicka in", "ready to submit")}, {"not-ready", t(request, "inte klar", "not ready")}})
+            << "<div><button type=\"submit\">" << t(request, "Filtrera", "Filter") << "</button></div></form>"
+            << "<p class=\"muted\">" << t(request, "Äldst inskickad först.", "Oldest submission first.") << "</p>"
+            << applications_table(request, rows, true);
+        return html(request, {t(request, "Granskningskö", "Review queue"), out.str()});
+    }});
+
+    const auto users_page = [site](Request& request, const std::string& notice) {
+        std::ostringstream out;
+        out << "<h1>" << t(request, "Användare", "Users") << "</h1>";
+        if (!notice.empty()) out << "<div class=\"notice\" role=\"status\">" << notice << "</div>";
+        out << "<table><thead><tr><th scope=\"col\">" << t(request, "E-post", "Email") << "</th><th scope=\"col\">" << t(request, "Namn", "Name")
+            << "</th><th scope=\"col\">" << t(request, "Roll", "Role") << "</th><th scope=\"col\">" << t(request, "Organisation", "Organisation")
+            << "</th><th scope=\"col\">" << t(request, "Aktiv", "Active") << "</th></tr></thead><tbody>";
+        for (const store::User& user : site->store.list_users()) {
+            out << "<tr><td>" << e(user.email) << "</td><td>" << e(user.name) << "</td><td>" << e(std::string(store::to_string(user.role)))
+                << "</td><td>" << e(user.organisation) << "</td><td>" << (user.disabled ? t(request, "avstängd", "disabled") : t(request, "ja", "yes"))
+                << "</td></tr>";
+        }
+        out << "</tbody></table><h2>" << t(request, "Lägg till användare", "Add a user") << "</h2><form method=\"post\" action=\"/users\">"
+            << csrf_field(request) << "<label for=\"user-email\">" << t(request, "E-post", "Email")
+            << "</label><input type=\"email\" id=\"user-email\" name=\"email\" required><label for=\"user-name\">" << t(request, "Namn", "Name")
+            << "</label><input type=\"text\" id=\"user-name\" name=\"name\"><label for=\"user-role\">" << t(request, "Roll", "Role")
+            << "</label><select id=\"user-role\" name=\"role\"><option value=\"owner\">" << t(request, "projektägare", "owner")
+            << "</option><option value=\"reviewer\">" << t(request, "handläggare", "reviewer") << "</option><option value=\"admin\">"
+            << t(request, "administratör", "admin") << "</option></select><label for=\"user-organisation\">"
+            << t(request, "Organisationsnummer (projektägare)", "Organisation number (owners)")
+            << "</label><input type=\"text\" id=\"user-organisation\" name=\"organisation\"><p><button type=\"submit\">"
+            << t(request, "Lägg till", "Add") << "</button></p></form>";
+        return html(request, {t(request, "Användare", "Users"), out.str()});
+    };
+
+    router.add({"GET", "/users", "Users (admin)", Access::signed_in, true, [users_page](Request& request) {
+        if (caller_of(request).role != "admin") throw HttpError(403, "forbidden", t(request, "Bara administratörer hanterar användare.", "Only administrators manage users."));
+        return users_page(request, "");
+    }});
+
+    router.add({"POST", "/users", "Add a user (admin, form)", Access::signed_in, true, [site, users_page](Request& request) {
+        const Caller& caller = caller_of(request);
+        if (caller.role != "admin") throw HttpError(403, "forbidden", t(request, "Bara administratörer hanterar användare.", "Only administrators manage users."));
+        const std::optional<store::Role> role = store::parse_role(field_or_empty(request, "role"));
+        const std::string email = field_or_empty(request, "email");
+        if (!role || email.find('@') == std::string::npos) throw HttpError(400, "invalid", t(request, "Ange e-post och roll.", "Give an email and a role."));
+        const std::string password = store::generate_password();
+        const auto added = site->store.add_user(email, field_or_empty(request, "name"), *role,
+                                                *role == store::Role::owner ? field_or_empty(request, "organisation") : "",
+                                                store::hash_password(password));
+        if (!added) throw HttpError(409, "conflict", t(request, "Det finns redan en användare med den e-postadressen.", "A user with that email exists already."));
+        site->store.append_history({std::nullopt, caller.user_id, "user-add", std::nullopt, std::nullopt, added->email});
+        return users_page(request, e(t(request, "Användaren lades till. Lösenordet visas bara nu: ", "The user was added. The password is shown only now: ")) +
+                                       "<code>" + e(password) + "</code>");
+    }});
+}
+
+}  // namespace esfdraft::http

@@ -1,0 +1,227 @@
+#include "http/plan_diff.hpp"
+
+#include <map>
+#include <set>
+
+#include "report/report.hpp"
+
+namespace esfdraft::http {
+
+namespace {
+
+using Fields = std::map<std::string, std::string>;
+// Items of one kind by key, in the order they appear in the plan.
+using Items = std::vector<std::pair<std::string, Fields>>;
+
+std::string kronor(model::Money ore) {
+    const bool negative = ore < 0;
+    const unsigned long long magnitude = negative ? 0ull - static_cast<unsigned long long>(ore) : static_cast<unsigned long long>(ore);
+    std::string cents = std::to_string(magnitude % 100);
+    if (cents.size() < 2) cents = "0" + cents;
+    return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;
+}
+
+std::string text_of(const std::optional<model::RichText>& text) {
+    return text ? text->plain_text() : std::string();
+}
+
+std::string joined(const std::vector<std::string>& values) {
+    std::string out;
+    for (const std::string& value : values) out += (out.empty() ? "" : ", ") + value;
+    return out;
+}
+
+std::string decimal(const std::optional<model::Decimal>& value) {
+    return value ? value->text() : std::string();
+}
+
+// Keys must be unique: a second "staff 2024" becomes "staff 2024 #2".
+void add_item(Items& items, std::map<std::string, int>& seen, const std::string& key, Fields fields) {
+    const int count = ++seen[key];
+    items.emplace_back(count == 1 ? key : key + " #" + std::to_string(count), std::move(fields));
+}
+
+std::map<std::string, Items> items_of(const model::Application& plan) {
+    std::map<std::string, Items> all;
+    std::map<std::string, std::map<std::string, int>> seen;
+    Items& sections = all["section"];
+    const auto section = [&](const std::string& key, const std::string& text) {
+        add_item(sections, seen["section"], key, {{"text", text}});
+    };
+    section("title", plan.project.title.value);
+    if (const model::Summary* summary = plan.main_summary()) section("summary", summary->text.plain_text());
+    section("background", text_of(plan.background));
+    section("problem", text_of(plan.problem));
+    section("purpose", text_of(plan.purpose));
+    section("organisation", text_of(plan.organisation));
+    section("gender-equality", text_of(plan.gender_equality));
+    if (plan.accessibility) {
+        section("accessibility-physical", text_of(plan.accessibility->physical));
+        section("accessibility-information", text_of(plan.accessibility->information));
+        section("accessibility-participation", text_of(plan.accessibility->participation));
+    }
+    section("non-discrimination", text_of(plan.non_discrimination));
+    section("transnational", text_of(plan.transnational));
+    section("dissemination", text_of(plan.dissemination));
+    section("evaluation", text_of(plan.evaluation));
+    for (const model::Goal& goal : plan.goals) {
+        add_item(all["goal"], seen["goal"], goal.id, {{"kind", goal.kind}, {"statement", goal.statement}});
+        int index = 0;
+        for (const model::Indicator& indicator : goal.indicators) {
+            ++index;
+            add_item(all["indicator"], seen["indicator"], goal.id + "/" + std::to_string(index),
+                     {{"text", indicator.text}, {"unit", indicator.unit}, {"target", indicator.target.text()},
+                      {"baseline", indicator.baseline.text()}, {"women", decimal(indicator.women)},
+                      {"men", decimal(indicator.men)}, {"due", indicator.due ? indicator.due->iso() : ""}});
+        }
+    }
+    for (const model::Activity& activity : plan.activities) {
+        add_item(all["activity"], seen["activity"], activity.id,
+                 {{"title", activity.title}, {"start", activity.start.iso()}, {"end", activity.end.iso()},
+                  {"goals", joined(activity.goal_ids)}, {"description", text_of(activity.description)}});
+    }
+    for (const model::CostLine& line : plan.budget.costs) {
+        const std::string key = line.category + " " + std::to_string(line.year) +
+                                (line.activity_id ? " " + *line.activity_id : "") + " " + line.label;
+        add_item(all["cost-line"], seen["cost-line"], key, {{"amount", kronor(line.amount)}});
+    }
+    for (const model::FinancingSource& source : plan.budget.financing) {
+        add_item(all["financing"], seen["financing"], source.kind + (source.funder ? " " + *source.funder : ""),
+                 {{"amount", kronor(source.amount)}, {"organisationNumber", source.org_number.value_or("")}});
+    }
+    for (const model::MunicipalityRef& municipality : plan.project.municipalities) {
+        add_item(all["municipality"], seen["municipality"], municipality.code,
+                 {{"name", municipality.name.value_or("")}, {"partner", municipality.partner ? "yes" : "no"}});
+    }
+    return all;
+}
+
+const char* const kinds[] = {"section", "goal", "indicator", "activity", "cost-line", "financing", "municipality"};
+
+JsonObject key_figures(const model::Application* plan) {
+    JsonObject figures = object();
+    if (!plan) return figures;
+    const model::Money total = plan->budget.total_costs();
+    const model::Money esf = plan->budget.financing_of_kind("esf");
+    const model::Money financing = plan->budget.total_financing();
+    figures->set("totalCost", kronor(total));
+    figures->set("esf", kronor(esf));
+    figures->set("coFinancing", kronor(financing - esf));
+    // Per mille, rounded half up, in integers: "40.0" percent.
+    if (financing > 0) {
+        const long long share = ((financing - esf) * 2000 / financing + 1) / 2;
+        figures->set("coFinancingShare", std::to_string(share / 10) + "." + std::to_string(share % 10));
+    } else {
+        figures->set("coFinancingShare", Poco::Dynamic::Var());
+    }
+    return figures;
+}
+
+std::string finding_key(const model::Finding& finding) {
+    return finding.rule + "|" + finding.where.path + "|" + finding.message_id;
+}
+
+JsonObject finding_json(const model::Finding& finding, report::Language language) {
+    JsonObject out = object();
+    out->set("rule", finding.rule);
+    out->set("severity", std::string(model::to_string(finding.severity)));
+    out->set("section", finding.section);
+    out->set("path", finding.where.path);
+    out->set("message", report::message_text(finding, language));
+    return out;
+}
+
+}  // namespace
+
+std::vector<PlanChange> plan_changes(const model::Application& before, const model::Application& after) {
+    std::vector<PlanChange> changes;
+    const std::map<std::string, Items> old_items = items_of(before);
+    const std::map<std::string, Items> new_items = items_of(after);
+    for (const char* kind : kinds) {
+        const auto old_found = old_items.find(kind);
+        const auto new_found = new_items.find(kind);
+        const Items empty;
+        const Items& olds = old_found == old_items.end() ? empty : old_found->second;
+        const Items& news = new_found == new_items.end() ? empty : new_found->second;
+        std::map<std::string, const Fields*> old_by_key, new_by_key;
+        for (const auto& [key, fields] : olds) old_by_key[key] = &fields;
+        for (const auto& [key, fields] : news) new_by_key[key] = &fields;
+        for (const auto& [key, fields] : olds) {
+            if (new_by_key.count(key)) continue;
+            PlanChange change{kind, key, "removed", {}};
+            for (const auto& [name, value] : fields) change.fields.push_back({name, {value, ""}});
+            changes.push_back(std::move(change));
+        }
+        for (const auto& [key, fields] : news) {
+            const auto old = old_by_key.find(key);
+            PlanChange change{kind, key, old == old_by_key.end() ? "added" : "changed", {}};
+            for (const auto& [name, value] : fields) {
+                const std::string before_value = old == old_by_key.end() ? "" : (old->second->count(name) ? old->second->at(name) : "");
+                if (old == old_by_key.end() || before_value != value) change.fields.push_back({name, {before_value, value}});
+            }
+            if (change.change == "added" || !change.fields.empty()) changes.push_back(std::move(change));
+        }
+    }
+    return changes;
+}
+
+JsonObject diff_json(const VersionSide& from, const VersionSide& to, const std::string& lang) {
+    const report::Language language = lang == "en" ? report::Language::en : report::Language::sv;
+    JsonObject out = object();
+    out->set("from", from.number);
+    out->set("to", to.number);
+    JsonArray changes = array();
+    if (from.application && to.application) {
+        for (const PlanChange& change : plan_changes(*from.application, *to.application)) {
+            JsonObject item = object();
+            item->set("kind", change.kind);
+            item->set("key", change.key);
+            item->set("change", change.change);
+            JsonArray fields = array();
+            for (const auto& [name, values] : change.fields) {
+                JsonObject field = object();
+                field->set("field", name);
+                if (change.change == "added") field->set("old", Poco::Dynamic::Var());
+                else field->set("old", values.first);
+                if (change.change == "removed") field->set("new", Poco::Dynamic::Var());
+                else field->set("new", values.second);
+                fields->add(field);
+            }
+            item->set("fields", fields);
+            changes->add(item);
+        }
+    }
+    out->set("planComparable", from.application != nullptr && to.application != nullptr);
+    out->set("changes", changes);
+    JsonObject figures = object();
+    figures->set("before", key_figures(from.application));
+    figures->set("after", key_figures(to.application));
+    out->set("keyFigures", figures);
+    JsonObject check = object();
+    JsonArray added = array(), resolved = array();
+    std::multiset<std::string> before_keys, after_keys;
+    if (from.findings) for (const model::Finding& f : *from.findings) before_keys.insert(finding_key(f));
+    if (to.findings) for (const model::Finding& f : *to.findings) after_keys.insert(finding_key(f));
+    if (to.findings) {
+        std::multiset<std::string> remaining = before_keys;
+        for (const model::Finding& f : report::sorted(*to.findings)) {
+            const auto found = remaining.find(finding_key(f));
+            if (found == remaining.end()) added->add(finding_json(f, language));
+            else remaining.erase(found);
+        }
+    }
+    if (from.findings) {
+        std::multiset<std::string> remaining = after_keys;
+        for (const model::Finding& f : report::sorted(*from.findings)) {
+            const auto found = remaining.find(finding_key(f));
+            if (found == remaining.end()) resolved->add(finding_json(f, language));
+            else remaining.erase(found);
+        }
+    }
+    check->set("new", added);
+    check->set("resolved", resolved);
+    out->set("check", check);
+    return out;
+}
+
+}  // namespace esfdraft::http

@@ -1,0 +1,538 @@
+#include "http/server.hpp"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
+#include <Poco/Timestamp.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace esfdraft::http {
+
+namespace {
+
+// Every response carries these (spec §5). Styles come from /static/site.css
+// and the report's own <style>; no script runs anywhere.
+const char* const content_security_policy =
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'";
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+std::string trim(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string::npos) return {};
+    const auto last = text.find_last_not_of(" \t");
+    return text.substr(first, last - first + 1);
+}
+
+bool is_unsafe(const std::string& method) {
+    return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// Compares secrets in time that does not depend on where they differ.
+bool same_secret(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    unsigned char difference = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) difference |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return difference == 0;
+}
+
+// Reads at most `limit` bytes of `source`; past that it reports end of
+// input and remembers it, so a parser reading through it fails and the
+// caller answers 413 instead of whatever the parser says.
+class BoundedBuffer : public std::streambuf {
+public:
+    BoundedBuffer(std::istream& source, std::size_t limit) : source_(source), limit_(limit) {}
+    bool exceeded() const { return exceeded_; }
+    std::size_t consumed() const { return consumed_; }
+
+protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        if (consumed_ > limit_) return traits_type::eof();
+        source_.read(buffer_, sizeof buffer_);
+        const std::streamsize got = source_.gcount();
+        if (got <= 0) return traits_type::eof();
+        consumed_ += static_cast<std::size_t>(got);
+        if (consumed_ > limit_) {
+            exceeded_ = true;
+            return traits_type::eof();
+        }
+        setg(buffer_, buffer_, buffer_ + got);
+        return traits_type::to_int_type(*gptr());
+    }
+
+private:
+    std::istream& source_;
+    std::size_t limit_;
+    std::size_t consumed_ = 0;
+    bool exceeded_ = false;
+    char buffer_[16384];
+};
+
+// Collects the file parts of a multipart body, each at most `limit` bytes.
+class BoundedParts : public Poco::Net::PartHandler {
+public:
+    BoundedParts(std::map<std::string, UploadedPart>& parts, std::size_t limit) : parts_(parts), limit_(limit) {}
+    bool exceeded() const { return exceeded_; }
+    const std::string& exceeded_part() const { return exceeded_part_; }
+
+    void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+        std::string disposition;
+        Poco::Net::NameValueCollection parameters;
+        Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, parameters);
+        const std::string name = parameters.get("name", "");
+        UploadedPart part;
+        part.filename = parameters.get("filename", "");
+        part.content_type = header.get("Content-Type", "application/octet-stream");
+        char buffer[16384];
+        while (stream) {
+            stream.read(buffer, sizeof buffer);
+            const std::streamsize got = stream.gcount();
+            if (got <= 0) break;
+            if (part.bytes.size() + static_cast<std::size_t>(got) > limit_) {
+                exceeded_ = true;
+                exceeded_part_ = name;
+                throw HttpError(413, "too-large", "the part '" + name + "' is larger than " +
+                                                      std::to_string(limit_ >> 20) + " MiB");
+            }
+            part.bytes.append(buffer, static_cast<std::size_t>(got));
+        }
+        if (parts_.count(name)) throw HttpError(400, "invalid", "the part '" + name + "' is given twice");
+        parts_[name] = std::move(part);
+    }
+
+private:
+    std::map<std::string, UploadedPart>& parts_;
+    std::size_t limit_;
+    bool exceeded_ = false;
+    std::string exceeded_part_;
+};
+
+std::string media_type(const std::string& content_type) {
+    return lower(trim(content_type.substr(0, content_type.find(';'))));
+}
+
+// Reads the body the way its content type says, within the limits.
+void read_body(Poco::Net::HTTPServerRequest& from, Request& into, const ServerOptions& options) {
+    if (from.hasContentLength() && from.getContentLength64() > static_cast<Poco::Int64>(options.body_limit)) {
+        throw HttpError(413, "too-large", "the request body is larger than " + std::to_string(options.body_limit >> 20) + " MiB");
+    }
+    const bool has_body = from.getChunkedTransferEncoding() || (from.hasContentLength() && from.getContentLength64() > 0);
+    if (!has_body) return;
+    const bool multipart = into.content_type == "multipart/form-data";
+    const std::size_t limit = multipart ? options.body_limit : options.json_limit;
+    if (from.hasContentLength() && from.getContentLength64() > static_cast<Poco::Int64>(limit)) {
+        throw HttpError(413, "too-large", "the request body is larger than " + std::to_string(limit >> 20) + " MiB");
+    }
+    BoundedBuffer bounded(from.stream(), limit);
+    std::istream body(&bounded);
+    const auto too_large = [&] {
+        return HttpError(413, "too-large", "the request body is larger than " +
+                                               (limit >= (1u << 20) ? std::to_string(limit >> 20) + " MiB" : std::to_string(limit) + " bytes"));
+    };
+    if (multipart || into.content_type == "application/x-www-form-urlencoded") {
+        BoundedParts parts(into.parts, options.part_limit);
+        Poco::Net::HTMLForm form;
+        form.setFieldLimit(200);
+        form.setValueLengthLimit(static_cast<int>(options.json_limit));
+        try {
+            form.load(from, body, parts);
+        } catch (const HttpError&) {
+            // Read the rest (still within the body limit) so that the client,
+            // which is still sending, gets to read the answer.
+            char sink[16384];
+            while (body.read(sink, sizeof sink) || body.gcount() > 0) {
+            }
+            throw;
+        } catch (const Poco::Exception& error) {
+            if (bounded.exceeded()) throw too_large();
+            throw HttpError(400, "invalid", "the form could not be read: " + error.displayText());
+        }
+        if (bounded.exceeded()) throw too_large();
+        for (const auto& [name, value] : form) into.fields[name] = value;
+        return;
+    }
+    std::ostringstream text;
+    text << body.rdbuf();
+    if (bounded.exceeded()) throw too_large();
+    into.body = text.str();
+}
+
+const char* reason_code(int status) {
+    switch (status) {
+        case 400: return "invalid";
+        case 401: return "unauthenticated";
+        case 403: return "forbidden";
+        case 404: return "not-found";
+        case 405: return "method-not-allowed";
+        case 408: return "timeout";
+        case 409: return "conflict";
+        case 413: return "too-large";
+        case 415: return "unsupported-media-type";
+        case 422: return "unprocessable";
+        case 429: return "too-many-requests";
+        case 503: return "unavailable";
+        default: return "internal";
+    }
+}
+
+class Dispatcher {
+public:
+    Dispatcher(const Router& router, SiteHooks hooks, ServerOptions options)
+        : router_(router), hooks_(std::move(hooks)), options_(std::move(options)) {}
+
+    void serve(Poco::Net::HTTPServerRequest& from, Poco::Net::HTTPServerResponse& to) {
+        const auto started = std::chrono::steady_clock::now();
+        Request request;
+        Response response;
+        bool page = false;
+        bool body_started = false;
+        std::vector<std::string> allowed;
+        try {
+            page = describe(from, request);
+            const RouteMatch match = router_.match(request.method, request.path);
+            if (match.kind == RouteMatch::Kind::not_found) throw HttpError(404, "not-found", "there is nothing at " + request.path);
+            if (match.kind == RouteMatch::Kind::method_not_allowed) {
+                allowed = match.allowed;
+                throw HttpError(405, "method-not-allowed", request.method + " is not allowed on " + request.path);
+            }
+            const Route& route = *match.route;
+            page = route.page;
+            request.params = match.params;
+            if (hooks_.authenticate) request.caller = hooks_.authenticate(request);
+            if (request.caller && !request.caller->language.empty()) request.language = request.caller->language;
+            if (route.access == Access::signed_in && !request.caller) {
+                if (page) {
+                    response.status = 303;
+                    response.content_type = "text/plain; charset=utf-8";
+                    response.headers.emplace_back("Location", "/login");
+                    response.body = "See /login\n";
+                    drain(from);
+                    finish(from, to, request, response, started);
+                    return;
+                }
+                throw HttpError(401, "unauthenticated", "sign in or send Authorization: Bearer TOKEN");
+            }
+            body_started = true;
+            read_body(from, request, options_);
+            if (is_unsafe(request.method) && request.caller && request.caller->by_cookie) {
+                const std::string* token = request.header("x-csrf-token");
+                if (!token) token = request.field("csrf");
+                if (!token || !same_secret(*token, request.caller->csrf)) {
+                    throw HttpError(403, "csrf", "this request needs the session's CSRF token (header X-CSRF-Token or form field csrf)");
+                }
+            }
+            response = route.handler(request);
+        } catch (const HttpError& error) {
+            response = answer(request, error, page);
+        } catch (const Poco::TimeoutException&) {
+            response = answer(request, HttpError(408, "timeout", "the request was not received in time"), page);
+        } catch (const std::exception& error) {
+            std::cerr << "esfdraft serve: " << request.method << ' ' << request.path << ": " << error.what() << std::endl;
+            response = answer(request, HttpError(500, "internal", "the server could not answer this request; the error is logged"), page);
+        } catch (...) {
+            std::cerr << "esfdraft serve: " << request.method << ' ' << request.path << ": unknown error" << std::endl;
+            response = answer(request, HttpError(500, "internal", "the server could not answer this request; the error is logged"), page);
+        }
+        if (!allowed.empty()) {
+            std::string list;
+            for (const std::string& method : allowed) list += (list.empty() ? "" : ", ") + method;
+            response.headers.emplace_back("Allow", list);
+        }
+        // Answered before the body was read (401, 404, 405 ...): read a small
+        // one anyway, so that a client still sending it gets to read the
+        // answer instead of a reset connection.
+        if (!body_started) drain(from);
+        finish(from, to, request, response, started);
+    }
+
+private:
+    static void drain(Poco::Net::HTTPServerRequest& from) {
+        constexpr Poco::Int64 drained_at_most = 4 << 20;
+        const bool has_body = from.getChunkedTransferEncoding() || (from.hasContentLength() && from.getContentLength64() > 0);
+        if (!has_body || (from.hasContentLength() && from.getContentLength64() > drained_at_most)) return;
+        try {
+            std::istream& in = from.stream();
+            char sink[16384];
+            Poco::Int64 total = 0;
+            while (total <= drained_at_most && (in.read(sink, sizeof sink) || in.gcount() > 0)) total += in.gcount();
+        } catch (const std::exception&) {
+            // a client that stops sending is answered all the same
+        }
+    }
+
+    // Fills what the request line and headers say; true when the path looks like a page.
+    bool describe(Poco::Net::HTTPServerRequest& from, Request& request) {
+        request.method = from.getMethod();
+        const std::string& target = from.getURI();
+        const std::size_t question = target.find('?');
+        request.path = target.substr(0, question);
+        for (const auto& [name, value] : from) request.headers[lower(name)] = value;
+        request.content_type = media_type(from.getContentType());
+        request.client_address = from.clientAddress().host().toString();
+        Poco::Net::NameValueCollection cookies;
+        from.getCookies(cookies);
+        for (const auto& [name, value] : cookies) request.cookies[name] = value;
+        request.language = language_from_accept(from.get("Accept-Language", ""));
+        const bool page = request.path.rfind("/api/", 0) != 0 && request.path != "/healthz";
+        try {
+            for (const auto& [name, value] : Poco::URI(target).getQueryParameters()) request.query[name] = value;
+        } catch (const Poco::Exception&) {
+            throw HttpError(400, "invalid", "the query string is malformed");
+        }
+        return page;
+    }
+
+    Response answer(const Request& request, const HttpError& error, bool page) const {
+        if (page && hooks_.error_page) {
+            try {
+                Response shown = hooks_.error_page(request, error);
+                shown.status = error.status();
+                return shown;
+            } catch (...) {
+                // fall through to the JSON shape, which cannot fail
+            }
+        }
+        Response response;
+        response.status = error.status();
+        response.content_type = "application/json";
+        response.body = error_json(error);
+        return response;
+    }
+
+    void finish(Poco::Net::HTTPServerRequest& from, Poco::Net::HTTPServerResponse& to, const Request& request,
+                const Response& response, std::chrono::steady_clock::time_point started) {
+        try {
+            to.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+            to.setContentType(response.content_type);
+            to.set("Content-Security-Policy", content_security_policy);
+            to.set("X-Content-Type-Options", "nosniff");
+            to.set("Referrer-Policy", "same-origin");
+            to.set("X-Frame-Options", "DENY");
+            to.set("Cache-Control", "no-store");
+            for (const auto& [name, value] : response.headers) to.add(name, value);
+            // An answer given before the body was read leaves bytes the next
+            // request would be parsed from: close instead.
+            if (response.status >= 400) to.setKeepAlive(false);
+            to.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
+            std::ostream& out = to.send();
+            if (from.getMethod() != "HEAD") out.write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
+            out.flush();
+        } catch (const std::exception&) {
+            // the client went away; nothing to tell it
+        }
+        log(request, response.status, started);
+    }
+
+    void log(const Request& request, int status, std::chrono::steady_clock::time_point started) {
+        if (!options_.access_log) return;
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
+        line.set("time", Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT));
+        line.set("method", request.method);
+        line.set("path", request.path);
+        line.set("status", status);
+        line.set("ms", static_cast<double>(static_cast<long long>(ms * 10.0)) / 10.0);
+        if (request.caller) line.set("user", request.caller->user_id);
+        else line.set("user", Poco::Dynamic::Var());
+        std::ostringstream text;
+        line.stringify(text);
+        std::lock_guard<std::mutex> lock(log_mutex_);
+        *options_.access_log << text.str() << '\n' << std::flush;
+    }
+
+    const Router& router_;
+    SiteHooks hooks_;
+    ServerOptions options_;
+    std::mutex log_mutex_;
+};
+
+class OneRequest : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit OneRequest(Dispatcher& dispatcher) : dispatcher_(dispatcher) {}
+    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
+        dispatcher_.serve(request, response);
+    }
+
+private:
+    Dispatcher& dispatcher_;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    explicit Factory(Dispatcher& dispatcher) : dispatcher_(dispatcher) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        return new OneRequest(dispatcher_);
+    }
+
+private:
+    Dispatcher& dispatcher_;
+};
+
+}  // namespace
+
+std::string error_json(const HttpError& error) {
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+    if (!error.details_json().empty()) {
+        try {
+            Poco::JSON::Parser parser;
+            if (auto details = parser.parse(error.details_json()).extract<Poco::JSON::Object::Ptr>()) body = details;
+        } catch (const Poco::Exception&) {
+            // details are ours; when they do not parse, the error alone still answers
+        }
+    }
+    Poco::JSON::Object::Ptr inner = new Poco::JSON::Object;
+    inner->set("code", error.code().empty() ? std::string(reason_code(error.status())) : error.code());
+    inner->set("message", std::string(error.what()));
+    body->set("error", inner);
+    std::ostringstream text;
+    body->stringify(text);
+    return text.str();
+}
+
+std::string language_from_accept(const std::string& accept_language) {
+    double best_quality = 0.0;
+    std::string best = "sv";
+    std::istringstream entries(accept_language);
+    std::string entry;
+    while (std::getline(entries, entry, ',')) {
+        const std::string tag = lower(trim(entry.substr(0, entry.find(';'))));
+        double quality = 1.0;
+        const std::size_t q = entry.find("q=");
+        if (q != std::string::npos) {
+            try {
+                quality = std::stod(entry.substr(q + 2));
+            } catch (const std::exception&) {
+                quality = 0.0;
+            }
+        }
+        const std::string primary = tag.substr(0, tag.find('-'));
+        if ((primary == "sv" || primary == "en") && quality > best_quality) {
+            best_quality = quality;
+            best = primary;
+        }
+    }
+    return best;
+}
+
+void parse_listen(const std::string& listen, ServerOptions& options) {
+    const std::size_t colon = listen.rfind(':');
+    if (colon == std::string::npos) throw std::invalid_argument("--listen wants HOST:PORT, not '" + listen + "'");
+    std::string host = listen.substr(0, colon);
+    const std::string port = listen.substr(colon + 1);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); })) {
+        throw std::invalid_argument("--listen: the port in '" + listen + "' is not a number");
+    }
+    const unsigned long number = std::stoul(port);
+    if (number > 65535) throw std::invalid_argument("--listen: port " + port + " is out of range");
+    options.host = host.empty() ? "0.0.0.0" : host;
+    options.port = static_cast<unsigned short>(number);
+}
+
+struct Server::State {
+    State(const Router& router, SiteHooks hooks, ServerOptions given)
+        : options(std::move(given)),
+          dispatcher(router, std::move(hooks), options),
+          socket(Poco::Net::SocketAddress(options.host, options.port)),
+          pool(1, std::max(options.threads, 1) + 1) {
+        Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
+        params->setMaxThreads(std::max(options.threads, 1));
+        params->setMaxQueued(std::max(options.queue, 1));
+        params->setTimeout(Poco::Timespan(options.timeout_seconds, 0));
+        params->setKeepAlive(true);
+        params->setKeepAliveTimeout(Poco::Timespan(5, 0));
+        params->setMaxKeepAliveRequests(100);
+        params->setServerName("esfdraft");
+        server = std::make_unique<Poco::Net::HTTPServer>(new Factory(dispatcher), pool, socket, params);
+    }
+    ServerOptions options;
+    Dispatcher dispatcher;
+    Poco::Net::ServerSocket socket;
+    Poco::ThreadPool pool;
+    std::unique_ptr<Poco::Net::HTTPServer> server;
+    unsigned short port = 0;
+    bool stopped = false;
+};
+
+Server::Server(const Router& router, SiteHooks hooks, ServerOptions options) {
+    try {
+        state_ = std::make_unique<State>(router, std::move(hooks), std::move(options));
+        state_->port = state_->socket.address().port();
+    } catch (const Poco::Exception& error) {
+        throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " + error.displayText());
+    }
+}
+
+Server::~Server() {
+    stop();
+}
+
+void Server::start() {
+    state_->server->start();
+}
+
+void Server::stop() {
+    if (!state_ || state_->stopped) return;
+    state_->stopped = true;
+    // Stops accepting and lets each connection finish the request it is in.
+    state_->server->stopAll(false);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(state_->options.shutdown_seconds);
+    while (state_->server->currentConnections() > 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (state_->server->currentConnections() > 0) state_->server->stopAll(true);
+    state_->pool.joinAll();
+}
+
+unsigned short Server::port() const {
+    return state_->port;
+}
+
+void block_termination_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+void wait_for_termination() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    int signal_number = 0;
+    sigwait(&set, &signal_number);
+}
+
+}  // namespace esfdraft::http
