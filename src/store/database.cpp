@@ -153,13 +153,18 @@ DatabaseUrl parse_database_url(const std::string& url) {
             if (encoded.empty()) return;
             const auto value = percent_decode(encoded);
             if (!value) fail("bad percent-encoding in " + key);
+            // Poco splits the string at spaces and '=' itself, without
+            // libpq's quoting, so values go unquoted with libpq's backslash
+            // escapes, and a value with white space cannot be passed at all.
+            if (value->find_first_of(" \t\r\n\f\v") != std::string::npos || value->empty()) {
+                fail("the " + key + " is empty or contains white space, which Poco's PostgreSQL connector cannot pass on");
+            }
             if (!connection.empty()) connection += ' ';
-            connection += key + "='";
+            connection += key + "=";
             for (const char c : *value) {
                 if (c == '\\' || c == '\'') connection += '\\';
                 connection += c;
             }
-            connection += '\'';
         };
         add("host", host);
         add("port", port);
