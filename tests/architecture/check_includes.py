@@ -32,6 +32,7 @@ THIRD_PARTY = {
     "Poco/": {"docx", "store"},
     "Poco/Data/": {"store"},
     "sodium": {"store"},
+    "libpq-fe.h": {"store"},
     "xlsxwriter": {"xlsx"},
     "boost/program_options": {"cli"},
 }
