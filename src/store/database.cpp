@@ -4,6 +4,8 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Exception.h>
 
+#include <libpq-fe.h>
+
 #include <mutex>
 #include <utility>
 
@@ -52,6 +54,17 @@ private:
     Dialect dialect_;
     int busy_timeout_ms_;
 };
+
+// A driver's message may repeat the connection string, password included.
+std::string without_connection_string(std::string message, const DatabaseUrl& url) {
+    if (url.connection_string.empty() || url.connection_string == url.display) return message;
+    for (auto at = message.find(url.connection_string); at != std::string::npos;
+         at = message.find(url.connection_string, at + url.display.size())) {
+        message.replace(at, url.connection_string.size(), url.display);
+    }
+    return message;
+}
+
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
@@ -153,13 +166,18 @@ DatabaseUrl parse_database_url(const std::string& url) {
             if (encoded.empty()) return;
             const auto value = percent_decode(encoded);
             if (!value) fail("bad percent-encoding in " + key);
+            // Poco splits the string at spaces and '=' itself, without
+            // libpq's quoting, so values go unquoted with libpq's backslash
+            // escapes, and a value with white space cannot be passed at all.
+            if (value->find_first_of(" \t\r\n\f\v") != std::string::npos || value->empty()) {
+                fail("the " + key + " is empty or contains white space, which Poco's PostgreSQL connector cannot pass on");
+            }
             if (!connection.empty()) connection += ' ';
-            connection += key + "='";
+            connection += key + "=";
             for (const char c : *value) {
                 if (c == '\\' || c == '\'') connection += '\\';
                 connection += c;
             }
-            connection += '\'';
         };
         add("host", host);
         add("port", port);
@@ -219,10 +237,25 @@ Database::Database(DatabaseUrl url, int max_connections, int busy_timeout_ms)
     : url_(std::move(url)), max_connections_(max_connections < 1 ? 1 : max_connections),
       busy_timeout_ms_(busy_timeout_ms < 0 ? 0 : busy_timeout_ms) {
     register_connectors();
+    if (url_.dialect == Dialect::postgresql) probe_postgresql();
     try {
         pool_ = std::make_unique<ConfiguredPool>(url_, max_connections_, busy_timeout_ms_);
     } catch (...) {
         rethrow_as_store_error(*this, "opening");
+    }
+}
+
+// Poco 1.11 does not free libpq's connection when connecting fails (about
+// 35 KB each time): the first connection is tried with libpq itself, so a
+// wrong URL or an unreachable server at start costs nothing and reads better.
+void Database::probe_postgresql() const {
+    PGconn* connection = PQconnectdb(url_.connection_string.c_str());
+    const bool connected = connection != nullptr && PQstatus(connection) == CONNECTION_OK;
+    std::string why = connection == nullptr ? "out of memory" : PQerrorMessage(connection);
+    PQfinish(connection);
+    if (!connected) {
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+        throw StoreError("database " + url_.display + ": connecting: " + without_connection_string(why, url_));
     }
 }
 
@@ -271,19 +304,6 @@ void Database::rollback(Connection& connection) noexcept {
     }
 }
 
-namespace {
-
-// A driver's message may repeat the connection string, password included.
-std::string without_connection_string(std::string message, const DatabaseUrl& url) {
-    if (url.connection_string.empty() || url.connection_string == url.display) return message;
-    for (auto at = message.find(url.connection_string); at != std::string::npos;
-         at = message.find(url.connection_string, at + url.display.size())) {
-        message.replace(at, url.connection_string.size(), url.display);
-    }
-    return message;
-}
-
-}  // namespace
 
 void rethrow_as_store_error(const Database& database, std::string_view action) {
     const auto fail = [&](const std::string& why) {

@@ -97,6 +97,7 @@ private:
     void commit(Connection& connection);
     void rollback(Connection& connection) noexcept;
     void give_back();
+    void probe_postgresql() const;
 
     DatabaseUrl url_;
     int max_connections_;

@@ -35,6 +35,7 @@ THIRD_PARTY = {
     "Poco/JSON/": {"http"},
     "Poco/Data/": {"store"},
     "sodium": {"store"},
+    "libpq-fe.h": {"store"},
     "xlsxwriter": {"xlsx"},
     "boost/program_options": {"cli"},
 }

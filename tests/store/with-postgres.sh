@@ -5,7 +5,7 @@
 # when run as root: initdb refuses root), starts it on a free port on
 # 127.0.0.1 only (no other interface, its socket inside the folder), creates
 # the database esfdraft_test, exports
-# ESFDRAFT_TEST_POSTGRES=postgresql://esfdraft@127.0.0.1:PORT/esfdraft_test,
+# ESFDRAFT_TEST_POSTGRES=postgresql://esfdraft:PASSWORD@127.0.0.1:PORT/esfdraft_test,
 # runs CMD, then stops the server and deletes the folder, whatever CMD did.
 # Exits with CMD's status (2 when the server could not be started).
 # PG_BIN overrides the server's folder (default /usr/lib/postgresql/15/bin).
@@ -35,7 +35,15 @@ trap stop EXIT
 # the server binds it, in which case pg_ctl fails and says so.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
-if ! "${as_server[@]}" "$pg_bin/initdb" -D "$folder/data" -U esfdraft --auth=trust -E UTF8 --locale=C \
+# TCP connections must give the password (SCRAM), so the tests show that the
+# one in the URL reaches the server; it has a quote, a backslash, an '@' and
+# an '=' on purpose. The socket inside the folder is trusted, for createdb.
+password="it's\\@pass="
+password_in_url="it's%5C%40pass%3D"
+printf '%s\n' "$password" >"$folder/password"
+[ ${#as_server[@]} -eq 0 ] || chown nobody "$folder/password"
+if ! "${as_server[@]}" "$pg_bin/initdb" -D "$folder/data" -U esfdraft --pwfile="$folder/password" \
+    --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C \
     >"$folder/initdb.log" 2>&1; then
   cat "$folder/initdb.log" >&2
   echo "with-postgres.sh: initdb failed" >&2
@@ -52,9 +60,9 @@ if ! "${as_server[@]}" "$pg_bin/pg_ctl" -D "$folder/data" -l "$folder/server.log
   echo "with-postgres.sh: the server did not start" >&2
   exit 2
 fi
-"${as_server[@]}" "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U esfdraft esfdraft_test
+"${as_server[@]}" "$pg_bin/createdb" -h "$folder/socket" -p "$port" -U esfdraft esfdraft_test
 
-export ESFDRAFT_TEST_POSTGRES="postgresql://esfdraft@127.0.0.1:$port/esfdraft_test"
+export ESFDRAFT_TEST_POSTGRES="postgresql://esfdraft:$password_in_url@127.0.0.1:$port/esfdraft_test"
 status=0
 "$@" || status=$?
 exit $status
