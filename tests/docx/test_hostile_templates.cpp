@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "docx/template_engine.hpp"
+#include "docx/xml_node.hpp"
 #include "docx/zip_package.hpp"
 #include "docx_test_support.hpp"
 
@@ -25,6 +26,14 @@ const std::string content_types =
     "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
     "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+// A main document whose body holds `levels` nested elements.
+std::string nested_document(std::size_t levels) {
+    std::string xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\n";
+    for (std::size_t i = 0; i < levels; ++i) xml += "<w:sdt>";
+    for (std::size_t i = 0; i < levels; ++i) xml += "</w:sdt>";
+    return xml + "<w:p/></w:body></w:document>";
+}
 
 const std::string minimal_document =
     "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>";
@@ -109,6 +118,46 @@ BOOST_AUTO_TEST_CASE(xml_that_is_not_well_formed_or_declares_entities_is_refused
         "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><d>&x;</d>";
     BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", external}})) ==
                "template 'evil.docx': [Content_Types].xml: a DOCTYPE is not allowed in an OOXML part");
+}
+
+BOOST_AUTO_TEST_CASE(elements_nested_too_deep_are_refused_before_any_pass_recurses_over_them) {
+    // 50 000 levels in a few KB crashed the compiler's recursive passes (and
+    // the tree's destructor) with a stack overflow.
+    const std::string deep = make_raw_zip({{"[Content_Types].xml", content_types}, {"word/document.xml", nested_document(50000)}});
+    BOOST_TEST(load_error(deep) == "template 'evil.docx': word/document.xml: elements nested deeper than 256 levels (line 2)");
+    // 256 levels in all (document, body and 254 more) are still read.
+    const std::string deepest = make_raw_zip({{"[Content_Types].xml", content_types}, {"word/document.xml", nested_document(254)}});
+    BOOST_TEST(load_error(deepest) == "");
+    const std::string one_more = make_raw_zip({{"[Content_Types].xml", content_types}, {"word/document.xml", nested_document(255)}});
+    BOOST_TEST(load_error(one_more) == "template 'evil.docx': word/document.xml: elements nested deeper than 256 levels (line 2)");
+}
+
+BOOST_AUTO_TEST_CASE(prefixes_resolve_to_the_innermost_declaration_however_many_are_open) {
+    // Deep and wide: every level declares many prefixes and uses the root's.
+    // Resolving by walking every open scope took seconds to minutes here.
+    constexpr int levels = 250, prefixes = 300;
+    std::string xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:v=\"urn:outer\">";
+    for (int level = 0; level < levels; ++level) {
+        xml += "<w:sdt";
+        for (int p = 0; p < prefixes; ++p) xml += " xmlns:p" + std::to_string(p) + "=\"urn:" + std::to_string(level) + "\"";
+        for (int p = 0; p < prefixes; ++p) xml += " w:a" + std::to_string(p) + "=\"1\"";
+        xml += ">";
+    }
+    xml += "<v:x xmlns:v=\"urn:inner\" p7:y=\"1\"/><v:z/>";
+    for (int level = 0; level < levels; ++level) xml += "</w:sdt>";
+    xml += "<v:after p7:y=\"1\"/></w:document>";
+    const XmlNode root = parse_xml(xml, "part");
+    const XmlNode* innermost = &root;
+    for (int level = 0; level < levels; ++level) innermost = &innermost->children.at(0);
+    BOOST_TEST(innermost->ns == std::string(ns::wordprocessing));
+    BOOST_TEST(innermost->attributes.back().ns == std::string(ns::wordprocessing));
+    BOOST_TEST(innermost->children.at(0).ns == "urn:inner");
+    BOOST_TEST(innermost->children.at(0).attributes.back().ns == "urn:" + std::to_string(levels - 1));
+    // A declaration ends with its element: the outer binding is back.
+    BOOST_TEST(innermost->children.at(1).ns == "urn:outer");
+    const XmlNode& after = root.children.at(1);
+    BOOST_TEST(after.ns == "urn:outer");
+    BOOST_TEST(after.attributes.back().ns == "");   // p7 is no longer bound
 }
 
 BOOST_AUTO_TEST_CASE(encrypted_and_unsupported_entries_are_named) {
