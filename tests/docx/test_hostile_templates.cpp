@@ -160,6 +160,43 @@ BOOST_AUTO_TEST_CASE(prefixes_resolve_to_the_innermost_declaration_however_many_
     BOOST_TEST(after.attributes.back().ns == "");   // p7 is no longer bound
 }
 
+BOOST_AUTO_TEST_CASE(huge_grid_spans_before_a_column_loop_saturate_instead_of_overflowing) {
+    // Two spans near LONG_MAX overflowed the sum of the row's columns (UB).
+    for (const std::string span : {"2147483647", "9223372036854775807", "99999999999999999999"}) {
+        TemplateSource source;
+        source.body =
+            "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"6000\"/></w:tblGrid><w:tr>"
+            "<w:tc><w:tcPr><w:gridSpan w:val=\"" + span + "\"/></w:tcPr><w:p/></w:tc>"
+            "<w:tc><w:tcPr><w:gridSpan w:val=\"" + span + "\"/></w:tcPr><w:p/></w:tc>"
+            "<w:tc><w:p><w:r><w:t>{{#column years}}{{.}}{{/years}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>";
+        const DocumentTemplate document = DocumentTemplate::load(make_docx(source), "evil.docx");
+        BOOST_TEST_REQUIRE(document.problems().size() == 1u, span);
+        BOOST_TEST(document.problems()[0].message == "the column section {{#column years}} stands in a column the table grid does not have", span);
+    }
+    // Negative spans count as none: the loop's cell is then the grid's first column.
+    TemplateSource negative;
+    negative.body =
+        "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid><w:tr>"
+        "<w:tc><w:tcPr><w:gridSpan w:val=\"-9223372036854775808\"/></w:tcPr><w:p/></w:tc>"
+        "<w:tc><w:p><w:r><w:t>{{#column years}}{{.}}{{/years}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>";
+    BOOST_TEST(DocumentTemplate::load(make_docx(negative), "evil.docx").problems().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_numbering_id_near_long_max_does_not_overflow_the_next_free_id) {
+    TemplateSource source;
+    source.numbering = "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum>"
+                       "<w:num w:numId=\"9223372036854775807\"><w:abstractNumId w:val=\"0\"/></w:num>"
+                       "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>";
+    const std::string restarted = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>{{.}}</w:t></w:r></w:p>";
+    source.body = paragraph("{{#groups}}") + paragraph("Grupp") + paragraph("{{#steps}}") + restarted + paragraph("{{/steps}}") + paragraph("{{/groups}}");
+    const std::string docx = render_json(make_docx(source), R"({"groups":[{"steps":["a"]},{"steps":["b"]}]})");
+    // The ids past 32 bits are left out: the next free ones are 2 and 3.
+    BOOST_TEST(count_of(part_of(docx, "word/document.xml"), "<w:numId w:val=\"3\"/>") == 1u);
+    const std::string numbering = part_of(docx, "word/numbering.xml");
+    BOOST_TEST(count_of(numbering, "<w:num w:numId=\"2\">") == 1u, numbering);
+    BOOST_TEST(count_of(numbering, "<w:num w:numId=\"3\">") == 1u, numbering);
+}
+
 BOOST_AUTO_TEST_CASE(encrypted_and_unsupported_entries_are_named) {
     std::string zip = make_raw_zip({{"word/document.xml", minimal_document}});
     // Set the "encrypted" flag in the central directory header.
