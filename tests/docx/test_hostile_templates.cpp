@@ -71,6 +71,74 @@ BOOST_AUTO_TEST_CASE(an_entry_that_inflates_beyond_its_declared_size_is_stopped)
                "template 'evil.docx': word/document.xml: the data inflates beyond its declared size of 1000 bytes");
 }
 
+BOOST_AUTO_TEST_CASE(padding_after_a_short_deflate_stream_does_not_hide_a_bomb) {
+    // The declared compressed size counted the padding, so 32 MiB of zeros
+    // from a 32 KB stream passed as a 150:1 entry.
+    const std::string zeros(32u << 20, '\0');
+    const std::string data = deflate_raw(zeros) + std::string(200000, 'p');
+    BOOST_TEST_REQUIRE(zeros.size() / data.size() < 200u);
+    RawEntry bomb{"word/document.xml", data, true, static_cast<std::uint32_t>(zeros.size()), crc32_of(zeros)};
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", content_types}, bomb})) ==
+               "template 'evil.docx': word/document.xml: compression ratio above 200:1 (a zip bomb?)");
+    // Padding alone is no offence: an ordinary entry with trailing bytes still reads.
+    const std::string padded = deflate_raw(minimal_document) + std::string(100, 'p');
+    RawEntry document{"word/document.xml", padded, true, static_cast<std::uint32_t>(minimal_document.size()), crc32_of(minimal_document)};
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", content_types}, document})) == "");
+}
+
+BOOST_AUTO_TEST_CASE(an_xml_part_above_64_mib_is_refused_before_inflating) {
+    RawEntry big{"word/document.xml", deflate_raw(std::string(1000, ' ')), true, (64u << 20) + 1, 0};
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", content_types}, big})) ==
+               "template 'evil.docx': word/document.xml: declares 67108865 bytes uncompressed, more than the limit of 67108864 "
+               "for an XML part");
+    RawEntry rels{"word/_rels/document.xml.RELS", deflate_raw(std::string(1000, ' ')), true, 100u << 20, 0};
+    BOOST_TEST(load_error(make_raw_zip({rels})) ==
+               "template 'evil.docx': word/_rels/document.xml.RELS: declares 104857600 bytes uncompressed, more than the limit of "
+               "67108864 for an XML part");
+    // And parsing refuses a bigger part however it arrived.
+    BOOST_CHECK_EXCEPTION(parse_xml(std::string((64u << 20) + 1, ' '), "part"), std::runtime_error, [](const std::runtime_error& e) {
+        return std::string(e.what()) == "part: 67108865 bytes of XML, more than the limit of 64 MiB";
+    });
+}
+
+BOOST_AUTO_TEST_CASE(entries_whose_headers_or_data_overlap_are_refused) {
+    // The second entry's local header and data lie inside the first
+    // entry's data: one set of bytes read twice.
+    const std::string inner_zip = make_raw_zip({{"word/b.xml", "<b/>"}});
+    const std::string inner = inner_zip.substr(0, 30 + 10 + 4);   // b's local header, name and data
+    std::string zip = make_raw_zip({{"word/a.xml", inner}, {"word/b.xml", "<b/>"}});
+    const std::size_t second_central = zip.rfind(std::string("PK\x01\x02", 4));
+    const std::uint32_t inside = 30 + 10;   // where a's data, and so b's copied header, starts
+    for (int i = 0; i < 4; ++i) zip[second_central + 42 + i] = static_cast<char>((inside >> (8 * i)) & 0xff);
+    BOOST_TEST(load_error(zip) == "template 'evil.docx': word/b.xml: its local header or data overlaps the entry \"word/a.xml\" (a zip bomb?)");
+    // Two entries pointing at one local header.
+    std::string twice = make_raw_zip({{"word/a.xml", "<a/>"}, {"word/b.xml", "<b/>"}});
+    const std::size_t b_central = twice.rfind(std::string("PK\x01\x02", 4));
+    for (int i = 0; i < 4; ++i) twice[b_central + 42 + i] = 0;
+    BOOST_TEST(load_error(twice) ==
+               "template 'evil.docx': word/b.xml: the local header does not match the central directory (the name differs)");
+}
+
+BOOST_AUTO_TEST_CASE(a_local_header_that_disagrees_with_the_central_directory_is_refused) {
+    const std::string zip = make_raw_zip({{"[Content_Types].xml", content_types}});
+    const auto patched = [&](std::size_t at, char value) {
+        std::string copy = zip;
+        copy[at] = value;
+        return load_error(copy);
+    };
+    const std::string prefix = "template 'evil.docx': [Content_Types].xml: the local header does not match the central directory (the ";
+    BOOST_TEST(patched(30 + 1, 'c') == prefix + "name differs)");
+    BOOST_TEST(patched(8, 8) == prefix + "compression method differs)");
+    BOOST_TEST(patched(14, static_cast<char>(zip[14] ^ 1)) == prefix + "CRC differs)");
+    BOOST_TEST(patched(18, static_cast<char>(zip[18] + 1)) == prefix + "compressed size differs)");
+    BOOST_TEST(patched(22, static_cast<char>(zip[22] + 1)) == prefix + "size differs)");
+    // With a data descriptor (flag bit 3) the local CRC and sizes may be zero.
+    std::string described = zip;
+    described[6] = 0x08;
+    for (std::size_t at = 14; at < 26; ++at) described[at] = 0;
+    BOOST_TEST(load_error(described) == "template 'evil.docx': the main document part word/document.xml is missing");
+}
+
 BOOST_AUTO_TEST_CASE(total_declared_size_is_bounded) {
     PackageLimits limits;
     limits.max_total_bytes = 1000;
