@@ -83,7 +83,12 @@ public:
                       std::to_string(locator_ ? locator_->getLineNumber() : 0) + ")";
             return;
         }
+        if (++nodes_ > max_xml_nodes) {
+            refuse_size();
+            return;
+        }
         flush_text();
+        if (!refused.empty()) return;
         XmlNode element;
         element.kind = XmlNode::Kind::element;
         element.name = qname;
@@ -117,6 +122,7 @@ public:
     void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
         if (!refused.empty()) return;
         flush_text();
+        if (!refused.empty()) return;
         XmlNode element = std::move(open_.back());
         open_.pop_back();
         for (const std::string& prefix : declared_.back()) {
@@ -160,6 +166,7 @@ public:
 
 private:
     const Poco::XML::Locator* locator_ = nullptr;
+    std::size_t nodes_ = 0;
     std::vector<XmlNode> open_;
     // Prefix resolution in constant time per name, however deep the tree and
     // however many declarations are open: each prefix maps to the URIs bound
@@ -175,8 +182,19 @@ private:
         return true;
     }
 
+    // A tree takes a few hundred bytes per node while the compiler works on
+    // it: a 64 MiB part of "<a/>" took 6 GB. The count bounds that.
+    void refuse_size() {
+        refused = "more than " + std::to_string(max_xml_nodes) + " elements and texts (line " +
+                  std::to_string(locator_ ? locator_->getLineNumber() : 0) + ")";
+    }
+
     void flush_text() {
         if (pending_text_.empty()) return;
+        if (++nodes_ > max_xml_nodes) {
+            refuse_size();
+            return;
+        }
         XmlNode text;
         text.kind = XmlNode::Kind::text;
         text.text = std::move(pending_text_);
