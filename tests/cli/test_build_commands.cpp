@@ -151,6 +151,23 @@ BOOST_AUTO_TEST_CASE(a_template_nested_too_deep_is_refused_and_leaves_no_tempora
     BOOST_TEST(count_entries(out) == 3);  // no temporary files left
 }
 
+BOOST_AUTO_TEST_CASE(a_refused_entry_name_reaches_the_terminal_escaped) {
+    // The name was echoed raw, so a template could send escape sequences
+    // (clear the screen, set the title) to the terminal of whoever checks it.
+    ScratchFolder folder;
+    const std::string evil = folder.write("evil.docx", stored_zip({{"word/\x1b[2J\x1b]0;pwned\x07\tx.xml", "x"}}));
+    for (const std::vector<std::string>& command : {std::vector<std::string>{"template", "check", evil},
+                                                     std::vector<std::string>{"build", sample, "-o", folder.path("out"), "--template", evil}}) {
+        const auto result = run_esfdraft(command);
+        BOOST_TEST(result.exit_code == 2, result.out << result.err);
+        BOOST_TEST(result.err.find('\x1b') == std::string::npos);
+        BOOST_TEST(result.err.find('\x07') == std::string::npos);
+        BOOST_TEST(result.err.find('\t') == std::string::npos);
+        BOOST_TEST(contains(result.err, "refused a control character in an entry name: \"word/\\x1b[2J\\x1b]0;pwned\\x07\\x09x.xml\""),
+                   result.err);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(build_usage_errors) {
     auto result = run_esfdraft({"build", sample});
     BOOST_TEST(result.exit_code == 2);
