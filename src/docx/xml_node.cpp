@@ -59,7 +59,7 @@ namespace {
 
 // Builds XmlNode trees from SAX events with namespace processing switched
 // off, so names, prefixes and attribute order arrive exactly as written;
-// prefixes are resolved here with a scope stack.
+// prefixes are resolved here, each with the stack of URIs bound to it.
 //
 // No handler throws: an exception unwinding through expat's callbacks leaves
 // the parser in a state XML_ParserFree cannot clean up (expat 2.5.0-1+deb12u3
@@ -83,7 +83,9 @@ public:
                       std::to_string(locator_ ? locator_->getLineNumber() : 0) + ")";
             return;
         }
-        if (++nodes_ > max_xml_nodes) {
+        const int count = attributes.getLength();
+        nodes_ += 1 + static_cast<std::size_t>(count);
+        if (nodes_ > max_xml_nodes) {
             refuse_size();
             return;
         }
@@ -93,7 +95,6 @@ public:
         element.kind = XmlNode::Kind::element;
         element.name = qname;
         std::vector<std::string> declared;
-        const int count = attributes.getLength();
         element.attributes.reserve(static_cast<std::size_t>(count));
         for (int i = 0; i < count; ++i) {
             XmlAttribute attribute;
@@ -185,7 +186,7 @@ private:
     // A tree takes a few hundred bytes per node while the compiler works on
     // it: a 64 MiB part of "<a/>" took 6 GB. The count bounds that.
     void refuse_size() {
-        refused = "more than " + std::to_string(max_xml_nodes) + " elements and texts (line " +
+        refused = "more than " + std::to_string(max_xml_nodes) + " elements, attributes and texts (line " +
                   std::to_string(locator_ ? locator_->getLineNumber() : 0) + ")";
     }
 

@@ -101,19 +101,23 @@ BOOST_AUTO_TEST_CASE(an_xml_part_above_64_mib_is_refused_before_inflating) {
     });
 }
 
-BOOST_AUTO_TEST_CASE(a_part_with_more_than_a_million_nodes_is_refused) {
+BOOST_AUTO_TEST_CASE(a_part_with_more_than_two_million_nodes_is_refused) {
     // 64 MiB of "<a/>" from a 2 MB template built a tree of 6 GB.
     std::string elements = "<r>";
     for (std::size_t i = 1; i < max_xml_nodes; ++i) elements += "<a/>";
     BOOST_TEST(parse_xml(elements + "</r>", "part").children.size() == max_xml_nodes - 1);
-    BOOST_CHECK_EXCEPTION(parse_xml(elements + "<a/></r>", "part"), std::runtime_error, [](const std::runtime_error& e) {
-        return std::string(e.what()) == "part: more than 1000000 elements and texts (line 1)";
-    });
+    const std::string refusal = "part: more than 2000000 elements, attributes and texts (line 1)";
+    BOOST_CHECK_EXCEPTION(parse_xml(elements + "<a/></r>", "part"), std::runtime_error,
+                          [&](const std::runtime_error& e) { return e.what() == refusal; });
+    // Texts and attributes count too.
     std::string texts = "<r>";
     for (std::size_t i = 0; i < max_xml_nodes / 2; ++i) texts += "<a>x</a>";
-    BOOST_CHECK_EXCEPTION(parse_xml(texts + "</r>", "part"), std::runtime_error, [](const std::runtime_error& e) {
-        return std::string(e.what()) == "part: more than 1000000 elements and texts (line 1)";
-    });
+    BOOST_CHECK_EXCEPTION(parse_xml(texts + "</r>", "part"), std::runtime_error,
+                          [&](const std::runtime_error& e) { return e.what() == refusal; });
+    std::string attributes = "<r>";
+    for (std::size_t i = 0; i < max_xml_nodes / 2; ++i) attributes += "<a b=\"\"/>";
+    BOOST_CHECK_EXCEPTION(parse_xml(attributes + "</r>", "part"), std::runtime_error,
+                          [&](const std::runtime_error& e) { return e.what() == refusal; });
 }
 
 BOOST_AUTO_TEST_CASE(entries_whose_headers_or_data_overlap_are_refused) {
