@@ -19,7 +19,7 @@ job=${1:-}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 build_packages=(g++ make cmake pkg-config ca-certificates
-  libpoco-dev libxml2-dev libxlsxwriter-dev libboost-program-options-dev libboost-test-dev
+  libpoco-dev zlib1g-dev libxml2-dev libxlsxwriter-dev libboost-program-options-dev libboost-test-dev
   libsodium-dev libsqlite3-dev libpq-dev)
 # Tools no one on the project wrote, used by the interop tests.
 test_packages=(python3 python3-lxml python3-docx python3-openpyxl python3-jsonschema libxml2-utils unzip tidy

@@ -129,7 +129,7 @@ int finish(const pipeline::BuildResult& result, const pipeline::BuildRequest& re
     const std::string lang = request.lang.value_or("sv");
     report::parse_language(lang, options.language);
     std::cout << report::render_text({result.report}, options);
-    for (const std::string& path : result.written) std::cout << (lang == "en" ? "wrote " : "skrev ") << path << "\n";
+    for (const std::string& path : result.written) std::cout << (lang == "en" ? "wrote " : "skrev ") << report::printable(path) << "\n";
     if (!result.plan_loaded)
         std::cerr << "esfdraft: " << (lang == "en" ? "the plan could not be read, so only the report was written"
                                                    : "planen gick inte att läsa, så bara rapporten skrevs")
@@ -196,10 +196,12 @@ int run_template(const std::vector<std::string>& arguments) {
     if (words[0] == "check") {
         if (words.size() != 2) throw UsageError("template check takes one FILE.docx");
         const pipeline::TemplateCheck result = pipeline::check_template(words[1], lang);
-        std::cout << (lang == "en" ? "Tags in " : "Taggar i ") << words[1] << ":\n";
-        for (const std::string& tag : result.tags) std::cout << "  " << tag << "\n";
-        for (const std::string& error : result.errors) std::cout << words[1] << ": error: " << error << "\n";
-        std::cout << words[1] << ": " << result.errors.size() << (lang == "en" ? " errors" : " fel") << "\n";
+        // The tags and problems quote the template's text: printed through report::printable.
+        const std::string file = report::printable(words[1]);
+        std::cout << (lang == "en" ? "Tags in " : "Taggar i ") << file << ":\n";
+        for (const std::string& tag : result.tags) std::cout << "  " << report::printable(tag) << "\n";
+        for (const std::string& error : result.errors) std::cout << file << ": error: " << report::printable(error) << "\n";
+        std::cout << file << ": " << result.errors.size() << (lang == "en" ? " errors" : " fel") << "\n";
         return result.errors.empty() ? exit_ok : exit_findings;
     }
     throw UsageError("unknown template command '" + words[0] + "'; use export or check");

@@ -344,18 +344,21 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 }  // namespace esfdraft::cli
 
+// Errors quote input (file names, zip entry names, template text), so they
+// are printed through report::printable: no escape sequence reaches the
+// terminal. Line feeds stay: a template error lists its problems one a line.
 int main(int argc, char** argv) {
     using namespace esfdraft::cli;
     try {
         return dispatch(argc, argv);
     } catch (const UsageError& error) {
-        std::cerr << "esfdraft: error: " << error.what() << "\nTry 'esfdraft --help'.\n";
+        std::cerr << "esfdraft: error: " << report::printable(error.what(), true) << "\nTry 'esfdraft --help'.\n";
         return exit_failure;
     } catch (const pipeline::ToolError& error) {
-        std::cerr << "esfdraft: error: " << error.what() << "\n";
+        std::cerr << "esfdraft: error: " << report::printable(error.what(), true) << "\n";
         return exit_failure;
     } catch (const std::exception& error) {
-        std::cerr << "esfdraft: error: " << error.what() << "\n";
+        std::cerr << "esfdraft: error: " << report::printable(error.what(), true) << "\n";
         return exit_failure;
     }
 }

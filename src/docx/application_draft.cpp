@@ -48,6 +48,8 @@ ImageData read_logo(const std::string& path, const model::Application& applicati
     logo.bytes = read_whole_file(path, what, max_logo_bytes);
     const std::optional<ImageFormat> format = probe_image(logo.bytes);
     if (!format) throw std::runtime_error(what + ": not a PNG or JPEG image");
+    if (const std::string refusal = image_size_refusal(*format); !refusal.empty())
+        throw std::runtime_error(what + ": " + refusal + " (make it smaller, e.g. 1000 pixels wide)");
     logo.extension = format->extension;
     logo.height_emu = logo_height;
     logo.width_emu = logo_height * format->width_pixels / format->height_pixels;

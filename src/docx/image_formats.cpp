@@ -1,6 +1,7 @@
 #include "docx/image_formats.hpp"
 
 #include <cstdint>
+#include <string>
 
 namespace esfdraft::docx {
 
@@ -18,7 +19,8 @@ std::optional<ImageFormat> probe_png(std::string_view bytes) {
         return std::nullopt;
     const std::uint32_t width = big_endian(bytes, 16, 4);
     const std::uint32_t height = big_endian(bytes, 20, 4);
-    if (width == 0 || height == 0 || width > 100000 || height > 100000) return std::nullopt;
+    // PNG sizes are at most 2^31 - 1 (so they fit an int); larger is not a PNG.
+    if (width == 0 || height == 0 || width > 0x7fffffffu || height > 0x7fffffffu) return std::nullopt;
     return ImageFormat{"png", "image/png", static_cast<int>(width), static_cast<int>(height)};
 }
 
@@ -59,6 +61,16 @@ std::optional<ImageFormat> probe_jpeg(std::string_view bytes) {
 std::optional<ImageFormat> probe_image(std::string_view bytes) {
     if (auto png = probe_png(bytes)) return png;
     return probe_jpeg(bytes);
+}
+
+std::string image_size_refusal(const ImageFormat& format) {
+    const std::string size = "the image is " + std::to_string(format.width_pixels) + " x " + std::to_string(format.height_pixels) + " pixels";
+    if (format.width_pixels > max_image_side_pixels || format.height_pixels > max_image_side_pixels)
+        return size + "; at most " + std::to_string(max_image_side_pixels) + " pixels wide and high are allowed";
+    const long long pixels = static_cast<long long>(format.width_pixels) * format.height_pixels;
+    if (pixels > max_image_pixels)
+        return size + " (" + std::to_string(pixels) + " pixels); at most " + std::to_string(max_image_pixels) + " pixels in all are allowed";
+    return "";
 }
 
 std::string image_content_type(std::string_view extension) {

@@ -3,6 +3,7 @@
 // turns every part into a flat program (compiled_template.hpp).
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <limits>
 #include <stdexcept>
 
@@ -15,6 +16,9 @@ namespace esfdraft::docx {
 namespace {
 
 constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+// More grid columns than a gridSpan or gridBefore may count (Word allows 63):
+// summing the cells of a row up to a part's size then stays far from LONG_MAX.
+constexpr long max_grid_count = 1L << 20;
 constexpr std::string_view word_2010 = "http://schemas.microsoft.com/office/word/2010/wordml";
 
 // ------------------------------------------------------------------ context excerpts
@@ -603,10 +607,16 @@ private:
             if (t.kind != Token::Kind::start) continue;
             if (t.node->is_w("gridBefore") || (t.node->is_w("gridSpan") && ancestor(i, "tc") != cell)) {
                 if (const XmlAttribute* val = t.node->attribute(ns::wordprocessing, "val")) {
-                    try {
-                        column += std::stol(val->value) - (t.node->is_w("gridSpan") ? 1 : 0);
-                    } catch (const std::exception&) {
-                    }
+                    // Saturated: the values come from the template, and two
+                    // near LONG_MAX overflowed the sum. A column beyond any
+                    // grid is reported below like any other missing column.
+                    long count = 0;
+                    const char* first = val->value.data();
+                    const char* last = first + val->value.size();
+                    const auto [rest, error] = std::from_chars(first, last, count);
+                    if (error == std::errc::result_out_of_range) count = first != last && *first == '-' ? 0 : max_grid_count;
+                    if (error != std::errc::invalid_argument)
+                        column += std::clamp(count, 0L, max_grid_count) - (t.node->is_w("gridSpan") ? 1 : 0);
                 }
             }
             if (t.node->is_w("tc") && t.parent == row) ++column;

@@ -91,7 +91,10 @@ NumberingInfo read_numbering(const Package& package, const std::string& part_nam
         const XmlAttribute* id = num.attribute(ns::wordprocessing, "numId");
         if (!id) continue;
         try {
-            highest = std::max(highest, std::stol(id->value));
+            // Ids beyond 32 bits are left out: the next free id is
+            // highest + 1, which must neither overflow nor collide.
+            const long value = std::stol(id->value);
+            if (value < (1L << 31)) highest = std::max(highest, value);
         } catch (const std::exception&) {
         }
         std::string overrides;

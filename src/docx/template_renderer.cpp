@@ -346,9 +346,13 @@ private:
         std::int64_t box_cx = image.width_emu, box_cy = image.height_emu;
         for (XmlNode& frame : copy.children)
             if (const XmlNode* extent = frame.child(ns::drawing_wordprocessing, "extent")) {
+                // A template may leave either size out: the image's own size then stands.
+                const XmlAttribute* width = extent->attribute("", "cx");
+                const XmlAttribute* height = extent->attribute("", "cy");
+                if (!width || !height) continue;
                 try {
-                    box_cx = std::stoll(extent->attribute("", "cx")->value);
-                    box_cy = std::stoll(extent->attribute("", "cy")->value);
+                    const std::int64_t w = std::stoll(width->value), h = std::stoll(height->value);
+                    box_cx = w, box_cy = h;
                 } catch (const std::exception&) {
                 }
             }

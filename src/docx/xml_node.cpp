@@ -4,11 +4,13 @@
 #include <Poco/SAX/Attributes.h>
 #include <Poco/SAX/DefaultHandler.h>
 #include <Poco/SAX/LexicalHandler.h>
+#include <Poco/SAX/Locator.h>
 #include <Poco/SAX/SAXException.h>
 #include <Poco/SAX/SAXParser.h>
 #include <Poco/SAX/XMLReader.h>
 
 #include <stdexcept>
+#include <unordered_map>
 #include <utility>
 
 namespace esfdraft::docx {
@@ -57,7 +59,7 @@ namespace {
 
 // Builds XmlNode trees from SAX events with namespace processing switched
 // off, so names, prefixes and attribute order arrive exactly as written;
-// prefixes are resolved here with a scope stack.
+// prefixes are resolved here, each with the stack of URIs bound to it.
 //
 // No handler throws: an exception unwinding through expat's callbacks leaves
 // the parser in a state XML_ParserFree cannot clean up (expat 2.5.0-1+deb12u3
@@ -69,25 +71,43 @@ public:
     bool has_root = false;
     std::string refused;   // why the part is refused; empty while it is not
 
+    void setDocumentLocator(const Poco::XML::Locator* locator) override { locator_ = locator; }
+
     void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString& qname,
                       const Poco::XML::Attributes& attributes) override {
         if (!refused.empty()) return;
+        if (open_.size() >= max_xml_depth) {
+            // Refused here, while the tree is still shallow: every pass over
+            // it (and its destructor) recurses once per level.
+            refused = "elements nested deeper than " + std::to_string(max_xml_depth) + " levels (line " +
+                      std::to_string(locator_ ? locator_->getLineNumber() : 0) + ")";
+            return;
+        }
+        const int count = attributes.getLength();
+        nodes_ += 1 + static_cast<std::size_t>(count);
+        if (nodes_ > max_xml_nodes) {
+            refuse_size();
+            return;
+        }
         flush_text();
+        if (!refused.empty()) return;
         XmlNode element;
         element.kind = XmlNode::Kind::element;
         element.name = qname;
-        std::vector<std::pair<std::string, std::string>> scope;
-        const int count = attributes.getLength();
+        std::vector<std::string> declared;
         element.attributes.reserve(static_cast<std::size_t>(count));
         for (int i = 0; i < count; ++i) {
             XmlAttribute attribute;
             attribute.name = attributes.getQName(i);
             attribute.value = attributes.getValue(i);
-            if (attribute.name == "xmlns") scope.emplace_back("", attribute.value);
-            else if (attribute.name.rfind("xmlns:", 0) == 0) scope.emplace_back(attribute.name.substr(6), attribute.value);
+            if (attribute.name == "xmlns" || attribute.name.rfind("xmlns:", 0) == 0) {
+                std::string prefix = attribute.name == "xmlns" ? "" : attribute.name.substr(6);
+                bindings_[prefix].push_back(attribute.value);
+                declared.push_back(std::move(prefix));
+            }
             element.attributes.push_back(std::move(attribute));
         }
-        scopes_.push_back(std::move(scope));
+        declared_.push_back(std::move(declared));
         resolve(element.name, true, element.ns, element.local);
         for (XmlAttribute& attribute : element.attributes) {
             if (attribute.name == "xmlns" || attribute.name.rfind("xmlns:", 0) == 0) {
@@ -103,9 +123,15 @@ public:
     void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
         if (!refused.empty()) return;
         flush_text();
+        if (!refused.empty()) return;
         XmlNode element = std::move(open_.back());
         open_.pop_back();
-        scopes_.pop_back();
+        for (const std::string& prefix : declared_.back()) {
+            const auto binding = bindings_.find(prefix);
+            binding->second.pop_back();
+            if (binding->second.empty()) bindings_.erase(binding);
+        }
+        declared_.pop_back();
         // Indentation between elements is not content.
         bool has_elements = false;
         for (const XmlNode& c : element.children) has_elements |= c.kind == XmlNode::Kind::element;
@@ -140,8 +166,15 @@ public:
     void comment(const Poco::XML::XMLChar[], int, int) override {}
 
 private:
+    const Poco::XML::Locator* locator_ = nullptr;
+    std::size_t nodes_ = 0;
     std::vector<XmlNode> open_;
-    std::vector<std::vector<std::pair<std::string, std::string>>> scopes_;
+    // Prefix resolution in constant time per name, however deep the tree and
+    // however many declarations are open: each prefix maps to the URIs bound
+    // to it, innermost last; each open element remembers the prefixes it
+    // declared, to unbind them when it closes.
+    std::unordered_map<std::string, std::vector<std::string>> bindings_;
+    std::vector<std::vector<std::string>> declared_;
     std::string pending_text_;
 
     static bool whitespace_only(const std::string& text) {
@@ -150,8 +183,19 @@ private:
         return true;
     }
 
+    // A tree takes a few hundred bytes per node while the compiler works on
+    // it: a 64 MiB part of "<a/>" took 6 GB. The count bounds that.
+    void refuse_size() {
+        refused = "more than " + std::to_string(max_xml_nodes) + " elements, attributes and texts (line " +
+                  std::to_string(locator_ ? locator_->getLineNumber() : 0) + ")";
+    }
+
     void flush_text() {
         if (pending_text_.empty()) return;
+        if (++nodes_ > max_xml_nodes) {
+            refuse_size();
+            return;
+        }
         XmlNode text;
         text.kind = XmlNode::Kind::text;
         text.text = std::move(pending_text_);
@@ -169,18 +213,17 @@ private:
             return;
         }
         if (prefix.empty() && !is_element) return;   // unprefixed attributes have no namespace
-        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope)
-            for (const auto& [bound, value] : *scope)
-                if (bound == prefix) {
-                    uri = value;
-                    return;
-                }
+        const auto binding = bindings_.find(prefix);
+        if (binding != bindings_.end()) uri = binding->second.back();
     }
 };
 
 }  // namespace
 
 XmlNode parse_xml(std::string_view bytes, const std::string& part_name) {
+    if (bytes.size() > max_xml_part_bytes)
+        throw std::runtime_error(part_name + ": " + std::to_string(bytes.size()) + " bytes of XML, more than the limit of " +
+                                 std::to_string(max_xml_part_bytes >> 20) + " MiB");
     TreeBuilder builder;
     Poco::XML::SAXParser parser;
     parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);

@@ -4,6 +4,7 @@
 // appears here.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,9 +57,18 @@ struct XmlNode {
 // Parses a part. Comments, processing instructions and the XML declaration
 // are dropped; whitespace-only text between elements (indentation) is
 // dropped too, since no WordprocessingML element mixes text and elements.
-// A DOCTYPE is refused (no entity expansion, no external entities).
+// A DOCTYPE is refused (no entity expansion, no external entities), and so
+// are parts larger than max_xml_part_bytes or holding more than
+// max_xml_nodes elements, attributes and texts (the tree and the compiler's
+// passes take a few hundred bytes per node; a 200-page document has about
+// 500 000), and
+// elements nested deeper than max_xml_depth (every pass over the tree
+// recurses once per level; Word's own documents stay under ~30).
 // Throws std::runtime_error "<part_name>: <reason> (line L)" for anything
-// that is not well-formed.
+// refused or not well-formed.
+inline constexpr std::size_t max_xml_depth = 256;
+inline constexpr std::size_t max_xml_part_bytes = 64u << 20;
+inline constexpr std::size_t max_xml_nodes = 2'000'000;
 XmlNode parse_xml(std::string_view bytes, const std::string& part_name);
 
 // The standard declaration every part written starts with.

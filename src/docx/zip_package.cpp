@@ -2,14 +2,13 @@
 
 #include <Poco/Checksum.h>
 #include <Poco/DeflatingStream.h>
-#include <Poco/Exception.h>
-#include <Poco/InflatingStream.h>
-#include <Poco/MemoryStream.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 #include <sstream>
+#include <vector>
 #include <stdexcept>
 
 namespace esfdraft::docx {
@@ -84,39 +83,68 @@ std::string unsafe_name_reason(std::string_view name) {
     return "";
 }
 
-std::string inflate_entry(std::string_view compressed, std::uint64_t declared_size, const std::string& entry) {
-    Poco::MemoryInputStream source(compressed.data(), compressed.size());
+// Inflates with zlib itself rather than Poco's InflatingInputStream, which
+// reads its source 32 KiB at a time and cannot say how much of it the
+// deflate stream used: the ratio is bounded against what inflate actually
+// consumed, so padding after a short stream does not dilute it.
+std::string inflate_entry(std::string_view compressed, std::uint64_t declared_size, const std::string& entry,
+                          const PackageLimits& limits) {
+    z_stream stream{};
     // Negative window bits: raw deflate data, as stored in zip entries.
-    Poco::InflatingInputStream inflater(source, -15);
-    // Let zlib's complaint reach us instead of a silently empty stream.
-    inflater.exceptions(std::ios::badbit);
+    if (inflateInit2(&stream, -15) != Z_OK) throw ArchiveError(entry + ": cannot start inflating (out of memory?)");
+    struct End {
+        z_stream& stream;
+        ~End() { inflateEnd(&stream); }
+    } end{stream};
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+    stream.avail_in = static_cast<uInt>(compressed.size());   // at most 4 GiB: the zip field is 32 bits
     std::string out;
     out.reserve(static_cast<std::size_t>(declared_size));
     char buffer[16384];
-    try {
-        while (true) {
-            inflater.read(buffer, sizeof buffer);
-            const std::streamsize got = inflater.gcount();
-            if (got <= 0) break;
-            // Never inflate past the declared size: a lying header is how a
-            // zip bomb slips past the size checks.
-            if (out.size() + static_cast<std::size_t>(got) > declared_size)
-                throw ArchiveError(entry + ": the data inflates beyond its declared size of " + std::to_string(declared_size) +
-                                   " bytes");
-            out.append(buffer, static_cast<std::size_t>(got));
-        }
-    } catch (const ArchiveError&) {
-        throw;
-    } catch (const Poco::Exception& error) {
-        throw ArchiveError(entry + ": the compressed data is corrupt (" + error.displayText() + ")");
-    } catch (const std::exception& error) {
-        throw ArchiveError(entry + ": the compressed data is corrupt (" + error.what() + ")");
+    for (int status = Z_OK; status != Z_STREAM_END;) {
+        stream.next_out = reinterpret_cast<Bytef*>(buffer);
+        stream.avail_out = sizeof buffer;
+        status = inflate(&stream, Z_NO_FLUSH);
+        const std::size_t got = sizeof buffer - stream.avail_out;
+        if (status == Z_BUF_ERROR && got == 0)
+            throw ArchiveError(entry + ": the compressed data is corrupt (it ends before the deflate stream does)");
+        if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
+            throw ArchiveError(entry + ": the compressed data is corrupt (" + (stream.msg ? stream.msg : "zlib error " + std::to_string(status)) +
+                               ")");
+        // Never inflate past the declared size: a lying header is how a
+        // zip bomb slips past the size checks.
+        if (out.size() + got > declared_size)
+            throw ArchiveError(entry + ": the data inflates beyond its declared size of " + std::to_string(declared_size) + " bytes");
+        out.append(buffer, got);
+        if (out.size() > limits.ratio_free_bytes && out.size() / std::max<uLong>(stream.total_in, 1) > limits.max_ratio)
+            throw ArchiveError(entry + ": compression ratio above " + std::to_string(limits.max_ratio) + ":1 (a zip bomb?)");
     }
     if (out.size() != declared_size)
         throw ArchiveError(entry + ": the data inflates to " + std::to_string(out.size()) + " bytes, not the declared " +
                            std::to_string(declared_size));
     return out;
 }
+
+// An XML part by its name: these are parsed into trees, which take tens of
+// times their bytes, so they get a lower bound than other entries.
+bool is_xml_part(std::string_view name) {
+    const std::string lower = lowercase_ascii(name);
+    for (std::string_view suffix : {".xml", ".rels"})
+        if (lower.size() >= suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) return true;
+    return false;
+}
+
+// One entry as the central directory and its local header describe it.
+struct EntryRecord {
+    std::string name;
+    std::uint16_t method = 0;
+    std::uint32_t crc = 0;
+    std::uint32_t compressed_size = 0;
+    std::uint32_t size = 0;
+    std::size_t header_start = 0;   // the local header
+    std::size_t data_start = 0;
+    std::size_t end = 0;            // past the data (and its data descriptor, if any)
+};
 
 Package read_archive(std::string_view archive, const PackageLimits& limits) {
     if (archive.size() > limits.max_archive_bytes)
@@ -154,7 +182,9 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
     if (static_cast<std::uint64_t>(directory_offset) + directory_size > eocd)
         throw ArchiveError("the central directory lies outside the file (truncated or corrupt archive)");
 
-    Package package;
+    // First every record is checked (sizes, names, local headers, overlaps);
+    // only then is anything inflated.
+    std::vector<EntryRecord> records;
     std::set<std::string> seen_names;
     std::uint64_t total = 0;
     std::size_t at = directory_offset;
@@ -163,51 +193,94 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
         if (at + central_header_size > directory_end || read_u32(archive, at) != central_header_signature)
             throw ArchiveError("the central directory is corrupt at entry " + std::to_string(index + 1));
         const std::uint16_t flags = read_u16(archive, at + 8);
-        const std::uint16_t method = read_u16(archive, at + 10);
-        const std::uint32_t crc = read_u32(archive, at + 16);
-        const std::uint32_t compressed_size = read_u32(archive, at + 20);
-        const std::uint32_t size = read_u32(archive, at + 24);
+        EntryRecord entry;
+        entry.method = read_u16(archive, at + 10);
+        entry.crc = read_u32(archive, at + 16);
+        entry.compressed_size = read_u32(archive, at + 20);
+        entry.size = read_u32(archive, at + 24);
         const std::uint16_t name_length = read_u16(archive, at + 28);
         const std::uint16_t extra_length = read_u16(archive, at + 30);
         const std::uint16_t comment_length = read_u16(archive, at + 32);
         const std::uint32_t local_offset = read_u32(archive, at + 42);
         const std::size_t next = at + central_header_size + name_length + extra_length + comment_length;
         if (next > directory_end) throw ArchiveError("the central directory is corrupt at entry " + std::to_string(index + 1));
-        const std::string name(archive.substr(at + central_header_size, name_length));
+        entry.name = std::string(archive.substr(at + central_header_size, name_length));
         at = next;
+        const std::string& name = entry.name;
+        const std::uint32_t compressed_size = entry.compressed_size, size = entry.size;
 
         const std::string reason = unsafe_name_reason(name);
         if (!reason.empty()) throw ArchiveError("refused " + reason + ": \"" + name + "\"");
         if (!seen_names.insert(lowercase_ascii(name)).second) throw ArchiveError("the entry \"" + name + "\" appears twice");
         if (name.back() == '/') continue;   // a folder entry carries no data
         if (flags & 0x0001) throw ArchiveError(name + ": encrypted entries are not supported");
-        if (method != 0 && method != 8)
-            throw ArchiveError(name + ": compression method " + std::to_string(method) + " is not supported (only stored and deflate)");
+        if (entry.method != 0 && entry.method != 8)
+            throw ArchiveError(name + ": compression method " + std::to_string(entry.method) + " is not supported (only stored and deflate)");
         if (compressed_size == 0xffffffff || size == 0xffffffff) throw ArchiveError("ZIP64 archives are not supported");
         if (size > limits.max_entry_bytes)
             throw ArchiveError(name + ": declares " + std::to_string(size) + " bytes uncompressed, more than the limit of " +
                                std::to_string(limits.max_entry_bytes));
+        if (size > limits.max_xml_entry_bytes && is_xml_part(name))
+            throw ArchiveError(name + ": declares " + std::to_string(size) + " bytes uncompressed, more than the limit of " +
+                               std::to_string(limits.max_xml_entry_bytes) + " for an XML part");
         total += size;
         if (total > limits.max_total_bytes)
             throw ArchiveError("the entries declare more than " + std::to_string(limits.max_total_bytes >> 20) +
                                " MiB uncompressed in total (a zip bomb?)");
+        // A first look with the declared compressed size; inflate_entry
+        // checks again against the bytes the deflate stream really uses.
         if (size > limits.ratio_free_bytes && size / std::max<std::uint32_t>(compressed_size, 1) > limits.max_ratio)
             throw ArchiveError(name + ": compression ratio above " + std::to_string(limits.max_ratio) + ":1 (a zip bomb?)");
-        if (method == 0 && compressed_size != size) throw ArchiveError(name + ": stored entry with inconsistent sizes");
+        if (entry.method == 0 && compressed_size != size) throw ArchiveError(name + ": stored entry with inconsistent sizes");
 
         if (static_cast<std::uint64_t>(local_offset) + local_header_size > directory_offset ||
             read_u32(archive, local_offset) != local_header_signature)
             throw ArchiveError(name + ": the local header is missing or corrupt");
-        const std::size_t data_start = static_cast<std::size_t>(local_offset) + local_header_size +
-                                       read_u16(archive, local_offset + 26) + read_u16(archive, local_offset + 28);
-        if (static_cast<std::uint64_t>(data_start) + compressed_size > directory_offset)
+        const std::uint16_t local_flags = read_u16(archive, local_offset + 6);
+        const std::uint16_t local_name_length = read_u16(archive, local_offset + 26);
+        entry.header_start = local_offset;
+        entry.data_start = static_cast<std::size_t>(local_offset) + local_header_size + local_name_length + read_u16(archive, local_offset + 28);
+        if (static_cast<std::uint64_t>(entry.data_start) + compressed_size > directory_offset)
             throw ArchiveError(name + ": the data runs past the end of the archive (truncated?)");
-        const std::string_view data = archive.substr(data_start, compressed_size);
-        std::string bytes = method == 0 ? std::string(data) : inflate_entry(data, size, name);
+        // Readers that scan local headers (and some that do not) would see
+        // another archive than this one: refuse any disagreement.
+        const auto mismatch = [&](const char* what) {
+            return ArchiveError(name + ": the local header does not match the central directory (the " + std::string(what) + " differs)");
+        };
+        if (archive.substr(local_offset + local_header_size, local_name_length) != name) throw mismatch("name");
+        if (read_u16(archive, local_offset + 8) != entry.method) throw mismatch("compression method");
+        if (!(local_flags & 0x0008)) {   // without a data descriptor the local header carries CRC and sizes
+            if (read_u32(archive, local_offset + 14) != entry.crc) throw mismatch("CRC");
+            if (read_u32(archive, local_offset + 18) != compressed_size) throw mismatch("compressed size");
+            if (read_u32(archive, local_offset + 22) != size) throw mismatch("size");
+        }
+        entry.end = entry.data_start + compressed_size;
+        if (local_flags & 0x0008) {
+            // The data descriptor: CRC and both sizes, after an optional signature.
+            const std::size_t descriptor = entry.end + 4 <= directory_offset && read_u32(archive, entry.end) == 0x08074b50 ? 16 : 12;
+            entry.end = std::min<std::size_t>(entry.end + descriptor, directory_offset);
+        }
+        records.push_back(std::move(entry));
+    }
+
+    // Entries sharing bytes let a few KB declare hundreds of MB: each
+    // entry's local header and data must stand on their own.
+    std::vector<const EntryRecord*> by_offset;
+    for (const EntryRecord& entry : records) by_offset.push_back(&entry);
+    std::sort(by_offset.begin(), by_offset.end(), [](const EntryRecord* a, const EntryRecord* b) { return a->header_start < b->header_start; });
+    for (std::size_t i = 1; i < by_offset.size(); ++i)
+        if (by_offset[i]->header_start < by_offset[i - 1]->end)
+            throw ArchiveError(by_offset[i]->name + ": its local header or data overlaps the entry \"" + by_offset[i - 1]->name +
+                               "\" (a zip bomb?)");
+
+    Package package;
+    for (const EntryRecord& entry : records) {
+        const std::string_view data = archive.substr(entry.data_start, entry.compressed_size);
+        std::string bytes = entry.method == 0 ? std::string(data) : inflate_entry(data, entry.size, entry.name, limits);
         Poco::Checksum checksum(Poco::Checksum::TYPE_CRC32);
         checksum.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-        if (checksum.checksum() != crc) throw ArchiveError(name + ": CRC mismatch (corrupt archive)");
-        package.put(name, std::move(bytes));
+        if (checksum.checksum() != entry.crc) throw ArchiveError(entry.name + ": CRC mismatch (corrupt archive)");
+        package.put(entry.name, std::move(bytes));
     }
     return package;
 }

@@ -35,6 +35,7 @@ struct PackageLimits {
     std::uint64_t max_archive_bytes = 64ull << 20;        // the zip file itself
     std::uint64_t max_total_bytes = 256ull << 20;         // sum of uncompressed sizes
     std::uint64_t max_entry_bytes = 128ull << 20;         // one uncompressed entry
+    std::uint64_t max_xml_entry_bytes = 64ull << 20;      // one entry named *.xml or *.rels (parsed into a tree)
     std::uint64_t max_entries = 4096;
     // Compression ratio allowed for entries above ratio_free_bytes; ordinary
     // WordprocessingML compresses 5–30 times, a zip bomb thousands of times.
@@ -48,8 +49,13 @@ struct PackageLimits {
 // or inconsistent archive; ZIP64, split or encrypted archives; compression
 // other than stored/deflate; an entry name that is absolute, contains "..",
 // a backslash or a control character, or repeats another name (ignoring
-// case); sizes or ratios beyond `limits`; an entry whose data does not
+// case); sizes or ratios beyond `limits` (the ratio of inflated bytes to
+// the compressed bytes the deflate stream really used, not its declared
+// size); a local header that disagrees with the central directory (name,
+// method, and CRC and sizes unless a data descriptor follows); entries whose
+// local header and data overlap another's; an entry whose data does not
 // inflate to its declared size or CRC. Directory entries are skipped.
+// Nothing is inflated before every entry has been checked.
 Package read_package(std::string_view archive, const std::string& archive_name, const PackageLimits& limits = {});
 
 // Writes the entries in this order: "[Content_Types].xml", "_rels/.rels",

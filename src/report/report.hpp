@@ -66,9 +66,19 @@ struct SectionSummary {
 // every other section a finding names ("file" first), in application order.
 std::vector<SectionSummary> section_summary(const ApplicationReport& application, bool strict);
 
+// `text` made safe to print on a terminal, where quoted input (a file or
+// zip entry name, a plan value, a template's text) could otherwise carry
+// escape sequences: every byte of a control character (C0 including tab, CR
+// and line feed, DEL, C1 U+0080..U+009F) and every byte that is not valid
+// UTF-8 is written as \xNN (ESC as \x1b, U+009B as \xc2\x9b); all else is
+// unchanged. With `keep_line_feeds`, line feeds stay (for messages that list
+// problems one per line).
+std::string printable(std::string_view text, bool keep_line_feeds = false);
+
 // `file:line:col: severity: message [ID]` lines, then per application the
 // per-section summary, the counts and the verdict; with several applications,
-// a closing one-line-each table.
+// a closing one-line-each table. File names and messages go through
+// printable().
 std::string render_text(const std::vector<ApplicationReport>& applications, const ReportOptions& options);
 
 // A JSON document described by schemas/report.schema.json.

@@ -2,7 +2,10 @@
 // their names, exit codes, and that a failure replaces nothing.
 #include <boost/test/unit_test.hpp>
 
+#include <cstdint>
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 #include "support/run_binary.hpp"
 
@@ -19,6 +22,43 @@ int count_entries(const std::string& folder) {
     int entries = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++entries;
     return entries;
+}
+
+// A zip archive of stored (uncompressed) entries, enough for a template.
+std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& entries) {
+    const auto crc32 = [](const std::string& data) {
+        std::uint32_t crc = 0xffffffffu;
+        for (unsigned char byte : data) {
+            crc ^= byte;
+            for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+        }
+        return ~crc;
+    };
+    const auto put = [](std::string& out, std::uint32_t value, int bytes) {
+        for (int i = 0; i < bytes; ++i) out += static_cast<char>((value >> (8 * i)) & 0xff);
+    };
+    std::string archive, directory;
+    for (const auto& [name, data] : entries) {
+        const auto offset = static_cast<std::uint32_t>(archive.size());
+        for (const bool central : {false, true}) {
+            std::string& out = central ? directory : archive;
+            put(out, central ? 0x02014b50u : 0x04034b50u, 4);
+            if (central) put(out, 20, 2);
+            put(out, 20, 2), put(out, 0, 2), put(out, 0, 2), put(out, 0, 4);   // version, flags, stored, time and date
+            put(out, crc32(data), 4), put(out, static_cast<std::uint32_t>(data.size()), 4);
+            put(out, static_cast<std::uint32_t>(data.size()), 4);
+            put(out, static_cast<std::uint32_t>(name.size()), 2), put(out, 0, 2);
+            if (central) put(out, 0, 2), put(out, 0, 2), put(out, 0, 2), put(out, 0, 4), put(out, offset, 4);
+            out += name;
+            if (!central) out += data;
+        }
+    }
+    const auto directory_offset = static_cast<std::uint32_t>(archive.size());
+    archive += directory;
+    put(archive, 0x06054b50u, 4), put(archive, 0, 4);
+    put(archive, static_cast<std::uint32_t>(entries.size()), 2), put(archive, static_cast<std::uint32_t>(entries.size()), 2);
+    put(archive, static_cast<std::uint32_t>(directory.size()), 4), put(archive, directory_offset, 4), put(archive, 0, 2);
+    return archive;
 }
 
 }  // namespace
@@ -88,6 +128,44 @@ BOOST_AUTO_TEST_CASE(a_failing_build_replaces_nothing) {
     BOOST_TEST(contains(result.err, bad_template));
     BOOST_TEST(read_file(out + "/FRAMSYN.xlsx") == before);
     BOOST_TEST(count_entries(out) == 3);  // no temporary files left
+}
+
+BOOST_AUTO_TEST_CASE(a_template_nested_too_deep_is_refused_and_leaves_no_temporary_files) {
+    // 50 000 nested elements in a few KB overflowed the stack before the
+    // build could remove its temporary outputs.
+    ScratchFolder folder;
+    const std::string out = folder.path("out");
+    BOOST_REQUIRE(run_esfdraft({"build", sample, "-o", out, "--date", "2009-09-01"}).exit_code == 0);
+    std::string document = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
+    for (int i = 0; i < 50000; ++i) document += "<w:sdt>";
+    for (int i = 0; i < 50000; ++i) document += "</w:sdt>";
+    document += "</w:body></w:document>";
+    const std::string types =
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
+        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    const std::string deep = folder.write("deep.docx", stored_zip({{"[Content_Types].xml", types}, {"word/document.xml", document}}));
+    const auto result = run_esfdraft({"build", sample, "-o", out, "--template", deep, "--date", "2009-09-01"});
+    BOOST_TEST(result.exit_code == 2, result.out << result.err);
+    BOOST_TEST(contains(result.err, "word/document.xml: elements nested deeper than 256 levels (line 1)"), result.err);
+    BOOST_TEST(count_entries(out) == 3);  // no temporary files left
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_entry_name_reaches_the_terminal_escaped) {
+    // The name was echoed raw, so a template could send escape sequences
+    // (clear the screen, set the title) to the terminal of whoever checks it.
+    ScratchFolder folder;
+    const std::string evil = folder.write("evil.docx", stored_zip({{"word/\x1b[2J\x1b]0;pwned\x07\tx.xml", "x"}}));
+    for (const std::vector<std::string>& command : {std::vector<std::string>{"template", "check", evil},
+                                                     std::vector<std::string>{"build", sample, "-o", folder.path("out"), "--template", evil}}) {
+        const auto result = run_esfdraft(command);
+        BOOST_TEST(result.exit_code == 2, result.out << result.err);
+        BOOST_TEST(result.err.find('\x1b') == std::string::npos);
+        BOOST_TEST(result.err.find('\x07') == std::string::npos);
+        BOOST_TEST(result.err.find('\t') == std::string::npos);
+        BOOST_TEST(contains(result.err, "refused a control character in an entry name: \"word/\\x1b[2J\\x1b]0;pwned\\x07\\x09x.xml\""),
+                   result.err);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(build_usage_errors) {

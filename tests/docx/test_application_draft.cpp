@@ -247,6 +247,62 @@ BOOST_AUTO_TEST_CASE(a_logo_that_is_not_an_image_is_refused_by_name) {
     });
 }
 
+namespace {
+
+// The first bytes of a PNG (signature and IHDR) declaring that size: all a
+// logo is checked by, and small whatever the size it declares.
+std::string png_header(std::uint32_t width, std::uint32_t height) {
+    std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+    for (std::uint32_t value : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8) png += static_cast<char>((value >> shift) & 0xff);
+    return png + std::string("\x08\x02\0\0\0\0\0\0\0", 9);
+}
+
+// A JPEG start (SOI, an APP0 segment, SOF0) declaring that size.
+std::string jpeg_header(std::uint16_t width, std::uint16_t height) {
+    std::string jpeg("\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xff\xc0\0\x11\x08", 25);
+    for (std::uint16_t value : {height, width}) jpeg += static_cast<char>(value >> 8), jpeg += static_cast<char>(value & 0xff);
+    return jpeg + std::string("\x03\x01\x22\0\x02\x11\x01\x03\x11\x01", 10);
+}
+
+std::string logo_error(const std::string& name, const std::string& bytes) {
+    DraftOptions with_logo = options();
+    with_logo.logo_path = write_temp(name, bytes);
+    try {
+        render_application_draft(framsyn_application(), with_logo);
+    } catch (const std::runtime_error& error) {
+        return error.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_logo_too_large_in_pixels_is_refused_with_its_size_and_the_limit) {
+    // Only the header was checked: a small file declaring 100000 x 100000
+    // pixels was embedded, and Word would have to decode 40 GB to show it.
+    const std::string prefix = "logo '" + (std::filesystem::temp_directory_path() / "esfdraft-docx-test-").string();
+    BOOST_TEST(logo_error("huge.png", png_header(100000, 100000)) ==
+               prefix + "huge.png': the image is 100000 x 100000 pixels; at most 10000 pixels wide and high are allowed "
+                        "(make it smaller, e.g. 1000 pixels wide)");
+    BOOST_TEST(logo_error("wide.png", png_header(10001, 10)) ==
+               prefix + "wide.png': the image is 10001 x 10 pixels; at most 10000 pixels wide and high are allowed "
+                        "(make it smaller, e.g. 1000 pixels wide)");
+    BOOST_TEST(logo_error("square.png", png_header(8000, 8000)) ==
+               prefix + "square.png': the image is 8000 x 8000 pixels (64000000 pixels); at most 50000000 pixels in all are "
+                        "allowed (make it smaller, e.g. 1000 pixels wide)");
+    BOOST_TEST(logo_error("huge.jpg", jpeg_header(65535, 300)) ==
+               prefix + "huge.jpg': the image is 65535 x 300 pixels; at most 10000 pixels wide and high are allowed "
+                        "(make it smaller, e.g. 1000 pixels wide)");
+    BOOST_TEST(logo_error("square.jpg", jpeg_header(9000, 9000)) ==
+               prefix + "square.jpg': the image is 9000 x 9000 pixels (81000000 pixels); at most 50000000 pixels in all are "
+                        "allowed (make it smaller, e.g. 1000 pixels wide)");
+    // Up to the limits a logo is taken.
+    BOOST_TEST(logo_error("limit.png", png_header(10000, 5000)) == "");
+    BOOST_TEST(logo_error("limit.jpg", jpeg_header(5000, 10000)) == "");
+    BOOST_TEST(logo_error("ok.jpg", jpeg_header(300, 100)) == "");
+}
+
 BOOST_AUTO_TEST_CASE(a_logo_with_no_place_in_a_custom_template_is_an_error) {
     DraftOptions custom = options();
     custom.template_path = write_temp("no-logo.docx", make_docx(paragraph("{{project.title}}")));

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "docx/template_engine.hpp"
+#include "docx/xml_node.hpp"
 #include "docx/zip_package.hpp"
 #include "docx_test_support.hpp"
 
@@ -25,6 +26,14 @@ const std::string content_types =
     "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
     "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+// A main document whose body holds `levels` nested elements.
+std::string nested_document(std::size_t levels) {
+    std::string xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\n";
+    for (std::size_t i = 0; i < levels; ++i) xml += "<w:sdt>";
+    for (std::size_t i = 0; i < levels; ++i) xml += "</w:sdt>";
+    return xml + "<w:p/></w:body></w:document>";
+}
 
 const std::string minimal_document =
     "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>";
@@ -60,6 +69,93 @@ BOOST_AUTO_TEST_CASE(an_entry_that_inflates_beyond_its_declared_size_is_stopped)
     RawEntry liar{"word/document.xml", deflate_raw(data), true, 1000, crc32_of(data)};
     BOOST_TEST(load_error(make_raw_zip({liar})) ==
                "template 'evil.docx': word/document.xml: the data inflates beyond its declared size of 1000 bytes");
+}
+
+BOOST_AUTO_TEST_CASE(padding_after_a_short_deflate_stream_does_not_hide_a_bomb) {
+    // The declared compressed size counted the padding, so 32 MiB of zeros
+    // from a 32 KB stream passed as a 150:1 entry.
+    const std::string zeros(32u << 20, '\0');
+    const std::string data = deflate_raw(zeros) + std::string(200000, 'p');
+    BOOST_TEST_REQUIRE(zeros.size() / data.size() < 200u);
+    RawEntry bomb{"word/document.xml", data, true, static_cast<std::uint32_t>(zeros.size()), crc32_of(zeros)};
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", content_types}, bomb})) ==
+               "template 'evil.docx': word/document.xml: compression ratio above 200:1 (a zip bomb?)");
+    // Padding alone is no offence: an ordinary entry with trailing bytes still reads.
+    const std::string padded = deflate_raw(minimal_document) + std::string(100, 'p');
+    RawEntry document{"word/document.xml", padded, true, static_cast<std::uint32_t>(minimal_document.size()), crc32_of(minimal_document)};
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", content_types}, document})) == "");
+}
+
+BOOST_AUTO_TEST_CASE(an_xml_part_above_64_mib_is_refused_before_inflating) {
+    RawEntry big{"word/document.xml", deflate_raw(std::string(1000, ' ')), true, (64u << 20) + 1, 0};
+    BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", content_types}, big})) ==
+               "template 'evil.docx': word/document.xml: declares 67108865 bytes uncompressed, more than the limit of 67108864 "
+               "for an XML part");
+    RawEntry rels{"word/_rels/document.xml.RELS", deflate_raw(std::string(1000, ' ')), true, 100u << 20, 0};
+    BOOST_TEST(load_error(make_raw_zip({rels})) ==
+               "template 'evil.docx': word/_rels/document.xml.RELS: declares 104857600 bytes uncompressed, more than the limit of "
+               "67108864 for an XML part");
+    // And parsing refuses a bigger part however it arrived.
+    BOOST_CHECK_EXCEPTION(parse_xml(std::string((64u << 20) + 1, ' '), "part"), std::runtime_error, [](const std::runtime_error& e) {
+        return std::string(e.what()) == "part: 67108865 bytes of XML, more than the limit of 64 MiB";
+    });
+}
+
+BOOST_AUTO_TEST_CASE(a_part_with_more_than_two_million_nodes_is_refused) {
+    // 64 MiB of "<a/>" from a 2 MB template built a tree of 6 GB.
+    std::string elements = "<r>";
+    for (std::size_t i = 1; i < max_xml_nodes; ++i) elements += "<a/>";
+    BOOST_TEST(parse_xml(elements + "</r>", "part").children.size() == max_xml_nodes - 1);
+    const std::string refusal = "part: more than 2000000 elements, attributes and texts (line 1)";
+    BOOST_CHECK_EXCEPTION(parse_xml(elements + "<a/></r>", "part"), std::runtime_error,
+                          [&](const std::runtime_error& e) { return e.what() == refusal; });
+    // Texts and attributes count too.
+    std::string texts = "<r>";
+    for (std::size_t i = 0; i < max_xml_nodes / 2; ++i) texts += "<a>x</a>";
+    BOOST_CHECK_EXCEPTION(parse_xml(texts + "</r>", "part"), std::runtime_error,
+                          [&](const std::runtime_error& e) { return e.what() == refusal; });
+    std::string attributes = "<r>";
+    for (std::size_t i = 0; i < max_xml_nodes / 2; ++i) attributes += "<a b=\"\"/>";
+    BOOST_CHECK_EXCEPTION(parse_xml(attributes + "</r>", "part"), std::runtime_error,
+                          [&](const std::runtime_error& e) { return e.what() == refusal; });
+}
+
+BOOST_AUTO_TEST_CASE(entries_whose_headers_or_data_overlap_are_refused) {
+    // The second entry's local header and data lie inside the first
+    // entry's data: one set of bytes read twice.
+    const std::string inner_zip = make_raw_zip({{"word/b.xml", "<b/>"}});
+    const std::string inner = inner_zip.substr(0, 30 + 10 + 4);   // b's local header, name and data
+    std::string zip = make_raw_zip({{"word/a.xml", inner}, {"word/b.xml", "<b/>"}});
+    const std::size_t second_central = zip.rfind(std::string("PK\x01\x02", 4));
+    const std::uint32_t inside = 30 + 10;   // where a's data, and so b's copied header, starts
+    for (int i = 0; i < 4; ++i) zip[second_central + 42 + i] = static_cast<char>((inside >> (8 * i)) & 0xff);
+    BOOST_TEST(load_error(zip) == "template 'evil.docx': word/b.xml: its local header or data overlaps the entry \"word/a.xml\" (a zip bomb?)");
+    // Two entries pointing at one local header.
+    std::string twice = make_raw_zip({{"word/a.xml", "<a/>"}, {"word/b.xml", "<b/>"}});
+    const std::size_t b_central = twice.rfind(std::string("PK\x01\x02", 4));
+    for (int i = 0; i < 4; ++i) twice[b_central + 42 + i] = 0;
+    BOOST_TEST(load_error(twice) ==
+               "template 'evil.docx': word/b.xml: the local header does not match the central directory (the name differs)");
+}
+
+BOOST_AUTO_TEST_CASE(a_local_header_that_disagrees_with_the_central_directory_is_refused) {
+    const std::string zip = make_raw_zip({{"[Content_Types].xml", content_types}});
+    const auto patched = [&](std::size_t at, char value) {
+        std::string copy = zip;
+        copy[at] = value;
+        return load_error(copy);
+    };
+    const std::string prefix = "template 'evil.docx': [Content_Types].xml: the local header does not match the central directory (the ";
+    BOOST_TEST(patched(30 + 1, 'c') == prefix + "name differs)");
+    BOOST_TEST(patched(8, 8) == prefix + "compression method differs)");
+    BOOST_TEST(patched(14, static_cast<char>(zip[14] ^ 1)) == prefix + "CRC differs)");
+    BOOST_TEST(patched(18, static_cast<char>(zip[18] + 1)) == prefix + "compressed size differs)");
+    BOOST_TEST(patched(22, static_cast<char>(zip[22] + 1)) == prefix + "size differs)");
+    // With a data descriptor (flag bit 3) the local CRC and sizes may be zero.
+    std::string described = zip;
+    described[6] = 0x08;
+    for (std::size_t at = 14; at < 26; ++at) described[at] = 0;
+    BOOST_TEST(load_error(described) == "template 'evil.docx': the main document part word/document.xml is missing");
 }
 
 BOOST_AUTO_TEST_CASE(total_declared_size_is_bounded) {
@@ -109,6 +205,83 @@ BOOST_AUTO_TEST_CASE(xml_that_is_not_well_formed_or_declares_entities_is_refused
         "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><d>&x;</d>";
     BOOST_TEST(load_error(make_raw_zip({{"[Content_Types].xml", external}})) ==
                "template 'evil.docx': [Content_Types].xml: a DOCTYPE is not allowed in an OOXML part");
+}
+
+BOOST_AUTO_TEST_CASE(elements_nested_too_deep_are_refused_before_any_pass_recurses_over_them) {
+    // 50 000 levels in a few KB crashed the compiler's recursive passes (and
+    // the tree's destructor) with a stack overflow.
+    const std::string deep = make_raw_zip({{"[Content_Types].xml", content_types}, {"word/document.xml", nested_document(50000)}});
+    BOOST_TEST(load_error(deep) == "template 'evil.docx': word/document.xml: elements nested deeper than 256 levels (line 2)");
+    // 256 levels in all (document, body and 254 more) are still read.
+    const std::string deepest = make_raw_zip({{"[Content_Types].xml", content_types}, {"word/document.xml", nested_document(254)}});
+    BOOST_TEST(load_error(deepest) == "");
+    const std::string one_more = make_raw_zip({{"[Content_Types].xml", content_types}, {"word/document.xml", nested_document(255)}});
+    BOOST_TEST(load_error(one_more) == "template 'evil.docx': word/document.xml: elements nested deeper than 256 levels (line 2)");
+}
+
+BOOST_AUTO_TEST_CASE(prefixes_resolve_to_the_innermost_declaration_however_many_are_open) {
+    // Deep and wide: every level declares many prefixes and uses the root's.
+    // Resolving by walking every open scope took seconds to minutes here.
+    constexpr int levels = 250, prefixes = 300;
+    std::string xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:v=\"urn:outer\">";
+    for (int level = 0; level < levels; ++level) {
+        xml += "<w:sdt";
+        for (int p = 0; p < prefixes; ++p) xml += " xmlns:p" + std::to_string(p) + "=\"urn:" + std::to_string(level) + "\"";
+        for (int p = 0; p < prefixes; ++p) xml += " w:a" + std::to_string(p) + "=\"1\"";
+        xml += ">";
+    }
+    xml += "<v:x xmlns:v=\"urn:inner\" p7:y=\"1\"/><v:z/>";
+    for (int level = 0; level < levels; ++level) xml += "</w:sdt>";
+    xml += "<v:after p7:y=\"1\"/></w:document>";
+    const XmlNode root = parse_xml(xml, "part");
+    const XmlNode* innermost = &root;
+    for (int level = 0; level < levels; ++level) innermost = &innermost->children.at(0);
+    BOOST_TEST(innermost->ns == std::string(ns::wordprocessing));
+    BOOST_TEST(innermost->attributes.back().ns == std::string(ns::wordprocessing));
+    BOOST_TEST(innermost->children.at(0).ns == "urn:inner");
+    BOOST_TEST(innermost->children.at(0).attributes.back().ns == "urn:" + std::to_string(levels - 1));
+    // A declaration ends with its element: the outer binding is back.
+    BOOST_TEST(innermost->children.at(1).ns == "urn:outer");
+    const XmlNode& after = root.children.at(1);
+    BOOST_TEST(after.ns == "urn:outer");
+    BOOST_TEST(after.attributes.back().ns == "");   // p7 is no longer bound
+}
+
+BOOST_AUTO_TEST_CASE(huge_grid_spans_before_a_column_loop_saturate_instead_of_overflowing) {
+    // Two spans near LONG_MAX overflowed the sum of the row's columns (UB).
+    for (const std::string span : {"2147483647", "9223372036854775807", "99999999999999999999"}) {
+        TemplateSource source;
+        source.body =
+            "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"6000\"/></w:tblGrid><w:tr>"
+            "<w:tc><w:tcPr><w:gridSpan w:val=\"" + span + "\"/></w:tcPr><w:p/></w:tc>"
+            "<w:tc><w:tcPr><w:gridSpan w:val=\"" + span + "\"/></w:tcPr><w:p/></w:tc>"
+            "<w:tc><w:p><w:r><w:t>{{#column years}}{{.}}{{/years}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>";
+        const DocumentTemplate document = DocumentTemplate::load(make_docx(source), "evil.docx");
+        BOOST_TEST_REQUIRE(document.problems().size() == 1u, span);
+        BOOST_TEST(document.problems()[0].message == "the column section {{#column years}} stands in a column the table grid does not have", span);
+    }
+    // Negative spans count as none: the loop's cell is then the grid's first column.
+    TemplateSource negative;
+    negative.body =
+        "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid><w:tr>"
+        "<w:tc><w:tcPr><w:gridSpan w:val=\"-9223372036854775808\"/></w:tcPr><w:p/></w:tc>"
+        "<w:tc><w:p><w:r><w:t>{{#column years}}{{.}}{{/years}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>";
+    BOOST_TEST(DocumentTemplate::load(make_docx(negative), "evil.docx").problems().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_numbering_id_near_long_max_does_not_overflow_the_next_free_id) {
+    TemplateSource source;
+    source.numbering = "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum>"
+                       "<w:num w:numId=\"9223372036854775807\"><w:abstractNumId w:val=\"0\"/></w:num>"
+                       "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>";
+    const std::string restarted = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>{{.}}</w:t></w:r></w:p>";
+    source.body = paragraph("{{#groups}}") + paragraph("Grupp") + paragraph("{{#steps}}") + restarted + paragraph("{{/steps}}") + paragraph("{{/groups}}");
+    const std::string docx = render_json(make_docx(source), R"({"groups":[{"steps":["a"]},{"steps":["b"]}]})");
+    // The ids past 32 bits are left out: the next free ones are 2 and 3.
+    BOOST_TEST(count_of(part_of(docx, "word/document.xml"), "<w:numId w:val=\"3\"/>") == 1u);
+    const std::string numbering = part_of(docx, "word/numbering.xml");
+    BOOST_TEST(count_of(numbering, "<w:num w:numId=\"2\">") == 1u, numbering);
+    BOOST_TEST(count_of(numbering, "<w:num w:numId=\"3\">") == 1u, numbering);
 }
 
 BOOST_AUTO_TEST_CASE(encrypted_and_unsupported_entries_are_named) {

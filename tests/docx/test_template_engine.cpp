@@ -418,6 +418,21 @@ BOOST_AUTO_TEST_CASE(a_placeholder_picture_is_replaced_fitted_and_described) {
     BOOST_TEST(part_of(docx, "word/media/rendered-image1.png") == make_png(300, 100));
 }
 
+BOOST_AUTO_TEST_CASE(a_placeholder_whose_extent_lacks_a_size_takes_the_image_size) {
+    // A wp:extent without cx dereferenced a missing attribute (a crash).
+    for (const std::string missing : {"cx=\"1800000\" ", " cy=\"900000\""}) {
+        TemplateSource source;
+        std::string drawing = placeholder_drawing;
+        drawing.erase(drawing.find(missing), missing.size());
+        source.body = paragraph("Före") + drawing + paragraph("Efter");
+        source.extra_parts = {{"word/media/placeholder.png", make_png(2, 1)}};
+        source.document_relationships =
+            "<Relationship Id=\"rIdPlaceholder\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/placeholder.png\"/>";
+        const std::string xml = document_of(DocumentTemplate::load(make_docx(source), "t.docx").render(logo_data(true)));
+        BOOST_TEST(count_of(xml, "<a:ext cx=\"1080000\" cy=\"360000\"/>") == 1, missing);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(without_an_image_the_placeholder_picture_goes_away) {
     const std::string xml = document_of(DocumentTemplate::load(placeholder_template(), "t.docx").render(logo_data(false)));
     BOOST_TEST(count_of(xml, "<w:drawing>") == 0);

@@ -202,6 +202,32 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(formats)
 
+BOOST_AUTO_TEST_CASE(control_characters_and_invalid_utf8_are_shown_escaped) {
+    BOOST_TEST(report::printable("a\x1b[2Jb") == "a\\x1b[2Jb");
+    BOOST_TEST(report::printable("tab\tcr\rlf\ndel\x7f") == "tab\\x09cr\\x0dlf\\x0adel\\x7f");
+    BOOST_TEST(report::printable("csi \xC2\x9B" "31m nel \xC2\x85") == "csi \\xc2\\x9b31m nel \\xc2\\x85");
+    BOOST_TEST(report::printable("bad \xff\xC3 end") == "bad \\xff\\xc3 end");
+    BOOST_TEST(report::printable("overlong \xC0\xAF surrogate \xED\xA0\x80") == "overlong \\xc0\\xaf surrogate \\xed\\xa0\\x80");
+    BOOST_TEST(report::printable("Västerbotten \xC2\xA0 \xE2\x80\x94 \xF0\x9F\x98\x80 \\") == "Västerbotten \xC2\xA0 \xE2\x80\x94 \xF0\x9F\x98\x80 \\");
+    BOOST_TEST(report::printable("line\n  next\x1b", true) == "line\n  next\\x1b");
+}
+
+BOOST_AUTO_TEST_CASE(a_finding_quoting_an_escape_sequence_does_not_send_it_to_the_terminal) {
+    report::ApplicationReport application;
+    application.file = "plan\x1b]0;title\x07.xml";
+    application.findings.push_back(finding("M001", model::Severity::error, "project", "M001.unknown_area", 3)
+                                       .arg("area", model::MessageArg::of_text("x\x1b[2J\xC2\x9B" "31m"))
+                                       .arg("programme", model::MessageArg::of_text("esf"))
+                                       .arg("areas", model::MessageArg::of_text("1")));
+    application.findings.back().where.file = application.file;
+    const std::string text = report::render_text({application, application}, report::ReportOptions{});
+    BOOST_TEST(text.find('\x1b') == std::string::npos, text);
+    BOOST_TEST(text.find('\x07') == std::string::npos, text);
+    BOOST_TEST(text.find("\xC2\x9B") == std::string::npos, text);
+    BOOST_TEST(text.find("plan\\x1b]0;title\\x07.xml:3:5: error: programområdet \"x\\x1b[2J\\xc2\\x9b31m\"") != std::string::npos, text);
+    BOOST_TEST(text.find("plan\\x1b]0;title\\x07.xml: Avsnitt") != std::string::npos, text);
+}
+
 BOOST_AUTO_TEST_CASE(the_samples_in_text) {
     for (const std::string& plan : {sample, prestudy}) {
         const RunResult result = run_esfdraft({"check", "--date", "2008-12-01", plan});
