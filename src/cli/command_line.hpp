@@ -41,5 +41,6 @@ int run_build(const std::vector<std::string>& arguments);
 int run_draft(const std::vector<std::string>& arguments);
 int run_budget(const std::vector<std::string>& arguments);
 int run_template(const std::vector<std::string>& arguments);
+int run_new(const std::vector<std::string>& arguments);
 
 }  // namespace esfdraft::cli

@@ -60,6 +60,8 @@ Usage:
   esfdraft COMMAND --help        help for one command
 
 Commands:
+  new       start a plan with every section the programme requires, each with
+            a guiding text to replace
   check     check one or more project plans against the programme's rules and
             print a completeness report
   build     write the application draft (DOCX), the budget workbook (XLSX)
@@ -79,6 +81,7 @@ complete application; docs/guide.md for a walk-through, docs/format.md for the
 file format and docs/rules.md for every rule (or: esfdraft rules ID).
 
 Examples:
+  esfdraft new --programme esf-plus-2021-2027 --phase prestudy -o plan.xml
   esfdraft check samples/framsyn/plan.xml
   esfdraft build samples/framsyn/plan.xml -o out
   esfdraft check --lang en --format json -o report.json samples/framsyn/plan.xml
@@ -341,6 +344,7 @@ int dispatch(int argc, char** argv) {
     if (command == "draft") return run_draft(arguments);
     if (command == "budget") return run_budget(arguments);
     if (command == "template") return run_template(arguments);
+    if (command == "new") return run_new(arguments);
     throw UsageError("unknown command '" + command + "'; see esfdraft --help");
 }
 
