@@ -2,8 +2,9 @@
 # esfdraft set-up for a Debian 12 machine: installs what is missing (apt, as
 # root or through sudo), builds, and runs one of the jobs below.
 #
-#   ./setup.sh sample   build, then write the FRAMSYN sample's draft (DOCX), budget
-#                       workbook (XLSX) and completeness report into out/
+#   ./setup.sh sample   build the program, then write the FRAMSYN sample's draft
+#                       (DOCX), budget workbook (XLSX) and completeness report
+#                       into out/, as of the day the sample was written
 #   ./setup.sh test     build and run every test (also under AddressSanitizer
 #                       and UndefinedBehaviorSanitizer)
 #   ./setup.sh deps     only install the Debian packages
@@ -43,11 +44,24 @@ install_missing() {
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-build() {  # build DIR [cmake options...]
+# build/ is configured the same way by every job (Release, warnings as
+# errors as in CI), so `sample` then `test` reuses what was compiled instead
+# of reconfiguring and compiling everything again.
+release_options=(-DCMAKE_BUILD_TYPE=Release -DESFDRAFT_WERROR=ON)
+
+build() {  # build DIR [--target T] -- [cmake options...]
   local dir=$1; shift
-  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
-  cmake --build "$dir" -j "$jobs"
+  local targets=()
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do targets+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  cmake -S . -B "$dir" "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs" "${targets[@]}"
 }
+
+# The day the FRAMSYN sample was written: a week after its pre-study ended
+# (2009-07-07) and before the project starts (2009-10-01), so the date rules
+# judge it as its authors would have (no "starts before today").
+sample_date=2009-07-14
 
 case "$job" in
   deps)
@@ -58,27 +72,28 @@ case "$job" in
     ;;
   build)
     install_missing "${build_packages[@]}"
-    build build
+    build build -- "${release_options[@]}"
     ;;
   sample)
     install_missing "${build_packages[@]}"
-    build build
-    echo "setup.sh: esfdraft build samples/framsyn/plan.xml -o out"
-    ./build/esfdraft build samples/framsyn/plan.xml -o out
+    # Only the program, not the tests: a newcomer waits for one target.
+    build build --target esfdraft -- "${release_options[@]}"
+    echo "setup.sh: esfdraft build samples/framsyn/plan.xml -o out --date $sample_date"
+    ./build/esfdraft build samples/framsyn/plan.xml -o out --date "$sample_date"
     ;;
   test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
-    build build -DESFDRAFT_WERROR=ON
+    build build -- "${release_options[@]}"
     (cd build && ctest --output-on-failure -j "$jobs")
     if [ "${ESFDRAFT_SKIP_SANITIZE:-0}" != 1 ]; then
       echo "setup.sh: the same tests under AddressSanitizer and UndefinedBehaviorSanitizer"
-      build build-sanitize -DESFDRAFT_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+      build build-sanitize -- -DESFDRAFT_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
       (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --output-on-failure -j "$jobs")
     fi
     ;;
   *)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     [ -z "$job" ] && exit 2
     echo "setup.sh: unknown job '$job'" >&2
     exit 2

@@ -4,6 +4,7 @@
 
 #include "cli/command_line.hpp"
 #include "pipeline/build.hpp"
+#include "pipeline/new_plan.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
 
@@ -173,6 +174,82 @@ int run_budget(const std::vector<std::string>& arguments) {
     pipeline::BuildRequest request = request_from(values, "budget");
     request.workbook_path = values["output"].as<std::string>();
     return finish(pipeline::build_application(request), request);
+}
+
+namespace {
+
+const char* const new_help_intro = R"(esfdraft new — start a plan with every section the programme requires
+
+Usage:
+  esfdraft new --programme PACK --phase prestudy|implementation -o PLAN.xml [options]
+  esfdraft new --from-prestudy PRESTUDY.xml -o PLAN.xml [options]
+
+Writes PLAN.xml with every section the programme's rule pack requires (and
+those it recommends), each holding a short guiding text marked [...] that
+`esfdraft check` reports as S003 until you replace it. For an implementation
+application it also writes findings.xml beside the plan (the pre-study's
+findings, which preStudy/@findings names). Values the format needs but only
+you know (region, municipality codes, programme area, dates) get a stand-in
+with a comment saying so. The plan points XML editors at the format's schema
+(xsi:schemaLocation, the absolute path of the installed schemas/plan-1.xsd),
+so they can complete and check it as you type.
+
+--from-prestudy carries the pre-study's title, acronym, owner, contact,
+region, programme area and municipalities forward, and fills in preStudy
+(its title and period). Existing files are never replaced unless --force.
+
+)";
+
+const char* const new_help_examples = R"(
+Examples:
+  esfdraft new --programme esf-plus-2021-2027 --phase prestudy -o forstudie.xml
+  esfdraft new --programme esf-2007-2013 --phase implementation --lang en -o plan.xml
+  esfdraft new --from-prestudy samples/framsyn-prestudy/plan.xml -o ansokan/plan.xml
+  esfdraft check ansokan/plan.xml
+
+Exit status: 0 written, 2 nothing written (bad usage, an unknown programme,
+an unreadable pre-study, a file that exists already).
+)";
+
+}  // namespace
+
+int run_new(const std::vector<std::string>& arguments) {
+    po::options_description options("Options");
+    options.add_options()("help,h", "show this help")(
+        "programme", po::value<std::string>()->value_name("PACK"),
+        "the programme's rule pack: esf-plus-2021-2027 or esf-2007-2013 (default with --from-prestudy: the pre-study's)")(
+        "phase", po::value<std::string>()->value_name("PHASE"),
+        "prestudy or implementation (default with --from-prestudy: implementation)")(
+        "from-prestudy", po::value<std::string>()->value_name("PLAN.xml"), "the pre-study's plan to carry forward")(
+        "lang", po::value<std::string>()->value_name("LANG"), "the plan's language and that of its guiding texts: sv (default) or en")(
+        "date", po::value<std::string>()->value_name("YYYY-MM-DD"),
+        "'today': the proposed period starts the next year (default: $SOURCE_DATE_EPOCH, else the real date)")(
+        "output,o", po::value<std::string>()->value_name("PLAN.xml"), "the plan file to write")(
+        "force", "replace the plan (and findings.xml) when they exist");
+    const po::variables_map values = parse(arguments, options, "words");
+    if (values.count("help")) {
+        std::cout << new_help_intro << options << new_help_examples;
+        return exit_ok;
+    }
+    if (values.count("words")) throw UsageError("new takes no file arguments; write the plan with -o PLAN.xml");
+    if (!values.count("output")) throw UsageError("new needs -o PLAN.xml (where to write the plan)");
+    pipeline::NewPlanRequest request;
+    if (values.count("programme")) request.programme = values["programme"].as<std::string>();
+    if (values.count("phase")) request.phase = values["phase"].as<std::string>();
+    if (values.count("from-prestudy")) request.from_prestudy = values["from-prestudy"].as<std::string>();
+    if (!request.from_prestudy && !request.programme)
+        throw UsageError("new needs --programme (esf-plus-2021-2027 or esf-2007-2013) or --from-prestudy PLAN.xml");
+    if (!request.from_prestudy && !request.phase) throw UsageError("new needs --phase prestudy or --phase implementation");
+    request.lang = language_from(values).value_or("sv");
+    request.today = today_from(values);
+    request.output = values["output"].as<std::string>();
+    request.force = values.count("force") > 0;
+    const pipeline::NewPlanResult result = pipeline::write_new_plan(request);
+    for (const std::string& path : result.written) std::cout << (request.lang == "en" ? "wrote " : "skrev ") << path << "\n";
+    std::cout << (request.lang == "en" ? "next: replace the texts marked [...], then: esfdraft check "
+                                       : "sedan: ersätt texterna märkta […], och kör: esfdraft check ")
+              << request.output << "\n";
+    return exit_ok;
 }
 
 int run_template(const std::vector<std::string>& arguments) {

@@ -45,5 +45,6 @@ int run_serve(const std::vector<std::string>& arguments);
 int run_user(const std::vector<std::string>& arguments);
 int run_token(const std::vector<std::string>& arguments);
 int run_db(const std::vector<std::string>& arguments);
+int run_new(const std::vector<std::string>& arguments);
 
 }  // namespace esfdraft::cli

@@ -60,6 +60,8 @@ Usage:
   esfdraft COMMAND --help        help for one command
 
 Commands:
+  new       start a plan with every section the programme requires, each with
+            a guiding text to replace
   check     check one or more project plans against the programme's rules and
             print a completeness report
   build     write the application draft (DOCX), the budget workbook (XLSX)
@@ -83,6 +85,7 @@ complete application; docs/guide.md for a walk-through, docs/format.md for the
 file format and docs/rules.md for every rule (or: esfdraft rules ID).
 
 Examples:
+  esfdraft new --programme esf-plus-2021-2027 --phase prestudy -o plan.xml
   esfdraft check samples/framsyn/plan.xml
   esfdraft build samples/framsyn/plan.xml -o out
   esfdraft check --lang en --format json -o report.json samples/framsyn/plan.xml
@@ -114,12 +117,15 @@ const char* const check_help_examples = R"(
 Examples:
   esfdraft check samples/framsyn/plan.xml
   esfdraft check applications/ --strict
+  esfdraft check applications/ --quiet
   esfdraft check plan.xml --findings ../prestudy/findings.xml --lang en
   esfdraft check plan.xml --format json -o report.json --date 2009-09-01
   esfdraft check plan.xml --format html -o report.html
 
 Exit status: 0 no errors (warnings allowed unless --strict), 1 at least one
-application has errors, 2 esfdraft could not do its job.
+application has errors, 2 esfdraft could not do its job. In a batch, a plan
+that cannot be read at all (say, its findings file is missing) is named on
+standard error and the others are checked and reported; the status is then 2.
 )";
 
 
@@ -135,6 +141,7 @@ po::options_description check_options() {
         ("date", po::value<std::string>()->value_name("YYYY-MM-DD"),
          "the day the check counts as 'today' (default: $SOURCE_DATE_EPOCH, else the real date)")
         ("strict", "warnings count as errors: the verdict and the exit status follow")
+        ("quiet,q", "text format: print only the closing summary, one line per plan with the rule ids it breaks")
         ("output,o", po::value<std::string>()->value_name("FILE"), "write the report to FILE instead of standard output");
     return options;
 }
@@ -167,17 +174,24 @@ int run_check(const std::vector<std::string>& arguments) {
         request.findings_override = values["findings"].as<std::string>();
     }
 
-    const std::vector<report::ApplicationReport> reports = pipeline::check_plans(request);
+    const bool quiet = values.count("quiet") > 0;
+    if (quiet && format != "text") throw UsageError("--quiet goes with --format text (the summary lines)");
+
+    const pipeline::CheckOutcome outcome = pipeline::check_plans(request);
+    // One plan that could not be read: nothing to report, as before.
+    if (outcome.reports.empty() && outcome.failures.size() == 1) throw pipeline::ToolError(outcome.failures.front().message);
+    // In a batch, a plan that could not be read is named and the others are checked all the same.
+    for (const pipeline::PlanFailure& failure : outcome.failures) std::cerr << "esfdraft: error: " << failure.message << "\n";
+    const std::vector<report::ApplicationReport>& reports = outcome.reports;
     const std::string text = format == "json"   ? report::render_json(reports, report_options)
                              : format == "html" ? report::render_html(reports, report_options)
+                             : quiet            ? report::render_text_summary(reports, report_options)
                                                 : report::render_text(reports, report_options);
-    if (values.count("output")) {
-        std::vector<std::string> inputs = request.plans;
-        if (request.findings_override) inputs.push_back(*request.findings_override);
-        pipeline::write_file_atomically(values["output"].as<std::string>(), text, inputs);
-    } else {
+    if (values.count("output"))
+        pipeline::write_file_atomically(values["output"].as<std::string>(), text, outcome.inputs);
+    else
         std::cout << text;
-    }
+    if (!outcome.failures.empty()) return exit_failure;
     for (const report::ApplicationReport& entry : reports)
         if (!report::ready_to_submit(entry.findings, report_options.strict)) return exit_findings;
     return exit_ok;
@@ -338,6 +352,7 @@ int dispatch(int argc, char** argv) {
     if (command == "user") return run_user(arguments);
     if (command == "token") return run_token(arguments);
     if (command == "db") return run_db(arguments);
+    if (command == "new") return run_new(arguments);
     throw UsageError("unknown command '" + command + "'; see esfdraft --help");
 }
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <future>
 #include <iterator>
+#include <string_view>
 
 #include "docx/application_draft.hpp"
 #include "docx/image_formats.hpp"
@@ -21,11 +22,28 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool plain_file_name(const std::string& name) {
-    if (name.empty() || name.size() > 60) return false;
-    for (char c : name)
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
-    return true;
+constexpr std::size_t max_output_name_bytes = 100;   // the suffixes (-rapport.html) stay far below NAME_MAX (255)
+
+// The acronym as a file name: kept as written (å, ä, ö, spaces and all),
+// with only what a file system refuses, or Windows does, replaced by '-':
+// '/', NUL and other control characters, and \ : * ? " < > |. Cut to
+// max_output_name_bytes at a UTF-8 character boundary, without spaces or
+// dots at its end (Windows drops them). Empty when nothing usable is left.
+std::string file_name_from(const std::string& acronym) {
+    std::string name;
+    for (const char c : acronym) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool refused = byte < 0x20 || byte == 0x7F || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos;
+        name += refused ? '-' : c;
+    }
+    if (name.size() > max_output_name_bytes) {
+        std::size_t cut = max_output_name_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0u) == 0x80u) --cut;   // not inside a character
+        name.resize(cut);
+    }
+    while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
+    while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+    return name;
 }
 
 // The pack's and call's limits as the workbook shows them beside the key figures.
@@ -150,8 +168,10 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
     made.lang = request.lang.value_or(checked.application ? checked.application->lang : "sv");
     if (checked.application) {
         if (checked.application->project.acronym) made.acronym = checked.application->project.acronym->value;
-        if (checked.application->findings) made.findings_file = checked.application->findings->file;
     }
+    // Also a findings file that turned out invalid: it is still an input.
+    if (checked.findings_file) made.findings_file = checked.findings_file;
+    else if (checked.application && checked.application->findings) made.findings_file = checked.application->findings->file;
     Artefacts& artefacts = made.artefacts;
     artefacts.plan_loaded = checked.application.has_value();
     try {
@@ -264,7 +284,9 @@ BuildResult build(BuildRequest request, bool draft, bool workbook, bool report_h
 
 OutputPaths output_paths(const std::string& folder, const std::string& plan, const std::string& acronym,
                          const std::string& lang) {
-    const std::string name = plain_file_name(acronym) ? acronym : fs::path(plan).stem().string();
+    // Only dots or nothing usable ("", "..", "   "): the plan file's own name.
+    std::string name = file_name_from(acronym);
+    if (name.empty()) name = fs::path(plan).stem().string();
     const fs::path base(folder);
     return OutputPaths{(base / (name + ".docx")).string(), (base / (name + ".xlsx")).string(),
                        (base / (name + (lang == "en" ? "-report.html" : "-rapport.html"))).string()};

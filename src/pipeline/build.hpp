@@ -37,8 +37,11 @@ struct BuildResult {
 
 // The names `esfdraft build -o DIR` gives its outputs: DIR/<NAME>.docx,
 // DIR/<NAME>.xlsx and DIR/<NAME>-rapport.html (-report.html in English), where
-// NAME is the plan's acronym when it is a plain file name, else the plan
-// file's stem. `acronym` may be empty.
+// NAME is the plan's acronym as written (å, ä, ö and spaces kept), with
+// only the characters a file system refuses ('/', NUL, control characters,
+// and \ : * ? " < > | for Windows) replaced by '-', cut to 100 bytes at a
+// UTF-8 boundary and without spaces or dots at its end; when nothing is left
+// (an empty acronym, one of only dots), the plan file's stem.
 struct OutputPaths {
     std::string draft;
     std::string workbook;

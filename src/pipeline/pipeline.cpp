@@ -120,14 +120,18 @@ CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std
 
 CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std::string>& findings_override,
                                 const std::function<void(const model::Application&)>& on_loaded) {
-    return check_loaded(
+    std::optional<std::string> findings_file;
+    CheckedPlan checked = check_loaded(
         plan, [&] { return loader_->load_plan(plan); },
         [&](const model::Application& application) -> std::optional<load::FindingsLoad> {
             const std::string findings_path = resolve_findings_path(application, findings_override);
             if (findings_path.empty()) return std::nullopt;
+            findings_file = findings_path;
             return loader_->load_findings(findings_path);
         },
         on_loaded);
+    checked.findings_file = std::move(findings_file);
+    return checked;
 }
 
 CheckedPlan CheckSession::check_bytes(const NamedBytes& plan, const std::optional<NamedBytes>& findings) {
@@ -184,12 +188,27 @@ const model::MunicipalityRegister& CheckSession::municipalities() {
     }
 }
 
-std::vector<report::ApplicationReport> check_plans(const CheckRequest& request) {
-    std::vector<report::ApplicationReport> reports;
+CheckOutcome check_plans(const CheckRequest& request) {
+    CheckOutcome outcome;
     // Schemas, packs and the municipality register are read once per run, not per plan.
     CheckSession session(request.today);
-    for (const std::string& plan : request.plans) reports.push_back(session.check(plan, request.findings_override).report);
-    return reports;
+    for (const std::string& plan : request.plans) {
+        outcome.inputs.push_back(plan);
+        // Whatever the plan's findings file turns out to be, it is an input
+        // (an output must never replace it, even when it could not be read).
+        if (request.findings_override) outcome.inputs.push_back(*request.findings_override);
+        try {
+            CheckedPlan checked = session.check(plan, request.findings_override);
+            if (checked.findings_file) outcome.inputs.push_back(*checked.findings_file);
+            outcome.reports.push_back(std::move(checked.report));
+        } catch (const ToolError& error) {
+            // The plan's own problem (a broken data folder fails every plan alike).
+            std::string message = error.what();
+            if (message.rfind(plan, 0) != 0) message = plan + ": " + message;
+            outcome.failures.push_back(PlanFailure{plan, std::move(message)});
+        }
+    }
+    return outcome;
 }
 
 RulesListing list_rules(const std::optional<std::string>& pack_name) {

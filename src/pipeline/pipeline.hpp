@@ -51,9 +51,25 @@ struct CheckRequest {
     model::Date today;
 };
 
-// Loads and checks every plan; one report entry per plan, in order. A plan
-// that cannot be read at all (missing, too large) throws ToolError.
-std::vector<report::ApplicationReport> check_plans(const CheckRequest& request);
+// A plan of a batch that could not be checked at all (its findings file is
+// missing, a file is too large, it names a findings file outside its folder).
+struct PlanFailure {
+    std::string plan;
+    std::string message;   // ready for the user; starts with the plan's name
+};
+
+struct CheckOutcome {
+    std::vector<report::ApplicationReport> reports;   // the plans that were checked, in order
+    std::vector<PlanFailure> failures;                 // the plans that could not be, in order
+    std::vector<std::string> inputs;                   // every file read: the plans and their findings files
+};
+
+// Loads and checks every plan; one report entry per plan that could be
+// read, in order. A plan that cannot be read at all (missing, too large, its
+// findings file missing) does not stop the others: it is a PlanFailure.
+// Throws ToolError only when nothing can be checked (the data folder's
+// schemas or a rule pack are broken).
+CheckOutcome check_plans(const CheckRequest& request);
 
 // A file's content in memory (an upload, a database row). `name` is what
 // findings and messages call the file; nothing is ever opened by it.
@@ -67,6 +83,9 @@ struct CheckedPlan {
     report::ApplicationReport report;
     std::optional<model::Application> application;   // nullopt when the plan did not load
     const model::RulePack* pack = nullptr;            // the plan's rule pack, when it exists
+    // The findings file opened for the plan (check() only), also when it
+    // turned out unreadable or invalid: an output must never replace it.
+    std::optional<std::string> findings_file;
 };
 
 // Everything the checks read once per run (schemas, rule packs, the

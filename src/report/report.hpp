@@ -81,6 +81,10 @@ std::string printable(std::string_view text, bool keep_line_feeds = false);
 // printable().
 std::string render_text(const std::vector<ApplicationReport>& applications, const ReportOptions& options);
 
+// Only the closing lines, one per application (`esfdraft check --quiet`):
+// `file: 2 fel (B005, S001), 1 varning (S006), 0 tips — verdict`.
+std::string render_text_summary(const std::vector<ApplicationReport>& applications, const ReportOptions& options);
+
 // A JSON document described by schemas/report.schema.json.
 std::string render_json(const std::vector<ApplicationReport>& applications, const ReportOptions& options);
 

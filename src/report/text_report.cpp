@@ -81,6 +81,31 @@ void append_hex_escape(std::string& out, unsigned char byte) {
     out += digits[byte & 0xF];
 }
 
+// "2 fel (B005, S001), 1 varning (S006), 0 tips": count_phrase with the
+// distinct rule ids of each severity, so a batch summary says what to fix.
+std::string count_phrase_with_rules(const model::Findings& findings, Language language) {
+    const Tally counts = tally(findings);
+    const auto rules_of = [&](model::Severity severity) {
+        std::vector<std::string> ids;
+        for (const model::Finding& finding : findings)
+            if (finding.severity == severity) ids.push_back(finding.rule);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        std::string out;
+        for (const std::string& id : ids) out += (out.empty() ? " (" : ", ") + id;
+        return out.empty() ? out : out + ")";
+    };
+    const bool sv = language == Language::sv;
+    const auto part = [&](int count, model::Severity severity, const char* sv_one, const char* sv_many, const char* en_one,
+                          const char* en_many) {
+        return std::to_string(count) + " " + (sv ? (count == 1 ? sv_one : sv_many) : (count == 1 ? en_one : en_many)) +
+               rules_of(severity);
+    };
+    return part(counts.errors, model::Severity::error, "fel", "fel", "error", "errors") + ", " +
+           part(counts.warnings, model::Severity::warning, "varning", "varningar", "warning", "warnings") + ", " +
+           part(counts.infos, model::Severity::info, "tips", "tips", "hint", "hints");
+}
+
 }  // namespace
 
 std::string printable(std::string_view text, bool keep_line_feeds) {
@@ -106,6 +131,14 @@ std::string printable(std::string_view text, bool keep_line_feeds) {
         at += length;
     }
     return out;
+}
+
+std::string render_text_summary(const std::vector<ApplicationReport>& applications, const ReportOptions& options) {
+    std::ostringstream out;
+    for (const ApplicationReport& application : applications)
+        out << printable(application.file) << ": " << count_phrase_with_rules(application.findings, options.language) << " \xE2\x80\x94 "
+            << verdict_text(ready_to_submit(application.findings, options.strict), options.language) << "\n";
+    return out.str();
 }
 
 std::string render_text(const std::vector<ApplicationReport>& applications, const ReportOptions& options) {
@@ -136,7 +169,7 @@ std::string render_text(const std::vector<ApplicationReport>& applications, cons
         for (const ApplicationReport& application : applications) file_columns = std::max(file_columns, width(printable(application.file)));
         out << "\n" << phrase("heading.summary", language) << "\n";
         for (const ApplicationReport& application : applications)
-            out << "  " << padded(printable(application.file), file_columns + 2) << count_phrase(tally(application.findings), language)
+            out << "  " << padded(printable(application.file), file_columns + 2) << count_phrase_with_rules(application.findings, language)
                 << "  " << verdict_text(ready_to_submit(application.findings, options.strict), language) << "\n";
     }
     return out.str();

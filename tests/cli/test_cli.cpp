@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(check_help_lists_every_option) {
     for (const auto& arguments : {std::vector<std::string>{"check", "--help"}, std::vector<std::string>{"help", "check"}}) {
         const auto result = run_esfdraft(arguments);
         BOOST_TEST(result.exit_code == 0);
-        for (const char* option : {"--findings", "--format", "--lang", "--date", "--strict", "--output", "Examples:"})
+        for (const char* option : {"--findings", "--format", "--lang", "--date", "--strict", "--quiet", "--output", "Examples:"})
             BOOST_TEST(contains(result.out, option), option);
     }
 }

@@ -1,0 +1,389 @@
+#include "pipeline/new_plan.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <utility>
+
+#include "load/loader.hpp"
+#include "load/rule_pack_reader.hpp"
+#include "load/xml_input.hpp"
+#include "model/rule_pack.hpp"
+#include "pipeline/output_file.hpp"
+#include "pipeline/pipeline.hpp"
+#include "report/report.hpp"
+
+namespace esfdraft::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Text for an XML document: every value goes through escaped(), so no
+// content can close an element or an attribute early.
+std::string escaped(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+using Attributes = std::vector<std::pair<std::string, std::string>>;
+
+// A small indenting XML writer. Element and attribute names are ours
+// (constants); texts and attribute values are escaped.
+class XmlWriter {
+public:
+    XmlWriter() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+
+    void open(const std::string& name, const Attributes& attributes = {}) {
+        out_ += indent() + "<" + name + attribute_text(attributes) + ">\n";
+        open_.push_back(name);
+    }
+    void close() {
+        const std::string name = open_.back();
+        open_.pop_back();
+        out_ += indent() + "</" + name + ">\n";
+    }
+    // <name attributes>text</name>, or <name attributes/> when text is empty.
+    void leaf(const std::string& name, const Attributes& attributes, const std::string& text = {}) {
+        out_ += indent() + "<" + name + attribute_text(attributes) +
+                (text.empty() ? "/>\n" : ">" + escaped(text) + "</" + name + ">\n");
+    }
+    void leaf(const std::string& name, const std::string& text) { leaf(name, {}, text); }
+    // A comment; "--" cannot occur in one, so it is spaced apart.
+    void comment(std::string text) {
+        for (std::size_t at = text.find("--"); at != std::string::npos; at = text.find("--", at)) text.replace(at, 2, "- -");
+        out_ += indent() + "<!-- " + text + " -->\n";
+    }
+    const std::string& text() const { return out_; }
+
+private:
+    std::string indent() const { return std::string(2 * open_.size(), ' '); }
+    static std::string attribute_text(const Attributes& attributes) {
+        std::string out;
+        for (const auto& [name, value] : attributes) out += " " + name + "=\"" + escaped(value) + "\"";
+        return out;
+    }
+    std::string out_;
+    std::vector<std::string> open_;
+};
+
+// A path as a URI reference (schemaLocation): unreserved bytes and '/' as
+// they are, everything else (spaces, å) percent-encoded.
+std::string uri_path(const std::string& path) {
+    static const char* const hex = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool plain = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
+                           c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+        if (plain) {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 0x0F];
+        }
+    }
+    return out;
+}
+
+struct Guide {
+    const char* sv;
+    const char* en;
+};
+
+// What each section should say. Every text holds "[…]" (and the Swedish
+// "att komplettera"), placeholders of every pack, so S003 reports the
+// section until the applicant has written it.
+const std::map<std::string, Guide>& section_guides() {
+    static const std::map<std::string, Guide> guides = {
+        {"summary", {"[…] Att komplettera: sammanfatta projektet på några meningar: behovet, vad ni ska göra, för vilka och vad det ska leda till.",
+                     "[…] To be written: sum up the project in a few sentences: the need, what you will do, for whom and what it will lead to."}},
+        {"background", {"[…] Att komplettera: beskriv bakgrunden: vad som har lett fram till projektet, och vad en eventuell förstudie visade.",
+                        "[…] To be written: describe the background: what led to the project, and what a pre-study showed."}},
+        {"problem", {"[…] Att komplettera: beskriv problemet eller situationen som projektet ska förändra, med siffror och källor.",
+                     "[…] To be written: describe the problem or situation the project is to change, with figures and sources."}},
+        {"purpose", {"[…] Att komplettera: ange projektets syfte: vad det ska åstadkomma på längre sikt.",
+                     "[…] To be written: state the project's purpose: what it is to achieve in the longer run."}},
+        {"organisation", {"[…] Att komplettera: beskriv projektorganisationen: projektägare, styrgrupp, bemanning och vilken kompetens som finns.",
+                          "[…] To be written: describe the project organisation: owner, steering group, staffing and the skills it has."}},
+        {"partners", {"[…] Att komplettera: ange samverkansparter.", "[…] To be written: name the partners."}},
+        {"genderEquality", {"[…] Att komplettera: beskriv hur jämställdhet mellan kvinnor och män integreras i projektets analys, aktiviteter och uppföljning.",
+                            "[…] To be written: describe how equality between women and men is built into the project's analysis, activities and follow-up."}},
+        {"nonDiscrimination", {"[…] Att komplettera: beskriv hur projektet motverkar diskriminering och främjar lika rättigheter och möjligheter.",
+                               "[…] To be written: describe how the project counters discrimination and promotes equal rights and opportunities."}},
+        {"transnational", {"[…] Att komplettera: beskriv det transnationella samarbetet.", "[…] To be written: describe the transnational co-operation."}},
+        {"dissemination", {"[…] Att komplettera: beskriv hur resultaten sprids och till vilka.",
+                           "[…] To be written: describe how the results are spread, and to whom."}},
+        {"evaluation", {"[…] Att komplettera: beskriv hur projektet följs upp och utvärderas.",
+                        "[…] To be written: describe how the project is followed up and evaluated."}},
+        {"targetGroup", {"[…] Att komplettera: målgruppens namn", "[…] To be written: the target group's name"}},
+        {"targetGroupDescription", {"[…] Att komplettera: vilka som ingår i målgruppen, hur många, och deras behov.",
+                                    "[…] To be written: who the target group are, how many, and their needs."}},
+        {"goal", {"[…] Att komplettera: ett mätbart projektmål", "[…] To be written: a measurable project goal"}},
+        {"indicator", {"[…] Att komplettera: vad som mäts", "[…] To be written: what is measured"}},
+        {"activity", {"[…] Att komplettera: aktivitetens namn", "[…] To be written: the activity's name"}},
+        {"activityDescription", {"[…] Att komplettera: vad som görs, av vem och när.", "[…] To be written: what is done, by whom and when."}},
+        {"physical", {"[…] Att komplettera: hur lokaler och mötesplatser blir tillgängliga.",
+                      "[…] To be written: how premises and meeting places are made accessible."}},
+        {"information", {"[…] Att komplettera: hur information och kommunikation blir tillgänglig.",
+                         "[…] To be written: how information and communication are made accessible."}},
+        {"participation", {"[…] Att komplettera: hur alla kan delta i verksamheten.",
+                           "[…] To be written: how everyone can take part in the activities."}},
+        {"cost", {"[…] Att komplettera: kostnadens slag", "[…] To be written: what the cost is"}},
+        {"title", {"[…] Att komplettera: projektets namn", "[…] To be written: the project's name"}},
+        {"owner", {"[…] Att komplettera: projektägarens namn", "[…] To be written: the project owner's name"}},
+        {"contact", {"[…] Att komplettera: kontaktpersonens namn", "[…] To be written: the contact person's name"}},
+        {"question", {"[…] Att komplettera: förstudiens fråga", "[…] To be written: the pre-study's question"}},
+        {"finding", {"[…] Att komplettera: vad förstudien kom fram till", "[…] To be written: what the pre-study found"}},
+        {"preStudyTitle", {"[…] Att komplettera: förstudiens namn", "[…] To be written: the pre-study's name"}},
+        {"values", {"Ändra: region, kommunkoder, programområde och datum ovan är förslag som ska ersättas med projektets egna.",
+                    "Change: the region, municipality codes, programme area and dates above are stand-ins to replace with the project's own."}},
+    };
+    return guides;
+}
+
+std::string guide(const std::string& key, bool english) {
+    const Guide& text = section_guides().at(key);
+    return english ? text.en : text.sv;
+}
+
+const model::Application* read_prestudy(const std::string& path, load::Loader& loader, load::PlanLoad& loaded,
+                                        report::Language language) {
+    try {
+        loaded = loader.load_plan(path);
+    } catch (const load::LoadError& error) {
+        throw ToolError(error.what());
+    }
+    if (!loaded.application) {
+        std::string first;
+        for (const model::Finding& finding : loaded.findings)
+            if (finding.severity == model::Severity::error) {
+                first = message_text(finding, language) + " [" + finding.rule + "]";
+                break;
+            }
+        throw ToolError("the pre-study '" + path + "' cannot be read: " + first + " (esfdraft check " + path + " lists every problem)");
+    }
+    if (loaded.application->project.phase.value != "prestudy")
+        throw ToolError("'" + path + "' is not a pre-study (its phase is '" + loaded.application->project.phase.value +
+                        "'); --from-prestudy takes the plan of a pre-study (<phase>prestudy</phase>)");
+    return &*loaded.application;
+}
+
+void rich_text(XmlWriter& xml, const std::string& element, const std::string& text, const Attributes& attributes = {}) {
+    xml.open(element, attributes);
+    xml.leaf("p", text);
+    xml.close();
+}
+
+std::string findings_document(const model::Application* prestudy, const model::Date& start, const model::Date& end,
+                              bool english) {
+    XmlWriter xml;
+    xml.open("findings", {{"xmlns", "urn:esfdraft:findings:1"}, {"lang", english ? "en" : "sv"}});
+    xml.comment(english ? "The pre-study's findings, which the plan's goals build on (goal/basis/@finding)."
+                        : "Förstudiens resultat, som planens mål bygger på (goal/basis/@finding).");
+    xml.open("study");
+    xml.leaf("title", prestudy ? prestudy->project.title.value : guide("preStudyTitle", english));
+    xml.leaf("period", {{"start", start.iso()}, {"end", end.iso()}});
+    xml.close();
+    xml.open("questions");
+    xml.leaf("question", {{"id", "q1"}}, guide("question", english));
+    xml.close();
+    xml.open("finding", {{"id", "f1"}, {"question", "q1"}});
+    xml.leaf("statement", guide("finding", english));
+    xml.close();
+    xml.close();
+    return xml.text();
+}
+
+}  // namespace
+
+NewPlanResult write_new_plan(const NewPlanRequest& request) {
+    const bool english = request.lang == "en";
+    if (request.lang != "sv" && request.lang != "en") throw ToolError("--lang must be sv or en, not '" + request.lang + "'");
+    const std::string data = data_dir();
+    load::Loader loader(data + "/schemas");
+    load::PlanLoad prestudy_load;
+    const model::Application* prestudy =
+        request.from_prestudy ? read_prestudy(*request.from_prestudy, loader, prestudy_load,
+                                              english ? report::Language::en : report::Language::sv)
+                              : nullptr;
+
+    const std::string phase = request.phase.value_or(prestudy ? "implementation" : "");
+    if (phase.empty()) throw ToolError("say which phase the application is for: --phase prestudy or --phase implementation");
+    if (phase != "prestudy" && phase != "implementation")
+        throw ToolError("--phase must be prestudy or implementation, not '" + phase + "'");
+    if (prestudy && phase != "implementation")
+        throw ToolError("--from-prestudy starts the implementation application that follows a pre-study: leave out --phase or use --phase implementation");
+    const std::string programme = request.programme ? *request.programme : prestudy ? prestudy->programme : "";
+    if (programme.empty()) throw ToolError("say which programme the application is for: --programme esf-plus-2021-2027 or esf-2007-2013");
+
+    load::RulePackLibrary packs(data + "/schemas");
+    const model::RulePack* pack = nullptr;
+    try {
+        pack = packs.find(programme);
+    } catch (const load::LoadError& error) {
+        throw ToolError(error.what());
+    }
+    if (!pack) {
+        std::string known;
+        for (const std::string& name : packs.pack_names()) known += (known.empty() ? "" : ", ") + name;
+        throw ToolError("there is no programme '" + programme + "'; the programmes are: " + known);
+    }
+    if (!pack->find_phase(phase)) throw ToolError("the programme " + programme + " has no phase '" + phase + "'");
+
+    const bool implementation = phase == "implementation";
+    const fs::path plan_path(request.output);
+    const std::string findings_name = "findings.xml";
+    const std::string findings_path = (plan_path.parent_path() / findings_name).string();
+    std::vector<std::string> targets = {request.output};
+    if (implementation) targets.push_back(findings_path);
+    std::vector<std::string> inputs;
+    if (request.from_prestudy) inputs.push_back(*request.from_prestudy);
+    for (const std::string& target : targets) {
+        std::error_code error;
+        if (!request.force && fs::exists(fs::symlink_status(target, error)))
+            throw ToolError("'" + target + "' already exists; esfdraft new does not replace it (choose another -o, or add --force)");
+    }
+
+    // The stand-in period: the next calendar year and the one after; a
+    // pre-study before it ends the half year before.
+    const model::Date start = prestudy && prestudy->project.period.end.valid()
+                                  ? model::Date{prestudy->project.period.end.year + 1, 1, 1}
+                                  : model::Date{request.today.year + 1, 1, 1};
+    const model::Date end{start.year + 1, 12, 31};
+    const model::Date study_start = prestudy ? prestudy->project.period.start : model::Date{start.year - 1, 1, 1};
+    const model::Date study_end = prestudy ? prestudy->project.period.end : model::Date{start.year - 1, 6, 30};
+
+    XmlWriter xml;
+    const std::string schema = fs::absolute(fs::path(data) / "schemas" / "plan-1.xsd").lexically_normal().string();
+    xml.open("application", {{"xmlns", "urn:esfdraft:plan:1"},
+                             {"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"},
+                             {"xsi:schemaLocation", "urn:esfdraft:plan:1 " + uri_path(schema)},
+                             {"programme", programme},
+                             {"lang", request.lang}});
+    xml.comment(english ? "Made by esfdraft new. Replace every text marked [...] (esfdraft check lists them as S003); "
+                          "docs/format.md describes every element."
+                        : "Skapad av esfdraft new. Ersätt varje text märkt [...] (esfdraft check listar dem som S003); "
+                          "docs/format.md beskriver varje element.");
+    xml.open("project");
+    xml.leaf("title", prestudy ? prestudy->project.title.value : guide("title", english));
+    if (prestudy && prestudy->project.acronym) xml.leaf("acronym", prestudy->project.acronym->value);
+    std::string areas;
+    for (const model::ProgrammeArea& area : pack->areas) areas += (areas.empty() ? "" : ", ") + area.code;
+    if (!prestudy) xml.comment((english ? "Programme areas of " : "Programområden i ") + programme + ": " + areas);
+    xml.leaf("programmeArea", prestudy ? prestudy->project.programme_area.value
+                                       : (pack->areas.empty() ? std::string("-") : pack->areas.front().code));
+    xml.leaf("phase", phase);
+    if (!prestudy) xml.comment(english ? "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 or SE33"
+                                       : "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 eller SE33");
+    xml.leaf("region", prestudy ? prestudy->project.region.value : std::string("SE11"));
+    Attributes owner;
+    if (prestudy && prestudy->project.owner.org_number) owner.emplace_back("orgNumber", *prestudy->project.owner.org_number);
+    xml.leaf("owner", owner, prestudy ? prestudy->project.owner.name : guide("owner", english));
+    xml.open("contact");
+    xml.leaf("name", prestudy ? prestudy->project.contact.name : guide("contact", english));
+    xml.leaf("email", prestudy ? prestudy->project.contact.email : std::string("namn@example.se"));
+    if (prestudy && prestudy->project.contact.phone) xml.leaf("phone", *prestudy->project.contact.phone);
+    xml.close();
+    xml.leaf("period", {{"start", start.iso()}, {"end", end.iso()}});
+    xml.open("municipalities");
+    if (prestudy && !prestudy->project.municipalities.empty()) {
+        for (const model::MunicipalityRef& municipality : prestudy->project.municipalities) {
+            Attributes attributes = {{"code", municipality.code}};
+            if (municipality.partner) attributes.emplace_back("role", "partner");
+            xml.leaf("municipality", attributes, municipality.name.value_or(""));
+        }
+    } else {
+        xml.comment(english ? "The four-digit municipality code (kommunkod), e.g. 0180 Stockholm"
+                            : "Den fyrsiffriga kommunkoden, t.ex. 0180 Stockholm");
+        xml.leaf("municipality", {{"code", "0180"}});
+    }
+    xml.close();
+    if (implementation) {
+        xml.leaf("preStudy", {{"title", prestudy ? prestudy->project.title.value : guide("preStudyTitle", english)},
+                              {"start", study_start.iso()},
+                              {"end", study_end.iso()},
+                              {"findings", findings_name}});
+    }
+    if (!prestudy) xml.comment(guide("values", english));
+    xml.close();
+
+    // Every section the format requires, and those the pack requires or recommends.
+    const std::vector<std::string> always = {"summary",  "background",   "problem",        "purpose",       "targetGroups", "goals",
+                                             "activities", "organisation", "genderEquality", "accessibility", "budget"};
+    const auto wanted = [&](const std::string& section) {
+        if (std::find(always.begin(), always.end(), section) != always.end() || pack->requires_section(section)) return true;
+        return std::any_of(pack->recommended_sections.begin(), pack->recommended_sections.end(),
+                           [&](const model::SectionRule& rule) { return rule.section == section; });
+    };
+    for (const std::string& section : model::plan_sections()) {
+        if (!wanted(section)) continue;
+        if (section == "targetGroups") {
+            xml.open("targetGroups");
+            xml.open("targetGroup", {{"id", "tg1"}});
+            xml.leaf("name", guide("targetGroup", english));
+            rich_text(xml, "description", guide("targetGroupDescription", english));
+            xml.close();
+            xml.close();
+        } else if (section == "goals") {
+            xml.open("goals");
+            xml.open("goal", {{"id", "g1"}, {"kind", "project"}});
+            xml.leaf("statement", guide("goal", english));
+            xml.leaf("indicator", {{"unit", "persons"}, {"target", "1"}}, guide("indicator", english));
+            if (implementation) xml.leaf("basis", {{"finding", "f1"}});
+            xml.close();
+            xml.close();
+        } else if (section == "activities") {
+            xml.open("activities");
+            xml.open("activity", {{"id", "a1"}, {"start", start.iso()}, {"end", end.iso()}, {"goals", "g1"}});
+            xml.leaf("title", guide("activity", english));
+            rich_text(xml, "description", guide("activityDescription", english));
+            xml.close();
+            xml.close();
+        } else if (section == "partners") {
+            xml.comment(guide("partners", english));
+            xml.leaf("partners", Attributes{});
+        } else if (section == "accessibility") {
+            xml.open("accessibility");
+            for (const char* part : {"physical", "information", "participation"}) rich_text(xml, part, guide(part, english));
+            xml.close();
+        } else if (section == "budget") {
+            xml.open("budget");
+            xml.open("costs");
+            xml.leaf("cost", {{"category", "staff"}, {"year", std::to_string(start.year)}, {"amount", "0"}}, guide("cost", english));
+            xml.close();
+            xml.open("financing");
+            xml.leaf("source", {{"kind", "esf"}, {"amount", "0"}});
+            xml.close();
+            xml.close();
+        } else {
+            rich_text(xml, section, guide(section, english));
+        }
+    }
+    xml.close();
+
+    std::vector<PendingOutput> outputs;
+    outputs.emplace_back(request.output, inputs);
+    outputs.back().write(xml.text());
+    if (implementation) {
+        outputs.emplace_back(findings_path, inputs);
+        outputs.back().write(findings_document(prestudy, study_start, study_end, english));
+    }
+    commit_together(outputs);
+    NewPlanResult result;
+    for (const PendingOutput& output : outputs) result.written.push_back(output.target());
+    return result;
+}
+
+}  // namespace esfdraft::pipeline
