@@ -123,6 +123,10 @@ BOOST_AUTO_TEST_CASE(esf_plus_messages_say_forstudie) {
     BOOST_TEST(contains(sv, "innan förprojekteringen slutade"), sv);
     const model::Finding m007 = finding("M007", "M007.no_prestudy").arg("programme", MessageArg::of_text("esf-plus-2021-2027"));
     BOOST_TEST(contains(report::message_text(m007, Language::sv), "anger inte förstudien den bygger på"));
+    const model::Finding g007 = finding("G007", "G007.no_basis")
+                                    .arg("goal", MessageArg::of_text("g1"))
+                                    .arg("programme", MessageArg::of_text("esf-plus-2021-2027"));
+    BOOST_TEST(contains(report::message_text(g007, Language::sv), "något resultat från förstudien;"));
 }
 
 BOOST_AUTO_TEST_CASE(d001_names_the_activity) {

@@ -137,6 +137,16 @@ BOOST_AUTO_TEST_CASE(d006_after_the_prestudy) {
     expect_none(checked, "D006");
 }
 
+// The finding names its programme, so that the report says "förstudie" for ESF+.
+BOOST_AUTO_TEST_CASE(d006_names_the_esf_plus_programme) {
+    const std::string plan = replaced(clean_plan_esf_plus(), "start=\"2023-01-07\" end=\"2023-07-07\"", "start=\"2022-01-07\" end=\"2022-07-07\"");
+    const CheckedPlan checked = check_plan_esf_plus(plan);
+    expect_one(checked, "D006", Severity::warning, line_of(plan, "<period"), "/application/project/period");
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("programme")->text == "esf-plus-2021-2027");
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("months")->number == 17);
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("days")->number == 25);
+}
+
 BOOST_AUTO_TEST_CASE(d007_started_before_today) {
     CheckedPlan checked = check_plan(clean_plan(), with_today(model::Date{2010, 1, 2}));
     expect_one(checked, "D007", Severity::warning, line_of(clean_plan(), "<period"), "/application/project/period");
