@@ -490,8 +490,6 @@ const Table& phrases() {
     return table;
 }
 
-
-
 // A section's name: the plan's sections from the one vocabulary, the
 // report's own ("file", "findings") from report_sections(); nullopt for a key
 // that is neither.
