@@ -16,13 +16,16 @@ struct Dated {
     std::string_view what;
     std::string number;   // "A3"; empty for elements the draft does not number
     std::string id;
+    std::string_view programme;   // for the programme period's words ("förstudiens period")
 };
 
 // `message` for most elements, `activity_message` (which names the number and id) for an activity.
 model::Finding d001(std::string_view message, std::string_view activity_message, std::string_view section, const Dated& element,
                     const model::SourceLocation& where) {
     if (element.number.empty())
-        return make_finding("D001", Severity::error, section, message, where).arg("what", MessageArg::of_text(std::string(element.what)));
+        return make_finding("D001", Severity::error, section, message, where)
+            .arg("what", MessageArg::of_text(std::string(element.what)))
+            .arg("programme", MessageArg::of_text(std::string(element.programme)));
     return make_finding("D001", Severity::error, section, activity_message, where)
         .arg("what", MessageArg::of_text(std::string(element.what)))
         .arg("number", MessageArg::of_text(element.number))
@@ -69,15 +72,15 @@ model::Findings check_period(const model::Application& application, const model:
     const model::Period& period = project.period;
     const model::SourceLocation& period_where = located_or(period.where, located_or(project.where, application.where));
 
-    const bool period_usable = check_dates(period.start, period.end, "project", {"project", "", ""}, period_where, out);
+    const bool period_usable = check_dates(period.start, period.end, "project", {"project", "", "", application.programme}, period_where, out);
     bool pre_study_usable = false;
     if (project.pre_study)
-        pre_study_usable = check_dates(project.pre_study->period.start, project.pre_study->period.end, "project", {"preStudy", "", ""},
+        pre_study_usable = check_dates(project.pre_study->period.start, project.pre_study->period.end, "project", {"preStudy", "", "", application.programme},
                                        located_or(project.pre_study->where, period_where), out);
     std::vector<const model::Activity*> usable_activities;
     for (std::size_t i = 0; i < application.activities.size(); ++i) {
         const model::Activity& activity = application.activities[i];
-        if (check_dates(activity.start, activity.end, "activities", {"activity", "A" + std::to_string(i + 1), activity.id},
+        if (check_dates(activity.start, activity.end, "activities", {"activity", "A" + std::to_string(i + 1), activity.id, application.programme},
                         activity.where, out))
             usable_activities.push_back(&activity);
     }
@@ -86,7 +89,7 @@ model::Findings check_period(const model::Application& application, const model:
             if (indicator.due) check_single_date(*indicator.due, "goals", "indicator", "due", indicator.where, out);
     if (application.findings) {
         const model::Period& study = application.findings->study_period;
-        check_dates(study.start, study.end, "findings", {"study", "", ""}, located_or(study.where, application.findings->where), out);
+        check_dates(study.start, study.end, "findings", {"study", "", "", application.programme}, located_or(study.where, application.findings->where), out);
     }
     if (!period_usable) return out;
 

@@ -138,6 +138,13 @@ BOOST_AUTO_TEST_CASE(d001_names_the_activity) {
                                     .arg("end", MessageArg::of_date(model::Date{2010, 4, 1}));
     BOOST_TEST(report::message_text(d001, Language::sv) == "aktivitet A3 (kartl) slutar 2010-04-01, före sin början 2010-05-01");
     BOOST_TEST(report::message_text(d001, Language::en) == "activity A3 (kartl) ends 2010-04-01, before it starts 2010-05-01");
+    const model::Finding pre_study = finding("D001", "D001.end_before_start")
+                                         .arg("what", MessageArg::of_text("preStudy"))
+                                         .arg("programme", MessageArg::of_text("esf-plus-2021-2027"))
+                                         .arg("start", MessageArg::of_date(model::Date{2023, 5, 1}))
+                                         .arg("end", MessageArg::of_date(model::Date{2023, 4, 1}));
+    BOOST_TEST(report::message_text(pre_study, Language::sv) == "förstudiens period slutar 2023-04-01, före sin början 2023-05-01");
+    BOOST_TEST(report::message_text(pre_study, Language::en) == "the pre-study's period ends 2023-04-01, before it starts 2023-05-01");
 }
 
 // An English article before a placeholder cannot know the word that comes

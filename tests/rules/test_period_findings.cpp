@@ -44,6 +44,7 @@ BOOST_AUTO_TEST_CASE(d001_real_dates_and_end_after_start) {
     checked = check_plan(plan);
     expect_one(checked, "D001", Severity::error, line_of(plan, "<period"), "/application/project/period");
     BOOST_TEST(checked.of_rule("D001").front().message_id == "D001.end_before_start");
+    BOOST_TEST(checked.of_rule("D001").front().find_arg("programme")->text == "esf-2007-2013");
 
     plan = replaced(clean_plan(), "due=\"2011-06-30\"", "due=\"2011-06-31\"");
     checked = check_plan(plan);
