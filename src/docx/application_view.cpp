@@ -4,6 +4,8 @@
 #include <array>
 #include <set>
 
+#include "model/vocabulary.hpp"
+
 namespace esfdraft::docx {
 
 namespace {
@@ -34,32 +36,6 @@ constexpr std::array<Label, 8> region_labels{{
     {"SE31", "Norra Mellansverige", "North Middle Sweden"},
     {"SE32", "Mellersta Norrland", "Central Norrland"},
     {"SE33", "Övre Norrland", "Upper Norrland"},
-}};
-
-constexpr std::array<Label, 2> programme_labels{{
-    {"esf-2007-2013", "Europeiska socialfonden 2007–2013", "European Social Fund 2007–2013"},
-    {"esf-plus-2021-2027", "Europeiska socialfonden+ 2021–2027", "European Social Fund Plus 2021–2027"},
-}};
-
-// Cost categories in the order a budget lists them.
-constexpr std::array<Label, 8> cost_category_labels{{
-    {"staff", "Lön personal", "Staff"},
-    {"services", "Köp av tjänst", "Purchased services"},
-    {"premises", "Lokalkostnader", "Premises"},
-    {"travel", "Resor", "Travel"},
-    {"materials", "Materiel", "Materials"},
-    {"indirect", "Indirekta kostnader", "Indirect costs"},
-    {"participants", "Deltagarkostnader", "Participant costs"},
-    {"other", "Övriga kostnader", "Other costs"},
-}};
-
-constexpr std::array<Label, 6> financing_labels{{
-    {"esf", "ESF-stöd", "ESF support"},
-    {"public-cash", "Offentlig medfinansiering, kontant", "Public co-financing, cash"},
-    {"public-in-kind", "Offentligt bidrag i annat än pengar", "Public co-financing in kind"},
-    {"public-allowance", "Offentligt finansierad ersättning till deltagare", "Public allowances to participants"},
-    {"private-cash", "Privat medfinansiering, kontant", "Private co-financing, cash"},
-    {"private-in-kind", "Privat bidrag i annat än pengar", "Private co-financing in kind"},
 }};
 
 constexpr std::array<Label, 4> unit_labels{{
@@ -122,6 +98,21 @@ struct Words {
     std::string operator()(std::string_view sv, std::string_view en) const { return std::string(lang == "en" ? en : sv); }
 };
 
+// Programmes, phases, sections, cost categories and financing kinds are
+// named by the one vocabulary the report and the workbook also use
+// (model/vocabulary.hpp); an unknown code stands for itself.
+std::string programme_label(std::string_view code, const std::string& lang) {
+    const model::Words* words = model::programme_words(code);
+    return std::string(words ? words->in(lang) : code);
+}
+std::string code_label(const model::CodeWords* words, std::string_view code, const std::string& lang) {
+    return std::string(words ? words->name.in(lang) : code);
+}
+model::Words section_label(std::string_view key) {
+    const model::SectionWords* words = model::section_words(key);
+    return words ? words->name : model::Words{key, key};
+}
+
 // ------------------------------------------------------------------ values
 
 TemplateValue text(std::string value) { return TemplateValue::text(std::move(value)); }
@@ -165,6 +156,9 @@ TemplateValue marker(const Words& words, std::string_view sv, std::string_view e
 TemplateValue section(const std::optional<model::RichText>& source, const Words& words, std::string_view sv, std::string_view en) {
     if (!source || source->empty()) return marker(words, sv, en);
     return TemplateValue::rich_text(rich(*source));
+}
+TemplateValue section(const std::optional<model::RichText>& source, const Words& words, const model::Words& name) {
+    return section(source, words, name.sv, name.en);
 }
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator, std::string_view when_empty) {
@@ -237,22 +231,22 @@ public:
         has.set("costs", TemplateValue::boolean(!app_.budget.costs.empty()));
         has.set("financing", TemplateValue::boolean(!app_.budget.financing.empty()));
         root.set("has", has);
-        root.set("background", section(app_.background, words_, "Bakgrund", "Background"));
-        root.set("problem", section(app_.problem, words_, "Problemformulering", "Problem"));
-        root.set("purpose", section(app_.purpose, words_, "Syfte", "Purpose"));
+        root.set("background", section(app_.background, words_, section_label("background")));
+        root.set("problem", section(app_.problem, words_, section_label("problem")));
+        root.set("purpose", section(app_.purpose, words_, section_label("purpose")));
         root.set("pre_study", pre_study());
         root.set("target_groups", target_groups());
         root.set("goals", goals());
         root.set("activities", activities());
         root.set("timeline", timeline());
-        root.set("organisation", section(app_.organisation, words_, "Organisation", "Organisation"));
+        root.set("organisation", section(app_.organisation, words_, section_label("organisation")));
         root.set("partners", partners());
-        root.set("gender_equality", section(app_.gender_equality, words_, "Jämställdhetsintegrering", "Gender equality"));
+        root.set("gender_equality", section(app_.gender_equality, words_, section_label("genderEquality")));
         root.set("accessibility", accessibility());
-        root.set("non_discrimination", section(app_.non_discrimination, words_, "Icke-diskriminering", "Non-discrimination"));
-        root.set("transnational", section(app_.transnational, words_, "Transnationellt samarbete", "Transnational cooperation"));
-        root.set("dissemination", section(app_.dissemination, words_, "Spridning", "Dissemination"));
-        root.set("evaluation", section(app_.evaluation, words_, "Utvärdering", "Evaluation"));
+        root.set("non_discrimination", section(app_.non_discrimination, words_, section_label("nonDiscrimination")));
+        root.set("transnational", section(app_.transnational, words_, section_label("transnational")));
+        root.set("dissemination", section(app_.dissemination, words_, section_label("dissemination")));
+        root.set("evaluation", section(app_.evaluation, words_, section_label("evaluation")));
         root.set("budget", budget());
         return root;
     }
@@ -281,9 +275,9 @@ private:
         out.set("timestamp", text(options_.date.iso() + "T00:00:00Z"));
         out.set("title", text(app_.project.title.value));
         out.set("subject", text(words_("Ansökan om stöd från ", "Application for support from the ") +
-                                label_of(programme_labels, app_.programme, lang_)));
+                                programme_label(app_.programme, lang_)));
         out.set("programme", text(app_.programme));
-        out.set("programme_label", text(label_of(programme_labels, app_.programme, lang_)));
+        out.set("programme_label", text(programme_label(app_.programme, lang_)));
         out.set("call", optional(app_.call));
         return out;
     }
@@ -310,11 +304,8 @@ private:
         out.set("programme_area", text(p.programme_area.value));
         out.set("programme_area_label", text(label_of(programme_area_labels, p.programme_area.value, lang_)));
         out.set("phase", text(p.phase.value));
-        const bool prestudy = p.phase.value == "prestudy";
-        const bool plus = app_.programme == "esf-plus-2021-2027";
-        out.set("phase_label", text(prestudy ? (plus ? words_("Förstudie", "Pre-study") : words_("Förprojektering", "Pre-study"))
-                                             : p.phase.value == "implementation" ? words_("Genomförande", "Implementation")
-                                                                                 : p.phase.value));
+        const model::PhaseWords* phase = model::phase_words(p.phase.value, app_.programme);
+        out.set("phase_label", text(phase ? std::string(phase->name.in(lang_)) : p.phase.value));
         out.set("region", text(p.region.value));
         out.set("region_label", text(label_of(region_labels, p.region.value, lang_)));
         out.set("owner", organisation(p.owner.name, p.owner.org_number));
@@ -606,10 +597,10 @@ private:
         const std::vector<int> years(year_set.begin(), year_set.end());
 
         std::vector<std::string> categories;
-        for (const Label& category : cost_category_labels)
+        for (const model::CodeWords& category : model::cost_categories())
             for (const model::CostLine& cost : b.costs)
-                if (cost.category == category.code) {
-                    categories.emplace_back(category.code);
+                if (cost.category == category.key) {
+                    categories.emplace_back(category.key);
                     break;
                 }
         for (const model::CostLine& cost : b.costs)
@@ -655,7 +646,7 @@ private:
             const std::string& category = categories[k];
             TemplateValue c = TemplateValue::map();
             c.set("code", text(category));
-            c.set("label", text(label_of(cost_category_labels, category, lang_)));
+            c.set("label", text(code_label(model::cost_category_words(category), category, lang_)));
             TemplateValue amounts = TemplateValue::list();
             for (std::size_t y = 0; y < years.size(); ++y) {
                 TemplateValue a = TemplateValue::map();
@@ -688,7 +679,7 @@ private:
         for (const model::FinancingSource& source : b.financing) {
             TemplateValue s = TemplateValue::map();
             s.set("kind", text(source.kind));
-            s.set("kind_label", text(label_of(financing_labels, source.kind, lang_)));
+            s.set("kind_label", text(code_label(model::financing_kind_words(source.kind), source.kind, lang_)));
             s.set("funder", text(source.funder ? *source.funder
                                                : source.kind == "esf" ? words_("Europeiska socialfonden", "European Social Fund") : "–"));
             s.set("org_number", optional(source.org_number));

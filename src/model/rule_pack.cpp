@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/vocabulary.hpp"
+
 namespace esfdraft::model {
 
 namespace {
@@ -57,10 +59,13 @@ const RuleOverride* RulePack::override_for(std::string_view rule) const {
 }
 
 const std::vector<std::string>& plan_sections() {
-    static const std::vector<std::string> order = {
-        "summary",  "background",     "problem",       "purpose",           "targetGroups",  "goals",
-        "activities", "organisation", "partners",      "genderEquality",    "accessibility", "nonDiscrimination",
-        "transnational", "dissemination", "evaluation", "budget"};
+    // The vocabulary's sections in application order, without the project facts (not a section a pack can require).
+    static const std::vector<std::string> order = [] {
+        std::vector<std::string> out;
+        for (const SectionWords& section : sections())
+            if (section.key != "project") out.emplace_back(section.key);
+        return out;
+    }();
     return order;
 }
 

@@ -143,6 +143,14 @@ int Date::months_until(const Date& later) const {
     return months;
 }
 
+Date::MonthsAndDays Date::months_and_days_until(const Date& later) const {
+    if (!(*this < later)) return {};
+    int months = (later.year - year) * 12 + (later.month - month);
+    while (months > 0 && later < add_months(months)) --months;
+    const Date whole = add_months(months);
+    return {months, static_cast<int>(later.days_since_epoch() - whole.days_since_epoch())};
+}
+
 std::optional<Date> parse_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})

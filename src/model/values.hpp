@@ -61,6 +61,17 @@ struct Date {
     // Whole months from this date to `later` (2009-01-07 -> 2009-07-07 is 6).
     // A partial month counts as one started month (2009-01-07 -> 2009-07-08 is 7).
     int months_until(const Date& later) const;
+    // The same span exactly: the whole months from this date and the days
+    // over them (2009-01-07 -> 2009-07-08 is 6 months and 1 day; 2009-01-31 ->
+    // 2009-02-28 is 1 month, as add_months counts). {0, 0} when `later` is not
+    // after this date; both dates must be valid().
+    struct MonthsAndDays {
+        int months = 0;
+        int days = 0;
+        // Longer than `limit` whole months (what months_until(later) > limit says).
+        bool longer_than(int limit) const { return months > limit || (months == limit && days > 0); }
+    };
+    MonthsAndDays months_and_days_until(const Date& later) const;
     Date add_months(int months) const;
 
     auto operator<=>(const Date&) const = default;

@@ -1,6 +1,9 @@
 #include "report/catalogue.hpp"
 
 #include <map>
+#include <optional>
+
+#include "model/vocabulary.hpp"
 
 namespace esfdraft::report {
 
@@ -12,6 +15,8 @@ struct Text {
 };
 
 using Table = std::map<std::string_view, Text>;
+
+__extension__ typedef __int128 Wide;   // shares of money amounts scaled by up to 10^20 fit in it
 
 const char* pick(const Text& text, Language language) { return language == Language::sv ? text.sv : text.en; }
 
@@ -68,7 +73,7 @@ const Table& messages() {
                               "the organisation number {number} ({organisation}) has the wrong check digit: {digit}, but the first nine digits give {expected}; check the number"}},
         {"M006.email", {"kontaktpersonens e-postadress \"{email}\" ser inte ut som en e-postadress (namn@organisation.se)",
                         "the contact's e-mail address \"{email}\" does not look like an e-mail address (name@organisation.se)"}},
-        {"M007.no_prestudy", {"ansökan gäller genomförande men anger inte förprojekteringen den bygger på; lägg till <preStudy> i <project>",
+        {"M007.no_prestudy", {"ansökan gäller genomförande men anger inte {prestudy_definite} den bygger på; lägg till <preStudy> i <project>",
                               "the application is for implementation but does not name the pre-study it builds on; add <preStudy> to <project>"}},
         // ---------------------------------------------------------------- S
         {"S001.missing", {"avsnittet {section} saknas; {programme} kräver det", "the section {section} is missing; {programme} requires it"}},
@@ -100,7 +105,7 @@ const Table& messages() {
                                  "the indicator \"{indicator}\" of the goal {goal}: women ({women}) and men ({men}) make {sum}, not the target {target}"}},
         {"G006.no_activity", {"ingen aktivitet arbetar mot målet {goal}; ange målet i goals för minst en aktivitet",
                               "no activity works towards the goal {goal}; name it in the goals of at least one activity"}},
-        {"G007.no_basis", {"målet {goal} stöds inte av något resultat från förprojekteringen; lägg till <basis finding=\"…\">",
+        {"G007.no_basis", {"målet {goal} stöds inte av något resultat från {prestudy_definite}; lägg till <basis finding=\"…\">",
                            "the goal {goal} rests on no finding of the pre-study; add <basis finding=\"…\">"}},
         {"G008.target_not_above_baseline", {"indikatorn \"{indicator}\" i målet {goal} har målvärdet {target}, inte över utgångsvärdet {baseline}; ett mål ska beskriva en förbättring",
                                             "the indicator \"{indicator}\" of the goal {goal} has the target {target}, not above its baseline {baseline}; a goal should describe an improvement"}},
@@ -159,10 +164,14 @@ const Table& messages() {
         {"D001.invalid_date", {"{what}: datumet {date} ({attribute}) finns inte i kalendern",
                                "{what}: the date {date} ({attribute}) does not exist"}},
         {"D001.end_before_start", {"{what} slutar {end}, före sin början {start}", "{what} ends {end}, before it starts {start}"}},
-        {"D002.too_long", {"projektet pågår {months} månader; {phase_name} får pågå högst {limit} månader",
-                           "the project runs {months} months; a {phase_name} may run at most {limit} months"}},
-        {"D002.long", {"projektet pågår {months} månader; {phase_name} brukar pågå högst {limit} månader, så motivera längden",
-                       "the project runs {months} months; a {phase_name} usually runs at most {limit} months, so explain the length"}},
+        {"D001.activity_invalid_date", {"aktivitet {number} ({activity}): datumet {date} ({attribute}) finns inte i kalendern",
+                                        "activity {number} ({activity}): the date {date} ({attribute}) does not exist"}},
+        {"D001.activity_end_before_start", {"aktivitet {number} ({activity}) slutar {end}, före sin början {start}",
+                                            "activity {number} ({activity}) ends {end}, before it starts {start}"}},
+        {"D002.too_long", {"projektet pågår {duration}; {phase_name} får pågå högst {limit} månader",
+                           "the project runs {duration}; {phase_name} may run at most {limit} months"}},
+        {"D002.long", {"projektet pågår {duration}; {phase_name} brukar pågå högst {limit} månader, så motivera längden",
+                       "the project runs {duration}; {phase_name} usually runs at most {limit} months, so explain the length"}},
         {"D003.before_window", {"projektet börjar {start}, före programmets stödberättigande period {window} ({programme})",
                                 "the project starts {start}, before the programme's eligibility window {window} ({programme})"}},
         {"D003.after_window", {"projektet slutar {end}, efter programmets stödberättigande period {window} ({programme})",
@@ -173,10 +182,10 @@ const Table& messages() {
                            "the project ends {end}, but the call {call} requires it to end by {latest}"}},
         {"D005.activity_outside", {"aktiviteten {activity} ({dates}) ligger utanför projektperioden {period}",
                                    "the activity {activity} ({dates}) lies outside the project period {period}"}},
-        {"D006.overlap", {"genomförandet börjar {start}, innan förprojekteringen slutade {prestudy_end}; genomförandet ska bygga på en avslutad förprojektering",
+        {"D006.overlap", {"genomförandet börjar {start}, innan {prestudy_definite} slutade {prestudy_end}; genomförandet ska bygga på {prestudy_finished}",
                           "the implementation starts {start}, before the pre-study ended on {prestudy_end}; an implementation builds on a finished pre-study"}},
-        {"D006.gap", {"det går {months} månader mellan förprojekteringens slut ({prestudy_end}) och genomförandets start ({start}), mer än {limit}; visa att resultaten fortfarande gäller",
-                      "{months} months pass between the end of the pre-study ({prestudy_end}) and the start of the implementation ({start}), more than {limit}; show that the findings still hold"}},
+        {"D006.gap", {"det går {duration} mellan {prestudy_genitive} slut ({prestudy_end}) och genomförandets start ({start}), mer än {limit} månader; visa att resultaten fortfarande gäller",
+                      "the gap between the end of the pre-study ({prestudy_end}) and the start of the implementation ({start}) is {duration}, more than {limit} months; show that the findings still hold"}},
         {"D007.started", {"projektet startar {start}, före dagens datum ({today}); flytta starten framåt eller kontrollera datumet",
                           "the project starts {start}, before today ({today}); move the start forward or check the date"}},
         // ---------------------------------------------------------------- F
@@ -184,7 +193,7 @@ const Table& messages() {
                          "the finding {finding} (\"{statement}\") is the basis of no goal; link it to a goal with <basis finding=\"{finding}\"> or mark it scope=\"out\""}},
         {"F002.unanswered", {"frågeställningen {question} (\"{text}\") besvaras inte av något resultat",
                              "the research question {question} (\"{text}\") is answered by no finding"}},
-        {"F003.period", {"planen anger förprojekteringen till {plan}, men resultatfilen {file} anger {study}; rätta den som är fel",
+        {"F003.period", {"planen anger {prestudy_definite} till {plan}, men resultatfilen {file} anger {study}; rätta den som är fel",
                          "the plan gives the pre-study as {plan}, but the findings file {file} gives {study}; correct the wrong one"}},
         {"F004.no_evidence", {"resultatet {finding} saknar underlag; lägg till minst en <evidence> (enkät, intervju, workshop, dokument eller statistik)",
                               "the finding {finding} has no evidence; add at least one <evidence> (survey, interview, workshop, document or statistics)"}},
@@ -372,26 +381,11 @@ const Table& fixes() {
     return table;
 }
 
-const Table& section_names() {
+// The report's own sections beside the plan's (model/vocabulary.hpp): the
+// file itself and the findings file.
+const Table& report_sections() {
     static const Table table = {
         {"file", {"Filen", "File"}},
-        {"project", {"Projektuppgifter", "Project facts"}},
-        {"summary", {"Sammanfattning", "Summary"}},
-        {"background", {"Bakgrund", "Background"}},
-        {"problem", {"Problem- och situationsbeskrivning", "Problem"}},
-        {"purpose", {"Syfte", "Purpose"}},
-        {"targetGroups", {"Målgrupper", "Target groups"}},
-        {"goals", {"Mål", "Goals"}},
-        {"activities", {"Aktiviteter", "Activities"}},
-        {"organisation", {"Organisation", "Organisation"}},
-        {"partners", {"Samverkanspartner", "Partners"}},
-        {"genderEquality", {"Jämställdhet", "Gender equality"}},
-        {"accessibility", {"Tillgänglighet", "Accessibility"}},
-        {"nonDiscrimination", {"Icke-diskriminering", "Non-discrimination"}},
-        {"transnational", {"Transnationellt samarbete", "Transnational cooperation"}},
-        {"dissemination", {"Spridning", "Dissemination"}},
-        {"evaluation", {"Utvärdering", "Evaluation"}},
-        {"budget", {"Budget", "Budget"}},
         {"findings", {"Förprojekteringens resultat", "Pre-study findings"}},
     };
     return table;
@@ -496,13 +490,112 @@ const Table& phrases() {
     return table;
 }
 
+// A section's name: the plan's sections from the one vocabulary, the
+// report's own ("file", "findings") from report_sections(); nullopt for a key
+// that is neither.
+std::optional<std::string> known_section_name(std::string_view section, Language language) {
+    if (const model::SectionWords* words = model::section_words(section)) return std::string(words->name.in(language_code(language)));
+    const auto it = report_sections().find(section);
+    if (it == report_sections().end()) return std::nullopt;
+    return std::string(pick(it->second, language));
+}
+
+// The programme a finding is about, for words that differ between
+// programme periods ("förprojektering" / "förstudie"); empty when the
+// finding does not say.
+std::string_view programme_of(const model::Finding& finding) {
+    const model::MessageArg* programme = finding.find_arg("programme");
+    return programme ? std::string_view(programme->text) : std::string_view();
+}
+
+// {duration}: the finding's whole "months" and the "days" over them, exactly:
+// "6 månader och 1 dag", "12 months", "1 month and 3 days".
+std::optional<std::string> duration_text(const model::Finding& finding, Language language) {
+    const model::MessageArg* months = finding.find_arg("months");
+    if (!months) return std::nullopt;
+    const model::MessageArg* days_arg = finding.find_arg("days");
+    const std::int64_t m = months->number, d = days_arg ? days_arg->number : 0;
+    const bool sv = language == Language::sv;
+    const auto count = [&](std::int64_t n, const char* one, const char* many) {
+        return format_argument(model::MessageArg::of_number(n), language) + " " + (n == 1 ? one : many);
+    };
+    const std::string month_words = count(m, sv ? "månad" : "month", sv ? "månader" : "months");
+    if (d == 0) return month_words;
+    const std::string day_words = count(d, sv ? "dag" : "day", sv ? "dagar" : "days");
+    return m == 0 ? day_words : month_words + (sv ? " och " : " and ") + day_words;
+}
+
+// The messages that compare a share with a limit: which arguments hold the
+// part, the whole and the limit, and whether the share is above (a maximum)
+// or below (a minimum) it.
+struct ShareComparison {
+    std::string_view part, whole, limit;
+    bool above;
+};
+const std::map<std::string_view, ShareComparison>& share_comparisons() {
+    static const std::map<std::string_view, ShareComparison> table = {
+        {"B006.esf_share", {"esf", "eligible", "maximum", true}},
+        {"B007.cofinancing", {"cofinancing", "eligible", "minimum", false}},
+        {"B008.indirect", {"indirect", "staff", "maximum", true}},
+        {"B011.share", {"transnational", "costs", "minimum", false}},
+    };
+    return table;
+}
+
+// {share} in a message that compares it with a limit: part / whole with the
+// fewest decimals (rounded half up) that put it on its side of the limit, so
+// that "45,99 % < 46 %" never reads "46 % < 46 %". Exact in 128-bit integers;
+// nullopt (the "share" argument as it is) when the finding lacks the
+// amounts, the share is not across the limit or the whole is not positive.
+std::optional<std::string> share_text(const model::Finding& finding, Language language) {
+    const auto comparison = share_comparisons().find(finding.message_id);
+    if (comparison == share_comparisons().end()) return std::nullopt;
+    const model::MessageArg* part = finding.find_arg(comparison->second.part);
+    const model::MessageArg* whole = finding.find_arg(comparison->second.whole);
+    const model::MessageArg* limit = finding.find_arg(comparison->second.limit);
+    // Amounts up to 10^17 öre keep part * 200 * 10^18 inside 128 bits.
+    constexpr std::int64_t largest = 100'000'000'000'000'000;
+    if (!part || !whole || !limit || whole->number <= 0 || part->number < 0 || part->number > largest || whole->number > largest)
+        return std::nullopt;
+    const bool above = comparison->second.above;
+    Wide scale = 1;   // 10^decimals
+    for (int decimals = 0; decimals <= 18; ++decimals, scale *= 10) {
+        // share in per cent * scale, rounded half up: (part * 100 * scale * 2 + whole) / (2 * whole)
+        const Wide shown = (Wide(part->number) * 200 * scale + whole->number) / (Wide(whole->number) * 2);
+        const Wide limit_scaled = Wide(limit->number) * scale;   // limit * 100 * scale, and shown * 100 below
+        const bool on_side = above ? shown * 100 > limit_scaled : shown * 100 < limit_scaled;
+        if (!on_side) continue;
+        std::string digits;
+        for (Wide rest = shown; digits.empty() || rest > 0; rest /= 10) digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(rest % 10)));
+        if (decimals > 0) {
+            if (digits.size() <= static_cast<std::size_t>(decimals)) digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
+            digits.insert(digits.size() - static_cast<std::size_t>(decimals), 1, language == Language::sv ? ',' : '.');
+        }
+        return digits + (language == Language::sv ? "\xC2\xA0%" : " %");
+    }
+    return std::nullopt;
+}
+
+// Words a message names without an argument of their own, taken from the
+// finding's programme: {prestudy_definite} "förprojekteringen" / "förstudien",
+// {prestudy_genitive} "förprojekteringens" / "förstudiens".
+std::optional<std::string> derived_word(std::string_view name, const model::Finding& finding, Language language) {
+    const model::PhaseWords* prestudy = model::phase_words("prestudy", programme_of(finding));
+    if (name == "prestudy_definite") return std::string(prestudy->definite.in(language_code(language)));
+    if (name == "prestudy_genitive") return std::string(prestudy->genitive.in(language_code(language)));
+    if (name == "prestudy_finished")
+        return std::string(language == Language::sv ? "en avslutad " : "a finished ") + std::string(prestudy->noun.in(language_code(language)));
+    if (name == "duration") return duration_text(finding, language);
+    if (name == "share") return share_text(finding, language);
+    return std::nullopt;
+}
+
 // Arguments that hold a code the reader should see as words.
-std::string translate(std::string_view argument_name, const std::string& value, Language language) {
+std::string translate(std::string_view argument_name, const std::string& value, const model::Finding& finding, Language language) {
     static const std::map<std::string_view, Table> tables = {
         {"kind",
          {{"goal", {"målet", "goal"}}, {"activity", {"aktiviteten", "activity"}}, {"finding", {"resultatet", "finding"}},
           {"question", {"frågan", "question"}}, {"actor", {"aktören", "actor"}}}},
-        {"phase_name", {{"prestudy", {"en förprojektering", "pre-study"}}, {"implementation", {"ett genomförandeprojekt", "implementation project"}}}},
         {"what",
          {{"project", {"projektperioden", "the project period"}}, {"preStudy", {"förprojekteringens period", "the pre-study's period"}},
           {"activity", {"aktiviteten", "the activity"}}, {"study", {"studieperioden i resultatfilen", "the study period of the findings file"}},
@@ -510,10 +603,16 @@ std::string translate(std::string_view argument_name, const std::string& value, 
     };
     if (argument_name == "section") {
         // "Bakgrund (background)": the name a reader knows and the element to look for.
-        const auto it = section_names().find(value);
-        if (it == section_names().end()) return value;
-        return std::string(pick(it->second, language)) + " (" + value + ")";
+        const std::optional<std::string> name = known_section_name(value, language);
+        return name ? *name + " (" + value + ")" : value;
     }
+    if (argument_name == "phase_name") {
+        // "en förprojektering" (2007–2013), "en förstudie" (ESF+), "a pre-study".
+        const model::PhaseWords* phase = model::phase_words(value, programme_of(finding));
+        return phase ? std::string(phase->indefinite.in(language_code(language))) : value;
+    }
+    if (argument_name == "what" && value == "preStudy")
+        return std::string(model::phase_words("prestudy", programme_of(finding))->genitive.in(language_code(language))) + " period";
     const auto table = tables.find(argument_name);
     if (table == tables.end()) return value;
     const auto it = table->second.find(value);
@@ -590,8 +689,14 @@ std::string message_text(const model::Finding& finding, Language language) {
             const std::size_t close = pattern.find('}', i);
             if (close != std::string_view::npos) {
                 const std::string_view name = pattern.substr(i + 1, close - i - 1);
+                // Derived words first: {share} of a comparison is the exact share, not the rounded argument.
+                if (const std::optional<std::string> word = derived_word(name, finding, language)) {
+                    out += *word;
+                    i = close;
+                    continue;
+                }
                 if (const model::MessageArg* argument = finding.find_arg(name)) {
-                    out += argument->kind == model::MessageArg::Kind::text ? translate(name, argument->text, language)
+                    out += argument->kind == model::MessageArg::Kind::text ? translate(name, argument->text, finding, language)
                                                                            : format_argument(*argument, language);
                     i = close;
                     continue;
@@ -603,6 +708,12 @@ std::string message_text(const model::Finding& finding, Language language) {
     return out;
 }
 
+std::vector<std::string> message_ids() {
+    std::vector<std::string> out;
+    for (const auto& entry : messages()) out.emplace_back(entry.first);
+    return out;
+}
+
 std::string rule_meaning(std::string_view rule, Language language) { return lookup(meanings(), rule, language); }
 
 std::string rule_fix(std::string_view rule, Language language) {
@@ -610,7 +721,9 @@ std::string rule_fix(std::string_view rule, Language language) {
     return it == fixes().end() ? std::string() : pick(it->second, language);
 }
 
-std::string section_name(std::string_view section, Language language) { return lookup(section_names(), section, language); }
+std::string section_name(std::string_view section, Language language) {
+    return known_section_name(section, language).value_or(std::string(section));
+}
 
 std::string phrase(std::string_view key, Language language) { return lookup(phrases(), key, language); }
 

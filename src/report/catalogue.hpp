@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/finding.hpp"
 
@@ -20,6 +21,9 @@ std::string_view language_code(Language language);   // "sv" | "en"
 // the finding's arguments. An unknown message id falls back to the id itself
 // and the arguments, so a finding is never silently dropped.
 std::string message_text(const model::Finding& finding, Language language);
+
+// Every message id the catalogue has a text for ("B005.short", …), sorted.
+std::vector<std::string> message_ids();
 
 // One argument formatted for the language (money: "1 950 000 kr" / "SEK 1,950,000").
 std::string format_argument(const model::MessageArg& argument, Language language);

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "model/vocabulary.hpp"
 #include "report/report.hpp"
 
 namespace esfdraft::report {
@@ -29,6 +30,19 @@ std::string money(model::Money amount, Language language) {
 }
 
 std::string name_in(const model::LocalizedName& name, Language language) { return language == Language::sv ? name.sv : name.en; }
+
+// Cost categories and phases are named by the one vocabulary the report,
+// the draft and the workbook use (model/vocabulary.hpp), in the words of the
+// pack's programme period ("Förprojektering" / "Förstudie"); a code the
+// vocabulary does not know keeps the pack's own name.
+model::LocalizedName category_name(const model::CostCategoryRule& category) {
+    const model::CodeWords* words = model::cost_category_words(category.code);
+    return words ? model::LocalizedName{std::string(words->name.sv), std::string(words->name.en)} : category.name;
+}
+model::LocalizedName phase_name(const model::PhaseRules& phase, std::string_view programme) {
+    const model::PhaseWords* words = model::phase_words(phase.code, programme);
+    return words ? model::LocalizedName{std::string(words->name.sv), std::string(words->name.en)} : phase.name;
+}
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
@@ -68,7 +82,7 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
 
     listing.heading(phrase("param.phases", language));
     for (const model::PhaseRules& phase : pack.phases) {
-        listing.value(phase.code, name_in(phase.name, language), phase.source);
+        listing.value(phase.code, name_in(phase_name(phase, pack.name), language), phase.source);
         if (phase.warn_above_months)
             listing.value(phrase("param.duration_warn", language), std::to_string(phase.warn_above_months->value),
                           phase.warn_above_months->source, 4);
@@ -91,7 +105,7 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
 
     listing.heading(phrase("param.cost_categories", language));
     for (const model::CostCategoryRule& category : pack.cost_categories)
-        listing.value(category.code, name_in(category.name, language), category.source);
+        listing.value(category.code, name_in(category_name(category), language), category.source);
 
     listing.heading(phrase("param.limits", language));
     listing.value(phrase("param.min_words", language), std::to_string(pack.default_min_words.value), pack.default_min_words.source);
@@ -160,8 +174,8 @@ struct ParameterLine {
 };
 
 // "Förprojektering (prestudy)"; "Implementation" alone when the name is the code.
-std::string phase_scope(const model::PhaseRules& phase, Language language) {
-    const std::string name = name_in(phase.name, language);
+std::string phase_scope(const model::PhaseRules& phase, std::string_view programme, Language language) {
+    const std::string name = name_in(phase_name(phase, programme), language);
     const bool same = name.size() == phase.code.size() && std::equal(name.begin(), name.end(), phase.code.begin(), [](char a, char b) {
                           return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
                       });
@@ -214,7 +228,8 @@ private:
         return bilingual_ ? section_name(section, language_) + " (" + section_name(section, other()) + ")" : section_name(section, language_);
     }
     std::string phase_of(const model::PhaseRules& phase) const {
-        return bilingual_ ? phase_scope(phase, language_) + " / " + name_in(phase.name, other()) : phase_scope(phase, language_);
+        return bilingual_ ? phase_scope(phase, pack_.name, language_) + " / " + name_in(phase_name(phase, pack_.name), other())
+                          : phase_scope(phase, pack_.name, language_);
     }
 
     std::string listed_or_all(const std::vector<std::string>& items) const {
@@ -257,7 +272,7 @@ private:
             for (const model::Call* call : calls_)
                 add(call_scope(*call, language), phrase("param.call_areas", language), listed_or_all(call->areas), call->source);
         } else if (rule == "M002") {
-            for (const model::PhaseRules* phase : phases_) add("", phase->code, name_of(phase->name), phase->source);
+            for (const model::PhaseRules* phase : phases_) add("", phase->code, name_of(phase_name(*phase, pack_.name)), phase->source);
             for (const model::Call* call : calls_)
                 add(call_scope(*call, language), phrase("param.call_phases", language), listed_or_all(call->phases), call->source);
         } else if (rule == "M004") {
@@ -281,7 +296,7 @@ private:
                 add("", section.section, section_of(section.section), section.source);
         } else if (rule == "B002") {
             for (const model::CostCategoryRule& category : pack_.cost_categories)
-                add("", category.code, name_of(category.name), category.source);
+                add("", category.code, name_of(category_name(category)), category.source);
         } else if (rule == "B006") {
             phase_limit(phrase("param.esf_share", language), [](const model::PhaseRules& phase) { return std::optional(phase.max_esf_share); },
                         [](const model::Call& call) -> const auto& { return call.max_esf_share; }, as_percent);

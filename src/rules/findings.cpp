@@ -53,7 +53,8 @@ model::Findings check_findings(const model::Application& application, const mode
                                        located_or(pre_study->where, application.where))
                               .arg("plan", MessageArg::of_text(period_text(planned.start, planned.end)))
                               .arg("study", MessageArg::of_text(period_text(studied.start, studied.end)))
-                              .arg("file", MessageArg::of_text(study.file)));
+                              .arg("file", MessageArg::of_text(study.file))
+                              .arg("programme", MessageArg::of_text(application.programme)));
     }
     return out;
 }

@@ -88,7 +88,9 @@ model::Findings check_goals(const model::Application& application, const model::
             out.push_back(make_finding("G006", Severity::error, "goals", "G006.no_activity", goal.where).arg("goal", goal_id));
 
         if (implementation && application.findings && goal.basis.empty())
-            out.push_back(make_finding("G007", Severity::warning, "goals", "G007.no_basis", goal.where).arg("goal", goal_id));
+            out.push_back(make_finding("G007", Severity::warning, "goals", "G007.no_basis", goal.where)
+                              .arg("goal", goal_id)
+                              .arg("programme", MessageArg::of_text(application.programme)));
     }
     return out;
 }

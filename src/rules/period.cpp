@@ -9,24 +9,45 @@ namespace {
 using model::MessageArg;
 using model::Severity;
 
+// The element a D001 names: what it is ("project", "activity", …) and, for
+// an activity, its number as the draft numbers them (A1, A2, … in document
+// order) and its id, so the owner finds it without reading the path.
+struct Dated {
+    std::string_view what;
+    std::string number;   // "A3"; empty for elements the draft does not number
+    std::string id;
+    std::string_view programme;   // for the programme period's words ("förstudiens period")
+};
+
+// `message` for most elements, `activity_message` (which names the number and id) for an activity.
+model::Finding d001(std::string_view message, std::string_view activity_message, std::string_view section, const Dated& element,
+                    const model::SourceLocation& where) {
+    if (element.number.empty())
+        return make_finding("D001", Severity::error, section, message, where)
+            .arg("what", MessageArg::of_text(std::string(element.what)))
+            .arg("programme", MessageArg::of_text(std::string(element.programme)));
+    return make_finding("D001", Severity::error, section, activity_message, where)
+        .arg("what", MessageArg::of_text(std::string(element.what)))
+        .arg("number", MessageArg::of_text(element.number))
+        .arg("activity", MessageArg::of_text(element.id));
+}
+
 // D001 for one start–end pair: each date exists, and the end is not before
 // the start. Returns true when the pair can be used by the other rules.
 // An end on the start day is allowed: dates are inclusive, so that is a one-day span.
-bool check_dates(const model::Date& start, const model::Date& end, std::string_view section, std::string_view what,
+bool check_dates(const model::Date& start, const model::Date& end, std::string_view section, const Dated& element,
                  const model::SourceLocation& where, model::Findings& out) {
     bool usable = true;
     for (const auto& [date, attribute] : {std::pair{&start, "start"}, std::pair{&end, "end"}}) {
         if (date->valid()) continue;
         usable = false;
-        out.push_back(make_finding("D001", Severity::error, section, "D001.invalid_date", where)
-                          .arg("what", MessageArg::of_text(std::string(what)))
+        out.push_back(d001("D001.invalid_date", "D001.activity_invalid_date", section, element, where)
                           .arg("attribute", MessageArg::of_text(attribute))
                           .arg("date", MessageArg::of_text(date->iso())));
     }
     if (usable && end < start) {
         usable = false;
-        out.push_back(make_finding("D001", Severity::error, section, "D001.end_before_start", where)
-                          .arg("what", MessageArg::of_text(std::string(what)))
+        out.push_back(d001("D001.end_before_start", "D001.activity_end_before_start", section, element, where)
                           .arg("start", MessageArg::of_date(start))
                           .arg("end", MessageArg::of_date(end)));
     }
@@ -51,41 +72,50 @@ model::Findings check_period(const model::Application& application, const model:
     const model::Period& period = project.period;
     const model::SourceLocation& period_where = located_or(period.where, located_or(project.where, application.where));
 
-    const bool period_usable = check_dates(period.start, period.end, "project", "project", period_where, out);
+    const bool period_usable = check_dates(period.start, period.end, "project", {"project", "", "", application.programme}, period_where, out);
     bool pre_study_usable = false;
     if (project.pre_study)
-        pre_study_usable = check_dates(project.pre_study->period.start, project.pre_study->period.end, "project", "preStudy",
+        pre_study_usable = check_dates(project.pre_study->period.start, project.pre_study->period.end, "project", {"preStudy", "", "", application.programme},
                                        located_or(project.pre_study->where, period_where), out);
     std::vector<const model::Activity*> usable_activities;
-    for (const model::Activity& activity : application.activities)
-        if (check_dates(activity.start, activity.end, "activities", "activity", activity.where, out))
+    for (std::size_t i = 0; i < application.activities.size(); ++i) {
+        const model::Activity& activity = application.activities[i];
+        if (check_dates(activity.start, activity.end, "activities", {"activity", "A" + std::to_string(i + 1), activity.id, application.programme},
+                        activity.where, out))
             usable_activities.push_back(&activity);
+    }
     for (const model::Goal& goal : application.goals)
         for (const model::Indicator& indicator : goal.indicators)
             if (indicator.due) check_single_date(*indicator.due, "goals", "indicator", "due", indicator.where, out);
     if (application.findings) {
         const model::Period& study = application.findings->study_period;
-        check_dates(study.start, study.end, "findings", "study", located_or(study.where, application.findings->where), out);
+        check_dates(study.start, study.end, "findings", {"study", "", "", application.programme}, located_or(study.where, application.findings->where), out);
     }
     if (!period_usable) return out;
 
     const MessageArg start = MessageArg::of_date(period.start);
     const MessageArg end = MessageArg::of_date(period.end);
-    const int months = period.start.months_until(period.end);
+    // Counted exactly from the start date to the end date, as the limits are
+    // compared: "6 months and 1 day" is over a 6-month limit, never "7 months".
+    const model::Date::MonthsAndDays duration = period.start.months_and_days_until(period.end);
+    const auto with_duration = [](model::Finding finding, const model::Date::MonthsAndDays& span) {
+        return std::move(finding.arg("months", MessageArg::of_number(span.months)).arg("days", MessageArg::of_number(span.days)));
+    };
+    const MessageArg programme = MessageArg::of_text(application.programme);
 
     // D002: an error limit wins over a warning limit.
     if (terms.phase) {
         const auto& error_limit = terms.phase->error_above_months;
         const auto& warn_limit = terms.phase->warn_above_months;
-        if (error_limit && months > error_limit->value)
-            out.push_back(make_finding("D002", Severity::error, "project", "D002.too_long", period_where)
-                              .arg("months", MessageArg::of_number(months))
+        if (error_limit && duration.longer_than(error_limit->value))
+            out.push_back(with_duration(make_finding("D002", Severity::error, "project", "D002.too_long", period_where), duration)
                               .arg("phase_name", MessageArg::of_text(terms.phase->code))
+                              .arg("programme", programme)
                               .arg("limit", MessageArg::of_number(error_limit->value)));
-        else if (warn_limit && months > warn_limit->value)
-            out.push_back(make_finding("D002", Severity::warning, "project", "D002.long", period_where)
-                              .arg("months", MessageArg::of_number(months))
+        else if (warn_limit && duration.longer_than(warn_limit->value))
+            out.push_back(with_duration(make_finding("D002", Severity::warning, "project", "D002.long", period_where), duration)
                               .arg("phase_name", MessageArg::of_text(terms.phase->code))
+                              .arg("programme", programme)
                               .arg("limit", MessageArg::of_number(warn_limit->value)));
     }
 
@@ -126,12 +156,13 @@ model::Findings check_period(const model::Application& application, const model:
         if (!(pre_study_end < period.start)) {
             out.push_back(make_finding("D006", Severity::error, "project", "D006.overlap", period_where)
                               .arg("start", start)
-                              .arg("prestudy_end", MessageArg::of_date(pre_study_end)));
+                              .arg("prestudy_end", MessageArg::of_date(pre_study_end))
+                              .arg("programme", programme));
         } else {
-            const int gap = pre_study_end.months_until(period.start);
-            if (gap > pack.prestudy_gap_warn_months.value)
-                out.push_back(make_finding("D006", Severity::warning, "project", "D006.gap", period_where)
-                                  .arg("months", MessageArg::of_number(gap))
+            const model::Date::MonthsAndDays gap = pre_study_end.months_and_days_until(period.start);
+            if (gap.longer_than(pack.prestudy_gap_warn_months.value))
+                out.push_back(with_duration(make_finding("D006", Severity::warning, "project", "D006.gap", period_where), gap)
+                                  .arg("programme", programme)
                                   .arg("prestudy_end", MessageArg::of_date(pre_study_end))
                                   .arg("start", start)
                                   .arg("limit", MessageArg::of_number(pack.prestudy_gap_warn_months.value)));

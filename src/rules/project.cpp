@@ -203,7 +203,8 @@ model::Findings check_project(const model::Application& application, const model
                           .arg("email", MessageArg::of_text(project.contact.email)));
 
     if (project.phase.value == "implementation" && !project.pre_study)
-        out.push_back(make_finding("M007", Severity::warning, "project", "M007.no_prestudy", project.where));
+        out.push_back(make_finding("M007", Severity::warning, "project", "M007.no_prestudy", project.where)
+                          .arg("programme", MessageArg::of_text(application.programme)));
     return out;
 }
 

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "model/vocabulary.hpp"
+
 namespace esfdraft::xlsx {
 namespace {
 
@@ -208,36 +210,6 @@ constexpr WorkbookLabels english{
     .subject = "Budget of an application to the European Social Fund",
 };
 
-constexpr std::array<Words, 8> swedish_categories{{{"staff", "Lön personal"},
-                                                   {"services", "Köp av tjänst"},
-                                                   {"premises", "Lokal"},
-                                                   {"travel", "Resa"},
-                                                   {"materials", "Materiel"},
-                                                   {"indirect", "Indirekta kostnader"},
-                                                   {"participants", "Deltagarkostnader"},
-                                                   {"other", "Övrigt"}}};
-constexpr std::array<Words, 8> english_categories{{{"staff", "Staff"},
-                                                   {"services", "Services"},
-                                                   {"premises", "Premises"},
-                                                   {"travel", "Travel"},
-                                                   {"materials", "Materials"},
-                                                   {"indirect", "Indirect costs"},
-                                                   {"participants", "Participant costs"},
-                                                   {"other", "Other"}}};
-
-constexpr std::array<Words, 6> swedish_kinds{{{"esf", "ESF-stöd"},
-                                              {"public-cash", "Offentlig kontant medfinansiering"},
-                                              {"public-in-kind", "Offentlig medfinansiering i annat än pengar"},
-                                              {"public-allowance", "Offentligt finansierad ersättning till deltagare"},
-                                              {"private-cash", "Privat kontant medfinansiering"},
-                                              {"private-in-kind", "Privat medfinansiering i annat än pengar"}}};
-constexpr std::array<Words, 6> english_kinds{{{"esf", "ESF support"},
-                                              {"public-cash", "Public cash co-financing"},
-                                              {"public-in-kind", "Public in-kind co-financing"},
-                                              {"public-allowance", "Public allowances to participants"},
-                                              {"private-cash", "Private cash co-financing"},
-                                              {"private-in-kind", "Private in-kind co-financing"}}};
-
 constexpr std::array<Words, 5> swedish_tags{{{"accessibility", "tillgänglighet"},
                                              {"gender-equality", "jämställdhet"},
                                              {"transnational", "transnationellt"},
@@ -258,6 +230,13 @@ std::optional<std::string_view> look_up(const std::array<Words, N>& table, std::
 
 bool is_english(const WorkbookLabels& labels) { return &labels == &english; }
 
+// Cost categories and financing kinds are named by the one vocabulary the
+// report and the draft also use (model/vocabulary.hpp).
+std::optional<std::string_view> words_in(const model::CodeWords* words, const WorkbookLabels& labels) {
+    if (!words) return std::nullopt;
+    return is_english(labels) ? words->name.en : words->name.sv;
+}
+
 }  // namespace
 
 const WorkbookLabels* labels_for(std::string_view lang) {
@@ -267,11 +246,11 @@ const WorkbookLabels* labels_for(std::string_view lang) {
 }
 
 std::optional<std::string_view> category_words(const WorkbookLabels& labels, std::string_view code) {
-    return is_english(labels) ? look_up(english_categories, code) : look_up(swedish_categories, code);
+    return words_in(model::cost_category_words(code), labels);
 }
 
 std::optional<std::string_view> source_kind_words(const WorkbookLabels& labels, std::string_view code) {
-    return is_english(labels) ? look_up(english_kinds, code) : look_up(swedish_kinds, code);
+    return words_in(model::financing_kind_words(code), labels);
 }
 
 std::optional<std::string_view> tag_words(const WorkbookLabels& labels, std::string_view code) {

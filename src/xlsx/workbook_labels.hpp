@@ -61,7 +61,7 @@ const WorkbookLabels* labels_for(std::string_view lang);
 // A cost category code in words ("staff" -> "Lön personal"); nullopt for a
 // code the plan format does not define.
 std::optional<std::string_view> category_words(const WorkbookLabels& labels, std::string_view code);
-// A financing source kind in words ("public-in-kind" -> "Offentlig medfinansiering i annat än pengar").
+// A financing source kind in words ("public-in-kind" -> "Offentligt bidrag i annat än pengar").
 std::optional<std::string_view> source_kind_words(const WorkbookLabels& labels, std::string_view code);
 // A tag in words ("gender-equality" -> "jämställdhet").
 std::optional<std::string_view> tag_words(const WorkbookLabels& labels, std::string_view code);

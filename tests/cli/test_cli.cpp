@@ -297,6 +297,40 @@ BOOST_AUTO_TEST_CASE(unknown_pack_and_call_exit_2_naming_the_known_ones) {
     BOOST_TEST(contains(result.err, "--call goes with a RULE"), result.err);
 }
 
+// An unknown programme or call in a plan is a finding about the plan (X003,
+// exit 1, the report still written); an unknown --pack on the command line
+// is a usage error (exit 2).
+BOOST_AUTO_TEST_CASE(unknown_programme_or_call_in_a_plan_is_x003_exit_1) {
+    const std::string plan = read_file(source_path(sample));
+    const auto replace_attribute = [&plan](const std::string& from, const std::string& to) {
+        std::string out = plan;
+        const std::size_t at = out.find(from);
+        BOOST_TEST_REQUIRE(at != std::string::npos, from);
+        return out.replace(at, from.size(), to);
+    };
+    ScratchFolder folder;
+    folder.write("findings.xml", read_file(source_path("samples/framsyn/findings.xml")));
+    const std::string programme = folder.write("programme.xml", replace_attribute("programme=\"esf-2007-2013\"", "programme=\"nope\""));
+    const std::string call = folder.write("call.xml", replace_attribute("call=\"ovre-norrland-2009\"", "call=\"nope\""));
+
+    auto result = run_esfdraft({"check", programme, "--date", "2009-09-01", "--lang", "en"});
+    BOOST_TEST(result.exit_code == 1, result.err);
+    BOOST_TEST(contains(result.out, "the programme \"nope\" does not exist; use esf-2007-2013 or esf-plus-2021-2027 [X003]"), result.out);
+    BOOST_TEST(result.err.empty(), result.err);
+
+    result = run_esfdraft({"check", call, "--date", "2009-09-01", "--lang", "en"});
+    BOOST_TEST(result.exit_code == 1, result.err);
+    BOOST_TEST(contains(result.out, "the call \"nope\" does not exist in esf-2007-2013; its calls are ovre-norrland-2009, transnationellt-2011"),
+               result.out);
+    BOOST_TEST(contains(result.out, "[X003]"), result.out);
+    BOOST_TEST(result.err.empty(), result.err);
+
+    result = run_esfdraft({"rules", "--pack", "nope"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(result.out.empty(), result.out);
+    BOOST_TEST(contains(result.err, "esfdraft: error: there is no rule pack 'nope'; the packs are: esf-2007-2013, esf-plus-2021-2027"), result.err);
+}
+
 BOOST_AUTO_TEST_CASE(markdown_is_the_whole_reference_and_takes_no_narrowing) {
     auto result = run_esfdraft({"rules", "--format", "markdown"});
     BOOST_TEST(result.exit_code == 0, result.err);

@@ -76,6 +76,24 @@ BOOST_AUTO_TEST_CASE(months_count_started_months) {
     BOOST_TEST(parse_date("2009-01-31")->add_months(1).iso() == "2009-02-28");
 }
 
+BOOST_AUTO_TEST_CASE(months_and_days_count_exactly) {
+    const Date start = *parse_date("2009-01-07");
+    const auto span = [&start](const char* later) { return start.months_and_days_until(*parse_date(later)); };
+    BOOST_TEST(span("2009-07-07").months == 6);
+    BOOST_TEST(span("2009-07-07").days == 0);
+    BOOST_TEST(!span("2009-07-07").longer_than(6));
+    BOOST_TEST(span("2009-07-08").months == 6);
+    BOOST_TEST(span("2009-07-08").days == 1);
+    BOOST_TEST(span("2009-07-08").longer_than(6));
+    BOOST_TEST(span("2009-07-06").months == 5);
+    BOOST_TEST(span("2009-07-06").days == 29);
+    BOOST_TEST(span("2009-01-07").months == 0);
+    BOOST_TEST(span("2008-01-07").days == 0);   // not after: nothing
+    const auto from_january_31 = parse_date("2009-01-31")->months_and_days_until(*parse_date("2009-03-01"));
+    BOOST_TEST(from_january_31.months == 1);   // to 2009-02-28, as add_months counts
+    BOOST_TEST(from_january_31.days == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(decimals)

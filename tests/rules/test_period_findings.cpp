@@ -27,11 +27,24 @@ BOOST_AUTO_TEST_CASE(d001_real_dates_and_end_after_start) {
     CheckedPlan checked = check_plan(plan);
     expect_one(checked, "D001", Severity::error, line_of(plan, "2010-02-30"), "/application/activities/activity[1]");
     BOOST_TEST(checked.of_rule("D001").front().find_arg("date")->text == "2010-02-30");
+    // The activity by the number the draft gives it and by its id, not only by the path.
+    BOOST_TEST(checked.of_rule("D001").front().message_id == "D001.activity_invalid_date");
+    BOOST_TEST(checked.of_rule("D001").front().find_arg("number")->text == "A1");
+    BOOST_TEST(checked.of_rule("D001").front().find_arg("activity")->text == "a1");
+
+    plan = replaced(clean_plan(), "<activity id=\"a3\" start=\"2011-01-01\" end=\"2011-12-31\"",
+                    "<activity id=\"a3\" start=\"2011-01-01\" end=\"2010-12-31\"");
+    checked = check_plan(plan);
+    expect_one(checked, "D001", Severity::error, line_of(plan, "id=\"a3\""), "/application/activities/activity[3]");
+    BOOST_TEST(checked.of_rule("D001").front().message_id == "D001.activity_end_before_start");
+    BOOST_TEST(checked.of_rule("D001").front().find_arg("number")->text == "A3");
+    BOOST_TEST(checked.of_rule("D001").front().find_arg("activity")->text == "a3");
 
     plan = replaced(clean_plan(), "<period start=\"2010-01-01\" end=\"2011-12-31\"/>", "<period start=\"2011-12-31\" end=\"2010-01-01\"/>");
     checked = check_plan(plan);
     expect_one(checked, "D001", Severity::error, line_of(plan, "<period"), "/application/project/period");
     BOOST_TEST(checked.of_rule("D001").front().message_id == "D001.end_before_start");
+    BOOST_TEST(checked.of_rule("D001").front().find_arg("programme")->text == "esf-2007-2013");
 
     plan = replaced(clean_plan(), "due=\"2011-06-30\"", "due=\"2011-06-31\"");
     checked = check_plan(plan);
@@ -39,13 +52,21 @@ BOOST_AUTO_TEST_CASE(d001_real_dates_and_end_after_start) {
 }
 
 BOOST_AUTO_TEST_CASE(d002_duration_suits_the_phase) {
-    // The 2007–2013 pre-study: 6 months pass, 7 warn, 10 are an error.
+    // The 2007–2013 pre-study: 6 months pass, a day more warns, more than 9 months are an error.
     CheckedPlan checked = check_plan(as_prestudy("2010-01-07", "2010-07-07"));
     expect_none(checked, "D002");
-    std::string plan = as_prestudy("2010-01-07", "2010-08-06");
+    std::string plan = as_prestudy("2010-01-07", "2010-07-08");
     checked = check_plan(plan);
     expect_one(checked, "D002", Severity::warning, line_of(plan, "<period"), "/application/project/period");
-    BOOST_TEST(checked.of_rule("D002").front().find_arg("months")->number == 7);
+    // Exactly 6 months and 1 day, not rounded up to 7; the programme names the phase's words.
+    BOOST_TEST(checked.of_rule("D002").front().find_arg("months")->number == 6);
+    BOOST_TEST(checked.of_rule("D002").front().find_arg("days")->number == 1);
+    BOOST_TEST(checked.of_rule("D002").front().find_arg("programme")->text == "esf-2007-2013");
+    plan = as_prestudy("2010-01-07", "2010-08-06");
+    checked = check_plan(plan);
+    expect_one(checked, "D002", Severity::warning, line_of(plan, "<period"), "/application/project/period");
+    BOOST_TEST(checked.of_rule("D002").front().find_arg("months")->number == 6);
+    BOOST_TEST(checked.of_rule("D002").front().find_arg("days")->number == 30);
     plan = as_prestudy("2010-01-01", "2010-10-31");
     checked = check_plan(plan);
     expect_one(checked, "D002", Severity::error, line_of(plan, "<period"), "/application/project/period");
@@ -55,7 +76,8 @@ BOOST_AUTO_TEST_CASE(d002_duration_suits_the_phase) {
     plan = replaced(plan, "end=\"2011-12-31\"/>", "end=\"2013-01-31\"/>");
     checked = check_plan(plan);
     expect_one(checked, "D002", Severity::warning, line_of(plan, "<period"), "/application/project/period");
-    BOOST_TEST(checked.of_rule("D002").front().find_arg("months")->number == 37);
+    BOOST_TEST(checked.of_rule("D002").front().find_arg("months")->number == 36);
+    BOOST_TEST(checked.of_rule("D002").front().find_arg("days")->number == 30);
 }
 
 BOOST_AUTO_TEST_CASE(d003_eligibility_window) {
@@ -100,7 +122,30 @@ BOOST_AUTO_TEST_CASE(d006_after_the_prestudy) {
     plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings", "start=\"2008-01-07\" end=\"2008-07-07\" findings");
     checked = check_plan(plan);
     expect_one(checked, "D006", Severity::warning, line_of(plan, "<period"), "/application/project/period");
-    BOOST_TEST(checked.of_rule("D006").front().find_arg("months")->number == 18);
+    // 2008-07-07 to 2010-01-01: 17 whole months and 25 days.
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("months")->number == 17);
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("days")->number == 25);
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("programme")->text == "esf-2007-2013");
+
+    // 12 months and 1 day is over a 12-month limit; 12 months is not.
+    plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings", "start=\"2008-06-30\" end=\"2008-12-31\" findings");
+    checked = check_plan(plan);
+    expect_one(checked, "D006", Severity::warning, line_of(plan, "<period"), "/application/project/period");
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("months")->number == 12);
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("days")->number == 1);
+    plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings", "start=\"2008-07-01\" end=\"2009-01-01\" findings");
+    checked = check_plan(plan);
+    expect_none(checked, "D006");
+}
+
+// The finding names its programme, so that the report says "förstudie" for ESF+.
+BOOST_AUTO_TEST_CASE(d006_names_the_esf_plus_programme) {
+    const std::string plan = replaced(clean_plan_esf_plus(), "start=\"2023-01-07\" end=\"2023-07-07\"", "start=\"2022-01-07\" end=\"2022-07-07\"");
+    const CheckedPlan checked = check_plan_esf_plus(plan);
+    expect_one(checked, "D006", Severity::warning, line_of(plan, "<period"), "/application/project/period");
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("programme")->text == "esf-plus-2021-2027");
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("months")->number == 17);
+    BOOST_TEST(checked.of_rule("D006").front().find_arg("days")->number == 25);
 }
 
 BOOST_AUTO_TEST_CASE(d007_started_before_today) {

@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(each_kind_of_cofinancing_has_a_row) {
     const WorkbookLayout layout = framsyn_layout();
     const SheetLayout& summary = sheet(layout, "Sammanställning");
     BOOST_TEST(ore_of(at(summary, row_of(summary, "Offentlig kontant medfinansiering"), 1)) == 500'000 * kr);
-    BOOST_TEST(ore_of(at(summary, row_of(summary, "Offentlig medfinansiering i annat än pengar"), 1)) == 485'000 * kr);
+    BOOST_TEST(ore_of(at(summary, row_of(summary, "Offentligt bidrag i annat än pengar"), 1)) == 485'000 * kr);
     BOOST_CHECK_THROW(row_of(summary, "Privat kontant medfinansiering"), std::logic_error);
 }
 

@@ -1,0 +1,107 @@
+#include "model/vocabulary.hpp"
+
+#include <array>
+
+namespace esfdraft::model {
+
+namespace {
+
+// Where the current programme documents (ESF-rådet's handbooks, the
+// project bank's fields, spec/esf-facts.md) name a term, their word is used:
+// "Jämställdhetsintegrering", "Lokal", "Resa", "Offentligt bidrag i annat än
+// pengar".
+constexpr std::array<SectionWords, 17> section_table{{
+    {"project", {"Projektuppgifter", "Project facts"}, false},
+    {"summary", {"Sammanfattning", "Summary"}, true},
+    {"background", {"Bakgrund", "Background"}, true},
+    {"problem", {"Problemformulering", "Problem"}, true},
+    {"purpose", {"Syfte", "Purpose"}, true},
+    {"targetGroups", {"Målgrupper", "Target groups"}, false},
+    {"goals", {"Mål", "Goals"}, false},
+    {"activities", {"Aktiviteter", "Activities"}, false},
+    {"organisation", {"Organisation", "Organisation"}, true},
+    {"partners", {"Samverkanspartner", "Partners"}, false},
+    {"genderEquality", {"Jämställdhetsintegrering", "Gender equality"}, true},
+    // Not rich text itself: its three parts (physical, information, participation) are.
+    {"accessibility", {"Tillgänglighet", "Accessibility"}, false},
+    {"nonDiscrimination", {"Icke-diskriminering", "Non-discrimination"}, true},
+    {"transnational", {"Transnationellt samarbete", "Transnational cooperation"}, true},
+    {"dissemination", {"Spridning", "Dissemination"}, true},
+    {"evaluation", {"Utvärdering", "Evaluation"}, true},
+    {"budget", {"Budget", "Budget"}, false},
+}};
+
+constexpr std::array<CodeWords, 8> cost_category_table{{
+    {"staff", {"Lön personal", "Staff"}},
+    {"services", {"Köp av tjänst", "Purchased services"}},
+    {"premises", {"Lokal", "Premises"}},
+    {"travel", {"Resa", "Travel"}},
+    {"materials", {"Materiel", "Materials"}},
+    {"indirect", {"Indirekta kostnader", "Indirect costs"}},
+    {"participants", {"Deltagarkostnader", "Participant costs"}},
+    {"other", {"Övriga kostnader", "Other costs"}},
+}};
+
+constexpr std::array<CodeWords, 6> financing_kind_table{{
+    {"esf", {"ESF-stöd", "ESF support"}},
+    {"public-cash", {"Offentlig kontant medfinansiering", "Public cash co-financing"}},
+    {"public-in-kind", {"Offentligt bidrag i annat än pengar", "Public in-kind co-financing"}},
+    {"public-allowance", {"Offentligt finansierad ersättning till deltagare", "Public allowances to participants"}},
+    {"private-cash", {"Privat kontant medfinansiering", "Private cash co-financing"}},
+    {"private-in-kind", {"Privat bidrag i annat än pengar", "Private in-kind co-financing"}},
+}};
+
+constexpr PhaseWords prestudy_2007{"prestudy",
+                                   {"Förprojektering", "Pre-study"},
+                                   {"förprojektering", "pre-study"},
+                                   {"en förprojektering", "a pre-study"},
+                                   {"förprojekteringen", "the pre-study"},
+                                   {"förprojekteringens", "the pre-study's"}};
+constexpr PhaseWords prestudy_plus{"prestudy",
+                                   {"Förstudie", "Pre-study"},
+                                   {"förstudie", "pre-study"},
+                                   {"en förstudie", "a pre-study"},
+                                   {"förstudien", "the pre-study"},
+                                   {"förstudiens", "the pre-study's"}};
+constexpr PhaseWords implementation{"implementation",
+                                    {"Genomförande", "Implementation"},
+                                    {"genomförande", "implementation"},
+                                    {"ett genomförandeprojekt", "an implementation project"},
+                                    {"genomförandet", "the implementation"},
+                                    {"genomförandets", "the implementation's"}};
+
+constexpr std::array<CodeWords, 2> programme_table{{
+    {"esf-2007-2013", {"Europeiska socialfonden 2007–2013", "European Social Fund 2007–2013"}},
+    {"esf-plus-2021-2027", {"Europeiska socialfonden+ 2021–2027", "European Social Fund Plus 2021–2027"}},
+}};
+
+template <typename Row, std::size_t N>
+const Row* find(const std::array<Row, N>& table, std::string_view key) {
+    for (const Row& row : table)
+        if (row.key == key) return &row;
+    return nullptr;
+}
+
+}  // namespace
+
+std::span<const SectionWords> sections() { return section_table; }
+const SectionWords* section_words(std::string_view key) { return find(section_table, key); }
+
+std::span<const CodeWords> cost_categories() { return cost_category_table; }
+const CodeWords* cost_category_words(std::string_view key) { return find(cost_category_table, key); }
+
+std::span<const CodeWords> financing_kinds() { return financing_kind_table; }
+const CodeWords* financing_kind_words(std::string_view key) { return find(financing_kind_table, key); }
+
+const PhaseWords* phase_words(std::string_view key, std::string_view programme) {
+    if (key == "prestudy") return programme == "esf-plus-2021-2027" ? &prestudy_plus : &prestudy_2007;
+    if (key == "implementation") return &implementation;
+    return nullptr;
+}
+
+const Words* programme_words(std::string_view programme) {
+    const CodeWords* row = find(programme_table, programme);
+    return row ? &row->name : nullptr;
+}
+
+}  // namespace esfdraft::model
