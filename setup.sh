@@ -6,7 +6,7 @@
 #                       workbook (XLSX) and completeness report into out/
 #   ./setup.sh test     build and run every test (also under AddressSanitizer
 #                       and UndefinedBehaviorSanitizer)
-#   ./setup.sh deps     only install the Debian packages
+#   ./setup.sh deps     only install the Debian packages (and the browser tests' npm ones)
 #   ./setup.sh packages list the Debian packages the jobs install
 #   ./setup.sh build    only build (Release, into build/)
 #
@@ -25,6 +25,7 @@ build_packages=(g++ make cmake pkg-config ca-certificates
 test_packages=(python3 python3-lxml python3-docx python3-openpyxl python3-jsonschema libxml2-utils unzip tidy
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-dejavu-core fonts-liberation2
   chromium  # screenshots of the service's pages (and the browser tests)
+  nodejs  # the browser tests (tests/browser): node >= 20 with npm, e.g. NodeSource's nodejs; Debian 12's own is 18
   postgresql-15)  # the store suite's PostgreSQL cases start a throw-away server (tests/store/with-postgres.sh)
 
 install_missing() {
@@ -43,6 +44,15 @@ install_missing() {
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# The browser tests' npm packages (playwright-core, axe-core), exactly as
+# tests/browser/package-lock.json pins them; no browser download (they drive
+# Debian's chromium).
+browser_test_packages() {
+  [ -d tests/browser/node_modules/playwright-core ] && [ -d tests/browser/node_modules/axe-core ] && return 0
+  echo "setup.sh: npm ci in tests/browser"
+  (cd tests/browser && npm ci --no-audit --no-fund)
+}
+
 build() {  # build DIR [cmake options...]
   local dir=$1; shift
   cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
@@ -52,6 +62,7 @@ build() {  # build DIR [cmake options...]
 case "$job" in
   deps)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
+    browser_test_packages
     ;;
   packages)
     printf '%s\n' "${build_packages[@]}" "${test_packages[@]}"
@@ -68,6 +79,7 @@ case "$job" in
     ;;
   test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
+    browser_test_packages
     build build -DESFDRAFT_WERROR=ON
     (cd build && ctest --output-on-failure -j "$jobs")
     if [ "${ESFDRAFT_SKIP_SANITIZE:-0}" != 1 ]; then
