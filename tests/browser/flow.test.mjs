@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { env, launch, newPage, signIn, visit } from './helpers.mjs';
+import { assertAccessible, env, launch, newPage, signIn, visit } from './helpers.mjs';
 
 const plan = path.join(env.samples, 'framsyn', 'plan.xml');
 const findings = path.join(env.samples, 'framsyn', 'findings.xml');
@@ -25,6 +25,13 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+});
+
+test('the axe check can fail: it finds a missing alt text and a missing language', async () => {
+  const page = await newPage(browser);
+  await page.setContent('<!DOCTYPE html><html><head><title>bad</title></head><body><img src="x.png"></body></html>');
+  await assert.rejects(assertAccessible(page, 'known-bad'), /image-alt \(critical\)[\s\S]*|html-has-lang/);
+  await page.context().close();
 });
 
 test('the sign-in page', async () => {
