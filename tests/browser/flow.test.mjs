@@ -70,7 +70,12 @@ test('the owner reads the report in the page', async () => {
   assert.ok(await owner.locator('.plan').innerText().then((text) => text.includes('Regionförbundet Västerbottens län')),
     'the plan is shown in the page');
   const check = await owner.locator('main table').first().locator('tbody tr').first().innerText();
-  assert.match(check, /fel.*varningar/, 'the versions table shows the check summary');
+  // FRAMSYN has one warning (D007, the start date is in the past): singular, and in Swedish.
+  assert.match(check, /0 fel, 1 varning, 0 tips/, 'the versions table shows the check summary, singular for one');
+  const findingsTable = owner.locator('table', { has: owner.locator('caption', { hasText: 'Anmärkningar' }) });
+  const severities = await findingsTable.locator('tbody tr td:first-child').allInnerTexts();
+  assert.ok(severities.length > 0, 'the report lists the findings');
+  for (const severity of severities) assert.ok(['fel', 'varning', 'tips'].includes(severity), `severity "${severity}" is in Swedish`);
 });
 
 test('the owner downloads the draft (a DOCX)', async () => {
@@ -157,6 +162,7 @@ test('the owner uploads a new version and sees the comment and the difference', 
   assert.match(await owner.locator('h1').innerText(), /1 → 2/);
   assert.equal(await owner.locator('ins', { hasText: revisedTitle }).count(), 1, 'the new title is shown as inserted');
   assert.ok(await owner.locator('del', { hasText: 'FRAMSYN –' }).count() >= 1, 'the old title is shown as deleted');
+  assert.match(await owner.locator('main table').nth(1).innerText(), /ändrad/, 'the kind of change is in Swedish');
 });
 
 test('the pages in English pass too', async () => {
