@@ -66,6 +66,16 @@ export ESFDRAFT_SCREENSHOT_DIR=${ESFDRAFT_SCREENSHOT_DIR:-$work/screenshots}
 mkdir -p "$ESFDRAFT_SCREENSHOT_DIR"
 status=0
 (cd "$here" && node --test --test-concurrency=1 ./*.test.mjs) || status=$?
+# SIGTERM stops the server cleanly (exit 0); anything else (a crash, a
+# sanitizer's report) fails the test even when the pages passed.
+kill -TERM "$server_pid"
+server_status=0
+wait "$server_pid" || server_status=$?
+server_pid=
+if [ "$server_status" -ne 0 ]; then
+  echo "run.sh: esfdraft serve exited $server_status on SIGTERM" >&2
+  [ "$status" -ne 0 ] || status=1
+fi
 if [ "$status" -ne 0 ]; then
   echo "run.sh: the server's log (last 40 lines):" >&2
   tail -n 40 "$work/server.log" >&2
