@@ -70,6 +70,7 @@ label{display:block;font-weight:600;margin:.6rem 0 .2rem}
 input[type=text],input[type=email],input[type=password],select,textarea{font:inherit;padding:.35rem .5rem;border:1px solid #767676;border-radius:4px;max-width:100%}
 input[type=text],input[type=email],input[type=password],textarea{width:28rem}
 textarea{min-height:6rem}
+input[type=file]{font:inherit;max-width:100%}
 button,.button{font:inherit;background:var(--accent);color:#fff;border:0;border-radius:4px;padding:.4rem .9rem;cursor:pointer;margin:.4rem .4rem .4rem 0}
 .inline{display:inline}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}
