@@ -49,6 +49,10 @@ install_missing() {
 # Debian's chromium).
 browser_test_packages() {
   [ -d tests/browser/node_modules/playwright-core ] && [ -d tests/browser/node_modules/axe-core ] && return 0
+  if ! command -v npm >/dev/null || ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then
+    echo "setup.sh: the browser tests need node >= 20 with npm (Debian 12's nodejs is 18 and has no npm; NodeSource's nodejs 20 has both)" >&2
+    exit 2
+  fi
   echo "setup.sh: npm ci in tests/browser"
   (cd tests/browser && npm ci --no-audit --no-fund)
 }
