@@ -47,7 +47,7 @@ const char* const stylesheet = R"(
 *{box-sizing:border-box}
 body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
 a{color:var(--accent)}
-a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f0b400;outline-offset:2px}
+a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f0b400;outline-offset:2px;box-shadow:0 0 0 2px #1b1b1b}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:1rem}
 header.site{background:var(--accent);color:#fff;padding:.6rem 1.5rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between}
@@ -78,7 +78,7 @@ button,.button{font:inherit;background:var(--accent);color:#fff;border:0;border-
 .filters input[type=text]{width:14rem}
 .filters input[type=text],.filters select{height:2.4rem}
 .filters button{margin:0}
-.status{display:inline-block;padding:.05rem .5rem;border-radius:1rem;background:var(--soft);border:1px solid var(--line)}
+.status{display:inline-block;white-space:nowrap;padding:.05rem .5rem;border-radius:1rem;background:var(--soft);border:1px solid var(--line)}
 .error{color:var(--bad)}.warning{color:var(--warn)}.info{color:var(--muted)}
 .alert{border-left:4px solid var(--bad);background:#fdf0f2;padding:.6rem 1rem;margin:1rem 0}
 .notice{border-left:4px solid var(--ok);background:#eef7ee;padding:.6rem 1rem;margin:1rem 0}

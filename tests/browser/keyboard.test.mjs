@@ -81,4 +81,8 @@ test('a focused control shows where the focus is', async () => {
   await tabTo(page, 'main a[href^="/applications/"]');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'the focused link has an outline');
+  // Yellow shows on the blue header, the dark ring on white: one of them has 3:1 contrast everywhere.
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).boxShadow);
+  assert.match(ring, /rgb\(27, 27, 27\)/, 'the focused link has a dark ring inside the outline');
+  await visit(page, 'focus-visible');
 });
