@@ -7,7 +7,7 @@
 #                       into out/, as of the day the sample was written
 #   ./setup.sh test     build and run every test (also under AddressSanitizer
 #                       and UndefinedBehaviorSanitizer)
-#   ./setup.sh deps     only install the Debian packages
+#   ./setup.sh deps     only install the Debian packages (and the browser tests' npm ones)
 #   ./setup.sh packages list the Debian packages the jobs install
 #   ./setup.sh build    only build (Release, into build/)
 #
@@ -26,6 +26,7 @@ build_packages=(g++ make cmake pkg-config ca-certificates
 test_packages=(python3 python3-lxml python3-docx python3-openpyxl python3-jsonschema libxml2-utils unzip tidy
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-dejavu-core fonts-liberation2
   chromium  # screenshots of the service's pages (and the browser tests)
+  nodejs  # the browser tests (tests/browser): node 18 or newer; npm is added where it is missing
   postgresql-15)  # the store suite's PostgreSQL cases start a throw-away server (tests/store/with-postgres.sh)
 
 install_missing() {
@@ -42,6 +43,24 @@ install_missing() {
   echo "setup.sh: installing ${missing[*]}"
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# The browser tests' npm packages (playwright-core, axe-core), exactly as
+# tests/browser/package-lock.json pins them; no browser download (they drive
+# Debian's chromium).
+browser_test_packages() {
+  [ -d tests/browser/node_modules/playwright-core ] && [ -d tests/browser/node_modules/axe-core ] && return 0
+  # Debian 12's nodejs (18) comes without npm, which is its own package; a
+  # machine with NodeSource's nodejs has npm inside it (and that package
+  # conflicts with Debian's npm), so install npm only where there is none.
+  command -v node >/dev/null || install_missing nodejs
+  command -v npm >/dev/null || install_missing npm
+  if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)'; then
+    echo "setup.sh: the browser tests need node 18 or newer (found $(node --version))" >&2
+    exit 2
+  fi
+  echo "setup.sh: npm ci in tests/browser"
+  (cd tests/browser && npm ci --no-audit --no-fund)
 }
 
 # build/ is configured the same way by every job (Release, warnings as
@@ -66,6 +85,7 @@ sample_date=2009-07-14
 case "$job" in
   deps)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
+    browser_test_packages
     ;;
   packages)
     printf '%s\n' "${build_packages[@]}" "${test_packages[@]}"
@@ -83,6 +103,7 @@ case "$job" in
     ;;
   test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
+    browser_test_packages
     build build -- "${release_options[@]}"
     (cd build && ctest --output-on-failure -j "$jobs")
     if [ "${ESFDRAFT_SKIP_SANITIZE:-0}" != 1 ]; then

@@ -47,7 +47,7 @@ const char* const stylesheet = R"(
 *{box-sizing:border-box}
 body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
 a{color:var(--accent)}
-a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f0b400;outline-offset:2px}
+a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f0b400;outline-offset:2px;box-shadow:0 0 0 2px #1b1b1b}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:1rem}
 header.site{background:var(--accent);color:#fff;padding:.6rem 1.5rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between}
@@ -64,15 +64,21 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:var(--soft)}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.date{white-space:nowrap}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 label{display:block;font-weight:600;margin:.6rem 0 .2rem}
 input[type=text],input[type=email],input[type=password],select,textarea{font:inherit;padding:.35rem .5rem;border:1px solid #767676;border-radius:4px;max-width:100%}
 input[type=text],input[type=email],input[type=password],textarea{width:28rem}
 textarea{min-height:6rem}
+input[type=file]{font:inherit;max-width:100%}
 button,.button{font:inherit;background:var(--accent);color:#fff;border:0;border-radius:4px;padding:.4rem .9rem;cursor:pointer;margin:.4rem .4rem .4rem 0}
 .inline{display:inline}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}
 .filters label{margin:0}
-.status{display:inline-block;padding:.05rem .5rem;border-radius:1rem;background:var(--soft);border:1px solid var(--line)}
+.filters input[type=text]{width:14rem}
+.filters input[type=text],.filters select{height:2.4rem}
+.filters button{margin:0}
+.status{display:inline-block;white-space:nowrap;padding:.05rem .5rem;border-radius:1rem;background:var(--soft);border:1px solid var(--line)}
 .error{color:var(--bad)}.warning{color:var(--warn)}.info{color:var(--muted)}
 .alert{border-left:4px solid var(--bad);background:#fdf0f2;padding:.6rem 1rem;margin:1rem 0}
 .notice{border-left:4px solid var(--ok);background:#eef7ee;padding:.6rem 1rem;margin:1rem 0}
@@ -154,8 +160,10 @@ std::string status_name(const Request& request, store::Status status) {
 
 std::string summary_text(const Request& request, const store::CheckSummary& summary) {
     std::ostringstream out;
-    out << summary.errors << ' ' << t(request, "fel", "errors") << ", " << summary.warnings << ' '
-        << t(request, "varningar", "warnings") << ", " << summary.infos << ' ' << t(request, "tips", "hints") << " – "
+    // "1 varning", not "1 varningar" (the browser tests read these).
+    out << summary.errors << ' ' << (summary.errors == 1 ? t(request, "fel", "error") : t(request, "fel", "errors")) << ", "
+        << summary.warnings << ' ' << (summary.warnings == 1 ? t(request, "varning", "warning") : t(request, "varningar", "warnings"))
+        << ", " << summary.infos << ' ' << (summary.infos == 1 ? t(request, "tips", "hint") : t(request, "tips", "hints")) << " – "
         << (summary.verdict == "ready" ? t(request, "klar att skicka in", "ready to submit") : t(request, "inte klar", "not ready"));
     return out.str();
 }
@@ -339,7 +347,9 @@ std::string findings_html(const Request& request, const report::ApplicationRepor
         << t(request, "Meddelande", "Message") << "</th><th scope=\"col\">" << t(request, "Plats", "Where") << "</th></tr></thead><tbody>";
     for (const model::Finding& finding : findings) {
         const std::string severity(model::to_string(finding.severity));
-        out << "<tr><td class=\"" << e(severity) << "\">" << e(severity) << "</td><td>" << e(finding.rule) << "</td><td>"
+        const std::string shown = severity == "error" ? t(request, "fel", "error")
+                                  : severity == "warning" ? t(request, "varning", "warning") : t(request, "tips", "hint");
+        out << "<tr><td class=\"" << e(severity) << "\">" << e(shown) << "</td><td>" << e(finding.rule) << "</td><td>"
             << e(report::message_text(finding, language)) << "</td><td>" << e(finding.where.file) << ':' << finding.where.line
             << "<br><code>" << e(finding.where.path) << "</code></td></tr>";
     }
@@ -377,7 +387,7 @@ std::string applications_table(const Request& request, const std::vector<store::
             << (row.application.acronym.empty() ? "" : " (" + e(row.application.acronym) + ")") << "</td><td>"
             << e(row.application.organisation) << "</td><td><span class=\"status\">" << e(status_name(request, row.application.status))
             << "</span></td><td class=\"num\">" << row.latest.number << "</td><td>" << e(summary_text(request, row.latest.summary))
-            << "</td><td>"
+            << "</td><td class=\"date\">"
             << e(submitted_column ? (row.application.submitted_at ? date_of(*row.application.submitted_at) : "") : date_of(row.application.updated))
             << "</td></tr>";
     }
@@ -432,7 +442,7 @@ Response application_page(Context& context, Request& request, const std::string&
         << "</th></tr></thead><tbody>";
     for (const store::VersionInfo& version : versions) {
         const std::string v = api + "/versions/" + std::to_string(version.number);
-        out << "<tr><td class=\"num\">" << version.number << "</td><td>" << e(iso_time(version.created)) << "</td><td>"
+        out << "<tr><td class=\"num\">" << version.number << "</td><td class=\"date\">" << e(iso_time(version.created)) << "</td><td>"
             << e(user_email(context, version.created_by)) << "</td><td>" << e(summary_text(request, version.summary)) << "</td><td>"
             << "<a href=\"" << e(v) << "/plan.xml\">plan.xml</a>";
         if (version.findings_sha256) out << " · <a href=\"" << e(v) << "/findings.xml\">findings.xml</a>";
@@ -481,7 +491,7 @@ Response application_page(Context& context, Request& request, const std::string&
         << "</th><th scope=\"col\">" << t(request, "Vem", "Who") << "</th><th scope=\"col\">" << t(request, "Vad", "What")
         << "</th><th scope=\"col\">" << t(request, "Detalj", "Detail") << "</th></tr></thead><tbody>";
     for (const store::HistoryEvent& event : context.store.list_history(application.id)) {
-        out << "<tr><td>" << e(iso_time(event.at)) << "</td><td>" << e(event.actor ? user_email(context, *event.actor) : "") << "</td><td>"
+        out << "<tr><td class=\"date\">" << e(iso_time(event.at)) << "</td><td>" << e(event.actor ? user_email(context, *event.actor) : "") << "</td><td>"
             << e(event.action) << (event.from_status || event.to_status ? " " + e(event.from_status.value_or("")) + " → " + e(event.to_status.value_or("")) : "")
             << "</td><td>" << e(event.detail) << "</td></tr>";
     }
@@ -490,6 +500,14 @@ Response application_page(Context& context, Request& request, const std::string&
     if (checked.application) out << plan_html(request, *checked.application);
     else out << "<p>" << t(request, "Planen kunde inte läsas; se rapporten.", "The plan could not be read; see the report.") << "</p>";
     return html(request, {application.title, out.str()});
+}
+
+// The diff's change words ("added", "changed", "removed") in the page's language.
+std::string change_name(const Request& request, const std::string& change) {
+    if (change == "added") return t(request, "tillagd", "added");
+    if (change == "removed") return t(request, "borttagen", "removed");
+    if (change == "changed") return t(request, "ändrad", "changed");
+    return change;
 }
 
 Response diff_page(Context& context, Request& request) {
@@ -502,7 +520,8 @@ Response diff_page(Context& context, Request& request) {
     std::ostringstream out;
     out << "<h1>" << e(application.title) << ": " << t(request, "version ", "version ") << e(*from) << " → " << e(*to) << "</h1>"
         << "<p><a href=\"/applications/" << e(application.id) << "\">" << t(request, "Tillbaka till ansökan", "Back to the application") << "</a></p>";
-    out << "<h2>" << t(request, "Nyckeltal", "Key figures") << "</h2><table><thead><tr><th scope=\"col\"></th><th scope=\"col\">"
+    out << "<h2>" << t(request, "Nyckeltal", "Key figures") << "</h2><table><thead><tr><th scope=\"col\"><span class=\"visually-hidden\">"
+        << t(request, "Nyckeltal", "Key figure") << "</span></th><th scope=\"col\">"
         << t(request, "Före", "Before") << "</th><th scope=\"col\">" << t(request, "Efter", "After") << "</th></tr></thead><tbody>";
     const JsonObject figures = diff->getObject("keyFigures");
     const JsonObject before = figures->getObject("before");
@@ -527,13 +546,13 @@ Response diff_page(Context& context, Request& request) {
             for (std::size_t f = 0; f < fields->size(); ++f) {
                 const JsonObject field = fields->getObject(static_cast<unsigned int>(f));
                 out << "<tr><td>" << e(change->getValue<std::string>("kind")) << " " << e(change->getValue<std::string>("key")) << "</td><td>"
-                    << e(change->getValue<std::string>("change")) << "</td><td>" << e(field->getValue<std::string>("field")) << "</td><td><del>"
+                    << e(change_name(request, change->getValue<std::string>("change"))) << "</td><td>" << e(field->getValue<std::string>("field")) << "</td><td><del>"
                     << e(field->isNull("old") ? "" : field->getValue<std::string>("old")) << "</del></td><td><ins>"
                     << e(field->isNull("new") ? "" : field->getValue<std::string>("new")) << "</ins></td></tr>";
             }
             if (!fields->size()) {
                 out << "<tr><td>" << e(change->getValue<std::string>("kind")) << " " << e(change->getValue<std::string>("key")) << "</td><td>"
-                    << e(change->getValue<std::string>("change")) << "</td><td></td><td></td><td></td></tr>";
+                    << e(change_name(request, change->getValue<std::string>("change"))) << "</td><td></td><td></td><td></td></tr>";
             }
         }
         out << "</tbody></table>";
