@@ -188,6 +188,11 @@ const Table& messages() {
                          "the plan gives the pre-study as {plan}, but the findings file {file} gives {study}; correct the wrong one"}},
         {"F004.no_evidence", {"resultatet {finding} saknar underlag; lägg till minst en <evidence> (enkät, intervju, workshop, dokument eller statistik)",
                               "the finding {finding} has no evidence; add at least one <evidence> (survey, interview, workshop, document or statistics)"}},
+        // ---------------------------------------------------------------- issue 10: lenient reading
+        {"X005.repeated", {"avsnittet {section} finns redan på rad {first}; skriv varje avsnitt en gång (slå ihop texterna och ta bort det ena)",
+                           "the section {section} is already given at line {first}; give each section once (merge the texts and remove one)"}},
+        {"X005.repeated_summary", {"en sammanfattning på språket {lang} finns redan på rad {first} (utan lang gäller sv); skriv en sammanfattning per språk",
+                                   "a summary in the language {lang} is already given at line {first} (no lang means sv); give one summary per language"}},
     };
     return table;
 }
@@ -271,6 +276,8 @@ const Table& meanings() {
         {"F003", {"resultatfilens studieperiod skiljer sig från planens preStudy-period",
                   "the findings' study period differs from the plan's preStudy period"}},
         {"F004", {"ett resultat utan underlag (evidence)", "a finding with no evidence"}},
+        {"X005", {"inget avsnitt förekommer två gånger (båda ställena anges); två sammanfattningar går bra, en per språk",
+                  "no section appears more than once (both places are given); two summaries are fine, one per language"}},
     };
     return table;
 }
@@ -368,6 +375,8 @@ const Table& fixes() {
                   "correct the period in the plan's <preStudy> or in the findings file's <study><period> so that they agree"}},
         {"F004", {"lägg till minst en <evidence kind=\"…\"> (survey, interview, workshop, document eller statistics) som visar vad resultatet bygger på",
                   "add at least one <evidence kind=\"…\"> (survey, interview, workshop, document or statistics) showing what the finding rests on"}},
+        {"X005", {"behåll ett av ställena: flytta texten från det andra in i det och ta bort det andra elementet; avsnitten får stå i valfri ordning efter <project>",
+                  "keep one of the places: move the text of the other into it and remove the other element; the sections may come in any order after <project>"}},
     };
     return table;
 }

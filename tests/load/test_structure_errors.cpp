@@ -152,18 +152,6 @@ BOOST_AUTO_TEST_CASE(wrong_namespace) {
     BOOST_TEST(result.findings[0].where.path == "/application");
 }
 
-BOOST_AUTO_TEST_CASE(elements_out_of_order) {
-    ScratchFolder folder;
-    std::string text = minimal_plan();
-    const std::string background = "  <background><p>Bakgrund.</p></background>\n";
-    text.erase(text.find(background), background.size());
-    text.insert(text.find("  <purpose>"), background);
-    const auto result = loader().load_plan(folder.write("order.xml", text));
-    // background now follows problem: the schema names the first element out of place.
-    expect_single(result.findings, {"X002", 17, 3}, "X002.invalid");
-    BOOST_TEST(result.findings[0].where.path == "/application/problem");
-}
-
 BOOST_AUTO_TEST_CASE(unknown_element_and_attribute) {
     ScratchFolder folder;
     const auto result = loader().load_plan(
@@ -174,7 +162,7 @@ BOOST_AUTO_TEST_CASE(unknown_element_and_attribute) {
 
 BOOST_AUTO_TEST_CASE(bad_amounts_each_give_a_finding_with_position) {
     ScratchFolder folder;
-    for (const char* amount : {"1,5", "1e6", "-3", "12.345", "1 000", "", "12kr"}) {
+    for (const char* amount : {"1,5", "1e6", "+3", "--3", "-", "12.345", "1 000", "", "12kr"}) {
         const auto result = loader().load_plan(
             folder.write("amount.xml", minimal_plan_with("amount=\"1000\">Lön", std::string("amount=\"") + amount + "\">Lön")));
         BOOST_TEST_CONTEXT("amount " << amount) {
@@ -187,7 +175,7 @@ BOOST_AUTO_TEST_CASE(bad_amounts_each_give_a_finding_with_position) {
 BOOST_AUTO_TEST_CASE(every_violation_is_reported_not_just_the_first) {
     ScratchFolder folder;
     std::string text = minimal_plan_with("amount=\"1000\">Lön", "amount=\"1,5\">Lön");
-    text.replace(text.find("amount=\"1000\"/>"), 15, "amount=\"-3\"/>");
+    text.replace(text.find("amount=\"1000\"/>"), 15, "amount=\"1e3\"/>");
     const auto result = loader().load_plan(folder.write("two.xml", text));
     BOOST_REQUIRE(result.findings.size() == 2u);
     BOOST_TEST(result.findings[0].where.line == 41);
