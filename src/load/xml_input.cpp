@@ -302,7 +302,8 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
         const std::string name = reinterpret_cast<const char*>(root->name);
         const std::string ns = root->ns && root->ns->href ? reinterpret_cast<const char*>(root->ns->href) : "";
         const bool plan = vocabulary.root == "application";
-        const char* id = name != vocabulary.root ? (plan ? "X002.not_a_plan" : "X002.not_findings")
+        const char* id = plan && name == "findings" ? "X002.findings_given_as_plan"
+                         : name != vocabulary.root ? (plan ? "X002.not_a_plan" : "X002.not_findings")
                          : ns.empty()            ? (plan ? "X002.plan_no_namespace" : "X002.findings_no_namespace")
                                                  : (plan ? "X002.plan_namespace" : "X002.findings_namespace");
         return structure_finding("X002", id, file, line, 0)

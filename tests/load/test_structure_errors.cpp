@@ -248,10 +248,17 @@ BOOST_AUTO_TEST_CASE(an_amount_beyond_64_bits_is_caught_after_the_schema) {
 
 BOOST_AUTO_TEST_CASE(a_findings_file_is_not_a_plan) {
     const auto result = loader().load_plan(source_path("tests/load/fixtures/rich-findings.xml"));
-    expect_single(result.findings, {"X002", 2, 1}, "X002.not_a_plan");
+    expect_single(result.findings, {"X002", 2, 1}, "X002.findings_given_as_plan");
     BOOST_TEST(result.findings.size() == 1u);
-    BOOST_TEST(result.findings[0].find_arg("root")->text == "findings");
-    BOOST_TEST(result.findings[0].find_arg("namespace")->text == "urn:esfdraft:findings:1");
+    BOOST_TEST(result.findings[0].find_arg("expected")->text == "urn:esfdraft:plan:1");
+}
+
+BOOST_AUTO_TEST_CASE(another_xml_file_is_not_a_plan) {
+    ScratchFolder folder;
+    const auto result = loader().load_plan(folder.write("other.xml", "<?xml version=\"1.0\"?>\n<document xmlns=\"urn:x\"/>\n"));
+    expect_single(result.findings, {"X002", 2, 1}, "X002.not_a_plan");
+    BOOST_TEST(result.findings[0].find_arg("root")->text == "document");
+    BOOST_TEST(result.findings[0].find_arg("namespace")->text == "urn:x");
 }
 
 BOOST_AUTO_TEST_CASE(a_plan_given_as_the_findings_file_is_not_a_findings_file) {
