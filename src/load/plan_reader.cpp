@@ -1,4 +1,5 @@
 #include <limits>
+#include <map>
 #include <stdexcept>
 
 #include "load/readers.hpp"
@@ -91,9 +92,14 @@ std::optional<model::Decimal> decimal_attribute(const XmlElement& element, std::
     return decimal;
 }
 
+// A leading '-' is read (the XSD lets it through), so that a negative amount
+// reaches the budget rules (B001: a cost must be positive; a deduction is an
+// <income>) instead of stopping the file; any other form is still refused.
 model::Money money_attribute(const XmlElement& element, model::Findings& problems) {
     const std::string text = collapse_whitespace(element.attribute("amount").value_or("0"));
-    if (auto amount = model::parse_money(text)) return *amount;
+    const bool negative = !text.empty() && text.front() == '-';
+    if (auto amount = model::parse_money(negative ? std::string_view(text).substr(1) : std::string_view(text)))
+        return negative ? -*amount : *amount;
     report_format_problem(problems, element, "X002.amount", text);
     return 0;
 }
@@ -335,8 +341,27 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
     if (auto call = root.attribute("call")) application.call = collapse_whitespace(*call);
     application.lang = root.attribute("lang").value_or("sv");
     if (const XmlElement* project = root.child("project")) application.project = read_project(*project);
-    for (const XmlElement* summary : root.children_named("summary"))
-        application.summaries.push_back(model::Summary{summary->attribute("lang"), read_rich_text(*summary)});
+    // The sections come in any order; each is read from its first place (the
+    // child() lookups below) and every later place is recorded for X005.
+    // Summaries are told apart by language, a missing lang being sv.
+    std::map<std::string, model::SourceLocation> first_places;
+    for (const XmlElement& child : root.children) {
+        if (child.name == "project") continue;
+        const bool summary = child.name == "summary";
+        const std::string key = summary ? "summary:" + child.attribute("lang").value_or("sv") : child.name;
+        auto [place, first] = first_places.emplace(key, child.where());
+        if (first) {
+            if (summary)
+                application.summaries.push_back(model::Summary{child.attribute("lang"), read_rich_text(child)});
+            continue;
+        }
+        model::RepeatedSection repeated;
+        repeated.section = child.name;
+        if (summary) repeated.lang = child.attribute("lang").value_or("sv");
+        repeated.first = place->second;
+        repeated.again = child.where();
+        application.repeated_sections.push_back(std::move(repeated));
+    }
     application.background = optional_rich_text(root, "background");
     application.problem = optional_rich_text(root, "problem");
     application.purpose = optional_rich_text(root, "purpose");

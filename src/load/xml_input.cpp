@@ -24,6 +24,7 @@
 #include <system_error>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace esfdraft::load {
 
@@ -153,6 +154,209 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
         if (x != y) return false;
     }
     return true;
+}
+
+// ---------------------------------------------------------------- schema messages
+// The common mistakes in a hand-written plan get a message of their own, with
+// what to write instead, rather than libxml2's wording: a file that is not a
+// plan (or not a findings file), amounts and dates in another form, values
+// outside a list, misspelt elements. Everything else keeps libxml2's detail
+// inside a translated frame (X002.invalid).
+
+// The text between `open` (after `from`) and the next `close`, or nullopt.
+std::optional<std::string> between(std::string_view text, std::string_view open, std::string_view close,
+                                   std::size_t from = 0) {
+    const std::size_t start = text.find(open, from);
+    if (start == std::string_view::npos) return std::nullopt;
+    const std::size_t end = text.find(close, start + open.size());
+    if (end == std::string_view::npos) return std::nullopt;
+    return std::string(text.substr(start + open.size(), end - start - open.size()));
+}
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Levenshtein distance, ASCII case ignored.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            const std::size_t cost = lower_ascii(a[i - 1]) == lower_ascii(b[j - 1]) ? 0 : 1;
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// The known name nearest to `name`, when it is near enough to be a slip
+// (at most a third of the letters differ, and at least one letter is allowed).
+std::optional<std::string> nearest_name(std::string_view name, const std::vector<std::string>& known) {
+    std::optional<std::string> best;
+    std::size_t best_distance = std::max<std::size_t>(1, name.size() / 3) + 1;
+    for (const std::string& candidate : known) {
+        const std::size_t distance = edit_distance(name, candidate);
+        if (distance < best_distance && candidate != name) {
+            best = candidate;
+            best_distance = distance;
+        }
+    }
+    return best;
+}
+
+// "'a', 'b'" -> "a, b"
+std::string unquoted_list(std::string text) {
+    std::erase(text, '\'');
+    return text;
+}
+
+// An amount written in a form people use elsewhere (1 000, 1000,50, 100 kr,
+// +100), rewritten as the format wants it; nullopt when no plain rewrite is clear.
+std::optional<std::string> amount_suggestion(std::string_view value) {
+    std::string out;
+    bool decimal_mark = false;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        if (c >= '0' && c <= '9') {
+            out += c;
+        } else if ((c == ',' || c == '.') && !decimal_mark && !out.empty() && value.size() - i - 1 <= 2 &&
+                   value.size() - i - 1 >= 1) {
+            out += '.';
+            decimal_mark = true;
+        } else if (c == ' ' || c == '\t' || c == '\'' || c == '_' || (c == '+' && out.empty())) {
+            continue;
+        } else if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < value.size() &&
+                   static_cast<unsigned char>(value[i + 1]) == 0xA0) {
+            ++i;  // a no-break space
+        } else if (value.substr(i) == "kr" || value.substr(i) == "SEK" || value.substr(i) == " kr") {
+            break;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (out.empty() || out == value) return std::nullopt;
+    return out;
+}
+
+}  // namespace
+
+// What the schema file declares: its root element, target namespace and all
+// element names (for "did you mean").
+struct SchemaVocabulary {
+    std::string root;
+    std::string target_namespace;
+    std::vector<std::string> elements;
+};
+
+namespace {
+
+SchemaVocabulary read_vocabulary(const std::string& xsd_path) {
+    SchemaVocabulary vocabulary;
+    xmlDocPtr document = xmlReadFile(xsd_path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!document) return vocabulary;
+    const xmlNode* schema = xmlDocGetRootElement(document);
+    const auto attribute = [](const xmlNode* node, const char* name) {
+        std::string out;
+        if (xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name))) {
+            out = reinterpret_cast<const char*>(value);
+            xmlFree(value);
+        }
+        return out;
+    };
+    if (schema) vocabulary.target_namespace = attribute(schema, "targetNamespace");
+    std::vector<const xmlNode*> pending;
+    if (schema) pending.push_back(schema);
+    while (!pending.empty()) {
+        const xmlNode* node = pending.back();
+        pending.pop_back();
+        for (const xmlNode* child = node->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE) continue;
+            if (std::string_view(reinterpret_cast<const char*>(child->name)) == "element") {
+                const std::string name = attribute(child, "name");
+                if (!name.empty()) {
+                    if (node == schema && vocabulary.root.empty()) vocabulary.root = name;
+                    if (std::find(vocabulary.elements.begin(), vocabulary.elements.end(), name) == vocabulary.elements.end())
+                        vocabulary.elements.push_back(name);
+                }
+            }
+            pending.push_back(child);
+        }
+    }
+    xmlFreeDoc(document);
+    return vocabulary;
+}
+
+// The finding for one libxml2 validation message (already tidied).
+model::Finding schema_finding(const std::string& message, const SchemaVocabulary& vocabulary, const xmlNode* root,
+                              const std::string& file, int line) {
+    const auto text = [](const std::string& value) { return model::MessageArg::of_text(value); };
+    const std::string_view view(message);
+    const std::optional<std::string> element = between(view, "Element '", "'");
+    const std::optional<std::string> attribute = between(view, "attribute '", "'");
+    const std::optional<std::string> value = between(view, "The value '", "'");
+
+    if (view.find("No matching global declaration available for the validation root") != std::string_view::npos && root) {
+        const std::string name = reinterpret_cast<const char*>(root->name);
+        const std::string ns = root->ns && root->ns->href ? reinterpret_cast<const char*>(root->ns->href) : "";
+        const bool plan = vocabulary.root == "application";
+        const char* id = plan && name == "findings" ? "X002.findings_given_as_plan"
+                         : name != vocabulary.root ? (plan ? "X002.not_a_plan" : "X002.not_findings")
+                         : ns.empty()            ? (plan ? "X002.plan_no_namespace" : "X002.findings_no_namespace")
+                                                 : (plan ? "X002.plan_namespace" : "X002.findings_namespace");
+        return structure_finding("X002", id, file, line, 0)
+            .arg("root", text(name))
+            .arg("namespace", text(ns.empty() ? "-" : ns))
+            .arg("expected", text(vocabulary.target_namespace));
+    }
+    if (element && value && view.find("[facet 'pattern']") != std::string_view::npos) {
+        if (attribute && *attribute == "amount") {
+            if (auto suggestion = amount_suggestion(*value))
+                return structure_finding("X002", "X002.amount_form_suggest", file, line, 0)
+                    .arg("value", text(*value))
+                    .arg("suggestion", text(*suggestion));
+            return structure_finding("X002", "X002.amount_form", file, line, 0).arg("value", text(*value));
+        }
+        if (view.find("[0-9]{4}-[0-9]{2}-[0-9]{2}") != std::string_view::npos)
+            return structure_finding("X002", "X002.date_form", file, line, 0)
+                .arg("value", text(*value))
+                .arg("name", text(attribute ? *element + "/@" + *attribute : "<" + *element + ">"));
+    }
+    if (element && value && view.find("[facet 'enumeration']") != std::string_view::npos) {
+        if (auto set = between(view, "of the set {", "}"))
+            return structure_finding("X002", "X002.not_allowed", file, line, 0)
+                .arg("value", text(*value))
+                .arg("name", text(attribute ? *element + "/@" + *attribute : "<" + *element + ">"))
+                .arg("allowed", text(unquoted_list(*set)));
+    }
+    // "Expected is ( a )" / "Expected is one of ( a, b )": the names libxml2 would take there.
+    std::optional<std::string> expected;
+    if (auto names = between(view, "Expected is ( ", " )")) expected = *names;
+    else if (auto several = between(view, "Expected is one of ( ", " )")) expected = *several;
+    if (expected) expected = "<" + [&] {
+        std::string list = *expected;
+        for (std::size_t at = list.find(", "); at != std::string::npos; at = list.find(", ", at + 4)) list.replace(at, 2, ">, <");
+        return list;
+    }() + ">";
+    if (element && !attribute && view.find("This element is not expected") != std::string_view::npos) {
+        const bool known = std::find(vocabulary.elements.begin(), vocabulary.elements.end(), *element) != vocabulary.elements.end();
+        if (!known)
+            if (auto nearest = nearest_name(*element, vocabulary.elements))
+                return structure_finding("X002", "X002.unknown_element", file, line, 0)
+                    .arg("element", text(*element))
+                    .arg("nearest", text(*nearest));
+        if (known && expected)
+            return structure_finding("X002", "X002.misplaced", file, line, 0)
+                .arg("element", text(*element))
+                .arg("expected", text(*expected));
+    }
+    if (element && !attribute && expected && view.find("Missing child element") != std::string_view::npos)
+        return structure_finding("X002", "X002.missing_child", file, line, 0)
+            .arg("element", text(*element))
+            .arg("expected", text(*expected));
+    return structure_finding("X002", "X002.invalid", file, line, 0).arg("detail", text(message));
 }
 
 }  // namespace
@@ -505,6 +709,7 @@ private:
 
 struct Schema::Impl {
     xmlSchemaPtr schema = nullptr;
+    SchemaVocabulary vocabulary;
     ~Impl() {
         if (schema) xmlSchemaFree(schema);
     }
@@ -529,6 +734,7 @@ Schema::Schema(const std::string& xsd_path, std::size_t streaming_from_bytes)
         throw LoadError("schema " + where + " is broken: " +
                         (collector.messages.empty() ? std::string("cannot be parsed") : collector.messages.front()));
     }
+    impl_->vocabulary = read_vocabulary(xsd_path);
 }
 
 Schema::~Schema() = default;
@@ -601,8 +807,8 @@ Schema::Outcome Schema::one_pass(std::string_view bytes, const std::string& file
     });
     const auto line_of = [](const xmlError& error) { return error.line > 0 ? error.line : 1; };
     for (std::size_t i = 0; i < collector.errors.size() && i < max_schema_findings; ++i)
-        out.push_back(structure_finding("X002", "X002.invalid", file, line_of(collector.errors[i]), 0)
-                          .arg("detail", model::MessageArg::of_text(tidy_libxml_message(collector.messages[i]))));
+        out.push_back(schema_finding(tidy_libxml_message(collector.messages[i]), impl_->vocabulary,
+                                     xmlDocGetRootElement(document), file, line_of(collector.errors[i])));
     if (collector.count > max_schema_findings) {
         // Where the first one left out is, so that the user sees where to go on.
         const int line = collector.errors.size() > max_schema_findings ? line_of(collector.errors[max_schema_findings]) : 1;

@@ -263,6 +263,16 @@ struct PreStudyFindings {
 
 // ---------------------------------------------------------------- the application
 
+// A section the plan gives more than once (rule X005): the reader keeps the
+// first and records each later one here. For summary, `section` is
+// "summary" and `lang` the language both share (no lang attribute = sv).
+struct RepeatedSection {
+    std::string section;              // plan element name: "goals", "summary", ...
+    std::optional<std::string> lang;  // summary only
+    SourceLocation first;
+    SourceLocation again;
+};
+
 struct Application {
     std::string file;                 // the path the plan was read from
     std::string programme;            // rule pack name, e.g. "esf-2007-2013"
@@ -290,6 +300,8 @@ struct Application {
     std::optional<RichText> dissemination;
     std::optional<RichText> evaluation;
     Budget budget;
+    // Sections given more than once, in document order of the repetition.
+    std::vector<RepeatedSection> repeated_sections;
 
     // The pre-study's findings file, when the plan names one (or --findings
     // gave one) and it loaded.

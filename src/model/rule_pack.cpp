@@ -82,6 +82,7 @@ const std::vector<RuleDefinition>& rule_definitions() {
     static const std::vector<RuleDefinition> rules = {
         {"X001", "X", S::error, std::nullopt},   {"X002", "X", S::error, std::nullopt},
         {"X003", "X", S::error, std::nullopt},   {"X004", "X", S::error, std::nullopt},
+        {"X005", "X", S::error, std::nullopt},
         {"M001", "M", S::error, std::nullopt},   {"M002", "M", S::error, std::nullopt},
         {"M003", "M", S::error, std::nullopt},   {"M004", "M", S::error, std::nullopt},
         {"M005", "M", S::error, std::nullopt},   {"M006", "M", S::warning, std::nullopt},

@@ -197,6 +197,39 @@ const Table& messages() {
                          "the plan gives the pre-study as {plan}, but the findings file {file} gives {study}; correct the wrong one"}},
         {"F004.no_evidence", {"resultatet {finding} saknar underlag; lägg till minst en <evidence> (enkät, intervju, workshop, dokument eller statistik)",
                               "the finding {finding} has no evidence; add at least one <evidence> (survey, interview, workshop, document or statistics)"}},
+        // ---------------------------------------------------------------- issue 10: lenient reading
+        {"X005.repeated", {"avsnittet {section} finns redan på rad {first}; skriv varje avsnitt en gång (slå ihop texterna och ta bort det ena)",
+                           "the section {section} is already given at line {first}; give each section once (merge the texts and remove one)"}},
+        {"X005.repeated_summary", {"en sammanfattning på språket {lang} finns redan på rad {first} (utan lang gäller sv); skriv en sammanfattning per språk",
+                                   "a summary in the language {lang} is already given at line {first} (no lang means sv); give one summary per language"}},
+        {"X002.not_a_plan", {"filen är ingen plan: rotelementet är <{root}> (namnrymd {namespace}); en plan börjar med <application xmlns=\"{expected}\" programme=\"…\">",
+                             "the file is not a plan: its root element is <{root}> (namespace {namespace}); a plan starts with <application xmlns=\"{expected}\" programme=\"…\">"}},
+        {"X002.findings_given_as_plan", {"filen är ingen plan: rotelementet är <findings>, det är förprojekteringens resultatfil; ange planen (<application xmlns=\"{expected}\">) och ge resultatfilen med --findings eller preStudy/@findings",
+                                         "the file is not a plan: its root element is <findings>, the pre-study's findings file; give the plan (<application xmlns=\"{expected}\">) and the findings file with --findings or preStudy/@findings"}},
+        {"X002.plan_namespace", {"filen är ingen plan: <application> har namnrymden {namespace}; skriv xmlns=\"{expected}\" på <application>",
+                                 "the file is not a plan: <application> has the namespace {namespace}; write xmlns=\"{expected}\" on <application>"}},
+        {"X002.plan_no_namespace", {"filen är ingen plan: <application> har ingen namnrymd; skriv xmlns=\"{expected}\" på <application>",
+                                    "the file is not a plan: <application> has no namespace; write xmlns=\"{expected}\" on <application>"}},
+        {"X002.findings_no_namespace", {"filen är ingen resultatfil: <findings> har ingen namnrymd; skriv xmlns=\"{expected}\" på <findings>",
+                                        "the file is not a findings file: <findings> has no namespace; write xmlns=\"{expected}\" on <findings>"}},
+        {"X002.misplaced", {"elementet <{element}> väntas inte här; här ska {expected} stå (det saknas, eller ordningen är en annan)",
+                            "the element <{element}> is not expected here; {expected} should come here (it is missing, or the order differs)"}},
+        {"X002.missing_child", {"i <{element}> saknas ett element; här väntas {expected}",
+                                "an element is missing in <{element}>; {expected} is expected here"}},
+        {"X002.not_findings", {"filen är ingen resultatfil: rotelementet är <{root}> (namnrymd {namespace}); en resultatfil börjar med <findings xmlns=\"{expected}\">",
+                               "the file is not a findings file: its root element is <{root}> (namespace {namespace}); a findings file starts with <findings xmlns=\"{expected}\">"}},
+        {"X002.findings_namespace", {"filen är ingen resultatfil: <findings> har namnrymden {namespace}; skriv xmlns=\"{expected}\" på <findings>",
+                                     "the file is not a findings file: <findings> has the namespace {namespace}; write xmlns=\"{expected}\" on <findings>"}},
+        {"X002.amount_form_suggest", {"beloppet \"{value}\" går inte att läsa; skriv beloppet med punkt och utan mellanslag: {suggestion}",
+                                      "the amount \"{value}\" cannot be read; write it with '.' and without spaces: {suggestion}"}},
+        {"X002.amount_form", {"beloppet \"{value}\" går inte att läsa; skriv beloppet med punkt och utan mellanslag, t.ex. 40000.50 (en intäkt skrivs som <income>)",
+                              "the amount \"{value}\" cannot be read; write it with '.' and without spaces, e.g. 40000.50 (an income is written as <income>)"}},
+        {"X002.date_form", {"datumet \"{value}\" i {name} går inte att läsa; skriv ÅÅÅÅ-MM-DD, t.ex. 2010-01-31",
+                            "the date \"{value}\" in {name} cannot be read; write YYYY-MM-DD, e.g. 2010-01-31"}},
+        {"X002.not_allowed", {"värdet \"{value}\" är inte tillåtet i {name}; tillåtna värden: {allowed}",
+                              "the value \"{value}\" is not allowed in {name}; the allowed values are {allowed}"}},
+        {"X002.unknown_element", {"elementet <{element}> finns inte i formatet; menade du <{nearest}>?",
+                                  "the element <{element}> is not part of the format; did you mean <{nearest}>?"}},
     };
     return table;
 }
@@ -280,6 +313,8 @@ const Table& meanings() {
         {"F003", {"resultatfilens studieperiod skiljer sig från planens preStudy-period",
                   "the findings' study period differs from the plan's preStudy period"}},
         {"F004", {"ett resultat utan underlag (evidence)", "a finding with no evidence"}},
+        {"X005", {"inget avsnitt förekommer två gånger (båda ställena anges); två sammanfattningar går bra, en per språk",
+                  "no section appears more than once (both places are given); two summaries are fine, one per language"}},
     };
     return table;
 }
@@ -377,6 +412,8 @@ const Table& fixes() {
                   "correct the period in the plan's <preStudy> or in the findings file's <study><period> so that they agree"}},
         {"F004", {"lägg till minst en <evidence kind=\"…\"> (survey, interview, workshop, document eller statistics) som visar vad resultatet bygger på",
                   "add at least one <evidence kind=\"…\"> (survey, interview, workshop, document or statistics) showing what the finding rests on"}},
+        {"X005", {"behåll ett av ställena: flytta texten från det andra in i det och ta bort det andra elementet; avsnitten får stå i valfri ordning efter <project>",
+                  "keep one of the places: move the text of the other into it and remove the other element; the sections may come in any order after <project>"}},
     };
     return table;
 }

@@ -18,6 +18,7 @@ model::Findings check_application(const model::Application& application, const m
                                   const CheckContext& context) {
     model::Findings findings = check_programme(application, pack);
     append(findings, check_references(application));
+    append(findings, check_repeated_sections(application));
     if (!pack) return findings;
     append(findings, check_project(application, *pack, context));
     append(findings, check_sections(application, *pack, context));

@@ -1,6 +1,6 @@
 // The checks of spec/rules.md: pure functions from an application and its
 // rule pack (and the few facts in CheckContext) to findings. One family per
-// file: structure (X003, X004), project (M), sections (S), goals (G),
+// file: structure (X003, X004, X005), project (M), sections (S), goals (G),
 // accessibility (A), budget (B), period (D) and findings (F). A family reports
 // every occurrence, never just the first, and reads every limit from the pack
 // or the application's call, never from a constant of its own.
@@ -29,14 +29,17 @@ struct CheckContext {
 
 // Runs every family on a loaded application and applies the pack's severity
 // overrides. `pack` is the pack the application's `programme` names, or
-// nullptr when there is none: then X003 reports it and only X004, which needs
-// no pack, runs besides.
+// nullptr when there is none: then X003 reports it and only X004 and X005,
+// which need no pack, run besides.
 model::Findings check_application(const model::Application& application, const model::RulePack* pack,
                                   const CheckContext& context);
 
 // X003: the programme names a pack (`pack` is not null) and the call, when
 // given, is one of the pack's calls.
 model::Findings check_programme(const model::Application& application, const model::RulePack* pack);
+// X005: no section is given twice (a summary: not twice in one language);
+// one finding at each later place, naming the line of the first. Needs no pack.
+model::Findings check_repeated_sections(const model::Application& application);
 // X004: ids are unique and every reference resolves, within the plan and
 // into its findings file.
 model::Findings check_references(const model::Application& application);

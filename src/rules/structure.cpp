@@ -1,4 +1,4 @@
-// Structural rules X003 and X004 (spec/rules.md, "Structure").
+// Structural rules X003, X004 and X005 (spec/rules.md, "Structure").
 #include <map>
 
 #include "rules/check.hpp"
@@ -65,6 +65,19 @@ model::Findings check_programme(const model::Application& application, const mod
                           .arg("call", model::MessageArg::of_text(*application.call))
                           .arg("programme", model::MessageArg::of_text(application.programme))
                           .arg("calls", model::MessageArg::of_text(names.empty() ? "-" : join(names))));
+    }
+    return out;
+}
+
+model::Findings check_repeated_sections(const model::Application& application) {
+    model::Findings out;
+    for (const model::RepeatedSection& repeated : application.repeated_sections) {
+        model::Finding finding = make("X005", repeated.section.c_str(), repeated.lang ? "X005.repeated_summary" : "X005.repeated",
+                                      repeated.again);
+        finding.arg("section", model::MessageArg::of_text(repeated.section))
+            .arg("first", model::MessageArg::of_text(std::to_string(repeated.first.line)));
+        if (repeated.lang) finding.arg("lang", model::MessageArg::of_text(*repeated.lang));
+        out.push_back(std::move(finding));
     }
     return out;
 }
