@@ -7,7 +7,8 @@ usage: two_instances.py ESFDRAFT_BINARY SOURCE_DIR   (with ESFDRAFT_TEST_POSTGRE
 One client alternates between instance A and instance B, as it would behind a
 load balancer without sticky sessions: sign in on A and use the session
 cookie on B, upload on A and read the bytes on B, a second version on B, move
-it on B (owner submits) and on A (reviewer takes it into review), history on
+it on B (owner submits) and on A (reviewer takes it into review), the draft
+made on A is the one B answers, history on
 A shows every step, concurrent uploads to both instances number versions
 without gaps, and signing out on B ends the session on A.
 """
@@ -69,6 +70,12 @@ def run(binary, sample, database, folder):
         check(status == 201 and sp.as_json(data).get("version") == 2, f"second version on B: {status} {data[:200]!r}")
         status, _, data = a.request("GET", base + "/versions/latest/plan.xml", headers=owner)
         check(status == 200 and data == second, "A does not serve B's version as the latest")
+
+        # The draft made (and cached in the shared database) by A is the one B answers.
+        status_a, _, draft_a = a.request("GET", base + "/versions/2/draft.docx", headers=owner)
+        status_b, _, draft_b = b.request("GET", base + "/versions/2/draft.docx", headers=owner)
+        check(status_a == 200 and status_b == 200 and draft_a == draft_b and draft_a.startswith(b"PK"),
+              f"draft.docx on A ({status_a}, {len(draft_a)} bytes) and on B ({status_b}, {len(draft_b)} bytes) differ")
 
         # Concurrent uploads to both instances: numbers 3.. without gaps or twins.
         numbers = []
