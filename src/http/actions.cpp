@@ -1,6 +1,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "http/artefacts.hpp"
 #include "http/context.hpp"
 #include "http/json.hpp"
 #include "pipeline/pipeline.hpp"
@@ -289,17 +290,15 @@ Response version_report(Context& context, const store::Version& version, const s
     report::ReportOptions options;
     if (!report::parse_language(lang, options.language)) throw HttpError(400, "invalid", "lang must be sv or en");
     options.date = version_day(version).iso();
-    const UploadCheck checked = check_version(context, version);
     Response response;
-    if (format == "json") {
-        response.body = report::render_json({checked.report}, options);
-    } else if (format == "html") {
-        response.content_type = "text/html; charset=utf-8";
-        response.body = report::render_html({checked.report}, options);
-    } else {
-        response.content_type = "text/plain; charset=utf-8";
-        response.body = report::render_text({checked.report}, options);
-    }
+    if (format == "html") response.content_type = "text/html; charset=utf-8";
+    if (format == "text") response.content_type = "text/plain; charset=utf-8";
+    response.body = *cached_artefact(context, version, "report-" + format, lang, [&]() -> std::optional<std::string> {
+        const UploadCheck checked = check_version(context, version);
+        if (format == "json") return report::render_json({checked.report}, options);
+        if (format == "html") return report::render_html({checked.report}, options);
+        return report::render_text({checked.report}, options);
+    });
     return response;
 }
 

@@ -1,6 +1,7 @@
 // The JSON API of spec §4, one handler per route.
 #include "http/api.hpp"
 
+#include "http/artefacts.hpp"
 #include "http/context.hpp"
 #include "http/json.hpp"
 #include "http/plan_diff.hpp"
@@ -248,7 +249,9 @@ void add_api_routes(Router& router, Context& context) {
                     if (request.query_value("lang")) lang = report_language(request);
                     std::optional<NamedUpload> findings;
                     if (version.findings) findings = NamedUpload{"findings.xml", *version.findings};
-                    const auto bytes = site->checker.draft({"plan.xml", version.plan}, findings, version_day(version), lang);
+                    const auto bytes = cached_artefact(*site, version, "docx", lang, [&] {
+                        return site->checker.draft({"plan.xml", version.plan}, findings, version_day(version), lang);
+                    });
                     if (!bytes) throw HttpError(409, "conflict", "this version's plan does not load (see its report), so it has no draft");
                     return bytes_response(*bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                           "application-" + std::to_string(version.number) + ".docx");
@@ -260,7 +263,9 @@ void add_api_routes(Router& router, Context& context) {
                     const store::Version version = find_version(*site, application.id, request.params.at("n"));
                     std::optional<NamedUpload> findings;
                     if (version.findings) findings = NamedUpload{"findings.xml", *version.findings};
-                    const auto bytes = site->checker.workbook({"plan.xml", version.plan}, findings, version_day(version));
+                    const auto bytes = cached_artefact(*site, version, "xlsx", "", [&] {
+                        return site->checker.workbook({"plan.xml", version.plan}, findings, version_day(version));
+                    });
                     if (!bytes) throw HttpError(409, "conflict", "this version's plan does not load (see its report), so it has no workbook");
                     return bytes_response(*bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                           "budget-" + std::to_string(version.number) + ".xlsx");

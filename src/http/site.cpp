@@ -5,6 +5,9 @@
 #include "http/pages.hpp"
 #include "store/passwords.hpp"
 
+#include <cstdlib>
+#include <cstring>
+
 namespace esfdraft::http {
 
 namespace {
@@ -49,6 +52,19 @@ Site::Site(store::Store& store, SiteOptions options)
     : context_(std::make_unique<Context>(store, std::move(options))) {
     add_api_routes(router_, *context_);
     add_page_routes(router_, *context_);
+    // For bench/serve.sh only, deliberately not in docs/service.md: with
+    // ESFDRAFT_BENCH_FLOOR=1 in the environment, GET /bench/floor answers a
+    // fixed 200 without touching the database or the pipeline, so the
+    // benchmark can state what the HTTP layer alone costs (its "floor")
+    // beside the real routes. Without the variable the route does not exist.
+    if (const char* floor = std::getenv("ESFDRAFT_BENCH_FLOOR"); floor && std::strcmp(floor, "1") == 0) {
+        router_.add({"GET", "/bench/floor", "Benchmark floor: a fixed 200", Access::anyone, false, [](Request&) {
+                         Response response;
+                         response.content_type = "text/plain; charset=utf-8";
+                         response.body = "ok\n";
+                         return response;
+                     }});
+    }
 }
 
 Site::~Site() = default;
