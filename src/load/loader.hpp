@@ -1,5 +1,5 @@
 // Loading plans and pre-study findings: the only code that knows the XML
-// formats of spec/plan-format.md.
+// formats of docs/format.md.
 //
 // A file goes through: size limit → UTF-8 and no-DTD check → well-formedness
 // (X001) → XSD validation against schemas/plan-1.xsd or findings-1.xsd (X002,

@@ -256,7 +256,7 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
         for (const XmlElement* element : severities->children_named("rule")) {
             model::RuleOverride entry;
             entry.rule = required_attribute(*element, "id");
-            if (!model::find_rule_definition(entry.rule)) fail_at(element->where(), "there is no rule " + entry.rule + " in spec/rules.md");
+            if (!model::find_rule_definition(entry.rule)) fail_at(element->where(), "there is no rule " + entry.rule + " in docs/rules.md");
             const std::string enabled = element->attribute("enabled").value_or("true");
             entry.enabled = enabled == "true" || enabled == "1";
             if (auto severity = element->attribute("severity"))
@@ -281,7 +281,7 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
 
 model::MunicipalityRegister read_municipality_register(const std::string& regions_dir) {
     model::MunicipalityRegister data;
-    data.source = "schemas/regions/municipalities.tsv: SCB kommunkoder, county and NUTS2 (spec/municipalities.tsv)";
+    data.source = "schemas/regions/municipalities.tsv: SCB kommunkoder, county and NUTS2";
     const std::string regions_path = regions_dir + "/regions.tsv";
     const std::string municipalities_path = regions_dir + "/municipalities.tsv";
     for (const std::string& path : {regions_path, municipalities_path})

@@ -1,4 +1,4 @@
-// A finding: one problem a check found in an application (spec/rules.md).
+// A finding: one problem a check found in an application (docs/rules.md).
 // Findings are values, collected all together; they are never thrown.
 // The message is a catalogue id plus typed arguments so the report can say it
 // in Swedish or English and format numbers and dates for that language.

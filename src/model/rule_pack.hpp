@@ -5,7 +5,7 @@
 // the rules read it and never hold a number of their own.
 //
 // Every parameter keeps `source`: where its value comes from (the [S], [R],
-// [I] notes of spec/esf-facts.md), so `esfdraft rules --pack` can show it.
+// [I] notes of the source notes of docs/rules.md), so `esfdraft rules --pack` can show it.
 //
 // Shares are whole hundredths of a per cent (50 % = 5000) and money whole
 // öre, so every comparison is exact integer arithmetic.
@@ -166,7 +166,7 @@ struct MunicipalityRegister {
 
 // ---------------------------------------------------------------- the rules themselves
 
-// One rule of spec/rules.md: its id, family, default severity and, for the
+// One rule of docs/rules.md: its id, family, default severity and, for the
 // rules that report two levels (G005, B011, D002, D006), the other one.
 struct RuleDefinition {
     std::string_view id;
@@ -175,7 +175,7 @@ struct RuleDefinition {
     std::optional<Severity> second_severity;
 };
 
-// Every rule, in the order of spec/rules.md.
+// Every rule, in the order of docs/rules.md.
 const std::vector<RuleDefinition>& rule_definitions();
 const RuleDefinition* find_rule_definition(std::string_view id);
 

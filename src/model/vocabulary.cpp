@@ -7,7 +7,7 @@ namespace esfdraft::model {
 namespace {
 
 // Where the current programme documents (ESF-rådet's handbooks, the
-// project bank's fields, spec/esf-facts.md) name a term, their word is used:
+// project bank's fields, the source notes of docs/rules.md) name a term, their word is used:
 // "Jämställdhetsintegrering", "Lokal", "Resa", "Offentligt bidrag i annat än
 // pengar".
 constexpr std::array<SectionWords, 17> section_table{{

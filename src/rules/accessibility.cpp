@@ -1,4 +1,4 @@
-// Accessibility A001–A003 (spec/rules.md, "Accessibility").
+// Accessibility A001–A003 (docs/rules.md, "Accessibility").
 #include "rules/check.hpp"
 #include "rules/terms.hpp"
 

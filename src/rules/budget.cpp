@@ -1,4 +1,4 @@
-// Budget B001–B011 (spec/rules.md, "Budget"). Money is whole öre; every
+// Budget B001–B011 (docs/rules.md, "Budget"). Money is whole öre; every
 // share is compared exactly in integers (rules/terms.hpp), never in floating point.
 #include "rules/check.hpp"
 #include "rules/terms.hpp"

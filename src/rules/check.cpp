@@ -1,4 +1,4 @@
-// Runs the rule families in the order of spec/rules.md and applies the pack's overrides.
+// Runs the rule families in the order of docs/rules.md and applies the pack's overrides.
 #include <algorithm>
 
 #include "rules/check.hpp"

@@ -1,4 +1,4 @@
-// The checks of spec/rules.md: pure functions from an application and its
+// The checks of docs/rules.md: pure functions from an application and its
 // rule pack (and the few facts in CheckContext) to findings. One family per
 // file: structure (X003, X004, X005), project (M), sections (S), goals (G),
 // accessibility (A), budget (B), period (D) and findings (F). A family reports
@@ -6,7 +6,7 @@
 // or the application's call, never from a constant of its own.
 //
 // Each family returns its findings with the default severities of
-// spec/rules.md; check_application adds the pack's overrides (a rule turned
+// docs/rules.md; check_application adds the pack's overrides (a rule turned
 // off or given another severity).
 #pragma once
 

@@ -1,4 +1,4 @@
-// Pre-study findings F001–F004 (spec/rules.md, "Findings"): the evidence an
+// Pre-study findings F001–F004 (docs/rules.md, "Findings"): the evidence an
 // implementation application rests on.
 #include "rules/check.hpp"
 #include "rules/terms.hpp"

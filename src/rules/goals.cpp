@@ -1,4 +1,4 @@
-// Goals G001–G008 (spec/rules.md, "Goals").
+// Goals G001–G008 (docs/rules.md, "Goals").
 #include "rules/check.hpp"
 #include "rules/terms.hpp"
 

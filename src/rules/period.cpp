@@ -1,4 +1,4 @@
-// Period D001–D007 (spec/rules.md, "Period").
+// Period D001–D007 (docs/rules.md, "Period").
 #include "rules/check.hpp"
 #include "rules/terms.hpp"
 

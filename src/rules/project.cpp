@@ -1,4 +1,4 @@
-// Project facts M001–M007 (spec/rules.md, "Project facts").
+// Project facts M001–M007 (docs/rules.md, "Project facts").
 #include <cctype>
 
 #include "rules/check.hpp"

@@ -1,4 +1,4 @@
-// Sections S001–S006 (spec/rules.md, "Sections").
+// Sections S001–S006 (docs/rules.md, "Sections").
 #include "rules/check.hpp"
 #include "rules/terms.hpp"
 

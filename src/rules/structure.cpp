@@ -1,4 +1,4 @@
-// Structural rules X003, X004 and X005 (spec/rules.md, "Structure").
+// Structural rules X003, X004 and X005 (docs/rules.md, "Structure").
 #include <map>
 
 #include "rules/check.hpp"

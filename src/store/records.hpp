@@ -23,7 +23,7 @@ std::string_view to_string(Role role);
 // The inverse of to_string; nullopt for anything else (case-sensitive).
 std::optional<Role> parse_role(std::string_view text);
 
-// The workflow of spec/service.md §3. The store enforces only what must hold
+// The workflow of docs/service.md §3. The store enforces only what must hold
 // under concurrency (optimistic status updates, versions added only in draft or
 // changes-requested); which transitions a role may make is the caller's.
 enum class Status { draft, submitted, in_review, changes_requested, approved, rejected };

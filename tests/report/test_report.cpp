@@ -248,7 +248,7 @@ BOOST_AUTO_TEST_CASE(several_applications_end_with_one_line_each) {
     const std::string table = result.out.substr(summary);
     BOOST_TEST(std::count(table.begin(), table.end(), '\n') == 5);   // blank, heading, three applications
     BOOST_TEST(table.find(broken) != std::string::npos);
-    BOOST_TEST(table.find("1 error, 1 warning, 0 hints  not ready to submit") != std::string::npos, table);
+    BOOST_TEST(table.find("1 error (B005), 1 warning (S003), 0 hints  not ready to submit") != std::string::npos, table);
     BOOST_TEST(table.find("0 errors, 0 warnings, 0 hints  ready to submit") != std::string::npos, table);
 }
 
