@@ -9,9 +9,7 @@
 
 namespace esfdraft::report {
 
-namespace {
-
-std::string escaped(std::string_view text) {
+std::string escape_html(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -26,6 +24,10 @@ std::string escaped(std::string_view text) {
     }
     return out;
 }
+
+namespace {
+
+std::string escaped(std::string_view text) { return escape_html(text); }
 
 const char* const style_sheet = R"(
   :root { color: #1a1a1a; background: #ffffff; }

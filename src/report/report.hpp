@@ -75,6 +75,10 @@ std::vector<SectionSummary> section_summary(const ApplicationReport& application
 // problems one per line).
 std::string printable(std::string_view text, bool keep_line_feeds = false);
 
+// `text` safe inside HTML text and quoted attribute values: & < > " ' as
+// character references, everything else unchanged.
+std::string escape_html(std::string_view text);
+
 // `file:line:col: severity: message [ID]` lines, then per application the
 // per-section summary, the counts and the verdict; with several applications,
 // a closing one-line-each table. File names and messages go through
