@@ -89,6 +89,25 @@ public:
                   const std::function<void(const XmlElement&)>& while_validating = {}) const;
     const std::string& path() const { return path_; }
 
+    // What the last check asked of libxml2, for the tests that bound it: a
+    // file with a violation on every line must cost time linear in its size.
+    struct Work {
+        // Validation messages of the one-pass check: all of them, so the
+        // closing finding's "N more" is exact; past max_schema_findings + 1
+        // each only adds to this count.
+        std::size_t schema_messages = 0;
+        // Of them, those copied for findings (at most max_schema_findings + 2:
+        // the one past the cut, and the first error proper after warnings).
+        std::size_t messages_kept = 0;
+        // Messages for which libxml2 found the file name by stepping back
+        // over every node before the one in question (quadratic in all); 0.
+        std::size_t located_through_document = 0;
+        // Messages the streaming pass took before it stopped (it stops at
+        // the first: any means "not surely valid"); 0 when it did not run.
+        std::size_t streaming_messages = 0;
+    };
+    const Work& last_work() const { return work_; }
+
     // The two ways check takes (public for the tests that compare them):
     // Parse into a document, copy the tree, validate the document: exact
     // positions for every finding.
@@ -103,7 +122,7 @@ public:
                          const std::function<void(const XmlElement&)>& while_validating) const;
 
 private:
-    bool validates_streaming(std::string_view bytes) const;
+    bool validates_streaming(std::string_view bytes, std::size_t& messages) const;
     Outcome one_pass(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree,
                      const std::function<void(const XmlElement&)>& while_validating) const;
     bool streaming(std::string_view bytes, const std::string& file, XmlElement& tree,
@@ -113,6 +132,7 @@ private:
     std::unique_ptr<Impl> impl_;
     std::string path_;
     std::size_t streaming_from_bytes_;
+    mutable Work work_;  // check is const and not for two threads at once
 };
 
 }  // namespace esfdraft::load
