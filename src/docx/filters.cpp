@@ -1,4 +1,5 @@
 #include "docx/filters.hpp"
+#include "model/printable.hpp"
 
 #include <array>
 #include <cstdint>
@@ -190,7 +191,7 @@ std::optional<TemplateValue> apply_filter(const FilterCall& filter, const Templa
         return std::nullopt;
     }
     auto refuse = [&](std::string_view expected) -> std::optional<TemplateValue> {
-        problem = name + ": \"" + *text + "\" is not " + std::string(expected);
+        problem = name + ": \"" + model::printable(*text) + "\" is not " + std::string(expected);
         return std::nullopt;
     };
     if (name == "sek") {
@@ -219,7 +220,7 @@ std::optional<TemplateValue> apply_filter(const FilterCall& filter, const Templa
     }
     if (name == "upper") return TemplateValue::text(to_upper(*text));
     if (name == "lower") return TemplateValue::text(to_lower(*text));
-    problem = "unknown filter \"" + name + "\"";
+    problem = "unknown filter \"" + model::printable(name) + "\"";
     return std::nullopt;
 }
 

@@ -1,4 +1,5 @@
 #include "docx/tag_syntax.hpp"
+#include "model/printable.hpp"
 
 #include <array>
 #include <utility>
@@ -57,7 +58,7 @@ bool parse_path(std::string_view text, std::vector<std::string>& segments, std::
         const std::size_t dot = text.find('.', start);
         const std::string_view segment = text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
         if (!is_identifier(segment)) {
-            problem = "\"" + std::string(text) + "\" is not a name (letters, digits, _ and -, joined by dots)";
+            problem = "\"" + model::printable(text) + "\" is not a name (letters, digits, _ and -, joined by dots)";
             return false;
         }
         segments.emplace_back(segment);
@@ -93,14 +94,14 @@ bool parse_filters(std::string_view text, std::vector<FilterCall>& filters, std:
         const std::size_t paren = part.find('(');
         const std::string_view name = trim(part.substr(0, paren));
         if (!is_identifier(name)) {
-            problem = part.empty() ? "an empty filter after '|'" : "\"" + std::string(part) + "\" is not a filter";
+            problem = part.empty() ? "an empty filter after '|'" : "\"" + model::printable(part) + "\" is not a filter";
             return false;
         }
         call.name = std::string(name);
         if (!is_known_filter(call.name)) {
             std::string known;
             for (std::string_view k : known_filters()) known += (known.empty() ? "" : ", ") + std::string(k);
-            problem = "unknown filter \"" + call.name + "\" (known: " + known + ")";
+            problem = "unknown filter \"" + model::printable(call.name) + "\" (known: " + known + ")";
             return false;
         }
         if (paren != std::string_view::npos) {
@@ -208,7 +209,7 @@ std::optional<Tag> parse_tag(std::string_view raw, std::string& problem) {
             else if (word == "paragraph") tag.mode = Tag::Mode::paragraphs;
             else if (word == "inline") tag.mode = Tag::Mode::inline_content;
             else {
-                problem = "\"" + std::string(word) + "\" is not a section mode (row, column, paragraph, inline)";
+                problem = "\"" + model::printable(word) + "\" is not a section mode (row, column, paragraph, inline)";
                 return std::nullopt;
             }
             expression = trim(expression.substr(space + 1));

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "docx/compiled_template.hpp"
+#include "model/printable.hpp"
 #include "docx/template_parts.hpp"
 #include "docx/wordprocessing_properties.hpp"
 
@@ -241,7 +242,7 @@ private:
             const std::size_t next_open = visible.find("{{", open + 2);
             if (close == std::string::npos) {
                 problem_in_paragraph(number, excerpt(visible, open, visible.size()),
-                                     "the tag \"" + sanitize_xml_text(visible.substr(open, 40)) + "\" is not closed with }} in this paragraph");
+                                     "the tag \"" + model::printable(sanitize_xml_text(visible.substr(open, 40))) + "\" is not closed with }} in this paragraph");
                 break;
             }
             if (next_open != std::string::npos && next_open < close) {
@@ -251,7 +252,7 @@ private:
                     continue;
                 }
                 problem_in_paragraph(number, excerpt(visible, open, next_open),
-                                     "the tag \"" + sanitize_xml_text(visible.substr(open, next_open - open)) + "\" is not closed with }} before the next {{");
+                                     "the tag \"" + model::printable(sanitize_xml_text(visible.substr(open, next_open - open))) + "\" is not closed with }} before the next {{");
                 at = next_open;
                 continue;
             }

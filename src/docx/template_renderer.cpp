@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "docx/compiled_template.hpp"
+#include "model/printable.hpp"
 #include "docx/filters.hpp"
 #include "docx/image_formats.hpp"
 #include "docx/template_engine.hpp"
@@ -188,9 +189,9 @@ private:
         resolve(*tag, resolved);
         if (!resolved.value) {
             if (tag->segments.size() == 1 && tag->segments.front().front() == '@')
-                report(tag_index, tag->raw + ": " + tag->path + " is only defined inside a loop over a list");
+                report(tag_index, model::printable(tag->raw) + ": " + model::printable(tag->path) + " is only defined inside a loop over a list");
             else
-                report(tag_index, "unknown name \"" + tag->path + "\" in " + tag->raw);
+                report(tag_index, "unknown name \"" + model::printable(tag->path) + "\" in " + model::printable(tag->raw));
         }
         return resolved.value;
     }

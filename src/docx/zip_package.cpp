@@ -1,5 +1,7 @@
 #include "docx/zip_package.hpp"
 
+#include "model/printable.hpp"
+
 #include <Poco/Checksum.h>
 #include <Poco/DeflatingStream.h>
 #include <zlib.h>
@@ -83,6 +85,15 @@ std::string unsafe_name_reason(std::string_view name) {
     return "";
 }
 
+// Whether `inflated` is more than `ratio` times `consumed` (at least 1),
+// exactly: the quotient alone would let 200.9:1 pass a 200:1 bound.
+bool above_ratio(std::uint64_t inflated, std::uint64_t consumed, std::uint64_t ratio) {
+    consumed = std::max<std::uint64_t>(consumed, 1);
+    const std::uint64_t quotient = inflated / consumed;
+    return quotient > ratio || (quotient == ratio && inflated % consumed != 0);
+}
+
+// `entry` names the entry in messages (already made printable).
 // Inflates with zlib itself rather than Poco's InflatingInputStream, which
 // reads its source 32 KiB at a time and cannot say how much of it the
 // deflate stream used: the ratio is bounded against what inflate actually
@@ -116,7 +127,7 @@ std::string inflate_entry(std::string_view compressed, std::uint64_t declared_si
         if (out.size() + got > declared_size)
             throw ArchiveError(entry + ": the data inflates beyond its declared size of " + std::to_string(declared_size) + " bytes");
         out.append(buffer, got);
-        if (out.size() > limits.ratio_free_bytes && out.size() / std::max<uLong>(stream.total_in, 1) > limits.max_ratio)
+        if (out.size() > limits.ratio_free_bytes && above_ratio(out.size(), stream.total_in, limits.max_ratio))
             throw ArchiveError(entry + ": compression ratio above " + std::to_string(limits.max_ratio) + ":1 (a zip bomb?)");
     }
     if (out.size() != declared_size)
@@ -207,21 +218,24 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
         entry.name = std::string(archive.substr(at + central_header_size, name_length));
         at = next;
         const std::string& name = entry.name;
+        // Every message shows the name escaped: it is a user's text, and a
+        // line feed or an ESC in it would forge lines or drive the terminal.
+        const std::string shown = model::printable(name);
         const std::uint32_t compressed_size = entry.compressed_size, size = entry.size;
 
         const std::string reason = unsafe_name_reason(name);
-        if (!reason.empty()) throw ArchiveError("refused " + reason + ": \"" + name + "\"");
-        if (!seen_names.insert(lowercase_ascii(name)).second) throw ArchiveError("the entry \"" + name + "\" appears twice");
+        if (!reason.empty()) throw ArchiveError("refused " + reason + ": \"" + shown + "\"");
+        if (!seen_names.insert(lowercase_ascii(name)).second) throw ArchiveError("the entry \"" + shown + "\" appears twice");
         if (name.back() == '/') continue;   // a folder entry carries no data
-        if (flags & 0x0001) throw ArchiveError(name + ": encrypted entries are not supported");
+        if (flags & 0x0001) throw ArchiveError(shown + ": encrypted entries are not supported");
         if (entry.method != 0 && entry.method != 8)
-            throw ArchiveError(name + ": compression method " + std::to_string(entry.method) + " is not supported (only stored and deflate)");
+            throw ArchiveError(shown + ": compression method " + std::to_string(entry.method) + " is not supported (only stored and deflate)");
         if (compressed_size == 0xffffffff || size == 0xffffffff) throw ArchiveError("ZIP64 archives are not supported");
         if (size > limits.max_entry_bytes)
-            throw ArchiveError(name + ": declares " + std::to_string(size) + " bytes uncompressed, more than the limit of " +
+            throw ArchiveError(shown + ": declares " + std::to_string(size) + " bytes uncompressed, more than the limit of " +
                                std::to_string(limits.max_entry_bytes));
         if (size > limits.max_xml_entry_bytes && is_xml_part(name))
-            throw ArchiveError(name + ": declares " + std::to_string(size) + " bytes uncompressed, more than the limit of " +
+            throw ArchiveError(shown + ": declares " + std::to_string(size) + " bytes uncompressed, more than the limit of " +
                                std::to_string(limits.max_xml_entry_bytes) + " for an XML part");
         total += size;
         if (total > limits.max_total_bytes)
@@ -230,22 +244,22 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
         // A first look with the declared compressed size; inflate_entry
         // checks again against the bytes the deflate stream really uses.
         if (size > limits.ratio_free_bytes && size / std::max<std::uint32_t>(compressed_size, 1) > limits.max_ratio)
-            throw ArchiveError(name + ": compression ratio above " + std::to_string(limits.max_ratio) + ":1 (a zip bomb?)");
-        if (entry.method == 0 && compressed_size != size) throw ArchiveError(name + ": stored entry with inconsistent sizes");
+            throw ArchiveError(shown + ": compression ratio above " + std::to_string(limits.max_ratio) + ":1 (a zip bomb?)");
+        if (entry.method == 0 && compressed_size != size) throw ArchiveError(shown + ": stored entry with inconsistent sizes");
 
         if (static_cast<std::uint64_t>(local_offset) + local_header_size > directory_offset ||
             read_u32(archive, local_offset) != local_header_signature)
-            throw ArchiveError(name + ": the local header is missing or corrupt");
+            throw ArchiveError(shown + ": the local header is missing or corrupt");
         const std::uint16_t local_flags = read_u16(archive, local_offset + 6);
         const std::uint16_t local_name_length = read_u16(archive, local_offset + 26);
         entry.header_start = local_offset;
         entry.data_start = static_cast<std::size_t>(local_offset) + local_header_size + local_name_length + read_u16(archive, local_offset + 28);
         if (static_cast<std::uint64_t>(entry.data_start) + compressed_size > directory_offset)
-            throw ArchiveError(name + ": the data runs past the end of the archive (truncated?)");
+            throw ArchiveError(shown + ": the data runs past the end of the archive (truncated?)");
         // Readers that scan local headers (and some that do not) would see
         // another archive than this one: refuse any disagreement.
         const auto mismatch = [&](const char* what) {
-            return ArchiveError(name + ": the local header does not match the central directory (the " + std::string(what) + " differs)");
+            return ArchiveError(shown + ": the local header does not match the central directory (the " + std::string(what) + " differs)");
         };
         if (archive.substr(local_offset + local_header_size, local_name_length) != name) throw mismatch("name");
         if (read_u16(archive, local_offset + 8) != entry.method) throw mismatch("compression method");
@@ -270,16 +284,17 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
     std::sort(by_offset.begin(), by_offset.end(), [](const EntryRecord* a, const EntryRecord* b) { return a->header_start < b->header_start; });
     for (std::size_t i = 1; i < by_offset.size(); ++i)
         if (by_offset[i]->header_start < by_offset[i - 1]->end)
-            throw ArchiveError(by_offset[i]->name + ": its local header or data overlaps the entry \"" + by_offset[i - 1]->name +
+            throw ArchiveError(model::printable(by_offset[i]->name) + ": its local header or data overlaps the entry \"" +
+                               model::printable(by_offset[i - 1]->name) +
                                "\" (a zip bomb?)");
 
     Package package;
     for (const EntryRecord& entry : records) {
         const std::string_view data = archive.substr(entry.data_start, entry.compressed_size);
-        std::string bytes = entry.method == 0 ? std::string(data) : inflate_entry(data, entry.size, entry.name, limits);
+        std::string bytes = entry.method == 0 ? std::string(data) : inflate_entry(data, entry.size, model::printable(entry.name), limits);
         Poco::Checksum checksum(Poco::Checksum::TYPE_CRC32);
         checksum.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-        if (checksum.checksum() != entry.crc) throw ArchiveError(entry.name + ": CRC mismatch (corrupt archive)");
+        if (checksum.checksum() != entry.crc) throw ArchiveError(model::printable(entry.name) + ": CRC mismatch (corrupt archive)");
         package.put(entry.name, std::move(bytes));
     }
     return package;

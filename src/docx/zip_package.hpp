@@ -55,7 +55,14 @@ struct PackageLimits {
 // method, and CRC and sizes unless a data descriptor follows); entries whose
 // local header and data overlap another's; an entry whose data does not
 // inflate to its declared size or CRC. Directory entries are skipped.
-// Nothing is inflated before every entry has been checked.
+// Nothing is inflated before every entry has been checked. An entry name in
+// a message is shown through model::printable (control characters and
+// bytes that are not UTF-8 as \xNN), so a name cannot forge lines or send
+// escape sequences. What it returns keeps within `limits`: no entry above
+// max_entry_bytes (max_xml_entry_bytes for *.xml and *.rels), all of them
+// together at most max_total_bytes, and a deflated entry above
+// ratio_free_bytes at most max_ratio times the compressed bytes inflate
+// consumed; no two entries' local headers and data share a byte.
 Package read_package(std::string_view archive, const std::string& archive_name, const PackageLimits& limits = {});
 
 // Writes the entries in this order: "[Content_Types].xml", "_rels/.rels",

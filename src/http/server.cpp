@@ -1,8 +1,9 @@
 #include "http/server.hpp"
 
+#include "http/request_reader.hpp"
+
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
@@ -12,14 +13,12 @@
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/NetException.h>
-#include <Poco/Net/PartHandler.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/Timestamp.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeFormat.h>
-#include <Poco/URI.h>
 
 #include <algorithm>
 #include <cctype>
@@ -41,18 +40,6 @@ const char* const content_security_policy =
     "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'";
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-std::string trim(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos) return {};
-    const auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
-}
-
 bool is_unsafe(const std::string& method) {
     return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
@@ -63,128 +50,6 @@ bool same_secret(const std::string& a, const std::string& b) {
     unsigned char difference = 0;
     for (std::size_t i = 0; i < a.size(); ++i) difference |= static_cast<unsigned char>(a[i] ^ b[i]);
     return difference == 0;
-}
-
-// Reads at most `limit` bytes of `source`; past that it reports end of
-// input and remembers it, so a parser reading through it fails and the
-// caller answers 413 instead of whatever the parser says.
-class BoundedBuffer : public std::streambuf {
-public:
-    BoundedBuffer(std::istream& source, std::size_t limit) : source_(source), limit_(limit) {}
-    bool exceeded() const { return exceeded_; }
-    std::size_t consumed() const { return consumed_; }
-
-protected:
-    int_type underflow() override {
-        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-        if (consumed_ > limit_) return traits_type::eof();
-        source_.read(buffer_, sizeof buffer_);
-        const std::streamsize got = source_.gcount();
-        if (got <= 0) return traits_type::eof();
-        consumed_ += static_cast<std::size_t>(got);
-        if (consumed_ > limit_) {
-            exceeded_ = true;
-            return traits_type::eof();
-        }
-        setg(buffer_, buffer_, buffer_ + got);
-        return traits_type::to_int_type(*gptr());
-    }
-
-private:
-    std::istream& source_;
-    std::size_t limit_;
-    std::size_t consumed_ = 0;
-    bool exceeded_ = false;
-    char buffer_[16384];
-};
-
-// Collects the file parts of a multipart body, each at most `limit` bytes.
-class BoundedParts : public Poco::Net::PartHandler {
-public:
-    BoundedParts(std::map<std::string, UploadedPart>& parts, std::size_t limit) : parts_(parts), limit_(limit) {}
-    bool exceeded() const { return exceeded_; }
-    const std::string& exceeded_part() const { return exceeded_part_; }
-
-    void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
-        std::string disposition;
-        Poco::Net::NameValueCollection parameters;
-        Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, parameters);
-        const std::string name = parameters.get("name", "");
-        UploadedPart part;
-        part.filename = parameters.get("filename", "");
-        part.content_type = header.get("Content-Type", "application/octet-stream");
-        char buffer[16384];
-        while (stream) {
-            stream.read(buffer, sizeof buffer);
-            const std::streamsize got = stream.gcount();
-            if (got <= 0) break;
-            if (part.bytes.size() + static_cast<std::size_t>(got) > limit_) {
-                exceeded_ = true;
-                exceeded_part_ = name;
-                throw HttpError(413, "too-large", "the part '" + name + "' is larger than " +
-                                                      std::to_string(limit_ >> 20) + " MiB");
-            }
-            part.bytes.append(buffer, static_cast<std::size_t>(got));
-        }
-        if (parts_.count(name)) throw HttpError(400, "invalid", "the part '" + name + "' is given twice");
-        parts_[name] = std::move(part);
-    }
-
-private:
-    std::map<std::string, UploadedPart>& parts_;
-    std::size_t limit_;
-    bool exceeded_ = false;
-    std::string exceeded_part_;
-};
-
-std::string media_type(const std::string& content_type) {
-    return lower(trim(content_type.substr(0, content_type.find(';'))));
-}
-
-// Reads the body the way its content type says, within the limits.
-void read_body(Poco::Net::HTTPServerRequest& from, Request& into, const ServerOptions& options) {
-    if (from.hasContentLength() && from.getContentLength64() > static_cast<Poco::Int64>(options.body_limit)) {
-        throw HttpError(413, "too-large", "the request body is larger than " + std::to_string(options.body_limit >> 20) + " MiB");
-    }
-    const bool has_body = from.getChunkedTransferEncoding() || (from.hasContentLength() && from.getContentLength64() > 0);
-    if (!has_body) return;
-    const bool multipart = into.content_type == "multipart/form-data";
-    const std::size_t limit = multipart ? options.body_limit : options.json_limit;
-    if (from.hasContentLength() && from.getContentLength64() > static_cast<Poco::Int64>(limit)) {
-        throw HttpError(413, "too-large", "the request body is larger than " + std::to_string(limit >> 20) + " MiB");
-    }
-    BoundedBuffer bounded(from.stream(), limit);
-    std::istream body(&bounded);
-    const auto too_large = [&] {
-        return HttpError(413, "too-large", "the request body is larger than " +
-                                               (limit >= (1u << 20) ? std::to_string(limit >> 20) + " MiB" : std::to_string(limit) + " bytes"));
-    };
-    if (multipart || into.content_type == "application/x-www-form-urlencoded") {
-        BoundedParts parts(into.parts, options.part_limit);
-        Poco::Net::HTMLForm form;
-        form.setFieldLimit(200);
-        form.setValueLengthLimit(static_cast<int>(options.json_limit));
-        try {
-            form.load(from, body, parts);
-        } catch (const HttpError&) {
-            // Read the rest (still within the body limit) so that the client,
-            // which is still sending, gets to read the answer.
-            char sink[16384];
-            while (body.read(sink, sizeof sink) || body.gcount() > 0) {
-            }
-            throw;
-        } catch (const Poco::Exception& error) {
-            if (bounded.exceeded()) throw too_large();
-            throw HttpError(400, "invalid", "the form could not be read: " + error.displayText());
-        }
-        if (bounded.exceeded()) throw too_large();
-        for (const auto& [name, value] : form) into.fields[name] = value;
-        return;
-    }
-    std::ostringstream text;
-    text << body.rdbuf();
-    if (bounded.exceeded()) throw too_large();
-    into.body = text.str();
 }
 
 const char* reason_code(int status) {
@@ -243,7 +108,7 @@ public:
                 throw HttpError(401, "unauthenticated", "sign in or send Authorization: Bearer TOKEN");
             }
             body_started = true;
-            read_body(from, request, options_);
+            if (has_body(from)) read_body(from, from.stream(), request, options_);
             if (is_unsafe(request.method) && request.caller && request.caller->by_cookie) {
                 const std::string* token = request.header("x-csrf-token");
                 if (!token) token = request.field("csrf");
@@ -278,9 +143,10 @@ public:
 private:
     static void drain(Poco::Net::HTTPServerRequest& from) {
         constexpr Poco::Int64 drained_at_most = 4 << 20;
-        const bool has_body = from.getChunkedTransferEncoding() || (from.hasContentLength() && from.getContentLength64() > 0);
-        if (!has_body || (from.hasContentLength() && from.getContentLength64() > drained_at_most)) return;
         try {
+            // has_body throws for a Content-Length that is not a number: then
+            // there is nothing sensible to drain either.
+            if (!has_body(from) || (from.hasContentLength() && from.getContentLength64() > drained_at_most)) return;
             std::istream& in = from.stream();
             char sink[16384];
             Poco::Int64 total = 0;
@@ -291,24 +157,9 @@ private:
     }
 
     // Fills what the request line and headers say; true when the path looks like a page.
-    bool describe(Poco::Net::HTTPServerRequest& from, Request& request) {
-        request.method = from.getMethod();
-        const std::string& target = from.getURI();
-        const std::size_t question = target.find('?');
-        request.path = target.substr(0, question);
-        for (const auto& [name, value] : from) request.headers[lower(name)] = value;
-        request.content_type = media_type(from.getContentType());
+    static bool describe(Poco::Net::HTTPServerRequest& from, Request& request) {
+        const bool page = read_head(from, request);
         request.client_address = from.clientAddress().host().toString();
-        Poco::Net::NameValueCollection cookies;
-        from.getCookies(cookies);
-        for (const auto& [name, value] : cookies) request.cookies[name] = value;
-        request.language = language_from_accept(from.get("Accept-Language", ""));
-        const bool page = request.path.rfind("/api/", 0) != 0 && request.path != "/healthz";
-        try {
-            for (const auto& [name, value] : Poco::URI(target).getQueryParameters()) request.query[name] = value;
-        } catch (const Poco::Exception&) {
-            throw HttpError(400, "invalid", "the query string is malformed");
-        }
         return page;
     }
 
@@ -417,31 +268,6 @@ std::string error_json(const HttpError& error) {
     std::ostringstream text;
     body->stringify(text);
     return text.str();
-}
-
-std::string language_from_accept(const std::string& accept_language) {
-    double best_quality = 0.0;
-    std::string best = "sv";
-    std::istringstream entries(accept_language);
-    std::string entry;
-    while (std::getline(entries, entry, ',')) {
-        const std::string tag = lower(trim(entry.substr(0, entry.find(';'))));
-        double quality = 1.0;
-        const std::size_t q = entry.find("q=");
-        if (q != std::string::npos) {
-            try {
-                quality = std::stod(entry.substr(q + 2));
-            } catch (const std::exception&) {
-                quality = 0.0;
-            }
-        }
-        const std::string primary = tag.substr(0, tag.find('-'));
-        if ((primary == "sv" || primary == "en") && quality > best_quality) {
-            best_quality = quality;
-            best = primary;
-        }
-    }
-    return best;
 }
 
 void parse_listen(const std::string& listen, ServerOptions& options) {

@@ -76,6 +76,7 @@ void wait_for_termination();
 std::string error_json(const HttpError& error);
 
 // Accept-Language → "sv" or "en" (the first of the two the client prefers;
+// defined in request_reader.cpp with the rest of reading a request;
 // "sv" when it names neither).
 std::string language_from_accept(const std::string& accept_language);
 

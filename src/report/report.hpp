@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/finding.hpp"
+#include "model/printable.hpp"
 #include "model/rule_pack.hpp"
 #include "report/catalogue.hpp"
 
@@ -66,14 +67,10 @@ struct SectionSummary {
 // every other section a finding names ("file" first), in application order.
 std::vector<SectionSummary> section_summary(const ApplicationReport& application, bool strict);
 
-// `text` made safe to print on a terminal, where quoted input (a file or
-// zip entry name, a plan value, a template's text) could otherwise carry
-// escape sequences: every byte of a control character (C0 including tab, CR
-// and line feed, DEL, C1 U+0080..U+009F) and every byte that is not valid
-// UTF-8 is written as \xNN (ESC as \x1b, U+009B as \xc2\x9b); all else is
-// unchanged. With `keep_line_feeds`, line feeds stay (for messages that list
-// problems one per line).
-std::string printable(std::string_view text, bool keep_line_feeds = false);
+// `text` made safe to print on a terminal: model::printable (control
+// characters and invalid UTF-8 as \xNN), named here for the callers that
+// format what they print with the report.
+using model::printable;
 
 // `text` safe inside HTML text and quoted attribute values: & < > " ' as
 // character references, everything else unchanged.

@@ -2,6 +2,7 @@
 // error that names the template, and nothing crashes or balloons.
 #include <boost/test/unit_test.hpp>
 
+#include "docx/tag_syntax.hpp"
 #include "docx/template_engine.hpp"
 #include "docx/xml_node.hpp"
 #include "docx/zip_package.hpp"
@@ -48,6 +49,33 @@ BOOST_AUTO_TEST_CASE(an_entry_name_with_path_traversal_is_refused) {
     BOOST_TEST(load_error(make_raw_zip({{"/etc/passwd", "x"}})) == "template 'evil.docx': refused an absolute entry name: \"/etc/passwd\"");
     BOOST_TEST(load_error(make_raw_zip({{"word\\..\\x", "x"}})) == "template 'evil.docx': refused a backslash in an entry name: \"word\\..\\x\"");
     BOOST_TEST(load_error(make_raw_zip({{"a.xml", "x"}, {"A.XML", "y"}})) == "template 'evil.docx': the entry \"A.XML\" appears twice");
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_entry_name_is_quoted_with_its_control_characters_escaped) {
+    // The CLI prints an error's line feeds as they are (messages may list
+    // problems one per line), so a raw one in a name forged a line of output,
+    // and an ESC drove the terminal.
+    BOOST_TEST(load_error(make_raw_zip({{"a\nesfdraft: wrote /etc/x", "x"}})) ==
+               "template 'evil.docx': refused a control character in an entry name: \"a\\x0aesfdraft: wrote /etc/x\"");
+    BOOST_TEST(load_error(make_raw_zip({{"tab\tcr\rdel\x7f\x1b[2J", "x"}})) ==
+               "template 'evil.docx': refused a control character in an entry name: \"tab\\x09cr\\x0ddel\\x7f\\x1b[2J\"");
+    // Names without C0 controls reach other messages: C1 controls (CSI is
+    // U+009B) and bytes that are not UTF-8 are escaped there too.
+    BOOST_TEST(load_error(make_raw_zip({{"a\xC2\x9B" "31m.xml", "x"}, {"A\xC2\x9B" "31M.XML", "y"}})) ==
+               "template 'evil.docx': the entry \"A\\xc2\\x9b31M.XML\" appears twice");
+    RawEntry liar{"bad\xff.bin", deflate_raw(std::string(100, 'x')), true, 10, 0};
+    BOOST_TEST(load_error(make_raw_zip({liar})) ==
+               "template 'evil.docx': bad\\xff.bin: the data inflates beyond its declared size of 10 bytes");
+}
+
+BOOST_AUTO_TEST_CASE(a_tag_quoted_in_a_problem_has_its_control_characters_escaped) {
+    // A template's text may hold a line feed (&#10;) or an ESC inside a tag;
+    // the problem that quotes the tag is printed a line at a time.
+    std::string problem;
+    BOOST_TEST(!parse_tag("{{bad\x1b[2Jname}}", problem));
+    BOOST_TEST(problem == "\"bad\\x1b[2Jname\" is not a name (letters, digits, _ and -, joined by dots)");
+    BOOST_TEST(!parse_tag("{{name | up\nper}}", problem));
+    BOOST_TEST(problem == "\"up\\x0aper\" is not a filter");
 }
 
 BOOST_AUTO_TEST_CASE(a_zip_bomb_claiming_two_gigabytes_is_refused_before_inflating) {

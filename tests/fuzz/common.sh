@@ -3,7 +3,7 @@
 fuzz_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 fuzz_dir="$fuzz_root/tests/fuzz"
 fuzz_build=${ESFDRAFT_FUZZ_BUILD:-$fuzz_root/build-fuzz}
-fuzz_targets=(fuzz_load_plan fuzz_template fuzz_render fuzz_tags fuzz_zip)
+fuzz_targets=(fuzz_load_plan fuzz_template fuzz_render fuzz_tags fuzz_zip fuzz_request)
 
 # A crash, leak or UB report stops the run with the input that caused it;
 # ASan's own options given in the environment come after ours and win.

@@ -2,7 +2,8 @@
 """Writes the seed corpora in tests/fuzz/corpus/<target>/ from the samples,
 the test fixtures and the default templates, plus a few hand-made inputs for
 what those do not show (CDATA, references, prefixes, CRLF; every kind of tag;
-odd zip archives). Run it again after a sample or template changes; it
+odd zip archives; requests as the service's tests and the browser send
+them). Run it again after a sample or template changes; it
 replaces the seeds it writes (seed-*) and leaves any other file alone.
 
     python3 tests/fuzz/make_corpus.py
@@ -169,6 +170,80 @@ def render():
     write("fuzz_render", "many-edits-2", b"\2" + edits)
 
 
+BOUNDARY = "esfdraftTestBoundary7MA4YWxkTrZu0gW"
+
+
+def http_request(method, target, headers, body=b""):
+    head = f"{method} {target} HTTP/1.1\r\nHost: localhost:8080\r\n"
+    for name, value in headers:
+        head += f"{name}: {value}\r\n"
+    if body or method == "POST":
+        head += f"Content-Length: {len(body)}\r\n"
+    return head.encode("utf-8") + b"\r\n" + body
+
+
+def multipart(parts, boundary=BOUNDARY, close=True):
+    body = b""
+    for name, filename, content_type, data in parts:
+        body += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"".encode()
+        if filename is not None:
+            body += f"; filename=\"{filename}\"".encode()
+        body += b"\r\n"
+        if content_type:
+            body += f"Content-Type: {content_type}\r\n".encode()
+        body += b"\r\n" + data + b"\r\n"
+    if close:
+        body += f"--{boundary}--\r\n".encode()
+    return body
+
+
+def request():
+    """Requests like those tests/http and tests/browser send: multipart
+    uploads (API and pages, with the CSRF field), urlencoded forms, JSON
+    bodies of the API, queries, cookies and Accept-Language."""
+    clear("fuzz_request")
+    plan = (ROOT / "tests" / "load" / "fixtures").glob("*.xml")
+    small_plan = min(plan, key=lambda path: path.stat().st_size).read_bytes()[:1500]
+    form = f"multipart/form-data; boundary={BOUNDARY}"
+    cookie = "esfdraft_session=Zm9vYmFyYmF6cXV4; esfdraft_lang=en"
+    write("fuzz_request", "check-plan.http", http_request("POST", "/api/check", [
+        ("Authorization", "Bearer 0123456789abcdef0123456789abcdef"), ("Content-Type", form)],
+        multipart([("plan", "plan.xml", "application/xml", small_plan)])))
+    write("fuzz_request", "new-application-page.http", http_request("POST", "/applications", [
+        ("Cookie", cookie), ("Content-Type", form), ("Accept-Language", "en-GB,en;q=0.9,sv;q=0.8")],
+        multipart([("csrf", None, None, b"c5rf70k3n"), ("plan", "ansokan.xml", "text/xml", small_plan),
+                   ("findings", "", "application/octet-stream", b"")])))
+    write("fuzz_request", "version-with-findings.http", http_request("POST", "/api/applications/17/versions", [
+        ("Authorization", "Bearer t"), ("Content-Type", form)],
+        multipart([("plan", "p.xml", "application/xml", b"<application/>"),
+                   ("findings", "f.xml", "application/xml", b"<findings lang='sv'/>"), ("budget", "b.xml", None, b"x")])))
+    write("fuzz_request", "multipart-truncated.http", http_request("POST", "/api/check", [("Content-Type", form)],
+          multipart([("plan", "plan.xml", "application/xml", b"<a/>")], close=False)))
+    write("fuzz_request", "multipart-twice.http", http_request("POST", "/api/check", [("Content-Type", form)],
+          multipart([("plan", "a.xml", None, b"1"), ("plan", "b.xml", None, b"2")])))
+    write("fuzz_request", "login-json.http", http_request("POST", "/api/login", [("Content-Type", "application/json; charset=utf-8")],
+          b'{"email": "owner@example.org", "password": "hemligt l\u00f6senord"}'))
+    write("fuzz_request", "transition-json.http", http_request("POST", "/api/applications/3/transitions", [
+        ("Authorization", "Bearer t"), ("Content-Type", "application/json")], b'{"to": "submitted", "comment": null}'))
+    write("fuzz_request", "comment-json.http", http_request("POST", "/api/applications/3/comments", [
+        ("Content-Type", "application/json")],
+        b'{"text": "Se \u00f6ver budgeten", "section": "budget", "rule": "B005", "path": "/application/budget[1]", "n": [1, 2.5e3, true, {}]}'))
+    write("fuzz_request", "login-form.http", http_request("POST", "/login?next=%2Fapplications", [
+        ("Content-Type", "application/x-www-form-urlencoded")], b"email=owner%40example.org&password=a+b%26c&csrf="))
+    write("fuzz_request", "transition-form.http", http_request("POST", "/applications/12/transitions", [
+        ("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded"), ("X-CSRF-Token", "c5rf")],
+        b"to=returned&comment=Komplettera+%C3%A4ndringen"))
+    write("fuzz_request", "listing-query.http", http_request("GET", "/api/applications?status=submitted&programme=esf-plus-2021-2027&verdict=ready&call=2024%2F01", [
+        ("Authorization", "Bearer t")]))
+    write("fuzz_request", "report-query.http", http_request("GET", "/api/applications/5/versions/latest/report?format=html&lang=en", [
+        ("Accept-Language", "sv-SE;q=0.4, en;q=0.8")]))
+    write("fuzz_request", "diff-page.http", http_request("GET", "/applications/9/diff?from=1&to=2", [("Cookie", cookie)]))
+    write("fuzz_request", "encoded-id.http", http_request("HEAD", "/api/applications/..%2F..%2Fetc/versions/%31/plan.xml", []))
+    write("fuzz_request", "wrong-method.http", http_request("DELETE", "/api/me", [("Content-Length", "0")]))
+    write("fuzz_request", "chunked.http", b"POST /api/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+          b"Content-Type: application/json\r\n\r\n" b'{"email":"a","password":"b"}')
+
+
 def dictionary(target, comment, tokens):
     lines = [f"# {target}: {comment}", "# Written by make_corpus.py; edit there."]
     seen = set()
@@ -221,6 +296,18 @@ def dictionaries():
                   "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xA0", "\x00"]
     dictionary("fuzz_tags", "the tag syntax (docs/templates.md) and filters", tag_tokens)
     dictionary("fuzz_template", "XML, WordprocessingML and tags", XML_TOKENS + ooxml + tag_tokens)
+    dictionary("fuzz_request", "HTTP heads, multipart and urlencoded bodies, JSON, the service's paths",
+               ["GET ", "POST ", "HEAD ", "PUT ", "DELETE ", " HTTP/1.1\r\n", " HTTP/1.0\r\n", "\r\n", "\r\n\r\n",
+                "Host: ", "Content-Length: ", "Content-Type: ", "Transfer-Encoding: chunked", "Cookie: ", "Authorization: Bearer ",
+                "Accept-Language: ", "X-CSRF-Token: ", "multipart/form-data; boundary=", "application/x-www-form-urlencoded",
+                "application/json", "; charset=utf-8", "Content-Disposition: form-data; name=\"", "\"; filename=\"",
+                "--" + BOUNDARY, "--" + BOUNDARY + "--", "boundary=", "name=", "filename=", "filename*=UTF-8''",
+                "esfdraft_session=", "esfdraft_lang=", "; ", "q=0.5", "sv", "en", "=", "&", "%", "%2F", "%00", "+", "?", "#",
+                "/api/", "/api/applications/", "/versions/", "/latest/", "/report", "/plan.xml", "/transitions", "/comments",
+                "/diff", "/api/check", "/api/login", "/healthz", "/applications/", "..", "//",
+                "{", "}", "[", "]", "\"", "\":", ",", "null", "true", "false", "1e999", "-0", "\\u0000", "\\ud800",
+                "\"email\"", "\"password\"", "\"to\"", "\"comment\"", "\"text\"", "\"section\"", "\"rule\"", "\"path\"",
+                "csrf", "plan", "findings", "budget"])
     dictionary("fuzz_zip", "zip record signatures and OOXML part names",
                ["PK\x03\x04", "PK\x01\x02", "PK\x05\x06", "PK\x06\x06", "PK\x06\x07", "PK\x07\x08", "\x08\x00", "\x00\x00",
                 "\xFF\xFF\xFF\xFF", "\x14\x00", "\x2D\x00", "\x01\x00", "[Content_Types].xml", "_rels/.rels",
@@ -234,5 +321,6 @@ if __name__ == "__main__":
     template()
     zip_seeds()
     render()
+    request()
     total = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file())
     print(f"corpus: {sum(1 for p in CORPUS.rglob('*') if p.is_file())} files, {total // 1024} KiB")
