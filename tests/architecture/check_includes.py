@@ -31,6 +31,10 @@ ALLOWED_MODULES = {
 THIRD_PARTY = {
     "libxml/": {"load"},
     "Poco/": {"docx", "store", "http"},
+    # Poco XML's SAX parser: the template engine, and reading a budget workbook back.
+    "Poco/SAX/": {"docx", "xlsx"},
+    "Poco/DOM/": {"docx", "xlsx"},
+    "Poco/XML/": {"docx", "xlsx"},
     "Poco/Net/": {"http"},
     "Poco/JSON/": {"http"},
     "Poco/Data/": {"store"},
