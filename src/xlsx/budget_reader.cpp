@@ -625,7 +625,7 @@ std::string labels_text(const std::vector<std::string_view>& labels) {
            sheet.name() + ": ingen rubrikrad med " + labels_text(labels) + not_ours_sv);
 }
 
-void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, std::string_view lang, model::Budget& budget) {
+void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, model::Budget& budget) {
     const std::vector<std::string_view> headers{labels.category, labels.year,   labels.activity,
                                                 labels.label,    labels.amount, labels.tags};
     const auto header = find_header(sheet, headers);
@@ -678,7 +678,6 @@ void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, std::stri
         }
         budget.costs.push_back(std::move(cost));
     }
-    (void)lang;
 }
 
 void read_financing(const SheetCells& sheet, const WorkbookLabels& labels, model::Budget& budget) {
@@ -817,7 +816,7 @@ WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts) {
         return SheetCells(std::string(name), read_sheet(part(part_name), part_name, std::string(name), shared));
     };
     out.budget.currency = "SEK";
-    read_costs(load_sheet(labels->costs_sheet), *labels, out.lang, out.budget);
+    read_costs(load_sheet(labels->costs_sheet), *labels, out.budget);
     read_financing(load_sheet(labels->financing_sheet), *labels, out.budget);
     return out;
 }

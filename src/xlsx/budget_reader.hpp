@@ -48,8 +48,10 @@ struct WorkbookBudget {
     model::Budget budget;   // currency "SEK"; lines in sheet order; locations left empty
 };
 
-// Most cells kept from one sheet: a workbook esfdraft writes has six per cost line.
-inline constexpr std::size_t max_read_cells = 4'000'000;
+// Most cells (and most shared texts) kept from one sheet: a workbook esfdraft
+// writes has six per cost line, so this reads 150 000 cost lines and keeps a
+// hostile sheet of tiny cells to a few hundred MB.
+inline constexpr std::size_t max_read_cells = 1'000'000;
 
 // Reads the budget from the parts of an .xlsx package.
 //
