@@ -5,6 +5,7 @@
 #include "http/context.hpp"
 #include "http/json.hpp"
 #include "pipeline/pipeline.hpp"
+#include "pipeline/workbook_budget.hpp"
 #include "report/report.hpp"
 #include "store/passwords.hpp"
 
@@ -199,6 +200,35 @@ StoredVersion add_version(Context& context, const Caller& caller, const store::A
                                              std::string(store::to_string(added.status)));
     }
     return {application.id, added.version.number, added.version.summary};
+}
+
+BudgetRevision revise_budget(Context& context, const Caller& caller, const store::Application& application,
+                             const Request& request, bool dry_run) {
+    if (request.content_type != "multipart/form-data") {
+        throw HttpError(415, "unsupported-media-type", "upload the workbook as multipart/form-data with a part named 'budget'");
+    }
+    if (request.parts.count("plan") || request.parts.count("findings")) {
+        throw HttpError(400, "invalid", "send either the part 'budget' (a budget workbook) or 'plan' (and 'findings'), not both");
+    }
+    const auto workbook = request.parts.find("budget");
+    if (workbook == request.parts.end() || workbook->second.bytes.empty()) {
+        throw HttpError(400, "invalid", "the part 'budget' (the budget workbook) is empty");
+    }
+    if (!owns(caller, application)) throw HttpError(403, "forbidden", "only the owner's organisation adds versions");
+    if (!dry_run && application.status != store::Status::draft && application.status != store::Status::changes_requested) {
+        throw HttpError(409, "conflict", "a version can be added only in draft or changes-requested, not " +
+                                             std::string(store::to_string(application.status)));
+    }
+    BudgetRevision revision{find_version(context, application.id, "latest"), {}};
+    const NamedUpload upload{plain_file_name(workbook->second.filename, "budget.xlsx"), workbook->second.bytes};
+    try {
+        revision.parts.plan = {"plan.xml", context.checker.plan_with_budget({"plan.xml", revision.latest.plan}, upload,
+                                                                            context.today())};
+    } catch (const pipeline::WorkbookRejected& rejected) {
+        throw HttpError(422, "unprocessable", rejected.message(report_language(request)));
+    }
+    if (revision.latest.findings) revision.parts.findings = NamedUpload{"findings.xml", *revision.latest.findings};
+    return revision;
 }
 
 // ----------------------------------------------------------------- workflow

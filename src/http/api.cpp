@@ -204,14 +204,41 @@ void add_api_routes(Router& router, Context& context) {
                     return json_response(200, out);
                 }});
 
-    router.add({"POST", "/api/applications/{id}/versions", "Upload a new version (multipart: plan, findings)",
+    router.add({"POST", "/api/applications/{id}/versions",
+                "Upload a new version (multipart: plan, findings; or budget, an edited budget workbook, with "
+                "?dry-run=1 for the diff only)",
                 Access::signed_in, false, [site](Request& request) {
                     const Caller& caller = caller_of(request);
                     const store::Application application = visible_application(*site, caller, request.params.at("id"));
-                    if (request.parts.count("budget")) {
-                        throw HttpError(422, "unprocessable", "reading a budget workbook back is not supported yet; upload the plan");
+                    const std::string* dry = request.query_value("dry-run");
+                    if (dry && *dry != "1" && *dry != "0" && *dry != "true" && *dry != "false") {
+                        throw HttpError(400, "invalid", "dry-run must be 1 or 0");
                     }
-                    const StoredVersion stored = add_version(*site, caller, application, upload_parts(request));
+                    const bool dry_run = dry && (*dry == "1" || *dry == "true");
+                    if (dry_run && !request.parts.count("budget")) {
+                        throw HttpError(400, "invalid", "dry-run is for the part 'budget' (a budget workbook)");
+                    }
+                    const bool from_workbook = request.parts.count("budget") != 0;
+                    UploadParts parts;
+                    if (from_workbook) {
+                        BudgetRevision revision = revise_budget(*site, caller, application, request, dry_run);
+                        if (dry_run) {
+                            const UploadCheck old_check = check_version(*site, revision.latest);
+                            const UploadCheck new_check = site->checker.check(revision.parts.plan, revision.parts.findings,
+                                                                              version_day(revision.latest));
+                            VersionSide from{revision.latest.number, old_check.application ? &*old_check.application : nullptr,
+                                             &old_check.report.findings};
+                            VersionSide to{revision.latest.number + 1, new_check.application ? &*new_check.application : nullptr,
+                                           &new_check.report.findings};
+                            JsonObject out = diff_json(from, to, report_language(request));
+                            out->set("dryRun", true);
+                            return json_response(200, out);
+                        }
+                        parts = std::move(revision.parts);
+                    } else {
+                        parts = upload_parts(request);
+                    }
+                    const StoredVersion stored = add_version(*site, caller, application, parts);
                     JsonObject out = object();
                     out->set("version", stored.version);
                     out->set("summary", summary_json(stored.summary));

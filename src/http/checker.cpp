@@ -4,6 +4,7 @@
 
 #include "pipeline/artefacts.hpp"
 #include "pipeline/pipeline.hpp"
+#include "pipeline/workbook_budget.hpp"
 
 namespace esfdraft::http {
 
@@ -83,6 +84,11 @@ std::optional<std::string> Checker::draft(const NamedUpload& plan, const std::op
 std::optional<std::string> Checker::workbook(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
                                              model::Date today) {
     return make(*pool_, plan, findings, today, "", false).workbook_xlsx;
+}
+
+std::string Checker::plan_with_budget(const NamedUpload& plan, const NamedUpload& workbook, model::Date today) {
+    Borrowed session(*pool_, today);
+    return pipeline::plan_with_workbook_budget({plan.name, plan.bytes}, {workbook.name, workbook.bytes}, *session);
 }
 
 std::string plain_file_name(const std::string& sent, const std::string& fallback) {

@@ -44,6 +44,10 @@ public:
                                      model::Date today, const std::string& lang);
     std::optional<std::string> workbook(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
                                         model::Date today);
+    // `plan` with its budget replaced by the one read back from `workbook`
+    // (pipeline::plan_with_workbook_budget): throws pipeline::WorkbookRejected
+    // for what the user must correct, pipeline::ToolError otherwise.
+    std::string plan_with_budget(const NamedUpload& plan, const NamedUpload& workbook, model::Date today);
 
     struct Pool;
 

@@ -70,6 +70,19 @@ StoredVersion create_application(Context& context, const Caller& caller, const U
 // 403 unless the owner; 409 unless draft or changes-requested.
 StoredVersion add_version(Context& context, const Caller& caller, const store::Application& application,
                           const UploadParts& parts);
+// An upload of the part `budget` (an edited budget workbook): the latest
+// version and the parts a new version would have, its plan the latest plan
+// with the workbook's budget and its findings the latest version's. 415
+// unless multipart; 400 when `plan` or `findings` is sent too; 403 unless
+// the owner; 409 (unless `dry_run`) when the status takes no version; 422 in
+// the request's language when the workbook cannot be read back or gives a
+// plan the format refuses (the error names the sheet and cell).
+struct BudgetRevision {
+    store::Version latest;
+    UploadParts parts;
+};
+BudgetRevision revise_budget(Context& context, const Caller& caller, const store::Application& application,
+                             const Request& request, bool dry_run);
 // 400 for an unknown status, 403 for a move the caller's role never makes,
 // 409 when not allowed from the current status or (submitting) the latest
 // version has errors (with its report).

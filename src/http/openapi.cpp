@@ -65,6 +65,23 @@ std::string openapi_json(const Router& router) {
             parameters->add(parameter);
             open = route.pattern.find('{', close);
         }
+        const bool new_version = route.method == "POST" && route.pattern == "/api/applications/{id}/versions";
+        if (new_version) {
+            JsonObject parameter = object();
+            parameter->set("name", "dry-run");
+            parameter->set("in", "query");
+            parameter->set("required", false);
+            parameter->set("description",
+                           "With the part 'budget' only: 1 answers 200 with the diff against the latest version (as "
+                           "GET /api/applications/{id}/diff, with \"dryRun\": true) and stores nothing");
+            JsonObject schema = object();
+            schema->set("type", "string");
+            JsonArray values = array();
+            for (const char* value : {"1", "0", "true", "false"}) values->add(value);
+            schema->set("enum", values);
+            parameter->set("schema", schema);
+            parameters->add(parameter);
+        }
         if (parameters->size()) operation->set("parameters", parameters);
         if (route.method == "POST" && route.pattern != "/api/logout") {
             JsonObject body = object();
@@ -82,10 +99,33 @@ std::string openapi_json(const Router& router) {
                     file->set("contentMediaType", "application/xml");
                     properties->set(part, file);
                 }
+                if (new_version) {
+                    JsonObject workbook = object();
+                    workbook->set("type", "string");
+                    workbook->set("contentMediaType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    workbook->set("description",
+                                  "A budget workbook esfdraft wrote (GET …/versions/{n}/budget.xlsx), edited in Excel or "
+                                  "LibreOffice: instead of plan and findings, the latest plan with its cost lines, "
+                                  "financing and income read back from the workbook and the latest findings. A workbook "
+                                  "that cannot be read back is 422, its message naming the sheet and cell.");
+                    properties->set("budget", workbook);
+                }
                 schema->set("properties", properties);
                 JsonArray required = array();
                 required->add("plan");
-                schema->set("required", required);
+                if (new_version) {
+                    JsonArray either = array();
+                    for (const char* part : {"plan", "budget"}) {
+                        JsonObject one = object();
+                        JsonArray names = array();
+                        names->add(part);
+                        one->set("required", names);
+                        either->add(one);
+                    }
+                    schema->set("oneOf", either);
+                } else {
+                    schema->set("required", required);
+                }
             }
             media->set("schema", schema);
             content->set(upload ? "multipart/form-data" : "application/json", media);
@@ -102,6 +142,12 @@ std::string openapi_json(const Router& router) {
                            ? "201"
                            : "200",
                        ok);
+        if (new_version) {
+            JsonObject diff = object();
+            diff->set("description", "dry-run: the diff against the latest version; nothing stored");
+            responses->set("200", diff);
+            responses->set("422", error_response("the budget workbook cannot be read back (the message names the sheet and cell)"));
+        }
         responses->set("4XX", error_response("the request was refused (see error.code)"));
         operation->set("responses", responses);
         if (route.access == Access::anyone) operation->set("security", array());

@@ -34,9 +34,10 @@ ALLOWED_MODULES = {
 THIRD_PARTY = {
     "libxml/": {"load"},
     "Poco/": {"docx", "store", "http"},
-    "Poco/SAX/": {"docx"},
-    "Poco/DOM/": {"docx"},
-    "Poco/XML/": {"docx"},
+    # Poco XML's SAX parser: the template engine, and reading a budget workbook back.
+    "Poco/SAX/": {"docx", "xlsx"},
+    "Poco/DOM/": {"docx", "xlsx"},
+    "Poco/XML/": {"docx", "xlsx"},
     "Poco/Zip/": {"docx"},
     "Poco/Net/": {"http"},
     "Poco/JSON/": {"http"},

@@ -14,11 +14,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "docx/zip_package.hpp"
 #include "http/server.hpp"
 #include "http/site.hpp"
 #include "store/passwords.hpp"
@@ -548,6 +550,8 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
     const std::string page = "/applications/" + id;
     const std::string upload = multipart({{"plan", "plan.xml", sample_plan}, {"findings", "findings.xml", sample_findings}});
     const std::string upload_type = "multipart/form-data; boundary=" + boundary;
+    const std::string workbook_upload =
+        multipart({{"budget", "budget.xlsx", service.call("GET", app + "/versions/1/budget.xlsx", "owner").body}});
     const std::string form_type = "application/x-www-form-urlencoded";
     struct Row {
         std::string method, pattern, path, body, type;
@@ -564,6 +568,9 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
         {"POST", "/api/applications", "/api/applications", upload, upload_type, 201, 201, 403, 403, 401},
         {"GET", "/api/applications/{id}", app, "", "", 200, 404, 200, 200, 401},
         {"POST", "/api/applications/{id}/versions", app + "/versions", upload, upload_type, 409, 404, 403, 403, 401},
+        // A budget workbook: a dry run only reads, so the owner gets it in any status; storing is as for a plan.
+        {"POST", "/api/applications/{id}/versions", app + "/versions?dry-run=1", workbook_upload, upload_type, 200, 404, 403, 403, 401},
+        {"POST", "/api/applications/{id}/versions", app + "/versions", workbook_upload, upload_type, 409, 404, 403, 403, 401},
         {"GET", "/api/applications/{id}/versions/{n}/plan.xml", app + "/versions/1/plan.xml", "", "", 200, 404, 200, 200, 401},
         {"GET", "/api/applications/{id}/versions/{n}/findings.xml", app + "/versions/latest/findings.xml", "", "", 200, 404, 200, 200, 401},
         {"GET", "/api/applications/{id}/versions/{n}/report", app + "/versions/1/report?format=html", "", "", 200, 404, 200, 200, 401},
@@ -617,6 +624,138 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
             }
         }
     }
+}
+
+// --- the budget workbook uploaded back (part `budget`) ----------------------
+
+namespace {
+
+// The workbook with `edit` applied to the XML of the part `part_name`.
+std::string edited_workbook(const std::string& workbook, const std::string& part_name,
+                            const std::function<void(std::string&)>& edit) {
+    docx::Package package = docx::read_package(workbook, "budget.xlsx");
+    std::string part = *package.find(part_name);
+    edit(part);
+    package.put(part_name, part);
+    return docx::write_package(package);
+}
+
+// The first cost line's amount (cell E2 of the costs sheet) set to `kronor`.
+std::string with_first_amount(const std::string& workbook, const std::string& kronor) {
+    return edited_workbook(workbook, "xl/worksheets/sheet2.xml", [&](std::string& sheet) {
+        sheet = std::regex_replace(sheet, std::regex("<c r=\"E2\"([^>]*)><v>[^<]*</v></c>"), "<c r=\"E2\"$1><v>" + kronor + "</v></c>");
+    });
+}
+
+Reply upload_workbook(Service& service, const std::string& path, const std::string& workbook,
+                      const std::vector<Part>& more = {}) {
+    std::vector<Part> parts{{"budget", "budget.xlsx", workbook}};
+    parts.insert(parts.end(), more.begin(), more.end());
+    return service.call("POST", path, "owner", multipart(parts), "multipart/form-data; boundary=" + boundary);
+}
+
+std::pair<std::string, std::string> outside_budget(const std::string& plan) {
+    const auto open = plan.find('>', plan.find("<budget")) + 1;
+    return {plan.substr(0, open), plan.substr(plan.find("</budget>"))};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_budget_workbook_dry_run_answers_the_diff_and_stores_nothing) {
+    Service service;
+    const std::string id = service.create();
+    const std::string base = "/api/applications/" + id;
+    const std::string workbook = service.call("GET", base + "/versions/1/budget.xlsx", "owner").body;
+
+    const Reply same = upload_workbook(service, base + "/versions?dry-run=1", workbook);
+    BOOST_REQUIRE_EQUAL(same.status, 200);
+    BOOST_TEST(same.json()->getValue<bool>("dryRun"));
+    BOOST_TEST(same.json()->getValue<int>("from") == 1);
+    BOOST_TEST(same.json()->getValue<int>("to") == 2);
+    BOOST_TEST(same.json()->getArray("changes")->size() == 0u);
+    BOOST_TEST(same.json()->getObject("check")->getArray("new")->size() == 0u);
+
+    // 126 000 kr -> 130 000,50 kr: a changed cost line, a higher total, and the budget no longer balances.
+    const Reply edited = upload_workbook(service, base + "/versions?dry-run=1&lang=en", with_first_amount(workbook, "130000.5"));
+    BOOST_REQUIRE_EQUAL(edited.status, 200);
+    const auto changes = edited.json()->getArray("changes");
+    BOOST_REQUIRE_EQUAL(changes->size(), 1u);
+    BOOST_TEST(changes->getObject(0)->getValue<std::string>("change") == "changed");
+    BOOST_TEST(edited.body.find("130000.50") != std::string::npos);
+    BOOST_TEST(edited.json()->getObject("keyFigures")->getObject("after")->getValue<std::string>("totalCost") == "2014000.50");
+    const auto added = edited.json()->getObject("check")->getArray("new");
+    bool unbalanced = false;
+    for (std::size_t i = 0; i < added->size(); ++i)
+        unbalanced |= added->getObject(static_cast<unsigned>(i))->getValue<std::string>("rule") == "B005";
+    BOOST_TEST(unbalanced);
+
+    // Nothing stored: still one version, nothing in the history but the creation.
+    BOOST_TEST(service.call("GET", base, "owner").json()->getArray("versions")->size() == 1u);
+    BOOST_TEST(service.call("GET", base + "/versions/2/plan.xml", "owner").status == 404);
+}
+
+BOOST_AUTO_TEST_CASE(a_budget_workbook_upload_stores_the_latest_plan_with_the_new_budget) {
+    Service service;
+    const std::string id = service.create();
+    const std::string base = "/api/applications/" + id;
+    const std::string workbook = service.call("GET", base + "/versions/1/budget.xlsx", "owner").body;
+    const Reply stored = upload_workbook(service, base + "/versions", with_first_amount(workbook, "130000.5"));
+    BOOST_REQUIRE_EQUAL(stored.status, 201);
+    BOOST_TEST(stored.json()->getValue<int>("version") == 2);
+    BOOST_TEST(stored.json()->getObject("summary")->getValue<int>("errors") >= 1);   // B005: it no longer balances
+
+    const std::string plan = service.call("GET", base + "/versions/2/plan.xml", "owner").body;
+    BOOST_TEST((outside_budget(plan) == outside_budget(sample_plan)));
+    BOOST_TEST(plan.find("amount=\"130000.50\"") != std::string::npos);
+    BOOST_TEST(plan.find("amount=\"126000\"") == std::string::npos);
+    BOOST_TEST((service.call("GET", base + "/versions/2/findings.xml", "owner").body == sample_findings));
+    // The stored plan loads and checks like any upload: its report and workbook are there.
+    BOOST_TEST(service.call("GET", base + "/versions/2/report?format=json", "owner").status == 200);
+    BOOST_TEST(service.call("GET", base + "/versions/2/budget.xlsx", "owner").status == 200);
+    const Reply diff = service.call("GET", base + "/diff?from=1&to=2", "owner");
+    BOOST_TEST(diff.json()->getArray("changes")->size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_read_back_is_422_with_the_cell) {
+    Service service;
+    const std::string id = service.create();
+    const std::string base = "/api/applications/" + id;
+    const std::string workbook = service.call("GET", base + "/versions/1/budget.xlsx", "owner").body;
+
+    const Reply not_a_workbook = upload_workbook(service, base + "/versions?lang=en", "just some text");
+    BOOST_TEST(not_a_workbook.status == 422);
+    BOOST_TEST(not_a_workbook.error_code() == "unprocessable");
+    BOOST_TEST(not_a_workbook.json()->getObject("error")->getValue<std::string>("message").find("workbook 'budget.xlsx'") != std::string::npos);
+
+    const std::string docx = service.call("GET", base + "/versions/1/draft.docx", "owner").body;
+    const Reply a_document = upload_workbook(service, base + "/versions?dry-run=1&lang=en", docx);
+    BOOST_TEST(a_document.status == 422);
+
+    const std::string bad_cell = edited_workbook(workbook, "xl/worksheets/sheet2.xml", [](std::string& sheet) {
+        sheet = std::regex_replace(sheet, std::regex("<c r=\"E7\"[^>]*><v>[^<]*</v></c>"),
+                                   "<c r=\"E7\" t=\"inlineStr\"><is><t>tolv tusen</t></is></c>");
+    });
+    const Reply english = upload_workbook(service, base + "/versions?lang=en", bad_cell);
+    BOOST_TEST(english.status == 422);
+    BOOST_TEST(english.json()->getObject("error")->getValue<std::string>("message").starts_with(
+        "Kostnader!E7: the amount is the text 'tolv tusen', not a number"));
+    const Reply swedish = upload_workbook(service, base + "/versions?dry-run=1&lang=sv", bad_cell);
+    BOOST_TEST(swedish.status == 422);
+    BOOST_TEST(swedish.json()->getObject("error")->getValue<std::string>("message").starts_with(
+        "Kostnader!E7: beloppet är texten 'tolv tusen'"));
+
+    // A year the plan format refuses is named too, and nothing is stored.
+    const std::string bad_year = edited_workbook(workbook, "xl/worksheets/sheet2.xml", [](std::string& sheet) {
+        sheet = std::regex_replace(sheet, std::regex("<c r=\"B2\"([^>]*)><v>[^<]*</v></c>"), "<c r=\"B2\"$1><v>209</v></c>");
+    });
+    BOOST_TEST(upload_workbook(service, base + "/versions?lang=en", bad_year).json()->getObject("error")->getValue<std::string>(
+                   "message").starts_with("Kostnader!B2: the year '209'"));
+
+    BOOST_TEST(upload_workbook(service, base + "/versions", workbook, {{"plan", "plan.xml", sample_plan}}).status == 400);
+    BOOST_TEST(service.call("POST", base + "/versions?dry-run=1", "owner", multipart({{"plan", "plan.xml", sample_plan}}),
+                            "multipart/form-data; boundary=" + boundary).status == 400);
+    BOOST_TEST(upload_workbook(service, base + "/versions?dry-run=maybe", workbook).status == 400);
+    BOOST_TEST(service.call("GET", base, "owner").json()->getArray("versions")->size() == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,91 @@
+#include "pipeline/workbook_budget.hpp"
+
+#include "docx/zip_package.hpp"
+#include "load/budget_xml.hpp"
+#include "report/catalogue.hpp"
+#include "xlsx/budget_reader.hpp"
+
+namespace esfdraft::pipeline {
+namespace {
+
+bool same_budget(const model::Budget& a, const model::Budget& b) {
+    if (a.costs.size() != b.costs.size() || a.financing.size() != b.financing.size() || a.income.size() != b.income.size())
+        return false;
+    for (std::size_t i = 0; i < a.costs.size(); ++i) {
+        const auto &x = a.costs[i], &y = b.costs[i];
+        if (x.category != y.category || x.year != y.year || x.activity_id != y.activity_id || x.amount != y.amount ||
+            x.tags != y.tags || x.label != y.label)
+            return false;
+    }
+    for (std::size_t i = 0; i < a.financing.size(); ++i) {
+        const auto &x = a.financing[i], &y = b.financing[i];
+        if (x.kind != y.kind || x.funder != y.funder || x.org_number != y.org_number || x.amount != y.amount) return false;
+    }
+    for (std::size_t i = 0; i < a.income.size(); ++i)
+        if (a.income[i].amount != b.income[i].amount || a.income[i].label != b.income[i].label) return false;
+    return true;
+}
+
+// The first problem that keeps a plan from loading, in both languages.
+std::pair<std::string, std::string> first_load_problem(const CheckedPlan& checked) {
+    for (const model::Finding& finding : checked.report.findings) {
+        if (finding.rule != "X001" && finding.rule != "X002") continue;
+        const std::string where = finding.where.line > 0 ? "line " + std::to_string(finding.where.line) + ": " : "";
+        const std::string rad = finding.where.line > 0 ? "rad " + std::to_string(finding.where.line) + ": " : "";
+        return {where + report::message_text(finding, report::Language::en),
+                rad + report::message_text(finding, report::Language::sv)};
+    }
+    return {"the plan does not load", "planen går inte att läsa in"};
+}
+
+}  // namespace
+
+std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& workbook, CheckSession& session) {
+    const CheckedPlan latest = session.check_bytes(plan, std::nullopt);
+    if (!latest.application)
+        throw WorkbookRejected(
+            "the latest version's plan does not load (see its report), so its budget cannot be replaced; upload a "
+            "corrected plan instead",
+            "den senaste versionens plan går inte att läsa in (se dess rapport), så dess budget kan inte bytas; ladda "
+            "upp en rättad plan i stället");
+
+    docx::Package package;
+    try {
+        package = docx::read_package(workbook.bytes, "workbook '" + workbook.name + "'");
+    } catch (const std::exception& error) {
+        throw WorkbookRejected(std::string(error.what()) + "; upload the budget workbook (.xlsx) esfdraft wrote",
+                               "arbetsboken '" + workbook.name + "' är ingen läsbar xlsx-fil (" + error.what() +
+                                   "); ladda upp den budgetarbetsbok (.xlsx) som esfdraft skrev");
+    }
+    std::vector<xlsx::WorkbookPart> parts;
+    parts.reserve(package.entries().size());
+    for (const docx::PackageEntry& entry : package.entries()) parts.push_back({entry.name, entry.bytes});
+    package = {};
+
+    xlsx::WorkbookBudget read;
+    try {
+        read = xlsx::read_budget_workbook(parts);
+    } catch (const xlsx::WorkbookReadError& error) {
+        throw WorkbookRejected(error.what(), error.swedish());
+    }
+
+    std::string revised;
+    try {
+        revised = load::replace_budget(plan.bytes, read.budget);
+    } catch (const std::exception& error) {
+        throw ToolError(std::string("the latest plan's budget cannot be replaced: ") + error.what());
+    }
+    const CheckedPlan checked = session.check_bytes({plan.name, revised}, std::nullopt);
+    if (!checked.application) {
+        const auto [english, swedish] = first_load_problem(checked);
+        throw WorkbookRejected("the budget in the workbook makes a plan the format refuses: " + english +
+                                   "; correct the workbook and upload it again",
+                               "budgeten i arbetsboken ger en plan som formatet inte godtar: " + swedish +
+                                   "; rätta arbetsboken och ladda upp den igen");
+    }
+    if (!same_budget(checked.application->budget, read.budget))
+        throw ToolError("the plan written with the workbook's budget does not read back as that budget");
+    return revised;
+}
+
+}  // namespace esfdraft::pipeline
