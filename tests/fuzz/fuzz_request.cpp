@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "fuzz_support.hpp"
+#include "service_routes.hpp"
 #include "http/json.hpp"
 #include "http/request_reader.hpp"
 #include "http/router.hpp"
@@ -51,28 +52,11 @@ http::ServerOptions limits() {
     return options;
 }
 
-// The route patterns of the service (src/http/api.cpp and pages.cpp); the
-// handlers are never called.
-const char* const patterns[][2] = {
-    {"GET", "/"}, {"GET", "/api/applications"}, {"GET", "/api/applications/{id}"},
-    {"GET", "/api/applications/{id}/comments"}, {"GET", "/api/applications/{id}/diff"},
-    {"GET", "/api/applications/{id}/history"}, {"GET", "/api/applications/{id}/versions/{n}/budget.xlsx"},
-    {"GET", "/api/applications/{id}/versions/{n}/draft.docx"}, {"GET", "/api/applications/{id}/versions/{n}/findings.xml"},
-    {"GET", "/api/applications/{id}/versions/{n}/plan.xml"}, {"GET", "/api/applications/{id}/versions/{n}/report"},
-    {"GET", "/api/me"}, {"GET", "/api/openapi.json"}, {"GET", "/applications"}, {"GET", "/applications/new"},
-    {"GET", "/applications/{id}"}, {"GET", "/applications/{id}/diff"}, {"GET", "/healthz"}, {"GET", "/login"},
-    {"GET", "/queue"}, {"GET", "/static/site.css"}, {"GET", "/users"}, {"POST", "/api/applications"},
-    {"POST", "/api/applications/{id}/comments"}, {"POST", "/api/applications/{id}/transitions"},
-    {"POST", "/api/applications/{id}/versions"}, {"POST", "/api/check"}, {"POST", "/api/login"}, {"POST", "/api/logout"},
-    {"POST", "/applications"}, {"POST", "/applications/{id}/comments"}, {"POST", "/applications/{id}/transitions"},
-    {"POST", "/applications/{id}/versions"}, {"POST", "/language"}, {"POST", "/login"}, {"POST", "/logout"},
-    {"POST", "/users"},
-};
 
 http::Router& router() {
     static http::Router routes = [] {
         http::Router built;
-        for (const auto& [method, pattern] : patterns)
+        for (const auto& [method, pattern] : fuzz::service_routes)
             built.add({method, pattern, "", http::Access::anyone, false, [](http::Request&) { return http::Response{}; }});
         return built;
     }();

@@ -21,6 +21,7 @@
 #include <sstream>
 
 #include "docx/zip_package.hpp"
+#include "fuzz/service_routes.hpp"
 #include "http/server.hpp"
 #include "http/site.hpp"
 #include "store/passwords.hpp"
@@ -537,6 +538,19 @@ BOOST_AUTO_TEST_CASE(openapi_describes_every_api_route) {
             BOOST_TEST(paths->getObject(route.pattern)->has(method));
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(the_fuzz_targets_route_table_is_the_services) {
+    Service service;
+    std::set<std::pair<std::string, std::string>> served, fuzzed;
+    for (const http::Route& route : service.site->router().routes()) served.insert({route.method, route.pattern});
+    for (const auto& [method, pattern] : fuzz::service_routes) fuzzed.insert({method, pattern});
+    for (const auto& route : served)
+        BOOST_TEST_CONTEXT(route.first << " " << route.second << " (add it to tests/fuzz/service_routes.hpp)")
+            BOOST_TEST(fuzzed.count(route) == 1U);
+    for (const auto& route : fuzzed)
+        BOOST_TEST_CONTEXT(route.first << " " << route.second << " (no longer served: remove it from tests/fuzz/service_routes.hpp)")
+            BOOST_TEST(served.count(route) == 1U);
 }
 
 // Every route × every kind of caller → the status they get. The application
