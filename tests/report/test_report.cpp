@@ -404,6 +404,7 @@ BOOST_AUTO_TEST_CASE(the_nearest_rule_id) {
     BOOST_TEST(report::nearest_rule_id("b0077") == "B007");
     BOOST_TEST(report::nearest_rule_id("F04") == "F004");
     BOOST_TEST(report::nearest_rule_id("") == "X001");   // a tie goes to the first rule
+    BOOST_TEST(report::nearest_rule_id("0B07") == "B007");   // two letters swapped are one edit
 }
 
 // docs/rules.md is generated: it must be what the binary prints, so that a
