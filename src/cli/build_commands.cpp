@@ -267,7 +267,10 @@ int run_template(const std::vector<std::string>& arguments) {
     if (words[0] == "export") {
         if (words.size() != 1) throw UsageError("template export takes no file arguments; use -o FILE.docx");
         if (!values.count("output")) throw UsageError("template export needs -o FILE.docx");
-        pipeline::export_default_template(values["output"].as<std::string>(), lang);
+        const std::string path = values["output"].as<std::string>();
+        pipeline::export_default_template(path, lang);
+        // Say what was written, as build does.
+        std::cout << (lang == "en" ? "wrote " : "skrev ") << report::printable(path) << "\n";
         return exit_ok;
     }
     if (words[0] == "check") {

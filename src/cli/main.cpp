@@ -183,9 +183,27 @@ int run_check(const std::vector<std::string>& arguments) {
     // In a batch, a plan that could not be read is named and the others are checked all the same.
     for (const pipeline::PlanFailure& failure : outcome.failures) std::cerr << "esfdraft: error: " << failure.message << "\n";
     const std::vector<report::ApplicationReport>& reports = outcome.reports;
+    // The quiet summary has one line for every plan, in the order given: a plan
+    // that could not be checked says so in its place (the reason is on stderr).
+    const auto quiet_summary = [&] {
+        std::string lines;
+        std::size_t next_report = 0, next_failure = 0;
+        for (const std::string& plan : request.plans) {
+            if (next_failure < outcome.failures.size() && outcome.failures[next_failure].plan == plan) {
+                ++next_failure;
+                lines += report::printable(plan) + ": " +
+                         (report_options.language == report::Language::sv ? "kunde inte kontrolleras (se felet ovan)"
+                                                                            : "could not be checked (see the error above)") +
+                         "\n";
+            } else if (next_report < reports.size()) {
+                lines += report::render_text_summary({reports[next_report++]}, report_options);
+            }
+        }
+        return lines;
+    };
     const std::string text = format == "json"   ? report::render_json(reports, report_options)
                              : format == "html" ? report::render_html(reports, report_options)
-                             : quiet            ? report::render_text_summary(reports, report_options)
+                             : quiet            ? quiet_summary()
                                                 : report::render_text(reports, report_options);
     if (values.count("output"))
         pipeline::write_file_atomically(values["output"].as<std::string>(), text, outcome.inputs);

@@ -158,8 +158,9 @@ TemplateReport check_template(std::string_view docx_bytes, const std::string& te
     TemplateReport report;
     report.name = template_name;
     report.tags = document.tags();
-    for (const TemplateProblem& problem : merged(document.problems(), document.check_names(application_specimen(lang))))
-        report.errors.push_back(problem.text());
+    std::vector<TemplateProblem> problems = merged(document.problems(), document.check_names(application_specimen(lang)));
+    sort_by_place(problems);
+    for (const TemplateProblem& problem : problems) report.errors.push_back(problem.text_in(lang));
     return report;
 }
 

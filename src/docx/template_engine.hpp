@@ -30,15 +30,32 @@ struct TemplateProblem {
 
     // "word/document.xml, paragraph 14, near "…Mål: {{#goals}}…": unclosed section {{#goals}}"
     std::string text() const;
+    // The same with the place in `lang` ("sv": "stycke 14, nära …"; anything
+    // else: English as text()); the message after the colon stays as written.
+    std::string text_in(std::string_view lang) const;
 };
+
+// Sorts problems by where they are, as a reader meets them: the main document
+// first, then the other parts by name; by paragraph within a part (problems
+// outside a paragraph first). Stable: problems at one place keep their order.
+void sort_by_place(std::vector<TemplateProblem>& problems);
+
+class TemplateError;
+// "template 'x.docx': 2 problems" / "mallen 'x.docx' har 2 fel", then every
+// problem on a line of its own, indented, in place order, in `lang`.
+std::string problems_text(const TemplateError& error, std::string_view lang);
 
 // Thrown when a template cannot be rendered: lists every problem found.
 class TemplateError : public std::runtime_error {
 public:
+    // Sorts `problems` by place (sort_by_place); what() lists them in English.
     TemplateError(const std::string& template_name, std::vector<TemplateProblem> problems);
     const std::vector<TemplateProblem>& problems() const { return problems_; }
+    const std::string& template_name() const { return template_name_; }
 
 private:
+    TemplateError(const std::string& template_name, std::vector<TemplateProblem> sorted, int);   // already sorted
+    std::string template_name_;
     std::vector<TemplateProblem> problems_;
 };
 

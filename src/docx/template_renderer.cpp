@@ -20,13 +20,36 @@ std::string TemplateProblem::text() const {
     return where.empty() ? message : where + ": " + message;
 }
 
+std::string TemplateProblem::text_in(std::string_view lang) const {
+    if (lang != "sv") return text();
+    std::string where = part;
+    if (paragraph > 0) where += (where.empty() ? "" : ", ") + std::string("stycke ") + std::to_string(paragraph);
+    if (!context.empty()) where += (where.empty() ? "" : ", ") + std::string("nära \"") + context + "\"";
+    return where.empty() ? message : where + ": " + message;
+}
+
+void sort_by_place(std::vector<TemplateProblem>& problems) {
+    std::stable_sort(problems.begin(), problems.end(), [](const TemplateProblem& a, const TemplateProblem& b) {
+        const bool a_main = a.part == "word/document.xml", b_main = b.part == "word/document.xml";
+        if (a_main != b_main) return a_main;
+        if (a.part != b.part) return a.part < b.part;
+        return a.paragraph < b.paragraph;
+    });
+}
+
 namespace {
 
-std::string error_message(const std::string& template_name, const std::vector<TemplateProblem>& problems) {
-    std::string out = "template '" + template_name + "': " + std::to_string(problems.size()) +
-                      (problems.size() == 1 ? " problem" : " problems");
-    for (const TemplateProblem& problem : problems) out += "\n  " + problem.text();
+std::string error_message(const std::string& template_name, const std::vector<TemplateProblem>& problems, std::string_view lang) {
+    std::string out = lang == "sv" ? "mallen '" + template_name + "' har " + std::to_string(problems.size()) + " fel"
+                                   : "template '" + template_name + "': " + std::to_string(problems.size()) +
+                                         (problems.size() == 1 ? " problem" : " problems");
+    for (const TemplateProblem& problem : problems) out += "\n  " + problem.text_in(lang);
     return out;
+}
+
+std::vector<TemplateProblem> by_place(std::vector<TemplateProblem> problems) {
+    sort_by_place(problems);
+    return problems;
 }
 
 constexpr std::size_t max_reported_problems = 200;
@@ -38,7 +61,14 @@ std::string relationship_type_image = "http://schemas.openxmlformats.org/officeD
 }  // namespace
 
 TemplateError::TemplateError(const std::string& template_name, std::vector<TemplateProblem> problems)
-    : std::runtime_error(error_message(template_name, problems)), problems_(std::move(problems)) {}
+    : TemplateError(template_name, by_place(std::move(problems)), 0) {}
+
+TemplateError::TemplateError(const std::string& template_name, std::vector<TemplateProblem> sorted, int)
+    : std::runtime_error(error_message(template_name, sorted, "en")), template_name_(template_name), problems_(std::move(sorted)) {}
+
+std::string problems_text(const TemplateError& error, std::string_view lang) {
+    return error_message(error.template_name(), error.problems(), lang);
+}
 
 namespace {
 

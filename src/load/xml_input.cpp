@@ -1,6 +1,7 @@
 #include "load/xml_input.hpp"
 
 #include "load/tree_parser.hpp"
+#include "model/nearest_name.hpp"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -184,40 +185,6 @@ std::optional<std::string> between(std::string_view text, std::string_view open,
     return std::string(text.substr(start + open.size(), end - start - open.size()));
 }
 
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Levenshtein distance, ASCII case ignored.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            const std::size_t cost = lower_ascii(a[i - 1]) == lower_ascii(b[j - 1]) ? 0 : 1;
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
-// The known name nearest to `name`, when it is near enough to be a slip
-// (at most a third of the letters differ, and at least one letter is allowed).
-std::optional<std::string> nearest_name(std::string_view name, const std::vector<std::string>& known) {
-    std::optional<std::string> best;
-    std::size_t best_distance = std::max<std::size_t>(1, name.size() / 3) + 1;
-    for (const std::string& candidate : known) {
-        const std::size_t distance = edit_distance(name, candidate);
-        if (distance < best_distance && candidate != name) {
-            best = candidate;
-            best_distance = distance;
-        }
-    }
-    return best;
-}
-
 // "'a', 'b'" -> "a, b"
 std::string unquoted_list(std::string text) {
     std::erase(text, '\'');
@@ -354,7 +321,8 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
     if (element && !attribute && view.find("This element is not expected") != std::string_view::npos) {
         const bool known = std::find(vocabulary.elements.begin(), vocabulary.elements.end(), *element) != vocabulary.elements.end();
         if (!known)
-            if (auto nearest = nearest_name(*element, vocabulary.elements))
+            // A third of the letters may differ, at least one; a swap of two neighbours is one slip (<titel>).
+            if (auto nearest = model::nearest_name(*element, vocabulary.elements, model::slip_limit(*element)))
                 return structure_finding("X002", "X002.unknown_element", file, line, 0)
                     .arg("element", text(*element))
                     .arg("nearest", text(*nearest));

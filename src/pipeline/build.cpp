@@ -213,6 +213,9 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
         if (request.report_html) artefacts.report_html = render_report(checked.report, request, made.lang);
     } catch (const ToolError&) {
         throw;
+    } catch (const docx::TemplateError& error) {
+        // Every problem, in place order, in the documents' language (as template check lists them).
+        throw ToolError(docx::problems_text(error, made.lang));
     } catch (const std::exception& error) {
         throw ToolError(error.what());
     }

@@ -127,6 +127,16 @@ CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std
             const std::string findings_path = resolve_findings_path(application, findings_override);
             if (findings_path.empty()) return std::nullopt;
             findings_file = findings_path;
+            std::error_code error;
+            if (!findings_override && !fs::exists(findings_path, error)) {
+                // Said at the attribute that names it, so the user knows which line to correct.
+                const model::SourceLocation& where = application.project.pre_study->where;
+                const std::string place = where.file.empty() ? application.file
+                                                             : where.file + (where.line > 0 ? ":" + std::to_string(where.line) : "");
+                throw ToolError(place + ": preStudy/@findings names '" + *application.project.pre_study->findings_path +
+                                "', but there is no file '" + findings_path +
+                                "': put the pre-study's findings file there, correct the path, or give it with --findings");
+            }
             return loader_->load_findings(findings_path);
         },
         on_loaded);

@@ -112,7 +112,8 @@ std::string render_rule(const model::RuleDefinition& rule, const std::vector<con
 // esfdraft runs.
 std::string render_rules_markdown(const std::vector<model::RulePack>& packs);
 
-// The known rule id nearest to `text` (edit distance, ignoring case), for
+// The known rule id nearest to `text` (model::nearest_name: case ignored, a
+// swap of two neighbours is one edit, the first rule wins a tie), for
 // "there is no rule B07; did you mean B007?".
 std::string nearest_rule_id(std::string_view text);
 

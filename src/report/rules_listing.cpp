@@ -6,6 +6,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "model/nearest_name.hpp"
 #include "model/vocabulary.hpp"
 #include "report/report.hpp"
 
@@ -538,34 +539,11 @@ std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
 }
 
 std::string nearest_rule_id(std::string_view text) {
-    std::string wanted(text);
-    for (char& c : wanted)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    // Edit distance; the first rule wins a tie, so the answer does not depend on more than the list's order.
-    const auto distance = [](std::string_view a, std::string_view b) {
-        std::vector<std::size_t> row(b.size() + 1);
-        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-        for (std::size_t i = 1; i <= a.size(); ++i) {
-            std::size_t diagonal = row[0];
-            row[0] = i;
-            for (std::size_t j = 1; j <= b.size(); ++j) {
-                const std::size_t above = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-                diagonal = above;
-            }
-        }
-        return row[b.size()];
-    };
-    std::string_view best;
-    std::size_t best_distance = 0;
-    for (const model::RuleDefinition& rule : model::rule_definitions()) {
-        const std::size_t d = distance(wanted, rule.id);
-        if (best.empty() || d < best_distance) {
-            best = rule.id;
-            best_distance = d;
-        }
-    }
-    return std::string(best);
+    // Case ignored, a swap counts as one edit (B070 -> B007); the first rule wins a tie, so the
+    // answer depends on nothing but the catalogue's order.
+    std::vector<std::string> ids;
+    for (const model::RuleDefinition& rule : model::rule_definitions()) ids.emplace_back(rule.id);
+    return model::nearest_name(text, ids).value_or(std::string());
 }
 
 std::string render_rules(const std::vector<std::string>& pack_names, const model::RulePack* pack, Language language) {

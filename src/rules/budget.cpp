@@ -48,6 +48,18 @@ void check_cost_lines(const model::Application& application, const model::RulePa
     if (budget.costs.empty())
         out.push_back(make_finding("B001", Severity::error, "budget", "B001.no_costs",
                                    located_or(budget.costs_where, located_or(budget.where, application.where))));
+    // Money that comes in is never negative: a source or an income below zero is
+    // almost always a cost-lowering income written with a minus sign.
+    for (const model::FinancingSource& source : budget.financing)
+        if (source.amount < 0)
+            out.push_back(make_finding("B001", Severity::error, "budget", "B001.negative_source", source.where)
+                              .arg("source", MessageArg::of_text(source.funder.value_or(source.kind)))
+                              .arg("amount", money(source.amount)));
+    for (const model::Income& income : budget.income)
+        if (income.amount < 0)
+            out.push_back(make_finding("B001", Severity::error, "budget", "B001.negative_income", income.where)
+                              .arg("income", MessageArg::of_text(income.label.empty() ? "<income>" : excerpt(income.label, 50)))
+                              .arg("amount", money(income.amount)));
     std::vector<std::string> allowed;
     for (const model::CostCategoryRule& category : pack.cost_categories) allowed.push_back(category.code);
 
@@ -223,6 +235,9 @@ void check_transnational(const model::Application& application, const Terms& ter
 
 model::Findings check_budget(const model::Application& application, const model::RulePack& pack, const CheckContext&) {
     model::Findings out;
+    // A plan without a budget section gets S001 (when the pack requires one) and
+    // nothing here: no costs, no balance, no shares of a budget that is not there.
+    if (!view_section(application, "budget").present) return out;
     const Terms terms = resolve_terms(application, pack);
     check_cost_lines(application, pack, out);
     check_balance(application, out);

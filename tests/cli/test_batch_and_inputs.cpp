@@ -3,6 +3,7 @@
 // be read, with --quiet summaries naming the rule ids.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "support/run_binary.hpp"
@@ -32,6 +33,13 @@ std::string copy_sample(const ScratchFolder& folder, const std::string& under = 
     fs::copy_file(source_path(sample), plan);
     fs::copy_file(source_path("samples/framsyn/findings.xml"), fs::path(plan).parent_path() / "findings.xml");
     return plan;
+}
+
+// The 1-based line of the first `needle` in `text`.
+int line_of(const std::string& text, const std::string& needle) {
+    const std::size_t at = text.find(needle);
+    BOOST_REQUIRE_MESSAGE(at != std::string::npos, "no " << needle);
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
 }
 
 }  // namespace
@@ -106,11 +114,40 @@ BOOST_AUTO_TEST_CASE(a_plan_whose_findings_file_is_missing_does_not_stop_the_oth
     const auto result = run_esfdraft({"check", folder.path("batch"), "--date", "2009-09-01"});
     // The two others are checked and ready; b could not be: status 2 (esfdraft could not do all of its job).
     BOOST_TEST(result.exit_code == 2, result.out << result.err);
-    BOOST_TEST(contains(result.err, "esfdraft: error: " + broken + ": "), result.err);
+    BOOST_TEST(contains(result.err, "esfdraft: error: " + broken + ":"), result.err);
     BOOST_TEST(contains(result.err, "findings.xml"), result.err);
     BOOST_TEST(contains(result.out, folder.path("batch/a/plan.xml")));
     BOOST_TEST(contains(result.out, folder.path("batch/c/plan.xml")));
     BOOST_TEST(contains(result.out, "Sammanställning"));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_findings_file_is_named_at_its_place_and_the_quiet_summary_keeps_every_plan) {
+    ScratchFolder folder;
+    const std::string a = copy_sample(folder, "a");
+    const std::string b = copy_sample(folder, "b");
+    fs::remove(fs::path(b).parent_path() / "findings.xml");
+    const std::string c = copy_sample(folder, "c");
+    const int line = line_of(read_file(b), "<preStudy ");
+    const std::string place = b + ":" + std::to_string(line) + ": preStudy/@findings names 'findings.xml'";
+
+    const auto quiet = run_esfdraft({"check", "--quiet", a, b, c, "--date", "2009-09-01"});
+    BOOST_TEST(quiet.exit_code == 2, quiet.out << quiet.err);
+    BOOST_TEST(contains(quiet.err, "esfdraft: error: " + place), quiet.err);
+    // One line per plan, in the order given; b's says it was not checked.
+    BOOST_TEST(quiet.out == a + ": 0 fel, 0 varningar, 0 tips \xE2\x80\x94 klar att lämna in\n" + b +
+                                ": kunde inte kontrolleras (se felet ovan)\n" + c +
+                                ": 0 fel, 0 varningar, 0 tips \xE2\x80\x94 klar att lämna in\n",
+               quiet.out);
+    const auto english = run_esfdraft({"check", "--quiet", "--lang", "en", a, b, c, "--date", "2009-09-01"});
+    BOOST_TEST(contains(english.out, b + ": could not be checked (see the error above)\n"), english.out);
+
+    // build: the same place, and nothing written.
+    const std::string out = folder.path("out");
+    fs::create_directories(out);
+    const auto build = run_esfdraft({"build", b, "-o", out, "--date", "2009-09-01"});
+    BOOST_TEST(build.exit_code == 2, build.out << build.err);
+    BOOST_TEST(contains(build.err, "esfdraft: error: " + place), build.err);
+    BOOST_TEST(fs::is_empty(out));
 }
 
 BOOST_AUTO_TEST_CASE(quiet_prints_only_the_summary_with_the_rule_ids) {

@@ -203,6 +203,56 @@ BOOST_AUTO_TEST_CASE(draft_and_budget_write_one_file_each_and_never_over_an_inpu
     BOOST_TEST(read_file(copy) == read_file(source_path(sample)));
 }
 
+// A template whose problems are found in two passes (a bad filter while
+// compiling, in paragraph 3; an unknown name while checking names, in
+// paragraph 1): they used to come out in the order found.
+std::string template_with_two_problems(const ScratchFolder& folder) {
+    const auto paragraph = [](const std::string& text) { return "<w:p><w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>"; };
+    const std::string document = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
+                                 paragraph("Titel {{nosuchname}}") + paragraph("{{project.title}}") +
+                                 paragraph("Akronym {{project.acronym|nofilter}}") + "</w:body></w:document>";
+    const std::string types =
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
+        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    return folder.write("two-problems.docx", stored_zip({{"[Content_Types].xml", types}, {"word/document.xml", document}}));
+}
+
+BOOST_AUTO_TEST_CASE(build_with_a_template_lists_all_its_errors_by_place_in_the_language) {
+    ScratchFolder folder;
+    const std::string bad = template_with_two_problems(folder);
+    for (const std::string lang : {"sv", "en"}) {
+        const std::string out = folder.path("out-" + lang);
+        const auto result = run_esfdraft({"build", sample, "-o", out, "--template", bad, "--lang", lang, "--date", "2009-09-01"});
+        BOOST_TEST(result.exit_code == 2, result.out << result.err);
+        const std::string first = lang == "sv" ? "word/document.xml, stycke 1, nära" : "word/document.xml, paragraph 1, near";
+        const std::string third = lang == "sv" ? "word/document.xml, stycke 3, nära" : "word/document.xml, paragraph 3, near";
+        const std::size_t at_first = result.err.find(first), at_third = result.err.find(third);
+        BOOST_TEST(at_first != std::string::npos, result.err);
+        BOOST_TEST(at_third != std::string::npos, result.err);
+        BOOST_TEST(at_first < at_third, result.err);
+        BOOST_TEST(contains(result.err, "nosuchname"), result.err);
+        BOOST_TEST(contains(result.err, "nofilter"), result.err);
+        BOOST_TEST(contains(result.err, lang == "sv" ? "mallen '" + bad + "' har 2 fel" : "template '" + bad + "': 2 problems"), result.err);
+        // template check: the same two, in the same order.
+        const auto check = run_esfdraft({"template", "check", bad, "--lang", lang});
+        BOOST_TEST(check.exit_code == 1, check.out << check.err);
+        BOOST_TEST(check.out.find(first) < check.out.find(third), check.out);
+        BOOST_TEST(check.out.find(third) != std::string::npos, check.out);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(template_export_says_what_it_wrote) {
+    ScratchFolder folder;
+    const std::string exported = folder.path("mall.docx");
+    auto result = run_esfdraft({"template", "export", "-o", exported});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    BOOST_TEST(result.out == "skrev " + exported + "\n", result.out);
+    const std::string english = folder.path("template.docx");
+    result = run_esfdraft({"template", "export", "-o", english, "--lang", "en"});
+    BOOST_TEST(result.out == "wrote " + english + "\n", result.out);
+}
+
 BOOST_AUTO_TEST_CASE(template_export_then_check_then_build_with_it) {
     ScratchFolder folder;
     const std::string exported = folder.path("mall.docx");

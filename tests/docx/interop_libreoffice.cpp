@@ -3,7 +3,7 @@
 // draft built from that copy must say the same as the one from ours. When
 // ../shared/tools/ooxml-check is there, every draft written here must pass it
 // (ECMA-376 schemas, Word's extra rules, python-docx, LibreOffice rendering).
-// Skips itself when soffice is not installed.
+// Skipped, with the reason printed, when soffice is not installed.
 #define BOOST_TEST_MODULE docx_interop
 #include <boost/test/unit_test.hpp>
 
@@ -13,6 +13,7 @@
 
 #include "docx/application_draft.hpp"
 #include "docx_test_support.hpp"
+#include "support/optional_tool.hpp"
 #include "sample_applications.hpp"
 
 using namespace esfdraft;
@@ -22,8 +23,6 @@ using namespace esfdraft::docx::testing;
 namespace {
 
 namespace fs = std::filesystem;
-
-bool have_soffice() { return std::system("command -v soffice > /dev/null 2>&1") == 0; }
 
 struct Scratch {
     fs::path path = fs::temp_directory_path() / ("esfdraft-interop-" + std::to_string(std::rand()));
@@ -63,11 +62,8 @@ std::string ooxml_check(const std::string& file) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(the_default_template_saved_again_by_libreoffice_still_builds_the_same_draft) {
-    if (!have_soffice()) {
-        BOOST_TEST_MESSAGE("soffice not installed: LibreOffice interop skipped");
-        return;
-    }
+BOOST_AUTO_TEST_CASE(the_default_template_saved_again_by_libreoffice_still_builds_the_same_draft,
+                     *esfdraft::testing::needs_tool("soffice", "Debian: apt-get install libreoffice-writer-nogui")) {
     for (const std::string lang : {"sv", "en"}) {
         Scratch scratch;
         const std::string original = scratch.write("template-" + lang + ".docx", default_template_bytes(ESFDRAFT_SOURCE_DIR, lang));

@@ -339,11 +339,14 @@ BOOST_AUTO_TEST_CASE(the_default_templates_check_clean_and_list_their_tags) {
 
 BOOST_AUTO_TEST_CASE(check_template_file_reports_problems_and_names_the_file) {
     const std::string path = write_temp("bad.docx", make_docx(paragraph("{{#goals}}") + paragraph("{{title | bold}}")));
-    const TemplateReport report = check_template_file(path);
+    const TemplateReport report = check_template_file(path, "en");
     for (const auto& e : report.errors) BOOST_TEST_MESSAGE(e);
     BOOST_TEST(report.errors.size() == 2u);
     BOOST_TEST(contains(report.errors.at(0), "word/document.xml, paragraph 1, near \"{{#goals}}\": the section {{#goals}} is never closed"));
     BOOST_TEST(contains(report.errors.at(1), "unknown filter \"bold\""));
+    // The place in the language asked for (Swedish by default).
+    const TemplateReport swedish = check_template_file(path);
+    BOOST_TEST(contains(swedish.errors.at(0), "word/document.xml, stycke 1, nära \"{{#goals}}\": "), swedish.errors.at(0));
     BOOST_CHECK_EXCEPTION(check_template_file("/nonexistent/x.docx"), std::runtime_error,
                           [](const std::runtime_error& e) { return std::string(e.what()) == "template '/nonexistent/x.docx': no such file"; });
 }

@@ -465,4 +465,20 @@ BOOST_AUTO_TEST_CASE(png_and_jpeg_sizes_are_read_and_other_formats_refused) {
     BOOST_TEST(!probe_image(jpeg.substr(0, 24)).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(template_errors_come_in_the_order_a_reader_meets_them) {
+    // Found in two passes (syntax, then names), they used to be listed in the order found.
+    const TemplateError error("t.docx", {{"word/header1.xml", 2, "", "h"},
+                                         {"word/document.xml", 9, "", "late"},
+                                         {"word/document.xml", 2, "", "early"},
+                                         {"word/document.xml", 9, "", "late, second"},
+                                         {"word/document.xml", 0, "", "outside"}});
+    std::vector<std::string> order;
+    for (const TemplateProblem& problem : error.problems()) order.push_back(problem.message);
+    const std::vector<std::string> expected{"outside", "early", "late", "late, second", "h"};
+    BOOST_TEST(order == expected, boost::test_tools::per_element());
+    BOOST_TEST(problems_text(error, "sv").rfind("mallen 't.docx' har 5 fel\n  word/document.xml: outside\n  word/document.xml, stycke 2: early", 0) == 0u,
+               problems_text(error, "sv"));
+    BOOST_TEST(std::string(error.what()).rfind("template 't.docx': 5 problems\n  word/document.xml: outside", 0) == 0u, error.what());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -171,6 +171,16 @@ BOOST_AUTO_TEST_CASE(unknown_element_and_attribute) {
     BOOST_TEST(result.findings[0].find_arg("nearest")->text == "organisation");
 }
 
+BOOST_AUTO_TEST_CASE(two_swapped_letters_are_one_slip) {
+    // <titel> is one swap from <title>; counted as two edits it was too far for a five-letter name.
+    ScratchFolder folder;
+    const auto result = loader().load_plan(folder.write(
+        "titel.xml", minimal_plan_with("<title>Minsta möjliga plan</title>", "<titel>Minsta möjliga plan</titel>")));
+    expect_single(result.findings, {"X002", 5, 5}, "X002.unknown_element");
+    BOOST_TEST(result.findings[0].find_arg("element")->text == "titel");
+    BOOST_TEST(result.findings[0].find_arg("nearest")->text == "title");
+}
+
 BOOST_AUTO_TEST_CASE(an_element_nothing_like_a_known_one_keeps_the_schema_detail) {
     ScratchFolder folder;
     const auto result = loader().load_plan(folder.write(

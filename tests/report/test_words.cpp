@@ -172,4 +172,21 @@ BOOST_AUTO_TEST_CASE(the_report_names_sections_with_the_one_vocabulary) {
     BOOST_TEST(report::section_name("nope", Language::sv) == "nope");
 }
 
+BOOST_AUTO_TEST_CASE(a_negative_source_or_income_points_at_income) {
+    const model::Finding source = finding("B001", "B001.negative_source")
+                                      .arg("source", MessageArg::of_text("Region Västerbotten"))
+                                      .arg("amount", MessageArg::of_money(-60'000'000));
+    const std::string en = report::message_text(source, Language::en);
+    BOOST_TEST(contains(en, "Region Västerbotten"), en);
+    BOOST_TEST(contains(en, "<income amount="), en);
+    BOOST_TEST(!contains(en, "{"), en);
+    const model::Finding income = finding("B001", "B001.negative_income")
+                                      .arg("income", MessageArg::of_text("Kursavgifter"))
+                                      .arg("amount", MessageArg::of_money(-10'000'000));
+    const std::string sv = report::message_text(income, Language::sv);
+    BOOST_TEST(contains(sv, "\"Kursavgifter\""), sv);
+    BOOST_TEST(contains(sv, "<income>"), sv);
+    BOOST_TEST(!contains(sv, "{"), sv);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

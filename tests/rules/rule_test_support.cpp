@@ -107,7 +107,7 @@ void expect_one(const CheckedPlan& checked, std::string_view rule, model::Severi
     const model::Finding& finding = found.front();
     BOOST_TEST(model::to_string(finding.severity) == model::to_string(severity), rule);
     BOOST_TEST(finding.where.line == line, rule << " at line " << finding.where.line << ", expected " << line);
-    BOOST_TEST(finding.where.path == path, rule);
+    BOOST_TEST(finding.where.path == path, rule << " at " << finding.where.path << ", expected " << path);
     BOOST_TEST(finding.where.column > 0, rule);
     BOOST_TEST(!finding.section.empty(), rule);
 }

@@ -23,6 +23,41 @@ BOOST_AUTO_TEST_CASE(b001_costs_exist_and_are_positive) {
     BOOST_TEST(checked.of_rule("B001").front().message_id == "B001.no_costs");
 }
 
+BOOST_AUTO_TEST_CASE(b001_for_negative_financing_pointing_at_income) {
+    // A negative co-financier read as a sum: the co-financing share went negative and no rule said why.
+    std::string plan = replaced(clean_plan(), "orgNumber=\"232100-0222\" amount=\"600000\"", "orgNumber=\"232100-0222\" amount=\"-600000\"");
+    CheckedPlan checked = check_plan(plan);
+    expect_one(checked, "B001", Severity::error, line_of(plan, "amount=\"-600000\""), "/application/budget/financing/source[2]");
+    const model::Finding source = checked.of_rule("B001").front();
+    BOOST_TEST(source.message_id == "B001.negative_source");
+    BOOST_TEST(source.find_arg("source")->text == "Region Västerbotten");
+    BOOST_TEST(source.find_arg("amount")->number == -60000000);
+
+    // A negative income raised the eligible costs and passed unnoticed.
+    plan = replaced(clean_plan(), "    </financing>\n", "    </financing>\n    <income amount=\"-100000\">Kursavgifter</income>\n");
+    plan = replaced(plan, "<source kind=\"esf\" amount=\"1000000\"/>", "<source kind=\"esf\" amount=\"1100000\"/>");
+    checked = check_plan(plan);
+    expect_one(checked, "B001", Severity::error, line_of(plan, "<income "), "/application/budget/income");
+    const model::Finding income = checked.of_rule("B001").front();
+    BOOST_TEST(income.message_id == "B001.negative_income");
+    BOOST_TEST(income.find_arg("income")->text == "Kursavgifter");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_budget_is_s001_and_nothing_from_the_budget_rules) {
+    std::string plan = clean_plan();
+    const std::size_t from = plan.find("  <budget");
+    const std::size_t to = plan.find("</budget>\n") + 10;
+    BOOST_REQUIRE(from != std::string::npos);
+    plan.erase(from, to - from);
+    const CheckedPlan checked = check_plan(plan);
+    const auto s001 = checked.of_rule("S001");
+    BOOST_REQUIRE_MESSAGE(s001.size() == 1u, listing(checked.findings));
+    BOOST_TEST(s001.front().section == "budget");
+    BOOST_TEST(s001.front().message_id == "S001.missing");
+    for (const model::Finding& finding : checked.findings)
+        BOOST_TEST(finding.rule.front() != 'B', "knock-on finding " << finding.rule << " " << finding.message_id);
+}
+
 BOOST_AUTO_TEST_CASE(b002_category_allowed_by_the_pack) {
     const std::string plan = replaced(clean_plan(), "category=\"travel\"", "category=\"participants\"");
     const CheckedPlan checked = check_plan(plan);
