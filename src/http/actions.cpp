@@ -185,7 +185,7 @@ StoredVersion create_application(Context& context, const Caller& caller, const U
 }
 
 StoredVersion add_version(Context& context, const Caller& caller, const store::Application& application,
-                          const UploadParts& parts) {
+                          const UploadParts& parts, std::optional<int> based_on, const std::string& language) {
     if (!owns(caller, application)) throw HttpError(403, "forbidden", "only the owner's organisation adds versions");
     if (application.status != store::Status::draft && application.status != store::Status::changes_requested) {
         throw HttpError(409, "conflict", "a version can be added only in draft or changes-requested, not " +
@@ -193,8 +193,22 @@ StoredVersion add_version(Context& context, const Caller& caller, const store::A
     }
     const model::Date today = context.today();
     UploadCheck checked = check_upload(context, parts, today);
-    const store::AddVersionResult added = context.store.add_version(application.id, new_version(context, caller, parts, checked, today));
+    store::NewVersion version = new_version(context, caller, parts, checked, today);
+    const store::AddVersionResult added = based_on ? context.store.add_version_if_latest(application.id, *based_on, version)
+                                                   : context.store.add_version(application.id, version);
     if (added.outcome == store::VersionOutcome::not_found) throw HttpError(404, "not-found", "there is no application " + application.id);
+    if (added.outcome == store::VersionOutcome::stale) {
+        // Storing it anyway would undo the other upload's changes without anyone noticing.
+        const std::string latest = std::to_string(added.latest), base = std::to_string(*based_on);
+        throw HttpError(409, "conflict",
+                        language == "sv"
+                            ? "version " + latest + " laddades upp under tiden, och den här budgeten lästes mot version " +
+                                  base + "; inget sparades. Ladda ner budgetarbetsboken för version " + latest +
+                                  " och gör dina ändringar igen"
+                            : "version " + latest + " was uploaded meanwhile, and this budget was read against version " +
+                                  base + "; nothing was stored. Download version " + latest +
+                                  "'s budget workbook and make your edits again");
+    }
     if (added.outcome == store::VersionOutcome::wrong_status) {
         throw HttpError(409, "conflict", "a version can be added only in draft or changes-requested, not " +
                                              std::string(store::to_string(added.status)));
@@ -210,25 +224,33 @@ BudgetRevision revise_budget(Context& context, const Caller& caller, const store
     if (request.parts.count("plan") || request.parts.count("findings")) {
         throw HttpError(400, "invalid", "send either the part 'budget' (a budget workbook) or 'plan' (and 'findings'), not both");
     }
+    const std::string language = report_language(request);
     const auto workbook = request.parts.find("budget");
     if (workbook == request.parts.end() || workbook->second.bytes.empty()) {
-        throw HttpError(400, "invalid", "the part 'budget' (the budget workbook) is empty");
+        throw HttpError(400, "invalid", language == "sv" ? "delen 'budget' (budgetarbetsboken) är tom; välj en arbetsbok"
+                                                         : "the part 'budget' (the budget workbook) is empty");
     }
     if (!owns(caller, application)) throw HttpError(403, "forbidden", "only the owner's organisation adds versions");
     if (!dry_run && application.status != store::Status::draft && application.status != store::Status::changes_requested) {
         throw HttpError(409, "conflict", "a version can be added only in draft or changes-requested, not " +
                                              std::string(store::to_string(application.status)));
     }
-    BudgetRevision revision{find_version(context, application.id, "latest"), {}};
+    BudgetRevision revision{find_version(context, application.id, "latest"), {}, language};
     const NamedUpload upload{plain_file_name(workbook->second.filename, "budget.xlsx"), workbook->second.bytes};
     try {
         revision.parts.plan = {"plan.xml", context.checker.plan_with_budget({"plan.xml", revision.latest.plan}, upload,
                                                                             context.today())};
     } catch (const pipeline::WorkbookRejected& rejected) {
-        throw HttpError(422, "unprocessable", rejected.message(report_language(request)));
+        throw HttpError(422, "unprocessable", rejected.message(language));
     }
     if (revision.latest.findings) revision.parts.findings = NamedUpload{"findings.xml", *revision.latest.findings};
     return revision;
+}
+
+StoredVersion store_budget_revision(Context& context, const Caller& caller, const store::Application& application,
+                                    const BudgetRevision& revision) {
+    // Based on the version the budget was read against: never on top of one that landed since.
+    return add_version(context, caller, application, revision.parts, revision.latest.number, revision.language);
 }
 
 // ----------------------------------------------------------------- workflow

@@ -219,7 +219,7 @@ void add_api_routes(Router& router, Context& context) {
                         throw HttpError(400, "invalid", "dry-run is for the part 'budget' (a budget workbook)");
                     }
                     const bool from_workbook = request.parts.count("budget") != 0;
-                    UploadParts parts;
+                    StoredVersion stored;
                     if (from_workbook) {
                         BudgetRevision revision = revise_budget(*site, caller, application, request, dry_run);
                         if (dry_run) {
@@ -234,11 +234,10 @@ void add_api_routes(Router& router, Context& context) {
                             out->set("dryRun", true);
                             return json_response(200, out);
                         }
-                        parts = std::move(revision.parts);
+                        stored = store_budget_revision(*site, caller, application, revision);
                     } else {
-                        parts = upload_parts(request);
+                        stored = add_version(*site, caller, application, upload_parts(request));
                     }
-                    const StoredVersion stored = add_version(*site, caller, application, parts);
                     JsonObject out = object();
                     out->set("version", stored.version);
                     out->set("summary", summary_json(stored.summary));

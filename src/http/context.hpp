@@ -67,9 +67,13 @@ UploadParts upload_parts(const Request& request);
 UploadCheck check_upload(Context& context, const UploadParts& parts, model::Date today);
 // Owners only (403 otherwise).
 StoredVersion create_application(Context& context, const Caller& caller, const UploadParts& parts);
-// 403 unless the owner; 409 unless draft or changes-requested.
+// 403 unless the owner; 409 unless draft or changes-requested. With
+// `based_on` (the version the parts were derived from) stored only while that
+// is still the latest version, else 409 naming the version that landed since
+// (in `language`, sv or en).
 StoredVersion add_version(Context& context, const Caller& caller, const store::Application& application,
-                          const UploadParts& parts);
+                          const UploadParts& parts, std::optional<int> based_on = std::nullopt,
+                          const std::string& language = "en");
 // An upload of the part `budget` (an edited budget workbook): the latest
 // version and the parts a new version would have, its plan the latest plan
 // with the workbook's budget and its findings the latest version's. 415
@@ -80,9 +84,15 @@ StoredVersion add_version(Context& context, const Caller& caller, const store::A
 struct BudgetRevision {
     store::Version latest;
     UploadParts parts;
+    std::string language;  // the request's (sv or en), for the messages
 };
 BudgetRevision revise_budget(Context& context, const Caller& caller, const store::Application& application,
                              const Request& request, bool dry_run);
+// Stores the revision as a new version only while `revision.latest` is still
+// the latest (an upload landing meanwhile is never undone): add_version's
+// answers, and 409 in the revision's language naming the newer version.
+StoredVersion store_budget_revision(Context& context, const Caller& caller, const store::Application& application,
+                                    const BudgetRevision& revision);
 // 400 for an unknown status, 403 for a move the caller's role never makes,
 // 409 when not allowed from the current status or (submitting) the latest
 // version has errors (with its report).

@@ -441,7 +441,21 @@ Response application_page(Context& context, Request& request, const std::string&
     const bool owner = caller.role == "owner" && caller.organisation == application.organisation;
     if (owner && (application.status == store::Status::draft || application.status == store::Status::changes_requested)) {
         out << "<h3>" << t(request, "Ladda upp en ny version", "Upload a new version") << "</h3>"
-            << upload_form(request, base + "/versions", t(request, "Ladda upp", "Upload"));
+            << upload_form(request, base + "/versions", t(request, "Ladda upp", "Upload"))
+            << "<h3>" << t(request, "Eller ladda upp en redigerad budget", "Or upload an edited budget") << "</h3><p id=\"budget-help\">"
+            << t(request,
+                 "Ladda ner budgeten (XLSX) för den senaste versionen, ändra kostnadsraderna och finansieringen i "
+                 "Excel eller LibreOffice och ladda upp arbetsboken här. Den nya versionen är den senaste planen med "
+                 "bara budgeten utbytt.",
+                 "Download the latest version's budget (XLSX), edit the cost lines and financing in Excel or "
+                 "LibreOffice and upload the workbook here. The new version is the latest plan with only its budget "
+                 "replaced.")
+            << "</p><form method=\"post\" action=\"" << e(base) << "/versions\" enctype=\"multipart/form-data\">"
+            << csrf_field(request) << "<label for=\"budget\">"
+            << t(request, "Budgetarbetsbok (XLSX)", "Budget workbook (XLSX)") << "</label>"
+            << "<input type=\"file\" id=\"budget\" name=\"budget\" aria-describedby=\"budget-help\" "
+               "accept=\".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" required>"
+            << "<p><button type=\"submit\">" << t(request, "Ladda upp budgeten", "Upload the budget") << "</button></p></form>";
     }
     if (versions.size() >= 2) {
         out << "<h3>" << t(request, "Jämför versioner", "Compare versions") << "</h3><form method=\"get\" action=\"" << e(base)
@@ -673,10 +687,15 @@ void add_page_routes(Router& router, Context& context) {
         return application_page(*site, request, "");
     }});
 
-    router.add({"POST", "/applications/{id}/versions", "Upload a new version (form)", Access::signed_in, true, [site](Request& request) {
+    router.add({"POST", "/applications/{id}/versions", "Upload a new version (form: plan, findings; or budget, an edited budget workbook)", Access::signed_in, true, [site](Request& request) {
         const Caller& caller = caller_of(request);
         const store::Application application = visible_application(*site, caller, request.params.at("id"));
-        add_version(*site, caller, application, upload_parts(request));
+        // The budget form sends only the part `budget`: the latest plan with that budget, as the API does.
+        if (request.parts.count("budget")) {
+            store_budget_revision(*site, caller, application, revise_budget(*site, caller, application, request, false));
+        } else {
+            add_version(*site, caller, application, upload_parts(request));
+        }
         return redirect("/applications/" + application.id);
     }});
 

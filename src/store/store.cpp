@@ -278,6 +278,58 @@ struct Store::Impl {
         return stored;
     }
 
+    // add_version and add_version_if_latest: `expected` empty for any latest.
+    AddVersionResult append_version(const std::string& application, std::optional<int> expected,
+                                    const NewVersion& version) {
+        require_current_schema();
+        return guarded("adding a version", [&] {
+            return database.write([&](Connection& connection) {
+                AddVersionResult result;
+                auto id = application;
+                auto at = clock_now();
+                // Raising latest_version takes the application's row lock (and in
+                // SQLite the write lock is held already), so concurrent uploads
+                // get consecutive numbers, never the same one. The expected
+                // latest is part of the same UPDATE: PostgreSQL re-checks the
+                // WHERE on the row as committed by whoever held the lock before,
+                // so a version that landed meanwhile makes this one match nothing.
+                std::string sql = "UPDATE applications SET latest_version = latest_version + 1, updated = ? WHERE id = ? "
+                                  "AND status IN ('draft', 'changes-requested')";
+                int wanted = expected.value_or(0);
+                std::vector<int> numbers;
+                std::vector<std::string> statuses;
+                if (expected) {
+                    connection.session() << connection.sql(sql + " AND latest_version = ? RETURNING latest_version, status"),
+                        use(at), use(id), use(wanted), into(numbers), into(statuses), now;
+                } else {
+                    connection.session() << connection.sql(sql + " RETURNING latest_version, status"), use(at), use(id),
+                        into(numbers), into(statuses), now;
+                }
+                if (numbers.empty()) {
+                    std::vector<std::string> current;
+                    std::vector<int> latest;
+                    connection.session() << connection.sql("SELECT status, latest_version FROM applications WHERE id = ?"),
+                        use(id), into(current), into(latest), now;
+                    if (current.empty()) {
+                        result.outcome = VersionOutcome::not_found;
+                        return result;
+                    }
+                    result.status = status_from_column(current.front());
+                    result.latest = latest.front();
+                    const bool open = result.status == Status::draft || result.status == Status::changes_requested;
+                    result.outcome = open && expected && result.latest != *expected ? VersionOutcome::stale
+                                                                                    : VersionOutcome::wrong_status;
+                    return result;
+                }
+                result.outcome = VersionOutcome::added;
+                result.status = status_from_column(statuses.front());
+                result.latest = numbers.front();
+                result.version = insert_version(connection, application, numbers.front(), version, at);
+                return result;
+            });
+        });
+    }
+
     std::optional<Version> select_version(const std::string& application, std::optional<int> number) {
         require_current_schema();
         return guarded("reading a version", [&]() -> std::optional<Version> {
@@ -801,39 +853,12 @@ std::vector<ApplicationListing> Store::list_applications(const ApplicationFilter
 }
 
 AddVersionResult Store::add_version(const std::string& application, const NewVersion& version) {
-    impl_->require_current_schema();
-    return impl_->guarded("adding a version", [&] {
-        return impl_->database.write([&](Connection& connection) {
-            AddVersionResult result;
-            auto id = application;
-            auto at = impl_->clock_now();
-            // Raising latest_version takes the application's row lock (and in
-            // SQLite the write lock is held already), so concurrent uploads
-            // get consecutive numbers, never the same one.
-            std::vector<int> numbers;
-            std::vector<std::string> statuses;
-            connection.session() << connection.sql("UPDATE applications SET latest_version = latest_version + 1, "
-                                                   "updated = ? WHERE id = ? AND status IN "
-                                                   "('draft', 'changes-requested') RETURNING latest_version, status"),
-                use(at), use(id), into(numbers), into(statuses), now;
-            if (numbers.empty()) {
-                std::vector<std::string> current;
-                connection.session() << connection.sql("SELECT status FROM applications WHERE id = ?"), use(id),
-                    into(current), now;
-                if (current.empty()) {
-                    result.outcome = VersionOutcome::not_found;
-                } else {
-                    result.outcome = VersionOutcome::wrong_status;
-                    result.status = status_from_column(current.front());
-                }
-                return result;
-            }
-            result.outcome = VersionOutcome::added;
-            result.status = status_from_column(statuses.front());
-            result.version = impl_->insert_version(connection, application, numbers.front(), version, at);
-            return result;
-        });
-    });
+    return impl_->append_version(application, std::nullopt, version);
+}
+
+AddVersionResult Store::add_version_if_latest(const std::string& application, int expected_latest,
+                                              const NewVersion& version) {
+    return impl_->append_version(application, expected_latest, version);
 }
 
 std::optional<Version> Store::find_version(const std::string& application, int number) {

@@ -65,12 +65,14 @@ enum class VersionOutcome {
     added,
     not_found,     // no application with this id
     wrong_status,  // the application is not in draft or changes-requested
+    stale,         // add_version_if_latest: the latest version is no longer the expected one
 };
 
 struct AddVersionResult {
     VersionOutcome outcome = VersionOutcome::not_found;
     Version version;  // the stored version when added
     Status status = Status::draft;  // the application's status (when found)
+    int latest = 0;  // the application's latest version number (when found)
 };
 
 class Store {
@@ -168,6 +170,15 @@ public:
     // uploads) with its "upload" history event, in one transaction, when the
     // application is in draft or changes-requested.
     AddVersionResult add_version(const std::string& application, const NewVersion& version);
+    // As add_version, but only while the application's latest version is still
+    // `expected_latest` (a version derived from that one, e.g. its plan with a
+    // new budget, must not silently undo an upload that landed meanwhile). The
+    // check and the numbering are one statement in the same transaction, so
+    // of two such calls with the same expected number exactly one adds.
+    // Otherwise `stale` with `latest` the number that is latest now; not_found
+    // and wrong_status as for add_version (wrong_status wins over stale).
+    AddVersionResult add_version_if_latest(const std::string& application, int expected_latest,
+                                           const NewVersion& version);
     // nullopt when the application or the version does not exist.
     std::optional<Version> find_version(const std::string& application, int number);
     std::optional<Version> find_latest_version(const std::string& application);

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -98,6 +99,13 @@ struct Service {
     std::map<std::string, std::string> tokens;    // role key → API token
     std::map<std::string, std::string> emails;
     const std::string password = "correct horse battery staple";
+    std::mutex hook_mutex;
+    std::function<void()> on_next_clock;   // run once, at the site's next clock reading
+
+    void at_next_clock(std::function<void()> hook) {
+        const std::lock_guard<std::mutex> lock(hook_mutex);
+        on_next_clock = std::move(hook);
+    }
 
     Service() {
         folder = fs::temp_directory_path() / ("esfdraft-http-test-" + store::random_hex(8));
@@ -116,7 +124,19 @@ struct Service {
         add("other", "owner@two.example", store::Role::owner, "556000-0002");
         add("reviewer", "reviewer@agency.example", store::Role::reviewer, "");
         add("admin", "admin@agency.example", store::Role::admin, "");
-        site = std::make_unique<http::Site>(*database);
+        http::SiteOptions site_options;
+        // The system clock, and a way to act between two steps of a request:
+        // the site reads its clock after looking up what it works on.
+        site_options.clock = [this] {
+            std::function<void()> hook;
+            {
+                const std::lock_guard<std::mutex> lock(hook_mutex);
+                hook.swap(on_next_clock);
+            }
+            if (hook) hook();
+            return static_cast<std::int64_t>(std::time(nullptr));
+        };
+        site = std::make_unique<http::Site>(*database, site_options);
         http::ServerOptions options;
         options.port = 0;
         options.threads = 4;
@@ -728,6 +748,98 @@ BOOST_AUTO_TEST_CASE(a_budget_workbook_upload_stores_the_latest_plan_with_the_ne
     BOOST_TEST(service.call("GET", base + "/versions/2/budget.xlsx", "owner").status == 200);
     const Reply diff = service.call("GET", base + "/diff?from=1&to=2", "owner");
     BOOST_TEST(diff.json()->getArray("changes")->size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_budget_read_against_a_version_that_is_no_longer_latest_is_409_and_not_stored) {
+    Service service;
+    const std::string id = service.create();
+    const std::string base = "/api/applications/" + id;
+    const std::string workbook = service.call("GET", base + "/versions/1/budget.xlsx", "owner").body;
+    const auto owner = service.database->find_user_by_email(service.emails.at("owner"));
+    BOOST_REQUIRE(owner);
+
+    // Another upload lands after this request read version 1 as the latest and before it stores.
+    std::string other_plan = sample_plan;
+    other_plan.replace(other_plan.find("<budget"), 0, "<!-- the other upload -->");
+    store::VersionOutcome other_outcome = store::VersionOutcome::not_found;
+    service.at_next_clock([&] {   // on a server thread: no BOOST_TEST here
+        store::NewVersion other;
+        other.plan = other_plan;
+        other.created_by = owner->id;
+        other.report_json = "{}";
+        other_outcome = service.database->add_version(id, other).outcome;
+    });
+    const Reply stale = upload_workbook(service, base + "/versions?lang=en", with_first_amount(workbook, "130000.5"));
+    BOOST_TEST((other_outcome == store::VersionOutcome::added));
+    BOOST_TEST(stale.status == 409);
+    BOOST_TEST(stale.error_code() == "conflict");
+    const std::string message = stale.json()->getObject("error")->getValue<std::string>("message");
+    BOOST_TEST(message.find("version 2 was uploaded meanwhile") != std::string::npos, message);
+    BOOST_TEST(message.find("budget workbook") != std::string::npos, message);
+
+    // Only the other upload is stored, untouched.
+    BOOST_TEST(service.call("GET", base, "owner").json()->getArray("versions")->size() == 2u);
+    BOOST_TEST(service.call("GET", base + "/versions/latest/plan.xml", "owner").body == other_plan);
+    BOOST_TEST(service.call("GET", base + "/versions/3/plan.xml", "owner").status == 404);
+
+    // Read against version 2, the same edit is stored as version 3 and keeps the other upload's change.
+    const std::string fresh = service.call("GET", base + "/versions/2/budget.xlsx", "owner").body;
+    const Reply stored = upload_workbook(service, base + "/versions", with_first_amount(fresh, "130000.5"));
+    BOOST_REQUIRE_EQUAL(stored.status, 201);
+    BOOST_TEST(stored.json()->getValue<int>("version") == 3);
+    BOOST_TEST(service.call("GET", base + "/versions/3/plan.xml", "owner").body.find("the other upload") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_application_page_takes_an_edited_budget_workbook) {
+    Service service;
+    const std::string id = service.create();
+    const std::string page = "/applications/" + id;
+    const std::string api = "/api/applications/" + id;
+    const std::string workbook = service.call("GET", api + "/versions/1/budget.xlsx", "owner").body;
+
+    // A labelled file field of its own form, in the page's language.
+    const Reply swedish = service.call("GET", page, "owner");
+    BOOST_TEST(swedish.body.find("<label for=\"budget\">Budgetarbetsbok (XLSX)</label><input type=\"file\" id=\"budget\" name=\"budget\"") !=
+               std::string::npos);
+    const Reply english = service.call("GET", page, "owner", "", "", {{"Accept-Language", "en"}});
+    BOOST_TEST(english.body.find("<label for=\"budget\">Budget workbook (XLSX)</label>") != std::string::npos);
+
+    // Signed in as a browser is: a session cookie and the form's csrf field.
+    const Reply login = service.call("POST", "/api/login", "",
+                                     "{\"email\": \"owner@one.example\", \"password\": \"" + service.password + "\"}", "application/json");
+    BOOST_REQUIRE_EQUAL(login.status, 200);
+    const std::string cookie = login.headers["set-cookie"].substr(0, login.headers["set-cookie"].find(';'));
+    const std::string csrf = login.json()->getValue<std::string>("csrf");
+    const auto post = [&](const std::string& bytes, const std::string& language) {
+        return service.call("POST", page + "/versions", "",
+                            multipart({{"csrf", "", csrf}, {"budget", "budget.xlsx", bytes}}),
+                            "multipart/form-data; boundary=" + boundary, {{"Cookie", cookie}, {"Accept-Language", language}});
+    };
+
+    const Reply stored = post(with_first_amount(workbook, "130000.5"), "sv");
+    BOOST_TEST(stored.status == 303);
+    BOOST_TEST(stored.headers["location"] == page);
+    const std::string plan = service.call("GET", api + "/versions/2/plan.xml", "owner").body;
+    BOOST_TEST(plan.find("amount=\"130000.50\"") != std::string::npos);
+    BOOST_TEST((outside_budget(plan) == outside_budget(sample_plan)));
+    BOOST_TEST((service.call("GET", api + "/versions/2/findings.xml", "owner").body == sample_findings));
+
+    // A workbook that cannot be read back: the error on the page, in the user's language, and nothing stored.
+    const std::string bad_cell = edited_workbook(workbook, "xl/worksheets/sheet2.xml", [](std::string& sheet) {
+        sheet = std::regex_replace(sheet, std::regex("<c r=\"E7\"[^>]*><v>[^<]*</v></c>"),
+                                   "<c r=\"E7\" t=\"inlineStr\"><is><t>tolv tusen</t></is></c>");
+    });
+    const Reply refused_en = post(bad_cell, "en");
+    BOOST_TEST(refused_en.status == 422);
+    BOOST_TEST(refused_en.headers["content-type"].find("text/html") != std::string::npos);
+    BOOST_TEST(refused_en.body.find("role=\"alert\"><p>Kostnader!E7: the amount is the text") != std::string::npos, refused_en.body);
+    const Reply refused_sv = post(bad_cell, "sv");
+    BOOST_TEST(refused_sv.status == 422);
+    BOOST_TEST(refused_sv.body.find("role=\"alert\"><p>Kostnader!E7: beloppet är texten") != std::string::npos, refused_sv.body);
+    const Reply not_a_workbook = post("just some text", "en");
+    BOOST_TEST(not_a_workbook.status == 422);
+    BOOST_TEST(not_a_workbook.body.find("role=\"alert\"") != std::string::npos);
+    BOOST_TEST(service.call("GET", api, "owner").json()->getArray("versions")->size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_read_back_is_422_with_the_cell) {

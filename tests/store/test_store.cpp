@@ -434,6 +434,67 @@ STORE_CASE(concurrent_uploads_get_consecutive_numbers) {
                std::vector<std::string>{std::to_string(1 + threads * uploads)});
 }
 
+STORE_CASE(a_conditional_version_is_refused_once_the_latest_moved) {
+    TestClock clock;
+    auto store = migrated(db, clock);
+    const auto owner = add_owner(*store);
+    const auto id = store->create_application(new_application(), new_version(owner.id, "<plan>1</plan>")).application;
+
+    const auto second = store->add_version_if_latest(id, 1, new_version(owner.id, "<plan>2</plan>"));
+    BOOST_TEST((second.outcome == VersionOutcome::added));
+    BOOST_TEST(second.version.number == 2);
+    BOOST_TEST(second.latest == 2);
+
+    // Based on version 1, but version 2 landed meanwhile: nothing stored, and the answer says which is latest.
+    const auto stale = store->add_version_if_latest(id, 1, new_version(owner.id, "<plan>from 1</plan>"));
+    BOOST_TEST((stale.outcome == VersionOutcome::stale));
+    BOOST_TEST(stale.latest == 2);
+    BOOST_TEST((stale.status == Status::draft));
+    BOOST_TEST(store->list_versions(id).size() == 2u);
+    BOOST_TEST(store->find_latest_version(id)->plan == "<plan>2</plan>");
+    BOOST_TEST(db.raw("SELECT COUNT(*) FROM history WHERE action = 'upload'") == std::vector<std::string>{"2"});
+    // A number ahead of the latest is as stale as one behind it.
+    BOOST_TEST((store->add_version_if_latest(id, 3, new_version(owner.id, "x")).outcome == VersionOutcome::stale));
+
+    BOOST_TEST((store->add_version_if_latest("unknown", 1, new_version(owner.id, "x")).outcome == VersionOutcome::not_found));
+    BOOST_TEST(store->update_status(id, Status::draft, Status::submitted, owner.id, ""));
+    const auto closed = store->add_version_if_latest(id, 2, new_version(owner.id, "x"));
+    BOOST_TEST((closed.outcome == VersionOutcome::wrong_status));
+    BOOST_TEST((closed.status == Status::submitted));
+    BOOST_TEST(store->list_versions(id).size() == 2u);
+}
+
+STORE_CASE(of_concurrent_conditional_versions_on_one_base_exactly_one_is_added) {
+    TestClock clock;
+    auto options = clock.options();
+    options.max_connections = 4;
+    auto store = Store::open(db.url(), options);
+    store->migrate();
+    const auto owner = add_owner(*store);
+    const auto id = store->create_application(new_application(), new_version(owner.id, "<plan>0</plan>")).application;
+
+    constexpr int threads = 8;
+    std::vector<std::thread> workers;
+    std::atomic<int> added{0}, stale{0}, other{0};
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&, t] {
+            try {
+                const auto result = store->add_version_if_latest(id, 1, new_version(owner.id, "<plan>" + std::to_string(t) + "</plan>"));
+                if (result.outcome == VersionOutcome::added && result.version.number == 2) ++added;
+                else if (result.outcome == VersionOutcome::stale && result.latest == 2) ++stale;
+                else ++other;
+            } catch (const std::exception&) {
+                ++other;
+            }
+        });
+    }
+    for (auto& worker : workers) worker.join();
+    BOOST_TEST(added.load() == 1);
+    BOOST_TEST(stale.load() == threads - 1);
+    BOOST_TEST(other.load() == 0);
+    BOOST_TEST(store->list_versions(id).size() == 2u);
+}
+
 STORE_CASE(backups_are_consistent_copies_and_never_overwrite) {
     TestClock clock;
     auto store = migrated(db, clock);
