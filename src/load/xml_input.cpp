@@ -85,9 +85,6 @@ struct ErrorCollector {
     bool kept_an_error = false;
     std::vector<xmlError> errors;
     std::vector<std::string> messages;
-    // When set, this parse is stopped as soon as `keep` messages are in:
-    // for a caller that needs no more, the rest of the file is not read.
-    xmlParserCtxtPtr stop_when_kept = nullptr;
     // Messages about a node for which libxml2 looked up the file name
     // itself: it does so by stepping back over every node before the one in
     // question (for XInclude boundaries), time linear in the node's place in
@@ -100,7 +97,6 @@ void collect_error(void* context, xmlErrorPtr error) {
     if (!error) return;
     ++collector->count;
     if (error->node && error->file) ++collector->located_through_document;
-    if (collector->stop_when_kept && collector->count >= collector->keep) xmlStopParser(collector->stop_when_kept);
     const bool is_error = error->level >= XML_ERR_ERROR;
     if (collector->errors.size() >= collector->keep && !(is_error && !collector->kept_an_error)) return;
     collector->kept_an_error = collector->kept_an_error || is_error;
@@ -847,9 +843,12 @@ bool Schema::validates_streaming(std::string_view bytes, std::size_t& messages) 
         xmlParserCtxtPtr parser = xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size()));
         if (!parser) return false;
         xmlCtxtUseOptions(parser, parse_options);
-        // The first message decides: the rest of the file is not parsed
-        // (the one-pass check that follows gives the findings).
-        collector.stop_when_kept = parser;
+        // The pass reads to the end even after its first message: stopping
+        // libxml2 2.9 from a message callback (xmlStopParser) crashes it when
+        // the message comes from inside the XML declaration (an encoding it
+        // cannot switch to: a null dereference in xmlSwitchToEncoding, found
+        // by fuzz_load_plan). Without a document there is no per-message walk
+        // over earlier nodes, so reading on stays linear.
         xmlSchemaValidCtxtPtr context = xmlSchemaNewValidCtxt(impl_->schema);
         if (!context) {
             xmlFreeParserCtxt(parser);
@@ -867,7 +866,6 @@ bool Schema::validates_streaming(std::string_view bytes, std::size_t& messages) 
             passed = parser->wellFormed && xmlSchemaIsValid(context) == 1;
         }
         xmlSchemaFreeValidCtxt(context);
-        collector.stop_when_kept = nullptr;
         xmlFreeParserCtxt(parser);
         return passed && collector.count == 0;
     });

@@ -331,8 +331,7 @@ BOOST_AUTO_TEST_CASE(a_violation_on_every_line_costs_the_same_whatever_came_befo
                 BOOST_TEST(work.messages_kept <= load::max_schema_findings + 2);
                 BOOST_TEST(work.located_through_document == 0u);
                 if (streaming_from == 0) {
-                    BOOST_TEST(work.streaming_messages >= 1u);  // it stopped at the first
-                    BOOST_TEST(work.streaming_messages <= 2u);
+                    BOOST_TEST(work.streaming_messages >= 1u);  // it saw the violations too
                 } else {
                     BOOST_TEST(work.streaming_messages == 0u);
                 }
