@@ -753,7 +753,7 @@ TemplateValue application_specimen(const std::string& lang) {
     a.target_groups.push_back({"tg", "name", some, model::Decimal{1}, model::Decimal{1}, {}});
     model::Goal goal;
     goal.id = "g";
-    goal.indicators.push_back({"text", "persons", {}, {}, model::Decimal{1}, model::Decimal{1}, model::Date{2009, 1, 1}, {}});
+    goal.indicators.push_back({"text", "persons", {}, {}, model::Decimal{1}, model::Decimal{1}, std::nullopt, std::nullopt, model::Date{2009, 1, 1}, {}});
     goal.basis.push_back({"f", {}});
     a.goals.push_back(goal);
     model::Activity activity;
@@ -763,9 +763,9 @@ TemplateValue application_specimen(const std::string& lang) {
     activity.goal_ids = {"g"};
     activity.tags = {"evaluation"};
     a.activities.push_back(activity);
-    a.partners.push_back({"name", "cofinancier", "000000-0000", {}});
-    a.budget.costs.push_back({"staff", 2009, "a", 100, {}, "label", {}});
-    a.budget.financing.push_back({"esf", std::nullopt, "000000-0000", 100, {}});
+    a.partners.push_back({std::nullopt, "name", "cofinancier", "000000-0000", {}});
+    a.budget.costs.push_back({"staff", 2009, "a", 100, {}, "label", std::nullopt, {}});
+    a.budget.financing.push_back({"esf", std::nullopt, "000000-0000", 100, std::nullopt, {}});
     a.budget.income.push_back({0, "label", {}});
     model::PreStudyFindings findings;
     findings.questions.push_back({"q", "text", {}});

@@ -390,7 +390,7 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
     application.organisation = optional_rich_text(root, "organisation");
     if (const XmlElement* partners = root.child("partners"))
         for (const XmlElement* partner : partners->children_named("partner"))
-            application.partners.push_back(model::Partner{partner->normalized_text(), partner->attribute("role").value_or(""),
+            application.partners.push_back(model::Partner{partner->attribute("id"), partner->normalized_text(), partner->attribute("role").value_or(""),
                                                           partner->attribute("orgNumber"), partner->where()});
     application.gender_equality = optional_rich_text(root, "genderEquality");
     if (const XmlElement* accessibility = root.child("accessibility")) {

@@ -124,4 +124,16 @@ const Activity* Application::find_activity(std::string_view id) const {
     return nullptr;
 }
 
+const Partner* Application::find_partner(std::string_view id) const {
+    for (const Partner& partner : partners)
+        if (partner.id && *partner.id == id) return &partner;
+    return nullptr;
+}
+
+bool Application::has_beneficiary_partners() const {
+    for (const Partner& partner : partners)
+        if (partner.beneficiary()) return true;
+    return false;
+}
+
 }  // namespace esfdraft::model

@@ -82,6 +82,38 @@ struct PreStudyRef {
     SourceLocation where;
 };
 
+// The applicant organisation's details an application form asks for
+// (plan-format §3, <project><applicant>). Every part is optional: rule M010
+// says which ones a complete application gives.
+struct PostalAddress {
+    std::string street;
+    std::string postcode;
+    std::string city;
+    SourceLocation where;
+};
+
+struct Signatory {                    // firmatecknare
+    std::string name;
+    std::string title;
+    SourceLocation where;
+};
+
+struct PaymentAccount {
+    std::string kind;                 // bankgiro | plusgiro | bank
+    std::string number;               // as written
+    SourceLocation where;
+};
+
+struct Applicant {
+    std::optional<Located<std::string>> kind;   // municipality | region | county-board | agency | university | non-profit | company | other
+    std::optional<Located<std::string>> vat;    // deductible | partly-deductible | not-deductible (momsredovisning)
+    std::optional<PostalAddress> address;
+    std::optional<Signatory> signatory;
+    std::optional<Contact> finance_contact;
+    std::optional<PaymentAccount> account;
+    SourceLocation where;
+};
+
 struct Project {
     Located<std::string> title;
     std::optional<Located<std::string>> acronym;
@@ -94,6 +126,8 @@ struct Project {
     std::vector<MunicipalityRef> municipalities;
     SourceLocation municipalities_where;
     std::optional<PreStudyRef> pre_study;
+    std::optional<Applicant> applicant;
+    std::optional<Located<std::string>> case_number;   // diarienummer, once the funder gave one
     SourceLocation where;
 };
 
@@ -120,6 +154,8 @@ struct Indicator {
     Decimal baseline;                 // 0 when the file leaves it out
     std::optional<Decimal> women;
     std::optional<Decimal> men;
+    std::optional<Decimal> non_binary;   // nonBinary="…": ESF+ where national law provides it
+    std::optional<std::string> code;     // a common indicator of the pack (code="EECO01"); none = project-specific
     std::optional<Date> due;
     SourceLocation where;
 };
@@ -152,9 +188,51 @@ struct Activity {
 };
 
 struct Partner {
+    std::optional<std::string> id;    // needed when costs or sources name it (@beneficiary)
     std::string name;
-    std::string role;
+    std::string role;                 // free text; "beneficiary" = a stödmottagare with its own sub-budget
     std::optional<std::string> org_number;
+    SourceLocation where;
+
+    bool beneficiary() const { return role == "beneficiary"; }
+};
+
+// <riskAnalysis>: an optional introduction, then the risks.
+struct Risk {
+    std::optional<std::string> id;
+    std::string likelihood;           // low | medium | high
+    std::string impact;               // low | medium | high
+    std::string description;          // the risk
+    std::string measure;              // what meets it
+    SourceLocation where;
+};
+
+struct RiskAnalysis {
+    RichText introduction;
+    std::vector<Risk> risks;
+    SourceLocation where;
+};
+
+// <projectLogic>: from the problem through activities and outputs to results
+// and effects; an optional introduction, then steps, each optionally tied to
+// goals.
+struct LogicStep {
+    std::string kind;                 // problem | activities | outputs | results | effects
+    std::vector<std::string> goal_ids;
+    RichText text;
+    SourceLocation where;
+};
+
+struct ProjectLogic {
+    RichText introduction;
+    std::vector<LogicStep> steps;
+    SourceLocation where;
+};
+
+// <attachments><attachment kind="…">title</attachment>: kind from the call's list.
+struct Attachment {
+    std::string kind;
+    std::string title;
     SourceLocation where;
 };
 
@@ -174,6 +252,9 @@ struct CostLine {
     Money amount = 0;
     std::vector<std::string> tags;
     std::string label;
+    // Whose sub-budget (plan-format §3): a beneficiary partner's id or
+    // "owner"; nullopt when the line does not say.
+    std::optional<std::string> beneficiary;
     SourceLocation where;
 
     bool has_tag(std::string_view tag) const;
@@ -184,6 +265,7 @@ struct FinancingSource {
     std::optional<std::string> funder;
     std::optional<std::string> org_number;
     Money amount = 0;
+    std::optional<std::string> beneficiary;   // as CostLine::beneficiary
     SourceLocation where;
 };
 
@@ -195,6 +277,10 @@ struct Income {
 
 struct Budget {
     std::string currency = "SEK";
+    // @costModel, a list: real-costs | indirect-flat-rate | remaining-flat-rate
+    // | lump-sum | unit-costs; empty when the plan does not say (rule B012/B013).
+    std::vector<std::string> cost_models;
+    SourceLocation cost_model_where;
     std::vector<CostLine> costs;
     std::vector<FinancingSource> financing;
     std::vector<Income> income;
@@ -299,6 +385,13 @@ struct Application {
     std::optional<RichText> transnational;
     std::optional<RichText> dissemination;
     std::optional<RichText> evaluation;
+    // plan-format §3: the other sections a real (ESF+) application carries.
+    std::optional<RiskAnalysis> risk_analysis;
+    std::optional<ProjectLogic> project_logic;
+    std::optional<RichText> sustainable_development;
+    std::optional<RichText> fundamental_rights;
+    std::optional<std::vector<Attachment>> attachments;
+    SourceLocation attachments_where;
     Budget budget;
     // Sections given more than once, in document order of the repetition.
     std::vector<RepeatedSection> repeated_sections;
@@ -314,6 +407,9 @@ struct Application {
     const Summary* english_summary() const;
     const Goal* find_goal(std::string_view id) const;
     const Activity* find_activity(std::string_view id) const;
+    const Partner* find_partner(std::string_view id) const;
+    // True when some partner has role="beneficiary" (rule B014, sub-budgets).
+    bool has_beneficiary_partners() const;
 };
 
 }  // namespace esfdraft::model

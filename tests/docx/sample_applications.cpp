@@ -305,14 +305,14 @@ model::Application framsyn_application() {
     a.organisation = rich_text({"Regionförbundet Västerbottens län är projektägare och ansvarar för ekonomi, redovisning och rapportering. "
                                 "En projektledare anställs på heltid under hela projekttiden.",
                                 "Styrgruppen utgörs av arbetsutskottet i Partnerskapet för kompetensförsörjning och har en jämn könsfördelning."});
-    a.partners = {{"Länsstyrelsen i Västerbottens län", "cofinancier", "202100-2346", {}},
-                  {"Västerbottens läns landsting", "cofinancier", "232100-0222", {}},
-                  {"Umeå kommun", "cofinancier", "212000-2742", {}},
-                  {"Skellefteå kommun", "cofinancier", "212000-2783", {}},
-                  {"Lycksele kommun", "cofinancier", std::nullopt, {}},
-                  {"Storumans kommun", "cofinancier", std::nullopt, {}},
-                  {"Arbetsförmedlingen", "cooperation", "202100-2114", {}},
-                  {"Kommunförbundet Norrbotten, projekt SAMSYN", "cooperation", std::nullopt, {}}};
+    a.partners = {{std::nullopt, "Länsstyrelsen i Västerbottens län", "cofinancier", "202100-2346", {}},
+                  {std::nullopt, "Västerbottens läns landsting", "cofinancier", "232100-0222", {}},
+                  {std::nullopt, "Umeå kommun", "cofinancier", "212000-2742", {}},
+                  {std::nullopt, "Skellefteå kommun", "cofinancier", "212000-2783", {}},
+                  {std::nullopt, "Lycksele kommun", "cofinancier", std::nullopt, {}},
+                  {std::nullopt, "Storumans kommun", "cofinancier", std::nullopt, {}},
+                  {std::nullopt, "Arbetsförmedlingen", "cooperation", "202100-2114", {}},
+                  {std::nullopt, "Kommunförbundet Norrbotten, projekt SAMSYN", "cooperation", std::nullopt, {}}};
     a.gender_equality = rich_text({"Projektet arbetar med jämställdhetsintegrering i varje del.",
                                    "* ESF-skolan har en egen utbildningsdag om jämställdhetsintegrering, med metoder som 4R.",
                                    "* Projektverkstaden gör en jämställdhetsanalys av varje projektidé.",

@@ -23,16 +23,16 @@ BOOST_AUTO_TEST_CASE(rich_text_counts_words_across_blocks_and_no_break_spaces) {
 
 BOOST_AUTO_TEST_CASE(budget_sums_are_exact_and_refuse_overflow) {
     Budget budget;
-    budget.costs.push_back(CostLine{"staff", 2009, {}, 13500000, {}, "Projektledare", {}});
-    budget.costs.push_back(CostLine{"travel", 2010, {}, 4200050, {}, "Resor", {}});
+    budget.costs.push_back(CostLine{"staff", 2009, {}, 13500000, {}, "Projektledare", {}, {}});
+    budget.costs.push_back(CostLine{"travel", 2010, {}, 4200050, {}, "Resor", {}, {}});
     budget.income.push_back(Income{100, "Avgifter", {}});
-    budget.financing.push_back(FinancingSource{"esf", {}, {}, 8849950, {}});
-    budget.financing.push_back(FinancingSource{"public-cash", "Region", {}, 8850000, {}});
+    budget.financing.push_back(FinancingSource{"esf", {}, {}, 8849950, {}, {}});
+    budget.financing.push_back(FinancingSource{"public-cash", "Region", {}, 8850000, {}, {}});
     BOOST_TEST(budget.total_costs() == 17700050);
     BOOST_TEST(budget.eligible_costs() == 17699950);
     BOOST_TEST(budget.total_financing() == 17699950);
     BOOST_TEST(budget.financing_of_kind("esf") == 8849950);
-    budget.costs.push_back(CostLine{"other", 2010, {}, std::numeric_limits<Money>::max(), {}, "", {}});
+    budget.costs.push_back(CostLine{"other", 2010, {}, std::numeric_limits<Money>::max(), {}, "", {}, {}});
     BOOST_CHECK_THROW(budget.total_costs(), std::overflow_error);
 }
 
