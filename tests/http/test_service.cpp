@@ -27,6 +27,7 @@
 #include "http/site.hpp"
 #include "store/passwords.hpp"
 #include "store/store.hpp"
+#include "store/test_database.hpp"
 
 namespace fs = std::filesystem;
 using namespace esfdraft;
@@ -91,8 +92,19 @@ std::string urlencode(const std::map<std::string, std::string>& fields) {
     return out;
 }
 
+// The database under the service: a new SQLite file, or, when
+// ESFDRAFT_HTTP_SUITE_DATABASE=postgres (ctest http_api_postgres, through
+// with-postgres.sh), the throw-away PostgreSQL database of
+// ESFDRAFT_TEST_POSTGRES, emptied first, so the whole API suite runs on both.
+std::unique_ptr<testing::TestDatabase> suite_database() {
+    const char* which = std::getenv("ESFDRAFT_HTTP_SUITE_DATABASE");
+    if (which && std::string_view(which) == "postgres") return testing::postgres_database();
+    return testing::sqlite_database();
+}
+
 struct Service {
     fs::path folder;
+    std::unique_ptr<testing::TestDatabase> backing = suite_database();
     std::unique_ptr<store::Store> database;
     std::unique_ptr<http::Site> site;
     std::unique_ptr<http::Server> server;
@@ -110,7 +122,7 @@ struct Service {
     Service() {
         folder = fs::temp_directory_path() / ("esfdraft-http-test-" + store::random_hex(8));
         fs::create_directories(folder);
-        database = store::Store::open("sqlite:" + (folder / "service.db").string());
+        database = store::Store::open(backing->url());
         database->migrate();
         const std::string hash = store::hash_password(password);
         const auto add = [&](const std::string& key, const std::string& email, store::Role role, const std::string& organisation) {

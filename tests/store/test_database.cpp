@@ -49,7 +49,7 @@ private:
 
 class PostgresDatabase : public TestDatabase {
 public:
-    PostgresDatabase() : url_(std::getenv("ESFDRAFT_TEST_POSTGRES")) {
+    PostgresDatabase() : url_(configured_url()) {
         // The suite empties the database: refuse one that is not obviously a
         // test database.
         if (url_.find("test") == std::string::npos) {
@@ -60,6 +60,13 @@ public:
     }
     std::string url() const override { return url_; }
     bool is_sqlite() const override { return false; }
+
+    static std::string configured_url() {
+        const char* url = std::getenv("ESFDRAFT_TEST_POSTGRES");
+        if (url == nullptr || *url == '\0')
+            throw std::runtime_error("ESFDRAFT_TEST_POSTGRES is not set (run through tests/store/with-postgres.sh: ctest -L postgres)");
+        return url;
+    }
 
     std::vector<std::string> raw(const std::string& sql) const override {
         PGconn* connection = PQconnectdb(url_.c_str());
