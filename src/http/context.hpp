@@ -69,11 +69,9 @@ UploadCheck check_upload(Context& context, const UploadParts& parts, model::Date
 StoredVersion create_application(Context& context, const Caller& caller, const UploadParts& parts);
 // 403 unless the owner; 409 unless draft or changes-requested. With
 // `based_on` (the version the parts were derived from) stored only while that
-// is still the latest version, else 409 naming the version that landed since
-// (in `language`, sv or en).
+// is still the latest version, else 409 naming the version that landed since.
 StoredVersion add_version(Context& context, const Caller& caller, const store::Application& application,
-                          const UploadParts& parts, std::optional<int> based_on = std::nullopt,
-                          const std::string& language = "en");
+                          const UploadParts& parts, std::optional<int> based_on = std::nullopt);
 // An upload of the part `budget` (an edited budget workbook): the latest
 // version and the parts a new version would have, its plan the latest plan
 // with the workbook's budget and its findings the latest version's. 415

@@ -127,7 +127,7 @@ std::string csrf_field(const Request& request) {
 }
 
 const Caller& caller_of(const Request& request) {
-    if (!request.caller) throw HttpError(401, "unauthenticated", "sign in first");
+    if (!request.caller) throw HttpError(401, "unauthenticated", Said{"logga in först", "sign in first"});
     return *request.caller;
 }
 
@@ -603,7 +603,7 @@ Response error_page(Context&, const Request& request, const HttpError& error) {
         default: heading = error.status() >= 500 ? t(request, "Något gick fel", "Something went wrong")
                                                  : t(request, "Det gick inte", "That did not work");
     }
-    out << "<h1>" << e(heading) << "</h1><div class=\"alert\" role=\"alert\"><p>" << e(error.what()) << "</p></div><p><a href=\"/\">"
+    out << "<h1>" << e(heading) << "</h1><div class=\"alert\" role=\"alert\"><p>" << e(error.message(request.language)) << "</p></div><p><a href=\"/\">"
         << t(request, "Till startsidan", "To the start page") << "</a></p>";
     return html(request, {heading, out.str()}, error.status());
 }

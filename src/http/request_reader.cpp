@@ -36,8 +36,14 @@ std::string trim(const std::string& text) {
 
 // "32 MiB", or "2048 bytes" for a limit below a MiB (tests and the fuzz
 // target use small ones).
-std::string size_phrase(std::size_t limit) {
-    return limit >= (1u << 20) && limit % (1u << 20) == 0 ? std::to_string(limit >> 20) + " MiB" : std::to_string(limit) + " bytes";
+std::string size_phrase(std::size_t limit, bool swedish = false) {
+    return limit >= (1u << 20) && limit % (1u << 20) == 0 ? std::to_string(limit >> 20) + " MiB"
+                                                          : std::to_string(limit) + (swedish ? " byte" : " bytes");
+}
+
+HttpError body_too_large(std::size_t limit) {
+    return HttpError(413, "too-large", Said{"det som skickades är större än " + size_phrase(limit, true) + "; välj en mindre fil",
+                                            "the request body is larger than " + size_phrase(limit)});
 }
 
 // Reads at most `limit` bytes of `source`; past that it reports end of
@@ -96,11 +102,12 @@ public:
             if (part.bytes.size() + static_cast<std::size_t>(got) > limit_) {
                 exceeded_ = true;
                 exceeded_part_ = name;
-                throw HttpError(413, "too-large", "the part '" + name + "' is larger than " + size_phrase(limit_));
+                throw HttpError(413, "too-large", Said{"filen i delen '" + name + "' är större än " + size_phrase(limit_, true) + "; välj en mindre fil",
+                                                        "the part '" + name + "' is larger than " + size_phrase(limit_)});
             }
             part.bytes.append(buffer, static_cast<std::size_t>(got));
         }
-        if (parts_.count(name)) throw HttpError(400, "invalid", "the part '" + name + "' is given twice");
+        if (parts_.count(name)) throw HttpError(400, "invalid", Said{"delen '" + name + "' skickades två gånger", "the part '" + name + "' is given twice"});
         parts_[name] = std::move(part);
     }
 
@@ -158,17 +165,17 @@ bool read_head(const Poco::Net::HTTPRequest& from, Request& request) {
 void read_body(const Poco::Net::HTTPRequest& from, std::istream& source, Request& into, const ServerOptions& options) {
     const Poco::Int64 length = content_length(from);
     if (length > static_cast<Poco::Int64>(options.body_limit)) {
-        throw HttpError(413, "too-large", "the request body is larger than " + size_phrase(options.body_limit));
+        throw body_too_large(options.body_limit);
     }
     const bool multipart = into.content_type == "multipart/form-data";
     const std::size_t limit = multipart ? options.body_limit : options.json_limit;
     if (length > static_cast<Poco::Int64>(limit)) {
-        throw HttpError(413, "too-large", "the request body is larger than " + size_phrase(limit));
+        throw body_too_large(limit);
     }
     BoundedBuffer bounded(source, limit);
     std::istream body(&bounded);
     const auto too_large = [&] {
-        return HttpError(413, "too-large", "the request body is larger than " + size_phrase(limit));
+        return body_too_large(limit);
     };
     if (multipart || into.content_type == "application/x-www-form-urlencoded") {
         BoundedParts parts(into.parts, options.part_limit);
@@ -186,7 +193,7 @@ void read_body(const Poco::Net::HTTPRequest& from, std::istream& source, Request
             throw;
         } catch (const Poco::Exception& error) {
             if (bounded.exceeded()) throw too_large();
-            throw HttpError(400, "invalid", "the form could not be read: " + error.displayText());
+            throw HttpError(400, "invalid", Said{"formuläret gick inte att läsa: " + error.displayText(), "the form could not be read: " + error.displayText()});
         }
         if (bounded.exceeded()) throw too_large();
         for (const auto& [name, value] : form) into.fields[name] = value;

@@ -34,6 +34,11 @@ namespace esfdraft::http {
 
 namespace {
 
+HttpError internal_error() {
+    return HttpError(500, "internal", Said{"servern kunde inte svara på det här; felet är loggat. Försök igen om en stund",
+                                           "the server could not answer this request; the error is logged"});
+}
+
 // Every response carries these (spec §5). Styles come from /static/site.css
 // and the report's own <style>; no script runs anywhere.
 const char* const content_security_policy =
@@ -85,7 +90,7 @@ public:
         try {
             page = describe(from, request);
             const RouteMatch match = router_.match(request.method, request.path);
-            if (match.kind == RouteMatch::Kind::not_found) throw HttpError(404, "not-found", "there is nothing at " + request.path);
+            if (match.kind == RouteMatch::Kind::not_found) throw HttpError(404, "not-found", Said{"det finns ingenting på " + request.path, "there is nothing at " + request.path});
             if (match.kind == RouteMatch::Kind::method_not_allowed) {
                 allowed = match.allowed;
                 throw HttpError(405, "method-not-allowed", request.method + " is not allowed on " + request.path);
@@ -105,7 +110,7 @@ public:
                     finish(from, to, request, response, started);
                     return;
                 }
-                throw HttpError(401, "unauthenticated", "sign in or send Authorization: Bearer TOKEN");
+                throw HttpError(401, "unauthenticated", Said{"logga in först", "sign in or send Authorization: Bearer TOKEN"});
             }
             body_started = true;
             if (has_body(from)) read_body(from, from.stream(), request, options_);
@@ -113,20 +118,21 @@ public:
                 const std::string* token = request.header("x-csrf-token");
                 if (!token) token = request.field("csrf");
                 if (!token || !same_secret(*token, request.caller->csrf)) {
-                    throw HttpError(403, "csrf", "this request needs the session's CSRF token (header X-CSRF-Token or form field csrf)");
+                    throw HttpError(403, "csrf", Said{"formuläret har gått ut (CSRF-token saknas eller stämmer inte); ladda om sidan och försök igen",
+                                                      "this request needs the session's CSRF token (header X-CSRF-Token or form field csrf)"});
                 }
             }
             response = route.handler(request);
         } catch (const HttpError& error) {
             response = answer(request, error, page);
         } catch (const Poco::TimeoutException&) {
-            response = answer(request, HttpError(408, "timeout", "the request was not received in time"), page);
+            response = answer(request, HttpError(408, "timeout", Said{"begäran kom inte fram i tid; försök igen", "the request was not received in time"}), page);
         } catch (const std::exception& error) {
             std::cerr << "esfdraft serve: " << request.method << ' ' << request.path << ": " << error.what() << std::endl;
-            response = answer(request, HttpError(500, "internal", "the server could not answer this request; the error is logged"), page);
+            response = answer(request, internal_error(), page);
         } catch (...) {
             std::cerr << "esfdraft serve: " << request.method << ' ' << request.path << ": unknown error" << std::endl;
-            response = answer(request, HttpError(500, "internal", "the server could not answer this request; the error is logged"), page);
+            response = answer(request, internal_error(), page);
         }
         if (!allowed.empty()) {
             std::string list;

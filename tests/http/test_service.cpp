@@ -802,6 +802,34 @@ BOOST_AUTO_TEST_CASE(a_budget_read_against_a_version_that_is_no_longer_latest_is
     BOOST_TEST(service.call("GET", base + "/versions/3/plan.xml", "owner").body.find("the other upload") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(error_pages_speak_the_readers_language_and_the_api_stays_english) {
+    // The pages showed the actions' English sentences to Swedish readers.
+    Service service;
+    const std::string id = service.create();
+    const Reply missing = service.call("GET", "/applications/nosuchid", "owner");
+    BOOST_TEST(missing.status == 404);
+    BOOST_TEST(missing.body.find("Sidan finns inte") != std::string::npos);
+    BOOST_TEST(missing.body.find("det finns ingen ansökan nosuchid") != std::string::npos, missing.body);
+    BOOST_TEST(missing.body.find("there is no") == std::string::npos);
+    const Reply english = service.call("GET", "/applications/nosuchid", "owner", "", "", {{"Accept-Language", "en"}});
+    BOOST_TEST(english.body.find("there is no application nosuchid") != std::string::npos);
+
+    // A new version of a submitted application through the page: 409 in Swedish.
+    BOOST_REQUIRE_EQUAL(service.move(id, "owner", "submitted").status, 200);
+    const Reply refused = service.call("POST", "/applications/" + id + "/versions", "owner",
+                                       multipart({{"plan", "plan.xml", sample_plan}}), "multipart/form-data; boundary=" + boundary);
+    BOOST_TEST(refused.status == 409);
+    BOOST_TEST(refused.body.find("Går inte just nu") != std::string::npos);
+    BOOST_TEST(refused.body.find("bara när ansökan är ett utkast eller ändringar är begärda, inte när den är inskickad") !=
+                   std::string::npos,
+               refused.body);
+
+    // The API's JSON keeps the English message whatever the client's language.
+    const Reply api = service.call("GET", "/api/applications/nosuchid", "owner", "", "", {{"Accept-Language", "sv"}});
+    BOOST_TEST(api.status == 404);
+    BOOST_TEST(api.json()->getObject("error")->getValue<std::string>("message") == "there is no application nosuchid");
+}
+
 BOOST_AUTO_TEST_CASE(the_application_page_takes_an_edited_budget_workbook) {
     Service service;
     const std::string id = service.create();
