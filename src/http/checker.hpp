@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/application.hpp"
+#include "model/rule_pack.hpp"
 #include "model/values.hpp"
 #include "report/report.hpp"
 
@@ -28,6 +29,10 @@ struct NamedUpload {
 struct UploadCheck {
     report::ApplicationReport report;
     std::optional<model::Application> application;   // nullopt when the plan did not load (X001/X002)
+    // The names the pack gives the plan's programme and call (sv, en), for a
+    // page to show instead of the ids; nullopt for an unknown one.
+    std::optional<model::LocalizedName> programme_title;
+    std::optional<model::LocalizedName> call_title;
 };
 
 class Checker {

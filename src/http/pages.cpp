@@ -8,6 +8,7 @@
 #include "http/api.hpp"
 #include "http/json.hpp"
 #include "http/plan_diff.hpp"
+#include "model/vocabulary.hpp"
 #include "report/report.hpp"
 #include "store/passwords.hpp"
 
@@ -129,6 +130,14 @@ std::string csrf_field(const Request& request) {
 const Caller& caller_of(const Request& request) {
     if (!request.caller) throw HttpError(401, "unauthenticated", Said{"logga in först", "sign in first"});
     return *request.caller;
+}
+
+// A pack's name for a programme or call in the page's language, with the id
+// the plan uses after it; the id alone when the pack does not know it.
+std::string titled(const Request& request, const std::optional<model::LocalizedName>& title, const std::string& id) {
+    if (!title) return id;
+    const std::string& name = request.language == "en" ? title->en : title->sv;
+    return name.empty() ? id : name + " (" + id + ")";
 }
 
 std::string status_name(const Request& request, store::Status status) {
@@ -412,8 +421,9 @@ Response application_page(Context& context, Request& request, const std::string&
     if (!notice.empty()) out << "<div class=\"notice\" role=\"status\">" << e(notice) << "</div>";
     out << "<p>" << t(request, "Status", "Status") << ": <span class=\"status\">" << e(status_name(request, application.status))
         << "</span> · " << t(request, "Organisation", "Organisation") << ": " << e(application.organisation) << " · "
-        << t(request, "Program", "Programme") << ": " << e(application.programme)
-        << (application.call.empty() ? "" : " · " + t(request, "Utlysning", "Call") + ": " + e(application.call)) << "</p>";
+        << t(request, "Program", "Programme") << ": " << e(titled(request, checked.programme_title, application.programme))
+        << (application.call.empty() ? "" : " · " + t(request, "Utlysning", "Call") + ": " + e(titled(request, checked.call_title, application.call)))
+        << "</p>";
     const auto buttons = moves(request, caller, application);
     if (!buttons.empty()) {
         out << "<form method=\"post\" action=\"" << e(base) << "/transitions\">" << csrf_field(request) << "<label for=\"transition-comment\">"
@@ -733,7 +743,9 @@ void add_page_routes(Router& router, Context& context) {
                                 store::Status::rejected, store::Status::draft}) {
             statuses.push_back({std::string(store::to_string(s)), status_name(request, s)});
         }
-        std::vector<std::pair<std::string, std::string>> programmes = {{"esf-2007-2013", "esf-2007-2013"}, {"esf-plus-2021-2027", "esf-plus-2021-2027"}};
+        std::vector<std::pair<std::string, std::string>> programmes;
+        for (const char* programme : {"esf-2007-2013", "esf-plus-2021-2027"})
+            programmes.push_back({programme, std::string(model::programme_words(programme)->in(request.language))});
         std::ostringstream out;
         out << "<h1>" << t(request, "Granskningskö", "Review queue") << "</h1><form method=\"get\" action=\"/queue\" class=\"filters\">"
             << select_filter(request, "status", "Status", statuses) << select_filter(request, "programme", t(request, "Program", "Programme"), programmes)

@@ -802,6 +802,20 @@ BOOST_AUTO_TEST_CASE(a_budget_read_against_a_version_that_is_no_longer_latest_is
     BOOST_TEST(service.call("GET", base + "/versions/3/plan.xml", "owner").body.find("the other upload") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(pages_name_the_programme_and_call_as_the_pack_does) {
+    // The page showed "esf-2007-2013" and "ovre-norrland-2009", the plan's ids.
+    Service service;
+    const std::string id = service.create();
+    const Reply swedish = service.call("GET", "/applications/" + id, "owner");
+    BOOST_TEST(swedish.body.find("Program: Europeiska socialfonden 2007–2013") != std::string::npos, swedish.body);
+    BOOST_TEST(swedish.body.find("(esf-2007-2013)") != std::string::npos);
+    BOOST_TEST(swedish.body.find("(ovre-norrland-2009)") != std::string::npos);
+    const Reply english = service.call("GET", "/applications/" + id, "owner", "", "", {{"Accept-Language", "en"}});
+    BOOST_TEST(english.body.find("Programme: European Social Fund 2007–2013") != std::string::npos, english.body);
+    const Reply queue = service.call("GET", "/queue", "reviewer");
+    BOOST_TEST(queue.body.find(">Europeiska socialfonden+ 2021–2027</option>") != std::string::npos, queue.body);
+}
+
 BOOST_AUTO_TEST_CASE(error_pages_speak_the_readers_language_and_the_api_stays_english) {
     // The pages showed the actions' English sentences to Swedish readers.
     Service service;
