@@ -160,6 +160,14 @@ store::NewVersion new_version(Context& context, const Caller& caller, const Uplo
     if (checked.application && checked.application->lang == "en") options.language = report::Language::en;
     options.date = today.iso();
     version.report_json = report::render_json({checked.report}, options);
+    if (checked.application) {
+        store::NewApplication facts;
+        facts.title = checked.report.title.empty() ? parts.plan.name : checked.report.title;
+        if (checked.application->project.acronym) facts.acronym = checked.application->project.acronym->value;
+        facts.programme = checked.application->programme;
+        facts.call = checked.application->call.value_or("");
+        version.facts = std::move(facts);
+    }
     (void)context;
     return version;
 }
@@ -209,15 +217,11 @@ StoredVersion create_application(Context& context, const Caller& caller, const U
                                                "your account has no organisation; ask an administrator"});
     const model::Date today = context.today();
     UploadCheck checked = check_upload(context, parts, today);
-    store::NewApplication application;
+    const store::NewVersion first = new_version(context, caller, parts, checked, today);
+    store::NewApplication application = first.facts.value_or(store::NewApplication{});
     application.organisation = caller.organisation;
-    application.title = checked.report.title.empty() ? parts.plan.name : checked.report.title;
-    if (checked.application) {
-        if (checked.application->project.acronym) application.acronym = checked.application->project.acronym->value;
-        application.programme = checked.application->programme;
-        application.call = checked.application->call.value_or("");
-    }
-    const store::Version stored = context.store.create_application(application, new_version(context, caller, parts, checked, today));
+    if (application.title.empty()) application.title = checked.report.title.empty() ? parts.plan.name : checked.report.title;
+    const store::Version stored = context.store.create_application(application, first);
     return {stored.application, stored.number, stored.summary};
 }
 

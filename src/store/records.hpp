@@ -120,20 +120,25 @@ struct Version : VersionInfo {
 
 // What the caller supplies for a new version; the store numbers it, hashes the
 // bytes and stamps the time.
-struct NewVersion {
-    std::string plan;
-    std::optional<std::string> findings;
-    std::int64_t created_by = 0;
-    CheckSummary summary;
-    std::string report_json;
-};
-
 struct NewApplication {
     std::string organisation;
     std::string title;
     std::string acronym;
     std::string programme;
     std::string call;
+};
+
+struct NewVersion {
+    std::string plan;
+    std::optional<std::string> findings;
+    std::int64_t created_by = 0;
+    CheckSummary summary;
+    std::string report_json;
+    // What the version's plan says the application is called and where it
+    // is made (its `organisation` unused): a later version that renames the
+    // project or moves it to another call updates the application's row in
+    // the same transaction. nullopt (the plan did not load) keeps the row.
+    std::optional<NewApplication> facts;
 };
 
 struct Comment {

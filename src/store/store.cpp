@@ -271,6 +271,12 @@ struct Store::Impl {
             use(application_id), use(number), use(plan), use(findings), use(stored.plan_sha256), use(findings_sha),
             use(at), use(created_by), use(summary.errors), use(summary.warnings), use(summary.infos),
             use(summary.verdict), use(report), now;
+        if (version.facts && number > 1) {
+            NewApplication facts = *version.facts;
+            connection.session() << connection.sql(
+                                        "UPDATE applications SET title = ?, acronym = ?, programme = ?, call_id = ? WHERE id = ?"),
+                use(facts.title), use(facts.acronym), use(facts.programme), use(facts.call), use(application_id), now;
+        }
         insert_history(connection,
                        NewHistoryEvent{application, version.created_by, "upload", std::nullopt, std::nullopt,
                                        "version " + std::to_string(number)},

@@ -802,6 +802,24 @@ BOOST_AUTO_TEST_CASE(a_budget_read_against_a_version_that_is_no_longer_latest_is
     BOOST_TEST(service.call("GET", base + "/versions/3/plan.xml", "owner").body.find("the other upload") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_new_version_that_renames_the_project_renames_the_application) {
+    // The list kept the first version's title and acronym for ever.
+    Service service;
+    const std::string id = service.create();
+    const std::size_t from = sample_plan.find("<title>") + 7;
+    const std::size_t to = sample_plan.find("</title>");
+    BOOST_REQUIRE(from != std::string::npos + 7 && to != std::string::npos);
+    std::string renamed = sample_plan.substr(0, from) + "FRAMSYN steg två" + sample_plan.substr(to);
+    BOOST_REQUIRE_EQUAL(service.upload("/api/applications/" + id + "/versions", "owner", renamed).status, 201);
+    const Reply listed = service.call("GET", "/api/applications", "owner");
+    BOOST_TEST(listed.body.find("\"title\":\"FRAMSYN steg två\"") != std::string::npos, listed.body);
+    BOOST_TEST(service.call("GET", "/applications/" + id, "owner").body.find("<h1>FRAMSYN steg två</h1>") != std::string::npos);
+
+    // A version whose plan does not load keeps what the application was called.
+    BOOST_REQUIRE_EQUAL(service.upload("/api/applications/" + id + "/versions", "owner", "<application").status, 201);
+    BOOST_TEST(service.call("GET", "/api/applications", "owner").body.find("\"title\":\"FRAMSYN steg två\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(pages_name_the_programme_and_call_as_the_pack_does) {
     // The page showed "esf-2007-2013" and "ovre-norrland-2009", the plan's ids.
     Service service;
