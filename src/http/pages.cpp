@@ -390,16 +390,38 @@ std::string applications_table(const Request& request, const std::vector<store::
     return out.str();
 }
 
-std::string login_form(const Request& request, const std::string& message, const std::string& email) {
+// Sign-in has no session to hold a CSRF token, so the form carries one that
+// must equal a cookie set with it (SameSite=Strict, only for /login): another
+// site cannot read the cookie, so it cannot sign a visitor in to an account
+// of its own choosing (login CSRF).
+const char* const login_cookie = "esfdraft_login";
+
+std::string login_cookie_header(const Context& context, const std::string& token) {
+    return std::string(login_cookie) + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600" +
+           (context.options.secure_cookies ? "; Secure" : "");
+}
+
+bool login_token_matches(const Request& request) {
+    const auto cookie = request.cookies.find(login_cookie);
+    const std::string* field = request.field("login_csrf");
+    return cookie != request.cookies.end() && field && !cookie->second.empty() && cookie->second == *field;
+}
+
+// The sign-in page with a fresh login token in its form and its cookie.
+Response login_page(const Context& context, const Request& request, const std::string& message, const std::string& email, int status = 200) {
+    const std::string token = store::random_token();
     std::ostringstream out;
     out << "<h1>" << t(request, "Logga in", "Sign in") << "</h1>";
     if (!message.empty()) out << "<div class=\"alert\" role=\"alert\">" << e(message) << "</div>";
-    out << "<form method=\"post\" action=\"/login\"><label for=\"email\">" << t(request, "E-post", "Email")
+    out << "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"login_csrf\" value=\"" << e(token) << "\">"
+        << "<label for=\"email\">" << t(request, "E-post", "Email")
         << "</label><input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"username\" required value=\"" << e(email)
         << "\"><label for=\"password\">" << t(request, "Lösenord", "Password")
         << "</label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>"
         << "<p><button type=\"submit\">" << t(request, "Logga in", "Sign in") << "</button></p></form>";
-    return out.str();
+    Response response = html(request, {t(request, "Logga in", "Sign in"), out.str()}, status);
+    response.headers.emplace_back("Set-Cookie", login_cookie_header(context, token));
+    return response;
 }
 
 const std::string& field_or_empty(const Request& request, const std::string& name) {
@@ -632,13 +654,18 @@ void add_page_routes(Router& router, Context& context) {
         return redirect(request.caller ? "/applications" : "/login");
     }});
 
-    router.add({"GET", "/login", "Sign-in page", Access::anyone, true, [](Request& request) {
+    router.add({"GET", "/login", "Sign-in page", Access::anyone, true, [site](Request& request) {
         if (request.caller) return redirect("/applications");
-        return html(request, {t(request, "Logga in", "Sign in"), login_form(request, "", "")});
+        return login_page(*site, request, "", "");
     }});
 
     router.add({"POST", "/login", "Sign in (form)", Access::anyone, true, [site](Request& request) {
         const std::string email = field_or_empty(request, "email");
+        if (!login_token_matches(request))
+            return login_page(*site, request,
+                              t(request, "Inloggningsformuläret hade gått ut eller kom från en annan webbplats. Logga in igen här.",
+                                "The sign-in form had expired or came from another site. Sign in again here."),
+                              email, 403);
         try {
             const LoginResult login = log_in(*site, email, field_or_empty(request, "password"), request.client_address);
             Response response = redirect("/applications");
@@ -650,7 +677,7 @@ void add_page_routes(Router& router, Context& context) {
                                             ? t(request, "För många misslyckade inloggningar. Vänta en kvart och försök igen.",
                                                 "Too many failed sign-ins. Wait a quarter of an hour and try again.")
                                             : t(request, "Fel e-postadress eller lösenord.", "Wrong email or password.");
-            return html(request, {t(request, "Logga in", "Sign in"), login_form(request, message, email)}, error.status());
+            return login_page(*site, request, message, email, error.status());
         }
     }});
 

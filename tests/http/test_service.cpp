@@ -543,15 +543,44 @@ BOOST_AUTO_TEST_CASE(pages_follow_the_language_and_carry_landmarks) {
     const Reply anonymous = service.call("GET", "/applications");
     BOOST_TEST(anonymous.status == 303);
     BOOST_TEST(anonymous.headers["location"] == "/login");
-    // Form sign-in: cookie and redirect; a wrong password shows the form again.
-    const Reply signed_in = service.call("POST", "/login", "", urlencode({{"email", "owner@one.example"}, {"password", service.password}}),
-                                         "application/x-www-form-urlencoded");
+    // Form sign-in: the form's login token and its cookie, then the session
+    // cookie and a redirect; a wrong password shows the form again.
+    const auto login_token = [](const Reply& form) {
+        const std::string cookie = form.headers["set-cookie"];
+        BOOST_TEST(cookie.find("esfdraft_login=") == 0u, cookie);
+        BOOST_TEST(cookie.find("HttpOnly") != std::string::npos);
+        BOOST_TEST(cookie.find("SameSite=Strict") != std::string::npos);
+        const std::string value = cookie.substr(15, cookie.find(';') - 15);
+        BOOST_TEST(form.body.find("name=\"login_csrf\" value=\"" + value + "\"") != std::string::npos);
+        return value;
+    };
+    const std::string token = login_token(swedish);
+    const std::string form_type = "application/x-www-form-urlencoded";
+    const Reply signed_in = service.call("POST", "/login", "",
+                                         urlencode({{"login_csrf", token}, {"email", "owner@one.example"}, {"password", service.password}}),
+                                         form_type, {{"Cookie", "esfdraft_login=" + token}});
     BOOST_TEST(signed_in.status == 303);
     BOOST_TEST(signed_in.headers["set-cookie"].find("esfdraft_session=") == 0);
-    const Reply refused = service.call("POST", "/login", "", urlencode({{"email", "owner@one.example"}, {"password", "nope"}}),
-                                       "application/x-www-form-urlencoded");
+    const Reply refused = service.call("POST", "/login", "",
+                                       urlencode({{"login_csrf", token}, {"email", "owner@one.example"}, {"password", "nope"}}), form_type,
+                                       {{"Cookie", "esfdraft_login=" + token}});
     BOOST_TEST(refused.status == 401);
     BOOST_TEST(refused.body.find("role=\"alert\"") != std::string::npos);
+    login_token(refused);   // a new form, with a new token
+
+    // Login CSRF: another site's form cannot know the cookie. Without it, or
+    // with a token that is not the cookie's, nobody is signed in, even with
+    // the right password, and the form is shown again saying why.
+    for (const auto& [field, cookie] : std::vector<std::pair<std::string, std::string>>{{token, ""}, {"", token}, {token + "x", token}}) {
+        std::map<std::string, std::string> headers;
+        if (!cookie.empty()) headers["Cookie"] = "esfdraft_login=" + cookie;
+        const Reply forged = service.call("POST", "/login", "",
+                                          urlencode({{"login_csrf", field}, {"email", "owner@one.example"}, {"password", service.password}}),
+                                          form_type, headers);
+        BOOST_TEST(forged.status == 403);
+        BOOST_TEST(forged.headers["set-cookie"].find("esfdraft_session=") == std::string::npos);
+        BOOST_TEST(forged.body.find("Inloggningsformuläret hade gått ut eller kom från en annan webbplats") != std::string::npos);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(openapi_describes_every_api_route) {
@@ -631,7 +660,8 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
         {"GET", "/static/site.css", "/static/site.css", "", "", 200, 200, 200, 200, 200},
         {"GET", "/", "/", "", "", 303, 303, 303, 303, 303},
         {"GET", "/login", "/login", "", "", 303, 303, 303, 303, 200},
-        {"POST", "/login", "/login", "email={n}%40y.example&password=z", form_type, 401, 401, 401, 401, 401},
+        // Without the login form's token (and its cookie) a sign-in is refused before the password is looked at.
+        {"POST", "/login", "/login", "email={n}%40y.example&password=z", form_type, 403, 403, 403, 403, 403},
         {"POST", "/logout", "/logout", "", form_type, 303, 303, 303, 303, 303},
         {"POST", "/language", "/language", "lang=en", form_type, 303, 303, 303, 303, 303},
         {"GET", "/applications", "/applications", "", "", 200, 200, 200, 200, 303},
