@@ -3,6 +3,7 @@
 // something carry the session's CSRF token.
 #include "http/pages.hpp"
 
+#include <map>
 #include <sstream>
 
 #include "http/api.hpp"
@@ -542,6 +543,45 @@ std::string change_name(const Request& request, const std::string& change) {
     return change;
 }
 
+// The diff's JSON words, as the page says them.
+std::string diff_kind_name(const Request& request, const std::string& kind) {
+    static const std::map<std::string, std::pair<const char*, const char*>> names = {
+        {"section", {"Avsnitt", "Section"}},     {"goal", {"Mål", "Goal"}},          {"indicator", {"Indikator", "Indicator"}},
+        {"activity", {"Aktivitet", "Activity"}}, {"cost-line", {"Kostnad", "Cost"}}, {"financing", {"Finansiering", "Financing"}},
+        {"municipality", {"Kommun", "Municipality"}}};
+    const auto found = names.find(kind);
+    return found == names.end() ? kind : t(request, found->second.first, found->second.second);
+}
+
+std::string diff_field_name(const Request& request, const std::string& field) {
+    static const std::map<std::string, std::pair<const char*, const char*>> names = {
+        {"text", {"text", "text"}},           {"amount", {"belopp", "amount"}},   {"organisationNumber", {"organisationsnummer", "organisation number"}},
+        {"kind", {"slag", "kind"}},           {"statement", {"mål", "statement"}}, {"unit", {"enhet", "unit"}},
+        {"target", {"målvärde", "target"}},   {"baseline", {"utgångsvärde", "baseline"}}, {"women", {"kvinnor", "women"}},
+        {"men", {"män", "men"}},              {"due", {"ska nås", "due"}},        {"title", {"titel", "title"}},
+        {"start", {"start", "start"}},        {"end", {"slut", "end"}},           {"goals", {"mål", "goals"}},
+        {"description", {"beskrivning", "description"}}, {"name", {"namn", "name"}}, {"partner", {"partner", "partner"}}};
+    const auto found = names.find(field);
+    return found == names.end() ? field : t(request, found->second.first, found->second.second);
+}
+
+// An amount of the diff ("100000.00") as the page's language writes money;
+// anything else as it is.
+std::string diff_amount(const Request& request, const std::string& value) {
+    const std::optional<model::Money> amount = model::parse_money(value);
+    if (!amount) return value;
+    return request.language == "en" ? model::format_sek_en(*amount) : model::format_sek(*amount);
+}
+
+// A share of the diff ("40.0", per cent) with the page's decimal mark.
+std::string diff_share(const Request& request, std::string value) {
+    if (value.empty()) return value;
+    if (request.language != "en")
+        for (char& c : value)
+            if (c == '.') c = ',';
+    return value + "\u00a0%";
+}
+
 Response diff_page(Context& context, Request& request) {
     const Caller& caller = caller_of(request);
     const store::Application application = visible_application(context, caller, request.params.at("id"));
@@ -559,11 +599,16 @@ Response diff_page(Context& context, Request& request) {
     const JsonObject before = figures->getObject("before");
     const JsonObject after = figures->getObject("after");
     for (const auto& [key, label] : std::vector<std::pair<std::string, std::string>>{
-             {"totalCost", t(request, "Total kostnad (kr)", "Total cost (SEK)")},
-             {"esf", t(request, "ESF (kr)", "ESF (SEK)")},
-             {"coFinancingShare", t(request, "Medfinansiering (%)", "Co-financing (%)")}}) {
-        out << "<tr><th scope=\"row\">" << e(label) << "</th><td class=\"num\">" << e(before->has(key) ? before->get(key).toString() : "")
-            << "</td><td class=\"num\">" << e(after->has(key) ? after->get(key).toString() : "") << "</td></tr>";
+             {"totalCost", t(request, "Total kostnad", "Total cost")},
+             {"esf", t(request, "ESF-stöd", "ESF support")},
+             {"coFinancingShare", t(request, "Medfinansiering", "Co-financing")}}) {
+        const auto shown = [&](const JsonObject& side) {
+            if (!side->has(key) || side->isNull(key)) return std::string();
+            const std::string value = side->get(key).toString();
+            return key == "coFinancingShare" ? diff_share(request, value) : diff_amount(request, value);
+        };
+        out << "<tr><th scope=\"row\">" << e(label) << "</th><td class=\"num\">" << e(shown(before)) << "</td><td class=\"num\">"
+            << e(shown(after)) << "</td></tr>";
     }
     out << "</tbody></table><h2>" << t(request, "Ändringar i planen", "Changes in the plan") << "</h2>";
     const JsonArray changes = diff->getArray("changes");
@@ -577,13 +622,18 @@ Response diff_page(Context& context, Request& request) {
             const JsonArray fields = change->getArray("fields");
             for (std::size_t f = 0; f < fields->size(); ++f) {
                 const JsonObject field = fields->getObject(static_cast<unsigned int>(f));
-                out << "<tr><td>" << e(change->getValue<std::string>("kind")) << " " << e(change->getValue<std::string>("key")) << "</td><td>"
-                    << e(change_name(request, change->getValue<std::string>("change"))) << "</td><td>" << e(field->getValue<std::string>("field")) << "</td><td><del>"
-                    << e(field->isNull("old") ? "" : field->getValue<std::string>("old")) << "</del></td><td><ins>"
-                    << e(field->isNull("new") ? "" : field->getValue<std::string>("new")) << "</ins></td></tr>";
+                const std::string name = field->getValue<std::string>("field");
+                const auto value = [&](const char* which) {
+                    if (field->isNull(which)) return std::string();
+                    const std::string text = field->getValue<std::string>(which);
+                    return name == "amount" ? diff_amount(request, text) : text;
+                };
+                out << "<tr><td>" << e(diff_kind_name(request, change->getValue<std::string>("kind"))) << " " << e(change->getValue<std::string>("key"))
+                    << "</td><td>" << e(change_name(request, change->getValue<std::string>("change"))) << "</td><td>" << e(diff_field_name(request, name))
+                    << "</td><td><del>" << e(value("old")) << "</del></td><td><ins>" << e(value("new")) << "</ins></td></tr>";
             }
             if (!fields->size()) {
-                out << "<tr><td>" << e(change->getValue<std::string>("kind")) << " " << e(change->getValue<std::string>("key")) << "</td><td>"
+                out << "<tr><td>" << e(diff_kind_name(request, change->getValue<std::string>("kind"))) << " " << e(change->getValue<std::string>("key")) << "</td><td>"
                     << e(change_name(request, change->getValue<std::string>("change"))) << "</td><td></td><td></td><td></td></tr>";
             }
         }

@@ -790,6 +790,13 @@ BOOST_AUTO_TEST_CASE(a_budget_workbook_upload_stores_the_latest_plan_with_the_ne
     BOOST_TEST(service.call("GET", base + "/versions/2/budget.xlsx", "owner").status == 200);
     const Reply diff = service.call("GET", base + "/diff?from=1&to=2", "owner");
     BOOST_TEST(diff.json()->getArray("changes")->size() == 1u);
+    // The page says it in words and kronor, not "cost-line … amount 130000.50".
+    const Reply page = service.call("GET", "/applications/" + id + "/diff?from=1&to=2", "owner");
+    BOOST_TEST(page.body.find("<td>Kostnad ") != std::string::npos, page.body);
+    BOOST_TEST(page.body.find("<td>belopp</td>") != std::string::npos);
+    BOOST_TEST(page.body.find("<ins>130\u00a0000,50\u00a0kr</ins>") != std::string::npos);
+    BOOST_TEST(page.body.find("<td class=\"num\">2\u00a0010\u00a0000\u00a0kr</td>") != std::string::npos);
+    BOOST_TEST(page.body.find("130000.50") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_budget_read_against_a_version_that_is_no_longer_latest_is_409_and_not_stored) {
