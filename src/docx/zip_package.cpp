@@ -21,16 +21,6 @@ const std::string* Package::find(std::string_view name) const {
     return nullptr;
 }
 
-void Package::put(std::string_view name, std::string bytes) {
-    for (PackageEntry& entry : entries_) {
-        if (entry.name == name) {
-            entry.bytes = std::move(bytes);
-            return;
-        }
-    }
-    entries_.push_back({std::string(name), std::move(bytes)});
-}
-
 namespace {
 
 // The reader walks the central directory (the archive's own index) rather
@@ -84,6 +74,31 @@ std::string unsafe_name_reason(std::string_view name) {
     }
     return "";
 }
+
+}  // namespace
+
+// A package built in memory (a template folder, a render) holds only names
+// read_package accepts: otherwise a draft could be written that esfdraft, and
+// Word, refuse to open (fuzz_template found one from a part named
+// "/w:tcPr>").
+void Package::put(std::string_view name, std::string bytes) {
+    for (PackageEntry& entry : entries_) {
+        if (entry.name == name) {
+            entry.bytes = std::move(bytes);
+            return;
+        }
+    }
+    const std::string shown = model::printable(name);
+    const std::string reason = unsafe_name_reason(name);
+    if (!reason.empty()) throw ArchiveError("refused " + reason + ": \"" + shown + "\"");
+    const std::string lower = lowercase_ascii(name);
+    for (const PackageEntry& entry : entries_)
+        if (lowercase_ascii(entry.name) == lower)
+            throw ArchiveError("the entry \"" + shown + "\" appears twice (as \"" + model::printable(entry.name) + "\")");
+    entries_.push_back({std::string(name), std::move(bytes)});
+}
+
+namespace {
 
 // Whether `inflated` is more than `ratio` times `consumed` (at least 1),
 // exactly: the quotient alone would let 200.9:1 pass a 200:1 bound.

@@ -22,7 +22,10 @@ public:
     // names are case-insensitive, but read_package refuses names that differ
     // only in case, so exact comparison is enough).
     const std::string* find(std::string_view name) const;
-    // Replaces the entry's bytes, or appends a new entry.
+    // Replaces the entry's bytes, or appends a new entry. Throws
+    // std::runtime_error for a new name read_package would refuse (empty,
+    // absolute, a backslash, a drive letter, a control character, a "." or
+    // ".." segment, or one that differs only in case from an entry's).
     void put(std::string_view name, std::string bytes);
     const std::vector<PackageEntry>& entries() const { return entries_; }
 

@@ -51,6 +51,34 @@ BOOST_AUTO_TEST_CASE(an_entry_name_with_path_traversal_is_refused) {
     BOOST_TEST(load_error(make_raw_zip({{"a.xml", "x"}, {"A.XML", "y"}})) == "template 'evil.docx': the entry \"A.XML\" appears twice");
 }
 
+BOOST_AUTO_TEST_CASE(a_package_built_in_memory_refuses_the_names_the_reader_refuses) {
+    // fuzz_template: a part named "/w:tcPr>" put into a package in memory (as
+    // a template folder is read) loaded and rendered into a draft that
+    // read_package, and Word, refuse to open.
+    const auto refused = [](const std::string& name) {
+        Package package;
+        package.put("word/document.xml", minimal_document);
+        try {
+            package.put(name, "x");
+        } catch (const std::runtime_error& error) {
+            return std::string(error.what());
+        }
+        return std::string("accepted");
+    };
+    BOOST_TEST(refused("/w:tcPr>") == "refused an absolute entry name: \"/w:tcPr>\"");
+    BOOST_TEST(refused("word\\x.xml") == "refused a backslash in an entry name: \"word\\x.xml\"");
+    BOOST_TEST(refused("word/../x") == "refused path traversal (\"..\") in an entry name: \"word/../x\"");
+    BOOST_TEST(refused("a\nb") == "refused a control character in an entry name: \"a\\x0ab\"");
+    BOOST_TEST(refused("") == "refused an empty entry name: \"\"");
+    BOOST_TEST(refused("Word/Document.XML") == "the entry \"Word/Document.XML\" appears twice (as \"word/document.xml\")");
+    // The same name again replaces the bytes, as before.
+    Package package;
+    package.put("word/document.xml", "a");
+    package.put("word/document.xml", "b");
+    BOOST_TEST(package.entries().size() == 1u);
+    BOOST_TEST(*package.find("word/document.xml") == "b");
+}
+
 BOOST_AUTO_TEST_CASE(a_refused_entry_name_is_quoted_with_its_control_characters_escaped) {
     // The CLI prints an error's line feeds as they are (messages may list
     // problems one per line), so a raw one in a name forged a line of output,
