@@ -1,5 +1,7 @@
 // Structural rules X003, X004 and X005 (docs/rules.md, "Structure").
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "rules/check.hpp"
 #include "rules/terms.hpp"
@@ -50,12 +52,24 @@ void unresolved(model::Findings& out, const char* section, const char* kind, con
                       .arg("id", model::MessageArg::of_text(id)));
 }
 
+// Partners by id (the first of duplicates), built once: a lookup per cost
+// line must not scan every partner.
+using PartnerIndex = std::unordered_map<std::string_view, const model::Partner*>;
+
+PartnerIndex partners_by_id(const model::Application& application) {
+    PartnerIndex index;
+    for (const model::Partner& partner : application.partners)
+        if (partner.id) index.emplace(*partner.id, &partner);
+    return index;
+}
+
 // A cost or source's @beneficiary: "owner" (the project owner's own
 // sub-budget) or the id of a partner with role="beneficiary".
-void check_beneficiary(model::Findings& out, const model::Application& application, const std::optional<std::string>& beneficiary,
+void check_beneficiary(model::Findings& out, const PartnerIndex& partners, const std::optional<std::string>& beneficiary,
                        const model::SourceLocation& where) {
     if (!beneficiary || *beneficiary == owner_sub_budget) return;
-    const model::Partner* partner = application.find_partner(*beneficiary);
+    const auto found = partners.find(*beneficiary);
+    const model::Partner* partner = found == partners.end() ? nullptr : found->second;
     if (!partner) {
         unresolved(out, "budget", "partner", *beneficiary, where);
         return;
@@ -130,9 +144,10 @@ model::Findings check_references(const model::Application& application) {
         for (const model::LogicStep& step : application.project_logic->steps)
             for (const std::string& goal_id : step.goal_ids)
                 if (!goals.count(goal_id)) unresolved(out, "projectLogic", "goal", goal_id, step.where);
-    for (const model::CostLine& cost : application.budget.costs) check_beneficiary(out, application, cost.beneficiary, cost.where);
+    const PartnerIndex partners = partners_by_id(application);
+    for (const model::CostLine& cost : application.budget.costs) check_beneficiary(out, partners, cost.beneficiary, cost.where);
     for (const model::FinancingSource& source : application.budget.financing)
-        check_beneficiary(out, application, source.beneficiary, source.where);
+        check_beneficiary(out, partners, source.beneficiary, source.where);
 
     if (!application.findings) return out;
     const model::PreStudyFindings& findings = *application.findings;
