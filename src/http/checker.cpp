@@ -73,9 +73,10 @@ Checker::~Checker() = default;
 UploadCheck Checker::check(const NamedUpload& plan, const std::optional<NamedUpload>& findings, model::Date today) {
     Borrowed session(*pool_, today);
     pipeline::CheckedPlan checked = session->check_bytes({plan.name, plan.bytes}, named(findings));
-    UploadCheck out{std::move(checked.report), std::move(checked.application), std::nullopt, std::nullopt};
+    UploadCheck out{std::move(checked.report), std::move(checked.application), std::nullopt, std::nullopt, {}};
     if (checked.pack) {
         out.programme_title = checked.pack->title;
+        out.cost_categories = checked.pack->cost_categories;
         if (out.application && out.application->call)
             if (const model::Call* call = checked.pack->find_call(*out.application->call)) out.call_title = call->title;
     }

@@ -33,6 +33,9 @@ struct UploadCheck {
     // page to show instead of the ids; nullopt for an unknown one.
     std::optional<model::LocalizedName> programme_title;
     std::optional<model::LocalizedName> call_title;
+    // The pack's cost categories with its names for them ("Personalkostnader"
+    // in ESF+, "Lön personal" in 2007–2013); empty for an unknown pack.
+    std::vector<model::CostCategoryRule> cost_categories;
 };
 
 class Checker {

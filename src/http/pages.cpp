@@ -207,49 +207,118 @@ std::string rich_html(const model::RichText& text) {
     return out;
 }
 
-std::string kronor(model::Money ore) {
-    const bool negative = ore < 0;
-    unsigned long long whole = (negative ? 0ull - static_cast<unsigned long long>(ore) : static_cast<unsigned long long>(ore)) / 100;
-    std::string digits = std::to_string(whole);
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) grouped += "\u00a0";
-        grouped += digits[i];
-    }
-    return (negative ? "−" : "") + grouped + "\u00a0kr";
+// Money as the page's language writes it (öre only when there are any).
+std::string money(const Request& request, model::Money amount) {
+    return request.language == "en" ? model::format_sek_en(amount) : model::format_sek(amount);
 }
 
-std::string plan_html(const Request& request, const model::Application& plan) {
+// The plan's words for a section, a cost category, a financing kind: the
+// vocabulary the report, the draft and the workbook use; the key itself
+// when the vocabulary does not have it.
+std::string section_title(const Request& request, std::string_view key) {
+    const model::SectionWords* words = model::section_words(key);
+    return words ? std::string(words->name.in(request.language)) : std::string(key);
+}
+
+std::string code_name(const Request& request, const model::CodeWords* words, const std::string& code) {
+    return words ? std::string(words->name.in(request.language)) : code;
+}
+
+std::string level_name(const Request& request, const std::string& level) {
+    if (level == "low") return t(request, "låg", "low");
+    if (level == "medium") return t(request, "medel", "medium");
+    if (level == "high") return t(request, "hög", "high");
+    return level;
+}
+
+std::string logic_step_name(const Request& request, const std::string& kind) {
+    if (kind == "problem") return t(request, "Problem", "Problem");
+    if (kind == "activities") return t(request, "Aktiviteter", "Activities");
+    if (kind == "outputs") return t(request, "Prestationer", "Outputs");
+    if (kind == "results") return t(request, "Resultat", "Results");
+    if (kind == "effects") return t(request, "Effekter", "Effects");
+    return kind;
+}
+
+std::string cost_model_name(const Request& request, const std::string& model) {
+    if (model == "real-costs") return t(request, "faktiska kostnader", "real costs");
+    if (model == "indirect-flat-rate") return t(request, "schablon för indirekta kostnader", "flat rate for indirect costs");
+    if (model == "remaining-flat-rate") return t(request, "schablon för övriga kostnader", "flat rate for the remaining costs");
+    if (model == "lump-sum") return t(request, "klumpsumma", "lump sum");
+    if (model == "unit-costs") return t(request, "enhetskostnader", "unit costs");
+    return model;
+}
+
+// Whose sub-budget a line is: the owner, a partner by name, or the id as written.
+std::string beneficiary_name(const Request& request, const model::Application& plan, const std::optional<std::string>& id) {
+    if (!id) return "";
+    if (*id == "owner") return t(request, "projektägaren", "the project owner");
+    if (const model::Partner* partner = plan.find_partner(*id)) return partner->name;
+    return *id;
+}
+
+std::string joined_ids(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out;
+}
+
+std::string row(const std::string& header, const std::string& value) {
+    return "<tr><th scope=\"row\">" + header + "</th><td>" + value + "</td></tr>";
+}
+
+// A cost category in the pack's words, else the vocabulary's.
+std::string category_name(const Request& request, const std::vector<model::CostCategoryRule>& pack_categories, const std::string& code) {
+    for (const model::CostCategoryRule& category : pack_categories) {
+        const std::string& name = request.language == "en" ? category.name.en : category.name.sv;
+        if (category.code == code && !name.empty()) return name;
+    }
+    return code_name(request, model::cost_category_words(code), code);
+}
+
+std::string plan_html(const Request& request, const model::Application& plan, const std::vector<model::CostCategoryRule>& pack_categories) {
     std::ostringstream out;
-    const auto section = [&](const char* sv, const char* en, const std::optional<model::RichText>& text) {
+    const auto section = [&](std::string_view key, const std::optional<model::RichText>& text) {
         if (!text || text->empty()) return;
-        out << "<section><h3>" << t(request, sv, en) << "</h3>" << rich_html(*text) << "</section>";
+        out << "<section><h3>" << e(section_title(request, key)) << "</h3>" << rich_html(*text) << "</section>";
     };
+    const model::Project& project = plan.project;
     out << "<div class=\"plan\">";
     out << "<section><h3>" << t(request, "Projektet", "The project") << "</h3><table><tbody>"
-        << "<tr><th scope=\"row\">" << t(request, "Titel", "Title") << "</th><td>" << e(plan.project.title.value) << "</td></tr>";
-    if (plan.project.acronym) out << "<tr><th scope=\"row\">" << t(request, "Förkortning", "Acronym") << "</th><td>" << e(plan.project.acronym->value) << "</td></tr>";
-    out << "<tr><th scope=\"row\">" << t(request, "Programområde", "Programme area") << "</th><td>" << e(plan.project.programme_area.value) << "</td></tr>"
-        << "<tr><th scope=\"row\">" << t(request, "Projektägare", "Project owner") << "</th><td>" << e(plan.project.owner.name)
-        << (plan.project.owner.org_number ? " (" + e(*plan.project.owner.org_number) + ")" : "") << "</td></tr>"
-        << "<tr><th scope=\"row\">" << t(request, "Kontakt", "Contact") << "</th><td>" << e(plan.project.contact.name) << ", "
-        << e(plan.project.contact.email) << "</td></tr>"
-        << "<tr><th scope=\"row\">" << t(request, "Period", "Period") << "</th><td>" << e(plan.project.period.start.iso()) << " – "
-        << e(plan.project.period.end.iso()) << "</td></tr>"
-        << "<tr><th scope=\"row\">" << t(request, "Kommuner", "Municipalities") << "</th><td>";
-    for (std::size_t i = 0; i < plan.project.municipalities.size(); ++i) {
-        const model::MunicipalityRef& m = plan.project.municipalities[i];
-        out << (i ? ", " : "") << e(m.name.value_or(m.code)) << " (" << e(m.code) << ")";
+        << row(t(request, "Titel", "Title"), e(project.title.value));
+    if (project.acronym) out << row(t(request, "Förkortning", "Acronym"), e(project.acronym->value));
+    if (project.case_number) out << row(t(request, "Diarienummer", "Case number"), e(project.case_number->value));
+    out << row(t(request, "Programområde", "Programme area"), e(project.programme_area.value))
+        << row(t(request, "Projektägare", "Project owner"), e(project.owner.name) + (project.owner.org_number ? " (" + e(*project.owner.org_number) + ")" : ""))
+        << row(t(request, "Kontakt", "Contact"), e(project.contact.name) + ", " + e(project.contact.email))
+        << row(t(request, "Period", "Period"), e(project.period.start.iso()) + " – " + e(project.period.end.iso()));
+    std::string municipalities;
+    for (std::size_t i = 0; i < project.municipalities.size(); ++i) {
+        const model::MunicipalityRef& m = project.municipalities[i];
+        municipalities += (i ? ", " : "") + e(m.name.value_or(m.code)) + " (" + e(m.code) + ")";
     }
-    out << "</td></tr></tbody></table></section>";
+    out << row(t(request, "Kommuner", "Municipalities"), municipalities);
+    if (const auto& applicant = project.applicant) {
+        if (applicant->address)
+            out << row(t(request, "Postadress", "Postal address"),
+                       e(applicant->address->street) + ", " + e(applicant->address->postcode) + " " + e(applicant->address->city));
+        if (applicant->signatory)
+            out << row(t(request, "Firmatecknare", "Authorised signatory"),
+                       e(applicant->signatory->name) + (applicant->signatory->title.empty() ? "" : ", " + e(applicant->signatory->title)));
+        if (applicant->finance_contact)
+            out << row(t(request, "Ekonomikontakt", "Finance contact"),
+                       e(applicant->finance_contact->name) + (applicant->finance_contact->email.empty() ? "" : ", " + e(applicant->finance_contact->email)));
+        if (applicant->account) out << row(t(request, "Konto", "Account"), e(applicant->account->kind) + " " + e(applicant->account->number));
+    }
+    out << "</tbody></table></section>";
     if (const model::Summary* summary = plan.main_summary()) {
-        out << "<section><h3>" << t(request, "Sammanfattning", "Summary") << "</h3>" << rich_html(summary->text) << "</section>";
+        out << "<section><h3>" << e(section_title(request, "summary")) << "</h3>" << rich_html(summary->text) << "</section>";
     }
-    section("Bakgrund", "Background", plan.background);
-    section("Problem", "Problem", plan.problem);
-    section("Syfte", "Purpose", plan.purpose);
+    section("background", plan.background);
+    section("problem", plan.problem);
+    section("purpose", plan.purpose);
     if (!plan.target_groups.empty()) {
-        out << "<section><h3>" << t(request, "Målgrupper", "Target groups") << "</h3><ul>";
+        out << "<section><h3>" << e(section_title(request, "targetGroups")) << "</h3><ul>";
         for (const model::TargetGroup& group : plan.target_groups) {
             out << "<li><strong>" << e(group.name) << "</strong>";
             if (group.description) out << rich_html(*group.description);
@@ -258,7 +327,7 @@ std::string plan_html(const Request& request, const model::Application& plan) {
         out << "</ul></section>";
     }
     if (!plan.goals.empty()) {
-        out << "<section><h3>" << t(request, "Mål och indikatorer", "Goals and indicators") << "</h3>";
+        out << "<section><h3>" << e(section_title(request, "goals")) << "</h3>";
         for (const model::Goal& goal : plan.goals) {
             out << "<h4>" << e(goal.id) << ": " << e(goal.statement) << "</h4>";
             if (!goal.indicators.empty()) {
@@ -266,8 +335,9 @@ std::string plan_html(const Request& request, const model::Application& plan) {
                     << t(request, "Utgångsvärde", "Baseline") << "</th><th scope=\"col\">" << t(request, "Målvärde", "Target")
                     << "</th><th scope=\"col\">" << t(request, "Enhet", "Unit") << "</th></tr></thead><tbody>";
                 for (const model::Indicator& indicator : goal.indicators) {
-                    out << "<tr><td>" << e(indicator.text) << "</td><td class=\"num\">" << e(indicator.baseline.text())
-                        << "</td><td class=\"num\">" << e(indicator.target.text()) << "</td><td>" << e(indicator.unit) << "</td></tr>";
+                    out << "<tr><td>" << e(indicator.text) << (indicator.code ? " <span class=\"code\">(" + e(*indicator.code) + ")</span>" : "")
+                        << "</td><td class=\"num\">" << e(indicator.baseline.text()) << "</td><td class=\"num\">" << e(indicator.target.text())
+                        << "</td><td>" << e(indicator.unit) << "</td></tr>";
                 }
                 out << "</tbody></table>";
             }
@@ -275,51 +345,101 @@ std::string plan_html(const Request& request, const model::Application& plan) {
         out << "</section>";
     }
     if (!plan.activities.empty()) {
-        out << "<section><h3>" << t(request, "Aktiviteter", "Activities") << "</h3><table><thead><tr><th scope=\"col\">"
+        out << "<section><h3>" << e(section_title(request, "activities")) << "</h3><table><thead><tr><th scope=\"col\">"
             << t(request, "Aktivitet", "Activity") << "</th><th scope=\"col\">" << t(request, "Tid", "When") << "</th><th scope=\"col\">"
             << t(request, "Mål", "Goals") << "</th></tr></thead><tbody>";
         for (const model::Activity& activity : plan.activities) {
             out << "<tr><td><strong>" << e(activity.title) << "</strong>";
             if (activity.description) out << rich_html(*activity.description);
-            out << "</td><td>" << e(activity.start.iso()) << " – " << e(activity.end.iso()) << "</td><td>";
-            for (std::size_t i = 0; i < activity.goal_ids.size(); ++i) out << (i ? ", " : "") << e(activity.goal_ids[i]);
-            out << "</td></tr>";
+            out << "</td><td>" << e(activity.start.iso()) << " – " << e(activity.end.iso()) << "</td><td>" << e(joined_ids(activity.goal_ids))
+                << "</td></tr>";
         }
         out << "</tbody></table></section>";
     }
-    section("Organisation", "Organisation", plan.organisation);
+    if (const auto& logic = plan.project_logic) {
+        out << "<section><h3>" << e(section_title(request, "projectLogic")) << "</h3>";
+        if (!logic->introduction.empty()) out << rich_html(logic->introduction);
+        for (const model::LogicStep& step : logic->steps) {
+            out << "<h4>" << e(logic_step_name(request, step.kind))
+                << (step.goal_ids.empty() ? "" : " (" + t(request, "mål ", "goals ") + e(joined_ids(step.goal_ids)) + ")") << "</h4>"
+                << rich_html(step.text);
+        }
+        out << "</section>";
+    }
+    if (const auto& risks = plan.risk_analysis) {
+        out << "<section><h3>" << e(section_title(request, "riskAnalysis")) << "</h3>";
+        if (!risks->introduction.empty()) out << rich_html(risks->introduction);
+        if (!risks->risks.empty()) {
+            out << "<table><thead><tr><th scope=\"col\">" << t(request, "Risk", "Risk") << "</th><th scope=\"col\">"
+                << t(request, "Sannolikhet", "Likelihood") << "</th><th scope=\"col\">" << t(request, "Konsekvens", "Impact")
+                << "</th><th scope=\"col\">" << t(request, "Åtgärd", "Measure") << "</th></tr></thead><tbody>";
+            for (const model::Risk& risk : risks->risks)
+                out << "<tr><td>" << e(risk.description) << "</td><td>" << e(level_name(request, risk.likelihood)) << "</td><td>"
+                    << e(level_name(request, risk.impact)) << "</td><td>" << e(risk.measure) << "</td></tr>";
+            out << "</tbody></table>";
+        }
+        out << "</section>";
+    }
+    section("organisation", plan.organisation);
     if (!plan.partners.empty()) {
-        out << "<section><h3>" << t(request, "Samverkansparter", "Partners") << "</h3><ul>";
-        for (const model::Partner& partner : plan.partners) out << "<li>" << e(partner.name) << " – " << e(partner.role) << "</li>";
+        out << "<section><h3>" << e(section_title(request, "partners")) << "</h3><ul>";
+        for (const model::Partner& partner : plan.partners)
+            out << "<li>" << e(partner.name) << " – "
+                << (partner.beneficiary() ? t(request, "stödmottagare med egen delbudget", "beneficiary with its own sub-budget") : e(partner.role))
+                << "</li>";
         out << "</ul></section>";
     }
-    section("Jämställdhet", "Gender equality", plan.gender_equality);
+    section("genderEquality", plan.gender_equality);
     if (plan.accessibility) {
-        section("Tillgänglighet: fysisk", "Accessibility: physical", plan.accessibility->physical);
-        section("Tillgänglighet: information", "Accessibility: information", plan.accessibility->information);
-        section("Tillgänglighet: delaktighet", "Accessibility: participation", plan.accessibility->participation);
+        const std::string name = section_title(request, "accessibility");
+        for (const auto& [aspect, text] : {std::pair{t(request, "lokaler", "premises"), &plan.accessibility->physical},
+                                           std::pair{t(request, "information", "information"), &plan.accessibility->information},
+                                           std::pair{t(request, "delaktighet", "participation"), &plan.accessibility->participation}})
+            if (*text && !(*text)->empty()) out << "<section><h3>" << e(name) << ": " << e(aspect) << "</h3>" << rich_html(**text) << "</section>";
     }
-    section("Icke-diskriminering", "Non-discrimination", plan.non_discrimination);
-    section("Transnationellt samarbete", "Transnational cooperation", plan.transnational);
-    section("Spridning", "Dissemination", plan.dissemination);
-    section("Utvärdering", "Evaluation", plan.evaluation);
-    out << "<section><h3>" << t(request, "Budget", "Budget") << "</h3><table><caption>" << t(request, "Kostnader", "Costs")
-        << "</caption><thead><tr><th scope=\"col\">" << t(request, "Kategori", "Category") << "</th><th scope=\"col\">"
-        << t(request, "År", "Year") << "</th><th scope=\"col\">" << t(request, "Beskrivning", "Description")
-        << "</th><th scope=\"col\">" << t(request, "Belopp", "Amount") << "</th></tr></thead><tbody>";
+    section("nonDiscrimination", plan.non_discrimination);
+    section("fundamentalRights", plan.fundamental_rights);
+    section("sustainableDevelopment", plan.sustainable_development);
+    section("transnational", plan.transnational);
+    section("dissemination", plan.dissemination);
+    section("evaluation", plan.evaluation);
+    const bool by_beneficiary = plan.has_beneficiary_partners();
+    out << "<section><h3>" << e(section_title(request, "budget")) << "</h3>";
+    if (!plan.budget.cost_models.empty()) {
+        std::string models;
+        for (const std::string& model : plan.budget.cost_models) models += (models.empty() ? "" : ", ") + cost_model_name(request, model);
+        out << "<p>" << t(request, "Kostnadsmodell: ", "Cost model: ") << e(models) << "</p>";
+    }
+    out << "<table><caption>" << t(request, "Kostnader", "Costs") << "</caption><thead><tr><th scope=\"col\">"
+        << t(request, "Kategori", "Category") << "</th><th scope=\"col\">" << t(request, "År", "Year") << "</th><th scope=\"col\">"
+        << t(request, "Beskrivning", "Description") << "</th>"
+        << (by_beneficiary ? "<th scope=\"col\">" + t(request, "Stödmottagare", "Beneficiary") + "</th>" : "") << "<th scope=\"col\">"
+        << t(request, "Belopp", "Amount") << "</th></tr></thead><tbody>";
     for (const model::CostLine& line : plan.budget.costs) {
-        out << "<tr><td>" << e(line.category) << "</td><td>" << line.year << "</td><td>" << e(line.label) << "</td><td class=\"num\">"
-            << e(kronor(line.amount)) << "</td></tr>";
+        out << "<tr><td>" << e(category_name(request, pack_categories, line.category)) << "</td><td>" << line.year
+            << "</td><td>" << e(line.label) << "</td>"
+            << (by_beneficiary ? "<td>" + e(beneficiary_name(request, plan, line.beneficiary)) + "</td>" : "") << "<td class=\"num\">"
+            << e(money(request, line.amount)) << "</td></tr>";
     }
-    out << "<tr><th scope=\"row\" colspan=\"3\">" << t(request, "Summa", "Total") << "</th><td class=\"num\">"
-        << e(kronor(plan.budget.total_costs())) << "</td></tr></tbody></table><table><caption>" << t(request, "Finansiering", "Financing")
+    out << "<tr><th scope=\"row\" colspan=\"" << (by_beneficiary ? 4 : 3) << "\">" << t(request, "Summa", "Total") << "</th><td class=\"num\">"
+        << e(money(request, plan.budget.total_costs())) << "</td></tr></tbody></table><table><caption>" << t(request, "Finansiering", "Financing")
         << "</caption><thead><tr><th scope=\"col\">" << t(request, "Slag", "Kind") << "</th><th scope=\"col\">"
-        << t(request, "Finansiär", "Funder") << "</th><th scope=\"col\">" << t(request, "Belopp", "Amount") << "</th></tr></thead><tbody>";
+        << t(request, "Finansiär", "Funder") << "</th>"
+        << (by_beneficiary ? "<th scope=\"col\">" + t(request, "Stödmottagare", "Beneficiary") + "</th>" : "") << "<th scope=\"col\">"
+        << t(request, "Belopp", "Amount") << "</th></tr></thead><tbody>";
     for (const model::FinancingSource& source : plan.budget.financing) {
-        out << "<tr><td>" << e(source.kind) << "</td><td>" << e(source.funder.value_or("")) << "</td><td class=\"num\">"
-            << e(kronor(source.amount)) << "</td></tr>";
+        out << "<tr><td>" << e(code_name(request, model::financing_kind_words(source.kind), source.kind)) << "</td><td>"
+            << e(source.funder.value_or("")) << "</td>"
+            << (by_beneficiary ? "<td>" + e(beneficiary_name(request, plan, source.beneficiary)) + "</td>" : "") << "<td class=\"num\">"
+            << e(money(request, source.amount)) << "</td></tr>";
     }
-    out << "</tbody></table></section></div>";
+    out << "</tbody></table></section>";
+    if (plan.attachments && !plan.attachments->empty()) {
+        out << "<section><h3>" << e(section_title(request, "attachments")) << "</h3><ul>";
+        for (const model::Attachment& attachment : *plan.attachments) out << "<li>" << e(attachment.title) << "</li>";
+        out << "</ul></section>";
+    }
+    out << "</div>";
     return out.str();
 }
 
@@ -530,7 +650,7 @@ Response application_page(Context& context, Request& request, const std::string&
     }
     out << "</tbody></table>";
     out << "<h2>" << t(request, "Projektplanen, version ", "The project plan, version ") << latest.number << "</h2>";
-    if (checked.application) out << plan_html(request, *checked.application);
+    if (checked.application) out << plan_html(request, *checked.application, checked.cost_categories);
     else out << "<p>" << t(request, "Planen kunde inte läsas; se rapporten.", "The plan could not be read; see the report.") << "</p>";
     return html(request, {application.title, out.str()});
 }
@@ -548,7 +668,8 @@ std::string diff_kind_name(const Request& request, const std::string& kind) {
     static const std::map<std::string, std::pair<const char*, const char*>> names = {
         {"section", {"Avsnitt", "Section"}},     {"goal", {"Mål", "Goal"}},          {"indicator", {"Indikator", "Indicator"}},
         {"activity", {"Aktivitet", "Activity"}}, {"cost-line", {"Kostnad", "Cost"}}, {"financing", {"Finansiering", "Financing"}},
-        {"municipality", {"Kommun", "Municipality"}}};
+        {"municipality", {"Kommun", "Municipality"}}, {"partner", {"Samverkanspart", "Partner"}}, {"risk", {"Risk", "Risk"}},
+        {"attachment", {"Bilaga", "Attachment"}}};
     const auto found = names.find(kind);
     return found == names.end() ? kind : t(request, found->second.first, found->second.second);
 }
@@ -560,7 +681,10 @@ std::string diff_field_name(const Request& request, const std::string& field) {
         {"target", {"målvärde", "target"}},   {"baseline", {"utgångsvärde", "baseline"}}, {"women", {"kvinnor", "women"}},
         {"men", {"män", "men"}},              {"due", {"ska nås", "due"}},        {"title", {"titel", "title"}},
         {"start", {"start", "start"}},        {"end", {"slut", "end"}},           {"goals", {"mål", "goals"}},
-        {"description", {"beskrivning", "description"}}, {"name", {"namn", "name"}}, {"partner", {"partner", "partner"}}};
+        {"description", {"beskrivning", "description"}}, {"name", {"namn", "name"}}, {"partner", {"partner", "partner"}},
+        {"beneficiary", {"stödmottagare", "beneficiary"}}, {"role", {"roll", "role"}}, {"likelihood", {"sannolikhet", "likelihood"}},
+        {"impact", {"konsekvens", "impact"}}, {"measure", {"åtgärd", "measure"}}, {"nonBinary", {"icke-binära", "non-binary"}},
+        {"code", {"kod", "code"}}};
     const auto found = names.find(field);
     return found == names.end() ? field : t(request, found->second.first, found->second.second);
 }

@@ -64,6 +64,32 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     section("transnational", text_of(plan.transnational));
     section("dissemination", text_of(plan.dissemination));
     section("evaluation", text_of(plan.evaluation));
+    section("sustainable-development", text_of(plan.sustainable_development));
+    section("fundamental-rights", text_of(plan.fundamental_rights));
+    if (plan.project_logic) {
+        std::string logic = plan.project_logic->introduction.plain_text();
+        for (const model::LogicStep& step : plan.project_logic->steps)
+            logic += (logic.empty() ? "" : "\n") + step.kind + (step.goal_ids.empty() ? "" : " (" + joined(step.goal_ids) + ")") + ": " +
+                     step.text.plain_text();
+        section("project-logic", logic);
+    }
+    if (plan.risk_analysis) {
+        section("risk-analysis", plan.risk_analysis->introduction.plain_text());
+        int index = 0;
+        for (const model::Risk& risk : plan.risk_analysis->risks) {
+            ++index;
+            add_item(all["risk"], seen["risk"], risk.id.value_or(std::to_string(index)),
+                     {{"description", risk.description}, {"likelihood", risk.likelihood}, {"impact", risk.impact}, {"measure", risk.measure}});
+        }
+    }
+    if (plan.project.case_number) section("case-number", plan.project.case_number->value);
+    if (!plan.budget.cost_models.empty()) section("cost-model", joined(plan.budget.cost_models));
+    for (const model::Partner& partner : plan.partners)
+        add_item(all["partner"], seen["partner"], partner.id.value_or(partner.name),
+                 {{"name", partner.name}, {"role", partner.role}, {"organisationNumber", partner.org_number.value_or("")}});
+    if (plan.attachments)
+        for (const model::Attachment& attachment : *plan.attachments)
+            add_item(all["attachment"], seen["attachment"], attachment.kind + " " + attachment.title, {});
     for (const model::Goal& goal : plan.goals) {
         add_item(all["goal"], seen["goal"], goal.id, {{"kind", goal.kind}, {"statement", goal.statement}});
         int index = 0;
@@ -72,7 +98,8 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
             add_item(all["indicator"], seen["indicator"], goal.id + "/" + std::to_string(index),
                      {{"text", indicator.text}, {"unit", indicator.unit}, {"target", indicator.target.text()},
                       {"baseline", indicator.baseline.text()}, {"women", decimal(indicator.women)},
-                      {"men", decimal(indicator.men)}, {"due", indicator.due ? indicator.due->iso() : ""}});
+                      {"men", decimal(indicator.men)}, {"nonBinary", decimal(indicator.non_binary)},
+                      {"code", indicator.code.value_or("")}, {"due", indicator.due ? indicator.due->iso() : ""}});
         }
     }
     for (const model::Activity& activity : plan.activities) {
@@ -83,11 +110,15 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     for (const model::CostLine& line : plan.budget.costs) {
         const std::string key = line.category + " " + std::to_string(line.year) +
                                 (line.activity_id ? " " + *line.activity_id : "") + " " + line.label;
-        add_item(all["cost-line"], seen["cost-line"], key, {{"amount", kronor(line.amount)}});
+        Fields fields{{"amount", kronor(line.amount)}};
+        if (line.beneficiary) fields["beneficiary"] = *line.beneficiary;
+        add_item(all["cost-line"], seen["cost-line"], key, std::move(fields));
     }
     for (const model::FinancingSource& source : plan.budget.financing) {
         add_item(all["financing"], seen["financing"], source.kind + (source.funder ? " " + *source.funder : ""),
-                 {{"amount", kronor(source.amount)}, {"organisationNumber", source.org_number.value_or("")}});
+                 source.beneficiary ? Fields{{"amount", kronor(source.amount)}, {"organisationNumber", source.org_number.value_or("")},
+                                             {"beneficiary", *source.beneficiary}}
+                                    : Fields{{"amount", kronor(source.amount)}, {"organisationNumber", source.org_number.value_or("")}});
     }
     for (const model::MunicipalityRef& municipality : plan.project.municipalities) {
         add_item(all["municipality"], seen["municipality"], municipality.code,
@@ -96,7 +127,7 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     return all;
 }
 
-const char* const kinds[] = {"section", "goal", "indicator", "activity", "cost-line", "financing", "municipality"};
+const char* const kinds[] = {"section", "goal", "indicator", "activity", "cost-line", "financing", "municipality", "partner", "risk", "attachment"};
 
 JsonObject key_figures(const model::Application* plan) {
     JsonObject figures = object();

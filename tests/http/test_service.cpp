@@ -857,6 +857,52 @@ BOOST_AUTO_TEST_CASE(a_new_version_that_renames_the_project_renames_the_applicat
     BOOST_TEST(service.call("GET", "/api/applications", "owner").body.find("\"title\":\"FRAMSYN steg två\"") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_plan_page_shows_the_esf_plus_additions_in_the_vocabularys_words) {
+    // The reviewer's reading of an ESF+ plan lacked the risks, the project
+    // logic, the attachments, the applicant and the sub-budgets, and named
+    // costs by their codes ("staff") with the öre cut off.
+    Service service;
+    const std::string plan = read_file(ESFDRAFT_SOURCE_DIR "/samples/esf-plus/plan.xml");
+    const std::string findings = read_file(ESFDRAFT_SOURCE_DIR "/samples/esf-plus/findings.xml");
+    const Reply created = service.upload("/api/applications", "owner", plan, findings);
+    BOOST_REQUIRE_EQUAL(created.status, 201);
+    const std::string id = created.json()->getValue<std::string>("id");
+    const Reply page = service.call("GET", "/applications/" + id, "owner");
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    for (const char* expected : {"<h3>Riskanalys</h3>", "<h3>Projektlogik</h3>", "<h3>Bilagor</h3>", "<h3>Hållbar utveckling</h3>",
+                                 "<h3>Grundläggande rättigheter</h3>", "<th scope=\"row\">Firmatecknare</th><td>Jonas Berglund, Kommundirektör</td>",
+                                 "<th scope=\"row\">Diarienummer</th><td>2023/00456</td>", "Skellefteå kommun – stödmottagare med egen delbudget",
+                                 "Kostnadsmodell: schablon för indirekta kostnader", "<td>Personalkostnader</td>",
+                                 "<th scope=\"col\">Stödmottagare</th>", "Intyg om medfinansiering från Umeå universitet"})
+        BOOST_TEST(page.body.find(expected) != std::string::npos, "missing: " << expected);
+    BOOST_TEST(page.body.find("<td>staff</td>") == std::string::npos);
+
+    const Reply english = service.call("GET", "/applications/" + id, "owner", "", "", {{"Accept-Language", "en"}});
+    for (const char* expected : {"<h3>Risk analysis</h3>", "<h3>Project logic</h3>", "Cost model: flat rate for indirect costs", "<td>Staff</td>"})
+        BOOST_TEST(english.body.find(expected) != std::string::npos, "missing: " << expected);
+    // The diff compares the additions too: a risk re-assessed, a cost line moved to another sub-budget.
+    std::string second = std::regex_replace(plan, std::regex("<risk id=\"r-dropout\" likelihood=\"medium\""),
+                                            "<risk id=\"r-dropout\" likelihood=\"high\"");
+    second = std::regex_replace(second, std::regex("amount=\"260000\" beneficiary=\"umu\""), "amount=\"260000\" beneficiary=\"skelleftea\"");
+    BOOST_REQUIRE_EQUAL(service.upload("/api/applications/" + id + "/versions", "owner", second, findings).status, 201);
+    const Reply diff = service.call("GET", "/api/applications/" + id + "/diff?from=1&to=2", "owner");
+    BOOST_REQUIRE_EQUAL(diff.status, 200);
+    std::set<std::string> changed;
+    const auto changes = diff.json()->getArray("changes");
+    for (std::size_t i = 0; i < changes->size(); ++i) {
+        const auto change = changes->getObject(static_cast<unsigned>(i));
+        const auto fields = change->getArray("fields");
+        for (std::size_t f = 0; f < fields->size(); ++f)
+            changed.insert(change->getValue<std::string>("kind") + ":" + change->getValue<std::string>("key") + ":" +
+                           fields->getObject(static_cast<unsigned>(f))->getValue<std::string>("field"));
+    }
+    BOOST_TEST(changed.count("risk:r-dropout:likelihood") == 1u);
+    BOOST_TEST(std::any_of(changed.begin(), changed.end(), [](const std::string& c) { return c.rfind("cost-line:staff 2024", 0) == 0 && c.find(":beneficiary") != std::string::npos; }));
+    const Reply diff_page = service.call("GET", "/applications/" + id + "/diff?from=1&to=2", "owner");
+    BOOST_TEST(diff_page.body.find("<td>Risk r-dropout</td><td>ändrad</td><td>sannolikhet</td><td><del>medium</del></td><td><ins>high</ins>") !=
+               std::string::npos, diff_page.body);
+}
+
 BOOST_AUTO_TEST_CASE(pages_name_the_programme_and_call_as_the_pack_does) {
     // The page showed "esf-2007-2013" and "ovre-norrland-2009", the plan's ids.
     Service service;
