@@ -174,6 +174,7 @@ std::string replace_budget(std::string_view xml, const model::Budget& budget) {
                 for (const auto& tag : cost.tags) tags += (tags.empty() ? "" : " ") + tag;
                 append_attribute(content, "tags", tags);
             }
+            if (cost.beneficiary) append_attribute(content, "beneficiary", *cost.beneficiary);
             content += '>';
             append_escaped(content, cost.label, false);
             content += "</" + p + "cost>" + newline;
@@ -190,6 +191,7 @@ std::string replace_budget(std::string_view xml, const model::Budget& budget) {
             if (source.funder) append_attribute(content, "funder", *source.funder);
             if (source.org_number) append_attribute(content, "orgNumber", *source.org_number);
             append_attribute(content, "amount", plan_amount(source.amount));
+            if (source.beneficiary) append_attribute(content, "beneficiary", *source.beneficiary);
             content += "/>" + newline;
         }
         content += one + "</" + p + "financing>" + newline;

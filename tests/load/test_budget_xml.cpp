@@ -61,6 +61,20 @@ BOOST_AUTO_TEST_CASE(only_the_budgets_content_changes) {
                "  </budget>\n  <after/>\n</application>\n");
 }
 
+BOOST_AUTO_TEST_CASE(sub_budgets_survive_the_round_trip) {
+    // A workbook read back with its beneficiary column lost the beneficiaries
+    // when the budget was written into the plan; the cost model on <budget> stays.
+    model::Budget budget = small_budget();
+    budget.costs.front().beneficiary = "umu";
+    budget.financing.front().beneficiary = "owner";
+    const std::string before = "<application xmlns=\"urn:esfdraft:plan:1\">\n  <budget currency=\"SEK\" costModel=\"indirect-flat-rate\">\n"
+                               "    <costs/>\n    <financing/>\n  </budget>\n</application>\n";
+    const std::string after = load::replace_budget(before, budget);
+    BOOST_TEST(after.find("tags=\"accessibility evaluation\" beneficiary=\"umu\">") != std::string::npos, after);
+    BOOST_TEST(after.find("amount=\"-5000\" beneficiary=\"owner\"/>") != std::string::npos, after);
+    BOOST_TEST(after.find("<budget currency=\"SEK\" costModel=\"indirect-flat-rate\">") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_prefix_tabs_and_crlf_are_followed) {
     const std::string before = "<p:application xmlns:p=\"urn:esfdraft:plan:1\">\r\n\t<p:budget>\r\n\t\t<p:costs>\r\n"
                                "\t\t</p:costs>\r\n\t\t<p:financing/>\r\n\t</p:budget>\r\n</p:application>";
