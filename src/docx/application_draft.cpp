@@ -115,14 +115,17 @@ DraftTemplate load_draft_template(const DraftOptions& options) {
         const std::string bytes = read_whole_file(*options.template_path, "template '" + loaded.name + "'", max_template_file_bytes);
         loaded.document = DocumentTemplate::load(bytes, loaded.name);
     } else {
-        loaded.name = default_template_name(options.lang, options.programme);
-        loaded.document = DocumentTemplate::load(default_template_package(options.data_dir, options.lang, options.programme), loaded.name);
+        const std::string programme = options.programme.value_or("esf-2007-2013");
+        loaded.name = default_template_name(options.lang, programme);
+        loaded.document = DocumentTemplate::load(default_template_package(options.data_dir, options.lang, programme), loaded.name);
     }
     return loaded;
 }
 
 std::string render_application_draft(const model::Application& application, const DraftOptions& options) {
-    return render_application_draft(application, options, load_draft_template(options));
+    DraftOptions with_programme = options;
+    if (!with_programme.programme) with_programme.programme = application.programme;
+    return render_application_draft(application, options, load_draft_template(with_programme));
 }
 
 std::string render_application_draft(const model::Application& application, const DraftOptions& options,

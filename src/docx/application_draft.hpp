@@ -19,9 +19,11 @@ struct DraftOptions {
     std::string lang = "sv";                      // "sv" or "en": the default template and every label
     model::Date date;                             // the document date (core properties, "Utkast framställt …")
     std::optional<std::string> logo_path;         // a PNG or JPEG for the {{%logo}} tag or placeholder picture
-    // The plan's programme: picks the default template (esf-plus-2021-2027:
+    // The programme whose default template is used (esf-plus-2021-2027:
     // templates/application-plus-<lang>/; any other: application-<lang>/).
-    std::string programme = "esf-2007-2013";
+    // nullopt: the application's own programme where there is one
+    // (render_application_draft with no prepared template), else esf-2007-2013.
+    std::optional<std::string> programme;
     std::optional<std::string> template_path;     // nullopt: the programme's default template under data_dir
     std::string data_dir;                         // holds templates/
     // SCB code -> name, for municipalities the plan gives by code alone (the

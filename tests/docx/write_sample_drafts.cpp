@@ -3,7 +3,8 @@
 //   write_sample_drafts OUTDIR [--logo FILE] [--template FILE]
 // gives framsyn-<lang>.docx (2007–2013), esf-plus-<lang>.docx (ESF+ with every
 // plan-format §3 addition), incomplete-<lang>.docx (ESF+) and
-// incomplete-2007-<lang>.docx, and the exported default templates
+// incomplete-2007-<lang>.docx, additions-2007-<lang>.docx (the ESF+ sample in
+// the 2007–2013 draft), and the exported default templates
 // template-<lang>.docx and template-plus-<lang>.docx.
 #include <cstring>
 #include <fstream>
@@ -42,11 +43,15 @@ int main(int argc, char** argv) {
             std::ofstream(folder + "/framsyn-" + lang + ".docx", std::ios::binary)
                 << docx::render_application_draft(docx::testing::framsyn_application(), options);
             std::ofstream(folder + "/esf-plus-" + lang + ".docx", std::ios::binary)
-                << docx::render_application_draft(docx::testing::esf_plus_application(), with_programme(options, "esf-plus-2021-2027"));
+                << docx::render_application_draft(docx::testing::esf_plus_application(), options);
+            // The 2007–2013 draft of a plan with the §3 additions (what that draft gains).
+            model::Application additions = docx::testing::esf_plus_application();
+            additions.programme = "esf-2007-2013";
+            std::ofstream(folder + "/additions-2007-" + lang + ".docx", std::ios::binary) << docx::render_application_draft(additions, options);
             std::ofstream(folder + "/incomplete-" + lang + ".docx", std::ios::binary)
-                << docx::render_application_draft(docx::testing::incomplete_application(), with_programme(options, "esf-plus-2021-2027"));
-            std::ofstream(folder + "/incomplete-2007-" + lang + ".docx", std::ios::binary)
                 << docx::render_application_draft(docx::testing::incomplete_application(), options);
+            std::ofstream(folder + "/incomplete-2007-" + lang + ".docx", std::ios::binary)
+                << docx::render_application_draft(docx::testing::incomplete_application(), with_programme(options, "esf-2007-2013"));
             std::ofstream(folder + "/template-" + lang + ".docx", std::ios::binary) << docx::default_template_bytes(ESFDRAFT_SOURCE_DIR, lang);
             std::ofstream(folder + "/template-plus-" + lang + ".docx", std::ios::binary)
                 << docx::default_template_bytes(ESFDRAFT_SOURCE_DIR, lang, "esf-plus-2021-2027");
