@@ -72,10 +72,12 @@ Exit status as for esfdraft build.
 const char* const template_help = R"(esfdraft template — the Word template the draft is made from
 
 Usage:
-  esfdraft template export -o FILE.docx [--lang sv|en]
+  esfdraft template export -o FILE.docx [--lang sv|en] [--programme esf-plus-2021-2027]
   esfdraft template check FILE.docx [--lang sv|en]
 
-export writes the default template so you can restyle it in Word or
+export writes the default template (the 2007–2013 application, or with
+--programme esf-plus-2021-2027 the ESF+ one, which a plan of that
+programme gets by default) so you can restyle it in Word or
 LibreOffice (fonts, colours, headings, a logo) and use it with
 `esfdraft build --template FILE.docx`. check lists the tags a template uses
 and every error in it at once (unclosed sections, unknown names or filters),
@@ -256,7 +258,9 @@ int run_template(const std::vector<std::string>& arguments) {
     po::options_description options("Options");
     options.add_options()("help,h", "show this help")("output,o", po::value<std::string>()->value_name("FILE.docx"),
                                                       "where export writes the template")(
-        "lang", po::value<std::string>()->value_name("LANG"), "sv (default) or en");
+        "lang", po::value<std::string>()->value_name("LANG"), "sv (default) or en")(
+        "programme", po::value<std::string>()->value_name("PROGRAMME"),
+        "export: esf-2007-2013 (default) or esf-plus-2021-2027, whose application has its own template");
     const po::variables_map values = parse(arguments, options, "words");
     const auto words = values.count("words") ? values["words"].as<std::vector<std::string>>() : std::vector<std::string>{};
     if (values.count("help") || words.empty()) {
@@ -268,7 +272,10 @@ int run_template(const std::vector<std::string>& arguments) {
         if (words.size() != 1) throw UsageError("template export takes no file arguments; use -o FILE.docx");
         if (!values.count("output")) throw UsageError("template export needs -o FILE.docx");
         const std::string path = values["output"].as<std::string>();
-        pipeline::export_default_template(path, lang);
+        const std::string programme = values.count("programme") ? values["programme"].as<std::string>() : "esf-2007-2013";
+        if (programme != "esf-2007-2013" && programme != "esf-plus-2021-2027")
+            throw UsageError("unknown programme '" + programme + "' (esf-2007-2013 or esf-plus-2021-2027)");
+        pipeline::export_default_template(path, lang, programme);
         // Say what was written, as build does.
         std::cout << (lang == "en" ? "wrote " : "skrev ") << report::printable(path) << "\n";
         return exit_ok;

@@ -74,13 +74,19 @@ std::vector<TemplateProblem> merged(std::vector<TemplateProblem> first, const st
 
 }  // namespace
 
-std::string default_template_folder(const std::string& data_dir, const std::string& lang) {
+std::string default_template_name(const std::string& lang, const std::string& programme) {
     require_language(lang);
-    return (fs::path(data_dir) / "templates" / ("application-" + lang)).string();
+    // ESF+ has its own application (another order, the §3 sections); every
+    // other programme keeps the first one.
+    return (programme == "esf-plus-2021-2027" ? "application-plus-" : "application-") + lang;
 }
 
-Package default_template_package(const std::string& data_dir, const std::string& lang) {
-    const fs::path folder = default_template_folder(data_dir, lang);
+std::string default_template_folder(const std::string& data_dir, const std::string& lang, const std::string& programme) {
+    return (fs::path(data_dir) / "templates" / default_template_name(lang, programme)).string();
+}
+
+Package default_template_package(const std::string& data_dir, const std::string& lang, const std::string& programme) {
+    const fs::path folder = default_template_folder(data_dir, lang, programme);
     std::error_code error;
     if (!fs::is_directory(folder, error))
         throw std::runtime_error("the default template for '" + lang + "' is missing: no folder " + folder.string());
@@ -97,8 +103,8 @@ Package default_template_package(const std::string& data_dir, const std::string&
     return package;
 }
 
-std::string default_template_bytes(const std::string& data_dir, const std::string& lang) {
-    return write_package(default_template_package(data_dir, lang));
+std::string default_template_bytes(const std::string& data_dir, const std::string& lang, const std::string& programme) {
+    return write_package(default_template_package(data_dir, lang, programme));
 }
 
 DraftTemplate load_draft_template(const DraftOptions& options) {
@@ -109,14 +115,17 @@ DraftTemplate load_draft_template(const DraftOptions& options) {
         const std::string bytes = read_whole_file(*options.template_path, "template '" + loaded.name + "'", max_template_file_bytes);
         loaded.document = DocumentTemplate::load(bytes, loaded.name);
     } else {
-        loaded.name = "application-" + options.lang;
-        loaded.document = DocumentTemplate::load(default_template_package(options.data_dir, options.lang), loaded.name);
+        const std::string programme = options.programme.value_or("esf-2007-2013");
+        loaded.name = default_template_name(options.lang, programme);
+        loaded.document = DocumentTemplate::load(default_template_package(options.data_dir, options.lang, programme), loaded.name);
     }
     return loaded;
 }
 
 std::string render_application_draft(const model::Application& application, const DraftOptions& options) {
-    return render_application_draft(application, options, load_draft_template(options));
+    DraftOptions with_programme = options;
+    if (!with_programme.programme) with_programme.programme = application.programme;
+    return render_application_draft(application, options, load_draft_template(with_programme));
 }
 
 std::string render_application_draft(const model::Application& application, const DraftOptions& options,

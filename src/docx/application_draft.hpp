@@ -19,7 +19,12 @@ struct DraftOptions {
     std::string lang = "sv";                      // "sv" or "en": the default template and every label
     model::Date date;                             // the document date (core properties, "Utkast framställt …")
     std::optional<std::string> logo_path;         // a PNG or JPEG for the {{%logo}} tag or placeholder picture
-    std::optional<std::string> template_path;     // nullopt: templates/application-<lang>/ under data_dir
+    // The programme whose default template is used (esf-plus-2021-2027:
+    // templates/application-plus-<lang>/; any other: application-<lang>/).
+    // nullopt: the application's own programme where there is one
+    // (render_application_draft with no prepared template), else esf-2007-2013.
+    std::optional<std::string> programme;
+    std::optional<std::string> template_path;     // nullopt: the programme's default template under data_dir
     std::string data_dir;                         // holds templates/
     // SCB code -> name, for municipalities the plan gives by code alone (the
     // pipeline fills it from the municipality register); a code missing here
@@ -42,27 +47,36 @@ std::string render_application_draft(const model::Application& application, cons
 // render_application_draft, so that a caller may prepare the template while
 // it is still checking the plan (the template does not depend on it).
 struct DraftTemplate {
-    std::string name;            // as messages give it: the user's path, or "application-<lang>"
+    std::string name;            // as messages give it: the user's path, or "application-<lang>" / "application-plus-<lang>"
     DocumentTemplate document;
 };
 // Reads and compiles options.template_path, or the default template for
-// options.lang. Throws as render_application_draft does for the template.
+// options.programme and options.lang. Throws as render_application_draft
+// does for the template.
 DraftTemplate load_draft_template(const DraftOptions& options);
 // Renders with a template from load_draft_template.
 std::string render_application_draft(const model::Application& application, const DraftOptions& options,
                                      const DraftTemplate& draft_template);
 
-// The default template for `lang` ("sv" or "en"), zipped from the folder
-// data_dir/templates/application-<lang>/ in a fixed entry order with fixed
-// timestamps (`esfdraft template export`). Throws std::runtime_error when the
-// language is unknown or the folder is missing.
-std::string default_template_bytes(const std::string& data_dir, const std::string& lang);
+// The default template for `lang` ("sv" or "en") and a programme, zipped
+// from the folder default_template_folder names, in a fixed entry order with
+// fixed timestamps (`esfdraft template export`). Throws std::runtime_error
+// when the language is unknown or the folder is missing. Any programme but
+// esf-plus-2021-2027 (also an unknown one) gets the 2007–2013 template, as
+// the plan format's first programme.
+std::string default_template_bytes(const std::string& data_dir, const std::string& lang,
+                                   const std::string& programme = "esf-2007-2013");
 
 // The default template's parts as default_template_bytes zips them.
-Package default_template_package(const std::string& data_dir, const std::string& lang);
+Package default_template_package(const std::string& data_dir, const std::string& lang,
+                                 const std::string& programme = "esf-2007-2013");
 
-// The folder default_template_bytes zips.
-std::string default_template_folder(const std::string& data_dir, const std::string& lang);
+// The folder default_template_bytes zips: data_dir/templates/application-<lang>/,
+// or application-plus-<lang>/ for esf-plus-2021-2027.
+std::string default_template_folder(const std::string& data_dir, const std::string& lang,
+                                    const std::string& programme = "esf-2007-2013");
+// The folder's name alone ("application-plus-sv"): the template's name in messages.
+std::string default_template_name(const std::string& lang, const std::string& programme);
 
 struct TemplateReport {
     std::string name;                  // as given

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <set>
 
 #include "model/vocabulary.hpp"
@@ -75,10 +76,56 @@ constexpr std::array<Label, 5> evidence_labels{{
     {"statistics", "Statistik", "Statistics"},
 }};
 
-constexpr std::array<Label, 3> partner_role_labels{{
+constexpr std::array<Label, 4> partner_role_labels{{
+    {"beneficiary", "Stödmottagare", "Beneficiary"},
     {"cofinancier", "Medfinansiär", "Co-financier"},
     {"cooperation", "Samverkanspart", "Cooperation partner"},
     {"partner", "Partner", "Partner"},
+}};
+
+constexpr std::array<Label, 3> level_labels{{
+    {"low", "Låg", "Low"},
+    {"medium", "Medel", "Medium"},
+    {"high", "Hög", "High"},
+}};
+
+constexpr std::array<Label, 5> logic_step_labels{{
+    {"problem", "Problem och behov", "Problem and needs"},
+    {"activities", "Aktiviteter", "Activities"},
+    {"outputs", "Prestationer", "Outputs"},
+    {"results", "Resultat", "Results"},
+    {"effects", "Effekter", "Effects"},
+}};
+
+constexpr std::array<Label, 8> applicant_kind_labels{{
+    {"municipality", "Kommun", "Municipality"},
+    {"region", "Region", "Region"},
+    {"county-board", "Länsstyrelse", "County administrative board"},
+    {"agency", "Statlig myndighet", "Government agency"},
+    {"university", "Universitet eller högskola", "University"},
+    {"non-profit", "Ideell organisation", "Non-profit organisation"},
+    {"company", "Företag", "Company"},
+    {"other", "Annan organisation", "Other organisation"},
+}};
+
+constexpr std::array<Label, 3> vat_labels{{
+    {"deductible", "Redovisar moms (momsen är inte en kostnad i projektet)", "Deducts VAT (VAT is not a project cost)"},
+    {"partly-deductible", "Redovisar moms delvis", "Deducts VAT in part"},
+    {"not-deductible", "Redovisar inte moms (momsen är en kostnad i projektet)", "Does not deduct VAT (VAT is a project cost)"},
+}};
+
+constexpr std::array<Label, 3> account_labels{{
+    {"bankgiro", "Bankgiro", "Bankgiro"},
+    {"plusgiro", "Plusgiro", "Plusgiro"},
+    {"bank", "Bankkonto", "Bank account"},
+}};
+
+constexpr std::array<Label, 5> cost_model_labels{{
+    {"real-costs", "verkliga kostnader", "real costs"},
+    {"indirect-flat-rate", "schablon för indirekta kostnader", "a flat rate for indirect costs"},
+    {"remaining-flat-rate", "schablon för övriga kostnader", "a flat rate for the remaining costs"},
+    {"lump-sum", "klumpsumma", "a lump sum"},
+    {"unit-costs", "enhetskostnader", "unit costs"},
 }};
 
 constexpr std::array<std::string_view, 12> short_months_sv{"jan", "feb", "mar", "apr", "maj", "jun",
@@ -160,6 +207,12 @@ TemplateValue section(const std::optional<model::RichText>& source, const Words&
 TemplateValue section(const std::optional<model::RichText>& source, const Words& words, const model::Words& name) {
     return section(source, words, name.sv, name.en);
 }
+// A section the programme does not require: null when the plan leaves it
+// out, so the template leaves out its heading too (no marker).
+TemplateValue optional_section(const std::optional<model::RichText>& source) {
+    if (!source || source->empty()) return TemplateValue();
+    return TemplateValue::rich_text(rich(*source));
+}
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator, std::string_view when_empty) {
     if (parts.empty()) return std::string(when_empty);
@@ -230,7 +283,29 @@ public:
         has.set("partners", TemplateValue::boolean(!app_.partners.empty()));
         has.set("costs", TemplateValue::boolean(!app_.budget.costs.empty()));
         has.set("financing", TemplateValue::boolean(!app_.budget.financing.empty()));
+        has.set("applicant", TemplateValue::boolean(app_.project.applicant.has_value()));
+        has.set("risks", TemplateValue::boolean(app_.risk_analysis && !app_.risk_analysis->risks.empty()));
+        has.set("project_logic", TemplateValue::boolean(app_.project_logic && !app_.project_logic->steps.empty()));
+        has.set("attachments", TemplateValue::boolean(app_.attachments && !app_.attachments->empty()));
+        has.set("beneficiaries", TemplateValue::boolean(app_.has_beneficiary_partners()));
+        has.set("cost_models", TemplateValue::boolean(!app_.budget.cost_models.empty()));
+        has.set("non_binary", TemplateValue::boolean(non_binary_given()));
         root.set("has", has);
+        // Which rich sections the plan gives (a marker stands in for those it
+        // leaves out): for templates that show a section only when it is there.
+        TemplateValue given = TemplateValue::map();
+        const auto given_section = [](const std::optional<model::RichText>& text) { return TemplateValue::boolean(text && !text->empty()); };
+        given.set("background", given_section(app_.background));
+        given.set("problem", given_section(app_.problem));
+        given.set("purpose", given_section(app_.purpose));
+        given.set("organisation", given_section(app_.organisation));
+        given.set("gender_equality", given_section(app_.gender_equality));
+        given.set("non_discrimination", given_section(app_.non_discrimination));
+        given.set("transnational", given_section(app_.transnational));
+        given.set("dissemination", given_section(app_.dissemination));
+        given.set("evaluation", given_section(app_.evaluation));
+        root.set("given", given);
+        root.set("gender_categories", gender_categories());
         root.set("background", section(app_.background, words_, section_label("background")));
         root.set("problem", section(app_.problem, words_, section_label("problem")));
         root.set("purpose", section(app_.purpose, words_, section_label("purpose")));
@@ -247,6 +322,11 @@ public:
         root.set("transnational", section(app_.transnational, words_, section_label("transnational")));
         root.set("dissemination", section(app_.dissemination, words_, section_label("dissemination")));
         root.set("evaluation", section(app_.evaluation, words_, section_label("evaluation")));
+        root.set("risk_analysis", risk_analysis());
+        root.set("project_logic", project_logic());
+        root.set("sustainable_development", optional_section(app_.sustainable_development));
+        root.set("fundamental_rights", optional_section(app_.fundamental_rights));
+        root.set("attachments", attachments());
         root.set("budget", budget());
         return root;
     }
@@ -348,6 +428,159 @@ private:
         } else {
             out.set("pre_study", TemplateValue());
         }
+        out.set("case_number", p.case_number && !p.case_number->value.empty() ? text(p.case_number->value) : TemplateValue());
+        out.set("applicant", applicant());
+        return out;
+    }
+
+    // The applicant's details (plan-format §3): null when the plan has none,
+    // and each part null when the plan leaves it out.
+    TemplateValue applicant() const {
+        if (!app_.project.applicant) return TemplateValue();
+        const model::Applicant& a = *app_.project.applicant;
+        TemplateValue out = TemplateValue::map();
+        out.set("kind", a.kind ? text(a.kind->value) : TemplateValue());
+        out.set("kind_label", a.kind ? text(label_of(applicant_kind_labels, a.kind->value, lang_)) : TemplateValue());
+        out.set("vat", a.vat ? text(a.vat->value) : TemplateValue());
+        out.set("vat_label", a.vat ? text(label_of(vat_labels, a.vat->value, lang_)) : TemplateValue());
+        if (a.address) {
+            TemplateValue address = TemplateValue::map();
+            address.set("street", text(a.address->street));
+            address.set("postcode", text(a.address->postcode));
+            address.set("city", text(a.address->city));
+            out.set("address", address);
+        } else {
+            out.set("address", TemplateValue());
+        }
+        if (a.signatory) {
+            TemplateValue signatory = TemplateValue::map();
+            signatory.set("name", text(a.signatory->name));
+            signatory.set("title", text(a.signatory->title));
+            out.set("signatory", signatory);
+        } else {
+            out.set("signatory", TemplateValue());
+        }
+        if (a.finance_contact) {
+            TemplateValue contact = TemplateValue::map();
+            contact.set("name", text(a.finance_contact->name));
+            contact.set("email", text(a.finance_contact->email));
+            contact.set("phone", optional(a.finance_contact->phone));
+            out.set("finance_contact", contact);
+        } else {
+            out.set("finance_contact", TemplateValue());
+        }
+        if (a.account) {
+            TemplateValue account = TemplateValue::map();
+            account.set("kind", text(a.account->kind));
+            account.set("kind_label", text(label_of(account_labels, a.account->kind, lang_)));
+            account.set("number", text(a.account->number));
+            out.set("account", account);
+        } else {
+            out.set("account", TemplateValue());
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------ plan-format §3 sections
+
+    bool non_binary_given() const {
+        for (const model::Goal& goal : app_.goals)
+            for (const model::Indicator& indicator : goal.indicators)
+                if (indicator.non_binary) return true;
+        return false;
+    }
+
+    // The gender categories a participant count is split over: women and
+    // men, and non-binary persons when the plan gives that count anywhere
+    // (ESF+, where national law provides it). The view has no rule pack, so
+    // the plan decides; the pack's own list is checked by rule G005.
+    std::vector<std::pair<std::string, std::string>> gender_category_list() const {
+        std::vector<std::pair<std::string, std::string>> out{{"women", words_("Kvinnor", "Women")}, {"men", words_("Män", "Men")}};
+        if (non_binary_given()) out.emplace_back("nonBinary", words_("Icke-binära", "Non-binary"));
+        return out;
+    }
+
+    TemplateValue gender_categories() const {
+        TemplateValue out = TemplateValue::list();
+        for (const auto& [code, name] : gender_category_list()) {
+            TemplateValue item = TemplateValue::map();
+            item.set("code", text(code));
+            item.set("label", text(name));
+            out.push(std::move(item));
+        }
+        return out;
+    }
+
+    // One value per gender category, in gender_categories' order.
+    TemplateValue gender_split(const std::optional<model::Decimal>& women, const std::optional<model::Decimal>& men,
+                               const std::optional<model::Decimal>& non_binary) const {
+        TemplateValue out = TemplateValue::list();
+        for (const auto& [code, name] : gender_category_list()) {
+            TemplateValue item = TemplateValue::map();
+            item.set("code", text(code));
+            item.set("label", text(name));
+            item.set("value", decimal(code == "women" ? women : code == "men" ? men : non_binary));
+            out.push(std::move(item));
+        }
+        return out;
+    }
+
+    TemplateValue risk_analysis() const {
+        if (!app_.risk_analysis) return TemplateValue();
+        const model::RiskAnalysis& analysis = *app_.risk_analysis;
+        if (analysis.introduction.empty() && analysis.risks.empty()) return TemplateValue();
+        TemplateValue out = TemplateValue::map();
+        out.set("introduction", analysis.introduction.empty() ? TemplateValue() : TemplateValue::rich_text(rich(analysis.introduction)));
+        TemplateValue risks = TemplateValue::list();
+        for (std::size_t i = 0; i < analysis.risks.size(); ++i) {
+            const model::Risk& risk = analysis.risks[i];
+            TemplateValue item = TemplateValue::map();
+            item.set("id", optional(risk.id));
+            item.set("label", text("R" + std::to_string(i + 1)));
+            item.set("description", text(risk.description));
+            item.set("likelihood", text(risk.likelihood));
+            item.set("likelihood_label", text(label_of(level_labels, risk.likelihood, lang_)));
+            item.set("impact", text(risk.impact));
+            item.set("impact_label", text(label_of(level_labels, risk.impact, lang_)));
+            item.set("measure", text(risk.measure));
+            risks.push(std::move(item));
+        }
+        out.set("risks", risks);
+        return out;
+    }
+
+    TemplateValue project_logic() const {
+        if (!app_.project_logic) return TemplateValue();
+        const model::ProjectLogic& logic = *app_.project_logic;
+        if (logic.introduction.empty() && logic.steps.empty()) return TemplateValue();
+        TemplateValue out = TemplateValue::map();
+        out.set("introduction", logic.introduction.empty() ? TemplateValue() : TemplateValue::rich_text(rich(logic.introduction)));
+        TemplateValue steps = TemplateValue::list();
+        for (const model::LogicStep& step : logic.steps) {
+            TemplateValue item = TemplateValue::map();
+            item.set("kind", text(step.kind));
+            item.set("kind_label", text(label_of(logic_step_labels, step.kind, lang_)));
+            std::vector<std::string> goal_labels;
+            for (const std::string& id : step.goal_ids) goal_labels.push_back(label(goal_label_, id));
+            item.set("goals", goal_labels.empty() ? TemplateValue() : text(joined(goal_labels, ", ", "")));
+            item.set("text", step.text.empty() ? marker(words_, "Beskrivning", "Description") : TemplateValue::rich_text(rich(step.text)));
+            steps.push(std::move(item));
+        }
+        out.set("steps", steps);
+        return out;
+    }
+
+    TemplateValue attachments() const {
+        TemplateValue out = TemplateValue::list();
+        if (!app_.attachments) return out;
+        for (std::size_t i = 0; i < app_.attachments->size(); ++i) {
+            const model::Attachment& attachment = (*app_.attachments)[i];
+            TemplateValue item = TemplateValue::map();
+            item.set("number", text(std::to_string(i + 1)));
+            item.set("kind", text(attachment.kind));
+            item.set("title", text(attachment.title.empty() ? attachment.kind : attachment.title));
+            out.push(std::move(item));
+        }
         return out;
     }
 
@@ -370,7 +603,12 @@ private:
     TemplateValue pre_study() const {
         TemplateValue out = TemplateValue::map();
         out.set("available", TemplateValue::boolean(app_.findings.has_value()));
-        out.set("missing", marker(words_, "Förprojekteringens resultat", "The pre-study's findings"));
+        // "Förprojekteringens resultat" in 2007–2013, "Förstudiens resultat" in ESF+.
+        const model::PhaseWords* prestudy = model::phase_words("prestudy", app_.programme);
+        std::string sv = std::string(prestudy->genitive.sv) + " resultat", en = std::string(prestudy->genitive.en) + " findings";
+        sv[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sv[0])));
+        en[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(en[0])));
+        out.set("missing", marker(words_, sv, en));
         const model::PreStudyFindings empty;
         const model::PreStudyFindings& f = app_.findings ? *app_.findings : empty;
         out.set("title", text(f.study_title));
@@ -464,6 +702,7 @@ private:
                                                                                       : TemplateValue());
             item.set("women", decimal(group.women));
             item.set("men", decimal(group.men));
+            item.set("split", gender_split(group.women, group.men, std::nullopt));
             item.set("total", group.women && group.men ? text(model::Decimal{group.women->micros + group.men->micros}.text())
                                                        : TemplateValue());
             out.push(std::move(item));
@@ -491,9 +730,14 @@ private:
                 i.set("target", text(indicator.target.text()));
                 i.set("women", decimal(indicator.women));
                 i.set("men", decimal(indicator.men));
+                i.set("non_binary", decimal(indicator.non_binary));
+                i.set("split", gender_split(indicator.women, indicator.men, indicator.non_binary));
+                i.set("code", optional(indicator.code));
+                i.set("common", TemplateValue::boolean(indicator.code.has_value()));
                 i.set("due", indicator.due ? date(*indicator.due) : TemplateValue());
                 indicators.push(std::move(i));
             }
+            item.set("has_indicators", TemplateValue::boolean(!goal.indicators.empty()));
             item.set("indicators", indicators);
             TemplateValue basis = TemplateValue::list();
             std::vector<std::string> labels;
@@ -567,7 +811,9 @@ private:
         TemplateValue out = TemplateValue::list();
         for (const model::Partner& partner : app_.partners) {
             TemplateValue item = TemplateValue::map();
+            item.set("id", optional(partner.id));
             item.set("name", text(partner.name));
+            item.set("beneficiary", TemplateValue::boolean(partner.beneficiary()));
             item.set("role", text(partner.role));
             item.set("role_label", text(label_of(partner_role_labels, partner.role, lang_)));
             item.set("org_number", optional(partner.org_number));
@@ -696,6 +942,147 @@ private:
         out.set("co_financing_share", text(share_text(financing_total - esf, financing_total)));
         out.set("balanced", TemplateValue::boolean(eligible == financing_total));
         out.set("imbalance", money(eligible - financing_total));
+        cost_models(out);
+        out.set("beneficiaries", beneficiaries());
+        return out;
+    }
+
+    // The cost models in words, and each flat-rate line with its base and
+    // the rate the budget's own amounts give (whether that rate is allowed
+    // is the pack's business, rule B012).
+    void cost_models(TemplateValue& out) const {
+        const model::Budget& b = app_.budget;
+        TemplateValue models = TemplateValue::list();
+        std::vector<std::string> names;
+        for (const std::string& code : b.cost_models) {
+            TemplateValue item = TemplateValue::map();
+            item.set("code", text(code));
+            item.set("label", text(label_of(cost_model_labels, code, lang_)));
+            models.push(std::move(item));
+            names.push_back(label_of(cost_model_labels, code, lang_));
+        }
+        out.set("cost_models", models);
+        std::string sentence;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (i > 0) sentence += i + 1 == names.size() ? words_(" och ", " and ") : ", ";
+            sentence += names[i];
+        }
+        out.set("cost_model_text", names.empty() ? TemplateValue()
+                                                 : text(words_("Budgeten bygger på ", "The budget uses ") + sentence + "."));
+        // Per beneficiary when there are beneficiaries (each sub-budget's
+        // flat rate rests on its own staff costs), else over the whole budget.
+        TemplateValue flat_rates = TemplateValue::list();
+        const bool per_beneficiary = app_.has_beneficiary_partners();
+        const std::vector<std::string> keys = per_beneficiary ? beneficiary_keys() : std::vector<std::string>{};
+        const auto flat_rate = [&](std::string_view category) {
+            bool shown = false;
+            const auto add = [&](const std::optional<std::string>& key, bool always) {
+                model::Money amount = 0, staff = 0;
+                for (const model::CostLine& cost : b.costs) {
+                    if (key && !belongs_to(*key, cost.beneficiary)) continue;
+                    if (cost.category == category) amount = model::checked_add(amount, cost.amount);
+                    if (cost.category == "staff") staff = model::checked_add(staff, cost.amount);
+                }
+                if (amount == 0 && !always) return;
+                TemplateValue item = TemplateValue::map();
+                item.set("category", text(std::string(category)));
+                item.set("label", text(code_label(model::cost_category_words(category), category, lang_)));
+                item.set("beneficiary", key ? text(beneficiary_name(*key)) : TemplateValue());
+                item.set("amount", money(amount));
+                item.set("base_label", text(words_("direkta personalkostnader", "direct staff costs")));
+                item.set("base", money(staff));
+                item.set("rate", text(share_text(amount, staff)));
+                flat_rates.push(std::move(item));
+                shown = true;
+            };
+            for (const std::string& key : keys) add(key, false);
+            // No sub-budget has the line (or there are no sub-budgets): the whole budget, even at 0.
+            if (!shown) add(std::nullopt, true);
+        };
+        for (const std::string& code : b.cost_models) {
+            if (code == "indirect-flat-rate") flat_rate("indirect");
+            else if (code == "remaining-flat-rate") flat_rate("other");
+        }
+        out.set("flat_rates", flat_rates);
+    }
+
+    // The budget per beneficiary (stödmottagare): the owner first, then the
+    // beneficiary partners in plan order, then any other name the lines use
+    // (a partner id rule X004 reports), then the lines that name no one.
+    std::vector<std::string> beneficiary_keys() const {
+        const model::Budget& b = app_.budget;
+        std::vector<std::string> keys{"owner"};
+        for (const model::Partner& partner : app_.partners)
+            if (partner.beneficiary() && partner.id && std::find(keys.begin(), keys.end(), *partner.id) == keys.end()) keys.push_back(*partner.id);
+        bool unassigned = false;
+        const auto note = [&](const std::optional<std::string>& beneficiary) {
+            if (!beneficiary) unassigned = true;
+            else if (std::find(keys.begin(), keys.end(), *beneficiary) == keys.end()) keys.push_back(*beneficiary);
+        };
+        for (const model::CostLine& cost : b.costs) note(cost.beneficiary);
+        for (const model::FinancingSource& source : b.financing) note(source.beneficiary);
+        if (unassigned) keys.emplace_back();   // "": the lines that name no one
+        return keys;
+    }
+
+    // Whether a line naming `beneficiary` is in the sub-budget `key` ("" = the lines naming no one).
+    static bool belongs_to(const std::string& key, const std::optional<std::string>& beneficiary) {
+        return key.empty() ? !beneficiary : beneficiary == key;
+    }
+
+    std::string beneficiary_name(const std::string& key) const {
+        if (key.empty()) return words_("Ej fördelat på stödmottagare", "Not assigned to a beneficiary");
+        if (key == "owner") return app_.project.owner.name;
+        const model::Partner* partner = app_.find_partner(key);
+        return partner ? partner->name : key;
+    }
+
+    // The budget per beneficiary (stödmottagare): the owner first, then the
+    // beneficiary partners in plan order, then any other name the lines use
+    // (a partner id rule X004 reports), then the lines that name no one.
+    TemplateValue beneficiaries() const {
+        const model::Budget& b = app_.budget;
+        const std::vector<std::string> keys = beneficiary_keys();
+        TemplateValue out = TemplateValue::list();
+        for (const std::string& key : keys) {
+            const auto mine = [&key](const std::optional<std::string>& beneficiary) { return belongs_to(key, beneficiary); };
+            TemplateValue item = TemplateValue::map();
+            item.set("id", key.empty() ? TemplateValue() : text(key));
+            const model::Partner* partner = key.empty() || key == "owner" ? nullptr : app_.find_partner(key);
+            item.set("name", text(beneficiary_name(key)));
+            item.set("owner", TemplateValue::boolean(key == "owner"));
+            item.set("role_label", text(key.empty() ? "–" : key == "owner" ? words_("Projektägare", "Project owner") : words_("Stödmottagare", "Beneficiary")));
+            item.set("org_number", key == "owner" ? optional(app_.project.owner.org_number) : partner ? optional(partner->org_number) : TemplateValue());
+            model::Money costs = 0, financing = 0, esf = 0;
+            std::vector<std::pair<std::string, model::Money>> by_category;
+            for (const model::CodeWords& category : model::cost_categories()) by_category.emplace_back(category.key, 0);
+            for (const model::CostLine& cost : b.costs) {
+                if (!mine(cost.beneficiary)) continue;
+                costs = model::checked_add(costs, cost.amount);
+                auto found = std::find_if(by_category.begin(), by_category.end(), [&](const auto& c) { return c.first == cost.category; });
+                if (found == by_category.end()) found = by_category.insert(by_category.end(), {cost.category, 0});
+                found->second = model::checked_add(found->second, cost.amount);
+            }
+            for (const model::FinancingSource& source : b.financing) {
+                if (!mine(source.beneficiary)) continue;
+                financing = model::checked_add(financing, source.amount);
+                if (source.kind == "esf") esf = model::checked_add(esf, source.amount);
+            }
+            TemplateValue categories = TemplateValue::list();
+            for (const auto& [code, amount] : by_category) {
+                if (amount == 0) continue;
+                TemplateValue c = TemplateValue::map();
+                c.set("code", text(code));
+                c.set("label", text(code_label(model::cost_category_words(code), code, lang_)));
+                c.set("amount", money(amount));
+                categories.push(std::move(c));
+            }
+            item.set("categories", categories);
+            item.set("costs", money(costs));
+            item.set("financing", money(financing));
+            item.set("esf_amount", money(esf));
+            out.push(std::move(item));
+        }
         return out;
     }
 };
@@ -763,9 +1150,34 @@ TemplateValue application_specimen(const std::string& lang) {
     activity.goal_ids = {"g"};
     activity.tags = {"evaluation"};
     a.activities.push_back(activity);
-    a.partners.push_back({std::nullopt, "name", "cofinancier", "000000-0000", {}});
-    a.budget.costs.push_back({"staff", 2009, "a", 100, {}, "label", std::nullopt, {}});
-    a.budget.financing.push_back({"esf", std::nullopt, "000000-0000", 100, std::nullopt, {}});
+    a.partners.push_back({"p", "name", "beneficiary", "000000-0000", {}});
+    a.budget.costs.push_back({"staff", 2009, "a", 100, {}, "label", "p", {}});
+    a.budget.costs.push_back({"indirect", 2009, std::nullopt, 15, {}, "label", "owner", {}});
+    a.budget.financing.push_back({"esf", std::nullopt, "000000-0000", 100, "p", {}});
+    a.budget.cost_models = {"real-costs", "indirect-flat-rate"};
+    // plan-format §3: every addition present, so that no name of theirs is unknown.
+    model::Applicant applicant;
+    applicant.kind = model::Located<std::string>{"municipality", {}};
+    applicant.vat = model::Located<std::string>{"deductible", {}};
+    applicant.address = model::PostalAddress{"street", "000 00", "city", {}};
+    applicant.signatory = model::Signatory{"name", "title", {}};
+    applicant.finance_contact = model::Contact{"name", "email", "phone", {}, {}};
+    applicant.account = model::PaymentAccount{"bankgiro", "0000-0000", {}};
+    a.project.applicant = applicant;
+    a.project.case_number = model::Located<std::string>{"0000-00000", {}};
+    a.goals.front().indicators.front().non_binary = model::Decimal{1};
+    a.goals.front().indicators.front().code = "EECO01";
+    model::RiskAnalysis risks;
+    risks.introduction = some;
+    risks.risks.push_back({"r", "low", "high", "text", "text", {}});
+    a.risk_analysis = risks;
+    model::ProjectLogic logic;
+    logic.introduction = some;
+    logic.steps.push_back({"activities", {"g"}, some, {}});
+    a.project_logic = logic;
+    a.sustainable_development = some;
+    a.fundamental_rights = some;
+    a.attachments = std::vector<model::Attachment>{{"kind", "title", {}}};
     a.budget.income.push_back({0, "label", {}});
     model::PreStudyFindings findings;
     findings.questions.push_back({"q", "text", {}});

@@ -17,7 +17,7 @@ namespace esfdraft::pipeline {
 struct ArtefactRequest {
     NamedBytes plan;
     std::optional<NamedBytes> findings;        // the plan's preStudy/@findings is never opened
-    std::optional<NamedBytes> template_docx;   // default: templates/application-<lang>/
+    std::optional<NamedBytes> template_docx;   // default: the programme's templates/application[-plus]-<lang>/
     std::optional<NamedBytes> logo;            // PNG or JPEG
     std::optional<std::string> lang;           // default: the plan's lang
     model::Date today;                         // "today" for the rules and the documents' date

@@ -151,7 +151,7 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
     docx::DraftOptions draft_options;
     draft_options.date = request.today;
     draft_options.data_dir = session.data_folder();
-    // The template needs only the language: read and compile it on a second
+    // The template needs only the language and the programme: read and compile it on a second
     // core while the plan's findings are read and the rules run. (Here and
     // below, when no thread can be started the work is done when it is
     // needed, on this one: std::launch::deferred.)
@@ -159,6 +159,7 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
     const auto prepare_template = [&](const model::Application& application) {
         if (!request.draft) return;
         draft_options.lang = request.lang.value_or(application.lang);
+        draft_options.programme = application.programme;
         draft_template = std::async(std::launch::async | std::launch::deferred, load_template, std::cref(read_template),
                                     draft_options);
     };
@@ -180,6 +181,7 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
         std::future<std::string> draft;
         if (checked.application && request.draft) {
             draft_options.lang = made.lang;
+            draft_options.programme = checked.application->programme;
             for (const model::Municipality& municipality : session.municipalities().municipalities)
                 draft_options.municipality_names[municipality.code] = municipality.name;
             if (!draft_template.valid())
@@ -295,10 +297,10 @@ OutputPaths output_paths(const std::string& folder, const std::string& plan, con
                        (base / (name + (lang == "en" ? "-report.html" : "-rapport.html"))).string()};
 }
 
-void export_default_template(const std::string& path, const std::string& lang) {
+void export_default_template(const std::string& path, const std::string& lang, const std::string& programme) {
     std::string bytes;
     try {
-        bytes = docx::default_template_bytes(data_dir(), lang);
+        bytes = docx::default_template_bytes(data_dir(), lang, programme);
     } catch (const std::exception& error) {
         throw ToolError(error.what());
     }

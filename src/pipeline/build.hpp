@@ -17,7 +17,7 @@ enum class Output { draft, workbook, report };
 struct BuildRequest {
     std::string plan;
     std::optional<std::string> findings_override;   // --findings
-    std::optional<std::string> template_path;       // --template (a .docx); default: templates/application-<lang>/
+    std::optional<std::string> template_path;       // --template (a .docx); default: the programme's templates/application[-plus]-<lang>/
     std::optional<std::string> logo_path;           // --logo (PNG or JPEG)
     std::optional<std::string> lang;                // --lang; default: the plan's lang
     model::Date today;                              // --date: "today" for the rules and the documents' date
@@ -68,8 +68,10 @@ BuildResult build_application(const BuildRequest& request);
 BuildResult build_into_folder(BuildRequest request, const std::string& folder);
 
 // `esfdraft template export`: the default template for `lang` ("sv" or "en")
-// written to `path` (whole or not at all). Throws ToolError.
-void export_default_template(const std::string& path, const std::string& lang);
+// and `programme` (esf-plus-2021-2027 has its own; any other gets the
+// 2007–2013 one) written to `path` (whole or not at all). Throws ToolError.
+void export_default_template(const std::string& path, const std::string& lang,
+                             const std::string& programme = "esf-2007-2013");
 
 struct TemplateCheck {
     std::vector<std::string> tags;     // every distinct tag, in document order

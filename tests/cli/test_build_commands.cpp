@@ -253,6 +253,25 @@ BOOST_AUTO_TEST_CASE(template_export_says_what_it_wrote) {
     BOOST_TEST(result.out == "wrote " + english + "\n", result.out);
 }
 
+BOOST_AUTO_TEST_CASE(template_export_gives_the_esf_plus_template_for_that_programme) {
+    ScratchFolder folder;
+    const std::string first = folder.path("first.docx"), plus = folder.path("plus.docx");
+    auto result = run_esfdraft({"template", "export", "-o", first});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    result = run_esfdraft({"template", "export", "-o", plus, "--programme", "esf-plus-2021-2027"});
+    BOOST_TEST(result.exit_code == 0, result.err);
+    BOOST_TEST(read_file(plus) != read_file(first));
+    // Its tags show what only the ESF+ draft has: the gender split as columns, the budget per beneficiary.
+    result = run_esfdraft({"template", "check", plus});
+    BOOST_TEST(result.exit_code == 0, result.out << result.err);
+    BOOST_TEST(contains(result.out, "{{#column gender_categories}}"));
+    BOOST_TEST(contains(result.out, "{{#budget.beneficiaries}}"));
+    BOOST_TEST(!contains(run_esfdraft({"template", "check", first}).out, "{{#budget.beneficiaries}}"));
+    result = run_esfdraft({"template", "export", "-o", folder.path("x.docx"), "--programme", "esf-1994"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "unknown programme 'esf-1994' (esf-2007-2013 or esf-plus-2021-2027)"), result.err);
+}
+
 BOOST_AUTO_TEST_CASE(template_export_then_check_then_build_with_it) {
     ScratchFolder folder;
     const std::string exported = folder.path("mall.docx");

@@ -365,6 +365,110 @@ model::Application framsyn_application() {
     return a;
 }
 
+model::Application esf_plus_application() {
+    model::Application a;
+    a.file = "inlandslyftet/plan.xml";
+    a.programme = "esf-plus-2021-2027";
+    a.call = "2024-aktiv-inkludering-ovre-norrland";
+    a.lang = "sv";
+    model::Project& p = a.project;
+    p.title = located("Inlandslyftet – vägar till arbete för unga i Västerbottens inland");
+    p.acronym = located("INLANDSLYFTET");
+    p.programme_area = located("A2");
+    p.phase = located("implementation");
+    p.region = located("SE33");
+    p.owner = {"Region Västerbotten", "232100-0222", {}};
+    p.contact = {"Anna Lindqvist", "anna.lindqvist@regionvasterbotten.se", "090-785 00 00", {}, {}};
+    p.period = {day(2024, 9, 1), day(2026, 8, 31), {}};
+    for (const char* code : {"2421", "2462", "2481"}) p.municipalities.push_back({code, std::nullopt, true, {}});
+    p.case_number = located("2024-00123");
+    model::Applicant applicant;
+    applicant.kind = located("region");
+    applicant.vat = located("deductible");
+    applicant.address = model::PostalAddress{"Köksvägen 11", "901 89", "Umeå", {}};
+    applicant.signatory = model::Signatory{"Anna Andersson", "Regiondirektör", {}};
+    applicant.finance_contact = model::Contact{"Per Persson", "per.persson@regionvasterbotten.se", "090-785 00 10", {}, {}};
+    applicant.account = model::PaymentAccount{"bankgiro", "5050-1055", {}};
+    p.applicant = applicant;
+
+    a.summaries.push_back({std::nullopt, rich_text({
+        "Inlandslyftet ger 60 unga mellan 16 och 29 år i Storuman, Vilhelmina och Lycksele, som varken arbetar eller studerar, "
+        "ett individuellt stöd mot arbete eller studier under två år."})});
+    a.summaries.push_back({"en", rich_text({"Inlandslyftet gives 60 young people who neither work nor study individual support towards work or studies."})});
+    a.background = rich_text({"I de tre kommunerna står var tionde ung person mellan 16 och 29 år utanför arbete och studier."});
+    a.problem = rich_text({"De unga möter ett splittrat stöd:", "* kommunens aktivitetsansvar slutar vid 20 år,",
+                           "* Arbetsförmedlingen har inget lokalkontor i två av kommunerna,", "* långa resor gör praktik svår att ordna."});
+    a.purpose = rich_text({"Att fler unga i inlandet går vidare till arbete eller studier."});
+    a.target_groups.push_back({"tg1", "Unga 16–29 år som varken arbetar eller studerar", rich_text({"Unga som är folkbokförda i de tre kommunerna."}),
+                               whole(30), whole(30), {}});
+    model::Indicator participants = indicator("persons", 0, 60, day(2026, 8, 31), "Deltagare", 30, 28);
+    participants.non_binary = whole(2);
+    participants.code = "EECO11";
+    model::Indicator in_work = indicator("persons", 0, 24, day(2026, 8, 31), "Deltagare i arbete eller studier efter avslutat deltagande", 12, 12);
+    in_work.code = "EECR03";
+    add_goal(a, "g1", "project", "Sextio unga har fått individuellt stöd och minst 24 av dem arbetar eller studerar när de lämnar projektet.",
+             {participants, in_work, indicator("count", 0, 3, day(2026, 6, 30), "Lokala samverkansgrupper som arbetar vidare")}, "");
+    add_goal(a, "e1", "effect", "Andelen unga utanför arbete och studier i de tre kommunerna har minskat två år efter projektet.", {}, "");
+    add_activity(a, "a1", day(2024, 9, 1), day(2024, 12, 31), "g1", "", "Uppsökande och kartläggning",
+                 "Coacher söker upp unga genom kommunernas aktivitetsansvar och gör en kartläggning med var och en.");
+    add_activity(a, "a2", day(2025, 1, 1), day(2026, 6, 30), "g1", "gender-equality", "Individuellt stöd och praktik",
+                 "Varje deltagare får en coach, en plan och praktik hos en arbetsgivare i hemkommunen.");
+    add_activity(a, "a3", day(2025, 1, 1), day(2026, 8, 31), "g1 e1", "evaluation", "Lokal samverkan och lärande utvärdering",
+                 "En samverkansgrupp i varje kommun; en extern utvärderare följer projektet.");
+    a.organisation = rich_text({"Region Västerbotten äger projektet; de tre kommunerna är stödmottagare med egna delbudgetar."});
+    a.partners.push_back({"storuman", "Storumans kommun", "beneficiary", "212000-2411", {}});
+    a.partners.push_back({"vilhelmina", "Vilhelmina kommun", "beneficiary", "212000-2429", {}});
+    a.partners.push_back({std::nullopt, "Arbetsförmedlingen", "cooperation", "202100-2114", {}});
+    a.gender_equality = rich_text({"Unga kvinnor och unga män söker olika stöd; coacherna följer upp fördelningen varje kvartal."});
+    model::Accessibility accessibility;
+    accessibility.physical = rich_text({"Alla träffpunkter är tillgängliga för rullstol."});
+    accessibility.information = rich_text({"Information finns på lätt svenska och uppläst."});
+    accessibility.participation = rich_text({"Deltagarna är med i samverkansgrupperna."});
+    a.accessibility = accessibility;
+    a.non_discrimination = rich_text({"Projektet analyserar deltagandet över diskrimineringslagens sju grunder."});
+    a.fundamental_rights = rich_text({"Projektet följer EU:s stadga om de grundläggande rättigheterna, särskilt rätten till skydd av personuppgifter."});
+    a.sustainable_development = rich_text({"Möten hålls digitalt där det går, och praktik ordnas nära hemmet för att korta resorna."});
+    a.evaluation = rich_text({"En extern lärande utvärdering med halvtidsrapport och slutrapport."});
+    model::RiskAnalysis risks;
+    risks.introduction = rich_text({"Riskerna har bedömts tillsammans med kommunerna."});
+    risks.risks.push_back({"r1", "medium", "high", "Deltagare avbryter innan de gått vidare.", "Individuell uppföljning varje månad.", {}});
+    risks.risks.push_back({"r2", "low", "medium", "Arbetsgivare tar inte emot praktikanter.", "Avsiktsförklaringar med tolv arbetsgivare före start.", {}});
+    risks.risks.push_back({"r3", "high", "low", "Coacher slutar under projekttiden.", "Två coacher per kommun som kan ersätta varandra.", {}});
+    a.risk_analysis = risks;
+    model::ProjectLogic logic;
+    logic.introduction = rich_text({"Projektlogiken visar hur aktiviteterna leder till målen."});
+    logic.steps.push_back({"problem", {}, rich_text({"Unga i inlandet står utanför arbete och studier och möter ett splittrat stöd."}), {}});
+    logic.steps.push_back({"activities", {"g1"}, rich_text({"Uppsökande, individuellt stöd, praktik och lokal samverkan."}), {}});
+    logic.steps.push_back({"outputs", {"g1"}, rich_text({"60 deltagare med en egen plan; 3 samverkansgrupper."}), {}});
+    logic.steps.push_back({"results", {"g1"}, rich_text({"Minst 24 deltagare i arbete eller studier."}), {}});
+    logic.steps.push_back({"effects", {"e1"}, rich_text({"Färre unga utanför arbete och studier i inlandet."}), {}});
+    a.project_logic = logic;
+    a.attachments = std::vector<model::Attachment>{{"co-financing-letter", "Intyg om medfinansiering från Region Västerbotten", {}},
+                                                   {"partner-letter", "Avsiktsförklaringar från Storumans och Vilhelmina kommuner", {}}};
+    a.budget.cost_models = {"real-costs", "indirect-flat-rate"};
+    const auto cost = [&a](std::string category, int year, std::string activity, std::int64_t amount, std::string label, std::string beneficiary) {
+        add_cost(a, std::move(category), year, std::move(activity), amount, std::move(label));
+        a.budget.costs.back().beneficiary = std::move(beneficiary);
+    };
+    cost("staff", 2025, "", 500000, "Projektledare", "owner");
+    cost("indirect", 2025, "", 75000, "Indirekta kostnader, 15 % av personalkostnaderna", "owner");
+    cost("services", 2025, "a3", 120000, "Extern utvärdering", "owner");
+    cost("staff", 2025, "a2", 400000, "Coacher", "storuman");
+    cost("participants", 2025, "a2", 60000, "Resor för deltagare", "storuman");
+    cost("staff", 2026, "a2", 300000, "Coacher", "vilhelmina");
+    const auto source = [&a](std::string kind, std::string funder, std::int64_t amount, std::string beneficiary) {
+        add_source(a, std::move(kind), std::move(funder), "", amount);
+        a.budget.financing.back().beneficiary = std::move(beneficiary);
+    };
+    source("esf", "", 375000, "owner");
+    source("public-cash", "Region Västerbotten", 320000, "owner");
+    source("esf", "", 250000, "storuman");
+    source("public-cash", "Storumans kommun", 210000, "storuman");
+    source("esf", "", 160000, "vilhelmina");
+    source("public-cash", "Vilhelmina kommun", 140000, "vilhelmina");
+    return a;
+}
+
 model::Application incomplete_application() {
     model::Application a;
     a.file = "incomplete/plan.xml";

@@ -8,6 +8,7 @@
 
 #include "docx/application_draft.hpp"
 #include "docx/application_view.hpp"
+#include "docx/template_value.hpp"
 #include "docx/xml_node.hpp"
 #include "docx/zip_package.hpp"
 #include "docx_test_support.hpp"
@@ -169,10 +170,14 @@ BOOST_AUTO_TEST_CASE(headers_footers_and_core_properties_carry_the_acronym_pages
 }
 
 BOOST_AUTO_TEST_CASE(an_incomplete_plan_still_gives_a_draft_with_visible_markers) {
-    const std::string docx = render_application_draft(incomplete_application(), options());
+    // The 2007–2013 draft marks every section it has; incomplete_application is
+    // an ESF+ plan, drafted here with the 2007–2013 template.
+    DraftOptions first_programme = options();
+    first_programme.programme = "esf-2007-2013";
+    const std::string docx = render_application_draft(incomplete_application(), first_programme);
     const std::string text = document_text(docx);
     for (const char* marker : {"[Saknas: Sammanfattning]", "[Saknas: Sammanfattning på engelska]", "[Saknas: Bakgrund]",
-                               "[Saknas: Förprojekteringens resultat]", "[Saknas: Målgrupper]", "[Saknas: Jämställdhetsintegrering]",
+                               "[Saknas: Förstudiens resultat]", "[Saknas: Målgrupper]", "[Saknas: Jämställdhetsintegrering]",
                                "[Saknas: Tillgänglighet – fysisk]", "[Saknas: Icke-diskriminering]", "[Saknas: Utvärdering]"})
         BOOST_TEST(contains(text, marker), marker);
     BOOST_TEST(contains(text, "Storuman"));   // the municipality name comes from schemas/regions/municipalities.tsv
@@ -189,7 +194,9 @@ BOOST_AUTO_TEST_CASE(the_english_template_uses_english_labels_and_markers) {
     BOOST_TEST(contains(complete, "SEK 1,005,000 (50%)"));
     BOOST_TEST(contains(complete, "Programme area 1: Skills supply"));
     BOOST_TEST(!contains(complete, "In English"));
-    const std::string incomplete = document_text(render_application_draft(incomplete_application(), options("en")));
+    DraftOptions first_programme = options("en");
+    first_programme.programme = "esf-2007-2013";
+    const std::string incomplete = document_text(render_application_draft(incomplete_application(), first_programme));
     BOOST_TEST(contains(incomplete, "[Missing: Gender equality]"));
     BOOST_TEST(contains(incomplete, "[Missing: The pre-study's findings]"));
 }
@@ -379,6 +386,273 @@ BOOST_AUTO_TEST_CASE(money_and_shares_are_exact) {
     BOOST_TEST(share_text(2, 3) == "0.666667");
     BOOST_TEST(share_text(5, 0) == "0");
     BOOST_TEST(share_text(INT64_MAX, INT64_MAX) == "1.000000");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ------------------------------------------------------------------ ESF+ and the plan-format §3 additions
+
+namespace {
+
+// The body's headings (Heading1–3) in order, each with whether content
+// (a paragraph with text, or a table) follows it before the next heading of
+// the same or a higher level or the end.
+std::vector<std::pair<std::string, bool>> headings_with_content(const std::string& docx) {
+    const XmlNode root = parse_xml(part_of(docx, "word/document.xml"), "word/document.xml");
+    const XmlNode* body = root.child(ns::wordprocessing, "body");
+    struct Heading {
+        int level;
+        std::string text;
+        bool content;
+    };
+    std::vector<Heading> open;
+    std::vector<std::pair<std::string, bool>> out;
+    const auto close = [&](int level) {
+        while (!open.empty() && open.back().level >= level) {
+            out.emplace_back(open.back().text, open.back().content);
+            open.pop_back();
+        }
+    };
+    for (const XmlNode& child : body->children) {
+        int level = 0;
+        if (child.is_w("p"))
+            if (const XmlNode* properties = child.child(ns::wordprocessing, "pPr"))
+                if (const XmlNode* style = properties->child(ns::wordprocessing, "pStyle"))
+                    if (const XmlAttribute* value = style->attribute(ns::wordprocessing, "val"); value && value->value.rfind("Heading", 0) == 0)
+                        level = value->value.back() - '0';
+        if (level > 0) {
+            close(level);
+            for (Heading& h : open) h.content = true;   // a subheading is content of the headings above it
+            open.push_back({level, child.all_text(), false});
+        } else if (child.is_w("tbl") || (child.is_w("p") && !child.all_text().empty())) {
+            for (Heading& h : open) h.content = true;
+        }
+    }
+    close(0);
+    return out;
+}
+
+void check_no_empty_headings(const std::string& docx, const std::string& what) {
+    for (const auto& [heading, content] : headings_with_content(docx)) BOOST_TEST(content, what << ": heading \"" << heading << "\" has nothing under it");
+}
+
+DraftOptions for_programme(const std::string& programme, const std::string& lang = "sv") {
+    DraftOptions o = options(lang);
+    o.programme = programme;
+    return o;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(esf_plus_draft)
+
+BOOST_AUTO_TEST_CASE(the_default_template_follows_the_programme_and_template_overrides_it) {
+    // No programme in the options: the application's own.
+    const std::string plus = document_text(render_application_draft(esf_plus_application(), options()));
+    BOOST_TEST(contains(plus, "|Problemanalys|"));
+    BOOST_TEST(contains(plus, "|Horisontella principer|"));
+    BOOST_TEST(!contains(plus, "|Projektfakta|"));
+    const std::string first = document_text(render_application_draft(framsyn_application(), options()));
+    BOOST_TEST(contains(first, "|Projektfakta|"));
+    BOOST_TEST(!contains(first, "|Horisontella principer|"));
+    // The options' programme wins; a prepared template is named by its folder.
+    BOOST_TEST(contains(document_text(render_application_draft(esf_plus_application(), for_programme("esf-2007-2013"))), "|Projektfakta|"));
+    BOOST_TEST(load_draft_template(for_programme("esf-plus-2021-2027")).name == "application-plus-sv");
+    BOOST_TEST(load_draft_template(for_programme("esf-plus-2021-2027", "en")).name == "application-plus-en");
+    BOOST_TEST(load_draft_template(for_programme("esf-2007-2013")).name == "application-sv");
+    BOOST_TEST(load_draft_template(options()).name == "application-sv");   // no application to follow
+    BOOST_TEST(load_draft_template(for_programme("no-such-programme")).name == "application-sv");
+    BOOST_TEST(default_template_bytes(ESFDRAFT_SOURCE_DIR, "sv", "esf-plus-2021-2027") != default_template_bytes(ESFDRAFT_SOURCE_DIR, "sv"));
+    BOOST_TEST(default_template_folder(ESFDRAFT_SOURCE_DIR, "en", "esf-plus-2021-2027") ==
+               (std::filesystem::path(ESFDRAFT_SOURCE_DIR) / "templates" / "application-plus-en").string());
+    // --template overrides whatever the programme is.
+    DraftOptions custom = options();
+    custom.template_path = write_temp("own.docx", make_docx(paragraph("Egen: {{project.title}}")));
+    BOOST_TEST(document_text(render_application_draft(esf_plus_application(), custom)) ==
+               "Egen: Inlandslyftet – vägar till arbete för unga i Västerbottens inland");
+}
+
+BOOST_AUTO_TEST_CASE(the_esf_plus_templates_check_clean) {
+    for (const std::string lang : {"sv", "en"}) {
+        const TemplateReport report = check_template(default_template_bytes(ESFDRAFT_SOURCE_DIR, lang, "esf-plus-2021-2027"), "application-plus-" + lang, lang);
+        BOOST_TEST(report.ok(), lang << ": " << (report.errors.empty() ? "" : report.errors.front()));
+        BOOST_TEST(report.tags.size() > 100u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_esf_plus_draft_shows_every_addition_in_esf_plus_order) {
+    const std::string docx = render_application_draft(esf_plus_application(), options());
+    const std::string text = document_text(docx);
+    const std::vector<std::string> order{"Program|Europeiska socialfonden+ 2021–2027", "Utlysning|2024-aktiv-inkludering-ovre-norrland",
+                                         "Diarienummer|2024-00123", "|Sammanfattning|", "|Problemanalys|", "|Bakgrund|", "|Problem och behov|",
+                                         "|Syfte|", "|Målgrupper|", "|Projektlogik|", "|Mål och indikatorer|", "|Aktiviteter och tidplan|",
+                                         "|Organisation och samverkan|", "|Horisontella principer|", "|Jämställdhet|",
+                                         "|Tillgänglighet och icke-diskriminering|", "|Grundläggande rättigheter|", "|Hållbar utveckling|",
+                                         "|Riskanalys|", "|Budget och finansiering|", "|Budget per stödmottagare|", "|Finansiering|", "|Bilagor|",
+                                         "|Sökande organisation|", "|Underskrift|"};
+    std::size_t at = 0;
+    for (const std::string& part : order) {
+        const std::size_t found = text.find(part, at);
+        BOOST_TEST(found != std::string::npos, part << " in order");
+        if (found != std::string::npos) at = found;
+    }
+    const std::string kr = nbsp + "kr";
+    for (const std::string& expected : {
+             // goals: common indicators with their code, the project's own, the gender split with non-binary
+             std::string("Indikator|Utgångs\u00adläge|Mål\u00advärde|Kvinnor|Män|Icke-binära|Senast"),
+             std::string("Deltagare (personer)|Gemensam indikator EECO11|0|60|30|28|2|2026-08-31"),
+             std::string("Gemensam indikator EECR03|0|24|12|12|–|2026-08-31"),
+             std::string("Lokala samverkansgrupper som arbetar vidare (antal)|Projektspecifik indikator|0|3|–|–|–|2026-06-30"),
+             std::string("Målgrupp|Kvinnor|Män|Icke-binära|Totalt|Unga 16–29 år som varken arbetar eller studerar|30|30|–|60"),
+             // project logic, tied to goals
+             std::string("Projektlogiken visar hur aktiviteterna leder till målen.|Steg|Beskrivning|Mål|Problem och behov|"),
+             std::string("Prestationer|60 deltagare med en egen plan; 3 samverkansgrupper.|M1|Resultat|"), std::string("Effekter|Färre unga utanför arbete och studier i inlandet.|M2"),
+             // beneficiaries marked
+             std::string("Storumans kommun|Stödmottagare|212000-2411|Ja"), std::string("Arbetsförmedlingen|Samverkanspart|202100-2114|–"),
+             // the risk table
+             std::string("Riskerna har bedömts tillsammans med kommunerna.|Nr|Risk|Sannolikhet|Konsekvens|Åtgärd|R1|Deltagare avbryter innan de gått vidare.|Medel|Hög|Individuell uppföljning varje månad.|R2|"),
+             // the cost model in words, the flat rate with its base and rate, the budget per beneficiary
+             std::string("Kostnadsmodell: Budgeten bygger på verkliga kostnader och schablon för indirekta kostnader."),
+             "Indirekta kostnader som schablon för Region Västerbotten: 75" + nbsp + "000" + kr + ", det vill säga 15" + nbsp + "% av direkta personalkostnader (500" + nbsp + "000" + kr + ").",
+             "Region Västerbotten (Projektägare)|695" + nbsp + "000" + kr + "|695" + nbsp + "000" + kr + "|375" + nbsp + "000" + kr + "|Lön personal|500" + nbsp + "000" + kr + "||",
+             "Storumans kommun (Stödmottagare)|460" + nbsp + "000" + kr + "|460" + nbsp + "000" + kr + "|250" + nbsp + "000" + kr + "|Lön personal|400" + nbsp + "000" + kr + "||",
+             "Summa|1" + nbsp + "455" + nbsp + "000" + kr + "|1" + nbsp + "455" + nbsp + "000" + kr + "|785" + nbsp + "000" + kr,
+             // attachments, applicant, signatory
+             std::string("Nr|Bilaga|1|Intyg om medfinansiering från Region Västerbotten|2|Avsiktsförklaringar"),
+             std::string("Organisationsform|Region|Momsredovisning|Redovisar moms (momsen är inte en kostnad i projektet)|Postadress|Köksvägen 11, 901 89 Umeå|"
+                         "Ekonomiansvarig|Per Persson, per.persson@regionvasterbotten.se, 090-785 00 10|Utbetalning till|Bankgiro 5050-1055|Firmatecknare|Anna Andersson, Regiondirektör"),
+             std::string("|Anna Andersson|Regiondirektör, Region Västerbotten"),
+             std::string("Projektet följer EU:s stadga"), std::string("Möten hålls digitalt")})
+        BOOST_TEST(contains(text, expected), expected);
+    BOOST_TEST(contains(text, "________"));   // the signature line
+    BOOST_TEST(!contains(text, "[Saknas"));
+    BOOST_TEST(!contains(text, "{{"));
+    check_no_empty_headings(docx, "esf-plus-sv");
+    BOOST_TEST(contains(visible_text(part_of(docx, "word/header1.xml")), "Ansökan om stöd från Europeiska socialfonden+"));
+}
+
+BOOST_AUTO_TEST_CASE(the_english_esf_plus_draft_has_the_additions_in_english) {
+    const std::string docx = render_application_draft(esf_plus_application(), options("en"));
+    const std::string text = document_text(docx);
+    for (const std::string& expected :
+         {std::string("Application for support from the European Social Fund Plus 2021–2027"), std::string("Case number|2024-00123"),
+          std::string("|Problem analysis|"), std::string("|Horizontal principles|"), std::string("|Accessibility and non-discrimination|"),
+          std::string("|Fundamental rights|"), std::string("|Sustainable development|"), std::string("Women|Men|Non-binary|Due"),
+          std::string("Common indicator EECO11"), std::string("Project-specific indicator"), std::string("R1|Deltagare avbryter innan de gått vidare.|Medium|High|"),
+          std::string("Storumans kommun|Beneficiary|212000-2411|Yes"), std::string("Cost model: The budget uses real costs and a flat rate for indirect costs."),
+          std::string("Indirect costs as a flat rate for Region Västerbotten: SEK 75,000, that is 15% of direct staff costs (SEK 500,000)."),
+          std::string("Region Västerbotten (Project owner)|SEK 695,000"), std::string("|Attachments|"), std::string("|Applicant|"),
+          std::string("Payments to|Bankgiro 5050-1055"), std::string("|Signature|")})
+        BOOST_TEST(contains(text, expected), expected);
+    BOOST_TEST(!contains(text, "[Missing"));
+    check_no_empty_headings(docx, "esf-plus-en");
+}
+
+BOOST_AUTO_TEST_CASE(the_2007_draft_gains_the_additions_where_the_plan_has_them) {
+    model::Application additions = esf_plus_application();
+    additions.programme = "esf-2007-2013";
+    for (const std::string lang : {"sv", "en"}) {
+        const std::string docx = render_application_draft(additions, options(lang));
+        const std::string text = document_text(docx);
+        const bool sv = lang == "sv";
+        for (const std::string& expected :
+             {std::string(sv ? "Kortnamn|INLANDSLYFTET|Diarienummer|2024-00123|Projektägare" : "Acronym|INLANDSLYFTET|Case number|2024-00123|Project owner"),
+              std::string(sv ? "|Riskanalys|" : "|Risk analysis|"), std::string("R3|Coacher slutar under projekttiden.|"),
+              std::string(sv ? "|Bilagor|Nr|Bilaga|1|Intyg om medfinansiering" : "|Attachments|No.|Attachment|1|Intyg om medfinansiering"),
+              std::string(sv ? "Utbetalning till|Bankgiro 5050-1055" : "Payments to|Bankgiro 5050-1055"),
+              std::string("|Anna Andersson|Regiondirektör, Region Västerbotten")})
+            BOOST_TEST(contains(text, expected), lang << ": " << expected);
+        // Risks stand before the budget; the applicant and signature after it, before the appendix.
+        BOOST_TEST(text.find(sv ? "|Riskanalys|" : "|Risk analysis|") < text.find(sv ? "|Budget och finansiering|" : "|Budget and financing|"));
+        BOOST_TEST(text.find(sv ? "|Underskrift|" : "|Signature|") < text.find(sv ? "|Bilaga: Från förprojektering" : "|Appendix"));
+        check_no_empty_headings(docx, "additions-2007-" + lang);
+    }
+    // FRAMSYN has none of them: none of their headings or rows.
+    const std::string framsyn = document_text(render_application_draft(framsyn_application(), options()));
+    for (const char* absent : {"Diarienummer", "Riskanalys", "|Bilagor|", "Sökande organisation", "Underskrift", "Firmatecknare"})
+        BOOST_TEST(!contains(framsyn, absent), absent);
+}
+
+BOOST_AUTO_TEST_CASE(missing_optional_parts_leave_no_headings_or_markers_in_the_esf_plus_draft) {
+    for (const std::string lang : {"sv", "en"}) {
+        const std::string docx = render_application_draft(incomplete_application(), options(lang));
+        const std::string text = document_text(docx);
+        const bool sv = lang == "sv";
+        // Required sections keep their marker.
+        for (const std::string& marker :
+             {std::string(sv ? "[Saknas: Sammanfattning]" : "[Missing: Summary]"), std::string(sv ? "[Saknas: Bakgrund]" : "[Missing: Background]"),
+              std::string(sv ? "[Saknas: Målgrupper]" : "[Missing: Target groups]"), std::string(sv ? "[Saknas: Jämställdhetsintegrering]" : "[Missing: Gender equality]"),
+              std::string(sv ? "[Saknas: Tillgänglighet – fysisk]" : "[Missing: Accessibility – physical]"),
+              std::string(sv ? "[Saknas: Icke-diskriminering]" : "[Missing: Non-discrimination]")})
+            BOOST_TEST(contains(text, marker), marker);
+        // Optional ones leave nothing.
+        for (const std::string& absent :
+             {std::string(sv ? "Utlysning" : "Call|"), std::string(sv ? "Diarienummer" : "Case number"), std::string(sv ? "Förstudie" : "Pre-study"),
+              std::string(sv ? "Projektlogik" : "Project logic"), std::string(sv ? "Grundläggande rättigheter" : "Fundamental rights"),
+              std::string(sv ? "Hållbar utveckling" : "Sustainable development"), std::string(sv ? "Riskanalys" : "Risk analysis"),
+              std::string(sv ? "Kostnadsmodell" : "Cost model"), std::string(sv ? "schablon" : "flat rate"),
+              std::string(sv ? "Budget per stödmottagare" : "Budget per beneficiary"), std::string(sv ? "|Bilagor|" : "|Attachments|"),
+              std::string(sv ? "Sökande organisation" : "|Applicant|"), std::string(sv ? "Underskrift" : "Signature"), std::string(sv ? "Icke-binära" : "Non-binary"),
+              std::string(sv ? "Utvärdering" : "Evaluation"), std::string(sv ? "Transnationellt" : "Transnational"), std::string("Spridning"),
+              std::string(sv ? "Gemensam indikator" : "Common indicator E"), std::string("Saknas: Förstudiens"), std::string("{{")})
+            BOOST_TEST(!contains(text, absent), lang << ": " << absent);
+        BOOST_TEST(contains(text, sv ? "Validerade deltagare (personer)|Projektspecifik indikator|0|40|–|–|2025-02-28"
+                                     : "Validerade deltagare (persons)|Project-specific indicator|0|40|–|–|2025-02-28"));
+        check_no_empty_headings(docx, "incomplete-" + lang);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(parts_of_the_additions_show_alone) {
+    // An applicant with a kind only: its row, no address or signatory rows,
+    // no signature; a risk analysis with an introduction only: no risk table;
+    // a pre-study named but its findings not loaded: the marker.
+    model::Application a = incomplete_application();
+    model::Applicant applicant;
+    applicant.kind = model::Located<std::string>{"municipality", {}};
+    a.project.applicant = applicant;
+    model::RiskAnalysis risks;
+    risks.introduction.blocks.push_back({model::Block::Kind::paragraph, {{"Inga kända risker.", false, false}}, {}, {}});
+    a.risk_analysis = risks;
+    a.project.pre_study = model::PreStudyRef{"Förstudien", {{2023, 1, 1}, {2023, 6, 30}, {}}, "findings.xml", {}};
+    const std::string docx = render_application_draft(a, options());
+    const std::string text = document_text(docx);
+    BOOST_TEST(contains(text, "|Sökande organisation|Organisation|Storumans kommun|Organisationsnummer|–|Organisationsform|Kommun"));
+    for (const char* absent : {"Momsredovisning", "Postadress", "Ekonomiansvarig", "Utbetalning", "Firmatecknare", "Underskrift", "Sannolikhet"})
+        BOOST_TEST(!contains(text, absent), absent);
+    BOOST_TEST(contains(text, "|Riskanalys|Inga kända risker.|"));
+    BOOST_TEST(contains(text, "|Förstudiens resultat|[Saknas: Förstudiens resultat]|"));
+    BOOST_TEST(contains(text, "Förstudie|Förstudien, 2023-01-01 – 2023-06-30"));
+    check_no_empty_headings(docx, "parts");
+}
+
+BOOST_AUTO_TEST_CASE(flat_rates_rest_on_the_staff_costs_of_their_own_budget) {
+    ApplicationViewOptions view;
+    view.date = {2024, 1, 1};
+    // No beneficiary partners: one flat rate over the whole budget, even at 0.
+    model::Application a = incomplete_application();
+    a.budget.cost_models = {"remaining-flat-rate"};
+    TemplateValue data = application_view(a, view);
+    const TemplateValue* budget = data.find("budget");
+    BOOST_REQUIRE_EQUAL(budget->find("flat_rates")->as_list().size(), 1u);
+    const TemplateValue& remaining = budget->find("flat_rates")->as_list().front();
+    BOOST_TEST(remaining.find("label")->as_text() == "Övriga kostnader");
+    BOOST_TEST(remaining.find("amount")->as_text() == "0");
+    BOOST_TEST(remaining.find("base")->as_text() == "250000");
+    BOOST_TEST(remaining.find("beneficiary")->is_null());
+    BOOST_TEST(budget->find("cost_model_text")->as_text() == "Budgeten bygger på schablon för övriga kostnader.");
+    BOOST_TEST(data.find("has")->find("beneficiaries")->truthy() == false);
+    // Lines naming no beneficiary in a plan with beneficiaries get their own group, last.
+    model::Application b = esf_plus_application();
+    b.budget.costs.back().beneficiary.reset();
+    data = application_view(b, view);
+    const auto& groups = data.find("budget")->find("beneficiaries")->as_list();
+    BOOST_REQUIRE_EQUAL(groups.size(), 4u);
+    BOOST_TEST(groups.back().find("name")->as_text() == "Ej fördelat på stödmottagare");
+    BOOST_TEST(groups.back().find("costs")->as_text() == "300000");
+    BOOST_TEST(groups[2].find("costs")->as_text() == "0");   // Vilhelmina kommun's line was the one
+    // Without a non-binary count anywhere, two gender categories.
+    BOOST_TEST(application_view(incomplete_application(), view).find("gender_categories")->as_list().size() == 2u);
+    BOOST_TEST(application_view(esf_plus_application(), view).find("gender_categories")->as_list().size() == 3u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

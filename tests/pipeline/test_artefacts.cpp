@@ -8,6 +8,8 @@
 
 #include "pipeline/artefacts.hpp"
 #include "pipeline/build.hpp"
+#include "pipeline/new_plan.hpp"
+#include "docx/zip_package.hpp"
 #include "support/temp_files.hpp"
 
 using namespace esfdraft;
@@ -204,4 +206,26 @@ BOOST_AUTO_TEST_CASE(the_file_layer_reads_findings_only_beside_the_plan) {
     pipeline::CheckSession session(day);
     const pipeline::CheckedPlan checked = session.check(plan, std::nullopt);
     BOOST_TEST((checked.application && checked.application->findings));
+}
+
+BOOST_AUTO_TEST_CASE(a_plan_gets_the_default_draft_of_its_programme) {
+    // The template is prepared while the plan is checked: it must still be
+    // the programme's (ESF+ has its own application).
+    for (const std::string programme : {"esf-plus-2021-2027", "esf-2007-2013"}) {
+        ScratchFolder folder;
+        pipeline::NewPlanRequest plan;
+        plan.programme = programme;
+        plan.phase = "implementation";
+        plan.output = folder.path("plan.xml");
+        plan.today = day;
+        pipeline::write_new_plan(plan);
+        pipeline::CheckSession session(day);
+        const pipeline::Artefacts made = pipeline::build_artefacts(request_for(plan.output, "findings.xml"), session);
+        BOOST_REQUIRE(made.draft_docx);
+        const docx::Package package = docx::read_package(*made.draft_docx, "draft");
+        const std::string document = *package.find("word/document.xml");
+        const bool plus = programme == "esf-plus-2021-2027";
+        BOOST_TEST(contains(document, "Horisontella principer") == plus, programme);
+        BOOST_TEST(contains(document, "Projektfakta") == !plus, programme);
+    }
 }
