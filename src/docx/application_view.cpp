@@ -892,7 +892,7 @@ private:
             const std::string& category = categories[k];
             TemplateValue c = TemplateValue::map();
             c.set("code", text(category));
-            c.set("label", text(code_label(model::cost_category_words(category), category, lang_)));
+            c.set("label", text(code_label(model::cost_category_words(category, app_.programme), category, lang_)));
             TemplateValue amounts = TemplateValue::list();
             for (std::size_t y = 0; y < years.size(); ++y) {
                 TemplateValue a = TemplateValue::map();
@@ -986,7 +986,7 @@ private:
                 if (amount == 0 && !always) return;
                 TemplateValue item = TemplateValue::map();
                 item.set("category", text(std::string(category)));
-                item.set("label", text(code_label(model::cost_category_words(category), category, lang_)));
+                item.set("label", text(code_label(model::cost_category_words(category, app_.programme), category, lang_)));
                 item.set("beneficiary", key ? text(beneficiary_name(*key)) : TemplateValue());
                 item.set("amount", money(amount));
                 item.set("base_label", text(words_("direkta personalkostnader", "direct staff costs")));
@@ -1073,7 +1073,7 @@ private:
                 if (amount == 0) continue;
                 TemplateValue c = TemplateValue::map();
                 c.set("code", text(code));
-                c.set("label", text(code_label(model::cost_category_words(code), code, lang_)));
+                c.set("label", text(code_label(model::cost_category_words(code, app_.programme), code, lang_)));
                 c.set("amount", money(amount));
                 categories.push(std::move(c));
             }

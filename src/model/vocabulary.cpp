@@ -99,6 +99,15 @@ const SectionWords* section_words(std::string_view key) { return find(section_ta
 std::span<const CodeWords> cost_categories() { return cost_category_table; }
 const CodeWords* cost_category_words(std::string_view key) { return find(cost_category_table, key); }
 
+// ESF+ speaks of "personalkostnader", the base of its flat rates (Reg. (EU)
+// 2021/1060 art. 54–56); 2007–2013's cost type was "lön personal".
+constexpr CodeWords staff_plus{"staff", {"Personalkostnader", "Staff costs"}};
+
+const CodeWords* cost_category_words(std::string_view key, std::string_view programme) {
+    if (key == "staff" && programme == "esf-plus-2021-2027") return &staff_plus;
+    return cost_category_words(key);
+}
+
 std::span<const CodeWords> financing_kinds() { return financing_kind_table; }
 const CodeWords* financing_kind_words(std::string_view key) { return find(financing_kind_table, key); }
 

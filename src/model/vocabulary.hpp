@@ -35,6 +35,9 @@ const SectionWords* section_words(std::string_view key);
 // Cost categories in the order a budget lists them (staff … other).
 std::span<const CodeWords> cost_categories();
 const CodeWords* cost_category_words(std::string_view key);
+// The same in the words of a programme period: ESF+ says "Personalkostnader"
+// where 2007–2013 says "Lön personal"; other programmes get the table's words.
+const CodeWords* cost_category_words(std::string_view key, std::string_view programme);
 
 // Financing kinds in the plan format's order (esf … private-in-kind).
 std::span<const CodeWords> financing_kinds();

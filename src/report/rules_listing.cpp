@@ -36,8 +36,8 @@ std::string name_in(const model::LocalizedName& name, Language language) { retur
 // the draft and the workbook use (model/vocabulary.hpp), in the words of the
 // pack's programme period ("Förprojektering" / "Förstudie"); a code the
 // vocabulary does not know keeps the pack's own name.
-model::LocalizedName category_name(const model::CostCategoryRule& category) {
-    const model::CodeWords* words = model::cost_category_words(category.code);
+model::LocalizedName category_name(const model::CostCategoryRule& category, std::string_view programme) {
+    const model::CodeWords* words = model::cost_category_words(category.code, programme);
     return words ? model::LocalizedName{std::string(words->name.sv), std::string(words->name.en)} : category.name;
 }
 model::LocalizedName phase_name(const model::PhaseRules& phase, std::string_view programme) {
@@ -106,7 +106,7 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
 
     listing.heading(phrase("param.cost_categories", language));
     for (const model::CostCategoryRule& category : pack.cost_categories)
-        listing.value(category.code, name_in(category_name(category), language), category.source);
+        listing.value(category.code, name_in(category_name(category, pack.name), language), category.source);
 
     listing.heading(phrase("param.limits", language));
     listing.value(phrase("param.min_words", language), std::to_string(pack.default_min_words.value), pack.default_min_words.source);
@@ -297,7 +297,7 @@ private:
                 add("", section.section, section_of(section.section), section.source);
         } else if (rule == "B002") {
             for (const model::CostCategoryRule& category : pack_.cost_categories)
-                add("", category.code, name_of(category_name(category)), category.source);
+                add("", category.code, name_of(category_name(category, pack_.name)), category.source);
         } else if (rule == "B006") {
             phase_limit(phrase("param.esf_share", language), [](const model::PhaseRules& phase) { return std::optional(phase.max_esf_share); },
                         [](const model::Call& call) -> const auto& { return call.max_esf_share; }, as_percent);

@@ -514,8 +514,8 @@ BOOST_AUTO_TEST_CASE(the_esf_plus_draft_shows_every_addition_in_esf_plus_order) 
              // the cost model in words, the flat rate with its base and rate, the budget per beneficiary
              std::string("Kostnadsmodell: Budgeten bygger på verkliga kostnader och schablon för indirekta kostnader."),
              "Indirekta kostnader som schablon för Region Västerbotten: 75" + nbsp + "000" + kr + ", det vill säga 15" + nbsp + "% av direkta personalkostnader (500" + nbsp + "000" + kr + ").",
-             "Region Västerbotten (Projektägare)|695" + nbsp + "000" + kr + "|695" + nbsp + "000" + kr + "|375" + nbsp + "000" + kr + "|Lön personal|500" + nbsp + "000" + kr + "||",
-             "Storumans kommun (Stödmottagare)|460" + nbsp + "000" + kr + "|460" + nbsp + "000" + kr + "|250" + nbsp + "000" + kr + "|Lön personal|400" + nbsp + "000" + kr + "||",
+             "Region Västerbotten (Projektägare)|695" + nbsp + "000" + kr + "|695" + nbsp + "000" + kr + "|375" + nbsp + "000" + kr + "|Personalkostnader|500" + nbsp + "000" + kr + "||",
+             "Storumans kommun (Stödmottagare)|460" + nbsp + "000" + kr + "|460" + nbsp + "000" + kr + "|250" + nbsp + "000" + kr + "|Personalkostnader|400" + nbsp + "000" + kr + "||",
              "Summa|1" + nbsp + "455" + nbsp + "000" + kr + "|1" + nbsp + "455" + nbsp + "000" + kr + "|785" + nbsp + "000" + kr,
              // attachments, applicant, signatory
              std::string("Nr|Bilaga|1|Intyg om medfinansiering från Region Västerbotten|2|Avsiktsförklaringar"),
