@@ -546,6 +546,13 @@ begins `docs/rules.md` refers to this page, that is, to the rule's own text.
 A plan chooses its pack with `programme="…"` and may name a call with
 `call="…"`; for a plan made to a call, the call's value replaces the phase's
 default in the pack wherever the call sets one.
+
+The rules added with the ESF+ application's details (M008, M009, M010, S007,
+G009, B012, B013, B014) report only under a pack that turns them on; each
+rule's parameters below say whether a pack does ("added rule: turned on by the
+pack"), with the reason. A rule that needs something the plan or the call does
+not give reports nothing: B012 without a `costModel` on `<budget>`, B013
+without the call's exchange rate, M009 for a call that lists no attachments.
 )";
 
 void markdown_parameters(std::ostringstream& out, std::string_view rule, const std::vector<model::RulePack>& packs) {

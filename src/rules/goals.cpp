@@ -76,17 +76,22 @@ void check_gender_split(const model::Indicator& indicator, const MessageArg& goa
     out.push_back(std::move(finding));
 }
 
-// G009 (info): an indicator that is not one of the pack's common indicators.
+// G009 (info): an indicator that is not one of the pack's common indicators:
+// one without a code (a hint to give one), or one whose code the pack does not have.
 void check_common_indicator(const model::Indicator& indicator, const MessageArg& goal_id, const MessageArg& name,
                             const model::RulePack& pack, model::Findings& out) {
-    if (pack.common_indicators.empty()) return;
     if (!indicator.code) {
+        // Only where the pack has common indicators of this unit could the
+        // indicator have been one (ESF+ has persons only, not organisations).
+        bool could_be_common = false;
+        for (const model::CommonIndicator& common : pack.common_indicators) could_be_common = could_be_common || common.unit == indicator.unit;
+        if (!could_be_common) return;
         out.push_back(make_finding("G009", Severity::info, "goals", "G009.project_specific", indicator.where)
                           .arg("goal", goal_id)
                           .arg("indicator", name));
         return;
     }
-    if (pack.find_common_indicator(*indicator.code)) return;
+    if (pack.common_indicators.empty() || pack.find_common_indicator(*indicator.code)) return;
     std::vector<std::string> codes;
     for (const model::CommonIndicator& common : pack.common_indicators) codes.push_back(common.code);
     out.push_back(make_finding("G009", Severity::info, "goals", "G009.unknown_code", indicator.where)
