@@ -10,7 +10,7 @@ namespace {
 // project bank's fields, the source notes of docs/rules.md) name a term, their word is used:
 // "Jämställdhetsintegrering", "Lokal", "Resa", "Offentligt bidrag i annat än
 // pengar".
-constexpr std::array<SectionWords, 17> section_table{{
+constexpr std::array<SectionWords, 22> section_table{{
     {"project", {"Projektuppgifter", "Project facts"}, false},
     {"summary", {"Sammanfattning", "Summary"}, true},
     {"background", {"Bakgrund", "Background"}, true},
@@ -19,16 +19,25 @@ constexpr std::array<SectionWords, 17> section_table{{
     {"targetGroups", {"Målgrupper", "Target groups"}, false},
     {"goals", {"Mål", "Goals"}, false},
     {"activities", {"Aktiviteter", "Activities"}, false},
+    // plan-format §3: the logic right after what it connects (goals and
+    // activities), the risks to carrying it out before the organisation
+    // that does; its own blocks are only an introduction to the steps/risks.
+    {"projectLogic", {"Projektlogik", "Project logic"}, false},
+    {"riskAnalysis", {"Riskanalys", "Risk analysis"}, false},
     {"organisation", {"Organisation", "Organisation"}, true},
     {"partners", {"Samverkanspartner", "Partners"}, false},
     {"genderEquality", {"Jämställdhetsintegrering", "Gender equality"}, true},
     // Not rich text itself: its three parts (physical, information, participation) are.
     {"accessibility", {"Tillgänglighet", "Accessibility"}, false},
     {"nonDiscrimination", {"Icke-diskriminering", "Non-discrimination"}, true},
+    // The other horizontal principles of ESF+, next to the first three.
+    {"sustainableDevelopment", {"Hållbar utveckling", "Sustainable development"}, true},
+    {"fundamentalRights", {"Grundläggande rättigheter", "Fundamental rights"}, true},
     {"transnational", {"Transnationellt samarbete", "Transnational cooperation"}, true},
     {"dissemination", {"Spridning", "Dissemination"}, true},
     {"evaluation", {"Utvärdering", "Evaluation"}, true},
     {"budget", {"Budget", "Budget"}, false},
+    {"attachments", {"Bilagor", "Attachments"}, false},
 }};
 
 constexpr std::array<CodeWords, 8> cost_category_table{{

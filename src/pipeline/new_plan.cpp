@@ -127,6 +127,22 @@ const std::map<std::string, Guide>& section_guides() {
                            "[…] To be written: describe how the results are spread, and to whom."}},
         {"evaluation", {"[…] Att komplettera: beskriv hur projektet följs upp och utvärderas.",
                         "[…] To be written: describe how the project is followed up and evaluated."}},
+        {"sustainableDevelopment", {"[…] Att komplettera: beskriv hur projektet bidrar till hållbar utveckling, socialt, ekonomiskt och miljömässigt.",
+                                    "[…] To be written: describe how the project contributes to sustainable development, socially, economically and environmentally."}},
+        {"fundamentalRights", {"[…] Att komplettera: beskriv hur projektet respekterar och främjar EU:s stadga om de grundläggande rättigheterna.",
+                               "[…] To be written: describe how the project respects and promotes the EU Charter of Fundamental Rights."}},
+        {"risk", {"[…] Att komplettera: en risk för att projektet inte når sina mål", "[…] To be written: a risk that the project misses its goals"}},
+        {"measure", {"[…] Att komplettera: vad projektet gör för att möta risken", "[…] To be written: what the project does to meet the risk"}},
+        {"step.problem", {"[…] Att komplettera: problemet som projektet utgår från.", "[…] To be written: the problem the project starts from."}},
+        {"step.activities", {"[…] Att komplettera: vad projektet gör.", "[…] To be written: what the project does."}},
+        {"step.outputs", {"[…] Att komplettera: vad aktiviteterna direkt ger (till exempel antal deltagare och utbildningar).",
+                          "[…] To be written: what the activities directly deliver (for example participants and courses)."}},
+        {"step.results", {"[…] Att komplettera: vad som har förändrats när projektet slutar.", "[…] To be written: what has changed when the project ends."}},
+        {"step.effects", {"[…] Att komplettera: den varaktiga förändringen efter projektet.", "[…] To be written: the lasting change after the project."}},
+        {"attachments", {"Bilagor: <attachment kind=\"…\">titel</attachment>, ett element per bilaga, med de slag utlysningen kräver.",
+                         "Attachments: <attachment kind=\"…\">title</attachment>, one element per attachment, of the kinds the call requires."}},
+        {"applicant", {"Sökandens uppgifter (valfria här, M010): <applicant kind=\"municipality\" vat=\"deductible\"> med <address>, <signatory>, <financeContact> och <account kind=\"bankgiro\">; <caseNumber> när diarienumret är känt.",
+                       "The applicant's details (optional here, M010): <applicant kind=\"municipality\" vat=\"deductible\"> with <address>, <signatory>, <financeContact> and <account kind=\"bankgiro\">; <caseNumber> once the case number is known."}},
         {"targetGroup", {"[…] Att komplettera: målgruppens namn", "[…] To be written: the target group's name"}},
         {"targetGroupDescription", {"[…] Att komplettera: vilka som ingår i målgruppen, hur många, och deras behov.",
                                     "[…] To be written: who the target group are, how many, and their needs."}},
@@ -317,6 +333,7 @@ NewPlanResult write_new_plan(const NewPlanRequest& request) {
                               {"findings", findings_name}});
     }
     if (!prestudy) xml.comment(guide("values", english));
+    xml.comment(guide("applicant", english));
     xml.close();
 
     // Every section the format requires, and those the pack requires or recommends.
@@ -358,6 +375,26 @@ NewPlanResult write_new_plan(const NewPlanRequest& request) {
             xml.open("accessibility");
             for (const char* part : {"physical", "information", "participation"}) rich_text(xml, part, guide(part, english));
             xml.close();
+        } else if (section == "riskAnalysis") {
+            xml.open("riskAnalysis");
+            xml.open("risk", {{"id", "r1"}, {"likelihood", "medium"}, {"impact", "medium"}});
+            xml.leaf("description", guide("risk", english));
+            xml.leaf("measure", guide("measure", english));
+            xml.close();
+            xml.close();
+        } else if (section == "projectLogic") {
+            xml.open("projectLogic");
+            for (const char* kind : {"problem", "activities", "outputs", "results", "effects"}) {
+                Attributes attributes{{"kind", kind}};
+                if (std::string_view(kind) != "problem" && std::string_view(kind) != "effects") attributes.emplace_back("goals", "g1");
+                xml.open("step", attributes);
+                xml.leaf("p", guide(std::string("step.") + kind, english));
+                xml.close();
+            }
+            xml.close();
+        } else if (section == "attachments") {
+            xml.comment(guide("attachments", english));
+            xml.leaf("attachments", Attributes{});
         } else if (section == "budget") {
             xml.open("budget");
             xml.open("costs");

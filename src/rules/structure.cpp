@@ -8,6 +8,9 @@ namespace esfdraft::rules {
 
 namespace {
 
+// The word a cost or source's @beneficiary uses for the project owner.
+constexpr const char* owner_sub_budget = "owner";
+
 model::Finding make(const char* rule, const char* section, const char* message_id, const model::SourceLocation& where) {
     model::Finding finding;
     finding.rule = rule;
@@ -45,6 +48,23 @@ void unresolved(model::Findings& out, const char* section, const char* kind, con
     out.push_back(make("X004", section, "X004.unresolved", where)
                       .arg("kind", model::MessageArg::of_text(kind))
                       .arg("id", model::MessageArg::of_text(id)));
+}
+
+// A cost or source's @beneficiary: "owner" (the project owner's own
+// sub-budget) or the id of a partner with role="beneficiary".
+void check_beneficiary(model::Findings& out, const model::Application& application, const std::optional<std::string>& beneficiary,
+                       const model::SourceLocation& where) {
+    if (!beneficiary || *beneficiary == owner_sub_budget) return;
+    const model::Partner* partner = application.find_partner(*beneficiary);
+    if (!partner) {
+        unresolved(out, "budget", "partner", *beneficiary, where);
+        return;
+    }
+    if (!partner->beneficiary())
+        out.push_back(make("X004", "budget", "X004.not_beneficiary", where)
+                          .arg("id", model::MessageArg::of_text(*beneficiary))
+                          .arg("partner", model::MessageArg::of_text(partner->name))
+                          .arg("role", model::MessageArg::of_text(partner->role.empty() ? "-" : partner->role)));
 }
 
 }  // namespace
@@ -88,6 +108,15 @@ model::Findings check_references(const model::Application& application) {
     for (const model::TargetGroup& group : application.target_groups) ids.declare(group.id, "targetGroups", group.where);
     for (const model::Goal& goal : application.goals) ids.declare(goal.id, "goals", goal.where);
     for (const model::Activity& activity : application.activities) ids.declare(activity.id, "activities", activity.where);
+    for (const model::Partner& partner : application.partners) {
+        if (!partner.id) continue;
+        ids.declare(*partner.id, "partners", partner.where);
+        // beneficiary="owner" means the project owner; a partner of that id could never be named.
+        if (*partner.id == owner_sub_budget) out.push_back(make("X004", "partners", "X004.owner_id", partner.where));
+    }
+    if (application.risk_analysis)
+        for (const model::Risk& risk : application.risk_analysis->risks)
+            if (risk.id) ids.declare(*risk.id, "riskAnalysis", risk.where);
 
     const auto goals = goals_by_id(application);
     const auto activities = activities_by_id(application);
@@ -97,6 +126,13 @@ model::Findings check_references(const model::Application& application) {
     for (const model::CostLine& cost : application.budget.costs)
         if (cost.activity_id && !activities.count(*cost.activity_id))
             unresolved(out, "budget", "activity", *cost.activity_id, cost.where);
+    if (application.project_logic)
+        for (const model::LogicStep& step : application.project_logic->steps)
+            for (const std::string& goal_id : step.goal_ids)
+                if (!goals.count(goal_id)) unresolved(out, "projectLogic", "goal", goal_id, step.where);
+    for (const model::CostLine& cost : application.budget.costs) check_beneficiary(out, application, cost.beneficiary, cost.where);
+    for (const model::FinancingSource& source : application.budget.financing)
+        check_beneficiary(out, application, source.beneficiary, source.where);
 
     if (!application.findings) return out;
     const model::PreStudyFindings& findings = *application.findings;

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "support/run_binary.hpp"
 
@@ -112,6 +113,52 @@ BOOST_AUTO_TEST_CASE(an_existing_file_is_never_replaced_without_force) {
     result = run_esfdraft({"new", "--programme", "esf-2007-2013", "--phase", "prestudy", "-o", plan, "--force"});
     BOOST_TEST(result.exit_code == 0, result.err);
     BOOST_TEST(contains(read_file(plan), "urn:esfdraft:plan:1"));
+}
+
+// A pack may require or recommend the sections of the format's additions
+// (plan-format §3): each gets a skeleton that loads and resolves, and a
+// guiding text S003 flags. The shipped packs name them as their data allows,
+// so this runs on a copy of the data folder whose ESF+ pack recommends all.
+BOOST_AUTO_TEST_CASE(the_sections_of_the_additions_get_skeletons_when_a_pack_asks_for_them) {
+    ScratchFolder folder;
+    const fs::path data = folder.path("data");
+    fs::create_directories(data);
+    fs::copy(source_path("schemas"), data / "schemas", fs::copy_options::recursive);
+    fs::copy(source_path("templates"), data / "templates", fs::copy_options::recursive);
+    const auto patch = [](const fs::path& file, const std::string& before, const std::string& insert) {
+        std::string text = read_file(file.string());
+        const auto at = text.find(before);
+        BOOST_REQUIRE_MESSAGE(at != std::string::npos, file << " lacks " << before);
+        text.insert(at, insert);
+        std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+    };
+    const std::vector<std::string> sections = {"riskAnalysis", "projectLogic", "sustainableDevelopment", "fundamentalRights", "attachments"};
+    // The shipped schema and pack may already name some of them.
+    const std::string pack = read_file((data / "schemas/esf-plus-2021-2027/pack.xml").string());
+    const std::string pack_schema = read_file((data / "schemas/pack-1.xsd").string());
+    std::string enumeration, recommended;
+    for (const std::string& section : sections) {
+        if (pack_schema.find("<xs:enumeration value=\"" + section + "\"/>") == std::string::npos)
+            enumeration += "      <xs:enumeration value=\"" + section + "\"/>\n";
+        if (pack.find("section=\"" + section + "\"") == std::string::npos)
+            recommended += "    <recommended section=\"" + section + "\" source=\"[I] a test\"/>\n";
+    }
+    patch(data / "schemas/pack-1.xsd", "      <xs:enumeration value=\"budget\"/>", enumeration);
+    patch(data / "schemas/esf-plus-2021-2027/pack.xml", "  </sections>", recommended);
+
+    const std::string plan = folder.path("plan.xml");
+    const std::vector<std::string> environment = {"ESFDRAFT_DATA_DIR=" + data.string()};
+    auto result = run_esfdraft({"new", "--programme", "esf-plus-2021-2027", "--phase", "implementation", "-o", plan}, ESFDRAFT_SOURCE_DIR, environment);
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.out << result.err);
+    const std::string text = read_file(plan);
+    for (const std::string& section : sections) BOOST_TEST(contains(text, "<" + section), section << "\n" << text);
+    BOOST_TEST(contains(text, "<risk id=\"r1\" likelihood=\"medium\" impact=\"medium\">"), text);
+    BOOST_TEST(contains(text, "<step kind=\"results\" goals=\"g1\">"), text);
+    BOOST_TEST(contains(text, "<applicant kind="), text);   // the applicant's details, as a comment
+    result = run_esfdraft({"check", plan, "--date", "2009-09-01"}, ESFDRAFT_SOURCE_DIR, environment);
+    BOOST_TEST(result.exit_code <= 1, result.out << result.err);
+    for (const char* rule : {"[X001]", "[X002]", "[X003]", "[X004]", "[X005]"}) BOOST_TEST(!contains(result.out, rule), rule << "\n" << result.out);
+    BOOST_TEST(contains(result.out, "[S003]"), result.out);
 }
 
 BOOST_AUTO_TEST_CASE(usage) {

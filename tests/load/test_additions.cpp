@@ -1,4 +1,4 @@
-// The additions of the plan format (docs/format.md, "Additions"): the
+// The additions of the plan format (docs/format.md describes each): the
 // applicant's details, the case number, the risk analysis, the project logic,
 // the other horizontal principles, attachments, beneficiary partners and
 // sub-budgets, the cost model, and the indicators' code and nonBinary. Every

@@ -96,12 +96,12 @@ BOOST_AUTO_TEST_SUITE(streaming_check)
 
 BOOST_AUTO_TEST_CASE(the_samples_and_fixtures_give_the_same_tree_both_ways) {
     for (const char* plan : {"samples/framsyn/plan.xml", "samples/framsyn-prestudy/plan.xml", "tests/load/fixtures/minimal-plan.xml",
-                             "tests/load/fixtures/rich-plan.xml", "tests/load/fixtures/additions-plan.xml"})
+                             "tests/load/fixtures/rich-plan.xml", "tests/load/fixtures/additions-plan.xml", "samples/esf-plus/plan.xml"})
         BOOST_TEST_CONTEXT(plan) {
             const Checked checked = expect_same_both_ways(read_file(source_path(plan)));
             BOOST_TEST((checked.outcome == load::Schema::Outcome::valid));
         }
-    for (const char* findings : {"samples/framsyn/findings.xml", "tests/load/fixtures/rich-findings.xml"})
+    for (const char* findings : {"samples/framsyn/findings.xml", "samples/esf-plus/findings.xml", "tests/load/fixtures/rich-findings.xml"})
         BOOST_TEST_CONTEXT(findings) {
             const Checked checked = expect_same_both_ways(read_file(source_path(findings)), "schemas/findings-1.xsd");
             BOOST_TEST((checked.outcome == load::Schema::Outcome::valid));

@@ -20,7 +20,26 @@ BOOST_AUTO_TEST_CASE(every_entry_has_both_names_and_a_unique_key) {
         BOOST_TEST(section_words(section.key) == &section);
     }
     BOOST_TEST(sections().front().key == "project");   // application order
-    BOOST_TEST(sections().back().key == "budget");
+    BOOST_TEST(sections().back().key == "attachments");
+    // plan-format §3: the logic and the risks after the activities, the other
+    // horizontal principles after non-discrimination.
+    const auto at = [](std::string_view key) {
+        for (std::size_t i = 0; i < sections().size(); ++i)
+            if (sections()[i].key == key) return i;
+        return sections().size();
+    };
+    BOOST_TEST(at("activities") + 1 == at("projectLogic"));
+    BOOST_TEST(at("projectLogic") + 1 == at("riskAnalysis"));
+    BOOST_TEST(at("nonDiscrimination") + 1 == at("sustainableDevelopment"));
+    BOOST_TEST(at("sustainableDevelopment") + 1 == at("fundamentalRights"));
+    BOOST_TEST(at("budget") + 1 == at("attachments"));
+    BOOST_TEST(section_words("riskAnalysis")->name.sv == "Riskanalys");
+    BOOST_TEST(section_words("projectLogic")->name.en == "Project logic");
+    BOOST_TEST(section_words("sustainableDevelopment")->name.sv == "Hållbar utveckling");
+    BOOST_TEST(section_words("fundamentalRights")->name.sv == "Grundläggande rättigheter");
+    BOOST_TEST(section_words("attachments")->name.sv == "Bilagor");
+    BOOST_TEST(section_words("fundamentalRights")->rich_text);
+    BOOST_TEST(!section_words("riskAnalysis")->rich_text);
     BOOST_TEST(section_words("genderEquality")->rich_text);
     BOOST_TEST(!section_words("goals")->rich_text);
     BOOST_TEST(section_words("nope") == nullptr);

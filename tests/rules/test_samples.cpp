@@ -58,6 +58,19 @@ BOOST_AUTO_TEST_CASE(the_prestudy_sample_has_no_errors_under_the_pack_defaults) 
     for (const char* rule : {"B005", "B006", "B007", "D002", "D003", "M001", "M002", "M003", "M004", "M005"}) expect_none(checked, rule);
 }
 
+BOOST_AUTO_TEST_CASE(the_esf_plus_sample_with_every_addition_passes_every_rule) {
+    // samples/esf-plus: the applicant, risks, project logic, two beneficiary
+    // partners with balanced sub-budgets, the indirect-cost flat rate, common
+    // indicators; checked on a day before it starts (D007).
+    const std::string plan = read_file(source_path("samples/esf-plus/plan.xml"));
+    BOOST_TEST_REQUIRE(!plan.empty(), "samples/esf-plus/plan.xml is missing");
+    CheckOptions options = with_findings(read_file(source_path("samples/esf-plus/findings.xml")));
+    options.findings_name = "findings.xml";
+    options.today = model::Date{2023, 11, 1};
+    const CheckedPlan checked = check_plan(plan, options);
+    BOOST_TEST(checked.findings.empty(), listing(checked.findings));
+}
+
 BOOST_AUTO_TEST_CASE(b005_the_financing_does_not_cover_the_costs) {
     const std::string plan = replaced(sample_plan(), "orgNumber=\"202100-2346\" amount=\"300000\"", "orgNumber=\"202100-2346\" amount=\"240000\"");
     const CheckedPlan checked = check_sample(plan);

@@ -1,0 +1,142 @@
+// X004 and X005 over the additions of the plan format: the project logic's
+// step/@goals name goals; a cost's or source's @beneficiary is "owner" or the
+// id of a partner with role="beneficiary"; partner and risk ids are unique
+// with every other id; each new section is given once. Every finding names
+// the section it belongs to.
+#include <boost/test/unit_test.hpp>
+
+#include "rules/rule_test_support.hpp"
+
+using namespace esfdraft;
+using namespace esfdraft::testing;
+using model::Severity;
+
+namespace {
+
+std::string inserted_before(std::string text, std::string_view before, std::string_view part) {
+    const auto at = text.find(before);
+    BOOST_REQUIRE_MESSAGE(at != std::string::npos, "plan lacks " << before);
+    text.insert(at, part);
+    return text;
+}
+
+const std::string logic =
+    "  <projectLogic>\n"
+    "    <step kind=\"problem\"><p>Aktörerna saknar stöd.</p></step>\n"
+    "    <step kind=\"activities\" goals=\"g1 g2\"><p>Utbildning och nätverk.</p></step>\n"
+    "    <step kind=\"effects\" goals=\"g3\"><p>Fler beviljade projekt.</p></step>\n"
+    "  </projectLogic>\n";
+const std::string risks =
+    "  <riskAnalysis>\n"
+    "    <risk id=\"r1\" likelihood=\"medium\" impact=\"high\"><description>Få deltar.</description><measure>Riktad inbjudan.</measure></risk>\n"
+    "  </riskAnalysis>\n";
+
+// The clean ESF+ plan with a project logic, a risk analysis and a partner
+// that is a beneficiary, whose lines and the owner's name their sub-budget.
+std::string plan_with_additions() {
+    std::string plan = inserted_before(clean_plan_esf_plus(), "  <organisation>", logic + risks);
+    plan = replaced(plan, "<partner role=\"cofinancier\" orgNumber=\"212000-2742\">Umeå kommun</partner>",
+                    "<partner id=\"umea\" role=\"beneficiary\" orgNumber=\"212000-2742\">Umeå kommun</partner>"
+                    "<partner id=\"region\" role=\"cofinancier\" orgNumber=\"232100-0222\">Region Västerbotten</partner>");
+    plan = replaced(plan, "amount=\"300000\">Utbildare", "amount=\"300000\" beneficiary=\"umea\">Utbildare");
+    plan = replaced(plan, "amount=\"600000\" tags=\"accessibility\">", "amount=\"600000\" tags=\"accessibility\" beneficiary=\"owner\">");
+    plan = replaced(plan, "<source kind=\"esf\" amount=\"1080000\"/>", "<source kind=\"esf\" amount=\"1080000\" beneficiary=\"owner\"/>");
+    return plan;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(structure_additions)
+
+BOOST_AUTO_TEST_CASE(x004_every_new_reference_that_resolves_is_silent) {
+    const CheckedPlan checked = check_plan_esf_plus(plan_with_additions());
+    BOOST_TEST(checked.loaded);
+    expect_none(checked, "X004");
+    expect_none(checked, "X005");
+}
+
+BOOST_AUTO_TEST_CASE(x004_a_step_naming_a_goal_that_does_not_exist) {
+    const std::string plan = replaced(plan_with_additions(), "goals=\"g1 g2\"><p>Utbildning", "goals=\"g1 g7\"><p>Utbildning");
+    const CheckedPlan checked = check_plan_esf_plus(plan);
+    expect_one(checked, "X004", Severity::error, line_of(plan, "goals=\"g1 g7\""), "/application/projectLogic/step[2]");
+    const model::Finding finding = checked.of_rule("X004").front();
+    BOOST_TEST(finding.message_id == "X004.unresolved");
+    BOOST_TEST(finding.section == "projectLogic");
+    BOOST_TEST(finding.find_arg("kind")->text == "goal");
+    BOOST_TEST(finding.find_arg("id")->text == "g7");
+}
+
+BOOST_AUTO_TEST_CASE(x004_a_beneficiary_that_is_no_partner) {
+    const std::string plan = replaced(plan_with_additions(), "beneficiary=\"umea\">Utbildare", "beneficiary=\"umeaa\">Utbildare");
+    const CheckedPlan checked = check_plan_esf_plus(plan);
+    expect_one(checked, "X004", Severity::error, line_of(plan, "beneficiary=\"umeaa\""), "/application/budget/costs/cost[2]");
+    const model::Finding finding = checked.of_rule("X004").front();
+    BOOST_TEST(finding.message_id == "X004.unresolved");
+    BOOST_TEST(finding.section == "budget");
+    BOOST_TEST(finding.find_arg("kind")->text == "partner");
+    BOOST_TEST(finding.find_arg("id")->text == "umeaa");
+}
+
+BOOST_AUTO_TEST_CASE(x004_a_beneficiary_naming_a_partner_that_is_not_one) {
+    const std::string plan = replaced(plan_with_additions(), "orgNumber=\"232100-0222\" amount=\"520000\"/>",
+                                      "orgNumber=\"232100-0222\" amount=\"520000\" beneficiary=\"region\"/>");
+    const CheckedPlan checked = check_plan_esf_plus(plan);
+    expect_one(checked, "X004", Severity::error, line_of(plan, "beneficiary=\"region\""), "/application/budget/financing/source[2]");
+    const model::Finding finding = checked.of_rule("X004").front();
+    BOOST_TEST(finding.message_id == "X004.not_beneficiary");
+    BOOST_TEST(finding.section == "budget");
+    BOOST_TEST(finding.find_arg("id")->text == "region");
+    BOOST_TEST(finding.find_arg("partner")->text == "Region Västerbotten");
+    BOOST_TEST(finding.find_arg("role")->text == "cofinancier");
+}
+
+BOOST_AUTO_TEST_CASE(x004_partner_and_risk_ids_share_the_plan_s_id_space) {
+    std::string plan = replaced(plan_with_additions(), "<partner id=\"region\"", "<partner id=\"g2\"");
+    CheckedPlan checked = check_plan_esf_plus(plan);
+    expect_one(checked, "X004", Severity::error, line_of(plan, "<partner id=\"g2\""), "/application/partners/partner[2]");
+    BOOST_TEST(checked.of_rule("X004").front().message_id == "X004.duplicate_id");
+    BOOST_TEST(checked.of_rule("X004").front().section == "partners");
+
+    plan = replaced(plan_with_additions(), "<risk id=\"r1\"", "<risk id=\"a2\"");
+    checked = check_plan_esf_plus(plan);
+    expect_one(checked, "X004", Severity::error, line_of(plan, "<risk id=\"a2\""), "/application/riskAnalysis/risk");
+    BOOST_TEST(checked.of_rule("X004").front().message_id == "X004.duplicate_id");
+    BOOST_TEST(checked.of_rule("X004").front().section == "riskAnalysis");
+
+    plan = replaced(plan_with_additions(), "<partner id=\"region\"", "<partner id=\"umea\"");
+    checked = check_plan_esf_plus(plan);
+    expect_one(checked, "X004", Severity::error, line_of(plan, "<partner id=\"umea\" role=\"cofinancier\""), "/application/partners/partner[2]");
+}
+
+BOOST_AUTO_TEST_CASE(x004_no_partner_may_be_called_owner) {
+    const std::string plan = replaced(plan_with_additions(), "<partner id=\"region\"", "<partner id=\"owner\"");
+    const CheckedPlan checked = check_plan_esf_plus(plan);
+    expect_one(checked, "X004", Severity::error, line_of(plan, "<partner id=\"owner\""), "/application/partners/partner[2]");
+    BOOST_TEST(checked.of_rule("X004").front().message_id == "X004.owner_id");
+    BOOST_TEST(checked.of_rule("X004").front().section == "partners");
+}
+
+BOOST_AUTO_TEST_CASE(x005_each_new_section_given_twice_is_reported_at_the_second_place) {
+    const std::vector<std::pair<std::string, std::string>> sections = {
+        {"riskAnalysis", "  <riskAnalysis><p>Igen.</p></riskAnalysis>\n"},
+        {"projectLogic", "  <projectLogic><step kind=\"problem\"><p>Igen.</p></step></projectLogic>\n"},
+        {"sustainableDevelopment", "  <sustainableDevelopment><p>Igen.</p></sustainableDevelopment>\n"},
+        {"fundamentalRights", "  <fundamentalRights><p>Igen.</p></fundamentalRights>\n"},
+        {"attachments", "  <attachments><attachment kind=\"co-financing-letter\">Intyg</attachment></attachments>\n"},
+    };
+    for (const auto& [section, text] : sections)
+        BOOST_TEST_CONTEXT(section) {
+            // riskAnalysis and projectLogic are in the plan already; the others are given twice here.
+            std::string plan = plan_with_additions();
+            if (section != "riskAnalysis" && section != "projectLogic") plan = inserted_before(plan, "  <organisation>", text);
+            plan = inserted_before(plan, "  <budget", text);
+            const CheckedPlan checked = check_plan_esf_plus(plan);
+            expect_one(checked, "X005", Severity::error, line_of(plan, "  <budget") - 1, "/application/" + section + "[2]");
+            const model::Finding finding = checked.of_rule("X005").front();
+            BOOST_TEST(finding.message_id == "X005.repeated");
+            BOOST_TEST(finding.section == section);
+            BOOST_TEST(finding.find_arg("first")->text == std::to_string(line_of(plan, "  <" + section + ">")));
+        }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
