@@ -120,6 +120,18 @@ BOOST_AUTO_TEST_CASE(every_message_id_in_the_sources_has_both_texts) {
     }
 }
 
+// A report names a finding's section by the plan's element name; the JSON
+// Schema must allow every one of them (riskAnalysis was missing once, so a
+// valid ESF+ report failed validation).
+BOOST_AUTO_TEST_CASE(the_json_schema_allows_every_section_of_the_plan) {
+    const std::string schema = read_file(source_path("schemas/report.schema.json"));
+    const std::size_t key = schema.find("\"sectionKey\"");
+    BOOST_TEST_REQUIRE(key != std::string::npos);
+    const std::size_t from = schema.find("\"enum\"", key);
+    const std::string values = schema.substr(from, schema.find(']', from) - from);
+    for (const std::string& section : model::plan_sections()) BOOST_TEST(values.find("\"" + section + "\"") != std::string::npos, section);
+}
+
 BOOST_AUTO_TEST_CASE(every_rule_says_how_to_fix_it_in_both_languages) {
     for (const model::RuleDefinition& rule : model::rule_definitions()) {
         const std::string sv = report::rule_fix(rule.id, Language::sv);

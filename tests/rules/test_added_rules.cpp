@@ -18,7 +18,7 @@ const char* const no_ground_text =
 
 // The ESF+ plan with another non-discrimination text.
 std::string with_non_discrimination(const std::string& text) {
-    std::string plan = clean_plan_esf_plus();
+    std::string plan = clean_plan_esf_plus_full();
     const std::size_t from = plan.find("<nonDiscrimination>");
     const std::size_t to = plan.find("</nonDiscrimination>") + 20;
     BOOST_TEST_REQUIRE(from != std::string::npos);
@@ -38,10 +38,10 @@ BOOST_AUTO_TEST_SUITE(added_rules)
 
 BOOST_AUTO_TEST_CASE(m008_the_call_covers_the_region_and_the_area) {
     expect_none(check_plan(clean_plan()), "M008");
-    expect_none(check_plan_esf_plus(clean_plan_esf_plus()), "M008");
+    expect_none(check_plan_esf_plus(clean_plan_esf_plus_full()), "M008");
 
     // The 2023 call is for A1 in Övre Norrland: not for A2, not for Mellersta Norrland.
-    std::string plan = replaced(clean_plan_esf_plus(), "<programmeArea>A1</programmeArea>", "<programmeArea>A2</programmeArea>");
+    std::string plan = replaced(clean_plan_esf_plus_full(), "<programmeArea>A1</programmeArea>", "<programmeArea>A2</programmeArea>");
     CheckedPlan checked = check_plan_esf_plus(plan);
     expect_one(checked, "M008", Severity::error, line_of(plan, "<programmeArea>"), "/application/project/programmeArea");
     const model::Finding area = checked.of_rule("M008").front();
@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(m008_the_call_covers_the_region_and_the_area) {
     // M001 keeps its own wording for the same area.
     BOOST_TEST(checked.of_rule("M001").size() == 1u);
 
-    plan = replaced(clean_plan_esf_plus(), "<region>SE33</region>", "<region>SE32</region>");
+    plan = replaced(clean_plan_esf_plus_full(), "<region>SE33</region>", "<region>SE32</region>");
     checked = check_plan_esf_plus(plan);
     expect_one(checked, "M008", Severity::error, line_of(plan, "<region>"), "/application/project/region");
     BOOST_TEST(checked.of_rule("M008").front().message_id == "M008.call_region");
@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(s007_the_non_discrimination_section_names_a_ground) {
         BOOST_TEST_CONTEXT(text) { expect_none(check_plan_esf_plus(with_non_discrimination(text)), "S007"); }
     }
     // A missing or empty section is S001's, not S007's.
-    std::string plan = clean_plan_esf_plus();
+    std::string plan = clean_plan_esf_plus_full();
     const std::size_t from = plan.find("  <nonDiscrimination>");
     plan.erase(from, plan.find("</nonDiscrimination>\n") + 21 - from);
     checked = check_plan_esf_plus(plan);
@@ -95,9 +95,9 @@ BOOST_AUTO_TEST_CASE(s007_is_esf_plus_only) {
 
 BOOST_AUTO_TEST_CASE(b013_a_small_operation_uses_simplified_costs) {
     // The clean plan: 2 000 000 kr under a lump sum, a simplified model.
-    expect_none(check_plan_esf_plus(clean_plan_esf_plus()), "B013");
+    expect_none(check_plan_esf_plus(clean_plan_esf_plus_full()), "B013");
     // Real costs only: 2 000 000 kr is at most EUR 200 000 at the call's 11.47 kr.
-    const std::string plan = replaced(clean_plan_esf_plus(), "costModel=\"lump-sum\"", "costModel=\"real-costs\"");
+    const std::string plan = replaced(clean_plan_esf_plus_full(), "costModel=\"lump-sum\"", "costModel=\"real-costs\"");
     CheckedPlan checked = check_plan_esf_plus(plan);
     expect_one(checked, "B013", Severity::error, line_of(plan, "<budget"), "/application/budget");
     const model::Finding finding = checked.of_rule("B013").front();
@@ -127,7 +127,7 @@ BOOST_AUTO_TEST_CASE(b013_a_small_operation_uses_simplified_costs) {
 }
 
 BOOST_AUTO_TEST_CASE(an_added_rule_reports_only_under_a_pack_that_turns_it_on) {
-    const std::string plan = replaced(clean_plan_esf_plus(), " costModel=\"lump-sum\"", "");
+    const std::string plan = replaced(clean_plan_esf_plus_full(), " costModel=\"lump-sum\"", "");
     BOOST_TEST(check_plan_esf_plus(plan).of_rule("B013").size() == 1u);
     model::RulePack pack = pack_copy("esf-plus-2021-2027");
     BOOST_TEST(pack.turns_on("B013"));
@@ -143,9 +143,9 @@ BOOST_AUTO_TEST_CASE(an_added_rule_reports_only_under_a_pack_that_turns_it_on) {
 }
 
 BOOST_AUTO_TEST_CASE(m009_the_attachments_the_call_requires) {
-    expect_none(check_plan_esf_plus(clean_plan_esf_plus()), "M009");
+    expect_none(check_plan_esf_plus(clean_plan_esf_plus_full()), "M009");
     // The proof of the signatory's authority left out.
-    std::string plan = replaced(clean_plan_esf_plus(), "    <attachment kind=\"signatory-proof\">Protokollsutdrag om firmatecknare</attachment>\n", "");
+    std::string plan = replaced(clean_plan_esf_plus_full(), "    <attachment kind=\"signatory-proof\">Protokollsutdrag om firmatecknare</attachment>\n", "");
     CheckedPlan checked = check_plan_esf_plus(plan);
     expect_one(checked, "M009", Severity::warning, line_of(plan, "<attachments>"), "/application/attachments");
     BOOST_TEST(checked.of_rule("M009").front().message_id == "M009.missing");
@@ -153,13 +153,13 @@ BOOST_AUTO_TEST_CASE(m009_the_attachments_the_call_requires) {
     BOOST_TEST(checked.of_rule("M009").front().find_arg("kind")->text == "signatory-proof");
 
     // A kind the call does not take.
-    plan = replaced(clean_plan_esf_plus(), "  </attachments>", "    <attachment kind=\"cv\">Projektledarens CV</attachment>\n  </attachments>");
+    plan = replaced(clean_plan_esf_plus_full(), "  </attachments>", "    <attachment kind=\"cv\">Projektledarens CV</attachment>\n  </attachments>");
     checked = check_plan_esf_plus(plan);
     expect_one(checked, "M009", Severity::warning, line_of(plan, "kind=\"cv\""), "/application/attachments/attachment[3]");
     BOOST_TEST(checked.of_rule("M009").front().message_id == "M009.unknown_kind");
 
     // No attachments at all: both required ones, reported at the application.
-    plan = clean_plan_esf_plus();
+    plan = clean_plan_esf_plus_full();
     const std::size_t from = plan.find("  <attachments>");
     plan.erase(from, plan.find("</attachments>\n") + 15 - from);
     checked = check_plan_esf_plus(plan);
@@ -168,21 +168,21 @@ BOOST_AUTO_TEST_CASE(m009_the_attachments_the_call_requires) {
 }
 
 BOOST_AUTO_TEST_CASE(m010_the_applicant_details) {
-    expect_none(check_plan_esf_plus(clean_plan_esf_plus()), "M010");
-    std::string plan = replaced(clean_plan_esf_plus(), "      <signatory><name>Anna Andersson</name><title>Regiondirektör</title></signatory>\n", "");
+    expect_none(check_plan_esf_plus(clean_plan_esf_plus_full()), "M010");
+    std::string plan = replaced(clean_plan_esf_plus_full(), "      <signatory><name>Anna Andersson</name><title>Regiondirektör</title></signatory>\n", "");
     CheckedPlan checked = check_plan_esf_plus(plan);
     expect_one(checked, "M010", Severity::warning, line_of(plan, "<applicant"), "/application/project/applicant");
     BOOST_TEST(checked.of_rule("M010").front().message_id == "M010.incomplete");
     BOOST_TEST(checked.of_rule("M010").front().find_arg("missing")->text == "signatory");
 
-    plan = replaced(clean_plan_esf_plus(), "<applicant kind=\"region\" vat=\"deductible\">", "<applicant vat=\"deductible\">");
+    plan = replaced(clean_plan_esf_plus_full(), "<applicant kind=\"region\" vat=\"deductible\">", "<applicant vat=\"deductible\">");
     plan = replaced(plan, "      <financeContact><name>Per Persson</name><email>per.persson@example.se</email><phone>090-100 00</phone></financeContact>\n", "");
     checked = check_plan_esf_plus(plan);
     expect_one(checked, "M010", Severity::warning, line_of(plan, "<applicant"), "/application/project/applicant");
     BOOST_TEST(checked.of_rule("M010").front().find_arg("missing")->text == "kind, financeContact");
 
     // No <applicant>: at the project, everything missing.
-    plan = clean_plan_esf_plus();
+    plan = clean_plan_esf_plus_full();
     const std::size_t from = plan.find("    <applicant");
     plan.erase(from, plan.find("</applicant>\n") + 13 - from);
     checked = check_plan_esf_plus(plan);
@@ -193,8 +193,8 @@ BOOST_AUTO_TEST_CASE(m010_the_applicant_details) {
 }
 
 BOOST_AUTO_TEST_CASE(s006_esf_plus_recommends_a_risk_analysis_and_the_project_logic) {
-    expect_none(check_plan_esf_plus(clean_plan_esf_plus()), "S006");
-    std::string plan = clean_plan_esf_plus();
+    expect_none(check_plan_esf_plus(clean_plan_esf_plus_full()), "S006");
+    std::string plan = clean_plan_esf_plus_full();
     std::size_t from = plan.find("  <riskAnalysis>");
     plan.erase(from, plan.find("</riskAnalysis>\n") + 16 - from);
     CheckedPlan checked = check_plan_esf_plus(plan);
@@ -203,7 +203,7 @@ BOOST_AUTO_TEST_CASE(s006_esf_plus_recommends_a_risk_analysis_and_the_project_lo
     BOOST_TEST(checked.of_rule("S006").front().message_id == "S006.missing");
 
     // A project logic with nothing in it is there but empty.
-    plan = clean_plan_esf_plus();
+    plan = clean_plan_esf_plus_full();
     from = plan.find("  <projectLogic>");
     plan.replace(from, plan.find("</projectLogic>\n") + 16 - from, "  <projectLogic><step kind=\"problem\"><p> </p></step></projectLogic>\n");
     checked = check_plan_esf_plus(plan);
@@ -217,16 +217,16 @@ BOOST_AUTO_TEST_CASE(s006_esf_plus_recommends_a_risk_analysis_and_the_project_lo
 
 BOOST_AUTO_TEST_CASE(g005_over_the_pack_gender_categories) {
     // ESF+: nonBinary counts in the sum when given.
-    std::string plan = replaced(clean_plan_esf_plus(), "women=\"70\" men=\"50\" code", "women=\"70\" men=\"48\" nonBinary=\"2\" code");
+    std::string plan = replaced(clean_plan_esf_plus_full(), "women=\"70\" men=\"50\" code", "women=\"70\" men=\"48\" nonBinary=\"2\" code");
     expect_none(check_plan_esf_plus(plan), "G005");
-    plan = replaced(clean_plan_esf_plus(), "women=\"70\" men=\"50\" code", "women=\"70\" men=\"50\" nonBinary=\"2\" code");
+    plan = replaced(clean_plan_esf_plus_full(), "women=\"70\" men=\"50\" code", "women=\"70\" men=\"50\" nonBinary=\"2\" code");
     CheckedPlan checked = check_plan_esf_plus(plan);
     expect_one(checked, "G005", Severity::error, line_of(plan, "nonBinary="), "/application/goals/goal[1]/indicator");
     const model::Finding sum = checked.of_rule("G005").front();
     BOOST_TEST(sum.message_id == "G005.split_mismatch_non_binary");
     BOOST_TEST(sum.find_arg("sum")->text == "122");
     // nonBinary is optional: women and men alone are a split; men left out is not.
-    plan = replaced(clean_plan_esf_plus(), " men=\"50\" code", " code");
+    plan = replaced(clean_plan_esf_plus_full(), " men=\"50\" code", " code");
     checked = check_plan_esf_plus(plan);
     expect_one(checked, "G005", Severity::warning, line_of(plan, "women=\"70\" code"), "/application/goals/goal[1]/indicator");
     BOOST_TEST(checked.of_rule("G005").front().find_arg("categories")->text == "women, men");
@@ -239,14 +239,14 @@ BOOST_AUTO_TEST_CASE(g005_over_the_pack_gender_categories) {
 }
 
 BOOST_AUTO_TEST_CASE(g009_common_indicators) {
-    expect_none(check_plan_esf_plus(clean_plan_esf_plus()), "G009");
+    expect_none(check_plan_esf_plus(clean_plan_esf_plus_full()), "G009");
     // A persons indicator without a code: a hint to give one.
-    std::string plan = replaced(clean_plan_esf_plus(), " code=\"EECO11\"", "");
+    std::string plan = replaced(clean_plan_esf_plus_full(), " code=\"EECO11\"", "");
     CheckedPlan checked = check_plan_esf_plus(plan);
     expect_one(checked, "G009", Severity::info, line_of(plan, "target=\"120\""), "/application/goals/goal[1]/indicator");
     BOOST_TEST(checked.of_rule("G009").front().message_id == "G009.project_specific");
     // A code the pack does not have.
-    plan = replaced(clean_plan_esf_plus(), "code=\"EECO11\"", "code=\"EECO99\"");
+    plan = replaced(clean_plan_esf_plus_full(), "code=\"EECO11\"", "code=\"EECO99\"");
     checked = check_plan_esf_plus(plan);
     expect_one(checked, "G009", Severity::info, line_of(plan, "EECO99"), "/application/goals/goal[1]/indicator");
     BOOST_TEST(checked.of_rule("G009").front().message_id == "G009.unknown_code");
@@ -255,22 +255,22 @@ BOOST_AUTO_TEST_CASE(g009_common_indicators) {
 }
 
 BOOST_AUTO_TEST_CASE(b012_the_cost_model_and_the_lines_that_fit_it) {
-    expect_none(check_plan_esf_plus(clean_plan_esf_plus()), "B012");
+    expect_none(check_plan_esf_plus(clean_plan_esf_plus_full()), "B012");
     // Unit costs: in the pack, not in this call.
-    std::string plan = replaced(clean_plan_esf_plus(), "costModel=\"lump-sum\"", "costModel=\"unit-costs\"");
+    std::string plan = replaced(clean_plan_esf_plus_full(), "costModel=\"lump-sum\"", "costModel=\"unit-costs\"");
     CheckedPlan checked = check_plan_esf_plus(plan);
     expect_one(checked, "B012", Severity::error, line_of(plan, "<budget"), "/application/budget");
     BOOST_TEST(checked.of_rule("B012").front().message_id == "B012.not_in_call");
 
     // The two flat rates combined.
-    plan = replaced(clean_plan_esf_plus(), "costModel=\"lump-sum\"", "costModel=\"indirect-flat-rate remaining-flat-rate\"");
+    plan = replaced(clean_plan_esf_plus_full(), "costModel=\"lump-sum\"", "costModel=\"indirect-flat-rate remaining-flat-rate\"");
     checked = check_plan_esf_plus(plan);
     bool combined = false;
     for (const model::Finding& finding : checked.of_rule("B012")) combined = combined || finding.message_id == "B012.combined";
     BOOST_TEST(combined, listing(checked.findings));
 
     // The remaining-costs flat rate: staff, participants and the flat-rate line only; at most 40 % of staff.
-    std::string remaining = replaced(clean_plan_esf_plus(), "costModel=\"lump-sum\"", "costModel=\"remaining-flat-rate\"");
+    std::string remaining = replaced(clean_plan_esf_plus_full(), "costModel=\"lump-sum\"", "costModel=\"remaining-flat-rate\"");
     remaining = replaced(remaining, "category=\"services\" year=\"2024\" activity=\"a2\" amount=\"300000\">Utbildare",
                          "category=\"participants\" year=\"2024\" activity=\"a2\" amount=\"300000\">Deltagarersättning");
     remaining = replaced(remaining, "      <cost category=\"travel\" year=\"2025\" activity=\"a2\" amount=\"100000\">Resor i länet</cost>\n", "");
@@ -298,7 +298,7 @@ BOOST_AUTO_TEST_CASE(b012_the_cost_model_and_the_lines_that_fit_it) {
 
 BOOST_AUTO_TEST_CASE(b014_beneficiaries_sub_budgets) {
     // Umeå kommun becomes a beneficiary with its own sub-budget: the premises and its in-kind share.
-    std::string plan = replaced(clean_plan_esf_plus(), "<partner role=\"cofinancier\" orgNumber=\"212000-2742\">",
+    std::string plan = replaced(clean_plan_esf_plus_full(), "<partner role=\"cofinancier\" orgNumber=\"212000-2742\">",
                                 "<partner id=\"umea\" role=\"beneficiary\" orgNumber=\"212000-2742\">");
     for (const char* cost : {"amount=\"600000\" tags", "amount=\"300000\">", "amount=\"100000\">", "amount=\"800000\">"})
         plan = replaced(plan, cost, std::string("beneficiary=\"owner\" ") + cost);
@@ -334,7 +334,7 @@ BOOST_AUTO_TEST_CASE(b014_beneficiaries_sub_budgets) {
     BOOST_TEST(umea.where.line == line_of(moved, "beneficiary=\"umea\">Lokaler"));
 
     // Without beneficiary partners nothing needs a sub-budget.
-    expect_none(check_plan_esf_plus(clean_plan_esf_plus()), "B014");
+    expect_none(check_plan_esf_plus(clean_plan_esf_plus_full()), "B014");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
