@@ -1,5 +1,6 @@
 #include "report/catalogue.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -780,6 +781,12 @@ std::string translate(std::string_view argument_name, const std::string& value, 
             if (i > 0) out += i + 1 == items.size() ? (language == Language::sv ? " och " : " and ") : ", ";
             out += items[i];
         }
+        return out;
+    }
+    if (argument_name == "rate") {
+        // An exchange rate, written "11.47" in the call: "11,47" in Swedish.
+        std::string out = value;
+        if (language == Language::sv) std::replace(out.begin(), out.end(), '.', ',');
         return out;
     }
     if (argument_name == "phase_name") {
