@@ -1,5 +1,6 @@
 #include "report/catalogue.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -69,8 +70,6 @@ const Table& messages() {
                                 "the municipality code {code} is {expected}, not \"{name}\"; correct the code or the name"}},
         {"M004.outside_region", {"{name} ({code}) ligger i {municipality_region} {municipality_region_name}, utanför projektets region {region} {region_name}; ta bort kommunen eller markera den role=\"partner\" om den deltar som partner",
                                  "{name} ({code}) lies in {municipality_region} {municipality_region_name}, outside the project's region {region} {region_name}; remove it or mark it role=\"partner\" if it takes part as a partner"}},
-        {"M004.call_region", {"utlysningen {call} gäller regionerna {regions}, inte projektets region {region} {region_name}",
-                              "the call {call} is open to the regions {regions}, not to the project's region {region} {region_name}"}},
         {"M005.form", {"organisationsnumret \"{number}\" ({organisation}) har fel form; skriv det som NNNNNN-NNNN",
                        "the organisation number \"{number}\" ({organisation}) has the wrong form; write it as NNNNNN-NNNN"}},
         {"M005.check_digit", {"organisationsnumret {number} ({organisation}) har fel kontrollsiffra: {digit}, men de nio första siffrorna ger {expected}; kontrollera numret",
@@ -103,8 +102,8 @@ const Table& messages() {
                                "the goal {goal} has no indicator; add an <indicator> with a target so that the goal can be followed up"}},
         {"G004.due_outside", {"indikatorn \"{indicator}\" i projektmålet {goal} ska nås {due}, utanför projektperioden {period}; ett projektmål nås inom perioden",
                               "the indicator \"{indicator}\" of the project goal {goal} is due {due}, outside the project period {period}; a project goal is reached within the period"}},
-        {"G005.no_split", {"indikatorn \"{indicator}\" i målet {goal} räknar {target} personer men anger inte hur många kvinnor och män (women, men)",
-                           "the indicator \"{indicator}\" of the goal {goal} counts {target} persons but does not say how many women and men (women, men)"}},
+        {"G005.no_split", {"indikatorn \"{indicator}\" i målet {goal} räknar {target} personer men anger inte hur många som är {categories}",
+                           "the indicator \"{indicator}\" of the goal {goal} counts {target} persons but does not say how many are {categories}"}},
         {"G005.split_mismatch", {"indikatorn \"{indicator}\" i målet {goal}: kvinnor ({women}) och män ({men}) blir {sum}, inte målvärdet {target}",
                                  "the indicator \"{indicator}\" of the goal {goal}: women ({women}) and men ({men}) make {sum}, not the target {target}"}},
         {"G006.no_activity", {"ingen aktivitet arbetar mot målet {goal}; ange målet i goals för minst en aktivitet",
@@ -205,6 +204,49 @@ const Table& messages() {
                          "the plan gives the pre-study as {plan}, but the findings file {file} gives {study}; correct the wrong one"}},
         {"F004.no_evidence", {"resultatet {finding} saknar underlag; lägg till minst en <evidence> (enkät, intervju, workshop, dokument eller statistik)",
                               "the finding {finding} has no evidence; add at least one <evidence> (survey, interview, workshop, document or statistics)"}},
+        // ---------------------------------------------------------------- issue 15: added rules
+        {"M008.call_region", {"utlysningen {call} gäller regionerna {regions}, inte projektets region {region} {region_name}; välj en utlysning för projektets region eller rätta <region>",
+                              "the call {call} is open to the regions {regions}, not to the project's region {region} {region_name}; choose a call for the project's region or correct <region>"}},
+        {"M008.call_area", {"utlysningen {call} gäller programområdena {areas}, inte projektets programområde {area}; välj en utlysning för programområdet eller rätta <programmeArea>",
+                            "the call {call} is open to the programme areas {areas}, not to the project's area {area}; choose a call for that area or correct <programmeArea>"}},
+        {"M009.missing", {"utlysningen {call} kräver bilagan {name_sv}, men den finns inte bland bilagorna; lägg till <attachment kind=\"{kind}\">titel</attachment> i <attachments>",
+                          "the call {call} requires the attachment {name_en}, but the attachments do not list it; add <attachment kind=\"{kind}\">title</attachment> to <attachments>"}},
+        {"M009.unknown_kind", {"bilagan \"{title}\" är av slaget \"{kind}\", som utlysningen {call} inte tar emot (bara bilagor som utlysningen listar bedöms); använd ett av {kinds} eller ta bort bilagan",
+                               "the attachment \"{title}\" is of the kind \"{kind}\", which the call {call} does not take (only the attachments a call lists are considered); use one of {kinds} or remove it"}},
+        {"M010.no_applicant", {"sökandens uppgifter saknas: {missing}; lägg till <applicant> i <project>",
+                               "the applicant's details are missing: {missing}; add <applicant> to <project>"}},
+        {"M010.incomplete", {"sökandens uppgifter är ofullständiga: {missing} saknas i <applicant>",
+                             "the applicant's details are incomplete: <applicant> lacks {missing}"}},
+        {"S007.no_ground", {"avsnittet om icke-diskriminering nämner ingen av diskrimineringsgrunderna ({grounds_sv}); beskriv vilka grunder projektet berör och hur det motverkar diskriminering",
+                            "the non-discrimination section names none of the grounds of discrimination ({grounds_en}); describe which grounds the project touches and how it counters discrimination"}},
+        {"G005.split_mismatch_non_binary", {"indikatorn \"{indicator}\" i målet {goal}: kvinnor ({women}), män ({men}) och icke-binära ({non_binary}) blir {sum}, inte målvärdet {target}",
+                                            "the indicator \"{indicator}\" of the goal {goal}: women ({women}), men ({men}) and non-binary persons ({non_binary}) make {sum}, not the target {target}"}},
+        {"G005.split_mismatch_undeclared", {"indikatorn \"{indicator}\" i målet {goal}: {categories} blir {sum}, inte målvärdet {target}; nonBinary räknas inte, eftersom {programme} inte har den kategorin",
+                                            "the indicator \"{indicator}\" of the goal {goal}: {categories} make {sum}, not the target {target}; nonBinary does not count, as {programme} has no such category"}},
+        {"G009.project_specific", {"indikatorn \"{indicator}\" i målet {goal} är projektspecifik; om den räknar det som en gemensam indikator räknar, ange dess kod (code=\"EECO…\")",
+                                   "the indicator \"{indicator}\" of the goal {goal} is project-specific; if it counts what a common indicator counts, give its code (code=\"EECO…\")"}},
+        {"G009.unknown_code", {"indikatorn \"{indicator}\" i målet {goal} har koden {code}, som inte är en gemensam indikator i {programme}; rätta koden ({codes}) eller ta bort den om indikatorn är projektspecifik",
+                               "the indicator \"{indicator}\" of the goal {goal} has the code {code}, which is not a common indicator of {programme}; correct it ({codes}) or remove it if the indicator is project-specific"}},
+        {"B012.not_in_pack", {"budgeten använder kostnadsmodellen {model}, som {programme} inte har; använd {allowed}",
+                              "the budget uses the cost model {model}, which {programme} does not have; use {allowed}"}},
+        {"B012.not_in_call", {"budgeten använder kostnadsmodellen {model}, som utlysningen {call} inte tillåter; använd {allowed}",
+                              "the budget uses the cost model {model}, which the call {call} does not allow; use {allowed}"}},
+        {"B012.combined", {"budgeten kombinerar {model} med {other}; de två schablonerna får aldrig kombineras, välj den ena",
+                           "the budget combines {model} with {other}; the two flat rates are never combined, choose one"}},
+        {"B012.category", {"kostnaden \"{cost}\" har kostnadsslaget \"{category}\", men med {model} får budgeten bara ha {allowed}; flytta kostnaden till schablonen eller byt kostnadsmodell",
+                           "the cost \"{cost}\" has the category \"{category}\", but with {model} the budget holds only {allowed}; let the flat rate cover it or choose another cost model"}},
+        {"B012.rate", {"schablonen ({flat}) är mer än {rate} av kostnaderna för {base_category} ({base}) som {model} tillåter, alltså högst {allowed}: {excess} för mycket",
+                       "the flat rate ({flat}) is more than the {rate} of the {base_category} costs ({base}) that {model} allows, that is at most {allowed}: {excess} too much"}},
+        {"B013.not_simplified", {"projektets kostnader ({total}) är högst {threshold} (EUR {threshold_eur} till kursen {rate} kr per euro i utlysningen {call}); ett så litet projekt ska redovisas med förenklade kostnader: ange en förenklad modell i budget/@costModel (t.ex. remaining-flat-rate)",
+                                 "the project's costs ({total}) are at most {threshold} (EUR {threshold_eur} at the call {call}'s rate of SEK {rate} per euro); an operation this small uses simplified costs: name a simplified model in budget/@costModel (e.g. remaining-flat-rate)"}},
+        {"B014.cost_unassigned", {"kostnaden \"{cost}\" anger inte vems delbudget den hör till; ange beneficiary=\"owner\" eller id för en stödmottagande samverkanspart",
+                                  "the cost \"{cost}\" does not say whose sub-budget it belongs to; give beneficiary=\"owner\" or the id of a beneficiary partner"}},
+        {"B014.source_unassigned", {"finansieringen från {source} anger inte vems delbudget den hör till; ange beneficiary=\"owner\" eller id för en stödmottagande samverkanspart",
+                                    "the financing from {source} does not say whose sub-budget it belongs to; give beneficiary=\"owner\" or the id of a beneficiary partner"}},
+        {"B014.short", {"delbudgeten för {name} ({beneficiary}) går inte ihop: finansieringen ({financing}) täcker inte kostnaderna ({costs}), {difference} saknas",
+                        "the sub-budget of {name} ({beneficiary}) does not balance: the financing ({financing}) does not cover the costs ({costs}), {difference} is missing"}},
+        {"B014.excess", {"delbudgeten för {name} ({beneficiary}) går inte ihop: finansieringen ({financing}) är större än kostnaderna ({costs}) med {difference}",
+                         "the sub-budget of {name} ({beneficiary}) does not balance: the financing ({financing}) exceeds the costs ({costs}) by {difference}"}},
         // ---------------------------------------------------------------- issue 10: lenient reading
         {"X005.repeated", {"avsnittet {section} finns redan på rad {first}; skriv varje avsnitt en gång (slå ihop texterna och ta bort det ena)",
                            "the section {section} is already given at line {first}; give each section once (merge the texts and remove one)"}},
@@ -257,8 +299,8 @@ const Table& meanings() {
         {"M002", {"fasen är en som regelsamlingen känner", "phase is one the pack knows"}},
         {"M003", {"varje kommunkod finns (SCB:s kommunkod) och namnet, när det anges, stämmer med koden",
                   "every municipality code exists (SCB kommunkod) and, when named, the name matches the code"}},
-        {"M004", {"varje kommun ligger i planens region, om den inte är markerad role=\"partner\"",
-                  "every municipality lies in the plan's region, unless marked role=\"partner\""}},
+        {"M004", {"varje kommun ligger i planens region, om den inte är markerad role=\"partner\" (att utlysningen gäller regionen är M008)",
+                  "every municipality lies in the plan's region, unless marked role=\"partner\" (that the call covers the region is M008)"}},
         {"M005", {"projektägarens organisationsnummer har rätt form och kontrollsiffra (likaså partners och finansiärers)",
                   "the owner's organisationsnummer has the right form and Luhn check digit (same for partners and funders that give one)"}},
         {"M006", {"kontaktpersonen har en rimlig e-postadress", "the contact has a plausible e-mail address"}},
@@ -273,13 +315,14 @@ const Table& meanings() {
         {"S004", {"sammanfattningen är längre än regelsamlingens gräns (normalt 2 000 tecken)",
                   "the summary is longer than the pack's limit (default 2 000 characters)"}},
         {"S005", {"det finns ingen sammanfattning på engelska", "there is no English summary"}},
-        {"S006", {"rekommenderade avsnitt saknas (spridning, utvärdering)", "recommended sections are missing (dissemination, evaluation)"}},
+        {"S006", {"rekommenderade avsnitt saknas (spridning, utvärdering; ESF+ även riskanalys och projektlogik)",
+                  "recommended sections are missing (dissemination, evaluation; ESF+ also risk analysis and project logic)"}},
         {"G001", {"minst ett projektmål (project)", "at least one project goal"}},
         {"G002", {"minst ett effektmål (effect)", "at least one effect goal"}},
         {"G003", {"varje mål har minst en indikator med ett numeriskt målvärde", "every goal has at least one indicator with a numeric target"}},
         {"G004", {"ett projektmåls indikator ska nås inom projektperioden", "a project goal's indicator is due inside the project period"}},
-        {"G005", {"en indikator för personer anger kvinnor och män; fel när de anges och inte blir målvärdet",
-                  "a persons indicator gives women and men; error when they are given and do not add up to target"}},
+        {"G005", {"en indikator för personer anger regelsamlingens könskategorier (kvinnor och män; i ESF+ får icke-binära anges och räknas då med); fel när de anges och inte blir målvärdet",
+                  "a persons indicator gives the pack's gender categories (women and men; in ESF+ nonBinary may be given and then counts); error when they are given and do not add up to target"}},
         {"G006", {"varje mål har minst en aktivitet som arbetar mot det", "every goal is served by at least one activity"}},
         {"G007", {"i en ansökan om genomförande med resultatfil har varje mål stöd i ett resultat (basis)",
                   "in an implementation application with findings, every goal has a basis in a finding"}},
@@ -322,6 +365,22 @@ const Table& meanings() {
         {"F003", {"resultatfilens studieperiod skiljer sig från planens preStudy-period",
                   "the findings' study period differs from the plan's preStudy period"}},
         {"F004", {"ett resultat utan underlag (evidence)", "a finding with no evidence"}},
+        {"M008", {"utlysningen gäller planens region och programområde (utlysningens egna listor)",
+                  "the call covers the plan's region and programme area (the call's own lists)"}},
+        {"M009", {"varje bilaga som utlysningen kräver finns i attachments (och bara bilagor som utlysningen listar)",
+                  "every attachment the call requires is listed in attachments (and only attachments the call lists)"}},
+        {"M010", {"sökandens uppgifter som en ansökan behöver finns: slag av organisation, postadress, behörig firmatecknare, ekonomikontakt",
+                  "the applicant's details an application needs are given: kind, address, authorised signatory, finance contact"}},
+        {"S007", {"(ESF+) avsnittet om icke-diskriminering tar upp diskrimineringsgrunderna: det nämner ingen av de sju (kön, könsöverskridande identitet eller uttryck, etnisk tillhörighet, religion eller annan trosuppfattning, funktionsnedsättning, sexuell läggning, ålder)",
+                  "(ESF+) the non-discrimination section addresses the grounds of discrimination: it names none of the seven (kön, könsöverskridande identitet eller uttryck, etnisk tillhörighet, religion eller annan trosuppfattning, funktionsnedsättning, sexuell läggning, ålder)"}},
+        {"G009", {"en indikator är inte en av regelsamlingens gemensamma indikatorer (den är projektspecifik)",
+                  "an indicator is not one of the pack's common indicators (it is project-specific)"}},
+        {"B012", {"budgetens kostnadsmodell är en som regelsamlingen och utlysningen tillåter, och raderna passar den: med schablonen för övriga kostnader bara personalkostnader, deltagarkostnader och schablonraden; schablonerna för indirekta och för övriga kostnader kombineras aldrig",
+                  "the budget's cost model is one the pack and call allow, and the lines fit it: with the remaining-costs flat rate only staff costs, participant costs and the flat-rate line; the indirect-cost and remaining-costs flat rates are never combined"}},
+        {"B013", {"ett projekt vars totala kostnad är högst regelsamlingens gräns för förenklade kostnader (ESF+: 200 000 euro, omräknat till utlysningens växelkurs) använder en förenklad kostnadsmodell, om inte utlysningen säger att stödet är statligt stöd",
+                  "an operation whose total cost is at most the pack's threshold for simplified costs (ESF+: EUR 200 000, converted at the call's exchange rate) uses a simplified cost model, unless the call says the support is state aid"}},
+        {"B014", {"när samverkansparter är stödmottagare anger varje kostnads- och finansieringsrad vems delbudget den hör till, och varje delbudget går ihop",
+                  "when partners are beneficiaries, every cost and financing line names whose sub-budget it belongs to, and each sub-budget balances"}},
         {"X005", {"inget avsnitt förekommer två gånger (båda ställena anges); två sammanfattningar går bra, en per språk",
                   "no section appears more than once (both places are given); two summaries are fine, one per language"}},
     };
@@ -360,8 +419,8 @@ const Table& fixes() {
         {"S004", {"korta sammanfattningen till regelsamlingens gräns; detaljerna hör hemma i de andra avsnitten",
                   "shorten the summary to the pack's limit; the details belong in the other sections"}},
         {"S005", {"lägg till en engelsk sammanfattning, <summary lang=\"en\">, efter den svenska", "add an English summary, <summary lang=\"en\">, after the Swedish one"}},
-        {"S006", {"lägg till de rekommenderade avsnitten (t.ex. <dissemination> och <evaluation>), eller var beredd att förklara varför de saknas",
-                  "add the recommended sections (e.g. <dissemination> and <evaluation>), or be ready to explain why they are missing"}},
+        {"S006", {"lägg till de rekommenderade avsnitten (t.ex. <dissemination> och <evaluation>, i ESF+ även <riskAnalysis> och <projectLogic>), eller var beredd att förklara varför de saknas",
+                  "add the recommended sections (e.g. <dissemination> and <evaluation>, in ESF+ also <riskAnalysis> and <projectLogic>), or be ready to explain why they are missing"}},
         {"G001", {"lägg till ett <goal kind=\"project\"> som säger vad projektet ska ha uppnått när det slutar, med minst en indikator",
                   "add a <goal kind=\"project\"> that says what the project will have achieved when it ends, with at least one indicator"}},
         {"G002", {"lägg till ett <goal kind=\"effect\"> som beskriver den bestående förändringen efter projektet",
@@ -370,7 +429,8 @@ const Table& fixes() {
                   "give every goal at least one <indicator unit=\"…\" target=\"…\"> with a measurable target"}},
         {"G004", {"flytta indikatorns due till ett datum inom projektperioden, eller gör målet till ett effektmål om det nås först efteråt",
                   "move the indicator's due date inside the project period, or make the goal an effect goal if it is reached only afterwards"}},
-        {"G005", {"ange women och men på indikatorn, så att de tillsammans blir target", "give women and men on the indicator, adding up to target"}},
+        {"G005", {"ange women och men på indikatorn (i ESF+ även nonBinary när det behövs), så att de tillsammans blir target",
+                  "give women and men on the indicator (in ESF+ also nonBinary where needed), adding up to target"}},
         {"G006", {"skriv målets id i goals på minst en aktivitet som arbetar mot det", "write the goal's id in the goals of at least one activity that works towards it"}},
         {"G007", {"lägg till <basis finding=\"…\"> med id för det resultat i förprojekteringen som motiverar målet",
                   "add <basis finding=\"…\"> with the id of the pre-study finding the goal rests on"}},
@@ -421,6 +481,22 @@ const Table& fixes() {
                   "correct the period in the plan's <preStudy> or in the findings file's <study><period> so that they agree"}},
         {"F004", {"lägg till minst en <evidence kind=\"…\"> (survey, interview, workshop, document eller statistics) som visar vad resultatet bygger på",
                   "add at least one <evidence kind=\"…\"> (survey, interview, workshop, document or statistics) showing what the finding rests on"}},
+        {"M008", {"välj en utlysning som gäller projektets region och programområde (esfdraft rules M008 --pack NAMN listar utlysningarnas regioner och områden), eller rätta <region> eller <programmeArea>",
+                  "choose a call open to the project's region and programme area (esfdraft rules M008 --pack NAME lists the calls' regions and areas), or correct <region> or <programmeArea>"}},
+        {"M009", {"lägg till varje bilaga som utlysningen kräver som <attachment kind=\"…\">titel</attachment> i <attachments>, med ett slag ur utlysningens lista (esfdraft rules M009 --pack NAMN --call UTLYSNING visar den)",
+                  "add every attachment the call requires as <attachment kind=\"…\">title</attachment> in <attachments>, with a kind from the call's list (esfdraft rules M009 --pack NAME --call CALL shows it)"}},
+        {"M010", {"fyll i <applicant kind=\"…\"> i <project> med <address> (gata, postnummer, ort), <signatory> (firmatecknarens namn och titel) och <financeContact> (namn och e-post eller telefon)",
+                  "fill in <applicant kind=\"…\"> in <project> with <address> (street, postcode, city), <signatory> (the authorised signatory's name and title) and <financeContact> (name and e-mail or phone)"}},
+        {"S007", {"skriv i <nonDiscrimination> vilka diskrimineringsgrunder projektet berör (kön, könsöverskridande identitet eller uttryck, etnisk tillhörighet, religion eller annan trosuppfattning, funktionsnedsättning, sexuell läggning, ålder) och vad det gör för att motverka diskriminering",
+                  "write in <nonDiscrimination> which grounds of discrimination the project touches (sex, transgender identity or expression, ethnicity, religion or other belief, disability, sexual orientation, age) and what it does to counter discrimination"}},
+        {"G009", {"ge indikatorn code=\"…\" med koden för den gemensamma indikator den räknar (esfdraft rules G009 --pack NAMN listar dem); en projektspecifik indikator kan stå kvar utan kod",
+                  "give the indicator code=\"…\" with the code of the common indicator it counts (esfdraft rules G009 --pack NAME lists them); a project-specific indicator may stay without one"}},
+        {"B012", {"ange i budget/@costModel en modell som regelsamlingen och utlysningen tillåter (esfdraft rules B012 --pack NAMN), välj en av de två schablonerna, och låt bara personal-, deltagar- och schablonrader stå kvar med schablonen för övriga kostnader",
+                  "give in budget/@costModel a model the pack and the call allow (esfdraft rules B012 --pack NAME), choose one of the two flat rates, and keep only staff, participant and flat-rate lines with the remaining-costs flat rate"}},
+        {"B013", {"ange en förenklad kostnadsmodell i budget/@costModel (t.ex. remaining-flat-rate, lump-sum eller unit-costs) och anpassa kostnadsraderna efter den",
+                  "name a simplified cost model in budget/@costModel (e.g. remaining-flat-rate, lump-sum or unit-costs) and fit the cost lines to it"}},
+        {"B014", {"ange beneficiary=\"owner\" eller samverkanspartens id på varje <cost> och <source>, och låt varje delbudgets finansiering täcka just dess kostnader (intäkter räknas i projektägarens delbudget)",
+                  "give beneficiary=\"owner\" or the partner's id on every <cost> and <source>, and let each sub-budget's financing cover exactly its costs (income counts in the owner's sub-budget)"}},
         {"X005", {"behåll ett av ställena: flytta texten från det andra in i det och ta bort det andra elementet; avsnitten får stå i valfri ordning efter <project>",
                   "keep one of the places: move the text of the other into it and remove the other element; the sections may come in any order after <project>"}},
     };
@@ -532,6 +608,34 @@ const Table& phrases() {
         {"family.D", {"Period", "Period"}},
         {"family.F", {"Förprojekteringens resultat", "Findings"}},
         {"param.regions_only", {"bara", "only"}},
+        {"param.added_rule", {"tillagd regel", "added rule"}},
+        {"param.added_rules", {"Tillagda regler som regelsamlingen slår på", "Added rules the pack turns on"}},
+        {"param.turned_on", {"påslagen i regelsamlingen", "turned on by the pack"}},
+        {"param.not_turned_on", {"inte påslagen i regelsamlingen: regeln rapporterar inget", "not turned on by the pack: the rule reports nothing"}},
+        {"param.not_turned_on_short", {"inte påslagen i regelsamlingen", "not turned on by this pack"}},
+        {"param.gender_categories", {"Könskategorier", "Gender categories"}},
+        {"param.optional", {"frivillig", "optional"}},
+        {"param.common_indicators", {"Gemensamma indikatorer", "Common indicators"}},
+        {"param.cost_models", {"Kostnadsmodeller", "Cost models"}},
+        {"param.simplified", {"förenklad kostnadsredovisning", "simplified cost option"}},
+        {"param.rate_of", {"av", "of"}},
+        {"param.flat_line", {"schablonraden:", "the flat-rate line:"}},
+        {"param.only_categories", {"bara kostnadsslagen", "only the categories"}},
+        {"param.excludes", {"kombineras aldrig med", "never combined with"}},
+        {"param.simplified_threshold", {"förenklade kostnader krävs upp till (euro)", "simplified costs required up to (euro)"}},
+        {"param.exchange_rate", {"växelkurs (kronor per euro)", "exchange rate (kronor per euro)"}},
+        {"param.state_aid", {"statligt stöd", "state aid"}},
+        {"param.yes", {"ja", "yes"}},
+        {"param.no", {"nej", "no"}},
+        {"param.call_cost_models", {"tillåtna kostnadsmodeller", "allowed cost models"}},
+        {"param.attachments", {"bilagor", "attachments"}},
+        {"param.required_attachment", {"krävs", "required"}},
+        {"param.optional_attachment", {"frivillig", "optional"}},
+        {"param.grounds", {"Diskrimineringsgrunder", "Grounds of discrimination"}},
+        {"param.terms", {"sökord", "words looked for"}},
+        {"param.assessment", {"Bedömningsgrunder", "Assessment criteria"}},
+        {"param.scale", {"poängskala", "score scale"}},
+        {"param.none", {"inga", "none"}},
     };
     return table;
 }
@@ -651,6 +755,39 @@ std::string translate(std::string_view argument_name, const std::string& value, 
         // "Bakgrund (background)": the name a reader knows and the element to look for.
         const std::optional<std::string> name = known_section_name(value, language);
         return name ? *name + " (" + value + ")" : value;
+    }
+    if (argument_name == "missing" || argument_name == "categories") {
+        // "postadress (address) och firmatecknare (signatory)": the words and the element or attribute to write.
+        static const Table words = {
+            {"kind", {"slag av organisation (kind)", "kind of organisation (kind)"}},
+            {"address", {"postadress (address)", "postal address (address)"}},
+            {"signatory", {"behörig firmatecknare (signatory)", "authorised signatory (signatory)"}},
+            {"financeContact", {"ekonomikontakt (financeContact)", "finance contact (financeContact)"}},
+            {"women", {"kvinnor (women)", "women"}},
+            {"men", {"män (men)", "men"}},
+            {"nonBinary", {"icke-binära (nonBinary)", "non-binary persons (nonBinary)"}},
+        };
+        std::vector<std::string> items;
+        for (std::size_t from = 0; from <= value.size();) {
+            const std::size_t comma = value.find(", ", from);
+            const std::string item = value.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+            const auto it = words.find(item);
+            items.push_back(it == words.end() ? item : pick(it->second, language));
+            if (comma == std::string::npos) break;
+            from = comma + 2;
+        }
+        std::string out;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i > 0) out += i + 1 == items.size() ? (language == Language::sv ? " och " : " and ") : ", ";
+            out += items[i];
+        }
+        return out;
+    }
+    if (argument_name == "rate") {
+        // An exchange rate, written "11.47" in the call: "11,47" in Swedish.
+        std::string out = value;
+        if (language == Language::sv) std::replace(out.begin(), out.end(), '.', ',');
+        return out;
     }
     if (argument_name == "phase_name") {
         // "en förprojektering" (2007–2013), "en förstudie" (ESF+), "a pre-study".

@@ -265,10 +265,27 @@ BOOST_AUTO_TEST_CASE(a_pack_and_call_give_what_applies_to_that_call) {
 }
 
 BOOST_AUTO_TEST_CASE(a_rule_without_parameters_says_so) {
-    const auto result = run_esfdraft({"rules", "G005", "--pack", "esf-2007-2013", "--lang", "en"});
+    // G005 has parameters now (the pack's gender categories); G006 has none.
+    const auto result = run_esfdraft({"rules", "G006", "--pack", "esf-2007-2013", "--lang", "en"});
     BOOST_TEST(result.exit_code == 0, result.err);
-    BOOST_TEST(contains(result.out, "G005  warning or error:"), result.out);
+    BOOST_TEST(contains(result.out, "G006  error:"), result.out);
     BOOST_TEST(contains(result.out, "no parameters: the rule is the same for every application"), result.out);
+    const auto categories = run_esfdraft({"rules", "G005", "--pack", "esf-plus-2021-2027", "--lang", "en"});
+    BOOST_TEST(contains(categories.out, "G005  warning or error:"), categories.out);
+    BOOST_TEST(contains(categories.out, "nonBinary: non-binary (optional)"), categories.out);
+}
+
+BOOST_AUTO_TEST_CASE(an_added_rule_says_whether_the_pack_turns_it_on) {
+    const auto on = run_esfdraft({"rules", "B013", "--pack", "esf-plus-2021-2027", "--call", "livslangt-larande-ovre-norrland-2023", "--lang", "en"});
+    BOOST_TEST(on.exit_code == 0, on.err);
+    BOOST_TEST(contains(on.out, "added rule: turned on by the pack"), on.out);
+    BOOST_TEST(contains(on.out, "simplified costs required up to (euro): 200,000"), on.out);
+    BOOST_TEST(contains(on.out, "exchange rate (kronor per euro): 11.47"), on.out);
+    const auto off = run_esfdraft({"rules", "B013", "--pack", "esf-2007-2013", "--lang", "en"});
+    BOOST_TEST(off.exit_code == 0, off.err);
+    BOOST_TEST(contains(off.out, "added rule: not turned on by the pack: the rule reports nothing"), off.out);
+    const auto listing = run_esfdraft({"rules", "--pack", "esf-2007-2013", "--lang", "en"});
+    BOOST_TEST(contains(listing.out, "B013  error (not turned on by this pack):"), listing.out);
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_rule_is_a_usage_error_naming_the_nearest) {

@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(money_is_formatted_for_the_language) {
 }
 
 BOOST_AUTO_TEST_CASE(every_rule_has_a_meaning_in_both_languages) {
-    BOOST_TEST(model::rule_definitions().size() == 51u);
+    BOOST_TEST(model::rule_definitions().size() == 59u);
     for (const model::RuleDefinition& rule : model::rule_definitions()) {
         const std::string sv = report::rule_meaning(rule.id, Language::sv);
         const std::string en = report::rule_meaning(rule.id, Language::en);
@@ -118,6 +118,44 @@ BOOST_AUTO_TEST_CASE(every_message_id_in_the_sources_has_both_texts) {
         BOOST_TEST(report::message_text(probe, Language::sv) != id, id);
         BOOST_TEST(report::message_text(probe, Language::en) != id, id);
     }
+}
+
+// A report names a finding's section by the plan's element name; the JSON
+// Schema must allow every one of them (riskAnalysis was missing once, so a
+// valid ESF+ report failed validation).
+BOOST_AUTO_TEST_CASE(messages_of_the_added_rules_in_both_languages) {
+    model::Finding b013;
+    b013.message_id = "B013.not_simplified";
+    b013.arg("total", model::MessageArg::of_money(200'000'000))
+        .arg("threshold", model::MessageArg::of_money(229'400'000))
+        .arg("threshold_eur", model::MessageArg::of_number(200'000))
+        .arg("rate", model::MessageArg::of_text("11.47"))
+        .arg("call", model::MessageArg::of_text("livslangt-larande-ovre-norrland-2023"));
+    const std::string sv = report::message_text(b013, Language::sv);
+    BOOST_TEST(sv.find("kursen 11,47 kr per euro") != std::string::npos, sv);
+    BOOST_TEST(sv.find("2\xC2\xA0" "294\xC2\xA0" "000\xC2\xA0kr") != std::string::npos, sv);
+    const std::string en = report::message_text(b013, Language::en);
+    BOOST_TEST(en.find("SEK 11.47 per euro") != std::string::npos, en);
+
+    // The applicant's missing parts in words, with the element to write.
+    model::Finding m010;
+    m010.message_id = "M010.incomplete";
+    m010.arg("missing", model::MessageArg::of_text("kind, signatory, financeContact"));
+    BOOST_TEST(report::message_text(m010, Language::sv) ==
+               "sökandens uppgifter är ofullständiga: slag av organisation (kind), behörig firmatecknare (signatory) och "
+               "ekonomikontakt (financeContact) saknas i <applicant>");
+    BOOST_TEST(report::message_text(m010, Language::en) ==
+               "the applicant's details are incomplete: <applicant> lacks kind of organisation (kind), authorised signatory (signatory) and "
+               "finance contact (financeContact)");
+}
+
+BOOST_AUTO_TEST_CASE(the_json_schema_allows_every_section_of_the_plan) {
+    const std::string schema = read_file(source_path("schemas/report.schema.json"));
+    const std::size_t key = schema.find("\"sectionKey\"");
+    BOOST_TEST_REQUIRE(key != std::string::npos);
+    const std::size_t from = schema.find("\"enum\"", key);
+    const std::string values = schema.substr(from, schema.find(']', from) - from);
+    for (const std::string& section : model::plan_sections()) BOOST_TEST(values.find("\"" + section + "\"") != std::string::npos, section);
 }
 
 BOOST_AUTO_TEST_CASE(every_rule_says_how_to_fix_it_in_both_languages) {

@@ -27,6 +27,7 @@ std::string fixture(const std::string& name) {
 std::string clean_plan() { return fixture("clean-plan.xml"); }
 std::string clean_findings() { return fixture("clean-findings.xml"); }
 std::string clean_plan_esf_plus() { return fixture("clean-plan-esf-plus.xml"); }
+std::string clean_plan_esf_plus_full() { return fixture("clean-plan-esf-plus-full.xml"); }
 std::string clean_findings_esf_plus() { return fixture("clean-findings-esf-plus.xml"); }
 
 std::string replaced(std::string text, std::string_view from, std::string_view to) {

@@ -25,6 +25,8 @@ std::string fixture(const std::string& name);   // the text of tests/rules/fixtu
 std::string clean_plan();                       // esf-2007-2013, call ovre-norrland-2009
 std::string clean_findings();
 std::string clean_plan_esf_plus();              // esf-plus-2021-2027, call livslangt-larande-ovre-norrland-2023
+// The same with the plan format's additions: passes the added rules too (M009, M010, S006, S007, B013).
+std::string clean_plan_esf_plus_full();
 std::string clean_findings_esf_plus();
 
 // `text` with the first `from` replaced by `to`; fails the test when `from` is not there.
