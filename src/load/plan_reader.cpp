@@ -118,6 +118,41 @@ model::Organisation read_organisation(const XmlElement* element) {
     return organisation;
 }
 
+model::Contact read_contact(const XmlElement& element) {
+    model::Contact contact;
+    contact.where = element.where();
+    contact.name = text_of(element.child("name"));
+    contact.email = text_of(element.child("email"));
+    if (const XmlElement* email = element.child("email")) contact.email_where = email->where();
+    if (const XmlElement* phone = element.child("phone")) contact.phone = phone->normalized_text();
+    return contact;
+}
+
+// An attribute the XSD gives as an enumeration or token: read collapsed, and
+// placed at its element (attributes have no position of their own).
+std::optional<Located<std::string>> located_attribute(const XmlElement& element, std::string_view name) {
+    if (auto value = element.attribute(name)) return Located<std::string>{collapse_whitespace(*value), element.where()};
+    return std::nullopt;
+}
+
+model::Applicant read_applicant(const XmlElement& element) {
+    model::Applicant applicant;
+    applicant.where = element.where();
+    applicant.kind = located_attribute(element, "kind");
+    applicant.vat = located_attribute(element, "vat");
+    if (const XmlElement* address = element.child("address"))
+        applicant.address = model::PostalAddress{text_of(address->child("street")), text_of(address->child("postcode")),
+                                                 text_of(address->child("city")), address->where()};
+    if (const XmlElement* signatory = element.child("signatory"))
+        applicant.signatory =
+            model::Signatory{text_of(signatory->child("name")), text_of(signatory->child("title")), signatory->where()};
+    if (const XmlElement* contact = element.child("financeContact")) applicant.finance_contact = read_contact(*contact);
+    if (const XmlElement* account = element.child("account"))
+        applicant.account = model::PaymentAccount{collapse_whitespace(account->attribute("kind").value_or("")),
+                                                  account->normalized_text(), account->where()};
+    return applicant;
+}
+
 model::Project read_project(const XmlElement& element) {
     model::Project project;
     project.where = element.where();
@@ -127,13 +162,7 @@ model::Project read_project(const XmlElement& element) {
     project.phase = located_text(element.child("phase"));
     project.region = located_text(element.child("region"));
     project.owner = read_organisation(element.child("owner"));
-    if (const XmlElement* contact = element.child("contact")) {
-        project.contact.where = contact->where();
-        project.contact.name = text_of(contact->child("name"));
-        project.contact.email = text_of(contact->child("email"));
-        if (const XmlElement* email = contact->child("email")) project.contact.email_where = email->where();
-        if (const XmlElement* phone = contact->child("phone")) project.contact.phone = phone->normalized_text();
-    }
+    if (const XmlElement* contact = element.child("contact")) project.contact = read_contact(*contact);
     if (const XmlElement* period = element.child("period")) project.period = read_period(*period);
     if (const XmlElement* municipalities = element.child("municipalities")) {
         project.municipalities_where = municipalities->where();
@@ -157,6 +186,8 @@ model::Project read_project(const XmlElement& element) {
         ref.where = pre_study->where();
         project.pre_study = std::move(ref);
     }
+    if (const XmlElement* applicant = element.child("applicant")) project.applicant = read_applicant(*applicant);
+    if (const XmlElement* case_number = element.child("caseNumber")) project.case_number = located_text(case_number);
     return project;
 }
 
@@ -168,6 +199,8 @@ model::Indicator read_indicator(const XmlElement& element) {
     indicator.baseline = decimal_attribute(element, "baseline").value_or(model::Decimal{});
     indicator.women = decimal_attribute(element, "women");
     indicator.men = decimal_attribute(element, "men");
+    indicator.non_binary = decimal_attribute(element, "nonBinary");
+    if (auto code = element.attribute("code")) indicator.code = collapse_whitespace(*code);
     if (element.attribute("due")) indicator.due = date_attribute(element, "due");
     indicator.where = element.where();
     return indicator;
@@ -238,6 +271,10 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
     model::Budget budget;
     budget.where = element.where();
     budget.currency = element.attribute("currency").value_or("SEK");
+    if (auto models = element.attribute("costModel")) {
+        budget.cost_models = split_list(*models);
+        budget.cost_model_where = element.where();
+    }
     if (const XmlElement* costs = element.child("costs")) {
         budget.costs_where = costs->where();
         budget.costs.reserve(costs->children.size());
@@ -254,6 +291,7 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
             line.amount = total.add(money_attribute(*cost, problems), *cost);
             line.tags = split_list(cost->attribute("tags").value_or(""));
             line.label = cost->normalized_text();
+            line.beneficiary = cost->attribute("beneficiary");
             line.where = cost->where();
             budget.costs.push_back(std::move(line));
         }
@@ -266,6 +304,7 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
             item.funder = source->attribute("funder");
             item.org_number = source->attribute("orgNumber");
             item.amount = total.add(money_attribute(*source, problems), *source);
+            item.beneficiary = source->attribute("beneficiary");
             if (item.kind != "esf" && (!item.funder || collapse_whitespace(*item.funder).empty()))
                 report_format_problem(problems, *source, "X002.funder", item.kind);
             item.where = source->where();
@@ -276,6 +315,39 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
         budget.income.push_back(
             model::Income{total.add(money_attribute(*income, problems), *income), income->normalized_text(), income->where()});
     return budget;
+}
+
+model::RiskAnalysis read_risk_analysis(const XmlElement& element) {
+    model::RiskAnalysis analysis;
+    analysis.where = element.where();
+    // read_rich_text takes the blocks (p, ul, ol) and passes the risks by.
+    analysis.introduction = read_rich_text(element);
+    for (const XmlElement* risk : element.children_named("risk")) {
+        model::Risk item;
+        item.id = risk->attribute("id");
+        item.likelihood = collapse_whitespace(risk->attribute("likelihood").value_or(""));
+        item.impact = collapse_whitespace(risk->attribute("impact").value_or(""));
+        item.description = text_of(risk->child("description"));
+        item.measure = text_of(risk->child("measure"));
+        item.where = risk->where();
+        analysis.risks.push_back(std::move(item));
+    }
+    return analysis;
+}
+
+model::ProjectLogic read_project_logic(const XmlElement& element) {
+    model::ProjectLogic logic;
+    logic.where = element.where();
+    logic.introduction = read_rich_text(element);   // the blocks before the steps
+    for (const XmlElement* step : element.children_named("step")) {
+        model::LogicStep item;
+        item.kind = collapse_whitespace(step->attribute("kind").value_or(""));
+        item.goal_ids = split_list(step->attribute("goals").value_or(""));
+        item.text = read_rich_text(*step);
+        item.where = step->where();
+        logic.steps.push_back(std::move(item));
+    }
+    return logic;
 }
 
 }  // namespace
@@ -390,7 +462,8 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
     application.organisation = optional_rich_text(root, "organisation");
     if (const XmlElement* partners = root.child("partners"))
         for (const XmlElement* partner : partners->children_named("partner"))
-            application.partners.push_back(model::Partner{partner->attribute("id"), partner->normalized_text(), partner->attribute("role").value_or(""),
+            application.partners.push_back(model::Partner{partner->attribute("id"), partner->normalized_text(),
+                                                          collapse_whitespace(partner->attribute("role").value_or("")),
                                                           partner->attribute("orgNumber"), partner->where()});
     application.gender_equality = optional_rich_text(root, "genderEquality");
     if (const XmlElement* accessibility = root.child("accessibility")) {
@@ -406,6 +479,18 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
     application.dissemination = optional_rich_text(root, "dissemination");
     application.evaluation = optional_rich_text(root, "evaluation");
     if (const XmlElement* budget = root.child("budget")) application.budget = read_budget(*budget, problems);
+    if (const XmlElement* risks = root.child("riskAnalysis")) application.risk_analysis = read_risk_analysis(*risks);
+    if (const XmlElement* logic = root.child("projectLogic")) application.project_logic = read_project_logic(*logic);
+    application.sustainable_development = optional_rich_text(root, "sustainableDevelopment");
+    application.fundamental_rights = optional_rich_text(root, "fundamentalRights");
+    if (const XmlElement* attachments = root.child("attachments")) {
+        application.attachments_where = attachments->where();
+        std::vector<model::Attachment> items;
+        for (const XmlElement* attachment : attachments->children_named("attachment"))
+            items.push_back(model::Attachment{collapse_whitespace(attachment->attribute("kind").value_or("")),
+                                              attachment->normalized_text(), attachment->where()});
+        application.attachments = std::move(items);
+    }
     return application;
 }
 

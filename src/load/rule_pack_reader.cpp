@@ -131,6 +131,39 @@ std::vector<std::string> code_list(const XmlElement& list) {
     return codes;
 }
 
+// <genderCategories>, or women and men when the pack has none: the two
+// attributes every plan format version has split persons targets into.
+void read_gender_categories(const XmlElement& root, model::RulePack& pack) {
+    const XmlElement* categories = root.child("genderCategories");
+    if (!categories) {
+        const std::string source = "[I] the pack names no gender categories: women and men, the plan format's first split";
+        pack.gender_categories = {{"women", false, {"kvinnor", "women"}, source}, {"men", false, {"män", "men"}, source}};
+        return;
+    }
+    for (const XmlElement* element : categories->children_named("category")) {
+        const std::string optional = element->attribute("optional").value_or("false");
+        pack.gender_categories.push_back(model::GenderCategory{required_attribute(*element, "code"), optional == "true" || optional == "1",
+                                                               names_of(*element, "name"), source_of(*element)});
+    }
+}
+
+model::CostModelRule read_cost_model(const XmlElement& element) {
+    model::CostModelRule rule;
+    rule.code = required_attribute(element, "code");
+    const std::string simplified = required_attribute(element, "simplified");
+    rule.simplified = simplified == "true" || simplified == "1";
+    if (element.attribute("rate")) {
+        rule.rate = percent_attribute(element, "rate");
+        rule.base = required_attribute(element, "base");
+        rule.flat_category = required_attribute(element, "flatCategory");
+    }
+    rule.categories = split_list(element.attribute("categories").value_or(""));
+    rule.excludes = split_list(element.attribute("excludes").value_or(""));
+    rule.name = names_of(element, "name");
+    rule.source = source_of(element);
+    return rule;
+}
+
 model::Call read_call(const std::string& path, const Schema& schema, const model::RulePack& pack) {
     const XmlElement root = checked_data_tree(path, schema, call_namespace);
     model::Call call;
@@ -164,6 +197,31 @@ model::Call read_call(const std::string& path, const Schema& schema, const model
     }
     if (const XmlElement* transnational = root.child("transnational"))
         call.min_transnational_share = sourced(percent_attribute(*transnational, "minShare"), *transnational);
+    if (const XmlElement* models = root.child("costModels")) {
+        call.allowed_cost_models = sourced(split_list(required_attribute(*models, "allowed")), *models);
+        // A call narrows its pack: it cannot allow a model the pack does not.
+        if (!pack.cost_models.empty())
+            for (const std::string& code : call.allowed_cost_models->value)
+                if (!pack.find_cost_model(code)) fail_at(models->where(), "the cost model " + code + " is not one of the pack's cost models");
+    }
+    if (const XmlElement* rate = root.child("exchangeRate")) {
+        const std::string text = required_attribute(*rate, "sekPerEur");
+        const auto value = model::parse_decimal(text);
+        if (!value || value->micros <= 0) fail_at(rate->where(), "the exchange rate " + text + " is not a positive number of kronor per euro");
+        call.sek_per_eur = sourced(*value, *rate);
+    }
+    if (const XmlElement* aid = root.child("stateAid")) {
+        const std::string value = required_attribute(*aid, "value");
+        call.state_aid = sourced(value == "true" || value == "1", *aid);
+    }
+    if (const XmlElement* attachments = root.child("attachments")) {
+        call.attachments_source = source_of(*attachments);
+        for (const XmlElement* element : attachments->children_named("attachment")) {
+            const std::string required = required_attribute(*element, "required");
+            call.attachments.push_back(model::AttachmentRule{required_attribute(*element, "kind"), required == "true" || required == "1",
+                                                             names_of(*element, "name")});
+        }
+    }
     return call;
 }
 
@@ -252,6 +310,39 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
         pack.eligibility_end = sourced(date_attribute(*window, "end"), *window);
         if (pack.eligibility_end.value < pack.eligibility_start.value) fail_at(window->where(), "the eligibility window ends before it starts");
     }
+    read_gender_categories(root, pack);
+    if (const XmlElement* indicators = root.child("commonIndicators"))
+        for (const XmlElement* element : indicators->children_named("indicator"))
+            pack.common_indicators.push_back(model::CommonIndicator{required_attribute(*element, "code"), required_attribute(*element, "unit"),
+                                                                    names_of(*element, "name"), source_of(*element)});
+    if (const XmlElement* models = root.child("costModels"))
+        for (const XmlElement* element : models->children_named("model")) pack.cost_models.push_back(read_cost_model(*element));
+    if (const XmlElement* simplified = root.child("simplifiedCosts"))
+        pack.simplified_costs_threshold_eur = sourced(money_attribute(*simplified, "thresholdEur"), *simplified);
+    if (const XmlElement* grounds = root.child("discriminationGrounds")) {
+        pack.discrimination_grounds_source = source_of(*grounds);
+        for (const XmlElement* element : grounds->children_named("ground")) {
+            model::DiscriminationGround ground{required_attribute(*element, "code"), names_of(*element, "name"), {}};
+            for (const XmlElement* term : element->children_named("term")) ground.terms.push_back(term->normalized_text());
+            pack.discrimination_grounds.push_back(std::move(ground));
+        }
+    }
+    if (const XmlElement* assessment = root.child("assessment")) {
+        if (const XmlElement* scale = assessment->child("scale")) {
+            pack.score_scale = model::ScoreScale{whole_attribute(*scale, "min"), whole_attribute(*scale, "max"), source_of(*scale)};
+            if (pack.score_scale->max <= pack.score_scale->min) fail_at(scale->where(), "the score scale's max is not above its min");
+        }
+        for (const XmlElement* element : assessment->children_named("criterion"))
+            pack.assessment_criteria.push_back({required_attribute(*element, "code"), names_of(*element, "name"), source_of(*element)});
+    }
+    if (const XmlElement* added = root.child("addedRules"))
+        for (const XmlElement* element : added->children_named("rule")) {
+            const std::string id = required_attribute(*element, "id");
+            const model::RuleDefinition* definition = model::find_rule_definition(id);
+            if (!definition) fail_at(element->where(), "there is no rule " + id + " in docs/rules.md");
+            if (!definition->added) fail_at(element->where(), id + " is not an added rule; it is always on (turn it off under <severities>)");
+            pack.added_rules.push_back({id, source_of(*element)});
+        }
     if (const XmlElement* severities = root.child("severities")) {
         for (const XmlElement* element : severities->children_named("rule")) {
             model::RuleOverride entry;

@@ -19,8 +19,10 @@
 #include <filesystem>
 #include <future>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <system_error>
 #include <thread>
@@ -223,9 +225,49 @@ struct SchemaVocabulary {
     std::string root;
     std::string target_namespace;
     std::vector<std::string> elements;
+    // For an element whose type is an xs:all (project, applicant): the
+    // children it must have. libxml2 names every child not yet seen as
+    // "expected", the optional ones too; a missing title is clearer alone.
+    std::map<std::string, std::vector<std::string>> required_in_all;
 };
 
 namespace {
+
+bool is_xsd(const xmlNode* node, std::string_view name) {
+    return node->type == XML_ELEMENT_NODE && std::string_view(reinterpret_cast<const char*>(node->name)) == name;
+}
+
+// Fills required_in_all from the schema's named complex types whose content
+// is an xs:all, for each element declared with such a type (an element name
+// declared with two types is left out: its message cannot be narrowed).
+template <typename Attribute>
+void read_required_in_all(const xmlNode* schema, const Attribute& attribute, SchemaVocabulary& vocabulary) {
+    std::map<std::string, std::vector<std::string>> by_type;
+    for (const xmlNode* type = schema->children; type; type = type->next) {
+        if (!is_xsd(type, "complexType")) continue;
+        for (const xmlNode* all = type->children; all; all = all->next) {
+            if (!is_xsd(all, "all")) continue;
+            std::vector<std::string>& required = by_type[attribute(type, "name")];
+            for (const xmlNode* element = all->children; element; element = element->next)
+                if (is_xsd(element, "element") && attribute(element, "minOccurs") != "0") required.push_back(attribute(element, "name"));
+        }
+    }
+    std::map<std::string, std::set<std::string>> types_of;
+    std::vector<const xmlNode*> pending{schema};
+    while (!pending.empty()) {
+        const xmlNode* node = pending.back();
+        pending.pop_back();
+        for (const xmlNode* child = node->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE) continue;
+            if (is_xsd(child, "element") && !attribute(child, "name").empty())
+                types_of[attribute(child, "name")].insert(attribute(child, "type"));
+            pending.push_back(child);
+        }
+    }
+    for (const auto& [element, types] : types_of)
+        if (types.size() == 1)
+            if (auto found = by_type.find(*types.begin()); found != by_type.end()) vocabulary.required_in_all[element] = found->second;
+}
 
 SchemaVocabulary read_vocabulary(const std::string& xsd_path) {
     SchemaVocabulary vocabulary;
@@ -259,6 +301,7 @@ SchemaVocabulary read_vocabulary(const std::string& xsd_path) {
             pending.push_back(child);
         }
     }
+    if (schema) read_required_in_all(schema, attribute, vocabulary);
     xmlFreeDoc(document);
     return vocabulary;
 }
@@ -327,10 +370,18 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
                 .arg("element", text(*element))
                 .arg("expected", text(*expected));
     }
-    if (element && !attribute && expected && view.find("Missing child element") != std::string_view::npos)
+    if (element && !attribute && expected && view.find("Missing child element") != std::string_view::npos) {
+        // In an xs:all only the required ones are missing: "<title>", not "<title>, <acronym>, <preStudy>".
+        if (auto all = vocabulary.required_in_all.find(*element); all != vocabulary.required_in_all.end()) {
+            std::string required;
+            for (const std::string& name : all->second)
+                if (expected->find("<" + name + ">") != std::string::npos) required += (required.empty() ? "<" : ", <") + name + ">";
+            if (!required.empty()) expected = required;
+        }
         return structure_finding("X002", "X002.missing_child", file, line, 0)
             .arg("element", text(*element))
             .arg("expected", text(*expected));
+    }
     return structure_finding("X002", "X002.invalid", file, line, 0).arg("detail", text(message));
 }
 

@@ -58,6 +58,20 @@ const RuleOverride* RulePack::override_for(std::string_view rule) const {
     return find_by(overrides, rule, [](const RuleOverride& entry) -> const std::string& { return entry.rule; });
 }
 
+const CommonIndicator* RulePack::find_common_indicator(std::string_view code) const {
+    return find_by(common_indicators, code, [](const CommonIndicator& indicator) -> const std::string& { return indicator.code; });
+}
+
+const CostModelRule* RulePack::find_cost_model(std::string_view code) const {
+    return find_by(cost_models, code, [](const CostModelRule& model) -> const std::string& { return model.code; });
+}
+
+bool RulePack::turns_on(std::string_view rule) const {
+    const RuleDefinition* definition = find_rule_definition(rule);
+    if (!definition || !definition->added) return true;
+    return find_by(added_rules, rule, [](const AddedRule& entry) -> const std::string& { return entry.rule; }) != nullptr;
+}
+
 const std::vector<std::string>& plan_sections() {
     // The vocabulary's sections in application order, without the project facts (not a section a pack can require).
     static const std::vector<std::string> order = [] {
@@ -86,21 +100,27 @@ const std::vector<RuleDefinition>& rule_definitions() {
         {"M001", "M", S::error, std::nullopt},   {"M002", "M", S::error, std::nullopt},
         {"M003", "M", S::error, std::nullopt},   {"M004", "M", S::error, std::nullopt},
         {"M005", "M", S::error, std::nullopt},   {"M006", "M", S::warning, std::nullopt},
-        {"M007", "M", S::warning, std::nullopt}, {"S001", "S", S::error, std::nullopt},
+        {"M007", "M", S::warning, std::nullopt},
+        {"M008", "M", S::error, std::nullopt, true},   {"M009", "M", S::warning, std::nullopt, true},
+        {"M010", "M", S::warning, std::nullopt, true}, {"S001", "S", S::error, std::nullopt},
         {"S002", "S", S::warning, std::nullopt}, {"S003", "S", S::warning, std::nullopt},
         {"S004", "S", S::warning, std::nullopt}, {"S005", "S", S::info, std::nullopt},
-        {"S006", "S", S::warning, std::nullopt}, {"G001", "G", S::error, std::nullopt},
+        {"S006", "S", S::warning, std::nullopt}, {"S007", "S", S::warning, std::nullopt, true},
+        {"G001", "G", S::error, std::nullopt},
         {"G002", "G", S::warning, std::nullopt}, {"G003", "G", S::error, std::nullopt},
         {"G004", "G", S::error, std::nullopt},   {"G005", "G", S::warning, S::error},
         {"G006", "G", S::error, std::nullopt},   {"G007", "G", S::warning, std::nullopt},
-        {"G008", "G", S::warning, std::nullopt}, {"A001", "A", S::error, std::nullopt},
+        {"G008", "G", S::warning, std::nullopt}, {"G009", "G", S::info, std::nullopt, true},
+        {"A001", "A", S::error, std::nullopt},
         {"A002", "A", S::warning, std::nullopt}, {"A003", "A", S::info, std::nullopt},
         {"B001", "B", S::error, std::nullopt},   {"B002", "B", S::error, std::nullopt},
         {"B003", "B", S::error, std::nullopt},   {"B004", "B", S::warning, std::nullopt},
         {"B005", "B", S::error, std::nullopt},   {"B006", "B", S::error, std::nullopt},
         {"B007", "B", S::error, std::nullopt},   {"B008", "B", S::error, std::nullopt},
         {"B009", "B", S::error, std::nullopt},   {"B010", "B", S::warning, std::nullopt},
-        {"B011", "B", S::error, S::warning},     {"D001", "D", S::error, std::nullopt},
+        {"B011", "B", S::error, S::warning},
+        {"B012", "B", S::error, std::nullopt, true},   {"B013", "B", S::error, std::nullopt, true},
+        {"B014", "B", S::error, std::nullopt, true},   {"D001", "D", S::error, std::nullopt},
         {"D002", "D", S::warning, S::error},     {"D003", "D", S::error, std::nullopt},
         {"D004", "D", S::error, std::nullopt},   {"D005", "D", S::error, std::nullopt},
         {"D006", "D", S::error, S::warning},     {"D007", "D", S::warning, std::nullopt},

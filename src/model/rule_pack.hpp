@@ -81,6 +81,71 @@ struct RuleOverride {
     std::string source;
 };
 
+// One of the categories a persons indicator is split into (G005): the
+// plan's indicator attribute of that name. An optional category (nonBinary,
+// "in accordance with national law") is counted in the sum when a plan
+// gives it and never asked for.
+struct GenderCategory {
+    std::string code;                   // women | men | nonBinary
+    bool optional = false;
+    LocalizedName name;
+    std::string source;
+};
+
+// A common indicator of the programme (G009), named by indicator/@code.
+struct CommonIndicator {
+    std::string code;                   // "EECO01"
+    std::string unit;                   // persons | organisations | percent | count
+    LocalizedName name;
+    std::string source;
+};
+
+// A cost model a budget may use (budget/@costModel; B012, B013).
+struct CostModelRule {
+    std::string code;                   // real-costs | indirect-flat-rate | remaining-flat-rate | lump-sum | unit-costs
+    bool simplified = false;            // a simplified cost option (B013)
+    std::optional<ShareHundredths> rate;   // a flat rate: at most rate × the base category's costs ...
+    std::string base;                   // ... of this category ("staff")
+    std::string flat_category;          // the cost category the flat-rate line is booked on ("other")
+    std::vector<std::string> categories;   // non-empty: the only categories a budget using the model may hold
+    std::vector<std::string> excludes;  // models it is never combined with
+    LocalizedName name;
+    std::string source;
+};
+
+// A ground of discrimination (S007) and the words that name it: matched
+// ignoring case as whole words, a trailing '*' matching any ending.
+struct DiscriminationGround {
+    std::string code;                   // "age"
+    LocalizedName name;
+    std::vector<std::string> terms;
+};
+
+struct AssessmentCriterion {
+    std::string code;
+    LocalizedName name;
+    std::string source;
+};
+
+struct ScoreScale {
+    int min = 0;
+    int max = 0;
+    std::string source;
+};
+
+// An added rule (docs/rules.md, "Added rules") the pack turns on.
+struct AddedRule {
+    std::string rule;                   // "B013"
+    std::string source;
+};
+
+// An attachment a call considers (M009).
+struct AttachmentRule {
+    std::string kind;                   // the plan's attachment/@kind
+    bool required = false;
+    LocalizedName name;
+};
+
 // A call (utlysning): narrows the pack for the applications made to it.
 // Every limit is optional; an absent one leaves the pack's phase default.
 struct Call {
@@ -97,6 +162,14 @@ struct Call {
     std::optional<Sourced<Date>> earliest_start;
     std::optional<Sourced<Date>> latest_end;
     std::optional<Sourced<ShareHundredths>> min_transnational_share;   // B011
+    // B012: the cost models the call allows among the pack's; nullopt = all of the pack's.
+    std::optional<Sourced<std::vector<std::string>>> allowed_cost_models;
+    // B013: kronor per euro for the pack's euro threshold; nullopt = B013 cannot convert and stays silent.
+    std::optional<Sourced<Decimal>> sek_per_eur;
+    std::optional<Sourced<bool>> state_aid;   // true: B013 does not apply
+    // M009: the attachments the call considers; empty = the call lists none (M009 silent).
+    std::vector<AttachmentRule> attachments;
+    std::string attachments_source;
 
     bool limits_areas() const { return !areas.empty(); }
     bool allows_area(std::string_view code) const;
@@ -122,6 +195,17 @@ struct RulePack {
     Sourced<Date> eligibility_end;
     Sourced<int> prestudy_gap_warn_months{12, ""};
     Sourced<std::vector<std::string>> placeholders;
+    // G005: the categories a persons target is split into. The reader fills
+    // in women and men when pack.xml has no <genderCategories>.
+    std::vector<GenderCategory> gender_categories;
+    std::vector<CommonIndicator> common_indicators;    // G009; empty: no common indicators
+    std::vector<CostModelRule> cost_models;            // B012; empty: the pack sets no cost models
+    std::optional<Sourced<Money>> simplified_costs_threshold_eur;   // B013, whole euro cents
+    std::vector<DiscriminationGround> discrimination_grounds;       // S007
+    std::string discrimination_grounds_source;
+    std::vector<AssessmentCriterion> assessment_criteria;
+    std::optional<ScoreScale> score_scale;
+    std::vector<AddedRule> added_rules;                // the added rules the pack turns on
     std::vector<RuleOverride> overrides;
     std::vector<Call> calls;
 
@@ -133,6 +217,11 @@ struct RulePack {
     bool requires_section(std::string_view section) const;
     int min_words_for(std::string_view section) const;
     const RuleOverride* override_for(std::string_view rule) const;
+    const CommonIndicator* find_common_indicator(std::string_view code) const;
+    const CostModelRule* find_cost_model(std::string_view code) const;
+    // True for every rule that is not an added one, and for an added rule the
+    // pack lists in <addedRules>.
+    bool turns_on(std::string_view rule) const;
 };
 
 // The plan's top-level sections in application order (plan-format.md), by
@@ -168,11 +257,15 @@ struct MunicipalityRegister {
 
 // One rule of docs/rules.md: its id, family, default severity and, for the
 // rules that report two levels (G005, B011, D002, D006), the other one.
+// `added`: one of the "Added rules" a pack turns on (<addedRules>); it
+// reports nothing under a pack that does not. X005 needs no pack and is
+// always on.
 struct RuleDefinition {
     std::string_view id;
     std::string_view family;            // "X", "M", "S", "G", "A", "B", "D", "F"
     Severity severity;
     std::optional<Severity> second_severity;
+    bool added = false;
 };
 
 // Every rule, in the order of docs/rules.md.

@@ -51,6 +51,24 @@ std::string joined(const std::vector<std::string>& items) {
     return out;
 }
 
+std::string yes_no(bool value, Language language) { return phrase(value ? "param.yes" : "param.no", language); }
+
+// "Schablon för övriga kostnader: 40 % av staff; bara staff, participants, other; kombineras aldrig med indirect-flat-rate".
+std::string cost_model_text(const model::CostModelRule& rule, Language language) {
+    std::string out = name_in(rule.name, language);
+    if (rule.simplified) out += " (" + phrase("param.simplified", language) + ")";
+    if (rule.rate)
+        out += ": " + format_argument(model::MessageArg::of_percent_hundredths(*rule.rate), language) + " " + phrase("param.rate_of", language) +
+               " " + rule.base + " (" + phrase("param.flat_line", language) + " " + rule.flat_category + ")";
+    if (!rule.categories.empty()) out += "; " + phrase("param.only_categories", language) + " " + joined(rule.categories);
+    if (!rule.excludes.empty()) out += "; " + phrase("param.excludes", language) + " " + joined(rule.excludes);
+    return out;
+}
+
+std::string attachment_text(const model::AttachmentRule& rule, Language language) {
+    return name_in(rule.name, language) + " (" + phrase(rule.required ? "param.required_attachment" : "param.optional_attachment", language) + ")";
+}
+
 class Listing {
 public:
     explicit Listing(Language language) : language_(language) {}
@@ -128,6 +146,41 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
     listing.value(phrase("param.eligibility", language),
                   pack.eligibility_start.value.iso() + " \xE2\x80\x93 " + pack.eligibility_end.value.iso(), pack.eligibility_start.source);
 
+    listing.heading(phrase("param.gender_categories", language));
+    for (const model::GenderCategory& category : pack.gender_categories)
+        listing.value(category.code, name_in(category.name, language) + (category.optional ? " (" + phrase("param.optional", language) + ")" : ""),
+                      category.source);
+    if (!pack.common_indicators.empty()) {
+        listing.heading(phrase("param.common_indicators", language));
+        for (const model::CommonIndicator& indicator : pack.common_indicators)
+            listing.value(indicator.code, name_in(indicator.name, language) + " (" + indicator.unit + ")", indicator.source);
+    }
+    if (!pack.cost_models.empty()) {
+        listing.heading(phrase("param.cost_models", language));
+        for (const model::CostModelRule& rule : pack.cost_models) listing.value(rule.code, cost_model_text(rule, language), rule.source);
+    }
+    if (pack.simplified_costs_threshold_eur)
+        listing.value(phrase("param.simplified_threshold", language),
+                      format_argument(model::MessageArg::of_number(pack.simplified_costs_threshold_eur->value / 100), language),
+                      pack.simplified_costs_threshold_eur->source);
+    if (!pack.discrimination_grounds.empty()) {
+        listing.heading(phrase("param.grounds", language));
+        listing.line("  " + phrase("column.source", language) + ": " + pack.discrimination_grounds_source);
+        for (const model::DiscriminationGround& ground : pack.discrimination_grounds)
+            listing.value(ground.code, name_in(ground.name, language) + " (" + phrase("param.terms", language) + ": " + joined(ground.terms) + ")", "");
+    }
+    if (!pack.assessment_criteria.empty() || pack.score_scale) {
+        listing.heading(phrase("param.assessment", language));
+        if (pack.score_scale)
+            listing.value(phrase("param.scale", language), std::to_string(pack.score_scale->min) + "\xE2\x80\x93" + std::to_string(pack.score_scale->max),
+                          pack.score_scale->source);
+        for (const model::AssessmentCriterion& criterion : pack.assessment_criteria)
+            listing.value(criterion.code, name_in(criterion.name, language), criterion.source);
+    }
+    listing.heading(phrase("param.added_rules", language));
+    if (pack.added_rules.empty()) listing.line("  " + phrase("param.none", language));
+    for (const model::AddedRule& entry : pack.added_rules) listing.value(entry.rule, rule_meaning(entry.rule, language), entry.source);
+
     if (!pack.overrides.empty()) {
         listing.heading(phrase("param.severities", language));
         for (const model::RuleOverride& entry : pack.overrides) {
@@ -160,6 +213,15 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
         if (call.min_transnational_share)
             listing.value(phrase("param.transnational", language), percent(call.min_transnational_share->value, language),
                           call.min_transnational_share->source, 4);
+        if (call.allowed_cost_models)
+            listing.value(phrase("param.call_cost_models", language), joined(call.allowed_cost_models->value), call.allowed_cost_models->source, 4);
+        if (call.sek_per_eur)
+            listing.value(phrase("param.exchange_rate", language), call.sek_per_eur->value.text(), call.sek_per_eur->source, 4);
+        if (call.state_aid) listing.value(phrase("param.state_aid", language), yes_no(call.state_aid->value, language), call.state_aid->source, 4);
+        if (!call.attachments.empty()) {
+            listing.value(phrase("param.attachments", language), "", call.attachments_source, 4);
+            for (const model::AttachmentRule& rule : call.attachments) listing.value(rule.kind, attachment_text(rule, language), "", 6);
+        }
     }
 }
 
@@ -208,6 +270,14 @@ public:
 
     std::vector<ParameterLine> lines_for(std::string_view rule) {
         lines_.clear();
+        if (const model::RuleDefinition* definition = model::find_rule_definition(rule); definition && definition->added) {
+            const model::AddedRule* entry = nullptr;
+            for (const model::AddedRule& each : pack_.added_rules)
+                if (each.rule == rule) entry = &each;
+            add("", phrase("param.added_rule", language_), phrase(entry ? "param.turned_on" : "param.not_turned_on", language_),
+                entry ? entry->source : "");
+            if (!entry) return lines_;
+        }
         collect(rule);
         if (const model::RuleOverride* entry = pack_.override_for(rule))
             add("", phrase("param.severity", language_),
@@ -276,9 +346,49 @@ private:
             for (const model::PhaseRules* phase : phases_) add("", phase->code, name_of(phase_name(*phase, pack_.name)), phase->source);
             for (const model::Call* call : calls_)
                 add(call_scope(*call, language), phrase("param.call_phases", language), listed_or_all(call->phases), call->source);
-        } else if (rule == "M004") {
-            for (const model::Call* call : calls_)
+        } else if (rule == "M008") {
+            for (const model::Call* call : calls_) {
                 add(call_scope(*call, language), phrase("param.call_regions", language), listed_or_all(call->regions), call->source);
+                add(call_scope(*call, language), phrase("param.call_areas", language), listed_or_all(call->areas), call->source);
+            }
+        } else if (rule == "M009") {
+            for (const model::Call* call : calls_)
+                for (const model::AttachmentRule& attachment : call->attachments)
+                    add(call_scope(*call, language), phrase("param.attachments", language) + ", " + attachment.kind,
+                        bilingual_ ? attachment_text(attachment, language) + " / " + name_in(attachment.name, other())
+                                   : attachment_text(attachment, language),
+                        call->attachments_source);
+        } else if (rule == "S007") {
+            for (const model::DiscriminationGround& ground : pack_.discrimination_grounds)
+                add("", ground.code, name_of(ground.name) + "; " + phrase("param.terms", language) + ": " + joined(ground.terms),
+                    pack_.discrimination_grounds_source);
+        } else if (rule == "G005") {
+            for (const model::GenderCategory& category : pack_.gender_categories)
+                add("", category.code, name_of(category.name) + (category.optional ? " (" + phrase("param.optional", language) + ")" : ""),
+                    category.source);
+        } else if (rule == "G009") {
+            for (const model::CommonIndicator& indicator : pack_.common_indicators)
+                add("", indicator.code, name_of(indicator.name) + " (" + indicator.unit + ")", indicator.source);
+        } else if (rule == "B012") {
+            for (const model::CostModelRule& cost_model : pack_.cost_models) add("", cost_model.code, cost_model_text(cost_model, language), cost_model.source);
+            for (const model::Call* call : calls_)
+                if (call->allowed_cost_models)
+                    add(call_scope(*call, language), phrase("param.call_cost_models", language), joined(call->allowed_cost_models->value),
+                        call->allowed_cost_models->source);
+        } else if (rule == "B013") {
+            if (pack_.simplified_costs_threshold_eur)
+                add("", phrase("param.simplified_threshold", language),
+                    format_argument(model::MessageArg::of_number(pack_.simplified_costs_threshold_eur->value / 100), language),
+                    pack_.simplified_costs_threshold_eur->source);
+            for (const model::CostModelRule& cost_model : pack_.cost_models)
+                if (cost_model.simplified) add("", phrase("param.simplified", language), cost_model.code, cost_model.source);
+            for (const model::Call* call : calls_) {
+                if (call->sek_per_eur)
+                    add(call_scope(*call, language), phrase("param.exchange_rate", language), call->sek_per_eur->value.text(), call->sek_per_eur->source);
+                if (call->state_aid)
+                    add(call_scope(*call, language), phrase("param.state_aid", language), yes_no(call->state_aid->value, language),
+                        call->state_aid->source);
+            }
         } else if (rule == "S001") {
             for (const model::SectionRule& section : pack_.required_sections)
                 add("", section.section, section_of(section.section), section.source);
@@ -436,6 +546,13 @@ begins `docs/rules.md` refers to this page, that is, to the rule's own text.
 A plan chooses its pack with `programme="…"` and may name a call with
 `call="…"`; for a plan made to a call, the call's value replaces the phase's
 default in the pack wherever the call sets one.
+
+The rules added with the ESF+ application's details (M008, M009, M010, S007,
+G009, B012, B013, B014) report only under a pack that turns them on; each
+rule's parameters below say whether a pack does ("added rule: turned on by the
+pack"), with the reason. A rule that needs something the plan or the call does
+not give reports nothing: B012 without a `costModel` on `<budget>`, B013
+without the call's exchange rate, M009 for a call that lists no attachments.
 )";
 
 void markdown_parameters(std::ostringstream& out, std::string_view rule, const std::vector<model::RulePack>& packs) {
@@ -558,6 +675,7 @@ std::string render_rules(const std::vector<std::string>& pack_names, const model
                              : entry->severity ? phrase("severity." + std::string(model::to_string(*entry->severity)), language)
                                                : severity) +
                             ")";
+        if (pack && rule.added && !pack->turns_on(rule.id)) severity += " (" + phrase("param.not_turned_on_short", language) + ")";
         listing.line("  " + std::string(rule.id) + "  " + severity + ": " + rule_meaning(rule.id, language));
     }
     if (pack) {

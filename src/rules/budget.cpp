@@ -1,5 +1,8 @@
-// Budget B001–B011 (docs/rules.md, "Budget"). Money is whole öre; every
+// Budget B001–B014 (docs/rules.md, "Budget" and "Added rules"). Money is whole öre; every
 // share is compared exactly in integers (rules/terms.hpp), never in floating point.
+#include <algorithm>
+#include <map>
+
 #include "rules/check.hpp"
 #include "rules/terms.hpp"
 
@@ -10,6 +13,8 @@ namespace {
 using model::MessageArg;
 using model::Money;
 using model::Severity;
+
+__extension__ typedef __int128 Wide;   // a threshold in euro cents times a rate in millionths
 
 MessageArg money(Money amount) { return MessageArg::of_money(amount); }
 MessageArg share(model::ShareHundredths hundredths) { return MessageArg::of_percent_hundredths(hundredths); }
@@ -231,6 +236,162 @@ void check_transnational(const model::Application& application, const Terms& ter
                           .arg("transnational", money(tagged)));
 }
 
+bool listed(const std::vector<std::string>& items, std::string_view item) {
+    return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+// B012: every cost model the budget names is one the pack and the call
+// allow; two models one excludes are never combined; with a model that
+// limits the categories, every line is of those; a flat rate booked on its
+// own category is at most its rate of the base (the indirect-cost rate is
+// B008's). Silent when the budget names no model or the pack sets none.
+void check_cost_models(const model::Application& application, const model::RulePack& pack, const Terms& terms, model::Findings& out) {
+    const model::Budget& budget = application.budget;
+    if (budget.cost_models.empty() || pack.cost_models.empty()) return;
+    const model::SourceLocation& where = located_or(budget.cost_model_where, located_or(budget.where, application.where));
+    const std::vector<std::string>* call_allowed =
+        terms.call && terms.call->allowed_cost_models ? &terms.call->allowed_cost_models->value : nullptr;
+    std::vector<std::string> allowed;
+    for (const model::CostModelRule& rule : pack.cost_models)
+        if (!call_allowed || listed(*call_allowed, rule.code)) allowed.push_back(rule.code);
+    std::vector<const model::CostModelRule*> used;
+    for (const std::string& code : budget.cost_models) {
+        const model::CostModelRule* rule = pack.find_cost_model(code);
+        if (!rule) {
+            out.push_back(make_finding("B012", Severity::error, "budget", "B012.not_in_pack", where)
+                              .arg("model", MessageArg::of_text(code))
+                              .arg("programme", MessageArg::of_text(pack.name))
+                              .arg("allowed", MessageArg::of_text(join(allowed))));
+            continue;
+        }
+        if (call_allowed && !listed(*call_allowed, code))
+            out.push_back(make_finding("B012", Severity::error, "budget", "B012.not_in_call", where)
+                              .arg("model", MessageArg::of_text(code))
+                              .arg("call", MessageArg::of_text(terms.call->name))
+                              .arg("allowed", MessageArg::of_text(join(allowed))));
+        used.push_back(rule);
+    }
+    for (const model::CostModelRule* rule : used)
+        for (const model::CostModelRule* other : used)
+            if (rule != other && listed(rule->excludes, other->code))
+                out.push_back(make_finding("B012", Severity::error, "budget", "B012.combined", where)
+                                  .arg("model", MessageArg::of_text(rule->code))
+                                  .arg("other", MessageArg::of_text(other->code)));
+    for (const model::CostModelRule* rule : used) {
+        if (!rule->categories.empty())
+            for (const model::CostLine& cost : budget.costs)
+                if (!listed(rule->categories, cost.category))
+                    out.push_back(make_finding("B012", Severity::error, "budget", "B012.category", cost.where)
+                                      .arg("cost", MessageArg::of_text(cost_name(cost)))
+                                      .arg("category", MessageArg::of_text(cost.category))
+                                      .arg("model", MessageArg::of_text(rule->code))
+                                      .arg("allowed", MessageArg::of_text(join(rule->categories))));
+        if (!rule->rate || rule->flat_category == "indirect") continue;   // B008 checks the indirect-cost rate
+        Money flat = 0;
+        Money base = 0;
+        const model::CostLine* first_flat = nullptr;
+        for (const model::CostLine& cost : budget.costs) {
+            if (cost.category == rule->flat_category) {
+                flat = model::checked_add(flat, cost.amount);
+                if (!first_flat) first_flat = &cost;
+            }
+            if (cost.category == rule->base) base = model::checked_add(base, cost.amount);
+        }
+        if (flat > 0 && !at_most_share(flat, base, *rule->rate)) {
+            const Money most = share_floor(base, *rule->rate);
+            out.push_back(make_finding("B012", Severity::error, "budget", "B012.rate", first_flat->where)
+                              .arg("model", MessageArg::of_text(rule->code))
+                              .arg("flat", money(flat))
+                              .arg("base", money(base))
+                              .arg("base_category", MessageArg::of_text(rule->base))
+                              .arg("rate", share(*rule->rate))
+                              .arg("allowed", money(most))
+                              .arg("excess", money(flat - most)));
+        }
+    }
+}
+
+// B013: an operation whose total cost is at most the pack's threshold,
+// converted at the call's rate, uses a simplified cost model, unless the
+// call says the support is state aid. Silent without a threshold or a rate.
+void check_simplified_costs(const model::Application& application, const model::RulePack& pack, const Terms& terms,
+                            model::Findings& out) {
+    if (!pack.simplified_costs_threshold_eur || !terms.call || !terms.call->sek_per_eur) return;
+    if (terms.call->state_aid && terms.call->state_aid->value) return;
+    const model::Budget& budget = application.budget;
+    for (const std::string& code : budget.cost_models)
+        if (const model::CostModelRule* rule = pack.find_cost_model(code); rule && rule->simplified) return;
+    const Money total = budget.total_costs();
+    if (total <= 0) return;   // B001 speaks for a budget without costs
+    // total (öre) <= threshold (euro cents) × rate (kronor per euro, in millionths), exactly.
+    const Wide threshold_scaled = static_cast<Wide>(pack.simplified_costs_threshold_eur->value) * terms.call->sek_per_eur->value.micros;
+    if (static_cast<Wide>(total) * model::Decimal::scale > threshold_scaled) return;
+    const Money threshold = static_cast<Money>(threshold_scaled / model::Decimal::scale);
+    out.push_back(make_finding("B013", Severity::error, "budget", "B013.not_simplified",
+                               located_or(budget.cost_model_where, located_or(budget.where, application.where)))
+                      .arg("total", money(total))
+                      .arg("threshold", money(threshold))
+                      .arg("threshold_eur", MessageArg::of_number(pack.simplified_costs_threshold_eur->value / 100))
+                      .arg("rate", MessageArg::of_text(terms.call->sek_per_eur->value.text()))
+                      .arg("call", MessageArg::of_text(terms.call->name)));
+}
+
+// B014: with beneficiary partners, every line names its sub-budget and each
+// sub-budget balances (income, which names none, counts in the owner's).
+// The balances are left until every line names one: a sum over lines that
+// do not say whose they are would only repeat B005.
+void check_sub_budgets(const model::Application& application, model::Findings& out) {
+    if (!application.has_beneficiary_partners()) return;
+    const model::Budget& budget = application.budget;
+    bool all_named = true;
+    for (const model::CostLine& cost : budget.costs)
+        if (!cost.beneficiary) {
+            all_named = false;
+            out.push_back(make_finding("B014", Severity::error, "budget", "B014.cost_unassigned", cost.where)
+                              .arg("cost", MessageArg::of_text(cost_name(cost))));
+        }
+    for (const model::FinancingSource& source : budget.financing)
+        if (!source.beneficiary) {
+            all_named = false;
+            out.push_back(make_finding("B014", Severity::error, "budget", "B014.source_unassigned", source.where)
+                              .arg("source", MessageArg::of_text(source.funder.value_or(source.kind))));
+        }
+    if (!all_named) return;
+    // Sub-budgets in the order they first appear, so findings come in file order.
+    std::vector<std::string> order;
+    std::map<std::string, std::pair<Money, Money>> sums;   // costs less income, financing
+    std::map<std::string, const model::SourceLocation*> first;
+    const auto note = [&](const std::string& who, const model::SourceLocation& where) {
+        if (sums.emplace(who, std::pair<Money, Money>{0, 0}).second) {
+            order.push_back(who);
+            first[who] = &where;
+        }
+    };
+    for (const model::CostLine& cost : budget.costs) {
+        note(*cost.beneficiary, cost.where);
+        sums[*cost.beneficiary].first = model::checked_add(sums[*cost.beneficiary].first, cost.amount);
+    }
+    for (const model::FinancingSource& source : budget.financing) {
+        note(*source.beneficiary, source.where);
+        sums[*source.beneficiary].second = model::checked_add(sums[*source.beneficiary].second, source.amount);
+    }
+    if (budget.total_income() != 0) {
+        note("owner", located_or(budget.where, application.where));
+        sums["owner"].first -= budget.total_income();
+    }
+    for (const std::string& who : order) {
+        const auto [eligible, financing] = sums[who];
+        if (eligible == financing) continue;
+        const model::Partner* partner = who == "owner" ? nullptr : application.find_partner(who);
+        out.push_back(make_finding("B014", Severity::error, "budget", financing < eligible ? "B014.short" : "B014.excess", *first[who])
+                          .arg("beneficiary", MessageArg::of_text(who))
+                          .arg("name", MessageArg::of_text(partner ? partner->name : who == "owner" ? application.project.owner.name : who))
+                          .arg("costs", money(eligible))
+                          .arg("financing", money(financing))
+                          .arg("difference", money(financing < eligible ? eligible - financing : financing - eligible)));
+    }
+}
+
 }  // namespace
 
 model::Findings check_budget(const model::Application& application, const model::RulePack& pack, const CheckContext&) {
@@ -244,6 +405,9 @@ model::Findings check_budget(const model::Application& application, const model:
     check_rates(application, pack, terms, out);
     check_owner_in_kind(application, out);
     check_transnational(application, terms, out);
+    check_cost_models(application, pack, terms, out);
+    check_simplified_costs(application, pack, terms, out);
+    check_sub_budgets(application, out);
     return out;
 }
 

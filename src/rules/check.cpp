@@ -32,11 +32,12 @@ model::Findings check_application(const model::Application& application, const m
 }
 
 void apply_overrides(model::Findings& findings, const model::RulePack& pack) {
-    if (pack.overrides.empty()) return;
     std::erase_if(findings, [&](const model::Finding& finding) {
+        if (!pack.turns_on(finding.rule)) return true;
         const model::RuleOverride* entry = pack.override_for(finding.rule);
         return entry && !entry->enabled;
     });
+    if (pack.overrides.empty()) return;
     for (model::Finding& finding : findings)
         if (const model::RuleOverride* entry = pack.override_for(finding.rule); entry && entry->severity)
             finding.severity = *entry->severity;

@@ -7,7 +7,8 @@
 //
 // Each family returns its findings with the default severities of
 // docs/rules.md; check_application adds the pack's overrides (a rule turned
-// off or given another severity).
+// off or given another severity) and drops the added rules (M008 … B014)
+// the pack does not turn on.
 #pragma once
 
 #include <string>
@@ -54,8 +55,9 @@ model::Findings check_period(const model::Application& application, const model:
 // F001–F004; nothing when the application has no findings file.
 model::Findings check_findings(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
 
-// Removes the findings of rules the pack turns off and gives the others the
-// pack's severity where it sets one.
+// Removes the findings of rules the pack turns off, and of the added rules
+// it does not turn on (<addedRules>), and gives the others the pack's
+// severity where it sets one.
 void apply_overrides(model::Findings& findings, const model::RulePack& pack);
 
 // The sections of the completeness report for this application, in

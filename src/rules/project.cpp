@@ -1,6 +1,4 @@
-// Project facts M001–M007 (docs/rules.md, "Project facts").
-#include <cctype>
-
+// Project facts M001–M010 (docs/rules.md, "Project facts" and "Added rules").
 #include "rules/check.hpp"
 #include "rules/terms.hpp"
 
@@ -10,25 +8,6 @@ namespace {
 
 using model::MessageArg;
 using model::Severity;
-
-// Lower-cases ASCII and the Swedish capitals Å, Ä, Ö, É (UTF-8) so that
-// "UMEÅ" and "Umeå" compare equal; other bytes stay as they are.
-std::string folded(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == 0xC3 && i + 1 < text.size()) {
-            const auto next = static_cast<unsigned char>(text[i + 1]);
-            out += static_cast<char>(c);
-            // U+00C0–U+00DE capitals are U+00E0–U+00FE small letters (except U+00D7).
-            out += static_cast<char>(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next);
-            ++i;
-            continue;
-        }
-        out += static_cast<char>(std::tolower(c));
-    }
-    return out;
-}
 
 // A name matches a municipality when it is the name itself, or the name
 // followed by " kommun" or " stad" ("Umeå kommun", "Stockholms stad"), ignoring case.
@@ -143,8 +122,8 @@ void check_phase(const model::Application& application, const model::RulePack& p
                           .arg("phases", MessageArg::of_text(join(terms.call->phases))));
 }
 
-void check_municipalities(const model::Application& application, const Terms& terms,
-                          const model::MunicipalityRegister& regions, model::Findings& out) {
+void check_municipalities(const model::Application& application, const model::MunicipalityRegister& regions,
+                          model::Findings& out) {
     const std::string& region = application.project.region.value;
     for (const model::MunicipalityRef& reference : application.project.municipalities) {
         const model::Municipality* municipality = regions.find(reference.code);
@@ -173,12 +152,88 @@ void check_municipalities(const model::Application& application, const Terms& te
             if (actor.municipality_code && !regions.find(*actor.municipality_code))
                 out.push_back(make_finding("M003", Severity::error, "findings", "M003.unknown_code", actor.where)
                                   .arg("code", MessageArg::of_text(*actor.municipality_code)));
-    if (terms.call && !terms.call->allows_region(region))
-        out.push_back(make_finding("M004", Severity::error, "project", "M004.call_region", application.project.region.where)
+}
+
+// M008: the call's own lists cover the plan's region and programme area.
+// (M001 also names an area the call does not list, in its own words.)
+void check_call_coverage(const model::Application& application, const Terms& terms, const model::MunicipalityRegister* regions,
+                         model::Findings& out) {
+    if (!terms.call) return;
+    const model::Project& project = application.project;
+    const std::string& region = project.region.value;
+    if (!terms.call->allows_region(region))
+        out.push_back(make_finding("M008", Severity::error, "project", "M008.call_region", located_or(project.region.where, project.where))
                           .arg("region", MessageArg::of_text(region))
-                          .arg("region_name", MessageArg::of_text(region_name(regions, region)))
+                          .arg("region_name", MessageArg::of_text(regions ? region_name(*regions, region) : region))
                           .arg("call", MessageArg::of_text(terms.call->name))
                           .arg("regions", MessageArg::of_text(join(terms.call->regions))));
+    const std::string& area = project.programme_area.value;
+    if (!terms.call->allows_area(area))
+        out.push_back(make_finding("M008", Severity::error, "project", "M008.call_area",
+                                   located_or(project.programme_area.where, project.where))
+                          .arg("area", MessageArg::of_text(area))
+                          .arg("call", MessageArg::of_text(terms.call->name))
+                          .arg("areas", MessageArg::of_text(join(terms.call->areas))));
+}
+
+// M009: every attachment the call requires is listed, and every one listed
+// is of a kind the call considers. Silent for a call that lists none.
+void check_attachments(const model::Application& application, const Terms& terms, model::Findings& out) {
+    if (!terms.call || terms.call->attachments.empty()) return;
+    const model::Call& call = *terms.call;
+    std::vector<std::string> kinds;
+    for (const model::AttachmentRule& rule : call.attachments) kinds.push_back(rule.kind);
+    const model::SourceLocation& where =
+        application.attachments ? located_or(application.attachments_where, application.where) : application.where;
+    for (const model::AttachmentRule& rule : call.attachments) {
+        if (!rule.required) continue;
+        bool listed = false;
+        if (application.attachments)
+            for (const model::Attachment& attachment : *application.attachments) listed = listed || attachment.kind == rule.kind;
+        if (!listed)
+            out.push_back(make_finding("M009", Severity::warning, "attachments", "M009.missing", where)
+                              .arg("kind", MessageArg::of_text(rule.kind))
+                              .arg("name_sv", MessageArg::of_text(rule.name.sv))
+                              .arg("name_en", MessageArg::of_text(rule.name.en))
+                              .arg("call", MessageArg::of_text(call.name)));
+    }
+    if (application.attachments)
+        for (const model::Attachment& attachment : *application.attachments) {
+            bool known = false;
+            for (const std::string& kind : kinds) known = known || kind == attachment.kind;
+            if (!known)
+                out.push_back(make_finding("M009", Severity::warning, "attachments", "M009.unknown_kind",
+                                           located_or(attachment.where, where))
+                                  .arg("kind", MessageArg::of_text(attachment.kind))
+                                  .arg("title", MessageArg::of_text(excerpt(attachment.title, 50)))
+                                  .arg("call", MessageArg::of_text(call.name))
+                                  .arg("kinds", MessageArg::of_text(join(kinds))));
+        }
+}
+
+bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// M010: the applicant's kind, postal address, authorised signatory and
+// finance contact, all in one finding that names what is missing.
+void check_applicant(const model::Application& application, model::Findings& out) {
+    const model::Project& project = application.project;
+    if (!project.applicant) {
+        out.push_back(make_finding("M010", Severity::warning, "project", "M010.no_applicant", project.where)
+                          .arg("missing", MessageArg::of_text("kind, address, signatory, financeContact")));
+        return;
+    }
+    const model::Applicant& applicant = *project.applicant;
+    std::vector<std::string> missing;
+    if (!applicant.kind || blank(applicant.kind->value)) missing.emplace_back("kind");
+    if (!applicant.address || blank(applicant.address->street) || blank(applicant.address->postcode) || blank(applicant.address->city))
+        missing.emplace_back("address");
+    if (!applicant.signatory || blank(applicant.signatory->name) || blank(applicant.signatory->title)) missing.emplace_back("signatory");
+    if (!applicant.finance_contact || blank(applicant.finance_contact->name) ||
+        (blank(applicant.finance_contact->email) && (!applicant.finance_contact->phone || blank(*applicant.finance_contact->phone))))
+        missing.emplace_back("financeContact");
+    if (!missing.empty())
+        out.push_back(make_finding("M010", Severity::warning, "project", "M010.incomplete", located_or(applicant.where, project.where))
+                          .arg("missing", MessageArg::of_text(join(missing))));
 }
 
 }  // namespace
@@ -189,7 +244,10 @@ model::Findings check_project(const model::Application& application, const model
     const model::Project& project = application.project;
     check_area(application, pack, terms, out);
     check_phase(application, pack, terms, out);
-    if (context.municipalities) check_municipalities(application, terms, *context.municipalities, out);
+    if (context.municipalities) check_municipalities(application, *context.municipalities, out);
+    check_call_coverage(application, terms, context.municipalities, out);
+    check_attachments(application, terms, out);
+    check_applicant(application, out);
 
     check_org_number(project.owner.org_number, project.owner.name, "project", project.owner.where, out);
     for (const model::Partner& partner : application.partners)

@@ -1,4 +1,4 @@
-// Sections S001–S006 (docs/rules.md, "Sections").
+// Sections S001–S007 (docs/rules.md, "Sections" and "Added rules").
 #include "rules/check.hpp"
 #include "rules/terms.hpp"
 
@@ -118,6 +118,47 @@ std::int64_t character_count(std::string_view text) {
     return count;
 }
 
+// Folded, with every run of whitespace (also U+00A0) one space, so that a
+// term of two words matches across a line break.
+std::string searchable(std::string_view text) {
+    std::string out;
+    const std::string lowered = folded(text);
+    bool space = false;
+    for (std::size_t i = 0; i < lowered.size(); ++i) {
+        const char c = lowered[i];
+        const bool nbsp = static_cast<unsigned char>(c) == 0xC2 && i + 1 < lowered.size() && static_cast<unsigned char>(lowered[i + 1]) == 0xA0;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || nbsp) {
+            if (nbsp) ++i;
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+// S007: the non-discrimination section names at least one of the pack's
+// grounds of discrimination. A missing or empty section is S001's to report.
+void check_discrimination_grounds(const model::Application& application, const model::RulePack& pack, model::Findings& out) {
+    if (pack.discrimination_grounds.empty()) return;
+    const SectionView view = view_section(application, "nonDiscrimination");
+    if (!view.present || view.empty || !view.text) return;
+    const std::string text = searchable(view.text->plain_text());
+    for (const model::DiscriminationGround& ground : pack.discrimination_grounds)
+        for (const std::string& term : ground.terms)
+            if (names_term(text, searchable(term))) return;
+    std::vector<std::string> sv, en;
+    for (const model::DiscriminationGround& ground : pack.discrimination_grounds) {
+        sv.push_back(ground.name.sv);
+        en.push_back(ground.name.en);
+    }
+    out.push_back(make_finding("S007", Severity::warning, "nonDiscrimination", "S007.no_ground", view.where)
+                      .arg("grounds_sv", MessageArg::of_text(join(sv)))
+                      .arg("grounds_en", MessageArg::of_text(join(en))));
+}
+
 }  // namespace
 
 model::Findings check_sections(const model::Application& application, const model::RulePack& pack, const CheckContext&) {
@@ -178,6 +219,8 @@ model::Findings check_sections(const model::Application& application, const mode
                                    view.present ? "S006.empty" : "S006.missing", view.where)
                           .arg("section", MessageArg::of_text(recommended.section)));
     }
+
+    check_discrimination_grounds(application, pack, out);
     return out;
 }
 

@@ -89,6 +89,68 @@ std::string excerpt(std::string_view text, std::size_t max_characters) {
     return std::string(text);
 }
 
+std::string folded(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0xC3 && i + 1 < text.size()) {
+            const auto next = static_cast<unsigned char>(text[i + 1]);
+            out += static_cast<char>(c);
+            // U+00C0–U+00DE capitals are U+00E0–U+00FE small letters (except U+00D7).
+            out += static_cast<char>(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next);
+            ++i;
+            continue;
+        }
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+    }
+    return out;
+}
+
+namespace {
+
+// The code point starting at `at` (0xFFFD for a broken sequence) and its length.
+std::pair<char32_t, std::size_t> code_point_at(std::string_view text, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+    if (length == 1) return {lead < 0x80 ? lead : 0xFFFD, 1};
+    if (at + length > text.size()) return {0xFFFD, 1};
+    char32_t value = lead & (0xFF >> (length + 1));
+    for (std::size_t i = 1; i < length; ++i) value = (value << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+    return {value, length};
+}
+
+// Letters and digits: ASCII ones and the letters from U+00C0 on (not ×, ÷,
+// nor the punctuation and spaces of U+2000–U+206F).
+bool word_character(char32_t c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7) return false;
+    return !(c >= 0x2000 && c <= 0x206F) && c != 0xFFFD;
+}
+
+bool word_before(std::string_view text, std::size_t at) {
+    if (at == 0) return false;
+    std::size_t start = at - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u) --start;
+    return word_character(code_point_at(text, start).first);
+}
+
+bool word_after(std::string_view text, std::size_t at) { return at < text.size() && word_character(code_point_at(text, at).first); }
+
+}  // namespace
+
+bool names_term(std::string_view text, std::string_view term) {
+    const bool any_ending = !term.empty() && term.back() == '*';
+    if (any_ending) term.remove_suffix(1);
+    if (term.empty() || term.size() > text.size()) return false;
+    for (std::size_t at = text.find(term); at != std::string_view::npos; at = text.find(term, at + 1)) {
+        if (word_before(text, at)) continue;
+        if (!any_ending && word_after(text, at + term.size())) continue;
+        return true;
+    }
+    return false;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
     for (const std::string& item : items) {
@@ -153,6 +215,35 @@ SectionView view_section(const model::Application& application, std::string_view
     if (name == "transnational") return rich(application.transnational, application);
     if (name == "dissemination") return rich(application.dissemination, application);
     if (name == "evaluation") return rich(application.evaluation, application);
+    if (name == "sustainableDevelopment") return rich(application.sustainable_development, application);
+    if (name == "fundamentalRights") return rich(application.fundamental_rights, application);
+    if (name == "riskAnalysis") {
+        SectionView view;
+        view.where = application.where;
+        if (!application.risk_analysis) return view;
+        const model::RiskAnalysis& analysis = *application.risk_analysis;
+        view.present = true;
+        view.words = analysis.introduction.word_count();
+        view.empty = analysis.risks.empty() && view.words == 0;
+        view.where = located_or(analysis.where, application.where);
+        return view;
+    }
+    if (name == "projectLogic") {
+        SectionView view;
+        view.where = application.where;
+        if (!application.project_logic) return view;
+        const model::ProjectLogic& logic = *application.project_logic;
+        view.present = true;
+        view.words = logic.introduction.word_count();
+        for (const model::LogicStep& step : logic.steps) view.words += step.text.word_count();
+        view.empty = view.words == 0;
+        view.where = located_or(logic.where, application.where);
+        return view;
+    }
+    if (name == "attachments") {
+        if (!application.attachments) return SectionView{false, true, nullptr, 0, application.where};
+        return list(*application.attachments, application.attachments_where, application);
+    }
     if (name == "targetGroups") return list(application.target_groups, application.target_groups_where, application);
     if (name == "goals") return list(application.goals, application.goals_where, application);
     if (name == "activities") return list(application.activities, application.activities_where, application);

@@ -64,6 +64,16 @@ std::string excerpt(std::string_view text, std::size_t max_characters = 60);
 std::unordered_map<std::string_view, const model::Activity*> activities_by_id(const model::Application& application);
 std::unordered_map<std::string_view, const model::Goal*> goals_by_id(const model::Application& application);
 
+// Lower-cases ASCII and the Latin-1 capitals (Å, Ä, Ö, É in UTF-8) so that
+// "UMEÅ" and "Umeå" compare equal; other bytes stay as they are.
+std::string folded(std::string_view text);
+
+// True when `text` holds `term` as whole words: not inside a longer word,
+// and, when `term` ends with '*', followed by any ending ("ålders*" names
+// "åldersgrupper"). Both are given folded (folded()); spaces in `term` must
+// be spaces in `text`.
+bool names_term(std::string_view text, std::string_view term);
+
 // "PO1, PO2".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 

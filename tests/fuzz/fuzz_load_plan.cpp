@@ -112,6 +112,17 @@ std::string dump(const model::Application& a) {
     for (const auto& m : p.municipalities) d.field("municipality", m.code).opt("name", m.name).field("partner", m.partner).at(m.where);
     d.at(p.municipalities_where);
     if (p.pre_study) d.field("prestudy", p.pre_study->title).period(p.pre_study->period).opt("findings", p.pre_study->findings_path).at(p.pre_study->where);
+    if (p.applicant) {
+        const model::Applicant& ap = *p.applicant;
+        if (ap.kind) d.field("applicant_kind", ap.kind->value).at(ap.kind->where);
+        if (ap.vat) d.field("vat", ap.vat->value).at(ap.vat->where);
+        if (ap.address) d.field("street", ap.address->street).field("postcode", ap.address->postcode).field("city", ap.address->city).at(ap.address->where);
+        if (ap.signatory) d.field("signatory", ap.signatory->name).field("signatory_title", ap.signatory->title).at(ap.signatory->where);
+        if (const auto& c = ap.finance_contact) d.field("finance", c->name).field("email", c->email).opt("phone", c->phone).at(c->where).at(c->email_where);
+        if (ap.account) d.field("account", ap.account->kind).field("number", ap.account->number).at(ap.account->where);
+        d.at(ap.where);
+    }
+    if (p.case_number) d.field("case", p.case_number->value).at(p.case_number->where);
     d.at(p.where);
     for (const auto& s : a.summaries) d.opt("summary", s.lang).rich("text", s.text);
     d.rich("background", a.background).rich("problem", a.problem).rich("purpose", a.purpose);
@@ -122,7 +133,7 @@ std::string dump(const model::Application& a) {
         d.field("goal", g.id).field("kind", g.kind).field("statement", g.statement).at(g.where);
         for (const auto& i : g.indicators) {
             d.field("indicator", i.text).field("unit", i.unit).decimal("target", i.target).decimal("baseline", i.baseline);
-            d.decimal("women", i.women).decimal("men", i.men).at(i.where);
+            d.decimal("women", i.women).decimal("men", i.men).decimal("non_binary", i.non_binary).opt("code", i.code).at(i.where);
             if (i.due) d.date("due", *i.due);
         }
         for (const auto& b : g.basis) d.field("basis", b.finding_id).at(b.where);
@@ -133,19 +144,35 @@ std::string dump(const model::Application& a) {
             .field("title", act.title).rich("description", act.description).at(act.where);
     d.at(a.activities_where);
     d.rich("organisation", a.organisation);
-    for (const auto& partner : a.partners) d.field("partner", partner.name).field("role", partner.role).opt("org", partner.org_number).at(partner.where);
+    for (const auto& partner : a.partners)
+        d.field("partner", partner.name).opt("id", partner.id).field("role", partner.role).opt("org", partner.org_number).at(partner.where);
     d.rich("equality", a.gender_equality);
     if (a.accessibility)
         d.rich("physical", a.accessibility->physical).rich("information", a.accessibility->information)
             .rich("participation", a.accessibility->participation).at(a.accessibility->where);
     d.rich("nondiscrimination", a.non_discrimination).rich("transnational", a.transnational);
     d.rich("dissemination", a.dissemination).rich("evaluation", a.evaluation);
+    if (a.risk_analysis) {
+        d.rich("risk_introduction", a.risk_analysis->introduction).at(a.risk_analysis->where);
+        for (const auto& r : a.risk_analysis->risks)
+            d.opt("risk", r.id).field("likelihood", r.likelihood).field("impact", r.impact).field("description", r.description)
+                .field("measure", r.measure).at(r.where);
+    }
+    if (a.project_logic) {
+        d.rich("logic_introduction", a.project_logic->introduction).at(a.project_logic->where);
+        for (const auto& s : a.project_logic->steps) d.field("step", s.kind).list("goals", s.goal_ids).rich("text", s.text).at(s.where);
+    }
+    d.rich("sustainable", a.sustainable_development).rich("rights", a.fundamental_rights);
+    if (a.attachments)
+        for (const auto& at : *a.attachments) d.field("attachment", at.kind).field("title", at.title).at(at.where);
+    d.at(a.attachments_where);
     const model::Budget& b = a.budget;
-    d.field("currency", b.currency).at(b.where).at(b.costs_where).at(b.financing_where);
+    d.field("currency", b.currency).list("cost_models", b.cost_models).at(b.cost_model_where).at(b.where).at(b.costs_where).at(b.financing_where);
     for (const auto& c : b.costs)
         d.field("cost", c.category).field("year", c.year).opt("activity", c.activity_id).field("amount", c.amount).list("tags", c.tags)
-            .field("label", c.label).at(c.where);
-    for (const auto& f : b.financing) d.field("financing", f.kind).opt("funder", f.funder).opt("org", f.org_number).field("amount", f.amount).at(f.where);
+            .field("label", c.label).opt("beneficiary", c.beneficiary).at(c.where);
+    for (const auto& f : b.financing)
+        d.field("financing", f.kind).opt("funder", f.funder).opt("org", f.org_number).field("amount", f.amount).opt("beneficiary", f.beneficiary).at(f.where);
     for (const auto& i : b.income) d.field("income", i.amount).field("label", i.label).at(i.where);
     d.field("has_findings", a.findings.has_value());
     return d.str();

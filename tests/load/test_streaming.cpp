@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_SUITE(streaming_check)
 
 BOOST_AUTO_TEST_CASE(the_samples_and_fixtures_give_the_same_tree_both_ways) {
     for (const char* plan : {"samples/framsyn/plan.xml", "samples/framsyn-prestudy/plan.xml", "tests/load/fixtures/minimal-plan.xml",
-                             "tests/load/fixtures/rich-plan.xml"})
+                             "tests/load/fixtures/rich-plan.xml", "tests/load/fixtures/additions-plan.xml"})
         BOOST_TEST_CONTEXT(plan) {
             const Checked checked = expect_same_both_ways(read_file(source_path(plan)));
             BOOST_TEST((checked.outcome == load::Schema::Outcome::valid));

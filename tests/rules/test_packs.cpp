@@ -99,12 +99,113 @@ BOOST_AUTO_TEST_CASE(every_value_names_its_source) {
             for (const auto& category : pack.cost_categories) BOOST_TEST(!category.source.empty());
             BOOST_TEST(!pack.eligibility_start.source.empty());
             BOOST_TEST(!pack.placeholders.source.empty());
+            for (const auto& category : pack.gender_categories) BOOST_TEST(!category.source.empty());
+            for (const auto& indicator : pack.common_indicators) BOOST_TEST(!indicator.source.empty());
+            for (const auto& model : pack.cost_models) BOOST_TEST(!model.source.empty());
+            if (pack.simplified_costs_threshold_eur) BOOST_TEST(!pack.simplified_costs_threshold_eur->source.empty());
+            if (!pack.discrimination_grounds.empty()) BOOST_TEST(!pack.discrimination_grounds_source.empty());
+            for (const auto& criterion : pack.assessment_criteria) BOOST_TEST(!criterion.source.empty());
+            for (const auto& rule : pack.added_rules) BOOST_TEST(!rule.source.empty());
             for (const auto& call : pack.calls) {
                 BOOST_TEST(!call.source.empty());
                 if (call.min_cofinancing) BOOST_TEST(!call.min_cofinancing->source.empty());
+                if (call.allowed_cost_models) BOOST_TEST(!call.allowed_cost_models->source.empty());
+                if (call.sek_per_eur) BOOST_TEST(!call.sek_per_eur->source.empty());
+                if (call.state_aid) BOOST_TEST(!call.state_aid->source.empty());
+                if (!call.attachments.empty()) BOOST_TEST(!call.attachments_source.empty());
             }
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(the_parameters_of_the_added_rules) {
+    const model::RulePack& plus = *pack_library().find("esf-plus-2021-2027");
+    BOOST_TEST(plus.gender_categories.size() == 3u);
+    BOOST_TEST(plus.gender_categories[2].code == "nonBinary");
+    BOOST_TEST(plus.gender_categories[2].optional);
+    BOOST_TEST(plus.common_indicators.size() == 15u);
+    BOOST_TEST(plus.find_common_indicator("EECO11")->unit == "persons");
+    BOOST_TEST(plus.find_common_indicator("EECR04") != nullptr);
+    const model::CostModelRule* remaining = plus.find_cost_model("remaining-flat-rate");
+    BOOST_TEST_REQUIRE(remaining != nullptr);
+    BOOST_TEST(remaining->simplified);
+    BOOST_TEST(*remaining->rate == 4000);
+    BOOST_TEST(remaining->categories == (std::vector<std::string>{"staff", "participants", "other"}));
+    BOOST_TEST(remaining->excludes == (std::vector<std::string>{"indirect-flat-rate"}));
+    BOOST_TEST(*plus.find_cost_model("indirect-flat-rate")->rate == 1500);
+    BOOST_TEST(plus.simplified_costs_threshold_eur->value == 20'000'000);   // EUR 200 000 in cents
+    BOOST_TEST(plus.discrimination_grounds.size() == 7u);
+    BOOST_TEST(plus.assessment_criteria.size() == 5u);
+    BOOST_TEST(plus.score_scale.has_value());
+    const model::Call* call = plus.find_call("livslangt-larande-ovre-norrland-2023");
+    BOOST_TEST_REQUIRE(call != nullptr);
+    BOOST_TEST(call->sek_per_eur->value.text() == "11.47");
+    BOOST_TEST(!call->state_aid->value);
+    BOOST_TEST(call->attachments.size() == 3u);
+    BOOST_TEST(call->attachments[0].required);
+    BOOST_TEST(!call->attachments[2].required);
+
+    const model::RulePack& old = *pack_library().find("esf-2007-2013");
+    BOOST_TEST(old.gender_categories.size() == 2u);
+    BOOST_TEST(old.common_indicators.empty());
+    BOOST_TEST(old.cost_models.empty());
+    BOOST_TEST(!old.simplified_costs_threshold_eur.has_value());
+    BOOST_TEST(old.assessment_criteria.size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(a_pack_and_a_call_without_the_new_parameters_stay_valid) {
+    // The 2007–2013 pack as it was before the added rules: women and men by default, no added rule on.
+    std::string pack = real_pack();
+    const std::size_t from = pack.find("\n  <genderCategories>");
+    const std::size_t to = pack.find("</addedRules>\n") + 14;
+    BOOST_TEST_REQUIRE(from != std::string::npos);
+    pack.erase(from, to - from);
+    ScratchData data;
+    data.write("esf-2007-2013/pack.xml", pack);
+    data.write("esf-2007-2013/calls/ovre-norrland-2009.xml", real_call());
+    load::RulePackLibrary library(data.schemas());
+    const model::RulePack* loaded = library.find("esf-2007-2013");
+    BOOST_TEST_REQUIRE(loaded != nullptr);
+    BOOST_TEST(loaded->gender_categories.size() == 2u);
+    BOOST_TEST(loaded->gender_categories[0].code == "women");
+    BOOST_TEST(!loaded->gender_categories[0].source.empty());
+    BOOST_TEST(loaded->added_rules.empty());
+    BOOST_TEST(!loaded->turns_on("M008"));
+    BOOST_TEST(loaded->calls.size() == 1u);
+    BOOST_TEST(!loaded->calls[0].sek_per_eur.has_value());
+    BOOST_TEST(loaded->calls[0].attachments.empty());
+}
+
+BOOST_AUTO_TEST_CASE(broken_added_rule_parameters_name_file_and_line) {
+    // Only an added rule can be turned on; the others are always on.
+    std::string pack = real_pack();
+    pack.replace(pack.find("<rule id=\"M009\""), 15, "<rule id=\"B005\"");
+    ScratchData data;
+    data.write("esf-2007-2013/pack.xml", pack);
+    std::string error = load_error(data, "esf-2007-2013");
+    BOOST_TEST(error.find("pack.xml:" + std::to_string(line_of(pack, "<rule id=\"B005\""))) != std::string::npos, error);
+    BOOST_TEST(error.find("B005 is not an added rule") != std::string::npos, error);
+
+    // A call cannot allow a cost model its pack does not have.
+    ScratchData second;
+    std::string plus = read_file(source_path("schemas/esf-plus-2021-2027/pack.xml"));
+    const std::size_t from = plus.find("    <model code=\"unit-costs\"");
+    plus.erase(from, plus.find("</model>\n", from) + 9 - from);
+    second.write("esf-plus-2021-2027/pack.xml", plus);
+    const std::string call = read_file(source_path("schemas/esf-plus-2021-2027/calls/glesa-geografin-2024.xml"));
+    second.write("esf-plus-2021-2027/calls/glesa-geografin-2024.xml", call);
+    error = load_error(second, "esf-plus-2021-2027");
+    BOOST_TEST(error.find("glesa-geografin-2024.xml:" + std::to_string(line_of(call, "<costModels"))) != std::string::npos, error);
+    BOOST_TEST(error.find("unit-costs is not one of the pack's cost models") != std::string::npos, error);
+
+    // An exchange rate of zero converts nothing.
+    ScratchData third;
+    third.write("esf-plus-2021-2027/pack.xml", read_file(source_path("schemas/esf-plus-2021-2027/pack.xml")));
+    std::string zero = call;
+    zero.replace(zero.find("sekPerEur=\"11.40\""), 17, "sekPerEur=\"0.00\"");
+    third.write("esf-plus-2021-2027/calls/glesa-geografin-2024.xml", zero);
+    error = load_error(third, "esf-plus-2021-2027");
+    BOOST_TEST(error.find("glesa-geografin-2024.xml:" + std::to_string(line_of(zero, "<exchangeRate"))) != std::string::npos, error);
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_pack_is_null_not_an_error) {
