@@ -116,9 +116,9 @@ BOOST_AUTO_TEST_CASE(key_figures_are_exact_sums_of_the_plan) {
 
 BOOST_AUTO_TEST_CASE(key_figures_are_formulas_over_the_other_sheets) {
     const WorkbookLayout layout = framsyn_layout();
-    BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$35)");
+    BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$55)");
     BOOST_TEST(named_cell(layout, "Personalkostnader").formula ==
-               "=SUMIFS('Kostnader'!$E$2:$E$35,'Kostnader'!$A$2:$A$35,\"Lön personal\")");
+               "=SUMIFS('Kostnader'!$E$2:$E$55,'Kostnader'!$A$2:$A$55,\"Lön personal\")");
     BOOST_TEST(named_cell(layout, "ESF_stod").formula ==
                "=SUMIFS('Finansiering'!$D$2:$D$8,'Finansiering'!$A$2:$A$8,$A" +
                    std::to_string(named_cell(layout, "ESF_stod").row + 1) + ")");
@@ -215,8 +215,8 @@ BOOST_AUTO_TEST_CASE(costs_sheet_is_a_table_of_every_line) {
     BOOST_TEST(ore_of(at(costs, 4, 4)) == 80'000 * kr);
     BOOST_TEST(text_at(costs, 14, 5) == "utvärdering, spridning");
     BOOST_TEST(costs.frozen_rows == 1u);
-    BOOST_REQUIRE(costs.validation.has_value());
-    BOOST_TEST(costs.validation->values.size() == 8u);
+    BOOST_REQUIRE_EQUAL(costs.validations.size(), 1u);
+    BOOST_TEST(costs.validations.front().values.size() == 8u);
 }
 
 BOOST_AUTO_TEST_CASE(by_year_crosses_categories_and_years_with_sumifs) {
@@ -231,12 +231,14 @@ BOOST_AUTO_TEST_CASE(by_year_crosses_categories_and_years_with_sumifs) {
     BOOST_TEST(ore_of(at(by_year, staff, 3)) == 591'000 * kr);
     BOOST_TEST(ore_of(at(by_year, staff, 4)) == 1'513'000 * kr);
     BOOST_TEST(at(by_year, staff, 2).formula ==
-               "=SUMIFS('Kostnader'!$E$2:$E$35,'Kostnader'!$A$2:$A$35,$A2,'Kostnader'!$B$2:$B$35,C$1)");
-    BOOST_TEST(at(by_year, staff, 4).formula == "=SUM(B2:D2)");
+               "=SUMIFS('Kostnader'!$E$2:$E$55,'Kostnader'!$A$2:$A$55,$A2,'Kostnader'!$B$2:$B$55,C$1)");
+    // Totals read the cost lines (and the rows below them), not the cells beside them.
+    BOOST_TEST(at(by_year, staff, 4).formula == "=SUMIFS('Kostnader'!$E$2:$E$55,'Kostnader'!$A$2:$A$55,$A2)");
     const std::uint32_t total = row_of(by_year, "Totalt");
     BOOST_TEST(total == 7u);   // six categories
     BOOST_TEST(ore_of(at(by_year, total, 4)) == 2'010'000 * kr);
-    BOOST_TEST(at(by_year, total, 4).formula == "=SUM(E2:E7)");
+    BOOST_TEST(at(by_year, total, 4).formula == "=SUM('Kostnader'!$E$2:$E$55)");
+    BOOST_TEST(at(by_year, total, 2).formula == "=SUMIFS('Kostnader'!$E$2:$E$55,'Kostnader'!$B$2:$B$55,C$1)");
     BOOST_REQUIRE(by_year.chart.has_value());
     BOOST_TEST(by_year.chart->values == "='Per år'!$E$2:$E$7");
     BOOST_TEST(by_year.chart->alt_text.find("Lön personal 1\xC2\xA0"
@@ -251,11 +253,11 @@ BOOST_AUTO_TEST_CASE(by_activity_counts_costs_without_activity_and_goals_through
     BOOST_TEST(ore_of(at(by_activity, a3, 6)) == 505'000 * kr);
     BOOST_TEST(text_at(by_activity, a3, 2) == "g2 g5");
     BOOST_TEST(at(by_activity, a3, 4).formula ==
-               "=SUMPRODUCT(EXACT('Kostnader'!$C$2:$C$35,$A4)*('Kostnader'!$B$2:$B$35=E$1)*'Kostnader'!$E$2:$E$35)");
+               "=SUMPRODUCT(EXACT('Kostnader'!$C$2:$C$55,$A4)*('Kostnader'!$B$2:$B$55=E$1)*'Kostnader'!$E$2:$E$55)");
     const std::uint32_t none = row_of(by_activity, "(ingen aktivitet)");
     // Project manager, premises, one trip, start-up material, indirect costs.
     BOOST_TEST(ore_of(at(by_activity, none, 6)) == (1'008'000 + 48'000 + 30'000 + 8'000 + 72'000) * kr);
-    BOOST_TEST(at(by_activity, none, 3).formula.find("EXACT('Kostnader'!$C$2:$C$35,\"\")") != std::string::npos);
+    BOOST_TEST(at(by_activity, none, 3).formula.find("EXACT('Kostnader'!$C$2:$C$55,\"\")") != std::string::npos);
     const std::uint32_t total = row_of(by_activity, "Totalt");
     BOOST_TEST(ore_of(at(by_activity, total, 6)) == 2'010'000 * kr);
 
@@ -353,12 +355,12 @@ BOOST_AUTO_TEST_CASE(empty_budget_gives_a_complete_workbook_of_zeros) {
     const WorkbookLayout layout =
         layout_budget_workbook(testing::application_without_budget(), testing::framsyn_options());
     BOOST_TEST(ore_of(named_cell(layout, "Kostnad_totalt")) == 0);
-    BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$2)");
+    BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$22)");
     BOOST_TEST(std::get<std::string>(named_cell(layout, "ESF_andel").value) == "–");
     const SheetLayout& costs = sheet(layout, "Kostnader");
     BOOST_TEST(costs.table->last_row == 1u);   // one empty row to type into
     const SheetLayout& by_year = sheet(layout, "Per år");
-    BOOST_TEST(at(by_year, 1, 1).formula == "=SUM('Kostnader'!$E$2:$E$2)");
+    BOOST_TEST(at(by_year, 1, 1).formula == "=SUM('Kostnader'!$E$2:$E$22)");
     BOOST_TEST(!by_year.chart.has_value());
     const SheetLayout& financing = sheet(layout, "Finansiering");
     BOOST_TEST(text_at(financing, 1, 0) == "(ingen finansiering)");
