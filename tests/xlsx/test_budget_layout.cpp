@@ -445,3 +445,68 @@ BOOST_AUTO_TEST_CASE(print_header_names_the_project_and_escapes_ampersands) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(budget_layout_issue15)
+
+WorkbookLayout partners_layout() {
+    WorkbookOptions options = testing::framsyn_options();
+    options.categories = testing::esf_plus_categories();
+    return layout_budget_workbook(testing::application_with_partners_and_flat_rate(), options);
+}
+
+BOOST_AUTO_TEST_CASE(flat_rate_lines_are_rate_times_staff_with_exact_results) {
+    const WorkbookLayout layout = partners_layout();
+    const SheetLayout& costs = sheet(layout, "Kostnader");
+    // Row 4 (index 3): the owner's indirect costs of 2010, 15 % of 100 000,10 kr = 15 000,015 -> 15 000,02 kr.
+    const Cell& indirect = at(costs, 3, 4);
+    BOOST_TEST(ore_of(indirect) == 1'500'002);
+    BOOST_TEST(indirect.formula.starts_with("=ROUND(ROUND((SUMPRODUCT(EXACT($A$2:$A$3,\"Personalkostnader\")"),
+               indirect.formula);
+    BOOST_TEST(indirect.formula.ends_with("*100,0)*ROUND($J$1*10000,0)/10000,0)/100"), indirect.formula);
+    BOOST_TEST(indirect.formula.find("$E$4") == std::string::npos);   // never its own cell
+    BOOST_TEST(text_at(costs, 0, 8) == "Schablon indirekta kostnader");
+    BOOST_TEST((std::get<Ratio>(at(costs, 0, 9).value) == Ratio{1500, 10000}));
+    // The same with a rate the pack gives.
+    WorkbookOptions options = testing::framsyn_options();
+    options.indirect_flat_rate_hundredths = 2000;
+    const WorkbookLayout twenty = layout_budget_workbook(testing::application_with_partners_and_flat_rate(), options);
+    BOOST_TEST(ore_of(at(sheet(twenty, "Kostnader"), 3, 4)) == 2'000'002);   // 20 000,02 kr
+    BOOST_TEST(ore_of(named_cell(twenty, "Kostnad_totalt")) == ore_of(named_cell(layout, "Kostnad_totalt")) + 2'250'000);   // 5 000 + 2 500 + 15 000 kr
+}
+
+BOOST_AUTO_TEST_CASE(drop_down_holds_the_packs_categories_in_its_words) {
+    const WorkbookLayout layout = partners_layout();
+    const SheetLayout& costs = sheet(layout, "Kostnader");
+    BOOST_REQUIRE_EQUAL(costs.validations.size(), 2u);   // categories, beneficiaries
+    BOOST_TEST(costs.validations[0].values.front() == "Personalkostnader");
+    BOOST_TEST(costs.validations[0].values.back() == "Övriga kostnader");
+    BOOST_TEST(costs.validations[0].last_row == costs.table->last_row + xlsx::spare_cost_rows);
+    BOOST_TEST(text_at(costs, 1, 0) == "Personalkostnader");
+    BOOST_TEST((costs.validations[1].values == std::vector<std::string>{"Projektägaren", "umea"}));
+    WorkbookOptions fewer = testing::framsyn_options();
+    fewer.categories = {{"staff", "", ""}, {"travel", "", ""}};
+    const WorkbookLayout two = layout_budget_workbook(testing::framsyn_application(), fewer);
+    BOOST_TEST((sheet(two, "Kostnader").validations[0].values == std::vector<std::string>{"Lön personal", "Resa"}));
+    fewer.categories = {{"coffee", "Kaffe", "Coffee"}};
+    BOOST_CHECK_THROW(layout_budget_workbook(testing::framsyn_application(), fewer), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(each_beneficiary_has_a_sub_budget_with_its_balance) {
+    const WorkbookLayout layout = partners_layout();
+    const SheetLayout& subs = sheet(layout, "Delbudgetar");
+    const std::uint32_t owner = row_of(subs, "Projektägaren");
+    const std::uint32_t umea = row_of(subs, "umea");
+    const std::uint32_t none = row_of(subs, "(ingen stödmottagare angiven)");
+    BOOST_TEST(text_at(subs, umea, 1) == "Umeå kommun");
+    BOOST_TEST(ore_of(at(subs, umea, 2)) == 57'500 * 100);   // 50 000 + 7 500 kr
+    BOOST_TEST(ore_of(at(subs, umea, 3)) == 57'500 * 100);
+    BOOST_TEST(text_at(subs, umea, 6) == "✓ i balans");
+    BOOST_TEST(ore_of(at(subs, owner, 4)) == 300'000 * 100);   // the owner's ESF support
+    BOOST_TEST(ore_of(at(subs, none, 2)) == 12'345 * 100);
+    BOOST_TEST(at(subs, umea, 2).formula ==
+               "=SUMPRODUCT(EXACT('Kostnader'!$G$2:$G$28,$A3)*'Kostnader'!$E$2:$E$28)");
+    // FRAMSYN has no beneficiary partners: no sheet, no column.
+    BOOST_TEST(framsyn_layout().find_sheet("Delbudgetar") == nullptr);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
