@@ -1069,8 +1069,10 @@ private:
             const Money difference = costs - financing;
             put(sheet, row, difference_column, Amount{difference}, money_,
                 "=" + cell_ref(row, costs_column) + "-" + cell_ref(row, financing_column));
-            for (const Money ore : {costs, financing, esf, difference})
-                widen(sheet, costs_column, money_width(ore));
+            widen(sheet, costs_column, money_width(costs));
+            widen(sheet, financing_column, money_width(financing));
+            widen(sheet, esf_column, money_width(esf));
+            widen(sheet, difference_column, money_width(difference));
             status(sheet, row, difference == 0 ? labels_.balanced : labels_.not_balanced,
                    "=IF(ROUND(" + cell_ref(row, difference_column) + "*100,0)=0," + string_literal(labels_.balanced) +
                        "," + string_literal(labels_.not_balanced) + ")",
