@@ -13,6 +13,7 @@
 #include "pipeline/artefacts.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/pipeline.hpp"
+#include "pipeline/workbook_options.hpp"
 #include "rules/terms.hpp"
 #include "xlsx/budget_workbook.hpp"
 
@@ -58,6 +59,17 @@ xlsx::BudgetLimits workbook_limits(const model::Application& application, const 
     limits.source_note = pack->name + (terms.call ? ", " + terms.call->name : std::string());
     return limits;
 }
+
+}  // namespace
+
+std::vector<xlsx::CategoryChoice> workbook_categories(const model::RulePack& pack) {
+    std::vector<xlsx::CategoryChoice> out;
+    for (const model::CostCategoryRule& category : pack.cost_categories)
+        out.push_back({category.code, category.name.sv, category.name.en});
+    return out;
+}
+
+namespace {
 
 constexpr std::uintmax_t max_template_file_bytes = 64ull << 20;   // as the docx module allows
 constexpr std::uintmax_t max_logo_file_bytes = 10ull << 20;
@@ -197,6 +209,13 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
             options.lang = made.lang;
             options.date = request.today;
             options.limits = workbook_limits(*checked.application, checked.pack);
+            if (checked.pack) {
+                options.categories = workbook_categories(*checked.pack);
+                if (const auto* model = checked.pack->find_cost_model("indirect-flat-rate"); model && model->rate)
+                    options.indirect_flat_rate_hundredths = *model->rate;
+                if (const auto* model = checked.pack->find_cost_model("remaining-flat-rate"); model && model->rate)
+                    options.remaining_flat_rate_hundredths = *model->rate;
+            }
             try {
                 // libxlsxwriter 1.1.4 (Debian 12) writes only to a file name
                 // (no output_buffer before 1.1.5): a private file, read back.

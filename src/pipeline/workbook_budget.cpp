@@ -2,6 +2,7 @@
 
 #include "docx/zip_package.hpp"
 #include "load/budget_xml.hpp"
+#include "pipeline/workbook_options.hpp"
 #include "report/catalogue.hpp"
 #include "xlsx/budget_reader.hpp"
 
@@ -64,7 +65,8 @@ std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& 
 
     xlsx::WorkbookBudget read;
     try {
-        read = xlsx::read_budget_workbook(parts);
+        read = xlsx::read_budget_workbook(parts, latest.pack ? workbook_categories(*latest.pack)
+                                                             : std::vector<xlsx::CategoryChoice>{});
     } catch (const xlsx::WorkbookReadError& error) {
         throw WorkbookRejected(error.what(), error.swedish());
     }

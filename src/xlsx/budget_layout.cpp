@@ -1,6 +1,8 @@
 #include "xlsx/budget_layout.hpp"
 
 #include <algorithm>
+#include <array>
+#include <tuple>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -33,6 +35,8 @@ constexpr std::uint32_t cost_activity_column = 2;
 constexpr std::uint32_t cost_label_column = 3;
 constexpr std::uint32_t cost_amount_column = 4;
 constexpr std::uint32_t cost_tags_column = 5;
+constexpr std::uint32_t cost_beneficiary_column = 6;   // only when partners are beneficiaries
+constexpr std::uint32_t flat_label_column = 8;         // the flat rates, right of the table
 
 // Columns of the financing sheet.
 constexpr std::uint32_t source_kind_column = 0;
@@ -40,6 +44,7 @@ constexpr std::uint32_t source_funder_column = 1;
 constexpr std::uint32_t source_org_number_column = 2;
 constexpr std::uint32_t source_amount_column = 3;
 constexpr std::uint32_t source_share_column = 4;
+constexpr std::uint32_t source_beneficiary_column = 5;   // only when partners are beneficiaries
 
 // Widths in characters: long texts wrap within these instead of widening the page.
 constexpr double narrow_text_width = 30;
@@ -114,13 +119,20 @@ public:
 
     WorkbookLayout build() {
         check_limits();
+        choose_categories();
+        sub_budgets_ = application_.has_beneficiary_partners();
+        compute_flat_rates();
         define_looks();
         SheetLayout costs = costs_sheet();
         SheetLayout by_year = by_year_sheet();
         SheetLayout by_activity = by_activity_sheet();
         SheetLayout financing = financing_sheet();
         SheetLayout summary = summary_sheet();
-        for (SheetLayout* sheet : {&summary, &costs, &by_year, &by_activity, &financing}) {
+        std::optional<SheetLayout> sub_budgets;
+        if (sub_budgets_) sub_budgets = sub_budgets_sheet();
+        std::vector<SheetLayout*> sheets{&summary, &costs, &by_year, &by_activity, &financing};
+        if (sub_budgets) sheets.push_back(&*sub_budgets);
+        for (SheetLayout* sheet : sheets) {
             set_print(*sheet);
             fit_rows(*sheet);
             layout_.sheets.push_back(std::move(*sheet));
@@ -147,11 +159,118 @@ private:
         }
     }
 
+    // ------------------------------------------------------------ categories, flat rates
+
+    // The drop-down's categories and the words every sheet uses for them:
+    // the pack's (options.categories) in the workbook's language, else the
+    // workbook's own.
+    void choose_categories() {
+        const bool english = &labels_ == labels_for("en");
+        for (const CategoryChoice& choice : options_.categories) {
+            const auto own = category_words(labels_, choice.code);
+            if (!own) fail("the allowed category '" + choice.code + "' is not a cost category of the plan format");
+            const std::string& given = english ? choice.en : choice.sv;
+            std::string words = given.empty() ? std::string(*own) : given;
+            model_text(words, "the words of the allowed category '" + choice.code + "'");
+            category_word_of_[choice.code] = words;
+            allowed_categories_.push_back(std::move(words));
+        }
+        if (allowed_categories_.empty())
+            for (const auto code : category_codes) allowed_categories_.emplace_back(*category_words(labels_, code));
+    }
+
+    // The words of a category code of the plan format; nullopt for any other code.
+    std::optional<std::string> category_word(std::string_view code) const {
+        if (const auto found = category_word_of_.find(std::string(code)); found != category_word_of_.end())
+            return found->second;
+        if (const auto words = category_words(labels_, code)) return std::string(*words);
+        return std::nullopt;
+    }
+
+    // SUMIFS reads * ? ~ and a leading = < > in its criteria as operators and
+    // ignores case; a key it would misread is matched with EXACT instead.
+    static bool plain_criterion(std::string_view key) {
+        if (key.empty() || key.find_first_of("*?~") != std::string_view::npos) return false;
+        return key.front() != '=' && key.front() != '<' && key.front() != '>';
+    }
+
+    static std::int64_t checked_rate(const std::optional<std::int64_t>& given, std::int64_t fallback,
+                                     const char* what) {
+        const std::int64_t rate = given.value_or(fallback);
+        if (rate < 0 || rate > 10000)
+            fail(std::string("the ") + what + " is " + std::to_string(rate) +
+                 " hundredths of a per cent; it must lie within 0–10000 (0–100 %)");
+        return rate;
+    }
+
+    // rate (hundredths of a per cent) × base öre, rounded to the öre half
+    // away from zero, as ROUND does in the sheet.
+    static Money flat_amount(Money base, std::int64_t rate) {
+        const WideInt product = static_cast<WideInt>(base) * rate;
+        const WideInt magnitude = product < 0 ? -product : product;
+        const WideInt rounded = (magnitude + 5000) / 10000;
+        const WideInt result = product < 0 ? -rounded : rounded;
+        if (result > max_exact_ore || result < -max_exact_ore)
+            fail("a flat-rate line would be " + model::format_sek(static_cast<Money>(result / 10000)) +
+                 " kr or more; a spreadsheet keeps at most 15 significant digits exactly");
+        return static_cast<Money>(result);
+    }
+
+    // What a cost line's beneficiary cell shows: the owner in words, a partner by its id.
+    std::string beneficiary_key(const std::optional<std::string>& beneficiary) const {
+        if (!beneficiary) return {};
+        if (*beneficiary == "owner") return std::string(labels_.owner_key);
+        return *beneficiary;
+    }
+
+    // Which cost lines are flat-rate formulas and what they come to; every
+    // other line keeps its amount. amounts_[i] is what the workbook shows.
+    void compute_flat_rates() {
+        const auto& costs = budget_.costs;
+        amounts_.reserve(costs.size());
+        for (const auto& cost : costs) amounts_.push_back(cost.amount);
+        flat_rate_of_.assign(costs.size(), -1);
+        const auto& models = budget_.cost_models;
+        const bool indirect = std::find(models.begin(), models.end(), "indirect-flat-rate") != models.end();
+        const bool remaining = std::find(models.begin(), models.end(), "remaining-flat-rate") != models.end();
+        if (!indirect && !remaining) return;
+        if (indirect)
+            indirect_rate_ = checked_rate(options_.indirect_flat_rate_hundredths,
+                                          default_indirect_flat_rate_hundredths, "indirect flat rate");
+        if (remaining)
+            remaining_rate_ = checked_rate(options_.remaining_flat_rate_hundredths,
+                                           default_remaining_flat_rate_hundredths, "remaining flat rate");
+        // (category, year, sub-budget) -> the flat lines in it; (year, sub-budget) -> staff öre.
+        using Group = std::tuple<std::string, int, std::string>;
+        std::map<Group, std::vector<std::size_t>> flat_lines;
+        std::map<std::pair<int, std::string>, Money> staff;
+        for (std::size_t i = 0; i < costs.size(); ++i) {
+            const model::CostLine& cost = costs[i];
+            const std::string owner = sub_budgets_ ? beneficiary_key(cost.beneficiary) : std::string();
+            if (cost.category == "staff") {
+                Money& sum = staff[{cost.year, owner}];
+                sum = add_amounts(sum, checked_amount(cost.amount, "a staff cost line"), "the staff costs");
+            }
+            if ((indirect && cost.category == "indirect") || (remaining && cost.category == "other"))
+                flat_lines[{cost.category, cost.year, owner}].push_back(i);
+        }
+        for (const auto& [group, lines] : flat_lines) {
+            if (lines.size() != 1) continue;   // two lines on one base: which gets what would be a guess
+            const auto& [category, year, owner] = group;
+            const std::int64_t rate = category == "indirect" ? *indirect_rate_ : *remaining_rate_;
+            const auto base = staff.find({year, owner});
+            amounts_[lines.front()] = flat_amount(base == staff.end() ? 0 : base->second, rate);
+            flat_rate_of_[lines.front()] = rate;
+            flat_rows_.push_back(static_cast<std::uint32_t>(lines.front() + 1));
+        }
+        std::sort(flat_rows_.begin(), flat_rows_.end());
+    }
+
     void define_looks() {
         // Amounts show öre only when some amount has them, so a whole-krona
         // budget reads "1 250 000 kr" and one with öre never hides them.
         bool any_ore = false;
-        for (const auto& cost : budget_.costs) any_ore = any_ore || cost.amount % 100 != 0;
+        for (const Money amount : amounts_) any_ore = any_ore || amount % 100 != 0;
         for (const auto& source : budget_.financing) any_ore = any_ore || source.amount % 100 != 0;
         for (const auto& income : budget_.income) any_ore = any_ore || income.amount % 100 != 0;
         if (options_.limits.esf_ceiling) any_ore = any_ore || *options_.limits.esf_ceiling % 100 != 0;
@@ -240,8 +359,10 @@ private:
     }
 
     // An absolute range on the costs sheet, over every data row of one column.
+    // It reaches spare_cost_rows below the last line, so lines typed under
+    // the table count too (Excel grows the table over them; LibreOffice does not).
     std::string costs_range(std::uint32_t column) const {
-        return sheet_prefix(labels_.costs_sheet) + range_ref(1, column, cost_last_row_, column, Anchor::both);
+        return sheet_prefix(labels_.costs_sheet) + range_ref(1, column, cost_range_last_, column, Anchor::both);
     }
 
     std::string sources_range(std::uint32_t column) const {
@@ -249,7 +370,7 @@ private:
     }
 
     std::string category_label(const model::CostLine& cost) const {
-        if (const auto words = category_words(labels_, cost.category)) return std::string(*words);
+        if (const auto words = category_word(cost.category)) return *words;
         return cost.category.empty() ? "(" + std::string(labels_.unknown_category) + ")"
                                      : cost.category + " (" + std::string(labels_.unknown_category) + ")";
     }
@@ -277,6 +398,68 @@ private:
         return formula + "*" + amounts + ")";
     }
 
+    // The rate of a flat-rate model in a cell right of the cost table (row
+    // `row`), with its label and what it is a share of; the formula
+    // reference to it, or "" when the model is not used.
+    std::string flat_rate_cell(SheetLayout& sheet, const std::optional<std::int64_t>& rate, std::string_view label,
+                               std::uint32_t row) {
+        if (!rate) return {};
+        put(sheet, row, flat_label_column, std::string(label), fact_label_);
+        widen(sheet, flat_label_column, text_width(label));
+        put(sheet, row, flat_label_column + 1, Ratio{*rate, 10000}, percent_);
+        widen(sheet, flat_label_column + 1, 10);
+        put(sheet, row, flat_label_column + 2, std::string(labels_.flat_rate_note), note_);
+        widen(sheet, flat_label_column + 2, text_width(labels_.flat_rate_note));
+        return cell_ref(row, flat_label_column + 1, Anchor::both);
+    }
+
+    // A flat-rate line's amount: the rate times the staff costs of the line's
+    // own year (and beneficiary), in whole öre, rounded half away from zero.
+    // The staff costs are summed around every flat-rate line, never over one,
+    // so no line's formula refers to its own cell or to another's (a
+    // circular reference in Excel and LibreOffice, however the criteria fall).
+    std::string flat_formula(std::uint32_t row, const std::string& rate_cell) const {
+        const std::string staff = string_literal(*category_word("staff"));
+        const auto column = [&](std::uint32_t c, std::uint32_t first, std::uint32_t last) {
+            return range_ref(first, c, last, c, Anchor::both);
+        };
+        std::vector<std::string> parts;
+        std::uint32_t first = 1;
+        const auto segment = [&](std::uint32_t last) {
+            if (first > last) return;
+            std::string part = "SUMPRODUCT(EXACT(" + column(cost_category_column, first, last) + "," + staff + ")*(" +
+                               column(cost_year_column, first, last) + "=" + cell_ref(row, cost_year_column) + ")";
+            if (sub_budgets_)
+                part += "*EXACT(" + column(cost_beneficiary_column, first, last) + "," +
+                        cell_ref(row, cost_beneficiary_column) + ")";
+            parts.push_back(part + "*" + column(cost_amount_column, first, last) + ")");
+        };
+        for (const std::uint32_t flat : flat_rows_) {
+            segment(flat - 1);
+            first = flat + 1;
+        }
+        segment(cost_range_last_);
+        return "=ROUND(ROUND((" + join(parts, "+") + ")*100,0)*ROUND(" + rate_cell + "*10000,0)/10000,0)/100";
+    }
+
+    // The beneficiary drop-down: the owner in words, then the beneficiary
+    // partners' ids; nullopt when it would pass a drop-down's 255 characters
+    // (the column then takes what is typed).
+    std::optional<std::vector<std::string>> beneficiary_choices() const {
+        std::vector<std::string> keys{std::string(labels_.owner_key)};
+        std::size_t length = utf16_length(labels_.owner_key);
+        for (const model::Partner& partner : application_.partners) {
+            if (!partner.beneficiary() || !partner.id || partner.id->empty()) continue;
+            if (cell_text_problem(*partner.id) || partner.id->find_first_of(",\"") != std::string::npos)
+                return std::nullopt;
+            if (std::find(keys.begin(), keys.end(), *partner.id) != keys.end()) continue;
+            length += utf16_length(*partner.id) + 1;
+            keys.push_back(*partner.id);
+        }
+        if (length > 255) return std::nullopt;
+        return keys;
+    }
+
     // ------------------------------------------------------------ costs
 
     SheetLayout costs_sheet() {
@@ -288,6 +471,7 @@ private:
                  " cost lines; a worksheet holds at most 1 048 575 below its header row");
         // A table needs a data row; without costs it keeps one empty row to type into.
         cost_last_row_ = static_cast<std::uint32_t>(std::max<std::size_t>(costs.size(), 1));
+        cost_range_last_ = std::min<std::uint32_t>(cost_last_row_ + spare_cost_rows, max_rows - 1);
 
         sheet.table =
             Table{.name = std::string(labels_.costs_table),
@@ -297,6 +481,13 @@ private:
                   .headers = {std::string(labels_.category), std::string(labels_.year), std::string(labels_.activity),
                               std::string(labels_.label), std::string(labels_.amount), std::string(labels_.tags)},
                   .header_looks = {header_, header_center_, header_, header_, header_right_, header_indented_}};
+        if (sub_budgets_) {
+            sheet.table->headers.emplace_back(labels_.beneficiary);
+            sheet.table->header_looks.push_back(header_);
+        }
+        const std::string rate_cell_indirect = flat_rate_cell(sheet, indirect_rate_, labels_.indirect_flat_rate, 0);
+        const std::string rate_cell_remaining =
+            flat_rate_cell(sheet, remaining_rate_, labels_.remaining_flat_rate, indirect_rate_ ? 1 : 0);
         for (std::uint32_t column = 0; column < sheet.table->headers.size(); ++column)
             widen(sheet, column, text_width(sheet.table->headers[column]) + 3);   // room for the filter button
 
@@ -307,8 +498,8 @@ private:
             const auto what = [&](const char* part) {
                 return [&cost, i, part] { return part + located("cost line " + std::to_string(i + 1), cost.where); };
             };
-            total_costs_ =
-                add_amounts(total_costs_, checked_amount(cost.amount, what("the amount of ")), "the cost lines");
+            const Money amount = amounts_[i];
+            total_costs_ = add_amounts(total_costs_, checked_amount(amount, what("the amount of ")), "the cost lines");
 
             cost_category_labels_.push_back(model_text(category_label(cost), what("the category of ")));
             put(sheet, row, cost_category_column, cost_category_labels_.back());
@@ -320,8 +511,14 @@ private:
             }
             put(sheet, row, cost_label_column, model_text(cost.label, what("the label of ")), wrapped_);
             widen(sheet, cost_label_column, std::min(text_width(cost.label), wide_text_width));
-            put(sheet, row, cost_amount_column, Amount{cost.amount}, money_);
-            widen(sheet, cost_amount_column, money_width(cost.amount));
+            std::string formula;
+            if (flat_rate_of_[i] >= 0)
+                formula = flat_formula(row, cost.category == "indirect" ? rate_cell_indirect : rate_cell_remaining);
+            put(sheet, row, cost_amount_column, Amount{amount}, money_, std::move(formula));
+            widen(sheet, cost_amount_column, money_width(amount));
+            if (sub_budgets_ && cost.beneficiary)
+                put(sheet, row, cost_beneficiary_column,
+                    model_text(beneficiary_key(cost.beneficiary), what("the beneficiary of ")));
             if (!cost.tags.empty()) {
                 std::vector<std::string> words;
                 for (const auto& tag : cost.tags) words.emplace_back(tag_words(labels_, tag).value_or(tag));
@@ -332,9 +529,18 @@ private:
         }
         checked_amount(total_costs_, "the total of the cost lines");
 
-        std::vector<std::string> categories;
-        for (const auto code : category_codes) categories.emplace_back(*category_words(labels_, code));
-        sheet.validation = ListValidation{1, cost_last_row_, cost_category_column, std::move(categories)};
+        // The empty rows below the table show a typed year and amount as the lines above do.
+        for (std::uint32_t row = cost_last_row_ + 1; row <= cost_range_last_; ++row) {
+            put(sheet, row, cost_year_column, std::monostate{}, year_);
+            put(sheet, row, cost_amount_column, std::monostate{}, money_);
+        }
+        sheet.validations.push_back(ListValidation{1, cost_range_last_, cost_category_column, allowed_categories_});
+        if (sub_budgets_) {
+            widen(sheet, cost_beneficiary_column, text_width(labels_.owner_key));
+            if (auto keys = beneficiary_choices())
+                sheet.validations.push_back(
+                    ListValidation{1, cost_range_last_, cost_beneficiary_column, std::move(*keys)});
+        }
         sheet.frozen_rows = 1;
         sheet.print.repeat_rows_through = 0;
         return sheet;
@@ -353,10 +559,13 @@ private:
         for (const auto code : category_codes) {
             const bool used =
                 std::any_of(costs.begin(), costs.end(), [&](const auto& c) { return c.category == code; });
-            if (used) rows.emplace_back(*category_words(labels_, code)), row_is_own_label.push_back(true);
+            if (used) {
+                rows.push_back(*category_word(code));
+                row_is_own_label.push_back(plain_criterion(rows.back()));
+            }
         }
         for (std::size_t i = 0; i < costs.size(); ++i)
-            if (!category_words(labels_, costs[i].category) &&
+            if (!category_word(costs[i].category) &&
                 std::find(rows.begin(), rows.end(), cost_category_labels_[i]) == rows.end())
                 rows.push_back(cost_category_labels_[i]), row_is_own_label.push_back(false);
         std::set<int> year_set;
@@ -367,7 +576,7 @@ private:
         std::map<std::pair<std::string, int>, Money> sums;   // (category label, year) -> öre
         for (std::size_t i = 0; i < costs.size(); ++i) {
             Money& sum = sums[{cost_category_labels_[i], costs[i].year}];
-            sum = add_amounts(sum, costs[i].amount, "the cost lines");
+            sum = add_amounts(sum, amounts_[i], "the cost lines");
         }
 
         const auto first_year_column = 1u;
@@ -399,8 +608,11 @@ private:
                 row_sum = add_amounts(row_sum, ore, "the cost lines");
                 column_sums[y] = add_amounts(column_sums[y], ore, "the cost lines");
             }
+            // The totals read the cost lines themselves, so a line in a year
+            // without a column (or a category without a row) still counts.
             put(sheet, row, total_column, Amount{row_sum}, money_,
-                "=SUM(" + range_ref(row, first_year_column, row, total_column - 1) + ")");
+                "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_category_column),
+                                cell_ref(row, 0, Anchor::column), row_is_own_label[r]));
             widen(sheet, total_column, money_width(row_sum));
             grand_total = add_amounts(grand_total, row_sum, "the cost lines");
             category_totals_.emplace_back(rows[r], row_sum);
@@ -410,14 +622,12 @@ private:
         for (std::size_t y = 0; y < years_.size(); ++y) {
             const auto column = static_cast<std::uint32_t>(first_year_column + y);
             put(sheet, total_row, column, Amount{column_sums[y]}, money_total_,
-                "=SUM(" + range_ref(1, column, total_row - 1, column) + ")");
+                "=SUMIFS(" + costs_range(cost_amount_column) + "," + costs_range(cost_year_column) + "," +
+                    cell_ref(0, column, Anchor::row) + ")");
             widen(sheet, column, money_width(column_sums[y]));
         }
-        // Without costs there are no rows to add up: the total reads the costs sheet.
-        const std::string grand_formula = rows.empty()
-                                              ? "=SUM(" + costs_range(cost_amount_column) + ")"
-                                              : "=SUM(" + range_ref(1, total_column, total_row - 1, total_column) + ")";
-        put(sheet, total_row, total_column, Amount{grand_total}, money_total_, grand_formula);
+        put(sheet, total_row, total_column, Amount{grand_total}, money_total_,
+            "=SUM(" + costs_range(cost_amount_column) + ")");
         widen(sheet, total_column, money_width(grand_total));
 
         // A chart helps only when there is more than one category to compare.
@@ -485,12 +695,14 @@ private:
         for (std::size_t r = 0; r < rows.size(); ++r) row_of.emplace(rows[r].key, r);
         std::vector<Money> sums(rows.size() * years_.size(), 0);
         std::vector<Money> key_totals(rows.size(), 0);
-        for (const auto& cost : costs) {
+        for (std::size_t i = 0; i < costs.size(); ++i) {
+            const model::CostLine& cost = costs[i];
+            const Money amount = amounts_[i];
             const auto found = row_of.find(cost.activity_id ? std::string_view(*cost.activity_id) : std::string_view());
             const std::size_t r = found == row_of.end() ? rows.size() - 1 : found->second;
             const auto y = static_cast<std::size_t>(std::lower_bound(years_.begin(), years_.end(), cost.year) - years_.begin());
-            if (y < years_.size() && years_[y] == cost.year) sums[r * years_.size() + y] = add_amounts(sums[r * years_.size() + y], cost.amount, "the cost lines");
-            key_totals[r] = add_amounts(key_totals[r], cost.amount, "the cost lines");
+            if (y < years_.size() && years_[y] == cost.year) sums[r * years_.size() + y] = add_amounts(sums[r * years_.size() + y], amount, "the cost lines");
+            key_totals[r] = add_amounts(key_totals[r], amount, "the cost lines");
         }
 
         constexpr std::uint32_t key_column = 0, title_column = 1, goals_column = 2, first_year_column = 3;
@@ -673,6 +885,10 @@ private:
         put(sheet, 0, source_org_number_column, std::string(labels_.org_number), header_);
         put(sheet, 0, source_amount_column, std::string(labels_.amount), header_right_);
         put(sheet, 0, source_share_column, std::string(labels_.share), header_right_);
+        if (sub_budgets_) {
+            put(sheet, 0, source_beneficiary_column, std::string(labels_.beneficiary), header_);
+            widen(sheet, source_beneficiary_column, text_width(labels_.owner_key));
+        }
         for (std::uint32_t column = 0; column <= source_share_column; ++column) widen(sheet, column, 10);
         widen(sheet, source_kind_column, text_width(labels_.kind));
         widen(sheet, source_funder_column, text_width(labels_.funder));
@@ -711,7 +927,14 @@ private:
                 "=IF(ROUND(" + total_cell + "*100,0)>0," + cell_ref(row, source_amount_column) + "/" + total_cell +
                     ",\"–\")");
             widen(sheet, source_share_column, 11);
+            if (sub_budgets_ && source.beneficiary)
+                put(sheet, row, source_beneficiary_column,
+                    model_text(beneficiary_key(source.beneficiary), "the beneficiary of " + what));
         }
+        if (sub_budgets_)
+            if (auto keys = beneficiary_choices())
+                sheet.validations.push_back(
+                    ListValidation{1, source_last_row_, source_beneficiary_column, std::move(*keys)});
         if (sources.empty()) put(sheet, 1, source_kind_column, std::string(labels_.no_financing), note_);
 
         put(sheet, financing_total_row_, source_kind_column, std::string(labels_.total), total_label_);
@@ -756,6 +979,121 @@ private:
         widen(sheet, source_amount_column, money_width(total_income_));
 
         sheet.frozen_rows = 1;
+        sheet.print.repeat_rows_through = 0;
+        return sheet;
+    }
+
+    // ------------------------------------------------------------ sub-budgets
+
+    // One row per sub-budget (the owner's, each beneficiary partner's, ids
+    // the lines name that no beneficiary partner has, and the lines naming
+    // none), each with its costs, financing, ESF support and its own balance.
+    // Income has no beneficiary in the plan, so it is not split (a note says so).
+    SheetLayout sub_budgets_sheet() {
+        SheetLayout sheet;
+        sheet.name = labels_.sub_budgets_sheet;
+        struct SubBudget {
+            std::string key;    // what the beneficiary columns hold; "" = none given
+            std::string shown;  // column A
+            std::string name;
+        };
+        std::vector<SubBudget> rows;
+        std::set<std::string> seen{std::string(labels_.owner_key)};
+        rows.push_back({std::string(labels_.owner_key), std::string(labels_.owner_key),
+                        model_text(application_.project.owner.name, "the project owner")});
+        for (const model::Partner& partner : application_.partners) {
+            if (!partner.beneficiary() || !partner.id || !seen.insert(*partner.id).second) continue;
+            const std::string what = located("partner '" + *partner.id + "'", partner.where);
+            rows.push_back({model_text(*partner.id, "the id of " + what), *partner.id,
+                            model_text(partner.name, "the name of " + what)});
+        }
+        const auto add_unknown = [&](const std::optional<std::string>& beneficiary) {
+            const std::string key = beneficiary_key(beneficiary);
+            if (!key.empty() && seen.insert(key).second)
+                rows.push_back({key, key, std::string(labels_.unknown_beneficiary)});
+        };
+        for (const auto& cost : budget_.costs) add_unknown(cost.beneficiary);
+        for (const auto& source : budget_.financing) add_unknown(source.beneficiary);
+        rows.push_back({"", std::string(labels_.no_beneficiary), ""});
+
+        constexpr std::uint32_t key_column = 0, name_column = 1, costs_column = 2, financing_column = 3,
+                                esf_column = 4, difference_column = 5, status_column_here = 6;
+        put(sheet, 0, key_column, std::string(labels_.beneficiary), header_);
+        put(sheet, 0, name_column, std::string(labels_.name), header_);
+        put(sheet, 0, costs_column, std::string(labels_.costs), header_right_);
+        put(sheet, 0, financing_column, std::string(labels_.financing), header_right_);
+        put(sheet, 0, esf_column, std::string(labels_.of_which_esf), header_right_);
+        put(sheet, 0, difference_column, std::string(labels_.sub_budget_difference), header_right_);
+        put(sheet, 0, status_column_here, std::string(labels_.status), header_indented_);
+        widen(sheet, key_column, text_width(labels_.beneficiary));
+        widen(sheet, name_column, text_width(labels_.name));
+        for (std::uint32_t column = costs_column; column <= difference_column; ++column) widen(sheet, column, 14);
+        widen(sheet, difference_column, 22);
+        for (const auto words : {labels_.balanced, labels_.not_balanced})
+            widen(sheet, status_column_here, text_width(words) + 1);
+
+        const std::string esf_words = string_literal(*source_kind_words(labels_, "esf"));
+        const std::string cost_keys = costs_range(cost_beneficiary_column);
+        const std::string source_keys = sources_range(source_beneficiary_column);
+        Money all_costs = 0, all_financing = 0, all_esf = 0;
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const auto row = static_cast<std::uint32_t>(r + 1);
+            const SubBudget& sub = rows[r];
+            Money costs = 0, financing = 0, esf = 0;
+            for (std::size_t i = 0; i < budget_.costs.size(); ++i)
+                if (beneficiary_key(budget_.costs[i].beneficiary) == sub.key)
+                    costs = add_amounts(costs, amounts_[i], "the cost lines");
+            for (const auto& source : budget_.financing) {
+                if (beneficiary_key(source.beneficiary) != sub.key) continue;
+                financing = add_amounts(financing, source.amount, "the financing sources");
+                if (source.kind == "esf") esf = add_amounts(esf, source.amount, "the financing sources");
+            }
+            all_costs = add_amounts(all_costs, costs, "the cost lines");
+            all_financing = add_amounts(all_financing, financing, "the financing sources");
+            all_esf = add_amounts(all_esf, esf, "the financing sources");
+            put(sheet, row, key_column, sub.shown, sub.key.empty() ? text_ : bold_);
+            widen(sheet, key_column, std::min(text_width(sub.shown), narrow_text_width));
+            if (!sub.name.empty()) {
+                put(sheet, row, name_column, sub.name, wrapped_);
+                widen(sheet, name_column, std::min(text_width(sub.name), wide_text_width));
+            }
+            // EXACT: keys are ids as typed, and "" must match only empty cells.
+            const std::string key = sub.key.empty() ? "\"\"" : cell_ref(row, key_column, Anchor::column);
+            put(sheet, row, costs_column, Amount{costs}, money_,
+                "=SUMPRODUCT(EXACT(" + cost_keys + "," + key + ")*" + costs_range(cost_amount_column) + ")");
+            put(sheet, row, financing_column, Amount{financing}, money_,
+                "=SUMPRODUCT(EXACT(" + source_keys + "," + key + ")*" + sources_range(source_amount_column) + ")");
+            put(sheet, row, esf_column, Amount{esf}, money_,
+                "=SUMPRODUCT(EXACT(" + source_keys + "," + key + ")*EXACT(" + sources_range(source_kind_column) +
+                    "," + esf_words + ")*" + sources_range(source_amount_column) + ")");
+            const Money difference = costs - financing;
+            put(sheet, row, difference_column, Amount{difference}, money_,
+                "=" + cell_ref(row, costs_column) + "-" + cell_ref(row, financing_column));
+            widen(sheet, costs_column, money_width(costs));
+            widen(sheet, financing_column, money_width(financing));
+            widen(sheet, esf_column, money_width(esf));
+            widen(sheet, difference_column, money_width(difference));
+            status(sheet, row, difference == 0 ? labels_.balanced : labels_.not_balanced,
+                   "=IF(ROUND(" + cell_ref(row, difference_column) + "*100,0)=0," + string_literal(labels_.balanced) +
+                       "," + string_literal(labels_.not_balanced) + ")",
+                   status_column_here);
+        }
+        const auto total_row = static_cast<std::uint32_t>(rows.size() + 1);
+        put(sheet, total_row, key_column, std::string(labels_.total), total_label_);
+        put(sheet, total_row, name_column, std::monostate{}, total_label_);
+        const std::array<std::pair<std::uint32_t, Money>, 4> totals{
+            {{costs_column, all_costs}, {financing_column, all_financing}, {esf_column, all_esf},
+             {difference_column, all_costs - all_financing}}};
+        for (const auto& [column, ore] : totals) {
+            put(sheet, total_row, column, Amount{ore}, money_total_,
+                "=SUM(" + range_ref(1, column, total_row - 1, column) + ")");
+            widen(sheet, column, money_width(ore));
+        }
+        row_ = total_row + 2;
+        note(sheet, std::string(labels_.sub_budget_note), status_column_here);
+        if (!budget_.income.empty()) note(sheet, std::string(labels_.sub_budget_income_note), status_column_here);
+        sheet.frozen_rows = 1;
+        sheet.frozen_columns = 1;
         sheet.print.repeat_rows_through = 0;
         return sheet;
     }
@@ -870,13 +1208,15 @@ private:
         const SummaryRow cofinancing_share = share_figure(sheet, labels_.cofinancing_share, cofinancing, eligible_row,
                                                           options_.limits.min_cofinancing_share_hundredths, false);
         Money staff = 0, indirect = 0;
-        for (const auto& cost : budget_.costs) {
-            if (cost.category == "staff") staff = add_amounts(staff, cost.amount, "the staff costs");
-            if (cost.category == "indirect") indirect = add_amounts(indirect, cost.amount, "the indirect costs");
+        for (std::size_t i = 0; i < budget_.costs.size(); ++i) {
+            const std::string& category = budget_.costs[i].category;
+            if (category == "staff") staff = add_amounts(staff, amounts_[i], "the staff costs");
+            if (category == "indirect") indirect = add_amounts(indirect, amounts_[i], "the indirect costs");
         }
         const auto category_sum = [&](std::string_view code) {
+            const std::string words = *category_word(code);
             return "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_category_column),
-                                   string_literal(*category_words(labels_, code)), true);
+                                   string_literal(words), plain_criterion(words));
         };
         const SummaryRow staff_row = figure(sheet, labels_.staff_costs, staff, category_sum("staff"));
         const SummaryRow indirect_row = figure(sheet, labels_.indirect_costs, indirect, category_sum("indirect"));
@@ -928,9 +1268,9 @@ private:
         ++row_;
     }
 
-    void note(SheetLayout& sheet, std::string text) {
+    void note(SheetLayout& sheet, std::string text, std::uint32_t last_column = status_column) {
         put(sheet, row_, label_column, std::move(text), note_);
-        sheet.merges.push_back({row_, label_column, status_column});
+        sheet.merges.push_back({row_, label_column, last_column});
         ++row_;
     }
 
@@ -971,9 +1311,10 @@ private:
         return SummaryRow{row, 0};
     }
 
-    void status(SheetLayout& sheet, std::uint32_t row, std::string_view words, const std::string& formula) {
-        put(sheet, row, status_column, std::string(words), status_, formula);
-        sheet.highlights.push_back({row, status_column, std::string(labels_.broken_marker)});
+    void status(SheetLayout& sheet, std::uint32_t row, std::string_view words, const std::string& formula,
+                std::uint32_t column = status_column) {
+        put(sheet, row, column, std::string(words), status_, formula);
+        sheet.highlights.push_back({row, column, std::string(labels_.broken_marker)});
     }
 
     // Wrapped text needs taller rows, and not every viewer sizes rows by
@@ -1065,6 +1406,14 @@ private:
            note_ = 0, at_most_percent_ = 0, at_least_percent_ = 0, at_most_money_ = 0, must_be_money_ = 0, status_ = 0;
 
     std::uint32_t cost_last_row_ = 1;
+    std::uint32_t cost_range_last_ = 1 + spare_cost_rows;   // the totals' ranges end here
+    bool sub_budgets_ = false;
+    std::map<std::string, std::string> category_word_of_;   // code -> the pack's words
+    std::vector<std::string> allowed_categories_;           // the drop-down
+    std::vector<Money> amounts_;                             // per cost line, flat rates applied
+    std::vector<std::int64_t> flat_rate_of_;                 // per cost line: its rate, -1 = not a formula
+    std::vector<std::uint32_t> flat_rows_;                   // costs-sheet rows of flat-rate formulas
+    std::optional<std::int64_t> indirect_rate_, remaining_rate_;
     std::uint32_t source_last_row_ = 1;
     std::uint32_t financing_total_row_ = 2;
     std::uint32_t income_total_row_ = 5;

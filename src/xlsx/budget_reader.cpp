@@ -625,7 +625,53 @@ std::string labels_text(const std::vector<std::string_view>& labels) {
            sheet.name() + ": ingen rubrikrad med " + labels_text(labels) + not_ours_sv);
 }
 
-void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, model::Budget& budget) {
+// The column of an optional header in the header row, when there is one.
+std::optional<std::uint32_t> optional_column(const SheetCells& sheet, std::uint32_t header_row, std::string_view label) {
+    const auto row = sheet.rows().find(header_row);
+    if (row == sheet.rows().end()) return std::nullopt;
+    for (const auto& [column, cell] : row->second)
+        if (cell.kind == RawCell::Kind::text && same_words(sheet.text(header_row, column).value_or(""), label))
+            return column;
+    return std::nullopt;
+}
+
+// A line's beneficiary: the owner in either language's words (or "owner"), else the id as typed.
+std::optional<std::string> beneficiary_of(const SheetCells& sheet, std::uint32_t row,
+                                          const std::optional<std::uint32_t>& column) {
+    if (!column) return std::nullopt;
+    auto given = sheet.text(row, *column);
+    if (!given) return std::nullopt;
+    if (same_words(*given, "owner") || same_words(*given, labels_for("sv")->owner_key) ||
+        same_words(*given, labels_for("en")->owner_key))
+        return std::string("owner");
+    return given;
+}
+
+// The category of a cost line: the pack's words first, then every workbook's words and codes.
+std::optional<std::string> category_code(const std::vector<CategoryChoice>& categories, std::string_view given) {
+    for (const CategoryChoice& choice : categories)
+        if (same_words(given, choice.code) || (!choice.sv.empty() && same_words(given, choice.sv)) ||
+            (!choice.en.empty() && same_words(given, choice.en)))
+            return choice.code;
+    // A category the pack does not allow still reads (the layout writes it
+    // when the plan has it; rule B002 reports it, not the reader).
+    return code_of(model::cost_categories(), given);
+}
+
+std::string category_list(const std::vector<CategoryChoice>& categories, std::string_view lang) {
+    if (categories.empty()) return words_list(model::cost_categories(), lang);
+    std::string out;
+    for (const CategoryChoice& choice : categories) {
+        std::string words = lang == "en" ? choice.en : choice.sv;
+        if (words.empty())
+            if (const auto* known = model::cost_category_words(choice.code)) words = std::string(known->name.in(lang));
+        out += (out.empty() ? "" : ", ") + (words.empty() ? choice.code : words);
+    }
+    return out;
+}
+
+void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, const std::vector<CategoryChoice>& categories,
+                model::Budget& budget) {
     const std::vector<std::string_view> headers{labels.category, labels.year,   labels.activity,
                                                 labels.label,    labels.amount, labels.tags};
     const auto header = find_header(sheet, headers);
@@ -633,6 +679,7 @@ void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, model::Bu
     const auto [header_row, columns] = *header;
     const std::uint32_t category = columns[0], year = columns[1], activity = columns[2], label = columns[3],
                         amount = columns[4], tags = columns[5];
+    const auto beneficiary = optional_column(sheet, header_row, labels.beneficiary);
     for (const auto& [row, cells] : sheet.rows()) {
         if (row <= header_row) continue;
         if (std::all_of(columns.begin(), columns.end(), [&, r = row](std::uint32_t c) { return sheet.empty(r, c); }))
@@ -640,15 +687,15 @@ void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, model::Bu
         model::CostLine cost;
         const auto category_text = sheet.text(row, category);
         if (!category_text)
-            sheet.fail(row, category, "the category is empty; choose one of: " + words_list(model::cost_categories(), "en"),
-                       "kategorin är tom; välj en av: " + words_list(model::cost_categories(), "sv"));
-        const auto code = code_of(model::cost_categories(), *category_text);
+            sheet.fail(row, category, "the category is empty; choose one of: " + category_list(categories, "en"),
+                       "kategorin är tom; välj en av: " + category_list(categories, "sv"));
+        const auto code = category_code(categories, *category_text);
         if (!code)
             sheet.fail(row, category,
                        "'" + shorten_utf8(*category_text, 60) + "' is not a cost category; choose one of: " +
-                           words_list(model::cost_categories(), "en"),
+                           category_list(categories, "en"),
                        "'" + shorten_utf8(*category_text, 60) + "' är ingen kostnadskategori; välj en av: " +
-                           words_list(model::cost_categories(), "sv"));
+                           category_list(categories, "sv"));
         cost.category = *code;
         cost.year = sheet.year(row, year);
         cost.activity_id = sheet.text(row, activity);
@@ -676,6 +723,7 @@ void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, model::Bu
                 if (std::find(cost.tags.begin(), cost.tags.end(), *tag) == cost.tags.end()) cost.tags.push_back(*tag);
             }
         }
+        cost.beneficiary = beneficiary_of(sheet, row, beneficiary);
         budget.costs.push_back(std::move(cost));
     }
 }
@@ -686,6 +734,7 @@ void read_financing(const SheetCells& sheet, const WorkbookLabels& labels, model
     if (!header) no_header(sheet, headers);
     const auto [header_row, columns] = *header;
     const std::uint32_t kind = columns[0], funder = columns[1], org_number = columns[2], amount = columns[3];
+    const auto beneficiary = optional_column(sheet, header_row, labels.beneficiary);
     const auto is_label = [&](std::uint32_t row, std::string_view label) {
         const RawCell* cell = sheet.find(row, kind);
         return cell && cell->kind == RawCell::Kind::text && same_words(sheet.text(row, kind).value_or(""), label);
@@ -718,6 +767,7 @@ void read_financing(const SheetCells& sheet, const WorkbookLabels& labels, model
         source.funder = sheet.text(row, funder);
         source.org_number = sheet.text(row, org_number);
         source.amount = sheet.amount(row, amount);
+        source.beneficiary = beneficiary_of(sheet, row, beneficiary);
         budget.financing.push_back(std::move(source));
     }
     if (!total_row)
@@ -748,7 +798,8 @@ void read_financing(const SheetCells& sheet, const WorkbookLabels& labels, model
 
 }  // namespace
 
-WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts) {
+WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts,
+                                    const std::vector<CategoryChoice>& categories) {
     std::map<std::string, const std::string*> by_name;
     for (const WorkbookPart& part : parts) by_name[part.name] = &part.bytes;
     const auto part = [&](const std::string& name) -> const std::string& {
@@ -816,7 +867,7 @@ WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts) {
         return SheetCells(std::string(name), read_sheet(part(part_name), part_name, std::string(name), shared));
     };
     out.budget.currency = "SEK";
-    read_costs(load_sheet(labels->costs_sheet), *labels, out.budget);
+    read_costs(load_sheet(labels->costs_sheet), *labels, categories, out.budget);
     read_financing(load_sheet(labels->financing_sheet), *labels, out.budget);
     return out;
 }

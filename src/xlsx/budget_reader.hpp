@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "model/application.hpp"
+#include "xlsx/budget_workbook.hpp"
 
 namespace esfdraft::xlsx {
 
@@ -55,6 +56,15 @@ inline constexpr std::size_t max_read_cells = 1'000'000;
 
 // Reads the budget from the parts of an .xlsx package.
 //
+// `categories`: the pack's allowed categories as the workbook was written
+// with them (WorkbookOptions::categories); their words (either language,
+// ASCII case ignored) read as their codes, besides the words and codes
+// every workbook takes. An unknown category is refused naming its cell and
+// the allowed words. A column Stödmottagare / Beneficiary (on costs and
+// financing, when the plan has beneficiary partners) gives each line's
+// beneficiary: "Projektägaren" / "Project owner" / "owner" read as "owner",
+// any other text as the partner id typed; empty = none.
+//
 // Edges: a row whose every read column is empty is skipped (the placeholder
 // rows of an empty list, a row a user cleared); the placeholder notes
 // "(ingen finansiering)" and "(inga intäkter)" are not lines. A category,
@@ -72,6 +82,7 @@ inline constexpr std::size_t max_read_cells = 1'000'000;
 // number, an unknown category, kind or tag, an amount with fractions of an
 // öre or beyond 15 digits, a control character); a line lacks its category,
 // year, kind or amount; a formula cell has no stored result.
-WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts);
+WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts,
+                                    const std::vector<CategoryChoice>& categories = {});
 
 }  // namespace esfdraft::xlsx

@@ -5,12 +5,18 @@
 //
 // Sheets (names in the workbook's language): Sammanställning / Summary,
 // Kostnader / Costs, Per år / By year, Per aktivitet / By activity,
-// Finansiering / Financing.
+// Finansiering / Financing; and Delbudgetar / Sub-budgets when partners are
+// beneficiaries with sub-budgets of their own.
+//
+// Totals reach spare_cost_rows rows below the last cost line, so a line a
+// finance officer types on the first empty rows under the cost table counts
+// in every total after a recalculation (Excel or LibreOffice).
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/application.hpp"
 #include "model/values.hpp"
@@ -30,6 +36,21 @@ struct BudgetLimits {
     std::string source_note;
 };
 
+// A cost category the pack allows, with the pack's words for it.
+struct CategoryChoice {
+    std::string code;   // plan cost/@category: "staff", ...
+    std::string sv;     // the pack's Swedish name; empty = the workbook's own words
+    std::string en;
+};
+
+// The flat rates of the simplified cost options (Budget::cost_models), in
+// hundredths of a per cent of the staff costs; each within 0–10000.
+inline constexpr std::int64_t default_indirect_flat_rate_hundredths = 1500;    // CPR art. 54(b): 15 %
+inline constexpr std::int64_t default_remaining_flat_rate_hundredths = 4000;   // CPR art. 56: 40 %
+
+// Empty rows below the cost table that every total still counts.
+inline constexpr std::uint32_t spare_cost_rows = 20;
+
 struct WorkbookOptions {
     // Language of the labels: "sv" or "en". Empty means the application's own
     // language (`application.lang`).
@@ -38,11 +59,31 @@ struct WorkbookOptions {
     // "prepared" date on the summary. Must be a valid date.
     model::Date date;
     BudgetLimits limits;
+    // The categories the category drop-down offers, in this order, named
+    // with the pack's words (cost lines of these categories show the same
+    // words, so the totals find what is chosen). Empty = the plan format's
+    // eight categories in the workbook's own words. A code the plan format
+    // does not define is refused.
+    std::vector<CategoryChoice> categories;
+    // The rates shown when the budget's cost model is a flat rate
+    // (indirect-flat-rate: the `indirect` lines = rate × staff costs;
+    // remaining-flat-rate: the `other` lines = rate × staff costs).
+    // nullopt = the defaults above (the pack's values when it has them).
+    std::optional<std::int64_t> indirect_flat_rate_hundredths;
+    std::optional<std::int64_t> remaining_flat_rate_hundredths;
 };
 
 // Writes the budget workbook to `path`, replacing any file there (the caller
 // passes a temporary path and renames it into place). The same inputs give
 // the same bytes.
+//
+// Flat rates: when Budget::cost_models holds indirect-flat-rate (or
+// remaining-flat-rate), each `indirect` (or `other`) cost line is a formula,
+// the rate (a cell beside the cost table) times the staff costs of the same
+// year (and sub-budget, when partners are beneficiaries), rounded to the öre
+// half away from zero; the workbook's totals use that amount, not the one
+// the plan gives. When two such lines share a year (and sub-budget), they
+// stay as the plan gives them (splitting a base would be a guess).
 //
 // Edges: an application without cost lines, sources or income still gives a
 // complete workbook (the lists show a placeholder row and the totals are 0);

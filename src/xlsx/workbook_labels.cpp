@@ -16,6 +16,7 @@ constexpr WorkbookLabels swedish{
     .by_year_sheet = "Per år",
     .by_activity_sheet = "Per aktivitet",
     .financing_sheet = "Finansiering",
+    .sub_budgets_sheet = "Delbudgetar",
 
     .costs_table = "Kostnadsrader",
     .category = "Kategori",
@@ -49,6 +50,25 @@ constexpr WorkbookLabels swedish{
     .unknown_kind = "okänd typ",
     .no_financing = "(ingen finansiering)",
     .no_income = "(inga intäkter)",
+
+    .beneficiary = "Stödmottagare",
+    .owner_key = "Projektägaren",
+    .no_beneficiary = "(ingen stödmottagare angiven)",
+    .unknown_beneficiary = "(okänd stödmottagare)",
+    .name = "Namn",
+    .costs = "Kostnader",
+    .financing = "Finansiering",
+    .of_which_esf = "varav ESF-stöd",
+    .sub_budget_difference = "Differens (kostnader − finansiering)",
+    .sub_budget_note =
+        "Varje stödmottagares delbudget: kostnaderna och finansieringen vars kolumn Stödmottagare på bladen "
+        "Kostnader och Finansiering har stödmottagarens nyckel i kolumn A.",
+    .sub_budget_income_note =
+        "Intäkterna är inte fördelade på stödmottagare (planen anger dem för hela projektet), så delbudgetarnas "
+        "differenser blir tillsammans projektets differens plus intäkterna.",
+    .indirect_flat_rate = "Schablon indirekta kostnader",
+    .remaining_flat_rate = "Schablon övriga kostnader",
+    .flat_rate_note = "av personalkostnaderna samma år",
 
     .budget_title = "Budget",
     .project = "Projekt",
@@ -116,6 +136,7 @@ constexpr WorkbookLabels english{
     .by_year_sheet = "By year",
     .by_activity_sheet = "By activity",
     .financing_sheet = "Financing",
+    .sub_budgets_sheet = "Sub-budgets",
 
     .costs_table = "CostLines",
     .category = "Category",
@@ -149,6 +170,25 @@ constexpr WorkbookLabels english{
     .unknown_kind = "unknown kind",
     .no_financing = "(no financing)",
     .no_income = "(no income)",
+
+    .beneficiary = "Beneficiary",
+    .owner_key = "Project owner",
+    .no_beneficiary = "(no beneficiary given)",
+    .unknown_beneficiary = "(unknown beneficiary)",
+    .name = "Name",
+    .costs = "Costs",
+    .financing = "Financing",
+    .of_which_esf = "of which ESF support",
+    .sub_budget_difference = "Difference (costs − financing)",
+    .sub_budget_note =
+        "Each beneficiary's sub-budget: the costs and financing whose column Beneficiary on the sheets Costs and "
+        "Financing holds the beneficiary's key in column A.",
+    .sub_budget_income_note =
+        "Income is not split between the beneficiaries (the plan gives it for the whole project), so the "
+        "sub-budgets' differences add up to the project's difference plus the income.",
+    .indirect_flat_rate = "Flat rate, indirect costs",
+    .remaining_flat_rate = "Flat rate, other costs",
+    .flat_rate_note = "of the staff costs of the same year",
 
     .budget_title = "Budget",
     .project = "Project",

@@ -13,6 +13,7 @@ namespace esfdraft::xlsx {
 struct WorkbookLabels {
     // Sheets (at most 31 characters, none of []:*?/\).
     std::string_view summary_sheet, costs_sheet, by_year_sheet, by_activity_sheet, financing_sheet;
+    std::string_view sub_budgets_sheet;
 
     // Costs.
     std::string_view costs_table;   // Excel table name: letters, digits, '_' only
@@ -28,6 +29,16 @@ struct WorkbookLabels {
     // Financing.
     std::string_view kind, funder, org_number, share, income, unknown_kind;
     std::string_view no_financing, no_income;
+
+    // Sub-budgets (partners that are beneficiaries) and flat rates.
+    std::string_view beneficiary;         // the column of costs and sources
+    std::string_view owner_key;           // what that column shows for the plan's "owner"
+    std::string_view no_beneficiary;      // the sub-budget of lines that name none
+    std::string_view unknown_beneficiary;
+    std::string_view name, costs, financing, of_which_esf;
+    std::string_view sub_budget_difference;   // costs − financing
+    std::string_view sub_budget_note, sub_budget_income_note;
+    std::string_view indirect_flat_rate, remaining_flat_rate, flat_rate_note;
 
     // Summary.
     std::string_view budget_title;

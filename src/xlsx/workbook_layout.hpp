@@ -130,7 +130,7 @@ struct SheetLayout {
     std::uint32_t frozen_rows = 0;
     std::uint32_t frozen_columns = 0;
     std::optional<Table> table;
-    std::optional<ListValidation> validation;
+    std::vector<ListValidation> validations;
     std::vector<Highlight> highlights;
     std::optional<Chart> chart;
     PrintSetup print;   // every sheet prints landscape on A4, one page wide

@@ -245,7 +245,7 @@ private:
         if (sheet.frozen_rows > 0 || sheet.frozen_columns > 0)
             worksheet_freeze_panes(worksheet, sheet.frozen_rows, static_cast<lxw_col_t>(sheet.frozen_columns));
         if (sheet.table) emit_table(sheet, worksheet, *sheet.table);
-        if (sheet.validation) emit_validation(sheet, worksheet, *sheet.validation);
+        for (const ListValidation& validation : sheet.validations) emit_validation(sheet, worksheet, validation);
         for (const Highlight& highlight : sheet.highlights) emit_highlight(sheet, worksheet, highlight);
         if (sheet.chart) emit_chart(sheet, worksheet, *sheet.chart);
         emit_print_setup(sheet, worksheet);

@@ -109,7 +109,8 @@ def check_costs(path, expected, formulas, values):
     if table is None:
         fail(path, "no table %s on %s" % (expected["table"], title))
     else:
-        if table.ref != "A1:F%d" % (max(lines, 1) + 1):
+        # Column G is the beneficiary's when partners are beneficiaries.
+        if table.ref not in ("A1:F%d" % (max(lines, 1) + 1), "A1:G%d" % (max(lines, 1) + 1)):
             fail(path, "table %s covers %s" % (table.name, table.ref))
         if table.autoFilter is None:
             fail(path, "table %s has no autofilter" % table.name)
@@ -254,6 +255,125 @@ def check_recalculation(workbooks):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def recalculate(soffice, work, workbooks, out):
+    profile = os.path.join(work, "profile")
+    if not os.path.isdir(profile):
+        os.makedirs(os.path.join(profile, "user"))
+        with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+            f.write(ALWAYS_RECALCULATE)
+    os.makedirs(out, exist_ok=True)
+    subprocess.run([soffice, "-env:UserInstallation=file://" + profile, "--headless", "--norestore",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out] + workbooks,
+                   env=dict(os.environ, HOME=work), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   timeout=600, check=False)
+
+
+APPENDED_ORE = 123456   # 1 234,56 kr
+# The key figures' defined names by the summary sheet's name (the language).
+FIGURE_NAMES = {
+    "Sammanställning": {"total": "Kostnad_totalt", "esf": "ESF_stod", "esf_share": "ESF_andel",
+                        "eligible": "Stodberattigande_kostnad"},
+    "Summary": {"total": "Total_cost", "esf": "ESF_support", "esf_share": "ESF_share", "eligible": "Eligible_cost"},
+}
+
+
+def check_appended_lines(workbooks):
+    """Types a cost line on the first empty row under the cost table (as a
+    finance officer would, with openpyxl), lets LibreOffice recalculate, and
+    finds the line in every total: category × year, the year, the category,
+    the grand total, the total cost and the ESF share."""
+    soffice = shutil.which("soffice")
+    if not soffice:
+        print("check_workbook.py: LibreOffice (soffice) is not installed; skipped")
+        sys.exit(77)
+    work = tempfile.mkdtemp(prefix="esfdraft-xlsx-append-")
+    try:
+        typed = {}
+        for path in workbooks:
+            with open(os.path.splitext(path)[0] + ".json", encoding="utf-8") as f:
+                expected = json.load(f)
+            lines = expected["cost_lines"]
+            if lines == 0 or lines > 1000:
+                continue
+            book = openpyxl.load_workbook(path)
+            costs = book[expected["sheets"][1]]
+            category, year = costs.cell(row=2, column=1).value, costs.cell(row=2, column=2).value
+            row = lines + 2   # the first empty row below the table
+            if costs.cell(row=row, column=1).value is not None:
+                fail(path, "row %d below the table is not empty" % row)
+                continue
+            costs.cell(row=row, column=1).value = category
+            costs.cell(row=row, column=2).value = year
+            costs.cell(row=row, column=4).value = "Typed below the table"
+            costs.cell(row=row, column=5).value = APPENDED_ORE / 100
+            edited = os.path.join(work, os.path.basename(path))
+            book.save(edited)
+            typed[edited] = (path, expected, category, year)
+        out = os.path.join(work, "out")
+        recalculate(soffice, work, list(typed), out)
+        for edited, (path, expected, category, year) in typed.items():
+            again = os.path.join(out, os.path.basename(edited))
+            if not os.path.exists(again):
+                fail(path, "LibreOffice could not open and re-save it with a typed line")
+                continue
+            before = openpyxl.load_workbook(path, data_only=True)
+            after = openpyxl.load_workbook(again, data_only=True)
+            names = openpyxl.load_workbook(path)
+            figure = FIGURE_NAMES[expected["sheets"][0]]
+            grew = 0
+
+            def expect_growth(title, coordinate, what):
+                nonlocal grew
+                a = ore(before[title][coordinate].value)
+                b = ore(after[title][coordinate].value)
+                if a is None or b != a + APPENDED_ORE:
+                    fail(path, "%s (%s!%s) is %r after typing a line of %d öre, was %r" % (what, title, coordinate, b,
+                                                                                       APPENDED_ORE, a))
+                else:
+                    grew += 1
+
+            title, coordinate = cell_of(names, figure["total"])
+            expect_growth(title, coordinate, "the total cost")
+            by_year = before[expected["sheets"][2]]
+            year_column = total_column = category_row = total_row = None
+            for column in range(2, by_year.max_column + 1):
+                header = by_year.cell(row=1, column=column).value
+                if header == year:
+                    year_column = column
+                if isinstance(header, str):
+                    total_column = column
+            for r in range(2, by_year.max_row + 1):
+                if by_year.cell(row=r, column=1).value == category:
+                    category_row = r
+                if category_row and by_year.cell(row=r, column=1).value == by_year.cell(row=1, column=total_column).value:
+                    total_row = r
+                    break
+            if None in (year_column, total_column, category_row, total_row):
+                fail(path, "no category %r and year %r on %s" % (category, year, by_year.title))
+                continue
+            cell = lambda r, c: by_year.cell(row=r, column=c).coordinate
+            expect_growth(by_year.title, cell(category_row, year_column), "category × year")
+            expect_growth(by_year.title, cell(category_row, total_column), "the category's total")
+            expect_growth(by_year.title, cell(total_row, year_column), "the year's total")
+            expect_growth(by_year.title, cell(total_row, total_column), "the grand total")
+            # The ESF share: ESF over the eligible cost, which grew by the line.
+            title, coordinate = cell_of(names, figure["esf_share"])
+            esf_title, esf_coordinate = cell_of(names, figure["esf"])
+            eligible_title, eligible_coordinate = cell_of(names, figure["eligible"])
+            esf = ore(after[esf_title][esf_coordinate].value)
+            eligible = ore(after[eligible_title][eligible_coordinate].value)
+            share = after[title][coordinate].value
+            if eligible != ore(before[eligible_title][eligible_coordinate].value) + APPENDED_ORE or \
+                    not isinstance(share, float) or abs(share - esf / eligible) > 1e-12:
+                fail(path, "the ESF share is %r after typing a line, expected %d/%s" % (share, esf, eligible))
+            else:
+                grew += 1
+            print("%s %s: a line typed under the table counts in %d totals" % (
+                "ok  " if grew == 6 else "FAIL", os.path.basename(path), grew))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     arguments = sys.argv[1:]
     recalc = "--recalc" in arguments
@@ -267,6 +387,7 @@ def main():
         return 1
     if recalc:
         check_recalculation(workbooks)
+        check_appended_lines(workbooks)
         for problem in problems:
             print("FAIL " + problem)
         return 1 if problems else 0

@@ -187,6 +187,48 @@ model::Application application_with_one_cost() {
     return application;
 }
 
+model::Application application_with_partners_and_flat_rate() {
+    model::Application application = framsyn_application();
+    model::Partner umea;
+    umea.id = "umea";
+    umea.name = "Umeå kommun";
+    umea.role = "beneficiary";
+    application.partners.push_back(umea);
+    application.budget = model::Budget{};
+    application.budget.cost_models = {"indirect-flat-rate"};
+    auto& costs = application.budget.costs;
+    const auto line = [&](std::string category, int year, model::Money ore, std::string label,
+                          std::optional<std::string> beneficiary) {
+        costs.push_back(cost(std::move(category), year, "", ore, std::move(label)));
+        costs.back().beneficiary = std::move(beneficiary);
+    };
+    line("staff", 2010, 10'000'010, "Projektledare", "owner");         // 100 000,10 kr
+    line("staff", 2010, 50'000 * kr, "Handledare", "umea");    // 50 000 kr
+    line("indirect", 2010, 1'500'002, "Indirekta kostnader", "owner");  // 15 % of 100 000,10 = 15 000,015 -> ,02
+    line("indirect", 2010, 750'000, "Indirekta kostnader", "umea");
+    line("staff", 2011, 300'000 * kr, "Projektledare", "owner");
+    line("indirect", 2011, 45'000 * kr, "Indirekta kostnader", "owner");
+    line("travel", 2011, 12'345 * kr, "Resor", std::nullopt);
+    application.budget.financing.push_back(source("esf", std::nullopt, std::nullopt, 300'000 * kr));
+    application.budget.financing.back().beneficiary = "owner";
+    application.budget.financing.push_back(source("public-cash", "Umeå kommun", std::nullopt, 57'500 * kr));
+    application.budget.financing.back().beneficiary = "umea";
+    const model::Money rest = application.budget.total_costs() - application.budget.total_financing();
+    application.budget.financing.push_back(source("public-cash", "Region Västerbotten", std::nullopt, rest));
+    return application;
+}
+
+std::vector<xlsx::CategoryChoice> esf_plus_categories() {
+    return {{"staff", "Personalkostnader", "Staff"},
+            {"services", "Köp av tjänst", "Purchased services"},
+            {"premises", "Lokal", "Premises"},
+            {"travel", "Resa", "Travel"},
+            {"materials", "Materiel", "Materials"},
+            {"indirect", "Indirekta kostnader", "Indirect costs"},
+            {"participants", "Deltagarkostnader", "Participant costs"},
+            {"other", "Övriga kostnader", "Other costs"}};
+}
+
 model::Application application_with_ore() {
     model::Application application = framsyn_application();
     application.budget = model::Budget{};

@@ -40,6 +40,15 @@ model::Application application_with_many_costs(std::size_t lines);
 // ids with '-', a source kind nobody defined. Balanced.
 model::Application application_with_odd_keys();
 
+// A municipality that is a beneficiary partner (id "umea") with a sub-budget
+// of its own, the indirect-cost flat rate (each indirect line is exactly 15 %
+// of its year's and beneficiary's staff costs, half an öre rounded up once),
+// one line naming no beneficiary. Costs 529 845,12 kr, balanced.
+model::Application application_with_partners_and_flat_rate();
+
+// The ESF+ pack's eight categories with its own words ("Personalkostnader", "Övriga kostnader").
+std::vector<xlsx::CategoryChoice> esf_plus_categories();
+
 model::CostLine cost(std::string category, int year, std::string activity, model::Money ore, std::string label,
                      std::vector<std::string> tags = {});
 

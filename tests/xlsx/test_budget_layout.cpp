@@ -116,9 +116,9 @@ BOOST_AUTO_TEST_CASE(key_figures_are_exact_sums_of_the_plan) {
 
 BOOST_AUTO_TEST_CASE(key_figures_are_formulas_over_the_other_sheets) {
     const WorkbookLayout layout = framsyn_layout();
-    BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$35)");
+    BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$55)");
     BOOST_TEST(named_cell(layout, "Personalkostnader").formula ==
-               "=SUMIFS('Kostnader'!$E$2:$E$35,'Kostnader'!$A$2:$A$35,\"Lön personal\")");
+               "=SUMIFS('Kostnader'!$E$2:$E$55,'Kostnader'!$A$2:$A$55,\"Lön personal\")");
     BOOST_TEST(named_cell(layout, "ESF_stod").formula ==
                "=SUMIFS('Finansiering'!$D$2:$D$8,'Finansiering'!$A$2:$A$8,$A" +
                    std::to_string(named_cell(layout, "ESF_stod").row + 1) + ")");
@@ -215,8 +215,8 @@ BOOST_AUTO_TEST_CASE(costs_sheet_is_a_table_of_every_line) {
     BOOST_TEST(ore_of(at(costs, 4, 4)) == 80'000 * kr);
     BOOST_TEST(text_at(costs, 14, 5) == "utvärdering, spridning");
     BOOST_TEST(costs.frozen_rows == 1u);
-    BOOST_REQUIRE(costs.validation.has_value());
-    BOOST_TEST(costs.validation->values.size() == 8u);
+    BOOST_REQUIRE_EQUAL(costs.validations.size(), 1u);
+    BOOST_TEST(costs.validations.front().values.size() == 8u);
 }
 
 BOOST_AUTO_TEST_CASE(by_year_crosses_categories_and_years_with_sumifs) {
@@ -231,12 +231,14 @@ BOOST_AUTO_TEST_CASE(by_year_crosses_categories_and_years_with_sumifs) {
     BOOST_TEST(ore_of(at(by_year, staff, 3)) == 591'000 * kr);
     BOOST_TEST(ore_of(at(by_year, staff, 4)) == 1'513'000 * kr);
     BOOST_TEST(at(by_year, staff, 2).formula ==
-               "=SUMIFS('Kostnader'!$E$2:$E$35,'Kostnader'!$A$2:$A$35,$A2,'Kostnader'!$B$2:$B$35,C$1)");
-    BOOST_TEST(at(by_year, staff, 4).formula == "=SUM(B2:D2)");
+               "=SUMIFS('Kostnader'!$E$2:$E$55,'Kostnader'!$A$2:$A$55,$A2,'Kostnader'!$B$2:$B$55,C$1)");
+    // Totals read the cost lines (and the rows below them), not the cells beside them.
+    BOOST_TEST(at(by_year, staff, 4).formula == "=SUMIFS('Kostnader'!$E$2:$E$55,'Kostnader'!$A$2:$A$55,$A2)");
     const std::uint32_t total = row_of(by_year, "Totalt");
     BOOST_TEST(total == 7u);   // six categories
     BOOST_TEST(ore_of(at(by_year, total, 4)) == 2'010'000 * kr);
-    BOOST_TEST(at(by_year, total, 4).formula == "=SUM(E2:E7)");
+    BOOST_TEST(at(by_year, total, 4).formula == "=SUM('Kostnader'!$E$2:$E$55)");
+    BOOST_TEST(at(by_year, total, 2).formula == "=SUMIFS('Kostnader'!$E$2:$E$55,'Kostnader'!$B$2:$B$55,C$1)");
     BOOST_REQUIRE(by_year.chart.has_value());
     BOOST_TEST(by_year.chart->values == "='Per år'!$E$2:$E$7");
     BOOST_TEST(by_year.chart->alt_text.find("Lön personal 1\xC2\xA0"
@@ -251,11 +253,11 @@ BOOST_AUTO_TEST_CASE(by_activity_counts_costs_without_activity_and_goals_through
     BOOST_TEST(ore_of(at(by_activity, a3, 6)) == 505'000 * kr);
     BOOST_TEST(text_at(by_activity, a3, 2) == "g2 g5");
     BOOST_TEST(at(by_activity, a3, 4).formula ==
-               "=SUMPRODUCT(EXACT('Kostnader'!$C$2:$C$35,$A4)*('Kostnader'!$B$2:$B$35=E$1)*'Kostnader'!$E$2:$E$35)");
+               "=SUMPRODUCT(EXACT('Kostnader'!$C$2:$C$55,$A4)*('Kostnader'!$B$2:$B$55=E$1)*'Kostnader'!$E$2:$E$55)");
     const std::uint32_t none = row_of(by_activity, "(ingen aktivitet)");
     // Project manager, premises, one trip, start-up material, indirect costs.
     BOOST_TEST(ore_of(at(by_activity, none, 6)) == (1'008'000 + 48'000 + 30'000 + 8'000 + 72'000) * kr);
-    BOOST_TEST(at(by_activity, none, 3).formula.find("EXACT('Kostnader'!$C$2:$C$35,\"\")") != std::string::npos);
+    BOOST_TEST(at(by_activity, none, 3).formula.find("EXACT('Kostnader'!$C$2:$C$55,\"\")") != std::string::npos);
     const std::uint32_t total = row_of(by_activity, "Totalt");
     BOOST_TEST(ore_of(at(by_activity, total, 6)) == 2'010'000 * kr);
 
@@ -353,12 +355,12 @@ BOOST_AUTO_TEST_CASE(empty_budget_gives_a_complete_workbook_of_zeros) {
     const WorkbookLayout layout =
         layout_budget_workbook(testing::application_without_budget(), testing::framsyn_options());
     BOOST_TEST(ore_of(named_cell(layout, "Kostnad_totalt")) == 0);
-    BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$2)");
+    BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$22)");
     BOOST_TEST(std::get<std::string>(named_cell(layout, "ESF_andel").value) == "–");
     const SheetLayout& costs = sheet(layout, "Kostnader");
     BOOST_TEST(costs.table->last_row == 1u);   // one empty row to type into
     const SheetLayout& by_year = sheet(layout, "Per år");
-    BOOST_TEST(at(by_year, 1, 1).formula == "=SUM('Kostnader'!$E$2:$E$2)");
+    BOOST_TEST(at(by_year, 1, 1).formula == "=SUM('Kostnader'!$E$2:$E$22)");
     BOOST_TEST(!by_year.chart.has_value());
     const SheetLayout& financing = sheet(layout, "Finansiering");
     BOOST_TEST(text_at(financing, 1, 0) == "(ingen finansiering)");
@@ -440,6 +442,71 @@ BOOST_AUTO_TEST_CASE(print_header_names_the_project_and_escapes_ampersands) {
     BOOST_TEST(layout.sheets[1].print.header == "&LKust && inland&R&A");
     BOOST_TEST(layout.sheets[1].print.footer == "&LUpprättad 2009-08-15&RSida &P av &N");
     BOOST_TEST(*layout.sheets[1].print.repeat_rows_through == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(budget_layout_issue15)
+
+WorkbookLayout partners_layout() {
+    WorkbookOptions options = testing::framsyn_options();
+    options.categories = testing::esf_plus_categories();
+    return layout_budget_workbook(testing::application_with_partners_and_flat_rate(), options);
+}
+
+BOOST_AUTO_TEST_CASE(flat_rate_lines_are_rate_times_staff_with_exact_results) {
+    const WorkbookLayout layout = partners_layout();
+    const SheetLayout& costs = sheet(layout, "Kostnader");
+    // Row 4 (index 3): the owner's indirect costs of 2010, 15 % of 100 000,10 kr = 15 000,015 -> 15 000,02 kr.
+    const Cell& indirect = at(costs, 3, 4);
+    BOOST_TEST(ore_of(indirect) == 1'500'002);
+    BOOST_TEST(indirect.formula.starts_with("=ROUND(ROUND((SUMPRODUCT(EXACT($A$2:$A$3,\"Personalkostnader\")"),
+               indirect.formula);
+    BOOST_TEST(indirect.formula.ends_with("*100,0)*ROUND($J$1*10000,0)/10000,0)/100"), indirect.formula);
+    BOOST_TEST(indirect.formula.find("$E$4") == std::string::npos);   // never its own cell
+    BOOST_TEST(text_at(costs, 0, 8) == "Schablon indirekta kostnader");
+    BOOST_TEST((std::get<Ratio>(at(costs, 0, 9).value) == Ratio{1500, 10000}));
+    // The same with a rate the pack gives.
+    WorkbookOptions options = testing::framsyn_options();
+    options.indirect_flat_rate_hundredths = 2000;
+    const WorkbookLayout twenty = layout_budget_workbook(testing::application_with_partners_and_flat_rate(), options);
+    BOOST_TEST(ore_of(at(sheet(twenty, "Kostnader"), 3, 4)) == 2'000'002);   // 20 000,02 kr
+    BOOST_TEST(ore_of(named_cell(twenty, "Kostnad_totalt")) == ore_of(named_cell(layout, "Kostnad_totalt")) + 2'250'000);   // 5 000 + 2 500 + 15 000 kr
+}
+
+BOOST_AUTO_TEST_CASE(drop_down_holds_the_packs_categories_in_its_words) {
+    const WorkbookLayout layout = partners_layout();
+    const SheetLayout& costs = sheet(layout, "Kostnader");
+    BOOST_REQUIRE_EQUAL(costs.validations.size(), 2u);   // categories, beneficiaries
+    BOOST_TEST(costs.validations[0].values.front() == "Personalkostnader");
+    BOOST_TEST(costs.validations[0].values.back() == "Övriga kostnader");
+    BOOST_TEST(costs.validations[0].last_row == costs.table->last_row + xlsx::spare_cost_rows);
+    BOOST_TEST(text_at(costs, 1, 0) == "Personalkostnader");
+    BOOST_TEST((costs.validations[1].values == std::vector<std::string>{"Projektägaren", "umea"}));
+    WorkbookOptions fewer = testing::framsyn_options();
+    fewer.categories = {{"staff", "", ""}, {"travel", "", ""}};
+    const WorkbookLayout two = layout_budget_workbook(testing::framsyn_application(), fewer);
+    BOOST_TEST((sheet(two, "Kostnader").validations[0].values == std::vector<std::string>{"Lön personal", "Resa"}));
+    fewer.categories = {{"coffee", "Kaffe", "Coffee"}};
+    BOOST_CHECK_THROW(layout_budget_workbook(testing::framsyn_application(), fewer), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(each_beneficiary_has_a_sub_budget_with_its_balance) {
+    const WorkbookLayout layout = partners_layout();
+    const SheetLayout& subs = sheet(layout, "Delbudgetar");
+    const std::uint32_t owner = row_of(subs, "Projektägaren");
+    const std::uint32_t umea = row_of(subs, "umea");
+    const std::uint32_t none = row_of(subs, "(ingen stödmottagare angiven)");
+    BOOST_TEST(text_at(subs, umea, 1) == "Umeå kommun");
+    BOOST_TEST(ore_of(at(subs, umea, 2)) == 57'500 * 100);   // 50 000 + 7 500 kr
+    BOOST_TEST(ore_of(at(subs, umea, 3)) == 57'500 * 100);
+    BOOST_TEST(text_at(subs, umea, 6) == "✓ i balans");
+    BOOST_TEST(ore_of(at(subs, owner, 4)) == 300'000 * 100);   // the owner's ESF support
+    BOOST_TEST(ore_of(at(subs, none, 2)) == 12'345 * 100);
+    BOOST_TEST(at(subs, umea, 2).formula ==
+               "=SUMPRODUCT(EXACT('Kostnader'!$G$2:$G$28,$A3)*'Kostnader'!$E$2:$E$28)");
+    // FRAMSYN has no beneficiary partners: no sheet, no column.
+    BOOST_TEST(framsyn_layout().find_sheet("Delbudgetar") == nullptr);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -257,3 +257,29 @@ BOOST_AUTO_TEST_CASE(other_workbooks_are_refused_with_what_to_do) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(budget_reader_issue15)
+
+// The pack's words ("Personalkostnader") and the beneficiary column read back
+// as codes and ids; without the pack's words the reader names the cell.
+BOOST_AUTO_TEST_CASE(pack_words_and_beneficiaries_read_back) {
+    const model::Application application = testing::application_with_partners_and_flat_rate();
+    xlsx::WorkbookOptions options = testing::framsyn_options();
+    options.categories = testing::esf_plus_categories();
+    ScratchFolder folder;
+    const std::string path = folder.path("budget.xlsx");
+    xlsx::write_budget_workbook(application, options, path);
+    const Parts parts = testing::read_package(path);
+    std::vector<xlsx::WorkbookPart> list;
+    for (const auto& [name, bytes] : parts) list.push_back({name, bytes});
+    const xlsx::WorkbookBudget read = xlsx::read_budget_workbook(list, testing::esf_plus_categories());
+    check_same(read.budget, application.budget);
+    for (std::size_t i = 0; i < application.budget.costs.size(); ++i)
+        BOOST_TEST((read.budget.costs[i].beneficiary == application.budget.costs[i].beneficiary));
+    for (std::size_t i = 0; i < application.budget.financing.size(); ++i)
+        BOOST_TEST((read.budget.financing[i].beneficiary == application.budget.financing[i].beneficiary));
+    BOOST_TEST(read_error(parts).starts_with("Kostnader!A2: 'Personalkostnader' is not a cost category"),
+               read_error(parts));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -96,7 +96,8 @@ std::string share(model::Money part, model::Money whole) {
 void write_sample(const std::filesystem::path& folder, const std::string& name, const model::Application& application,
                   const xlsx::WorkbookOptions& options) {
     const std::string lang = options.lang.empty() ? application.lang : options.lang;
-    const Words words = words_for(lang);
+    Words words = words_for(lang);
+    if (application.has_beneficiary_partners()) words.sheets.push_back(lang == "en" ? "Sub-budgets" : "Delbudgetar");
     xlsx::write_budget_workbook(application, options, (folder / (name + ".xlsx")).string());
 
     const model::Budget& budget = application.budget;
@@ -191,6 +192,9 @@ int main(int argc, char** argv) {
         write_sample(folder, "empty", testing::application_without_budget(), testing::framsyn_options());
         write_sample(folder, "one-cost", testing::application_with_one_cost(), testing::framsyn_options());
         write_sample(folder, "ore", testing::application_with_ore(), testing::framsyn_options());
+        xlsx::WorkbookOptions partners = testing::framsyn_options();
+        partners.categories = testing::esf_plus_categories();
+        write_sample(folder, "partners-flat-rate", testing::application_with_partners_and_flat_rate(), partners);
         write_sample(folder, "odd-keys", testing::application_with_odd_keys(), testing::framsyn_options());
         write_sample(folder, "large", testing::application_with_many_costs(10000), testing::framsyn_options());
     } catch (const std::exception& error) {
