@@ -211,6 +211,11 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
             options.limits = workbook_limits(*checked.application, checked.pack);
             if (checked.pack) {
                 options.categories = workbook_categories(*checked.pack);
+                options.programme_title = checked.pack->title;
+                if (checked.application->call)
+                    if (const model::Call* call = checked.pack->find_call(*checked.application->call)) options.call_title = call->title;
+                if (const model::ProgrammeArea* area = checked.pack->find_area(checked.application->project.programme_area.value))
+                    options.area_title = area->name;
                 if (const auto* model = checked.pack->find_cost_model("indirect-flat-rate"); model && model->rate)
                     options.indirect_flat_rate_hundredths = *model->rate;
                 if (const auto* model = checked.pack->find_cost_model("remaining-flat-rate"); model && model->rate)

@@ -1127,12 +1127,20 @@ private:
             fact(
                 sheet, labels_.org_number,
                 model_text(*project.owner.org_number, located("the owner's organisation number", project.owner.where)));
+        // The pack's name with the plan's id after it, so a finance officer
+        // reads what the call is and can still search for its id.
+        const auto named = [&](const std::optional<model::LocalizedName>& pack_name, const std::string& id) {
+            if (!pack_name) return id;
+            const std::string& name = (options_.lang.empty() ? application_.lang : options_.lang) == "en" ? pack_name->en : pack_name->sv;
+            return name.empty() ? id : name + " (" + id + ")";
+        };
         fact(sheet, labels_.programme,
-             model_text(application_.programme, located("the programme", application_.where)));
+             model_text(named(options_.programme_title, application_.programme), located("the programme", application_.where)));
         if (application_.call)
-            fact(sheet, labels_.call, model_text(*application_.call, located("the call", application_.where)));
+            fact(sheet, labels_.call, model_text(named(options_.call_title, *application_.call), located("the call", application_.where)));
         fact(sheet, labels_.programme_area,
-             model_text(project.programme_area.value, located("the programme area", project.programme_area.where)));
+             model_text(named(options_.area_title, project.programme_area.value),
+                        located("the programme area", project.programme_area.where)));
         fact(sheet, labels_.region, model_text(project.region.value, located("the region", project.region.where)));
         fact(sheet, labels_.period_start, date_value(project.period.start));
         fact(sheet, labels_.period_end, date_value(project.period.end));

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "model/application.hpp"
+#include "model/rule_pack.hpp"
 #include "model/values.hpp"
 
 namespace esfdraft::xlsx {
@@ -71,6 +72,12 @@ struct WorkbookOptions {
     // nullopt = the defaults above (the pack's values when it has them).
     std::optional<std::int64_t> indirect_flat_rate_hundredths;
     std::optional<std::int64_t> remaining_flat_rate_hundredths;
+    // The pack's names for the plan's programme, call and programme area,
+    // shown on the summary with the plan's id after them ("Utlysning 2023 …
+    // (livslangt-larande-ovre-norrland-2023)"); nullopt = the id alone.
+    std::optional<model::LocalizedName> programme_title;
+    std::optional<model::LocalizedName> call_title;
+    std::optional<model::LocalizedName> area_title;
 };
 
 // Writes the budget workbook to `path`, replacing any file there (the caller

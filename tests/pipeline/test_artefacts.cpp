@@ -229,3 +229,18 @@ BOOST_AUTO_TEST_CASE(a_plan_gets_the_default_draft_of_its_programme) {
         BOOST_TEST(contains(document, "Projektfakta") == !plus, programme);
     }
 }
+
+BOOST_AUTO_TEST_CASE(the_workbook_names_the_programme_call_and_area_as_the_pack_does) {
+    // The summary sheet gave "esf-2007-2013", "ovre-norrland-2009" and "PO1", the plan's ids.
+    pipeline::CheckSession session(day);
+    const pipeline::Artefacts made =
+        pipeline::build_artefacts(request_for(source_path("samples/framsyn/plan.xml"), "findings.xml"), session);
+    BOOST_REQUIRE(made.workbook_xlsx);
+    const docx::Package package = docx::read_package(*made.workbook_xlsx, "workbook");
+    const std::string* strings = package.find("xl/sharedStrings.xml");
+    BOOST_REQUIRE(strings);
+    BOOST_TEST(contains(*strings, "(ovre-norrland-2009)</t>"), *strings);
+    BOOST_TEST(contains(*strings, "(esf-2007-2013)</t>"));
+    BOOST_TEST(contains(*strings, "Kompetensförsörjning (PO1)</t>"));
+    BOOST_TEST(!contains(*strings, "<t>ovre-norrland-2009</t>"));
+}
