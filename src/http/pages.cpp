@@ -449,7 +449,7 @@ std::string findings_html(const Request& request, const report::ApplicationRepor
     out << "<table><caption>" << t(request, "Status per avsnitt", "Status by section") << "</caption><thead><tr><th scope=\"col\">"
         << t(request, "Avsnitt", "Section") << "</th><th scope=\"col\">Status</th></tr></thead><tbody>";
     for (const report::SectionSummary& summary : report::section_summary(checked, false)) {
-        out << "<tr><td>" << e(report::section_name(summary.section, language)) << "</td><td>"
+        out << "<tr><td>" << e(report::section_name(summary.section, language, checked.programme)) << "</td><td>"
             << e(report::status_text(summary.status, language)) << "</td></tr>";
     }
     out << "</tbody></table>";

@@ -175,6 +175,7 @@ CheckedPlan CheckSession::check_loaded(
         model::Application& application = *loaded.application;
         if (on_loaded) on_loaded(application);
         entry.title = application.project.title.value;
+        entry.programme = application.programme;
         if (std::optional<load::FindingsLoad> study = load_findings(application)) {
             entry.findings.insert(entry.findings.end(), study->problems.begin(), study->problems.end());
             application.findings = std::move(study->findings);

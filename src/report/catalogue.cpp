@@ -908,6 +908,11 @@ std::string section_name(std::string_view section, Language language) {
     return known_section_name(section, language).value_or(std::string(section));
 }
 
+std::string section_name(std::string_view section, Language language, std::string_view programme) {
+    if (section == "findings" && programme == "esf-plus-2021-2027" && language == Language::sv) return "Förstudiens resultat";
+    return section_name(section, language);
+}
+
 std::string phrase(std::string_view key, Language language) { return lookup(phrases(), key, language); }
 
 }  // namespace esfdraft::report

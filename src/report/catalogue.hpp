@@ -39,6 +39,9 @@ std::string rule_fix(std::string_view rule, Language language);
 // A plan section's name for people: "genderEquality" -> "Jämställdhet" /
 // "Gender equality"; "file" is the file itself; an unknown key gives the key.
 std::string section_name(std::string_view section, Language language);
+// The same in the words of the plan's programme period: ESF+ says
+// "Förstudiens resultat" where 2007–2013 says "Förprojekteringens resultat".
+std::string section_name(std::string_view section, Language language, std::string_view programme);
 
 // A fixed phrase of the reports, by key ("verdict.ready", "status.complete",
 // "heading.sections", ...); an unknown key gives the key.

@@ -122,7 +122,7 @@ void render_application(std::ostringstream& out, const ApplicationReport& applic
     counts_headers(out, language);
     out << "</tr></thead>\n<tbody>\n";
     for (const SectionSummary& section : sections) {
-        out << "<tr><th scope=\"row\">" << escaped(section_name(section.section, language)) << "</th><td><span class=\"status "
+        out << "<tr><th scope=\"row\">" << escaped(section_name(section.section, language, application.programme)) << "</th><td><span class=\"status "
             << to_string(section.status) << "\">" << escaped(status_text(section.status, language)) << "</span></td>";
         counts_cells(out, section.counts);
         out << "</tr>\n";
@@ -136,7 +136,7 @@ void render_application(std::ostringstream& out, const ApplicationReport& applic
         const model::Findings findings = sorted(application.findings);
         for (const SectionSummary& section : sections) {
             if (section.status == SectionStatus::complete) continue;
-            out << "<h4>" << escaped(section_name(section.section, language)) << "</h4>\n";
+            out << "<h4>" << escaped(section_name(section.section, language, application.programme)) << "</h4>\n";
             out << "<table>\n<thead><tr><th scope=\"col\">" << escaped(phrase("column.severity", language))
                 << "</th><th scope=\"col\">" << escaped(phrase("column.rule", language)) << "</th><th scope=\"col\">"
                 << escaped(phrase("column.message", language)) << "</th><th scope=\"col\">"

@@ -82,7 +82,7 @@ std::string render_json(const std::vector<ApplicationReport>& applications, cons
         for (std::size_t s = 0; s < sections.size(); ++s) {
             const SectionSummary& section = sections[s];
             out << (s ? "," : "") << "\n        {\"section\": " << quoted(section.section)
-                << ", \"name\": " << quoted(section_name(section.section, language))
+                << ", \"name\": " << quoted(section_name(section.section, language, application.programme))
                 << ", \"status\": " << quoted(to_string(section.status))
                 << ", \"statusText\": " << quoted(status_text(section.status, language))
                 << ", \"counts\": " << counts_object(section.counts) << "}";

@@ -19,6 +19,7 @@ namespace esfdraft::report {
 struct ApplicationReport {
     std::string file;
     std::string title;                   // empty when the plan did not load
+    std::string programme;               // the plan's programme (its words for a few names); empty when it did not load
     model::Findings findings;
     // Section keys in application order ("project", "summary", ...; see
     // rules::report_sections). Empty when the plan did not load; sections

@@ -100,11 +100,11 @@ std::string render_text(const std::vector<ApplicationReport>& applications, cons
 
         const std::vector<SectionSummary> sections = section_summary(application, options.strict);
         std::size_t name_columns = 0;
-        for (const SectionSummary& section : sections) name_columns = std::max(name_columns, width(section_name(section.section, language)));
+        for (const SectionSummary& section : sections) name_columns = std::max(name_columns, width(section_name(section.section, language, application.programme)));
         const std::string file = printable(application.file);
         out << file << ": " << phrase("heading.sections", language) << "\n";
         for (const SectionSummary& section : sections)
-            out << "  " << padded(section_name(section.section, language), name_columns + 2)
+            out << "  " << padded(section_name(section.section, language, application.programme), name_columns + 2)
                 << status_text(section.status, language) << short_count_phrase(section.counts, language) << "\n";
 
         const bool ready = ready_to_submit(application.findings, options.strict);

@@ -206,6 +206,26 @@ BOOST_AUTO_TEST_CASE(findings_in_unlisted_sections_still_appear_in_order) {
     BOOST_TEST(sections[1].section == "findings");
 }
 
+BOOST_AUTO_TEST_CASE(an_esf_plus_report_calls_the_findings_the_pre_studys_in_its_words) {
+    // ESF+ says "förstudie": its report named the section "Förprojekteringens resultat".
+    report::ApplicationReport application;
+    application.file = "plan.xml";
+    application.programme = "esf-plus-2021-2027";
+    application.findings.push_back(finding("F001", model::Severity::warning, "findings", "F001.unused", 3));
+    report::ReportOptions options;
+    options.date = "2024-01-01";
+    for (const std::string& text : {report::render_text({application}, options), report::render_html({application}, options),
+                                    report::render_json({application}, options)}) {
+        BOOST_TEST(text.find("Förstudiens resultat") != std::string::npos);
+        BOOST_TEST(text.find("Förprojekteringens resultat") == std::string::npos);
+    }
+    application.programme = "esf-2007-2013";
+    BOOST_TEST(report::render_text({application}, options).find("Förprojekteringens resultat") != std::string::npos);
+    options.language = report::Language::en;
+    application.programme = "esf-plus-2021-2027";
+    BOOST_TEST(report::render_text({application}, options).find("Pre-study findings") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(verdict_is_ready_exactly_without_errors) {
     report::ApplicationReport application = example_report();
     BOOST_TEST(!report::ready_to_submit(application.findings, false));
