@@ -23,6 +23,27 @@ void locate_in_tree(model::Findings& findings, std::size_t first, const XmlEleme
     }
 }
 
+// A file the schema rejects is still read (read what it can, report the
+// rest) unless it is not the document at all: another root or namespace,
+// or a plan without its <project>, which every rule starts from.
+bool stops_reading(const model::Findings& findings, std::size_t first, const XmlElement& root) {
+    for (std::size_t i = first; i < findings.size(); ++i) {
+        const std::string& id = findings[i].message_id;
+        if (findings[i].rule != "X002" || id == "X002.not_a_plan" || id == "X002.not_findings" || id == "X002.plan_namespace" ||
+            id == "X002.findings_namespace" || id == "X002.plan_no_namespace" || id == "X002.findings_no_namespace" ||
+            id == "X002.findings_given_as_plan")
+            return true;
+    }
+    if (root.name.empty()) return true;
+    return root.name == "application" && root.child("project") == nullptr;
+}
+
+bool reported_on_line(const model::Findings& findings, std::size_t first, std::size_t end, int line) {
+    for (std::size_t i = first; i < end; ++i)
+        if (findings[i].where.line == line) return true;
+    return false;
+}
+
 }  // namespace
 
 Loader::Loader(std::string schema_dir, std::size_t max_input_bytes, std::size_t streaming_from_bytes)
@@ -32,8 +53,10 @@ Loader::~Loader() = default;
 
 // The stages every input goes through before its model is used: `reader`
 // (a read_plan or read_findings) runs on the element tree while it is
-// validated, and its model is kept only when the file is valid and the
-// reader found nothing wrong. Otherwise nullopt, with the findings added.
+// validated. Its model is kept when the file is valid and the reader found
+// nothing wrong, and also when the schema's findings are about values or
+// elements inside the right document (stops_reading), so that one mistake
+// does not hide the rest; otherwise nullopt. The findings are added either way.
 template <typename Model, typename Reader>
 std::optional<Model> Loader::read_valid(std::string_view bytes, const std::string& path, const Schema& schema,
                                         model::Findings& findings, Reader reader) {
@@ -58,7 +81,22 @@ std::optional<Model> Loader::read_valid(std::string_view bytes, const std::strin
         }
     };
     const Schema::Outcome outcome = schema.check(bytes, path, findings, &root, guarded_read);
-    if (outcome == Schema::Outcome::invalid) locate_in_tree(findings, first_schema_finding, root);
+    if (outcome == Schema::Outcome::invalid) {
+        locate_in_tree(findings, first_schema_finding, root);
+        // A bad value, an unknown or misplaced element: reported where it is,
+        // and the rest of the file is still read, checked and drafted. What
+        // the reader says about a line the schema already reported is the
+        // same mistake again.
+        if (read_error || stops_reading(findings, first_schema_finding, root)) return std::nullopt;
+        // The reader's "cannot read this amount/number" is the schema's
+        // finding again (which may also have stopped counting at its limit).
+        const std::size_t schema_end = findings.size();
+        for (const model::Finding& problem : problems)
+            if (problem.message_id != "X002.amount" && problem.message_id != "X002.decimal" &&
+                !reported_on_line(findings, first_schema_finding, schema_end, problem.where.line))
+                findings.push_back(problem);
+        return read;
+    }
     if (outcome != Schema::Outcome::valid) return std::nullopt;
     if (read_error) std::rethrow_exception(read_error);
     if (!problems.empty()) {

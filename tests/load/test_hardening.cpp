@@ -274,7 +274,7 @@ BOOST_AUTO_TEST_CASE(at_most_a_hundred_schema_findings_and_one_saying_how_many_m
     for (int k = 0; k < 500; ++k) lines += "      <cost category=\"staff\" year=\"2010\" amount=\"12kr\">Lön</cost>\n";
     ScratchFolder folder;
     const load::PlanLoad result = loader().load_plan(folder.write("many.xml", replaced(minimal_plan(), first_cost, lines)));
-    BOOST_TEST(!result.application);
+    BOOST_TEST(result.application.has_value());   // read as far as it can: every line, the amounts as 0
     BOOST_TEST_REQUIRE(result.findings.size() == 101u);
     for (std::size_t i = 0; i < 100; ++i) BOOST_TEST(result.findings[i].where.line == 41 + static_cast<int>(i));
     const model::Finding& last = result.findings.back();

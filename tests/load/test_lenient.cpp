@@ -84,13 +84,32 @@ BOOST_AUTO_TEST_CASE(no_section_is_required_by_the_schema) {
 }
 
 BOOST_AUTO_TEST_CASE(project_must_still_come_first) {
+    // The schema says so (X002); the plan is still read, so the rest is checked.
     ScratchFolder folder;
     const std::string summary = "  <summary><p>Kort.</p></summary>\n";
     const auto result =
         loader().load_plan(folder.write("first.xml", inserted_before(without(minimal_plan(), summary), "  <project>", summary)));
     BOOST_REQUIRE(!result.findings.empty());
     BOOST_TEST(result.findings[0].rule == "X002");
-    BOOST_TEST(!result.application);
+    BOOST_REQUIRE(result.application.has_value());
+    BOOST_TEST(result.application->summaries.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(only_the_wrong_document_or_a_plan_without_project_stops_the_reading) {
+    // A bad value or a misplaced element is reported and the rest is read;
+    // a plan without <project>, or a findings file given as the plan, is not read at all.
+    ScratchFolder folder;
+    const std::size_t from = minimal_plan().find("  <project>");
+    const std::size_t to = minimal_plan().find("</project>") + 11;
+    BOOST_REQUIRE(from != std::string::npos);
+    const auto headless = loader().load_plan(folder.write("headless.xml", minimal_plan().substr(0, from) + minimal_plan().substr(to)));
+    BOOST_TEST(!headless.findings.empty());
+    BOOST_TEST(!headless.application);
+    std::string other = minimal_plan();
+    other.replace(other.find("urn:esfdraft:plan:1"), 19, "urn:example:other");
+    const auto wrong = loader().load_plan(folder.write("wrong.xml", other));
+    BOOST_TEST(!wrong.findings.empty());
+    BOOST_TEST(!wrong.application);
 }
 
 BOOST_AUTO_TEST_CASE(a_section_given_twice_is_read_from_its_first_place_and_recorded) {

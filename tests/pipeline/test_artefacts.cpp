@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
+#include <map>
 #include <future>
 #include <thread>
 
@@ -243,4 +244,39 @@ BOOST_AUTO_TEST_CASE(the_workbook_names_the_programme_call_and_area_as_the_pack_
     BOOST_TEST(contains(*strings, "(esf-2007-2013)</t>"));
     BOOST_TEST(contains(*strings, "Kompetensförsörjning (PO1)</t>"));
     BOOST_TEST(!contains(*strings, "<t>ovre-norrland-2009</t>"));
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_value_is_reported_where_it_is_and_the_rest_is_still_checked_and_drafted) {
+    // One amount with a comma stopped everything behind one X002: the other
+    // mistakes, the report's sections and the draft were all missing.
+    std::string plan = read_file(source_path("samples/framsyn/plan.xml"));
+    const auto swap = [&](const std::string& from, const std::string& to) {
+        const std::size_t at = plan.find(from);
+        BOOST_REQUIRE(at != std::string::npos);
+        plan.replace(at, from.size(), to);
+    };
+    swap("amount=\"126000\"", "amount=\"126000,50\"");
+    swap("<email>helena.brannstrom@regionvasterbotten.se</email>", "<email>helena.brannstrom</email>");
+    swap("category=\"travel\"", "category=\"travl\"");
+    pipeline::CheckSession session(day);
+    const pipeline::CheckedPlan checked = session.check_bytes({"plan.xml", plan}, pipeline::NamedBytes{"findings.xml", read_file(source_path("samples/framsyn/findings.xml"))});
+    BOOST_REQUIRE(checked.application.has_value());
+    std::map<std::string, int> rules;
+    for (const model::Finding& finding : checked.report.findings) ++rules[finding.rule + " " + finding.message_id];
+    BOOST_TEST(rules["X002 X002.amount_form_suggest"] == 1);
+    BOOST_TEST(rules["X002 X002.not_allowed"] == 1);
+    bool m006 = false, b002 = false, b005 = false;
+    for (const model::Finding& finding : checked.report.findings) {
+        m006 = m006 || finding.rule == "M006";
+        b002 = b002 || finding.rule == "B002";
+        b005 = b005 || finding.rule == "B005";
+    }
+    BOOST_TEST(m006);    // the mistake elsewhere is still found
+    BOOST_TEST(!b002);   // the refused category is X002's alone
+    BOOST_TEST(!b005);   // no balance computed with an amount that could not be read
+    BOOST_TEST(checked.report.sections.size() > 10u);
+    ScratchFolder folder;
+    folder.write("findings.xml", read_file(source_path("samples/framsyn/findings.xml")));
+    const pipeline::Artefacts made = pipeline::build_artefacts(request_for(folder.write("plan.xml", plan), "findings.xml"), session);
+    BOOST_TEST(made.draft_docx.has_value());
 }
