@@ -223,7 +223,7 @@ const Table& messages() {
                                             "the indicator \"{indicator}\" of the goal {goal}: women ({women}), men ({men}) and non-binary persons ({non_binary}) make {sum}, not the target {target}"}},
         {"G005.split_mismatch_undeclared", {"indikatorn \"{indicator}\" i målet {goal}: {categories} blir {sum}, inte målvärdet {target}; nonBinary räknas inte, eftersom {programme} inte har den kategorin",
                                             "the indicator \"{indicator}\" of the goal {goal}: {categories} make {sum}, not the target {target}; nonBinary does not count, as {programme} has no such category"}},
-        {"G009.project_specific", {"indikatorn \"{indicator}\" i målet {goal} är projektspecifik; om den räknar det som en gemensam indikator räknar, ange dess kod (code=\"EECO…\")",
+        {"G009.project_specific", {"indikatorn \"{indicator}\" i målet {goal} är projektspecifik; om den räknar samma sak som en av de gemensamma indikatorerna, ange den indikatorns kod (code=\"EECO…\")",
                                    "the indicator \"{indicator}\" of the goal {goal} is project-specific; if it counts what a common indicator counts, give its code (code=\"EECO…\")"}},
         {"G009.unknown_code", {"indikatorn \"{indicator}\" i målet {goal} har koden {code}, som inte är en gemensam indikator i {programme}; rätta koden ({codes}) eller ta bort den om indikatorn är projektspecifik",
                                "the indicator \"{indicator}\" of the goal {goal} has the code {code}, which is not a common indicator of {programme}; correct it ({codes}) or remove it if the indicator is project-specific"}},
