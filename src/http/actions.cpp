@@ -277,7 +277,10 @@ BudgetRevision revise_budget(Context& context, const Caller& caller, const store
     const NamedUpload upload{plain_file_name(workbook->second.filename, "budget.xlsx"), workbook->second.bytes};
     try {
         revision.parts.plan = {"plan.xml", context.checker.plan_with_budget({"plan.xml", revision.latest.plan}, upload,
-                                                                            context.today())};
+                                                                            context.today(), application.id, revision.latest.number)};
+    } catch (const pipeline::WorkbookStale& stale) {
+        // Storing it would undo what the versions since changed, unnoticed.
+        throw HttpError(409, "conflict", Said{stale.swedish(), stale.what()});
     } catch (const pipeline::WorkbookRejected& rejected) {
         throw HttpError(422, "unprocessable", rejected.message(language));
     }

@@ -289,8 +289,10 @@ void add_api_routes(Router& router, Context& context) {
                     const store::Version version = find_version(*site, application.id, request.params.at("n"));
                     std::optional<NamedUpload> findings;
                     if (version.findings) findings = NamedUpload{"findings.xml", *version.findings};
-                    const auto bytes = cached_artefact(*site, version, "xlsx", "", [&] {
-                        return site->checker.workbook({"plan.xml", version.plan}, findings, version_day(version));
+                    // The workbook names its application and version, so the cache keeps one per version.
+                    const auto bytes = cached_artefact(*site, version, "xlsx", application.id + "#" + std::to_string(version.number), [&] {
+                        return site->checker.workbook({"plan.xml", version.plan}, findings, version_day(version), application.id,
+                                                      version.number);
                     });
                     if (!bytes) throw HttpError(409, "conflict", "this version's plan does not load (see its report), so it has no workbook");
                     return bytes_response(*bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -52,7 +52,8 @@ std::optional<pipeline::NamedBytes> named(const std::optional<NamedUpload>& uplo
 }
 
 pipeline::Artefacts make(Checker::Pool& pool, const NamedUpload& plan, const std::optional<NamedUpload>& findings,
-                         model::Date today, const std::string& lang, bool draft) {
+                         model::Date today, const std::string& lang, bool draft,
+                         std::optional<pipeline::WorkbookStamp> stamp = std::nullopt) {
     Borrowed session(pool, today);
     pipeline::ArtefactRequest request;
     request.plan = {plan.name, plan.bytes};
@@ -62,6 +63,7 @@ pipeline::Artefacts make(Checker::Pool& pool, const NamedUpload& plan, const std
     request.draft = draft;
     request.workbook = !draft;
     request.report_html = false;
+    request.workbook_stamp = std::move(stamp);
     return pipeline::build_artefacts(request, *session);
 }
 
@@ -89,13 +91,15 @@ std::optional<std::string> Checker::draft(const NamedUpload& plan, const std::op
 }
 
 std::optional<std::string> Checker::workbook(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
-                                             model::Date today) {
-    return make(*pool_, plan, findings, today, "", false).workbook_xlsx;
+                                             model::Date today, const std::string& application, int version) {
+    return make(*pool_, plan, findings, today, "", false, pipeline::WorkbookStamp{application, version}).workbook_xlsx;
 }
 
-std::string Checker::plan_with_budget(const NamedUpload& plan, const NamedUpload& workbook, model::Date today) {
+std::string Checker::plan_with_budget(const NamedUpload& plan, const NamedUpload& workbook, model::Date today,
+                                      const std::string& application, int version) {
     Borrowed session(*pool_, today);
-    return pipeline::plan_with_workbook_budget({plan.name, plan.bytes}, {workbook.name, workbook.bytes}, *session);
+    return pipeline::plan_with_workbook_budget({plan.name, plan.bytes}, {workbook.name, workbook.bytes}, *session,
+                                               pipeline::WorkbookStamp{application, version});
 }
 
 std::string plain_file_name(const std::string& sent, const std::string& fallback) {

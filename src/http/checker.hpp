@@ -50,12 +50,18 @@ public:
     // when the plan does not load. `lang` empty: the plan's language.
     std::optional<std::string> draft(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
                                      model::Date today, const std::string& lang);
+    // `application` and `version` are written into the workbook, so that an
+    // edited copy uploaded later can be told from one of an older version.
     std::optional<std::string> workbook(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
-                                        model::Date today);
+                                        model::Date today, const std::string& application, int version);
     // `plan` with its budget replaced by the one read back from `workbook`
     // (pipeline::plan_with_workbook_budget): throws pipeline::WorkbookRejected
     // for what the user must correct, pipeline::ToolError otherwise.
-    std::string plan_with_budget(const NamedUpload& plan, const NamedUpload& workbook, model::Date today);
+    // With `application` and `version` (those of `plan`), a workbook made for
+    // another application or an earlier version is refused
+    // (pipeline::WorkbookRejected, pipeline::WorkbookStale).
+    std::string plan_with_budget(const NamedUpload& plan, const NamedUpload& workbook, model::Date today,
+                                 const std::string& application, int version);
 
     struct Pool;
 

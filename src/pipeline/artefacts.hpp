@@ -14,6 +14,13 @@
 
 namespace esfdraft::pipeline {
 
+// Which application and version a service download is made from; the
+// workbook carries it (see plan_with_workbook_budget).
+struct WorkbookStamp {
+    std::string application;
+    int version = 0;
+};
+
 struct ArtefactRequest {
     NamedBytes plan;
     std::optional<NamedBytes> findings;        // the plan's preStudy/@findings is never opened
@@ -23,6 +30,7 @@ struct ArtefactRequest {
     model::Date today;                         // "today" for the rules and the documents' date
     bool strict = false;                       // warnings count as errors in the report's verdict
     bool draft = true, workbook = true, report_html = true;   // which artefacts to make
+    std::optional<WorkbookStamp> workbook_stamp;              // written into the workbook when given
 };
 
 struct Artefacts {

@@ -209,6 +209,8 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
             options.lang = made.lang;
             options.date = request.today;
             options.limits = workbook_limits(*checked.application, checked.pack);
+            if (request.workbook_stamp)
+                options.source = xlsx::WorkbookSource{request.workbook_stamp->application, request.workbook_stamp->version};
             if (checked.pack) {
                 options.categories = workbook_categories(*checked.pack);
                 options.programme_title = checked.pack->title;

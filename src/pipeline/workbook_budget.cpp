@@ -39,9 +39,19 @@ std::pair<std::string, std::string> first_load_problem(const CheckedPlan& checke
     return {"the plan does not load", "planen går inte att läsa in"};
 }
 
+// The format problems (X001/X002) of a checked plan, those of its budget only when asked.
+bool format_problem(const CheckedPlan& checked, bool budget_only) {
+    for (const model::Finding& finding : checked.report.findings)
+        if ((finding.rule == "X001" || finding.rule == "X002") &&
+            (!budget_only || finding.where.path.rfind("/application/budget", 0) == 0 || finding.where.path.empty()))
+            return true;
+    return false;
+}
+
 }  // namespace
 
-std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& workbook, CheckSession& session) {
+std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& workbook, CheckSession& session,
+                                      const std::optional<WorkbookStamp>& latest_version) {
     const CheckedPlan latest = session.check_bytes(plan, std::nullopt);
     if (!latest.application)
         throw WorkbookRejected(
@@ -70,6 +80,23 @@ std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& 
     } catch (const xlsx::WorkbookReadError& error) {
         throw WorkbookRejected(error.what(), error.swedish());
     }
+    if (latest_version && read.source) {
+        if (read.source->application != latest_version->application)
+            throw WorkbookRejected("this workbook was made for another application (" + read.source->application +
+                                       "); upload it to that application, or download this application's budget workbook",
+                                   "arbetsboken gjordes för en annan ansökan (" + read.source->application +
+                                       "); ladda upp den där, eller ladda ner den här ansökans budgetarbetsbok");
+        if (read.source->version != latest_version->version) {
+            const std::string made = std::to_string(read.source->version), now = std::to_string(latest_version->version);
+            throw WorkbookStale("this workbook was made from version " + made + ", and version " + now +
+                                    " is the latest; nothing was stored. Download version " + now +
+                                    "'s budget workbook and make your edits again",
+                                "arbetsboken gjordes från version " + made + ", och version " + now +
+                                    " är den senaste; inget sparades. Ladda ner budgetarbetsboken för version " + now +
+                                    " och gör dina ändringar igen",
+                                read.source->version);
+        }
+    }
 
     std::string revised;
     try {
@@ -78,7 +105,7 @@ std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& 
         throw ToolError(std::string("the latest plan's budget cannot be replaced: ") + error.what());
     }
     const CheckedPlan checked = session.check_bytes({plan.name, revised}, std::nullopt);
-    if (!checked.application) {
+    if (!checked.application || format_problem(checked, true)) {
         const auto [english, swedish] = first_load_problem(checked);
         throw WorkbookRejected("the budget in the workbook makes a plan the format refuses: " + english +
                                    "; correct the workbook and upload it again",

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/artefacts.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace esfdraft::pipeline {
@@ -28,6 +29,18 @@ private:
     std::string swedish_;
 };
 
+// A workbook made from another version than the latest (its WorkbookStamp):
+// storing it would quietly undo what the versions since changed.
+class WorkbookStale : public WorkbookRejected {
+public:
+    WorkbookStale(const std::string& english, std::string swedish, int made_from)
+        : WorkbookRejected(english, std::move(swedish)), made_from_(made_from) {}
+    int made_from() const { return made_from_; }
+
+private:
+    int made_from_;
+};
+
 // `plan` (the bytes of the latest version) with the content of its <budget>
 // replaced by the cost lines, financing sources and income lines of
 // `workbook` (an .xlsx that esfdraft wrote, possibly edited and re-saved by
@@ -42,6 +55,13 @@ private:
 // Throws ToolError when the data folder's schemas are broken, or when the
 // written plan does not read back as the budget read (a defect, never the
 // user's). Uses `session` for the checks (its "today" as set).
-std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& workbook, CheckSession& session);
+//
+// With `latest` (the application and number of the version `plan` is): a
+// workbook stamped for another application is WorkbookRejected, one stamped
+// for an earlier version WorkbookStale. A workbook without a stamp (made by
+// the command line, or saved by a program that drops custom properties) is
+// read as it is.
+std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& workbook, CheckSession& session,
+                                      const std::optional<WorkbookStamp>& latest = std::nullopt);
 
 }  // namespace esfdraft::pipeline

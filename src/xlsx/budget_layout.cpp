@@ -1388,6 +1388,10 @@ private:
         properties.author = property(
             model_text(project.contact.name.empty() ? project.owner.name : project.contact.name, "the contact's name"));
         properties.company = property(project.owner.name);
+        if (options_.source) {
+            properties.custom.emplace_back("esfdraft.application", property(options_.source->application));
+            properties.custom.emplace_back("esfdraft.version", std::to_string(options_.source->version));
+        }
         std::string keywords = "ESF, budget";
         if (project.acronym) keywords += ", " + project.acronym->value;
         properties.keywords = property(keywords);

@@ -798,6 +798,38 @@ void read_financing(const SheetCells& sheet, const WorkbookLabels& labels, model
 
 }  // namespace
 
+namespace {
+
+// esfdraft.application and esfdraft.version of the custom properties
+// (WorkbookOptions::source); nullopt unless both are there and the version is
+// a whole number. Other properties (a user's own) are ignored.
+std::optional<WorkbookSource> read_source(const std::string& bytes, const std::string& part_name) {
+    std::map<std::string, std::string> values;
+    std::string current;   // the property being read, empty outside one
+    int depth = 0;
+    PartHandler handler(
+        [&](const std::string&, const std::string& local, const Poco::XML::Attributes& attributes) {
+            ++depth;
+            if (local == "property" && depth == 2) current = attribute(attributes, "name");
+        },
+        [&](const std::string&, const std::string& local) {
+            if (local == "property" && depth == 2) current.clear();
+            --depth;
+        },
+        [&](const char* text, std::size_t length) {
+            if (!current.empty() && values[current].size() < 256) values[current].append(text, length);
+        });
+    parse_part(bytes, part_name, handler);
+    const auto application = values.find("esfdraft.application");
+    const auto version = values.find("esfdraft.version");
+    if (application == values.end() || version == values.end() || application->second.empty()) return std::nullopt;
+    const std::string& digits = version->second;
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return WorkbookSource{application->second, std::stoi(digits)};
+}
+
+}  // namespace
+
 WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts,
                                     const std::vector<CategoryChoice>& categories) {
     std::map<std::string, const std::string*> by_name;
@@ -869,6 +901,7 @@ WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts,
     out.budget.currency = "SEK";
     read_costs(load_sheet(labels->costs_sheet), *labels, categories, out.budget);
     read_financing(load_sheet(labels->financing_sheet), *labels, out.budget);
+    if (by_name.count("docProps/custom.xml")) out.source = read_source(part("docProps/custom.xml"), "docProps/custom.xml");
     return out;
 }
 

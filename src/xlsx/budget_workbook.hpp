@@ -52,6 +52,11 @@ inline constexpr std::int64_t default_remaining_flat_rate_hundredths = 4000;   /
 // Empty rows below the cost table that every total still counts.
 inline constexpr std::uint32_t spare_cost_rows = 20;
 
+struct WorkbookSource {
+    std::string application;
+    int version = 0;
+};
+
 struct WorkbookOptions {
     // Language of the labels: "sv" or "en". Empty means the application's own
     // language (`application.lang`).
@@ -75,6 +80,12 @@ struct WorkbookOptions {
     // The pack's names for the plan's programme, call and programme area,
     // shown on the summary with the plan's id after them ("Utlysning 2023 …
     // (livslangt-larande-ovre-norrland-2023)"); nullopt = the id alone.
+    // Which application and version the workbook is made from (the service's
+    // downloads): written as the custom document properties
+    // esfdraft.application and esfdraft.version, so that an edited workbook
+    // uploaded after another version landed is refused rather than undoing
+    // that version. nullopt (the command line) writes neither.
+    std::optional<WorkbookSource> source;
     std::optional<model::LocalizedName> programme_title;
     std::optional<model::LocalizedName> call_title;
     std::optional<model::LocalizedName> area_title;

@@ -152,6 +152,7 @@ struct DocumentProperties {
     std::string keywords;
     std::string comments;
     model::Date created;   // written as midnight UTC
+    std::vector<std::pair<std::string, std::string>> custom;   // custom text properties, name and value
 };
 
 struct WorkbookLayout {

@@ -463,6 +463,10 @@ private:
         const std::int64_t seconds = source.created.days_since_epoch() * 86400;
         properties.created = static_cast<std::time_t>(seconds == 0 ? 1 : seconds);
         check(workbook_set_properties(workbook_.get(), &properties), "the document properties");
+        for (const auto& [name, value] : source.custom) {
+            check_text(value, "the document property '" + name + "'", max_property_bytes);
+            check(workbook_set_custom_property_string(workbook_.get(), keep(name), keep(value)), "the document property '" + name + "'");
+        }
     }
 
     void write_file() {

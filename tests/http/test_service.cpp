@@ -799,6 +799,42 @@ BOOST_AUTO_TEST_CASE(a_budget_workbook_upload_stores_the_latest_plan_with_the_ne
     BOOST_TEST(page.body.find("130000.50") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_workbook_of_an_older_version_or_another_application_is_refused) {
+    // The workbook of version 1, edited after version 2 was uploaded, was
+    // stored as version 3 and quietly put version 1's budget back.
+    Service service;
+    const std::string id = service.create();
+    const std::string base = "/api/applications/" + id;
+    const std::string old_workbook = service.call("GET", base + "/versions/1/budget.xlsx", "owner").body;
+    const std::string changed = std::regex_replace(sample_plan, std::regex("amount=\"126000\""), "amount=\"127000\"");
+    BOOST_REQUIRE_EQUAL(service.upload(base + "/versions", "owner", changed).status, 201);
+    const auto send = [&](const std::string& path, const std::string& bytes, const std::string& language) {
+        return service.call("POST", path, "owner", multipart({{"budget", "budget.xlsx", bytes}}), "multipart/form-data; boundary=" + boundary,
+                            {{"Accept-Language", language}});
+    };
+    const Reply stale = send(base + "/versions", old_workbook, "en");
+    BOOST_TEST(stale.status == 409);
+    BOOST_TEST(stale.error_code() == "conflict");
+    BOOST_TEST(stale.json()->getObject("error")->getValue<std::string>("message").find("made from version 1, and version 2 is the latest") !=
+               std::string::npos, stale.body);
+    BOOST_TEST(service.call("GET", base + "/versions/3/plan.xml", "owner").status == 404);   // nothing stored
+    BOOST_TEST(send(base + "/versions?dry-run=1", old_workbook, "en").status == 409);        // nor shown as a diff
+    // The page says it in Swedish.
+    const Reply page = service.call("POST", "/applications/" + id + "/versions", "owner",
+                                    multipart({{"budget", "budget.xlsx", old_workbook}}), "multipart/form-data; boundary=" + boundary);
+    BOOST_TEST(page.status == 409);
+    BOOST_TEST(page.body.find("arbetsboken gjordes från version 1, och version 2 är den senaste") != std::string::npos, page.body);
+
+    // The latest version's workbook is taken; another application's is not.
+    const std::string current = service.call("GET", base + "/versions/2/budget.xlsx", "owner").body;
+    BOOST_TEST(current != old_workbook);
+    const std::string other = service.create();
+    const Reply foreign = send("/api/applications/" + other + "/versions", current, "en");
+    BOOST_TEST(foreign.status == 422);
+    BOOST_TEST(foreign.json()->getObject("error")->getValue<std::string>("message").find("made for another application") != std::string::npos);
+    BOOST_TEST(send(base + "/versions", current, "en").status == 201);
+}
+
 BOOST_AUTO_TEST_CASE(a_budget_read_against_a_version_that_is_no_longer_latest_is_409_and_not_stored) {
     Service service;
     const std::string id = service.create();
