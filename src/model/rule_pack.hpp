@@ -121,10 +121,17 @@ struct DiscriminationGround {
     std::vector<std::string> terms;
 };
 
+// A selection criterion (step 2 of the assessment). `sections`: the plan
+// sections that bear on it (plan element names, pack data [I]); esfdraft
+// assess shows their text under the criterion and routes the findings of
+// those sections to it. Empty: no section is tied to it.
 struct AssessmentCriterion {
     std::string code;
     LocalizedName name;
     std::string source;
+    std::vector<std::string> sections;
+
+    bool concerns(std::string_view section) const;
 };
 
 struct ScoreScale {
