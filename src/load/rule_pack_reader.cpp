@@ -339,6 +339,8 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
             for (std::string word; words >> word;) criterion.sections.push_back(word);
             pack.assessment_criteria.push_back(std::move(criterion));
         }
+        for (const XmlElement* element : assessment->children_named("formalSection"))
+            pack.formal_sections.push_back({required_attribute(*element, "section"), source_of(*element)});
     }
     if (const XmlElement* added = root.child("addedRules"))
         for (const XmlElement* element : added->children_named("rule")) {

@@ -212,6 +212,8 @@ struct RulePack {
     std::string discrimination_grounds_source;
     std::vector<AssessmentCriterion> assessment_criteria;
     std::optional<ScoreScale> score_scale;
+    // Formal requirements (step 1) that the plan has a section with text (ESF+: fundamentalRights).
+    std::vector<SectionRule> formal_sections;
     std::vector<AddedRule> added_rules;                // the added rules the pack turns on
     std::vector<RuleOverride> overrides;
     std::vector<Call> calls;

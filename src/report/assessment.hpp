@@ -38,13 +38,16 @@ struct RequirementRow {
     std::vector<std::string> rules;
     std::vector<std::string> checked;
     std::string note;
+    std::string section;   // a formal section requirement: the plan section it asks for
 };
 
 // The formal checklist: programme and call fit (X003, M001, M008),
 // co-financing (B006, B007), attachments (M009, when the call lists any),
-// applicant details (M010, when the pack turns it on), the fundamental
-// rights section (when the pack requires it); a requirement is not met when
-// one of its rules reported an error or a warning. Then, always for the
+// applicant details (M010, when the pack turns it on), each section the
+// pack's <formalSection> asks for (ESF+: fundamental rights; not met when
+// the section is missing or empty or has an error or warning); a
+// requirement is not met when one of its rules reported an error or a
+// warning. Then, always for the
 // reviewer: the signatory's authority, debts to the state, active
 // organisations (no bankruptcy), state aid. A plan that did not load has
 // every row for the reviewer.

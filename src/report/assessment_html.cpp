@@ -41,7 +41,8 @@ const char* const assessment_styles = R"(
   .met { color: #0b5d1e; font-weight: bold; }
   .not-met { color: #9b1c1c; font-weight: bold; }
   .for-reviewer { color: #3d3d3d; font-style: italic; }
-  .criterion { page-break-inside: auto; }
+  .criterion > h3 { font-size: 1.3rem; margin-top: 2.4rem; padding-top: 0.6rem; border-top: 1px solid #595959; }
+  .criterion h4 { font-size: 1.05rem; margin-top: 1.4rem; }
   @media print {
     .criterion { page-break-before: always; }
     textarea { min-height: 10rem; resize: none; }
@@ -355,8 +356,10 @@ void checklist(std::ostringstream& out, const AssessedApplication& assessed, Lan
         << phrase_html("assess.outcome", language) << "</th><th scope=\"col\">" << phrase_html("assess.basis", language)
         << "</th></tr></thead>\n<tbody>\n";
     for (const RequirementRow& row : formal_checklist(assessed)) {
-        const std::string id = "req-" + id_part(row.key.substr(4));
-        out << "<tr><th scope=\"row\" id=\"" << id << "\">" << phrase_html(row.key, language) << "</th><td>";
+        const std::string id = "req-" + id_part(row.section.empty() ? row.key.substr(4) : row.section);
+        out << "<tr><th scope=\"row\" id=\"" << id << "\">" << phrase_html(row.key, language);
+        if (row.key == "req.section") out << " " << escaped(section_name(row.section, language));
+        out << "</th><td>";
         if (row.state == RequirementState::met) {
             out << "<span class=\"met\">" << phrase_html("assess.met", language) << "</span>";
         } else if (row.state == RequirementState::not_met) {
@@ -369,7 +372,14 @@ void checklist(std::ostringstream& out, const AssessedApplication& assessed, Lan
                     << phrase_html(std::string(choice) == "met" ? "assess.met_box" : "assess.not_met_box", language) << "</label></span>";
         }
         out << "</td><td>";
-        if (!row.checked.empty()) {
+        if (!row.section.empty()) {
+            out << phrase_html("assess.by_esfdraft", language) << ": " << escaped(section_name(row.section, language));
+            if (!row.rules.empty()) {
+                out << "; " << phrase_html("column.rule", language) << " ";
+                for (std::size_t i = 0; i < row.rules.size(); ++i) out << (i ? ", " : "") << "<strong>" << escaped(row.rules[i]) << "</strong>";
+            }
+            if (!row.note.empty()) out << "; ";
+        } else if (!row.checked.empty()) {
             out << phrase_html("assess.by_esfdraft", language) << ": ";
             for (std::size_t i = 0; i < row.checked.size(); ++i) out << (i ? ", " : "") << escaped(row.checked[i]);
             if (row.state == RequirementState::not_met) {
@@ -470,19 +480,28 @@ std::vector<RequirementRow> formal_checklist(const AssessedApplication& assessed
         if (pack->turns_on("M009") && call && !call->attachments.empty())
             rows.push_back(by_rules("req.attachments", {"M009"}, findings));
         else
-            rows.push_back({"req.attachments", RequirementState::for_reviewer, {}, {}, "req.attachments_none"});
+            rows.push_back({"req.attachments", RequirementState::for_reviewer, {}, {}, "req.attachments_none", {}});
         if (pack->turns_on("M010")) rows.push_back(by_rules("req.applicant", {"M010"}, findings));
-        if (pack->requires_section("fundamentalRights"))
-            rows.push_back(decided("req.fundamental_rights", {"S001", "S002", "S003"}, findings, [](const model::Finding& finding) {
-                return finding.section == "fundamentalRights";
-            }));
+        for (const model::SectionRule& formal : pack->formal_sections) {
+            // The section's own findings (S002 too short, S003 a placeholder, ...) decide, and so does its absence,
+            // which no rule reports when the pack does not require the section.
+            RequirementRow row = decided(formal.section == "fundamentalRights" ? "req.fundamental_rights" : "req.section",
+                                         {}, findings, [&](const model::Finding& finding) { return finding.section == formal.section; });
+            std::ostringstream content;
+            if (!section_content(content, *app, formal.section, Language::sv)) {
+                row.state = RequirementState::not_met;
+                row.note = "assess.section_missing";
+            }
+            row.section = formal.section;
+            rows.push_back(std::move(row));
+        }
     } else {
         // Nothing esfdraft could decide: the plan did not load (or names no pack), so every row is the reviewer's.
         for (const char* key : {"req.programme_fit", "req.cofinancing", "req.attachments"})
-            rows.push_back({key, RequirementState::for_reviewer, {}, {}, {}});
+            rows.push_back({key, RequirementState::for_reviewer, {}, {}, {}, {}});
     }
     for (const char* key : {"req.signatory", "req.debts", "req.active", "req.state_aid"})
-        rows.push_back({key, RequirementState::for_reviewer, {}, {}, {}});
+        rows.push_back({key, RequirementState::for_reviewer, {}, {}, {}, {}});
     return rows;
 }
 

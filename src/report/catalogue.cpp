@@ -589,6 +589,7 @@ const Table& phrases() {
         {"req.attachments_none", {"utlysningen listar inga bilagor; handläggaren kontrollerar", "the call lists no attachments; the reviewer checks"}},
         {"req.applicant", {"Sökandens uppgifter är fullständiga (slag av organisation, adress, firmatecknare, ekonomikontakt)", "The applicant's details are complete (kind of organisation, address, signatory, finance contact)"}},
         {"req.fundamental_rights", {"Ansökan beskriver hur projektet förhåller sig till EU:s stadga om de grundläggande rättigheterna", "The application says how the project respects the EU Charter of Fundamental Rights"}},
+        {"req.section", {"Ansökan har avsnittet", "The application has the section"}},
         {"req.signatory", {"Den som undertecknar är behörig firmatecknare", "The signatory is authorised to sign for the organisation"}},
         {"req.debts", {"Sökanden har inga skulder till staten (skatter, avgifter)", "The applicant has no debts to the state (taxes, charges)"}},
         {"req.active", {"Sökanden och partnerna är aktiva organisationer, inte i konkurs eller likvidation", "The applicant and partners are active organisations, not bankrupt or in liquidation"}},
