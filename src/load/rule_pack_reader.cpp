@@ -340,7 +340,7 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
             pack.assessment_criteria.push_back(std::move(criterion));
         }
         for (const XmlElement* element : assessment->children_named("formalSection"))
-            pack.formal_sections.push_back({required_attribute(*element, "section"), source_of(*element)});
+            pack.formal_sections.push_back({required_attribute(*element, "requires"), source_of(*element)});
     }
     if (const XmlElement* added = root.child("addedRules"))
         for (const XmlElement* element : added->children_named("rule")) {
