@@ -46,5 +46,6 @@ int run_user(const std::vector<std::string>& arguments);
 int run_token(const std::vector<std::string>& arguments);
 int run_db(const std::vector<std::string>& arguments);
 int run_new(const std::vector<std::string>& arguments);
+int run_assess(const std::vector<std::string>& arguments);
 
 }  // namespace esfdraft::cli

@@ -69,6 +69,8 @@ Commands:
   draft     write only the application draft (DOCX)
   budget    write only the budget workbook (XLSX)
   template  export the default Word template to restyle, or check your own
+  assess    the reviewer's assessment document (HTML) for a plan, or a call's
+            applications ranked by completeness
   rules     list every rule, and a rule pack's parameters with their sources
   serve     the web service for owners and reviewers (see serve --help)
   user      add, list and disable the service's users
@@ -371,6 +373,7 @@ int dispatch(int argc, char** argv) {
     if (command == "token") return run_token(arguments);
     if (command == "db") return run_db(arguments);
     if (command == "new") return run_new(arguments);
+    if (command == "assess") return run_assess(arguments);
     throw UsageError("unknown command '" + command + "'; see esfdraft --help");
 }
 

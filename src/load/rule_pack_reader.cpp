@@ -332,8 +332,15 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
             pack.score_scale = model::ScoreScale{whole_attribute(*scale, "min"), whole_attribute(*scale, "max"), source_of(*scale)};
             if (pack.score_scale->max <= pack.score_scale->min) fail_at(scale->where(), "the score scale's max is not above its min");
         }
-        for (const XmlElement* element : assessment->children_named("criterion"))
-            pack.assessment_criteria.push_back({required_attribute(*element, "code"), names_of(*element, "name"), source_of(*element)});
+        for (const XmlElement* element : assessment->children_named("criterion")) {
+            model::AssessmentCriterion criterion{required_attribute(*element, "code"), names_of(*element, "name"), source_of(*element), {}};
+            // An xs:list of sections: the schema has checked each name, so split on white space.
+            std::istringstream words(element->attribute("sections").value_or(""));
+            for (std::string word; words >> word;) criterion.sections.push_back(word);
+            pack.assessment_criteria.push_back(std::move(criterion));
+        }
+        for (const XmlElement* element : assessment->children_named("formalSection"))
+            pack.formal_sections.push_back({required_attribute(*element, "requires"), source_of(*element)});
     }
     if (const XmlElement* added = root.child("addedRules"))
         for (const XmlElement* element : added->children_named("rule")) {

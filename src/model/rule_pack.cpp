@@ -72,6 +72,12 @@ bool RulePack::turns_on(std::string_view rule) const {
     return find_by(added_rules, rule, [](const AddedRule& entry) -> const std::string& { return entry.rule; }) != nullptr;
 }
 
+bool AssessmentCriterion::concerns(std::string_view section) const {
+    for (const std::string& entry : sections)
+        if (entry == section) return true;
+    return false;
+}
+
 const std::vector<std::string>& plan_sections() {
     // The vocabulary's sections in application order, without the project facts (not a section a pack can require).
     static const std::vector<std::string> order = [] {

@@ -121,10 +121,17 @@ struct DiscriminationGround {
     std::vector<std::string> terms;
 };
 
+// A selection criterion (step 2 of the assessment). `sections`: the plan
+// sections that bear on it (plan element names, pack data [I]); esfdraft
+// assess shows their text under the criterion and routes the findings of
+// those sections to it. Empty: no section is tied to it.
 struct AssessmentCriterion {
     std::string code;
     LocalizedName name;
     std::string source;
+    std::vector<std::string> sections;
+
+    bool concerns(std::string_view section) const;
 };
 
 struct ScoreScale {
@@ -205,6 +212,8 @@ struct RulePack {
     std::string discrimination_grounds_source;
     std::vector<AssessmentCriterion> assessment_criteria;
     std::optional<ScoreScale> score_scale;
+    // Formal requirements (step 1) that the plan has a section with text (ESF+: fundamentalRights).
+    std::vector<SectionRule> formal_sections;
     std::vector<AddedRule> added_rules;                // the added rules the pack turns on
     std::vector<RuleOverride> overrides;
     std::vector<Call> calls;

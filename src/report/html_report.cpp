@@ -5,6 +5,7 @@
 // print style sheet.
 #include <sstream>
 
+#include "report/html_page.hpp"
 #include "report/report.hpp"
 
 namespace esfdraft::report {
@@ -157,6 +158,8 @@ void render_application(std::ostringstream& out, const ApplicationReport& applic
 }
 
 }  // namespace
+
+std::string_view html_style_sheet() { return style_sheet; }
 
 std::string render_html(const std::vector<ApplicationReport>& applications, const ReportOptions& options) {
     const Language language = options.language;

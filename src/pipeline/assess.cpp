@@ -1,0 +1,45 @@
+#include "pipeline/assess.hpp"
+
+#include "pipeline/pipeline.hpp"
+#include "report/assessment.hpp"
+
+namespace esfdraft::pipeline {
+
+AssessResult assess(const AssessRequest& request) {
+    if (request.plans.empty()) throw ToolError("assess needs a plan");
+    if (!request.ranking && request.plans.size() != 1) throw ToolError("the assessment document is made for one plan at a time");
+    // The checked plans keep pointers into the session (its packs), so the session outlives the rendering.
+    CheckSession session(request.today);
+    std::vector<CheckedPlan> checked;
+    std::vector<std::string> inputs;
+    AssessResult result;
+    for (const std::string& plan : request.plans) {
+        inputs.push_back(plan);
+        if (request.findings_override) inputs.push_back(*request.findings_override);
+        try {
+            checked.push_back(session.check(plan, request.findings_override));
+            if (checked.back().findings_file) inputs.push_back(*checked.back().findings_file);
+        } catch (const ToolError& error) {
+            if (!request.ranking) throw;
+            std::string message = error.what();
+            if (message.rfind(plan, 0) != 0) message = plan + ": " + message;
+            result.failures.push_back(std::move(message));
+        }
+    }
+    std::vector<report::AssessedApplication> assessed;
+    for (const CheckedPlan& plan : checked) {
+        assessed.push_back({plan.report, plan.application ? &*plan.application : nullptr, plan.application ? plan.pack : nullptr});
+        if (!report::ready_to_submit(plan.report.findings, false)) result.all_ready = false;
+    }
+    report::ReportOptions options;
+    options.language = request.language;
+    options.date = request.today.iso();
+    const std::string html = request.ranking ? report::render_assessment_ranking(assessed, result.failures, options)
+                                             : report::render_assessment_html(assessed.front(), options);
+    write_file_atomically(request.output, html, inputs);
+    result.written = request.output;
+    result.plans = static_cast<int>(checked.size());
+    return result;
+}
+
+}  // namespace esfdraft::pipeline
