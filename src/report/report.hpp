@@ -19,12 +19,12 @@ namespace esfdraft::report {
 struct ApplicationReport {
     std::string file;
     std::string title;                   // empty when the plan did not load
-    std::string programme;               // the plan's programme (its words for a few names); empty when it did not load
     model::Findings findings;
     // Section keys in application order ("project", "summary", ...; see
     // rules::report_sections). Empty when the plan did not load; sections
     // that findings name are added to the summary in any case.
     std::vector<std::string> sections;
+    std::string programme;               // the plan's programme (its words for a few names); empty when it did not load
 };
 
 struct ReportOptions {
