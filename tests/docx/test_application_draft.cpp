@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(the_framsyn_application_fills_the_swedish_template_in_esf_o
           std::string("Nordmaling, Bjurholm, Vindeln"), std::string("Lycksele, Skellefteå"), std::string("1" + nbsp + "005" + nbsp + "000" + nbsp + "kr (50" + nbsp + "%)"),
           std::string("2" + nbsp + "010" + nbsp + "000" + nbsp + "kr"), std::string("Utkast framställt 15 september 2009"),
           std::string("Förprojekteringen FRAMSYN ESF genomfördes 7 januari 2009 – 7 juli 2009."),
-          std::string("M1 Projektmål: "), std::string("Bygger på förprojekteringens resultat: F1, F2"), std::string("okt 2009|A1, A7|nov 2009|A1, A3, A7")})
+          std::string("M1 Projektmål: "), std::string("Bygger på förprojekteringens resultat: F1, F2"), std::string("Tidplan i text: okt 2009: A1, A7; nov 2009 – dec 2009: A1, A3, A7;")})
         BOOST_TEST(contains(text, expected), expected);
     // Sections in ESF order.
     const std::vector<std::string> order{"Projektfakta", "Sammanfattning", "Bakgrund", "Förprojekteringens resultat", "Problemformulering", "Syfte",
