@@ -748,7 +748,7 @@ private:
             }
             bool inside_section = false;
             for (const Section& s : sections_)
-                if (s.valid && s.begin != none && s.begin > cell && s.begin < token && s.end > token) inside_section = true;
+                if (s.valid && s.begin != none && s.begin > cell && s.begin <= token && s.end > token) inside_section = true;
             if (inside_section) {
                 problem(index, "the shading tag " + tag->raw + " stands inside a section that opens in the same cell; put it outside that section");
                 continue;
