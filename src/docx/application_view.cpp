@@ -214,6 +214,18 @@ TemplateValue optional_section(const std::optional<model::RichText>& source) {
     return TemplateValue::rich_text(rich(*source));
 }
 
+// Whole months, the end date inclusive: 2009-10-01 – 2011-09-30 is 24,
+// 2009-01-07 – 2009-07-07 is 6 (the day over does not make a 7th); 0 for a
+// period without valid dates.
+int whole_months(const model::Period& period) {
+    int months = 0;
+    if (period.start.valid() && period.end.valid()) {
+        const model::Date after_end = model::Date::from_days_since_epoch(period.end.days_since_epoch() + 1);
+        while (months < 1200 && period.start.add_months(months + 1) <= after_end) ++months;
+    }
+    return months;
+}
+
 std::string joined(const std::vector<std::string>& parts, std::string_view separator, std::string_view when_empty) {
     if (parts.empty()) return std::string(when_empty);
     std::string out;
@@ -399,12 +411,7 @@ private:
         period.set("end", date(p.period.end));
         // Whole months, the end date inclusive: 2009-10-01 – 2011-09-30 is 24,
         // 2009-01-07 – 2009-07-07 is 6 (the day over does not make a 7th).
-        int months = 0;
-        if (p.period.start.valid() && p.period.end.valid()) {
-            const model::Date after_end = model::Date::from_days_since_epoch(p.period.end.days_since_epoch() + 1);
-            while (months < 1200 && p.period.start.add_months(months + 1) <= after_end) ++months;
-        }
-        period.set("months", text(std::to_string(months)));
+        period.set("months", text(std::to_string(whole_months(p.period))));
         out.set("period", period);
         TemplateValue municipalities = TemplateValue::list();
         TemplateValue names = TemplateValue::list();
@@ -780,30 +787,124 @@ private:
         return out;
     }
 
-    // One row per month of the period with the activities under way.
+    std::string month_label(int year, int month) const {
+        return std::string(lang_ == "en" ? short_months_en[static_cast<std::size_t>(month - 1)]
+                                         : short_months_sv[static_cast<std::size_t>(month - 1)]) +
+               " " + std::to_string(year);
+    }
+
+    // The timetable: `months` (one item per calendar month with the
+    // activities under way), `runs` (the same, consecutive months with the
+    // same activities joined: the chart's text alternative) and the Gantt
+    // chart, `periods` (its columns) and `rows` (one per activity, a cell per
+    // period, `active` when the activity runs in any part of the period). The
+    // column length follows the project's length so a chart fits a portrait
+    // page: months up to 12 months, quarters up to 36, half-years up to 72,
+    // years beyond (at most 13 columns up to 72 months, whatever the start).
     TemplateValue timeline() const {
-        TemplateValue months = TemplateValue::list();
+        struct Month {
+            int year, month;
+            std::vector<std::size_t> active;   // activity indexes
+        };
+        std::vector<Month> calendar;
         const model::Period& period = app_.project.period;
         if (period.start.valid() && period.end.valid() && period.start <= period.end) {
             int year = period.start.year, month = period.start.month;
             for (int guard = 0; guard < 240 && (year < period.end.year || (year == period.end.year && month <= period.end.month)); ++guard) {
                 const model::Date first{year, month, 1};
                 const model::Date last{year, month, model::days_in_month(year, month)};
-                std::vector<std::string> active;
+                Month item{year, month, {}};
                 for (std::size_t i = 0; i < app_.activities.size(); ++i)
-                    if (app_.activities[i].start <= last && first <= app_.activities[i].end) active.push_back(activity_label_at_[i]);
-                TemplateValue item = TemplateValue::map();
-                item.set("month", text(model::Date{year, month, 1}.iso().substr(0, 7)));
-                item.set("label", text(std::string(lang_ == "en" ? short_months_en[static_cast<std::size_t>(month - 1)]
-                                                                 : short_months_sv[static_cast<std::size_t>(month - 1)]) +
-                                       " " + std::to_string(year)));
-                item.set("activities", text(joined(active, ", ", "–")));
-                months.push(std::move(item));
+                    if (app_.activities[i].start <= last && first <= app_.activities[i].end) item.active.push_back(i);
+                calendar.push_back(std::move(item));
                 if (++month > 12) month = 1, ++year;
             }
         }
+        const auto labels_of = [&](const std::vector<std::size_t>& active) {
+            std::vector<std::string> labels;
+            for (std::size_t i : active) labels.push_back(activity_label_at_[i]);
+            return joined(labels, ", ", "–");
+        };
+        TemplateValue months = TemplateValue::list();
+        for (const Month& m : calendar) {
+            TemplateValue item = TemplateValue::map();
+            item.set("month", text(model::Date{m.year, m.month, 1}.iso().substr(0, 7)));
+            item.set("label", text(month_label(m.year, m.month)));
+            item.set("activities", text(labels_of(m.active)));
+            months.push(std::move(item));
+        }
+        TemplateValue runs = TemplateValue::list();
+        for (std::size_t k = 0; k < calendar.size();) {
+            std::size_t last = k;
+            while (last + 1 < calendar.size() && calendar[last + 1].active == calendar[k].active) ++last;
+            TemplateValue item = TemplateValue::map();
+            const std::string from = month_label(calendar[k].year, calendar[k].month);
+            const std::string to = month_label(calendar[last].year, calendar[last].month);
+            item.set("label", text(last == k ? from : from + " – " + to));
+            item.set("activities", text(labels_of(calendar[k].active)));
+            runs.push(std::move(item));
+            k = last + 1;
+        }
+
+        // Months per column: 1, 3, 6 or 12, columns aligned to the calendar
+        // (quarter 1 is January to March).
+        const int length = whole_months(period);
+        const int span = length <= 12 ? 1 : length <= 36 ? 3 : length <= 72 ? 6 : 12;
+        struct Column {
+            int year, first_month;   // first calendar month of the column
+            std::vector<bool> active;
+        };
+        std::vector<Column> columns;
+        for (const Month& m : calendar) {
+            const int first_month = (m.month - 1) / span * span + 1;
+            if (columns.empty() || columns.back().year != m.year || columns.back().first_month != first_month)
+                columns.push_back({m.year, first_month, std::vector<bool>(app_.activities.size(), false)});
+            for (std::size_t i : m.active) columns.back().active[i] = true;
+        }
+        const auto column_label = [&](const Column& c) -> std::string {
+            const int n = (c.first_month - 1) / span + 1;
+            switch (span) {
+                case 1: return std::string(lang_ == "en" ? short_months_en[static_cast<std::size_t>(c.first_month - 1)]
+                                                         : short_months_sv[static_cast<std::size_t>(c.first_month - 1)]);
+                case 3: return (lang_ == "en" ? "Q" : "kv ") + std::to_string(n);
+                case 6: return "H" + std::to_string(n);
+                default: return std::to_string(c.year);
+            }
+        };
+        TemplateValue periods = TemplateValue::list();
+        for (const Column& c : columns) {
+            TemplateValue item = TemplateValue::map();
+            const std::string label = column_label(c);
+            item.set("label", text(label));
+            item.set("year", text(span == 12 ? "" : std::to_string(c.year)));
+            item.set("title", text(span == 12 ? label : label + " " + std::to_string(c.year)));
+            item.set("start", text(model::Date{c.year, c.first_month, 1}.iso().substr(0, 7)));
+            periods.push(std::move(item));
+        }
+        TemplateValue rows = TemplateValue::list();
+        if (!columns.empty())
+            for (std::size_t i = 0; i < app_.activities.size(); ++i) {
+                TemplateValue row = TemplateValue::map();
+                row.set("label", text(activity_label_at_[i]));
+                row.set("title", text(app_.activities[i].title));
+                TemplateValue cells = TemplateValue::list();
+                for (const Column& c : columns) {
+                    TemplateValue cell = TemplateValue::map();
+                    cell.set("active", TemplateValue::boolean(c.active[i]));
+                    cells.push(std::move(cell));
+                }
+                row.set("cells", cells);
+                rows.push(std::move(row));
+            }
         TemplateValue out = TemplateValue::map();
         out.set("months", months);
+        out.set("runs", runs);
+        out.set("scale", text(span == 1 ? "month" : span == 3 ? "quarter" : span == 6 ? "half-year" : "year"));
+        out.set("scale_label", text(span == 1 ? words_("månad", "month") : span == 3 ? words_("kvartal", "quarter")
+                                               : span == 6 ? words_("halvår", "half-year") : words_("år", "year")));
+        out.set("periods", periods);
+        out.set("rows", rows);
+        out.set("chart", TemplateValue::boolean(!rows.as_list().empty()));
         return out;
     }
 

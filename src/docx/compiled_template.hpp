@@ -38,6 +38,8 @@ enum class Op {
     numbering_id,       // text: a numId that restarts in every repetition of the open section at depth `end`
     cell_width,         // text: a width divided by the innermost column loop's item count
     grid_columns,       // tag (the first column loop of the table), text: the gridCol width
+    shade,              // tag, end: a cell's w:shd, written only when the tag's value is true; runs to program[end] (a shade_end)
+    shade_end,
 };
 
 // Paragraph and run properties a block tag's content takes from the

@@ -188,6 +188,13 @@ std::optional<Tag> parse_tag(std::string_view raw, std::string& problem) {
     if (tag.kind == Tag::Kind::block && (body.substr(0, 6) == "@index" || body.substr(0, 6) == "@first" || body.substr(0, 5) == "@last"))
         tag.kind = Tag::Kind::value;
     if (tag.kind != Tag::Kind::value) body = trim(body.substr(1));
+    // "shade x" (a space after the word): the cell-shading tag. A value
+    // named "shade" alone stays a value; a name cannot hold a space, so no
+    // tag that parsed before changes meaning.
+    if (tag.kind == Tag::Kind::value && body.size() > 6 && body.substr(0, 5) == "shade" && (body[5] == ' ' || body[5] == '\t')) {
+        tag.kind = Tag::Kind::shade;
+        body = trim(body.substr(6));
+    }
 
     std::string_view expression = body;
     std::string_view filter_text;

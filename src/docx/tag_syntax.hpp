@@ -20,6 +20,7 @@ struct Tag {
         block,      // {{@path}}: rich text as paragraphs and lists
         image,      // {{%path}}: an image
         comment,    // {{! ... }}: removed
+        shade,      // {{shade path}}: the table cell keeps its shading only when the value is true
     };
     // How a section repeats: decided from where its tags stand unless the
     // template names it ({{#row goals}}, {{#column years}}, ...).

@@ -84,6 +84,7 @@ public:
         check_nesting();
         place_blocks();
         place_lone_images();
+        place_shades();
         emit();
     }
 
@@ -103,6 +104,8 @@ private:
     std::set<std::size_t> column_cells_;                  // start tokens of w:tc repeated by column loops
     std::map<std::size_t, std::pair<int, std::string>> grid_columns_;   // gridCol start token -> (tag, width)
     std::vector<int> open_sections_;                      // while emitting: the sections open, outermost first
+    std::map<std::size_t, int> shade_at_;                 // w:shd start token -> the {{shade}} tag deciding it
+    std::size_t open_shade_ = none;                       // while emitting: program index of the open shade instruction
     std::set<std::string> repeated_bookmarks_;            // ids of bookmarks inside a repeated body
 
     void problem(int tag, std::string message) { problems_.push_back(problem_at(part_, tag, std::move(message))); }
@@ -716,6 +719,44 @@ private:
         }
     }
 
+    // {{shade x}} decides the shading of the cell it stands in: the cell's
+    // own w:shd (its colour chosen in the template) is written only when x
+    // is true. The value is read where the cell starts, so the tag may not
+    // stand inside a section that opens within the same cell (its item is
+    // not known yet there); a column or row section around the cell is fine.
+    void place_shades() {
+        for (std::size_t t = 0; t < part_.tags.size(); ++t) {
+            const Tag* tag = tag_of(static_cast<int>(t));
+            const std::size_t token = tag_token_[t];
+            if (!tag || tag->kind != Tag::Kind::shade || token == none) continue;
+            const int index = static_cast<int>(t);
+            const std::size_t cell = part_.wordprocessing ? ancestor(token, "tc") : none;
+            if (cell == none) {
+                problem(index, "the shading tag " + tag->raw + " must stand in a table cell");
+                continue;
+            }
+            std::size_t shading = none;
+            for (std::size_t i = cell + 1; i < tokens_[cell].match && shading == none; ++i) {
+                if (tokens_[i].kind != Token::Kind::start || tokens_[i].parent != cell) continue;
+                if (!tokens_[i].node->is_w("tcPr")) break;
+                for (std::size_t k = i + 1; k < tokens_[i].match; ++k)
+                    if (tokens_[k].kind == Token::Kind::start && tokens_[k].parent == i && tokens_[k].node->is_w("shd")) shading = k;
+            }
+            if (shading == none) {
+                problem(index, "the cell of " + tag->raw + " has no shading: shade the cell in the template with the colour it should get");
+                continue;
+            }
+            bool inside_section = false;
+            for (const Section& s : sections_)
+                if (s.valid && s.begin != none && s.begin > cell && s.begin <= token && s.end > token) inside_section = true;
+            if (inside_section) {
+                problem(index, "the shading tag " + tag->raw + " stands inside a section that opens in the same cell; put it outside that section");
+                continue;
+            }
+            if (!shade_at_.emplace(shading, index).second) problem(index, "the cell of " + tag->raw + " already has a shading tag");
+        }
+    }
+
     std::string numbering_number_abstract() const {
         if (list_styles_.number_num_id.empty()) return "";
         const auto found = numbering_.abstract_of_num.find(list_styles_.number_num_id);
@@ -860,6 +901,11 @@ private:
             if (removed_[i]) continue;
             const Token& t = tokens_[i];
             if (t.kind == Token::Kind::start && dropped_bookmark(i)) continue;   // childless: its end token writes nothing
+            const auto shade = t.kind == Token::Kind::start ? shade_at_.find(i) : shade_at_.end();
+            if (shade != shade_at_.end()) {
+                push(literal, {Op::shade, "", shade->second, 0, nullptr, nullptr});
+                open_shade_ = part_.program.size() - 1;
+            }
             switch (t.kind) {
                 case Token::Kind::start: emit_start(literal, i, static_cast<int>(open_instructions.size())); break;
                 case Token::Kind::end:
@@ -867,6 +913,11 @@ private:
                         literal += "</";
                         literal += t.node->name;
                         literal += '>';
+                    }
+                    if (open_shade_ != none && shade_at_.count(t.match)) {
+                        push(literal, {Op::shade_end, "", -1, 0, nullptr, nullptr});
+                        part_.program[open_shade_].end = part_.program.size() - 1;
+                        open_shade_ = none;
                     }
                     break;
                 case Token::Kind::text: append_escaped_text(literal, t.node->text); break;
@@ -897,6 +948,7 @@ private:
             case Tag::Kind::inverted:
             case Tag::Kind::close:
             case Tag::Kind::block:
+            case Tag::Kind::shade:
             case Tag::Kind::comment: return;
         }
     }

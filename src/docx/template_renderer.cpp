@@ -453,8 +453,22 @@ private:
                 case Op::numbering_id: out += numbering_id(instruction.text, instruction.end); break;
                 case Op::cell_width: out += divided_width(instruction.text, column_counts_.empty() ? 1 : column_counts_.back()); break;
                 case Op::grid_columns: write_grid_columns(instruction, out); break;
+                case Op::shade:
+                    if (!shaded(instruction)) i = instruction.end;
+                    break;
+                case Op::shade_end: break;
             }
         }
+    }
+
+    // Whether a {{shade x}} cell keeps its shading: x true as a section
+    // would take it (missing data is false, like a section over it). While
+    // checking, the shading is kept and only the name is checked.
+    bool shaded(const Instruction& instruction) {
+        Resolved resolved;
+        const TemplateValue* value = lookup(instruction.tag, resolved);
+        if (checking_) return true;
+        return value && !value->is_null() && value->truthy();
     }
 
     static std::string divided_width(const std::string& width, std::size_t count) {

@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(the_framsyn_application_fills_the_swedish_template_in_esf_o
           std::string("Nordmaling, Bjurholm, Vindeln"), std::string("Lycksele, Skellefteå"), std::string("1" + nbsp + "005" + nbsp + "000" + nbsp + "kr (50" + nbsp + "%)"),
           std::string("2" + nbsp + "010" + nbsp + "000" + nbsp + "kr"), std::string("Utkast framställt 15 september 2009"),
           std::string("Förprojekteringen FRAMSYN ESF genomfördes 7 januari 2009 – 7 juli 2009."),
-          std::string("M1 Projektmål: "), std::string("Bygger på förprojekteringens resultat: F1, F2"), std::string("okt 2009|A1, A7|nov 2009|A1, A3, A7")})
+          std::string("M1 Projektmål: "), std::string("Bygger på förprojekteringens resultat: F1, F2"), std::string("Tidplan i text: okt 2009: A1, A7; nov 2009 – dec 2009: A1, A3, A7;")})
         BOOST_TEST(contains(text, expected), expected);
     // Sections in ESF order.
     const std::vector<std::string> order{"Projektfakta", "Sammanfattning", "Bakgrund", "Förprojekteringens resultat", "Problemformulering", "Syfte",
@@ -375,6 +375,128 @@ BOOST_AUTO_TEST_CASE(the_period_counts_whole_months_with_the_end_date_inclusive)
     BOOST_TEST(months({2009, 1, 7}, {2009, 7, 7}) == "6");
     BOOST_TEST(months({2024, 3, 1}, {2025, 2, 28}) == "12");
     BOOST_TEST(months({2024, 3, 1}, {2024, 3, 15}) == "0");
+}
+
+namespace {
+
+// The rows of the draft's Gantt chart (the table captioned `caption`), each
+// as its cells' texts and the number of cells shaded as running.
+struct ChartRow {
+    std::vector<std::string> cells;
+    int shaded = 0;
+};
+std::vector<ChartRow> chart_rows(const std::string& document, const std::string& caption) {
+    const std::size_t table = document.find("<w:tblCaption w:val=\"" + caption + "\"/>");
+    BOOST_REQUIRE(table != std::string::npos);
+    const std::size_t end = document.find("</w:tbl>", table);
+    std::vector<ChartRow> rows;
+    for (std::size_t row = document.find("<w:tr>", table); row < end; row = document.find("<w:tr>", row + 1)) {
+        const std::string xml = document.substr(row, document.find("</w:tr>", row) - row);
+        ChartRow out;
+        for (std::size_t cell = xml.find("<w:tc>"); cell != std::string::npos; cell = xml.find("<w:tc>", cell + 1)) {
+            const std::string cell_xml = xml.substr(cell, xml.find("</w:tc>", cell) - cell);
+            out.cells.push_back(visible_text("<w:document " + w_namespaces + "><w:body>" + cell_xml + "</w:tc></w:body></w:document>"));
+            if (cell_xml.find("w:fill=\"4F81BD\"") != std::string::npos) ++out.shaded;
+        }
+        rows.push_back(std::move(out));
+    }
+    return rows;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_timetable_is_a_gantt_chart_with_a_row_per_activity_and_a_column_per_quarter) {
+    const std::string document = part_of(render_application_draft(framsyn_application(), options()), "word/document.xml");
+    const std::vector<ChartRow> rows = chart_rows(document, "Tidplan");
+    // FRAMSYN runs 24 months, October 2009 to September 2011: eight quarters.
+    BOOST_REQUIRE(rows.size() == 8u);
+    const std::vector<std::string> header{"Aktivitet", "kv 4|2009", "kv 1|2010", "kv 2|2010", "kv 3|2010",
+                                          "kv 4|2010", "kv 1|2011", "kv 2|2011", "kv 3|2011"};
+    BOOST_TEST(rows[0].cells == header, boost::test_tools::per_element());
+    BOOST_TEST(count_of(document.substr(document.find("<w:tblCaption w:val=\"Tidplan\"/>")), "<w:tblHeader/>") >= 1u);
+    // A1 Oct–Dec 2009, A2 2010, A3 Nov 2009–Sep 2011, A4 Feb 2010–Jun 2011,
+    // A5 Mar 2010–Sep 2011, A6 Apr 2010–May 2011, A7 the whole period: a
+    // quarter is shaded when the activity runs in any part of it.
+    const std::vector<int> shaded{1, 4, 8, 6, 7, 5, 8};
+    for (std::size_t i = 0; i < shaded.size(); ++i) {
+        const ChartRow& row = rows[i + 1];
+        BOOST_TEST(row.cells.size() == 9u);
+        BOOST_TEST(row.cells[0].rfind("A" + std::to_string(i + 1) + " ", 0) == 0u, row.cells[0]);
+        BOOST_TEST(row.shaded == shaded[i], row.cells[0]);
+    }
+    BOOST_TEST(rows[1].cells[0] == "A1 Uppstart och förankring");
+    // A6 runs from April 2010: not in the first two quarters, then five.
+    BOOST_TEST(rows[6].shaded == 5);
+    // The chart's text alternative: the table's description and the month list, joined where nothing changes.
+    BOOST_TEST(contains(document, "<w:tblDescription w:val=\"Gantt-schema: en rad per aktivitet"));
+    const std::string text = visible_text(document);
+    BOOST_TEST(contains(text, "En kolumn per kvartal; en färgad ruta"));
+    BOOST_TEST(contains(text, "Tidplan i text: okt 2009: A1, A7; nov 2009 – dec 2009: A1, A3, A7; jan 2010: A2, A3, A7; "), text);
+    BOOST_TEST(contains(text, "; jul 2011 – sep 2011: A3, A5, A7|"), text);
+    BOOST_TEST(!contains(text, "Tidplan månad för månad"));
+}
+
+BOOST_AUTO_TEST_CASE(the_english_esf_plus_chart_has_quarter_columns_and_its_text_alternative) {
+    DraftOptions english = options("en");
+    const std::string document = part_of(render_application_draft(esf_plus_application(), english), "word/document.xml");
+    const std::vector<ChartRow> rows = chart_rows(document, "Timetable");
+    BOOST_REQUIRE(rows.size() == 4u);   // the header and A1–A3
+    BOOST_TEST(rows[0].cells.at(0) == "Activity");
+    BOOST_TEST(rows[0].cells.size() == 10u);   // nine quarters
+    BOOST_TEST(rows[1].shaded == 2);           // A1 September – December 2024
+    BOOST_TEST(rows[0].cells.at(1) == "Q3|2024");   // the test plan runs September 2024 – August 2026
+    for (const ChartRow& row : rows) BOOST_TEST(row.cells.size() == rows[0].cells.size());
+    for (std::size_t i = 1; i < rows.size(); ++i) BOOST_TEST(rows[i].shaded > 0, rows[i].cells[0]);
+    const std::string text = visible_text(document);
+    BOOST_TEST(contains(text, "One column per quarter; a coloured cell"));
+    BOOST_TEST(contains(text, "Timetable in text: Sep 2024 – Dec 2024: A1; Jan 2025 – Jun 2026: A2, A3; Jul 2026 – Aug 2026: A3|"));
+}
+
+BOOST_AUTO_TEST_CASE(the_chart_columns_are_months_quarters_half_years_or_years_by_the_project_length) {
+    struct Expected {
+        model::Date start, end;
+        std::string scale;
+        std::vector<std::string> first_titles;   // the first columns' titles
+        std::size_t columns;
+    };
+    const std::vector<Expected> cases{
+        {{2024, 3, 1}, {2025, 2, 28}, "month", {"mar 2024", "apr 2024"}, 12},                   // 12 months
+        {{2024, 3, 15}, {2025, 3, 14}, "month", {"mar 2024"}, 13},                             // 12 whole months over 13 calendar months
+        {{2024, 3, 1}, {2025, 3, 31}, "quarter", {"kv 1 2024", "kv 2 2024"}, 5},               // 13 months
+        {{2024, 2, 1}, {2027, 1, 31}, "quarter", {"kv 1 2024"}, 13},                           // 36 months, not aligned
+        {{2024, 1, 1}, {2027, 1, 31}, "half-year", {"H1 2024", "H2 2024"}, 7},                 // 37 months
+        {{2021, 7, 1}, {2027, 6, 30}, "half-year", {"H2 2021"}, 12},                           // 72 months
+        {{2021, 1, 1}, {2027, 12, 31}, "year", {"2021", "2022"}, 7},                           // 84 months
+    };
+    for (const Expected& c : cases) {
+        model::Application application = framsyn_application();
+        application.project.period = {c.start, c.end, {}};
+        ApplicationViewOptions view;
+        view.date = {2024, 1, 1};
+        const TemplateValue data = application_view(application, view);
+        const TemplateValue& timeline = *data.find("timeline");
+        const std::string label = c.start.iso() + " – " + c.end.iso();
+        BOOST_TEST(timeline.find("scale")->as_text() == c.scale, label);
+        const auto& periods = timeline.find("periods")->as_list();
+        BOOST_TEST(periods.size() == c.columns, label);
+        for (std::size_t k = 0; k < c.first_titles.size() && k < periods.size(); ++k)
+            BOOST_TEST(periods[k].find("title")->as_text() == c.first_titles[k], label);
+        // Every activity row has one cell per column.
+        const auto& rows = timeline.find("rows")->as_list();
+        BOOST_TEST(rows.size() == application.activities.size(), label);
+        for (const TemplateValue& row : rows) BOOST_TEST(row.find("cells")->as_list().size() == c.columns, label);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_plan_without_activities_or_period_has_no_chart) {
+    model::Application application = framsyn_application();
+    application.activities.clear();
+    ApplicationViewOptions view;
+    view.date = {2009, 9, 15};
+    BOOST_TEST(!application_view(application, view).find("timeline")->find("chart")->truthy());
+    const std::string document = part_of(render_application_draft(application, options()), "word/document.xml");
+    BOOST_TEST(!contains(document, "<w:tblCaption w:val=\"Tidplan\"/>"));
+    BOOST_TEST(!contains(visible_text(document), "Tidplan i text"));
 }
 
 BOOST_AUTO_TEST_CASE(money_and_shares_are_exact) {

@@ -166,6 +166,63 @@ BOOST_AUTO_TEST_CASE(a_column_loop_repeats_a_cell_and_splits_its_width) {
     BOOST_TEST(count_of(document, "<w:tcW w:w=\"2000\" w:type=\"dxa\"/>") == 9);
 }
 
+// A Gantt chart: one row per item, a cell per period, the cell's template
+// shading kept only where the item runs.
+BOOST_AUTO_TEST_CASE(a_shade_tag_keeps_the_cell_shading_only_where_its_value_is_true) {
+    const std::string shaded_cell =
+        "<w:tc><w:tcPr><w:tcW w:w=\"6000\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"4F81BD\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+        "<w:p><w:r><w:t>{{#column cells}}{{shade active}}{{/cells}}{{/rows}}</w:t></w:r></w:p></w:tc>";
+    const std::string body =
+        "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"6000\"/></w:tblGrid>"
+        "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"3000\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:t>Aktivitet</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:tcPr><w:tcW w:w=\"6000\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:t>{{#column periods}}{{.}}{{/periods}}</w:t></w:r></w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"3000\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:t>{{#row rows}}{{name}}</w:t></w:r></w:p></w:tc>" +
+        shaded_cell + "</w:tr></w:tbl><w:p/>";
+    const std::string document = render_body(
+        body, R"({"periods":["kv 1","kv 2","kv 3"],"rows":[{"name":"A1","cells":[{"active":true},{"active":false},{"active":null}]},)"
+              R"({"name":"A2","cells":[{"active":false},{"active":"yes"},{"active":true}]}]})");
+    BOOST_TEST(visible_text(document) == "Aktivitet|kv 1|kv 2|kv 3|A1||||A2||||");
+    BOOST_TEST(count_of(document, "<w:tc>") == 12);
+    BOOST_TEST(count_of(document, "w:fill=\"4F81BD\"") == 3);
+    // The rest of the cell properties stay, in their order, shaded or not.
+    BOOST_TEST(count_of(document, "<w:tcW w:w=\"2000\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"4F81BD\"/><w:vAlign w:val=\"center\"/>") == 3);
+    BOOST_TEST(count_of(document, "<w:tcW w:w=\"2000\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/>") == 3);
+    // Row by row: A1 is shaded in its first cell only, A2 in its second and third.
+    const std::size_t second_row = document.find("A2");
+    BOOST_TEST(count_of(document.substr(0, second_row), "4F81BD") == 1);
+    BOOST_TEST(count_of(document.substr(second_row), "4F81BD") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_shade_tag_outside_a_loop_reads_the_value_where_the_cell_stands) {
+    const auto cell = [](const std::string& text) {
+        return "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFC000\"/></w:tcPr>"
+               "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>";
+    };
+    BOOST_TEST(count_of(render_body(cell("{{shade late}}Sen"), R"({"late":true})"), "FFC000") == 1);
+    BOOST_TEST(count_of(render_body(cell("{{shade late}}Sen"), R"({"late":false})"), "FFC000") == 0);
+    BOOST_TEST(count_of(render_body(cell("{{shade late}}Sen"), R"({"late":[]})"), "FFC000") == 0);
+    BOOST_TEST(visible_text(render_body(cell("{{shade late}}Sen"), R"({"late":true})")) == "Sen|");
+    // "shade" alone is still a plain value name.
+    BOOST_TEST(visible_text(render_body(paragraph("{{shade}}"), R"({"shade":"grå"})")) == "grå");
+}
+
+BOOST_AUTO_TEST_CASE(a_shade_tag_that_cannot_decide_a_cell_is_reported) {
+    const auto problems = [](const std::string& body, const std::string& json) { return problems_of(make_docx(body), json); };
+    const std::string unshaded = "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid><w:tr><w:tc><w:tcPr/>"
+                                 "<w:p><w:r><w:t>{{shade x}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>";
+    BOOST_TEST(any_problem(problems(unshaded, R"({"x":true})"), "has no shading"));
+    BOOST_TEST(any_problem(problems(paragraph("{{shade x}}"), R"({"x":true})"), "must stand in a table cell"));
+    const std::string in_section = "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:shd w:val=\"clear\" w:fill=\"FFC000\"/></w:tcPr>"
+                                   "<w:p><w:r><w:t>{{#items}}{{shade x}}{{/items}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>";
+    BOOST_TEST(any_problem(problems(in_section, R"({"items":[{"x":true}]})"), "inside a section that opens in the same cell"));
+    const std::string filtered = "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:shd w:val=\"clear\" w:fill=\"FFC000\"/></w:tcPr>"
+                                 "<w:p><w:r><w:t>{{shade x | upper}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>";
+    BOOST_TEST(any_problem(problems(filtered, R"({"x":true})"), "filters apply to value tags only"));
+    const std::string unknown = "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:shd w:val=\"clear\" w:fill=\"FFC000\"/></w:tcPr>"
+                                "<w:p><w:r><w:t>{{shade nope}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>";
+    BOOST_TEST(any_problem(problems(unknown, R"({"x":true})"), "unknown name \"nope\""));
+}
+
 BOOST_AUTO_TEST_CASE(inverted_and_boolean_sections) {
     const std::string body = paragraph("{{^items}}Inga poster.{{/items}}{{#flag}}Flaggad.{{/flag}}{{^flag}}Inte flaggad.{{/flag}}");
     BOOST_TEST(visible_text(render_body(body, R"({"items":[],"flag":true})")) == "Inga poster.Flaggad.");
