@@ -177,3 +177,23 @@ test('the pages in English pass too', async () => {
   await visit(page, 'not-found');
   await page.context().close();
 });
+
+test('the owner submits version 2 and the reviewer approves it', async () => {
+  await owner.goto(applicationUrl);
+  await Promise.all([owner.waitForURL(`**${applicationUrl}`), owner.click('button[name=to][value=submitted]')]);
+  assert.equal(await owner.locator('main p .status').first().innerText(), 'inskickad');
+
+  await reviewer.goto(applicationUrl);
+  await Promise.all([reviewer.waitForURL(`**${applicationUrl}`), reviewer.click('button[name=to][value=in-review]')]);
+  assert.equal(await reviewer.locator('main p .status').first().innerText(), 'granskas');
+  await reviewer.fill('#transition-comment', 'Beviljas enligt utlysningens villkor.');
+  await Promise.all([reviewer.waitForURL(`**${applicationUrl}`), reviewer.click('button[name=to][value=approved]')]);
+  assert.equal(await reviewer.locator('main p .status').first().innerText(), 'beviljad');
+  assert.equal(await reviewer.locator('button[name=to]').count(), 0, 'a decided application has no more moves');
+  await visit(reviewer, 'application-approved');
+
+  await owner.goto(applicationUrl);
+  assert.equal(await owner.locator('main p .status').first().innerText(), 'beviljad');
+  assert.match(await owner.locator('main').innerText(), /Beviljas enligt utlysningens villkor/, 'the decision comment is in the history');
+  assert.equal(await owner.locator('form[action$="/versions"]').count(), 0, 'no new versions once approved');
+});
