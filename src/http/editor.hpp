@@ -1,0 +1,115 @@
+// The guided editor (issue 13): every part of a plan and of its pre-study's
+// findings as a server-rendered form, one page per part, checked on every
+// save. A save writes only its part back into the latest version's bytes
+// (pipeline/plan_editing.hpp) and stores the result as a new version, as an
+// upload does. Internal to http.
+//
+// Routes (editor.cpp):
+//   GET  /applications/{id}/edit                 the parts with their status (the navigation as a page)
+//   GET  /applications/{id}/edit/{part}          one part's form, the latest version's findings beside their fields
+//   POST /applications/{id}/edit/{part}          save: fields + csrf + base (the version the form was drawn from)
+//   GET  /applications/new/edit, POST …          a new application from nothing (programme, call, phase, title)
+//   POST /applications/{id}/follow-up            an implementation application started from a pre-study's
+//
+// Field names: a part's own fields by their element or attribute name
+// ("title", "start"); rows of a repeated element as NAME.N.FIELD, N counting
+// from 1 in document order ("cost.3.amount", "goal.2.indicator.1.target"),
+// the number of rows drawn in NAME.count, an empty row ignored on save, a
+// row removed with NAME.N.remove=1; a checkbox set as "1". Rich text fields
+// hold the editor's light markup (rich_text_form.hpp). The form's element
+// ids are "f-" + the field name with '.' kept; a finding's anchor is
+// "at-" + its element path with '/', '[' and ']' as '-' (anchor_id).
+#pragma once
+
+#include <map>
+#include <ostream>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/checker.hpp"
+#include "http/exchange.hpp"
+#include "model/element_tree.hpp"
+
+namespace esfdraft::http::editor {
+
+enum class Document { plan, findings };
+
+using Fields = std::map<std::string, std::string>;
+
+// "at-application-budget-costs-cost-3-" for "/application/budget/costs/cost[3]".
+std::string anchor_id(std::string_view element_path);
+// An element path as the check gives it: the parent's path, "/", the name,
+// and "[n]" (1-based) only when the parent has several children of that name.
+std::string child_path(std::string_view parent_path, std::string_view name, std::size_t position, std::size_t count);
+
+// What one part's form is drawn from, and what the framework needs back.
+class Sheet {
+public:
+    Sheet(const Request& request, const UploadCheck& check, const model::Element* root, const Fields* entries);
+
+    const Request& request;
+    const UploadCheck& check;      // the latest version's check (report, pack words)
+    const model::Element* root;    // the document as stored in the latest version; nullptr when none yet
+    const Fields* entries;         // the user's refused entries, drawn instead of the stored values; else nullptr
+
+    // Swedish or English by the page's language.
+    std::string t(const char* sv, const char* en) const;
+    // The value to draw for `field`: the refused entry when there is one, else `stored`.
+    std::string value(const std::string& field, const std::string& stored) const;
+
+    // The findings of the check at `element_path` (and below it, unless
+    // `exact`), as a list with id=anchor_id(element_path) and role="note",
+    // message and fix in the page's language; "" when there are none. The
+    // framework links the page's finding summary to every anchor drawn, and
+    // the rest of the part's findings to the top of the form.
+    std::string findings_at(std::string_view element_path, bool exact = false);
+    // The ids of the described-by texts for a field at `element_path`: its
+    // findings' list when there is one (for aria-describedby).
+    std::string described_by(std::string_view element_path) const;
+
+    // Labelled controls (the label tied to the control by for/id; `hint`
+    // drawn under the label and tied by aria-describedby, with the findings
+    // of `element_path` when given). Each records the value it drew, so a
+    // save that changes nothing is told from one that does.
+    void text(std::ostream& out, const std::string& field, const std::string& label, const std::string& stored,
+              const std::string& hint = "", std::string_view element_path = "", std::string_view type = "text");
+    void area(std::ostream& out, const std::string& field, const std::string& label, const std::string& stored,
+              const std::string& hint = "", std::string_view element_path = "");
+    void choice(std::ostream& out, const std::string& field, const std::string& label, const std::string& stored,
+                const std::vector<std::pair<std::string, std::string>>& options,   // value, words
+                const std::string& hint = "", std::string_view element_path = "");
+    void check(std::ostream& out, const std::string& field, const std::string& label, bool stored,
+               const std::string& hint = "");
+    // A row's hidden count, drawn once per repeated element.
+    void count(std::ostream& out, const std::string& name, std::size_t rows);
+
+    const std::set<std::string>& anchors() const { return anchors_; }
+    const Fields& drawn() const { return drawn_; }
+
+private:
+    std::set<std::string> anchors_;
+    Fields drawn_;
+};
+
+struct Part {
+    std::string key;                 // the URL segment: "facts", "summary", "goals", "budget", "study" …
+    std::string sv, en;              // the navigation's words
+    Document document = Document::plan;
+    std::vector<std::string> sections;   // the report's section keys this part's status is made of
+    std::vector<std::string> paths;      // element paths whose findings belong to this part ("/application/goals")
+    // Draws the fields (the framework writes the <form>, csrf, base and the
+    // save button around them).
+    void (*draw)(Sheet& sheet, std::ostream& out) = nullptr;
+    // The document's bytes with this part's element(s) made from `fields`
+    // (through pipeline::replace_child / insert_child / remove_child; values
+    // go in as typed, so the check reports a bad one at its field).
+    std::string (*apply)(const Fields& fields, std::string_view document, const model::Element& root) = nullptr;
+};
+
+// Every part in application order: the plan's, then the findings'.
+const std::vector<Part>& parts();
+const Part* find_part(std::string_view key);
+
+}  // namespace esfdraft::http::editor
