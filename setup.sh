@@ -25,6 +25,7 @@ build_packages=(g++ make cmake pkg-config ca-certificates
 # Tools no one on the project wrote, used by the interop tests.
 test_packages=(python3 python3-lxml python3-docx python3-openpyxl python3-jsonschema libxml2-utils unzip tidy
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-dejavu-core fonts-liberation2
+  python3-uno  # tests/http/edit_workbook.py edits a budget workbook in LibreOffice itself
   chromium  # screenshots of the service's pages (and the browser tests)
   nodejs  # the browser tests (tests/browser): node 18 or newer; npm is added where it is missing
   curl  # the browser tests wait for the server's /healthz with it

@@ -462,17 +462,17 @@ Response application_page(Context& context, Request& request, const std::string&
             << "<h3>" << t(request, "Eller ladda upp en redigerad budget", "Or upload an edited budget") << "</h3><p id=\"budget-help\">"
             << t(request,
                  "Ladda ner budgeten (XLSX) för den senaste versionen, ändra kostnadsraderna och finansieringen i "
-                 "Excel eller LibreOffice och ladda upp arbetsboken här. Den nya versionen är den senaste planen med "
-                 "bara budgeten utbytt.",
+                 "Excel eller LibreOffice och ladda upp arbetsboken här. Du ser ändringarna först; den nya versionen är "
+                 "den senaste planen med bara budgeten utbytt.",
                  "Download the latest version's budget (XLSX), edit the cost lines and financing in Excel or "
-                 "LibreOffice and upload the workbook here. The new version is the latest plan with only its budget "
-                 "replaced.")
-            << "</p><form method=\"post\" action=\"" << e(base) << "/versions\" enctype=\"multipart/form-data\">"
+                 "LibreOffice and upload the workbook here. You see the changes first; the new version is the latest "
+                 "plan with only its budget replaced.")
+            << "</p><form method=\"post\" action=\"" << e(base) << "/budget\" enctype=\"multipart/form-data\">"
             << csrf_field(request) << "<label for=\"budget\">"
             << t(request, "Budgetarbetsbok (XLSX)", "Budget workbook (XLSX)") << "</label>"
             << "<input type=\"file\" id=\"budget\" name=\"budget\" aria-describedby=\"budget-help\" "
                "accept=\".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" required>"
-            << "<p><button type=\"submit\">" << t(request, "Ladda upp budgeten", "Upload the budget") << "</button></p></form>";
+            << "<p><button type=\"submit\">" << t(request, "Visa ändringarna", "Show the changes") << "</button></p></form>";
     }
     if (versions.size() >= 2) {
         out << "<h3>" << t(request, "Jämför versioner", "Compare versions") << "</h3><form method=\"get\" action=\"" << e(base)
@@ -570,16 +570,10 @@ std::string diff_share(const Request& request, std::string value) {
     return value + "\u00a0%";
 }
 
-Response diff_page(Context& context, Request& request) {
-    const Caller& caller = caller_of(request);
-    const store::Application application = visible_application(context, caller, request.params.at("id"));
-    const std::string* from = request.query_value("from");
-    const std::string* to = request.query_value("to");
-    if (!from || !to) throw HttpError(400, "invalid", t(request, "Välj två versioner.", "Choose two versions."));
-    const JsonObject diff = version_diff(context, application, *from, *to, request.language);
+}  // namespace
+
+std::string diff_html(const Request& request, const JsonObject& diff) {
     std::ostringstream out;
-    out << "<h1>" << e(application.title) << ": " << t(request, "version ", "version ") << e(*from) << " → " << e(*to) << "</h1>"
-        << "<p><a href=\"/applications/" << e(application.id) << "\">" << t(request, "Tillbaka till ansökan", "Back to the application") << "</a></p>";
     out << "<h2>" << t(request, "Nyckeltal", "Key figures") << "</h2><table><thead><tr><th scope=\"col\"><span class=\"visually-hidden\">"
         << t(request, "Nyckeltal", "Key figure") << "</span></th><th scope=\"col\">"
         << t(request, "Före", "Before") << "</th><th scope=\"col\">" << t(request, "Efter", "After") << "</th></tr></thead><tbody>";
@@ -644,6 +638,22 @@ Response diff_page(Context& context, Request& request) {
         }
         out << "</ul>";
     }
+    return out.str();
+}
+
+namespace {
+
+Response diff_page(Context& context, Request& request) {
+    const Caller& caller = caller_of(request);
+    const store::Application application = visible_application(context, caller, request.params.at("id"));
+    const std::string* from = request.query_value("from");
+    const std::string* to = request.query_value("to");
+    if (!from || !to) throw HttpError(400, "invalid", t(request, "Välj två versioner.", "Choose two versions."));
+    const JsonObject diff = version_diff(context, application, *from, *to, request.language);
+    std::ostringstream out;
+    out << "<h1>" << e(application.title) << ": " << t(request, "version ", "version ") << e(*from) << " → " << e(*to) << "</h1>"
+        << "<p><a href=\"/applications/" << e(application.id) << "\">" << t(request, "Tillbaka till ansökan", "Back to the application") << "</a></p>";
+    out << diff_html(request, diff);
     return html(request, {t(request, "Jämförelse", "Comparison"), out.str()});
 }
 
@@ -765,9 +775,9 @@ void add_page_routes(Router& router, Context& context) {
     router.add({"POST", "/applications/{id}/versions", "Upload a new version (form: plan, findings; or budget, an edited budget workbook)", Access::signed_in, true, [site](Request& request) {
         const Caller& caller = caller_of(request);
         const store::Application application = visible_application(*site, caller, request.params.at("id"));
-        // The budget form sends only the part `budget`: the latest plan with that budget, as the API does.
+        // A workbook (the part `budget`) is shown as a diff first, never stored unseen.
         if (request.parts.count("budget")) {
-            store_budget_revision(*site, caller, application, revise_budget(*site, caller, application, request, false));
+            return budget_preview_page(*site, request);
         } else {
             add_version(*site, caller, application, upload_parts(request));
         }
@@ -869,6 +879,8 @@ void add_page_routes(Router& router, Context& context) {
         return users_page(request, e(t(request, "Användaren lades till. Lösenordet visas bara nu: ", "The user was added. The password is shown only now: ")) +
                                        "<code>" + e(password) + "</code>");
     }});
+
+    add_budget_upload_routes(router, context);
 }
 
 }  // namespace esfdraft::http

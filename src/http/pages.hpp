@@ -2,11 +2,28 @@
 #pragma once
 
 #include "http/context.hpp"
+#include "http/json.hpp"
+#include "http/router.hpp"
 
 namespace esfdraft::http {
 
 // The page for an error on a page route (its status is set by the server).
 Response error_page(Context& context, const Request& request, const HttpError& error);
+
+// A diff of diff_json (plan_diff.hpp) as the pages show it: the key figures
+// before and after, the changes in the plan in words and kronor, the
+// findings that are new and those resolved (h2 headings).
+std::string diff_html(const Request& request, const JsonObject& diff);
+
+// An edited budget workbook from the application page, shown first
+// (budget_upload.cpp): POST /applications/{id}/budget answers a preview, the
+// diff against the latest version, with a form that accepts it; POST
+// /applications/{id}/budget/accept stores it while that version is still
+// the latest.
+void add_budget_upload_routes(Router& router, Context& context);
+// The preview for a request with the part `budget` (also what the page's
+// POST …/versions answers for one: a workbook is never stored unseen).
+Response budget_preview_page(Context& context, Request& request);
 
 // Text for HTML content and attribute values: & < > " ' escaped.
 std::string escape_html(const std::string& text);
