@@ -457,7 +457,9 @@ Response application_page(Context& context, Request& request, const std::string&
     out << "</tbody></table>";
     const bool owner = caller.role == "owner" && caller.organisation == application.organisation;
     if (owner && (application.status == store::Status::draft || application.status == store::Status::changes_requested)) {
-        out << "<h3>" << t(request, "Ladda upp en ny version", "Upload a new version") << "</h3>"
+        out << "<p><a class=\"button\" id=\"edit-in-browser\" href=\"" << e(base) << "/edit\">"
+            << t(request, "Redigera i webbläsaren", "Edit in the browser") << "</a></p>"
+            << "<h3>" << t(request, "Ladda upp en ny version", "Upload a new version") << "</h3>"
             << upload_form(request, base + "/versions", t(request, "Ladda upp", "Upload"))
             << "<h3>" << t(request, "Eller ladda upp en redigerad budget", "Or upload an edited budget") << "</h3><p id=\"budget-help\">"
             << t(request,
@@ -570,16 +572,10 @@ std::string diff_share(const Request& request, std::string value) {
     return value + "\u00a0%";
 }
 
-Response diff_page(Context& context, Request& request) {
-    const Caller& caller = caller_of(request);
-    const store::Application application = visible_application(context, caller, request.params.at("id"));
-    const std::string* from = request.query_value("from");
-    const std::string* to = request.query_value("to");
-    if (!from || !to) throw HttpError(400, "invalid", t(request, "Välj två versioner.", "Choose two versions."));
-    const JsonObject diff = version_diff(context, application, *from, *to, request.language);
+}  // namespace
+
+std::string diff_html(const Request& request, const JsonObject& diff) {
     std::ostringstream out;
-    out << "<h1>" << e(application.title) << ": " << t(request, "version ", "version ") << e(*from) << " → " << e(*to) << "</h1>"
-        << "<p><a href=\"/applications/" << e(application.id) << "\">" << t(request, "Tillbaka till ansökan", "Back to the application") << "</a></p>";
     out << "<h2>" << t(request, "Nyckeltal", "Key figures") << "</h2><table><thead><tr><th scope=\"col\"><span class=\"visually-hidden\">"
         << t(request, "Nyckeltal", "Key figure") << "</span></th><th scope=\"col\">"
         << t(request, "Före", "Before") << "</th><th scope=\"col\">" << t(request, "Efter", "After") << "</th></tr></thead><tbody>";
@@ -644,6 +640,22 @@ Response diff_page(Context& context, Request& request) {
         }
         out << "</ul>";
     }
+    return out.str();
+}
+
+namespace {
+
+Response diff_page(Context& context, Request& request) {
+    const Caller& caller = caller_of(request);
+    const store::Application application = visible_application(context, caller, request.params.at("id"));
+    const std::string* from = request.query_value("from");
+    const std::string* to = request.query_value("to");
+    if (!from || !to) throw HttpError(400, "invalid", t(request, "Välj två versioner.", "Choose two versions."));
+    const JsonObject diff = version_diff(context, application, *from, *to, request.language);
+    std::ostringstream out;
+    out << "<h1>" << e(application.title) << ": " << t(request, "version ", "version ") << e(*from) << " → " << e(*to) << "</h1>"
+        << "<p><a href=\"/applications/" << e(application.id) << "\">" << t(request, "Tillbaka till ansökan", "Back to the application") << "</a></p>";
+    out << diff_html(request, diff);
     return html(request, {t(request, "Jämförelse", "Comparison"), out.str()});
 }
 
@@ -749,7 +761,12 @@ void add_page_routes(Router& router, Context& context) {
         out << "<h1>" << t(request, "Ny ansökan", "New application") << "</h1><p>"
             << t(request, "Ladda upp projektplanen (och gärna förstudiens resultat). Planen kontrolleras direkt och sparas som version 1.",
                  "Upload the project plan (and the pre-study's findings if you have them). The plan is checked at once and stored as version 1.")
-            << "</p>" << upload_form(request, "/applications", t(request, "Skapa ansökan", "Create application"));
+            << "</p>" << upload_form(request, "/applications", t(request, "Skapa ansökan", "Create application"))
+            << "<h2>" << t(request, "Eller skriv den i webbläsaren", "Or write it in the browser") << "</h2><p>"
+            << t(request, "Fyll i ansökan del för del i formulär. Varje sparning kontrolleras och blir en ny version.",
+                 "Fill in the application part by part in forms. Every save is checked and becomes a new version.")
+            << "</p><p><a class=\"button\" id=\"write-in-browser\" href=\"/applications/new/edit\">"
+            << t(request, "Skriv ansökan i webbläsaren", "Write it in the browser") << "</a></p>";
         return html(request, {t(request, "Ny ansökan", "New application"), out.str()});
     }});
 
