@@ -193,6 +193,7 @@ Drawn draw_part(Context& context, const Request& request, const Part& part, cons
     Sheet sheet(request, from.check, root, entries);
     sheet.other = findings ? (from.plan ? &*from.plan : nullptr) : (from.findings ? &*from.findings : nullptr);
     sheet.municipalities = &context.checker.municipalities();
+    editor::set_municipality_register(sheet.municipalities);
     sheet.application = application;
     std::ostringstream out;
     part.draw(sheet, out);
@@ -346,6 +347,7 @@ Response save_part(Context& context, Request& request) {
     const std::string document =
         findings ? (latest.findings ? *latest.findings : pipeline::write_document(model::Element("findings"), pipeline::findings_document_namespace()))
                  : latest.plan;
+    editor::set_municipality_register(&context.checker.municipalities());
     std::string bytes;
     try {
         bytes = part.apply(entries, document, pipeline::read_document(document));

@@ -131,6 +131,10 @@ void append_if(model::Element& element, std::string name, const std::string& tex
 // check reports it missing, S001). Every other byte kept.
 std::string put_child(std::string_view document, const model::Element& root, const model::Element& element,
                       const std::vector<std::string>& order, bool remove = false);
+// The municipality register (names filled in from codes), for apply
+// functions; the framework sets it before it draws or applies a part.
+const model::MunicipalityRegister* municipality_register();
+void set_municipality_register(const model::MunicipalityRegister* municipalities);
 // The plan's children in application order (plan-format.md) and the findings'.
 const std::vector<std::string>& plan_order();
 const std::vector<std::string>& findings_order();

@@ -4,6 +4,7 @@
 #include "http/editor.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <sstream>
 
 #include "http/page_kit.hpp"
@@ -250,6 +251,18 @@ void set_if(model::Element& element, std::string_view attribute, const std::stri
 
 void append_if(model::Element& element, std::string name, const std::string& text) {
     if (!text.empty()) element.append(std::move(name), text);
+}
+
+namespace {
+std::atomic<const model::MunicipalityRegister*> the_register{nullptr};
+}
+
+const model::MunicipalityRegister* municipality_register() {
+    return the_register.load();
+}
+
+void set_municipality_register(const model::MunicipalityRegister* municipalities) {
+    the_register.store(municipalities);
 }
 
 const std::vector<std::string>& plan_order() {
