@@ -1,7 +1,5 @@
-// Rich text (p, ul/ol with li, em and strong inside) as the editor's light
-// markup in a textarea and back: paragraphs separated by an empty line, a
-// line "- text" a bullet, "1. text" a numbered item, *emphasis*, **strong**.
-// Internal to http (the editor's parts).
+// The parts' short names for rich_text_form.hpp (the editor's light markup
+// to and from rich text), for an element that may be absent. Internal to http.
 #pragma once
 
 #include <string>
