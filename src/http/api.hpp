@@ -12,6 +12,8 @@ namespace esfdraft::http {
 void add_api_routes(Router& router, Context& context);
 // Pages: the HTML routes (pages.cpp).
 void add_page_routes(Router& router, Context& context);
+// The guided editor's routes (editor.cpp).
+void add_editor_routes(Router& router, Context& context);
 
 // The applications a caller sees, then narrowed by ?status, programme, call, verdict (400 for unknown values).
 store::ApplicationFilter visibility_filter(const Caller& caller);

@@ -1,6 +1,7 @@
 #include "http/checker.hpp"
 
 #include <cctype>
+#include <map>
 
 #include "pipeline/artefacts.hpp"
 #include "pipeline/pipeline.hpp"
@@ -13,6 +14,11 @@ namespace esfdraft::http {
 struct Checker::Pool {
     std::mutex mutex;
     std::vector<std::unique_ptr<pipeline::CheckSession>> idle;
+    // Read on first use and never changed after (the data folder is fixed for the process).
+    std::mutex lists_mutex;
+    std::optional<std::vector<std::shared_ptr<const model::RulePack>>> packs;
+    std::optional<model::MunicipalityRegister> municipalities;
+    std::map<std::string, std::shared_ptr<const model::RulePack>> pack_copies;
 };
 
 namespace {
@@ -75,8 +81,15 @@ Checker::~Checker() = default;
 UploadCheck Checker::check(const NamedUpload& plan, const std::optional<NamedUpload>& findings, model::Date today) {
     Borrowed session(*pool_, today);
     pipeline::CheckedPlan checked = session->check_bytes({plan.name, plan.bytes}, named(findings));
-    UploadCheck out{std::move(checked.report), std::move(checked.application), std::nullopt, std::nullopt, {}};
+    UploadCheck out{std::move(checked.report), std::move(checked.application), std::nullopt, std::nullopt, {}, nullptr};
     if (checked.pack) {
+        {
+            // One shared copy per pack: the session's own is only valid while it is borrowed.
+            std::lock_guard<std::mutex> lock(pool_->lists_mutex);
+            std::shared_ptr<const model::RulePack>& copy = pool_->pack_copies[checked.pack->name];
+            if (!copy) copy = std::make_shared<const model::RulePack>(*checked.pack);
+            out.pack = copy;
+        }
         out.programme_title = checked.pack->title;
         out.cost_categories = checked.pack->cost_categories;
         if (out.application && out.application->call)
@@ -93,6 +106,32 @@ std::optional<std::string> Checker::draft(const NamedUpload& plan, const std::op
 std::optional<std::string> Checker::workbook(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
                                              model::Date today, const std::string& application, int version) {
     return make(*pool_, plan, findings, today, "", false, pipeline::WorkbookStamp{application, version}).workbook_xlsx;
+}
+
+const std::vector<std::shared_ptr<const model::RulePack>>& Checker::packs() {
+    std::lock_guard<std::mutex> lock(pool_->lists_mutex);
+    if (!pool_->packs) {
+        std::vector<std::shared_ptr<const model::RulePack>> packs;
+        for (const std::string& name : pipeline::list_rules(std::nullopt).pack_names) {
+            std::shared_ptr<const model::RulePack>& copy = pool_->pack_copies[name];
+            if (!copy) copy = std::make_shared<const model::RulePack>(*pipeline::list_rules(name).pack);
+            packs.push_back(copy);
+        }
+        pool_->packs = std::move(packs);
+    }
+    return *pool_->packs;
+}
+
+const model::MunicipalityRegister& Checker::municipalities() {
+    {
+        std::lock_guard<std::mutex> lock(pool_->lists_mutex);
+        if (pool_->municipalities) return *pool_->municipalities;
+    }
+    Borrowed session(*pool_, model::Date::from_days_since_epoch(0));
+    model::MunicipalityRegister read = session->municipalities();
+    std::lock_guard<std::mutex> lock(pool_->lists_mutex);
+    if (!pool_->municipalities) pool_->municipalities = std::move(read);
+    return *pool_->municipalities;
 }
 
 std::string Checker::plan_with_budget(const NamedUpload& plan, const NamedUpload& workbook, model::Date today,

@@ -36,6 +36,9 @@ struct UploadCheck {
     // The pack's cost categories with its names for them ("Personalkostnader"
     // in ESF+, "Lön personal" in 2007–2013); empty for an unknown pack.
     std::vector<model::CostCategoryRule> cost_categories;
+    // The plan's rule pack (its areas, phases, gender categories, common
+    // indicators, calls) for the editor's lists; nullptr for an unknown pack.
+    std::shared_ptr<const model::RulePack> pack;
 };
 
 class Checker {
@@ -60,6 +63,12 @@ public:
     // With `application` and `version` (those of `plan`), a workbook made for
     // another application or an earlier version is refused
     // (pipeline::WorkbookRejected, pipeline::WorkbookStale).
+    // Every rule pack of the data folder (with its calls), read once, in
+    // name order, and the municipality register (schemas/regions), for the
+    // editor's lists. Throw pipeline::ToolError when the data folder is broken.
+    const std::vector<std::shared_ptr<const model::RulePack>>& packs();
+    const model::MunicipalityRegister& municipalities();
+
     std::string plan_with_budget(const NamedUpload& plan, const NamedUpload& workbook, model::Date today,
                                  const std::string& application, int version);
 

@@ -457,7 +457,9 @@ Response application_page(Context& context, Request& request, const std::string&
     out << "</tbody></table>";
     const bool owner = caller.role == "owner" && caller.organisation == application.organisation;
     if (owner && (application.status == store::Status::draft || application.status == store::Status::changes_requested)) {
-        out << "<h3>" << t(request, "Ladda upp en ny version", "Upload a new version") << "</h3>"
+        out << "<p><a class=\"button\" id=\"edit-in-browser\" href=\"" << e(base) << "/edit\">"
+            << t(request, "Redigera i webbläsaren", "Edit in the browser") << "</a></p>"
+            << "<h3>" << t(request, "Ladda upp en ny version", "Upload a new version") << "</h3>"
             << upload_form(request, base + "/versions", t(request, "Ladda upp", "Upload"))
             << "<h3>" << t(request, "Eller ladda upp en redigerad budget", "Or upload an edited budget") << "</h3><p id=\"budget-help\">"
             << t(request,
@@ -759,7 +761,12 @@ void add_page_routes(Router& router, Context& context) {
         out << "<h1>" << t(request, "Ny ansökan", "New application") << "</h1><p>"
             << t(request, "Ladda upp projektplanen (och gärna förstudiens resultat). Planen kontrolleras direkt och sparas som version 1.",
                  "Upload the project plan (and the pre-study's findings if you have them). The plan is checked at once and stored as version 1.")
-            << "</p>" << upload_form(request, "/applications", t(request, "Skapa ansökan", "Create application"));
+            << "</p>" << upload_form(request, "/applications", t(request, "Skapa ansökan", "Create application"))
+            << "<h2>" << t(request, "Eller skriv den i webbläsaren", "Or write it in the browser") << "</h2><p>"
+            << t(request, "Fyll i ansökan del för del i formulär. Varje sparning kontrolleras och blir en ny version.",
+                 "Fill in the application part by part in forms. Every save is checked and becomes a new version.")
+            << "</p><p><a class=\"button\" id=\"write-in-browser\" href=\"/applications/new/edit\">"
+            << t(request, "Skriv ansökan i webbläsaren", "Write it in the browser") << "</a></p>";
         return html(request, {t(request, "Ny ansökan", "New application"), out.str()});
     }});
 

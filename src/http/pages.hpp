@@ -10,9 +10,9 @@ namespace esfdraft::http {
 // The page for an error on a page route (its status is set by the server).
 Response error_page(Context& context, const Request& request, const HttpError& error);
 
-// A diff of diff_json (plan_diff.hpp) as the pages show it: the key figures
-// before and after, the changes in the plan in words and kronor, the
-// findings that are new and those resolved (h2 headings).
+// The diff of two versions (version_diff's JSON) as the diff page shows it:
+// key figures before and after, the changes in the plan, new and resolved
+// findings (the editor's refused save shows what the other save changed).
 std::string diff_html(const Request& request, const JsonObject& diff);
 
 // An edited budget workbook from the application page, shown first

@@ -40,9 +40,10 @@ HttpError internal_error() {
 }
 
 // Every response carries these (spec §5). Styles come from /static/site.css
-// and the report's own <style>; no script runs anywhere.
+// and the report's own <style>; the only script is the editor's own file
+// (/static/editor.js), which reads /api/applications/{id} to tell of other saves.
 const char* const content_security_policy =
-    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'";
 
 bool is_unsafe(const std::string& method) {

@@ -52,6 +52,7 @@ Site::Site(store::Store& store, SiteOptions options)
     : context_(std::make_unique<Context>(store, std::move(options))) {
     add_api_routes(router_, *context_);
     add_page_routes(router_, *context_);
+    add_editor_routes(router_, *context_);
     // For bench/serve.sh only, deliberately not in docs/service.md: with
     // ESFDRAFT_BENCH_FLOOR=1 in the environment, GET /bench/floor answers a
     // fixed 200 without touching the database or the pipeline, so the

@@ -785,6 +785,23 @@ bool within_markup_limits(std::string_view bytes, const std::string& file, model
 
 }  // namespace
 
+bool read_well_formed(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement& tree) {
+    tree = XmlElement{};
+    if (!check_input_bytes(bytes, file, out)) return false;
+    if (!within_markup_limits(bytes, file, out)) return false;
+    xmlDocPtr document = parse_document(bytes, file, out);
+    if (!document) return false;
+    struct FreeDocument {
+        xmlDocPtr document;
+        ~FreeDocument() { xmlFreeDoc(document); }
+    } free_document{document};
+    if (const xmlNode* root = xmlDocGetRootElement(document)) {
+        TreeCopier(bytes).copy(root, tree);
+        assign_element_paths(tree, std::make_shared<const std::string>(file));
+    }
+    return true;
+}
+
 Schema::Outcome Schema::check(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree,
                               const std::function<void(const XmlElement&)>& while_validating) const {
     work_ = Work{};

@@ -56,6 +56,14 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes = def
 // findings to `out`; returns false when any was found.
 bool check_input_bytes(std::string_view bytes, const std::string& file, model::Findings& out);
 
+// Reads bytes as XML without a schema (for editing a document one part at
+// a time): check_input_bytes, the markup limits above, then libxml2's parse.
+// Fills `tree` (the same tree Schema::check gives: positions, paths with
+// `file`) and returns true; or appends the one X001 finding (X002 for a
+// start tag over the limits) with its line and returns false. The caller
+// refuses inputs over its size limit first.
+bool read_well_formed(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement& tree);
+
 // A compiled XSD, parsed once and reused for many files.
 class Schema {
 public:

@@ -660,6 +660,15 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
         {"GET", "/api/applications/{id}/diff", app + "/diff?from=1&to=1", "", "", 200, 404, 200, 200, 401},
         {"GET", "/api/openapi.json", "/api/openapi.json", "", "", 200, 200, 200, 200, 200},
         {"GET", "/static/site.css", "/static/site.css", "", "", 200, 200, 200, 200, 200},
+        {"GET", "/static/editor.js", "/static/editor.js", "", "", 200, 200, 200, 200, 200},
+        {"GET", "/static/editor.css", "/static/editor.css", "", "", 200, 200, 200, 200, 200},
+        {"GET", "/applications/new/edit", "/applications/new/edit", "", "", 200, 200, 403, 403, 303},
+        // Without a title the form comes back with its finding (422); nothing is created.
+        {"POST", "/applications/new/edit", "/applications/new/edit", "programme=esf-2007-2013&phase=implementation", form_type, 422, 422, 403, 403, 303},
+        {"GET", "/applications/{id}/edit", page + "/edit", "", "", 200, 404, 403, 403, 303},
+        {"GET", "/applications/{id}/edit/{part}", page + "/edit/facts", "", "", 200, 404, 403, 403, 303},
+        // Submitted: the owner may not save a version now.
+        {"POST", "/applications/{id}/edit/{part}", page + "/edit/facts", "base=1&title=x", form_type, 409, 404, 403, 403, 303},
         {"GET", "/", "/", "", "", 303, 303, 303, 303, 303},
         {"GET", "/login", "/login", "", "", 303, 303, 303, 303, 200},
         // Without the login form's token (and its cookie) a sign-in is refused before the password is looked at.
