@@ -119,6 +119,56 @@ const char* const editor_script = R"JS((function () {
     box.appendChild(table);
   };
 
+  // --- the budget's key figures (the budget part's table#budget-figures), from the rows as typed
+  var budget = function () {
+    var box = document.getElementById('budget-figures');
+    if (!box) return;
+    var ore = function (text) { var n = number(text); return isNaN(n) ? NaN : Math.round(n * 100); };
+    var rows = function (name, each) {
+      var count = form.querySelector('input[name="' + name + '.count"]');
+      for (var n = 1; count && n <= Number(count.value); n++) {
+        var removed = form.elements[name + '.' + n + '.remove'];
+        if (removed && removed.checked) continue;
+        var field = function (f) { var el = form.elements[name + '.' + n + '.' + f]; return el ? el.value : ''; };
+        each(field);
+      }
+    };
+    var costs = 0, income = 0, financing = 0, esf = 0, staff = 0, indirect = 0;
+    rows('cost', function (f) {
+      var a = ore(f('amount'));
+      costs += a;
+      if (f('category') === 'staff') staff += a;
+      if (f('category') === 'indirect') indirect += a;
+    });
+    rows('income', function (f) { income += ore(f('amount')); });
+    rows('source', function (f) { var a = ore(f('amount')); financing += a; if (f('kind') === 'esf') esf += a; });
+    var kr = function (o) {
+      if (isNaN(o)) return say('– (ett belopp är inte ett tal)', '– (an amount is not a number)');
+      var whole = Math.trunc(o / 100), rest = Math.abs(o % 100);
+      var text = Math.abs(whole).toString().replace(/\B(?=(\d{3})+(?!\d))/g, sv ? '\u00a0' : ',');
+      if (rest) text += (sv ? ',' : '.') + String(rest).padStart(2, '0');
+      return sv ? (o < 0 ? '−' : '') + text + '\u00a0kr' : (o < 0 ? '−' : '') + 'SEK ' + text;
+    };
+    var pct = function (part, whole) {
+      if (isNaN(part) || isNaN(whole) || whole <= 0) return '–';
+      var tenths = Math.floor((part * 2000 / whole + 1) / 2);
+      return Math.floor(tenths / 10) + (sv ? ',' : '.') + (tenths % 10) + '\u00a0%';
+    };
+    var eligible = costs - income, balance = eligible - financing;
+    var shown = {
+      costs: kr(costs), income: kr(income), eligible: kr(eligible), financing: kr(financing),
+      balance: kr(balance) + (isNaN(balance) ? '' : ' ' + (balance === 0 ? say('(i balans)', '(balanced)')
+        : balance > 0 ? say('(finansieringen räcker inte)', '(financing falls short)') : say('(finansieringen är för stor)', '(financing exceeds the costs)'))),
+      'esf-share': pct(esf, eligible), 'cofinancing-share': pct(financing - esf, eligible), 'indirect-share': pct(indirect, staff)
+    };
+    box.querySelectorAll('[data-budget-figure]').forEach(function (cell) {
+      var text = shown[cell.getAttribute('data-budget-figure')];
+      if (text !== undefined && cell.textContent !== text) cell.textContent = text;
+    });
+    var caption = box.querySelector('caption');
+    if (caption && caption.dataset.typing) caption.textContent = caption.dataset.typing;
+  };
+
   // --- a draft kept for this tab, restored on return
   var saved = null;
   try { saved = window.sessionStorage.getItem(key); } catch (e) { saved = null; }
@@ -155,6 +205,7 @@ const char* const editor_script = R"JS((function () {
     } catch (e) { /* storage off: the warning still works */ }
     sums();
     timeline();
+    budget();
   };
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
@@ -171,6 +222,7 @@ const char* const editor_script = R"JS((function () {
   });
   sums();
   timeline();
+  budget();
   var summary = document.getElementById('conflict') || document.getElementById('finding-summary');
   if (summary && !saved) summary.focus();
 
@@ -230,6 +282,13 @@ table.timeline td,table.timeline th{padding:.1rem .25rem;font-size:.8rem;text-al
 table.timeline td.on{background:#0b4f8a;color:#fff}
 .municipalities{columns:3 12rem}
 output{display:block;margin:.2rem 0 .6rem;font-weight:600}
+table.grid td{vertical-align:top;padding:.2rem .3rem}
+table.grid .field{margin:0}
+table.grid .field label{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+table.grid input[type=text]{width:100%;min-width:5rem}
+table.grid textarea{min-height:4rem}
+tr.row-findings td{padding-top:0}
+table.figures td.num{text-align:right}
 )";
 
 }  // namespace esfdraft::http

@@ -93,6 +93,13 @@ Money Budget::financing_of_kind(std::string_view kind) const {
     return sum;
 }
 
+Money Budget::costs_of_category(std::string_view category) const {
+    Money sum = 0;
+    for (const CostLine& cost : costs)
+        if (cost.category == category) sum = checked_add(sum, cost.amount);
+    return sum;
+}
+
 const StudyFinding* PreStudyFindings::find(std::string_view id) const {
     for (const StudyFinding& finding : findings)
         if (finding.id == id) return &finding;

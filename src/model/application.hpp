@@ -294,6 +294,9 @@ struct Budget {
     Money total_financing() const;
     Money eligible_costs() const { return total_costs() - total_income(); }
     Money financing_of_kind(std::string_view kind) const;
+    // The costs of one category ("staff", "indirect"): the base of the flat
+    // rates (B008) and of the indirect share the editor shows.
+    Money costs_of_category(std::string_view category) const;
 };
 
 // ---------------------------------------------------------------- pre-study findings

@@ -151,15 +151,15 @@ void check_rates(const model::Application& application, const model::RulePack& p
     }
 
     if (pack.indirect_max_share_of_staff) {
-        Money indirect = 0;
-        Money staff = 0;
+        // The same sums the editor's budget page shows (model::Budget).
+        const Money indirect = budget.costs_of_category("indirect");
+        const Money staff = budget.costs_of_category("staff");
         const model::CostLine* first_indirect = nullptr;
         for (const model::CostLine& cost : budget.costs) {
             if (cost.category == "indirect") {
-                indirect = model::checked_add(indirect, cost.amount);
-                if (!first_indirect) first_indirect = &cost;
+                first_indirect = &cost;
+                break;
             }
-            if (cost.category == "staff") staff = model::checked_add(staff, cost.amount);
         }
         const model::ShareHundredths maximum = pack.indirect_max_share_of_staff->value;
         if (indirect > 0 && !at_most_share(indirect, staff, maximum)) {
