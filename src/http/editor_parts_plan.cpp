@@ -243,7 +243,11 @@ std::string apply_summary(const Fields& fields, std::string_view document, const
             return;
         }
         if (element.children.empty()) return;
-        bytes = put_child(bytes, current, element, {"project", "summary"});   // after the project and any summary
+        // After the project and any summary (put_child would take the other summary for this one).
+        std::size_t after = 0;
+        for (std::size_t i = 0; i < current.children.size(); ++i)
+            if (current.children[i].name == "project" || current.children[i].name == "summary") after = i + 1;
+        bytes = pipeline::insert_child(bytes, after, element);
     };
     (void)root;
     step(false);
