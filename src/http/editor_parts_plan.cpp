@@ -26,7 +26,7 @@ void draw_facts(Sheet& sheet, std::ostream& out) {
     const Element* project = child(sheet.root, "project");
     const std::string at = plan_root + "/project";
     const model::RulePack* pack = sheet.check.pack.get();
-    out << sheet.findings_at(plan_root, true);
+    // (The root's own findings are every section's, e.g. S001 for a missing one: not drawn here.)
     out << "<fieldset><legend>" << sheet.t("Program och utlysning", "Programme and call") << "</legend>";
     std::vector<std::pair<std::string, std::string>> calls, areas, phases;
     if (pack) {
