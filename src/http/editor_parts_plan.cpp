@@ -26,7 +26,7 @@ void draw_facts(Sheet& sheet, std::ostream& out) {
     const Element* project = child(sheet.root, "project");
     const std::string at = plan_root + "/project";
     const model::RulePack* pack = sheet.check.pack.get();
-    out << sheet.findings_at(plan_root, true);
+    // (The root's own findings are every section's, e.g. S001 for a missing one: not drawn here.)
     out << "<fieldset><legend>" << sheet.t("Program och utlysning", "Programme and call") << "</legend>";
     std::vector<std::pair<std::string, std::string>> calls, areas, phases;
     if (pack) {
@@ -243,7 +243,11 @@ std::string apply_summary(const Fields& fields, std::string_view document, const
             return;
         }
         if (element.children.empty()) return;
-        bytes = put_child(bytes, current, element, {"project", "summary"});   // after the project and any summary
+        // After the project and any summary (put_child would take the other summary for this one).
+        std::size_t after = 0;
+        for (std::size_t i = 0; i < current.children.size(); ++i)
+            if (current.children[i].name == "project" || current.children[i].name == "summary") after = i + 1;
+        bytes = pipeline::insert_child(bytes, after, element);
     };
     (void)root;
     step(false);

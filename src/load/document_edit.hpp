@@ -42,7 +42,9 @@ model::Element read_document_tree(std::string_view bytes, const std::string& fil
 // children gets one per line, one level deeper; an element with text, and
 // the format's mixed-content elements (p, li, em, strong) always, are
 // written on one line exactly as their content is. An element with no
-// content is written <name/>. When an element's content is empty but it has
+// content is written <name/>. Inside the written element, what the tree
+// does not hold (comments, processing instructions, namespaced attributes)
+// is gone and CDATA is escaped text. When an element's content is empty but it has
 // children, the children are written in order.
 //
 // The root's child number `index` (element children, 0-based) replaced.

@@ -174,13 +174,9 @@ std::string guide(const std::string& key, bool english) {
     return english ? text.en : text.sv;
 }
 
-const model::Application* read_prestudy(const std::string& path, load::Loader& loader, load::PlanLoad& loaded,
-                                        report::Language language) {
-    try {
-        loaded = loader.load_plan(path);
-    } catch (const load::LoadError& error) {
-        throw ToolError(error.what());
-    }
+// The pre-study's plan as loaded, or ToolError saying why it cannot be one.
+const model::Application& prestudy_of(const load::PlanLoad& loaded, const std::string& name, report::Language language,
+                                      const char* option) {
     if (!loaded.application) {
         std::string first;
         for (const model::Finding& finding : loaded.findings)
@@ -188,12 +184,22 @@ const model::Application* read_prestudy(const std::string& path, load::Loader& l
                 first = message_text(finding, language) + " [" + finding.rule + "]";
                 break;
             }
-        throw ToolError("the pre-study '" + path + "' cannot be read: " + first + " (esfdraft check " + path + " lists every problem)");
+        throw ToolError("the pre-study '" + name + "' cannot be read: " + first + " (esfdraft check " + name + " lists every problem)");
     }
     if (loaded.application->project.phase.value != "prestudy")
-        throw ToolError("'" + path + "' is not a pre-study (its phase is '" + loaded.application->project.phase.value +
-                        "'); --from-prestudy takes the plan of a pre-study (<phase>prestudy</phase>)");
-    return &*loaded.application;
+        throw ToolError("'" + name + "' is not a pre-study (its phase is '" + loaded.application->project.phase.value + "'); " +
+                        option + " takes the plan of a pre-study (<phase>prestudy</phase>)");
+    return *loaded.application;
+}
+
+const model::Application* read_prestudy(const std::string& path, load::Loader& loader, load::PlanLoad& loaded,
+                                        report::Language language) {
+    try {
+        loaded = loader.load_plan(path);
+    } catch (const load::LoadError& error) {
+        throw ToolError(error.what());
+    }
+    return &prestudy_of(loaded, path, language, "--from-prestudy");
 }
 
 void rich_text(XmlWriter& xml, const std::string& element, const std::string& text, const Attributes& attributes = {}) {
@@ -202,21 +208,24 @@ void rich_text(XmlWriter& xml, const std::string& element, const std::string& te
     xml.close();
 }
 
+// Without guides (the editor), the question and the finding the format
+// requires are there empty, for the rules to report as not written.
 std::string findings_document(const model::Application* prestudy, const model::Date& start, const model::Date& end,
-                              bool english) {
+                              bool english, bool guides) {
     XmlWriter xml;
     xml.open("findings", {{"xmlns", "urn:esfdraft:findings:1"}, {"lang", english ? "en" : "sv"}});
-    xml.comment(english ? "The pre-study's findings, which the plan's goals build on (goal/basis/@finding)."
-                        : "Förstudiens resultat, som planens mål bygger på (goal/basis/@finding).");
+    if (guides)
+        xml.comment(english ? "The pre-study's findings, which the plan's goals build on (goal/basis/@finding)."
+                            : "Förstudiens resultat, som planens mål bygger på (goal/basis/@finding).");
     xml.open("study");
     xml.leaf("title", prestudy ? prestudy->project.title.value : guide("preStudyTitle", english));
     xml.leaf("period", {{"start", start.iso()}, {"end", end.iso()}});
     xml.close();
     xml.open("questions");
-    xml.leaf("question", {{"id", "q1"}}, guide("question", english));
+    xml.leaf("question", {{"id", "q1"}}, guides ? guide("question", english) : std::string());
     xml.close();
     xml.open("finding", {{"id", "f1"}, {"question", "q1"}});
-    xml.leaf("statement", guide("finding", english));
+    xml.leaf("statement", guides ? guide("finding", english) : std::string());
     xml.close();
     xml.close();
     return xml.text();
@@ -224,92 +233,120 @@ std::string findings_document(const model::Application* prestudy, const model::D
 
 }  // namespace
 
-NewPlanResult write_new_plan(const NewPlanRequest& request) {
-    const bool english = request.lang == "en";
-    if (request.lang != "sv" && request.lang != "en") throw ToolError("--lang must be sv or en, not '" + request.lang + "'");
-    const std::string data = data_dir();
-    load::Loader loader(data + "/schemas");
-    load::PlanLoad prestudy_load;
-    const model::Application* prestudy =
-        request.from_prestudy ? read_prestudy(*request.from_prestudy, loader, prestudy_load,
-                                              english ? report::Language::en : report::Language::sv)
-                              : nullptr;
+namespace {
 
-    const std::string phase = request.phase.value_or(prestudy ? "implementation" : "");
-    if (phase.empty()) throw ToolError("say which phase the application is for: --phase prestudy or --phase implementation");
-    if (phase != "prestudy" && phase != "implementation")
-        throw ToolError("--phase must be prestudy or implementation, not '" + phase + "'");
-    if (prestudy && phase != "implementation")
-        throw ToolError("--from-prestudy starts the implementation application that follows a pre-study: leave out --phase or use --phase implementation");
-    const std::string programme = request.programme ? *request.programme : prestudy ? prestudy->programme : "";
-    if (programme.empty()) throw ToolError("say which programme the application is for: --programme esf-plus-2021-2027 or esf-2007-2013");
+// What a new plan is made from: the programme and phase checked against the
+// pack, and the project facts of a pre-study or the editor's first form.
+struct PlanFacts {
+    std::string programme;
+    std::string phase;
+    std::string lang = "sv";
+    const model::Call* call = nullptr;
+    const model::Application* prestudy = nullptr;   // its facts are carried forward
+    std::string title;                               // without a pre-study; empty: the guiding text
+    std::string owner;
+    std::string owner_org_number;
+    // The CLI's plan for an XML editor: guiding texts in every section (S003
+    // until replaced), comments and the schema's location. Without them (the
+    // browser editor), only the project facts: sections are left out, for
+    // the rules to report as missing, and the server's paths stay out of the file.
+    bool guides = true;
+    model::Date today;
+};
 
-    load::RulePackLibrary packs(data + "/schemas");
+std::string known_programmes(const load::RulePackLibrary& packs) {
+    std::string known;
+    for (const std::string& name : packs.pack_names()) known += (known.empty() ? "" : ", ") + name;
+    return known;
+}
+
+const model::RulePack& find_pack(load::RulePackLibrary& packs, const std::string& programme, const std::string& phase) {
     const model::RulePack* pack = nullptr;
     try {
         pack = packs.find(programme);
     } catch (const load::LoadError& error) {
         throw ToolError(error.what());
     }
-    if (!pack) {
-        std::string known;
-        for (const std::string& name : packs.pack_names()) known += (known.empty() ? "" : ", ") + name;
-        throw ToolError("there is no programme '" + programme + "'; the programmes are: " + known);
-    }
+    if (!pack) throw ToolError("there is no programme '" + programme + "'; the programmes are: " + known_programmes(packs));
     if (!pack->find_phase(phase)) throw ToolError("the programme " + programme + " has no phase '" + phase + "'");
+    return *pack;
+}
 
+void check_phase(const std::string& phase) {
+    if (phase != "prestudy" && phase != "implementation")
+        throw ToolError("--phase must be prestudy or implementation, not '" + phase + "'");
+}
+
+void check_lang(const std::string& lang) {
+    if (lang != "sv" && lang != "en") throw ToolError("--lang must be sv or en, not '" + lang + "'");
+}
+
+// The plan (and for an implementation application its findings skeleton).
+NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, const std::string& data) {
+    const bool english = facts.lang == "en";
+    const bool guides = facts.guides;
+    const model::Application* prestudy = facts.prestudy;
+    const std::string& phase = facts.phase;
+    const std::string& programme = facts.programme;
     const bool implementation = phase == "implementation";
-    const fs::path plan_path(request.output);
-    const std::string findings_name = "findings.xml";
-    const std::string findings_path = (plan_path.parent_path() / findings_name).string();
-    std::vector<std::string> targets = {request.output};
-    if (implementation) targets.push_back(findings_path);
-    std::vector<std::string> inputs;
-    if (request.from_prestudy) inputs.push_back(*request.from_prestudy);
-    for (const std::string& target : targets) {
-        std::error_code error;
-        if (!request.force && fs::exists(fs::symlink_status(target, error)))
-            throw ToolError("'" + target + "' already exists; esfdraft new does not replace it (choose another -o, or add --force)");
-    }
 
     // The stand-in period: the next calendar year and the one after; a
-    // pre-study before it ends the half year before.
-    const model::Date start = prestudy && prestudy->project.period.end.valid()
-                                  ? model::Date{prestudy->project.period.end.year + 1, 1, 1}
-                                  : model::Date{request.today.year + 1, 1, 1};
-    const model::Date end{start.year + 1, 12, 31};
+    // pre-study before it ends the half year before. A call's earliest start
+    // and latest end hold.
+    model::Date start = prestudy && prestudy->project.period.end.valid()
+                            ? model::Date{prestudy->project.period.end.year + 1, 1, 1}
+                            : model::Date{facts.today.year + 1, 1, 1};
+    if (facts.call && facts.call->earliest_start && start < facts.call->earliest_start->value)
+        start = facts.call->earliest_start->value;
+    model::Date end{start.year + 1, 12, 31};
+    if (facts.call && facts.call->latest_end && facts.call->latest_end->value < end && start < facts.call->latest_end->value)
+        end = facts.call->latest_end->value;
     const model::Date study_start = prestudy ? prestudy->project.period.start : model::Date{start.year - 1, 1, 1};
     const model::Date study_end = prestudy ? prestudy->project.period.end : model::Date{start.year - 1, 6, 30};
+    const std::string stand_in_area = facts.call && facts.call->limits_areas() ? facts.call->areas.front()
+                                      : pack.areas.empty()                      ? std::string("-")
+                                                                                : pack.areas.front().code;
+    const std::string stand_in_region = facts.call && !facts.call->regions.empty() ? facts.call->regions.front() : "SE11";
+    const auto title_or_guide = [&](const std::string& given, const char* key) {
+        return !given.empty() ? given : guide(key, english);
+    };
 
     XmlWriter xml;
-    const std::string schema = fs::absolute(fs::path(data) / "schemas" / "plan-1.xsd").lexically_normal().string();
-    xml.open("application", {{"xmlns", "urn:esfdraft:plan:1"},
-                             {"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"},
-                             {"xsi:schemaLocation", "urn:esfdraft:plan:1 " + uri_path(schema)},
-                             {"programme", programme},
-                             {"lang", request.lang}});
-    xml.comment(english ? "Made by esfdraft new. Replace every text marked [...] (esfdraft check lists them as S003); "
-                          "docs/format.md describes every element."
-                        : "Skapad av esfdraft new. Ersätt varje text märkt [...] (esfdraft check listar dem som S003); "
-                          "docs/format.md beskriver varje element.");
+    Attributes root = {{"xmlns", "urn:esfdraft:plan:1"}};
+    if (guides) {
+        const std::string schema = fs::absolute(fs::path(data) / "schemas" / "plan-1.xsd").lexically_normal().string();
+        root.emplace_back("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+        root.emplace_back("xsi:schemaLocation", "urn:esfdraft:plan:1 " + uri_path(schema));
+    }
+    root.emplace_back("programme", programme);
+    if (facts.call) root.emplace_back("call", facts.call->name);
+    root.emplace_back("lang", facts.lang);
+    xml.open("application", root);
+    if (guides)
+        xml.comment(english ? "Made by esfdraft new. Replace every text marked [...] (esfdraft check lists them as S003); "
+                              "docs/format.md describes every element."
+                            : "Skapad av esfdraft new. Ersätt varje text märkt [...] (esfdraft check listar dem som S003); "
+                              "docs/format.md beskriver varje element.");
     xml.open("project");
-    xml.leaf("title", prestudy ? prestudy->project.title.value : guide("title", english));
+    xml.leaf("title", prestudy ? prestudy->project.title.value : title_or_guide(facts.title, "title"));
     if (prestudy && prestudy->project.acronym) xml.leaf("acronym", prestudy->project.acronym->value);
     std::string areas;
-    for (const model::ProgrammeArea& area : pack->areas) areas += (areas.empty() ? "" : ", ") + area.code;
-    if (!prestudy) xml.comment((english ? "Programme areas of " : "Programområden i ") + programme + ": " + areas);
-    xml.leaf("programmeArea", prestudy ? prestudy->project.programme_area.value
-                                       : (pack->areas.empty() ? std::string("-") : pack->areas.front().code));
+    for (const model::ProgrammeArea& area : pack.areas) areas += (areas.empty() ? "" : ", ") + area.code;
+    if (!prestudy && guides) xml.comment((english ? "Programme areas of " : "Programområden i ") + programme + ": " + areas);
+    xml.leaf("programmeArea", prestudy ? prestudy->project.programme_area.value : stand_in_area);
     xml.leaf("phase", phase);
-    if (!prestudy) xml.comment(english ? "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 or SE33"
-                                       : "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 eller SE33");
-    xml.leaf("region", prestudy ? prestudy->project.region.value : std::string("SE11"));
+    if (!prestudy && guides)
+        xml.comment(english ? "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 or SE33"
+                            : "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 eller SE33");
+    xml.leaf("region", prestudy ? prestudy->project.region.value : stand_in_region);
     Attributes owner;
     if (prestudy && prestudy->project.owner.org_number) owner.emplace_back("orgNumber", *prestudy->project.owner.org_number);
-    xml.leaf("owner", owner, prestudy ? prestudy->project.owner.name : guide("owner", english));
+    if (!prestudy && !facts.owner_org_number.empty()) owner.emplace_back("orgNumber", facts.owner_org_number);
+    xml.leaf("owner", owner,
+             prestudy ? prestudy->project.owner.name : guides ? title_or_guide(facts.owner, "owner") : facts.owner);
     xml.open("contact");
-    xml.leaf("name", prestudy ? prestudy->project.contact.name : guide("contact", english));
-    xml.leaf("email", prestudy ? prestudy->project.contact.email : std::string("namn@example.se"));
+    xml.leaf("name", prestudy ? prestudy->project.contact.name : guides ? guide("contact", english) : std::string());
+    xml.leaf("email", prestudy ? prestudy->project.contact.email : guides ? std::string("namn@example.se") : std::string());
     if (prestudy && prestudy->project.contact.phone) xml.leaf("phone", *prestudy->project.contact.phone);
     xml.close();
     xml.leaf("period", {{"start", start.iso()}, {"end", end.iso()}});
@@ -321,30 +358,37 @@ NewPlanResult write_new_plan(const NewPlanRequest& request) {
             xml.leaf("municipality", attributes, municipality.name.value_or(""));
         }
     } else {
-        xml.comment(english ? "The four-digit municipality code (kommunkod), e.g. 0180 Stockholm"
-                            : "Den fyrsiffriga kommunkoden, t.ex. 0180 Stockholm");
+        if (guides)
+            xml.comment(english ? "The four-digit municipality code (kommunkod), e.g. 0180 Stockholm"
+                                : "Den fyrsiffriga kommunkoden, t.ex. 0180 Stockholm");
         xml.leaf("municipality", {{"code", "0180"}});
     }
     xml.close();
-    if (implementation) {
+    // A pre-study to link to: the one carried forward, or the CLI's stand-in;
+    // the editor's plan from nothing has none until the applicant adds it.
+    const bool links_prestudy = implementation && (prestudy || guides);
+    const std::string findings_name = "findings.xml";
+    if (links_prestudy) {
         xml.leaf("preStudy", {{"title", prestudy ? prestudy->project.title.value : guide("preStudyTitle", english)},
                               {"start", study_start.iso()},
                               {"end", study_end.iso()},
                               {"findings", findings_name}});
     }
-    if (!prestudy) xml.comment(guide("values", english));
-    xml.comment(guide("applicant", english));
+    if (guides) {
+        if (!prestudy) xml.comment(guide("values", english));
+        xml.comment(guide("applicant", english));
+    }
     xml.close();
 
     // Every section the format requires, and those the pack requires or recommends.
     const std::vector<std::string> always = {"summary",  "background",   "problem",        "purpose",       "targetGroups", "goals",
                                              "activities", "organisation", "genderEquality", "accessibility", "budget"};
     const auto wanted = [&](const std::string& section) {
-        if (std::find(always.begin(), always.end(), section) != always.end() || pack->requires_section(section)) return true;
-        return std::any_of(pack->recommended_sections.begin(), pack->recommended_sections.end(),
+        if (std::find(always.begin(), always.end(), section) != always.end() || pack.requires_section(section)) return true;
+        return std::any_of(pack.recommended_sections.begin(), pack.recommended_sections.end(),
                            [&](const model::SectionRule& rule) { return rule.section == section; });
     };
-    for (const std::string& section : model::plan_sections()) {
+    for (const std::string& section : guides ? model::plan_sections() : std::vector<std::string>{}) {
         if (!wanted(section)) continue;
         if (section == "targetGroups") {
             xml.open("targetGroups");
@@ -410,12 +454,119 @@ NewPlanResult write_new_plan(const NewPlanRequest& request) {
     }
     xml.close();
 
+    NewPlanBytes out;
+    out.plan = xml.text();
+    if (links_prestudy) {
+        out.findings_name = findings_name;
+        out.findings = findings_document(prestudy, study_start, study_end, english, guides);
+    }
+    return out;
+}
+
+}  // namespace
+
+NewPlanBytes follow_up_plan(std::string_view prestudy_plan_bytes, const std::string& name, model::Date today, std::string lang) {
+    check_lang(lang);
+    const report::Language language = lang == "en" ? report::Language::en : report::Language::sv;
+    const std::string data = data_dir();
+    load::Loader loader(data + "/schemas");
+    load::PlanLoad loaded;
+    try {
+        loaded = loader.load_plan_bytes(prestudy_plan_bytes, name);
+    } catch (const load::LoadError& error) {
+        throw ToolError(error.what());
+    }
+    PlanFacts facts;
+    facts.prestudy = &prestudy_of(loaded, name, language, "an implementation application");
+    facts.programme = facts.prestudy->programme;
+    facts.phase = "implementation";
+    facts.lang = std::move(lang);
+    facts.guides = false;
+    facts.today = today;
+    load::RulePackLibrary packs(data + "/schemas");
+    return compose_plan(facts, find_pack(packs, facts.programme, facts.phase), data);
+}
+
+std::string starter_plan(const StarterPlan& request) {
+    check_lang(request.lang);
+    check_phase(request.phase);
+    if (request.title.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw ToolError("say the project's title: a plan cannot be made without one");
+    const std::string data = data_dir();
+    load::RulePackLibrary packs(data + "/schemas");
+    const model::RulePack& pack = find_pack(packs, request.programme, request.phase);
+    PlanFacts facts;
+    facts.programme = request.programme;
+    facts.phase = request.phase;
+    facts.lang = request.lang;
+    if (request.call && !request.call->empty()) {
+        facts.call = pack.find_call(*request.call);
+        if (!facts.call) {
+            std::string known;
+            for (const model::Call& call : pack.calls) known += (known.empty() ? "" : ", ") + call.name;
+            throw ToolError("the programme " + request.programme + " has no call '" + *request.call + "'" +
+                            (known.empty() ? std::string(" (it has none)") : "; its calls are: " + known));
+        }
+        if (!facts.call->allows_phase(request.phase))
+            throw ToolError("the call " + facts.call->name + " is not open to the phase '" + request.phase + "'");
+    }
+    facts.title = request.title;
+    facts.owner = request.owner;
+    facts.owner_org_number = request.owner_org_number;
+    facts.guides = false;
+    facts.today = request.today;
+    return compose_plan(facts, pack, data).plan;
+}
+
+NewPlanResult write_new_plan(const NewPlanRequest& request) {
+    check_lang(request.lang);
+    const bool english = request.lang == "en";
+    const std::string data = data_dir();
+    load::Loader loader(data + "/schemas");
+    load::PlanLoad prestudy_load;
+    const model::Application* prestudy =
+        request.from_prestudy ? read_prestudy(*request.from_prestudy, loader, prestudy_load,
+                                              english ? report::Language::en : report::Language::sv)
+                              : nullptr;
+
+    const std::string phase = request.phase.value_or(prestudy ? "implementation" : "");
+    if (phase.empty()) throw ToolError("say which phase the application is for: --phase prestudy or --phase implementation");
+    check_phase(phase);
+    if (prestudy && phase != "implementation")
+        throw ToolError("--from-prestudy starts the implementation application that follows a pre-study: leave out --phase or use --phase implementation");
+    const std::string programme = request.programme ? *request.programme : prestudy ? prestudy->programme : "";
+    if (programme.empty()) throw ToolError("say which programme the application is for: --programme esf-plus-2021-2027 or esf-2007-2013");
+
+    load::RulePackLibrary packs(data + "/schemas");
+    const model::RulePack& pack = find_pack(packs, programme, phase);
+
+    const bool implementation = phase == "implementation";
+    const fs::path plan_path(request.output);
+    const std::string findings_path = (plan_path.parent_path() / "findings.xml").string();
+    std::vector<std::string> targets = {request.output};
+    if (implementation) targets.push_back(findings_path);
+    std::vector<std::string> inputs;
+    if (request.from_prestudy) inputs.push_back(*request.from_prestudy);
+    for (const std::string& target : targets) {
+        std::error_code error;
+        if (!request.force && fs::exists(fs::symlink_status(target, error)))
+            throw ToolError("'" + target + "' already exists; esfdraft new does not replace it (choose another -o, or add --force)");
+    }
+
+    PlanFacts facts;
+    facts.programme = programme;
+    facts.phase = phase;
+    facts.lang = request.lang;
+    facts.prestudy = prestudy;
+    facts.today = request.today;
+    const NewPlanBytes bytes = compose_plan(facts, pack, data);
+
     std::vector<PendingOutput> outputs;
     outputs.emplace_back(request.output, inputs);
-    outputs.back().write(xml.text());
-    if (implementation) {
+    outputs.back().write(bytes.plan);
+    if (bytes.findings) {
         outputs.emplace_back(findings_path, inputs);
-        outputs.back().write(findings_document(prestudy, study_start, study_end, english));
+        outputs.back().write(*bytes.findings);
     }
     commit_together(outputs);
     NewPlanResult result;

@@ -45,6 +45,11 @@ model::Element read_document(std::string_view bytes);
 // indentation of the element it replaces. Everything outside that element is
 // kept byte for byte. Throws DocumentUnreadable, and std::out_of_range when
 // there is no such child.
+// What the tree does not hold is not written back inside the replaced
+// element: its comments, processing instructions and namespaced attributes
+// (xsi:…, xml:…); CDATA becomes escaped text. Elements with only element
+// children get one per line (their whitespace is layout); elements with
+// text, and p, li, em and strong always, are written on one line as they are.
 std::string replace_child(std::string_view bytes, std::size_t index, const model::Element& replacement);
 // `bytes` with `element` inserted as the root's child before child number
 // `before` (npos or the number of children: after the last child), indented

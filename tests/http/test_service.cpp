@@ -1205,4 +1205,238 @@ BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_read_back_is_422_with_the_cell) {
     BOOST_TEST(service.call("GET", base, "owner").json()->getArray("versions")->size() == 1u);
 }
 
+// ------------------------------------------------------------ the guided editor
+
+namespace {
+
+std::string unescaped(std::string text) {
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}, {"&amp;", "&"}}) {
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
+std::string captured(const std::string& body, const std::string& pattern) {
+    std::smatch match;
+    BOOST_REQUIRE_MESSAGE(std::regex_search(body, match, std::regex(pattern)), "no " << pattern);
+    return match[1].str();
+}
+
+std::size_t versions_of(Service& service, const std::string& id) {
+    return service.call("GET", "/api/applications/" + id, "owner").json()->getArray("versions")->size();
+}
+
+std::string latest_plan(Service& service, const std::string& id) {
+    return service.call("GET", "/api/applications/" + id + "/versions/latest/plan.xml", "owner").body;
+}
+
+Reply save(Service& service, const std::string& id, const std::string& part, std::map<std::string, std::string> fields,
+           const std::string& who = "owner") {
+    return service.call("POST", "/applications/" + id + "/edit/" + part, who, urlencode(fields), "application/x-www-form-urlencoded");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(editor_writes_a_new_application_part_by_part) {
+    Service service;
+    const Reply created = service.call("POST", "/applications/new/edit", "owner",
+                                       urlencode({{"programme", "esf-2007-2013"}, {"call", "ovre-norrland-2009"}, {"phase", "implementation"},
+                                                  {"title", "FRAMSYN"}, {"lang", "sv"}}),
+                                       "application/x-www-form-urlencoded");
+    BOOST_REQUIRE_EQUAL(created.status, 303);
+    const std::string location = created.headers["location"];
+    BOOST_REQUIRE(std::regex_match(location, std::regex("/applications/[^/]+/edit/facts")));
+    const std::string id = location.substr(14, location.size() - 14 - 11);
+    BOOST_TEST(latest_plan(service, id).find("orgNumber=\"556000-0001\"") != std::string::npos);   // the caller's organisation
+    // A call of another programme is refused at its field, and nothing is made.
+    const Reply wrong_call = service.call("POST", "/applications/new/edit", "owner",
+                                          urlencode({{"programme", "esf-plus-2021-2027"}, {"call", "ovre-norrland-2009"}, {"phase", "implementation"},
+                                                     {"title", "X"}, {"lang", "sv"}}),
+                                          "application/x-www-form-urlencoded");
+    BOOST_TEST(wrong_call.status == 422);
+    BOOST_TEST(wrong_call.body.find("href=\"#f-call\"") != std::string::npos);
+
+    const Reply facts_page = service.call("GET", location, "owner");
+    BOOST_REQUIRE_EQUAL(facts_page.status, 200);
+    BOOST_TEST(facts_page.body.find("<label for=\"f-title\">") != std::string::npos);
+    BOOST_TEST(facts_page.body.find("id=\"f-municipality.2480\"") == std::string::npos);   // no region yet: no municipalities
+    BOOST_TEST(facts_page.body.find("✗ ofullständig") != std::string::npos);
+
+    int version = 1;
+    const auto saved = [&](const std::string& part, std::map<std::string, std::string> fields) {
+        fields["base"] = std::to_string(version);
+        const Reply reply = save(service, id, part, fields);
+        BOOST_TEST_CONTEXT(part) {
+            BOOST_REQUIRE_EQUAL(reply.status, 303);
+            BOOST_TEST(reply.headers["location"] == "/applications/" + id + "/edit/" + part + "?saved=" + std::to_string(version + 1));
+        }
+        ++version;
+        return latest_plan(service, id);
+    };
+    std::string plan = saved("facts", {{"title", "FRAMSYN"}, {"phase", "implementation"}, {"programmeArea", "PO1"}, {"region", "SE33"},
+                                       {"owner", "Regionförbundet Västerbottens län"}, {"owner.orgNumber", "222000-1412"},
+                                       {"contact.name", "Helena"}, {"contact.email", "helena@example.se"}, {"period.start", "2009-10-01"},
+                                       {"period.end", "2011-09-30"}, {"municipality.2480", "1"}, {"call", "ovre-norrland-2009"}, {"lang", "sv"}});
+    BOOST_TEST(plan.find("<municipality code=\"2480\">Umeå</municipality>") != std::string::npos, plan);   // the name filled in from the code
+    BOOST_TEST(plan.find("<period start=\"2009-10-01\" end=\"2011-09-30\"/>") != std::string::npos);
+    // The region's municipalities are offered now.
+    BOOST_TEST(service.call("GET", location, "owner").body.find("id=\"f-municipality.2482\"") != std::string::npos);
+
+    plan = saved("summary", {{"text", "Ett *viktigt* projekt.\r\n\r\n- en punkt"}, {"text.en", "In English."}});
+    BOOST_TEST(plan.find("<summary>") != std::string::npos);
+    BOOST_TEST(plan.find("<em>viktigt</em>") != std::string::npos, plan);
+    BOOST_TEST(plan.find("<summary lang=\"en\">") != std::string::npos);
+    for (const char* section : {"background", "problem", "purpose", "organisation", "genderEquality", "nonDiscrimination", "transnational",
+                                "dissemination", "evaluation"}) {
+        plan = saved(section, {{"text", std::string("Texten om ") + section + "."}});
+        BOOST_TEST(plan.find(std::string("<") + section + ">") != std::string::npos, section);
+    }
+    plan = saved("accessibility", {{"physical", "Lokaler."}, {"information", "Information."}, {"participation", "Delaktighet."}});
+    BOOST_TEST(plan.find("<physical>") != std::string::npos);
+    plan = saved("target-groups", {{"targetGroup.count", "2"}, {"targetGroup.1.id", "tg-1"}, {"targetGroup.1.name", "Aktörer"}, {"targetGroup.1.women", "70"}});
+    BOOST_TEST(plan.find("<targetGroup id=\"tg-1\" women=\"70\">") != std::string::npos, plan);
+    plan = saved("goals", {{"goal.count", "1"}, {"goal.1.id", "g1"}, {"goal.1.kind", "project"}, {"goal.1.statement", "Fler projekt."},
+                           {"goal.1.indicator.count", "1"}, {"goal.1.indicator.1.text", "Personer"}, {"goal.1.indicator.1.unit", "persons"},
+                           {"goal.1.indicator.1.target", "120"}, {"goal.1.indicator.1.women", "70"}, {"goal.1.indicator.1.men", "50"}});
+    BOOST_TEST(plan.find("<indicator unit=\"persons\" target=\"120\" women=\"70\" men=\"50\">Personer</indicator>") != std::string::npos, plan);
+    plan = saved("activities", {{"activity.count", "1"}, {"activity.1.id", "a1"}, {"activity.1.start", "2009-10-01"}, {"activity.1.end", "2010-03-31"},
+                                {"activity.1.goal.g1", "1"}, {"activity.1.title", "Kartläggning"}});
+    BOOST_TEST(plan.find("<activity id=\"a1\" start=\"2009-10-01\" end=\"2010-03-31\" goals=\"g1\">") != std::string::npos, plan);
+    BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/activities", "owner").body.find("<table class=\"timeline\">") != std::string::npos);
+    plan = saved("partners", {{"partner.count", "1"}, {"partner.1.name", "Umeå kommun"}, {"partner.1.role", "cofinancier"}});
+    BOOST_TEST(plan.find("<partner role=\"cofinancier\">Umeå kommun</partner>") != std::string::npos, plan);
+    plan = saved("risks", {{"intro", "Risker."}, {"risk.count", "1"}, {"risk.1.description", "Få deltar"}, {"risk.1.likelihood", "low"},
+                           {"risk.1.impact", "high"}, {"risk.1.measure", "Påminn"}});
+    BOOST_TEST(plan.find("<risk likelihood=\"low\" impact=\"high\">") != std::string::npos, plan);
+    plan = saved("project-logic", {{"step.count", "1"}, {"step.1.kind", "problem"}, {"step.1.text", "Behovet."}});
+    BOOST_TEST(plan.find("<step kind=\"problem\">") != std::string::npos, plan);
+    plan = saved("attachments", {{"attachment.count", "1"}, {"attachment.1.kind", "budget"}, {"attachment.1.title", "Budget"}});
+    BOOST_TEST(plan.find("<attachment kind=\"budget\">Budget</attachment>") != std::string::npos, plan);
+    // The sections stand in the format's order: the project first, the summary after it, evaluation after dissemination.
+    BOOST_TEST(plan.find("<project>") < plan.find("<summary>"));
+    BOOST_TEST(plan.find("<dissemination>") < plan.find("<evaluation>"));
+    BOOST_TEST(plan.find("<goals>") < plan.find("<activities>"));
+    // An emptied part removes its section (S001 then reports it missing): a finding, not a failure.
+    plan = saved("background", {{"text", ""}});
+    BOOST_TEST(plan.find("<background>") == std::string::npos);
+    BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/background", "owner").body.find("(S001)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(editor_unchanged_save_stores_nothing_and_add_a_row_saves_nothing) {
+    Service service;
+    const std::string id = service.create();
+    const Reply page = service.call("GET", "/applications/" + id + "/edit/background", "owner");
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    const std::string drawn = captured(page.body, "name=\"drawn\" value=\"([0-9a-f]+)\"");
+    std::string text = unescaped(captured(page.body, "<textarea id=\"f-text\"[^>]*>\n([^<]*)</textarea>"));
+    BOOST_TEST(!text.empty());
+    // The browser sends CR LF.
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) text.replace(at, 1, "\r\n");
+    const Reply same = save(service, id, "background", {{"base", "1"}, {"drawn", drawn}, {"text", text}, {"save", "1"}});
+    BOOST_TEST(same.status == 303);
+    BOOST_TEST(same.headers["location"].find("?unchanged=1") != std::string::npos);
+    BOOST_TEST(versions_of(service, id) == 1u);
+    BOOST_TEST(service.call("GET", same.headers["location"], "owner").body.find("Inget ändrades") != std::string::npos);
+
+    // "Add a row" draws the form again with one more row; nothing is stored, and the entries stay.
+    const Reply goals = service.call("GET", "/applications/" + id + "/edit/goals", "owner");
+    const std::size_t rows = std::stoul(captured(goals.body, "name=\"goal.count\" value=\"([0-9]+)\""));
+    const Reply added = save(service, id, "goals", {{"base", "1"}, {"drawn", "x"}, {"goal.count", std::to_string(rows)}, {"add", "goal"},
+                                                    {"goal.1.statement", "Mitt nya mål"}});
+    BOOST_TEST(added.status == 200);
+    BOOST_TEST(added.body.find("name=\"goal.count\" value=\"" + std::to_string(rows + 1) + "\"") != std::string::npos);
+    BOOST_TEST(added.body.find("value=\"Mitt nya mål\"") != std::string::npos);
+    BOOST_TEST(versions_of(service, id) == 1u);
+
+    // A changed save is a new version, with the plan's other bytes kept.
+    const Reply changed = save(service, id, "background", {{"base", "1"}, {"drawn", drawn}, {"text", "Ny bakgrund."}});
+    BOOST_TEST(changed.status == 303);
+    BOOST_TEST(changed.headers["location"].find("?saved=2") != std::string::npos);
+    const std::string plan = latest_plan(service, id);
+    BOOST_TEST(plan.find("<background>") != std::string::npos);
+    BOOST_TEST(plan.find("Ny bakgrund.") != std::string::npos);
+    BOOST_TEST(plan.substr(0, plan.find("<background>")) == sample_plan.substr(0, sample_plan.find("<background>")));
+    BOOST_TEST(plan.substr(plan.find("<problem>")) == sample_plan.substr(sample_plan.find("<problem>")));
+}
+
+BOOST_AUTO_TEST_CASE(editor_refuses_a_save_based_on_an_older_version_with_the_diff_and_keeps_the_entries) {
+    Service service;
+    const std::string id = service.create();
+    // Another save lands: version 2 changes the purpose.
+    std::string other = sample_plan;
+    const std::size_t purpose = other.find("<purpose>");
+    other.insert(other.find("<p>", purpose) + 3, "Ändrat syfte. ");
+    BOOST_REQUIRE_EQUAL(service.upload("/api/applications/" + id + "/versions", "owner", other).status, 201);
+    const Reply refused = save(service, id, "background", {{"base", "1"}, {"drawn", "x"}, {"text", "Min bakgrund & mer"}});
+    BOOST_TEST(refused.status == 409);
+    BOOST_TEST(refused.body.find("Någon annan sparade under tiden") != std::string::npos);
+    BOOST_TEST(refused.body.find("Vad den andra sparningen ändrade") != std::string::npos);
+    BOOST_TEST(refused.body.find("Ändrat syfte.") != std::string::npos);          // the other save's change
+    BOOST_TEST(refused.body.find(">\nMin bakgrund &amp; mer</textarea>") != std::string::npos);   // the entries kept
+    BOOST_TEST(refused.body.find("name=\"base\" value=\"2\"") != std::string::npos);
+    BOOST_TEST(versions_of(service, id) == 2u);
+    // The button saves them over the newer version.
+    const std::string drawn = captured(refused.body, "name=\"drawn\" value=\"([0-9a-f]+)\"");
+    const Reply over = save(service, id, "background", {{"base", "2"}, {"drawn", drawn}, {"text", "Min bakgrund & mer"}});
+    BOOST_TEST(over.status == 303);
+    const std::string plan = latest_plan(service, id);
+    BOOST_TEST(plan.find("Min bakgrund &amp; mer") != std::string::npos);
+    BOOST_TEST(plan.find("Ändrat syfte.") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(editor_shows_a_bad_date_at_its_field) {
+    Service service;
+    const std::string id = service.create();
+    const Reply page = service.call("GET", "/applications/" + id + "/edit/facts", "owner");
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    // Every drawn field posted back as drawn, but the period's start is not a date.
+    std::map<std::string, std::string> fields;
+    const std::regex control("name=\"([^\"]+)\" value=\"([^\"]*)\"");
+    for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), control); it != std::sregex_iterator(); ++it)
+        fields[unescaped((*it)[1].str())] = unescaped((*it)[2].str());
+    const std::regex selected("<select id=\"f-([^\"]+)\"[^>]*>(?:(?!</select>).)*?<option value=\"([^\"]*)\" selected>");
+    for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), selected); it != std::sregex_iterator(); ++it)
+        fields[unescaped((*it)[1].str())] = unescaped((*it)[2].str());
+    const std::regex ticked("name=\"(municipality\\.[0-9]+)\" value=\"1\" checked");
+    for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), ticked); it != std::sregex_iterator(); ++it) fields[(*it)[1].str()] = "1";
+    fields.erase("csrf");
+    for (auto it = fields.begin(); it != fields.end();) it = it->first.rfind("municipality.", 0) == 0 && it->second != "1" ? fields.erase(it) : std::next(it);
+    BOOST_REQUIRE(fields.count("period.start"));
+    fields["period.start"] = "2009-13-45";
+    const Reply saved = save(service, id, "facts", fields);
+    BOOST_REQUIRE_EQUAL(saved.status, 303);
+    BOOST_TEST(latest_plan(service, id).find("start=\"2009-13-45\"") != std::string::npos);
+    const Reply shown = service.call("GET", saved.headers["location"], "owner");
+    BOOST_TEST(shown.body.find("Sparad som version 2") != std::string::npos);
+    // The finding under the period's fields, the summary linking to it, the field described by it.
+    BOOST_TEST(shown.body.find("<ul class=\"findings\" id=\"at-application-project-period\"") != std::string::npos, shown.body.substr(0, 3000));
+    // (A date the calendar does not have is D001's: the loader reads the plan on.)
+    BOOST_TEST(shown.body.find("<a href=\"#at-application-project-period\">D001: ") != std::string::npos);
+    BOOST_TEST(shown.body.find("aria-describedby=\"h-period.start at-application-project-period\" aria-invalid=\"true\"") != std::string::npos);
+    BOOST_TEST(shown.body.find("role=\"alert\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(editor_is_for_the_owner_only) {
+    Service service;
+    const std::string id = service.create();
+    const std::string part = "/applications/" + id + "/edit/background";
+    BOOST_TEST(service.call("GET", part, "other").status == 404);   // another organisation does not see it
+    BOOST_TEST(save(service, id, "background", {{"base", "1"}, {"text", "x"}}, "other").status == 404);
+    BOOST_REQUIRE_EQUAL(service.move(id, "owner", "submitted").status, 200);
+    BOOST_TEST(service.call("GET", part, "reviewer").status == 403);
+    BOOST_TEST(save(service, id, "background", {{"base", "1"}, {"text", "x"}}, "reviewer").status == 403);
+    // Submitted: the owner reads the form but cannot save.
+    const Reply read_only = service.call("GET", part, "owner");
+    BOOST_TEST(read_only.status == 200);
+    BOOST_TEST(read_only.body.find("name=\"save\"") == std::string::npos);
+    BOOST_TEST(save(service, id, "background", {{"base", "1"}, {"text", "x"}}).status == 409);
+    BOOST_TEST(versions_of(service, id) == 1u);
+    BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/nothing", "owner").status == 404);
+    // The application page links to the editor only while the owner may add versions.
+    BOOST_TEST(service.call("GET", "/applications/" + id, "owner").body.find("id=\"edit-in-browser\"") == std::string::npos);
+    BOOST_REQUIRE_EQUAL(service.move(id, "owner", "draft").status, 200);
+    BOOST_TEST(service.call("GET", "/applications/" + id, "owner").body.find("id=\"edit-in-browser\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
