@@ -476,6 +476,18 @@ Response application_page(Context& context, Request& request, const std::string&
                "accept=\".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" required>"
             << "<p><button type=\"submit\">" << t(request, "Visa ändringarna", "Show the changes") << "</button></p></form>";
     }
+    // A pre-study leads to an implementation application: started here with its facts carried forward.
+    if (owner && checked.application && checked.application->project.phase.value == "prestudy") {
+        out << "<h3>" << t(request, "Efter förstudien", "After the pre-study") << "</h3><form method=\"post\" action=\"" << e(base)
+            << "/follow-up\">" << csrf_field(request) << "<p id=\"follow-up-help\">"
+            << t(request,
+                 "En ny ansökan om genomförande med förstudiens projektuppgifter, kommuner och en länk till förstudien; "
+                 "förstudiens resultat följer med. Den här ansökan ändras inte.",
+                 "A new implementation application with the pre-study's project facts, municipalities and a link to the "
+                 "pre-study; the pre-study's findings come along. This application is not changed.")
+            << "</p><p><button type=\"submit\" aria-describedby=\"follow-up-help\">"
+            << t(request, "Starta en genomförandeansökan", "Start an implementation application") << "</button></p></form>";
+    }
     if (versions.size() >= 2) {
         out << "<h3>" << t(request, "Jämför versioner", "Compare versions") << "</h3><form method=\"get\" action=\"" << e(base)
             << "/diff\" class=\"filters\"><div><label for=\"from\">" << t(request, "Från", "From") << "</label><select id=\"from\" name=\"from\">";
@@ -888,6 +900,7 @@ void add_page_routes(Router& router, Context& context) {
     }});
 
     add_budget_upload_routes(router, context);
+    add_follow_up_route(router, context);
 }
 
 }  // namespace esfdraft::http

@@ -24,6 +24,10 @@ void add_budget_upload_routes(Router& router, Context& context);
 // The preview for a request with the part `budget` (also what the page's
 // POST …/versions answers for one: a workbook is never stored unseen).
 Response budget_preview_page(Context& context, Request& request);
+// POST /applications/{id}/follow-up (follow_up.cpp): an implementation
+// application made from a pre-study application's latest plan, its findings
+// carried along; 403 unless the owner, 409 unless the plan is a pre-study's.
+void add_follow_up_route(Router& router, Context& context);
 
 // Text for HTML content and attribute values: & < > " ' escaped.
 std::string escape_html(const std::string& text);

@@ -21,6 +21,7 @@ inline constexpr const char* const service_routes[][2] = {
     {"POST", "/api/applications/{id}/comments"}, {"POST", "/api/applications/{id}/transitions"},
     {"POST", "/api/applications/{id}/versions"}, {"POST", "/api/check"}, {"POST", "/api/login"}, {"POST", "/api/logout"},
     {"POST", "/applications"}, {"POST", "/applications/{id}/budget"}, {"POST", "/applications/{id}/budget/accept"},
+    {"POST", "/applications/{id}/follow-up"},
     {"POST", "/applications/{id}/comments"}, {"POST", "/applications/{id}/transitions"},
     {"POST", "/applications/{id}/versions"}, {"POST", "/language"}, {"POST", "/login"}, {"POST", "/logout"},
     {"POST", "/users"},

@@ -683,6 +683,8 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
         // An edited workbook is previewed (the owner's only while the status takes a version), then accepted.
         {"POST", "/applications/{id}/budget", page + "/budget", workbook_upload, upload_type, 409, 404, 403, 403, 303},
         {"POST", "/applications/{id}/budget/accept", page + "/budget/accept", "base=1&plan=PGE%2B", form_type, 409, 404, 403, 403, 303},
+        // The matrix's application is an implementation application: nothing to follow up.
+        {"POST", "/applications/{id}/follow-up", page + "/follow-up", "", form_type, 409, 404, 403, 403, 303},
         {"POST", "/applications/{id}/transitions", page + "/transitions", "to=approved", form_type, 403, 404, 409, 409, 303},
         {"POST", "/applications/{id}/comments", page + "/comments", "text=t&version=1", form_type, 303, 404, 303, 303, 303},
         {"GET", "/applications/{id}/diff", page + "/diff?from=1&to=1", "", "", 200, 404, 200, 200, 303},
@@ -1161,6 +1163,57 @@ BOOST_AUTO_TEST_CASE(the_application_page_takes_an_edited_budget_workbook) {
     BOOST_TEST(not_a_workbook.status == 422);
     BOOST_TEST(not_a_workbook.body.find("role=\"alert\"") != std::string::npos);
     BOOST_TEST(service.call("GET", api, "owner").json()->getArray("versions")->size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(an_implementation_application_starts_from_a_pre_study_with_its_facts) {
+    Service service;
+    const std::string prestudy_plan = read_file(ESFDRAFT_SOURCE_DIR "/samples/framsyn-prestudy/plan.xml");
+    const Reply created = service.upload("/api/applications", "owner", prestudy_plan, std::nullopt);
+    BOOST_REQUIRE_EQUAL(created.status, 201);
+    const std::string prestudy = created.json()->getValue<std::string>("id");
+    const std::string implementation = service.create();
+    // The button only on a pre-study's page, and only for its owner.
+    BOOST_TEST(service.call("GET", "/applications/" + prestudy, "owner").body.find("/follow-up\"") != std::string::npos);
+    BOOST_TEST(service.call("GET", "/applications/" + implementation, "owner").body.find("/follow-up\"") == std::string::npos);
+
+    const Reply started = service.call("POST", "/applications/" + prestudy + "/follow-up", "owner", "", "application/x-www-form-urlencoded");
+    BOOST_REQUIRE_EQUAL(started.status, 303);
+    const std::string location = started.headers["location"];
+    BOOST_TEST(location.ends_with("/edit/facts"), location);
+    const std::string id = location.substr(std::string("/applications/").size(), location.find("/edit") - std::string("/applications/").size());
+    BOOST_TEST(id != prestudy);
+    const std::string plan = service.call("GET", "/api/applications/" + id + "/versions/1/plan.xml", "owner").body;
+    BOOST_TEST(plan.find("<phase>implementation</phase>") != std::string::npos, plan);
+    BOOST_TEST(plan.find("<preStudy") != std::string::npos);
+    // The municipalities carried forward, code for code.
+    std::size_t codes = 0;
+    for (std::size_t at = prestudy_plan.find("<municipality "); at != std::string::npos; at = prestudy_plan.find("<municipality ", at + 1)) {
+        const std::size_t code = prestudy_plan.find("code=\"", at) + 6;
+        BOOST_TEST(plan.find("code=\"" + prestudy_plan.substr(code, prestudy_plan.find('"', code) - code) + "\"") != std::string::npos);
+        ++codes;
+    }
+    BOOST_TEST(codes > 0u);
+    // Without findings of its own, the new application gets the skeleton to fill in; the pre-study is unchanged.
+    BOOST_TEST(service.call("GET", "/api/applications/" + id + "/versions/1/findings.xml", "owner").status == 200);
+    BOOST_TEST(service.call("GET", "/api/applications/" + prestudy, "owner").json()->getArray("versions")->size() == 1u);
+    BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/facts", "owner").status == 200);
+
+    // An implementation application has nothing to follow up; another organisation does not see the pre-study.
+    BOOST_TEST(service.call("POST", "/applications/" + implementation + "/follow-up", "owner", "", "application/x-www-form-urlencoded").status == 409);
+    BOOST_TEST(service.call("POST", "/applications/" + prestudy + "/follow-up", "other", "", "application/x-www-form-urlencoded").status == 404);
+}
+
+BOOST_AUTO_TEST_CASE(the_editors_budget_and_findings_pages_draw_their_grids) {
+    Service service;
+    const std::string id = service.create();
+    const Reply budget = service.call("GET", "/applications/" + id + "/edit/budget", "owner");
+    BOOST_REQUIRE_EQUAL(budget.status, 200);
+    BOOST_TEST(budget.body.find("<table class=\"grid\" id=\"costs\"") != std::string::npos);
+    BOOST_TEST(budget.body.find("data-budget-figure=\"balance\"") != std::string::npos);
+    for (const char* part : {"study", "questions", "actors", "findings"})
+        BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/" + part, "owner").status == 200, part);
+    // The stored values in their cells.
+    BOOST_TEST(budget.body.find("name=\"cost.3.amount\" value=\"378000\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_read_back_is_422_with_the_cell) {
