@@ -285,7 +285,10 @@ output{display:block;margin:.2rem 0 .6rem;font-weight:600}
 table.grid td{vertical-align:top;padding:.2rem .3rem}
 table.grid .field{margin:0}
 table.grid .field label{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-table.grid input[type=text]{width:100%;min-width:5rem}
+table.grid{width:100%;table-layout:auto}
+table.grid input[type=text]{width:100%;min-width:4.5rem;box-sizing:border-box}
+table.grid select{max-width:11rem}
+table.figures{width:auto;min-width:32rem}
 table.grid textarea{min-height:4rem}
 tr.row-findings td{padding-top:0}
 table.figures td.num{text-align:right}

@@ -180,7 +180,8 @@ void read_body(const Poco::Net::HTTPRequest& from, std::istream& source, Request
     if (multipart || into.content_type == "application/x-www-form-urlencoded") {
         BoundedParts parts(into.parts, options.part_limit);
         Poco::Net::HTMLForm form;
-        form.setFieldLimit(200);
+        // The editor's budget form has ~8 fields a cost line: 200 refused FRAMSYN's 30 lines.
+        form.setFieldLimit(static_cast<int>(form_field_limit));
         form.setValueLengthLimit(static_cast<int>(options.json_limit));
         try {
             form.load(from, body, parts);

@@ -5,6 +5,7 @@
 // a request parsed from bytes. Internal to http.
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 
 #include "http/exchange.hpp"
@@ -15,6 +16,11 @@ class HTTPRequest;
 }
 
 namespace esfdraft::http {
+
+// The most fields a form may have (400 beyond): the editor's grids (a budget
+// of a few hundred cost lines at ~8 fields each) fit; the body limits bound
+// the rest.
+inline constexpr std::size_t form_field_limit = 4000;
 
 // Fills method, path (as sent, without the query), headers (names in lower
 // case), content_type (the media type, lower case), cookies, language
@@ -32,7 +38,7 @@ bool has_body(const Poco::Net::HTTPRequest& from);
 // multipart/form-data body (at most options.body_limit bytes in all): each
 // file part (one with a filename) into `parts`, at most options.part_limit
 // bytes each, the other parts into `fields`. An urlencoded body (at most
-// options.json_limit): into `fields`. For both, at most 200 fields, each
+// options.json_limit): into `fields`. For both, at most form_field_limit fields, each
 // value at most options.json_limit, and the query's names are fields too
 // (Poco's HTMLForm reads both). Anything else (JSON): into `body`, at most
 // options.json_limit bytes. Throws HttpError 413 (too-large) beyond a limit

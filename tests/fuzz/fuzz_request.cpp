@@ -19,7 +19,7 @@
 //  - the router: a match has the pattern's segments (literal ones equal,
 //    each {name} a non-empty segment, decoded), a method its route takes;
 //    405 lists the methods, sorted, without the one asked;
-//  - the limits: every file part at most part_limit bytes, at most 200
+//  - the limits: every file part at most part_limit bytes, at most form_field_limit
 //    fields, each at most json_limit, a JSON body at most json_limit, a
 //    multipart body's parts at most body_limit together;
 //  - a JSON object the API accepted stringifies to text that parses again.
@@ -230,7 +230,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         in_parts += part.bytes.size();
     }
     FUZZ_REQUIRE(in_parts <= options.body_limit, std::to_string(in_parts) + " bytes in parts");
-    FUZZ_REQUIRE(request.fields.size() <= 200, std::to_string(request.fields.size()) + " fields");
+    FUZZ_REQUIRE(request.fields.size() <= http::form_field_limit, std::to_string(request.fields.size()) + " fields");
     for (const auto& [name, value] : request.fields)
         FUZZ_REQUIRE(value.size() <= options.json_limit, "the field '" + name + "' holds " + std::to_string(value.size()) + " bytes");
     FUZZ_REQUIRE(request.body.size() <= options.json_limit, "a body of " + std::to_string(request.body.size()) + " bytes");

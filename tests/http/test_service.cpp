@@ -1212,6 +1212,12 @@ BOOST_AUTO_TEST_CASE(the_editors_budget_and_findings_pages_draw_their_grids) {
     BOOST_TEST(budget.body.find("data-budget-figure=\"balance\"") != std::string::npos);
     for (const char* part : {"study", "questions", "actors", "findings"})
         BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/" + part, "owner").status == 200, part);
+    // A form of more than 200 fields (FRAMSYN's 30 cost lines are ~250) is read, not refused as too many.
+    std::string body = "base=1&cost.count=1&cost.1.category=staff&cost.1.year=2010&cost.1.amount=100&cost.1.label=L";
+    for (int i = 0; i < 300; ++i) body += "&pad." + std::to_string(i) + "=";
+    const Reply saved = service.call("POST", "/applications/" + id + "/edit/budget", "owner", body, "application/x-www-form-urlencoded");
+    BOOST_TEST(saved.status == 303, saved.body.substr(0, 400));
+    BOOST_TEST(service.call("GET", "/api/applications/" + id + "/versions/2/plan.xml", "owner").body.find(">L</cost>") != std::string::npos);
     // The stored values in their cells.
     BOOST_TEST(budget.body.find("name=\"cost.3.amount\" value=\"378000\"") != std::string::npos);
 }
