@@ -303,6 +303,11 @@ void draw_costs(Sheet& sheet, std::ostream& out) {
         const std::string prefix = row_prefix("cost", n);
         const std::string path = cost ? child_path(parent, "cost", n, costs.size()) : std::string();
         const auto stored = [&](const char* name) { return cost ? cost->attribute_or_empty(name) : std::string(); };
+        // The row's findings above it, so its cells can name them (aria-describedby).
+        if (cost) {
+            const std::string notes = sheet.findings_at(path);
+            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
+        }
         out << "<tr" << (cost ? "" : " data-empty-row") << ">";
         out << "<td>";
         sheet.choice(out, prefix + "category", cell_label(sheet, columns[0], n), stored("category"), with_stored(categories, stored("category")),
@@ -328,10 +333,6 @@ void draw_costs(Sheet& sheet, std::ostream& out) {
         out << "</td>";
         remove_cell(sheet, out, prefix, n, cost != nullptr);
         out << "</tr>";
-        if (cost) {
-            const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
-        }
     }
     out << "</tbody></table>";
     sheet.count(out, "cost", rows);
@@ -358,6 +359,11 @@ void draw_financing(Sheet& sheet, std::ostream& out) {
         const std::string prefix = row_prefix("source", n);
         const std::string path = source ? child_path(parent, "source", n, sources.size()) : std::string();
         const auto stored = [&](const char* name) { return source ? source->attribute_or_empty(name) : std::string(); };
+        // The row's findings above it, so its cells can name them (aria-describedby).
+        if (source) {
+            const std::string notes = sheet.findings_at(path);
+            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
+        }
         out << "<tr" << (source ? "" : " data-empty-row") << "><td>";
         sheet.choice(out, prefix + "kind", cell_label(sheet, columns[0], n), stored("kind"), with_stored(kinds, stored("kind")), "", path);
         out << "</td><td>";
@@ -377,10 +383,6 @@ void draw_financing(Sheet& sheet, std::ostream& out) {
         out << "</td>";
         remove_cell(sheet, out, prefix, n, source != nullptr);
         out << "</tr>";
-        if (source) {
-            const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
-        }
     }
     out << "</tbody></table>";
     sheet.count(out, "source", rows);
@@ -400,6 +402,11 @@ void draw_income(Sheet& sheet, std::ostream& out) {
         const std::size_t n = i + 1;
         const std::string prefix = row_prefix("income", n);
         const std::string path = item ? child_path("/application/budget", "income", n, items.size()) : std::string();
+        // The row's findings above it, so its cells can name them (aria-describedby).
+        if (item) {
+            const std::string notes = sheet.findings_at(path);
+            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << 3 << "\">" << notes << "</td></tr>";
+        }
         out << "<tr" << (item ? "" : " data-empty-row") << "><td>";
         sheet.text(out, prefix + "label", cell_label(sheet, columns[0], n), item ? item->text() : "", "", path);
         out << "</td><td>";
@@ -407,10 +414,6 @@ void draw_income(Sheet& sheet, std::ostream& out) {
         out << "</td>";
         remove_cell(sheet, out, prefix, n, item != nullptr);
         out << "</tr>";
-        if (item) {
-            const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"3\">" << notes << "</td></tr>";
-        }
     }
     out << "</tbody></table>";
     sheet.count(out, "income", rows);
@@ -607,6 +610,11 @@ void draw_questions(Sheet& sheet, std::ostream& out) {
         const std::size_t n = i + 1;
         const std::string prefix = row_prefix("question", n);
         const std::string path = question ? child_path("/findings/questions", "question", n, questions.size()) : std::string();
+        // The row's findings above it, so its cells can name them (aria-describedby).
+        if (question) {
+            const std::string notes = sheet.findings_at(path);
+            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << 3 << "\">" << notes << "</td></tr>";
+        }
         out << "<tr" << (question ? "" : " data-empty-row") << "><td>";
         sheet.text(out, prefix + "id", cell_label(sheet, sheet.t("Id", "Id"), n), question ? question->attribute_or_empty("id") : "", "", path);
         out << "</td><td>";
@@ -614,10 +622,6 @@ void draw_questions(Sheet& sheet, std::ostream& out) {
         out << "</td>";
         remove_cell(sheet, out, prefix, n, question != nullptr);
         out << "</tr>";
-        if (question) {
-            const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"3\">" << notes << "</td></tr>";
-        }
     }
     out << "</tbody></table>";
     sheet.count(out, "question", rows);
@@ -653,6 +657,11 @@ void draw_actors(Sheet& sheet, std::ostream& out) {
         const std::string prefix = row_prefix("actor", n);
         const std::string path = actor ? child_path("/findings/actors", "actor", n, actors.size()) : std::string();
         const auto stored = [&](const char* name) { return actor ? actor->attribute_or_empty(name) : std::string(); };
+        // The row's findings above it, so its cells can name them (aria-describedby).
+        if (actor) {
+            const std::string notes = sheet.findings_at(path);
+            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
+        }
         out << "<tr" << (actor ? "" : " data-empty-row") << "><td>";
         sheet.text(out, prefix + "id", cell_label(sheet, columns[0], n), stored("id"), "", path);
         out << "</td><td>";
@@ -664,10 +673,6 @@ void draw_actors(Sheet& sheet, std::ostream& out) {
         out << "</td>";
         remove_cell(sheet, out, prefix, n, actor != nullptr);
         out << "</tr>";
-        if (actor) {
-            const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"5\">" << notes << "</td></tr>";
-        }
     }
     out << "</tbody></table>";
     sheet.count(out, "actor", rows);
@@ -739,6 +744,11 @@ void draw_findings(Sheet& sheet, std::ostream& out) {
             const std::string inner = row_prefix(evidence_name, m);
             const std::string item_path = item ? child_path(path, "evidence", m, evidence.size()) : std::string();
             const auto attribute = [&](const char* name) { return item ? item->attribute_or_empty(name) : std::string(); };
+            // The row's findings above it, so its cells can name them (aria-describedby).
+            if (item) {
+                const std::string notes = sheet.findings_at(item_path);
+                if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << 6 << "\">" << notes << "</td></tr>";
+            }
             out << "<tr" << (item ? "" : " data-empty-row") << "><td>";
             sheet.choice(out, inner + "kind", cell_label(sheet, columns[0], m), attribute("kind"), with_stored(kinds, attribute("kind")), "", item_path);
             out << "</td><td>";
@@ -752,10 +762,6 @@ void draw_findings(Sheet& sheet, std::ostream& out) {
             out << "</td>";
             remove_cell(sheet, out, inner, m, item != nullptr);
             out << "</tr>";
-            if (item) {
-                const std::string notes = sheet.findings_at(item_path);
-                if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"6\">" << notes << "</td></tr>";
-            }
         }
         out << "</tbody></table>";
         sheet.count(out, evidence_name, evidence_rows);

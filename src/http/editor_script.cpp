@@ -287,7 +287,10 @@ table.grid .field{margin:0}
 table.grid .field label{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 table.grid{width:100%;table-layout:auto}
 table.grid input[type=text]{width:100%;min-width:4.5rem;box-sizing:border-box}
+.field select{max-width:100%}
 table.grid select{max-width:11rem}
+table.grid input[name$=".label"],table.grid input[name$=".funder"]{min-width:13rem}
+table.grid input[name$=".amount"]{min-width:7rem}
 table.figures{width:auto;min-width:32rem}
 table.grid textarea{min-height:4rem}
 tr.row-findings td{padding-top:0}
