@@ -7,7 +7,8 @@
 #include "http/context.hpp"
 #include "http/editor.hpp"
 #include "http/page_kit.hpp"
-#include "pipeline/plan_editing.hpp"
+#include "pipeline/new_plan.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace esfdraft::http {
 
@@ -36,22 +37,6 @@ std::string described(const std::map<std::string, std::string>& errors, const st
 std::string value_of(const Fields& entries, const std::string& name, const std::string& fallback = "") {
     const auto found = entries.find(name);
     return found == entries.end() ? fallback : found->second;
-}
-
-// Version 1 of a plan from nothing: the root's programme, call and
-// language, and the project's title, phase and owner organisation number.
-std::string new_plan_bytes(const std::string& programme, const std::string& call, const std::string& phase, const std::string& title,
-                           const std::string& lang, const std::string& organisation) {
-    model::Element root("application");
-    root.set_attribute("programme", programme);
-    if (!call.empty()) root.set_attribute("call", call);
-    root.set_attribute("lang", lang);
-    model::Element& project = root.append("project");
-    project.append("title", title);
-    project.append("phase", phase);
-    model::Element& owner = project.append("owner");
-    owner.set_attribute("orgNumber", organisation);
-    return pipeline::write_document(root, pipeline::plan_document_namespace());
 }
 
 }  // namespace
@@ -131,7 +116,22 @@ StoredVersion create_from_nothing(Context& context, const Request& request, cons
     if (title.empty() || title.size() > 600) errors["title"] = say("Ge projektet en titel (högst 200 tecken).", "Give the project a title (at most 200 characters).");
     if (lang != "sv" && lang != "en") errors["lang"] = say("Välj svenska eller engelska.", "Choose Swedish or English.");
     if (!errors.empty()) return {};
-    const std::string plan = new_plan_bytes(programme, call, phase, title, lang, caller.organisation);
+    pipeline::StarterPlan starter;
+    starter.programme = programme;
+    if (!call.empty()) starter.call = call;
+    starter.phase = phase;
+    starter.title = title;
+    starter.owner_org_number = caller.organisation;   // the owner's organisation is the caller's
+    starter.lang = lang;
+    starter.today = context.today();
+    std::string plan;
+    try {
+        plan = pipeline::starter_plan(starter);
+    } catch (const pipeline::ToolError& refused) {
+        // What the lists above let through but the pack refuses (a call not open to the phase).
+        errors["call"] = say("Den här kombinationen av utlysning och fas går inte: ", "This call and phase do not go together: ") + refused.what();
+        return {};
+    }
     return create_application(context, caller, UploadParts{{"plan.xml", plan}, std::nullopt});
 }
 

@@ -1282,6 +1282,34 @@ std::string captured(const std::string& body, const std::string& pattern) {
     return match[1].str();
 }
 
+// The values a browser would send for the editor's form as drawn: inputs,
+// ticked checkboxes, selected options, textareas; no button.
+std::map<std::string, std::string> form_fields(const std::string& page) {
+    const std::size_t start = page.find("id=\"editor-form\"");
+    BOOST_REQUIRE(start != std::string::npos);
+    const std::string body = page.substr(start, page.find("</form>", start) - start);
+    std::map<std::string, std::string> fields;
+    const auto each = [&](const std::string& pattern, const std::function<void(const std::smatch&)>& take) {
+        const std::regex re(pattern);
+        for (auto it = std::sregex_iterator(body.begin(), body.end(), re); it != std::sregex_iterator(); ++it) take(*it);
+    };
+    each("<input type=\"(?:text|email|hidden)\"(?: id=\"[^\"]*\")? name=\"([^\"]+)\" value=\"([^\"]*)\"",
+         [&](const std::smatch& m) { fields[unescaped(m[1].str())] = unescaped(m[2].str()); });
+    each("<input type=\"checkbox\" id=\"[^\"]*\" name=\"([^\"]+)\" value=\"1\"( checked)?", [&](const std::smatch& m) {
+        if (m[2].matched) fields[unescaped(m[1].str())] = "1";
+    });
+    each("<select id=\"[^\"]*\" name=\"([^\"]+)\"[^>]*>((?:(?!</select>)[\\s\\S])*)</select>", [&](const std::smatch& m) {
+        std::smatch chosen;
+        const std::string options = m[2].str();
+        if (std::regex_search(options, chosen, std::regex("<option value=\"([^\"]*)\" selected>"))) fields[unescaped(m[1].str())] = unescaped(chosen[1].str());
+        else fields[unescaped(m[1].str())] = "";
+    });
+    each("<textarea id=\"[^\"]*\" name=\"([^\"]+)\"[^>]*>\n([^<]*)</textarea>",
+         [&](const std::smatch& m) { fields[unescaped(m[1].str())] = unescaped(m[2].str()); });
+    fields.erase("csrf");
+    return fields;
+}
+
 std::size_t versions_of(Service& service, const std::string& id) {
     return service.call("GET", "/api/applications/" + id, "owner").json()->getArray("versions")->size();
 }
@@ -1319,7 +1347,8 @@ BOOST_AUTO_TEST_CASE(editor_writes_a_new_application_part_by_part) {
     const Reply facts_page = service.call("GET", location, "owner");
     BOOST_REQUIRE_EQUAL(facts_page.status, 200);
     BOOST_TEST(facts_page.body.find("<label for=\"f-title\">") != std::string::npos);
-    BOOST_TEST(facts_page.body.find("id=\"f-municipality.2480\"") == std::string::npos);   // no region yet: no municipalities
+    // The call's region (Övre Norrland) stands in, so its municipalities are offered.
+    BOOST_TEST(facts_page.body.find("id=\"f-municipality.2480\"") != std::string::npos);
     BOOST_TEST(facts_page.body.find("✗ ofullständig") != std::string::npos);
 
     int version = 1;
@@ -1339,8 +1368,8 @@ BOOST_AUTO_TEST_CASE(editor_writes_a_new_application_part_by_part) {
                                        {"period.end", "2011-09-30"}, {"municipality.2480", "1"}, {"call", "ovre-norrland-2009"}, {"lang", "sv"}});
     BOOST_TEST(plan.find("<municipality code=\"2480\">Umeå</municipality>") != std::string::npos, plan);   // the name filled in from the code
     BOOST_TEST(plan.find("<period start=\"2009-10-01\" end=\"2011-09-30\"/>") != std::string::npos);
-    // The region's municipalities are offered now.
-    BOOST_TEST(service.call("GET", location, "owner").body.find("id=\"f-municipality.2482\"") != std::string::npos);
+    // The stand-in municipality is gone: only the ticked one is written.
+    BOOST_TEST(plan.find("code=\"0180\"") == std::string::npos);
 
     plan = saved("summary", {{"text", "Ett *viktigt* projekt.\r\n\r\n- en punkt"}, {"text.en", "In English."}});
     BOOST_TEST(plan.find("<summary>") != std::string::npos);
@@ -1450,17 +1479,7 @@ BOOST_AUTO_TEST_CASE(editor_shows_a_bad_date_at_its_field) {
     const Reply page = service.call("GET", "/applications/" + id + "/edit/facts", "owner");
     BOOST_REQUIRE_EQUAL(page.status, 200);
     // Every drawn field posted back as drawn, but the period's start is not a date.
-    std::map<std::string, std::string> fields;
-    const std::regex control("name=\"([^\"]+)\" value=\"([^\"]*)\"");
-    for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), control); it != std::sregex_iterator(); ++it)
-        fields[unescaped((*it)[1].str())] = unescaped((*it)[2].str());
-    const std::regex selected("<select id=\"f-([^\"]+)\"[^>]*>(?:(?!</select>).)*?<option value=\"([^\"]*)\" selected>");
-    for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), selected); it != std::sregex_iterator(); ++it)
-        fields[unescaped((*it)[1].str())] = unescaped((*it)[2].str());
-    const std::regex ticked("name=\"(municipality\\.[0-9]+)\" value=\"1\" checked");
-    for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), ticked); it != std::sregex_iterator(); ++it) fields[(*it)[1].str()] = "1";
-    fields.erase("csrf");
-    for (auto it = fields.begin(); it != fields.end();) it = it->first.rfind("municipality.", 0) == 0 && it->second != "1" ? fields.erase(it) : std::next(it);
+    std::map<std::string, std::string> fields = form_fields(page.body);
     BOOST_REQUIRE(fields.count("period.start"));
     fields["period.start"] = "2009-13-45";
     const Reply saved = save(service, id, "facts", fields);
@@ -1474,6 +1493,24 @@ BOOST_AUTO_TEST_CASE(editor_shows_a_bad_date_at_its_field) {
     BOOST_TEST(shown.body.find("<a href=\"#at-application-project-period\">D001: ") != std::string::npos);
     BOOST_TEST(shown.body.find("aria-describedby=\"h-period.start at-application-project-period\" aria-invalid=\"true\"") != std::string::npos);
     BOOST_TEST(shown.body.find("role=\"alert\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(editor_every_plan_part_of_the_sample_saved_as_drawn_stores_nothing) {
+    Service service;
+    const std::string id = service.create();
+    for (const char* part : {"facts", "summary", "background", "problem", "purpose", "target-groups", "goals", "activities", "project-logic",
+                             "risks", "organisation", "partners", "genderEquality", "accessibility", "nonDiscrimination", "transnational",
+                             "dissemination", "evaluation", "attachments"}) {
+        BOOST_TEST_CONTEXT(part) {
+            const Reply page = service.call("GET", "/applications/" + id + "/edit/" + part, "owner");
+            BOOST_REQUIRE_EQUAL(page.status, 200);
+            const Reply same = save(service, id, part, form_fields(page.body));
+            BOOST_TEST(same.status == 303);
+            BOOST_TEST(same.headers["location"].find("?unchanged=1") != std::string::npos, same.headers["location"]);
+        }
+    }
+    BOOST_TEST(versions_of(service, id) == 1u);
+    BOOST_TEST(latest_plan(service, id) == sample_plan);
 }
 
 BOOST_AUTO_TEST_CASE(editor_is_for_the_owner_only) {
