@@ -138,6 +138,8 @@ std::string render_application_draft(const model::Application& application, cons
     view_options.lang = options.lang;
     view_options.date = options.date;
     view_options.municipality_names = options.municipality_names;
+    view_options.check = options.check;
+    view_options.call_title = options.call_title;
     std::vector<TemplateProblem> problems = document.check_names(application_specimen(options.lang));
     if (options.logo_path) {
         view_options.logo = read_logo(*options.logo_path, application, options.lang);
