@@ -395,6 +395,29 @@ BOOST_AUTO_TEST_CASE(a_custom_template_with_wrong_names_lists_them_all) {
     }
 }
 
+// Issue 10: one unclosed section is one error. Its names were looked up
+// outside it, so every tag after {{#goals}} was an "unknown name" as well.
+BOOST_AUTO_TEST_CASE(one_unclosed_section_is_one_error_without_knock_on_unknown_names) {
+    const std::string docx = make_docx(paragraph("{{project.title}}") + paragraph("{{#goals}}") + paragraph("{{label}} {{statement}}") +
+                                       paragraph("{{#indicators}}{{text}}{{/indicators}}"));
+    const TemplateReport report = check_template(docx, "unclosed.docx", "sv");
+    BOOST_TEST_REQUIRE(report.errors.size() == 1u, report.errors.size());
+    BOOST_TEST(contains(report.errors.front(), "stycke 2"), report.errors.front());
+    BOOST_TEST(contains(report.errors.front(), "{{#goals}}"), report.errors.front());
+    // The draft says the same, once.
+    DraftOptions custom = options();
+    custom.template_path = write_temp("unclosed.docx", docx);
+    try {
+        render_application_draft(framsyn_application(), custom);
+        BOOST_FAIL("an unclosed section was rendered");
+    } catch (const TemplateError& error) {
+        BOOST_TEST(error.problems().size() == 1u, error.what());
+    }
+    // A wrong name beside it, before the section opens, is still reported.
+    const std::string two = make_docx(paragraph("{{nosuchname}}") + paragraph("{{#goals}}") + paragraph("{{label}}"));
+    BOOST_TEST(check_template(two, "two.docx", "sv").errors.size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(the_default_templates_check_clean_and_list_their_tags) {
     for (const std::string lang : {"sv", "en"}) {
         const TemplateReport report = check_template(default_template_bytes(ESFDRAFT_SOURCE_DIR, lang), "application-" + lang, lang);
