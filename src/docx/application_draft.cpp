@@ -72,6 +72,22 @@ std::vector<TemplateProblem> merged(std::vector<TemplateProblem> first, const st
     return first;
 }
 
+// The name problems a section that is never closed causes: its names were
+// looked up outside it, so every tag after its opening looked unknown (one
+// missing {{/goals}} gave an error for each tag behind it). One mistake, one
+// error: names in the same part from that paragraph on are not reported
+// until the section is closed.
+std::vector<TemplateProblem> without_knock_on(const std::vector<TemplateProblem>& syntax, std::vector<TemplateProblem> names) {
+    for (const TemplateProblem& problem : syntax) {
+        if (problem.message.rfind("the section ", 0) != 0 || problem.message.find(" is never closed") == std::string::npos) continue;
+        std::erase_if(names, [&](const TemplateProblem& name) {
+            const bool about_a_name = name.message.rfind("unknown name", 0) == 0 || name.message.rfind("missing data", 0) == 0;
+            return about_a_name && name.part == problem.part && name.paragraph >= problem.paragraph;
+        });
+    }
+    return names;
+}
+
 }  // namespace
 
 std::string default_template_name(const std::string& lang, const std::string& programme) {
@@ -138,7 +154,9 @@ std::string render_application_draft(const model::Application& application, cons
     view_options.lang = options.lang;
     view_options.date = options.date;
     view_options.municipality_names = options.municipality_names;
-    std::vector<TemplateProblem> problems = document.check_names(application_specimen(options.lang));
+    view_options.check = options.check;
+    view_options.call_title = options.call_title;
+    std::vector<TemplateProblem> problems = without_knock_on(document.problems(), document.check_names(application_specimen(options.lang)));
     if (options.logo_path) {
         view_options.logo = read_logo(*options.logo_path, application, options.lang);
         if (!document.names("logo"))
@@ -156,7 +174,7 @@ std::string render_application_draft(const model::Application& application, cons
         render_problems = error.problems();
     }
     // Names are checked on every section, also those the data leaves empty.
-    problems = merged(std::move(render_problems), problems);
+    problems = merged(without_knock_on(document.problems(), std::move(render_problems)), problems);
     if (!problems.empty()) throw TemplateError(template_name, std::move(problems));
     return rendered;
 }
@@ -167,7 +185,8 @@ TemplateReport check_template(std::string_view docx_bytes, const std::string& te
     TemplateReport report;
     report.name = template_name;
     report.tags = document.tags();
-    std::vector<TemplateProblem> problems = merged(document.problems(), document.check_names(application_specimen(lang)));
+    std::vector<TemplateProblem> problems =
+        merged(document.problems(), without_knock_on(document.problems(), document.check_names(application_specimen(lang))));
     sort_by_place(problems);
     for (const TemplateProblem& problem : problems) report.errors.push_back(problem.text_in(lang));
     return report;

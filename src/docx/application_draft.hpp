@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "docx/application_view.hpp"
 #include "docx/template_engine.hpp"
 #include "docx/zip_package.hpp"
 #include "model/application.hpp"
@@ -30,6 +31,12 @@ struct DraftOptions {
     // pipeline fills it from the municipality register); a code missing here
     // is shown as the code.
     std::map<std::string, std::string> municipality_names;
+    // The check's sections and verdict, so that the draft's markers and cover
+    // say what the report says (ApplicationViewOptions::check); the pipeline
+    // fills it. nullopt: every section the plan leaves out is marked and the
+    // cover states no verdict.
+    std::optional<DraftCheck> check;
+    std::optional<std::string> call_title;        // the call's title (the pack's), for the cover; nullopt: the plan's call id
 };
 
 // Renders the application draft and returns the .docx bytes (the caller

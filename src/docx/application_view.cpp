@@ -83,20 +83,6 @@ constexpr std::array<Label, 4> partner_role_labels{{
     {"partner", "Partner", "Partner"},
 }};
 
-constexpr std::array<Label, 3> level_labels{{
-    {"low", "Låg", "Low"},
-    {"medium", "Medel", "Medium"},
-    {"high", "Hög", "High"},
-}};
-
-constexpr std::array<Label, 5> logic_step_labels{{
-    {"problem", "Problem och behov", "Problem and needs"},
-    {"activities", "Aktiviteter", "Activities"},
-    {"outputs", "Prestationer", "Outputs"},
-    {"results", "Resultat", "Results"},
-    {"effects", "Effekter", "Effects"},
-}};
-
 constexpr std::array<Label, 8> applicant_kind_labels{{
     {"municipality", "Kommun", "Municipality"},
     {"region", "Region", "Region"},
@@ -118,14 +104,6 @@ constexpr std::array<Label, 3> account_labels{{
     {"bankgiro", "Bankgiro", "Bankgiro"},
     {"plusgiro", "Plusgiro", "Plusgiro"},
     {"bank", "Bankkonto", "Bank account"},
-}};
-
-constexpr std::array<Label, 5> cost_model_labels{{
-    {"real-costs", "verkliga kostnader", "real costs"},
-    {"indirect-flat-rate", "schablon för indirekta kostnader", "a flat rate for indirect costs"},
-    {"remaining-flat-rate", "schablon för övriga kostnader", "a flat rate for the remaining costs"},
-    {"lump-sum", "klumpsumma", "a lump sum"},
-    {"unit-costs", "enhetskostnader", "unit costs"},
 }};
 
 constexpr std::array<std::string_view, 12> short_months_sv{"jan", "feb", "mar", "apr", "maj", "jun",
@@ -204,16 +182,6 @@ TemplateValue section(const std::optional<model::RichText>& source, const Words&
     if (!source || source->empty()) return marker(words, sv, en);
     return TemplateValue::rich_text(rich(*source));
 }
-TemplateValue section(const std::optional<model::RichText>& source, const Words& words, const model::Words& name) {
-    return section(source, words, name.sv, name.en);
-}
-// A section the programme does not require: null when the plan leaves it
-// out, so the template leaves out its heading too (no marker).
-TemplateValue optional_section(const std::optional<model::RichText>& source) {
-    if (!source || source->empty()) return TemplateValue();
-    return TemplateValue::rich_text(rich(*source));
-}
-
 // Whole months, the end date inclusive: 2009-10-01 – 2011-09-30 is 24,
 // 2009-01-07 – 2009-07-07 is 6 (the day over does not make a 7th); 0 for a
 // period without valid dates.
@@ -318,26 +286,26 @@ public:
         given.set("evaluation", given_section(app_.evaluation));
         root.set("given", given);
         root.set("gender_categories", gender_categories());
-        root.set("background", section(app_.background, words_, section_label("background")));
-        root.set("problem", section(app_.problem, words_, section_label("problem")));
-        root.set("purpose", section(app_.purpose, words_, section_label("purpose")));
+        root.set("background", section_of(app_.background, "background"));
+        root.set("problem", section_of(app_.problem, "problem"));
+        root.set("purpose", section_of(app_.purpose, "purpose"));
         root.set("pre_study", pre_study());
         root.set("target_groups", target_groups());
         root.set("goals", goals());
         root.set("activities", activities());
         root.set("timeline", timeline());
-        root.set("organisation", section(app_.organisation, words_, section_label("organisation")));
+        root.set("organisation", section_of(app_.organisation, "organisation"));
         root.set("partners", partners());
-        root.set("gender_equality", section(app_.gender_equality, words_, section_label("genderEquality")));
+        root.set("gender_equality", section_of(app_.gender_equality, "genderEquality"));
         root.set("accessibility", accessibility());
-        root.set("non_discrimination", section(app_.non_discrimination, words_, section_label("nonDiscrimination")));
-        root.set("transnational", section(app_.transnational, words_, section_label("transnational")));
-        root.set("dissemination", section(app_.dissemination, words_, section_label("dissemination")));
-        root.set("evaluation", section(app_.evaluation, words_, section_label("evaluation")));
+        root.set("non_discrimination", section_of(app_.non_discrimination, "nonDiscrimination"));
+        root.set("transnational", section_of(app_.transnational, "transnational"));
+        root.set("dissemination", section_of(app_.dissemination, "dissemination"));
+        root.set("evaluation", section_of(app_.evaluation, "evaluation"));
         root.set("risk_analysis", risk_analysis());
         root.set("project_logic", project_logic());
-        root.set("sustainable_development", optional_section(app_.sustainable_development));
-        root.set("fundamental_rights", optional_section(app_.fundamental_rights));
+        root.set("sustainable_development", addition_of(app_.sustainable_development, "sustainableDevelopment"));
+        root.set("fundamental_rights", addition_of(app_.fundamental_rights, "fundamentalRights"));
         root.set("attachments", attachments());
         root.set("budget", budget());
         return root;
@@ -353,6 +321,38 @@ private:
     std::vector<std::string> activity_label_at_;                                    // by index in app_.activities
     std::map<std::string, std::vector<std::size_t>, std::less<>> activities_serving_;  // goal id -> activity indices
     std::map<std::string, std::vector<const model::Goal*>, std::less<>> goals_resting_on_;  // finding id -> goals
+
+    // Whether the draft marks a section the plan leaves out: with a check,
+    // exactly when the report flags it (S001, A001, S006; S005 for
+    // "summary_en"), so a 2007–2013 plan without a transnational section (not
+    // asked for there) gets no marker; without a check, always.
+    bool marks(std::string_view key) const {
+        return !options_.check || options_.check->flagged_sections.count(std::string(key)) > 0;
+    }
+
+    // A section of the plan: its text, else its marker when the draft marks
+    // it, else empty rich text: {{@x}} writes nothing and {{#x}} is false, so
+    // the default templates leave out its heading (null would be "missing
+    // data" for a template that writes {{@x}} unguarded).
+    TemplateValue section_of(const std::optional<model::RichText>& source, std::string_view key) const {
+        if (source && !source->empty()) return TemplateValue::rich_text(rich(*source));
+        return marks(key) ? marker(words_, section_label(key).sv, section_label(key).en) : TemplateValue::rich_text({});
+    }
+
+    // An ESF+ addition (plan-format §3): marked only when a check flags it,
+    // never by default (a draft made without a check asked for none of them).
+    bool marks_addition(std::string_view key) const { return options_.check && marks(key); }
+    TemplateValue addition_of(const std::optional<model::RichText>& source, std::string_view key) const {
+        if (source && !source->empty()) return TemplateValue::rich_text(rich(*source));
+        return marks_addition(key) ? marker(words_, section_label(key).sv, section_label(key).en) : TemplateValue();
+    }
+
+    // "utkast – 3 fel kvar" / "klar att lämna in", as the report decides.
+    std::string verdict_text(const DraftCheck& check) const {
+        if (check.ready) return words_("klar att lämna in", "ready to submit");
+        const std::string count = std::to_string(check.errors);
+        return words_("utkast – " + count + " fel kvar", "draft – " + count + (check.errors == 1 ? " error left" : " errors left"));
+    }
 
     std::string label(const std::map<std::string, std::string, std::less<>>& labels, const std::string& id) const {
         const auto found = labels.find(id);
@@ -371,6 +371,10 @@ private:
         out.set("programme", text(app_.programme));
         out.set("programme_label", text(programme_label(app_.programme, lang_)));
         out.set("call", optional(app_.call));
+        // The call as the pack names it ("Övre Norrland 2009 …"), else its id.
+        out.set("call_title", options_.call_title ? text(*options_.call_title) : optional(app_.call));
+        out.set("verdict", options_.check ? text(verdict_text(*options_.check)) : TemplateValue());
+        out.set("ready", TemplateValue::boolean(options_.check && options_.check->ready));
         return out;
     }
 
@@ -532,10 +536,21 @@ private:
         return out;
     }
 
+    // A risk analysis or project logic the plan leaves out: null, or, when
+    // the check flags it (S006 in ESF+), the section with only its marker as
+    // the introduction and no rows.
+    TemplateValue flagged_addition(std::string_view key) const {
+        if (!marks_addition(key)) return TemplateValue();
+        TemplateValue out = TemplateValue::map();
+        out.set("introduction", marker(words_, section_label(key).sv, section_label(key).en));
+        out.set(key == "riskAnalysis" ? "risks" : "steps", TemplateValue::list());
+        return out;
+    }
+
     TemplateValue risk_analysis() const {
-        if (!app_.risk_analysis) return TemplateValue();
+        if (!app_.risk_analysis || (app_.risk_analysis->introduction.empty() && app_.risk_analysis->risks.empty()))
+            return flagged_addition("riskAnalysis");
         const model::RiskAnalysis& analysis = *app_.risk_analysis;
-        if (analysis.introduction.empty() && analysis.risks.empty()) return TemplateValue();
         TemplateValue out = TemplateValue::map();
         out.set("introduction", analysis.introduction.empty() ? TemplateValue() : TemplateValue::rich_text(rich(analysis.introduction)));
         TemplateValue risks = TemplateValue::list();
@@ -546,9 +561,9 @@ private:
             item.set("label", text("R" + std::to_string(i + 1)));
             item.set("description", text(risk.description));
             item.set("likelihood", text(risk.likelihood));
-            item.set("likelihood_label", text(label_of(level_labels, risk.likelihood, lang_)));
+            item.set("likelihood_label", text(code_label(model::risk_level_words(risk.likelihood), risk.likelihood, lang_)));
             item.set("impact", text(risk.impact));
-            item.set("impact_label", text(label_of(level_labels, risk.impact, lang_)));
+            item.set("impact_label", text(code_label(model::risk_level_words(risk.impact), risk.impact, lang_)));
             item.set("measure", text(risk.measure));
             risks.push(std::move(item));
         }
@@ -557,16 +572,16 @@ private:
     }
 
     TemplateValue project_logic() const {
-        if (!app_.project_logic) return TemplateValue();
+        if (!app_.project_logic || (app_.project_logic->introduction.empty() && app_.project_logic->steps.empty()))
+            return flagged_addition("projectLogic");
         const model::ProjectLogic& logic = *app_.project_logic;
-        if (logic.introduction.empty() && logic.steps.empty()) return TemplateValue();
         TemplateValue out = TemplateValue::map();
         out.set("introduction", logic.introduction.empty() ? TemplateValue() : TemplateValue::rich_text(rich(logic.introduction)));
         TemplateValue steps = TemplateValue::list();
         for (const model::LogicStep& step : logic.steps) {
             TemplateValue item = TemplateValue::map();
             item.set("kind", text(step.kind));
-            item.set("kind_label", text(label_of(logic_step_labels, step.kind, lang_)));
+            item.set("kind_label", text(code_label(model::logic_step_words(step.kind), step.kind, lang_)));
             std::vector<std::string> goal_labels;
             for (const std::string& id : step.goal_ids) goal_labels.push_back(label(goal_label_, id));
             item.set("goals", goal_labels.empty() ? TemplateValue() : text(joined(goal_labels, ", ", "")));
@@ -595,8 +610,10 @@ private:
         const model::Summary* found = english ? app_.english_summary() : app_.main_summary();
         // An English draft of a Swedish plan leads with the English summary when there is one.
         if (!english && lang_ == "en" && app_.lang != "en" && app_.english_summary()) found = app_.english_summary();
-        if (!found || found->text.empty())
+        if (!found || found->text.empty()) {
+            if (!marks(english ? "summary_en" : "summary")) return TemplateValue::rich_text({});
             return english ? marker(words_, "Sammanfattning på engelska", "English summary") : marker(words_, "Sammanfattning", "Summary");
+        }
         return TemplateValue::rich_text(rich(found->text));
     }
 
@@ -927,9 +944,14 @@ private:
         const std::optional<model::Accessibility>& a = app_.accessibility;
         TemplateValue out = TemplateValue::map();
         const std::optional<model::RichText> none;
-        out.set("physical", section(a ? a->physical : none, words_, "Tillgänglighet – fysisk", "Accessibility – physical"));
-        out.set("information", section(a ? a->information : none, words_, "Tillgänglighet – information", "Accessibility – information"));
-        out.set("participation", section(a ? a->participation : none, words_, "Tillgänglighet – delaktighet", "Accessibility – participation"));
+        // A001 (missing) and A002 (a part missing) both flag "accessibility".
+        const auto part = [&](const std::optional<model::RichText>& text, std::string_view sv, std::string_view en) {
+            if (text && !text->empty()) return TemplateValue::rich_text(rich(*text));
+            return marks("accessibility") ? marker(words_, sv, en) : TemplateValue::rich_text({});
+        };
+        out.set("physical", part(a ? a->physical : none, "Tillgänglighet – fysisk", "Accessibility – physical"));
+        out.set("information", part(a ? a->information : none, "Tillgänglighet – information", "Accessibility – information"));
+        out.set("participation", part(a ? a->participation : none, "Tillgänglighet – delaktighet", "Accessibility – participation"));
         return out;
     }
 
@@ -1058,9 +1080,9 @@ private:
         for (const std::string& code : b.cost_models) {
             TemplateValue item = TemplateValue::map();
             item.set("code", text(code));
-            item.set("label", text(label_of(cost_model_labels, code, lang_)));
+            item.set("label", text(code_label(model::cost_model_words(code), code, lang_)));
             models.push(std::move(item));
-            names.push_back(label_of(cost_model_labels, code, lang_));
+            names.push_back(code_label(model::cost_model_words(code), code, lang_));
         }
         out.set("cost_models", models);
         std::string sentence;

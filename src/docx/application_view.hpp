@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "docx/template_value.hpp"
@@ -15,11 +16,32 @@
 
 namespace esfdraft::docx {
 
+// What the check of the plan found, so that the draft says what the report
+// says: the sections it reports missing or empty and its verdict.
+struct DraftCheck {
+    // Section keys (the plan's element names, as in Finding::section) of
+    // S001, A001 and S006; "summary_en" for S005 (no English summary).
+    std::set<std::string> flagged_sections;
+    int errors = 0;      // errors left, counted as the report counts them (with --strict, warnings too)
+    bool ready = false;  // the report's verdict: ready to submit
+};
+
 struct ApplicationViewOptions {
     std::string lang = "sv";                               // "sv" or "en": labels and markers
     model::Date date;                                      // the document date (--date)
     std::optional<ImageData> logo;                         // null in the data when absent
     std::map<std::string, std::string> municipality_names; // SCB code -> name, for codes the plan gives without a name
+    // With a check, a section the plan leaves out gets its marker exactly
+    // when the check flags it (else it is empty rich text, or null for the
+    // ESF+ additions, and the default templates leave out its heading too),
+    // and document.verdict states the verdict. nullopt (a draft made without
+    // a check): every section the plan leaves out is marked, except the ESF+
+    // additions (risk analysis, project logic, sustainable development,
+    // fundamental rights), and there is no verdict.
+    std::optional<DraftCheck> check;
+    // The call's title in the draft's language (from the rule pack);
+    // nullopt: document.call_title is the plan's call id.
+    std::optional<std::string> call_title;
 };
 
 TemplateValue application_view(const model::Application& application, const ApplicationViewOptions& options);

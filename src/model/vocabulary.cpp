@@ -60,6 +60,29 @@ constexpr std::array<CodeWords, 6> financing_kind_table{{
     {"private-in-kind", {"Privat bidrag i annat än pengar", "Private in-kind co-financing"}},
 }};
 
+constexpr std::array<CodeWords, 3> risk_level_table{{
+    {"low", {"Låg", "Low"}},
+    {"medium", {"Medel", "Medium"}},
+    {"high", {"Hög", "High"}},
+}};
+
+constexpr std::array<CodeWords, 5> logic_step_table{{
+    {"problem", {"Problem och behov", "Problem and needs"}},
+    {"activities", {"Aktiviteter", "Activities"}},
+    {"outputs", {"Prestationer", "Outputs"}},
+    {"results", {"Resultat", "Results"}},
+    {"effects", {"Effekter", "Effects"}},
+}};
+
+// Inside a sentence, so in lower case (and with the English article).
+constexpr std::array<CodeWords, 5> cost_model_table{{
+    {"real-costs", {"verkliga kostnader", "real costs"}},
+    {"indirect-flat-rate", {"schablon för indirekta kostnader", "a flat rate for indirect costs"}},
+    {"remaining-flat-rate", {"schablon för övriga kostnader", "a flat rate for the remaining costs"}},
+    {"lump-sum", {"klumpsumma", "a lump sum"}},
+    {"unit-costs", {"enhetskostnader", "unit costs"}},
+}};
+
 constexpr PhaseWords prestudy_2007{"prestudy",
                                    {"Förprojektering", "Pre-study"},
                                    {"förprojektering", "pre-study"},
@@ -110,6 +133,15 @@ const CodeWords* cost_category_words(std::string_view key, std::string_view prog
 
 std::span<const CodeWords> financing_kinds() { return financing_kind_table; }
 const CodeWords* financing_kind_words(std::string_view key) { return find(financing_kind_table, key); }
+
+std::span<const CodeWords> risk_levels() { return risk_level_table; }
+const CodeWords* risk_level_words(std::string_view key) { return find(risk_level_table, key); }
+
+std::span<const CodeWords> logic_step_kinds() { return logic_step_table; }
+const CodeWords* logic_step_words(std::string_view key) { return find(logic_step_table, key); }
+
+std::span<const CodeWords> cost_models() { return cost_model_table; }
+const CodeWords* cost_model_words(std::string_view key) { return find(cost_model_table, key); }
 
 const PhaseWords* phase_words(std::string_view key, std::string_view programme) {
     if (key == "prestudy") return programme == "esf-plus-2021-2027" ? &prestudy_plus : &prestudy_2007;

@@ -58,6 +58,22 @@ struct PhaseWords {
 // nullptr for a phase the plan format does not define.
 const PhaseWords* phase_words(std::string_view key, std::string_view programme);
 
+// A risk's likelihood and impact (plan-format §3: low, medium, high), as a
+// table cell names them: "Låg" / "Low". nullptr for another code.
+std::span<const CodeWords> risk_levels();
+const CodeWords* risk_level_words(std::string_view key);
+
+// The project logic's step kinds in the logic's order (problem … effects):
+// "Problem och behov" / "Problem and needs". nullptr for another code.
+std::span<const CodeWords> logic_step_kinds();
+const CodeWords* logic_step_words(std::string_view key);
+
+// The budget's cost models (budget/@costModel) as a sentence names them, in
+// lower case: "schablon för indirekta kostnader" / "a flat rate for indirect
+// costs" ("Budgeten bygger på …"). nullptr for another code.
+std::span<const CodeWords> cost_models();
+const CodeWords* cost_model_words(std::string_view key);
+
 // "esf-2007-2013" -> "Europeiska socialfonden 2007–2013" / "European Social
 // Fund 2007–2013"; nullptr for an unknown programme.
 const Words* programme_words(std::string_view programme);

@@ -14,6 +14,7 @@
 #include "pipeline/output_file.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/workbook_options.hpp"
+#include "report/report.hpp"
 #include "rules/terms.hpp"
 #include "xlsx/budget_workbook.hpp"
 
@@ -110,6 +111,21 @@ std::string render_report(const report::ApplicationReport& entry, const Artefact
     return report::render_html({entry}, options);
 }
 
+// What the draft needs of the report to agree with it: the sections the
+// report flags as missing or empty (S001, A001, S006; S005 for the English
+// summary) get a marker, and the cover states the same verdict.
+docx::DraftCheck draft_check(const report::ApplicationReport& checked, bool strict) {
+    docx::DraftCheck out;
+    for (const model::Finding& finding : checked.findings) {
+        if (finding.rule == "S001" || finding.rule == "A001" || finding.rule == "S006") out.flagged_sections.insert(finding.section);
+        if (finding.rule == "S005") out.flagged_sections.insert("summary_en");
+    }
+    const report::Tally counts = report::tally(checked.findings);
+    out.errors = counts.errors + (strict ? counts.warnings : 0);
+    out.ready = report::ready_to_submit(checked.findings, strict);
+    return out;
+}
+
 using OnLoaded = std::function<void(const model::Application&)>;
 // How the plan (with its findings) is checked: from bytes or from files.
 using CheckStep = std::function<CheckedPlan(const OnLoaded&)>;
@@ -196,6 +212,10 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
             draft_options.programme = checked.application->programme;
             for (const model::Municipality& municipality : session.municipalities().municipalities)
                 draft_options.municipality_names[municipality.code] = municipality.name;
+            draft_options.check = draft_check(checked.report, request.strict);
+            if (checked.pack && checked.application->call)
+                if (const model::Call* call = checked.pack->find_call(*checked.application->call))
+                    draft_options.call_title = made.lang == "en" ? call->title.en : call->title.sv;
             if (!draft_template.valid())
                 draft_template = std::async(std::launch::deferred, load_template, std::cref(read_template), draft_options);
             draft = std::async(std::launch::async | std::launch::deferred, [&] {

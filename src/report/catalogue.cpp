@@ -129,6 +129,8 @@ const Table& messages() {
         {"B001.no_costs", {"budgeten har inga kostnader; lägg till minst en <cost>", "the budget has no costs; add at least one <cost>"}},
         {"B001.not_positive", {"kostnaden \"{cost}\" är {amount}; varje kostnad ska vara större än noll",
                                "the cost \"{cost}\" is {amount}; every cost must be more than zero"}},
+        {"B001.negative_cost", {"kostnaden \"{cost}\" är {amount}; en kostnad får inte vara negativ. Pengar som projektet självt får in och som minskar kostnaderna skrivs som <income amount=\"…\"> med positivt belopp",
+                                "the cost \"{cost}\" is {amount}; a cost may not be negative. Money the project earns, which lowers its costs, is written as <income amount=\"…\"> with a positive amount"}},
         {"B001.negative_source", {"finansieringen från {source} är {amount}; ett belopp får inte vara negativt. Pengar som projektet självt får in och som minskar kostnaderna skrivs som <income amount=\"…\"> med positivt belopp",
                                   "the financing from {source} is {amount}; an amount may not be negative. Money the project earns, which lowers its costs, is written as <income amount=\"…\"> with a positive amount"}},
         {"B001.negative_income", {"intäkten \"{income}\" är {amount}; skriv intäkten i <income> med positivt belopp: den dras av från kostnaderna",

@@ -72,7 +72,9 @@ void check_cost_lines(const model::Application& application, const model::RulePa
     for (const model::CostLine& cost : budget.costs) {
         const MessageArg name = MessageArg::of_text(cost_name(cost));
         if (cost.amount <= 0)
-            out.push_back(make_finding("B001", Severity::error, "budget", "B001.not_positive", cost.where)
+            // A negative cost is most often an income with a minus sign: its message says where that goes.
+            out.push_back(make_finding("B001", Severity::error, "budget", cost.amount < 0 ? "B001.negative_cost" : "B001.not_positive",
+                                       cost.where)
                               .arg("cost", name)
                               .arg("amount", money(cost.amount)));
         if (!pack.allows_cost_category(cost.category))
@@ -401,13 +403,23 @@ model::Findings check_budget(const model::Application& application, const model:
     if (!view_section(application, "budget").present) return out;
     const Terms terms = resolve_terms(application, pack);
     check_cost_lines(application, pack, out);
-    check_balance(application, out);
-    check_rates(application, pack, terms, out);
+    // A negative amount is B001's (above), with what to write instead: the
+    // sums it enters (balance, shares, ceiling, sub-budgets) would only say
+    // the same mistake again in other words, so they wait until it is fixed,
+    // as they do for an amount that could not be read.
+    const model::Budget& budget = application.budget;
+    const bool negative = std::any_of(budget.costs.begin(), budget.costs.end(), [](const model::CostLine& c) { return c.amount < 0; }) ||
+                          std::any_of(budget.financing.begin(), budget.financing.end(), [](const model::FinancingSource& f) { return f.amount < 0; }) ||
+                          std::any_of(budget.income.begin(), budget.income.end(), [](const model::Income& i) { return i.amount < 0; });
+    if (!negative) {
+        check_balance(application, out);
+        check_rates(application, pack, terms, out);
+    }
     check_owner_in_kind(application, out);
     check_transnational(application, terms, out);
     check_cost_models(application, pack, terms, out);
     check_simplified_costs(application, pack, terms, out);
-    check_sub_budgets(application, out);
+    if (!negative) check_sub_budgets(application, out);
     return out;
 }
 

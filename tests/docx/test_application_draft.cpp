@@ -188,6 +188,66 @@ BOOST_AUTO_TEST_CASE(an_incomplete_plan_still_gives_a_draft_with_visible_markers
     BOOST_TEST(contains(part_of(docx, "word/document.xml"), "<w:highlight w:val=\"yellow\"/></w:rPr><w:t xml:space=\"preserve\">[Saknas: Jämställdhetsintegrering]"));
 }
 
+// Issue 10: the draft agrees with the report. With the check's findings a
+// section the plan leaves out is marked exactly when the report flags it
+// (S001, A001, S006): a 2007–2013 plan without non-discrimination or
+// transnational sections (not asked for there) gets neither marker nor
+// heading, and the cover states the report's verdict.
+BOOST_AUTO_TEST_CASE(with_a_check_the_draft_marks_exactly_the_sections_the_report_flags) {
+    DraftOptions checked = options();
+    checked.programme = "esf-2007-2013";
+    checked.check = DraftCheck{{"summary", "background", "genderEquality", "accessibility", "evaluation", "dissemination"}, 3, false};
+    const std::string text = document_text(render_application_draft(incomplete_application(), checked));
+    for (const char* marker : {"[Saknas: Sammanfattning]", "[Saknas: Bakgrund]", "[Saknas: Jämställdhetsintegrering]",
+                               "[Saknas: Tillgänglighet – fysisk]", "[Saknas: Utvärdering]", "[Saknas: Spridning]"})
+        BOOST_TEST(contains(text, marker), marker);
+    for (const char* unflagged : {"[Saknas: Icke-diskriminering]", "|Icke-diskriminering|", "[Saknas: Transnationellt samarbete]",
+                                  "|Transnationellt samarbete|", "[Saknas: Problemformulering]", "[Saknas: Sammanfattning på engelska]"})
+        BOOST_TEST(!contains(text, unflagged), unflagged);
+    BOOST_TEST(contains(text, "|Status: utkast – 3 fel kvar|"));
+
+    // ESF+: the recommended sections (S006) are marked where they stand,
+    // the risk analysis and project logic too; unflagged ones are left out.
+    DraftOptions plus = options();
+    plus.check = DraftCheck{{"riskAnalysis", "projectLogic", "dissemination", "nonDiscrimination"}, 1, false};
+    const std::string esf_plus = document_text(render_application_draft(incomplete_application(), plus));
+    for (const char* marker : {"|Riskanalys|[Saknas: Riskanalys]|", "|Projektlogik|[Saknas: Projektlogik]|", "|Spridning|[Saknas: Spridning]|",
+                               "[Saknas: Icke-diskriminering]", "|Status: utkast – 1 fel kvar|"})
+        BOOST_TEST(contains(esf_plus, marker), marker);
+    for (const char* unflagged : {"|Utvärdering|", "|Transnationellt samarbete|", "[Saknas: Grundläggande rättigheter]", "[Saknas: Bakgrund]"})
+        BOOST_TEST(!contains(esf_plus, unflagged), unflagged);
+
+    // Without a check every section the plan leaves out is marked, as before, and there is no verdict.
+    const std::string unchecked = document_text(render_application_draft(incomplete_application(), options()));
+    BOOST_TEST(contains(unchecked, "[Saknas: Bakgrund]"));
+    BOOST_TEST(!contains(unchecked, "Status:"));
+}
+
+BOOST_AUTO_TEST_CASE(the_cover_names_the_call_and_states_the_verdict_in_both_languages) {
+    model::Application application = framsyn_application();
+    application.call = "ovre-norrland-2009";
+    for (const std::string programme : {"esf-2007-2013", "esf-plus-2021-2027"}) {
+        DraftOptions sv = options();
+        sv.programme = programme;
+        sv.call_title = "Övre Norrland 2009: kompetensutveckling";
+        sv.check = DraftCheck{{}, 0, true};
+        const std::string text = document_text(render_application_draft(application, sv));
+        BOOST_TEST(contains(text, "|Utlysning|Övre Norrland 2009: kompetensutveckling|"), programme);
+        BOOST_TEST(contains(text, "|Status: klar att lämna in|"), programme);
+        DraftOptions en = options("en");
+        en.programme = programme;
+        en.call_title = "Upper Norrland 2009";
+        en.check = DraftCheck{{}, 1, false};
+        const std::string english = document_text(render_application_draft(application, en));
+        BOOST_TEST(contains(english, "|Call|Upper Norrland 2009|"), programme);
+        BOOST_TEST(contains(english, "|Status: draft – 1 error left|"), programme);
+        en.check = DraftCheck{{}, 2, false};
+        BOOST_TEST(contains(document_text(render_application_draft(application, en)), "|Status: draft – 2 errors left|"), programme);
+    }
+    // Without the pack's title, the plan's call id.
+    BOOST_TEST(contains(document_text(render_application_draft(application, options())), "|Utlysning|ovre-norrland-2009|"));
+}
+
 BOOST_AUTO_TEST_CASE(the_english_template_uses_english_labels_and_markers) {
     const std::string complete = document_text(render_application_draft(framsyn_application(), options("en")));
     BOOST_TEST(contains(complete, "Application for support from the European Social Fund 2007–2013"));
@@ -333,6 +393,29 @@ BOOST_AUTO_TEST_CASE(a_custom_template_with_wrong_names_lists_them_all) {
         BOOST_TEST(contains(message, "paragraph 2, near \"{{#goals}}{{statment}}{{/goals}}\": unknown name \"statment\""));
         BOOST_TEST(contains(message, "paragraph 3, near \"{{budget.total | sek}}\": unknown name \"budget.total\""));
     }
+}
+
+// Issue 10: one unclosed section is one error. Its names were looked up
+// outside it, so every tag after {{#goals}} was an "unknown name" as well.
+BOOST_AUTO_TEST_CASE(one_unclosed_section_is_one_error_without_knock_on_unknown_names) {
+    const std::string docx = make_docx(paragraph("{{project.title}}") + paragraph("{{#goals}}") + paragraph("{{label}} {{statement}}") +
+                                       paragraph("{{#indicators}}{{text}}{{/indicators}}"));
+    const TemplateReport report = check_template(docx, "unclosed.docx", "sv");
+    BOOST_TEST_REQUIRE(report.errors.size() == 1u, report.errors.size());
+    BOOST_TEST(contains(report.errors.front(), "stycke 2"), report.errors.front());
+    BOOST_TEST(contains(report.errors.front(), "{{#goals}}"), report.errors.front());
+    // The draft says the same, once.
+    DraftOptions custom = options();
+    custom.template_path = write_temp("unclosed.docx", docx);
+    try {
+        render_application_draft(framsyn_application(), custom);
+        BOOST_FAIL("an unclosed section was rendered");
+    } catch (const TemplateError& error) {
+        BOOST_TEST(error.problems().size() == 1u, error.what());
+    }
+    // A wrong name beside it, before the section opens, is still reported.
+    const std::string two = make_docx(paragraph("{{nosuchname}}") + paragraph("{{#goals}}") + paragraph("{{label}}"));
+    BOOST_TEST(check_template(two, "two.docx", "sv").errors.size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(the_default_templates_check_clean_and_list_their_tags) {
@@ -603,7 +686,11 @@ BOOST_AUTO_TEST_CASE(the_esf_plus_templates_check_clean) {
 }
 
 BOOST_AUTO_TEST_CASE(the_esf_plus_draft_shows_every_addition_in_esf_plus_order) {
-    const std::string docx = render_application_draft(esf_plus_application(), options());
+    // Checked as the pipeline does: the sample has every section ESF+ asks for
+    // (it has no transnational section, which ESF+ does not ask for: no heading).
+    DraftOptions checked = options();
+    checked.check = DraftCheck{{}, 0, true};
+    const std::string docx = render_application_draft(esf_plus_application(), checked);
     const std::string text = document_text(docx);
     const std::vector<std::string> order{"Program|Europeiska socialfonden+ 2021–2027", "Utlysning|2024-aktiv-inkludering-ovre-norrland",
                                          "Diarienummer|2024-00123", "|Sammanfattning|", "|Problemanalys|", "|Bakgrund|", "|Problem och behov|",
@@ -654,7 +741,10 @@ BOOST_AUTO_TEST_CASE(the_esf_plus_draft_shows_every_addition_in_esf_plus_order) 
 }
 
 BOOST_AUTO_TEST_CASE(the_english_esf_plus_draft_has_the_additions_in_english) {
-    const std::string docx = render_application_draft(esf_plus_application(), options("en"));
+    // Checked as the pipeline does: the sample has every section ESF+ asks for.
+    DraftOptions checked = options("en");
+    checked.check = DraftCheck{{}, 0, true};
+    const std::string docx = render_application_draft(esf_plus_application(), checked);
     const std::string text = document_text(docx);
     for (const std::string& expected :
          {std::string("Application for support from the European Social Fund Plus 2021–2027"), std::string("Case number|2024-00123"),
@@ -678,7 +768,8 @@ BOOST_AUTO_TEST_CASE(the_2007_draft_gains_the_additions_where_the_plan_has_them)
         const std::string text = document_text(docx);
         const bool sv = lang == "sv";
         for (const std::string& expected :
-             {std::string(sv ? "Kortnamn|INLANDSLYFTET|Diarienummer|2024-00123|Projektägare" : "Acronym|INLANDSLYFTET|Case number|2024-00123|Project owner"),
+             {std::string(sv ? "Kortnamn|INLANDSLYFTET|Utlysning|" : "Acronym|INLANDSLYFTET|Call|"),
+              std::string(sv ? "|Diarienummer|2024-00123|Projektägare" : "|Case number|2024-00123|Project owner"),
               std::string(sv ? "|Riskanalys|" : "|Risk analysis|"), std::string("R3|Coacher slutar under projekttiden.|"),
               std::string(sv ? "|Bilagor|Nr|Bilaga|1|Intyg om medfinansiering" : "|Attachments|No.|Attachment|1|Intyg om medfinansiering"),
               std::string(sv ? "Utbetalning till|Bankgiro 5050-1055" : "Payments to|Bankgiro 5050-1055"),
@@ -697,7 +788,10 @@ BOOST_AUTO_TEST_CASE(the_2007_draft_gains_the_additions_where_the_plan_has_them)
 
 BOOST_AUTO_TEST_CASE(missing_optional_parts_leave_no_headings_or_markers_in_the_esf_plus_draft) {
     for (const std::string lang : {"sv", "en"}) {
-        const std::string docx = render_application_draft(incomplete_application(), options(lang));
+        // Flagged as a pack that requires these and recommends nothing would (S005 for the English summary).
+        DraftOptions checked = options(lang);
+        checked.check = DraftCheck{{"summary", "summary_en", "background", "problem", "purpose", "targetGroups", "genderEquality", "accessibility", "nonDiscrimination"}, 8, false};
+        const std::string docx = render_application_draft(incomplete_application(), checked);
         const std::string text = document_text(docx);
         const bool sv = lang == "sv";
         // Required sections keep their marker.

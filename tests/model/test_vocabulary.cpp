@@ -2,6 +2,9 @@
 // both languages, and the programme period picks the phase's words.
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+#include <iterator>
+#include <regex>
 #include <set>
 #include <string>
 
@@ -59,6 +62,58 @@ BOOST_AUTO_TEST_CASE(the_programme_period_names_the_phase) {
     BOOST_TEST(programme_words("esf-plus-2021-2027")->en == "European Social Fund Plus 2021–2027");
     BOOST_TEST(programme_words("esf-2007-2013")->sv == "Europeiska socialfonden 2007–2013");
     BOOST_TEST(programme_words("nope") == nullptr);
+}
+
+namespace {
+
+// The enumeration values of one simple type of schemas/plan-1.xsd, read as
+// text (the model suite has no XML parser): what a table must name.
+std::set<std::string> xsd_values(const std::string& type) {
+    std::ifstream in(std::string(ESFDRAFT_SOURCE_DIR) + "/schemas/plan-1.xsd");
+    const std::string xsd((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::size_t start = xsd.find("<xs:simpleType name=\"" + type + "\"");
+    const std::size_t end = xsd.find("</xs:simpleType>", start);
+    std::set<std::string> values;
+    if (start == std::string::npos || end == std::string::npos) return values;
+    const std::string body = xsd.substr(start, end - start);
+    const std::regex value("<xs:enumeration value=\"([^\"]+)\"");
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), value); it != std::sregex_iterator(); ++it)
+        values.insert((*it)[1].str());
+    return values;
+}
+
+std::set<std::string> keys_of(std::span<const CodeWords> table) {
+    std::set<std::string> keys;
+    for (const CodeWords& row : table) {
+        BOOST_TEST(!row.name.sv.empty(), row.key);
+        BOOST_TEST(!row.name.en.empty(), row.key);
+        keys.insert(std::string(row.key));
+    }
+    return keys;
+}
+
+}  // namespace
+
+// Issue 11: risk levels, logic steps and cost models had their words inside
+// the draft's view only; each is one table, naming every code the format has.
+BOOST_AUTO_TEST_CASE(risk_levels_logic_steps_and_cost_models_have_one_table_each) {
+    const std::set<std::string> levels = xsd_values("Level"), steps = xsd_values("LogicStepKind"), models = xsd_values("CostModel");
+    BOOST_TEST_REQUIRE(levels.size() == 3u);
+    BOOST_TEST_REQUIRE(steps.size() == 5u);
+    BOOST_TEST_REQUIRE(models.size() == 5u);
+    BOOST_TEST((keys_of(risk_levels()) == levels));
+    BOOST_TEST((keys_of(logic_step_kinds()) == steps));
+    BOOST_TEST((keys_of(cost_models()) == models));
+    BOOST_TEST(risk_level_words("high")->name.sv == "Hög");
+    BOOST_TEST(risk_level_words("low")->name.en == "Low");
+    BOOST_TEST(logic_step_kinds().front().key == "problem");   // the logic's order
+    BOOST_TEST(logic_step_kinds().back().key == "effects");
+    BOOST_TEST(logic_step_words("problem")->name.sv == "Problem och behov");
+    BOOST_TEST(cost_model_words("indirect-flat-rate")->name.sv == "schablon för indirekta kostnader");
+    BOOST_TEST(cost_model_words("lump-sum")->name.en == "a lump sum");
+    BOOST_TEST(risk_level_words("nope") == nullptr);
+    BOOST_TEST(logic_step_words("nope") == nullptr);
+    BOOST_TEST(cost_model_words("nope") == nullptr);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 // layer the CLI writes, and nothing opened that a plan names.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <future>
@@ -78,6 +79,65 @@ void check_same_as_the_cli(const std::string& sample, const std::optional<std::s
 BOOST_AUTO_TEST_CASE(bytes_give_the_same_documents_as_the_file_layer) {
     check_same_as_the_cli("samples/framsyn/plan.xml", "findings.xml", "FRAMSYN");
     check_same_as_the_cli("samples/framsyn-prestudy/plan.xml", std::nullopt, "plan");
+}
+
+namespace {
+
+// The draft's paragraphs' text, joined by "|".
+std::string draft_text(const std::string& docx) {
+    const docx::Package package = docx::read_package(docx, "draft");
+    const std::string* document = package.find("word/document.xml");
+    BOOST_REQUIRE(document);
+    std::string text;
+    for (std::size_t at = document->find("<w:t"); at != std::string::npos; at = document->find("<w:t", at + 1)) {
+        const std::size_t open_end = document->find('>', at);
+        if ((*document)[at + 4] != '>' && (*document)[at + 4] != ' ') continue;   // <w:tbl>, <w:tc> …
+        const std::size_t close = document->find("</w:t>", open_end);
+        text += "|" + document->substr(open_end + 1, close - open_end - 1);
+    }
+    return text;
+}
+
+std::string without_element(std::string plan, const std::string& name) {
+    const std::size_t from = plan.find("  <" + name + ">");
+    const std::string close = "</" + name + ">\n";
+    const std::size_t to = plan.find(close, from);
+    BOOST_REQUIRE(from != std::string::npos && to != std::string::npos);
+    plan.erase(from, to + close.size() - from);
+    return plan;
+}
+
+}  // namespace
+
+// Issue 10: the draft agrees with the report, through the real check. FRAMSYN
+// (2007–2013) without non-discrimination and transnational sections, which
+// that programme does not ask for, and without an evaluation, which it
+// recommends (S006): a marker for the evaluation only, and the cover names
+// the call by its title and says what the report says.
+BOOST_AUTO_TEST_CASE(the_draft_marks_what_the_report_flags_and_states_its_verdict) {
+    pipeline::CheckSession session(day);
+    pipeline::ArtefactRequest request = request_for(source_path("samples/framsyn/plan.xml"), "findings.xml");
+    std::string plan = without_element(without_element(request.plan.bytes, "nonDiscrimination"), "transnational");
+    request.plan.bytes = without_element(plan, "evaluation");
+    const pipeline::Artefacts made = pipeline::build_artefacts(request, session);
+    BOOST_REQUIRE(made.draft_docx.has_value());
+    std::vector<std::string> rules;
+    for (const model::Finding& finding : made.report.findings) rules.push_back(finding.rule);
+    BOOST_TEST(std::count(rules.begin(), rules.end(), "S006") == 1);
+    BOOST_TEST(std::count(rules.begin(), rules.end(), "S001") == 0);
+    const std::string text = draft_text(*made.draft_docx);
+    BOOST_TEST(contains(text, "|Utvärdering|[Saknas: Utvärdering]|"));
+    BOOST_TEST(!contains(text, "Icke-diskriminering"));
+    BOOST_TEST(!contains(text, "Transnationellt samarbete"));
+    BOOST_TEST(contains(text, "|Utlysning|Utlysning Övre Norrland 2009"));
+    BOOST_TEST(contains(text, "|Status: klar att lämna in|"));   // warnings only: ready, as the report says
+
+    // An error left: the cover says how many.
+    request.plan.bytes = without_element(request.plan.bytes, "background");
+    const pipeline::Artefacts with_error = pipeline::build_artefacts(request, session);
+    const std::string missing = draft_text(*with_error.draft_docx);
+    BOOST_TEST(contains(missing, "[Saknas: Bakgrund]"));
+    BOOST_TEST(contains(missing, "|Status: utkast – 1 fel kvar|"));
 }
 
 BOOST_AUTO_TEST_CASE(only_the_artefacts_asked_for_are_made) {

@@ -43,6 +43,32 @@ BOOST_AUTO_TEST_CASE(b001_for_negative_financing_pointing_at_income) {
     BOOST_TEST(income.find_arg("income")->text == "Kursavgifter");
 }
 
+// Issue 10: a negative amount is one mistake with one message. The balance
+// (B005), the shares (B006, B007) and the ceiling (B009) it threw off said
+// it again in other words ("16 000 kr för mycket", "30 % … minst 40 %").
+BOOST_AUTO_TEST_CASE(a_negative_amount_is_b001_alone_with_a_pointer_to_income) {
+    const auto only_b001 = [](const CheckedPlan& checked) {
+        for (const model::Finding& finding : checked.findings)
+            BOOST_TEST((finding.rule == "B001" || finding.rule.front() != 'B'), "knock-on " << finding.rule << " " << finding.message_id);
+        BOOST_TEST(checked.of_rule("B001").size() == 1u, listing(checked.findings));
+    };
+    // A co-financier written with a minus sign: financing short by twice the amount, co-financing below the minimum.
+    std::string plan = replaced(clean_plan(), "orgNumber=\"232100-0222\" amount=\"600000\"", "orgNumber=\"232100-0222\" amount=\"-600000\"");
+    only_b001(check_plan(plan));
+    // A cost written with a minus sign (an income meant): its message says <income>.
+    plan = replaced(clean_plan(), "amount=\"100000\">Resor", "amount=\"-100000\">Resor");
+    CheckedPlan checked = check_plan(plan);
+    only_b001(checked);
+    BOOST_REQUIRE(!checked.of_rule("B001").empty());
+    BOOST_TEST(checked.of_rule("B001").front().message_id == "B001.negative_cost");
+    // A negative income.
+    plan = replaced(clean_plan(), "    </financing>\n", "    </financing>\n    <income amount=\"-100000\">Kursavgifter</income>\n");
+    only_b001(check_plan(plan));
+    // Without the minus sign the sums are checked again: the same plan, financing 200 000 short.
+    plan = replaced(clean_plan(), "orgNumber=\"232100-0222\" amount=\"600000\"", "orgNumber=\"232100-0222\" amount=\"400000\"");
+    BOOST_TEST(!check_plan(plan).of_rule("B005").empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_budget_is_s001_and_nothing_from_the_budget_rules) {
     std::string plan = clean_plan();
     const std::size_t from = plan.find("  <budget");

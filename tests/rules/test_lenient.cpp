@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(b001_for_a_negative_cost) {
     BOOST_TEST(checked.of_rule("X002").empty(), listing(checked.findings));
     const auto b001 = checked.of_rule("B001");
     BOOST_REQUIRE_MESSAGE(b001.size() == 1u, listing(checked.findings));
-    BOOST_TEST(b001.front().message_id == "B001.not_positive");
+    BOOST_TEST(b001.front().message_id == "B001.negative_cost");   // it points to <income>
     BOOST_TEST(b001.front().where.line == line_of(plan, "<cost "));
     BOOST_TEST(b001.front().find_arg("amount")->number == -500000);
 }
