@@ -1,6 +1,7 @@
 // esfdraft assess: the reviewer's assessment document (one plan) or the
 // ranking of a call's applications (a folder or several plans). Thin:
 // options in, pipeline::assess, what was written out.
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 
@@ -16,7 +17,7 @@ namespace {
 const char* const assess_help_intro = R"(esfdraft assess — the reviewer's assessment document, or a call's ranking
 
 Usage:
-  esfdraft assess PLAN.xml -o FILE.html [options]
+  esfdraft assess PLAN.xml -o FILE.docx|FILE.html [options]
   esfdraft assess FOLDER | PLAN.xml PLAN2.xml ... -o ranking.html [options]
 
 For one plan, writes the document a reviewer assesses the application with:
@@ -30,17 +31,22 @@ For one plan, writes the document a reviewer assesses the application with:
           with the application's text that bears on it, esfdraft's findings
           for those sections, the pre-study's evidence behind the goals, and
           empty score and comment fields (the pack's scale).
-esfdraft proposes no scores. The page is standalone HTML: type into the
-fields in a browser and print, or print it with empty boxes.
+esfdraft proposes no scores. The output's extension chooses the format:
+  .docx   a Word document to fill in: headings for every part (the
+          navigation pane lists them), the checklist with boxes, a row of
+          score boxes and a bordered comment field per criterion;
+  .html   a standalone page: type into the fields in a browser and print,
+          or print it with empty boxes.
 
 For a FOLDER (every plan below it) or several plans, writes one table per
 call ranking the applications by completeness: fewest errors, then fewest
-warnings, then title.
+warnings, then title. The ranking is HTML only (-o ranking.html).
 
 )";
 
 const char* const assess_help_examples = R"(
 Examples:
+  esfdraft assess samples/esf-plus/plan.xml -o bedomning.docx
   esfdraft assess samples/esf-plus/plan.xml -o bedomning.html
   esfdraft assess ansokningar/ -o rangordning.html --lang en
 
@@ -54,8 +60,8 @@ read at all is named on standard error and in the page; the status is then 2.
 
 int run_assess(const std::vector<std::string>& arguments) {
     po::options_description options("Options");
-    options.add_options()("help,h", "show this help")("output,o", po::value<std::string>()->value_name("FILE.html"),
-                                                      "the file to write (HTML)")(
+    options.add_options()("help,h", "show this help")("output,o", po::value<std::string>()->value_name("FILE"),
+                                                      "the file to write: .docx or .html (a ranking: .html)")(
         "findings", po::value<std::string>()->value_name("FILE"),
         "the pre-study's findings file (default: the one the plan names; only with one plan)")(
         "lang", po::value<std::string>()->value_name("LANG"), "language of the document: sv (default) or en")(
@@ -66,14 +72,19 @@ int run_assess(const std::vector<std::string>& arguments) {
         std::cout << assess_help_intro << options << assess_help_examples;
         return exit_ok;
     }
-    if (!values.count("plans")) throw UsageError("assess needs a PLAN.xml or a FOLDER");
-    if (!values.count("output")) throw UsageError("assess needs -o FILE.html (where to write)");
+    // Usage errors in the document's language, as the rest of assess's output (before --lang is checked: then English).
+    const bool en = values.count("lang") && values["lang"].as<std::string>() == "en";
+    if (!values.count("plans")) throw UsageError(en ? "assess needs a PLAN.xml or a FOLDER" : "assess behöver en PLAN.xml eller en MAPP");
+    if (!values.count("output"))
+        throw UsageError(en ? "assess needs -o FILE.docx or -o FILE.html (where to write)"
+                            : "assess behöver -o FIL.docx eller -o FIL.html (vart underlaget ska skrivas)");
     const std::string output = values["output"].as<std::string>();
-    const std::string extension = std::filesystem::path(output).extension().string();
-    if (extension == ".docx")
-        throw UsageError("assess writes HTML only in this version; use -o FILE.html and print it, or save it from the browser");
-    if (extension != ".html" && extension != ".htm")
-        throw UsageError("assess writes an HTML file: -o must end in .html, not '" + output + "'");
+    std::string extension = std::filesystem::path(output).extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool docx = extension == ".docx";
+    if (!docx && extension != ".html" && extension != ".htm")
+        throw UsageError(en ? "assess writes a Word document or an HTML page: -o must end in .docx or .html, not '" + output + "'"
+                            : "assess skriver ett Word-dokument eller en HTML-sida: -o ska sluta på .docx eller .html, inte '" + output + "'");
 
     const std::string lang = language_from(values).value_or("sv");
     pipeline::AssessRequest request;
@@ -83,8 +94,12 @@ int run_assess(const std::vector<std::string>& arguments) {
     const auto plan_arguments = values["plans"].as<std::vector<std::string>>();
     request.plans = pipeline::expand_plan_arguments(plan_arguments);
     request.ranking = plan_arguments.size() > 1 || request.plans.size() > 1 || std::filesystem::is_directory(plan_arguments.front());
+    request.format = docx ? pipeline::AssessmentFormat::docx : pipeline::AssessmentFormat::html;
+    if (request.ranking && docx)
+        throw UsageError(en ? "the ranking of several plans is written as HTML only: use -o ranking.html (a Word document is made for one plan)"
+                            : "rangordningen av flera planer skrivs bara som HTML: använd -o rangordning.html (Word-dokument görs för en plan i taget)");
     if (values.count("findings")) {
-        if (request.ranking) throw UsageError("--findings goes with exactly one plan");
+        if (request.ranking) throw UsageError(en ? "--findings goes with exactly one plan" : "--findings hör till exakt en plan");
         request.findings_override = values["findings"].as<std::string>();
     }
 

@@ -101,11 +101,10 @@ std::string default_template_folder(const std::string& data_dir, const std::stri
     return (fs::path(data_dir) / "templates" / default_template_name(lang, programme)).string();
 }
 
-Package default_template_package(const std::string& data_dir, const std::string& lang, const std::string& programme) {
-    const fs::path folder = default_template_folder(data_dir, lang, programme);
+Package template_folder_package(const std::string& folder_name) {
+    const fs::path folder = folder_name;
     std::error_code error;
-    if (!fs::is_directory(folder, error))
-        throw std::runtime_error("the default template for '" + lang + "' is missing: no folder " + folder.string());
+    if (!fs::is_directory(folder, error)) throw std::runtime_error("the template folder " + folder.string() + " is missing");
     Package package;
     for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
         if (!it->is_regular_file()) continue;
@@ -115,8 +114,16 @@ Package default_template_package(const std::string& data_dir, const std::string&
         if (file == ".DS_Store" || file.back() == '~' || file.rfind(".#", 0) == 0) continue;
         package.put(name, read_whole_file(it->path().string(), "template file '" + it->path().string() + "'", max_template_file_bytes));
     }
-    if (error) throw std::runtime_error("cannot read the default template folder " + folder.string() + ": " + error.message());
+    if (error) throw std::runtime_error("cannot read the template folder " + folder.string() + ": " + error.message());
     return package;
+}
+
+Package default_template_package(const std::string& data_dir, const std::string& lang, const std::string& programme) {
+    const fs::path folder = default_template_folder(data_dir, lang, programme);
+    std::error_code error;
+    if (!fs::is_directory(folder, error))
+        throw std::runtime_error("the default template for '" + lang + "' is missing: no folder " + folder.string());
+    return template_folder_package(folder.string());
 }
 
 std::string default_template_bytes(const std::string& data_dir, const std::string& lang, const std::string& programme) {

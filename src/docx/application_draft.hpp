@@ -74,6 +74,14 @@ std::string render_application_draft(const model::Application& application, cons
 std::string default_template_bytes(const std::string& data_dir, const std::string& lang,
                                    const std::string& programme = "esf-2007-2013");
 
+// The parts of a template kept unzipped in `folder` (every regular file
+// below it, named by its path relative to the folder; editor droppings such
+// as ".DS_Store", "x~" and ".#x" are skipped). For any document template a
+// caller keeps in a folder, not only the application's. Throws
+// std::runtime_error naming the folder when it is missing or unreadable, or
+// a file is larger than 64 MiB.
+Package template_folder_package(const std::string& folder);
+
 // The default template's parts as default_template_bytes zips them.
 Package default_template_package(const std::string& data_dir, const std::string& lang,
                                  const std::string& programme = "esf-2007-2013");

@@ -299,6 +299,29 @@ void add_api_routes(Router& router, Context& context) {
                                           "budget-" + std::to_string(version.number) + ".xlsx");
                 }});
 
+    // The reviewer's assessment document, for whoever may see the application (its reviewers and owner).
+    for (const bool docx : {true, false}) {
+        router.add({"GET", docx ? "/api/applications/{id}/versions/{n}/assessment.docx" : "/api/applications/{id}/versions/{n}/assessment.html",
+                    docx ? "The reviewer's assessment document (DOCX, lang)" : "The reviewer's assessment document (HTML, lang)",
+                    Access::signed_in, false, [site, docx](Request& request) {
+                        const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
+                        const store::Version version = find_version(*site, application.id, request.params.at("n"));
+                        std::string lang;
+                        if (request.query_value("lang")) lang = report_language(request);
+                        std::optional<NamedUpload> findings;
+                        if (version.findings) findings = NamedUpload{"findings.xml", *version.findings};
+                        const auto bytes = cached_artefact(*site, version, docx ? "assessment-docx" : "assessment-html", lang, [&] {
+                            return std::optional<std::string>(
+                                site->checker.assessment({"plan.xml", version.plan}, findings, version_day(version), lang, docx));
+                        });
+                        const std::string name = "assessment-" + std::to_string(version.number);
+                        if (docx)
+                            return bytes_response(*bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                                  name + ".docx");
+                        return bytes_response(*bytes, "text/html; charset=utf-8", name + ".html");
+                    }});
+    }
+
     router.add({"POST", "/api/applications/{id}/transitions", "Move the application to another status {to, comment}",
                 Access::signed_in, false, [site](Request& request) {
                     const Caller& caller = caller_of(request);

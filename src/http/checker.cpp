@@ -4,6 +4,7 @@
 #include <map>
 
 #include "pipeline/artefacts.hpp"
+#include "pipeline/assess.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/workbook_budget.hpp"
 
@@ -101,6 +102,14 @@ UploadCheck Checker::check(const NamedUpload& plan, const std::optional<NamedUpl
 std::optional<std::string> Checker::draft(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
                                           model::Date today, const std::string& lang) {
     return make(*pool_, plan, findings, today, lang, true).draft_docx;
+}
+
+std::string Checker::assessment(const NamedUpload& plan, const std::optional<NamedUpload>& findings, model::Date today,
+                               const std::string& lang, bool docx) {
+    Borrowed session(*pool_, today);
+    return pipeline::assessment_from_bytes(*session, {plan.name, plan.bytes}, named(findings), today,
+                                           lang.empty() ? std::nullopt : std::optional<std::string>(lang),
+                                           docx ? pipeline::AssessmentFormat::docx : pipeline::AssessmentFormat::html);
 }
 
 std::optional<std::string> Checker::workbook(const NamedUpload& plan, const std::optional<NamedUpload>& findings,

@@ -53,6 +53,12 @@ public:
     // when the plan does not load. `lang` empty: the plan's language.
     std::optional<std::string> draft(const NamedUpload& plan, const std::optional<NamedUpload>& findings,
                                      model::Date today, const std::string& lang);
+    // The reviewer's assessment document of a plan, as DOCX (`docx`) or as
+    // an HTML page, dated `today`; also for a plan that does not load (then
+    // the formal part and its findings). `lang` empty: the plan's language.
+    // Throws pipeline::ToolError when the data folder is broken.
+    std::string assessment(const NamedUpload& plan, const std::optional<NamedUpload>& findings, model::Date today,
+                           const std::string& lang, bool docx);
     // `application` and `version` are written into the workbook, so that an
     // edited copy uploaded later can be told from one of an older version.
     std::optional<std::string> workbook(const NamedUpload& plan, const std::optional<NamedUpload>& findings,

@@ -451,7 +451,8 @@ Response application_page(Context& context, Request& request, const std::string&
         if (version.findings_sha256) out << " · <a href=\"" << e(v) << "/findings.xml\">findings.xml</a>";
         out << " · <a href=\"" << e(v) << "/report?format=html&amp;lang=" << e(request.language) << "\">"
             << t(request, "rapport", "report") << "</a> · <a href=\"" << e(v) << "/draft.docx?lang=" << e(request.language) << "\">"
-            << t(request, "utkast (DOCX)", "draft (DOCX)") << "</a> · <a href=\"" << e(v) << "/budget.xlsx\">"
+            << t(request, "utkast (DOCX)", "draft (DOCX)") << "</a> · <a href=\"" << e(v) << "/assessment.docx?lang=" << e(request.language)
+            << "\">" << t(request, "bedömningsunderlag (DOCX)", "assessment (DOCX)") << "</a> · <a href=\"" << e(v) << "/budget.xlsx\">"
             << t(request, "budget (XLSX)", "budget (XLSX)") << "</a></td></tr>";
     }
     out << "</tbody></table>";

@@ -8,6 +8,8 @@ namespace esfdraft::pipeline {
 AssessResult assess(const AssessRequest& request) {
     if (request.plans.empty()) throw ToolError("assess needs a plan");
     if (!request.ranking && request.plans.size() != 1) throw ToolError("the assessment document is made for one plan at a time");
+    if (request.ranking && request.format != AssessmentFormat::html)
+        throw ToolError("the ranking of several plans is written as HTML only");
     // The checked plans keep pointers into the session (its packs), so the session outlives the rendering.
     CheckSession session(request.today);
     std::vector<CheckedPlan> checked;
@@ -34,9 +36,9 @@ AssessResult assess(const AssessRequest& request) {
     report::ReportOptions options;
     options.language = request.language;
     options.date = request.today.iso();
-    const std::string html = request.ranking ? report::render_assessment_ranking(assessed, result.failures, options)
-                                             : report::render_assessment_html(assessed.front(), options);
-    write_file_atomically(request.output, html, inputs);
+    const std::string bytes = request.ranking ? report::render_assessment_ranking(assessed, result.failures, options)
+                                              : render_assessment(checked.front(), options, request.format, session.data_folder());
+    write_file_atomically(request.output, bytes, inputs);
     result.written = request.output;
     result.plans = static_cast<int>(checked.size());
     return result;

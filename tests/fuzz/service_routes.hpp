@@ -11,6 +11,7 @@ inline constexpr const char* const service_routes[][2] = {
     {"GET", "/"}, {"GET", "/api/applications"}, {"GET", "/api/applications/{id}"},
     {"GET", "/api/applications/{id}/comments"}, {"GET", "/api/applications/{id}/diff"},
     {"GET", "/api/applications/{id}/history"}, {"GET", "/api/applications/{id}/versions/{n}/budget.xlsx"},
+    {"GET", "/api/applications/{id}/versions/{n}/assessment.docx"}, {"GET", "/api/applications/{id}/versions/{n}/assessment.html"},
     {"GET", "/api/applications/{id}/versions/{n}/draft.docx"}, {"GET", "/api/applications/{id}/versions/{n}/findings.xml"},
     {"GET", "/api/applications/{id}/versions/{n}/plan.xml"}, {"GET", "/api/applications/{id}/versions/{n}/report"},
     {"GET", "/api/me"}, {"GET", "/api/openapi.json"}, {"GET", "/applications"}, {"GET", "/applications/new"},

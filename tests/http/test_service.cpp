@@ -428,6 +428,36 @@ BOOST_AUTO_TEST_CASE(versions_keep_the_bytes_and_outputs_are_deterministic) {
     BOOST_TEST(service.call("GET", base + "/versions/2/plan.xml", "owner").status == 404);
 }
 
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+BOOST_AUTO_TEST_CASE(a_reviewer_downloads_the_assessment_document) {
+    Service service;
+    const std::string id = service.create("owner");
+    BOOST_REQUIRE_EQUAL(service.move(id, "owner", "submitted").status, 200);
+    const std::string base = "/api/applications/" + id + "/versions/1";
+    const Reply docx_reply = service.call("GET", base + "/assessment.docx", "reviewer");
+    BOOST_REQUIRE_EQUAL(docx_reply.status, 200);
+    BOOST_TEST(has(docx_reply.headers["content-type"], "wordprocessingml.document"));
+    const docx::Package package = docx::read_package(docx_reply.body, "assessment.docx");
+    BOOST_REQUIRE(package.find("word/document.xml"));
+    const std::string& document = *package.find("word/document.xml");
+    // The FRAMSYN plan is Swedish: its own language without ?lang=, a criterion of its 2007–2013 pack, the checklist.
+    BOOST_TEST(has(document, "Steg 1: formella krav"));
+    BOOST_TEST(has(document, "Lärande miljöer"));
+    BOOST_TEST(!has(document, "{{"));
+    // Made once, then served from the cache: the same bytes.
+    BOOST_TEST((service.call("GET", base + "/assessment.docx", "reviewer").body == docx_reply.body));
+    const Reply english = service.call("GET", base + "/assessment.html?lang=en", "owner");
+    BOOST_REQUIRE_EQUAL(english.status, 200);
+    BOOST_TEST(has(english.body, "<html lang=\"en\""));
+    BOOST_TEST(has(english.body, "Step 1: formal requirements"));
+    BOOST_TEST(service.call("GET", base + "/assessment.docx", "other").status == 404);
+    BOOST_TEST(service.call("GET", base + "/assessment.docx?lang=de", "reviewer").status == 400);
+    BOOST_TEST(service.call("GET", "/api/applications/" + id + "/versions/2/assessment.docx", "reviewer").status == 404);
+    // The application page links it.
+    BOOST_TEST(has(service.call("GET", "/applications/" + id, "reviewer").body, "/versions/1/assessment.docx?lang="));
+}
+
 BOOST_AUTO_TEST_CASE(the_workflow_from_draft_to_approved) {
     Service service;
     const std::string id = service.create();
@@ -653,6 +683,8 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
         {"GET", "/api/applications/{id}/versions/{n}/report", app + "/versions/1/report?format=html", "", "", 200, 404, 200, 200, 401},
         {"GET", "/api/applications/{id}/versions/{n}/draft.docx", app + "/versions/1/draft.docx", "", "", 200, 404, 200, 200, 401},
         {"GET", "/api/applications/{id}/versions/{n}/budget.xlsx", app + "/versions/1/budget.xlsx", "", "", 200, 404, 200, 200, 401},
+        {"GET", "/api/applications/{id}/versions/{n}/assessment.docx", app + "/versions/1/assessment.docx", "", "", 200, 404, 200, 200, 401},
+        {"GET", "/api/applications/{id}/versions/{n}/assessment.html", app + "/versions/1/assessment.html?lang=en", "", "", 200, 404, 200, 200, 401},
         {"POST", "/api/applications/{id}/transitions", app + "/transitions", "{\"to\": \"approved\"}", "application/json", 403, 404, 409, 409, 401},
         {"GET", "/api/applications/{id}/history", app + "/history", "", "", 200, 404, 200, 200, 401},
         {"GET", "/api/applications/{id}/comments", app + "/comments", "", "", 200, 404, 200, 200, 401},
