@@ -239,7 +239,7 @@ std::string unplaced_findings(const Request& request, const Part& part, const re
               << (fix.empty() ? "" : " <span class=\"fix\">" + t(request, "Så rättar du: ", "How to fix: ") + e(fix) + "</span>") << "</li>";
     }
     const std::string list = items.str();
-    return list.empty() ? "" : "<ul class=\"findings\" role=\"note\">" + list + "</ul>";
+    return list.empty() ? "" : "<ul class=\"findings\">" + list + "</ul>";
 }
 
 struct PageState {

@@ -71,7 +71,8 @@ public:
 
     // The findings of the check at `element_path` (and below it, unless
     // `exact`) that no earlier call drew, as a list with
-    // id=anchor_id(element_path) and role="note", message and fix in the
+    // id=anchor_id(element_path) (a plain list: a role on the <ul> would take
+    // its items out of the list for screen readers), message and fix in the
     // page's language; "" when there are none. The framework links the
     // page's finding summary to every anchor drawn, and the rest of the
     // part's findings to the top of the form.

@@ -25,7 +25,7 @@ std::string words(const Request& request, const model::LocalizedName& name, cons
 std::string error_for(const std::map<std::string, std::string>& errors, const std::string& field) {
     const auto found = errors.find(field);
     if (found == errors.end()) return "";
-    return "<ul class=\"findings\" id=\"err-" + field + "\" role=\"note\"><li class=\"sev-error\"><strong>✗</strong> " + e(found->second) + "</li></ul>";
+    return "<ul class=\"findings\" id=\"err-" + field + "\"><li class=\"sev-error\"><strong>✗</strong> " + e(found->second) + "</li></ul>";
 }
 
 std::string described(const std::map<std::string, std::string>& errors, const std::string& field, const std::string& hint = "") {

@@ -102,7 +102,7 @@ std::string Sheet::findings_at(std::string_view element_path, bool exact) {
     const std::string list = items.str();
     if (list.empty()) return "";
     anchors_.insert(anchor);
-    return "<ul class=\"findings\" id=\"" + e(anchor) + "\" role=\"note\" tabindex=\"-1\">" + list + "</ul>";
+    return "<ul class=\"findings\" id=\"" + e(anchor) + "\" tabindex=\"-1\">" + list + "</ul>";
 }
 
 std::string Sheet::described_by(std::string_view element_path) const {

@@ -64,7 +64,11 @@ mkdir -p "$ESFDRAFT_SCREENSHOT_DIR"
 status=0
 # One file at a time (they share the server's users and applications); node
 # 18's test runner has no --test-concurrency, so the loop is ours.
+# ESFDRAFT_BROWSER_TESTS="editor flow" runs only those files (NAME.test.mjs).
 for test_file in "$here"/*.test.mjs; do
+  if [ -n "${ESFDRAFT_BROWSER_TESTS:-}" ]; then
+    case " $ESFDRAFT_BROWSER_TESTS " in *" $(basename "$test_file" .test.mjs) "*) ;; *) continue ;; esac
+  fi
   (cd "$here" && node --test "$test_file") || status=$?
 done
 # SIGTERM stops the server cleanly (exit 0); anything else (a crash, a
