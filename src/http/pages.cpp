@@ -548,7 +548,7 @@ std::string diff_kind_name(const Request& request, const std::string& kind) {
         {"section", {"Avsnitt", "Section"}},     {"goal", {"Mål", "Goal"}},          {"indicator", {"Indikator", "Indicator"}},
         {"activity", {"Aktivitet", "Activity"}}, {"cost-line", {"Kostnad", "Cost"}}, {"financing", {"Finansiering", "Financing"}},
         {"municipality", {"Kommun", "Municipality"}}, {"partner", {"Samverkanspart", "Partner"}}, {"risk", {"Risk", "Risk"}},
-        {"attachment", {"Bilaga", "Attachment"}}};
+        {"attachment", {"Bilaga", "Attachment"}}, {"target-group", {"Målgrupp", "Target group"}}, {"income", {"Intäkt", "Income"}}};
     const auto found = names.find(kind);
     return found == names.end() ? kind : t(request, found->second.first, found->second.second);
 }

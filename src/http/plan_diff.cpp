@@ -90,6 +90,10 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     if (plan.attachments)
         for (const model::Attachment& attachment : *plan.attachments)
             add_item(all["attachment"], seen["attachment"], attachment.kind + " " + attachment.title, {});
+    for (const model::TargetGroup& group : plan.target_groups)
+        add_item(all["target-group"], seen["target-group"], group.id,
+                 {{"name", group.name}, {"women", decimal(group.women)}, {"men", decimal(group.men)},
+                  {"description", text_of(group.description)}});
     for (const model::Goal& goal : plan.goals) {
         add_item(all["goal"], seen["goal"], goal.id, {{"kind", goal.kind}, {"statement", goal.statement}});
         int index = 0;
@@ -120,6 +124,8 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
                                              {"beneficiary", *source.beneficiary}}
                                     : Fields{{"amount", kronor(source.amount)}, {"organisationNumber", source.org_number.value_or("")}});
     }
+    for (const model::Income& income : plan.budget.income)
+        add_item(all["income"], seen["income"], income.label, {{"amount", kronor(income.amount)}});
     for (const model::MunicipalityRef& municipality : plan.project.municipalities) {
         add_item(all["municipality"], seen["municipality"], municipality.code,
                  {{"name", municipality.name.value_or("")}, {"partner", municipality.partner ? "yes" : "no"}});
@@ -127,7 +133,7 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     return all;
 }
 
-const char* const kinds[] = {"section", "goal", "indicator", "activity", "cost-line", "financing", "municipality", "partner", "risk", "attachment"};
+const char* const kinds[] = {"section", "target-group", "goal", "indicator", "activity", "cost-line", "financing", "income", "municipality", "partner", "risk", "attachment"};
 
 JsonObject key_figures(const model::Application* plan) {
     JsonObject figures = object();

@@ -1505,6 +1505,30 @@ BOOST_AUTO_TEST_CASE(editor_refuses_a_save_based_on_an_older_version_with_the_di
     BOOST_TEST(plan.find("Ändrat syfte.") != std::string::npos);
 }
 
+// A conflict's diff names what the other save changed in a target group or
+// an income line (the browser test found "no changes" for a target group).
+BOOST_AUTO_TEST_CASE(the_diff_names_changed_target_groups_and_income) {
+    Service service;
+    const std::string id = service.create();
+    std::string other = sample_plan;
+    const std::size_t group = other.find("<targetGroup id=\"tg-local\" women=\"55\"");
+    BOOST_REQUIRE(group != std::string::npos);
+    other.replace(other.find("women=\"55\"", group), 10, "women=\"56\"");
+    other.insert(other.find("</budget>"), "<income amount=\"1000\">Deltagaravgifter</income>\n");
+    BOOST_REQUIRE_EQUAL(service.upload("/api/applications/" + id + "/versions", "owner", other).status, 201);
+    const Reply diff = service.call("GET", "/api/applications/" + id + "/diff?from=1&to=2", "owner");
+    BOOST_REQUIRE_EQUAL(diff.status, 200);
+    BOOST_TEST(diff.body.find("\"target-group\"") != std::string::npos, diff.body);
+    BOOST_TEST(diff.body.find("tg-local") != std::string::npos);
+    BOOST_TEST(diff.body.find("\"56\"") != std::string::npos);
+    BOOST_TEST(diff.body.find("\"income\"") != std::string::npos);
+    BOOST_TEST(diff.body.find("Deltagaravgifter") != std::string::npos);
+    const Reply page = service.call("GET", "/applications/" + id + "/diff?from=1&to=2", "owner");
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    BOOST_TEST(page.body.find("Målgrupp") != std::string::npos);
+    BOOST_TEST(page.body.find("Intäkt") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(editor_shows_a_bad_date_at_its_field) {
     Service service;
     const std::string id = service.create();
