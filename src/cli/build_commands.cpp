@@ -288,7 +288,7 @@ int run_template(const std::vector<std::string>& arguments) {
         std::cout << (lang == "en" ? "Tags in " : "Taggar i ") << file << ":\n";
         for (const std::string& tag : result.tags) std::cout << "  " << report::printable(tag) << "\n";
         for (const std::string& error : result.errors) std::cout << file << ": error: " << report::printable(error) << "\n";
-        std::cout << file << ": " << result.errors.size() << (lang == "en" ? " errors" : " fel") << "\n";
+        std::cout << file << ": " << result.errors.size() << (lang == "en" ? (result.errors.size() == 1 ? " error" : " errors") : " fel") << "\n";
         return result.errors.empty() ? exit_ok : exit_findings;
     }
     throw UsageError("unknown template command '" + words[0] + "'; use export or check");

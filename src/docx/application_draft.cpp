@@ -167,8 +167,11 @@ std::string render_application_draft(const model::Application& application, cons
     if (options.logo_path) {
         view_options.logo = read_logo(*options.logo_path, application, options.lang);
         if (!document.names("logo"))
-            problems.push_back({"", 0, "", "--logo was given, but the template has no place for it: add {{%logo}} to the text "
-                                           "(the default templates have it in the header) or give a picture the alternative text {{%logo}}"});
+            problems.push_back({"", 0, "",
+                                "--logo was given, but the template has no place for it: add {{%logo}} to the text "
+                                "(the default templates have it in the header) or give a picture the alternative text {{%logo}}",
+                                "--logo angavs, men mallen har ingen plats för en logotyp: skriv {{%logo}} i texten "
+                                "(standardmallarna har den i sidhuvudet) eller ge en bild alternativtexten {{%logo}}"});
     }
     const TemplateValue data = application_view(application, view_options);
     RenderSettings settings;

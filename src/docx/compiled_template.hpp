@@ -24,6 +24,11 @@ struct TagSite {
     int paragraph = 0;
     std::string context;
     bool in_text_run = false;  // inside a w:t: line breaks and tabs become w:br / w:tab
+    // Where a Word user sees it (TemplateProblem's fields of the same names).
+    std::string heading;
+    int table_row = 0;
+    int table_column = 0;
+    bool in_picture = false;
 };
 
 enum class Op {
@@ -97,7 +102,7 @@ struct DocumentTemplate::Compiled {
 // Compiles a template package; defined in template_compiler.cpp.
 std::shared_ptr<DocumentTemplate::Compiled> compile_template(Package package, const std::string& template_name);
 
-// "<part>, paragraph N, near "…"" for a tag site.
-TemplateProblem problem_at(const CompiledPart& part, int tag, std::string message);
+// A problem at a tag site, its message in Swedish and English.
+TemplateProblem problem_at(const CompiledPart& part, int tag, std::string message_sv, std::string message_en);
 
 }  // namespace esfdraft::docx

@@ -160,6 +160,7 @@ std::string to_lower(std::string_view text) { return map_case(text, false); }
 std::optional<TemplateValue> apply_filter(const FilterCall& filter, const TemplateValue& input, std::string_view lang,
                                           std::string& problem) {
     const std::string& name = filter.name;
+    const bool sv = lang != "en";   // the problem in the document's language
     if (name == "default") {
         if (input.is_null() || (input.kind() == TemplateValue::Kind::text && input.as_text().empty()))
             return TemplateValue::text(filter.argument.value_or(""));
@@ -167,7 +168,7 @@ std::optional<TemplateValue> apply_filter(const FilterCall& filter, const Templa
     }
     if (name == "join") {
         if (input.kind() != TemplateValue::Kind::list) {
-            problem = "join: the value is not a list";
+            problem = sv ? "join: värdet är ingen lista" : "join: the value is not a list";
             return std::nullopt;
         }
         const std::string separator = filter.argument.value_or(", ");
@@ -176,7 +177,7 @@ std::optional<TemplateValue> apply_filter(const FilterCall& filter, const Templa
         for (const TemplateValue& item : input.as_list()) {
             const std::optional<std::string> text = scalar_text(item);
             if (!text) {
-                problem = "join: the list holds something other than text";
+                problem = sv ? "join: listan innehåller något annat än text" : "join: the list holds something other than text";
                 return std::nullopt;
             }
             if (!first) out += separator;
@@ -187,11 +188,11 @@ std::optional<TemplateValue> apply_filter(const FilterCall& filter, const Templa
     }
     const std::optional<std::string> text = scalar_text(input);
     if (!text) {
-        problem = name + ": the value is not text";
+        problem = name + (sv ? ": värdet är ingen text" : ": the value is not text");
         return std::nullopt;
     }
-    auto refuse = [&](std::string_view expected) -> std::optional<TemplateValue> {
-        problem = name + ": \"" + model::printable(*text) + "\" is not " + std::string(expected);
+    auto refuse = [&](std::string_view expected_sv, std::string_view expected_en) -> std::optional<TemplateValue> {
+        problem = name + ": \"" + model::printable(*text) + (sv ? "\" är inte " : "\" is not ") + std::string(sv ? expected_sv : expected_en);
         return std::nullopt;
     };
     if (name == "sek") {
@@ -199,28 +200,28 @@ std::optional<TemplateValue> apply_filter(const FilterCall& filter, const Templa
         const bool negative = !body.empty() && body.front() == '-';
         if (negative) body.remove_prefix(1);
         const std::optional<model::Money> amount = model::parse_money(body);
-        if (!amount) return refuse("an amount (like 1638000 or 1638000.50)");
+        if (!amount) return refuse("ett belopp (som 1638000 eller 1638000.50)", "an amount (like 1638000 or 1638000.50)");
         const model::Money signed_amount = negative ? -*amount : *amount;
         return TemplateValue::text(lang == "en" ? model::format_sek_en(signed_amount) : model::format_sek(signed_amount));
     }
     if (name == "date") {
         std::optional<std::string> out = format_long_date(*text, lang);
-        if (!out) return refuse("a date (YYYY-MM-DD or YYYY-MM)");
+        if (!out) return refuse("ett datum (ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM)", "a date (YYYY-MM-DD or YYYY-MM)");
         return TemplateValue::text(std::move(*out));
     }
     if (name == "percent") {
         std::optional<std::string> out = format_percent(*text, lang);
-        if (!out) return refuse("a fraction (like 0.64)");
+        if (!out) return refuse("en andel (som 0.64)", "a fraction (like 0.64)");
         return TemplateValue::text(std::move(*out));
     }
     if (name == "number") {
         std::optional<std::string> out = format_number(*text, lang);
-        if (!out) return refuse("a number");
+        if (!out) return refuse("ett tal", "a number");
         return TemplateValue::text(std::move(*out));
     }
     if (name == "upper") return TemplateValue::text(to_upper(*text));
     if (name == "lower") return TemplateValue::text(to_lower(*text));
-    problem = "unknown filter \"" + model::printable(name) + "\"";
+    problem = (sv ? "okänt filter \"" : "unknown filter \"") + model::printable(name) + "\"";
     return std::nullopt;
 }
 

@@ -24,8 +24,8 @@ bool is_known_filter(std::string_view name);
 std::string_view filter_argument_rule(std::string_view name);
 
 // Applies `filter` to `input`. On success returns the result; on a value the
-// filter cannot format, sets `problem` (e.g. "sek: \"abc\" is not an
-// amount") and returns nullopt. `default` is the one filter that accepts null.
+// filter cannot format, sets `problem` in `lang` (e.g. "sek: \"abc\" is not
+// an amount"; "sv": "… är inte ett belopp") and returns nullopt. `default` is the one filter that accepts null.
 std::optional<TemplateValue> apply_filter(const FilterCall& filter, const TemplateValue& input, std::string_view lang,
                                           std::string& problem);
 

@@ -42,7 +42,7 @@ bool is_identifier(std::string_view text) {
 }
 
 // "a.b.c", ".", or a loop variable "@index" / "@first" / "@last".
-bool parse_path(std::string_view text, std::vector<std::string>& segments, std::string& problem) {
+bool parse_path(std::string_view text, std::vector<std::string>& segments, TagProblem& problem) {
     segments.clear();
     if (text == ".") return true;
     if (text == "@index" || text == "@first" || text == "@last") {
@@ -50,7 +50,7 @@ bool parse_path(std::string_view text, std::vector<std::string>& segments, std::
         return true;
     }
     if (text.empty()) {
-        problem = "the tag names nothing";
+        problem = {"taggen namnger ingenting", "the tag names nothing"};
         return false;
     }
     std::size_t start = 0;
@@ -58,7 +58,8 @@ bool parse_path(std::string_view text, std::vector<std::string>& segments, std::
         const std::size_t dot = text.find('.', start);
         const std::string_view segment = text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
         if (!is_identifier(segment)) {
-            problem = "\"" + model::printable(text) + "\" is not a name (letters, digits, _ and -, joined by dots)";
+            problem = {"\"" + model::printable(text) + "\" är inget namn (bokstäver a–z, siffror, _ och -, med punkt emellan)",
+                       "\"" + model::printable(text) + "\" is not a name (letters, digits, _ and -, joined by dots)"};
             return false;
         }
         segments.emplace_back(segment);
@@ -67,7 +68,7 @@ bool parse_path(std::string_view text, std::vector<std::string>& segments, std::
     }
 }
 
-bool parse_filters(std::string_view text, std::vector<FilterCall>& filters, std::string& problem) {
+bool parse_filters(std::string_view text, std::vector<FilterCall>& filters, TagProblem& problem) {
     // text is everything after the first '|'; split on '|' outside quotes.
     std::vector<std::string_view> parts;
     char quote = 0;
@@ -84,7 +85,7 @@ bool parse_filters(std::string_view text, std::vector<FilterCall>& filters, std:
         }
     }
     if (quote) {
-        problem = "a filter argument's quote is not closed";
+        problem = {"ett filterargument saknar sitt avslutande citattecken", "a filter argument's quote is not closed"};
         return false;
     }
     parts.push_back(text.substr(start));
@@ -94,36 +95,40 @@ bool parse_filters(std::string_view text, std::vector<FilterCall>& filters, std:
         const std::size_t paren = part.find('(');
         const std::string_view name = trim(part.substr(0, paren));
         if (!is_identifier(name)) {
-            problem = part.empty() ? "an empty filter after '|'" : "\"" + model::printable(part) + "\" is not a filter";
+            if (part.empty()) problem = {"inget filter efter '|'", "an empty filter after '|'"};
+            else problem = {"\"" + model::printable(part) + "\" är inget filter", "\"" + model::printable(part) + "\" is not a filter"};
             return false;
         }
         call.name = std::string(name);
         if (!is_known_filter(call.name)) {
             std::string known;
             for (std::string_view k : known_filters()) known += (known.empty() ? "" : ", ") + std::string(k);
-            problem = "unknown filter \"" + model::printable(call.name) + "\" (known: " + known + ")";
+            problem = {"okänt filter \"" + model::printable(call.name) + "\" (filtren är " + known + ")",
+                       "unknown filter \"" + model::printable(call.name) + "\" (known: " + known + ")"};
             return false;
         }
         if (paren != std::string_view::npos) {
             std::string_view argument = trim(part.substr(paren + 1));
             if (argument.empty() || argument.back() != ')') {
-                problem = "filter " + call.name + ": the argument must end with ')'";
+                problem = {"filtret " + call.name + ": argumentet ska sluta med ')'", "filter " + call.name + ": the argument must end with ')'"};
                 return false;
             }
             argument = trim(argument.substr(0, argument.size() - 1));
             if (argument.size() < 2 || (argument.front() != '"' && argument.front() != '\'') || argument.back() != argument.front()) {
-                problem = "filter " + call.name + ": the argument must be quoted, like " + call.name + "(\", \")";
+                problem = {"filtret " + call.name + ": argumentet ska stå inom citattecken, som " + call.name + "(\", \")",
+                           "filter " + call.name + ": the argument must be quoted, like " + call.name + "(\", \")"};
                 return false;
             }
             call.argument = std::string(argument.substr(1, argument.size() - 2));
         }
         const std::string_view rule = filter_argument_rule(call.name);
         if (rule == "required" && !call.argument) {
-            problem = "filter " + call.name + " needs an argument, like " + call.name + "(\"–\")";
+            problem = {"filtret " + call.name + " behöver ett argument, som " + call.name + "(\"–\")",
+                       "filter " + call.name + " needs an argument, like " + call.name + "(\"–\")"};
             return false;
         }
         if (rule == "none" && call.argument) {
-            problem = "filter " + call.name + " takes no argument";
+            problem = {"filtret " + call.name + " tar inget argument", "filter " + call.name + " takes no argument"};
             return false;
         }
         filters.push_back(std::move(call));
@@ -165,6 +170,13 @@ std::string_view mode_name(Tag::Mode mode) {
 }
 
 std::optional<Tag> parse_tag(std::string_view raw, std::string& problem) {
+    TagProblem why;
+    std::optional<Tag> tag = parse_tag(raw, why);
+    if (!tag) problem = why.en;
+    return tag;
+}
+
+std::optional<Tag> parse_tag(std::string_view raw, TagProblem& problem) {
     Tag tag;
     tag.raw = normalize_tag_text(raw);
     std::string_view body = tag.raw;
@@ -172,7 +184,7 @@ std::optional<Tag> parse_tag(std::string_view raw, std::string& problem) {
     body.remove_suffix(2);
     body = trim(body);
     if (body.empty()) {
-        problem = "empty tag {{}}";
+        problem = {"tom tagg {{}}", "empty tag {{}}"};
         return std::nullopt;
     }
     switch (body.front()) {
@@ -203,7 +215,7 @@ std::optional<Tag> parse_tag(std::string_view raw, std::string& problem) {
         expression = trim(body.substr(0, bar));
         filter_text = body.substr(bar + 1);
         if (tag.kind != Tag::Kind::value) {
-            problem = "filters apply to value tags only, not to " + tag.raw;
+            problem = {"filter gäller bara värdetaggar, inte " + tag.raw, "filters apply to value tags only, not to " + tag.raw};
             return std::nullopt;
         }
     }
@@ -216,7 +228,8 @@ std::optional<Tag> parse_tag(std::string_view raw, std::string& problem) {
             else if (word == "paragraph") tag.mode = Tag::Mode::paragraphs;
             else if (word == "inline") tag.mode = Tag::Mode::inline_content;
             else {
-                problem = "\"" + model::printable(word) + "\" is not a section mode (row, column, paragraph, inline)";
+                problem = {"\"" + model::printable(word) + "\" är inget sätt att upprepa ett avsnitt (row, column, paragraph, inline)",
+                           "\"" + model::printable(word) + "\" is not a section mode (row, column, paragraph, inline)"};
                 return std::nullopt;
             }
             expression = trim(expression.substr(space + 1));

@@ -39,9 +39,16 @@ struct Tag {
 // U+00A0 → space) so the tag parses as typed.
 std::string normalize_tag_text(std::string_view raw);
 
+// Why a tag was refused, in Swedish and English.
+struct TagProblem {
+    std::string sv, en;
+};
+
 // Parses one tag, "{{" and "}}" included. Returns nullopt and sets `problem`
 // for a malformed tag (empty, a bad name, an unknown filter, a filter
 // argument missing or not quoted).
+std::optional<Tag> parse_tag(std::string_view raw, TagProblem& problem);
+// The same with the problem in English only.
 std::optional<Tag> parse_tag(std::string_view raw, std::string& problem);
 
 // "row", "column", ... for messages.

@@ -32,8 +32,13 @@ std::size_t utf8_floor(std::string_view text, std::size_t at) {
 
 std::string excerpt(std::string_view text, std::size_t begin, std::size_t end) {
     constexpr std::size_t margin = 30;
-    const std::size_t from = begin > margin ? utf8_floor(text, begin - margin) : 0;
-    const std::size_t to = end + margin < text.size() ? utf8_floor(text, end + margin) : text.size();
+    std::size_t from = begin > margin ? utf8_floor(text, begin - margin) : 0;
+    std::size_t to = end + margin < text.size() ? utf8_floor(text, end + margin) : text.size();
+    // Whole words: a cut word starts or ends at the nearest space inside the margin.
+    if (from > 0)
+        if (const std::size_t space = text.find(' ', from); space != std::string_view::npos && space < begin) from = space + 1;
+    if (to < text.size())
+        if (const std::size_t space = text.rfind(' ', to); space != std::string_view::npos && space >= end) to = space;
     std::string out;
     if (from > 0) out += "\xE2\x80\xA6";
     out += text.substr(from, to - from);
@@ -108,10 +113,22 @@ private:
     std::size_t open_shade_ = none;                       // while emitting: program index of the open shade instruction
     std::set<std::string> repeated_bookmarks_;            // ids of bookmarks inside a repeated body
 
-    void problem(int tag, std::string message) { problems_.push_back(problem_at(part_, tag, std::move(message))); }
-    void problem_in_paragraph(int paragraph, std::string context, std::string message) {
-        problems_.push_back({part_.name, paragraph, std::move(context), std::move(message)});
+    void problem(int tag, std::string sv, std::string en) { problems_.push_back(problem_at(part_, tag, std::move(sv), std::move(en))); }
+    // A problem found while scanning, at the paragraph being scanned.
+    void problem_in_paragraph(int paragraph, std::string context, std::string sv, std::string en) {
+        TemplateProblem found{part_.name, paragraph, std::move(context), std::move(en), std::move(sv)};
+        found.heading = heading_;
+        if (!cells_.empty()) {
+            found.table_row = cells_.back().first;
+            found.table_column = cells_.back().second;
+        }
+        problems_.push_back(std::move(found));
     }
+
+    // While scanning: the text of the last heading paragraph passed, and the
+    // (row, column) reached in each table open around the paragraph.
+    std::string heading_;
+    std::vector<std::pair<int, int>> cells_;
 
     int register_tag(std::string raw, int paragraph, std::string context, bool in_text_run) {
         TagSite site;
@@ -119,11 +136,16 @@ private:
         site.paragraph = paragraph;
         site.context = std::move(context);
         site.in_text_run = in_text_run;
-        std::string why;
+        site.heading = heading_;
+        if (!cells_.empty()) {
+            site.table_row = cells_.back().first;
+            site.table_column = cells_.back().second;
+        }
+        TagProblem why;
         site.tag = parse_tag(raw, why);
         part_.tags.push_back(std::move(site));
         const int index = static_cast<int>(part_.tags.size()) - 1;
-        if (!part_.tags.back().tag) problem(index, why);
+        if (!part_.tags.back().tag) problem(index, std::move(why.sv), std::move(why.en));
         return index;
     }
 
@@ -146,14 +168,51 @@ private:
     void scan_wordprocessing(XmlNode& node) {
         for (XmlNode& child : node.children) {
             if (child.kind != XmlNode::Kind::element) continue;
+            if (child.is_w("tbl")) {
+                cells_.emplace_back(0, 0);
+                scan_wordprocessing(child);
+                cells_.pop_back();
+                continue;
+            }
+            if (child.is_w("tr") && !cells_.empty()) cells_.back() = {cells_.back().first + 1, 0};
+            if (child.is_w("tc") && !cells_.empty()) ++cells_.back().second;
             if (child.is_w("p")) {
                 ++paragraph_count_;
+                // A heading names the place of what follows it, not its own.
+                std::optional<std::string> heading;
+                if (is_heading(child)) heading = heading_text(child);
                 scan_paragraph(child, paragraph_count_);
+                if (heading && !heading->empty()) heading_ = std::move(*heading);
             } else if (child.is_w("drawing")) {
                 if (scan_placeholder(child)) continue;
             }
             scan_wordprocessing(child);
         }
+    }
+
+    // A paragraph in a heading style: its style id or name begins with
+    // "Heading" or "Rubrik" (Word's ids in English and Swedish), or the style
+    // is a title.
+    bool is_heading(const XmlNode& paragraph) const {
+        const XmlNode* properties = paragraph.child(ns::wordprocessing, "pPr");
+        const XmlNode* style = properties ? properties->child(ns::wordprocessing, "pStyle") : nullptr;
+        const XmlAttribute* id = style ? style->attribute(ns::wordprocessing, "val") : nullptr;
+        return id && (list_styles_.heading_styles.count(id->value) || is_heading_style_name(id->value));
+    }
+
+    // The heading's visible text, shortened for a message.
+    static std::string heading_text(XmlNode& paragraph) {
+        std::vector<XmlNode*> slots;
+        collect_text_slots(paragraph, slots);
+        std::string text;
+        for (XmlNode* slot : slots) text += slot_text(*slot);
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+        std::size_t first = 0;
+        while (first < text.size() && (text[first] == ' ' || text[first] == '\t')) ++first;
+        text.erase(0, first);
+        constexpr std::size_t longest = 60;
+        if (text.size() > longest) text = text.substr(0, utf8_floor(text, longest)) + "\xE2\x80\xA6";
+        return sanitize_xml_text(text);
     }
 
     // A picture whose alternative text is {{%name}} is an image placeholder:
@@ -177,10 +236,14 @@ private:
             }
         }
         if (raw.empty()) return false;
-        const int tag = register_tag(raw, paragraph_count_, "picture with alternative text " + raw, false);
+        const int tag = register_tag(raw, paragraph_count_, raw, false);
+        part_.tags[static_cast<std::size_t>(tag)].in_picture = true;
+        for (TemplateProblem& found : problems_)   // a problem register_tag found names the picture too
+            if (found.part == part_.name && found.paragraph == paragraph_count_ && found.context == raw) found.in_picture = true;
         const auto& parsed = part_.tags[static_cast<std::size_t>(tag)].tag;
         if (parsed && parsed->kind != Tag::Kind::image) {
-            problem(tag, "a picture's alternative text can only hold an image tag like {{%logo}}, not " + raw);
+            problem(tag, "en bilds alternativtext kan bara innehålla en bildtagg som {{%logo}}, inte " + raw,
+                    "a picture's alternative text can only hold an image tag like {{%logo}}, not " + raw);
             part_.tags[static_cast<std::size_t>(tag)].tag.reset();
         }
         XmlNode placeholder = tag_node(tag);
@@ -244,8 +307,10 @@ private:
             const std::size_t close = visible.find("}}", open + 2);
             const std::size_t next_open = visible.find("{{", open + 2);
             if (close == std::string::npos) {
+                const std::string tag = model::printable(sanitize_xml_text(visible.substr(open, 40)));
                 problem_in_paragraph(number, excerpt(visible, open, visible.size()),
-                                     "the tag \"" + model::printable(sanitize_xml_text(visible.substr(open, 40))) + "\" is not closed with }} in this paragraph");
+                                     "taggen \"" + tag + "\" stängs inte med }} i det här stycket",
+                                     "the tag \"" + tag + "\" is not closed with }} in this paragraph");
                 break;
             }
             if (next_open != std::string::npos && next_open < close) {
@@ -254,8 +319,10 @@ private:
                     at = next_open;
                     continue;
                 }
+                const std::string tag = model::printable(sanitize_xml_text(visible.substr(open, next_open - open)));
                 problem_in_paragraph(number, excerpt(visible, open, next_open),
-                                     "the tag \"" + model::printable(sanitize_xml_text(visible.substr(open, next_open - open))) + "\" is not closed with }} before the next {{");
+                                     "taggen \"" + tag + "\" stängs inte med }} före nästa {{",
+                                     "the tag \"" + tag + "\" is not closed with }} before the next {{");
                 at = next_open;
                 continue;
             }
@@ -321,7 +388,8 @@ private:
                 const std::size_t close = open == std::string::npos ? std::string::npos : text.find("}}", open + 2);
                 if (close == std::string::npos) {
                     if (open != std::string::npos)
-                        problem_in_paragraph(0, excerpt(text, open, text.size()), "the tag in <" + node.name + "> is not closed with }}");
+                        problem_in_paragraph(0, excerpt(text, open, text.size()), "taggen i <" + node.name + "> stängs inte med }}",
+                                             "the tag in <" + node.name + "> is not closed with }}");
                     children.push_back(text_node(text.substr(at)));
                     break;
                 }
@@ -458,15 +526,22 @@ private:
                     return tag_of(sections_[static_cast<std::size_t>(s)].open_tag)->path == tag->path;
                 });
                 if (match == open.rend()) {
-                    problem(tag_index, open.empty() ? tag->raw + " closes no section"
-                                                    : tag->raw + " does not match the open section " +
-                                                          tag_of(sections_[static_cast<std::size_t>(open.back())].open_tag)->raw);
+                    if (open.empty()) {
+                        problem(tag_index, tag->raw + " stänger inget avsnitt (det finns inget {{#" + tag->path + "}} före)",
+                                tag->raw + " closes no section (there is no {{#" + tag->path + "}} before it)");
+                    } else {
+                        const std::string& other = tag_of(sections_[static_cast<std::size_t>(open.back())].open_tag)->raw;
+                        problem(tag_index, tag->raw + " passar inte till det öppna avsnittet " + other,
+                                tag->raw + " does not match the open section " + other);
+                    }
                     continue;
                 }
                 // Sections opened after the matching one were never closed.
                 while (open.back() != *match) {
                     Section& unclosed = sections_[static_cast<std::size_t>(open.back())];
-                    problem(unclosed.open_tag, "the section " + tag_of(unclosed.open_tag)->raw + " is not closed before " + tag->raw);
+                    const std::string& raw = tag_of(unclosed.open_tag)->raw;
+                    problem(unclosed.open_tag, "avsnittet " + raw + " stängs inte före " + tag->raw,
+                            "the section " + raw + " is not closed before " + tag->raw);
                     unclosed.valid = false;
                     open.pop_back();
                 }
@@ -478,8 +553,9 @@ private:
         }
         for (int s : open) {
             Section& unclosed = sections_[static_cast<std::size_t>(s)];
-            problem(unclosed.open_tag, "the section " + tag_of(unclosed.open_tag)->raw + " is never closed (no {{/" +
-                                           tag_of(unclosed.open_tag)->path + "}})");
+            const Tag& open_tag = *tag_of(unclosed.open_tag);
+            problem(unclosed.open_tag, "avsnittet " + open_tag.raw + " stängs aldrig (inget {{/" + open_tag.path + "}})",
+                    "the section " + open_tag.raw + " is never closed (no {{/" + open_tag.path + "}})");
             unclosed.valid = false;
         }
     }
@@ -520,7 +596,8 @@ private:
         const std::string& raw = open_tag.raw;
         if (!part_.wordprocessing) {
             if (!same_element_path(s.open_token, s.close_token)) {
-                problem(s.open_tag, "the section " + raw + " must open and close inside the same element");
+                problem(s.open_tag, "avsnittet " + raw + " måste öppnas och stängas i samma element",
+                        "the section " + raw + " must open and close inside the same element");
                 s.valid = false;
                 return;
             }
@@ -548,9 +625,11 @@ private:
             case Tag::Mode::automatic:
             case Tag::Mode::inline_content:
                 if (!same_element_path(s.open_token, s.close_token)) {
-                    problem(s.open_tag, "the section " + raw +
-                                            " cannot repeat from where it stands: put " + raw + " and {{/" + open_tag.path +
-                                            "}} in one paragraph, alone in paragraphs side by side, or in rows of one table");
+                    problem(s.open_tag,
+                            "avsnittet " + raw + " kan inte upprepas där det står: sätt " + raw + " och {{/" + open_tag.path +
+                                "}} i samma stycke, ensamma i stycken intill varandra eller i rader i samma tabell",
+                            "the section " + raw + " cannot repeat from where it stands: put " + raw + " and {{/" + open_tag.path +
+                                "}} in one paragraph, alone in paragraphs side by side, or in rows of one table");
                     s.valid = false;
                     return;
                 }
@@ -559,8 +638,11 @@ private:
                 return;
             case Tag::Mode::paragraphs:
                 if (!sibling_paragraphs) {
-                    problem(s.open_tag, "the paragraph section " + raw + " needs " + raw + " and {{/" + open_tag.path +
-                                            "}} each alone in a paragraph, side by side in the same place");
+                    problem(s.open_tag,
+                            "styckeavsnittet " + raw + " behöver " + raw + " och {{/" + open_tag.path +
+                                "}} ensamma i var sitt stycke, intill varandra på samma ställe",
+                            "the paragraph section " + raw + " needs " + raw + " and {{/" + open_tag.path +
+                                "}} each alone in a paragraph, side by side in the same place");
                     s.valid = false;
                     return;
                 }
@@ -572,8 +654,8 @@ private:
                 return;
             case Tag::Mode::rows:
                 if (!rows) {
-                    problem(s.open_tag, "the row section " + raw + " needs " + raw + " and {{/" + open_tag.path +
-                                            "}} in rows of the same table");
+                    problem(s.open_tag, "radavsnittet " + raw + " behöver " + raw + " och {{/" + open_tag.path + "}} i rader i samma tabell",
+                            "the row section " + raw + " needs " + raw + " and {{/" + open_tag.path + "}} in rows of the same table");
                     s.valid = false;
                     return;
                 }
@@ -590,8 +672,8 @@ private:
         const Tag& open_tag = *tag_of(s.open_tag);
         const std::size_t cell = ancestor(s.open_token, "tc");
         if (cell == none || ancestor(s.close_token, "tc") != cell) {
-            problem(s.open_tag, "the column section " + open_tag.raw + " needs " + open_tag.raw + " and {{/" + open_tag.path +
-                                    "}} in the same table cell");
+            problem(s.open_tag, "kolumnavsnittet " + open_tag.raw + " behöver " + open_tag.raw + " och {{/" + open_tag.path + "}} i samma tabellcell",
+                    "the column section " + open_tag.raw + " needs " + open_tag.raw + " and {{/" + open_tag.path + "}} in the same table cell");
             s.valid = false;
             return;
         }
@@ -630,7 +712,8 @@ private:
         for (std::size_t i = table + 1; i < tokens_[table].match; ++i)
             if (tokens_[i].kind == Token::Kind::start && tokens_[i].parent == table && tokens_[i].node->is_w("tblGrid")) grid = i;
         if (grid == none) {
-            problem(s.open_tag, "the column section " + open_tag.raw + " is in a table without a column grid (w:tblGrid)");
+            problem(s.open_tag, "kolumnavsnittet " + open_tag.raw + " står i en tabell utan kolumnrutnät (w:tblGrid)",
+                    "the column section " + open_tag.raw + " is in a table without a column grid (w:tblGrid)");
             return;
         }
         long index = 0;
@@ -645,7 +728,8 @@ private:
             }
             return;
         }
-        problem(s.open_tag, "the column section " + open_tag.raw + " stands in a column the table grid does not have");
+        problem(s.open_tag, "kolumnavsnittet " + open_tag.raw + " står i en kolumn som tabellens rutnät inte har",
+                "the column section " + open_tag.raw + " stands in a column the table grid does not have");
     }
 
     // Bodies must nest the way the tags do; two sections repeating the same
@@ -660,8 +744,11 @@ private:
             if (parent >= 0) {
                 const Section& p = sections_[static_cast<std::size_t>(parent)];
                 if (s.begin < p.begin || s.end > p.end) {
-                    problem(s.open_tag, "the section " + tag_of(s.open_tag)->raw + " reaches outside the section " +
-                                            tag_of(p.open_tag)->raw + " around it (a row or paragraph section inside must stay inside)");
+                    problem(s.open_tag,
+                            "avsnittet " + tag_of(s.open_tag)->raw + " når utanför avsnittet " + tag_of(p.open_tag)->raw +
+                                " runt det (ett rad- eller styckeavsnitt inuti måste stanna inuti)",
+                            "the section " + tag_of(s.open_tag)->raw + " reaches outside the section " + tag_of(p.open_tag)->raw +
+                                " around it (a row or paragraph section inside must stay inside)");
                     s.valid = false;
                     continue;
                 }
@@ -670,8 +757,11 @@ private:
             if (last_child[slot] >= 0) {
                 const Section& previous = sections_[static_cast<std::size_t>(last_child[slot])];
                 if (previous.end > s.begin) {
-                    problem(s.open_tag, "the sections " + tag_of(previous.open_tag)->raw + " and " + tag_of(s.open_tag)->raw +
-                                            " repeat the same rows or paragraphs; give each its own");
+                    problem(s.open_tag,
+                            "avsnitten " + tag_of(previous.open_tag)->raw + " och " + tag_of(s.open_tag)->raw +
+                                " upprepar samma rader eller stycken; ge vart och ett sina egna",
+                            "the sections " + tag_of(previous.open_tag)->raw + " and " + tag_of(s.open_tag)->raw +
+                                " repeat the same rows or paragraphs; give each its own");
                     s.valid = false;
                     continue;
                 }
@@ -690,7 +780,8 @@ private:
             if (token == none) continue;
             const std::size_t paragraph = part_.wordprocessing ? ancestor(token, "p") : none;
             if (paragraph == none || !alone_in_paragraph(paragraph, token)) {
-                problem(static_cast<int>(t), "the block tag " + tag->raw + " must stand alone in its paragraph");
+                problem(static_cast<int>(t), "blocktaggen " + tag->raw + " måste stå ensam i sitt stycke",
+                        "the block tag " + tag->raw + " must stand alone in its paragraph");
                 continue;
             }
             Instruction block;
@@ -732,7 +823,7 @@ private:
             const int index = static_cast<int>(t);
             const std::size_t cell = part_.wordprocessing ? ancestor(token, "tc") : none;
             if (cell == none) {
-                problem(index, "the shading tag " + tag->raw + " must stand in a table cell");
+                problem(index, "skuggningstaggen " + tag->raw + " måste stå i en tabellcell", "the shading tag " + tag->raw + " must stand in a table cell");
                 continue;
             }
             std::size_t shading = none;
@@ -743,17 +834,20 @@ private:
                     if (tokens_[k].kind == Token::Kind::start && tokens_[k].parent == i && tokens_[k].node->is_w("shd")) shading = k;
             }
             if (shading == none) {
-                problem(index, "the cell of " + tag->raw + " has no shading: shade the cell in the template with the colour it should get");
+                problem(index, "cellen med " + tag->raw + " har ingen skuggning: skugga cellen i mallen med den färg den ska få",
+                        "the cell of " + tag->raw + " has no shading: shade the cell in the template with the colour it should get");
                 continue;
             }
             bool inside_section = false;
             for (const Section& s : sections_)
                 if (s.valid && s.begin != none && s.begin > cell && s.begin <= token && s.end > token) inside_section = true;
             if (inside_section) {
-                problem(index, "the shading tag " + tag->raw + " stands inside a section that opens in the same cell; put it outside that section");
+                problem(index, "skuggningstaggen " + tag->raw + " står i ett avsnitt som öppnas i samma cell; sätt den utanför avsnittet",
+                        "the shading tag " + tag->raw + " stands inside a section that opens in the same cell; put it outside that section");
                 continue;
             }
-            if (!shade_at_.emplace(shading, index).second) problem(index, "the cell of " + tag->raw + " already has a shading tag");
+            if (!shade_at_.emplace(shading, index).second)
+                problem(index, "cellen med " + tag->raw + " har redan en skuggningstagg", "the cell of " + tag->raw + " already has a shading tag");
         }
     }
 
@@ -939,7 +1033,7 @@ private:
                     placeholder.drawing = std::make_shared<XmlNode>(tokens_[token].node->children.front());
                     push(literal, std::move(placeholder));
                 } else if (!part_.tags[static_cast<std::size_t>(index)].in_text_run) {
-                    problem(index, "the image tag " + tag->raw + " must stand in the document's text");
+                    problem(index, "bildtaggen " + tag->raw + " måste stå i dokumentets text", "the image tag " + tag->raw + " must stand in the document's text");
                 } else {
                     push(literal, {Op::image, "", index, 0, nullptr, nullptr});
                 }
@@ -956,9 +1050,14 @@ private:
 
 }  // namespace
 
-TemplateProblem problem_at(const CompiledPart& part, int tag, std::string message) {
+TemplateProblem problem_at(const CompiledPart& part, int tag, std::string message_sv, std::string message_en) {
     const TagSite& site = part.tags[static_cast<std::size_t>(tag)];
-    return {part.name, site.paragraph, site.context, std::move(message)};
+    TemplateProblem problem{part.name, site.paragraph, site.context, std::move(message_en), std::move(message_sv)};
+    problem.heading = site.heading;
+    problem.table_row = site.table_row;
+    problem.table_column = site.table_column;
+    problem.in_picture = site.in_picture;
+    return problem;
 }
 
 std::shared_ptr<DocumentTemplate::Compiled> compile_template(Package package, const std::string& template_name) {

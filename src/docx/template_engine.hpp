@@ -26,13 +26,28 @@ struct TemplateProblem {
     std::string part;        // "word/document.xml"
     int paragraph = 0;       // 1-based paragraph number in the part; 0 when not in a paragraph
     std::string context;     // visible text around the tag, e.g. "…Mål: {{#goals}} …"
-    std::string message;     // "unclosed section {{#goals}}"
+    std::string message;     // in English: "the section {{#goals}} is never closed (no {{/goals}})"
+    std::string message_sv{};  // the same in Swedish; "" when only the English was written
+    // Where a Word user finds it: the text of the nearest heading (a
+    // Heading/Rubrik style) before the paragraph, "" when none; the table
+    // cell (1-based row and column of the innermost table), 0 when not in one.
+    std::string heading{};
+    int table_row = 0;
+    int table_column = 0;
+    bool in_picture = false;   // the tag is a picture's alternative text (context: the tag)
 
-    // "word/document.xml, paragraph 14, near "…Mål: {{#goals}}…": unclosed section {{#goals}}"
+    // For developers and logs: "word/document.xml, paragraph 14, near
+    // "…Mål: {{#goals}}…": the section {{#goals}} is never closed (no {{/goals}})".
     std::string text() const;
-    // The same with the place in `lang` ("sv": "stycke 14, nära …"; anything
-    // else: English as text()); the message after the colon stays as written.
+    // For a Word user, in `lang` ("sv"; anything else: English): the part in
+    // words, the heading it is under, the table cell, the nearby text, then
+    // the message: "huvuddokumentet, under rubriken "Mål", i en tabell, rad 2,
+    // kolumn 1, vid "…Mål: {{#goals}}…": avsnittet {{#goals}} stängs aldrig (inget {{/goals}})".
     std::string text_in(std::string_view lang) const;
+    // The place alone, as text_in gives it ("" when the problem has none).
+    std::string place_in(std::string_view lang) const;
+    // The message alone in `lang` (English when no Swedish was written).
+    const std::string& message_in(std::string_view lang) const;
 };
 
 // Sorts problems by where they are, as a reader meets them: the main document

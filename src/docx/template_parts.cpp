@@ -55,6 +55,12 @@ std::string wordprocessing_prefix(const XmlNode& root) {
 }
 
 
+bool is_heading_style_name(std::string_view name) {
+    std::string lower;
+    for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower.rfind("heading", 0) == 0 || lower.rfind("rubrik", 0) == 0 || lower == "title" || lower == "titel";
+}
+
 ListStyles find_list_styles(const XmlNode* styles) {
     ListStyles found;
     if (!styles) return found;
@@ -73,6 +79,10 @@ ListStyles find_list_styles(const XmlNode* styles) {
         const bool number = id->value == "ListNumber" || (name && (name->value == "List Number" || name->value == "list number"));
         if (bullet && found.bullet_style.empty()) found.bullet_style = id->value, found.bullet_num_id = num_id;
         if (number && found.number_style.empty()) found.number_style = id->value, found.number_num_id = num_id;
+        const XmlNode* ppr = style.child(ns::wordprocessing, "pPr");
+        if (is_heading_style_name(id->value) || (name && is_heading_style_name(name->value)) ||
+            (ppr && ppr->child(ns::wordprocessing, "outlineLvl")))
+            found.heading_styles.insert(id->value);
     }
     return found;
 }

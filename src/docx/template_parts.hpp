@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -38,8 +39,13 @@ struct ListStyles {
     std::string bullet_num_id;         // the numId the style's own pPr gives, "" when none
     std::string number_style;
     std::string number_num_id;
+    // Paragraph styles that are headings: id or name beginning with
+    // "heading" or "rubrik" (any case), a title, or an outline level.
+    std::set<std::string> heading_styles;
 };
 ListStyles find_list_styles(const XmlNode* styles);
+// "Heading1", "heading 2", "Rubrik1", "Title": a name a heading style has.
+bool is_heading_style_name(std::string_view name);
 
 // The numbering instances of the numbering part; an empty NumberingInfo
 // when the template has none.

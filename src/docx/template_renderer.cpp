@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "docx/compiled_template.hpp"
+#include "model/nearest_name.hpp"
 #include "model/printable.hpp"
 #include "docx/filters.hpp"
 #include "docx/image_formats.hpp"
@@ -20,18 +21,65 @@ std::string TemplateProblem::text() const {
     return where.empty() ? message : where + ": " + message;
 }
 
+namespace {
+
+// The part as Word shows it: "huvuddokumentet", "sidhuvudet", ...
+std::string part_in_words(const std::string& part, bool swedish) {
+    const std::size_t slash = part.rfind('/');
+    const std::string file = slash == std::string::npos ? part : part.substr(slash + 1);
+    auto starts = [&](std::string_view prefix) { return file.rfind(prefix, 0) == 0; };
+    if (part.empty()) return "";
+    if (part == "word/document.xml" || starts("document")) return swedish ? "huvuddokumentet" : "the main document";
+    if (starts("header")) return swedish ? "sidhuvudet" : "the header";
+    if (starts("footer")) return swedish ? "sidfoten" : "the footer";
+    if (starts("footnotes")) return swedish ? "fotnoterna" : "the footnotes";
+    if (starts("endnotes")) return swedish ? "slutnoterna" : "the endnotes";
+    if (starts("core")) return swedish ? "dokumentegenskaperna (Arkiv > Info)" : "the document properties (File > Info)";
+    return part;
+}
+
+// Main document, headers, footers, notes, then anything else.
+int part_rank(const std::string& part) {
+    const std::string words = part_in_words(part, false);
+    if (words == "the main document") return 0;
+    if (words == "the header") return 1;
+    if (words == "the footer") return 2;
+    if (words == "the footnotes") return 3;
+    if (words == "the endnotes") return 4;
+    return part.empty() ? 6 : 5;
+}
+
+}  // namespace
+
+std::string TemplateProblem::place_in(std::string_view lang) const {
+    const bool sv = lang == "sv";
+    std::vector<std::string> pieces;
+    if (std::string words = part_in_words(part, sv); !words.empty()) pieces.push_back(std::move(words));
+    if (!heading.empty()) pieces.push_back((sv ? "under rubriken \"" : "under the heading \"") + heading + "\"");
+    if (table_row > 0)
+        pieces.push_back((sv ? "i en tabell, rad " : "in a table, row ") + std::to_string(table_row) + (sv ? ", kolumn " : ", column ") +
+                         std::to_string(table_column));
+    if (!context.empty())
+        pieces.push_back(in_picture ? (sv ? "i alternativtexten till en bild, \"" : "in a picture's alternative text, \"") + context + "\""
+                                    : (sv ? "vid \"" : "at \"") + context + "\"");
+    std::string out;
+    for (const std::string& piece : pieces) out += (out.empty() ? "" : ", ") + piece;
+    return out;
+}
+
+const std::string& TemplateProblem::message_in(std::string_view lang) const {
+    return lang == "sv" && !message_sv.empty() ? message_sv : message;
+}
+
 std::string TemplateProblem::text_in(std::string_view lang) const {
-    if (lang != "sv") return text();
-    std::string where = part;
-    if (paragraph > 0) where += (where.empty() ? "" : ", ") + std::string("stycke ") + std::to_string(paragraph);
-    if (!context.empty()) where += (where.empty() ? "" : ", ") + std::string("nära \"") + context + "\"";
-    return where.empty() ? message : where + ": " + message;
+    const std::string where = place_in(lang);
+    return where.empty() ? message_in(lang) : where + ": " + message_in(lang);
 }
 
 void sort_by_place(std::vector<TemplateProblem>& problems) {
     std::stable_sort(problems.begin(), problems.end(), [](const TemplateProblem& a, const TemplateProblem& b) {
-        const bool a_main = a.part == "word/document.xml", b_main = b.part == "word/document.xml";
-        if (a_main != b_main) return a_main;
+        const int rank_a = part_rank(a.part), rank_b = part_rank(b.part);
+        if (rank_a != rank_b) return rank_a < rank_b;
         if (a.part != b.part) return a.part < b.part;
         return a.paragraph < b.paragraph;
     });
@@ -128,13 +176,13 @@ private:
 
     // ------------------------------------------------------------ problems
 
-    void report(int tag, std::string message) {
-        if (!reported_.emplace(part_->name, tag, message).second) return;
+    void report(int tag, std::string sv, std::string en) {
+        if (!reported_.emplace(part_->name, tag, en).second) return;
         if (problems.size() >= max_reported_problems) {
             ++problems_left_out;
             return;
         }
-        problems.push_back(problem_at(*part_, tag, std::move(message)));
+        problems.push_back(problem_at(*part_, tag, std::move(sv), std::move(en)));
     }
 
     // The data path of a name found in frame `found`: "goals[2].indicators[1].men".
@@ -206,6 +254,41 @@ private:
         result.value = current;
     }
 
+    // The known name nearest to an unknown one: the segment that was not
+    // found replaced by the nearest name at that level ("project.titel" ->
+    // "project.title"). nullopt when no name is near enough.
+    std::optional<std::string> nearest_known(const Tag& tag) const {
+        const std::string& first = tag.segments.front();
+        std::vector<std::string> names;
+        const TemplateValue* current = nullptr;
+        for (std::size_t f = frames_.size(); f-- > 0 && !current;) {
+            const TemplateValue* value = frames_[f].value;
+            if (value->kind() != TemplateValue::Kind::map) continue;
+            current = value->find(first);
+            for (const auto& entry : value->as_map())
+                if (std::find(names.begin(), names.end(), entry.first) == names.end()) names.push_back(entry.first);
+        }
+        std::size_t k = 0;
+        std::string prefix;
+        if (current) {
+            for (k = 1; k < tag.segments.size(); ++k) {
+                if (current->kind() != TemplateValue::Kind::map) return std::nullopt;
+                const TemplateValue* next = current->find(tag.segments[k]);
+                if (!next) break;
+                current = next;
+            }
+            if (k == tag.segments.size()) return std::nullopt;
+            names.clear();
+            for (const auto& entry : current->as_map()) names.push_back(entry.first);
+            for (std::size_t i = 0; i < k; ++i) prefix += tag.segments[i] + ".";
+        }
+        const std::optional<std::string> near = model::nearest_name(tag.segments[k], names, model::slip_limit(tag.segments[k]));
+        if (!near) return std::nullopt;
+        std::string out = prefix + *near;
+        for (std::size_t i = k + 1; i < tag.segments.size(); ++i) out += "." + tag.segments[i];
+        return out;
+    }
+
     const Tag* tag_at(int index) const {
         const auto& site = part_->tags[static_cast<std::size_t>(index)];
         return site.tag ? &*site.tag : nullptr;
@@ -218,17 +301,24 @@ private:
         if (!tag) return nullptr;
         resolve(*tag, resolved);
         if (!resolved.value) {
-            if (tag->segments.size() == 1 && tag->segments.front().front() == '@')
-                report(tag_index, model::printable(tag->raw) + ": " + model::printable(tag->path) + " is only defined inside a loop over a list");
-            else
-                report(tag_index, "unknown name \"" + model::printable(tag->path) + "\" in " + model::printable(tag->raw));
+            const std::string raw = model::printable(tag->raw), path = model::printable(tag->path);
+            if (tag->segments.size() == 1 && tag->segments.front().front() == '@') {
+                report(tag_index, raw + ": " + path + " finns bara i en loop över en lista", raw + ": " + path + " is only defined inside a loop over a list");
+            } else if (const std::optional<std::string> near = nearest_known(*tag)) {
+                const std::string meant = model::printable(*near);
+                report(tag_index, "okänt namn \"" + path + "\" i " + raw + " (menade du \"" + meant + "\"?)",
+                       "unknown name \"" + path + "\" in " + raw + " (did you mean \"" + meant + "\"?)");
+            } else {
+                report(tag_index, "okänt namn \"" + path + "\" i " + raw, "unknown name \"" + path + "\" in " + raw);
+            }
         }
         return resolved.value;
     }
 
     void missing(int tag_index, const Resolved& resolved) {
         const Tag& tag = *tag_at(tag_index);
-        report(tag_index, "missing data: " + data_path(resolved.frame, tag) + " (in " + tag.raw + ")");
+        const std::string path = data_path(resolved.frame, tag);
+        report(tag_index, "uppgift saknas: " + path + " (i " + tag.raw + ")", "missing data: " + path + " (in " + tag.raw + ")");
     }
 
     // ------------------------------------------------------------ output helpers
@@ -573,7 +663,15 @@ private:
             std::string why;
             std::optional<TemplateValue> result = apply_filter(filter, *value, settings_.lang, why);
             if (!result) {
-                report(instruction.tag, why + " (" + data_path(resolved.frame, tag) + " in " + tag.raw + ")");
+                // apply_filter says why in one language; a value it refuses
+                // it refuses in both, so the other is asked for the other words.
+                std::string why_sv, why_en;
+                apply_filter(filter, *value, "sv", why_sv);
+                apply_filter(filter, *value, "en", why_en);
+                if (why_sv.empty()) why_sv = why;
+                if (why_en.empty()) why_en = why;
+                const std::string path = data_path(resolved.frame, tag);
+                report(instruction.tag, why_sv + " (" + path + " i " + tag.raw + ")", why_en + " (" + path + " in " + tag.raw + ")");
                 return;
             }
             holder = std::move(*result);
@@ -602,13 +700,16 @@ private:
                 return;
             }
             case TemplateValue::Kind::list:
-                report(instruction.tag, tag.path + " is a list: loop over it with {{#" + tag.path + "}}…{{/" + tag.path + "}}");
+                report(instruction.tag, tag.path + " är en lista: gå igenom den med {{#" + tag.path + "}}…{{/" + tag.path + "}}",
+                       tag.path + " is a list: loop over it with {{#" + tag.path + "}}…{{/" + tag.path + "}}");
                 return;
             case TemplateValue::Kind::map:
-                report(instruction.tag, tag.path + " has named parts: name one, like {{" + tag.path + ".name}}");
+                report(instruction.tag, tag.path + " har namngivna delar: ange en, som {{" + tag.path + ".name}}",
+                       tag.path + " has named parts: name one, like {{" + tag.path + ".name}}");
                 return;
             case TemplateValue::Kind::image:
-                report(instruction.tag, tag.path + " is an image: show it with {{%" + tag.path + "}}");
+                report(instruction.tag, tag.path + " är en bild: visa den med {{%" + tag.path + "}}",
+                       tag.path + " is an image: show it with {{%" + tag.path + "}}");
                 return;
         }
     }
@@ -630,7 +731,10 @@ private:
                 return;
             }
             case TemplateValue::Kind::null: missing(instruction.tag, resolved); break;
-            default: report(instruction.tag, tag_at(instruction.tag)->path + " is not text: a block tag {{@…}} shows rich text"); break;
+            default:
+                report(instruction.tag, tag_at(instruction.tag)->path + " är ingen text: en blocktagg {{@…}} visar formaterad text",
+                       tag_at(instruction.tag)->path + " is not text: a block tag {{@…}} shows rich text");
+                break;
         }
         write_blocks(out, {}, style);
     }
@@ -646,7 +750,7 @@ private:
         }
         // No image is a choice, not an error: the placeholder goes away.
         if (value->is_null() || !value->truthy()) return;
-        report(instruction.tag, tag_at(instruction.tag)->path + " is not an image");
+        report(instruction.tag, tag_at(instruction.tag)->path + " är ingen bild", tag_at(instruction.tag)->path + " is not an image");
     }
 };
 
@@ -729,7 +833,9 @@ std::string with_content_types(const std::string& existing, const std::set<std::
 }
 
 std::vector<TemplateProblem> with_left_out(std::vector<TemplateProblem> problems, std::size_t left_out) {
-    if (left_out > 0) problems.push_back({"", 0, "", "… and " + std::to_string(left_out) + " more problems like these"});
+    if (left_out > 0)
+        problems.push_back({"", 0, "", "… and " + std::to_string(left_out) + " more problems like these",
+                            "… och " + std::to_string(left_out) + " fel till av samma slag"});
     return problems;
 }
 
