@@ -79,7 +79,11 @@ std::vector<TemplateProblem> merged(std::vector<TemplateProblem> first, const st
 // until the section is closed.
 std::vector<TemplateProblem> without_knock_on(const std::vector<TemplateProblem>& syntax, std::vector<TemplateProblem> names) {
     for (const TemplateProblem& problem : syntax) {
-        if (problem.message.rfind("the section ", 0) != 0 || problem.message.find(" is never closed") == std::string::npos) continue;
+        // Also a section closed only by an outer section's closing tag
+        // ("is not closed before"): its names were looked up outside it too.
+        if (problem.message.rfind("the section ", 0) != 0 ||
+            (problem.message.find(" is never closed") == std::string::npos && problem.message.find(" is not closed before ") == std::string::npos))
+            continue;
         std::erase_if(names, [&](const TemplateProblem& name) {
             const bool about_a_name = name.message.rfind("unknown name", 0) == 0 || name.message.rfind("missing data", 0) == 0;
             return about_a_name && name.part == problem.part && name.paragraph >= problem.paragraph;

@@ -51,19 +51,22 @@ struct TemplateProblem {
 };
 
 // Sorts problems by where they are, as a reader meets them: the main document
-// first, then the other parts by name; by paragraph within a part (problems
+// first, then headers, footers, footnotes, endnotes, other parts (by name
+// within each kind); by paragraph within a part (problems
 // outside a paragraph first). Stable: problems at one place keep their order.
 void sort_by_place(std::vector<TemplateProblem>& problems);
 
 class TemplateError;
 // "template 'x.docx': 2 problems" / "mallen 'x.docx' har 2 fel", then every
-// problem on a line of its own, indented, in place order, in `lang`.
+// problem on a line of its own, indented, in place order, in `lang`, as a
+// Word user finds it (TemplateProblem::text_in).
 std::string problems_text(const TemplateError& error, std::string_view lang);
 
 // Thrown when a template cannot be rendered: lists every problem found.
 class TemplateError : public std::runtime_error {
 public:
-    // Sorts `problems` by place (sort_by_place); what() lists them in English.
+    // Sorts `problems` by place (sort_by_place); what() lists them in English
+    // in the technical form (TemplateProblem::text), problems_text for a user.
     TemplateError(const std::string& template_name, std::vector<TemplateProblem> problems);
     const std::vector<TemplateProblem>& problems() const { return problems_; }
     const std::string& template_name() const { return template_name_; }

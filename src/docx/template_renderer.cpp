@@ -87,11 +87,12 @@ void sort_by_place(std::vector<TemplateProblem>& problems) {
 
 namespace {
 
+// `lang` "" gives the technical form (TemplateProblem::text) for what().
 std::string error_message(const std::string& template_name, const std::vector<TemplateProblem>& problems, std::string_view lang) {
     std::string out = lang == "sv" ? "mallen '" + template_name + "' har " + std::to_string(problems.size()) + " fel"
                                    : "template '" + template_name + "': " + std::to_string(problems.size()) +
                                          (problems.size() == 1 ? " problem" : " problems");
-    for (const TemplateProblem& problem : problems) out += "\n  " + problem.text_in(lang);
+    for (const TemplateProblem& problem : problems) out += "\n  " + (lang.empty() ? problem.text() : problem.text_in(lang));
     return out;
 }
 
@@ -112,7 +113,7 @@ TemplateError::TemplateError(const std::string& template_name, std::vector<Templ
     : TemplateError(template_name, by_place(std::move(problems)), 0) {}
 
 TemplateError::TemplateError(const std::string& template_name, std::vector<TemplateProblem> sorted, int)
-    : std::runtime_error(error_message(template_name, sorted, "en")), template_name_(template_name), problems_(std::move(sorted)) {}
+    : std::runtime_error(error_message(template_name, sorted, "")), template_name_(template_name), problems_(std::move(sorted)) {}
 
 std::string problems_text(const TemplateError& error, std::string_view lang) {
     return error_message(error.template_name(), error.problems(), lang);

@@ -225,8 +225,9 @@ BOOST_AUTO_TEST_CASE(build_with_a_template_lists_all_its_errors_by_place_in_the_
         const std::string out = folder.path("out-" + lang);
         const auto result = run_esfdraft({"build", sample, "-o", out, "--template", bad, "--lang", lang, "--date", "2009-09-01"});
         BOOST_TEST(result.exit_code == 2, result.out << result.err);
-        const std::string first = lang == "sv" ? "word/document.xml, stycke 1, nära" : "word/document.xml, paragraph 1, near";
-        const std::string third = lang == "sv" ? "word/document.xml, stycke 3, nära" : "word/document.xml, paragraph 3, near";
+        const std::string first = lang == "sv" ? "huvuddokumentet, vid \"Titel {{nosuchname}}\"" : "the main document, at \"Titel {{nosuchname}}\"";
+        const std::string third = lang == "sv" ? "huvuddokumentet, vid \"Akronym {{project.acronym|nofilter}}\""
+                                               : "the main document, at \"Akronym {{project.acronym|nofilter}}\"";
         const std::size_t at_first = result.err.find(first), at_third = result.err.find(third);
         BOOST_TEST(at_first != std::string::npos, result.err);
         BOOST_TEST(at_third != std::string::npos, result.err);
@@ -240,6 +241,40 @@ BOOST_AUTO_TEST_CASE(build_with_a_template_lists_all_its_errors_by_place_in_the_
         BOOST_TEST(check.out.find(first) < check.out.find(third), check.out);
         BOOST_TEST(check.out.find(third) != std::string::npos, check.out);
     }
+}
+
+// Issue 10: the printed place is a Word user's: the heading above the tag,
+// the table cell, the nearby text, and the message in --lang.
+BOOST_AUTO_TEST_CASE(template_check_and_build_print_the_place_under_its_heading_and_in_its_cell) {
+    ScratchFolder folder;
+    const auto run = [](const std::string& text) { return "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r>"; };
+    const std::string document =
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+        "<w:p><w:pPr><w:pStyle w:val=\"Rubrik1\"/></w:pPr>" + run("Mål och indikatorer") + "</w:p>"
+        "<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"3000\"/></w:tblGrid>"
+        "<w:tr><w:tc><w:p>" + run("Mål") + "</w:p></w:tc><w:tc><w:p>" + run("Titel") + "</w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:p>" + run("1") + "</w:p></w:tc><w:tc><w:p>" + run("Projektets titel: {{project.titel}}") + "</w:p></w:tc></w:tr>"
+        "</w:tbl></w:body></w:document>";
+    const std::string types =
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
+        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    const std::string bad = folder.write("in-a-cell.docx", stored_zip({{"[Content_Types].xml", types}, {"word/document.xml", document}}));
+    auto check = run_esfdraft({"template", "check", bad});
+    BOOST_TEST(check.exit_code == 1, check.out << check.err);
+    BOOST_TEST(contains(check.out, bad + ": error: huvuddokumentet, under rubriken \"Mål och indikatorer\", i en tabell, rad 2, kolumn 2, "
+                                         "vid \"Projektets titel: {{project.titel}}\": okänt namn \"project.titel\" i {{project.titel}} "
+                                         "(menade du \"project.title\"?)\n" + bad + ": 1 fel\n"),
+               check.out);
+    check = run_esfdraft({"template", "check", bad, "--lang", "en"});
+    BOOST_TEST(contains(check.out, bad + ": error: the main document, under the heading \"Mål och indikatorer\", in a table, row 2, column 2, "
+                                         "at \"Projektets titel: {{project.titel}}\": unknown name \"project.titel\" in {{project.titel}} "
+                                         "(did you mean \"project.title\"?)\n" + bad + ": 1 error\n"),
+               check.out);
+    const auto build = run_esfdraft({"build", sample, "-o", folder.path("out"), "--template", bad, "--lang", "en", "--date", "2009-09-01"});
+    BOOST_TEST(build.exit_code == 2, build.out << build.err);
+    BOOST_TEST(contains(build.err, "template '" + bad + "': 1 problem\n  the main document, under the heading \"Mål och indikatorer\", in a table, row 2, column 2, at "),
+               build.err);
 }
 
 BOOST_AUTO_TEST_CASE(template_export_says_what_it_wrote) {

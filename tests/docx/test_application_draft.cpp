@@ -402,7 +402,8 @@ BOOST_AUTO_TEST_CASE(one_unclosed_section_is_one_error_without_knock_on_unknown_
                                        paragraph("{{#indicators}}{{text}}{{/indicators}}"));
     const TemplateReport report = check_template(docx, "unclosed.docx", "sv");
     BOOST_TEST_REQUIRE(report.errors.size() == 1u, report.errors.size());
-    BOOST_TEST(contains(report.errors.front(), "stycke 2"), report.errors.front());
+    BOOST_TEST(report.errors.front() == "huvuddokumentet, vid \"{{#goals}}\": avsnittet {{#goals}} stängs aldrig (inget {{/goals}})",
+               report.errors.front());
     BOOST_TEST(contains(report.errors.front(), "{{#goals}}"), report.errors.front());
     // The draft says the same, once.
     DraftOptions custom = options();
@@ -413,6 +414,12 @@ BOOST_AUTO_TEST_CASE(one_unclosed_section_is_one_error_without_knock_on_unknown_
     } catch (const TemplateError& error) {
         BOOST_TEST(error.problems().size() == 1u, error.what());
     }
+    // Nor when an outer section's closing tag ends it: {{/goals}} missing inside {{#has.goals}}.
+    const std::string nested = make_docx(paragraph("{{#has.goals}}") + paragraph("{{#goals}}") + paragraph("{{label}} {{statement}}") +
+                                         paragraph("{{/has.goals}}"));
+    const TemplateReport inner = check_template(nested, "nested.docx", "en");
+    BOOST_TEST_REQUIRE(inner.errors.size() == 1u, inner.errors.size() << (inner.errors.size() > 1 ? " " + inner.errors[1] : ""));
+    BOOST_TEST(contains(inner.errors.front(), "the section {{#goals}} is not closed before {{/has.goals}}"), inner.errors.front());
     // A wrong name beside it, before the section opens, is still reported.
     const std::string two = make_docx(paragraph("{{nosuchname}}") + paragraph("{{#goals}}") + paragraph("{{label}}"));
     BOOST_TEST(check_template(two, "two.docx", "sv").errors.size() == 2u);
@@ -432,11 +439,12 @@ BOOST_AUTO_TEST_CASE(check_template_file_reports_problems_and_names_the_file) {
     const TemplateReport report = check_template_file(path, "en");
     for (const auto& e : report.errors) BOOST_TEST_MESSAGE(e);
     BOOST_TEST(report.errors.size() == 2u);
-    BOOST_TEST(contains(report.errors.at(0), "word/document.xml, paragraph 1, near \"{{#goals}}\": the section {{#goals}} is never closed"));
+    BOOST_TEST(contains(report.errors.at(0), "the main document, at \"{{#goals}}\": the section {{#goals}} is never closed"), report.errors.at(0));
     BOOST_TEST(contains(report.errors.at(1), "unknown filter \"bold\""));
     // The place in the language asked for (Swedish by default).
     const TemplateReport swedish = check_template_file(path);
-    BOOST_TEST(contains(swedish.errors.at(0), "word/document.xml, stycke 1, nära \"{{#goals}}\": "), swedish.errors.at(0));
+    BOOST_TEST(contains(swedish.errors.at(0), "huvuddokumentet, vid \"{{#goals}}\": avsnittet {{#goals}} stängs aldrig"), swedish.errors.at(0));
+    BOOST_TEST(contains(swedish.errors.at(1), "okänt filter \"bold\""), swedish.errors.at(1));
     BOOST_CHECK_EXCEPTION(check_template_file("/nonexistent/x.docx"), std::runtime_error,
                           [](const std::runtime_error& e) { return std::string(e.what()) == "template '/nonexistent/x.docx': no such file"; });
 }
@@ -890,3 +898,111 @@ BOOST_AUTO_TEST_CASE(the_framsyn_draft_matches_the_golden_parts) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 10: a template problem names its place as a Word user sees it (the
+// part in words, the heading above it, the table cell, the nearby text) and
+// says what is wrong in the --lang language. The cases are the default
+// Swedish template with one edit each, as a user restyling it would make.
+namespace {
+
+std::string edited_default(const std::string& part, const std::string& from, const std::string& to) {
+    Package package = default_template_package(ESFDRAFT_SOURCE_DIR, "sv");
+    std::string text = *package.find(part);
+    const std::size_t at = text.find(from);
+    BOOST_TEST_REQUIRE(at != std::string::npos, from);
+    text.replace(at, from.size(), to);
+    package.put(part, text);
+    return write_package(package);
+}
+
+// The one error check_template gives, in `lang`.
+std::string the_error(const std::string& docx, const std::string& lang) {
+    const TemplateReport report = check_template(docx, "edited.docx", lang);
+    BOOST_TEST_REQUIRE(report.errors.size() == 1u, lang << ": " << report.errors.size() << (report.errors.empty() ? "" : " " + report.errors.front()));
+    return report.errors.front();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_misspelt_name_in_a_table_gives_the_heading_the_cell_the_text_and_the_nearest_name) {
+    const std::string docx = edited_default("word/document.xml", "{{project.acronym | default(\"–\")}}", "{{project.acronymm | default(\"–\")}}");
+    BOOST_TEST(the_error(docx, "sv") ==
+               "huvuddokumentet, under rubriken \"Projektfakta\", i en tabell, rad 2, kolumn 2, vid \"{{project.acronymm | default(\"–\")}}\": "
+               "okänt namn \"project.acronymm\" i {{project.acronymm | default(\"–\")}} (menade du \"project.acronym\"?)");
+    BOOST_TEST(the_error(docx, "en") ==
+               "the main document, under the heading \"Projektfakta\", in a table, row 2, column 2, at \"{{project.acronymm | default(\"–\")}}\": "
+               "unknown name \"project.acronymm\" in {{project.acronymm | default(\"–\")}} (did you mean \"project.acronym\"?)");
+    // Outside a table, under its own heading; a name nothing is near gets no suggestion.
+    const std::string body = edited_default("word/document.xml", "{{@background}}", "{{@qqqqqqqqqq}}");
+    BOOST_TEST(the_error(body, "sv") == "huvuddokumentet, under rubriken \"Bakgrund\", vid \"{{@qqqqqqqqqq}}\": okänt namn \"qqqqqqqqqq\" i {{@qqqqqqqqqq}}");
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_filter_lists_the_filters_in_the_language) {
+    const std::string docx = edited_default("word/document.xml", "{{budget.esf_share | percent}}", "{{budget.esf_share | procent}}");
+    const std::string sv = the_error(docx, "sv"), en = the_error(docx, "en");
+    BOOST_TEST(contains(sv, "huvuddokumentet, under rubriken \"Projektfakta\", i en tabell, rad 16, kolumn 2, vid \"{{budget.esf_amount | sek}} "
+                            "({{budget.esf_share | procent}})\": okänt filter \"procent\" (filtren är sek, date, percent,"), sv);
+    BOOST_TEST(contains(en, "in a table, row 16, column 2, at \"{{budget.esf_amount | sek}} ({{budget.esf_share | procent}})\": "
+                            "unknown filter \"procent\" (known: sek, date, percent,"), en);
+}
+
+BOOST_AUTO_TEST_CASE(an_unclosed_section_and_a_stray_closing_tag_say_so_in_the_language) {
+    const std::string unclosed = edited_default("word/document.xml", "{{document.call_title}}{{/document.call}}", "{{document.call_title}}");
+    BOOST_TEST(the_error(unclosed, "sv") == "huvuddokumentet, under rubriken \"Projektfakta\", i en tabell, rad 3, kolumn 1, vid \"{{#document.call}}Utlysning\": "
+                                            "avsnittet {{#document.call}} stängs aldrig (inget {{/document.call}})");
+    BOOST_TEST(contains(the_error(unclosed, "en"), "in a table, row 3, column 1, at \"{{#document.call}}Utlysning\": the section {{#document.call}} is never closed"));
+    const std::string stray =
+        edited_default("word/document.xml", "{{@purpose}}", "{{@purpose}}</w:t></w:r></w:p><w:p><w:r><w:t>Syftet: {{/goals}}");
+    BOOST_TEST(the_error(stray, "sv") == "huvuddokumentet, under rubriken \"Syfte\", vid \"Syftet: {{/goals}}\": {{/goals}} stänger inget avsnitt (det finns inget {{#goals}} före)");
+    BOOST_TEST(the_error(stray, "en") == "the main document, under the heading \"Syfte\", at \"Syftet: {{/goals}}\": {{/goals}} closes no section (there is no {{#goals}} before it)");
+}
+
+BOOST_AUTO_TEST_CASE(a_tag_split_by_formatting_is_read_whole_and_quoted_whole) {
+    // Bold on half a tag splits it over two runs: it still works...
+    const std::string good = edited_default("word/document.xml", "{{@problem}}", "{{@prob</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>lem}}");
+    BOOST_TEST(check_template(good, "split.docx", "sv").ok());
+    // ...and a mistake in it is quoted as the user typed it, not in pieces.
+    const std::string bad = edited_default("word/document.xml", "{{@problem}}", "{{@prob</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>lem_x}}");
+    BOOST_TEST(the_error(bad, "sv") == "huvuddokumentet, under rubriken \"Problemformulering\", vid \"{{@problem_x}}\": okänt namn \"problem_x\" i {{@problem_x}} (menade du \"problem\"?)");
+    BOOST_TEST(the_error(bad, "en") == "the main document, under the heading \"Problemformulering\", at \"{{@problem_x}}\": unknown name \"problem_x\" in {{@problem_x}} (did you mean \"problem\"?)");
+}
+
+BOOST_AUTO_TEST_CASE(problems_in_the_header_and_footer_name_them) {
+    const std::string footer = edited_default("word/footer1.xml", "{{document.date}}", "{{document.datum}}");
+    BOOST_TEST(contains(the_error(footer, "sv"), "sidfoten, vid \""), the_error(footer, "sv"));
+    BOOST_TEST(contains(the_error(footer, "sv"), "utkast {{document.datum}}Sida 1 av 1\": okänt namn \"document.datum\" i {{document.datum}}"), the_error(footer, "sv"));
+    BOOST_TEST(contains(the_error(footer, "en"), "the footer, at \""), the_error(footer, "en"));
+    const std::string header = edited_default("word/header1.xml", "{{project.short_name}}", "{{#project.short_name}}");
+    BOOST_TEST(contains(the_error(header, "sv"), "sidhuvudet, vid \"{{%logo}}{{#project.short_name}}"), the_error(header, "sv"));
+    BOOST_TEST(contains(the_error(header, "sv"), "avsnittet {{#project.short_name}} stängs aldrig"), the_error(header, "sv"));
+    BOOST_TEST(contains(the_error(header, "en"), "the header, at \"{{%logo}}{{#project.short_name}}"), the_error(header, "en"));
+}
+
+BOOST_AUTO_TEST_CASE(template_problems_come_in_document_order_also_in_the_draft) {
+    // The footer's problem first in the package, a name late and a filter early in the document.
+    Package package = default_template_package(ESFDRAFT_SOURCE_DIR, "sv");
+    auto edit = [&](const std::string& part, const std::string& from, const std::string& to) {
+        std::string text = *package.find(part);
+        text.replace(text.find(from), from.size(), to);
+        package.put(part, text);
+    };
+    edit("word/footer1.xml", "{{document.date}}", "{{document.datum}}");
+    edit("word/document.xml", "{{@background}}", "{{@bakground}}");
+    edit("word/document.xml", "{{budget.esf_share | percent}}", "{{budget.esf_share | procent}}");
+    const std::string docx = write_package(package);
+    const TemplateReport report = check_template(docx, "three.docx", "sv");
+    BOOST_TEST_REQUIRE(report.errors.size() == 3u);
+    BOOST_TEST(contains(report.errors[0], "okänt filter \"procent\""), report.errors[0]);
+    BOOST_TEST(contains(report.errors[1], "under rubriken \"Bakgrund\""), report.errors[1]);
+    BOOST_TEST(report.errors[2].rfind("sidfoten, ", 0) == 0u, report.errors[2]);
+    DraftOptions custom = options("en");
+    custom.template_path = write_temp("three.docx", docx);
+    try {
+        render_application_draft(framsyn_application(), custom);
+        BOOST_FAIL("a template with three problems was rendered");
+    } catch (const TemplateError& error) {
+        const std::string text = problems_text(error, "en");
+        BOOST_TEST(text.rfind("template '" + *custom.template_path + "': 3 problems\n  the main document, under the heading \"Projektfakta\"", 0) == 0u, text);
+        BOOST_TEST(text.find("(did you mean \"background\"?)") < text.find("\n  the footer, at "), text);
+    }
+}

@@ -533,8 +533,9 @@ BOOST_AUTO_TEST_CASE(template_errors_come_in_the_order_a_reader_meets_them) {
     for (const TemplateProblem& problem : error.problems()) order.push_back(problem.message);
     const std::vector<std::string> expected{"outside", "early", "late", "late, second", "h"};
     BOOST_TEST(order == expected, boost::test_tools::per_element());
-    BOOST_TEST(problems_text(error, "sv").rfind("mallen 't.docx' har 5 fel\n  word/document.xml: outside\n  word/document.xml, stycke 2: early", 0) == 0u,
+    BOOST_TEST(problems_text(error, "sv").rfind("mallen 't.docx' har 5 fel\n  huvuddokumentet: outside\n  huvuddokumentet: early", 0) == 0u,
                problems_text(error, "sv"));
+    BOOST_TEST(problems_text(error, "en").find("\n  the main document: late, second\n  the header: h") != std::string::npos, problems_text(error, "en"));
     BOOST_TEST(std::string(error.what()).rfind("template 't.docx': 5 problems\n  word/document.xml: outside", 0) == 0u, error.what());
 }
 
