@@ -190,7 +190,8 @@ private:
     void finish(Poco::Net::HTTPServerRequest& from, Poco::Net::HTTPServerResponse& to, const Request& request,
                 const Response& response, std::chrono::steady_clock::time_point started) {
         try {
-            to.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+            // The reason phrase too (setStatus alone keeps "OK": "303 OK", "404 OK").
+            to.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
             to.setContentType(response.content_type);
             to.set("Content-Security-Policy", content_security_policy);
             to.set("X-Content-Type-Options", "nosniff");

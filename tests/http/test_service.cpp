@@ -190,6 +190,8 @@ struct Service {
         std::ostringstream text;
         Poco::StreamCopier::copyStream(in, text);
         reply.body = text.str();
+        // The status line's reason phrase is the status's own ("303 See Other", not "303 OK").
+        BOOST_TEST(response.getReason() == Poco::Net::HTTPResponse::getReasonForStatus(response.getStatus()));
         // Spec §5: on every response.
         BOOST_TEST(reply.headers["content-security-policy"].find("frame-ancestors 'none'") != std::string::npos);
         BOOST_TEST(reply.headers["x-content-type-options"] == "nosniff");
