@@ -103,6 +103,12 @@ public:
     // more empty row and nothing is saved) and a row's "Remove" checkbox.
     void add_row_button(std::ostream& out, const std::string& name, const std::string& words);
     void remove_box(std::ostream& out, const std::string& row_prefix);   // "goal.2"
+    // A row of a repeated element as a fieldset: id "row-" + row_prefix, the
+    // legend (plain text, escaped here), then the findings at exactly
+    // `element_path` when given (the row drawn empty has none). end_row draws
+    // the row's Remove box when the row is stored and closes the fieldset.
+    void begin_row(std::ostream& out, const std::string& row_prefix, const std::string& legend, std::string_view element_path = "");
+    void end_row(std::ostream& out, const std::string& row_prefix, bool stored);
 
     const std::set<std::string>& anchors() const { return anchors_; }
     const Fields& drawn() const { return drawn_; }

@@ -211,6 +211,15 @@ void Sheet::remove_box(std::ostream& out, const std::string& row_prefix) {
     checkbox(out, row_prefix + ".remove", t("Ta bort raden när du sparar", "Remove this row when saving"), false);
 }
 
+void Sheet::begin_row(std::ostream& out, const std::string& row_prefix, const std::string& legend, std::string_view element_path) {
+    out << "<fieldset id=\"row-" << e(row_prefix) << "\"><legend>" << e(legend) << "</legend>" << findings_at(element_path, true);
+}
+
+void Sheet::end_row(std::ostream& out, const std::string& row_prefix, bool stored) {
+    if (stored) remove_box(out, row_prefix);
+    out << "</fieldset>";
+}
+
 // ------------------------------------------------------------ apply helpers
 
 std::string field(const Fields& fields, const std::string& name) {
