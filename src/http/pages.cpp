@@ -544,13 +544,8 @@ std::string change_name(const Request& request, const std::string& change) {
 
 // The diff's JSON words, as the page says them.
 std::string diff_kind_name(const Request& request, const std::string& kind) {
-    static const std::map<std::string, std::pair<const char*, const char*>> names = {
-        {"section", {"Avsnitt", "Section"}},     {"goal", {"Mål", "Goal"}},          {"indicator", {"Indikator", "Indicator"}},
-        {"activity", {"Aktivitet", "Activity"}}, {"cost-line", {"Kostnad", "Cost"}}, {"financing", {"Finansiering", "Financing"}},
-        {"municipality", {"Kommun", "Municipality"}}, {"partner", {"Samverkanspart", "Partner"}}, {"risk", {"Risk", "Risk"}},
-        {"attachment", {"Bilaga", "Attachment"}}, {"target-group", {"Målgrupp", "Target group"}}, {"income", {"Intäkt", "Income"}}};
-    const auto found = names.find(kind);
-    return found == names.end() ? kind : t(request, found->second.first, found->second.second);
+    const DiffKind* found = diff_kind(kind);
+    return found ? std::string(request.language == "en" ? found->en : found->sv) : kind;
 }
 
 std::string diff_field_name(const Request& request, const std::string& field) {
