@@ -141,14 +141,12 @@ std::string put_part(std::string_view document, const model::Element& root, cons
 
 using Options = std::vector<std::pair<std::string, std::string>>;
 
-const char* const cost_models[] = {"real-costs", "indirect-flat-rate", "remaining-flat-rate", "lump-sum", "unit-costs"};
-
-std::string cost_model_words(const Sheet& sheet, std::string_view model) {
-    if (model == "real-costs") return sheet.t("Faktiska kostnader", "Real costs");
-    if (model == "indirect-flat-rate") return sheet.t("Schablon för indirekta kostnader", "Flat rate for indirect costs");
-    if (model == "remaining-flat-rate") return sheet.t("Schablon för övriga kostnader", "Flat rate for the remaining costs");
-    if (model == "lump-sum") return sheet.t("Klumpsumma", "Lump sum");
-    return sheet.t("Enhetskostnader", "Unit costs");
+// A cost model as a checkbox names it: the vocabulary's words (the draft's,
+// written for inside a sentence) with a capital first letter.
+std::string cost_model_label(const Sheet& sheet, const model::CodeWords& words) {
+    std::string label(words.name.in(sheet.request.language));
+    if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 'a' + 'A');
+    return label;
 }
 
 // The pack's categories in its words; the vocabulary's when the pack is unknown.
@@ -426,9 +424,10 @@ void draw_budget(Sheet& sheet, std::ostream& out) {
     draw_figures(sheet, out);
     const std::string stored_models = budget ? budget->attribute_or_empty("costModel") : "";
     out << "<fieldset><legend>" << sheet.t("Kostnadsmodell", "Cost model") << "</legend>";
-    for (const char* model : cost_models) {
-        const bool chosen = (" " + stored_models + " ").find(std::string(" ") + model + " ") != std::string::npos;
-        sheet.checkbox(out, std::string("costModel.") + model, cost_model_words(sheet, model), chosen);
+    for (const model::CodeWords& words : model::cost_models()) {
+        const std::string model(words.key);
+        const bool chosen = (" " + stored_models + " ").find(" " + model + " ") != std::string::npos;
+        sheet.checkbox(out, "costModel." + model, cost_model_label(sheet, words), chosen);
     }
     out << "</fieldset>";
     if (budget && budget->attribute("currency") && *budget->attribute("currency") != "SEK")
@@ -459,10 +458,11 @@ std::string apply_budget(const Fields& fields, std::string_view document, const 
     if (old) budget.attributes = old->attributes;
     std::string models;
     bool any_model_field = false;
-    for (const char* model : cost_models) {
-        const std::string field = std::string("costModel.") + model;
+    for (const model::CodeWords& words : model::cost_models()) {
+        const std::string model(words.key);
+        const std::string field = "costModel." + model;
         any_model_field |= given(fields, field) != nullptr;
-        if (value_of(fields, field) == "1") models += (models.empty() ? "" : " ") + std::string(model);
+        if (value_of(fields, field) == "1") models += (models.empty() ? "" : " ") + model;
     }
     // An unchecked box sends nothing: the list is what is checked. The same
     // models as stored keep the attribute as written (its spacing too).

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "http/editor_parts_util.hpp"
+#include "model/vocabulary.hpp"
 #include "http/page_kit.hpp"
 
 namespace esfdraft::http::editor {
@@ -283,8 +284,11 @@ std::string apply_partners(const Fields& fields, std::string_view document, cons
 
 // -------------------------------------------------- risks, logic, attachments
 
-std::vector<std::pair<std::string, std::string>> levels(const Sheet& sheet) {
-    return {{"low", sheet.t("låg", "low")}, {"medium", sheet.t("medel", "medium")}, {"high", sheet.t("hög", "high")}};
+// The options of a code list in the vocabulary's words (the draft's).
+std::vector<std::pair<std::string, std::string>> vocabulary_options(const Sheet& sheet, std::span<const model::CodeWords> table) {
+    std::vector<std::pair<std::string, std::string>> options;
+    for (const model::CodeWords& words : table) options.push_back({std::string(words.key), std::string(words.name.in(sheet.request.language))});
+    return options;
 }
 
 void draw_risks(Sheet& sheet, std::ostream& out) {
@@ -301,8 +305,8 @@ void draw_risks(Sheet& sheet, std::ostream& out) {
         sheet.begin_row(out, r, sheet.t("Risk ", "Risk ") + std::to_string(n) + (risk ? "" : sheet.t(" (ny)", " (new)")), path);
         sheet.text(out, r + ".description", sheet.t("Risken", "The risk"), text_of(child(risk, "description")), "", path);
         out << "<div class=\"row-grid\">";
-        sheet.choice(out, r + ".likelihood", sheet.t("Sannolikhet", "Likelihood"), attr(risk, "likelihood"), levels(sheet), "", path);
-        sheet.choice(out, r + ".impact", sheet.t("Konsekvens", "Impact"), attr(risk, "impact"), levels(sheet), "", path);
+        sheet.choice(out, r + ".likelihood", sheet.t("Sannolikhet", "Likelihood"), attr(risk, "likelihood"), vocabulary_options(sheet, model::risk_levels()), "", path);
+        sheet.choice(out, r + ".impact", sheet.t("Konsekvens", "Impact"), attr(risk, "impact"), vocabulary_options(sheet, model::risk_levels()), "", path);
         out << "</div>";
         sheet.text(out, r + ".measure", sheet.t("Åtgärd", "Measure"), text_of(child(risk, "measure")), "", path);
         sheet.end_row(out, r, risk != nullptr);
@@ -337,8 +341,7 @@ void draw_logic(Sheet& sheet, std::ostream& out) {
         sheet.begin_row(out, r, sheet.t("Steg ", "Step ") + std::to_string(n) + (step ? "" : sheet.t(" (nytt)", " (new)")), path);
         out << "<div class=\"row-grid\">";
         sheet.choice(out, r + ".kind", sheet.t("Slag", "Kind"), attr(step, "kind"),
-                     {{"problem", sheet.t("problem", "problem")}, {"activities", sheet.t("aktiviteter", "activities")}, {"outputs", sheet.t("prestationer", "outputs")},
-                      {"results", sheet.t("resultat", "results")}, {"effects", sheet.t("effekter", "effects")}}, "", path);
+                     vocabulary_options(sheet, model::logic_step_kinds()), "", path);
         sheet.text(out, r + ".goals", sheet.t("Mål (id, valfria)", "Goals (ids, optional)"), attr(step, "goals"), sheet.t("Åtskilda av mellanslag.", "Separated by spaces."), path);
         out << "</div>";
         sheet.area(out, r + ".text", sheet.t("Text", "Text"), rich_markup(step), markup_help(sheet), path);
