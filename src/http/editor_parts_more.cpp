@@ -157,18 +157,12 @@ Options category_options(const Sheet& sheet) {
         for (const model::CostCategoryRule& rule : sheet.check.cost_categories)
             options.push_back({rule.code, category_name(sheet.request, sheet.check.cost_categories, rule.code)});
     } else {
-        for (const model::CodeWords& words : model::cost_categories())
-            options.push_back({std::string(words.key), std::string(words.name.in(sheet.request.language))});
+        options = parts_util::vocabulary_options(sheet, model::cost_categories());
     }
     return options;
 }
 
-Options kind_options(const Sheet& sheet) {
-    Options options;
-    for (const model::CodeWords& words : model::financing_kinds())
-        options.push_back({std::string(words.key), std::string(words.name.in(sheet.request.language))});
-    return options;
-}
+Options kind_options(const Sheet& sheet) { return parts_util::vocabulary_options(sheet, model::financing_kinds()); }
 
 Options activity_options(const Sheet& sheet) {
     Options options;

@@ -7,7 +7,6 @@
 #include <sstream>
 
 #include "http/editor_parts_util.hpp"
-#include "model/vocabulary.hpp"
 #include "http/page_kit.hpp"
 
 namespace esfdraft::http::editor {
@@ -284,12 +283,6 @@ std::string apply_partners(const Fields& fields, std::string_view document, cons
 
 // -------------------------------------------------- risks, logic, attachments
 
-// The options of a code list in the vocabulary's words (the draft's).
-std::vector<std::pair<std::string, std::string>> vocabulary_options(const Sheet& sheet, std::span<const model::CodeWords> table) {
-    std::vector<std::pair<std::string, std::string>> options;
-    for (const model::CodeWords& words : table) options.push_back({std::string(words.key), std::string(words.name.in(sheet.request.language))});
-    return options;
-}
 
 void draw_risks(Sheet& sheet, std::ostream& out) {
     const std::string at = plan_root + "/riskAnalysis";
