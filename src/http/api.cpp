@@ -50,6 +50,27 @@ std::optional<std::string> query_filter(const Request& request, const std::strin
     return *value;
 }
 
+// What a version's artefact is made from: the application (one the caller
+// may see), the version, the language the query asks for when `language`
+// ("" without lang: the plan's own; a lang other than sv or en is a 400) and
+// the version's findings, when it has them.
+struct VersionInputs {
+    store::Application application;
+    store::Version version;
+    std::string lang;
+    std::optional<NamedUpload> findings;
+    NamedUpload plan() const { return {"plan.xml", version.plan}; }
+};
+
+VersionInputs version_inputs(Context& context, const Request& request, bool language) {
+    VersionInputs inputs;
+    inputs.application = visible_application(context, caller_of(request), request.params.at("id"));
+    inputs.version = find_version(context, inputs.application.id, request.params.at("n"));
+    if (language && request.query_value("lang")) inputs.lang = report_language(request);
+    if (inputs.version.findings) inputs.findings = NamedUpload{"findings.xml", *inputs.version.findings};
+    return inputs;
+}
+
 }  // namespace
 
 store::ApplicationFilter visibility_filter(const Caller& caller) {
@@ -269,34 +290,26 @@ void add_api_routes(Router& router, Context& context) {
 
     router.add({"GET", "/api/applications/{id}/versions/{n}/draft.docx", "The application draft (DOCX)",
                 Access::signed_in, false, [site](Request& request) {
-                    const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
-                    const store::Version version = find_version(*site, application.id, request.params.at("n"));
-                    std::string lang;
-                    if (request.query_value("lang")) lang = report_language(request);
-                    std::optional<NamedUpload> findings;
-                    if (version.findings) findings = NamedUpload{"findings.xml", *version.findings};
-                    const auto bytes = cached_artefact(*site, version, "docx", lang, [&] {
-                        return site->checker.draft({"plan.xml", version.plan}, findings, version_day(version), lang);
+                    const VersionInputs in = version_inputs(*site, request, true);
+                    const auto bytes = cached_artefact(*site, in.version, "docx", in.lang, [&] {
+                        return site->checker.draft(in.plan(), in.findings, version_day(in.version), in.lang);
                     });
                     if (!bytes) throw HttpError(409, "conflict", "this version's plan does not load (see its report), so it has no draft");
                     return bytes_response(*bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                                          "application-" + std::to_string(version.number) + ".docx");
+                                          "application-" + std::to_string(in.version.number) + ".docx");
                 }});
 
     router.add({"GET", "/api/applications/{id}/versions/{n}/budget.xlsx", "The budget workbook (XLSX)",
                 Access::signed_in, false, [site](Request& request) {
-                    const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
-                    const store::Version version = find_version(*site, application.id, request.params.at("n"));
-                    std::optional<NamedUpload> findings;
-                    if (version.findings) findings = NamedUpload{"findings.xml", *version.findings};
+                    const VersionInputs in = version_inputs(*site, request, false);   // the workbook has no language
+                    const std::string& application = in.application.id;
                     // The workbook names its application and version, so the cache keeps one per version.
-                    const auto bytes = cached_artefact(*site, version, "xlsx", application.id + "#" + std::to_string(version.number), [&] {
-                        return site->checker.workbook({"plan.xml", version.plan}, findings, version_day(version), application.id,
-                                                      version.number);
+                    const auto bytes = cached_artefact(*site, in.version, "xlsx", application + "#" + std::to_string(in.version.number), [&] {
+                        return site->checker.workbook(in.plan(), in.findings, version_day(in.version), application, in.version.number);
                     });
                     if (!bytes) throw HttpError(409, "conflict", "this version's plan does not load (see its report), so it has no workbook");
                     return bytes_response(*bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                          "budget-" + std::to_string(version.number) + ".xlsx");
+                                          "budget-" + std::to_string(in.version.number) + ".xlsx");
                 }});
 
     // The reviewer's assessment document, for whoever may see the application (its reviewers and owner).
@@ -304,17 +317,12 @@ void add_api_routes(Router& router, Context& context) {
         router.add({"GET", docx ? "/api/applications/{id}/versions/{n}/assessment.docx" : "/api/applications/{id}/versions/{n}/assessment.html",
                     docx ? "The reviewer's assessment document (DOCX, lang)" : "The reviewer's assessment document (HTML, lang)",
                     Access::signed_in, false, [site, docx](Request& request) {
-                        const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
-                        const store::Version version = find_version(*site, application.id, request.params.at("n"));
-                        std::string lang;
-                        if (request.query_value("lang")) lang = report_language(request);
-                        std::optional<NamedUpload> findings;
-                        if (version.findings) findings = NamedUpload{"findings.xml", *version.findings};
-                        const auto bytes = cached_artefact(*site, version, docx ? "assessment-docx" : "assessment-html", lang, [&] {
+                        const VersionInputs in = version_inputs(*site, request, true);
+                        const auto bytes = cached_artefact(*site, in.version, docx ? "assessment-docx" : "assessment-html", in.lang, [&] {
                             return std::optional<std::string>(
-                                site->checker.assessment({"plan.xml", version.plan}, findings, version_day(version), lang, docx));
+                                site->checker.assessment(in.plan(), in.findings, version_day(in.version), in.lang, docx));
                         });
-                        const std::string name = "assessment-" + std::to_string(version.number);
+                        const std::string name = "assessment-" + std::to_string(in.version.number);
                         if (docx)
                             return bytes_response(*bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                                   name + ".docx");

@@ -59,6 +59,11 @@ public:
     // The municipality register (schemas/regions), for the facts' pickers.
     const model::MunicipalityRegister* municipalities = nullptr;
     std::string application;       // the application's id ("" for a new one)
+    // A refused form's own errors by field name (a new application's
+    // programme, title …: what no check of a plan says), each drawn under
+    // its control as an error list with id "err-" + the field, tied to it by
+    // aria-describedby, the control aria-invalid.
+    std::map<std::string, std::string> errors;
 
     // Swedish or English by the page's language.
     std::string t(const char* sv, const char* en) const;
@@ -94,6 +99,17 @@ public:
     void choice(std::ostream& out, const std::string& field, const std::string& label, const std::string& stored,
                 const std::vector<std::pair<std::string, std::string>>& options,   // value, words
                 const std::string& hint = "", std::string_view element_path = "");
+    // As choice, the options in groups (<optgroup label="…">; a group named
+    // "" has none), the empty choice in `none`'s words ("" for "– choose –").
+    using OptionGroups = std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>;
+    void grouped_choice(std::ostream& out, const std::string& field, const std::string& label, const std::string& stored,
+                        const OptionGroups& groups, const std::string& hint = "", std::string_view element_path = "",
+                        const std::string& none = "");
+    // Radio buttons in a fieldset with `legend`, one per option (ids "f-" +
+    // field + "-" + value); `own_language`: each option's words are in the
+    // language its value names (lang="sv").
+    void radios(std::ostream& out, const std::string& field, const std::string& legend, const std::string& stored,
+                const std::vector<std::pair<std::string, std::string>>& options, bool own_language = false);
     // (Named checkbox: a method check() would clash with the member `check`.)
     void checkbox(std::ostream& out, const std::string& field, const std::string& label, bool stored,
                const std::string& hint = "");
@@ -103,6 +119,12 @@ public:
     // more empty row and nothing is saved) and a row's "Remove" checkbox.
     void add_row_button(std::ostream& out, const std::string& name, const std::string& words);
     void remove_box(std::ostream& out, const std::string& row_prefix);   // "goal.2"
+    // A row of a repeated element as a fieldset: id "row-" + row_prefix, the
+    // legend (plain text, escaped here), then the findings at exactly
+    // `element_path` when given (the row drawn empty has none). end_row draws
+    // the row's Remove box when the row is stored and closes the fieldset.
+    void begin_row(std::ostream& out, const std::string& row_prefix, const std::string& legend, std::string_view element_path = "");
+    void end_row(std::ostream& out, const std::string& row_prefix, bool stored);
 
     const std::set<std::string>& anchors() const { return anchors_; }
     const Fields& drawn() const { return drawn_; }

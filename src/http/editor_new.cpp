@@ -2,7 +2,6 @@
 // and language chosen from the packs' own lists, stored as version 1 of a
 // starter plan, then the editor's facts part.
 #include <sstream>
-#include <tuple>
 
 #include "http/context.hpp"
 #include "http/editor.hpp"
@@ -19,19 +18,6 @@ namespace {
 std::string words(const Request& request, const model::LocalizedName& name, const std::string& fallback) {
     const std::string& chosen = request.language == "en" ? name.en : name.sv;
     return chosen.empty() ? fallback : chosen;
-}
-
-// The error beside a field, tied to it by aria-describedby.
-std::string error_for(const std::map<std::string, std::string>& errors, const std::string& field) {
-    const auto found = errors.find(field);
-    if (found == errors.end()) return "";
-    return "<ul class=\"findings\" id=\"err-" + field + "\"><li class=\"sev-error\"><strong>✗</strong> " + e(found->second) + "</li></ul>";
-}
-
-std::string described(const std::map<std::string, std::string>& errors, const std::string& field, const std::string& hint = "") {
-    std::string ids = hint;
-    if (errors.count(field)) ids += (ids.empty() ? "" : " ") + ("err-" + field);
-    return ids.empty() ? "" : " aria-describedby=\"" + ids + "\"" + (errors.count(field) ? " aria-invalid=\"true\"" : "");
 }
 
 std::string value_of(const Fields& entries, const std::string& name, const std::string& fallback = "") {
@@ -55,43 +41,28 @@ Response new_application_page(Context& context, const Request& request, const Fi
         for (const auto& [field, message] : errors) out << "<li><a href=\"#f-" << e(field) << "\">" << e(message) << "</a></li>";
         out << "</ul></div>";
     }
-    const std::string programme = value_of(entries, "programme", packs.empty() ? "" : packs.back()->name);
+    // Drawn by the editor's sheet, so labels, hints and errors are tied to
+    // their controls as on every other editor page; no check of a plan yet.
+    const UploadCheck nothing_checked;
+    editor::Sheet sheet(request, nothing_checked, nullptr, entries.empty() ? nullptr : &entries);
+    sheet.errors = errors;
     out << "<form method=\"post\" action=\"/applications/new/edit\" id=\"new-form\">" << csrf_field(request);
-    out << "<div class=\"field\"><label for=\"f-programme\">" << t(request, "Program", "Programme") << "</label><select id=\"f-programme\" name=\"programme\""
-        << described(errors, "programme") << ">";
-    for (const auto& pack : packs)
-        out << "<option value=\"" << e(pack->name) << "\"" << (pack->name == programme ? " selected" : "") << ">" << e(words(request, pack->title, pack->name))
-            << "</option>";
-    out << "</select>" << error_for(errors, "programme") << "</div>";
-    const std::string call = value_of(entries, "call");
-    out << "<div class=\"field\"><label for=\"f-call\">" << t(request, "Utlysning", "Call") << "</label><p class=\"hint\" id=\"h-call\">"
-        << t(request, "Utlysningen ska höra till programmet du valt. Utan utlysning gäller programmets allmänna regler.",
-             "The call must belong to the programme you chose. Without a call the programme's general rules apply.")
-        << "</p><select id=\"f-call\" name=\"call\"" << described(errors, "call", "h-call") << "><option value=\"\">"
-        << t(request, "ingen särskild utlysning", "no particular call") << "</option>";
+    editor::Sheet::OptionGroups programmes{{"", {}}}, calls;
     for (const auto& pack : packs) {
-        out << "<optgroup label=\"" << e(words(request, pack->title, pack->name)) << "\">";
-        for (const model::Call& each : pack->calls)
-            out << "<option value=\"" << e(each.name) << "\"" << (each.name == call ? " selected" : "") << ">" << e(words(request, each.title, each.name))
-                << "</option>";
-        out << "</optgroup>";
+        programmes.front().second.push_back({pack->name, words(request, pack->title, pack->name)});
+        calls.push_back({words(request, pack->title, pack->name), {}});
+        for (const model::Call& each : pack->calls) calls.back().second.push_back({each.name, words(request, each.title, each.name)});
     }
-    out << "</select>" << error_for(errors, "call") << "</div>";
-    const std::string phase = value_of(entries, "phase", "implementation");
-    out << "<fieldset><legend>" << t(request, "Fas", "Phase") << "</legend>";
-    for (const auto& [code, sv, en] : {std::tuple{"prestudy", "Förstudie / förprojektering", "Pre-study"},
-                                       std::tuple{"implementation", "Genomförande", "Implementation"}})
-        out << "<div class=\"field check\"><input type=\"radio\" id=\"f-phase-" << code << "\" name=\"phase\" value=\"" << code << "\""
-            << (phase == code ? " checked" : "") << "><label for=\"f-phase-" << code << "\">" << t(request, sv, en) << "</label></div>";
-    out << error_for(errors, "phase") << "</fieldset>";
-    out << "<div class=\"field\"><label for=\"f-title\">" << t(request, "Projektets titel", "The project's title") << "</label><input type=\"text\" id=\"f-title\" name=\"title\" value=\""
-        << e(value_of(entries, "title")) << "\"" << described(errors, "title") << " required maxlength=\"200\">" << error_for(errors, "title") << "</div>";
-    const std::string lang = value_of(entries, "lang", request.language);
-    out << "<fieldset><legend>" << t(request, "Ansökans språk", "The application's language") << "</legend>";
-    for (const auto& [code, name] : {std::pair{"sv", "Svenska"}, std::pair{"en", "English"}})
-        out << "<div class=\"field check\"><input type=\"radio\" id=\"f-lang-" << code << "\" name=\"lang\" value=\"" << code << "\""
-            << (lang == code ? " checked" : "") << "><label for=\"f-lang-" << code << "\" lang=\"" << code << "\">" << name << "</label></div>";
-    out << "</fieldset><p><button type=\"submit\">" << t(request, "Skapa ansökan och fyll i projektuppgifterna", "Create the application and fill in the facts")
+    sheet.grouped_choice(out, "programme", t(request, "Program", "Programme"), packs.empty() ? "" : packs.back()->name, programmes);
+    sheet.grouped_choice(out, "call", t(request, "Utlysning", "Call"), "", calls,
+                         t(request, "Utlysningen ska höra till programmet du valt. Utan utlysning gäller programmets allmänna regler.",
+                           "The call must belong to the programme you chose. Without a call the programme's general rules apply."),
+                         "", t(request, "ingen särskild utlysning", "no particular call"));
+    sheet.radios(out, "phase", t(request, "Fas", "Phase"), "implementation",
+                 {{"prestudy", t(request, "Förstudie / förprojektering", "Pre-study")}, {"implementation", t(request, "Genomförande", "Implementation")}});
+    sheet.text(out, "title", t(request, "Projektets titel", "The project's title"), "", "", "", "text", "required maxlength=\"200\"");
+    sheet.radios(out, "lang", t(request, "Ansökans språk", "The application's language"), request.language, {{"sv", "Svenska"}, {"en", "English"}}, true);
+    out << "<p><button type=\"submit\">" << t(request, "Skapa ansökan och fyll i projektuppgifterna", "Create the application and fill in the facts")
         << "</button></p></form>";
     return html(request, {t(request, "Ny ansökan i webbläsaren", "A new application in the browser"), out.str()}, status);
 }

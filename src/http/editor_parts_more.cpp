@@ -141,14 +141,12 @@ std::string put_part(std::string_view document, const model::Element& root, cons
 
 using Options = std::vector<std::pair<std::string, std::string>>;
 
-const char* const cost_models[] = {"real-costs", "indirect-flat-rate", "remaining-flat-rate", "lump-sum", "unit-costs"};
-
-std::string cost_model_words(const Sheet& sheet, std::string_view model) {
-    if (model == "real-costs") return sheet.t("Faktiska kostnader", "Real costs");
-    if (model == "indirect-flat-rate") return sheet.t("Schablon för indirekta kostnader", "Flat rate for indirect costs");
-    if (model == "remaining-flat-rate") return sheet.t("Schablon för övriga kostnader", "Flat rate for the remaining costs");
-    if (model == "lump-sum") return sheet.t("Klumpsumma", "Lump sum");
-    return sheet.t("Enhetskostnader", "Unit costs");
+// A cost model as a checkbox names it: the vocabulary's words (the draft's,
+// written for inside a sentence) with a capital first letter.
+std::string cost_model_label(const Sheet& sheet, const model::CodeWords& words) {
+    std::string label(words.name.in(sheet.request.language));
+    if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 'a' + 'A');
+    return label;
 }
 
 // The pack's categories in its words; the vocabulary's when the pack is unknown.
@@ -159,18 +157,12 @@ Options category_options(const Sheet& sheet) {
         for (const model::CostCategoryRule& rule : sheet.check.cost_categories)
             options.push_back({rule.code, category_name(sheet.request, sheet.check.cost_categories, rule.code)});
     } else {
-        for (const model::CodeWords& words : model::cost_categories())
-            options.push_back({std::string(words.key), std::string(words.name.in(sheet.request.language))});
+        options = parts_util::vocabulary_options(sheet, model::cost_categories());
     }
     return options;
 }
 
-Options kind_options(const Sheet& sheet) {
-    Options options;
-    for (const model::CodeWords& words : model::financing_kinds())
-        options.push_back({std::string(words.key), std::string(words.name.in(sheet.request.language))});
-    return options;
-}
+Options kind_options(const Sheet& sheet) { return parts_util::vocabulary_options(sheet, model::financing_kinds()); }
 
 Options activity_options(const Sheet& sheet) {
     Options options;
@@ -275,11 +267,69 @@ std::vector<const model::Element*> grandchildren(const model::Element* parent, c
     return parent->children_named(item);
 }
 
-// The remove checkbox of a stored row (an empty row has none).
-void remove_cell(Sheet& sheet, std::ostream& out, const std::string& prefix, std::size_t row, bool stored) {
-    out << "<td>";
-    if (stored) sheet.checkbox(out, prefix + "remove", cell_label(sheet, sheet.t("Ta bort", "Remove"), row), false);
-    out << "</td>";
+// One row of a grid (cost lines, financing, income, questions, actors, a
+// finding's evidence). The constructor draws the row's findings in a row of
+// their own above it, so its cells can name them (aria-describedby), and
+// opens the row; each cell takes the next column and is labelled by it and
+// the row ("Belopp, rad 3"); end() draws the Remove cell and closes the row.
+// A row drawn empty (`stored` false) has no findings and no Remove box.
+class GridRow {
+public:
+    GridRow(Sheet& sheet, std::ostream& out, const std::vector<std::string>& columns, const std::string& name, std::size_t n,
+            bool stored, const std::string& path)
+        : sheet_(sheet), out_(out), columns_(columns), prefix_(row_prefix(name, n)), n_(n), stored_(stored) {
+        if (stored) {
+            const std::string notes = sheet.findings_at(path);
+            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
+        }
+        out << "<tr" << (stored ? "" : " data-empty-row") << ">";
+    }
+    void text(const char* field, const std::string& stored, std::string_view element_path = "") {
+        out_ << "<td>";
+        sheet_.text(out_, prefix_ + field, next_label(), stored, "", element_path);
+        out_ << "</td>";
+    }
+    void area(const char* field, const std::string& stored) {
+        out_ << "<td>";
+        sheet_.area(out_, prefix_ + field, next_label(), stored);
+        out_ << "</td>";
+    }
+    // A stored value the options lack stays choosable (with_stored).
+    void choice(const char* field, const std::string& stored, const Options& options, std::string_view element_path = "") {
+        out_ << "<td>";
+        sheet_.choice(out_, prefix_ + field, next_label(), stored, with_stored(options, stored), "", element_path);
+        out_ << "</td>";
+    }
+    void end() {
+        out_ << "<td>";
+        if (stored_) sheet_.checkbox(out_, prefix_ + "remove", cell_label(sheet_, sheet_.t("Ta bort", "Remove"), n_), false);
+        out_ << "</td></tr>";
+    }
+
+private:
+    std::string next_label() { return cell_label(sheet_, columns_.at(column_++), n_); }
+
+    Sheet& sheet_;
+    std::ostream& out_;
+    const std::vector<std::string>& columns_;
+    const std::string prefix_;
+    const std::size_t n_;
+    const bool stored_;
+    std::size_t column_ = 0;
+};
+
+// A grid's column heads, then its body opened.
+void grid_head(std::ostream& out, const std::vector<std::string>& columns) {
+    out << "<thead><tr>";
+    for (const std::string& column : columns) out << "<th scope=\"col\">" << e(column) << "</th>";
+    out << "</tr></thead><tbody>";
+}
+
+// A grid's body closed, its rows' count and its "Add a row" button.
+void grid_end(Sheet& sheet, std::ostream& out, const std::string& name, std::size_t rows, const std::string& add_words) {
+    out << "</tbody></table>";
+    sheet.count(out, name, rows);
+    sheet.add_row_button(out, name, add_words);
 }
 
 void draw_costs(Sheet& sheet, std::ostream& out) {
@@ -289,54 +339,29 @@ void draw_costs(Sheet& sheet, std::ostream& out) {
     const std::size_t rows = sheet.rows("cost", costs.size());
     const std::string parent = "/application/budget/costs";
     out << "<h2 id=\"costs-heading\">" << sheet.t("Kostnader", "Costs") << "</h2>" << sheet.findings_at(parent, true)
-        << "<table class=\"grid\" id=\"costs\" data-rows=\"cost\" aria-labelledby=\"costs-heading\"><thead><tr>";
+        << "<table class=\"grid\" id=\"costs\" data-rows=\"cost\" aria-labelledby=\"costs-heading\">";
     std::vector<std::string> columns{sheet.t("Kategori", "Category"), sheet.t("År", "Year"), sheet.t("Aktivitet", "Activity")};
     if (beneficiaries) columns.push_back(sheet.t("Stödmottagare", "Beneficiary"));
     for (const std::string& column : {sheet.t("Taggar", "Tags"), sheet.t("Benämning", "Label"), sheet.t("Belopp (kr)", "Amount (SEK)"),
                                       sheet.t("Ta bort", "Remove")})
         columns.push_back(column);
-    for (const std::string& column : columns) out << "<th scope=\"col\">" << e(column) << "</th>";
-    out << "</tr></thead><tbody>";
+    grid_head(out, columns);
     for (std::size_t i = 0; i < rows; ++i) {
         const model::Element* cost = i < costs.size() ? costs[i] : nullptr;
         const std::size_t n = i + 1;
-        const std::string prefix = row_prefix("cost", n);
         const std::string path = cost ? child_path(parent, "cost", n, costs.size()) : std::string();
         const auto stored = [&](const char* name) { return cost ? cost->attribute_or_empty(name) : std::string(); };
-        // The row's findings above it, so its cells can name them (aria-describedby).
-        if (cost) {
-            const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
-        }
-        out << "<tr" << (cost ? "" : " data-empty-row") << ">";
-        out << "<td>";
-        sheet.choice(out, prefix + "category", cell_label(sheet, columns[0], n), stored("category"), with_stored(categories, stored("category")),
-                     "", path);
-        out << "</td><td>";
-        sheet.text(out, prefix + "year", cell_label(sheet, columns[1], n), stored("year"), "", "", "text");
-        out << "</td><td>";
-        sheet.choice(out, prefix + "activity", cell_label(sheet, columns[2], n), stored("activity"), with_stored(activities, stored("activity")));
-        out << "</td>";
-        std::size_t column = 3;
-        if (beneficiaries) {
-            out << "<td>";
-            sheet.choice(out, prefix + "beneficiary", cell_label(sheet, columns[column++], n), stored("beneficiary"),
-                         with_stored(owners, stored("beneficiary")));
-            out << "</td>";
-        }
-        out << "<td>";
-        sheet.text(out, prefix + "tags", cell_label(sheet, columns[column++], n), stored("tags"));
-        out << "</td><td>";
-        sheet.text(out, prefix + "label", cell_label(sheet, columns[column++], n), cost ? cost->text() : "");
-        out << "</td><td>";
-        sheet.text(out, prefix + "amount", cell_label(sheet, columns[column++], n), stored("amount"), "", "", "text");
-        out << "</td>";
-        remove_cell(sheet, out, prefix, n, cost != nullptr);
-        out << "</tr>";
+        GridRow row(sheet, out, columns, "cost", n, cost != nullptr, path);
+        row.choice("category", stored("category"), categories, path);
+        row.text("year", stored("year"));
+        row.choice("activity", stored("activity"), activities);
+        if (beneficiaries) row.choice("beneficiary", stored("beneficiary"), owners);
+        row.text("tags", stored("tags"));
+        row.text("label", cost ? cost->text() : "");
+        row.text("amount", stored("amount"));
+        row.end();
     }
-    out << "</tbody></table>";
-    sheet.count(out, "cost", rows);
-    sheet.add_row_button(out, "cost", sheet.t("Lägg till en kostnadsrad", "Add a cost line"));
+    grid_end(sheet, out, "cost", rows, sheet.t("Lägg till en kostnadsrad", "Add a cost line"));
 }
 
 void draw_financing(Sheet& sheet, std::ostream& out) {
@@ -346,78 +371,45 @@ void draw_financing(Sheet& sheet, std::ostream& out) {
     const std::size_t rows = sheet.rows("source", sources.size());
     const std::string parent = "/application/budget/financing";
     out << "<h2 id=\"financing-heading\">" << sheet.t("Finansiering", "Financing") << "</h2>" << sheet.findings_at(parent, true)
-        << "<table class=\"grid\" id=\"financing\" data-rows=\"source\" aria-labelledby=\"financing-heading\"><thead><tr>";
+        << "<table class=\"grid\" id=\"financing\" data-rows=\"source\" aria-labelledby=\"financing-heading\">";
     std::vector<std::string> columns{sheet.t("Slag", "Kind"), sheet.t("Finansiär", "Funder"), sheet.t("Organisationsnummer", "Organisation number")};
     if (beneficiaries) columns.push_back(sheet.t("Stödmottagare", "Beneficiary"));
     columns.push_back(sheet.t("Belopp (kr)", "Amount (SEK)"));
     columns.push_back(sheet.t("Ta bort", "Remove"));
-    for (const std::string& column : columns) out << "<th scope=\"col\">" << e(column) << "</th>";
-    out << "</tr></thead><tbody>";
+    grid_head(out, columns);
     for (std::size_t i = 0; i < rows; ++i) {
         const model::Element* source = i < sources.size() ? sources[i] : nullptr;
         const std::size_t n = i + 1;
-        const std::string prefix = row_prefix("source", n);
         const std::string path = source ? child_path(parent, "source", n, sources.size()) : std::string();
         const auto stored = [&](const char* name) { return source ? source->attribute_or_empty(name) : std::string(); };
-        // The row's findings above it, so its cells can name them (aria-describedby).
-        if (source) {
-            const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
-        }
-        out << "<tr" << (source ? "" : " data-empty-row") << "><td>";
-        sheet.choice(out, prefix + "kind", cell_label(sheet, columns[0], n), stored("kind"), with_stored(kinds, stored("kind")), "", path);
-        out << "</td><td>";
-        sheet.text(out, prefix + "funder", cell_label(sheet, columns[1], n), stored("funder"));
-        out << "</td><td>";
-        sheet.text(out, prefix + "orgNumber", cell_label(sheet, columns[2], n), stored("orgNumber"));
-        out << "</td>";
-        std::size_t column = 3;
-        if (beneficiaries) {
-            out << "<td>";
-            sheet.choice(out, prefix + "beneficiary", cell_label(sheet, columns[column++], n), stored("beneficiary"),
-                         with_stored(owners, stored("beneficiary")));
-            out << "</td>";
-        }
-        out << "<td>";
-        sheet.text(out, prefix + "amount", cell_label(sheet, columns[column++], n), stored("amount"));
-        out << "</td>";
-        remove_cell(sheet, out, prefix, n, source != nullptr);
-        out << "</tr>";
+        GridRow row(sheet, out, columns, "source", n, source != nullptr, path);
+        row.choice("kind", stored("kind"), kinds, path);
+        row.text("funder", stored("funder"));
+        row.text("orgNumber", stored("orgNumber"));
+        if (beneficiaries) row.choice("beneficiary", stored("beneficiary"), owners);
+        row.text("amount", stored("amount"));
+        row.end();
     }
-    out << "</tbody></table>";
-    sheet.count(out, "source", rows);
-    sheet.add_row_button(out, "source", sheet.t("Lägg till en finansieringskälla", "Add a financing source"));
+    grid_end(sheet, out, "source", rows, sheet.t("Lägg till en finansieringskälla", "Add a financing source"));
 }
 
 void draw_income(Sheet& sheet, std::ostream& out) {
     const std::vector<const model::Element*> items = grandchildren(budget_of(sheet), nullptr, "income");
     const std::size_t rows = sheet.rows("income", items.size());
     out << "<h2 id=\"income-heading\">" << sheet.t("Intäkter", "Income") << "</h2>"
-        << "<table class=\"grid\" id=\"income\" data-rows=\"income\" aria-labelledby=\"income-heading\"><thead><tr>";
+        << "<table class=\"grid\" id=\"income\" data-rows=\"income\" aria-labelledby=\"income-heading\">";
     const std::vector<std::string> columns{sheet.t("Benämning", "Label"), sheet.t("Belopp (kr)", "Amount (SEK)"), sheet.t("Ta bort", "Remove")};
-    for (const std::string& column : columns) out << "<th scope=\"col\">" << e(column) << "</th>";
-    out << "</tr></thead><tbody>";
+    grid_head(out, columns);
     for (std::size_t i = 0; i < rows; ++i) {
         const model::Element* item = i < items.size() ? items[i] : nullptr;
         const std::size_t n = i + 1;
-        const std::string prefix = row_prefix("income", n);
         const std::string path = item ? child_path("/application/budget", "income", n, items.size()) : std::string();
-        // The row's findings above it, so its cells can name them (aria-describedby).
-        if (item) {
-            const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << 3 << "\">" << notes << "</td></tr>";
-        }
-        out << "<tr" << (item ? "" : " data-empty-row") << "><td>";
-        sheet.text(out, prefix + "label", cell_label(sheet, columns[0], n), item ? item->text() : "", "", path);
-        out << "</td><td>";
-        sheet.text(out, prefix + "amount", cell_label(sheet, columns[1], n), item ? item->attribute_or_empty("amount") : "");
-        out << "</td>";
-        remove_cell(sheet, out, prefix, n, item != nullptr);
-        out << "</tr>";
+        GridRow row(sheet, out, columns, "income", n, item != nullptr, path);
+        row.text("label", item ? item->text() : "", path);
+        row.text("amount", item ? item->attribute_or_empty("amount") : "");
+        row.end();
     }
-    out << "</tbody></table>";
-    sheet.count(out, "income", rows);
-    sheet.add_row_button(out, "income", sheet.t("Lägg till en intäkt", "Add an income line"));
+    grid_end(sheet, out, "income", rows, sheet.t("Lägg till en intäkt", "Add an income line"));
 }
 
 void draw_budget(Sheet& sheet, std::ostream& out) {
@@ -426,9 +418,10 @@ void draw_budget(Sheet& sheet, std::ostream& out) {
     draw_figures(sheet, out);
     const std::string stored_models = budget ? budget->attribute_or_empty("costModel") : "";
     out << "<fieldset><legend>" << sheet.t("Kostnadsmodell", "Cost model") << "</legend>";
-    for (const char* model : cost_models) {
-        const bool chosen = (" " + stored_models + " ").find(std::string(" ") + model + " ") != std::string::npos;
-        sheet.checkbox(out, std::string("costModel.") + model, cost_model_words(sheet, model), chosen);
+    for (const model::CodeWords& words : model::cost_models()) {
+        const std::string model(words.key);
+        const bool chosen = (" " + stored_models + " ").find(" " + model + " ") != std::string::npos;
+        sheet.checkbox(out, "costModel." + model, cost_model_label(sheet, words), chosen);
     }
     out << "</fieldset>";
     if (budget && budget->attribute("currency") && *budget->attribute("currency") != "SEK")
@@ -459,10 +452,11 @@ std::string apply_budget(const Fields& fields, std::string_view document, const 
     if (old) budget.attributes = old->attributes;
     std::string models;
     bool any_model_field = false;
-    for (const char* model : cost_models) {
-        const std::string field = std::string("costModel.") + model;
+    for (const model::CodeWords& words : model::cost_models()) {
+        const std::string model(words.key);
+        const std::string field = "costModel." + model;
         any_model_field |= given(fields, field) != nullptr;
-        if (value_of(fields, field) == "1") models += (models.empty() ? "" : " ") + std::string(model);
+        if (value_of(fields, field) == "1") models += (models.empty() ? "" : " ") + model;
     }
     // An unchecked box sends nothing: the list is what is checked. The same
     // models as stored keep the attribute as written (its spacing too).
@@ -602,30 +596,19 @@ std::string apply_study(const Fields& fields, std::string_view document, const m
 void draw_questions(Sheet& sheet, std::ostream& out) {
     const std::vector<const model::Element*> questions = grandchildren(sheet.root, "questions", "question");
     const std::size_t rows = sheet.rows("question", questions.size());
-    out << sheet.findings_at("/findings/questions", true) << "<table class=\"grid\" id=\"questions\" data-rows=\"question\"><thead><tr><th scope=\"col\">"
-        << sheet.t("Id", "Id") << "</th><th scope=\"col\">" << sheet.t("Fråga", "Question") << "</th><th scope=\"col\">"
-        << sheet.t("Ta bort", "Remove") << "</th></tr></thead><tbody>";
+    const std::vector<std::string> columns{sheet.t("Id", "Id"), sheet.t("Fråga", "Question"), sheet.t("Ta bort", "Remove")};
+    out << sheet.findings_at("/findings/questions", true) << "<table class=\"grid\" id=\"questions\" data-rows=\"question\">";
+    grid_head(out, columns);
     for (std::size_t i = 0; i < rows; ++i) {
         const model::Element* question = i < questions.size() ? questions[i] : nullptr;
         const std::size_t n = i + 1;
-        const std::string prefix = row_prefix("question", n);
         const std::string path = question ? child_path("/findings/questions", "question", n, questions.size()) : std::string();
-        // The row's findings above it, so its cells can name them (aria-describedby).
-        if (question) {
-            const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << 3 << "\">" << notes << "</td></tr>";
-        }
-        out << "<tr" << (question ? "" : " data-empty-row") << "><td>";
-        sheet.text(out, prefix + "id", cell_label(sheet, sheet.t("Id", "Id"), n), question ? question->attribute_or_empty("id") : "", "", path);
-        out << "</td><td>";
-        sheet.area(out, prefix + "text", cell_label(sheet, sheet.t("Fråga", "Question"), n), question ? question->text() : "");
-        out << "</td>";
-        remove_cell(sheet, out, prefix, n, question != nullptr);
-        out << "</tr>";
+        GridRow row(sheet, out, columns, "question", n, question != nullptr, path);
+        row.text("id", question ? question->attribute_or_empty("id") : "", path);
+        row.area("text", question ? question->text() : "");
+        row.end();
     }
-    out << "</tbody></table>";
-    sheet.count(out, "question", rows);
-    sheet.add_row_button(out, "question", sheet.t("Lägg till en fråga", "Add a question"));
+    grid_end(sheet, out, "question", rows, sheet.t("Lägg till en fråga", "Add a question"));
 }
 
 std::string apply_questions(const Fields& fields, std::string_view document, const model::Element& root) {
@@ -648,35 +631,21 @@ void draw_actors(Sheet& sheet, std::ostream& out) {
     const Options kinds = code_options(sheet, actor_kinds);
     const std::vector<std::string> columns{sheet.t("Id", "Id"), sheet.t("Slag", "Kind"), sheet.t("Kommunkod", "Municipality code"),
                                            sheet.t("Namn", "Name"), sheet.t("Ta bort", "Remove")};
-    out << sheet.findings_at("/findings/actors", true) << "<table class=\"grid\" id=\"actors\" data-rows=\"actor\"><thead><tr>";
-    for (const std::string& column : columns) out << "<th scope=\"col\">" << e(column) << "</th>";
-    out << "</tr></thead><tbody>";
+    out << sheet.findings_at("/findings/actors", true) << "<table class=\"grid\" id=\"actors\" data-rows=\"actor\">";
+    grid_head(out, columns);
     for (std::size_t i = 0; i < rows; ++i) {
         const model::Element* actor = i < actors.size() ? actors[i] : nullptr;
         const std::size_t n = i + 1;
-        const std::string prefix = row_prefix("actor", n);
         const std::string path = actor ? child_path("/findings/actors", "actor", n, actors.size()) : std::string();
         const auto stored = [&](const char* name) { return actor ? actor->attribute_or_empty(name) : std::string(); };
-        // The row's findings above it, so its cells can name them (aria-describedby).
-        if (actor) {
-            const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
-        }
-        out << "<tr" << (actor ? "" : " data-empty-row") << "><td>";
-        sheet.text(out, prefix + "id", cell_label(sheet, columns[0], n), stored("id"), "", path);
-        out << "</td><td>";
-        sheet.choice(out, prefix + "kind", cell_label(sheet, columns[1], n), stored("kind"), with_stored(kinds, stored("kind")));
-        out << "</td><td>";
-        sheet.text(out, prefix + "municipality", cell_label(sheet, columns[2], n), stored("municipality"));
-        out << "</td><td>";
-        sheet.text(out, prefix + "name", cell_label(sheet, columns[3], n), actor ? actor->text() : "");
-        out << "</td>";
-        remove_cell(sheet, out, prefix, n, actor != nullptr);
-        out << "</tr>";
+        GridRow row(sheet, out, columns, "actor", n, actor != nullptr, path);
+        row.text("id", stored("id"), path);
+        row.choice("kind", stored("kind"), kinds);
+        row.text("municipality", stored("municipality"));
+        row.text("name", actor ? actor->text() : "");
+        row.end();
     }
-    out << "</tbody></table>";
-    sheet.count(out, "actor", rows);
-    sheet.add_row_button(out, "actor", sheet.t("Lägg till en aktör", "Add an actor"));
+    grid_end(sheet, out, "actor", rows, sheet.t("Lägg till en aktör", "Add an actor"));
 }
 
 std::string apply_actors(const Fields& fields, std::string_view document, const model::Element& root) {
@@ -735,37 +704,22 @@ void draw_findings(Sheet& sheet, std::ostream& out) {
         const std::size_t evidence_rows = sheet.rows(evidence_name, evidence.size());
         const std::vector<std::string> columns{sheet.t("Slag", "Kind"), sheet.t("Svarande", "Respondents"), sheet.t("Andel (0–1)", "Share (0–1)"),
                                                sheet.t("Aktörer (id)", "Actors (ids)"), sheet.t("Underlag", "Evidence"), sheet.t("Ta bort", "Remove")};
-        out << "<table class=\"grid\" data-rows=\"" << e(evidence_name) << "\"><caption>" << sheet.t("Underlag", "Evidence") << "</caption><thead><tr>";
-        for (const std::string& column : columns) out << "<th scope=\"col\">" << e(column) << "</th>";
-        out << "</tr></thead><tbody>";
+        out << "<table class=\"grid\" data-rows=\"" << e(evidence_name) << "\"><caption>" << sheet.t("Underlag", "Evidence") << "</caption>";
+        grid_head(out, columns);
         for (std::size_t j = 0; j < evidence_rows; ++j) {
             const model::Element* item = j < evidence.size() ? evidence[j] : nullptr;
             const std::size_t m = j + 1;
-            const std::string inner = row_prefix(evidence_name, m);
             const std::string item_path = item ? child_path(path, "evidence", m, evidence.size()) : std::string();
             const auto attribute = [&](const char* name) { return item ? item->attribute_or_empty(name) : std::string(); };
-            // The row's findings above it, so its cells can name them (aria-describedby).
-            if (item) {
-                const std::string notes = sheet.findings_at(item_path);
-                if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << 6 << "\">" << notes << "</td></tr>";
-            }
-            out << "<tr" << (item ? "" : " data-empty-row") << "><td>";
-            sheet.choice(out, inner + "kind", cell_label(sheet, columns[0], m), attribute("kind"), with_stored(kinds, attribute("kind")), "", item_path);
-            out << "</td><td>";
-            sheet.text(out, inner + "respondents", cell_label(sheet, columns[1], m), attribute("respondents"));
-            out << "</td><td>";
-            sheet.text(out, inner + "share", cell_label(sheet, columns[2], m), attribute("share"));
-            out << "</td><td>";
-            sheet.text(out, inner + "actors", cell_label(sheet, columns[3], m), attribute("actors"));
-            out << "</td><td>";
-            sheet.area(out, inner + "text", cell_label(sheet, columns[4], m), item ? item->text() : "");
-            out << "</td>";
-            remove_cell(sheet, out, inner, m, item != nullptr);
-            out << "</tr>";
+            GridRow row(sheet, out, columns, evidence_name, m, item != nullptr, item_path);
+            row.choice("kind", attribute("kind"), kinds, item_path);
+            row.text("respondents", attribute("respondents"));
+            row.text("share", attribute("share"));
+            row.text("actors", attribute("actors"));
+            row.area("text", item ? item->text() : "");
+            row.end();
         }
-        out << "</tbody></table>";
-        sheet.count(out, evidence_name, evidence_rows);
-        sheet.add_row_button(out, evidence_name, sheet.t("Lägg till underlag", "Add evidence"));
+        grid_end(sheet, out, evidence_name, evidence_rows, sheet.t("Lägg till underlag", "Add evidence"));
         sheet.area(out, prefix + "recommendation", sheet.t("Rekommendation", "Recommendation"), stored_text("recommendation"), "",
                    finding ? path + "/recommendation" : "");
         if (finding) sheet.checkbox(out, prefix + "remove", sheet.t("Ta bort resultatet", "Remove this finding"), false);

@@ -286,8 +286,8 @@ void draw_target_groups(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* group = n <= stored.size() ? stored[n - 1] : nullptr;
         const std::string r = row("targetGroup", n), path = row_path(at, "targetGroup", n, stored.size());
-        out << "<fieldset id=\"row-" << e(r) << "\"><legend>" << sheet.t("Målgrupp ", "Target group ") << n << (group ? "" : sheet.t(" (ny)", " (new)")) << "</legend>"
-            << sheet.findings_at(path, true) << "<div class=\"row-grid\">";
+        sheet.begin_row(out, r, sheet.t("Målgrupp ", "Target group ") + std::to_string(n) + (group ? "" : sheet.t(" (ny)", " (new)")), path);
+        out << "<div class=\"row-grid\">";
         sheet.text(out, r + ".id", sheet.t("Id", "Id"), attr(group, "id"), sheet.t("Unikt i ansökan, t.ex. tg-1.", "Unique in the application, e.g. tg-1."), path);
         sheet.text(out, r + ".name", sheet.t("Namn", "Name"), text_of(child(group, "name")), "", path.empty() ? "" : path + "/name");
         sheet.text(out, r + ".women", sheet.t("Antal kvinnor", "Women"), attr(group, "women"), "", path);
@@ -295,8 +295,7 @@ void draw_target_groups(Sheet& sheet, std::ostream& out) {
         out << "</div>";
         sheet.area(out, r + ".description", sheet.t("Beskrivning", "Description"), rich_markup(child(group, "description")), markup_help(sheet),
                    path.empty() ? "" : path + "/description");
-        if (group) sheet.remove_box(out, r);
-        out << "</fieldset>";
+        sheet.end_row(out, r, group != nullptr);
     }
     sheet.add_row_button(out, "targetGroup", sheet.t("Lägg till en målgrupp", "Add a target group"));
 }

@@ -62,8 +62,8 @@ void draw_goals(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* goal = n <= goals.size() ? goals[n - 1] : nullptr;
         const std::string r = row("goal", n), path = row_path(at, "goal", n, goals.size());
-        out << "<fieldset id=\"row-" << e(r) << "\"><legend>" << sheet.t("Mål ", "Goal ") << n << (goal ? " " + e(attr(goal, "id")) : sheet.t(" (nytt)", " (new)"))
-            << "</legend>" << sheet.findings_at(path, true) << "<div class=\"row-grid\">";
+        sheet.begin_row(out, r, sheet.t("Mål ", "Goal ") + std::to_string(n) + (goal ? " " + attr(goal, "id") : sheet.t(" (nytt)", " (new)")), path);
+        out << "<div class=\"row-grid\">";
         sheet.text(out, r + ".id", sheet.t("Id", "Id"), attr(goal, "id"), sheet.t("T.ex. g1.", "E.g. g1."), path);
         sheet.choice(out, r + ".kind", sheet.t("Slag av mål", "Kind of goal"), attr(goal, "kind"),
                      {{"project", sheet.t("projektmål (nås under perioden)", "project goal (reached in the period)")},
@@ -77,8 +77,8 @@ void draw_goals(Sheet& sheet, std::ostream& out) {
         for (std::size_t m = 1; m <= indicator_rows; ++m) {
             const Element* indicator = m <= indicators.size() ? indicators[m - 1] : nullptr;
             const std::string q = row(ir, m), ipath = path.empty() ? "" : row_path(path, "indicator", m, indicators.size());
-            out << "<fieldset id=\"row-" << e(q) << "\"><legend>" << sheet.t("Indikator ", "Indicator ") << m << sheet.t(" för mål ", " of goal ") << n
-                << (indicator ? "" : sheet.t(" (ny)", " (new)")) << "</legend>";
+            sheet.begin_row(out, q, sheet.t("Indikator ", "Indicator ") + std::to_string(m) + sheet.t(" för mål ", " of goal ") + std::to_string(n) +
+                                        (indicator ? "" : sheet.t(" (ny)", " (new)")));
             sheet.text(out, q + ".text", sheet.t("Vad som räknas", "What is counted"), text_of(indicator), "", ipath);
             out << "<div class=\"row-grid\">";
             sheet.choice(out, q + ".unit", sheet.t("Enhet", "Unit"), attr(indicator, "unit"),
@@ -103,8 +103,7 @@ void draw_goals(Sheet& sheet, std::ostream& out) {
             total << sum;
             out << "<output data-sum-total=\"" << e(q) << "\" aria-live=\"polite\">"
                 << (summable ? sheet.t("Summa: ", "Sum: ") + total.str() : sheet.t("Summan går inte att räkna", "The sum cannot be counted")) << "</output>";
-            if (indicator) sheet.remove_box(out, q);
-            out << "</fieldset>";
+            sheet.end_row(out, q, indicator != nullptr);
         }
         sheet.add_row_button(out, ir, sheet.t("Lägg till en indikator för mål ", "Add an indicator to goal ") + std::to_string(n));
         std::set<std::string> basis;
@@ -120,8 +119,7 @@ void draw_goals(Sheet& sheet, std::ostream& out) {
                 if (!drawn.count(id)) sheet.checkbox(out, r + ".basis." + id, id, true);
             out << "</fieldset>";
         }
-        if (goal) sheet.remove_box(out, r);
-        out << "</fieldset>";
+        sheet.end_row(out, r, goal != nullptr);
     }
     sheet.add_row_button(out, "goal", sheet.t("Lägg till ett mål", "Add a goal"));
 }
@@ -196,8 +194,9 @@ void draw_activities(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* activity = n <= activities.size() ? activities[n - 1] : nullptr;
         const std::string r = row("activity", n), path = row_path(at, "activity", n, activities.size());
-        body << "<fieldset id=\"row-" << e(r) << "\"><legend>" << sheet.t("Aktivitet ", "Activity ") << n << (activity ? " " + e(attr(activity, "id")) : sheet.t(" (ny)", " (new)"))
-             << "</legend>" << sheet.findings_at(path, true) << "<div class=\"row-grid\">";
+        sheet.begin_row(body, r, sheet.t("Aktivitet ", "Activity ") + std::to_string(n) + (activity ? " " + attr(activity, "id") : sheet.t(" (ny)", " (new)")),
+                        path);
+        body << "<div class=\"row-grid\">";
         const std::string tl = "data-timeline-row=\"" + std::to_string(n) + "\" data-timeline=\"";
         sheet.text(body, r + ".id", sheet.t("Id", "Id"), attr(activity, "id"), sheet.t("T.ex. a1.", "E.g. a1."), path);
         sheet.text(body, r + ".start", sheet.t("Start", "Start"), attr(activity, "start"), date_hint(sheet), path, "text", tl + "start\"");
@@ -221,8 +220,7 @@ void draw_activities(Sheet& sheet, std::ostream& out) {
                    "accessibility, gender-equality, transnational, dissemination, evaluation", path);
         sheet.area(body, r + ".description", sheet.t("Beskrivning", "Description"), rich_markup(child(activity, "description")), markup_help(sheet),
                    path.empty() ? "" : path + "/description");
-        if (activity) sheet.remove_box(body, r);
-        body << "</fieldset>";
+        sheet.end_row(body, r, activity != nullptr);
     }
     out << "<div id=\"timeline\">" << timeline_html(sheet, spans) << "</div>" << body.str();
     sheet.add_row_button(out, "activity", sheet.t("Lägg till en aktivitet", "Add an activity"));
@@ -258,8 +256,8 @@ void draw_partners(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* partner = n <= partners.size() ? partners[n - 1] : nullptr;
         const std::string r = row("partner", n), path = row_path(at, "partner", n, partners.size());
-        out << "<fieldset id=\"row-" << e(r) << "\"><legend>" << sheet.t("Samverkanspart ", "Partner ") << n << (partner ? "" : sheet.t(" (ny)", " (new)"))
-            << "</legend>" << sheet.findings_at(path, true) << "<div class=\"row-grid\">";
+        sheet.begin_row(out, r, sheet.t("Samverkanspart ", "Partner ") + std::to_string(n) + (partner ? "" : sheet.t(" (ny)", " (new)")), path);
+        out << "<div class=\"row-grid\">";
         sheet.text(out, r + ".name", sheet.t("Namn", "Name"), text_of(partner), "", path);
         sheet.choice(out, r + ".role", sheet.t("Roll", "Role"), attr(partner, "role"),
                      {{"beneficiary", sheet.t("stödmottagare med egen delbudget", "beneficiary with its own sub-budget")},
@@ -268,8 +266,7 @@ void draw_partners(Sheet& sheet, std::ostream& out) {
         sheet.text(out, r + ".id", sheet.t("Id (för stödmottagare)", "Id (for a beneficiary)"), attr(partner, "id"), "", path);
         sheet.text(out, r + ".orgNumber", sheet.t("Organisationsnummer", "Organisation number"), attr(partner, "orgNumber"), "NNNNNN-NNNN", path);
         out << "</div>";
-        if (partner) sheet.remove_box(out, r);
-        out << "</fieldset>";
+        sheet.end_row(out, r, partner != nullptr);
     }
     sheet.add_row_button(out, "partner", sheet.t("Lägg till en samverkanspart", "Add a partner"));
 }
@@ -286,9 +283,6 @@ std::string apply_partners(const Fields& fields, std::string_view document, cons
 
 // -------------------------------------------------- risks, logic, attachments
 
-std::vector<std::pair<std::string, std::string>> levels(const Sheet& sheet) {
-    return {{"low", sheet.t("låg", "low")}, {"medium", sheet.t("medel", "medium")}, {"high", sheet.t("hög", "high")}};
-}
 
 void draw_risks(Sheet& sheet, std::ostream& out) {
     const std::string at = plan_root + "/riskAnalysis";
@@ -301,16 +295,14 @@ void draw_risks(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* risk = n <= risks.size() ? risks[n - 1] : nullptr;
         const std::string r = row("risk", n), path = row_path(at, "risk", n, risks.size());
-        out << "<fieldset id=\"row-" << e(r) << "\"><legend>" << sheet.t("Risk ", "Risk ") << n << (risk ? "" : sheet.t(" (ny)", " (new)")) << "</legend>"
-            << sheet.findings_at(path, true);
+        sheet.begin_row(out, r, sheet.t("Risk ", "Risk ") + std::to_string(n) + (risk ? "" : sheet.t(" (ny)", " (new)")), path);
         sheet.text(out, r + ".description", sheet.t("Risken", "The risk"), text_of(child(risk, "description")), "", path);
         out << "<div class=\"row-grid\">";
-        sheet.choice(out, r + ".likelihood", sheet.t("Sannolikhet", "Likelihood"), attr(risk, "likelihood"), levels(sheet), "", path);
-        sheet.choice(out, r + ".impact", sheet.t("Konsekvens", "Impact"), attr(risk, "impact"), levels(sheet), "", path);
+        sheet.choice(out, r + ".likelihood", sheet.t("Sannolikhet", "Likelihood"), attr(risk, "likelihood"), vocabulary_options(sheet, model::risk_levels()), "", path);
+        sheet.choice(out, r + ".impact", sheet.t("Konsekvens", "Impact"), attr(risk, "impact"), vocabulary_options(sheet, model::risk_levels()), "", path);
         out << "</div>";
         sheet.text(out, r + ".measure", sheet.t("Åtgärd", "Measure"), text_of(child(risk, "measure")), "", path);
-        if (risk) sheet.remove_box(out, r);
-        out << "</fieldset>";
+        sheet.end_row(out, r, risk != nullptr);
     }
     sheet.add_row_button(out, "risk", sheet.t("Lägg till en risk", "Add a risk"));
 }
@@ -339,16 +331,14 @@ void draw_logic(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* step = n <= steps.size() ? steps[n - 1] : nullptr;
         const std::string r = row("step", n), path = row_path(at, "step", n, steps.size());
-        out << "<fieldset id=\"row-" << e(r) << "\"><legend>" << sheet.t("Steg ", "Step ") << n << (step ? "" : sheet.t(" (nytt)", " (new)")) << "</legend>"
-            << sheet.findings_at(path, true) << "<div class=\"row-grid\">";
+        sheet.begin_row(out, r, sheet.t("Steg ", "Step ") + std::to_string(n) + (step ? "" : sheet.t(" (nytt)", " (new)")), path);
+        out << "<div class=\"row-grid\">";
         sheet.choice(out, r + ".kind", sheet.t("Slag", "Kind"), attr(step, "kind"),
-                     {{"problem", sheet.t("problem", "problem")}, {"activities", sheet.t("aktiviteter", "activities")}, {"outputs", sheet.t("prestationer", "outputs")},
-                      {"results", sheet.t("resultat", "results")}, {"effects", sheet.t("effekter", "effects")}}, "", path);
+                     vocabulary_options(sheet, model::logic_step_kinds()), "", path);
         sheet.text(out, r + ".goals", sheet.t("Mål (id, valfria)", "Goals (ids, optional)"), attr(step, "goals"), sheet.t("Åtskilda av mellanslag.", "Separated by spaces."), path);
         out << "</div>";
         sheet.area(out, r + ".text", sheet.t("Text", "Text"), rich_markup(step), markup_help(sheet), path);
-        if (step) sheet.remove_box(out, r);
-        out << "</fieldset>";
+        sheet.end_row(out, r, step != nullptr);
     }
     sheet.add_row_button(out, "step", sheet.t("Lägg till ett steg", "Add a step"));
 }
@@ -382,14 +372,13 @@ void draw_attachments(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* attachment = n <= attachments.size() ? attachments[n - 1] : nullptr;
         const std::string r = row("attachment", n), path = row_path(at, "attachment", n, attachments.size());
-        out << "<fieldset id=\"row-" << e(r) << "\"><legend>" << sheet.t("Bilaga ", "Attachment ") << n << (attachment ? "" : sheet.t(" (ny)", " (new)")) << "</legend>"
-            << sheet.findings_at(path, true) << "<div class=\"row-grid\">";
+        sheet.begin_row(out, r, sheet.t("Bilaga ", "Attachment ") + std::to_string(n) + (attachment ? "" : sheet.t(" (ny)", " (new)")), path);
+        out << "<div class=\"row-grid\">";
         if (kinds.empty()) sheet.text(out, r + ".kind", sheet.t("Slag", "Kind"), attr(attachment, "kind"), "", path);
         else sheet.choice(out, r + ".kind", sheet.t("Slag", "Kind"), attr(attachment, "kind"), kinds, "", path);
         sheet.text(out, r + ".title", sheet.t("Titel", "Title"), text_of(attachment), "", path);
         out << "</div>";
-        if (attachment) sheet.remove_box(out, r);
-        out << "</fieldset>";
+        sheet.end_row(out, r, attachment != nullptr);
     }
     sheet.add_row_button(out, "attachment", sheet.t("Lägg till en bilaga", "Add an attachment"));
 }

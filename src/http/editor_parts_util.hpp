@@ -9,6 +9,7 @@
 
 #include "http/editor.hpp"
 #include "http/editor_rich.hpp"
+#include "model/vocabulary.hpp"
 #include "pipeline/plan_editing.hpp"
 
 namespace esfdraft::http::editor::parts_util {
@@ -33,6 +34,12 @@ inline std::string row(const std::string& name, std::size_t n) {
 inline std::string words(const Sheet& sheet, const model::LocalizedName& name, const std::string& fallback) {
     const std::string& chosen = sheet.request.language == "en" ? name.en : name.sv;
     return chosen.empty() ? fallback : chosen;
+}
+// The options of a code list in the vocabulary's words (the draft's).
+inline std::vector<std::pair<std::string, std::string>> vocabulary_options(const Sheet& sheet, std::span<const model::CodeWords> table) {
+    std::vector<std::pair<std::string, std::string>> options;
+    for (const model::CodeWords& words : table) options.push_back({std::string(words.key), std::string(words.name.in(sheet.request.language))});
+    return options;
 }
 inline std::string date_hint(const Sheet& sheet) {
     return sheet.t("ÅÅÅÅ-MM-DD", "YYYY-MM-DD");

@@ -137,6 +137,12 @@ Around around(Sheet& sheet, const std::string& field, const std::string& hint, s
     } else if (const std::string earlier = sheet.described_by(element_path); !earlier.empty()) {
         ids.push_back(earlier);   // a sibling field drew the element's findings already
     }
+    if (const auto error = sheet.errors.find(field); error != sheet.errors.end()) {
+        out.findings_html += "<ul class=\"findings\" id=\"err-" + e(field) + "\" tabindex=\"-1\"><li class=\"sev-error\"><strong>" +
+                             sheet.t("✗ Fel", "✗ Error") + "</strong>: " + e(error->second) + "</li></ul>";
+        ids.push_back("err-" + field);
+        out.invalid = true;
+    }
     for (const std::string& id : ids) out.described += (out.described.empty() ? "" : " ") + id;
     return out;
 }
@@ -173,20 +179,44 @@ void Sheet::area(std::ostream& out, const std::string& name, const std::string& 
 
 void Sheet::choice(std::ostream& out, const std::string& name, const std::string& label, const std::string& stored,
                    const std::vector<std::pair<std::string, std::string>>& options, const std::string& hint, std::string_view element_path) {
+    grouped_choice(out, name, label, stored, {{"", options}}, hint, element_path);
+}
+
+void Sheet::grouped_choice(std::ostream& out, const std::string& name, const std::string& label, const std::string& stored,
+                           const OptionGroups& groups, const std::string& hint, std::string_view element_path, const std::string& none) {
     const std::string shown = value(name, stored);
     drawn_[name] = shown;
     const Around a = around(*this, name, hint, element_path);
     out << "<div class=\"field\"><label for=\"" << e(field_id(name)) << "\">" << e(label) << "</label>" << a.hint_html << "<select id=\""
         << e(field_id(name)) << "\" name=\"" << e(name) << "\"" << described_attributes(a) << ">";
     bool known = shown.empty();
-    out << "<option value=\"\"" << (shown.empty() ? " selected" : "") << ">" << t("– välj –", "– choose –") << "</option>";
-    for (const auto& [option, words] : options) {
-        if (option == shown) known = true;
-        out << "<option value=\"" << e(option) << "\"" << (option == shown ? " selected" : "") << ">" << e(words) << "</option>";
+    out << "<option value=\"\"" << (shown.empty() ? " selected" : "") << ">" << (none.empty() ? t("– välj –", "– choose –") : e(none)) << "</option>";
+    for (const auto& [group, options] : groups) {
+        if (!group.empty()) out << "<optgroup label=\"" << e(group) << "\">";
+        for (const auto& [option, words] : options) {
+            if (option == shown) known = true;
+            out << "<option value=\"" << e(option) << "\"" << (option == shown ? " selected" : "") << ">" << e(words) << "</option>";
+        }
+        if (!group.empty()) out << "</optgroup>";
     }
     // A value the list does not have stays as it is written (the check says what is wrong with it).
     if (!known) out << "<option value=\"" << e(shown) << "\" selected>" << e(shown) << "</option>";
     out << "</select>" << a.findings_html << "</div>";
+}
+
+void Sheet::radios(std::ostream& out, const std::string& name, const std::string& legend, const std::string& stored,
+                   const std::vector<std::pair<std::string, std::string>>& options, bool own_language) {
+    const std::string shown = value(name, stored);
+    drawn_[name] = shown;
+    const Around a = around(*this, name, "", "");
+    out << "<fieldset><legend>" << e(legend) << "</legend>";
+    for (const auto& [option, words] : options) {
+        const std::string id = field_id(name) + "-" + option;
+        out << "<div class=\"field check\"><input type=\"radio\" id=\"" << e(id) << "\" name=\"" << e(name) << "\" value=\"" << e(option) << "\""
+            << (option == shown ? " checked" : "") << described_attributes(a) << "><label for=\"" << e(id) << "\""
+            << (own_language ? " lang=\"" + e(option) + "\"" : "") << ">" << e(words) << "</label></div>";
+    }
+    out << a.findings_html << "</fieldset>";
 }
 
 void Sheet::checkbox(std::ostream& out, const std::string& name, const std::string& label, bool stored, const std::string& hint) {
@@ -209,6 +239,15 @@ void Sheet::add_row_button(std::ostream& out, const std::string& name, const std
 
 void Sheet::remove_box(std::ostream& out, const std::string& row_prefix) {
     checkbox(out, row_prefix + ".remove", t("Ta bort raden när du sparar", "Remove this row when saving"), false);
+}
+
+void Sheet::begin_row(std::ostream& out, const std::string& row_prefix, const std::string& legend, std::string_view element_path) {
+    out << "<fieldset id=\"row-" << e(row_prefix) << "\"><legend>" << e(legend) << "</legend>" << findings_at(element_path, true);
+}
+
+void Sheet::end_row(std::ostream& out, const std::string& row_prefix, bool stored) {
+    if (stored) remove_box(out, row_prefix);
+    out << "</fieldset>";
 }
 
 // ------------------------------------------------------------ apply helpers

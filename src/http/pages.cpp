@@ -97,29 +97,18 @@ std::string rich_html(const model::RichText& text) {
     return out;
 }
 
+// Risk levels, logic steps and cost models in the vocabulary's words, the
+// draft's (model/vocabulary.hpp); the code itself for one it lacks.
 std::string level_name(const Request& request, const std::string& level) {
-    if (level == "low") return t(request, "låg", "low");
-    if (level == "medium") return t(request, "medel", "medium");
-    if (level == "high") return t(request, "hög", "high");
-    return level;
+    return code_name(request, model::risk_level_words(level), level);
 }
 
 std::string logic_step_name(const Request& request, const std::string& kind) {
-    if (kind == "problem") return t(request, "Problem", "Problem");
-    if (kind == "activities") return t(request, "Aktiviteter", "Activities");
-    if (kind == "outputs") return t(request, "Prestationer", "Outputs");
-    if (kind == "results") return t(request, "Resultat", "Results");
-    if (kind == "effects") return t(request, "Effekter", "Effects");
-    return kind;
+    return code_name(request, model::logic_step_words(kind), kind);
 }
 
 std::string cost_model_name(const Request& request, const std::string& model) {
-    if (model == "real-costs") return t(request, "faktiska kostnader", "real costs");
-    if (model == "indirect-flat-rate") return t(request, "schablon för indirekta kostnader", "flat rate for indirect costs");
-    if (model == "remaining-flat-rate") return t(request, "schablon för övriga kostnader", "flat rate for the remaining costs");
-    if (model == "lump-sum") return t(request, "klumpsumma", "lump sum");
-    if (model == "unit-costs") return t(request, "enhetskostnader", "unit costs");
-    return model;
+    return code_name(request, model::cost_model_words(model), model);
 }
 
 // Whose sub-budget a line is: the owner, a partner by name, or the id as written.
@@ -544,13 +533,8 @@ std::string change_name(const Request& request, const std::string& change) {
 
 // The diff's JSON words, as the page says them.
 std::string diff_kind_name(const Request& request, const std::string& kind) {
-    static const std::map<std::string, std::pair<const char*, const char*>> names = {
-        {"section", {"Avsnitt", "Section"}},     {"goal", {"Mål", "Goal"}},          {"indicator", {"Indikator", "Indicator"}},
-        {"activity", {"Aktivitet", "Activity"}}, {"cost-line", {"Kostnad", "Cost"}}, {"financing", {"Finansiering", "Financing"}},
-        {"municipality", {"Kommun", "Municipality"}}, {"partner", {"Samverkanspart", "Partner"}}, {"risk", {"Risk", "Risk"}},
-        {"attachment", {"Bilaga", "Attachment"}}, {"target-group", {"Målgrupp", "Target group"}}, {"income", {"Intäkt", "Income"}}};
-    const auto found = names.find(kind);
-    return found == names.end() ? kind : t(request, found->second.first, found->second.second);
+    const DiffKind* found = diff_kind(kind);
+    return found ? std::string(request.language == "en" ? found->en : found->sv) : kind;
 }
 
 std::string diff_field_name(const Request& request, const std::string& field) {

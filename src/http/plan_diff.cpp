@@ -133,7 +133,6 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     return all;
 }
 
-const char* const kinds[] = {"section", "target-group", "goal", "indicator", "activity", "cost-line", "financing", "income", "municipality", "partner", "risk", "attachment"};
 
 JsonObject key_figures(const model::Application* plan) {
     JsonObject figures = object();
@@ -170,11 +169,27 @@ JsonObject finding_json(const model::Finding& finding, report::Language language
 
 }  // namespace
 
+constexpr DiffKind kind_table[] = {
+    {"section", "Avsnitt", "Section"},           {"target-group", "Målgrupp", "Target group"}, {"goal", "Mål", "Goal"},
+    {"indicator", "Indikator", "Indicator"},     {"activity", "Aktivitet", "Activity"},        {"cost-line", "Kostnad", "Cost"},
+    {"financing", "Finansiering", "Financing"}, {"income", "Intäkt", "Income"},               {"municipality", "Kommun", "Municipality"},
+    {"partner", "Samverkanspart", "Partner"},   {"risk", "Risk", "Risk"},                     {"attachment", "Bilaga", "Attachment"},
+};
+
+std::span<const DiffKind> diff_kinds() { return kind_table; }
+
+const DiffKind* diff_kind(std::string_view key) {
+    for (const DiffKind& kind : kind_table)
+        if (kind.key == key) return &kind;
+    return nullptr;
+}
+
 std::vector<PlanChange> plan_changes(const model::Application& before, const model::Application& after) {
     std::vector<PlanChange> changes;
     const std::map<std::string, Items> old_items = items_of(before);
     const std::map<std::string, Items> new_items = items_of(after);
-    for (const char* kind : kinds) {
+    for (const DiffKind& each : diff_kinds()) {
+        const std::string kind(each.key);
         const auto old_found = old_items.find(kind);
         const auto new_found = new_items.find(kind);
         const Items empty;

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/json.hpp"
@@ -29,6 +31,16 @@ struct PlanChange {
     std::string change;
     std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields;   // name → (old, new)
 };
+
+// The kinds of item the diff compares, in the order it lists them, with
+// their names for the pages ("cost-line": "Kostnad" / "Cost").
+struct DiffKind {
+    std::string_view key;
+    std::string_view sv, en;
+};
+std::span<const DiffKind> diff_kinds();
+// nullptr for a kind the diff does not have.
+const DiffKind* diff_kind(std::string_view key);
 
 std::vector<PlanChange> plan_changes(const model::Application& before, const model::Application& after);
 

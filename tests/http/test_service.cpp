@@ -1030,13 +1030,16 @@ BOOST_AUTO_TEST_CASE(the_plan_page_shows_the_esf_plus_additions_in_the_vocabular
     for (const char* expected : {"<h3>Riskanalys</h3>", "<h3>Projektlogik</h3>", "<h3>Bilagor</h3>", "<h3>Hållbar utveckling</h3>",
                                  "<h3>Grundläggande rättigheter</h3>", "<th scope=\"row\">Firmatecknare</th><td>Jonas Berglund, Kommundirektör</td>",
                                  "<th scope=\"row\">Diarienummer</th><td>2023/00456</td>", "Skellefteå kommun – stödmottagare med egen delbudget",
-                                 "Kostnadsmodell: schablon för indirekta kostnader", "<td>Personalkostnader</td>",
+                                 "Kostnadsmodell: schablon för indirekta kostnader", "<td>Personalkostnader</td>", "<td>Hög</td>",
+                                 "<h4>Problem och behov",
                                  "<th scope=\"col\">Stödmottagare</th>", "Intyg om medfinansiering från Umeå universitet"})
         BOOST_TEST(page.body.find(expected) != std::string::npos, "missing: " << expected);
     BOOST_TEST(page.body.find("<td>staff</td>") == std::string::npos);
 
     const Reply english = service.call("GET", "/applications/" + id, "owner", "", "", {{"Accept-Language", "en"}});
-    for (const char* expected : {"<h3>Risk analysis</h3>", "<h3>Project logic</h3>", "Cost model: flat rate for indirect costs", "<td>Staff</td>"})
+    // Cost models, risk levels and logic steps in the draft's words (model/vocabulary.hpp).
+    for (const char* expected : {"<h3>Risk analysis</h3>", "<h3>Project logic</h3>", "Cost model: a flat rate for indirect costs", "<td>Staff</td>",
+                                 "<td>High</td>", "<h4>Problem and needs"})
         BOOST_TEST(english.body.find(expected) != std::string::npos, "missing: " << expected);
     // The diff compares the additions too: a risk re-assessed, a cost line moved to another sub-budget.
     std::string second = std::regex_replace(plan, std::regex("<risk id=\"r-dropout\" likelihood=\"medium\""),
