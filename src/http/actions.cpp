@@ -4,6 +4,8 @@
 #include "http/artefacts.hpp"
 #include "http/context.hpp"
 #include "http/json.hpp"
+#include "model/printable.hpp"
+#include "model/vocabulary.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/workbook_budget.hpp"
 #include "report/report.hpp"
@@ -349,6 +351,13 @@ store::Comment add_comment(Context& context, const Caller& caller, const store::
     if (input.text.size() > 20000)
         throw HttpError(400, "invalid", Said{"kommentaren är längre än 20 000 byte; korta den eller dela upp den",
                                              "\"text\" is longer than 20 000 bytes"});
+    // A section is one the report names: a plan section, the project facts,
+    // the findings file or the file itself.
+    if (input.section && !model::section_words(*input.section) && *input.section != "findings" && *input.section != "file")
+        throw HttpError(400, "invalid", Said{"\"section\" är inget avsnitt i ansökan: " + model::printable(*input.section) +
+                                                 " (till exempel \"goals\", \"budget\", \"findings\")",
+                                             "\"section\" is not a section of the application: " + model::printable(*input.section) +
+                                                 " (for example \"goals\", \"budget\", \"findings\")"});
     const store::Version version = find_version(context, application.id, input.version.empty() ? "latest" : input.version);
     store::NewComment comment;
     comment.application = application.id;

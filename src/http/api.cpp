@@ -384,12 +384,14 @@ void add_api_routes(Router& router, Context& context) {
                     const store::Application application = visible_application(*site, caller, request.params.at("id"));
                     const JsonObject body = body_object(request);
                     CommentInput input;
-                    if (body->has("version") && !body->isNull("version")) {
-                        const Poco::Dynamic::Var version = body->get("version");
-                        if (version.isInteger()) input.version = std::to_string(version.convert<long long>());
-                        else if (version.isString()) input.version = version.extract<std::string>();
-                        else throw HttpError(400, "invalid", "\"version\" must be a number or \"latest\"");
-                    }
+                    // Spec: a comment belongs to a version, so the body names it.
+                    if (!body->has("version") || body->isNull("version"))
+                        throw HttpError(400, "invalid", Said{"ange vilken version kommentaren gäller: \"version\" (ett nummer eller \"latest\")",
+                                                             "say which version the comment is about: \"version\" (a number or \"latest\")"});
+                    const Poco::Dynamic::Var version = body->get("version");
+                    if (version.isInteger()) input.version = std::to_string(version.convert<long long>());
+                    else if (version.isString()) input.version = version.extract<std::string>();
+                    else throw HttpError(400, "invalid", "\"version\" must be a number or \"latest\"");
                     input.text = string_member(body, "text").value_or("");
                     input.section = string_member(body, "section");
                     input.rule = string_member(body, "rule");

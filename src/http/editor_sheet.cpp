@@ -209,7 +209,9 @@ void Sheet::radios(std::ostream& out, const std::string& name, const std::string
     const std::string shown = value(name, stored);
     drawn_[name] = shown;
     const Around a = around(*this, name, "", "");
-    out << "<fieldset><legend>" << e(legend) << "</legend>";
+    // The fieldset carries the field's id, so an error summary's link
+    // (#f-NAME) lands on the group, whose legend a screen reader reads.
+    out << "<fieldset id=\"" << e(field_id(name)) << "\" tabindex=\"-1\"><legend>" << e(legend) << "</legend>";
     for (const auto& [option, words] : options) {
         const std::string id = field_id(name) + "-" + option;
         out << "<div class=\"field check\"><input type=\"radio\" id=\"" << e(id) << "\" name=\"" << e(name) << "\" value=\"" << e(option) << "\""

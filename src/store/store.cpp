@@ -945,7 +945,7 @@ std::optional<Comment> Store::add_comment(const NewComment& comment) {
                 use(stored.created), use(stored.application), now;
             impl_->insert_history(connection,
                                   NewHistoryEvent{stored.application, stored.author, "comment", std::nullopt,
-                                                  std::nullopt, "version " + std::to_string(stored.version)},
+                                                  std::nullopt, "version " + std::to_string(stored.version) + ": " + stored.text},
                                   stored.created);
             return stored;
         });

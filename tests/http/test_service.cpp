@@ -560,6 +560,35 @@ BOOST_AUTO_TEST_CASE(script_in_comments_and_titles_comes_back_escaped) {
     BOOST_TEST(service.call("POST", "/api/applications/" + id + "/comments", "owner", "{\"text\": \"\"}", "application/json").status == 400);
 }
 
+// Spec §4: a comment's body names its version; a section it points at is one
+// of the application's; the history records the comment itself (§3: "who,
+// when, what, from → to, comment").
+BOOST_AUTO_TEST_CASE(a_comment_names_its_version_and_a_real_section_and_its_text_is_in_the_history) {
+    Service service;
+    const std::string id = service.create();
+    const std::string url = "/api/applications/" + id + "/comments";
+    const Reply unversioned = service.call("POST", url, "owner", "{\"text\": \"utan version\"}", "application/json");
+    BOOST_TEST(unversioned.status == 400);
+    BOOST_TEST(unversioned.error_code() == "invalid");
+    const Reply unknown_section =
+        service.call("POST", url, "owner", "{\"version\": 1, \"text\": \"t\", \"section\": \"nosuchsection\"}", "application/json");
+    BOOST_TEST(unknown_section.status == 400);
+    BOOST_TEST(unknown_section.error_code() == "invalid");
+    for (const char* section : {"goals", "project", "findings", "budget"})
+        BOOST_TEST(service.call("POST", url, "owner", std::string("{\"version\": 1, \"text\": \"t\", \"section\": \"") + section + "\"}",
+                                "application/json").status == 201);
+    BOOST_TEST(service.call("POST", url, "owner", "{\"version\": \"latest\", \"text\": \"Mål 2 saknar indikator\"}", "application/json").status == 201);
+    BOOST_TEST(service.call("GET", url, "owner").json()->getArray("comments")->size() == 5u);
+    const auto history = service.call("GET", "/api/applications/" + id + "/history", "owner").json()->getArray("history");
+    bool found = false;
+    for (std::size_t i = 0; i < history->size(); ++i) {
+        const auto event = history->getObject(static_cast<unsigned>(i));
+        if (event->getValue<std::string>("action") == "comment" && event->getValue<std::string>("detail").find("Mål 2 saknar indikator") != std::string::npos)
+            found = true;
+    }
+    BOOST_TEST(found);
+}
+
 BOOST_AUTO_TEST_CASE(pages_follow_the_language_and_carry_landmarks) {
     Service service;
     const Reply swedish = service.call("GET", "/login");
@@ -1380,6 +1409,13 @@ BOOST_AUTO_TEST_CASE(editor_writes_a_new_application_part_by_part) {
                                           "application/x-www-form-urlencoded");
     BOOST_TEST(wrong_call.status == 422);
     BOOST_TEST(wrong_call.body.find("href=\"#f-call\"") != std::string::npos);
+    // A radio group's error links to the group itself (the fieldset holds the id).
+    const Reply no_phase = service.call("POST", "/applications/new/edit", "owner",
+                                        urlencode({{"programme", "esf-2007-2013"}, {"title", "X"}, {"lang", "sv"}}),
+                                        "application/x-www-form-urlencoded");
+    BOOST_TEST(no_phase.status == 422);
+    BOOST_TEST(no_phase.body.find("href=\"#f-phase\"") != std::string::npos);
+    BOOST_TEST(no_phase.body.find("<fieldset id=\"f-phase\"") != std::string::npos);
 
     const Reply facts_page = service.call("GET", location, "owner");
     BOOST_REQUIRE_EQUAL(facts_page.status, 200);

@@ -363,6 +363,7 @@ STORE_CASE(comments_point_at_a_version_and_are_recorded) {
     BOOST_TEST(comments[0].created == clock.at.load());
     BOOST_TEST(!comments[1].section);
     BOOST_TEST(store->list_history(id).back().action == "comment");
+    BOOST_TEST(store->list_history(id).back().detail == "version 1: plain");  // the comment itself is in the history
     BOOST_TEST(store->find_application(id)->updated == clock.at.load());
 
     const auto login = store->append_history(NewHistoryEvent{{}, owner.id, "login", {}, {}, "192.0.2.1"});
