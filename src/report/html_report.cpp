@@ -103,7 +103,7 @@ void counts_headers(std::ostringstream& out, Language language) {
 }
 
 std::string money_cell(model::Money amount, Language language) {
-    return "<td class=\"number\">" + escaped(format_argument(model::MessageArg::of_money(amount), language)) + "</td>";
+    return "<td class=\"number\">" + escaped(keep_amounts_whole(format_argument(model::MessageArg::of_money(amount), language))) + "</td>";
 }
 
 // One share row: amount, share, limit in force (and who set it), and whether
@@ -113,8 +113,8 @@ void share_row(std::ostringstream& out, const char* label_key, model::Money amou
     out << "<tr><th scope=\"row\">" << escaped(phrase(label_key, language)) << "</th>" << money_cell(amount, language)
         << "<td>" << escaped(share_text(share, language) + " " + phrase(of_key, language)) << "</td>";
     if (share.limit) {
-        out << "<td>" << escaped(limit_text(*share.limit, language)) << " (" << escaped(phrase("figures.set_by", language)) << " <code>"
-            << escaped(share.limit->set_by) << "</code>)</td><td><span class=\"status "
+        out << "<td>" << escaped(limit_text(*share.limit, language)) << " (" << escaped(phrase("figures.set_by", language)) << " "
+            << escaped(share.limit->set_by) << ")</td><td><span class=\"status "
             << (share.limit->within ? "complete" : "incomplete") << "\">" << (share.limit->within ? "\xE2\x9C\x93 " : "\xE2\x9C\x97 ")
             << escaped(limit_status_text(*share.limit, language)) << "</span></td>";
     } else {
