@@ -1043,7 +1043,7 @@ std::string share_text(const KeyShare& share, Language language) {
     if (!share.limit || share.whole <= 0) return rounded;
     // Which side of the limit the exact share is on: part * 10000 against whole * limit.
     const Wide exact = Wide(share.part) * 10000, bound = Wide(share.whole) * share.limit->value;
-    if (exact == bound) return rounded;
+    if (exact == bound) return format_argument(model::MessageArg::of_percent_hundredths(share.limit->value), language);
     return share_across(share.part, share.whole, share.limit->value, exact > bound, 2, language).value_or(rounded);
 }
 
