@@ -1,4 +1,5 @@
 #include "report/catalogue.hpp"
+#include "report/report.hpp"
 
 #include <algorithm>
 #include <map>
@@ -558,6 +559,32 @@ const Table& phrases() {
         {"text.sections_of", {"avsnitt", "sections"}},
         {"text.legend", {"komplett = inga anmärkningar; behöver ses över = varningar eller tips; ofullständigt = minst ett fel",
                          "complete = no findings; needs attention = warnings or hints only; incomplete = at least one error"}},
+        // the key figures of the completeness report
+        {"figures.heading", {"Nyckeltal", "Key figures"}},
+        {"figures.caption", {"Budgetens nyckeltal och gränserna som gäller", "The budget's key figures and the limits in force"}},
+        {"figures.total_costs", {"Total kostnad", "Total cost"}},
+        {"figures.income", {"Intäkter", "Income"}},
+        {"figures.eligible_costs", {"Stödberättigande kostnad", "Eligible cost"}},
+        {"figures.esf", {"ESF-stöd", "ESF support"}},
+        {"figures.cofinancing", {"Medfinansiering", "Co-financing"}},
+        {"figures.indirect", {"Indirekta kostnader", "Indirect costs"}},
+        {"figures.of_eligible", {"av stödberättigande kostnad", "of the eligible cost"}},
+        {"figures.of_staff", {"av personalkostnaderna", "of the staff costs"}},
+        {"figures.at_most", {"högst", "at most"}},
+        {"figures.at_least", {"minst", "at least"}},
+        {"figures.within", {"inom gränsen", "within the limit"}},
+        {"figures.above", {"över gränsen", "above the limit"}},
+        {"figures.below", {"under gränsen", "below the limit"}},
+        {"figures.no_limit", {"ingen gräns", "no limit"}},
+        {"figures.set_by", {"satt av", "set by"}},
+        {"figures.pack", {"Regelpaket", "Rule pack"}},
+        {"figures.call", {"Utlysning", "Call"}},
+        {"figures.unknown_call", {"finns inte i regelpaketet", "not in the rule pack"}},
+        {"column.key_figure", {"Nyckeltal", "Key figure"}},
+        {"column.amount", {"Belopp", "Amount"}},
+        {"column.share", {"Andel", "Share"}},
+        {"column.limit", {"Gräns", "Limit"}},
+        {"text.made_with", {"Kontrollerad {date} med esfdraft {version}", "Checked on {date} with esfdraft {version}"}},
         // esfdraft assess: the reviewer's assessment document
         {"assess.heading", {"Bedömningsunderlag", "Assessment document"}},
         {"assess.ranking", {"Ansökningar efter fullständighet", "Applications by completeness"}},
@@ -776,27 +803,22 @@ const std::map<std::string_view, ShareComparison>& share_comparisons() {
     return table;
 }
 
-// {share} in a message that compares it with a limit: part / whole with the
-// fewest decimals (rounded half up) that put it on its side of the limit, so
-// that "45,99 % < 46 %" never reads "46 % < 46 %". Exact in 128-bit integers;
-// nullopt (the "share" argument as it is) when the finding lacks the
-// amounts, the share is not across the limit or the whole is not positive.
-std::optional<std::string> share_text(const model::Finding& finding, Language language) {
-    const auto comparison = share_comparisons().find(finding.message_id);
-    if (comparison == share_comparisons().end()) return std::nullopt;
-    const model::MessageArg* part = finding.find_arg(comparison->second.part);
-    const model::MessageArg* whole = finding.find_arg(comparison->second.whole);
-    const model::MessageArg* limit = finding.find_arg(comparison->second.limit);
+// part / whole in per cent, rounded half up to the fewest decimals (at
+// least `min_decimals`) that put it strictly above (`above`) or below the
+// limit, trailing zeros dropped, so that "45,99 % < 46 %" never reads
+// "46 % < 46 %". Exact in 128-bit integers; nullopt when an amount is out of
+// range, the whole is not positive or the share is not across the limit.
+std::optional<std::string> share_across(model::Money part, model::Money whole, model::ShareHundredths limit, bool above,
+                                        int min_decimals, Language language) {
     // Amounts up to 10^17 öre keep part * 200 * 10^18 inside 128 bits.
     constexpr std::int64_t largest = 100'000'000'000'000'000;
-    if (!part || !whole || !limit || whole->number <= 0 || part->number < 0 || part->number > largest || whole->number > largest)
-        return std::nullopt;
-    const bool above = comparison->second.above;
+    if (whole <= 0 || part < 0 || part > largest || whole > largest) return std::nullopt;
     Wide scale = 1;   // 10^decimals
     for (int decimals = 0; decimals <= 18; ++decimals, scale *= 10) {
+        if (decimals < min_decimals) continue;
         // share in per cent * scale, rounded half up: (part * 100 * scale * 2 + whole) / (2 * whole)
-        const Wide shown = (Wide(part->number) * 200 * scale + whole->number) / (Wide(whole->number) * 2);
-        const Wide limit_scaled = Wide(limit->number) * scale;   // limit * 100 * scale, and shown * 100 below
+        const Wide shown = (Wide(part) * 200 * scale + whole) / (Wide(whole) * 2);
+        const Wide limit_scaled = Wide(limit) * scale;   // limit * 100 * scale, and shown * 100 below
         const bool on_side = above ? shown * 100 > limit_scaled : shown * 100 < limit_scaled;
         if (!on_side) continue;
         std::string digits;
@@ -804,10 +826,25 @@ std::optional<std::string> share_text(const model::Finding& finding, Language la
         if (decimals > 0) {
             if (digits.size() <= static_cast<std::size_t>(decimals)) digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
             digits.insert(digits.size() - static_cast<std::size_t>(decimals), 1, language == Language::sv ? ',' : '.');
+            while (digits.back() == '0') digits.pop_back();
+            if (digits.back() == ',' || digits.back() == '.') digits.pop_back();
         }
         return digits + (language == Language::sv ? "\xC2\xA0%" : " %");
     }
     return std::nullopt;
+}
+
+// {share} in a message that compares it with a limit: share_across with no
+// fewer decimals than it takes; nullopt (the "share" argument as it is) when
+// the finding lacks the amounts or the share is not across the limit.
+std::optional<std::string> share_text(const model::Finding& finding, Language language) {
+    const auto comparison = share_comparisons().find(finding.message_id);
+    if (comparison == share_comparisons().end()) return std::nullopt;
+    const model::MessageArg* part = finding.find_arg(comparison->second.part);
+    const model::MessageArg* whole = finding.find_arg(comparison->second.whole);
+    const model::MessageArg* limit = finding.find_arg(comparison->second.limit);
+    if (!part || !whole || !limit) return std::nullopt;
+    return share_across(part->number, whole->number, limit->number, comparison->second.above, 0, language);
 }
 
 // Words a message names without an argument of their own, taken from the
@@ -998,5 +1035,21 @@ std::string section_name(std::string_view section, Language language, std::strin
 }
 
 std::string phrase(std::string_view key, Language language) { return lookup(phrases(), key, language); }
+
+std::string_view esfdraft_version() { return ESFDRAFT_VERSION; }
+
+std::string share_text(const KeyShare& share, Language language) {
+    const std::string rounded = format_argument(model::MessageArg::of_percent_hundredths(share.hundredths), language);
+    if (!share.limit || share.whole <= 0) return rounded;
+    // Which side of the limit the exact share is on: part * 10000 against whole * limit.
+    const Wide exact = Wide(share.part) * 10000, bound = Wide(share.whole) * share.limit->value;
+    if (exact == bound) return format_argument(model::MessageArg::of_percent_hundredths(share.limit->value), language);
+    return share_across(share.part, share.whole, share.limit->value, exact > bound, 2, language).value_or(rounded);
+}
+
+std::string limit_text(const ShareLimit& limit, Language language) {
+    return phrase(limit.maximum ? "figures.at_most" : "figures.at_least", language) + " " +
+           format_argument(model::MessageArg::of_percent_hundredths(limit.value), language);
+}
 
 }  // namespace esfdraft::report
