@@ -183,4 +183,51 @@ BOOST_AUTO_TEST_CASE(b001_for_a_negative_cost) {
     BOOST_TEST(b001.front().find_arg("amount")->number == -500000);
 }
 
+// plan-format.md: no section is required by the XSD "so that an unfinished
+// plan still loads, checks and drafts". A budget begun but not finished is
+// judged by the budget rules (B001, B005), never by the schema (X002).
+BOOST_AUTO_TEST_CASE(an_unfinished_budget_gets_the_budget_rules_not_x002) {
+    const std::string plan = clean_plan();
+    const std::string costs = element(plan, "    <costs>", "</costs>\n");
+    const std::string financing = element(plan, "    <financing>", "</financing>\n");
+    const std::string budget = element(plan, "  <budget", "</budget>\n");
+
+    BOOST_TEST_CONTEXT("an empty budget") {
+        const std::string empty = replaced(plan, budget, "  <budget currency=\"SEK\"/>\n");
+        const CheckedPlan checked = check_plan(empty);
+        BOOST_TEST(checked.loaded);
+        BOOST_TEST(checked.of_rule("X002").empty(), listing(checked.findings));
+        const auto b001 = checked.of_rule("B001");
+        BOOST_REQUIRE_MESSAGE(b001.size() == 1u, listing(checked.findings));
+        BOOST_TEST(b001.front().message_id == "B001.no_costs");
+        BOOST_TEST(b001.front().where.line == line_of(empty, "  <budget"));
+    }
+    BOOST_TEST_CONTEXT("costs without financing") {
+        const std::string no_financing = replaced(plan, financing, "");
+        const CheckedPlan checked = check_plan(no_financing);
+        BOOST_TEST(checked.of_rule("X002").empty(), listing(checked.findings));
+        BOOST_TEST(checked.of_rule("B001").empty(), listing(checked.findings));
+        BOOST_TEST(!checked.of_rule("B005").empty(), listing(checked.findings));
+    }
+    BOOST_TEST_CONTEXT("financing without costs") {
+        const std::string no_costs = replaced(plan, costs, "");
+        const CheckedPlan checked = check_plan(no_costs);
+        BOOST_TEST(checked.of_rule("X002").empty(), listing(checked.findings));
+        const auto b001 = checked.of_rule("B001");
+        BOOST_REQUIRE_MESSAGE(b001.size() == 1u, listing(checked.findings));
+        BOOST_TEST(b001.front().message_id == "B001.no_costs");
+        BOOST_TEST(b001.front().where.line == line_of(no_costs, "  <budget"));
+    }
+    BOOST_TEST_CONTEXT("an income line alone") {
+        const std::string income = replaced(plan, budget, "  <budget>\n    <income amount=\"100\">Avgifter</income>\n  </budget>\n");
+        const CheckedPlan checked = check_plan(income);
+        BOOST_TEST(checked.of_rule("X002").empty(), listing(checked.findings));
+        BOOST_TEST(checked.of_rule("B001").size() == 1u, listing(checked.findings));
+    }
+    BOOST_TEST_CONTEXT("the order of what is written stays the format's") {
+        const std::string swapped = replaced(replaced(plan, costs, ""), financing, financing + costs);
+        BOOST_TEST(!check_plan(swapped).of_rule("X002").empty());
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
