@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "model/budget_figures.hpp"
+
 namespace esfdraft::pipeline {
 
 AppliedLimits applied_limits(const model::Application& application, const model::RulePack* pack) {
@@ -20,16 +22,16 @@ AppliedLimits applied_limits(const model::Application& application, const model:
 namespace {
 
 // part of whole beside an upper (`maximum`) or lower limit; compared exactly
-// (rules::at_most_share, at_least_share), and, as B006 and B007, a share of
+// (model::at_most_share, at_least_share), and, as B006 and B007, a share of
 // nothing keeps to its limit (B001 and B005 speak for an empty budget).
 report::KeyShare share(model::Money part, model::Money whole, const std::optional<rules::Limit<model::ShareHundredths>>& limit,
                        bool maximum) {
     report::KeyShare out;
     out.part = part;
     out.whole = whole;
-    out.hundredths = rules::share_of(part, whole);
+    out.hundredths = model::share_of(part, whole);
     if (limit) {
-        const bool within = maximum ? rules::at_most_share(part, whole, limit->value) : rules::at_least_share(part, whole, limit->value);
+        const bool within = maximum ? model::at_most_share(part, whole, limit->value) : model::at_least_share(part, whole, limit->value);
         out.limit = report::ShareLimit{limit->value, maximum, limit->set_by, within};
     }
     return out;
@@ -41,20 +43,21 @@ std::optional<report::KeyFigures> key_figures(const model::Application& applicat
     const model::Budget& budget = application.budget;
     if (budget.costs.empty() && budget.financing.empty() && budget.income.empty()) return std::nullopt;
     try {
+        // The sums the rules check and the draft and workbook show (model::budget_figures).
+        const model::BudgetFigures sums = model::budget_figures(application);
         report::KeyFigures figures;
-        figures.total_costs = budget.total_costs();
-        figures.income = budget.total_income();
-        figures.eligible_costs = budget.eligible_costs();
-        figures.esf = budget.financing_of_kind("esf");
-        figures.cofinancing = budget.total_financing() - figures.esf;
+        figures.total_costs = sums.total_costs;
+        figures.income = sums.income;
+        figures.eligible_costs = sums.eligible;
+        figures.esf = sums.esf;
+        figures.cofinancing = sums.cofinancing;
         figures.esf_share = share(figures.esf, figures.eligible_costs, limits.max_esf_share, true);
         figures.cofinancing_share = share(figures.cofinancing, figures.eligible_costs, limits.min_cofinancing, false);
         if (figures.eligible_costs <= 0) {   // B006 and B007 are silent then: no share stands across its limit
             if (figures.esf_share.limit) figures.esf_share.limit->within = true;
             if (figures.cofinancing_share.limit) figures.cofinancing_share.limit->within = true;
         }
-        if (const model::Money indirect = budget.costs_of_category("indirect"); indirect > 0)
-            figures.indirect_share = share(indirect, budget.costs_of_category("staff"), limits.max_indirect_share_of_staff, true);
+        if (sums.indirect > 0) figures.indirect_share = share(sums.indirect, sums.staff, limits.max_indirect_share_of_staff, true);
         return figures;
     } catch (const std::overflow_error&) {
         return std::nullopt;
