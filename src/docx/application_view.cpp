@@ -5,6 +5,8 @@
 #include <cctype>
 #include <set>
 
+#include "docx/filters.hpp"
+#include "model/budget_figures.hpp"
 #include "model/vocabulary.hpp"
 
 namespace esfdraft::docx {
@@ -261,6 +263,10 @@ public:
         has.set("goals", TemplateValue::boolean(!app_.goals.empty()));
         has.set("activities", TemplateValue::boolean(!app_.activities.empty()));
         has.set("partners", TemplateValue::boolean(!app_.partners.empty()));
+        // The budget part shows its tables unless the plan has no budget
+        // lines at all and the draft marks the budget as missing (S001).
+        const bool no_budget_lines = app_.budget.costs.empty() && app_.budget.financing.empty() && app_.budget.income.empty();
+        has.set("budget", TemplateValue::boolean(!(no_budget_lines && marks("budget"))));
         has.set("costs", TemplateValue::boolean(!app_.budget.costs.empty()));
         has.set("financing", TemplateValue::boolean(!app_.budget.financing.empty()));
         has.set("applicant", TemplateValue::boolean(app_.project.applicant.has_value()));
@@ -959,42 +965,12 @@ private:
 
     TemplateValue budget() const {
         const model::Budget& b = app_.budget;
-        std::set<int> year_set;
-        if (app_.project.period.start.valid() && app_.project.period.end.valid())
-            for (int y = app_.project.period.start.year; y <= app_.project.period.end.year && year_set.size() < 20; ++y) year_set.insert(y);
-        for (const model::CostLine& cost : b.costs) year_set.insert(cost.year);
-        const std::vector<int> years(year_set.begin(), year_set.end());
-
-        std::vector<std::string> categories;
-        for (const model::CodeWords& category : model::cost_categories())
-            for (const model::CostLine& cost : b.costs)
-                if (cost.category == category.key) {
-                    categories.emplace_back(category.key);
-                    break;
-                }
-        for (const model::CostLine& cost : b.costs)
-            if (std::find(categories.begin(), categories.end(), cost.category) == categories.end()) categories.push_back(cost.category);
-
-        // Sums per category and year in one pass over the cost lines, in
-        // tables indexed like `categories` and `years` (every cost's category
-        // and year is in them).
-        const auto category_at = [&categories](const std::string& code) {
-            return static_cast<std::size_t>(std::find(categories.begin(), categories.end(), code) - categories.begin());
-        };
-        const auto year_at = [&years](int year) {
-            return static_cast<std::size_t>(std::lower_bound(years.begin(), years.end(), year) - years.begin());
-        };
-        std::vector<model::Money> cell(categories.size() * years.size(), 0);
-        std::vector<model::Money> category_total(categories.size(), 0);
-        std::vector<model::Money> year_total(years.size(), 0);
-        model::Money total = 0;
-        for (const model::CostLine& cost : b.costs) {
-            const std::size_t c = category_at(cost.category), y = year_at(cost.year);
-            cell[c * years.size() + y] = model::checked_add(cell[c * years.size() + y], cost.amount);
-            category_total[c] = model::checked_add(category_total[c], cost.amount);
-            year_total[y] = model::checked_add(year_total[y], cost.amount);
-            total = model::checked_add(total, cost.amount);
-        }
+        model::FigureOptions figure_options;
+        figure_options.period_years = true;
+        const model::BudgetFigures f = model::budget_figures(app_, figure_options);
+        const std::vector<int>& years = f.years;
+        const std::vector<std::string>& categories = f.categories;
+        const model::Money total = f.total_costs;
 
         TemplateValue out = TemplateValue::map();
         out.set("currency", text(b.currency));
@@ -1005,12 +981,13 @@ private:
             year.set("year", text(std::to_string(years[y])));
             year_values.push(std::move(year));
             TemplateValue t = TemplateValue::map();
-            t.set("amount", money(year_total[y]));
+            t.set("amount", money(f.by_year[y]));
             year_totals.push(std::move(t));
         }
         out.set("years", year_values);
         out.set("year_totals", year_totals);
         TemplateValue category_values = TemplateValue::list();
+        const std::vector<std::string> category_shares = shares_shown(f.by_category, total);
         for (std::size_t k = 0; k < categories.size(); ++k) {
             const std::string& category = categories[k];
             TemplateValue c = TemplateValue::map();
@@ -1019,17 +996,17 @@ private:
             TemplateValue amounts = TemplateValue::list();
             for (std::size_t y = 0; y < years.size(); ++y) {
                 TemplateValue a = TemplateValue::map();
-                a.set("amount", money(cell[k * years.size() + y]));
+                a.set("amount", money(f.cell(k, y)));
                 amounts.push(std::move(a));
             }
             c.set("amounts", amounts);
-            c.set("total", money(category_total[k]));
-            c.set("share", text(share_text(category_total[k], total)));
+            c.set("total", money(f.by_category[k]));
+            c.set("share", text(category_shares[k]));
             category_values.push(std::move(c));
         }
         out.set("categories", category_values);
         out.set("total_costs", money(total));
-        const model::Money income = b.total_income();
+        const model::Money income = f.income;
         out.set("total_income", money(income));
         out.set("has_income", TemplateValue::boolean(!b.income.empty()));
         TemplateValue income_lines = TemplateValue::list();
@@ -1040,12 +1017,16 @@ private:
             income_lines.push(std::move(i));
         }
         out.set("income", income_lines);
-        const model::Money eligible = total - income;
+        const model::Money eligible = f.eligible;
         out.set("eligible_costs", money(eligible));
 
-        const model::Money financing_total = b.total_financing();
+        const model::Money financing_total = f.financing;
+        std::vector<model::Money> source_amounts;
+        for (const model::FinancingSource& source : b.financing) source_amounts.push_back(source.amount);
+        const std::vector<std::string> source_shares = shares_shown(source_amounts, financing_total);
         TemplateValue sources = TemplateValue::list();
-        for (const model::FinancingSource& source : b.financing) {
+        for (std::size_t i = 0; i < b.financing.size(); ++i) {
+            const model::FinancingSource& source = b.financing[i];
             TemplateValue s = TemplateValue::map();
             s.set("kind", text(source.kind));
             s.set("kind_label", text(code_label(model::financing_kind_words(source.kind), source.kind, lang_)));
@@ -1053,27 +1034,41 @@ private:
                                                : source.kind == "esf" ? words_("Europeiska socialfonden", "European Social Fund") : "–"));
             s.set("org_number", optional(source.org_number));
             s.set("amount", money(source.amount));
-            s.set("share", text(share_text(source.amount, financing_total)));
+            s.set("share", text(source_shares[i]));
             sources.push(std::move(s));
         }
         out.set("financing", sources);
         out.set("total_financing", money(financing_total));
-        const model::Money esf = b.financing_of_kind("esf");
+        const model::Money esf = f.esf;
         out.set("esf_amount", money(esf));
         out.set("esf_share", text(share_text(esf, eligible)));
-        out.set("co_financing", money(financing_total - esf));
-        out.set("co_financing_share", text(share_text(financing_total - esf, financing_total)));
+        out.set("co_financing", money(f.cofinancing));
+        out.set("co_financing_share", text(share_text(f.cofinancing, financing_total)));
         out.set("balanced", TemplateValue::boolean(eligible == financing_total));
         out.set("imbalance", money(eligible - financing_total));
-        cost_models(out);
-        out.set("beneficiaries", beneficiaries());
+        cost_models(out, f);
+        out.set("beneficiaries", beneficiaries(f));
+        return out;
+    }
+
+    // The shares of one table's column as fractions the percent filter
+    // prints unchanged (tenths of a per cent), adding up to 100 % by
+    // largest remainder; each exact share where the parts do not split the
+    // whole (a negative amount, an unbalanced table).
+    static std::vector<std::string> shares_shown(const std::vector<model::Money>& parts, model::Money whole) {
+        std::vector<std::string> out;
+        if (const auto tenths = model::display_shares(parts, whole, percent_decimals)) {
+            for (const std::int64_t share : *tenths) out.push_back(model::fraction_text(share, 1000));
+        } else {
+            for (const model::Money part : parts) out.push_back(share_text(part, whole));
+        }
         return out;
     }
 
     // The cost models in words, and each flat-rate line with its base and
     // the rate the budget's own amounts give (whether that rate is allowed
     // is the pack's business, rule B012).
-    void cost_models(TemplateValue& out) const {
+    void cost_models(TemplateValue& out, const model::BudgetFigures& f) const {
         const model::Budget& b = app_.budget;
         TemplateValue models = TemplateValue::list();
         std::vector<std::string> names;
@@ -1096,16 +1091,18 @@ private:
         // flat rate rests on its own staff costs), else over the whole budget.
         TemplateValue flat_rates = TemplateValue::list();
         const bool per_beneficiary = app_.has_beneficiary_partners();
-        const std::vector<std::string> keys = per_beneficiary ? beneficiary_keys() : std::vector<std::string>{};
         const auto flat_rate = [&](std::string_view category) {
             bool shown = false;
-            const auto add = [&](const std::optional<std::string>& key, bool always) {
-                model::Money amount = 0, staff = 0;
-                for (const model::CostLine& cost : b.costs) {
-                    if (key && !belongs_to(*key, cost.beneficiary)) continue;
-                    if (cost.category == category) amount = model::checked_add(amount, cost.amount);
-                    if (cost.category == "staff") staff = model::checked_add(staff, cost.amount);
-                }
+            const std::size_t c = static_cast<std::size_t>(std::find(f.categories.begin(), f.categories.end(), category) - f.categories.begin());
+            const std::size_t staff_at = static_cast<std::size_t>(
+                std::find(f.categories.begin(), f.categories.end(), model::staff_category) - f.categories.begin());
+            const auto add = [&](const model::SubBudgetFigures* sub, bool always) {
+                const auto of = [&](std::size_t at) {
+                    if (at >= f.categories.size()) return model::Money{0};
+                    return sub ? sub->by_category[at] : f.by_category[at];
+                };
+                const model::Money amount = of(c), staff = of(staff_at);
+                const std::optional<std::string> key = sub ? std::optional(sub->key) : std::nullopt;
                 if (amount == 0 && !always) return;
                 TemplateValue item = TemplateValue::map();
                 item.set("category", text(std::string(category)));
@@ -1118,39 +1115,16 @@ private:
                 flat_rates.push(std::move(item));
                 shown = true;
             };
-            for (const std::string& key : keys) add(key, false);
+            if (per_beneficiary)
+                for (const model::SubBudgetFigures& sub : f.sub_budgets) add(&sub, false);
             // No sub-budget has the line (or there are no sub-budgets): the whole budget, even at 0.
-            if (!shown) add(std::nullopt, true);
+            if (!shown) add(nullptr, true);
         };
         for (const std::string& code : b.cost_models) {
             if (code == "indirect-flat-rate") flat_rate("indirect");
             else if (code == "remaining-flat-rate") flat_rate("other");
         }
         out.set("flat_rates", flat_rates);
-    }
-
-    // The budget per beneficiary (stödmottagare): the owner first, then the
-    // beneficiary partners in plan order, then any other name the lines use
-    // (a partner id rule X004 reports), then the lines that name no one.
-    std::vector<std::string> beneficiary_keys() const {
-        const model::Budget& b = app_.budget;
-        std::vector<std::string> keys{"owner"};
-        for (const model::Partner& partner : app_.partners)
-            if (partner.beneficiary() && partner.id && std::find(keys.begin(), keys.end(), *partner.id) == keys.end()) keys.push_back(*partner.id);
-        bool unassigned = false;
-        const auto note = [&](const std::optional<std::string>& beneficiary) {
-            if (!beneficiary) unassigned = true;
-            else if (std::find(keys.begin(), keys.end(), *beneficiary) == keys.end()) keys.push_back(*beneficiary);
-        };
-        for (const model::CostLine& cost : b.costs) note(cost.beneficiary);
-        for (const model::FinancingSource& source : b.financing) note(source.beneficiary);
-        if (unassigned) keys.emplace_back();   // "": the lines that name no one
-        return keys;
-    }
-
-    // Whether a line naming `beneficiary` is in the sub-budget `key` ("" = the lines naming no one).
-    static bool belongs_to(const std::string& key, const std::optional<std::string>& beneficiary) {
-        return key.empty() ? !beneficiary : beneficiary == key;
     }
 
     std::string beneficiary_name(const std::string& key) const {
@@ -1163,12 +1137,10 @@ private:
     // The budget per beneficiary (stödmottagare): the owner first, then the
     // beneficiary partners in plan order, then any other name the lines use
     // (a partner id rule X004 reports), then the lines that name no one.
-    TemplateValue beneficiaries() const {
-        const model::Budget& b = app_.budget;
-        const std::vector<std::string> keys = beneficiary_keys();
+    TemplateValue beneficiaries(const model::BudgetFigures& f) const {
         TemplateValue out = TemplateValue::list();
-        for (const std::string& key : keys) {
-            const auto mine = [&key](const std::optional<std::string>& beneficiary) { return belongs_to(key, beneficiary); };
+        for (const model::SubBudgetFigures& sub : f.sub_budgets) {
+            const std::string& key = sub.key;
             TemplateValue item = TemplateValue::map();
             item.set("id", key.empty() ? TemplateValue() : text(key));
             const model::Partner* partner = key.empty() || key == "owner" ? nullptr : app_.find_partner(key);
@@ -1176,23 +1148,10 @@ private:
             item.set("owner", TemplateValue::boolean(key == "owner"));
             item.set("role_label", text(key.empty() ? "–" : key == "owner" ? words_("Projektägare", "Project owner") : words_("Stödmottagare", "Beneficiary")));
             item.set("org_number", key == "owner" ? optional(app_.project.owner.org_number) : partner ? optional(partner->org_number) : TemplateValue());
-            model::Money costs = 0, financing = 0, esf = 0;
-            std::vector<std::pair<std::string, model::Money>> by_category;
-            for (const model::CodeWords& category : model::cost_categories()) by_category.emplace_back(category.key, 0);
-            for (const model::CostLine& cost : b.costs) {
-                if (!mine(cost.beneficiary)) continue;
-                costs = model::checked_add(costs, cost.amount);
-                auto found = std::find_if(by_category.begin(), by_category.end(), [&](const auto& c) { return c.first == cost.category; });
-                if (found == by_category.end()) found = by_category.insert(by_category.end(), {cost.category, 0});
-                found->second = model::checked_add(found->second, cost.amount);
-            }
-            for (const model::FinancingSource& source : b.financing) {
-                if (!mine(source.beneficiary)) continue;
-                financing = model::checked_add(financing, source.amount);
-                if (source.kind == "esf") esf = model::checked_add(esf, source.amount);
-            }
             TemplateValue categories = TemplateValue::list();
-            for (const auto& [code, amount] : by_category) {
+            for (std::size_t k = 0; k < f.categories.size(); ++k) {
+                const std::string& code = f.categories[k];
+                const model::Money amount = sub.by_category[k];
                 if (amount == 0) continue;
                 TemplateValue c = TemplateValue::map();
                 c.set("code", text(code));
@@ -1201,9 +1160,9 @@ private:
                 categories.push(std::move(c));
             }
             item.set("categories", categories);
-            item.set("costs", money(costs));
-            item.set("financing", money(financing));
-            item.set("esf_amount", money(esf));
+            item.set("costs", money(sub.costs));
+            item.set("financing", money(sub.financing));
+            item.set("esf_amount", money(sub.esf));
             out.push(std::move(item));
         }
         return out;
@@ -1225,20 +1184,7 @@ std::string money_text(model::Money amount) {
     return out;
 }
 
-std::string share_text(model::Money part, model::Money whole) {
-    if (whole == 0) return "0";
-    const bool negative = (part < 0) != (whole < 0) && part != 0;
-    // 128 bits: part × 10^6 must not overflow for any two int64 amounts.
-    __extension__ typedef unsigned __int128 wide;
-    const wide p = part < 0 ? 0 - static_cast<wide>(part) : static_cast<wide>(part);
-    const wide w = whole < 0 ? 0 - static_cast<wide>(whole) : static_cast<wide>(whole);
-    const wide micros = (p * 1000000 + w / 2) / w;
-    const auto whole_part = static_cast<std::uint64_t>(micros / 1000000);
-    const auto fraction = static_cast<std::uint64_t>(micros % 1000000);
-    std::string digits = std::to_string(fraction);
-    digits.insert(0, 6 - digits.size(), '0');
-    return (negative ? "-" : "") + std::to_string(whole_part) + "." + digits;
-}
+std::string share_text(model::Money part, model::Money whole) { return model::fraction_text(part, whole); }
 
 TemplateValue application_view(const model::Application& application, const ApplicationViewOptions& options) {
     return ViewBuilder(application, options).build();

@@ -33,6 +33,9 @@ std::optional<TemplateValue> apply_filter(const FilterCall& filter, const Templa
 // "1250000.5" -> sv "1 250 000,5", en "1,250,000.5". nullopt when not a decimal.
 std::optional<std::string> format_number(std::string_view decimal, std::string_view lang);
 // A fraction as a percentage with at most one decimal: "0.6135" -> sv "61,4 %", en "61.4%".
+// percent_decimals says how many; the draft's share columns are rounded to it
+// beforehand, so that a column prints what adds up to 100 %.
+inline constexpr int percent_decimals = 1;
 std::optional<std::string> format_percent(std::string_view fraction, std::string_view lang);
 // "2009-10-01" -> sv "1 oktober 2009", en "1 October 2009"; "2009-10" -> "oktober 2009".
 std::optional<std::string> format_long_date(std::string_view iso, std::string_view lang);

@@ -1,6 +1,7 @@
 #include "load/xml_input.hpp"
 
 #include "load/tree_parser.hpp"
+#include "load/xml_syntax.hpp"
 #include "model/nearest_name.hpp"
 
 #include <libxml/parser.h>
@@ -87,6 +88,10 @@ struct ErrorCollector {
     bool kept_an_error = false;
     std::vector<xmlError> errors;
     std::vector<std::string> messages;
+    // For the parser's messages: each kept error's strings, copied while
+    // they live (the xmlError copies in `errors` point into libxml2's).
+    bool keep_details = false;
+    std::vector<ParseError> details;
     // Messages about a node for which libxml2 looked up the file name
     // itself: it does so by stepping back over every node before the one in
     // question (for XInclude boundaries), time linear in the node's place in
@@ -105,6 +110,16 @@ void collect_error(void* context, xmlErrorPtr error) {
     collector->errors.push_back(*error);
     std::string message = error->message ? error->message : "unknown error";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    if (collector->keep_details) {
+        ParseError detail;
+        detail.code = error->code;
+        detail.line = error->line;
+        detail.column = error->int2;
+        detail.int1 = error->int1;
+        detail.str1 = error->str1 ? error->str1 : "";
+        detail.str2 = error->str2 ? error->str2 : "";
+        collector->details.push_back(std::move(detail));
+    }
     collector->messages.push_back(message);
 }
 
@@ -336,6 +351,10 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
                     .arg("suggestion", text(*suggestion));
             return structure_finding("X002", "X002.amount_form", file, line, 0).arg("value", text(*value));
         }
+        if (view.find("pattern '[0-9]{4}'") != std::string_view::npos)
+            return structure_finding("X002", "X002.year_form", file, line, 0)
+                .arg("value", text(*value))
+                .arg("name", text(attribute ? *element + "/@" + *attribute : "<" + *element + ">"));
         if (view.find("[0-9]{4}-[0-9]{2}-[0-9]{2}") != std::string_view::npos)
             return structure_finding("X002", "X002.date_form", file, line, 0)
                 .arg("value", text(*value))
@@ -369,7 +388,31 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
             return structure_finding("X002", "X002.misplaced", file, line, 0)
                 .arg("element", text(*element))
                 .arg("expected", text(*expected));
+        if (known)  // after the last element its parent may have
+            return structure_finding("X002", "X002.not_here", file, line, 0).arg("element", text(*element));
+        if (expected)  // <table> where <p>, <ul> or <ol> may stand
+            return structure_finding("X002", "X002.unknown_element_expected", file, line, 0)
+                .arg("element", text(*element))
+                .arg("expected", text(*expected));
+        return structure_finding("X002", "X002.unknown_element_here", file, line, 0).arg("element", text(*element));
     }
+    if (element && view.find("is required but missing") != std::string_view::npos)
+        if (auto missing = between(view, "The attribute '", "'"))
+            return structure_finding("X002", "X002.missing_attribute", file, line, 0)
+                .arg("element", text(*element))
+                .arg("attribute", text(*missing));
+    if (element && attribute && view.find("is not allowed.") != std::string_view::npos &&
+        view.find("The attribute '") != std::string_view::npos)
+        return structure_finding("X002", "X002.attribute_not_allowed", file, line, 0)
+            .arg("element", text(*element))
+            .arg("attribute", text(*attribute));
+    if (element && view.find("Character content other than whitespace is not allowed") != std::string_view::npos)
+        return structure_finding("X002", "X002.text_not_allowed", file, line, 0).arg("element", text(*element));
+    if (element && view.find("is not a valid value of the atomic type 'xs:decimal'") != std::string_view::npos)
+        if (auto bad = between(view, ": '", "' is not a valid value"))
+            return structure_finding("X002", "X002.not_a_number", file, line, 0)
+                .arg("value", text(*bad))
+                .arg("name", text(attribute ? *element + "/@" + *attribute : "<" + *element + ">"));
     if (element && !attribute && expected && view.find("Missing child element") != std::string_view::npos) {
         // In an xs:all only the required ones are missing: "<title>", not "<title>, <acronym>, <preStudy>".
         if (auto all = vocabulary.required_in_all.find(*element); all != vocabulary.required_in_all.end()) {
@@ -501,23 +544,27 @@ namespace {
 xmlDocPtr parse_document(std::string_view bytes, const std::string& file, model::Findings& out) {
     ErrorCollector collector;
     collector.keep = 1000;  // only the first error is reported
+    collector.keep_details = true;
     xmlDocPtr document = with_collected_errors(collector, [&] {
         return xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, parse_options);
     });
     if (document && collector.count == 0) return document;
     if (document) xmlFreeDoc(document);
-    const xmlError* first = nullptr;
-    for (const xmlError& error : collector.errors)
-        if (error.level >= XML_ERR_ERROR) {
-            first = &error;
+    // The first error proper; a warning (an undeclared prefix) only when there is none.
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < collector.errors.size(); ++i)
+        if (collector.errors[i].level >= XML_ERR_ERROR) {
+            index = i;
             break;
         }
-    std::size_t index = first ? static_cast<std::size_t>(first - collector.errors.data()) : 0;
-    const int line = first ? first->line : 1;
-    const int column = first ? first->int2 : 1;
-    std::string detail = collector.messages.empty() ? "the file is not well-formed XML" : collector.messages[index];
-    out.push_back(structure_finding("X001", "X001.not_well_formed", file, line > 0 ? line : 1, column > 0 ? column : 1)
-                      .arg("detail", model::MessageArg::of_text(tidy_libxml_message(detail))));
+    ParseError error;
+    if (index < collector.details.size()) {
+        error = collector.details[index];
+        error.message = tidy_libxml_message(collector.messages[index]);
+    } else {
+        error.message = "the file is not well-formed XML";
+    }
+    out.push_back(well_formedness_finding(bytes, file, error));
     return nullptr;
 }
 

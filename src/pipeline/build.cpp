@@ -13,9 +13,9 @@
 #include "pipeline/artefacts.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/pipeline.hpp"
+#include "pipeline/report_figures.hpp"
 #include "pipeline/workbook_options.hpp"
 #include "report/report.hpp"
-#include "rules/terms.hpp"
 #include "xlsx/budget_workbook.hpp"
 
 namespace esfdraft::pipeline {
@@ -48,16 +48,17 @@ std::string file_name_from(const std::string& acronym) {
     return name;
 }
 
-// The pack's and call's limits as the workbook shows them beside the key figures.
+// The pack's and call's limits as the workbook shows them beside the key
+// figures: the same limits the report shows (applied_limits).
 xlsx::BudgetLimits workbook_limits(const model::Application& application, const model::RulePack* pack) {
     xlsx::BudgetLimits limits;
     if (!pack) return limits;
-    const rules::Terms terms = rules::resolve_terms(application, *pack);
-    if (terms.max_esf_share) limits.max_esf_share_hundredths = terms.max_esf_share->value;
-    if (terms.min_cofinancing) limits.min_cofinancing_share_hundredths = terms.min_cofinancing->value;
-    if (terms.esf_ceiling) limits.esf_ceiling = terms.esf_ceiling->value;
-    if (pack->indirect_max_share_of_staff) limits.max_indirect_share_of_staff_hundredths = pack->indirect_max_share_of_staff->value;
-    limits.source_note = pack->name + (terms.call ? ", " + terms.call->name : std::string());
+    const AppliedLimits applied = applied_limits(application, pack);
+    if (applied.max_esf_share) limits.max_esf_share_hundredths = applied.max_esf_share->value;
+    if (applied.min_cofinancing) limits.min_cofinancing_share_hundredths = applied.min_cofinancing->value;
+    if (applied.esf_ceiling) limits.esf_ceiling = applied.esf_ceiling->value;
+    if (applied.max_indirect_share_of_staff) limits.max_indirect_share_of_staff_hundredths = applied.max_indirect_share_of_staff->value;
+    limits.source_note = pack->name + (applied.call ? ", " + applied.call->name : std::string());
     return limits;
 }
 

@@ -9,6 +9,7 @@
 
 #include "load/loader.hpp"
 #include "pipeline/output_file.hpp"
+#include "pipeline/report_figures.hpp"
 #include "load/rule_pack_reader.hpp"
 #include "rules/check.hpp"
 
@@ -27,20 +28,25 @@ namespace {
 // mistake again (B002 for category="travl" beside X002), and the budget's
 // sums mean nothing while one of its amounts could not be read (it counts as
 // 0). Both are dropped, so one mistake gets one message.
+// An amount of the budget the schema refused (it counts as 0).
+bool unreadable_amount(const model::Findings& load_findings) {
+    for (const model::Finding& finding : load_findings)
+        if (finding.rule == "X002" && finding.message_id.rfind("X002.amount", 0) == 0 &&
+            finding.where.path.rfind("/application/budget", 0) == 0)
+            return true;
+    return false;
+}
+
 model::Findings without_knock_on(model::Findings findings, const model::Findings& load_findings) {
     std::vector<std::string> refused_paths;
-    bool unreadable_amount = false;
-    for (const model::Finding& finding : load_findings) {
-        if (finding.rule != "X002") continue;
-        refused_paths.push_back(finding.where.path);
-        if (finding.message_id.rfind("X002.amount", 0) == 0 && finding.where.path.rfind("/application/budget", 0) == 0)
-            unreadable_amount = true;
-    }
+    for (const model::Finding& finding : load_findings)
+        if (finding.rule == "X002") refused_paths.push_back(finding.where.path);
+    const bool unreadable = unreadable_amount(load_findings);
     if (refused_paths.empty()) return findings;
     static const std::vector<std::string> sums = {"B005", "B006", "B007", "B008", "B009", "B011", "B012", "B013", "B014"};
     std::erase_if(findings, [&](const model::Finding& finding) {
         if (finding.rule.front() == 'X') return false;
-        if (unreadable_amount && std::find(sums.begin(), sums.end(), finding.rule) != sums.end()) return true;
+        if (unreadable && std::find(sums.begin(), sums.end(), finding.rule) != sums.end()) return true;
         return !finding.where.path.empty() &&
                std::find(refused_paths.begin(), refused_paths.end(), finding.where.path) != refused_paths.end();
     });
@@ -207,6 +213,8 @@ CheckedPlan CheckSession::check_loaded(
         }
         checked.pack = packs_->find(application.programme);
         entry.sections = rules::report_sections(application, checked.pack);
+        add_key_figures(entry, application, checked.pack);
+        if (unreadable_amount(entry.findings)) entry.key_figures.reset();   // its sums mean nothing, as for the rules
         model::Findings findings = without_knock_on(rules::check_application(application, checked.pack, context), entry.findings);
         entry.findings.insert(entry.findings.end(), findings.begin(), findings.end());
         checked.application = std::move(application);

@@ -1,4 +1,5 @@
 #include "report/catalogue.hpp"
+#include "report/report.hpp"
 
 #include <algorithm>
 #include <map>
@@ -35,6 +36,49 @@ const Table& messages() {
         {"X001.doctype", {"DOCTYPE-deklarationer (DTD och entiteter) är inte tillåtna; ta bort <!DOCTYPE …>",
                           "DOCTYPE declarations (DTDs and entities) are not allowed; remove the <!DOCTYPE …>"}},
         {"X001.not_well_formed", {"inte välformad XML: {detail}", "not well-formed XML: {detail}"}},
+        // The mistakes people make when they edit XML by hand (load/xml_syntax.cpp).
+        {"X001.end_tag_mismatch", {"sluttaggen </{end}> passar inte till starttaggen <{start}> på rad {start_line}; skriv </{start}>",
+                                   "the end tag </{end}> does not match the start tag <{start}> at line {start_line}; write </{start}>"}},
+        {"X001.not_closed_before", {"<{start}> på rad {start_line} stängs inte före </{end}>; skriv </{start}> före </{end}>",
+                                    "<{start}> at line {start_line} is not closed before </{end}>; write </{start}> before </{end}>"}},
+        {"X001.not_closed_at_end", {"filen tar slut innan <{element}> på rad {start_line} har stängts; skriv </{element}> där elementet slutar",
+                                    "the file ends before the <{element}> at line {start_line} is closed; write </{element}> where the element ends"}},
+        {"X001.start_tag_not_closed", {"starttaggen <{element}> avslutas aldrig med >; skriv > (eller /> för ett tomt element) i slutet av taggen",
+                                       "the start tag <{element}> never ends with >; write > (or /> for an empty element) at the end of the tag"}},
+        {"X001.end_tag_not_closed", {"sluttaggen </{element}> avslutas aldrig med >; skriv </{element}>",
+                                     "the end tag </{element}> never ends with >; write </{element}>"}},
+        {"X001.bare_ampersand", {"ett & i texten måste skrivas &amp; (t.ex. Vård &amp; omsorg)",
+                                 "a & in the text must be written &amp; (e.g. Health &amp; care)"}},
+        {"X001.entity_semicolon", {"&{entity} saknar semikolon; skriv &{entity}; eller, om & ska stå som tecken, &amp;{entity}",
+                                   "&{entity} lacks its semicolon; write &{entity}; or, if the & is meant as a character, &amp;{entity}"}},
+        {"X001.unknown_entity", {"&{entity}; finns inte i XML, som bara har &amp; &lt; &gt; &quot; och &apos;; skriv tecknet självt (t.ex. ett mellanslag för &nbsp;, é för &eacute;) eller &amp;{entity}; om texten ska stå så",
+                                 "&{entity}; does not exist in XML, which has only &amp; &lt; &gt; &quot; and &apos;; write the character itself (e.g. a space for &nbsp;, é for &eacute;) or &amp;{entity}; if the text is meant literally"}},
+        {"X001.less_than_in_text", {"ett < i texten måste skrivas &lt; (t.ex. 1 &lt; 2); annars är det en tagg med ett namn som inte går att läsa",
+                                    "a < in the text must be written &lt; (e.g. 1 &lt; 2); otherwise it is a tag whose name cannot be read"}},
+        {"X001.less_than_in_attribute", {"ett < i ett attributvärde måste skrivas &lt;", "a < in an attribute value must be written &lt;"}},
+        {"X001.unquoted_value", {"värdet för {attribute} står utan citattecken; skriv {attribute}=\"{value}\"",
+                                 "the value of {attribute} has no quotes; write {attribute}=\"{value}\""}},
+        {"X001.value_not_closed", {"attributvärdet som börjar här stängs aldrig; avsluta det med samma citattecken som det börjar med",
+                                   "the attribute value starting here is never closed; end it with the quote it starts with"}},
+        {"X001.attribute_without_value", {"attributet {attribute} saknar värde; skriv {attribute}=\"…\" eller ta bort det",
+                                          "the attribute {attribute} has no value; write {attribute}=\"…\" or remove it"}},
+        {"X001.duplicate_attribute", {"attributet {attribute} står två gånger i <{element}>; behåll ett av dem",
+                                      "the attribute {attribute} is given twice in <{element}>; keep one of them"}},
+        {"X001.comment_not_closed", {"kommentaren <!-- stängs aldrig; avsluta den med -->", "the comment <!-- is never closed; end it with -->"}},
+        {"X001.declaration_not_first", {"<?xml …?> måste stå allra först i filen, utan något före (inte ens ett mellanslag eller en tom rad)",
+                                        "<?xml …?> must come first in the file, with nothing before it (not even a space or an empty line)"}},
+        {"X001.stray_end_tag", {"sluttaggen </{element}> har ingen starttagg (rotelementet är redan stängt); ta bort den",
+                                "the end tag </{element}> has no start tag (the root element is closed already); remove it"}},
+        {"X001.second_root", {"<{element}> står efter rotelementets sluttagg; en fil har ett enda rotelement: flytta in elementet eller ta bort det",
+                              "<{element}> comes after the root element's end tag; a file has one root element: move the element inside it or remove it"}},
+        {"X001.text_after_root", {"text står efter rotelementets sluttagg; ta bort den (efter sluttaggen får bara kommentarer stå)",
+                                  "there is text after the root element's end tag; remove it (only comments may follow the end tag)"}},
+        {"X001.no_start_tag", {"filen börjar inte med en XML-tagg; en plan börjar med <application …> och en resultatfil med <findings …>",
+                               "the file does not start with an XML tag; a plan starts with <application …> and a findings file with <findings …>"}},
+        {"X001.invalid_character", {"tecknet {character} får inte stå i XML; ta bort det (det följer ofta med text som klistrats in)",
+                                    "the character {character} is not allowed in XML; remove it (it often comes with pasted text)"}},
+        {"X001.undefined_prefix", {"prefixet {prefix}: i <{prefix}:{element}> är inte deklarerat; skriv <{element}> utan prefix",
+                                   "the prefix {prefix}: in <{prefix}:{element}> is not declared; write <{element}> without a prefix"}},
         {"X002.invalid", {"följer inte formatet: {detail}", "does not follow the format: {detail}"}},
         {"X002.amount", {"beloppet {value} går inte att läsa; skriv kronor med punkt och högst två decimaler, t.ex. 1250000.50",
                          "the amount {value} cannot be read; write kronor with '.' and at most two decimals, e.g. 1250000.50"}},
@@ -250,10 +294,10 @@ const Table& messages() {
         {"B014.excess", {"delbudgeten för {name} ({beneficiary}) går inte ihop: finansieringen ({financing}) är större än kostnaderna ({costs}) med {difference}",
                          "the sub-budget of {name} ({beneficiary}) does not balance: the financing ({financing}) exceeds the costs ({costs}) by {difference}"}},
         // ---------------------------------------------------------------- issue 10: lenient reading
-        {"X005.repeated", {"avsnittet {section} finns redan på rad {first}; skriv varje avsnitt en gång (slå ihop texterna och ta bort det ena)",
-                           "the section {section} is already given at line {first}; give each section once (merge the texts and remove one)"}},
-        {"X005.repeated_summary", {"en sammanfattning på språket {lang} finns redan på rad {first} (utan lang gäller sv); skriv en sammanfattning per språk",
-                                   "a summary in the language {lang} is already given at line {first} (no lang means sv); give one summary per language"}},
+        {"X005.repeated", {"avsnittet {section} står också på rad {other}; skriv varje avsnitt en gång (slå ihop texterna och ta bort det ena)",
+                           "the section {section} is also given at line {other}; give each section once (merge the texts and remove one)"}},
+        {"X005.repeated_summary", {"en sammanfattning på språket {lang} står också på rad {other} (utan lang gäller sv); skriv en sammanfattning per språk",
+                                   "a summary in the language {lang} is also given at line {other} (no lang means sv); give one summary per language"}},
         {"X002.not_a_plan", {"filen är ingen plan: rotelementet är <{root}> (namnrymd {namespace}); en plan börjar med <application xmlns=\"{expected}\" programme=\"…\">",
                              "the file is not a plan: its root element is <{root}> (namespace {namespace}); a plan starts with <application xmlns=\"{expected}\" programme=\"…\">"}},
         {"X002.findings_given_as_plan", {"filen är ingen plan: rotelementet är <findings>, det är förprojekteringens resultatfil; ange planen (<application xmlns=\"{expected}\">) och ge resultatfilen med --findings eller preStudy/@findings",
@@ -282,6 +326,22 @@ const Table& messages() {
                               "the value \"{value}\" is not allowed in {name}; the allowed values are {allowed}"}},
         {"X002.unknown_element", {"elementet <{element}> finns inte i formatet; menade du <{nearest}>?",
                                   "the element <{element}> is not part of the format; did you mean <{nearest}>?"}},
+        {"X002.unknown_element_expected", {"elementet <{element}> finns inte i formatet och hör inte hemma här; här väntas {expected}",
+                                           "the element <{element}> is not part of the format and does not belong here; {expected} is expected here"}},
+        {"X002.year_form", {"året \"{value}\" i {name} går inte att läsa; skriv fyra siffror, t.ex. 2010",
+                            "the year \"{value}\" in {name} cannot be read; write four digits, e.g. 2010"}},
+        {"X002.unknown_element_here", {"elementet <{element}> finns inte i formatet; ta bort det eller rätta namnet (docs/format.md visar elementen)",
+                                       "the element <{element}> is not part of the format; remove it or correct its name (docs/format.md shows the elements)"}},
+        {"X002.not_here", {"elementet <{element}> hör inte hemma här; ta bort det eller flytta det dit formatet har det",
+                           "the element <{element}> does not belong here; remove it or move it to where the format has it"}},
+        {"X002.missing_attribute", {"<{element}> saknar attributet {attribute}; skriv {attribute}=\"…\"",
+                                    "<{element}> lacks the attribute {attribute}; write {attribute}=\"…\""}},
+        {"X002.attribute_not_allowed", {"<{element}> har inget attribut {attribute}; ta bort det eller rätta namnet",
+                                        "<{element}> has no attribute {attribute}; remove it or correct its name"}},
+        {"X002.text_not_allowed", {"i <{element}> får text bara stå inuti elementen (t.ex. <p>…</p>); flytta in texten i ett element eller ta bort den",
+                                   "in <{element}> text may stand only inside its elements (e.g. <p>…</p>); move the text into an element or remove it"}},
+        {"X002.not_a_number", {"\"{value}\" i {name} är inget tal; skriv siffror med punkt som decimaltecken, t.ex. 12.5",
+                               "\"{value}\" in {name} is not a number; write digits with '.' as the decimal mark, e.g. 12.5"}},
     };
     return table;
 }
@@ -558,6 +618,32 @@ const Table& phrases() {
         {"text.sections_of", {"avsnitt", "sections"}},
         {"text.legend", {"komplett = inga anmärkningar; behöver ses över = varningar eller tips; ofullständigt = minst ett fel",
                          "complete = no findings; needs attention = warnings or hints only; incomplete = at least one error"}},
+        // the key figures of the completeness report
+        {"figures.heading", {"Nyckeltal", "Key figures"}},
+        {"figures.caption", {"Budgetens nyckeltal och gränserna som gäller", "The budget's key figures and the limits in force"}},
+        {"figures.total_costs", {"Total kostnad", "Total cost"}},
+        {"figures.income", {"Intäkter", "Income"}},
+        {"figures.eligible_costs", {"Stödberättigande kostnad", "Eligible cost"}},
+        {"figures.esf", {"ESF-stöd", "ESF support"}},
+        {"figures.cofinancing", {"Medfinansiering", "Co-financing"}},
+        {"figures.indirect", {"Indirekta kostnader", "Indirect costs"}},
+        {"figures.of_eligible", {"av stödberättigande kostnad", "of the eligible cost"}},
+        {"figures.of_staff", {"av personalkostnaderna", "of the staff costs"}},
+        {"figures.at_most", {"högst", "at most"}},
+        {"figures.at_least", {"minst", "at least"}},
+        {"figures.within", {"inom gränsen", "within the limit"}},
+        {"figures.above", {"över gränsen", "above the limit"}},
+        {"figures.below", {"under gränsen", "below the limit"}},
+        {"figures.no_limit", {"ingen gräns", "no limit"}},
+        {"figures.set_by", {"satt av", "set by"}},
+        {"figures.pack", {"Regelpaket", "Rule pack"}},
+        {"figures.call", {"Utlysning", "Call"}},
+        {"figures.unknown_call", {"finns inte i regelpaketet", "not in the rule pack"}},
+        {"column.key_figure", {"Nyckeltal", "Key figure"}},
+        {"column.amount", {"Belopp", "Amount"}},
+        {"column.share", {"Andel", "Share"}},
+        {"column.limit", {"Gräns", "Limit"}},
+        {"text.made_with", {"Kontrollerad {date} med esfdraft {version}", "Checked on {date} with esfdraft {version}"}},
         // esfdraft assess: the reviewer's assessment document
         {"assess.heading", {"Bedömningsunderlag", "Assessment document"}},
         {"assess.ranking", {"Ansökningar efter fullständighet", "Applications by completeness"}},
@@ -776,27 +862,22 @@ const std::map<std::string_view, ShareComparison>& share_comparisons() {
     return table;
 }
 
-// {share} in a message that compares it with a limit: part / whole with the
-// fewest decimals (rounded half up) that put it on its side of the limit, so
-// that "45,99 % < 46 %" never reads "46 % < 46 %". Exact in 128-bit integers;
-// nullopt (the "share" argument as it is) when the finding lacks the
-// amounts, the share is not across the limit or the whole is not positive.
-std::optional<std::string> share_text(const model::Finding& finding, Language language) {
-    const auto comparison = share_comparisons().find(finding.message_id);
-    if (comparison == share_comparisons().end()) return std::nullopt;
-    const model::MessageArg* part = finding.find_arg(comparison->second.part);
-    const model::MessageArg* whole = finding.find_arg(comparison->second.whole);
-    const model::MessageArg* limit = finding.find_arg(comparison->second.limit);
+// part / whole in per cent, rounded half up to the fewest decimals (at
+// least `min_decimals`) that put it strictly above (`above`) or below the
+// limit, trailing zeros dropped, so that "45,99 % < 46 %" never reads
+// "46 % < 46 %". Exact in 128-bit integers; nullopt when an amount is out of
+// range, the whole is not positive or the share is not across the limit.
+std::optional<std::string> share_across(model::Money part, model::Money whole, model::ShareHundredths limit, bool above,
+                                        int min_decimals, Language language) {
     // Amounts up to 10^17 öre keep part * 200 * 10^18 inside 128 bits.
     constexpr std::int64_t largest = 100'000'000'000'000'000;
-    if (!part || !whole || !limit || whole->number <= 0 || part->number < 0 || part->number > largest || whole->number > largest)
-        return std::nullopt;
-    const bool above = comparison->second.above;
+    if (whole <= 0 || part < 0 || part > largest || whole > largest) return std::nullopt;
     Wide scale = 1;   // 10^decimals
     for (int decimals = 0; decimals <= 18; ++decimals, scale *= 10) {
+        if (decimals < min_decimals) continue;
         // share in per cent * scale, rounded half up: (part * 100 * scale * 2 + whole) / (2 * whole)
-        const Wide shown = (Wide(part->number) * 200 * scale + whole->number) / (Wide(whole->number) * 2);
-        const Wide limit_scaled = Wide(limit->number) * scale;   // limit * 100 * scale, and shown * 100 below
+        const Wide shown = (Wide(part) * 200 * scale + whole) / (Wide(whole) * 2);
+        const Wide limit_scaled = Wide(limit) * scale;   // limit * 100 * scale, and shown * 100 below
         const bool on_side = above ? shown * 100 > limit_scaled : shown * 100 < limit_scaled;
         if (!on_side) continue;
         std::string digits;
@@ -804,10 +885,25 @@ std::optional<std::string> share_text(const model::Finding& finding, Language la
         if (decimals > 0) {
             if (digits.size() <= static_cast<std::size_t>(decimals)) digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
             digits.insert(digits.size() - static_cast<std::size_t>(decimals), 1, language == Language::sv ? ',' : '.');
+            while (digits.back() == '0') digits.pop_back();
+            if (digits.back() == ',' || digits.back() == '.') digits.pop_back();
         }
         return digits + (language == Language::sv ? "\xC2\xA0%" : " %");
     }
     return std::nullopt;
+}
+
+// {share} in a message that compares it with a limit: share_across with no
+// fewer decimals than it takes; nullopt (the "share" argument as it is) when
+// the finding lacks the amounts or the share is not across the limit.
+std::optional<std::string> share_text(const model::Finding& finding, Language language) {
+    const auto comparison = share_comparisons().find(finding.message_id);
+    if (comparison == share_comparisons().end()) return std::nullopt;
+    const model::MessageArg* part = finding.find_arg(comparison->second.part);
+    const model::MessageArg* whole = finding.find_arg(comparison->second.whole);
+    const model::MessageArg* limit = finding.find_arg(comparison->second.limit);
+    if (!part || !whole || !limit) return std::nullopt;
+    return share_across(part->number, whole->number, limit->number, comparison->second.above, 0, language);
 }
 
 // Words a message names without an argument of their own, taken from the
@@ -998,5 +1094,21 @@ std::string section_name(std::string_view section, Language language, std::strin
 }
 
 std::string phrase(std::string_view key, Language language) { return lookup(phrases(), key, language); }
+
+std::string_view esfdraft_version() { return ESFDRAFT_VERSION; }
+
+std::string share_text(const KeyShare& share, Language language) {
+    const std::string rounded = format_argument(model::MessageArg::of_percent_hundredths(share.hundredths), language);
+    if (!share.limit || share.whole <= 0) return rounded;
+    // Which side of the limit the exact share is on: part * 10000 against whole * limit.
+    const Wide exact = Wide(share.part) * 10000, bound = Wide(share.whole) * share.limit->value;
+    if (exact == bound) return format_argument(model::MessageArg::of_percent_hundredths(share.limit->value), language);
+    return share_across(share.part, share.whole, share.limit->value, exact > bound, 2, language).value_or(rounded);
+}
+
+std::string limit_text(const ShareLimit& limit, Language language) {
+    return phrase(limit.maximum ? "figures.at_most" : "figures.at_least", language) + " " +
+           format_argument(model::MessageArg::of_percent_hundredths(limit.value), language);
+}
 
 }  // namespace esfdraft::report

@@ -102,6 +102,58 @@ void counts_headers(std::ostringstream& out, Language language) {
         << "</th>";
 }
 
+std::string money_cell(model::Money amount, Language language) {
+    return "<td class=\"number\">" + escaped(keep_amounts_whole(format_argument(model::MessageArg::of_money(amount), language))) + "</td>";
+}
+
+// One share row: amount, share, limit in force (and who set it), and whether
+// it keeps to it, in words and a mark, not by colour alone.
+void share_row(std::ostringstream& out, const char* label_key, model::Money amount, const KeyShare& share, const char* of_key,
+               Language language) {
+    out << "<tr><th scope=\"row\">" << escaped(phrase(label_key, language)) << "</th>" << money_cell(amount, language)
+        << "<td>" << escaped(share_text(share, language) + " " + phrase(of_key, language)) << "</td>";
+    if (share.limit) {
+        out << "<td>" << escaped(limit_text(*share.limit, language)) << " (" << escaped(phrase("figures.set_by", language)) << " "
+            << escaped(share.limit->set_by) << ")</td><td><span class=\"status "
+            << (share.limit->within ? "complete" : "incomplete") << "\">" << (share.limit->within ? "\xE2\x9C\x93 " : "\xE2\x9C\x97 ")
+            << escaped(limit_status_text(*share.limit, language)) << "</span></td>";
+    } else {
+        out << "<td>" << escaped(phrase("figures.no_limit", language)) << "</td><td></td>";
+    }
+    out << "</tr>\n";
+}
+
+void amount_row(std::ostringstream& out, const char* label_key, model::Money amount, Language language) {
+    out << "<tr><th scope=\"row\">" << escaped(phrase(label_key, language)) << "</th>" << money_cell(amount, language)
+        << "<td></td><td></td><td></td></tr>\n";
+}
+
+// The key figures as a table with a caption, then the pack and call; only the
+// pack and call when the plan has no budget.
+void key_figures_table(std::ostringstream& out, const ApplicationReport& application, Language language) {
+    const std::vector<std::string> terms = applied_terms_lines(application, language);
+    if (application.key_figures) {
+        const KeyFigures& figures = *application.key_figures;
+        out << "<h3>" << escaped(phrase("figures.heading", language)) << "</h3>\n<table class=\"figures\">\n<caption>"
+            << escaped(phrase("figures.caption", language)) << "</caption>\n<thead><tr><th scope=\"col\">"
+            << escaped(phrase("column.key_figure", language)) << "</th><th scope=\"col\">" << escaped(phrase("column.amount", language))
+            << "</th><th scope=\"col\">" << escaped(phrase("column.share", language)) << "</th><th scope=\"col\">"
+            << escaped(phrase("column.limit", language)) << "</th><th scope=\"col\">" << escaped(phrase("column.status", language))
+            << "</th></tr></thead>\n<tbody>\n";
+        amount_row(out, "figures.total_costs", figures.total_costs, language);
+        if (figures.income != 0) {
+            amount_row(out, "figures.income", figures.income, language);
+            amount_row(out, "figures.eligible_costs", figures.eligible_costs, language);
+        }
+        share_row(out, "figures.esf", figures.esf, figures.esf_share, "figures.of_eligible", language);
+        share_row(out, "figures.cofinancing", figures.cofinancing, figures.cofinancing_share, "figures.of_eligible", language);
+        if (figures.indirect_share)
+            share_row(out, "figures.indirect", figures.indirect_share->part, *figures.indirect_share, "figures.of_staff", language);
+        out << "</tbody>\n</table>\n";
+    }
+    for (const std::string& line : terms) out << "<p class=\"meta\">" << escaped(line) << "</p>\n";
+}
+
 void render_application(std::ostringstream& out, const ApplicationReport& application, std::size_t index,
                         const ReportOptions& options) {
     const Language language = options.language;
@@ -129,6 +181,7 @@ void render_application(std::ostringstream& out, const ApplicationReport& applic
         out << "</tr>\n";
     }
     out << "</tbody>\n</table>\n<p class=\"legend\">" << escaped(phrase("text.legend", language)) << "</p>\n";
+    key_figures_table(out, application, language);
 
     out << "<h3>" << escaped(phrase("heading.findings", language)) << "</h3>\n";
     if (application.findings.empty()) {
@@ -173,6 +226,7 @@ std::string render_html(const std::vector<ApplicationReport>& applications, cons
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << escaped(title)
         << "</title>\n<style>" << style_sheet << "</style>\n</head>\n<body>\n<main>\n<h1>" << escaped(heading) << "</h1>\n";
     out << "<p class=\"meta\">" << escaped(phrase("text.checked_on", language)) << " " << escaped(options.date) << ". esfdraft";
+    if (!options.tool_version.empty()) out << " " << escaped(options.tool_version);
     if (options.strict) out << "; " << escaped(phrase("text.strict", language));
     out << ".</p>\n";
 

@@ -60,6 +60,42 @@ std::string args_object(const model::Finding& finding) {
     return out + "}";
 }
 
+// A share in hundredths of a per cent as a decimal fraction: 4599 -> 0.4599, 10000 -> 1.
+std::string decimal_share(model::ShareHundredths hundredths) {
+    const bool negative = hundredths < 0;
+    const model::ShareHundredths magnitude = negative ? -hundredths : hundredths;
+    std::string out = (negative ? "-" : "") + std::to_string(magnitude / 10000);
+    std::string fraction = std::to_string(magnitude % 10000);
+    fraction.insert(0, 4 - fraction.size(), '0');
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    return fraction.empty() ? out : out + "." + fraction;
+}
+
+// {"amount": öre, "of": öre, "share": 0.5, "limit": {...}}
+std::string share_object(const KeyShare& share) {
+    std::string out = "{\"amount\": " + std::to_string(share.part) + ", \"of\": " + std::to_string(share.whole) +
+                      ", \"share\": " + decimal_share(share.hundredths);
+    if (share.limit)
+        out += ", \"limit\": {\"type\": " + quoted(share.limit->maximum ? "maximum" : "minimum") +
+               ", \"share\": " + decimal_share(share.limit->value) + ", \"setBy\": " + quoted(share.limit->set_by) +
+               ", \"within\": " + (share.limit->within ? "true" : "false") + "}";
+    return out + "}";
+}
+
+std::string key_figures_object(const KeyFigures& figures) {
+    std::string out = "{\"totalCosts\": " + std::to_string(figures.total_costs) + ", \"income\": " + std::to_string(figures.income) +
+                      ", \"eligibleCosts\": " + std::to_string(figures.eligible_costs) +
+                      ",\n        \"esf\": " + share_object(figures.esf_share) +
+                      ",\n        \"cofinancing\": " + share_object(figures.cofinancing_share);
+    if (figures.indirect_share) out += ",\n        \"indirectCosts\": " + share_object(*figures.indirect_share);
+    return out + "}";
+}
+
+std::string terms_object(const AppliedTerms& terms, Language language) {
+    const bool named = !terms.name.sv.empty() || !terms.name.en.empty();
+    return "{\"id\": " + quoted(terms.id) + ", \"name\": " + quoted(named ? terms_name(terms, language) : std::string()) + "}";
+}
+
 }  // namespace
 
 std::string render_json(const std::vector<ApplicationReport>& applications, const ReportOptions& options) {
@@ -68,7 +104,9 @@ std::string render_json(const std::vector<ApplicationReport>& applications, cons
     bool all_ready = true;
     for (const ApplicationReport& application : applications)
         all_ready = all_ready && ready_to_submit(application.findings, options.strict);
-    out << "{\n  \"tool\": \"esfdraft\",\n  \"formatVersion\": 1,\n  \"lang\": " << quoted(language_code(language))
+    out << "{\n  \"tool\": \"esfdraft\",\n  \"formatVersion\": 1,\n";
+    if (!options.tool_version.empty()) out << "  \"toolVersion\": " << quoted(options.tool_version) << ",\n";
+    out << "  \"lang\": " << quoted(language_code(language))
         << ",\n  \"date\": " << quoted(options.date) << ",\n  \"strict\": " << (options.strict ? "true" : "false")
         << ",\n  \"readyToSubmit\": " << (all_ready ? "true" : "false") << ",\n  \"applications\": [";
     for (std::size_t a = 0; a < applications.size(); ++a) {
@@ -77,7 +115,11 @@ std::string render_json(const std::vector<ApplicationReport>& applications, cons
         out << (a ? "," : "") << "\n    {\n      \"file\": " << quoted(application.file) << ",\n      \"title\": "
             << quoted(application.title) << ",\n      \"readyToSubmit\": " << (ready ? "true" : "false")
             << ",\n      \"verdict\": " << quoted(phrase(ready ? "verdict.ready" : "verdict.not_ready", language))
-            << ",\n      \"counts\": " << counts_object(tally(application.findings)) << ",\n      \"sections\": [";
+            << ",\n      \"counts\": " << counts_object(tally(application.findings));
+        if (application.pack) out << ",\n      \"pack\": " << terms_object(*application.pack, language);
+        if (application.call) out << ",\n      \"call\": " << terms_object(*application.call, language);
+        if (application.key_figures) out << ",\n      \"keyFigures\": " << key_figures_object(*application.key_figures);
+        out << ",\n      \"sections\": [";
         const std::vector<SectionSummary> sections = section_summary(application, options.strict);
         for (std::size_t s = 0; s < sections.size(); ++s) {
             const SectionSummary& section = sections[s];

@@ -78,6 +78,45 @@ std::string status_text(SectionStatus status, Language language) {
     return phrase("status.incomplete", language);
 }
 
+std::string limit_status_text(const ShareLimit& limit, Language language) {
+    return phrase(limit.within ? "figures.within" : limit.maximum ? "figures.above" : "figures.below", language);
+}
+
+std::string terms_name(const AppliedTerms& terms, Language language) {
+    const std::string& name = language == Language::sv ? terms.name.sv : terms.name.en;
+    if (!name.empty()) return name;
+    const std::string& other = language == Language::sv ? terms.name.en : terms.name.sv;
+    return other.empty() ? terms.id : other;
+}
+
+std::vector<std::string> applied_terms_lines(const ApplicationReport& application, Language language) {
+    std::vector<std::string> out;
+    const auto named = [&](const AppliedTerms& terms) {
+        const std::string name = terms_name(terms, language);
+        return terms.id + (name == terms.id ? std::string() : " (" + name + ")");
+    };
+    if (application.pack) out.push_back(phrase("figures.pack", language) + ": " + named(*application.pack));
+    if (application.call) {
+        const bool known = !application.call->name.sv.empty() || !application.call->name.en.empty();
+        out.push_back(phrase("figures.call", language) + ": " +
+                      (known ? named(*application.call) : application.call->id + " (" + phrase("figures.unknown_call", language) + ")"));
+    }
+    return out;
+}
+
+std::string made_with_text(const ReportOptions& options) {
+    if (options.tool_version.empty()) return {};
+    std::string out = phrase("text.made_with", options.language);
+    const auto put = [&](std::string_view name, const std::string& value) {
+        const std::size_t at = out.find(name);
+        if (at != std::string::npos) out.replace(at, name.size(), value);
+    };
+    put("{version}", options.tool_version);
+    if (options.date.empty()) return "esfdraft " + options.tool_version;
+    put("{date}", options.date);
+    return out;
+}
+
 std::vector<SectionSummary> section_summary(const ApplicationReport& application, bool strict) {
     std::vector<std::string> names = application.sections;
     for (const model::Finding& finding : application.findings)

@@ -78,6 +78,46 @@ std::string count_phrase_with_rules(const model::Findings& findings, Language la
            part(counts.infos, model::Severity::info, "tips", "tips", "hint", "hints");
 }
 
+std::string money_text(model::Money amount, Language language) {
+    return format_argument(model::MessageArg::of_money(amount), language);
+}
+
+// "1 005 000 kr = 50 % av stödberättigande kostnad (högst 50 %, ovre-norrland-2009): inom gränsen"
+std::string share_line(model::Money amount, const KeyShare& share, const char* of_key, Language language) {
+    std::string out = money_text(amount, language) + " = " + share_text(share, language) + " " + phrase(of_key, language);
+    if (share.limit)
+        out += " (" + limit_text(*share.limit, language) + ", " + share.limit->set_by + "): " + limit_status_text(*share.limit, language);
+    return out;
+}
+
+// The key figures under "file: Nyckeltal", then the pack and call; only the
+// pack and call when the plan has no budget.
+void key_figures_block(std::ostringstream& out, const ApplicationReport& application, const std::string& file, Language language) {
+    const std::vector<std::string> terms = applied_terms_lines(application, language);
+    if (!application.key_figures) {
+        for (const std::string& line : terms) out << file << ": " << printable(line) << "\n";
+        return;
+    }
+    const KeyFigures& figures = *application.key_figures;
+    std::vector<std::pair<std::string, std::string>> rows;
+    rows.emplace_back(phrase("figures.total_costs", language), money_text(figures.total_costs, language));
+    if (figures.income != 0) {
+        rows.emplace_back(phrase("figures.income", language), money_text(figures.income, language));
+        rows.emplace_back(phrase("figures.eligible_costs", language), money_text(figures.eligible_costs, language));
+    }
+    rows.emplace_back(phrase("figures.esf", language), share_line(figures.esf, figures.esf_share, "figures.of_eligible", language));
+    rows.emplace_back(phrase("figures.cofinancing", language),
+                      share_line(figures.cofinancing, figures.cofinancing_share, "figures.of_eligible", language));
+    if (figures.indirect_share)
+        rows.emplace_back(phrase("figures.indirect", language),
+                          share_line(figures.indirect_share->part, *figures.indirect_share, "figures.of_staff", language));
+    std::size_t label_columns = 0;
+    for (const auto& row : rows) label_columns = std::max(label_columns, width(row.first));
+    out << file << ": " << phrase("figures.heading", language) << "\n";
+    for (const auto& [label, value] : rows) out << "  " << padded(label, label_columns + 2) << printable(value) << "\n";
+    for (const std::string& line : terms) out << "  " << printable(line) << "\n";
+}
+
 }  // namespace
 
 std::string render_text_summary(const std::vector<ApplicationReport>& applications, const ReportOptions& options) {
@@ -106,6 +146,7 @@ std::string render_text(const std::vector<ApplicationReport>& applications, cons
         for (const SectionSummary& section : sections)
             out << "  " << padded(section_name(section.section, language, application.programme), name_columns + 2)
                 << status_text(section.status, language) << short_count_phrase(section.counts, language) << "\n";
+        key_figures_block(out, application, file, language);
 
         const bool ready = ready_to_submit(application.findings, options.strict);
         out << file << ": " << count_phrase(tally(application.findings), language) << " \xE2\x80\x94 "
@@ -119,6 +160,7 @@ std::string render_text(const std::vector<ApplicationReport>& applications, cons
             out << "  " << padded(printable(application.file), file_columns + 2) << count_phrase_with_rules(application.findings, language)
                 << "  " << verdict_text(ready_to_submit(application.findings, options.strict), language) << "\n";
     }
+    if (const std::string made = made_with_text(options); !made.empty()) out << "\n" << printable(made) << "\n";
     return out.str();
 }
 

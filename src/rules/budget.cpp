@@ -102,12 +102,12 @@ void check_cost_lines(const model::Application& application, const model::RulePa
     }
 }
 
-void check_balance(const model::Application& application, model::Findings& out) {
+void check_balance(const model::Application& application, const model::BudgetFigures& figures, model::Findings& out) {
     const model::Budget& budget = application.budget;
-    const Money costs = budget.total_costs();
-    const Money income = budget.total_income();
-    const Money financing = budget.total_financing();
-    const Money eligible = costs - income;
+    const Money costs = figures.total_costs;
+    const Money income = figures.income;
+    const Money financing = figures.financing;
+    const Money eligible = figures.eligible;
     if (financing == eligible) return;
     const model::SourceLocation& where = located_or(budget.financing_where, located_or(budget.where, application.where));
     const char* message_id = financing < eligible ? (income > 0 ? "B005.short_income" : "B005.short")
@@ -121,11 +121,11 @@ void check_balance(const model::Application& application, model::Findings& out) 
 }
 
 void check_rates(const model::Application& application, const model::RulePack& pack, const Terms& terms,
-                 model::Findings& out) {
+                 const model::BudgetFigures& figures, model::Findings& out) {
     const model::Budget& budget = application.budget;
-    const Money eligible = budget.eligible_costs();
-    const Money esf = budget.financing_of_kind("esf");
-    const Money cofinancing = budget.total_financing() - esf;
+    const Money eligible = figures.eligible;
+    const Money esf = figures.esf;
+    const Money cofinancing = figures.cofinancing;
     const model::SourceLocation& financing_where = located_or(budget.financing_where, located_or(budget.where, application.where));
 
     // Shares of nothing mean nothing: B001 and B005 already speak for an empty budget.
@@ -153,12 +153,11 @@ void check_rates(const model::Application& application, const model::RulePack& p
     }
 
     if (pack.indirect_max_share_of_staff) {
-        // The same sums the editor's budget page shows (model::Budget).
-        const Money indirect = budget.costs_of_category("indirect");
-        const Money staff = budget.costs_of_category("staff");
+        const Money indirect = figures.indirect;
+        const Money staff = figures.staff;
         const model::CostLine* first_indirect = nullptr;
         for (const model::CostLine& cost : budget.costs) {
-            if (cost.category == "indirect") {
+            if (cost.category == model::indirect_category) {
                 first_indirect = &cost;
                 break;
             }
@@ -198,16 +197,17 @@ void check_owner_in_kind(const model::Application& application, model::Findings&
     }
 }
 
-void check_transnational(const model::Application& application, const Terms& terms, model::Findings& out) {
+void check_transnational(const model::Application& application, const Terms& terms, const model::BudgetFigures& figures,
+                         model::Findings& out) {
     const model::Budget& budget = application.budget;
-    Money tagged = 0;
+    const Money tagged = figures.transnational;
     const model::CostLine* first_tagged = nullptr;
     for (const model::CostLine& cost : budget.costs)
         if (cost.has_tag("transnational")) {
-            tagged = model::checked_add(tagged, cost.amount);
-            if (!first_tagged) first_tagged = &cost;
+            first_tagged = &cost;
+            break;
         }
-    const Money costs = budget.total_costs();
+    const Money costs = figures.total_costs;
     const SectionView section = view_section(application, "transnational");
     const bool has_section = section.present && !section.empty;
     const model::SourceLocation& costs_where = located_or(budget.costs_where, located_or(budget.where, application.where));
@@ -247,7 +247,8 @@ bool listed(const std::vector<std::string>& items, std::string_view item) {
 // limits the categories, every line is of those; a flat rate booked on its
 // own category is at most its rate of the base (the indirect-cost rate is
 // B008's). Silent when the budget names no model or the pack sets none.
-void check_cost_models(const model::Application& application, const model::RulePack& pack, const Terms& terms, model::Findings& out) {
+void check_cost_models(const model::Application& application, const model::RulePack& pack, const Terms& terms,
+                       const model::BudgetFigures& figures, model::Findings& out) {
     const model::Budget& budget = application.budget;
     if (budget.cost_models.empty() || pack.cost_models.empty()) return;
     const model::SourceLocation& where = located_or(budget.cost_model_where, located_or(budget.where, application.where));
@@ -289,16 +290,14 @@ void check_cost_models(const model::Application& application, const model::RuleP
                                       .arg("model", MessageArg::of_text(rule->code))
                                       .arg("allowed", MessageArg::of_text(join(rule->categories))));
         if (!rule->rate || rule->flat_category == "indirect") continue;   // B008 checks the indirect-cost rate
-        Money flat = 0;
-        Money base = 0;
+        const Money flat = figures.category(rule->flat_category);
+        const Money base = figures.category(rule->base);
         const model::CostLine* first_flat = nullptr;
-        for (const model::CostLine& cost : budget.costs) {
+        for (const model::CostLine& cost : budget.costs)
             if (cost.category == rule->flat_category) {
-                flat = model::checked_add(flat, cost.amount);
-                if (!first_flat) first_flat = &cost;
+                first_flat = &cost;
+                break;
             }
-            if (cost.category == rule->base) base = model::checked_add(base, cost.amount);
-        }
         if (flat > 0 && !at_most_share(flat, base, *rule->rate)) {
             const Money most = share_floor(base, *rule->rate);
             out.push_back(make_finding("B012", Severity::error, "budget", "B012.rate", first_flat->where)
@@ -317,13 +316,13 @@ void check_cost_models(const model::Application& application, const model::RuleP
 // converted at the call's rate, uses a simplified cost model, unless the
 // call says the support is state aid. Silent without a threshold or a rate.
 void check_simplified_costs(const model::Application& application, const model::RulePack& pack, const Terms& terms,
-                            model::Findings& out) {
+                            const model::BudgetFigures& figures, model::Findings& out) {
     if (!pack.simplified_costs_threshold_eur || !terms.call || !terms.call->sek_per_eur) return;
     if (terms.call->state_aid && terms.call->state_aid->value) return;
     const model::Budget& budget = application.budget;
     for (const std::string& code : budget.cost_models)
         if (const model::CostModelRule* rule = pack.find_cost_model(code); rule && rule->simplified) return;
-    const Money total = budget.total_costs();
+    const Money total = figures.total_costs;
     if (total <= 0) return;   // B001 speaks for a budget without costs
     // total (öre) <= threshold (euro cents) × rate (kronor per euro, in millionths), exactly.
     const Wide threshold_scaled = static_cast<Wide>(pack.simplified_costs_threshold_eur->value) * terms.call->sek_per_eur->value.micros;
@@ -342,7 +341,7 @@ void check_simplified_costs(const model::Application& application, const model::
 // sub-budget balances (income, which names none, counts in the owner's).
 // The balances are left until every line names one: a sum over lines that
 // do not say whose they are would only repeat B005.
-void check_sub_budgets(const model::Application& application, model::Findings& out) {
+void check_sub_budgets(const model::Application& application, const model::BudgetFigures& figures, model::Findings& out) {
     if (!application.has_beneficiary_partners()) return;
     const model::Budget& budget = application.budget;
     bool all_named = true;
@@ -361,28 +360,18 @@ void check_sub_budgets(const model::Application& application, model::Findings& o
     if (!all_named) return;
     // Sub-budgets in the order they first appear, so findings come in file order.
     std::vector<std::string> order;
-    std::map<std::string, std::pair<Money, Money>> sums;   // costs less income, financing
     std::map<std::string, const model::SourceLocation*> first;
     const auto note = [&](const std::string& who, const model::SourceLocation& where) {
-        if (sums.emplace(who, std::pair<Money, Money>{0, 0}).second) {
-            order.push_back(who);
-            first[who] = &where;
-        }
+        if (first.emplace(who, &where).second) order.push_back(who);
     };
-    for (const model::CostLine& cost : budget.costs) {
-        note(*cost.beneficiary, cost.where);
-        sums[*cost.beneficiary].first = model::checked_add(sums[*cost.beneficiary].first, cost.amount);
-    }
-    for (const model::FinancingSource& source : budget.financing) {
-        note(*source.beneficiary, source.where);
-        sums[*source.beneficiary].second = model::checked_add(sums[*source.beneficiary].second, source.amount);
-    }
-    if (budget.total_income() != 0) {
-        note("owner", located_or(budget.where, application.where));
-        sums["owner"].first -= budget.total_income();
-    }
+    for (const model::CostLine& cost : budget.costs) note(*cost.beneficiary, cost.where);
+    for (const model::FinancingSource& source : budget.financing) note(*source.beneficiary, source.where);
+    if (figures.income != 0) note("owner", located_or(budget.where, application.where));
     for (const std::string& who : order) {
-        const auto [eligible, financing] = sums[who];
+        // Income names no sub-budget: it counts in the owner's.
+        const model::SubBudgetFigures* sub = figures.sub_budget(who);
+        const Money eligible = (sub ? sub->costs : 0) - (who == "owner" ? figures.income : 0);
+        const Money financing = sub ? sub->financing : 0;
         if (eligible == financing) continue;
         const model::Partner* partner = who == "owner" ? nullptr : application.find_partner(who);
         out.push_back(make_finding("B014", Severity::error, "budget", financing < eligible ? "B014.short" : "B014.excess", *first[who])
@@ -411,15 +400,16 @@ model::Findings check_budget(const model::Application& application, const model:
     const bool negative = std::any_of(budget.costs.begin(), budget.costs.end(), [](const model::CostLine& c) { return c.amount < 0; }) ||
                           std::any_of(budget.financing.begin(), budget.financing.end(), [](const model::FinancingSource& f) { return f.amount < 0; }) ||
                           std::any_of(budget.income.begin(), budget.income.end(), [](const model::Income& i) { return i.amount < 0; });
+    const model::BudgetFigures figures = model::budget_figures(application);
     if (!negative) {
-        check_balance(application, out);
-        check_rates(application, pack, terms, out);
+        check_balance(application, figures, out);
+        check_rates(application, pack, terms, figures, out);
     }
     check_owner_in_kind(application, out);
-    check_transnational(application, terms, out);
-    check_cost_models(application, pack, terms, out);
-    check_simplified_costs(application, pack, terms, out);
-    if (!negative) check_sub_budgets(application, out);
+    check_transnational(application, terms, figures, out);
+    check_cost_models(application, pack, terms, figures, out);
+    check_simplified_costs(application, pack, terms, figures, out);
+    if (!negative) check_sub_budgets(application, figures, out);
     return out;
 }
 

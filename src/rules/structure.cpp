@@ -1,4 +1,6 @@
 // Structural rules X003, X004 and X005 (docs/rules.md, "Structure").
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -103,16 +105,35 @@ model::Findings check_programme(const model::Application& application, const mod
     return out;
 }
 
+// One finding at every place of a repeated section, each naming the other
+// places' lines: the user may keep either one (plan-format.md, "an error at
+// both places").
 model::Findings check_repeated_sections(const model::Application& application) {
     model::Findings out;
+    // The places of each repeated section (summary per language), the first one first, in the reader's order.
+    std::vector<std::pair<const model::RepeatedSection*, std::vector<model::SourceLocation>>> groups;
     for (const model::RepeatedSection& repeated : application.repeated_sections) {
-        model::Finding finding = make("X005", repeated.section.c_str(), repeated.lang ? "X005.repeated_summary" : "X005.repeated",
-                                      repeated.again);
-        finding.arg("section", model::MessageArg::of_text(repeated.section))
-            .arg("first", model::MessageArg::of_text(std::to_string(repeated.first.line)));
-        if (repeated.lang) finding.arg("lang", model::MessageArg::of_text(*repeated.lang));
-        out.push_back(std::move(finding));
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& known) {
+            return known.first->section == repeated.section && known.first->lang == repeated.lang;
+        });
+        if (group == groups.end()) {
+            groups.emplace_back(&repeated, std::vector<model::SourceLocation>{repeated.first});
+            group = std::prev(groups.end());
+        }
+        group->second.push_back(repeated.again);
     }
+    for (const auto& [repeated, places] : groups)
+        for (std::size_t i = 0; i < places.size(); ++i) {
+            std::string others;
+            for (std::size_t k = 0; k < places.size(); ++k)
+                if (k != i) others += (others.empty() ? "" : ", ") + std::to_string(places[k].line);
+            model::Finding finding = make("X005", repeated->section.c_str(),
+                                          repeated->lang ? "X005.repeated_summary" : "X005.repeated", places[i]);
+            finding.arg("section", model::MessageArg::of_text(repeated->section))
+                .arg("other", model::MessageArg::of_text(others));
+            if (repeated->lang) finding.arg("lang", model::MessageArg::of_text(*repeated->lang));
+            out.push_back(std::move(finding));
+        }
     return out;
 }
 

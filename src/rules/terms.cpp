@@ -4,8 +4,6 @@ namespace esfdraft::rules {
 
 namespace {
 
-__extension__ typedef __int128 Wide;   // products of two int64 values cannot overflow it
-
 template <typename T>
 std::optional<Limit<T>> pick(const std::optional<model::Sourced<T>>& from_call, const model::Call* call,
                              const std::optional<model::Sourced<T>>& from_pack, const model::RulePack& pack) {
@@ -55,28 +53,6 @@ model::Finding make_finding(std::string_view rule, model::Severity severity, std
 
 const model::SourceLocation& located_or(const model::SourceLocation& where, const model::SourceLocation& fallback) {
     return where.line > 0 ? where : fallback;
-}
-
-model::ShareHundredths share_of(model::Money part, model::Money whole) {
-    if (whole <= 0) return 0;
-    const Wide scaled = static_cast<Wide>(part) * 10000;
-    return static_cast<model::ShareHundredths>((scaled * 2 + whole) / (static_cast<Wide>(whole) * 2));
-}
-
-bool at_most_share(model::Money part, model::Money whole, model::ShareHundredths share) {
-    return static_cast<Wide>(part) * 10000 <= static_cast<Wide>(whole) * share;
-}
-
-bool at_least_share(model::Money part, model::Money whole, model::ShareHundredths share) {
-    return static_cast<Wide>(part) * 10000 >= static_cast<Wide>(whole) * share;
-}
-
-model::Money share_floor(model::Money whole, model::ShareHundredths share) {
-    return static_cast<model::Money>(static_cast<Wide>(whole) * share / 10000);
-}
-
-model::Money share_ceiling(model::Money whole, model::ShareHundredths share) {
-    return static_cast<model::Money>((static_cast<Wide>(whole) * share + 9999) / 10000);
 }
 
 std::string excerpt(std::string_view text, std::size_t max_characters) {

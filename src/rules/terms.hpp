@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/application.hpp"
+#include "model/budget_figures.hpp"
 #include "model/finding.hpp"
 #include "model/rule_pack.hpp"
 
@@ -44,16 +45,12 @@ model::Finding make_finding(std::string_view rule, model::Severity severity, std
 // left out is reported at its parent).
 const model::SourceLocation& located_or(const model::SourceLocation& where, const model::SourceLocation& fallback);
 
-// part / whole in hundredths of a per cent, rounded half up; 0 when whole <= 0.
-model::ShareHundredths share_of(model::Money part, model::Money whole);
-// part <= whole * share (exactly, in 128-bit integers).
-bool at_most_share(model::Money part, model::Money whole, model::ShareHundredths share);
-// part >= whole * share (exactly).
-bool at_least_share(model::Money part, model::Money whole, model::ShareHundredths share);
-// whole * share, rounded down (the most a capped amount may be).
-model::Money share_floor(model::Money whole, model::ShareHundredths share);
-// whole * share, rounded up (the least a required amount must be).
-model::Money share_ceiling(model::Money whole, model::ShareHundredths share);
+// The exact share arithmetic lives with the budget's figures (model/budget_figures.hpp).
+using model::at_least_share;
+using model::at_most_share;
+using model::share_ceiling;
+using model::share_floor;
+using model::share_of;
 
 // Short text to name an element in a message: the first `max_characters`
 // characters (whole UTF-8 characters), with "…" when cut.

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "model/budget_figures.hpp"
 #include "xlsx/cell_reference.hpp"
 #include "xlsx/cell_text.hpp"
 #include "xlsx/message_context.hpp"
@@ -19,10 +20,6 @@ namespace esfdraft::xlsx {
 namespace {
 
 using model::Money;
-
-// Products of an amount in öre and a share in hundredths of a per cent can
-// pass int64_t; the limit checks compare them exactly in 128 bits.
-__extension__ typedef __int128 WideInt;
 
 // A spreadsheet keeps 15 significant digits. Beyond 999 999 999 999 999 öre
 // (about 10 000 billion kr) a cell could no longer hold every öre exactly.
@@ -206,14 +203,11 @@ private:
     // rate (hundredths of a per cent) × base öre, rounded to the öre half
     // away from zero, as ROUND does in the sheet.
     static Money flat_amount(Money base, std::int64_t rate) {
-        const WideInt product = static_cast<WideInt>(base) * rate;
-        const WideInt magnitude = product < 0 ? -product : product;
-        const WideInt rounded = (magnitude + 5000) / 10000;
-        const WideInt result = product < 0 ? -rounded : rounded;
+        const Money result = model::share_rounded(base, rate);
         if (result > max_exact_ore || result < -max_exact_ore)
-            fail("a flat-rate line would be " + model::format_sek(static_cast<Money>(result / 10000)) +
+            fail("a flat-rate line would be " + model::format_sek(result / 10000) +
                  " kr or more; a spreadsheet keeps at most 15 significant digits exactly");
-        return static_cast<Money>(result);
+        return result;
     }
 
     // What a cost line's beneficiary cell shows: the owner in words, a partner by its id.
@@ -264,6 +258,18 @@ private:
             flat_rows_.push_back(static_cast<std::uint32_t>(lines.front() + 1));
         }
         std::sort(flat_rows_.begin(), flat_rows_.end());
+    }
+
+    // Every sum the sheets show as a stored value, over the amounts the
+    // workbook shows (flat rates applied), from the one place that sums them.
+    void compute_figures() {
+        model::FigureOptions figure_options;
+        figure_options.amounts = &amounts_;
+        try {
+            figures_ = model::budget_figures(application_, figure_options);
+        } catch (const std::overflow_error&) {
+            fail("the cost lines, financing sources or income lines add up to more than a 64-bit count of öre holds");
+        }
     }
 
     void define_looks() {
@@ -498,8 +504,7 @@ private:
             const auto what = [&](const char* part) {
                 return [&cost, i, part] { return part + located("cost line " + std::to_string(i + 1), cost.where); };
             };
-            const Money amount = amounts_[i];
-            total_costs_ = add_amounts(total_costs_, checked_amount(amount, what("the amount of ")), "the cost lines");
+            const Money amount = checked_amount(amounts_[i], what("the amount of "));
 
             cost_category_labels_.push_back(model_text(category_label(cost), what("the category of ")));
             put(sheet, row, cost_category_column, cost_category_labels_.back());
@@ -527,7 +532,8 @@ private:
                 widen(sheet, cost_tags_column, std::min(text_width(tags) + 2, narrow_text_width));
             }
         }
-        checked_amount(total_costs_, "the total of the cost lines");
+        compute_figures();
+        total_costs_ = checked_amount(figures_.total_costs, "the total of the cost lines");
 
         // The empty rows below the table show a typed year and amount as the lines above do.
         for (std::uint32_t row = cost_last_row_ + 1; row <= cost_range_last_; ++row) {
@@ -553,31 +559,22 @@ private:
         sheet.name = labels_.by_year_sheet;
         const auto& costs = budget_.costs;
 
-        // Rows: the plan format's categories in its order, then unknown ones as met.
+        // Rows: the figures' categories (the plan format's in its order, then
+        // unknown ones as met), each in the words the costs sheet shows.
         std::vector<std::string> rows;
         std::vector<bool> row_is_own_label;
-        for (const auto code : category_codes) {
-            const bool used =
-                std::any_of(costs.begin(), costs.end(), [&](const auto& c) { return c.category == code; });
-            if (used) {
-                rows.push_back(*category_word(code));
+        for (const std::string& code : figures_.categories) {
+            if (const auto words = category_word(code)) {
+                rows.push_back(*words);
                 row_is_own_label.push_back(plain_criterion(rows.back()));
+            } else {
+                const auto line = std::find_if(costs.begin(), costs.end(), [&](const auto& c) { return c.category == code; });
+                rows.push_back(cost_category_labels_[static_cast<std::size_t>(line - costs.begin())]);
+                row_is_own_label.push_back(false);
             }
         }
-        for (std::size_t i = 0; i < costs.size(); ++i)
-            if (!category_word(costs[i].category) &&
-                std::find(rows.begin(), rows.end(), cost_category_labels_[i]) == rows.end())
-                rows.push_back(cost_category_labels_[i]), row_is_own_label.push_back(false);
-        std::set<int> year_set;
-        for (const auto& cost : costs) year_set.insert(cost.year);
-        years_.assign(year_set.begin(), year_set.end());
+        years_ = figures_.years;
         if (years_.size() + 3 > max_columns) fail("the cost lines span more years than a worksheet has columns");
-
-        std::map<std::pair<std::string, int>, Money> sums;   // (category label, year) -> öre
-        for (std::size_t i = 0; i < costs.size(); ++i) {
-            Money& sum = sums[{cost_category_labels_[i], costs[i].year}];
-            sum = add_amounts(sum, amounts_[i], "the cost lines");
-        }
 
         const auto first_year_column = 1u;
         const auto total_column = static_cast<std::uint32_t>(first_year_column + years_.size());
@@ -588,25 +585,20 @@ private:
             put(sheet, 0, static_cast<std::uint32_t>(first_year_column + y), Count{years_[y]}, header_year_);
         put(sheet, 0, total_column, std::string(labels_.total), header_right_);
 
-        std::vector<Money> column_sums(years_.size(), 0);
-        Money grand_total = 0;
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const auto row = static_cast<std::uint32_t>(r + 1);
             put(sheet, row, 0, rows[r]);
             widen(sheet, 0, std::min(text_width(rows[r]), wide_text_width));
-            Money row_sum = 0;
+            const Money row_sum = figures_.by_category[r];
             for (std::size_t y = 0; y < years_.size(); ++y) {
                 const auto column = static_cast<std::uint32_t>(first_year_column + y);
-                const auto found = sums.find({rows[r], years_[y]});
-                const Money ore = found == sums.end() ? 0 : found->second;
+                const Money ore = figures_.cell(r, y);
                 const std::string formula =
                     "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_category_column),
                                     cell_ref(row, 0, Anchor::column), row_is_own_label[r],
                                     costs_range(cost_year_column), cell_ref(0, column, Anchor::row));
                 put(sheet, row, column, Amount{ore}, money_, formula);
                 widen(sheet, column, money_width(ore));
-                row_sum = add_amounts(row_sum, ore, "the cost lines");
-                column_sums[y] = add_amounts(column_sums[y], ore, "the cost lines");
             }
             // The totals read the cost lines themselves, so a line in a year
             // without a column (or a category without a row) still counts.
@@ -614,21 +606,20 @@ private:
                 "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_category_column),
                                 cell_ref(row, 0, Anchor::column), row_is_own_label[r]));
             widen(sheet, total_column, money_width(row_sum));
-            grand_total = add_amounts(grand_total, row_sum, "the cost lines");
             category_totals_.emplace_back(rows[r], row_sum);
         }
 
         put(sheet, total_row, 0, std::string(labels_.total), total_label_);
         for (std::size_t y = 0; y < years_.size(); ++y) {
             const auto column = static_cast<std::uint32_t>(first_year_column + y);
-            put(sheet, total_row, column, Amount{column_sums[y]}, money_total_,
+            put(sheet, total_row, column, Amount{figures_.by_year[y]}, money_total_,
                 "=SUMIFS(" + costs_range(cost_amount_column) + "," + costs_range(cost_year_column) + "," +
                     cell_ref(0, column, Anchor::row) + ")");
-            widen(sheet, column, money_width(column_sums[y]));
+            widen(sheet, column, money_width(figures_.by_year[y]));
         }
-        put(sheet, total_row, total_column, Amount{grand_total}, money_total_,
+        put(sheet, total_row, total_column, Amount{figures_.total_costs}, money_total_,
             "=SUM(" + costs_range(cost_amount_column) + ")");
-        widen(sheet, total_column, money_width(grand_total));
+        widen(sheet, total_column, money_width(figures_.total_costs));
 
         // A chart helps only when there is more than one category to compare.
         if (rows.size() >= 2) {
@@ -689,21 +680,10 @@ private:
                     ActivityRow{*cost.activity_id, *cost.activity_id, std::string(labels_.unknown_activity), {}, {}});
         rows.push_back(ActivityRow{"", std::string(labels_.no_activity), {}, {}, {}});
 
-        // Sums per (row, year) in one pass: every cost's activity has a row
-        // (the last one for none) and every cost's year a column.
-        std::map<std::string_view, std::size_t> row_of;
-        for (std::size_t r = 0; r < rows.size(); ++r) row_of.emplace(rows[r].key, r);
-        std::vector<Money> sums(rows.size() * years_.size(), 0);
-        std::vector<Money> key_totals(rows.size(), 0);
-        for (std::size_t i = 0; i < costs.size(); ++i) {
-            const model::CostLine& cost = costs[i];
-            const Money amount = amounts_[i];
-            const auto found = row_of.find(cost.activity_id ? std::string_view(*cost.activity_id) : std::string_view());
-            const std::size_t r = found == row_of.end() ? rows.size() - 1 : found->second;
-            const auto y = static_cast<std::size_t>(std::lower_bound(years_.begin(), years_.end(), cost.year) - years_.begin());
-            if (y < years_.size() && years_[y] == cost.year) sums[r * years_.size() + y] = add_amounts(sums[r * years_.size() + y], amount, "the cost lines");
-            key_totals[r] = add_amounts(key_totals[r], amount, "the cost lines");
-        }
+        // The rows are the figures' activities, in the same order: their sums per year are the figures'.
+        if (rows.size() != figures_.activities.size()) fail("the activities could not be matched to their sums");
+        const std::vector<Money>& sums = figures_.by_activity_year;
+        const std::vector<Money>& key_totals = figures_.by_activity;
 
         constexpr std::uint32_t key_column = 0, title_column = 1, goals_column = 2, first_year_column = 3;
         const auto total_column = static_cast<std::uint32_t>(first_year_column + years_.size());
@@ -725,7 +705,8 @@ private:
 
         // cells[r][y]: the cost of activity row r in year y; the last entry is the row's total.
         std::vector<std::vector<Money>> cells(rows.size(), std::vector<Money>(years_.size() + 1, 0));
-        std::vector<Money> column_sums(years_.size() + 1, 0);
+        std::vector<Money> column_sums(figures_.by_year);   // each cost is in one row: the years' totals
+        column_sums.push_back(figures_.total_costs);
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const ActivityRow& activity = rows[r];
             const auto row = static_cast<std::uint32_t>(r + 1);
@@ -751,7 +732,6 @@ private:
                     "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_activity_column), key, false,
                                     costs_range(cost_year_column), cell_ref(0, column, Anchor::row)));
                 widen(sheet, column, money_width(ore));
-                column_sums[y] = add_amounts(column_sums[y], ore, "the cost lines");
             }
             const Money row_total = key_totals[r];
             cells[r].back() = row_total;
@@ -761,7 +741,6 @@ private:
                     : "=SUM(" + range_ref(row, first_year_column, row, total_column - 1) + ")";
             put(sheet, row, total_column, Amount{row_total}, money_, total_formula);
             widen(sheet, total_column, money_width(row_total));
-            column_sums.back() = add_amounts(column_sums.back(), row_total, "the cost lines");
         }
         put(sheet, total_row, key_column, std::string(labels_.total), total_label_);
         for (std::uint32_t column = first_year_column; column <= total_column; ++column) {
@@ -896,13 +875,10 @@ private:
 
         source_last_row_ = static_cast<std::uint32_t>(std::max<std::size_t>(sources.size(), 1));
         financing_total_row_ = source_last_row_ + 1;
-        for (std::size_t i = 0; i < sources.size(); ++i) {
-            const model::FinancingSource& source = sources[i];
-            const std::string what = located("financing source " + std::to_string(i + 1), source.where);
-            total_financing_ = add_amounts(total_financing_, checked_amount(source.amount, "the amount of " + what),
-                                           "the financing sources");
-        }
-        checked_amount(total_financing_, "the total of the financing sources");
+        for (std::size_t i = 0; i < sources.size(); ++i)
+            checked_amount(sources[i].amount,
+                           "the amount of " + located("financing source " + std::to_string(i + 1), sources[i].where));
+        total_financing_ = checked_amount(figures_.financing, "the total of the financing sources");
 
         const std::string total_cell = cell_ref(financing_total_row_, source_amount_column, Anchor::both);
         for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -962,14 +938,13 @@ private:
             const model::Income& item = income[i];
             const auto row = static_cast<std::uint32_t>(first_income_row + i);
             const std::string what = located("income line " + std::to_string(i + 1), item.where);
-            total_income_ =
-                add_amounts(total_income_, checked_amount(item.amount, "the amount of " + what), "the income lines");
+            checked_amount(item.amount, "the amount of " + what);
             // The label runs on across the empty funder and number columns.
             put(sheet, row, source_kind_column, model_text(item.label, "the label of " + what));
             put(sheet, row, source_amount_column, Amount{item.amount}, money_);
             widen(sheet, source_amount_column, money_width(item.amount));
         }
-        checked_amount(total_income_, "the total of the income lines");
+        total_income_ = checked_amount(figures_.income, "the total of the income lines");
         if (income.empty()) put(sheet, first_income_row, source_kind_column, std::string(labels_.no_income), note_);
         put(sheet, income_total_row_, source_kind_column, std::string(labels_.total), total_label_);
         put(sheet, income_total_row_, source_funder_column, std::monostate{}, total_label_);
@@ -1035,22 +1010,20 @@ private:
         const std::string esf_words = string_literal(*source_kind_words(labels_, "esf"));
         const std::string cost_keys = costs_range(cost_beneficiary_column);
         const std::string source_keys = sources_range(source_beneficiary_column);
-        Money all_costs = 0, all_financing = 0, all_esf = 0;
+        // Each row holds the figures' sub-budgets whose key its cells show
+        // (the owner in words, "" for the lines naming no one).
+        const Money all_costs = figures_.total_costs, all_financing = figures_.financing, all_esf = figures_.esf;
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const auto row = static_cast<std::uint32_t>(r + 1);
             const SubBudget& sub = rows[r];
             Money costs = 0, financing = 0, esf = 0;
-            for (std::size_t i = 0; i < budget_.costs.size(); ++i)
-                if (beneficiary_key(budget_.costs[i].beneficiary) == sub.key)
-                    costs = add_amounts(costs, amounts_[i], "the cost lines");
-            for (const auto& source : budget_.financing) {
-                if (beneficiary_key(source.beneficiary) != sub.key) continue;
-                financing = add_amounts(financing, source.amount, "the financing sources");
-                if (source.kind == "esf") esf = add_amounts(esf, source.amount, "the financing sources");
+            for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
+                const std::optional<std::string> named = figures.key.empty() ? std::nullopt : std::optional(figures.key);
+                if (beneficiary_key(named) != sub.key) continue;
+                costs = add_amounts(costs, figures.costs, "the cost lines");
+                financing = add_amounts(financing, figures.financing, "the financing sources");
+                esf = add_amounts(esf, figures.esf, "the financing sources");
             }
-            all_costs = add_amounts(all_costs, costs, "the cost lines");
-            all_financing = add_amounts(all_financing, financing, "the financing sources");
-            all_esf = add_amounts(all_esf, esf, "the financing sources");
             put(sheet, row, key_column, sub.shown, sub.key.empty() ? text_ : bold_);
             widen(sheet, key_column, std::min(text_width(sub.shown), narrow_text_width));
             if (!sub.name.empty()) {
@@ -1153,7 +1126,7 @@ private:
         put(sheet, row_, status_column, std::string(labels_.status), header_indented_);
         ++row_;
 
-        const Money eligible = total_costs_ - total_income_;
+        const Money eligible = figures_.eligible;
         const SummaryRow total =
             figure(sheet, labels_.total_cost, total_costs_, "=SUM(" + costs_range(cost_amount_column) + ")");
         const SummaryRow income = figure(sheet, labels_.income, total_income_,
@@ -1164,23 +1137,26 @@ private:
 
         // ESF, then each kind of co-financing present: known kinds in the
         // plan format's order, then unknown ones as met.
-        std::vector<std::pair<std::string, bool>> kinds;   // (label, is one of our own labels)
-        kinds.emplace_back(*source_kind_words(labels_, "esf"), true);
-        for (std::size_t k = 1; k < std::size(source_kind_codes); ++k)
-            if (std::any_of(budget_.financing.begin(), budget_.financing.end(),
-                            [&](const auto& source) { return source.kind == source_kind_codes[k]; }))
-                kinds.emplace_back(*source_kind_words(labels_, source_kind_codes[k]), true);
-        for (std::size_t i = 0; i < budget_.financing.size(); ++i)
-            if (!source_kind_words(labels_, budget_.financing[i].kind) &&
-                std::none_of(kinds.begin(), kinds.end(),
-                             [&](const auto& kind) { return kind.first == source_kind_labels_[i]; }))
-                kinds.emplace_back(source_kind_labels_[i], false);
+        struct KindRow {
+            std::string label;
+            bool own;     // one of our own labels
+            Money sum;
+        };
+        std::vector<KindRow> kinds{{std::string(*source_kind_words(labels_, "esf")), true, figures_.esf}};
+        for (std::size_t k = 0; k < figures_.kinds.size(); ++k) {
+            const std::string& code = figures_.kinds[k];
+            if (code == "esf") continue;
+            if (const auto words = source_kind_words(labels_, code)) {
+                kinds.push_back({std::string(*words), true, figures_.by_kind[k]});
+                continue;
+            }
+            const auto source = std::find_if(budget_.financing.begin(), budget_.financing.end(),
+                                             [&](const auto& s) { return s.kind == code; });
+            kinds.push_back({source_kind_labels_[static_cast<std::size_t>(source - budget_.financing.begin())], false,
+                             figures_.by_kind[k]});
+        }
         std::vector<SummaryRow> kind_rows;
-        for (const auto& [label, own] : kinds) {
-            Money sum = 0;
-            for (std::size_t i = 0; i < budget_.financing.size(); ++i)
-                if (source_kind_labels_[i] == label)
-                    sum = add_amounts(sum, budget_.financing[i].amount, "the financing sources");
+        for (const auto& [label, own, sum] : kinds) {
             const std::string formula =
                 "=" + sum_where(sources_range(source_amount_column), sources_range(source_kind_column),
                                 cell_ref(row_, label_column, Anchor::column), own);
@@ -1215,19 +1191,15 @@ private:
             share_figure(sheet, labels_.esf_share, esf, eligible_row, options_.limits.max_esf_share_hundredths, true);
         const SummaryRow cofinancing_share = share_figure(sheet, labels_.cofinancing_share, cofinancing, eligible_row,
                                                           options_.limits.min_cofinancing_share_hundredths, false);
-        Money staff = 0, indirect = 0;
-        for (std::size_t i = 0; i < budget_.costs.size(); ++i) {
-            const std::string& category = budget_.costs[i].category;
-            if (category == "staff") staff = add_amounts(staff, amounts_[i], "the staff costs");
-            if (category == "indirect") indirect = add_amounts(indirect, amounts_[i], "the indirect costs");
-        }
+        const Money staff = figures_.staff, indirect = figures_.indirect;
         const auto category_sum = [&](std::string_view code) {
             const std::string words = *category_word(code);
             return "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_category_column),
                                    string_literal(words), plain_criterion(words));
         };
-        const SummaryRow staff_row = figure(sheet, labels_.staff_costs, staff, category_sum("staff"));
-        const SummaryRow indirect_row = figure(sheet, labels_.indirect_costs, indirect, category_sum("indirect"));
+        const SummaryRow staff_row = figure(sheet, labels_.staff_costs, staff, category_sum(model::staff_category));
+        const SummaryRow indirect_row =
+            figure(sheet, labels_.indirect_costs, indirect, category_sum(model::indirect_category));
         const SummaryRow indirect_share = share_figure(sheet, labels_.indirect_share, indirect_row, staff_row,
                                                        options_.limits.max_indirect_share_of_staff_hundredths, true);
         widen(sheet, value_column, 12);
@@ -1307,9 +1279,8 @@ private:
         if (limit_hundredths) {
             put(sheet, row, limit_column, Ratio{*limit_hundredths, 10000},
                 at_most ? at_most_percent_ : at_least_percent_);
-            const WideInt scaled_part = static_cast<WideInt>(part.ore) * 10000;
-            const WideInt scaled_limit = static_cast<WideInt>(*limit_hundredths) * whole.ore;
-            const bool broken = at_most ? scaled_part > scaled_limit : scaled_part < scaled_limit;
+            const bool broken = at_most ? !model::at_most_share(part.ore, whole.ore, *limit_hundredths)
+                                        : !model::at_least_share(part.ore, whole.ore, *limit_hundredths);
             const std::string_view broken_words = at_most ? labels_.above_limit : labels_.below_limit;
             status(sheet, row, broken ? broken_words : labels_.within_limit,
                    "=IF(ROUND(" + value_cell(part) + "*100,0)*10000" + (at_most ? ">" : "<") + "ROUND(" +
@@ -1429,6 +1400,7 @@ private:
     std::uint32_t source_last_row_ = 1;
     std::uint32_t financing_total_row_ = 2;
     std::uint32_t income_total_row_ = 5;
+    model::BudgetFigures figures_;
     Money total_costs_ = 0;
     Money total_financing_ = 0;
     Money total_income_ = 0;

@@ -191,7 +191,7 @@ BOOST_AUTO_TEST_CASE(corpus) {
     const std::vector<Case> cases = {
         {"empty.xml", "", ":1:1: error: filen är tom"},
         {"binary.xml", std::string("\x1f\x8b\x08\0\0\0\0\0", 8), ":1:2: error: ogiltig UTF-8"},
-        {"truncated.xml", plan.substr(0, plan.size() / 2), ":21:17: error: inte välformad XML"},
+        {"truncated.xml", plan.substr(0, plan.size() / 2), ":21:5: error: starttaggen <targetGroup> avslutas aldrig med >"},
         {"namespace.xml", std::string(plan).replace(plan.find("urn:esfdraft:plan:1"), 19, "urn:other"), ":3:1: error: filen är ingen plan: <application> har namnrymden urn:other"},
         {"xxe.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM \"file://" + secret + "\">]>\n<a>&x;</a>\n",
          ":2:1: error: DOCTYPE"},
@@ -227,6 +227,47 @@ BOOST_AUTO_TEST_CASE(a_folder_given_as_plan_file_to_findings) {
     const auto result = run_esfdraft({"check", "--findings", "samples", sample});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "it is a folder"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(hand_edit_mistakes)
+
+// The printed lines for mistakes made by hand: the user's language, the
+// place of the mistake, what to write; no libxml2 English.
+BOOST_AUTO_TEST_CASE(printed_in_swedish_and_english) {
+    ScratchFolder folder;
+    std::string plan = minimal_plan();
+    std::string tag = plan;
+    tag.replace(tag.find("</purpose>"), 10, "</purpos>");
+    std::string ampersand = plan;
+    ampersand.replace(ampersand.find("Bakgrund."), 9, "Vård & omsorg.");
+    std::string table = plan;
+    table.replace(table.find("<p>Bakgrund.</p>"), 16, "<table>Bakgrund.</table>");
+    struct Case {
+        std::string name, content, sv, en;
+    };
+    const std::vector<Case> cases = {
+        {"tag.xml", tag, ":19:25: error: sluttaggen </purpos> passar inte till starttaggen <purpose> på rad 19; skriv </purpose> [X001]",
+         ":19:25: error: the end tag </purpos> does not match the start tag <purpose> at line 19; write </purpose> [X001]"},
+        {"amp.xml", ampersand, ":17:23: error: ett & i texten måste skrivas &amp;", ":17:23: error: a & in the text must be written &amp;"},
+        {"table.xml", table, ":17:3: error: elementet <table> finns inte i formatet och hör inte hemma här; här väntas <p>, <ul>, <ol> [X002]",
+         ":17:3: error: the element <table> is not part of the format and does not belong here; <p>, <ul>, <ol> is expected here [X002]"},
+    };
+    for (const Case& mistake : cases) {
+        const std::string path = folder.write(mistake.name, mistake.content);
+        const auto sv = run_esfdraft({"check", path});
+        const auto en = run_esfdraft({"check", "--lang", "en", path});
+        BOOST_TEST_CONTEXT(mistake.name) {
+            BOOST_TEST(sv.exit_code == 1);
+            BOOST_TEST(contains(sv.out, path + mistake.sv), sv.out);
+            BOOST_TEST(contains(en.out, path + mistake.en), en.out);
+            for (const char* raw : {"Opening and ending", "xmlParseEntityRef", "This element is not expected"}) {
+                BOOST_TEST(!contains(sv.out, raw), sv.out);
+                BOOST_TEST(!contains(en.out, raw), en.out);
+            }
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

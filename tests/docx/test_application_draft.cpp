@@ -794,6 +794,29 @@ BOOST_AUTO_TEST_CASE(the_2007_draft_gains_the_additions_where_the_plan_has_them)
         BOOST_TEST(!contains(framsyn, absent), absent);
 }
 
+// A plan without a budget: with the report flagging it (S001) the draft says
+// "[Saknas: Budget]" instead of empty tables of 0 kr; a budget the report does
+// not flag keeps its tables.
+BOOST_AUTO_TEST_CASE(a_plan_without_a_budget_gets_the_budget_marker_when_the_report_flags_it) {
+    for (const std::string programme : {"esf-2007-2013", "esf-plus-2021-2027"})
+        for (const std::string lang : {"sv", "en"}) {
+            model::Application application = framsyn_application();
+            application.budget.costs.clear();
+            application.budget.financing.clear();
+            application.budget.income.clear();
+            DraftOptions flagged = options(lang);
+            flagged.programme = programme;
+            flagged.check = DraftCheck{{"budget"}, 1, false};
+            const std::string marker = lang == "sv" ? "[Saknas: Budget]" : "[Missing: Budget]";
+            const std::string text = document_text(render_application_draft(application, flagged));
+            BOOST_TEST(contains(text, marker), programme << " " << lang);
+            BOOST_TEST(!contains(text, lang == "sv" ? "Kostnader per kostnadsslag och år" : "Costs by category and year"), programme << " " << lang);
+            DraftOptions unflagged = flagged;
+            unflagged.check = DraftCheck{{}, 0, true};
+            BOOST_TEST(!contains(document_text(render_application_draft(framsyn_application(), unflagged)), marker), programme << " " << lang);
+        }
+}
+
 BOOST_AUTO_TEST_CASE(missing_optional_parts_leave_no_headings_or_markers_in_the_esf_plus_draft) {
     for (const std::string lang : {"sv", "en"}) {
         // Flagged as a pack that requires these and recommends nothing would (S005 for the English summary).

@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(unreadable_documents_are_refused_with_their_line) {
         }
         return std::make_pair(std::string("none"), 0);
     };
-    BOOST_TEST((finding_of("<a>\n<b>\n</a>") == std::make_pair(std::string("X001.not_well_formed"), 3)));
+    BOOST_TEST((finding_of("<a>\n<b>\n</a>") == std::make_pair(std::string("X001.not_closed_before"), 3)));
     BOOST_TEST((finding_of("\n<!DOCTYPE a>\n<a/>") == std::make_pair(std::string("X001.doctype"), 2)));
     BOOST_TEST((finding_of("<a>\n\xff</a>") == std::make_pair(std::string("X001.invalid_utf8"), 2)));
     BOOST_TEST((finding_of("") == std::make_pair(std::string("X001.empty"), 1)));

@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(checklist_decides_what_the_findings_decide_and_leaves_the_r
     const model::Application app = example_application();
     report::AssessedApplication assessed{{"plan.xml", "T", {finding("B007", model::Severity::error, "budget"),
                                                             finding("M009", model::Severity::warning, "attachments"),
-                                                            finding("M001", model::Severity::info, "project")}, {}, ""},
+                                                            finding("M001", model::Severity::info, "project")}, {}, "", {}, {}, {}},
                                          &app, &pack};
     const auto rows = report::formal_checklist(assessed);
     BOOST_TEST_REQUIRE(row(rows, "req.programme_fit"));
@@ -118,7 +118,7 @@ BOOST_AUTO_TEST_CASE(attachments_are_for_the_reviewer_when_the_call_lists_none) 
     model::RulePack pack = example_pack();
     pack.calls.front().attachments.clear();
     const model::Application app = example_application();
-    const auto rows = report::formal_checklist({{"plan.xml", "T", {}, {}, ""}, &app, &pack});
+    const auto rows = report::formal_checklist({{"plan.xml", "T", {}, {}, "", {}, {}, {}}, &app, &pack});
     BOOST_TEST((row(rows, "req.attachments")->state == RequirementState::for_reviewer));
     BOOST_TEST(row(rows, "req.attachments")->note == "req.attachments_none");
 }
@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(the_document_has_a_part_per_criterion_with_text_findings_ev
     report::ReportOptions options;
     options.date = "2023-11-01";
     const std::string html = report::render_assessment_html(
-        {{"plan.xml", "Vårdlyftet", {finding("G001", model::Severity::error, "goals")}, {}, ""}, &app, &pack}, options);
+        {{"plan.xml", "Vårdlyftet", {finding("G001", model::Severity::error, "goals")}, {}, "", {}, {}, {}}, &app, &pack}, options);
     BOOST_TEST(html.find("<h3 id=\"criterion-problem\">Problemformulering</h3>") != std::string::npos);
     BOOST_TEST(html.find("<h3 id=\"criterion-goals\">Projektmål</h3>") != std::string::npos);
     // The plan's text, escaped; a section the plan lacks says so.
@@ -153,7 +153,7 @@ BOOST_AUTO_TEST_CASE(ranking_orders_by_errors_then_warnings_then_title) {
     const model::RulePack pack = example_pack();
     const model::Application app = example_application();
     const auto with = [&](const char* title, int errors, int warnings) {
-        report::AssessedApplication entry{{std::string(title) + ".xml", title, {}, {}, ""}, &app, &pack};
+        report::AssessedApplication entry{{std::string(title) + ".xml", title, {}, {}, "", {}, {}, {}}, &app, &pack};
         for (int i = 0; i < errors; ++i) entry.report.findings.push_back(finding("B005", model::Severity::error, "budget"));
         for (int i = 0; i < warnings; ++i) entry.report.findings.push_back(finding("S002", model::Severity::warning, "problem"));
         return entry;

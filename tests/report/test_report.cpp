@@ -74,6 +74,26 @@ std::string defective_sample() {
     return replaced(plan, "<evaluation>\n    <p>", "<evaluation>\n    <p>TODO ");
 }
 
+
+// Key figures built by hand: a share just under and one just over its limit,
+// each shown with the decimals that keep it on its side.
+report::ApplicationReport with_figures() {
+    report::ApplicationReport application = example_report();
+    report::KeyFigures figures;
+    figures.total_costs = 110'000'00;
+    figures.income = 10'000'00;
+    figures.eligible_costs = 100'000'00;
+    figures.esf = 45'996'00;   // 45,996 %: rounded to hundredths it would read 46 %
+    figures.esf_share = {figures.esf, figures.eligible_costs, 4600, report::ShareLimit{4600, true, "call-2025", true}};
+    figures.cofinancing = 54'004'00;
+    figures.cofinancing_share = {figures.cofinancing, figures.eligible_costs, 5400, report::ShareLimit{5500, false, "esf-test", false}};
+    figures.indirect_share = report::KeyShare{15'004'00, 100'000'00, 1500, report::ShareLimit{1500, true, "esf-test", false}};
+    application.key_figures = figures;
+    application.pack = report::AppliedTerms{"esf-test", {"Testprogrammet", "The test programme"}};
+    application.call = report::AppliedTerms{"call-2025", {"Utlysning 2025", "Call 2025"}};
+    return application;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(catalogue)
@@ -304,8 +324,9 @@ BOOST_AUTO_TEST_CASE(several_applications_end_with_one_line_each) {
     BOOST_TEST(result.exit_code == 1, result.out << result.err);
     const std::size_t summary = result.out.find("\nSummary\n");
     BOOST_TEST_REQUIRE(summary != std::string::npos, result.out);
-    const std::string table = result.out.substr(summary);
-    BOOST_TEST(std::count(table.begin(), table.end(), '\n') == 5);   // blank, heading, three applications
+    const std::string table = result.out.substr(summary, result.out.find("\n\n", summary + 1) - summary);
+    BOOST_TEST(std::count(table.begin(), table.end(), '\n') == 4, table);   // blank, heading, three applications
+    BOOST_TEST(result.out.ends_with("\n\nChecked on 2008-12-01 with esfdraft " + std::string(report::esfdraft_version()) + "\n"), result.out);
     BOOST_TEST(table.find(broken) != std::string::npos);
     BOOST_TEST(table.find("1 error (B005), 1 warning (S003), 0 hints  not ready to submit") != std::string::npos, table);
     BOOST_TEST(table.find("0 errors, 0 warnings, 0 hints  ready to submit") != std::string::npos, table);
@@ -348,6 +369,9 @@ BOOST_AUTO_TEST_CASE(json_validates_against_the_schema,
     BOOST_TEST(many.out.find("\"rule\": \"B005\"") != std::string::npos);
     BOOST_TEST(many.out.find("\"status\": \"incomplete\"") != std::string::npos);
     BOOST_TEST(many.out.find("\"difference\": {\"kind\": \"money\", \"value\": 6000000}") != std::string::npos, many.out);
+    BOOST_TEST(many.out.find("\"toolVersion\": ") != std::string::npos);
+    BOOST_TEST(many.out.find("\"keyFigures\": {\"totalCosts\": 201000000") != std::string::npos, many.out);
+    BOOST_TEST(many.out.find("\"pack\": {\"id\": \"esf-2007-2013\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(html_is_valid_accessible_and_standalone) {
@@ -396,6 +420,141 @@ BOOST_AUTO_TEST_CASE(html_passes_tidy, *esfdraft::testing::needs_tool("tidy", "D
 BOOST_AUTO_TEST_CASE(output_is_deterministic) {
     const std::vector<std::string> arguments = {"check", "--format", "html", "--date", "2008-12-01", sample, prestudy};
     BOOST_TEST(run_esfdraft(arguments).out == run_esfdraft(arguments).out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(key_figures)
+
+BOOST_AUTO_TEST_CASE(shares_show_the_decimals_their_limit_needs) {
+    const auto shown = [](model::Money part, model::Money whole, std::optional<report::ShareLimit> limit, Language language) {
+        return report::share_text(report::KeyShare{part, whole, 0, std::move(limit)}, language);
+    };
+    const report::ShareLimit at_most_46{4600, true, "x", true};
+    BOOST_TEST(shown(4599, 10000, at_most_46, Language::sv) == "45,99\xC2\xA0%");
+    BOOST_TEST(shown(45996, 100000, at_most_46, Language::sv) == "45,996\xC2\xA0%");   // not "46 %" under "högst 46 %"
+    BOOST_TEST(shown(460001, 1000000, at_most_46, Language::en) == "46.0001 %");
+    BOOST_TEST(shown(4600, 10000, at_most_46, Language::sv) == "46\xC2\xA0%");        // exactly on it
+    BOOST_TEST(shown(4730, 10000, at_most_46, Language::en) == "47.3 %");
+    // Without a limit, the share as it is rounded (KeyShare::hundredths).
+    BOOST_TEST(report::share_text(report::KeyShare{45996, 100000, 4600, std::nullopt}, Language::sv) == "46\xC2\xA0%");
+    BOOST_TEST(report::limit_text(at_most_46, Language::sv) == "högst 46\xC2\xA0%");
+    BOOST_TEST(report::limit_text(report::ShareLimit{4000, false, "x", true}, Language::en) == "at least 40 %");
+}
+
+BOOST_AUTO_TEST_CASE(text_has_the_figures_after_the_sections_and_before_the_verdict) {
+    report::ReportOptions options;
+    options.date = "2009-09-01";
+    const std::string text = report::render_text({with_figures()}, options);
+    const std::size_t sections = text.find("plan.xml: Avsnitt\n");
+    const std::size_t figures = text.find("plan.xml: Nyckeltal\n");
+    const std::size_t verdict = text.find("plan.xml: 1 fel, 1 varning, 1 tips");
+    BOOST_TEST((sections < figures && figures < verdict && verdict != std::string::npos), text);
+    for (const char* expected :
+         {"  Total kostnad             110\xC2\xA0" "000\xC2\xA0kr\n", "  Intäkter                  10\xC2\xA0" "000\xC2\xA0kr\n",
+          "  Stödberättigande kostnad  100\xC2\xA0" "000\xC2\xA0kr\n",
+          "  ESF-stöd                  45\xC2\xA0" "996\xC2\xA0kr = 45,996\xC2\xA0% av stödberättigande kostnad (högst 46\xC2\xA0%, call-2025): inom gränsen\n",
+          "  Medfinansiering           54\xC2\xA0" "004\xC2\xA0kr = 54\xC2\xA0% av stödberättigande kostnad (minst 55\xC2\xA0%, esf-test): under gränsen\n",
+          "  Indirekta kostnader       15\xC2\xA0" "004\xC2\xA0kr = 15,004\xC2\xA0% av personalkostnaderna (högst 15\xC2\xA0%, esf-test): över gränsen\n",
+          "  Regelpaket: esf-test (Testprogrammet)\n  Utlysning: call-2025 (Utlysning 2025)\n",
+          "\nKontrollerad 2009-09-01 med esfdraft "})
+        BOOST_TEST(text.find(expected) != std::string::npos, expected << "\n" << text);
+    BOOST_TEST(text.find("esfdraft " + std::string(report::esfdraft_version())) != std::string::npos);
+    // The finding lines are as they were: file:line:col: severity: message [ID].
+    BOOST_TEST(text.rfind("plan.xml:21:5: warning: projektet startar 2009-10-01", 0) == 0u, text);
+
+    options.language = Language::en;
+    const std::string english = report::render_text({with_figures()}, options);
+    for (const char* expected :
+         {"plan.xml: Key figures\n", "SEK 45,996 = 45.996 % of the eligible cost (at most 46 %, call-2025): within the limit\n",
+          "  Co-financing    SEK 54,004 = 54 % of the eligible cost (at least 55 %, esf-test): below the limit\n",
+          "(at most 15 %, esf-test): above the limit\n", "  Rule pack: esf-test (The test programme)\n  Call: call-2025 (Call 2025)\n",
+          "\nChecked on 2009-09-01 with esfdraft "})
+        BOOST_TEST(english.find(expected) != std::string::npos, expected << "\n" << english);
+    // No income: neither income nor eligible cost, the total says it.
+    report::ApplicationReport no_income = with_figures();
+    no_income.key_figures->income = 0;
+    const std::string plain = report::render_text({no_income}, options);
+    BOOST_TEST(plain.find("Income") == std::string::npos, plain);
+    BOOST_TEST(plain.find("Eligible cost") == std::string::npos, plain);
+}
+
+BOOST_AUTO_TEST_CASE(without_figures_or_version_nothing_is_shown) {
+    report::ReportOptions options;
+    options.tool_version.clear();
+    report::ApplicationReport application = example_report();
+    const std::string text = report::render_text({application}, options);
+    BOOST_TEST(text.find("Nyckeltal") == std::string::npos);
+    BOOST_TEST(text.find("esfdraft") == std::string::npos, text);
+    BOOST_TEST(report::render_json({application}, options).find("toolVersion") == std::string::npos);
+    // A plan without a budget still names its pack, on a line of its own.
+    application.pack = report::AppliedTerms{"esf-test", {"Testprogrammet", "The test programme"}};
+    const std::string with_pack = report::render_text({application}, options);
+    BOOST_TEST(with_pack.find("plan.xml: Regelpaket: esf-test (Testprogrammet)\n") != std::string::npos, with_pack);
+    BOOST_TEST(with_pack.find("Nyckeltal") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(html_has_a_table_with_a_caption_and_words_for_the_status) {
+    for (const Language language : {Language::sv, Language::en}) {
+        report::ReportOptions options;
+        options.language = language;
+        options.date = "2009-09-01";
+        const std::string page = report::render_html({with_figures()}, options);
+        const bool sv = language == Language::sv;
+        BOOST_TEST(page.find(sv ? "<h3>Nyckeltal</h3>\n<table class=\"figures\">\n<caption>Budgetens nyckeltal"
+                                : "<h3>Key figures</h3>\n<table class=\"figures\">\n<caption>The budget") != std::string::npos);
+        BOOST_TEST(page.find(sv ? "<th scope=\"row\">ESF-stöd</th>" : "<th scope=\"row\">ESF support</th>") != std::string::npos);
+        BOOST_TEST(page.find(sv ? "<th scope=\"col\">Gräns</th>" : "<th scope=\"col\">Limit</th>") != std::string::npos);
+        // The status in words and a mark, not by colour alone.
+        BOOST_TEST(page.find(sv ? "\xE2\x9C\x97 under gränsen</span>" : "\xE2\x9C\x97 below the limit</span>") != std::string::npos);
+        BOOST_TEST(page.find(sv ? "\xE2\x9C\x93 inom gränsen</span>" : "\xE2\x9C\x93 within the limit</span>") != std::string::npos);
+        BOOST_TEST(page.find(sv ? "45,996\xC2\xA0%" : "45.996 %") != std::string::npos);
+        BOOST_TEST(page.find(sv ? ">110\xC2\xA0" "000\xC2\xA0kr<" : ">SEK\xC2\xA0" "110,000<") != std::string::npos);   // amounts do not break
+        BOOST_TEST(page.find(sv ? "<p class=\"meta\">Utlysning: call-2025 (Utlysning 2025)</p>" : "<p class=\"meta\">Call: call-2025 (Call 2025)</p>") !=
+                   std::string::npos);
+        BOOST_TEST(page.find(". esfdraft " + std::string(report::esfdraft_version())) != std::string::npos);
+        // Figures come between the sections and the findings.
+        BOOST_TEST(page.find("class=\"figures\"") < page.find(sv ? "<h3>Anmärkningar</h3>" : "<h3>Findings</h3>"));
+    }
+    // Structure checked with check_html.py (every table with header cells, headings in order).
+    ScratchFolder folder;
+    const std::string page_path = folder.write("figures.html", report::render_html({with_figures()}, report::ReportOptions{}));
+    const std::string python = python_with("html.parser");
+    BOOST_TEST_REQUIRE(!python.empty());
+    BOOST_TEST(run_shell(python + " " + source_path("tests/report/check_html.py") + " " + page_path) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(json_has_the_figures_in_ore_and_shares_as_decimals,
+                     *esfdraft::testing::needs("/usr/bin/python3 -c 'import jsonschema' || python3 -c 'import jsonschema'",
+                                               "python3 with jsonschema", "Debian: apt-get install python3-jsonschema")) {
+    report::ReportOptions options;
+    options.date = "2009-09-01";
+    report::ApplicationReport unknown_call = example_report();
+    unknown_call.call = report::AppliedTerms{"no-such-call", {}};
+    const std::string json = report::render_json({with_figures(), unknown_call}, options);
+    for (const std::string& expected :
+         {"\"toolVersion\": \"" + std::string(report::esfdraft_version()) + "\"",
+          std::string("\"pack\": {\"id\": \"esf-test\", \"name\": \"Testprogrammet\"}"),
+          std::string("\"call\": {\"id\": \"call-2025\", \"name\": \"Utlysning 2025\"}"),
+          std::string("\"call\": {\"id\": \"no-such-call\", \"name\": \"\"}"),
+          std::string("\"keyFigures\": {\"totalCosts\": 11000000, \"income\": 1000000, \"eligibleCosts\": 10000000"),
+          std::string("\"esf\": {\"amount\": 4599600, \"of\": 10000000, \"share\": 0.46, \"limit\": {\"type\": \"maximum\", \"share\": 0.46, \"setBy\": \"call-2025\", \"within\": true}}"),
+          std::string("\"cofinancing\": {\"amount\": 5400400, \"of\": 10000000, \"share\": 0.54, \"limit\": {\"type\": \"minimum\", \"share\": 0.55, \"setBy\": \"esf-test\", \"within\": false}}"),
+          std::string("\"indirectCosts\": {\"amount\": 1500400, \"of\": 10000000, \"share\": 0.15, \"limit\": {\"type\": \"maximum\", \"share\": 0.15")})
+        BOOST_TEST(json.find(expected) != std::string::npos, expected << "\n" << json);
+    const std::string python = python_with("jsonschema");
+    ScratchFolder folder;
+    const std::string report = folder.write("figures.json", json);
+    const std::string check = python + " -c 'import json, sys, jsonschema\n"
+                                       "schema = json.load(open(sys.argv[1]))\n"
+                                       "jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[2])))' " +
+                              source_path("schemas/report.schema.json") + " " + report;
+    BOOST_TEST(run_shell(check) == 0, json);
+    // The schema refuses what it does not list (additionalProperties is false): a misspelt property fails.
+    const std::string misspelt = folder.write("misspelt.json", std::string(json).replace(json.find("\"keyFigures\""), 12, "\"keyFigure\""));
+    BOOST_TEST(run_shell(python + " -c 'import json, sys, jsonschema\n"
+                                  "jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))' " +
+                         source_path("schemas/report.schema.json") + " " + misspelt + " 2>/dev/null") != 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -88,7 +88,11 @@ CheckedPlan check_plan(const std::string& plan, const CheckOptions& options) {
     checked.loaded = true;
     const model::RulePack* pack = options.pack ? &*options.pack : pack_library().find(application.programme);
     const rules::CheckContext context{options.today, &pack_library().municipalities()};
-    checked.findings = rules::check_application(application, pack, context);
+    // The loader's findings (X001, X002) first, as `esfdraft check` lists them,
+    // so that a test can assert that a plan is judged by the rules, not the schema.
+    checked.findings = std::move(loaded.findings);
+    for (model::Finding& finding : rules::check_application(application, pack, context))
+        checked.findings.push_back(std::move(finding));
     return checked;
 }
 

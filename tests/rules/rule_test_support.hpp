@@ -55,7 +55,8 @@ CheckOptions with_findings(std::string findings);
 CheckOptions with_today(model::Date today);
 
 // Loads `plan` (written to a scratch folder with its findings file) and runs
-// rules::check_application. Fails the test when the plan does not load.
+// rules::check_application; `findings` holds the loader's (X001, X002) and
+// then the rules'. Fails the test when the plan does not load.
 CheckedPlan check_plan(const std::string& plan, const CheckOptions& options = {});
 CheckedPlan check_plan_esf_plus(const std::string& plan, CheckOptions options = {});
 

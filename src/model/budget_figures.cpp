@@ -1,0 +1,222 @@
+#include "model/budget_figures.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "model/vocabulary.hpp"
+
+namespace esfdraft::model {
+
+namespace {
+
+__extension__ typedef __int128 Wide;   // products of two int64 values cannot overflow it
+
+template <typename Codes>
+std::vector<std::string> ordered_codes(const Codes& known, const std::vector<std::string>& used) {
+    std::vector<std::string> out;
+    for (const CodeWords& code : known)
+        if (std::find(used.begin(), used.end(), code.key) != used.end()) out.emplace_back(code.key);
+    for (const std::string& code : used)
+        if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
+    return out;
+}
+
+std::size_t index_of(const std::vector<std::string>& items, std::string_view item) {
+    return static_cast<std::size_t>(std::find(items.begin(), items.end(), item) - items.begin());
+}
+
+void add_to(Money& sum, Money amount) { sum = checked_add(sum, amount); }
+
+}  // namespace
+
+Money BudgetFigures::category(std::string_view code) const {
+    const std::size_t at = index_of(categories, code);
+    return at < by_category.size() ? by_category[at] : 0;
+}
+
+Money BudgetFigures::kind(std::string_view code) const {
+    const std::size_t at = index_of(kinds, code);
+    return at < by_kind.size() ? by_kind[at] : 0;
+}
+
+const SubBudgetFigures* BudgetFigures::sub_budget(std::string_view key) const {
+    for (const SubBudgetFigures& sub : sub_budgets)
+        if (sub.key == key) return &sub;
+    return nullptr;
+}
+
+BudgetFigures budget_figures(const Application& application, const FigureOptions& options) {
+    const Budget& budget = application.budget;
+    const auto amount_of = [&](std::size_t i) { return options.amounts ? (*options.amounts)[i] : budget.costs[i].amount; };
+    BudgetFigures f;
+
+    std::set<int> year_set;
+    const Period& period = application.project.period;
+    if (options.period_years && period.start.valid() && period.end.valid())
+        for (int y = period.start.year; y <= period.end.year && year_set.size() < 20; ++y) year_set.insert(y);
+    std::vector<std::string> used;
+    for (const CostLine& cost : budget.costs) {
+        year_set.insert(cost.year);
+        if (std::find(used.begin(), used.end(), cost.category) == used.end()) used.push_back(cost.category);
+    }
+    f.years.assign(year_set.begin(), year_set.end());
+    f.categories = ordered_codes(cost_categories(), used);
+
+    std::set<std::string_view> activity_ids;   // views of the application's own strings
+    for (const Activity& activity : application.activities)
+        if (activity_ids.insert(activity.id).second) f.activities.push_back(activity.id);
+    for (const CostLine& cost : budget.costs)
+        if (cost.activity_id && !cost.activity_id->empty() && activity_ids.insert(*cost.activity_id).second)
+            f.activities.push_back(*cost.activity_id);
+    f.activities.emplace_back();
+    std::unordered_map<std::string_view, std::size_t> activity_at;   // the first of equal keys
+    for (std::size_t a = 0; a < f.activities.size(); ++a) activity_at.emplace(f.activities[a], a);
+
+    // Sub-budgets: the owner, the beneficiary partners, other names, then "".
+    f.sub_budgets.push_back({"owner", 0, 0, 0, {}, false});
+    const auto sub_at = [&f](std::string_view key) {
+        for (std::size_t s = 0; s < f.sub_budgets.size(); ++s)
+            if (f.sub_budgets[s].key == key) return s;
+        return f.sub_budgets.size();
+    };
+    for (const Partner& partner : application.partners)
+        if (partner.beneficiary() && partner.id && sub_at(*partner.id) == f.sub_budgets.size())
+            f.sub_budgets.push_back({*partner.id, 0, 0, 0, {}, false});
+    bool unassigned = false;
+    const auto note = [&](const std::optional<std::string>& beneficiary) {
+        if (!beneficiary) unassigned = true;
+        else if (sub_at(*beneficiary) == f.sub_budgets.size()) f.sub_budgets.push_back({*beneficiary, 0, 0, 0, {}, false});
+    };
+    for (const CostLine& cost : budget.costs) note(cost.beneficiary);
+    for (const FinancingSource& source : budget.financing) note(source.beneficiary);
+    if (unassigned) f.sub_budgets.push_back({"", 0, 0, 0, {}, false});
+    for (SubBudgetFigures& sub : f.sub_budgets) sub.by_category.assign(f.categories.size(), 0);
+    const auto sub_of = [&](const std::optional<std::string>& beneficiary) -> SubBudgetFigures& {
+        return f.sub_budgets[beneficiary ? sub_at(*beneficiary) : f.sub_budgets.size() - 1];
+    };
+
+    const std::size_t year_count = f.years.size();
+    f.by_category_year.assign(f.categories.size() * year_count, 0);
+    f.by_category.assign(f.categories.size(), 0);
+    f.by_year.assign(year_count, 0);
+    f.lines_by_year.assign(year_count, 0);
+    f.by_activity_year.assign(f.activities.size() * year_count, 0);
+    f.by_activity.assign(f.activities.size(), 0);
+    for (std::size_t i = 0; i < budget.costs.size(); ++i) {
+        const CostLine& cost = budget.costs[i];
+        const Money amount = amount_of(i);
+        const std::size_t c = index_of(f.categories, cost.category);
+        const auto y = static_cast<std::size_t>(std::lower_bound(f.years.begin(), f.years.end(), cost.year) - f.years.begin());
+        const auto found = activity_at.find(cost.activity_id ? std::string_view(*cost.activity_id) : std::string_view());
+        const std::size_t a = found == activity_at.end() ? f.activities.size() - 1 : found->second;
+        add_to(f.by_category_year[c * year_count + y], amount);
+        add_to(f.by_category[c], amount);
+        add_to(f.by_year[y], amount);
+        ++f.lines_by_year[y];
+        add_to(f.by_activity_year[a * year_count + y], amount);
+        add_to(f.by_activity[a], amount);
+        add_to(f.total_costs, amount);
+        if (cost.has_tag("transnational")) add_to(f.transnational, amount);
+        SubBudgetFigures& sub = sub_of(cost.beneficiary);
+        sub.has_lines = true;
+        add_to(sub.costs, amount);
+        add_to(sub.by_category[c], amount);
+    }
+
+    std::vector<std::string> kinds_used;
+    for (const FinancingSource& source : budget.financing)
+        if (std::find(kinds_used.begin(), kinds_used.end(), source.kind) == kinds_used.end()) kinds_used.push_back(source.kind);
+    f.kinds = ordered_codes(financing_kinds(), kinds_used);
+    f.by_kind.assign(f.kinds.size(), 0);
+    for (const FinancingSource& source : budget.financing) {
+        add_to(f.by_kind[index_of(f.kinds, source.kind)], source.amount);
+        add_to(f.financing, source.amount);
+        SubBudgetFigures& sub = sub_of(source.beneficiary);
+        sub.has_lines = true;
+        add_to(sub.financing, source.amount);
+        if (source.kind == "esf") add_to(sub.esf, source.amount);
+    }
+    for (const Income& line : budget.income) add_to(f.income, line.amount);
+
+    f.eligible = f.total_costs - f.income;
+    f.esf = f.kind("esf");
+    f.cofinancing = f.financing - f.esf;
+    f.staff = f.category(staff_category);
+    f.indirect = f.category(indirect_category);
+    return f;
+}
+
+// ---------------------------------------------------------------- exact shares
+
+std::int64_t share_of(Money part, Money whole) {
+    if (whole <= 0) return 0;
+    const Wide scaled = static_cast<Wide>(part) * 10000;
+    return static_cast<std::int64_t>((scaled * 2 + whole) / (static_cast<Wide>(whole) * 2));
+}
+
+bool at_most_share(Money part, Money whole, std::int64_t share) {
+    return static_cast<Wide>(part) * 10000 <= static_cast<Wide>(whole) * share;
+}
+
+bool at_least_share(Money part, Money whole, std::int64_t share) {
+    return static_cast<Wide>(part) * 10000 >= static_cast<Wide>(whole) * share;
+}
+
+Money share_floor(Money whole, std::int64_t share) { return static_cast<Money>(static_cast<Wide>(whole) * share / 10000); }
+
+Money share_ceiling(Money whole, std::int64_t share) {
+    return static_cast<Money>((static_cast<Wide>(whole) * share + 9999) / 10000);
+}
+
+Money share_rounded(Money whole, std::int64_t share) {
+    const Wide product = static_cast<Wide>(whole) * share;
+    const Wide magnitude = product < 0 ? -product : product;
+    const Wide rounded = (magnitude + 5000) / 10000;
+    return static_cast<Money>(product < 0 ? -rounded : rounded);
+}
+
+std::string fraction_text(Money part, Money whole) {
+    if (whole == 0) return "0";
+    const bool negative = (part < 0) != (whole < 0) && part != 0;
+    // 128 bits: part × 10^6 must not overflow for any two int64 amounts.
+    __extension__ typedef unsigned __int128 Unsigned;
+    const Unsigned p = part < 0 ? 0 - static_cast<Unsigned>(part) : static_cast<Unsigned>(part);
+    const Unsigned w = whole < 0 ? 0 - static_cast<Unsigned>(whole) : static_cast<Unsigned>(whole);
+    const Unsigned micros = (p * 1000000 + w / 2) / w;
+    const auto whole_part = static_cast<std::uint64_t>(micros / 1000000);
+    const auto fraction = static_cast<std::uint64_t>(micros % 1000000);
+    std::string digits = std::to_string(fraction);
+    digits.insert(0, 6 - digits.size(), '0');
+    return (negative ? "-" : "") + std::to_string(whole_part) + "." + digits;
+}
+
+std::optional<std::vector<std::int64_t>> display_shares(const std::vector<Money>& parts, Money whole, int decimals) {
+    if (whole <= 0 || decimals < 0 || decimals > 4) return std::nullopt;
+    Money sum = 0;
+    for (const Money part : parts) {
+        if (part < 0) return std::nullopt;
+        if (part > whole - sum) return std::nullopt;   // more than the whole, without overflowing
+        sum += part;
+    }
+    if (sum != whole) return std::nullopt;
+    std::int64_t units = 100;   // 100 % in units of 10^-decimals per cent
+    for (int d = 0; d < decimals; ++d) units *= 10;
+    std::vector<std::int64_t> shares(parts.size());
+    std::vector<Wide> remainders(parts.size());
+    std::int64_t given = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const Wide scaled = static_cast<Wide>(parts[i]) * units;
+        shares[i] = static_cast<std::int64_t>(scaled / whole);
+        remainders[i] = scaled % whole;
+        given += shares[i];
+    }
+    // Each share lost less than one unit, so fewer units are missing than there are parts.
+    std::vector<std::size_t> order(parts.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
+    for (std::size_t k = 0; given < units && k < order.size(); ++k, ++given) ++shares[order[k]];
+    return shares;
+}
+
+}  // namespace esfdraft::model
