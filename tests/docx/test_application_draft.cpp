@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "docx/application_draft.hpp"
 #include "docx/application_view.hpp"
@@ -797,6 +798,48 @@ BOOST_AUTO_TEST_CASE(the_2007_draft_gains_the_additions_where_the_plan_has_them)
 // A plan without a budget: with the report flagging it (S001) the draft says
 // "[Saknas: Budget]" instead of empty tables of 0 kr; a budget the report does
 // not flag keeps its tables.
+// Issue 10: "Table rows never split across pages; a total row never stands
+// alone on a page": every table row of the drafts is cantSplit, and the rows
+// above a budget table's total row keep with the next (so the total goes to
+// the next page only with the line above it).
+BOOST_AUTO_TEST_CASE(table_rows_do_not_split_and_a_total_row_keeps_with_the_rows_above) {
+    for (const std::string programme : {"esf-2007-2013", "esf-plus-2021-2027"})
+        for (const std::string lang : {"sv", "en"}) {
+            DraftOptions drafted = options(lang);
+            drafted.programme = programme;
+            const std::string document = part_of(render_application_draft(framsyn_application(), drafted), "word/document.xml");
+            const std::regex row_pattern("<w:tr[ >][\\s\\S]*?</w:tr>");
+            std::vector<std::string> rows;
+            for (auto it = std::sregex_iterator(document.begin(), document.end(), row_pattern); it != std::sregex_iterator(); ++it)
+                rows.push_back(it->str());
+            BOOST_TEST(rows.size() > 10u);
+            int totals = 0;
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                BOOST_TEST(contains(rows[i], "<w:cantSplit/>"), programme << " " << lang << " row " << i);
+                // A total row: its first cell says Summa / Total.
+                const auto first_text = [](const std::string& row) {
+                    std::size_t at = row.find("<w:t");
+                    while (at != std::string::npos && row[at + 4] != '>' && row[at + 4] != ' ') at = row.find("<w:t", at + 1);
+                    const std::size_t from = at == std::string::npos ? at : row.find('>', at);
+                    return from == std::string::npos ? std::string() : row.substr(from + 1, row.find('<', from) - from - 1);
+                };
+                const std::string word = lang == "sv" ? "Summa" : "Total";
+                if (first_text(rows[i]) != word || i == 0 || first_text(rows[i - 1]) == word) continue;
+                ++totals;
+                // every paragraph of the row above keeps with the next
+                std::size_t paragraphs = 0, kept = 0;
+                for (std::size_t at = rows[i - 1].find("<w:p>"); at != std::string::npos; at = rows[i - 1].find("<w:p>", at + 1)) {
+                    ++paragraphs;
+                    const std::size_t end = rows[i - 1].find("</w:pPr>", at);
+                    if (end != std::string::npos && rows[i - 1].substr(at, end - at).find("<w:keepNext/>") != std::string::npos) ++kept;
+                }
+                BOOST_TEST(paragraphs > 0u);
+                BOOST_TEST(kept == paragraphs, programme << " " << lang << " the row above total row " << i);
+            }
+            BOOST_TEST(totals >= 2, programme << " " << lang);   // the cost table and the financing table
+        }
+}
+
 BOOST_AUTO_TEST_CASE(a_plan_without_a_budget_gets_the_budget_marker_when_the_report_flags_it) {
     for (const std::string programme : {"esf-2007-2013", "esf-plus-2021-2027"})
         for (const std::string lang : {"sv", "en"}) {
