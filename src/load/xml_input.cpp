@@ -34,18 +34,6 @@ namespace esfdraft::load {
 
 namespace {
 
-model::Finding structure_finding(const char* rule, const std::string& message_id, const std::string& file, int line,
-                                 int column) {
-    model::Finding finding;
-    finding.rule = rule;
-    finding.severity = model::Severity::error;
-    finding.section = "file";
-    finding.message_id = message_id;
-    finding.where.file = file;
-    finding.where.line = line;
-    finding.where.column = column;
-    return finding;
-}
 
 // Length of the UTF-8 sequence starting at bytes[i], or 0 when it is invalid
 // (overlong forms, surrogates and code points above U+10FFFF are invalid).
@@ -338,7 +326,7 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
                          : name != vocabulary.root ? (plan ? "X002.not_a_plan" : "X002.not_findings")
                          : ns.empty()            ? (plan ? "X002.plan_no_namespace" : "X002.findings_no_namespace")
                                                  : (plan ? "X002.plan_namespace" : "X002.findings_namespace");
-        return structure_finding("X002", id, file, line, 0)
+        return file_finding("X002", id, file, line, 0)
             .arg("root", text(name))
             .arg("namespace", text(ns.empty() ? "-" : ns))
             .arg("expected", text(vocabulary.target_namespace));
@@ -346,23 +334,23 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
     if (element && value && view.find("[facet 'pattern']") != std::string_view::npos) {
         if (attribute && *attribute == "amount") {
             if (auto suggestion = amount_suggestion(*value))
-                return structure_finding("X002", "X002.amount_form_suggest", file, line, 0)
+                return file_finding("X002", "X002.amount_form_suggest", file, line, 0)
                     .arg("value", text(*value))
                     .arg("suggestion", text(*suggestion));
-            return structure_finding("X002", "X002.amount_form", file, line, 0).arg("value", text(*value));
+            return file_finding("X002", "X002.amount_form", file, line, 0).arg("value", text(*value));
         }
         if (view.find("pattern '[0-9]{4}'") != std::string_view::npos)
-            return structure_finding("X002", "X002.year_form", file, line, 0)
+            return file_finding("X002", "X002.year_form", file, line, 0)
                 .arg("value", text(*value))
                 .arg("name", text(attribute ? *element + "/@" + *attribute : "<" + *element + ">"));
         if (view.find("[0-9]{4}-[0-9]{2}-[0-9]{2}") != std::string_view::npos)
-            return structure_finding("X002", "X002.date_form", file, line, 0)
+            return file_finding("X002", "X002.date_form", file, line, 0)
                 .arg("value", text(*value))
                 .arg("name", text(attribute ? *element + "/@" + *attribute : "<" + *element + ">"));
     }
     if (element && value && view.find("[facet 'enumeration']") != std::string_view::npos) {
         if (auto set = between(view, "of the set {", "}"))
-            return structure_finding("X002", "X002.not_allowed", file, line, 0)
+            return file_finding("X002", "X002.not_allowed", file, line, 0)
                 .arg("value", text(*value))
                 .arg("name", text(attribute ? *element + "/@" + *attribute : "<" + *element + ">"))
                 .arg("allowed", text(unquoted_list(*set)));
@@ -381,36 +369,36 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
         if (!known)
             // A third of the letters may differ, at least one; a swap of two neighbours is one slip (<titel>).
             if (auto nearest = model::nearest_name(*element, vocabulary.elements, model::slip_limit(*element)))
-                return structure_finding("X002", "X002.unknown_element", file, line, 0)
+                return file_finding("X002", "X002.unknown_element", file, line, 0)
                     .arg("element", text(*element))
                     .arg("nearest", text(*nearest));
         if (known && expected)
-            return structure_finding("X002", "X002.misplaced", file, line, 0)
+            return file_finding("X002", "X002.misplaced", file, line, 0)
                 .arg("element", text(*element))
                 .arg("expected", text(*expected));
         if (known)  // after the last element its parent may have
-            return structure_finding("X002", "X002.not_here", file, line, 0).arg("element", text(*element));
+            return file_finding("X002", "X002.not_here", file, line, 0).arg("element", text(*element));
         if (expected)  // <table> where <p>, <ul> or <ol> may stand
-            return structure_finding("X002", "X002.unknown_element_expected", file, line, 0)
+            return file_finding("X002", "X002.unknown_element_expected", file, line, 0)
                 .arg("element", text(*element))
                 .arg("expected", text(*expected));
-        return structure_finding("X002", "X002.unknown_element_here", file, line, 0).arg("element", text(*element));
+        return file_finding("X002", "X002.unknown_element_here", file, line, 0).arg("element", text(*element));
     }
     if (element && view.find("is required but missing") != std::string_view::npos)
         if (auto missing = between(view, "The attribute '", "'"))
-            return structure_finding("X002", "X002.missing_attribute", file, line, 0)
+            return file_finding("X002", "X002.missing_attribute", file, line, 0)
                 .arg("element", text(*element))
                 .arg("attribute", text(*missing));
     if (element && attribute && view.find("is not allowed.") != std::string_view::npos &&
         view.find("The attribute '") != std::string_view::npos)
-        return structure_finding("X002", "X002.attribute_not_allowed", file, line, 0)
+        return file_finding("X002", "X002.attribute_not_allowed", file, line, 0)
             .arg("element", text(*element))
             .arg("attribute", text(*attribute));
     if (element && view.find("Character content other than whitespace is not allowed") != std::string_view::npos)
-        return structure_finding("X002", "X002.text_not_allowed", file, line, 0).arg("element", text(*element));
+        return file_finding("X002", "X002.text_not_allowed", file, line, 0).arg("element", text(*element));
     if (element && view.find("is not a valid value of the atomic type 'xs:decimal'") != std::string_view::npos)
         if (auto bad = between(view, ": '", "' is not a valid value"))
-            return structure_finding("X002", "X002.not_a_number", file, line, 0)
+            return file_finding("X002", "X002.not_a_number", file, line, 0)
                 .arg("value", text(*bad))
                 .arg("name", text(attribute ? *element + "/@" + *attribute : "<" + *element + ">"));
     if (element && !attribute && expected && view.find("Missing child element") != std::string_view::npos) {
@@ -421,11 +409,11 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
                 if (expected->find("<" + name + ">") != std::string::npos) required += (required.empty() ? "<" : ", <") + name + ">";
             if (!required.empty()) expected = required;
         }
-        return structure_finding("X002", "X002.missing_child", file, line, 0)
+        return file_finding("X002", "X002.missing_child", file, line, 0)
             .arg("element", text(*element))
             .arg("expected", text(*expected));
     }
-    return structure_finding("X002", "X002.invalid", file, line, 0).arg("detail", text(message));
+    return file_finding("X002", "X002.invalid", file, line, 0).arg("detail", text(message));
 }
 
 }  // namespace
@@ -479,7 +467,7 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
     std::size_t start = 0;
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // a UTF-8 byte order mark is allowed
     if (bytes.find_first_not_of(" \t\r\n", start) == std::string_view::npos) {
-        out.push_back(structure_finding("X001", "X001.empty", file, 1, 1));
+        out.push_back(file_finding("X001", "X001.empty", file, 1, 1));
         return false;
     }
     for (std::size_t i = start; i < bytes.size();) {
@@ -498,7 +486,7 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
             const auto [line, column] = position_of(bytes, i);
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned int>(static_cast<unsigned char>(bytes[i])));
-            out.push_back(structure_finding("X001", "X001.invalid_utf8", file, line, column)
+            out.push_back(file_finding("X001", "X001.invalid_utf8", file, line, column)
                               .arg("byte", model::MessageArg::of_text(hex)));
             return false;
         }
@@ -516,7 +504,7 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
                 const std::string_view name = declaration.substr(quote + 1, close == std::string_view::npos ? 0 : close - quote - 1);
                 if (!iequals_ascii(name, "utf-8")) {
                     const auto [line, column] = position_of(bytes, start + at);
-                    out.push_back(structure_finding("X001", "X001.not_utf8", file, line, column)
+                    out.push_back(file_finding("X001", "X001.not_utf8", file, line, column)
                                       .arg("encoding", model::MessageArg::of_text(std::string(name))));
                     return false;
                 }
@@ -526,7 +514,7 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
     const std::size_t doctype = bytes.find("<!DOCTYPE");
     if (doctype != std::string_view::npos) {
         const auto [line, column] = position_of(bytes, doctype);
-        out.push_back(structure_finding("X001", "X001.doctype", file, line, column));
+        out.push_back(file_finding("X001", "X001.doctype", file, line, column));
         return false;
     }
     return true;
@@ -825,7 +813,7 @@ bool within_markup_limits(std::string_view bytes, const std::string& file, model
     const std::optional<MarkupLimits::Excess> excess = MarkupLimits(bytes).check();
     if (!excess) return true;
     const auto [line, column] = position_of(bytes, excess->offset);
-    out.push_back(structure_finding("X002", "X002.invalid", file, line, column)
+    out.push_back(file_finding("X002", "X002.invalid", file, line, column)
                       .arg("detail", model::MessageArg::of_text(excess->detail)));
     return false;
 }
@@ -914,13 +902,13 @@ Schema::Outcome Schema::one_pass(std::string_view bytes, const std::string& file
         // Where the first one left out is, so that the user sees where to go on.
         const int line = collector.errors.size() > max_schema_findings ? line_of(collector.errors[max_schema_findings]) : 1;
         const std::size_t more = collector.count - max_schema_findings;
-        out.push_back(structure_finding("X002", "X002.invalid", file, line, 0)
+        out.push_back(file_finding("X002", "X002.invalid", file, line, 0)
                           .arg("detail", model::MessageArg::of_text(
                                              std::to_string(more) + " more violations of the format from here on are not listed; "
                                              "correct the ones above and check the file again")));
     }
     if (!valid && collector.count == 0)
-        out.push_back(structure_finding("X002", "X002.invalid", file, 1, 1)
+        out.push_back(file_finding("X002", "X002.invalid", file, 1, 1)
                           .arg("detail", model::MessageArg::of_text("the file does not match " + path_)));
     return valid ? Outcome::valid : Outcome::invalid;
 }

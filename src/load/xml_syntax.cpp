@@ -107,15 +107,7 @@ model::MessageArg text(std::string value) { return model::MessageArg::of_text(st
 
 model::Finding x001(const char* message_id, const std::string& file, const Text& bytes, std::size_t offset) {
     const auto [line, column] = bytes.position(offset);
-    model::Finding finding;
-    finding.rule = "X001";
-    finding.severity = model::Severity::error;
-    finding.section = "file";
-    finding.message_id = message_id;
-    finding.where.file = file;
-    finding.where.line = line;
-    finding.where.column = column;
-    return finding;
+    return file_finding("X001", message_id, file, line, column);
 }
 
 // The number at the end of libxml2's message ("… Char value 1"), or nullopt.
@@ -314,6 +306,18 @@ model::Finding well_formedness_finding(std::string_view bytes_view, const std::s
         break;
     }
     return x001("X001.not_well_formed", file, bytes, hint).arg("detail", text(error.message));
+}
+
+model::Finding file_finding(const char* rule, const std::string& message_id, const std::string& file, int line, int column) {
+    model::Finding finding;
+    finding.rule = rule;
+    finding.severity = model::Severity::error;
+    finding.section = "file";
+    finding.message_id = message_id;
+    finding.where.file = file;
+    finding.where.line = line;
+    finding.where.column = column;
+    return finding;
 }
 
 }  // namespace esfdraft::load

@@ -26,6 +26,10 @@ struct ParseError {
     std::string message; // libxml2's text, tidied
 };
 
+// An error of the file itself (section "file") at a line and column: what
+// X001, X002 and the input checks report.
+model::Finding file_finding(const char* rule, const std::string& message_id, const std::string& file, int line, int column);
+
 model::Finding well_formedness_finding(std::string_view bytes, const std::string& file, const ParseError& error);
 
 }  // namespace esfdraft::load
