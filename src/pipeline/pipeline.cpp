@@ -23,12 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A plan the schema rejected in places is still checked; what the rules say
-// about an element whose value the schema already refused is the same
-// mistake again (B002 for category="travl" beside X002), and the budget's
-// sums mean nothing while one of its amounts could not be read (it counts as
-// 0). Both are dropped, so one mistake gets one message.
-// An amount of the budget the schema refused (it counts as 0).
+// Whether the schema refused an amount of the budget (it then counts as 0,
+// so the budget's sums mean nothing).
 bool unreadable_amount(const model::Findings& load_findings) {
     for (const model::Finding& finding : load_findings)
         if (finding.rule == "X002" && finding.message_id.rfind("X002.amount", 0) == 0 &&
@@ -37,12 +33,17 @@ bool unreadable_amount(const model::Findings& load_findings) {
     return false;
 }
 
+// A plan the schema rejected in places is still checked; what the rules say
+// about an element whose value the schema already refused is the same
+// mistake again (B002 for category="travl" beside X002), and the budget's
+// sums mean nothing while one of its amounts could not be read. Both are
+// dropped, so one mistake gets one message.
 model::Findings without_knock_on(model::Findings findings, const model::Findings& load_findings) {
     std::vector<std::string> refused_paths;
     for (const model::Finding& finding : load_findings)
         if (finding.rule == "X002") refused_paths.push_back(finding.where.path);
-    const bool unreadable = unreadable_amount(load_findings);
     if (refused_paths.empty()) return findings;
+    const bool unreadable = unreadable_amount(load_findings);
     static const std::vector<std::string> sums = {"B005", "B006", "B007", "B008", "B009", "B011", "B012", "B013", "B014"};
     std::erase_if(findings, [&](const model::Finding& finding) {
         if (finding.rule.front() == 'X') return false;
