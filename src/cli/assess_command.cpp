@@ -72,19 +72,18 @@ int run_assess(const std::vector<std::string>& arguments) {
         std::cout << assess_help_intro << options << assess_help_examples;
         return exit_ok;
     }
-    // Usage errors in the document's language, as the rest of assess's output (before --lang is checked: then English).
-    const bool en = values.count("lang") && values["lang"].as<std::string>() == "en";
-    if (!values.count("plans")) throw UsageError(en ? "assess needs a PLAN.xml or a FOLDER" : "assess behöver en PLAN.xml eller en MAPP");
+    if (!values.count("plans")) throw UsageError(model::Said("assess behöver en PLAN.xml eller en MAPP",
+                                                                 "assess needs a PLAN.xml or a FOLDER"));
     if (!values.count("output"))
-        throw UsageError(en ? "assess needs -o FILE.docx or -o FILE.html (where to write)"
-                            : "assess behöver -o FIL.docx eller -o FIL.html (vart underlaget ska skrivas)");
+        throw UsageError(model::Said("assess behöver -o FIL.docx eller -o FIL.html (vart underlaget ska skrivas)",
+                                     "assess needs -o FILE.docx or -o FILE.html (where to write)"));
     const std::string output = values["output"].as<std::string>();
     std::string extension = std::filesystem::path(output).extension().string();
     for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const bool docx = extension == ".docx";
     if (!docx && extension != ".html" && extension != ".htm")
-        throw UsageError(en ? "assess writes a Word document or an HTML page: -o must end in .docx or .html, not '" + output + "'"
-                            : "assess skriver ett Word-dokument eller en HTML-sida: -o ska sluta på .docx eller .html, inte '" + output + "'");
+        throw UsageError(model::Said("assess skriver ett Word-dokument eller en HTML-sida: -o ska sluta på .docx eller .html, inte '" + output + "'",
+                                     "assess writes a Word document or an HTML page: -o must end in .docx or .html, not '" + output + "'"));
 
     const std::string lang = language_from(values).value_or("sv");
     pipeline::AssessRequest request;
@@ -96,10 +95,10 @@ int run_assess(const std::vector<std::string>& arguments) {
     request.ranking = plan_arguments.size() > 1 || request.plans.size() > 1 || std::filesystem::is_directory(plan_arguments.front());
     request.format = docx ? pipeline::AssessmentFormat::docx : pipeline::AssessmentFormat::html;
     if (request.ranking && docx)
-        throw UsageError(en ? "the ranking of several plans is written as HTML only: use -o ranking.html (a Word document is made for one plan)"
-                            : "rangordningen av flera planer skrivs bara som HTML: använd -o rangordning.html (Word-dokument görs för en plan i taget)");
+        throw UsageError(model::Said("rangordningen av flera planer skrivs bara som HTML: använd -o rangordning.html (Word-dokument görs för en plan i taget)",
+                                     "the ranking of several plans is written as HTML only: use -o ranking.html (a Word document is made for one plan)"));
     if (values.count("findings")) {
-        if (request.ranking) throw UsageError(en ? "--findings goes with exactly one plan" : "--findings hör till exakt en plan");
+        if (request.ranking) throw UsageError(model::Said("--findings hör till exakt en plan", "--findings goes with exactly one plan"));
         request.findings_override = values["findings"].as<std::string>();
     }
 

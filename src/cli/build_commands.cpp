@@ -109,10 +109,11 @@ po::options_description document_options(bool with_template) {
 }
 
 pipeline::BuildRequest request_from(const po::variables_map& values, const char* command) {
-    if (!values.count("plans")) throw UsageError(std::string(command) + " needs a PLAN.xml");
+    const std::string name = command;
+    if (!values.count("plans")) throw UsageError(model::Said(name + " behöver en PLAN.xml", name + " needs a PLAN.xml"));
     const auto plans = values["plans"].as<std::vector<std::string>>();
-    if (plans.size() != 1) throw UsageError(std::string(command) + " takes exactly one PLAN.xml");
-    if (!values.count("output")) throw UsageError(std::string(command) + " needs -o (where to write)");
+    if (plans.size() != 1) throw UsageError(model::Said(name + " tar exakt en PLAN.xml", name + " takes exactly one PLAN.xml"));
+    if (!values.count("output")) throw UsageError(model::Said(name + " behöver -o (var det ska skrivas)", name + " needs -o (where to write)"));
     pipeline::BuildRequest request;
     request.plan = plans.front();
     request.today = today_from(values);
@@ -233,15 +234,19 @@ int run_new(const std::vector<std::string>& arguments) {
         std::cout << new_help_intro << options << new_help_examples;
         return exit_ok;
     }
-    if (values.count("words")) throw UsageError("new takes no file arguments; write the plan with -o PLAN.xml");
-    if (!values.count("output")) throw UsageError("new needs -o PLAN.xml (where to write the plan)");
+    if (values.count("words"))
+        throw UsageError(model::Said("new tar inga filargument; skriv planen med -o PLAN.xml", "new takes no file arguments; write the plan with -o PLAN.xml"));
+    if (!values.count("output"))
+        throw UsageError(model::Said("new behöver -o PLAN.xml (var planen ska skrivas)", "new needs -o PLAN.xml (where to write the plan)"));
     pipeline::NewPlanRequest request;
     if (values.count("programme")) request.programme = values["programme"].as<std::string>();
     if (values.count("phase")) request.phase = values["phase"].as<std::string>();
     if (values.count("from-prestudy")) request.from_prestudy = values["from-prestudy"].as<std::string>();
     if (!request.from_prestudy && !request.programme)
-        throw UsageError("new needs --programme (esf-plus-2021-2027 or esf-2007-2013) or --from-prestudy PLAN.xml");
-    if (!request.from_prestudy && !request.phase) throw UsageError("new needs --phase prestudy or --phase implementation");
+        throw UsageError(model::Said("new behöver --programme (esf-plus-2021-2027 eller esf-2007-2013) eller --from-prestudy PLAN.xml",
+                                     "new needs --programme (esf-plus-2021-2027 or esf-2007-2013) or --from-prestudy PLAN.xml"));
+    if (!request.from_prestudy && !request.phase)
+        throw UsageError(model::Said("new behöver --phase prestudy eller --phase implementation", "new needs --phase prestudy or --phase implementation"));
     request.lang = language_from(values).value_or("sv");
     request.today = today_from(values);
     request.output = values["output"].as<std::string>();
@@ -269,19 +274,21 @@ int run_template(const std::vector<std::string>& arguments) {
     }
     const std::string lang = language_from(values).value_or("sv");
     if (words[0] == "export") {
-        if (words.size() != 1) throw UsageError("template export takes no file arguments; use -o FILE.docx");
-        if (!values.count("output")) throw UsageError("template export needs -o FILE.docx");
+        if (words.size() != 1)
+            throw UsageError(model::Said("template export tar inga filargument; använd -o FIL.docx", "template export takes no file arguments; use -o FILE.docx"));
+        if (!values.count("output")) throw UsageError(model::Said("template export behöver -o FIL.docx", "template export needs -o FILE.docx"));
         const std::string path = values["output"].as<std::string>();
         const std::string programme = values.count("programme") ? values["programme"].as<std::string>() : "esf-2007-2013";
         if (programme != "esf-2007-2013" && programme != "esf-plus-2021-2027")
-            throw UsageError("unknown programme '" + programme + "' (esf-2007-2013 or esf-plus-2021-2027)");
+            throw UsageError(model::Said("okänt program '" + programme + "' (esf-2007-2013 eller esf-plus-2021-2027)",
+                                         "unknown programme '" + programme + "' (esf-2007-2013 or esf-plus-2021-2027)"));
         pipeline::export_default_template(path, lang, programme);
         // Say what was written, as build does.
         std::cout << (lang == "en" ? "wrote " : "skrev ") << report::printable(path) << "\n";
         return exit_ok;
     }
     if (words[0] == "check") {
-        if (words.size() != 2) throw UsageError("template check takes one FILE.docx");
+        if (words.size() != 2) throw UsageError(model::Said("template check tar en FIL.docx", "template check takes one FILE.docx"));
         const pipeline::TemplateCheck result = pipeline::check_template(words[1], lang);
         // The tags and problems quote the template's text: printed through report::printable.
         const std::string file = report::printable(words[1]);
@@ -291,7 +298,8 @@ int run_template(const std::vector<std::string>& arguments) {
         std::cout << file << ": " << result.errors.size() << (lang == "en" ? (result.errors.size() == 1 ? " error" : " errors") : " fel") << "\n";
         return result.errors.empty() ? exit_ok : exit_findings;
     }
-    throw UsageError("unknown template command '" + words[0] + "'; use export or check");
+    throw UsageError(model::Said("okänt template-kommando '" + words[0] + "'; använd export eller check",
+                                 "unknown template command '" + words[0] + "'; use export or check"));
 }
 
 }  // namespace esfdraft::cli

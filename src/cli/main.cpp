@@ -18,8 +18,44 @@ using namespace esfdraft;
 
 namespace esfdraft::cli {
 
+namespace {
+
+std::string spoken = "en";
+
+// The value of --lang among `arguments` (--lang X or --lang=X), read before
+// Boost parses them, so that even a parse error is said in that language.
+std::string_view language_among(const std::vector<std::string>& arguments) {
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--") break;
+        if (arguments[i] == "--lang" && i + 1 < arguments.size()) return arguments[i + 1];
+        if (arguments[i].rfind("--lang=", 0) == 0) return std::string_view(arguments[i]).substr(7);
+    }
+    return {};
+}
+
+// Boost's explanation of a command line it refused, in both languages.
+model::Said said_about(const po::error& error) {
+    const auto* named = dynamic_cast<const po::error_with_option_name*>(&error);
+    const std::string option = named ? named->get_option_name() : std::string();
+    const std::string english = error.what();
+    if (dynamic_cast<const po::unknown_option*>(&error))
+        return {"det finns inget alternativ '" + option + "' (esfdraft KOMMANDO --help visar dem)", english};
+    if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&error);
+        syntax && syntax->kind() == po::invalid_command_line_syntax::missing_parameter)
+        return {"'" + option + "' behöver ett värde", english};
+    if (dynamic_cast<const po::multiple_occurrences*>(&error)) return {"'" + option + "' får anges bara en gång", english};
+    if (dynamic_cast<const po::ambiguous_option*>(&error)) return {"'" + option + "' kan betyda flera alternativ; skriv ut hela namnet", english};
+    if (dynamic_cast<const po::invalid_option_value*>(&error)) return {"ogiltigt värde för '" + option + "'", english};
+    return {"kommandoraden går inte att läsa: " + english, english};
+}
+
+}  // namespace
+
+std::string_view spoken_language() { return spoken; }
+
 po::variables_map parse(const std::vector<std::string>& arguments, const po::options_description& visible,
                         const char* positional_name) {
+    if (visible.find_nothrow("lang", false)) spoken = language_among(arguments) == "en" ? "en" : "sv";
     po::options_description all;
     all.add(visible);
     all.add_options()(positional_name, po::value<std::vector<std::string>>());
@@ -30,7 +66,7 @@ po::variables_map parse(const std::vector<std::string>& arguments, const po::opt
         po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
         po::notify(values);
     } catch (const po::error& error) {
-        throw UsageError(error.what());
+        throw UsageError(said_about(error));
     }
     return values;
 }
@@ -39,10 +75,14 @@ model::Date today_from(const po::variables_map& values) {
     return pipeline::resolve_today(values.count("date") ? std::optional(values["date"].as<std::string>()) : std::nullopt);
 }
 
+UsageError bad_language(const std::string& lang) {
+    return UsageError(model::Said("--lang ska vara sv eller en, inte '" + lang + "'", "--lang must be sv or en, not '" + lang + "'"));
+}
+
 std::optional<std::string> language_from(const po::variables_map& values) {
     if (!values.count("lang")) return std::nullopt;
     const std::string lang = values["lang"].as<std::string>();
-    if (lang != "sv" && lang != "en") throw UsageError("--lang must be sv or en, not '" + lang + "'");
+    if (lang != "sv" && lang != "en") throw bad_language(lang);
     return lang;
 }
 
@@ -97,6 +137,10 @@ Examples:
 
 Exit status: 0 no errors, 1 the application has errors, 2 esfdraft could not
 do its job (bad usage, an unreadable file, an unknown rule pack).
+
+Messages: a command that writes in a language (--lang sv|en) says everything
+in it, its errors on standard error too: Swedish unless --lang en. serve,
+user, token and db speak English.
 )";
 
 const char* const check_help_intro = R"(esfdraft check — check project plans and print a completeness report
@@ -157,13 +201,14 @@ int run_check(const std::vector<std::string>& arguments) {
         std::cout << check_help_intro << options << check_help_examples;
         return exit_ok;
     }
-    if (!values.count("plans")) throw UsageError("check needs at least one PLAN.xml");
+    if (!values.count("plans")) throw UsageError(model::Said("check behöver minst en PLAN.xml", "check needs at least one PLAN.xml"));
     const std::string format = values["format"].as<std::string>();
     if (format != "text" && format != "json" && format != "html")
-        throw UsageError("--format must be text, json or html, not '" + format + "'");
+        throw UsageError(model::Said("--format ska vara text, json eller html, inte '" + format + "'",
+                                     "--format must be text, json or html, not '" + format + "'"));
     report::ReportOptions report_options;
     if (!report::parse_language(values["lang"].as<std::string>(), report_options.language))
-        throw UsageError("--lang must be sv or en, not '" + values["lang"].as<std::string>() + "'");
+        throw bad_language(values["lang"].as<std::string>());
     report_options.strict = values.count("strict") > 0;
 
     pipeline::CheckRequest request;
@@ -172,18 +217,21 @@ int run_check(const std::vector<std::string>& arguments) {
     const auto plan_arguments = values["plans"].as<std::vector<std::string>>();
     request.plans = pipeline::expand_plan_arguments(plan_arguments);
     if (values.count("findings")) {
-        if (request.plans.size() != 1) throw UsageError("--findings goes with exactly one plan");
+        if (request.plans.size() != 1) throw UsageError(model::Said("--findings hör till exakt en plan", "--findings goes with exactly one plan"));
         request.findings_override = values["findings"].as<std::string>();
     }
 
     const bool quiet = values.count("quiet") > 0;
-    if (quiet && format != "text") throw UsageError("--quiet goes with --format text (the summary lines)");
+    if (quiet && format != "text")
+        throw UsageError(model::Said("--quiet hör till --format text (sammanfattningsraderna)", "--quiet goes with --format text (the summary lines)"));
 
     const pipeline::CheckOutcome outcome = pipeline::check_plans(request);
     // One plan that could not be read: nothing to report, as before.
     if (outcome.reports.empty() && outcome.failures.size() == 1) throw pipeline::ToolError(outcome.failures.front().message);
+    const std::string_view lang = report::language_code(report_options.language);
     // In a batch, a plan that could not be read is named and the others are checked all the same.
-    for (const pipeline::PlanFailure& failure : outcome.failures) std::cerr << "esfdraft: error: " << failure.message << "\n";
+    for (const pipeline::PlanFailure& failure : outcome.failures)
+        std::cerr << "esfdraft: error: " << report::printable(failure.message.in(lang), true) << "\n";
     const std::vector<report::ApplicationReport>& reports = outcome.reports;
     // The quiet summary has one line for every plan, in the order given: a plan
     // that could not be checked says so in its place (the reason is on stderr).
@@ -287,8 +335,10 @@ RuleScope rule_scope(const std::optional<std::string>& pack_name, const std::opt
     }
     std::string list;
     for (const std::string& name : known) list += (list.empty() ? "" : ", ") + name;
-    throw UsageError("there is no call '" + *call_name + "'" + (pack_name ? " in " + *pack_name : "") + "; the calls are: " +
-                     (list.empty() ? "(none)" : list));
+    throw UsageError(model::Said("det finns ingen utlysning '" + *call_name + "'" + (pack_name ? " i " + *pack_name : "") +
+                                     "; utlysningarna är: " + (list.empty() ? "(inga)" : list),
+                                 "there is no call '" + *call_name + "'" + (pack_name ? " in " + *pack_name : "") +
+                                     "; the calls are: " + (list.empty() ? "(none)" : list)));
 }
 
 }  // namespace
@@ -308,19 +358,23 @@ int run_rules(const std::vector<std::string>& arguments) {
         return exit_ok;
     }
     const std::string format = values["format"].as<std::string>();
-    if (format != "text" && format != "markdown") throw UsageError("--format must be text or markdown, not '" + format + "'");
+    if (format != "text" && format != "markdown")
+        throw UsageError(model::Said("--format ska vara text eller markdown, inte '" + format + "'",
+                                     "--format must be text or markdown, not '" + format + "'"));
     report::Language language = report::Language::sv;
-    if (!report::parse_language(values["lang"].as<std::string>(), language))
-        throw UsageError("--lang must be sv or en, not '" + values["lang"].as<std::string>() + "'");
+    if (!report::parse_language(values["lang"].as<std::string>(), language)) throw bad_language(values["lang"].as<std::string>());
     const std::vector<std::string> rules = values.count("rule") ? values["rule"].as<std::vector<std::string>>() : std::vector<std::string>{};
-    if (rules.size() > 1) throw UsageError("rules explains one rule at a time, not " + std::to_string(rules.size()));
+    if (rules.size() > 1)
+        throw UsageError(model::Said("rules förklarar en regel i taget, inte " + std::to_string(rules.size()),
+                                     "rules explains one rule at a time, not " + std::to_string(rules.size())));
     const std::optional<std::string> pack = values.count("pack") ? std::optional(values["pack"].as<std::string>()) : std::nullopt;
     const std::optional<std::string> call = values.count("call") ? std::optional(values["call"].as<std::string>()) : std::nullopt;
 
     if (format == "markdown") {
         // The reference is one document for every pack in both languages, so it takes nothing that would narrow it.
         if (!rules.empty() || pack || call || !values["lang"].defaulted())
-            throw UsageError("--format markdown prints the whole reference in both languages; leave out RULE, --pack, --call and --lang");
+            throw UsageError(model::Said("--format markdown skriver hela referensen på båda språken; utelämna REGEL, --pack, --call och --lang",
+                                         "--format markdown prints the whole reference in both languages; leave out RULE, --pack, --call and --lang"));
         std::cout << report::render_rules_markdown(all_packs());
         return exit_ok;
     }
@@ -333,15 +387,19 @@ int run_rules(const std::vector<std::string>& arguments) {
             rule = model::find_rule_definition(upper);
         }
         if (!rule)
-            throw UsageError("there is no rule '" + rules.front() + "'; the nearest is " + report::nearest_rule_id(rules.front()) +
-                             " (esfdraft rules lists them all)");
+            throw UsageError(model::Said("det finns ingen regel '" + rules.front() + "'; närmast är " + report::nearest_rule_id(rules.front()) +
+                                             " (esfdraft rules listar alla)",
+                                         "there is no rule '" + rules.front() + "'; the nearest is " + report::nearest_rule_id(rules.front()) +
+                                             " (esfdraft rules lists them all)"));
         const RuleScope scope = rule_scope(pack, call);
         std::vector<const model::RulePack*> packs;
         for (const model::RulePack& entry : scope.packs) packs.push_back(&entry);
         std::cout << report::render_rule(*rule, packs, scope.call, language);
         return exit_ok;
     }
-    if (call) throw UsageError("--call goes with a RULE, e.g. esfdraft rules B007 --call " + *call);
+    if (call)
+        throw UsageError(model::Said("--call hör till en REGEL, t.ex. esfdraft rules B007 --call " + *call,
+                                     "--call goes with a RULE, e.g. esfdraft rules B007 --call " + *call));
     const pipeline::RulesListing listing = pipeline::list_rules(pack);
     std::cout << report::render_rules(listing.pack_names, listing.pack ? &*listing.pack : nullptr, language);
     return exit_ok;
@@ -374,7 +432,7 @@ int dispatch(int argc, char** argv) {
     if (command == "db") return run_db(arguments);
     if (command == "new") return run_new(arguments);
     if (command == "assess") return run_assess(arguments);
-    throw UsageError("unknown command '" + command + "'; see esfdraft --help");
+    throw UsageError(model::Said("okänt kommando '" + command + "'; se esfdraft --help", "unknown command '" + command + "'; see esfdraft --help"));
 }
 
 }  // namespace
@@ -388,13 +446,13 @@ int main(int argc, char** argv) {
     try {
         return dispatch(argc, argv);
     } catch (const UsageError& error) {
-        std::cerr << "esfdraft: error: " << report::printable(error.what(), true) << "\nTry 'esfdraft --help'.\n";
-        return exit_failure;
-    } catch (const pipeline::ToolError& error) {
-        std::cerr << "esfdraft: error: " << report::printable(error.what(), true) << "\n";
+        const bool swedish = spoken_language() == "sv";
+        std::cerr << "esfdraft: error: " << report::printable(error.message(spoken_language()), true)
+                  << (swedish ? "\nSkriv 'esfdraft --help' för hjälp.\n" : "\nTry 'esfdraft --help'.\n");
         return exit_failure;
     } catch (const std::exception& error) {
-        std::cerr << "esfdraft: error: " << report::printable(error.what(), true) << "\n";
+        // A ToolError (or any error that has both languages) in the command's language.
+        std::cerr << "esfdraft: error: " << report::printable(model::said_of(error).in(spoken_language()), true) << "\n";
         return exit_failure;
     }
 }

@@ -100,7 +100,8 @@ StoredVersion create_from_nothing(Context& context, const Request& request, cons
         plan = pipeline::starter_plan(starter);
     } catch (const pipeline::ToolError& refused) {
         // What the lists above let through but the pack refuses (a call not open to the phase).
-        errors["call"] = say("Den här kombinationen av utlysning och fas går inte: ", "This call and phase do not go together: ") + refused.what();
+        errors["call"] = en ? "This call and phase do not go together: " + refused.message("en")
+                            : "Den här kombinationen av utlysning och fas går inte: " + refused.message("sv");
         return {};
     }
     return create_application(context, caller, UploadParts{{"plan.xml", plan}, std::nullopt});

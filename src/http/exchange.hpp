@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/said.hpp"
+
 namespace esfdraft::http {
 
 // A file part of a multipart/form-data body (plan, findings, budget).
@@ -60,10 +62,7 @@ struct Response {
 };
 
 // A message in the two languages of the pages.
-struct Said {
-    std::string sv;
-    std::string en;
-};
+using Said = model::Said;
 
 // A failure that has an HTTP answer: the handler throws, the server answers
 // {"error": {"code", "message"}} (or the page saying so) with `status`.
@@ -72,24 +71,20 @@ struct Said {
 // The JSON API's message is the English one (what()); a page shows
 // message("sv") to a Swedish reader, so every error a page can meet is
 // thrown with a Said. One given as a single string is the same in both.
-class HttpError : public std::runtime_error {
+class HttpError : public model::SaidError {
 public:
     HttpError(int status, std::string code, const std::string& message, std::string details_json = {})
-        : std::runtime_error(message), status_(status), code_(std::move(code)), details_json_(std::move(details_json)) {}
+        : model::SaidError(message), status_(status), code_(std::move(code)), details_json_(std::move(details_json)) {}
     HttpError(int status, std::string code, Said message, std::string details_json = {})
-        : std::runtime_error(message.en), status_(status), code_(std::move(code)), details_json_(std::move(details_json)),
-          swedish_(std::move(message.sv)) {}
+        : model::SaidError(std::move(message)), status_(status), code_(std::move(code)), details_json_(std::move(details_json)) {}
     int status() const { return status_; }
     const std::string& code() const { return code_; }
     const std::string& details_json() const { return details_json_; }
-    // The message in `lang` ("sv" or "en"); English when no Swedish was given.
-    std::string message(std::string_view lang) const { return lang == "sv" && !swedish_.empty() ? swedish_ : what(); }
 
 private:
     int status_;
     std::string code_;
     std::string details_json_;
-    std::string swedish_;
 };
 
 }  // namespace esfdraft::http

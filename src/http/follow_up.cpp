@@ -30,9 +30,9 @@ void add_follow_up_route(Router& router, Context& context) {
                         // Not a pre-study, or a plan that does not load: nothing is created.
                         throw HttpError(409, "conflict",
                                         Said{"en genomförandeansökan går att starta bara från en förstudie vars senaste version går att läsa: " +
-                                                 std::string(error.what()),
-                                             std::string("an implementation application starts only from a pre-study whose latest version loads: ") +
-                                                 error.what()});
+                                                 error.message("sv"),
+                                             "an implementation application starts only from a pre-study whose latest version loads: " +
+                                                 error.message("en")});
                     }
                     UploadParts parts;
                     parts.plan = {"plan.xml", made.plan};

@@ -61,8 +61,7 @@ template <typename Model, typename Reader>
 std::optional<Model> Loader::read_valid(std::string_view bytes, const std::string& path, const Schema& schema,
                                         model::Findings& findings, Reader reader) {
     if (bytes.size() > max_input_bytes_)
-        throw LoadError("'" + path + "' is larger than the " + std::to_string(max_input_bytes_ / (1024 * 1024)) +
-                        " MiB esfdraft reads");
+        throw larger_than(path, max_input_bytes_);
     if (!check_input_bytes(bytes, path, findings)) return std::nullopt;
     const std::size_t first_schema_finding = findings.size();
     XmlElement root;

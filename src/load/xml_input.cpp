@@ -418,31 +418,43 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
 
 }  // namespace
 
+LoadError larger_than(const std::string& file, std::size_t max_bytes) {
+    const std::string mib = std::to_string(max_bytes / (1024 * 1024));
+    return LoadError(model::Said("'" + file + "' är större än de " + mib + " MiB esfdraft läser",
+                                 "'" + file + "' is larger than the " + mib + " MiB esfdraft reads"));
+}
+
 std::string read_input_file(const std::string& path, std::size_t max_bytes) {
-    const auto fail = [&](const std::string& why) { throw LoadError("cannot read '" + path + "': " + why); };
+    const std::string not_regular_sv = "det är ingen vanlig fil (en enhet, en FIFO eller en socket)";
+    const std::string not_regular_en = "it is not a regular file (a device, FIFO or socket)";
+    const auto fail = [&](const std::string& why_sv, const std::string& why) {
+        throw LoadError(model::Said("kan inte läsa '" + path + "': " + why_sv, "cannot read '" + path + "': " + why));
+    };
     // Opened without waiting (open() itself blocks on a FIFO nobody writes
     // to), then judged by what the descriptor is, not by a name that may be
     // swapped in between. A symbolic link to a regular file is followed.
     const int descriptor = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (descriptor < 0) {
         const int error = errno;
-        if (error == ENOENT || error == ENOTDIR) fail("no such file");
-        if (error == EACCES || error == EPERM) fail("permission denied");
-        if (error == ENXIO) fail("it is not a regular file (a device, FIFO or socket)");  // a socket
-        fail(std::strerror(error));
+        if (error == ENOENT || error == ENOTDIR) fail("filen finns inte", "no such file");
+        if (error == EACCES || error == EPERM) fail("behörighet saknas", "permission denied");
+        if (error == ENXIO) fail(not_regular_sv, not_regular_en);  // a socket
+        fail(std::strerror(error), std::strerror(error));
     }
     struct Close {
         int descriptor;
         ~Close() { ::close(descriptor); }
     } close_on_return{descriptor};
     struct stat status {};
-    if (::fstat(descriptor, &status) != 0) fail(std::strerror(errno));
-    if (S_ISDIR(status.st_mode)) fail("it is a folder, not a file");
-    if (!S_ISREG(status.st_mode)) fail("it is not a regular file (a device, FIFO or socket)");
+    if (::fstat(descriptor, &status) != 0) fail(std::strerror(errno), std::strerror(errno));
+    if (S_ISDIR(status.st_mode)) fail("det är en mapp, inte en fil", "it is a folder, not a file");
+    if (!S_ISREG(status.st_mode)) fail(not_regular_sv, not_regular_en);
     const auto size = static_cast<std::uintmax_t>(status.st_size);
     if (size > max_bytes)
-        throw LoadError("'" + path + "' is " + std::to_string(size / (1024 * 1024)) + " MiB; esfdraft reads files up to " +
-                        std::to_string(max_bytes / (1024 * 1024)) + " MiB (a plan with 10 000 cost lines is about 2 MiB)");
+        throw LoadError(model::Said("'" + path + "' är " + std::to_string(size / (1024 * 1024)) + " MiB; esfdraft läser filer på högst " +
+                                        std::to_string(max_bytes / (1024 * 1024)) + " MiB (en plan med 10 000 kostnadsrader är omkring 2 MiB)",
+                                    "'" + path + "' is " + std::to_string(size / (1024 * 1024)) + " MiB; esfdraft reads files up to " +
+                                        std::to_string(max_bytes / (1024 * 1024)) + " MiB (a plan with 10 000 cost lines is about 2 MiB)"));
     // Reads wait as usual for a regular file's data.
     if (const int flags = ::fcntl(descriptor, F_GETFL); flags >= 0) ::fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK);
     // The size said is only a hint: the file may grow while it is read, so
@@ -455,12 +467,12 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes) {
         const ssize_t got = ::read(descriptor, buffer, wanted);
         if (got < 0) {
             if (errno == EINTR) continue;
-            fail(std::string("read error: ") + std::strerror(errno));
+            fail(std::string("läsfel: ") + std::strerror(errno), std::string("read error: ") + std::strerror(errno));
         }
         if (got == 0) return bytes;
         bytes.append(buffer, static_cast<std::size_t>(got));
     }
-    throw LoadError("'" + path + "' is larger than the " + std::to_string(max_bytes / (1024 * 1024)) + " MiB esfdraft reads");
+    throw larger_than(path, max_bytes);
 }
 
 bool check_input_bytes(std::string_view bytes, const std::string& file, model::Findings& out) {

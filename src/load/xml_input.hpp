@@ -13,6 +13,7 @@
 
 #include "load/xml_tree.hpp"
 #include "model/finding.hpp"
+#include "model/said.hpp"
 
 namespace esfdraft::load {
 
@@ -37,10 +38,13 @@ inline constexpr std::size_t max_namespaces_in_scope = 256;
 inline constexpr std::size_t max_schema_findings = 100;
 
 // The tool cannot do its job with this input (exit status 2).
-class LoadError : public std::runtime_error {
+class LoadError : public model::SaidError {
 public:
-    using std::runtime_error::runtime_error;
+    using model::SaidError::SaidError;
 };
+
+// "'FILE' is larger than the N MiB esfdraft reads", in both languages.
+LoadError larger_than(const std::string& file, std::size_t max_bytes);
 
 // Reads a whole regular file (a symbolic link to one too). Throws LoadError
 // when it does not exist, is a folder, a device, a FIFO or a socket (never

@@ -6,10 +6,10 @@
 namespace esfdraft::pipeline {
 
 AssessResult assess(const AssessRequest& request) {
-    if (request.plans.empty()) throw ToolError("assess needs a plan");
-    if (!request.ranking && request.plans.size() != 1) throw ToolError("the assessment document is made for one plan at a time");
+    if (request.plans.empty()) throw ToolError(model::Said("assess behöver en plan", "assess needs a plan"));
+    if (!request.ranking && request.plans.size() != 1) throw ToolError(model::Said("bedömningsdokumentet görs för en plan i taget", "the assessment document is made for one plan at a time"));
     if (request.ranking && request.format != AssessmentFormat::html)
-        throw ToolError("the ranking of several plans is written as HTML only");
+        throw ToolError(model::Said("rangordningen av flera planer skrivs bara som HTML", "the ranking of several plans is written as HTML only"));
     // The checked plans keep pointers into the session (its packs), so the session outlives the rendering.
     CheckSession session(request.today);
     std::vector<CheckedPlan> checked;
@@ -23,9 +23,7 @@ AssessResult assess(const AssessRequest& request) {
             if (checked.back().findings_file) inputs.push_back(*checked.back().findings_file);
         } catch (const ToolError& error) {
             if (!request.ranking) throw;
-            std::string message = error.what();
-            if (message.rfind(plan, 0) != 0) message = plan + ": " + message;
-            result.failures.push_back(std::move(message));
+            result.failures.push_back(named_after(plan, error.said()).in(report::language_code(request.language)));
         }
     }
     std::vector<report::AssessedApplication> assessed;

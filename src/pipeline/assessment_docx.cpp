@@ -164,7 +164,8 @@ std::string render_assessment(const CheckedPlan& plan, const report::ReportOptio
     } catch (const docx::TemplateError& error) {
         throw ToolError(docx::problems_text(error, report::language_code(options.language)));
     } catch (const std::runtime_error& error) {
-        throw ToolError(std::string("the assessment document's template: ") + error.what());
+        const model::Said why = model::said_of(error);
+        throw ToolError(model::Said("bedömningsdokumentets mall: " + why.sv, "the assessment document's template: " + why.en));
     }
 }
 

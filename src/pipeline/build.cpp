@@ -79,23 +79,28 @@ constexpr std::uintmax_t max_logo_file_bytes = 10ull << 20;
 // Reads an input file whole for the file layer; `what` names it in errors
 // ("template 'x.docx'"), with the words the docx module used when it read
 // these files itself.
-std::string read_input_file(const std::string& path, const std::string& what, std::uintmax_t limit) {
+std::string read_input_file(const std::string& path, const model::Said& what, std::uintmax_t limit) {
+    const auto fail = [&](const std::string& why_sv, const std::string& why) {
+        throw ToolError(model::Said(what.sv + ": " + why_sv, what.en + ": " + why));
+    };
     std::error_code error;
-    if (!fs::is_regular_file(path, error)) throw ToolError(what + ": no such file");
+    if (!fs::is_regular_file(path, error)) fail("filen finns inte", "no such file");
     const std::uintmax_t size = fs::file_size(path, error);
-    if (error) throw ToolError(what + ": cannot read: " + error.message());
-    if (size > limit) throw ToolError(what + ": larger than " + std::to_string(limit >> 20) + " MiB");
+    if (error) fail("kan inte läsas: " + error.message(), "cannot read: " + error.message());
+    if (size > limit) fail("större än " + std::to_string(limit >> 20) + " MiB", "larger than " + std::to_string(limit >> 20) + " MiB");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw ToolError(what + ": cannot be opened");
+    if (!in) fail("kan inte öppnas", "cannot be opened");
     std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) throw ToolError(what + ": read error");
+    if (in.bad()) fail("läsfel", "read error");
     return bytes;
 }
 
 std::string read_back(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!in.good() && !in.eof()) throw ToolError("cannot read back the budget workbook from '" + path + "'");
+    if (!in.good() && !in.eof())
+        throw ToolError(model::Said("kan inte läsa tillbaka budgetarbetsboken från '" + path + "'",
+                                    "cannot read back the budget workbook from '" + path + "'"));
     return bytes;
 }
 
@@ -153,23 +158,27 @@ docx::DraftTemplate load_template(const InputStep& read_template, const docx::Dr
 std::string render_draft(const model::Application& application, docx::DraftOptions options,
                          const docx::DraftTemplate& draft_template, const std::optional<NamedBytes>& logo) {
     if (!logo) return docx::render_application_draft(application, options, draft_template);
-    if (!docx::probe_image(logo->bytes)) throw ToolError("logo '" + logo->name + "': not a PNG or JPEG image");
+    if (!docx::probe_image(logo->bytes))
+        throw ToolError(model::Said("logotypen '" + logo->name + "': ingen PNG- eller JPEG-bild", "logo '" + logo->name + "': not a PNG or JPEG image"));
     PrivateFolder folder;
     const std::string path = folder.file("logo");
     {
         std::ofstream out(path, std::ios::binary);
         out.write(logo->bytes.data(), static_cast<std::streamsize>(logo->bytes.size()));
         out.flush();
-        if (!out) throw ToolError("cannot write the logo to the temporary folder '" + folder.path() + "': disk full?");
+        if (!out)
+            throw ToolError(model::Said("kan inte skriva logotypen till den tillfälliga mappen '" + folder.path() + "': är disken full?",
+                                        "cannot write the logo to the temporary folder '" + folder.path() + "': disk full?"));
     }
     options.logo_path = path;
     try {
         return docx::render_application_draft(application, options, draft_template);
     } catch (const std::exception& error) {
-        std::string message = error.what();
-        if (message.find(path) == std::string::npos) throw;
-        replace_all(message, path, logo->name);
-        throw ToolError(message);
+        model::Said message = model::said_of(error);
+        if (message.en.find(path) == std::string::npos && message.sv.find(path) == std::string::npos) throw;
+        replace_all(message.sv, path, logo->name);
+        replace_all(message.en, path, logo->name);
+        throw ToolError(std::move(message));
     }
 }
 
@@ -266,7 +275,7 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
         // Every problem, in place order, in the documents' language (as template check lists them).
         throw ToolError(docx::problems_text(error, made.lang));
     } catch (const std::exception& error) {
-        throw ToolError(error.what());
+        throw ToolError(model::said_of(error));
     }
     artefacts.report = std::move(checked.report);
     return made;
@@ -303,12 +312,12 @@ BuildResult build(BuildRequest request, bool draft, bool workbook, bool report_h
     const InputStep read_template = [&]() -> std::optional<NamedBytes> {
         if (!request.template_path) return std::nullopt;
         const std::string& path = *request.template_path;
-        return NamedBytes{path, read_input_file(path, "template '" + path + "'", max_template_file_bytes)};
+        return NamedBytes{path, read_input_file(path, model::Said("mallen '" + path + "'", "template '" + path + "'"), max_template_file_bytes)};
     };
     const InputStep read_logo = [&]() -> std::optional<NamedBytes> {
         if (!request.logo_path) return std::nullopt;
         const std::string& path = *request.logo_path;
-        return NamedBytes{path, read_input_file(path, "logo '" + path + "'", max_logo_file_bytes)};
+        return NamedBytes{path, read_input_file(path, model::Said("logotypen '" + path + "'", "logo '" + path + "'"), max_logo_file_bytes)};
     };
     Made made = make(wanted, session, check, read_template, read_logo);
     name_outputs(request, made);
@@ -349,7 +358,7 @@ void export_default_template(const std::string& path, const std::string& lang, c
     try {
         bytes = docx::default_template_bytes(data_dir(), lang, programme);
     } catch (const std::exception& error) {
-        throw ToolError(error.what());
+        throw ToolError(model::said_of(error));
     }
     write_file_atomically(path, bytes);
 }
@@ -359,7 +368,7 @@ TemplateCheck check_template(const std::string& path, const std::string& lang) {
         docx::TemplateReport report = docx::check_template_file(path, lang);
         return TemplateCheck{std::move(report.tags), std::move(report.errors)};
     } catch (const std::exception& error) {
-        throw ToolError(error.what());
+        throw ToolError(model::said_of(error));
     }
 }
 
@@ -380,13 +389,15 @@ BuildResult build_application(const BuildRequest& request) {
 BuildResult build_into_folder(BuildRequest request, const std::string& folder) {
     std::error_code error;
     if (fs::exists(folder, error) && !fs::is_directory(folder, error))
-        throw ToolError("cannot write into '" + folder + "': it is a file, not a folder");
+        throw ToolError(model::Said("kan inte skriva i '" + folder + "': det är en fil, inte en mapp",
+                                    "cannot write into '" + folder + "': it is a file, not a folder"));
     if (!fs::exists(folder, error)) {
         const fs::path parent = fs::path(folder).parent_path();
         if (!parent.empty() && !fs::is_directory(parent, error))
-            throw ToolError("cannot create '" + folder + "': the folder '" + parent.string() + "' does not exist");
+            throw ToolError(model::Said("kan inte skapa '" + folder + "': mappen '" + parent.string() + "' finns inte",
+                                        "cannot create '" + folder + "': the folder '" + parent.string() + "' does not exist"));
         fs::create_directory(folder, error);
-        if (error) throw ToolError("cannot create '" + folder + "': " + error.message());
+        if (error) throw ToolError(model::Said("kan inte skapa '" + folder + "': " + error.message(), "cannot create '" + folder + "': " + error.message()));
     }
     return build(std::move(request), true, true, true, [&](BuildRequest& named, const Made& made) {
         const OutputPaths paths = output_paths(folder, named.plan, made.acronym, made.lang);

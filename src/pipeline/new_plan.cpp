@@ -175,31 +175,34 @@ std::string guide(const std::string& key, bool english) {
 }
 
 // The pre-study's plan as loaded, or ToolError saying why it cannot be one.
-const model::Application& prestudy_of(const load::PlanLoad& loaded, const std::string& name, report::Language language,
-                                      const char* option) {
+const model::Application& prestudy_of(const load::PlanLoad& loaded, const std::string& name, const model::Said& option) {
     if (!loaded.application) {
-        std::string first;
+        std::string first_sv, first_en;
         for (const model::Finding& finding : loaded.findings)
             if (finding.severity == model::Severity::error) {
-                first = message_text(finding, language) + " [" + finding.rule + "]";
+                first_sv = message_text(finding, report::Language::sv) + " [" + finding.rule + "]";
+                first_en = message_text(finding, report::Language::en) + " [" + finding.rule + "]";
                 break;
             }
-        throw ToolError("the pre-study '" + name + "' cannot be read: " + first + " (esfdraft check " + name + " lists every problem)");
+        throw ToolError(model::Said(
+            "förstudien '" + name + "' går inte att läsa: " + first_sv + " (esfdraft check " + name + " visar varje problem)",
+            "the pre-study '" + name + "' cannot be read: " + first_en + " (esfdraft check " + name + " lists every problem)"));
     }
     if (loaded.application->project.phase.value != "prestudy")
-        throw ToolError("'" + name + "' is not a pre-study (its phase is '" + loaded.application->project.phase.value + "'); " +
-                        option + " takes the plan of a pre-study (<phase>prestudy</phase>)");
+        throw ToolError(model::Said("'" + name + "' är ingen förstudie (dess fas är '" + loaded.application->project.phase.value + "'); " +
+                                        option.sv + " tar en förstudies plan (<phase>prestudy</phase>)",
+                                    "'" + name + "' is not a pre-study (its phase is '" + loaded.application->project.phase.value + "'); " +
+                                        option.en + " takes the plan of a pre-study (<phase>prestudy</phase>)"));
     return *loaded.application;
 }
 
-const model::Application* read_prestudy(const std::string& path, load::Loader& loader, load::PlanLoad& loaded,
-                                        report::Language language) {
+const model::Application* read_prestudy(const std::string& path, load::Loader& loader, load::PlanLoad& loaded) {
     try {
         loaded = loader.load_plan(path);
     } catch (const load::LoadError& error) {
-        throw ToolError(error.what());
+        throw ToolError(error.said());
     }
-    return &prestudy_of(loaded, path, language, "--from-prestudy");
+    return &prestudy_of(loaded, path, model::Said(std::string("--from-prestudy")));
 }
 
 void rich_text(XmlWriter& xml, const std::string& element, const std::string& text, const Attributes& attributes = {}) {
@@ -265,20 +268,26 @@ const model::RulePack& find_pack(load::RulePackLibrary& packs, const std::string
     try {
         pack = packs.find(programme);
     } catch (const load::LoadError& error) {
-        throw ToolError(error.what());
+        throw ToolError(error.said());
     }
-    if (!pack) throw ToolError("there is no programme '" + programme + "'; the programmes are: " + known_programmes(packs));
-    if (!pack->find_phase(phase)) throw ToolError("the programme " + programme + " has no phase '" + phase + "'");
+    if (!pack)
+        throw ToolError(model::Said("det finns inget program '" + programme + "'; programmen är: " + known_programmes(packs),
+                                    "there is no programme '" + programme + "'; the programmes are: " + known_programmes(packs)));
+    if (!pack->find_phase(phase))
+        throw ToolError(model::Said("programmet " + programme + " har ingen fas '" + phase + "'",
+                                    "the programme " + programme + " has no phase '" + phase + "'"));
     return *pack;
 }
 
 void check_phase(const std::string& phase) {
     if (phase != "prestudy" && phase != "implementation")
-        throw ToolError("--phase must be prestudy or implementation, not '" + phase + "'");
+        throw ToolError(model::Said("--phase ska vara prestudy eller implementation, inte '" + phase + "'",
+                                    "--phase must be prestudy or implementation, not '" + phase + "'"));
 }
 
 void check_lang(const std::string& lang) {
-    if (lang != "sv" && lang != "en") throw ToolError("--lang must be sv or en, not '" + lang + "'");
+    if (lang != "sv" && lang != "en")
+        throw ToolError(model::Said("--lang ska vara sv eller en, inte '" + lang + "'", "--lang must be sv or en, not '" + lang + "'"));
 }
 
 // The plan (and for an implementation application its findings skeleton).
@@ -467,17 +476,16 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
 
 NewPlanBytes follow_up_plan(std::string_view prestudy_plan_bytes, const std::string& name, model::Date today, std::string lang) {
     check_lang(lang);
-    const report::Language language = lang == "en" ? report::Language::en : report::Language::sv;
     const std::string data = data_dir();
     load::Loader loader(data + "/schemas");
     load::PlanLoad loaded;
     try {
         loaded = loader.load_plan_bytes(prestudy_plan_bytes, name);
     } catch (const load::LoadError& error) {
-        throw ToolError(error.what());
+        throw ToolError(error.said());
     }
     PlanFacts facts;
-    facts.prestudy = &prestudy_of(loaded, name, language, "an implementation application");
+    facts.prestudy = &prestudy_of(loaded, name, model::Said("en genomförandeansökan", "an implementation application"));
     facts.programme = facts.prestudy->programme;
     facts.phase = "implementation";
     facts.lang = std::move(lang);
@@ -491,7 +499,7 @@ std::string starter_plan(const StarterPlan& request) {
     check_lang(request.lang);
     check_phase(request.phase);
     if (request.title.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw ToolError("say the project's title: a plan cannot be made without one");
+        throw ToolError(model::Said("ange projektets titel: en plan kan inte göras utan", "say the project's title: a plan cannot be made without one"));
     const std::string data = data_dir();
     load::RulePackLibrary packs(data + "/schemas");
     const model::RulePack& pack = find_pack(packs, request.programme, request.phase);
@@ -504,11 +512,14 @@ std::string starter_plan(const StarterPlan& request) {
         if (!facts.call) {
             std::string known;
             for (const model::Call& call : pack.calls) known += (known.empty() ? "" : ", ") + call.name;
-            throw ToolError("the programme " + request.programme + " has no call '" + *request.call + "'" +
-                            (known.empty() ? std::string(" (it has none)") : "; its calls are: " + known));
+            throw ToolError(model::Said("programmet " + request.programme + " har ingen utlysning '" + *request.call + "'" +
+                                            (known.empty() ? std::string(" (det har inga)") : "; dess utlysningar är: " + known),
+                                        "the programme " + request.programme + " has no call '" + *request.call + "'" +
+                                            (known.empty() ? std::string(" (it has none)") : "; its calls are: " + known)));
         }
         if (!facts.call->allows_phase(request.phase))
-            throw ToolError("the call " + facts.call->name + " is not open to the phase '" + request.phase + "'");
+            throw ToolError(model::Said("utlysningen " + facts.call->name + " är inte öppen för fasen '" + request.phase + "'",
+                                        "the call " + facts.call->name + " is not open to the phase '" + request.phase + "'"));
     }
     facts.title = request.title;
     facts.owner = request.owner;
@@ -520,22 +531,24 @@ std::string starter_plan(const StarterPlan& request) {
 
 NewPlanResult write_new_plan(const NewPlanRequest& request) {
     check_lang(request.lang);
-    const bool english = request.lang == "en";
     const std::string data = data_dir();
     load::Loader loader(data + "/schemas");
     load::PlanLoad prestudy_load;
     const model::Application* prestudy =
-        request.from_prestudy ? read_prestudy(*request.from_prestudy, loader, prestudy_load,
-                                              english ? report::Language::en : report::Language::sv)
-                              : nullptr;
+        request.from_prestudy ? read_prestudy(*request.from_prestudy, loader, prestudy_load) : nullptr;
 
     const std::string phase = request.phase.value_or(prestudy ? "implementation" : "");
-    if (phase.empty()) throw ToolError("say which phase the application is for: --phase prestudy or --phase implementation");
+    if (phase.empty())
+        throw ToolError(model::Said("ange vilken fas ansökan gäller: --phase prestudy eller --phase implementation",
+                                    "say which phase the application is for: --phase prestudy or --phase implementation"));
     check_phase(phase);
     if (prestudy && phase != "implementation")
-        throw ToolError("--from-prestudy starts the implementation application that follows a pre-study: leave out --phase or use --phase implementation");
+        throw ToolError(model::Said("--from-prestudy påbörjar genomförandeansökan som följer på en förstudie: utelämna --phase eller använd --phase implementation",
+                                    "--from-prestudy starts the implementation application that follows a pre-study: leave out --phase or use --phase implementation"));
     const std::string programme = request.programme ? *request.programme : prestudy ? prestudy->programme : "";
-    if (programme.empty()) throw ToolError("say which programme the application is for: --programme esf-plus-2021-2027 or esf-2007-2013");
+    if (programme.empty())
+        throw ToolError(model::Said("ange vilket program ansökan gäller: --programme esf-plus-2021-2027 eller esf-2007-2013",
+                                    "say which programme the application is for: --programme esf-plus-2021-2027 or esf-2007-2013"));
 
     load::RulePackLibrary packs(data + "/schemas");
     const model::RulePack& pack = find_pack(packs, programme, phase);
@@ -550,7 +563,8 @@ NewPlanResult write_new_plan(const NewPlanRequest& request) {
     for (const std::string& target : targets) {
         std::error_code error;
         if (!request.force && fs::exists(fs::symlink_status(target, error)))
-            throw ToolError("'" + target + "' already exists; esfdraft new does not replace it (choose another -o, or add --force)");
+            throw ToolError(model::Said("'" + target + "' finns redan; esfdraft new ersätter den inte (välj en annan -o, eller lägg till --force)",
+                                        "'" + target + "' already exists; esfdraft new does not replace it (choose another -o, or add --force)"));
     }
 
     PlanFacts facts;

@@ -197,18 +197,26 @@ std::string folder_of(const std::string& path) {
     return folder.empty() ? std::string(".") : folder.string();
 }
 
+model::Said cannot_write(const std::string& target) {
+    return model::Said("kan inte skriva '" + target + "': disken är full eller behörighet saknas",
+                       "cannot write '" + target + "': disk full or permission denied");
+}
+
 }  // namespace
 
 PendingOutput::PendingOutput(std::string target, const std::vector<std::string>& inputs) : target_(std::move(target)) {
     std::error_code error;
     for (const std::string& input : inputs)
         if (fs::exists(target_, error) && fs::equivalent(target_, input, error))
-            throw ToolError("refusing to write '" + target_ + "': it is one of the input files");
-    if (fs::is_directory(target_, error)) throw ToolError("cannot write '" + target_ + "': it is a folder");
+            throw ToolError(model::Said("skriver inte '" + target_ + "': det är en av indatafilerna",
+                                        "refusing to write '" + target_ + "': it is one of the input files"));
+    if (fs::is_directory(target_, error))
+        throw ToolError(model::Said("kan inte skriva '" + target_ + "': det är en mapp", "cannot write '" + target_ + "': it is a folder"));
     const fs::path path(target_);
     const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     if (!fs::is_directory(folder, error))
-        throw ToolError("cannot write '" + target_ + "': the folder '" + folder.string() + "' does not exist");
+        throw ToolError(model::Said("kan inte skriva '" + target_ + "': mappen '" + folder.string() + "' finns inte",
+                                    "cannot write '" + target_ + "': the folder '" + folder.string() + "' does not exist"));
     // A file being replaced keeps its mode (a private file stays private);
     // a new one gets 0666 less the umask from open(), like any other tool's.
     struct stat existing {};
@@ -226,7 +234,8 @@ PendingOutput::PendingOutput(std::string target, const std::vector<std::string>&
     }
     if (descriptor_ < 0) {
         temporary_.clear();
-        throw ToolError("cannot write in '" + folder.string() + "': permission denied or disk full");
+        throw ToolError(model::Said("kan inte skriva i '" + folder.string() + "': behörighet saknas eller disken är full",
+                                    "cannot write in '" + folder.string() + "': permission denied or disk full"));
     }
     if (replacing) ::fchmod(descriptor_, existing.st_mode & 0777);
 }
@@ -250,7 +259,7 @@ PendingOutput::~PendingOutput() {
 }
 
 void PendingOutput::write(const std::string& bytes) {
-    const auto fail = [&] { throw ToolError("cannot write '" + target_ + "': disk full or permission denied"); };
+    const auto fail = [&] { throw ToolError(cannot_write(target_)); };
     if (descriptor_ < 0 || ::ftruncate(descriptor_, 0) != 0 || ::lseek(descriptor_, 0, SEEK_SET) != 0) fail();
     std::size_t done = 0;
     while (done < bytes.size()) {
@@ -268,11 +277,11 @@ void PendingOutput::commit() {
     if (descriptor_ >= 0) {
         const int closed = ::close(descriptor_);
         descriptor_ = -1;
-        if (closed != 0) throw ToolError("cannot write '" + target_ + "': disk full or permission denied");
+        if (closed != 0) throw ToolError(cannot_write(target_));
     }
     std::error_code error;
     fs::rename(temporary_, target_, error);
-    if (error) throw ToolError("cannot write '" + target_ + "': " + error.message());
+    if (error) throw ToolError(model::Said("kan inte skriva '" + target_ + "': " + error.message(), "cannot write '" + target_ + "': " + error.message()));
     committed_ = true;
     unregister_pending(slot_);
     slot_ = -1;
@@ -370,9 +379,11 @@ PrivateFolder::PrivateFolder() {
         if (reason != EEXIST) break;
     }
     path_.clear();
-    throw ToolError("cannot create a temporary folder in '" + base.string() + "': " +
-                    std::error_code(reason, std::generic_category()).message() +
-                    " (set TMPDIR to a folder you can write to)");
+    const std::string why = std::error_code(reason, std::generic_category()).message();
+    throw ToolError(model::Said("kan inte skapa en tillfällig mapp i '" + base.string() + "': " + why +
+                                    " (sätt TMPDIR till en mapp du kan skriva i)",
+                                "cannot create a temporary folder in '" + base.string() + "': " + why +
+                                    " (set TMPDIR to a folder you can write to)"));
 }
 
 PrivateFolder::~PrivateFolder() {

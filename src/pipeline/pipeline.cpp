@@ -78,9 +78,13 @@ std::string resolve_findings_path(const model::Application& application, const s
         const model::SourceLocation& where = application.project.pre_study->where;
         const std::string place = where.file.empty() ? application.file
                                                      : where.file + (where.line > 0 ? ":" + std::to_string(where.line) : "");
-        throw ToolError(place + ": preStudy/@findings names '" + named +
-                        "', which is not in the plan's folder, and esfdraft reads no file outside it on a plan's word: "
-                        "give the findings file with --findings, or put it beside the plan");
+        throw ToolError(model::Said(
+            place + ": preStudy/@findings pekar på '" + named +
+                "', som inte ligger i planens mapp, och esfdraft läser ingen fil utanför den för att en plan ber om det: "
+                "ange resultatfilen med --findings, eller lägg den bredvid planen",
+            place + ": preStudy/@findings names '" + named +
+                "', which is not in the plan's folder, and esfdraft reads no file outside it on a plan's word: "
+                "give the findings file with --findings, or put it beside the plan"));
     }
     return (fs::path(application.file).parent_path() / relative).lexically_normal().string();
 }
@@ -101,14 +105,16 @@ std::string data_dir() {
 model::Date resolve_today(const std::optional<std::string>& fixed) {
     if (fixed) {
         const auto date = model::parse_date(*fixed);
-        if (!date || !date->valid()) throw ToolError("--date expects a real date as YYYY-MM-DD, got '" + *fixed + "'");
+        if (!date || !date->valid()) throw ToolError(model::Said("--date vill ha ett riktigt datum som ÅÅÅÅ-MM-DD, inte '" + *fixed + "'",
+                                                                  "--date expects a real date as YYYY-MM-DD, got '" + *fixed + "'"));
         return *date;
     }
     std::int64_t seconds = 0;
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
         char* end = nullptr;
         const long long value = std::strtoll(epoch, &end, 10);
-        if (*end != '\0' || value < 0) throw ToolError(std::string("SOURCE_DATE_EPOCH must be whole seconds since 1970, got '") + epoch + "'");
+        if (*end != '\0' || value < 0) throw ToolError(model::Said(std::string("SOURCE_DATE_EPOCH ska vara hela sekunder sedan 1970, inte '") + epoch + "'",
+                                                              std::string("SOURCE_DATE_EPOCH must be whole seconds since 1970, got '") + epoch + "'"));
         seconds = value;
     } else {
         seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -126,13 +132,14 @@ std::vector<std::string> expand_plan_arguments(const std::vector<std::string>& a
                  !error && it != fs::recursive_directory_iterator(); it.increment(error))
                 if (it->is_regular_file() && it->path().extension() == ".xml" && looks_like_plan(it->path()))
                     found.push_back(it->path().string());
-            if (found.empty()) throw ToolError("cannot check '" + argument + "': the folder holds no plan files (*.xml with urn:esfdraft:plan:1)");
+            if (found.empty()) throw ToolError(model::Said("kan inte kontrollera '" + argument + "': mappen innehåller inga planfiler (*.xml med urn:esfdraft:plan:1)",
+                                                        "cannot check '" + argument + "': the folder holds no plan files (*.xml with urn:esfdraft:plan:1)"));
             std::sort(found.begin(), found.end());
             plans.insert(plans.end(), found.begin(), found.end());
         } else if (fs::exists(argument, error)) {
             plans.push_back(argument);
         } else {
-            throw ToolError("cannot read '" + argument + "': no such file");
+            throw ToolError(model::Said("kan inte läsa '" + argument + "': filen finns inte", "cannot read '" + argument + "': no such file"));
         }
     }
     return plans;
@@ -165,9 +172,12 @@ CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std
                 const model::SourceLocation& where = application.project.pre_study->where;
                 const std::string place = where.file.empty() ? application.file
                                                              : where.file + (where.line > 0 ? ":" + std::to_string(where.line) : "");
-                throw ToolError(place + ": preStudy/@findings names '" + *application.project.pre_study->findings_path +
-                                "', but there is no file '" + findings_path +
-                                "': put the pre-study's findings file there, correct the path, or give it with --findings");
+                const std::string& named = *application.project.pre_study->findings_path;
+                throw ToolError(model::Said(
+                    place + ": preStudy/@findings pekar på '" + named + "', men det finns ingen fil '" + findings_path +
+                        "': lägg förstudiens resultatfil där, rätta sökvägen eller ange den med --findings",
+                    place + ": preStudy/@findings names '" + named + "', but there is no file '" + findings_path +
+                        "': put the pre-study's findings file there, correct the path, or give it with --findings"));
             }
             return loader_->load_findings(findings_path);
         },
@@ -221,7 +231,7 @@ CheckedPlan CheckSession::check_loaded(
         checked.application = std::move(application);
         return checked;
     } catch (const load::LoadError& error) {
-        throw ToolError(error.what());
+        throw ToolError(error.said());
     }
 }
 
@@ -229,8 +239,14 @@ const model::MunicipalityRegister& CheckSession::municipalities() {
     try {
         return packs_->municipalities();
     } catch (const load::LoadError& error) {
-        throw ToolError(error.what());
+        throw ToolError(error.said());
     }
+}
+
+model::Said named_after(const std::string& plan, model::Said message) {
+    for (std::string* text : {&message.sv, &message.en})
+        if (text->rfind(plan, 0) != 0) *text = plan + ": " + *text;
+    return message;
 }
 
 CheckOutcome check_plans(const CheckRequest& request) {
@@ -248,9 +264,7 @@ CheckOutcome check_plans(const CheckRequest& request) {
             outcome.reports.push_back(std::move(checked.report));
         } catch (const ToolError& error) {
             // The plan's own problem (a broken data folder fails every plan alike).
-            std::string message = error.what();
-            if (message.rfind(plan, 0) != 0) message = plan + ": " + message;
-            outcome.failures.push_back(PlanFailure{plan, std::move(message)});
+            outcome.failures.push_back(PlanFailure{plan, named_after(plan, error.said())});
         }
     }
     return outcome;
@@ -266,13 +280,14 @@ RulesListing list_rules(const std::optional<std::string>& pack_name) {
             if (!pack) {
                 std::string known;
                 for (const std::string& name : listing.pack_names) known += (known.empty() ? "" : ", ") + name;
-                throw ToolError("there is no rule pack '" + *pack_name + "'; the packs are: " + known);
+                throw ToolError(model::Said("det finns inget regelpaket '" + *pack_name + "'; paketen är: " + known,
+                                            "there is no rule pack '" + *pack_name + "'; the packs are: " + known));
             }
             listing.pack = *pack;
         }
         return listing;
     } catch (const load::LoadError& error) {
-        throw ToolError(error.what());
+        throw ToolError(error.said());
     }
 }
 

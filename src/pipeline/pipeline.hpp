@@ -12,6 +12,7 @@
 #include "model/application.hpp"
 #include "model/rule_pack.hpp"
 #include "model/values.hpp"
+#include "model/said.hpp"
 #include "report/report.hpp"
 
 namespace esfdraft::load {
@@ -24,10 +25,12 @@ struct FindingsLoad;
 namespace esfdraft::pipeline {
 
 // Thrown when the tool cannot do its job (exit status 2): bad usage, an
-// unreadable file, a missing schema. The message is ready for the user.
-class ToolError : public std::runtime_error {
+// unreadable file, a missing schema. The message is ready for the user, in
+// Swedish and English (what() is the English one); a message that comes
+// from elsewhere untranslated (a broken data folder) is the same in both.
+class ToolError : public model::SaidError {
 public:
-    using std::runtime_error::runtime_error;
+    using model::SaidError::SaidError;
 };
 
 // The folder holding schemas/ and templates/: $ESFDRAFT_DATA_DIR when set,
@@ -55,8 +58,11 @@ struct CheckRequest {
 // missing, a file is too large, it names a findings file outside its folder).
 struct PlanFailure {
     std::string plan;
-    std::string message;   // ready for the user; starts with the plan's name
+    model::Said message;   // ready for the user; starts with the plan's name
 };
+
+// `message` with "PLAN: " in front unless it already starts with the plan's name.
+model::Said named_after(const std::string& plan, model::Said message);
 
 struct CheckOutcome {
     std::vector<report::ApplicationReport> reports;   // the plans that were checked, in order

@@ -102,7 +102,9 @@ std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& 
     try {
         revised = load::replace_budget(plan.bytes, read.budget);
     } catch (const std::exception& error) {
-        throw ToolError(std::string("the latest plan's budget cannot be replaced: ") + error.what());
+        const model::Said why = model::said_of(error);
+        throw ToolError(model::Said("den senaste planens budget kan inte ersättas: " + why.sv,
+                                    "the latest plan's budget cannot be replaced: " + why.en));
     }
     const CheckedPlan checked = session.check_bytes({plan.name, revised}, std::nullopt);
     if (!checked.application || format_problem(checked, true)) {
@@ -113,7 +115,8 @@ std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& 
                                    "; rätta arbetsboken och ladda upp den igen");
     }
     if (!same_budget(checked.application->budget, read.budget))
-        throw ToolError("the plan written with the workbook's budget does not read back as that budget");
+        throw ToolError(model::Said("planen som skrevs med arbetsbokens budget läses inte tillbaka som den budgeten",
+                                    "the plan written with the workbook's budget does not read back as that budget"));
     return revised;
 }
 

@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(check_never_writes_over_the_findings_file_the_plan_names) {
     const std::string plan = copy_sample(folder);
     const std::string findings = folder.path("findings.xml");
     const std::string before = read_file(findings);
-    auto result = run_esfdraft({"check", plan, "-o", findings, "--date", "2009-09-01"});
+    auto result = run_esfdraft({"check", plan, "-o", findings, "--date", "2009-09-01", "--lang", "en"});
     BOOST_TEST(result.exit_code == 2, result.out << result.err);
     BOOST_TEST(contains(result.err, "it is one of the input files"), result.err);
     BOOST_TEST(read_file(findings) == before);
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(documents_never_write_over_the_template_logo_or_findings) {
     fs::create_directory(folder.path("out"));
     BOOST_TEST(run_esfdraft({"template", "export", "-o", exported}).exit_code == 0);
     const std::string template_bytes = read_file(exported);
-    result = run_esfdraft({"build", plan, "--template", exported, "-o", folder.path("out"), "--date", "2009-09-01"});
+    result = run_esfdraft({"build", plan, "--template", exported, "-o", folder.path("out"), "--date", "2009-09-01", "--lang", "en"});
     BOOST_TEST(result.exit_code == 2, result.err);
     BOOST_TEST(contains(result.err, "it is one of the input files"), result.err);
     BOOST_TEST(read_file(exported) == template_bytes);
@@ -128,7 +128,9 @@ BOOST_AUTO_TEST_CASE(a_missing_findings_file_is_named_at_its_place_and_the_quiet
     fs::remove(fs::path(b).parent_path() / "findings.xml");
     const std::string c = copy_sample(folder, "c");
     const int line = line_of(read_file(b), "<preStudy ");
-    const std::string place = b + ":" + std::to_string(line) + ": preStudy/@findings names 'findings.xml'";
+    // Said in the command's language: Swedish unless --lang en.
+    const std::string place = b + ":" + std::to_string(line) + ": preStudy/@findings pekar på 'findings.xml'";
+    const std::string place_en = b + ":" + std::to_string(line) + ": preStudy/@findings names 'findings.xml'";
 
     const auto quiet = run_esfdraft({"check", "--quiet", a, b, c, "--date", "2009-09-01"});
     BOOST_TEST(quiet.exit_code == 2, quiet.out << quiet.err);
@@ -140,6 +142,7 @@ BOOST_AUTO_TEST_CASE(a_missing_findings_file_is_named_at_its_place_and_the_quiet
                quiet.out);
     const auto english = run_esfdraft({"check", "--quiet", "--lang", "en", a, b, c, "--date", "2009-09-01"});
     BOOST_TEST(contains(english.out, b + ": could not be checked (see the error above)\n"), english.out);
+    BOOST_TEST(contains(english.err, "esfdraft: error: " + place_en), english.err);
 
     // build: the same place, and nothing written.
     const std::string out = folder.path("out");

@@ -169,14 +169,14 @@ BOOST_AUTO_TEST_CASE(a_refused_entry_name_reaches_the_terminal_escaped) {
 }
 
 BOOST_AUTO_TEST_CASE(build_usage_errors) {
-    auto result = run_esfdraft({"build", sample});
+    auto result = run_esfdraft({"build", "--lang", "en", sample});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "needs -o"));
     result = run_esfdraft({"build", "-o", "out"});
     BOOST_TEST(result.exit_code == 2);
     ScratchFolder folder;
     const std::string file = folder.write("file", "x");
-    result = run_esfdraft({"build", sample, "-o", file});
+    result = run_esfdraft({"build", "--lang", "en", sample, "-o", file});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "it is a file, not a folder"));
     result = run_esfdraft({"build", "--help"});
@@ -197,7 +197,7 @@ BOOST_AUTO_TEST_CASE(draft_and_budget_write_one_file_each_and_never_over_an_inpu
     const std::string copy = folder.path("plan.xml");
     fs::copy_file(source_path(sample), copy);
     fs::copy_file(source_path("samples/framsyn/findings.xml"), folder.path("findings.xml"));
-    result = run_esfdraft({"budget", copy, "-o", copy});
+    result = run_esfdraft({"budget", "--lang", "en", copy, "-o", copy});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "it is one of the input files"));
     BOOST_TEST(read_file(copy) == read_file(source_path(sample)));
@@ -302,7 +302,7 @@ BOOST_AUTO_TEST_CASE(template_export_gives_the_esf_plus_template_for_that_progra
     BOOST_TEST(contains(result.out, "{{#column gender_categories}}"));
     BOOST_TEST(contains(result.out, "{{#budget.beneficiaries}}"));
     BOOST_TEST(!contains(run_esfdraft({"template", "check", first}).out, "{{#budget.beneficiaries}}"));
-    result = run_esfdraft({"template", "export", "-o", folder.path("x.docx"), "--programme", "esf-1994"});
+    result = run_esfdraft({"template", "export", "--lang", "en", "-o", folder.path("x.docx"), "--programme", "esf-1994"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "unknown programme 'esf-1994' (esf-2007-2013 or esf-plus-2021-2027)"), result.err);
 }

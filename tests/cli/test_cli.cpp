@@ -59,19 +59,51 @@ BOOST_AUTO_TEST_CASE(unknown_command_and_option_are_usage_errors) {
     BOOST_TEST(contains(result.err, "colour"));
     result = run_esfdraft({"check"});
     BOOST_TEST(result.exit_code == 2);
-    BOOST_TEST(contains(result.err, "at least one PLAN.xml"));
+    BOOST_TEST(contains(result.err, "check behöver minst en PLAN.xml"));
+}
+
+// What esfdraft says on stderr is in the command's language: Swedish, the
+// documents' default, unless --lang en; even Boost's refusals and the hint
+// after a usage error. The service's commands and esfdraft itself speak English.
+BOOST_AUTO_TEST_CASE(errors_speak_the_commands_language) {
+    auto result = run_esfdraft({"check", "--colour", sample});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(result.err == "esfdraft: error: det finns inget alternativ '--colour' (esfdraft KOMMANDO --help visar dem)\n"
+                             "Skriv 'esfdraft --help' för hjälp.\n",
+               result.err);
+    result = run_esfdraft({"check", "--lang=en", "--colour", sample});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "unrecognised option '--colour'"), result.err);
+    BOOST_TEST(contains(result.err, "Try 'esfdraft --help'."), result.err);
+    result = run_esfdraft({"build", sample, "-o"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "'--output' behöver ett värde"), result.err);
+    for (const char* lang : {"sv", "en"}) {
+        result = run_esfdraft({"draft", "no/such/plan.xml", "-o", "x.docx", "--lang", lang});
+        BOOST_TEST(result.exit_code == 2);
+        BOOST_TEST(result.err == (std::string(lang) == "en" ? "esfdraft: error: cannot read 'no/such/plan.xml': no such file\n"
+                                                             : "esfdraft: error: kan inte läsa 'no/such/plan.xml': filen finns inte\n"),
+                   result.err);
+        result = run_esfdraft({"new", "--programme", "esf-1994", "--phase", "prestudy", "-o", "x.xml", "--lang", lang});
+        BOOST_TEST(result.exit_code == 2);
+        BOOST_TEST(contains(result.err, std::string(lang) == "en" ? "there is no programme 'esf-1994'" : "det finns inget program 'esf-1994'"),
+                   result.err);
+    }
+    result = run_esfdraft({"user", "frobnicate", "a@b.se"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "Try 'esfdraft --help'."), result.err);
 }
 
 BOOST_AUTO_TEST_CASE(bad_option_values_say_what_is_allowed) {
     auto result = run_esfdraft({"check", "--lang", "de", sample});
     BOOST_TEST(result.exit_code == 2);
-    BOOST_TEST(contains(result.err, "--lang must be sv or en"));
+    BOOST_TEST(contains(result.err, "--lang ska vara sv eller en, inte 'de'"));
     result = run_esfdraft({"check", "--format", "xml", sample});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "--format"));
     result = run_esfdraft({"check", "--date", "2009-02-30", sample});
     BOOST_TEST(result.exit_code == 2);
-    BOOST_TEST(contains(result.err, "--date expects a real date"));
+    BOOST_TEST(contains(result.err, "--date vill ha ett riktigt datum"));
     result = run_esfdraft({"check", sample}, ESFDRAFT_SOURCE_DIR, {"SOURCE_DATE_EPOCH=yesterday"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "SOURCE_DATE_EPOCH"));
@@ -93,7 +125,7 @@ BOOST_AUTO_TEST_CASE(the_samples_have_no_errors) {
 BOOST_AUTO_TEST_CASE(a_missing_file_exits_2) {
     const auto result = run_esfdraft({"check", "no/such/plan.xml"});
     BOOST_TEST(result.exit_code == 2);
-    BOOST_TEST(result.err == "esfdraft: error: cannot read 'no/such/plan.xml': no such file\n");
+    BOOST_TEST(result.err == "esfdraft: error: kan inte läsa 'no/such/plan.xml': filen finns inte\n");
     BOOST_TEST(result.out.empty());
 }
 
@@ -128,7 +160,7 @@ BOOST_AUTO_TEST_CASE(output_file_is_written_whole_and_never_over_an_input) {
     BOOST_TEST(contains(read_file(report), "samples/framsyn/plan.xml"));
 
     const std::string plan = folder.write("plan.xml", minimal_plan());
-    result = run_esfdraft({"check", "-o", plan, plan});
+    result = run_esfdraft({"check", "--lang", "en", "-o", plan, plan});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "it is one of the input files"));
     BOOST_TEST(read_file(plan) == minimal_plan());
@@ -137,7 +169,7 @@ BOOST_AUTO_TEST_CASE(output_file_is_written_whole_and_never_over_an_input) {
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder.path())) ++entries;
     BOOST_TEST(entries == 2);
 
-    result = run_esfdraft({"check", "-o", folder.path("no/such/folder/r.txt"), sample});
+    result = run_esfdraft({"check", "--lang", "en", "-o", folder.path("no/such/folder/r.txt"), sample});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "does not exist"));
 }
@@ -161,7 +193,7 @@ BOOST_AUTO_TEST_CASE(findings_option_overrides_the_plan) {
     const auto result = run_esfdraft({"check", "--findings", "no/such/findings.xml", sample});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "no/such/findings.xml"));
-    const auto two = run_esfdraft({"check", "--findings", "samples/framsyn/findings.xml", sample, prestudy});
+    const auto two = run_esfdraft({"check", "--lang", "en", "--findings", "samples/framsyn/findings.xml", sample, prestudy});
     BOOST_TEST(two.exit_code == 2);
     BOOST_TEST(contains(two.err, "exactly one plan"));
 }
@@ -218,13 +250,13 @@ BOOST_AUTO_TEST_CASE(a_100_mb_file_is_refused_with_the_limit) {
         out << "<application xmlns=\"urn:esfdraft:plan:1\">";
     }
     std::filesystem::resize_file(path, 100u * 1024u * 1024u);
-    const auto result = run_esfdraft({"check", path});
+    const auto result = run_esfdraft({"check", "--lang", "en", path});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "is 100 MiB; esfdraft reads files up to 32 MiB"), result.err);
 }
 
 BOOST_AUTO_TEST_CASE(a_folder_given_as_plan_file_to_findings) {
-    const auto result = run_esfdraft({"check", "--findings", "samples", sample});
+    const auto result = run_esfdraft({"check", "--lang", "en", "--findings", "samples", sample});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "it is a folder"));
 }
@@ -330,27 +362,30 @@ BOOST_AUTO_TEST_CASE(an_added_rule_says_whether_the_pack_turns_it_on) {
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_rule_is_a_usage_error_naming_the_nearest) {
-    auto result = run_esfdraft({"rules", "B07"});
+    auto result = run_esfdraft({"rules", "--lang", "en", "B07"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "esfdraft: error: there is no rule 'B07'; the nearest is B007"), result.err);
     BOOST_TEST(result.out.empty());
-    result = run_esfdraft({"rules", "g0005"});
+    result = run_esfdraft({"rules", "--lang", "en", "g0005"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "there is no rule 'g0005'; the nearest is G005"), result.err);
     result = run_esfdraft({"rules", "B007", "B008"});
+    BOOST_TEST(result.exit_code == 2);
+    BOOST_TEST(contains(result.err, "rules förklarar en regel i taget"), result.err);
+    result = run_esfdraft({"rules", "--lang", "en", "B007", "B008"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "one rule at a time"), result.err);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_pack_and_call_exit_2_naming_the_known_ones) {
-    auto result = run_esfdraft({"rules", "B007", "--pack", "esf-1994"});
+    auto result = run_esfdraft({"rules", "--lang", "en", "B007", "--pack", "esf-1994"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "there is no rule pack 'esf-1994'; the packs are: esf-2007-2013, esf-plus-2021-2027"), result.err);
-    result = run_esfdraft({"rules", "B007", "--pack", "esf-2007-2013", "--call", "glesa-geografin-2024"});
+    result = run_esfdraft({"rules", "--lang", "en", "B007", "--pack", "esf-2007-2013", "--call", "glesa-geografin-2024"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "there is no call 'glesa-geografin-2024' in esf-2007-2013; the calls are: ovre-norrland-2009, transnationellt-2011"),
                result.err);
-    result = run_esfdraft({"rules", "--call", "ovre-norrland-2009"});
+    result = run_esfdraft({"rules", "--lang", "en", "--call", "ovre-norrland-2009"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "--call goes with a RULE"), result.err);
 }
@@ -383,7 +418,7 @@ BOOST_AUTO_TEST_CASE(unknown_programme_or_call_in_a_plan_is_x003_exit_1) {
     BOOST_TEST(contains(result.out, "[X003]"), result.out);
     BOOST_TEST(result.err.empty(), result.err);
 
-    result = run_esfdraft({"rules", "--pack", "nope"});
+    result = run_esfdraft({"rules", "--lang", "en", "--pack", "nope"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(result.out.empty(), result.out);
     BOOST_TEST(contains(result.err, "esfdraft: error: there is no rule pack 'nope'; the packs are: esf-2007-2013, esf-plus-2021-2027"), result.err);
@@ -398,11 +433,12 @@ BOOST_AUTO_TEST_CASE(markdown_is_the_whole_reference_and_takes_no_narrowing) {
           {"rules", "--format", "markdown", "--pack", "esf-2007-2013"}}) {
         result = run_esfdraft(arguments);
         BOOST_TEST(result.exit_code == 2);
-        BOOST_TEST(contains(result.err, "--format markdown prints the whole reference"), result.err);
+        BOOST_TEST(contains(result.err, arguments.back() == "en" ? "--format markdown prints the whole reference" : "--format markdown skriver hela referensen"),
+                   result.err);
     }
     result = run_esfdraft({"rules", "--format", "pdf"});
     BOOST_TEST(result.exit_code == 2);
-    BOOST_TEST(contains(result.err, "--format must be text or markdown, not 'pdf'"), result.err);
+    BOOST_TEST(contains(result.err, "--format ska vara text eller markdown, inte 'pdf'"), result.err);
 }
 
 // Users have the repository's docs/, never the developers' ../shared/spec/.

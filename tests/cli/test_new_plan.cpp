@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(from_a_prestudy_carries_its_project_forward) {
     BOOST_TEST(contains(text, "<period start=\"2010-01-01\""), text);
     loads_cleanly(plan);
     // The pre-study itself is not an implementation's pre-study.
-    const auto twice = run_esfdraft({"new", "--from-prestudy", plan, "-o", folder.path("again.xml")});
+    const auto twice = run_esfdraft({"new", "--lang", "en", "--from-prestudy", plan, "-o", folder.path("again.xml")});
     BOOST_TEST(twice.exit_code == 2);
     BOOST_TEST(contains(twice.err, "is not a pre-study"), twice.err);
 }
@@ -100,7 +100,7 @@ BOOST_AUTO_TEST_CASE(text_from_the_prestudy_is_escaped) {
 BOOST_AUTO_TEST_CASE(an_existing_file_is_never_replaced_without_force) {
     ScratchFolder folder;
     const std::string plan = folder.write("plan.xml", "mine");
-    auto result = run_esfdraft({"new", "--programme", "esf-2007-2013", "--phase", "prestudy", "-o", plan});
+    auto result = run_esfdraft({"new", "--lang", "en", "--programme", "esf-2007-2013", "--phase", "prestudy", "-o", plan});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "already exists"), result.err);
     BOOST_TEST(read_file(plan) == "mine");

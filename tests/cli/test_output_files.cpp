@@ -110,7 +110,7 @@ BOOST_AUTO_TEST_CASE(a_plan_cannot_name_a_findings_file_outside_its_folder) {
     for (const std::string named : {"/etc/passwd", "../findings.xml"}) {
         const std::string plan = folder.write("plans/plan.xml", with_findings_attribute(plan_bytes, named));
         for (const char* command : {"build", "check"}) {
-            std::vector<std::string> arguments = {command, plan, "--date", "2009-09-01"};
+            std::vector<std::string> arguments = {command, plan, "--date", "2009-09-01", "--lang", "en"};
             if (std::string(command) == "build") arguments.insert(arguments.end(), {"-o", folder.path("out")});
             const auto result = run_esfdraft(arguments);
             BOOST_TEST(result.exit_code == 2, command << " " << named << ": " << result.out << result.err);
@@ -278,8 +278,8 @@ BOOST_AUTO_TEST_CASE(a_full_disk_gives_our_message_only) {
         BOOST_TEST_MESSAGE("skipped: cannot mount a small tmpfs here (" << std::strerror(errno) << ")");
         return;
     }
-    const auto build = run_esfdraft({"build", sample, "-o", full, "--date", "2009-09-01"});
-    const auto budget = run_esfdraft({"budget", sample, "-o", full + "/b.xlsx", "--date", "2009-09-01"});
+    const auto build = run_esfdraft({"build", sample, "-o", full, "--date", "2009-09-01", "--lang", "en"});
+    const auto budget = run_esfdraft({"budget", sample, "-o", full + "/b.xlsx", "--date", "2009-09-01", "--lang", "en"});
     const std::vector<std::string> left = entries(full);
     ::umount(full.c_str());
     for (const RunResult* result : {&build, &budget}) {
