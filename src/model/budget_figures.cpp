@@ -1,7 +1,9 @@
 #include "model/budget_figures.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "model/vocabulary.hpp"
@@ -139,12 +141,54 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
     }
     for (const Income& line : budget.income) add_to(f.income, line.amount);
 
+    f.financing_by_kind_year.assign(f.kinds.size() * year_count, 0);
+    f.financing_by_year.assign(year_count, 0);
+    f.esf_by_year.assign(year_count, 0);
+    f.financing_by_source_year.reserve(budget.financing.size() * year_count);
+    for (const FinancingSource& source : budget.financing) {
+        const std::vector<Money> parts = spread_by_year(source.amount, f.by_year);
+        const std::size_t k = index_of(f.kinds, source.kind);
+        for (std::size_t y = 0; y < year_count; ++y) {
+            f.financing_by_source_year.push_back(parts[y]);
+            add_to(f.financing_by_kind_year[k * year_count + y], parts[y]);
+            add_to(f.financing_by_year[y], parts[y]);
+            if (source.kind == "esf") add_to(f.esf_by_year[y], parts[y]);
+        }
+    }
+
     f.eligible = f.total_costs - f.income;
     f.esf = f.kind("esf");
     f.cofinancing = f.financing - f.esf;
     f.staff = f.category(staff_category);
     f.indirect = f.category(indirect_category);
     return f;
+}
+
+std::vector<Money> spread_by_year(Money amount, const std::vector<Money>& weights) {
+    std::vector<Money> parts(weights.size(), 0);
+    if (weights.empty()) return parts;
+    Wide whole = 0;
+    for (const Money weight : weights) whole += weight;
+    Wide given = 0;
+    if (whole != 0) {
+        // amount × weight / whole in öre, rounded to whole kronor: the
+        // quotient in kronor is (amount × weight) / (whole × 100).
+        const Wide divisor = whole < 0 ? -whole * 100 : whole * 100;
+        for (std::size_t y = 0; y + 1 < weights.size(); ++y) {
+            Wide product = static_cast<Wide>(amount) * weights[y];
+            if (whole < 0) product = -product;
+            const Wide magnitude = product < 0 ? -product : product;
+            const Wide kronor = (magnitude * 2 + divisor) / (divisor * 2);
+            const Wide ore = (product < 0 ? -kronor : kronor) * 100;
+            if (ore > INT64_MAX || ore < INT64_MIN) throw std::overflow_error("a year's share of a financing source");
+            parts[y] = static_cast<Money>(ore);
+            given += ore;
+        }
+    }
+    const Wide rest = static_cast<Wide>(amount) - given;
+    if (rest > INT64_MAX || rest < INT64_MIN) throw std::overflow_error("a year's share of a financing source");
+    parts.back() = static_cast<Money>(rest);
+    return parts;
 }
 
 // ---------------------------------------------------------------- exact shares

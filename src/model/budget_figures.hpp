@@ -1,7 +1,8 @@
 // Every figure of a budget, summed once: the sums the rules check, the
 // draft shows and the workbook lays out (by category and year, activity,
 // financing kind and sub-budget; totals, eligible cost, ESF, co-financing,
-// staff and indirect costs), and the exact share arithmetic they all use.
+// staff and indirect costs; financing spread over the years), and the exact
+// share arithmetic they all use.
 // Money is whole öre; shares are computed in 128-bit integers, never in
 // floating point. Sums throw std::overflow_error rather than wrap.
 #pragma once
@@ -53,6 +54,14 @@ struct BudgetFigures {
     // The owner first, then the beneficiary partners in plan order, then any
     // other name the lines use, then "" when some line names no one.
     std::vector<SubBudgetFigures> sub_budgets;
+    // Financing per year. The plan gives a source no year, so each source is
+    // spread over `years` in proportion to each year's costs (spread_by_year):
+    // income has no year either, so a year's eligible cost is in the same
+    // proportion. Empty when there are no years.
+    std::vector<Money> financing_by_source_year;   // [source (plan order) * years.size() + year]
+    std::vector<Money> financing_by_kind_year;     // [kind * years.size() + year]: the sum of its sources'
+    std::vector<Money> financing_by_year;          // the sum of every source's
+    std::vector<Money> esf_by_year;                // of the "esf" sources; cofinancing = financing - esf
 
     Money total_costs = 0;
     Money income = 0;
@@ -80,6 +89,15 @@ struct FigureOptions {
 };
 
 BudgetFigures budget_figures(const Application& application, const FigureOptions& options = {});
+
+// `amount` spread over the years in proportion to `weights` (each year's
+// costs), as the workbook's formulas do it: every year but the last gets
+// amount × weight / (sum of the weights) rounded to whole kronor (100 öre),
+// half away from zero as ROUND does; the last year gets the remainder, so the
+// parts add up to `amount` exactly (öre included). When the weights add up to
+// 0 the last year gets it all. Empty for no years; throws std::overflow_error
+// when a part would not fit in a Money.
+std::vector<Money> spread_by_year(Money amount, const std::vector<Money>& weights);
 
 // ---------------------------------------------------------------- exact shares
 // A share is in hundredths of a per cent (ShareHundredths: 2500 = 25 %).

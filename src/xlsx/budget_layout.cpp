@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <utility>
@@ -47,6 +48,7 @@ constexpr std::uint32_t source_beneficiary_column = 5;   // only when partners a
 constexpr double narrow_text_width = 30;
 constexpr double wide_text_width = 70;
 constexpr double min_money_width = 14;
+constexpr double financing_label_width = 36;   // the labels of the financing by year, wrapped within
 
 [[noreturn]] void fail(const std::string& message) { throw std::runtime_error("budget workbook: " + message); }
 
@@ -121,9 +123,9 @@ public:
         compute_flat_rates();
         define_looks();
         SheetLayout costs = costs_sheet();
+        SheetLayout financing = financing_sheet();   // its rows and labels are the financing by year's
         SheetLayout by_year = by_year_sheet();
         SheetLayout by_activity = by_activity_sheet();
-        SheetLayout financing = financing_sheet();
         SheetLayout summary = summary_sheet();
         std::optional<SheetLayout> sub_budgets;
         if (sub_budgets_) sub_budgets = sub_budgets_sheet();
@@ -299,6 +301,8 @@ private:
         wrapped_ = look(wraps | to_top);
         year_ = look(to_center | to_top);
         indented_ = look(to_top | indented);
+        bold_wrapped_ = look(is_bold | wraps | to_top);
+        indented_wrapped_ = look(wraps | to_top | indented);
         fact_ = look(wraps | to_top);
         fact_label_ = look(is_bold | to_top);
         money_ = look(to_top, money);
@@ -620,6 +624,7 @@ private:
         put(sheet, total_row, total_column, Amount{figures_.total_costs}, money_total_,
             "=SUM(" + costs_range(cost_amount_column) + ")");
         widen(sheet, total_column, money_width(figures_.total_costs));
+        const std::uint32_t below = financing_by_year(sheet, total_row + 2, total_row, first_year_column, total_column);
 
         // A chart helps only when there is more than one category to compare.
         if (rows.size() >= 2) {
@@ -633,16 +638,134 @@ private:
                 .number_format = money_format_,
                 .axis_number_format = std::string(labels_.money_format),   // whole kronor on the axis
                 .alt_text = shorten_utf8(std::string(labels_.chart_alt_text) + join(parts, ", ") + ".", 1000),
-                .anchor_row = total_row + 2,
+                .anchor_row = below,
                 .anchor_column = 0,
                 .width_scale = 1.6,
                 .height_scale = 1.0 + 0.1 * static_cast<double>(rows.size()),
             };
         }
+        // The chart starts a page of its own below the financing by year, so
+        // that printing does not cut it in two.
+        if (sheet.chart && below > total_row + 2) sheet.print.page_breaks.push_back(below);
         sheet.frozen_rows = 1;
         sheet.frozen_columns = 1;
         sheet.print.repeat_rows_through = 0;
         return sheet;
+    }
+
+    // The financing spread over the years, below the costs by year and in
+    // their columns: the figures' spread_by_year as live formulas. Each
+    // source's year is its amount (on the financing sheet) times the year's
+    // costs over the total costs (the Totalt row above, `cost_total_row`),
+    // rounded to whole kronor; the last year is the amount less the other
+    // years, so the row always comes to the amount. Sources are grouped by
+    // kind under a row of the kind's SUBTOTAL (a kind of one source without a
+    // funder is that source's own row); the grand total is SUBTOTAL over the
+    // groups, which skips the kinds' subtotals. Returns the first row free
+    // below it (the row itself when there is no block: no sources or no years).
+    std::uint32_t financing_by_year(SheetLayout& sheet, std::uint32_t header_row, std::uint32_t cost_total_row,
+                                    std::uint32_t first_year_column, std::uint32_t total_column) {
+        const auto& sources = budget_.financing;
+        if (sources.empty() || years_.empty()) return header_row;
+        const std::size_t year_count = years_.size();
+        if (figures_.financing_by_source_year.size() != sources.size() * year_count)
+            fail("the financing could not be spread over the years");
+
+        put(sheet, header_row, 0, std::string(labels_.financing_by_year), header_);
+        for (std::size_t y = 0; y < year_count; ++y)
+            put(sheet, header_row, static_cast<std::uint32_t>(first_year_column + y), Count{years_[y]}, header_year_);
+        put(sheet, header_row, total_column, std::string(labels_.total), header_right_);
+        widen(sheet, 0, std::min(text_width(labels_.financing_by_year), financing_label_width));
+
+        const std::string cost_total = cell_ref(cost_total_row, total_column, Anchor::both);
+        const auto label_cell = [&](std::uint32_t row, const std::string& label, LookId look, int indent) {
+            put(sheet, row, 0, label, look);
+            widen(sheet, 0, std::min(text_width(label) + 2.0 * indent, financing_label_width));
+        };
+        const auto money_cell = [&](std::uint32_t row, std::uint32_t column, Money ore, LookId look,
+                                    std::string formula) {
+            put(sheet, row, column, Amount{checked_amount(ore, "a year's share of the financing")}, look,
+                std::move(formula));
+            widen(sheet, column, money_width(ore));
+        };
+        // One source's row: its share of each year and, in the total column, their sum.
+        const auto source_row = [&](std::uint32_t row, std::size_t s) {
+            const std::string amount =
+                sheet_prefix(labels_.financing_sheet) +
+                cell_ref(static_cast<std::uint32_t>(s + 1), source_amount_column, Anchor::both);
+            for (std::size_t y = 0; y < year_count; ++y) {
+                const auto column = static_cast<std::uint32_t>(first_year_column + y);
+                std::string formula;
+                if (y + 1 < year_count)
+                    formula = "=IF(ROUND(" + cost_total + "*100,0)=0,0,ROUND(" + amount + "*" +
+                              cell_ref(cost_total_row, column, Anchor::row) + "/" + cost_total + ",0))";
+                else if (year_count == 1)
+                    formula = "=" + amount;
+                else
+                    formula = "=" + amount + "-SUM(" + range_ref(row, first_year_column, row, column - 1) + ")";
+                money_cell(row, column, figures_.financing_by_source_year[s * year_count + y], money_,
+                           std::move(formula));
+            }
+            money_cell(row, total_column, sources[s].amount, money_,
+                       "=SUM(" + range_ref(row, first_year_column, row, total_column - 1) + ")");
+        };
+        // A row of SUBTOTALs over rows first..last, with the given results.
+        const auto subtotal_row = [&](std::uint32_t row, std::uint32_t first, std::uint32_t last,
+                                      const std::vector<Money>& by_year, Money total, LookId look) {
+            for (std::uint32_t column = first_year_column; column <= total_column; ++column) {
+                const Money ore = column == total_column ? total : by_year[column - first_year_column];
+                money_cell(row, column, ore, look, "=SUBTOTAL(9," + range_ref(first, column, last, column) + ")");
+            }
+        };
+
+        std::uint32_t row = header_row + 1;
+        const std::uint32_t first_row = row;
+        std::optional<std::uint32_t> esf_row;
+        for (std::size_t k = 0; k < figures_.kinds.size(); ++k) {
+            const std::string& code = figures_.kinds[k];
+            std::vector<std::size_t> members;
+            for (std::size_t s = 0; s < sources.size(); ++s)
+                if (sources[s].kind == code) members.push_back(s);
+            if (members.empty()) continue;
+            const std::string kind_words = source_kind_labels_[members.front()];
+            if (code == "esf") esf_row = row;
+            if (members.size() == 1 && !sources[members.front()].funder) {
+                label_cell(row, kind_words, bold_wrapped_, 0);
+                source_row(row++, members.front());
+                continue;
+            }
+            const std::uint32_t kind_row = row++;
+            label_cell(kind_row, kind_words, bold_wrapped_, 0);
+            for (const std::size_t s : members) {
+                label_cell(row, sources[s].funder ? model_text(*sources[s].funder, "the funder of a source") : kind_words,
+                           indented_wrapped_, 1);
+                source_row(row++, s);
+            }
+            const std::vector<Money> by_year(figures_.financing_by_kind_year.begin() + static_cast<std::ptrdiff_t>(k * year_count),
+                                             figures_.financing_by_kind_year.begin() + static_cast<std::ptrdiff_t>((k + 1) * year_count));
+            subtotal_row(kind_row, kind_row + 1, row - 1, by_year, figures_.by_kind[k], money_);
+        }
+        const std::uint32_t last_row = row - 1;
+
+        const std::uint32_t total_row = row++;
+        label_cell(total_row, std::string(labels_.total_financing), total_label_, 0);
+        subtotal_row(total_row, first_row, last_row, figures_.financing_by_year, figures_.financing, money_total_);
+
+        const std::uint32_t cofinancing_row = row++;
+        label_cell(cofinancing_row, std::string(labels_.total_cofinancing), text_, 0);
+        for (std::uint32_t column = first_year_column; column <= total_column; ++column) {
+            const bool total = column == total_column;
+            const std::size_t y = column - first_year_column;
+            const Money ore = total ? figures_.cofinancing : figures_.financing_by_year[y] - figures_.esf_by_year[y];
+            std::string formula = "=" + cell_ref(total_row, column);
+            if (esf_row) formula += "-" + cell_ref(*esf_row, column);
+            money_cell(cofinancing_row, column, ore, money_, std::move(formula));
+        }
+
+        const std::uint32_t note_row = row + 1;
+        put(sheet, note_row, 0, std::string(labels_.financing_by_year_note), note_);
+        sheet.merges.push_back({note_row, 0, total_column});
+        return note_row + 2;
     }
 
     // ------------------------------------------------------------ by activity
@@ -1383,7 +1506,8 @@ private:
 
     std::string money_format_;
     bool show_ore_ = false;
-    LookId text_ = 0, header_center_ = 0, header_indented_ = 0, year_ = 0, indented_ = 0;
+    LookId text_ = 0, header_center_ = 0, header_indented_ = 0, year_ = 0, indented_ = 0, bold_wrapped_ = 0,
+           indented_wrapped_ = 0;
     LookId bold_ = 0, title_ = 0, header_ = 0, header_right_ = 0, header_year_ = 0, wrapped_ = 0, fact_ = 0,
            fact_label_ = 0, money_ = 0, money_total_ = 0, percent_ = 0, percent_total_ = 0, total_label_ = 0, date_ = 0,
            note_ = 0, at_most_percent_ = 0, at_least_percent_ = 0, at_most_money_ = 0, must_be_money_ = 0, status_ = 0;

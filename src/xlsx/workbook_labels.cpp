@@ -41,6 +41,12 @@ constexpr WorkbookLabels swedish{
         "än projektets totala kostnad.",
     .chart_title = "Kostnader per kategori",
     .chart_alt_text = "Stapeldiagram över kostnaderna per kategori: ",
+    .financing_by_year = "Finansiering per år (fördelad efter årets kostnader)",
+    .financing_by_year_note =
+        "Planen anger inget år för finansieringen, så varje finansieringskälla är fördelad på åren i proportion "
+        "till årets kostnader (raden Totalt ovan; intäkterna har inte heller något år). Varje år utom det sista "
+        "avrundas till hela kronor och det sista året får resten, så att raden blir källans belopp. Ändras en "
+        "kostnad eller ett belopp på bladet Finansiering följer fördelningen med.",
 
     .kind = "Typ",
     .funder = "Finansiär",
@@ -161,6 +167,12 @@ constexpr WorkbookLabels english{
         "project's total cost.",
     .chart_title = "Costs by category",
     .chart_alt_text = "Bar chart of the costs by category: ",
+    .financing_by_year = "Financing by year (spread by each year's costs)",
+    .financing_by_year_note =
+        "The plan gives the financing no year, so each financing source is spread over the years in proportion "
+        "to each year's costs (the Total row above; the income has no year either). Every year but the last is "
+        "rounded to whole kronor and the last year takes the rest, so that the row comes to the source's amount. "
+        "Change a cost or an amount on the sheet Financing and the spread follows.",
 
     .kind = "Kind",
     .funder = "Funder",

@@ -25,6 +25,8 @@ struct WorkbookLabels {
     std::string_view no_activity, unknown_activity, unknown_goal, unknown_category;
     std::string_view goal_note;
     std::string_view chart_title, chart_alt_text;
+    // Financing spread over the years (below the costs by year).
+    std::string_view financing_by_year, financing_by_year_note;
 
     // Financing.
     std::string_view kind, funder, org_number, share, income, unknown_kind;

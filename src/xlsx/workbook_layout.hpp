@@ -119,6 +119,7 @@ struct PrintSetup {
     std::optional<std::uint32_t> repeat_rows_through;   // rows 0..n repeat on every page
     std::string header;   // Excel header codes (&L, &C, &R, &P, &N, &A); at most 255 bytes
     std::string footer;
+    std::vector<std::uint32_t> page_breaks;   // rows that start a new page (ascending, > 0)
 };
 
 struct SheetLayout {

@@ -12,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "xlsx/cell_reference.hpp"
 #include "xlsx/cell_text.hpp"
@@ -430,6 +431,11 @@ private:
         worksheet_fit_to_pages(worksheet, 1, 0);   // one page wide, as many pages down as it takes
         if (sheet.print.repeat_rows_through)
             check(worksheet_repeat_rows(worksheet, 0, *sheet.print.repeat_rows_through), context + " title rows");
+        if (!sheet.print.page_breaks.empty()) {
+            std::vector<lxw_row_t> breaks(sheet.print.page_breaks.begin(), sheet.print.page_breaks.end());
+            breaks.push_back(0);   // libxlsxwriter's end mark
+            check(worksheet_set_h_pagebreaks(worksheet, breaks.data()), context + " page breaks");
+        }
         for (const auto& [text, part] :
              {std::pair{&sheet.print.header, "header"}, std::pair{&sheet.print.footer, "footer"}}) {
             if (text->empty()) continue;

@@ -142,3 +142,35 @@ BOOST_AUTO_TEST_CASE(display_shares_add_up_to_exactly_one_hundred_per_cent) {
     BOOST_TEST(!display_shares({big, big}, big, 1));
     BOOST_TEST(!display_shares({1}, 1, 5));
 }
+
+BOOST_AUTO_TEST_CASE(financing_is_spread_over_the_years_by_their_costs) {
+    // 1 000 kr over three equal years: 333,33 kr is rounded to 333 kr, the last year takes the rest.
+    BOOST_TEST(spread_by_year(100000, {50000, 50000, 50000}) == (std::vector<Money>{33300, 33300, 33400}));
+    // Half a krona is rounded away from zero, as ROUND does: 7,50 kr / 3 = 2,50 kr -> 3 kr; the rest keeps its öre.
+    BOOST_TEST(spread_by_year(750, {100, 100, 100}) == (std::vector<Money>{300, 300, 150}));
+    BOOST_TEST(spread_by_year(-750, {100, 100, 100}) == (std::vector<Money>{-300, -300, -150}));
+    // No costs at all: the last year takes the whole amount; no years: nothing.
+    BOOST_TEST(spread_by_year(100000, {0, 0}) == (std::vector<Money>{0, 100000}));
+    BOOST_TEST(spread_by_year(100000, {}).empty());
+    BOOST_TEST(spread_by_year(100000, {7}) == (std::vector<Money>{100000}));
+    // A product beyond 64 bits is exact: 10^15 öre × 10^15 öre / (2·10^15 öre).
+    const Money big = 1'000'000'000'000'000;
+    BOOST_TEST(spread_by_year(big, {big, big}) == (std::vector<Money>{big / 2, big / 2}));
+    // A part that no Money holds is refused.
+    BOOST_CHECK_THROW(spread_by_year(big, {big * 9, 1 - big * 9}), std::overflow_error);
+}
+
+BOOST_AUTO_TEST_CASE(figures_hold_the_financing_by_source_kind_and_year) {
+    Application a;
+    a.budget.costs = {cost("staff", 2010, 100000), cost("staff", 2011, 200000)};
+    a.budget.financing = {source("esf", 100000), source("public-cash", 100001), source("public-cash", 99999)};
+    const BudgetFigures f = budget_figures(a);
+    // 1 000 kr × 1/3 = 333,33 -> 333; 1 000,01 kr × 1/3 = 333,34 -> 333; 999,99 × 1/3 = 333,33 -> 333.
+    BOOST_TEST(f.financing_by_source_year == (std::vector<Money>{33300, 66700, 33300, 66701, 33300, 66699}));
+    BOOST_TEST(f.financing_by_kind_year == (std::vector<Money>{33300, 66700, 66600, 133400}));
+    BOOST_TEST(f.financing_by_year == (std::vector<Money>{99900, 200100}));
+    BOOST_TEST(f.esf_by_year == (std::vector<Money>{33300, 66700}));
+    for (std::size_t s = 0; s < a.budget.financing.size(); ++s)
+        BOOST_TEST(f.financing_by_source_year[2 * s] + f.financing_by_source_year[2 * s + 1] ==
+                   a.budget.financing[s].amount);
+}

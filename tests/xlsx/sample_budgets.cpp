@@ -218,6 +218,17 @@ model::Application application_with_partners_and_flat_rate() {
     return application;
 }
 
+model::Application application_with_financing_over_three_years() {
+    model::Application application = framsyn_application();
+    application.budget = model::Budget{};
+    for (const int year : {2009, 2010, 2011})
+        application.budget.costs.push_back(cost("staff", year, "", 1000 * kr, "Projektledare"));
+    application.budget.financing.push_back(source("esf", std::nullopt, std::nullopt, 1000 * kr));
+    application.budget.financing.push_back(source("public-cash", "Umeå kommun", std::nullopt, 1001 * kr));
+    application.budget.financing.push_back(source("public-cash", "Region Västerbotten", std::nullopt, 750));
+    return application;
+}
+
 std::vector<xlsx::CategoryChoice> esf_plus_categories() {
     return {{"staff", "Personalkostnader", "Staff"},
             {"services", "Köp av tjänst", "Purchased services"},

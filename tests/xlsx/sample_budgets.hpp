@@ -46,6 +46,12 @@ model::Application application_with_odd_keys();
 // one line naming no beneficiary. Costs 529 845,12 kr, balanced.
 model::Application application_with_partners_and_flat_rate();
 
+// Costs of 1 000 kr in each of 2009, 2010 and 2011, and sources that a third
+// a year does not split into whole kronor: ESF 1 000 kr (no funder),
+// public cash 1 001 kr from Umeå kommun and 7,50 kr from Region Västerbotten
+// (2,50 kr a year: half a krona). Not balanced (the financing by year does not need it).
+model::Application application_with_financing_over_three_years();
+
 // The ESF+ pack's eight categories with its own words ("Personalkostnader", "Övriga kostnader").
 std::vector<xlsx::CategoryChoice> esf_plus_categories();
 

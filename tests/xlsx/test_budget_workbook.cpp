@@ -8,13 +8,16 @@
 #include <csignal>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "support/temp_files.hpp"
 #include "xlsx/budget_workbook.hpp"
@@ -124,9 +127,117 @@ void check_golden(const std::string& workbook, const std::string& name) {
     BOOST_TEST(written_parts == expected_parts, boost::test_tools::per_element());
 }
 
+// A cell of a written worksheet as the file stores it: its formula (without
+// the "=", XML entities decoded) and its cached value (the <v> text).
+struct StoredCell {
+    std::string formula;
+    std::string value;
+};
+
+std::string xml_unescape(std::string text) {
+    for (const auto& [entity, character] : {std::pair<std::string, std::string>{"&quot;", "\""}, {"&apos;", "'"},
+                                            {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+        for (std::size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1))
+            text.replace(at, entity.size(), character);
+    }
+    return text;
+}
+
+StoredCell stored_cell(const std::string& sheet_xml, const std::string& reference) {
+    const std::string start = "<c r=\"" + reference + "\"";
+    const std::size_t at = sheet_xml.find(start);
+    if (at == std::string::npos) throw std::logic_error("no cell " + reference);
+    const std::size_t end = sheet_xml.find("</c>", at);
+    const std::string cell = sheet_xml.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    const auto inner = [&](const std::string& tag) {
+        const std::size_t open = cell.find("<" + tag + ">");
+        if (open == std::string::npos) return std::string();
+        const std::size_t from = open + tag.size() + 2;
+        return xml_unescape(cell.substr(from, cell.find("</" + tag + ">", from) - from));
+    };
+    return {inner("f"), inner("v")};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(budget_workbook)
+
+// Costs in three years of 1 000 kr each: every source is spread a third a
+// year, rounded to whole kronor, and the last year takes the rest. The cells
+// are read back from the written file: formula text and cached result.
+BOOST_AUTO_TEST_CASE(financing_by_year_is_spread_by_each_years_costs_with_live_formulas) {
+    const model::Application application = testing::application_with_financing_over_three_years();
+    ScratchFolder folder;
+    const std::string path = folder.path("budget.xlsx");
+    xlsx::write_budget_workbook(application, testing::framsyn_options(), path);
+    const auto parts = testing::read_package(path);
+    const std::string& by_year = parts.at("xl/worksheets/sheet3.xml");   // Per år
+    BOOST_TEST(parts.at("xl/sharedStrings.xml").find("Finansiering per år (fördelad efter årets kostnader)") !=
+               std::string::npos);
+    const auto cell = [&](const std::string& reference) { return stored_cell(by_year, reference); };
+
+    // Rows: 1 header, 2 Lön personal, 3 Totalt; 5 the block's header, 6 ESF (one source without a
+    // funder: its own row), 7 public cash (the subtotal of 8 and 9), 10 the total, 11 co-financing.
+    const std::string share = "IF(ROUND($E$3*100,0)=0,0,ROUND('Finansiering'!";
+    BOOST_TEST(cell("B6").formula == share + "$D$2*B$3/$E$3,0))");
+    BOOST_TEST(cell("B6").value == "333");
+    BOOST_TEST(cell("C6").formula == share + "$D$2*C$3/$E$3,0))");
+    BOOST_TEST(cell("C6").value == "333");
+    BOOST_TEST(cell("D6").formula == "'Finansiering'!$D$2-SUM(B6:C6)");
+    BOOST_TEST(cell("D6").value == "334");
+    BOOST_TEST(cell("E6").formula == "SUM(B6:D6)");
+    BOOST_TEST(cell("E6").value == "1000");   // the row comes to the source's amount
+
+    BOOST_TEST(cell("B8").formula == share + "$D$3*B$3/$E$3,0))");
+    BOOST_TEST(cell("B8").value == "334");
+    BOOST_TEST(cell("C8").value == "334");
+    BOOST_TEST(cell("D8").formula == "'Finansiering'!$D$3-SUM(B8:C8)");
+    BOOST_TEST(cell("D8").value == "333");
+    BOOST_TEST(cell("E8").value == "1001");
+
+    BOOST_TEST(cell("B9").value == "3");
+    BOOST_TEST(cell("C9").value == "3");
+    BOOST_TEST(cell("D9").value == "1.5");   // the rest keeps its öre
+    BOOST_TEST(cell("E9").value == "7.5");
+
+    BOOST_TEST(cell("B7").formula == "SUBTOTAL(9,B8:B9)");
+    BOOST_TEST(cell("B7").value == "337");
+    BOOST_TEST(cell("D7").value == "334.5");
+    BOOST_TEST(cell("E7").formula == "SUBTOTAL(9,E8:E9)");
+    BOOST_TEST(cell("E7").value == "1008.5");
+
+    // The total skips the kind's subtotal (SUBTOTAL ignores SUBTOTAL), so each column is the year's financing.
+    // Each source's years add up to its amount, to the öre.
+    const auto ore_at = [&](const std::string& reference) { return std::llround(std::stod(cell(reference).value) * 100); };
+    for (const auto& [row, source_ore] : {std::pair<std::string, long long>{"6", 100000}, {"8", 100100}, {"9", 750}})
+        BOOST_TEST(ore_at("B" + row) + ore_at("C" + row) + ore_at("D" + row) == source_ore, "row " << row);
+
+    BOOST_TEST(cell("B10").formula == "SUBTOTAL(9,B6:B9)");
+    BOOST_TEST(cell("B10").value == "670");
+    BOOST_TEST(cell("C10").value == "670");
+    BOOST_TEST(cell("D10").value == "668.5");
+    BOOST_TEST(cell("E10").value == "2008.5");
+    BOOST_TEST(cell("B11").formula == "B10-B6");
+    BOOST_TEST(cell("B11").value == "337");
+    BOOST_TEST(cell("E11").value == "1008.5");
+}
+
+// Two years of unequal costs (1 000 kr and 2 000 kr): 1 000 kr splits 333,33 / 666,67 kr.
+BOOST_AUTO_TEST_CASE(financing_by_year_over_two_years_of_unequal_costs) {
+    model::Application application = testing::application_with_one_cost();
+    application.budget.costs = {testing::cost("staff", 2010, "a1", 1000 * 100, "Projektledare"),
+                                testing::cost("staff", 2011, "a1", 2000 * 100, "Projektledare")};
+    application.budget.financing.front().amount = 1000 * 100;
+    ScratchFolder folder;
+    const std::string path = folder.path("budget.xlsx");
+    xlsx::write_budget_workbook(application, testing::framsyn_options(), path);
+    const std::string by_year = testing::read_package(path).at("xl/worksheets/sheet3.xml");
+    BOOST_TEST(stored_cell(by_year, "B6").formula == "IF(ROUND($D$3*100,0)=0,0,ROUND('Finansiering'!$D$2*B$3/$D$3,0))");
+    BOOST_TEST(stored_cell(by_year, "B6").value == "333");
+    BOOST_TEST(stored_cell(by_year, "C6").formula == "'Finansiering'!$D$2-SUM(B6:B6)");
+    BOOST_TEST(stored_cell(by_year, "C6").value == "667");
+    BOOST_TEST(stored_cell(by_year, "D6").value == "1000");
+}
 
 BOOST_AUTO_TEST_CASE(framsyn_matches_the_golden_parts) {
     ScratchFolder folder;

@@ -195,6 +195,8 @@ int main(int argc, char** argv) {
         xlsx::WorkbookOptions partners = testing::framsyn_options();
         partners.categories = testing::esf_plus_categories();
         write_sample(folder, "partners-flat-rate", testing::application_with_partners_and_flat_rate(), partners);
+        write_sample(folder, "financing-years", testing::application_with_financing_over_three_years(),
+                     testing::framsyn_options());
         write_sample(folder, "odd-keys", testing::application_with_odd_keys(), testing::framsyn_options());
         write_sample(folder, "large", testing::application_with_many_costs(10000), testing::framsyn_options());
     } catch (const std::exception& error) {
