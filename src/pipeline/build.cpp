@@ -241,6 +241,8 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
             options.limits = workbook_limits(*checked.application, checked.pack);
             if (request.workbook_stamp)
                 options.source = xlsx::WorkbookSource{request.workbook_stamp->application, request.workbook_stamp->version};
+            if (const model::Region* region = session.municipalities().find_region(checked.application->project.region.value))
+                options.region_name = region->name;
             if (checked.pack) {
                 options.categories = workbook_categories(*checked.pack);
                 options.programme_title = checked.pack->title;

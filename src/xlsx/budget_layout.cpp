@@ -1237,7 +1237,10 @@ private:
         fact(sheet, labels_.programme_area,
              model_text(named(options_.area_title, project.programme_area.value),
                         located("the programme area", project.programme_area.where)));
-        fact(sheet, labels_.region, model_text(project.region.value, located("the region", project.region.where)));
+        const std::string region = options_.region_name && !options_.region_name->empty()
+                                       ? *options_.region_name + " (" + project.region.value + ")"
+                                       : project.region.value;
+        fact(sheet, labels_.region, model_text(region, located("the region", project.region.where)));
         fact(sheet, labels_.period_start, date_value(project.period.start));
         fact(sheet, labels_.period_end, date_value(project.period.end));
         fact(sheet, labels_.prepared, date_value(options_.date));

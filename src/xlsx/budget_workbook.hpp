@@ -89,6 +89,9 @@ struct WorkbookOptions {
     std::optional<model::LocalizedName> programme_title;
     std::optional<model::LocalizedName> call_title;
     std::optional<model::LocalizedName> area_title;
+    // The name of the plan's NUTS2 region ("Övre Norrland"), shown as
+    // "Övre Norrland (SE33)"; nullopt = the code alone.
+    std::optional<std::string> region_name;
 };
 
 // Writes the budget workbook to `path`, replacing any file there (the caller

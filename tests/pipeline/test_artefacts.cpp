@@ -291,8 +291,8 @@ BOOST_AUTO_TEST_CASE(a_plan_gets_the_default_draft_of_its_programme) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(the_workbook_names_the_programme_call_and_area_as_the_pack_does) {
-    // The summary sheet gave "esf-2007-2013", "ovre-norrland-2009" and "PO1", the plan's ids.
+BOOST_AUTO_TEST_CASE(the_workbook_names_the_programme_call_area_and_region_as_the_pack_does) {
+    // The summary sheet gave "esf-2007-2013", "ovre-norrland-2009", "PO1" and "SE33", the plan's ids.
     pipeline::CheckSession session(day);
     const pipeline::Artefacts made =
         pipeline::build_artefacts(request_for(source_path("samples/framsyn/plan.xml"), "findings.xml"), session);
@@ -303,7 +303,9 @@ BOOST_AUTO_TEST_CASE(the_workbook_names_the_programme_call_and_area_as_the_pack_
     BOOST_TEST(contains(*strings, "(ovre-norrland-2009)</t>"), *strings);
     BOOST_TEST(contains(*strings, "(esf-2007-2013)</t>"));
     BOOST_TEST(contains(*strings, "Kompetensförsörjning (PO1)</t>"));
+    BOOST_TEST(contains(*strings, "<t>Övre Norrland (SE33)</t>"), *strings);
     BOOST_TEST(!contains(*strings, "<t>ovre-norrland-2009</t>"));
+    BOOST_TEST(!contains(*strings, "<t>SE33</t>"));
 }
 
 BOOST_AUTO_TEST_CASE(a_bad_value_is_reported_where_it_is_and_the_rest_is_still_checked_and_drafted) {
