@@ -211,9 +211,8 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 class ViewBuilder {
 public:
     ViewBuilder(const model::Application& application, const ApplicationViewOptions& options)
-        : app_(application), options_(options), lang_(options.lang == "en" ? "en" : "sv"), words_{lang_} {
-        for (std::size_t i = 0; i < app_.goals.size(); ++i) goal_label_[app_.goals[i].id] = words_("M", "G") + std::to_string(i + 1);
-        for (std::size_t i = 0; i < app_.activities.size(); ++i) activity_label_[app_.activities[i].id] = "A" + std::to_string(i + 1);
+        : app_(application), options_(options), lang_(options.lang == "en" ? "en" : "sv"), words_{lang_},
+          goal_label_(model::goal_labels(application, lang_)), activity_label_(model::activity_labels(application)) {
         if (app_.findings)
             for (std::size_t i = 0; i < app_.findings->findings.size(); ++i)
                 finding_label_[app_.findings->findings[i].id] = "F" + std::to_string(i + 1);

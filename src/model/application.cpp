@@ -143,4 +143,19 @@ bool Application::has_beneficiary_partners() const {
     return false;
 }
 
+Labels activity_labels(const Application& application) {
+    Labels labels;
+    for (std::size_t i = 0; i < application.activities.size(); ++i)
+        labels[application.activities[i].id] = "A" + std::to_string(i + 1);
+    return labels;
+}
+
+Labels goal_labels(const Application& application, std::string_view lang) {
+    const std::string prefix = lang == "en" ? "G" : "M";
+    Labels labels;
+    for (std::size_t i = 0; i < application.goals.size(); ++i)
+        labels[application.goals[i].id] = prefix + std::to_string(i + 1);
+    return labels;
+}
+
 }  // namespace esfdraft::model

@@ -6,6 +6,8 @@
 // vectors; the model never invents content. Strings are UTF-8.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -414,5 +416,15 @@ struct Application {
     // True when some partner has role="beneficiary" (rule B014, sub-budgets).
     bool has_beneficiary_partners() const;
 };
+
+// The numbers the draft gives the plan's activities and goals, by their
+// place in the plan: activities "A1", "A2", …; goals "M1", "M2", … in
+// Swedish ("mål") and "G1", "G2", … in English (any lang other than "en" is
+// Swedish). Keyed by id; an id the plan gives twice takes the number of its
+// last place (rule X004 reports the duplicate). The draft and the budget
+// workbook both name activities and goals by these.
+using Labels = std::map<std::string, std::string, std::less<>>;
+Labels activity_labels(const Application& application);
+Labels goal_labels(const Application& application, std::string_view lang);
 
 }  // namespace esfdraft::model

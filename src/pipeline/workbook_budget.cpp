@@ -75,8 +75,11 @@ std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& 
 
     xlsx::WorkbookBudget read;
     try {
-        read = xlsx::read_budget_workbook(parts, latest.pack ? workbook_categories(*latest.pack)
-                                                             : std::vector<xlsx::CategoryChoice>{});
+        // The costs sheet names the latest plan's activities as the workbook
+        // made from it did (a stamp of another version is refused below).
+        read = xlsx::read_budget_workbook(parts,
+                                          latest.pack ? workbook_categories(*latest.pack) : std::vector<xlsx::CategoryChoice>{},
+                                          xlsx::cost_activity_names(*latest.application).ids);
     } catch (const xlsx::WorkbookReadError& error) {
         throw WorkbookRejected(error.what(), error.swedish());
     }

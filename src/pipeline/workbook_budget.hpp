@@ -45,6 +45,8 @@ private:
 // replaced by the cost lines, financing sources and income lines of
 // `workbook` (an .xlsx that esfdraft wrote, possibly edited and re-saved by
 // Excel or LibreOffice); every byte outside the budget element is kept.
+// The costs sheet's activity labels ("A1", xlsx::cost_activity_names) read
+// as the ids of `plan`'s activities, the plan the workbook was made from.
 // The result loads (no X001/X002) and its budget equals the workbook's.
 //
 // Throws WorkbookRejected when `plan` itself does not load, `workbook` is not

@@ -113,8 +113,12 @@ struct SummaryRow {
 class BudgetLayoutBuilder {
 public:
     BudgetLayoutBuilder(const model::Application& application, const WorkbookOptions& options,
-                        const WorkbookLabels& labels)
-        : application_(application), budget_(application.budget), options_(options), labels_(labels) {}
+                        const WorkbookLabels& labels, std::string lang)
+        : application_(application), budget_(application.budget), options_(options), labels_(labels),
+          lang_(std::move(lang)),
+          cost_activities_(cost_activity_names(application)) {
+        choose_names();
+    }
 
     WorkbookLayout build() {
         check_limits();
@@ -515,8 +519,9 @@ private:
             widen(sheet, cost_category_column, text_width(cost_category_labels_.back()));
             put(sheet, row, cost_year_column, Count{cost.year}, year_);
             if (cost.activity_id && !cost.activity_id->empty()) {
-                put(sheet, row, cost_activity_column, model_text(*cost.activity_id, what("the activity of ")));
-                widen(sheet, cost_activity_column, std::min(text_width(*cost.activity_id), narrow_text_width));
+                const std::string& named = name_of(cost_activities_.shown, *cost.activity_id);
+                put(sheet, row, cost_activity_column, model_text(named, what("the activity of ")));
+                widen(sheet, cost_activity_column, std::min(text_width(named), narrow_text_width));
             }
             put(sheet, row, cost_label_column, model_text(cost.label, what("the label of ")), wrapped_);
             widen(sheet, cost_label_column, std::min(text_width(cost.label), wide_text_width));
@@ -770,12 +775,44 @@ private:
 
     // ------------------------------------------------------------ by activity
 
+    // The names the sheets show for activities and goals: their labels
+    // ("A1", "M1" / "G1", as the draft numbers them), or their ids when a
+    // label would also name something the plan refers to but does not
+    // define (an activity "A3" that only a cost line names; a goal "M2" that
+    // only an activity names), so that no two rows would show one name and
+    // the goal table's test (below) finds each goal's own activities only.
+    void choose_names() {
+        activity_names_ = model::activity_labels(application_);
+        goal_names_ = model::goal_labels(application_, lang_);
+        const auto names_an_undefined = [](const model::Labels& names, const std::string& id) {
+            if (names.contains(id)) return false;
+            for (const auto& [defined, name] : names)
+                if (name == id) return true;
+            return false;
+        };
+        std::set<std::string> undefined_activities, undefined_goals;
+        for (const model::CostLine& cost : budget_.costs)
+            if (cost.activity_id) undefined_activities.insert(*cost.activity_id);
+        for (const model::Activity& activity : application_.activities)
+            undefined_goals.insert(activity.goal_ids.begin(), activity.goal_ids.end());
+        for (const std::string& id : undefined_activities)
+            if (names_an_undefined(activity_names_, id)) activity_names_.clear();
+        for (const std::string& id : undefined_goals)
+            if (names_an_undefined(goal_names_, id)) goal_names_.clear();
+    }
+
+    // The name `names` gives `id`, or the id itself (an id with no label).
+    static const std::string& name_of(const model::Labels& names, const std::string& id) {
+        const auto found = names.find(id);
+        return found == names.end() ? id : found->second;
+    }
+
     struct ActivityRow {
         std::string key;         // what the costs' activity column holds; "" for costs without one
         std::string shown_key;   // column A
         std::string title;
         std::vector<std::string> goal_ids;
-        std::string goals_text;   // goal ids separated by spaces, as column C shows them
+        std::string goals_text;   // the goals' names separated by spaces, as column C shows them
     };
 
     SheetLayout by_activity_sheet() {
@@ -790,11 +827,13 @@ private:
         for (const auto& activity : application_.activities) {
             if (!seen.insert(activity.id).second) continue;   // a duplicate id would count its costs twice
             const std::string what = located("activity '" + activity.id + "'", activity.where);
-            ActivityRow row{.key = model_text(activity.id, "the id of " + what),
-                            .shown_key = activity.id,
+            std::vector<std::string> goals;
+            for (const std::string& goal : activity.goal_ids) goals.push_back(name_of(goal_names_, goal));
+            ActivityRow row{.key = model_text(name_of(cost_activities_.shown, activity.id), "the id of " + what),
+                            .shown_key = model_text(name_of(activity_names_, activity.id), "the id of " + what),
                             .title = model_text(activity.title, "the title of " + what),
                             .goal_ids = activity.goal_ids,
-                            .goals_text = model_text(join(activity.goal_ids, " "), "the goals of " + what)};
+                            .goals_text = model_text(join(goals, " "), "the goals of " + what)};
             rows.push_back(std::move(row));
         }
         for (const auto& cost : costs)
@@ -845,8 +884,12 @@ private:
                 widen(sheet, goals_column, std::min(text_width(activity.goals_text), narrow_text_width));
             }
             // The key is the cell in column A, except for the row of costs
-            // without an activity, whose costs have an empty activity cell.
-            const std::string key = no_activity ? "\"\"" : cell_ref(row, key_column, Anchor::column);
+            // without an activity, whose costs have an empty activity cell,
+            // and an activity the costs sheet names by its id but this
+            // column by its label (ids that look like labels in another order).
+            const std::string key = no_activity                           ? "\"\""
+                                    : activity.key == activity.shown_key ? cell_ref(row, key_column, Anchor::column)
+                                                                         : string_literal(activity.key);
             for (std::size_t y = 0; y < years_.size(); ++y) {
                 const auto column = static_cast<std::uint32_t>(first_year_column + y);
                 const Money ore = sums[r * years_.size() + y];
@@ -891,6 +934,7 @@ private:
         constexpr std::uint32_t key_column = 0, statement_column = 1, activities_column = 2, first_year_column = 3;
         struct GoalRow {
             std::string id;
+            std::string name;   // column A, as the activities' goals column names it
             std::string statement;
         };
         std::vector<GoalRow> goals;
@@ -898,12 +942,12 @@ private:
         for (const auto& goal : application_.goals) {
             if (!seen.insert(goal.id).second) continue;
             const std::string what = located("goal '" + goal.id + "'", goal.where);
-            goals.push_back(
-                {model_text(goal.id, "the id of " + what), model_text(goal.statement, "the statement of " + what)});
+            goals.push_back({model_text(goal.id, "the id of " + what), model_text(name_of(goal_names_, goal.id), "the id of " + what),
+                             model_text(goal.statement, "the statement of " + what)});
         }
         for (const auto& activity : activities)
             for (const auto& id : activity.goal_ids)
-                if (seen.insert(id).second) goals.push_back({id, std::string(labels_.unknown_goal)});
+                if (seen.insert(id).second) goals.push_back({id, id, std::string(labels_.unknown_goal)});
         if (goals.empty()) return;
 
         put(sheet, header_row, key_column, std::string(labels_.goals), header_);
@@ -936,8 +980,8 @@ private:
             const std::vector<std::size_t>& members = found == serving_activities.end() ? none : found->second;
             std::vector<std::string> serving;
             for (std::size_t a : members) serving.push_back(activities[a].shown_key);
-            put(sheet, row, key_column, id, bold_);
-            widen(sheet, key_column, std::min(text_width(id), narrow_text_width));
+            put(sheet, row, key_column, goals[g].name, bold_);
+            widen(sheet, key_column, std::min(text_width(goals[g].name), narrow_text_width));
             put(sheet, row, statement_column, goals[g].statement, wrapped_);
             widen(sheet, statement_column, std::min(text_width(goals[g].statement), wide_text_width));
             const std::string serving_text = model_text(join(serving, " "), "the activities of goal '" + id + "'");
@@ -1505,6 +1549,9 @@ private:
     const model::Budget& budget_;
     const WorkbookOptions& options_;
     const WorkbookLabels& labels_;
+    const std::string lang_;   // "sv" or "en"
+    const CostActivityNames cost_activities_;   // the costs sheet's activity column
+    model::Labels activity_names_, goal_names_;   // what the other sheets call them (choose_names)
     WorkbookLayout layout_;
 
     std::string money_format_;
@@ -1545,7 +1592,7 @@ WorkbookLayout layout_budget_workbook(const model::Application& application, con
     const WorkbookLabels* labels = labels_for(lang);
     if (labels == nullptr) fail("unsupported language '" + lang + "' (the workbook speaks sv and en)");
     if (!options.date.valid()) fail("the document date " + options.date.iso() + " is not a valid date");
-    return BudgetLayoutBuilder(application, options, *labels).build();
+    return BudgetLayoutBuilder(application, options, *labels, lang).build();
 }
 
 }  // namespace esfdraft::xlsx

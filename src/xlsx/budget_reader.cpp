@@ -671,7 +671,7 @@ std::string category_list(const std::vector<CategoryChoice>& categories, std::st
 }
 
 void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, const std::vector<CategoryChoice>& categories,
-                model::Budget& budget) {
+                const model::Labels& activity_ids, model::Budget& budget) {
     const std::vector<std::string_view> headers{labels.category, labels.year,   labels.activity,
                                                 labels.label,    labels.amount, labels.tags};
     const auto header = find_header(sheet, headers);
@@ -699,6 +699,9 @@ void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, const std
         cost.category = *code;
         cost.year = sheet.year(row, year);
         cost.activity_id = sheet.text(row, activity);
+        if (cost.activity_id)
+            if (const auto named = activity_ids.find(*cost.activity_id); named != activity_ids.end())
+                cost.activity_id = named->second;
         cost.label = sheet.text(row, label).value_or("");
         cost.amount = sheet.amount(row, amount);
         if (const auto given = sheet.text(row, tags)) {
@@ -831,7 +834,7 @@ std::optional<WorkbookSource> read_source(const std::string& bytes, const std::s
 }  // namespace
 
 WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts,
-                                    const std::vector<CategoryChoice>& categories) {
+                                    const std::vector<CategoryChoice>& categories, const model::Labels& activity_ids) {
     std::map<std::string, const std::string*> by_name;
     for (const WorkbookPart& part : parts) by_name[part.name] = &part.bytes;
     const auto part = [&](const std::string& name) -> const std::string& {
@@ -899,7 +902,7 @@ WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts,
         return SheetCells(std::string(name), read_sheet(part(part_name), part_name, std::string(name), shared));
     };
     out.budget.currency = "SEK";
-    read_costs(load_sheet(labels->costs_sheet), *labels, categories, out.budget);
+    read_costs(load_sheet(labels->costs_sheet), *labels, categories, activity_ids, out.budget);
     read_financing(load_sheet(labels->financing_sheet), *labels, out.budget);
     if (by_name.count("docProps/custom.xml")) out.source = read_source(part("docProps/custom.xml"), "docProps/custom.xml");
     return out;

@@ -68,6 +68,12 @@ inline constexpr std::size_t max_read_cells = 1'000'000;
 // beneficiary: "Projektägaren" / "Project owner" / "owner" read as "owner",
 // any other text as the partner id typed; empty = none.
 //
+// `activity_ids`: the plan's CostActivityNames::ids (the costs sheet names
+// its activities by their labels, "A1"): an activity cell holding one of
+// them reads as that activity's id, any other text as typed (an id, also a
+// label the plan's ids made the writer leave out). Empty = every activity
+// cell as typed.
+//
 // Edges: a row whose every read column is empty is skipped (the placeholder
 // rows of an empty list, a row a user cleared); the placeholder notes
 // "(ingen finansiering)" and "(inga intäkter)" are not lines. A category,
@@ -86,6 +92,7 @@ inline constexpr std::size_t max_read_cells = 1'000'000;
 // öre or beyond 15 digits, a control character); a line lacks its category,
 // year, kind or amount; a formula cell has no stored result.
 WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts,
-                                    const std::vector<CategoryChoice>& categories = {});
+                                    const std::vector<CategoryChoice>& categories = {},
+                                    const model::Labels& activity_ids = {});
 
 }  // namespace esfdraft::xlsx

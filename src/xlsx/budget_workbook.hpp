@@ -94,6 +94,20 @@ struct WorkbookOptions {
     std::optional<std::string> region_name;
 };
 
+// How the costs sheet's activity column names the plan's activities, the
+// same for the writer and the reader: by their labels ("A1", "A2", … as the
+// draft numbers them, model::activity_labels) when no text could then be
+// read as another activity, else by their ids as the plan gives them.
+// Labels could be misread when an activity's label is the id of another
+// activity (ids "A2", "A1" in that order) or the id a cost line names but no
+// activity has (a cost of "A3" in a plan whose third activity is "a3").
+// A cost line's activity that the plan does not define is shown as typed.
+struct CostActivityNames {
+    model::Labels shown;   // activity id -> the column's text; empty = the ids
+    model::Labels ids;     // the column's text -> activity id (the reverse of `shown`)
+};
+CostActivityNames cost_activity_names(const model::Application& application);
+
 // Writes the budget workbook to `path`, replacing any file there (the caller
 // passes a temporary path and renames it into place). The same inputs give
 // the same bytes.

@@ -25,11 +25,12 @@ namespace {
 
 bool have_soffice() { return std::system("command -v soffice > /dev/null 2>&1") == 0; }
 
+// The costs sheet's activity labels ("A1") read as the FRAMSYN plan's ids, as the service reads them.
 xlsx::WorkbookBudget read_file_back(const std::string& path) {
     const docx::Package package = docx::read_package(testing::read_file(path), path);
     std::vector<xlsx::WorkbookPart> parts;
     for (const auto& entry : package.entries()) parts.push_back({entry.name, entry.bytes});
-    return xlsx::read_budget_workbook(parts);
+    return xlsx::read_budget_workbook(parts, {}, xlsx::cost_activity_names(testing::framsyn_application()).ids);
 }
 
 std::string edited(const std::string& workbook, const std::function<void(std::string&)>& edit) {

@@ -211,7 +211,7 @@ BOOST_AUTO_TEST_CASE(costs_sheet_is_a_table_of_every_line) {
     BOOST_TEST(text_at(costs, 1, 0) == "Lön personal");
     BOOST_TEST((std::get<Count>(at(costs, 1, 1).value) == Count{2009}));
     BOOST_TEST(costs.find(1, 2) == nullptr);   // no activity: an empty cell
-    BOOST_TEST(text_at(costs, 4, 2) == "a3");
+    BOOST_TEST(text_at(costs, 4, 2) == "A3");   // activity a3, third in the plan, as the draft numbers it
     BOOST_TEST(ore_of(at(costs, 4, 4)) == 80'000 * kr);
     BOOST_TEST(text_at(costs, 14, 5) == "utvärdering, spridning");
     BOOST_TEST(costs.frozen_rows == 1u);
@@ -249,9 +249,10 @@ BOOST_AUTO_TEST_CASE(by_year_crosses_categories_and_years_with_sumifs) {
 BOOST_AUTO_TEST_CASE(by_activity_counts_costs_without_activity_and_goals_through_activities) {
     const WorkbookLayout layout = framsyn_layout();
     const SheetLayout& by_activity = sheet(layout, "Per aktivitet");
-    const std::uint32_t a3 = row_of(by_activity, "a3");
+    const std::uint32_t a3 = row_of(by_activity, "A3");
     BOOST_TEST(ore_of(at(by_activity, a3, 6)) == 505'000 * kr);
-    BOOST_TEST(text_at(by_activity, a3, 2) == "g2 g5");
+    BOOST_TEST(text_at(by_activity, a3, 1) == "Nätverk av lokala processledare och regional samordning");
+    BOOST_TEST(text_at(by_activity, a3, 2) == "M2 M5");
     BOOST_TEST(at(by_activity, a3, 4).formula ==
                "=SUMPRODUCT(EXACT('Kostnader'!$C$2:$C$55,$A4)*('Kostnader'!$B$2:$B$55=E$1)*'Kostnader'!$E$2:$E$55)");
     const std::uint32_t none = row_of(by_activity, "(ingen aktivitet)");
@@ -262,13 +263,13 @@ BOOST_AUTO_TEST_CASE(by_activity_counts_costs_without_activity_and_goals_through
     BOOST_TEST(ore_of(at(by_activity, total, 6)) == 2'010'000 * kr);
 
     // g2 is served by a1 (8 000), a3 (505 000) and a6 (22 000).
-    const std::uint32_t g2 = row_of(by_activity, "g2", total);
+    const std::uint32_t g2 = row_of(by_activity, "M2", total);
     BOOST_TEST(ore_of(at(by_activity, g2, 6)) == 535'000 * kr);
-    BOOST_TEST(text_at(by_activity, g2, 2) == "a1 a3 a6");
+    BOOST_TEST(text_at(by_activity, g2, 2) == "A1 A3 A6");
     BOOST_TEST(at(by_activity, g2, 3).formula == "=SUMPRODUCT(ISNUMBER(FIND(\" \"&$A" + std::to_string(g2 + 1) +
                                                      "&\" \",\" \"&$C$2:$C$9&\" \"))*D$2:D$9)");
     // a4 serves only g3, a6 serves g2 and g3: both count toward g3.
-    const std::uint32_t g3 = row_of(by_activity, "g3", total);
+    const std::uint32_t g3 = row_of(by_activity, "M3", total);
     BOOST_TEST(ore_of(at(by_activity, g3, 6)) ==
                (60'000 + 30'000 + 15'000 + 10'000 + 20'000 + 12'000 + 6'000 + 22'000) * kr);
     const std::uint32_t note = row_of(by_activity,
@@ -277,6 +278,53 @@ BOOST_AUTO_TEST_CASE(by_activity_counts_costs_without_activity_and_goals_through
                                       "och ett av dem, så målens kostnader kan tillsammans bli större än "
                                       "projektets totala kostnad.");
     BOOST_TEST(note > g3);
+}
+
+BOOST_AUTO_TEST_CASE(by_activity_names_activities_and_goals_as_the_draft_does) {
+    const WorkbookLayout layout = layout_budget_workbook(testing::framsyn_application(), testing::framsyn_options("en"));
+    const SheetLayout& by_activity = sheet(layout, "By activity");
+    for (int i = 1; i <= 7; ++i) BOOST_TEST_CONTEXT("A" << i) BOOST_TEST(row_of(by_activity, "A" + std::to_string(i)) == i);
+    BOOST_TEST(text_at(by_activity, 1, 2) == "G1 G2");
+    BOOST_TEST(text_at(by_activity, 7, 2) == "G5 G6");
+    const std::uint32_t total = row_of(by_activity, "Total");
+    const std::uint32_t g6 = row_of(by_activity, "G6", total);
+    BOOST_TEST(text_at(by_activity, g6, 1) == "Fler socialfondsprojekt i Västerbotten bygger på regionens behov.");
+    BOOST_TEST(text_at(by_activity, g6, 2) == "A2 A5 A7");
+    BOOST_TEST(text_at(sheet(layout, "Costs"), 4, 2) == "A3");
+}
+
+// Ids that are labels in another order: the first activity is "A2". The
+// costs sheet keeps the ids (a label there would read back as the other
+// activity); By activity still numbers them as the draft does, its sums
+// matching the costs' ids.
+BOOST_AUTO_TEST_CASE(ids_that_look_like_other_labels_stay_ids_on_the_costs_sheet) {
+    model::Application application = testing::framsyn_application();
+    application.activities.resize(2);
+    application.activities[0].id = "A2";
+    application.activities[1].id = "A1";
+    application.budget.costs = {cost("travel", 2010, "A2", 1'000 * kr, "Resa"),
+                                cost("travel", 2011, "A1", 2'000 * kr, "Resa igen")};
+    BOOST_TEST(xlsx::cost_activity_names(application).ids.empty());
+    const WorkbookLayout layout = layout_budget_workbook(application, testing::framsyn_options());
+    const SheetLayout& costs = sheet(layout, "Kostnader");
+    BOOST_TEST(text_at(costs, 1, 2) == "A2");
+    BOOST_TEST(text_at(costs, 2, 2) == "A1");
+    const SheetLayout& by_activity = sheet(layout, "Per aktivitet");
+    const std::uint32_t first = row_of(by_activity, "A1");
+    BOOST_TEST(first == 1u);
+    BOOST_TEST(text_at(by_activity, first, 1) == application.activities[0].title);
+    // Row A1 sums the costs of "A2" (its id), row A2 those of "A1".
+    const auto sum_of_formulas_with = [&](std::uint32_t row, const std::string& part) {
+        model::Money sum = 0;
+        int found = 0;
+        for (const Cell& cell : by_activity.cells)
+            if (cell.row == row && cell.formula.find(part) != std::string::npos) sum += ore_of(cell), ++found;
+        BOOST_TEST(found > 0);
+        return sum;
+    };
+    BOOST_TEST(sum_of_formulas_with(first, "EXACT('Kostnader'!$C$2:$C$23,\"A2\")") == 1'000 * kr);
+    BOOST_TEST(sum_of_formulas_with(row_of(by_activity, "A2"), "EXACT('Kostnader'!$C$2:$C$23,\"A1\")") == 2'000 * kr);
+
 }
 
 BOOST_AUTO_TEST_CASE(unknown_activities_goals_and_categories_get_their_own_rows) {
@@ -308,8 +356,12 @@ BOOST_AUTO_TEST_CASE(keys_are_matched_exactly_not_as_criteria) {
     BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "A1"), 6)) == 5'000 * kr);
     BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "act-8"), 6)) == 2'500 * kr + 1);
     const std::uint32_t goals_start = row_of(by_activity, "Totalt");
-    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "g-7", goals_start), 6)) == 2'500 * kr + 1);
-    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "g1", goals_start), 6)) == (8'000 + 20'000 + 2'500) * kr + 1);
+    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "M7", goals_start), 6)) == 2'500 * kr + 1);
+    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "M1", goals_start), 6)) == (8'000 + 20'000 + 2'500) * kr + 1);
+    // A cost names "A1", which no activity has but which is a1's label: the
+    // activities keep their ids everywhere, so no two rows read "A1".
+    BOOST_TEST(text_at(by_activity, row_of(by_activity, "act-8"), 2) == "M7 M1");
+    BOOST_TEST(xlsx::cost_activity_names(testing::application_with_odd_keys()).shown.empty());
     const SheetLayout& by_year = sheet(layout, "Per år");
     BOOST_TEST(ore_of(at(by_year, row_of(by_year, "con*sult? (okänd kategori)"), 4)) == 5'000 * kr);
     const SheetLayout& summary = sheet(layout, "Sammanställning");

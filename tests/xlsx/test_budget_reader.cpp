@@ -26,10 +26,11 @@ Parts written_parts(const model::Application& application, const std::string& la
     return testing::read_package(path);
 }
 
-xlsx::WorkbookBudget read_back(const Parts& parts) {
+// With `plan`, the costs sheet's activity labels ("A1") read as the plan's ids, as the service reads them.
+xlsx::WorkbookBudget read_back(const Parts& parts, const model::Application* plan = nullptr) {
     std::vector<xlsx::WorkbookPart> list;
     for (const auto& [name, bytes] : parts) list.push_back({name, bytes});
-    return xlsx::read_budget_workbook(list);
+    return xlsx::read_budget_workbook(list, {}, plan ? xlsx::cost_activity_names(*plan).ids : model::Labels{});
 }
 
 std::string read_error(const Parts& parts, const std::string& lang = "en") {
@@ -114,7 +115,7 @@ BOOST_AUTO_TEST_CASE(written_workbooks_read_back_as_their_budget) {
     for (const auto& [name, application] : fixtures) {
         for (const char* lang : {"sv", "en"}) {
             BOOST_TEST_CONTEXT(name << " in " << lang) {
-                const xlsx::WorkbookBudget read = read_back(written_parts(application, lang));
+                const xlsx::WorkbookBudget read = read_back(written_parts(application, lang), &application);
                 BOOST_TEST(read.lang == lang);
                 check_same(read.budget, application.budget);
             }
@@ -147,7 +148,7 @@ BOOST_AUTO_TEST_CASE(a_deleted_and_an_added_row_read_as_edited) {
                               number("E" + row, "12345.67") + inline_text("F" + row, "transnationellt, evaluation") +
                               "</row>";
     sheet = std::regex_replace(sheet, std::regex("</sheetData>"), added + "</sheetData>");
-    const model::Budget budget = read_back(parts).budget;
+    const model::Budget budget = read_back(parts, &application).budget;
     BOOST_TEST_REQUIRE(budget.costs.size() == application.budget.costs.size());
     BOOST_TEST(budget.costs[1].label == application.budget.costs[2].label);
     const model::CostLine& line = budget.costs.back();
@@ -156,6 +157,33 @@ BOOST_AUTO_TEST_CASE(a_deleted_and_an_added_row_read_as_edited) {
     BOOST_TEST(*line.activity_id == "a2");
     BOOST_TEST(line.amount == 1'234'567);
     BOOST_TEST((line.tags == std::vector<std::string>{"transnational", "evaluation"}));
+}
+
+// The costs sheet names activities by their labels; given the plan, a label
+// reads as its activity's id, an id typed as itself, anything else as typed.
+BOOST_AUTO_TEST_CASE(activity_labels_read_as_the_plans_ids) {
+    const model::Application application = testing::framsyn_application();
+    Parts parts = written_parts(application);
+    BOOST_TEST(parts[costs_part].find("a3") == std::string::npos);
+    set_cell(parts[costs_part], "C2", inline_text("C2", "a5"));
+    set_cell(parts[costs_part], "C3", inline_text("C3", "A6"));
+    set_cell(parts[costs_part], "C4", inline_text("C4", "A8"));
+    const model::Budget budget = read_back(parts, &application).budget;
+    BOOST_TEST(*budget.costs[0].activity_id == "a5");
+    BOOST_TEST(*budget.costs[1].activity_id == "a6");
+    BOOST_TEST(*budget.costs[2].activity_id == "A8");   // no eighth activity: as typed
+    BOOST_TEST(*budget.costs[3].activity_id == "a3");
+    BOOST_TEST(*read_back(parts).budget.costs[3].activity_id == "A3");   // without the plan: as typed
+
+    // Ids that are labels in another order keep their ids and read as them.
+    model::Application swapped = application;
+    swapped.activities.resize(2);
+    swapped.activities[0].id = "A2";
+    swapped.activities[1].id = "A1";
+    swapped.budget.costs = {testing::cost("travel", 2010, "A2", 100'000, "Resa"),
+                            testing::cost("travel", 2011, "A1", 200'000, "Resa igen"),
+                            testing::cost("travel", 2011, "", 300'000, "Resa utan aktivitet")};
+    check_same(read_back(written_parts(swapped), &swapped).budget, swapped.budget);
 }
 
 BOOST_AUTO_TEST_CASE(columns_are_found_by_their_headers) {
@@ -173,7 +201,7 @@ BOOST_AUTO_TEST_CASE(columns_are_found_by_their_headers) {
         set_cell(sheet, b, amount_cell);
         set_cell(sheet, e, year_cell);
     }
-    check_same(read_back(parts).budget, application.budget);
+    check_same(read_back(parts, &application).budget, application.budget);
 }
 
 BOOST_AUTO_TEST_CASE(financing_and_income_edits_read_as_edited) {
@@ -272,7 +300,8 @@ BOOST_AUTO_TEST_CASE(pack_words_and_beneficiaries_read_back) {
     const Parts parts = testing::read_package(path);
     std::vector<xlsx::WorkbookPart> list;
     for (const auto& [name, bytes] : parts) list.push_back({name, bytes});
-    const xlsx::WorkbookBudget read = xlsx::read_budget_workbook(list, testing::esf_plus_categories());
+    const xlsx::WorkbookBudget read =
+        xlsx::read_budget_workbook(list, testing::esf_plus_categories(), xlsx::cost_activity_names(application).ids);
     check_same(read.budget, application.budget);
     for (std::size_t i = 0; i < application.budget.costs.size(); ++i)
         BOOST_TEST((read.budget.costs[i].beneficiary == application.budget.costs[i].beneficiary));
