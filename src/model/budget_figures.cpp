@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+#include <utility>
 
 #include "model/vocabulary.hpp"
 
@@ -76,7 +77,12 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
     for (std::size_t a = 0; a < f.activities.size(); ++a) activity_at.emplace(f.activities[a], a);
 
     // Sub-budgets: the owner, the beneficiary partners, other names, then "".
-    f.sub_budgets.push_back({"owner", 0, 0, 0, {}, false});
+    const auto new_sub = [](std::string key) {
+        SubBudgetFigures sub;
+        sub.key = std::move(key);
+        return sub;
+    };
+    f.sub_budgets.push_back(new_sub("owner"));
     const auto sub_at = [&f](std::string_view key) {
         for (std::size_t s = 0; s < f.sub_budgets.size(); ++s)
             if (f.sub_budgets[s].key == key) return s;
@@ -84,16 +90,21 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
     };
     for (const Partner& partner : application.partners)
         if (partner.beneficiary() && partner.id && sub_at(*partner.id) == f.sub_budgets.size())
-            f.sub_budgets.push_back({*partner.id, 0, 0, 0, {}, false});
+            f.sub_budgets.push_back(new_sub(*partner.id));
     bool unassigned = false;
     const auto note = [&](const std::optional<std::string>& beneficiary) {
         if (!beneficiary) unassigned = true;
-        else if (sub_at(*beneficiary) == f.sub_budgets.size()) f.sub_budgets.push_back({*beneficiary, 0, 0, 0, {}, false});
+        else if (sub_at(*beneficiary) == f.sub_budgets.size()) f.sub_budgets.push_back(new_sub(*beneficiary));
     };
     for (const CostLine& cost : budget.costs) note(cost.beneficiary);
     for (const FinancingSource& source : budget.financing) note(source.beneficiary);
-    if (unassigned) f.sub_budgets.push_back({"", 0, 0, 0, {}, false});
-    for (SubBudgetFigures& sub : f.sub_budgets) sub.by_category.assign(f.categories.size(), 0);
+    if (unassigned) f.sub_budgets.push_back(new_sub(""));
+    for (SubBudgetFigures& sub : f.sub_budgets) {
+        sub.by_category.assign(f.categories.size(), 0);
+        sub.by_category_year.assign(f.categories.size() * f.years.size(), 0);
+        sub.lines_by_category.assign(f.categories.size(), 0);
+        sub.by_year.assign(f.years.size(), 0);
+    }
     const auto sub_of = [&](const std::optional<std::string>& beneficiary) -> SubBudgetFigures& {
         return f.sub_budgets[beneficiary ? sub_at(*beneficiary) : f.sub_budgets.size() - 1];
     };
@@ -124,6 +135,9 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
         sub.has_lines = true;
         add_to(sub.costs, amount);
         add_to(sub.by_category[c], amount);
+        add_to(sub.by_category_year[c * year_count + y], amount);
+        add_to(sub.by_year[y], amount);
+        ++sub.lines_by_category[c];
     }
 
     std::vector<std::string> kinds_used;
@@ -131,12 +145,15 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
         if (std::find(kinds_used.begin(), kinds_used.end(), source.kind) == kinds_used.end()) kinds_used.push_back(source.kind);
     f.kinds = ordered_codes(financing_kinds(), kinds_used);
     f.by_kind.assign(f.kinds.size(), 0);
+    for (SubBudgetFigures& sub : f.sub_budgets) sub.by_kind.assign(f.kinds.size(), 0);
     for (const FinancingSource& source : budget.financing) {
-        add_to(f.by_kind[index_of(f.kinds, source.kind)], source.amount);
+        const std::size_t k = index_of(f.kinds, source.kind);
+        add_to(f.by_kind[k], source.amount);
         add_to(f.financing, source.amount);
         SubBudgetFigures& sub = sub_of(source.beneficiary);
         sub.has_lines = true;
         add_to(sub.financing, source.amount);
+        add_to(sub.by_kind[k], source.amount);
         if (source.kind == "esf") add_to(sub.esf, source.amount);
     }
     for (const Income& line : budget.income) add_to(f.income, line.amount);

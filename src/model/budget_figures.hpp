@@ -31,6 +31,14 @@ struct SubBudgetFigures {
     Money esf = 0;
     std::vector<Money> by_category;  // indexed like BudgetFigures::categories
     bool has_lines = false;          // some cost line or source names it
+    std::vector<Money> by_category_year;         // [category * years.size() + year], like BudgetFigures's
+    std::vector<Money> by_year;                  // its costs per year
+    std::vector<std::size_t> lines_by_category;  // how many of its cost lines each category has
+    std::vector<Money> by_kind;                  // its financing, indexed like BudgetFigures::kinds
+
+    Money cell(std::size_t category, std::size_t year, std::size_t year_count) const {
+        return by_category_year[category * year_count + year];
+    }
 };
 
 struct BudgetFigures {

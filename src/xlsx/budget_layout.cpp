@@ -34,7 +34,6 @@ constexpr std::uint32_t cost_label_column = 3;
 constexpr std::uint32_t cost_amount_column = 4;
 constexpr std::uint32_t cost_tags_column = 5;
 constexpr std::uint32_t cost_beneficiary_column = 6;   // only when partners are beneficiaries
-constexpr std::uint32_t flat_label_column = 8;         // the flat rates, right of the table
 
 // Columns of the financing sheet.
 constexpr std::uint32_t source_kind_column = 0;
@@ -412,19 +411,23 @@ private:
         return formula + "*" + amounts + ")";
     }
 
-    // The rate of a flat-rate model in a cell right of the cost table (row
-    // `row`), with its label and what it is a share of; the formula
-    // reference to it, or "" when the model is not used.
+    // The rate of a flat-rate model below the cost table and its spare rows
+    // (row `row`), in the table's own columns so that the sheet still prints
+    // at a readable size one page wide: its label in the label column, the
+    // rate in the amount column, what it is a share of beside it. The formula
+    // reference to it, or "" when the model is not used. The reader skips the
+    // row by its label.
     std::string flat_rate_cell(SheetLayout& sheet, const std::optional<std::int64_t>& rate, std::string_view label,
                                std::uint32_t row) {
         if (!rate) return {};
-        put(sheet, row, flat_label_column, std::string(label), fact_label_);
-        widen(sheet, flat_label_column, text_width(label));
-        put(sheet, row, flat_label_column + 1, Ratio{*rate, 10000}, percent_);
-        widen(sheet, flat_label_column + 1, 10);
-        put(sheet, row, flat_label_column + 2, std::string(labels_.flat_rate_note), note_);
-        widen(sheet, flat_label_column + 2, text_width(labels_.flat_rate_note));
-        return cell_ref(row, flat_label_column + 1, Anchor::both);
+        if (row >= max_rows) fail("the flat rates do not fit below the cost lines on the worksheet");
+        put(sheet, row, cost_label_column, std::string(label), look(is_bold | to_right | to_top));
+        widen(sheet, cost_label_column, text_width(label));
+        put(sheet, row, cost_amount_column, Ratio{*rate, 10000}, percent_);
+        const std::uint32_t last = sub_budgets_ ? cost_beneficiary_column : cost_tags_column;
+        put(sheet, row, cost_tags_column, std::string(labels_.flat_rate_note), note_);
+        if (last > cost_tags_column) sheet.merges.push_back({row, cost_tags_column, last});
+        return cell_ref(row, cost_amount_column, Anchor::both);
     }
 
     // A flat-rate line's amount: the rate times the staff costs of the line's
@@ -499,9 +502,11 @@ private:
             sheet.table->headers.emplace_back(labels_.beneficiary);
             sheet.table->header_looks.push_back(header_);
         }
-        const std::string rate_cell_indirect = flat_rate_cell(sheet, indirect_rate_, labels_.indirect_flat_rate, 0);
+        const std::uint32_t rate_row = cost_range_last_ + 2;   // a row free below the spare rows
+        const std::string rate_cell_indirect =
+            flat_rate_cell(sheet, indirect_rate_, labels_.indirect_flat_rate, rate_row);
         const std::string rate_cell_remaining =
-            flat_rate_cell(sheet, remaining_rate_, labels_.remaining_flat_rate, indirect_rate_ ? 1 : 0);
+            flat_rate_cell(sheet, remaining_rate_, labels_.remaining_flat_rate, indirect_rate_ ? rate_row + 1 : rate_row);
         for (std::uint32_t column = 0; column < sheet.table->headers.size(); ++column)
             widen(sheet, column, text_width(sheet.table->headers[column]) + 3);   // room for the filter button
 
@@ -1149,6 +1154,7 @@ private:
             rows.push_back({model_text(*partner.id, "the id of " + what), *partner.id,
                             model_text(partner.name, "the name of " + what)});
         }
+        const std::size_t beneficiaries = rows.size();   // the owner and the beneficiary partners
         const auto add_unknown = [&](const std::optional<std::string>& beneficiary) {
             const std::string key = beneficiary_key(beneficiary);
             if (!key.empty() && seen.insert(key).second)
@@ -1232,10 +1238,167 @@ private:
         row_ = total_row + 2;
         note(sheet, std::string(labels_.sub_budget_note), status_column_here);
         if (!budget_.income.empty()) note(sheet, std::string(labels_.sub_budget_income_note), status_column_here);
-        sheet.frozen_rows = 1;
+        // Below the summary, one block per beneficiary, keyed by its row's
+        // column A; each prints on a page of its own. The summary's header
+        // row is neither frozen nor repeated: it would stand above the blocks'
+        // columns, which are others.
+        for (std::size_t r = 0; r < beneficiaries; ++r) {
+            ++row_;
+            sheet.print.page_breaks.push_back(row_);
+            sub_budget_block(sheet, static_cast<std::uint32_t>(r + 1), rows[r].key,
+                             rows[r].name + " (" + rows[r].shown + ")");
+        }
         sheet.frozen_columns = 1;
-        sheet.print.repeat_rows_through = 0;
         return sheet;
+    }
+
+    // One beneficiary's sub-budget in full, from row row_ on: a heading with
+    // its name and key, its costs by category (the categories it has lines
+    // in) and year with their totals, its financing by kind, and its balance.
+    // Every cell is a live formula matching the beneficiary by the key in
+    // column A of its summary row (`summary_row`) with EXACT, as the summary
+    // row does, over the same ranges (the cost ranges reach the spare rows
+    // below the table); the categories and kinds are matched with EXACT on
+    // the words the costs and financing sheets show. The results are the
+    // figures' sub-budgets whose key the beneficiary columns show as `key`.
+    void sub_budget_block(SheetLayout& sheet, std::uint32_t summary_row, const std::string& key,
+                          const std::string& heading) {
+        const std::size_t year_count = years_.size();
+        const std::size_t category_count = figures_.categories.size();
+        const std::size_t kind_count = figures_.kinds.size();
+        constexpr std::uint32_t row_label_column = 1, first_year_column = 2;
+        const auto total_column = static_cast<std::uint32_t>(first_year_column + year_count);
+        if (total_column + 1 >= max_columns) fail("the cost lines span more years than a worksheet has columns");
+
+        // The figures of the sub-budgets shown under this key (one, unless a partner's id is the owner's words).
+        std::vector<Money> cells(category_count * year_count, 0), by_category(category_count, 0),
+            by_year(year_count, 0), by_kind(kind_count, 0);
+        std::vector<std::size_t> lines(category_count, 0);
+        Money costs = 0, financing = 0;
+        const auto add_all = [&](std::vector<Money>& sums, const std::vector<Money>& parts) {
+            for (std::size_t i = 0; i < sums.size() && i < parts.size(); ++i)
+                sums[i] = add_amounts(sums[i], parts[i], "the lines of a sub-budget");
+        };
+        for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
+            const std::optional<std::string> named = figures.key.empty() ? std::nullopt : std::optional(figures.key);
+            if (figures.key.empty() || beneficiary_key(named) != key) continue;
+            add_all(cells, figures.by_category_year);
+            add_all(by_category, figures.by_category);
+            add_all(by_year, figures.by_year);
+            add_all(by_kind, figures.by_kind);
+            for (std::size_t c = 0; c < category_count && c < figures.lines_by_category.size(); ++c)
+                lines[c] += figures.lines_by_category[c];
+            costs = add_amounts(costs, figures.costs, "the cost lines");
+            financing = add_amounts(financing, figures.financing, "the financing sources");
+        }
+
+        const LookId heading_look = look(is_bold | to_top, {}, 12);
+        const std::string key_cell = cell_ref(summary_row, 0, Anchor::both);
+        const std::string cost_match = "EXACT(" + costs_range(cost_beneficiary_column) + "," + key_cell + ")";
+        const std::string source_match = "EXACT(" + sources_range(source_beneficiary_column) + "," + key_cell + ")";
+        const auto money_cell = [&](std::uint32_t row, std::uint32_t column, Money ore, LookId cell_look,
+                                    std::string formula) {
+            put(sheet, row, column, Amount{checked_amount(ore, "a sum of a sub-budget")}, cell_look, std::move(formula));
+            widen(sheet, column, money_width(ore));
+        };
+        const auto label_cell = [&](std::uint32_t row, const std::string& label, LookId cell_look) {
+            put(sheet, row, row_label_column, label, cell_look);
+            widen(sheet, row_label_column, std::min(text_width(label), wide_text_width));
+        };
+
+        put(sheet, row_, 0, model_text(heading, "the heading of a sub-budget"), heading_look);
+        sheet.merges.push_back({row_, 0, total_column});
+        ++row_;
+
+        // Costs by category and year.
+        const std::uint32_t header_row = row_++;
+        put(sheet, header_row, 0, std::monostate{}, header_);
+        label_cell(header_row, std::string(labels_.category), header_);
+        for (std::size_t y = 0; y < year_count; ++y)
+            put(sheet, header_row, static_cast<std::uint32_t>(first_year_column + y), Count{years_[y]}, header_year_);
+        put(sheet, header_row, total_column, std::string(labels_.total), header_right_);
+        const std::string years_range = costs_range(cost_year_column);
+        const std::string amounts = costs_range(cost_amount_column);
+        for (std::size_t c = 0; c < category_count; ++c) {
+            if (lines[c] == 0) continue;
+            const std::string& code = figures_.categories[c];
+            std::string label;
+            if (const auto words = category_word(code)) {
+                label = *words;
+            } else {
+                const auto& all = budget_.costs;
+                const auto line = std::find_if(all.begin(), all.end(), [&](const auto& cost) { return cost.category == code; });
+                label = cost_category_labels_[static_cast<std::size_t>(line - all.begin())];
+            }
+            const std::uint32_t row = row_++;
+            label_cell(row, label, text_);
+            const std::string category_match =
+                "EXACT(" + costs_range(cost_category_column) + "," + cell_ref(row, row_label_column, Anchor::column) + ")";
+            for (std::size_t y = 0; y < year_count; ++y) {
+                const auto column = static_cast<std::uint32_t>(first_year_column + y);
+                money_cell(row, column, cells[c * year_count + y], money_,
+                           "=SUMPRODUCT(" + cost_match + "*" + category_match + "*(" + years_range + "=" +
+                               cell_ref(header_row, column, Anchor::row) + ")*" + amounts + ")");
+            }
+            // Over every year, so a line of a year without a column still counts.
+            money_cell(row, total_column, by_category[c], money_,
+                       "=SUMPRODUCT(" + cost_match + "*" + category_match + "*" + amounts + ")");
+        }
+        // The totals read the cost lines themselves, so a line of a category without a row counts too.
+        const std::uint32_t costs_row = row_++;
+        put(sheet, costs_row, 0, std::monostate{}, total_label_);
+        label_cell(costs_row, std::string(labels_.total_cost), total_label_);
+        for (std::size_t y = 0; y < year_count; ++y) {
+            const auto column = static_cast<std::uint32_t>(first_year_column + y);
+            money_cell(costs_row, column, by_year[y], money_total_,
+                       "=SUMPRODUCT(" + cost_match + "*(" + years_range + "=" +
+                           cell_ref(header_row, column, Anchor::row) + ")*" + amounts + ")");
+        }
+        money_cell(costs_row, total_column, costs, money_total_, "=SUMPRODUCT(" + cost_match + "*" + amounts + ")");
+
+        // Financing by kind, in the total column.
+        ++row_;
+        const std::uint32_t financing_header = row_++;
+        put(sheet, financing_header, 0, std::monostate{}, header_);
+        label_cell(financing_header, std::string(labels_.financing), header_);
+        for (std::uint32_t column = first_year_column; column < total_column; ++column)
+            put(sheet, financing_header, column, std::monostate{}, header_);
+        put(sheet, financing_header, total_column, std::string(labels_.amount), header_right_);
+        const auto& sources = budget_.financing;
+        const std::string source_amounts = sources_range(source_amount_column);
+        for (std::size_t k = 0; k < kind_count; ++k) {
+            const std::string& code = figures_.kinds[k];
+            std::optional<std::size_t> first;
+            for (std::size_t s = 0; s < sources.size() && !first; ++s)
+                if (sources[s].kind == code && sources[s].beneficiary && beneficiary_key(sources[s].beneficiary) == key)
+                    first = s;
+            if (!first) continue;
+            const std::uint32_t row = row_++;
+            label_cell(row, source_kind_labels_[*first], text_);
+            money_cell(row, total_column, by_kind[k], money_,
+                       "=SUMPRODUCT(" + source_match + "*EXACT(" + sources_range(source_kind_column) + "," +
+                           cell_ref(row, row_label_column, Anchor::column) + ")*" + source_amounts + ")");
+        }
+        const std::uint32_t financing_row = row_++;
+        put(sheet, financing_row, 0, std::monostate{}, total_label_);
+        label_cell(financing_row, std::string(labels_.total_financing), total_label_);
+        for (std::uint32_t column = first_year_column; column < total_column; ++column)
+            put(sheet, financing_row, column, std::monostate{}, total_label_);
+        money_cell(financing_row, total_column, financing, money_total_,
+                   "=SUMPRODUCT(" + source_match + "*" + source_amounts + ")");
+
+        // The balance, with its status beside it.
+        const std::uint32_t balance_row = row_++;
+        label_cell(balance_row, std::string(labels_.sub_budget_difference), bold_wrapped_);
+        const Money difference = costs - financing;
+        money_cell(balance_row, total_column, difference, money_total_,
+                   "=" + cell_ref(costs_row, total_column) + "-" + cell_ref(financing_row, total_column));
+        status(sheet, balance_row, difference == 0 ? labels_.balanced : labels_.not_balanced,
+               "=IF(ROUND(" + cell_ref(balance_row, total_column) + "*100,0)=0," + string_literal(labels_.balanced) +
+                   "," + string_literal(labels_.not_balanced) + ")",
+               total_column + 1);
+        for (const auto words : {labels_.balanced, labels_.not_balanced})
+            widen(sheet, total_column + 1, text_width(words) + 1);
     }
 
     // A share shown as a percentage, or "–" when the whole is not positive.

@@ -684,6 +684,11 @@ void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, const std
         if (row <= header_row) continue;
         if (std::all_of(columns.begin(), columns.end(), [&, r = row](std::uint32_t c) { return sheet.empty(r, c); }))
             continue;
+        // A flat rate below the lines (its label, the rate and a note) is no cost line.
+        if (sheet.empty(row, category) && sheet.empty(row, year)) {
+            const std::string given = sheet.text(row, label).value_or("");
+            if (same_words(given, labels.indirect_flat_rate) || same_words(given, labels.remaining_flat_rate)) continue;
+        }
         model::CostLine cost;
         const auto category_text = sheet.text(row, category);
         if (!category_text)

@@ -71,6 +71,15 @@ BOOST_AUTO_TEST_CASE(figures_sum_by_category_year_activity_kind_and_sub_budget) 
     BOOST_TEST(partner->esf == 11000);
     BOOST_TEST(partner->by_category[0] == 10000);
     BOOST_TEST(partner->by_category[2] == 1500);
+    // Per category and year (the workbook's block per beneficiary), and per financing kind.
+    BOOST_TEST(partner->by_category_year == (std::vector<Money>{0, 10000, 0, 0, 0, 1500, 0, 0}));
+    BOOST_TEST(partner->cell(0, 1, f.years.size()) == 10000);
+    BOOST_TEST(partner->by_year == (std::vector<Money>{0, 11500}));
+    BOOST_TEST(partner->lines_by_category == (std::vector<std::size_t>{1, 0, 1, 0}));
+    BOOST_TEST(partner->by_kind == (std::vector<Money>{11000, 0}));
+    BOOST_TEST(f.sub_budget("owner")->by_category_year == (std::vector<Money>{0, 0, 500, 0, 0, 0, 0, 0}));
+    BOOST_TEST(f.sub_budget("owner")->by_kind == (std::vector<Money>{0, 3000}));
+    BOOST_TEST(f.sub_budget("")->by_category_year == (std::vector<Money>{2000, 0, 0, 0, 0, 0, 7, 0}));
     BOOST_TEST(f.sub_budget("")->costs == 2007);
     BOOST_TEST(f.sub_budget("x")->esf == 5);
 

@@ -514,10 +514,14 @@ BOOST_AUTO_TEST_CASE(flat_rate_lines_are_rate_times_staff_with_exact_results) {
     BOOST_TEST(ore_of(indirect) == 1'500'002);
     BOOST_TEST(indirect.formula.starts_with("=ROUND(ROUND((SUMPRODUCT(EXACT($A$2:$A$3,\"Personalkostnader\")"),
                indirect.formula);
-    BOOST_TEST(indirect.formula.ends_with("*100,0)*ROUND($J$1*10000,0)/10000,0)/100"), indirect.formula);
+    // The rate stands below the table's spare rows (7 lines, spare rows 9..28, a free row 29), in the
+    // table's own columns so that the sheet prints one page wide at a readable size.
+    BOOST_TEST(indirect.formula.ends_with("*100,0)*ROUND($E$30*10000,0)/10000,0)/100"), indirect.formula);
     BOOST_TEST(indirect.formula.find("$E$4") == std::string::npos);   // never its own cell
-    BOOST_TEST(text_at(costs, 0, 8) == "Schablon indirekta kostnader");
-    BOOST_TEST((std::get<Ratio>(at(costs, 0, 9).value) == Ratio{1500, 10000}));
+    BOOST_TEST(text_at(costs, 29, 3) == "Schablon indirekta kostnader");
+    BOOST_TEST((std::get<Ratio>(at(costs, 29, 4).value) == Ratio{1500, 10000}));
+    BOOST_TEST(text_at(costs, 29, 5) == "av personalkostnaderna samma år");
+    BOOST_TEST(costs.column_widths.size() <= 7u);   // nothing right of the table (A–G) widens the page
     // The same with a rate the pack gives.
     WorkbookOptions options = testing::framsyn_options();
     options.indirect_flat_rate_hundredths = 2000;

@@ -302,7 +302,7 @@ BOOST_AUTO_TEST_CASE(pack_words_and_beneficiaries_read_back) {
     for (const auto& [name, bytes] : parts) list.push_back({name, bytes});
     const xlsx::WorkbookBudget read =
         xlsx::read_budget_workbook(list, testing::esf_plus_categories(), xlsx::cost_activity_names(application).ids);
-    check_same(read.budget, application.budget);
+    check_same(read.budget, application.budget);   // the flat rate below the lines is no cost line
     for (std::size_t i = 0; i < application.budget.costs.size(); ++i)
         BOOST_TEST((read.budget.costs[i].beneficiary == application.budget.costs[i].beneficiary));
     for (std::size_t i = 0; i < application.budget.financing.size(); ++i)

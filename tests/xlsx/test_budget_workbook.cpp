@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include "support/temp_files.hpp"
@@ -237,6 +238,64 @@ BOOST_AUTO_TEST_CASE(financing_by_year_over_two_years_of_unequal_costs) {
     BOOST_TEST(stored_cell(by_year, "C6").formula == "'Finansiering'!$D$2-SUM(B6:B6)");
     BOOST_TEST(stored_cell(by_year, "C6").value == "667");
     BOOST_TEST(stored_cell(by_year, "D6").value == "1000");
+}
+
+// Each beneficiary's sub-budget in full below the summary of Delbudgetar
+// (issue 15), read back from the written file: live formulas matching the
+// beneficiary by its summary row's key with EXACT, as that row does, over
+// ranges that reach the spare rows below the cost table, and stored results
+// that are the figures' sums.
+BOOST_AUTO_TEST_CASE(each_beneficiary_has_a_block_of_its_costs_by_category_and_year) {
+    xlsx::WorkbookOptions options = testing::framsyn_options();
+    options.categories = testing::esf_plus_categories();
+    ScratchFolder folder;
+    const std::string path = folder.path("budget.xlsx");
+    xlsx::write_budget_workbook(testing::application_with_partners_and_flat_rate(), options, path);
+    const auto parts = testing::read_package(path);
+    const std::string& subs = parts.at("xl/worksheets/sheet6.xml");   // Delbudgetar
+    const std::string& texts = parts.at("xl/sharedStrings.xml");
+    BOOST_TEST(texts.find("Umeå kommun (umea)") != std::string::npos);
+    BOOST_TEST(texts.find("Regionförbundet Västerbottens län (Projektägaren)") != std::string::npos);
+    const auto cell = [&](const std::string& reference) { return stored_cell(subs, reference); };
+    const auto ore_at = [&](const std::string& reference) { return std::llround(std::stod(cell(reference).value) * 100); };
+
+    // Rows: 1 header, 2 the owner, 3 umea, 4 no beneficiary, 5 Totalt, 7 the note; the owner's block
+    // from 9 (its costs 10–13, financing 15–17, balance 18), umea's from 20: 21 the years, 22 staff,
+    // 23 indirect, 24 its total costs, 26–28 its financing, 29 its balance.
+    const std::string umea = "EXACT('Kostnader'!$G$2:$G$28,$A$3)";   // the key in A3, as row 3 matches it
+    BOOST_TEST(cell("C22").formula == "SUMPRODUCT(" + umea + "*EXACT('Kostnader'!$A$2:$A$28,$B22)*('Kostnader'!$B$2:$B$28=C$21)*'Kostnader'!$E$2:$E$28)");
+    BOOST_TEST(cell("C22").value == "50000");
+    BOOST_TEST(cell("D22").value == "0");
+    BOOST_TEST(cell("E22").formula == "SUMPRODUCT(" + umea + "*EXACT('Kostnader'!$A$2:$A$28,$B22)*'Kostnader'!$E$2:$E$28)");
+    BOOST_TEST(cell("E22").value == "50000");
+    BOOST_TEST(cell("C23").value == "7500");   // the flat rate: 15 % of 50 000 kr
+    BOOST_TEST(cell("E24").formula == "SUMPRODUCT(" + umea + "*'Kostnader'!$E$2:$E$28)");
+    BOOST_TEST(cell("E24").value == "57500");
+    BOOST_TEST(cell("E27").formula == "SUMPRODUCT(EXACT('Finansiering'!$F$2:$F$4,$A$3)*EXACT('Finansiering'!$A$2:$A$4,$B27)*'Finansiering'!$D$2:$D$4)");
+    BOOST_TEST(cell("E27").value == "57500");
+    BOOST_TEST(cell("E29").formula == "E24-E28");
+    BOOST_TEST(cell("E29").value == "0");
+    BOOST_TEST(cell("F29").value.empty() == false);
+
+    // The owner's flat rate keeps its öre (15 % of 100 000,10 kr = 15 000,02 kr).
+    BOOST_TEST(ore_at("C12") == 1'500'002);
+    BOOST_TEST(ore_at("D12") == 4'500'000);
+    // Each block's lines add up to its totals, and its totals are the summary's row.
+    for (const auto& [first, last, total, summary] :
+         {std::tuple<int, int, int, int>{11, 12, 13, 2}, {22, 23, 24, 3}}) {
+        for (const char column : {'C', 'D', 'E'}) {
+            long long sum = 0;
+            for (int row = first; row <= last; ++row) sum += ore_at(column + std::to_string(row));
+            BOOST_TEST(sum == ore_at(column + std::to_string(total)), column << total);
+        }
+        BOOST_TEST(ore_at("C" + std::to_string(total)) + ore_at("D" + std::to_string(total)) ==
+                   ore_at("E" + std::to_string(total)));
+        BOOST_TEST(ore_at("E" + std::to_string(total)) == ore_at("C" + std::to_string(summary)));
+    }
+    BOOST_TEST(ore_at("E17") == ore_at("D2"));
+    BOOST_TEST(ore_at("E28") == ore_at("D3"));
+    // With the lines that name no beneficiary (row 4), the blocks come to the whole budget.
+    BOOST_TEST(ore_at("E13") + ore_at("E24") + ore_at("C4") == ore_at("C5"));
 }
 
 BOOST_AUTO_TEST_CASE(framsyn_matches_the_golden_parts) {
