@@ -10,8 +10,6 @@
 #include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -271,69 +269,6 @@ std::string make_png(int width, int height) {
     chunk(png, "IDAT", compressed.str());
     chunk(png, "IEND", "");
     return png;
-}
-
-namespace {
-
-void append_canonical(std::string& out, const XmlNode& node, int depth) {
-    const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-    if (node.kind == XmlNode::Kind::text) {
-        out += indent;
-        append_escaped_text(out, node.text);
-        out += '\n';
-        return;
-    }
-    out += indent;
-    append_start_tag_open(out, node);
-    if (node.children.empty()) {
-        out += "/>\n";
-        return;
-    }
-    bool only_text = true;
-    for (const XmlNode& child : node.children) only_text &= child.kind == XmlNode::Kind::text;
-    out += '>';
-    if (only_text) {
-        for (const XmlNode& child : node.children) append_escaped_text(out, child.text);
-    } else {
-        out += '\n';
-        for (const XmlNode& child : node.children) append_canonical(out, child, depth + 1);
-        out += indent;
-    }
-    out += "</" + node.name + ">\n";
-}
-
-}  // namespace
-
-std::string canonical_xml(const std::string& part_xml) {
-    std::string out;
-    append_canonical(out, parse_xml(part_xml, "part"), 0);
-    return out;
-}
-
-std::string compare_with_golden(const std::string& relative, const std::string& actual) {
-    const std::filesystem::path path = std::filesystem::path(ESFDRAFT_SOURCE_DIR) / "tests/docx/golden" / relative;
-    const char* accept = std::getenv("ESFDRAFT_ACCEPT_GOLDEN");
-    if (accept && std::string(accept) == "1") {
-        std::filesystem::create_directories(path.parent_path());
-        std::ofstream(path, std::ios::binary) << actual;
-        return "";
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return "no golden file " + path.string() + " (run the tests with ESFDRAFT_ACCEPT_GOLDEN=1 to write it, then read the diff)";
-    const std::string expected{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (expected == actual) return "";
-    std::istringstream a(expected), b(actual);
-    std::string line_a, line_b;
-    for (int line = 1;; ++line) {
-        const bool more_a = static_cast<bool>(std::getline(a, line_a));
-        const bool more_b = static_cast<bool>(std::getline(b, line_b));
-        if (!more_a && !more_b) break;
-        if (line_a != line_b || more_a != more_b)
-            return relative + " differs at line " + std::to_string(line) + ":\n  expected: " + (more_a ? line_a : "(end)") +
-                   "\n  actual:   " + (more_b ? line_b : "(end)") +
-                   "\n(if the change is intended: ESFDRAFT_ACCEPT_GOLDEN=1, then review the diff of tests/docx/golden)";
-    }
-    return relative + " differs";
 }
 
 std::string render_json(const std::string& docx, const std::string& json, const std::string& lang) {

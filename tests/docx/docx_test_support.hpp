@@ -72,15 +72,6 @@ TemplateValue data_from_json(const std::string& json);
 // A valid RGB PNG of the given size (a gradient), built with Poco's deflater.
 std::string make_png(int width, int height);
 
-// A part's XML in canonical form for golden files: one element per line,
-// indented by depth, text kept exactly, elements holding only text on one line.
-std::string canonical_xml(const std::string& part_xml);
-
-// Compares `actual` with the golden file tests/docx/golden/<relative>; with
-// ESFDRAFT_ACCEPT_GOLDEN=1 in the environment it (re)writes the file instead.
-// Returns "" when equal, else a description of the first difference.
-std::string compare_with_golden(const std::string& relative, const std::string& actual);
-
 // Renders a template against JSON data with the engine.
 std::string render_json(const std::string& docx, const std::string& json, const std::string& lang = "sv");
 

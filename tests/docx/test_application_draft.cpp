@@ -14,6 +14,7 @@
 #include "docx/zip_package.hpp"
 #include "docx_test_support.hpp"
 #include "sample_applications.hpp"
+#include "support/golden.hpp"
 
 using namespace esfdraft;
 using namespace esfdraft::docx;
@@ -950,17 +951,16 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(golden)
 
 // The rendered FRAMSYN draft, part by part, as canonical XML. A change shows
-// up as a readable diff under tests/docx/golden/ after accepting it.
+// up as a readable diff under tests/docx/golden/ after accepting it
+// (ESFDRAFT_ACCEPT=1, see tests/support/golden.hpp).
 BOOST_AUTO_TEST_CASE(the_framsyn_draft_matches_the_golden_parts) {
+    namespace golden = esfdraft::testing;
     DraftOptions with_logo = options();
     with_logo.logo_path = write_temp("golden-logo.png", make_png(120, 40));
-    const Package package = read_package(render_application_draft(framsyn_application(), with_logo), "draft");
-    for (const PackageEntry& entry : package.entries()) {
-        if (entry.name.size() < 4 || (entry.name.substr(entry.name.size() - 4) != ".xml" && entry.name.substr(entry.name.size() - 5) != ".rels"))
-            continue;
-        const std::string difference = compare_with_golden("framsyn-sv/" + entry.name, canonical_xml(entry.bytes));
-        BOOST_TEST(difference.empty(), difference);
-    }
+    const std::string draft = render_application_draft(framsyn_application(), with_logo);
+    const std::string difference = golden::check_golden(
+        "tests/docx", "framsyn-sv", golden::canonical_parts(golden::zip_entries(draft), golden::XmlDeclaration::omitted));
+    BOOST_TEST(difference.empty(), difference);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,11 +6,11 @@
 
 #include <regex>
 
+#include "support/golden.hpp"
 #include "support/temp_files.hpp"
 #include "xlsx/budget_reader.hpp"
 #include "xlsx/budget_workbook.hpp"
 #include "xlsx/sample_budgets.hpp"
-#include "xlsx/xlsx_package.hpp"
 
 using namespace esfdraft;
 using esfdraft::testing::ScratchFolder;
@@ -23,7 +23,7 @@ Parts written_parts(const model::Application& application, const std::string& la
     ScratchFolder folder;
     const std::string path = folder.path("budget.xlsx");
     xlsx::write_budget_workbook(application, testing::framsyn_options(lang), path);
-    return testing::read_package(path);
+    return testing::zip_entries_of_file(path);
 }
 
 // With `plan`, the costs sheet's activity labels ("A1") read as the plan's ids, as the service reads them.
@@ -297,7 +297,7 @@ BOOST_AUTO_TEST_CASE(pack_words_and_beneficiaries_read_back) {
     ScratchFolder folder;
     const std::string path = folder.path("budget.xlsx");
     xlsx::write_budget_workbook(application, options, path);
-    const Parts parts = testing::read_package(path);
+    const Parts parts = testing::zip_entries_of_file(path);
     std::vector<xlsx::WorkbookPart> list;
     for (const auto& [name, bytes] : parts) list.push_back({name, bytes});
     const xlsx::WorkbookBudget read =

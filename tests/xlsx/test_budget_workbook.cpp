@@ -10,20 +10,16 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <set>
-#include <sstream>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
 
+#include "support/golden.hpp"
 #include "support/temp_files.hpp"
 #include "xlsx/budget_workbook.hpp"
 #include "xlsx/sample_budgets.hpp"
-#include "xlsx/xlsx_package.hpp"
 
 using namespace esfdraft;
 using esfdraft::testing::ScratchFolder;
@@ -82,50 +78,15 @@ Outcome write_expecting_error(const model::Application& application, const xlsx:
     return outcome;
 }
 
-bool is_golden_part(const std::string& name) {
-    const bool xml = name.size() > 4 && (name.ends_with(".xml") || name.ends_with(".rels"));
-    return xml && name != "xl/theme/theme1.xml";   // libxlsxwriter's fixed theme, not ours
-}
-
 // Compares the workbook's XML parts with the exploded copies under
-// tests/xlsx/golden/<name>/; with ESFDRAFT_ACCEPT=1 rewrites them instead.
+// tests/xlsx/golden/<name>/ (ESFDRAFT_ACCEPT=1 rewrites them, see
+// tests/support/golden.hpp). The theme is libxlsxwriter's fixed one, not ours.
 void check_golden(const std::string& workbook, const std::string& name) {
-    const std::filesystem::path golden = testing::source_path("tests/xlsx/golden/" + name);
-    const auto parts = testing::read_package(workbook);
-    const char* accept = std::getenv("ESFDRAFT_ACCEPT");
-    if (accept != nullptr && std::string(accept) == "1") {
-        std::filesystem::remove_all(golden);
-        for (const auto& [part, content] : parts) {
-            if (!is_golden_part(part)) continue;
-            const auto file = golden / part;
-            std::filesystem::create_directories(file.parent_path());
-            std::ofstream(file, std::ios::binary) << testing::canonical_xml(content);
-        }
-        BOOST_TEST(!parts.empty());
-        BOOST_TEST_MESSAGE("rewrote " << golden.string() << ": read the diff before committing");
-        return;
-    }
-    std::set<std::string> expected_parts;
-    if (std::filesystem::exists(golden))
-        for (const auto& entry : std::filesystem::recursive_directory_iterator(golden))
-            if (entry.is_regular_file())
-                expected_parts.insert(std::filesystem::relative(entry.path(), golden).generic_string());
-    std::set<std::string> written_parts;
-    for (const auto& [part, content] : parts) {
-        if (!is_golden_part(part)) continue;
-        written_parts.insert(part);
-        if (!std::filesystem::exists(golden / part)) continue;   // reported as a missing part below
-        const std::string expected = testing::read_file((golden / part).string());
-        const std::string actual = testing::canonical_xml(content);
-        if (expected == actual) continue;
-        std::istringstream expected_lines(expected), actual_lines(actual);
-        std::string left, right;
-        int line = 1;
-        while (std::getline(expected_lines, left) && std::getline(actual_lines, right) && left == right) ++line;
-        BOOST_ERROR(name << "/" << part << " differs from the golden copy at line " << line << ":\n  expected: " << left
-                         << "\n  written:  " << right << "\n(ESFDRAFT_ACCEPT=1 rewrites the golden files)");
-    }
-    BOOST_TEST(written_parts == expected_parts, boost::test_tools::per_element());
+    const auto parts = testing::canonical_parts(testing::zip_entries_of_file(workbook), testing::XmlDeclaration::written,
+                                                {"xl/theme/theme1.xml"});
+    BOOST_TEST_REQUIRE(!parts.empty());
+    const std::string difference = testing::check_golden("tests/xlsx", name, parts);
+    BOOST_TEST(difference.empty(), difference);
 }
 
 // A cell of a written worksheet as the file stores it: its formula (without
@@ -171,7 +132,7 @@ BOOST_AUTO_TEST_CASE(financing_by_year_is_spread_by_each_years_costs_with_live_f
     ScratchFolder folder;
     const std::string path = folder.path("budget.xlsx");
     xlsx::write_budget_workbook(application, testing::framsyn_options(), path);
-    const auto parts = testing::read_package(path);
+    const auto parts = testing::zip_entries_of_file(path);
     const std::string& by_year = parts.at("xl/worksheets/sheet3.xml");   // Per år
     BOOST_TEST(parts.at("xl/sharedStrings.xml").find("Finansiering per år (fördelad efter årets kostnader)") !=
                std::string::npos);
@@ -232,7 +193,7 @@ BOOST_AUTO_TEST_CASE(financing_by_year_over_two_years_of_unequal_costs) {
     ScratchFolder folder;
     const std::string path = folder.path("budget.xlsx");
     xlsx::write_budget_workbook(application, testing::framsyn_options(), path);
-    const std::string by_year = testing::read_package(path).at("xl/worksheets/sheet3.xml");
+    const std::string by_year = testing::zip_entries_of_file(path).at("xl/worksheets/sheet3.xml");
     BOOST_TEST(stored_cell(by_year, "B6").formula == "IF(ROUND($D$3*100,0)=0,0,ROUND('Finansiering'!$D$2*B$3/$D$3,0))");
     BOOST_TEST(stored_cell(by_year, "B6").value == "333");
     BOOST_TEST(stored_cell(by_year, "C6").formula == "'Finansiering'!$D$2-SUM(B6:B6)");
@@ -321,7 +282,7 @@ BOOST_AUTO_TEST_CASE(same_inputs_give_the_same_bytes) {
     const std::string one = testing::read_file(folder.path("one.xlsx"));
     BOOST_TEST(one.size() > 10000u);
     BOOST_TEST((one == testing::read_file(folder.path("two.xlsx"))));
-    const auto parts = testing::read_package(folder.path("one.xlsx"));
+    const auto parts = testing::zip_entries_of_file(folder.path("one.xlsx"));
     BOOST_TEST(
         parts.at("docProps/core.xml").find("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2009-08-15T00:00:00Z<") !=
         std::string::npos);
@@ -332,7 +293,7 @@ BOOST_AUTO_TEST_CASE(the_document_date_sets_the_creation_time) {
     xlsx::WorkbookOptions options = testing::framsyn_options();
     options.date = {1970, 1, 1};   // libxlsxwriter would read 0 as "now"
     xlsx::write_budget_workbook(testing::framsyn_application(), options, folder.path("epoch.xlsx"));
-    const auto parts = testing::read_package(folder.path("epoch.xlsx"));
+    const auto parts = testing::zip_entries_of_file(folder.path("epoch.xlsx"));
     BOOST_TEST(parts.at("docProps/core.xml").find(">1970-01-01T00:00:01Z<") != std::string::npos);
 }
 
@@ -343,7 +304,7 @@ BOOST_AUTO_TEST_CASE(edge_cases_write_complete_workbooks) {
         StderrCapture capture;
         xlsx::write_budget_workbook(application, testing::framsyn_options(), path);
         BOOST_TEST(capture.text().empty(), name << " printed something");
-        const auto parts = testing::read_package(path);
+        const auto parts = testing::zip_entries_of_file(path);
         BOOST_TEST(parts.count("xl/worksheets/sheet5.xml") == 1u, name);
         BOOST_TEST(parts.count("xl/tables/table1.xml") == 1u, name);
         return parts;
@@ -366,7 +327,7 @@ BOOST_AUTO_TEST_CASE(ten_thousand_cost_lines) {
     const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     const auto size = std::filesystem::file_size(path);
     BOOST_TEST_MESSAGE("10 000 cost lines: " << size << " bytes in " << took.count() << " ms");
-    const auto parts = testing::read_package(path);
+    const auto parts = testing::zip_entries_of_file(path);
     BOOST_TEST(parts.at("xl/tables/table1.xml").find("ref=\"A1:F10001\"") != std::string::npos);
     // The summary's total cost, cached as libxlsxwriter prints the double nearest to the exact kronor.
     const model::Money ore = application.budget.total_costs();
@@ -422,7 +383,7 @@ BOOST_AUTO_TEST_CASE(an_existing_file_is_replaced) {
     ScratchFolder folder;
     const std::string path = folder.write("budget.xlsx", std::string(100000, 'x'));
     xlsx::write_budget_workbook(testing::application_with_one_cost(), testing::framsyn_options(), path);
-    BOOST_TEST(testing::read_package(path).count("xl/workbook.xml") == 1u);
+    BOOST_TEST(testing::zip_entries_of_file(path).count("xl/workbook.xml") == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(no_libxlsxwriter_type_in_any_header) {
