@@ -586,7 +586,7 @@ BOOST_AUTO_TEST_CASE(a_pack_with_its_parameters_and_sources) {
 BOOST_AUTO_TEST_CASE(an_unknown_pack_exits_2_and_help) {
     RunResult result = run_esfdraft({"rules", "--pack", "esf-1994"});
     BOOST_TEST(result.exit_code == 2);
-    BOOST_TEST(result.err.find("there is no rule pack 'esf-1994'") != std::string::npos, result.err);
+    BOOST_TEST(result.err.find("det finns inget regelpaket 'esf-1994'") != std::string::npos, result.err);
     result = run_esfdraft({"rules", "--help"});
     BOOST_TEST(result.exit_code == 0);
     BOOST_TEST(result.out.find("--pack") != std::string::npos);

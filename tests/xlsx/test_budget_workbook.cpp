@@ -212,7 +212,7 @@ BOOST_AUTO_TEST_CASE(each_beneficiary_has_a_block_of_its_costs_by_category_and_y
     ScratchFolder folder;
     const std::string path = folder.path("budget.xlsx");
     xlsx::write_budget_workbook(testing::application_with_partners_and_flat_rate(), options, path);
-    const auto parts = testing::read_package(path);
+    const auto parts = testing::zip_entries_of_file(path);
     const std::string& subs = parts.at("xl/worksheets/sheet6.xml");   // Delbudgetar
     const std::string& texts = parts.at("xl/sharedStrings.xml");
     BOOST_TEST(texts.find("Umeå kommun (umea)") != std::string::npos);
