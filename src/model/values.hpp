@@ -38,6 +38,14 @@ std::optional<Money> parse_money(std::string_view text);
 // Adds two amounts; throws std::overflow_error when the sum leaves int64_t.
 Money checked_add(Money a, Money b);
 
+// The one digit grouper: `digits` (decimal digits only) in groups of three
+// from the right with `separator` between them: ("1234567", " ") -> "1 234 567".
+std::string group_digits(std::string_view digits, std::string_view separator);
+// The same for an integer, a negative one with a leading ASCII "-":
+// (-1234567, ",") -> "-1,234,567". A caller wanting another sign (U+2212)
+// groups the magnitude and writes its own.
+std::string group_digits(std::int64_t value, std::string_view separator);
+
 // Swedish grouping with U+00A0 no-break spaces and the decimal comma only when
 // there are öre: 125000000 -> "1 250 000 kr", 125000050 -> "1 250 000,50 kr".
 std::string format_sek(Money amount);

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "model/budget_figures.hpp"
+#include "model/values.hpp"
 #include "xlsx/cell_reference.hpp"
 #include "xlsx/cell_text.hpp"
 #include "xlsx/message_context.hpp"
@@ -473,7 +474,7 @@ private:
         sheet.name = labels_.costs_sheet;
         const auto& costs = budget_.costs;
         if (costs.size() >= max_rows)
-            fail("the budget has " + group_thousands(costs.size()) +
+            fail("the budget has " + model::group_digits(costs.size(), " ") +
                  " cost lines; a worksheet holds at most 1 048 575 below its header row");
         // A table needs a data row; without costs it keeps one empty row to type into.
         cost_last_row_ = static_cast<std::uint32_t>(std::max<std::size_t>(costs.size(), 1));
