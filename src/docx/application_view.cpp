@@ -7,6 +7,7 @@
 
 #include "docx/filters.hpp"
 #include "model/budget_figures.hpp"
+#include "model/values.hpp"
 #include "model/vocabulary.hpp"
 
 namespace esfdraft::docx {
@@ -197,13 +198,7 @@ int whole_months(const model::Period& period) {
 }
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator, std::string_view when_empty) {
-    if (parts.empty()) return std::string(when_empty);
-    std::string out;
-    for (const std::string& part : parts) {
-        if (!out.empty()) out += separator;
-        out += part;
-    }
-    return out;
+    return parts.empty() ? std::string(when_empty) : model::join(parts, separator);
 }
 
 // ------------------------------------------------------------------ the view

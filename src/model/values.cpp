@@ -30,6 +30,15 @@ std::string group_digits(std::int64_t value, std::string_view separator) {
     return (value < 0 ? "-" : "") + group_digits(std::to_string(magnitude), separator);
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += separator;
+        out += items[i];
+    }
+    return out;
+}
+
 std::optional<Money> parse_money(std::string_view text) {
     if (text.empty()) return std::nullopt;
     std::size_t i = 0;

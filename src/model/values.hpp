@@ -1,5 +1,6 @@
 // Small exact value types the whole model is built from: source locations,
-// money in öre, calendar dates and decimals. No I/O, no clock, no locale.
+// money in öre, calendar dates and decimals, and the few text helpers every
+// module writes them with (grouping digits, joining). No I/O, no clock, no locale.
 #pragma once
 
 #include <compare>
@@ -7,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace esfdraft::model {
 
@@ -45,6 +47,10 @@ std::string group_digits(std::string_view digits, std::string_view separator);
 // (-1234567, ",") -> "-1,234,567". A caller wanting another sign (U+2212)
 // groups the magnitude and writes its own.
 std::string group_digits(std::int64_t value, std::string_view separator);
+
+// The one join: the items with `separator` between each two ({"PO1", "PO2"}
+// -> "PO1, PO2"; nothing for no items).
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
 // Swedish grouping with U+00A0 no-break spaces and the decimal comma only when
 // there are öre: 125000000 -> "1 250 000 kr", 125000050 -> "1 250 000,50 kr".

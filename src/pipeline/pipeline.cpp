@@ -264,9 +264,7 @@ RulesListing list_rules(const std::optional<std::string>& pack_name) {
         if (pack_name) {
             const model::RulePack* pack = packs.find(*pack_name);
             if (!pack) {
-                std::string known;
-                for (const std::string& name : listing.pack_names) known += (known.empty() ? "" : ", ") + name;
-                throw ToolError("there is no rule pack '" + *pack_name + "'; the packs are: " + known);
+                throw ToolError("there is no rule pack '" + *pack_name + "'; the packs are: " + model::join(listing.pack_names));
             }
             listing.pack = *pack;
         }

@@ -127,15 +127,6 @@ bool names_term(std::string_view text, std::string_view term) {
     return false;
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const std::string& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
-}
-
 std::string period_text(const model::Date& start, const model::Date& end) {
     return start.iso() + " \xE2\x80\x93 " + end.iso();
 }

@@ -13,6 +13,7 @@
 #include "model/budget_figures.hpp"
 #include "model/finding.hpp"
 #include "model/rule_pack.hpp"
+#include "model/values.hpp"
 
 namespace esfdraft::rules {
 
@@ -71,8 +72,8 @@ std::string folded(std::string_view text);
 // be spaces in `text`.
 bool names_term(std::string_view text, std::string_view term);
 
-// "PO1, PO2".
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+// "PO1, PO2" (model/values.hpp).
+using model::join;
 
 // "2009-10-01 – 2011-09-30".
 std::string period_text(const model::Date& start, const model::Date& end);
