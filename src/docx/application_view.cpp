@@ -260,8 +260,7 @@ public:
         has.set("partners", TemplateValue::boolean(!app_.partners.empty()));
         // The budget part shows its tables unless the plan has no budget
         // lines at all and the draft marks the budget as missing (S001).
-        const bool no_budget_lines = app_.budget.costs.empty() && app_.budget.financing.empty() && app_.budget.income.empty();
-        has.set("budget", TemplateValue::boolean(!(no_budget_lines && marks("budget"))));
+        has.set("budget", TemplateValue::boolean(app_.budget.has_lines() || !marks("budget")));
         has.set("costs", TemplateValue::boolean(!app_.budget.costs.empty()));
         has.set("financing", TemplateValue::boolean(!app_.budget.financing.empty()));
         has.set("applicant", TemplateValue::boolean(app_.project.applicant.has_value()));

@@ -41,7 +41,7 @@ report::KeyShare share(model::Money part, model::Money whole, const std::optiona
 
 std::optional<report::KeyFigures> key_figures(const model::Application& application, const AppliedLimits& limits) {
     const model::Budget& budget = application.budget;
-    if (budget.costs.empty() && budget.financing.empty() && budget.income.empty()) return std::nullopt;
+    if (!budget.has_lines()) return std::nullopt;
     try {
         // The sums the rules check and the draft and workbook show (model::budget_figures).
         const model::BudgetFigures sums = model::budget_figures(application);

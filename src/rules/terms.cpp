@@ -236,6 +236,7 @@ SectionView view_section(const model::Application& application, std::string_view
     if (name == "budget") {
         const model::Budget& budget = application.budget;
         SectionView view;
+        // Costs and financing fill the section; income alone does not (not Budget::has_lines()).
         view.present = budget.where.line > 0 || !budget.costs.empty() || !budget.financing.empty();
         view.empty = budget.costs.empty() && budget.financing.empty();
         view.where = located_or(budget.where, application.where);
