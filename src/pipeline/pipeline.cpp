@@ -197,7 +197,7 @@ CheckedPlan CheckSession::check_loaded(
     const std::function<std::optional<load::FindingsLoad>(const model::Application&)>& load_findings,
     const std::function<void(const model::Application&)>& on_loaded) {
     try {
-        const rules::CheckContext context{today_, &packs_->municipalities()};
+        rules::CheckContext context{today_, &packs_->municipalities(), nullptr};
         CheckedPlan checked;
         report::ApplicationReport& entry = checked.report;
         entry.file = name;
@@ -213,8 +213,12 @@ CheckedPlan CheckSession::check_loaded(
             application.findings = std::move(study->findings);
         }
         checked.pack = packs_->find(application.programme);
+        // The terms once: the check applies them, the key figures and the workbook show them.
+        const rules::Terms terms = checked.pack ? rules::resolve_terms(application, *checked.pack) : rules::Terms{};
+        context.terms = &terms;
+        checked.limits = std::make_shared<const AppliedLimits>(applied_limits(terms, checked.pack));
         entry.sections = rules::report_sections(application, checked.pack);
-        add_key_figures(entry, application, checked.pack);
+        add_key_figures(entry, application, checked.pack, *checked.limits);
         if (unreadable_amount(entry.findings)) entry.key_figures.reset();   // its sums mean nothing, as for the rules
         model::Findings findings = without_knock_on(rules::check_application(application, checked.pack, context), entry.findings);
         entry.findings.insert(entry.findings.end(), findings.begin(), findings.end());

@@ -40,6 +40,10 @@ Terms resolve_terms(const model::Application& application, const model::RulePack
     return terms;
 }
 
+Terms terms_for(const model::Application& application, const model::RulePack& pack, const CheckContext& context) {
+    return context.terms ? *context.terms : resolve_terms(application, pack);
+}
+
 model::Finding make_finding(std::string_view rule, model::Severity severity, std::string_view section,
                             std::string_view message_id, const model::SourceLocation& where) {
     model::Finding finding;
