@@ -7,6 +7,7 @@
 
 #include "docx/filters.hpp"
 #include "model/budget_figures.hpp"
+#include "model/values.hpp"
 #include "model/vocabulary.hpp"
 
 namespace esfdraft::docx {
@@ -197,13 +198,7 @@ int whole_months(const model::Period& period) {
 }
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator, std::string_view when_empty) {
-    if (parts.empty()) return std::string(when_empty);
-    std::string out;
-    for (const std::string& part : parts) {
-        if (!out.empty()) out += separator;
-        out += part;
-    }
-    return out;
+    return parts.empty() ? std::string(when_empty) : model::join(parts, separator);
 }
 
 // ------------------------------------------------------------------ the view
@@ -264,8 +259,7 @@ public:
         has.set("partners", TemplateValue::boolean(!app_.partners.empty()));
         // The budget part shows its tables unless the plan has no budget
         // lines at all and the draft marks the budget as missing (S001).
-        const bool no_budget_lines = app_.budget.costs.empty() && app_.budget.financing.empty() && app_.budget.income.empty();
-        has.set("budget", TemplateValue::boolean(!(no_budget_lines && marks("budget"))));
+        has.set("budget", TemplateValue::boolean(app_.budget.has_lines() || !marks("budget")));
         has.set("costs", TemplateValue::boolean(!app_.budget.costs.empty()));
         has.set("financing", TemplateValue::boolean(!app_.budget.financing.empty()));
         has.set("applicant", TemplateValue::boolean(app_.project.applicant.has_value()));

@@ -28,16 +28,6 @@ constexpr std::array<FilterInfo, 8> filter_table{{
     {"default", "required"},
 }};
 
-std::string group_digits(std::string_view digits, std::string_view separator) {
-    std::string out;
-    out.reserve(digits.size() + digits.size() / 3 * separator.size());
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
-        out += digits[i];
-    }
-    return out;
-}
-
 bool all_digits(std::string_view text) {
     if (text.empty()) return false;
     for (char c : text)
@@ -114,7 +104,7 @@ std::optional<std::string> format_number(std::string_view decimal, std::string_v
     if (!all_digits(whole) || (point != std::string_view::npos && !all_digits(fraction))) return std::nullopt;
     const bool swedish = lang != "en";
     std::string out = negative ? (swedish ? "\xE2\x88\x92" : "-") : "";   // sv: U+2212 minus sign
-    out += group_digits(whole, swedish ? no_break_space : ",");
+    out += model::group_digits(whole, swedish ? no_break_space : ",");
     if (!fraction.empty()) {
         out += swedish ? ',' : '.';
         out += fraction;

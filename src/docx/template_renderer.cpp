@@ -8,6 +8,7 @@
 #include "docx/compiled_template.hpp"
 #include "model/nearest_name.hpp"
 #include "model/printable.hpp"
+#include "model/values.hpp"
 #include "docx/filters.hpp"
 #include "docx/image_formats.hpp"
 #include "docx/template_engine.hpp"
@@ -62,9 +63,7 @@ std::string TemplateProblem::place_in(std::string_view lang) const {
     if (!context.empty())
         pieces.push_back(in_picture ? (sv ? "i alternativtexten till en bild, \"" : "in a picture's alternative text, \"") + context + "\""
                                     : (sv ? "vid \"" : "at \"") + context + "\"");
-    std::string out;
-    for (const std::string& piece : pieces) out += (out.empty() ? "" : ", ") + piece;
-    return out;
+    return model::join(pieces);
 }
 
 const std::string& TemplateProblem::message_in(std::string_view lang) const {

@@ -12,6 +12,7 @@
 #include "http/json.hpp"
 #include "http/plan_diff.hpp"
 #include "model/vocabulary.hpp"
+#include "model/values.hpp"
 #include "report/report.hpp"
 #include "store/passwords.hpp"
 
@@ -119,12 +120,6 @@ std::string beneficiary_name(const Request& request, const model::Application& p
     return *id;
 }
 
-std::string joined_ids(const std::vector<std::string>& ids) {
-    std::string out;
-    for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
-    return out;
-}
-
 std::string row(const std::string& header, const std::string& value) {
     return "<tr><th scope=\"row\">" + header + "</th><td>" + value + "</td></tr>";
 }
@@ -204,7 +199,7 @@ std::string plan_html(const Request& request, const model::Application& plan, co
         for (const model::Activity& activity : plan.activities) {
             out << "<tr><td><strong>" << e(activity.title) << "</strong>";
             if (activity.description) out << rich_html(*activity.description);
-            out << "</td><td>" << e(activity.start.iso()) << " – " << e(activity.end.iso()) << "</td><td>" << e(joined_ids(activity.goal_ids))
+            out << "</td><td>" << e(activity.start.iso()) << " – " << e(activity.end.iso()) << "</td><td>" << e(model::join(activity.goal_ids))
                 << "</td></tr>";
         }
         out << "</tbody></table></section>";
@@ -214,7 +209,7 @@ std::string plan_html(const Request& request, const model::Application& plan, co
         if (!logic->introduction.empty()) out << rich_html(logic->introduction);
         for (const model::LogicStep& step : logic->steps) {
             out << "<h4>" << e(logic_step_name(request, step.kind))
-                << (step.goal_ids.empty() ? "" : " (" + t(request, "mål ", "goals ") + e(joined_ids(step.goal_ids)) + ")") << "</h4>"
+                << (step.goal_ids.empty() ? "" : " (" + t(request, "mål ", "goals ") + e(model::join(step.goal_ids)) + ")") << "</h4>"
                 << rich_html(step.text);
         }
         out << "</section>";

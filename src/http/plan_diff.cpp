@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "model/values.hpp"
 #include "report/report.hpp"
 
 namespace esfdraft::http {
@@ -23,12 +24,6 @@ std::string kronor(model::Money ore) {
 
 std::string text_of(const std::optional<model::RichText>& text) {
     return text ? text->plain_text() : std::string();
-}
-
-std::string joined(const std::vector<std::string>& values) {
-    std::string out;
-    for (const std::string& value : values) out += (out.empty() ? "" : ", ") + value;
-    return out;
 }
 
 std::string decimal(const std::optional<model::Decimal>& value) {
@@ -69,7 +64,7 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     if (plan.project_logic) {
         std::string logic = plan.project_logic->introduction.plain_text();
         for (const model::LogicStep& step : plan.project_logic->steps)
-            logic += (logic.empty() ? "" : "\n") + step.kind + (step.goal_ids.empty() ? "" : " (" + joined(step.goal_ids) + ")") + ": " +
+            logic += (logic.empty() ? "" : "\n") + step.kind + (step.goal_ids.empty() ? "" : " (" + model::join(step.goal_ids) + ")") + ": " +
                      step.text.plain_text();
         section("project-logic", logic);
     }
@@ -83,7 +78,7 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
         }
     }
     if (plan.project.case_number) section("case-number", plan.project.case_number->value);
-    if (!plan.budget.cost_models.empty()) section("cost-model", joined(plan.budget.cost_models));
+    if (!plan.budget.cost_models.empty()) section("cost-model", model::join(plan.budget.cost_models));
     for (const model::Partner& partner : plan.partners)
         add_item(all["partner"], seen["partner"], partner.id.value_or(partner.name),
                  {{"name", partner.name}, {"role", partner.role}, {"organisationNumber", partner.org_number.value_or("")}});
@@ -109,7 +104,7 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     for (const model::Activity& activity : plan.activities) {
         add_item(all["activity"], seen["activity"], activity.id,
                  {{"title", activity.title}, {"start", activity.start.iso()}, {"end", activity.end.iso()},
-                  {"goals", joined(activity.goal_ids)}, {"description", text_of(activity.description)}});
+                  {"goals", model::join(activity.goal_ids)}, {"description", text_of(activity.description)}});
     }
     for (const model::CostLine& line : plan.budget.costs) {
         const std::string key = line.category + " " + std::to_string(line.year) +

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "model/values.hpp"
+
 namespace esfdraft::http {
 namespace {
 
@@ -293,12 +295,7 @@ std::string markup_from(const model::Element& rich_text_element) {
             if (!list.empty()) blocks.push_back(std::move(list));
         }
     }
-    std::string out;
-    for (const std::string& block : blocks) {
-        if (!out.empty()) out += "\n\n";
-        out += block;
-    }
-    return out;
+    return model::join(blocks, "\n\n");
 }
 
 void fill_rich_text(model::Element& target, std::string_view markup) {

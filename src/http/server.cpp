@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include "http/request_reader.hpp"
+#include "model/values.hpp"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -136,9 +137,7 @@ public:
             response = answer(request, internal_error(), page);
         }
         if (!allowed.empty()) {
-            std::string list;
-            for (const std::string& method : allowed) list += (list.empty() ? "" : ", ") + method;
-            response.headers.emplace_back("Allow", list);
+            response.headers.emplace_back("Allow", model::join(allowed));
         }
         // Answered before the body was read (401, 404, 405 ...): read a small
         // one anyway, so that a client still sending it gets to read the

@@ -290,6 +290,11 @@ struct Budget {
     SourceLocation costs_where;
     SourceLocation financing_where;
 
+    // Whether the plan gives any budget line: a cost, a financing source or an
+    // income. (The budget section is empty for S001 without costs and
+    // financing: income alone does not fill it.)
+    bool has_lines() const { return !costs.empty() || !financing.empty() || !income.empty(); }
+
     // Sums throw std::overflow_error rather than wrap.
     Money total_costs() const;
     Money total_income() const;

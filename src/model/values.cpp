@@ -10,21 +10,34 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Groups the digits of a non-negative integer in threes with `separator`.
-std::string group_thousands(std::int64_t value, std::string_view separator) {
-    std::string digits = std::to_string(value);
+constexpr std::string_view no_break_space = "\xC2\xA0";
+
+}  // namespace
+
+std::string group_digits(std::string_view digits, std::string_view separator) {
     std::string out;
-    const std::size_t n = digits.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0 && (n - i) % 3 == 0) out += separator;
+    out.reserve(digits.size() + digits.size() / 3 * separator.size());
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
         out += digits[i];
     }
     return out;
 }
 
-constexpr std::string_view no_break_space = "\xC2\xA0";
+std::string group_digits(std::int64_t value, std::string_view separator) {
+    // The magnitude unsigned, so that the lowest int64_t has one too.
+    const std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    return (value < 0 ? "-" : "") + group_digits(std::to_string(magnitude), separator);
+}
 
-}  // namespace
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += separator;
+        out += items[i];
+    }
+    return out;
+}
 
 std::optional<Money> parse_money(std::string_view text) {
     if (text.empty()) return std::nullopt;
@@ -60,7 +73,7 @@ std::string format_sek(Money amount) {
     std::string out;
     std::uint64_t magnitude = amount < 0 ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
     if (amount < 0) out += "\xE2\x88\x92";  // U+2212 minus sign
-    out += group_thousands(static_cast<std::int64_t>(magnitude / 100), no_break_space);
+    out += group_digits(static_cast<std::int64_t>(magnitude / 100), no_break_space);
     const auto ore = static_cast<int>(magnitude % 100);
     if (ore != 0) {
         out += ',';
@@ -75,7 +88,7 @@ std::string format_sek(Money amount) {
 std::string format_sek_en(Money amount) {
     std::string out = amount < 0 ? "-SEK " : "SEK ";
     std::uint64_t magnitude = amount < 0 ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
-    out += group_thousands(static_cast<std::int64_t>(magnitude / 100), ",");
+    out += group_digits(static_cast<std::int64_t>(magnitude / 100), ",");
     const auto ore = static_cast<int>(magnitude % 100);
     if (ore != 0) {
         out += '.';

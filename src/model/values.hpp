@@ -1,5 +1,6 @@
 // Small exact value types the whole model is built from: source locations,
-// money in öre, calendar dates and decimals. No I/O, no clock, no locale.
+// money in öre, calendar dates and decimals, and the few text helpers every
+// module writes them with (grouping digits, joining). No I/O, no clock, no locale.
 #pragma once
 
 #include <compare>
@@ -7,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace esfdraft::model {
 
@@ -37,6 +39,18 @@ std::optional<Money> parse_money(std::string_view text);
 
 // Adds two amounts; throws std::overflow_error when the sum leaves int64_t.
 Money checked_add(Money a, Money b);
+
+// The one digit grouper: `digits` (decimal digits only) in groups of three
+// from the right with `separator` between them: ("1234567", " ") -> "1 234 567".
+std::string group_digits(std::string_view digits, std::string_view separator);
+// The same for an integer, a negative one with a leading ASCII "-":
+// (-1234567, ",") -> "-1,234,567". A caller wanting another sign (U+2212)
+// groups the magnitude and writes its own.
+std::string group_digits(std::int64_t value, std::string_view separator);
+
+// The one join: the items with `separator` between each two ({"PO1", "PO2"}
+// -> "PO1, PO2"; nothing for no items).
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
 // Swedish grouping with U+00A0 no-break spaces and the decimal comma only when
 // there are öre: 125000000 -> "1 250 000 kr", 125000050 -> "1 250 000,50 kr".

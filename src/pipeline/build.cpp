@@ -49,11 +49,12 @@ std::string file_name_from(const std::string& acronym) {
 }
 
 // The pack's and call's limits as the workbook shows them beside the key
-// figures: the same limits the report shows (applied_limits).
-xlsx::BudgetLimits workbook_limits(const model::Application& application, const model::RulePack* pack) {
+// figures: the ones the check resolved and the report shows (CheckedPlan::limits).
+xlsx::BudgetLimits workbook_limits(const CheckedPlan& checked) {
     xlsx::BudgetLimits limits;
-    if (!pack) return limits;
-    const AppliedLimits applied = applied_limits(application, pack);
+    const model::RulePack* pack = checked.pack;
+    if (!pack || !checked.limits) return limits;
+    const AppliedLimits& applied = *checked.limits;
     if (applied.max_esf_share) limits.max_esf_share_hundredths = applied.max_esf_share->value;
     if (applied.min_cofinancing) limits.min_cofinancing_share_hundredths = applied.min_cofinancing->value;
     if (applied.esf_ceiling) limits.esf_ceiling = applied.esf_ceiling->value;
@@ -238,7 +239,7 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
             xlsx::WorkbookOptions options;
             options.lang = made.lang;
             options.date = request.today;
-            options.limits = workbook_limits(*checked.application, checked.pack);
+            options.limits = workbook_limits(checked);
             if (request.workbook_stamp)
                 options.source = xlsx::WorkbookSource{request.workbook_stamp->application, request.workbook_stamp->version};
             if (const model::Region* region = session.municipalities().find_region(checked.application->project.region.value))

@@ -9,6 +9,7 @@
 #include "load/rule_pack_reader.hpp"
 #include "load/xml_input.hpp"
 #include "model/rule_pack.hpp"
+#include "model/values.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
@@ -258,9 +259,7 @@ struct PlanFacts {
 };
 
 std::string known_programmes(const load::RulePackLibrary& packs) {
-    std::string known;
-    for (const std::string& name : packs.pack_names()) known += (known.empty() ? "" : ", ") + name;
-    return known;
+    return model::join(packs.pack_names());
 }
 
 const model::RulePack& find_pack(load::RulePackLibrary& packs, const std::string& programme, const std::string& phase) {

@@ -207,7 +207,7 @@ CheckedPlan CheckSession::check_loaded(
     const std::function<std::optional<load::FindingsLoad>(const model::Application&)>& load_findings,
     const std::function<void(const model::Application&)>& on_loaded) {
     try {
-        const rules::CheckContext context{today_, &packs_->municipalities()};
+        rules::CheckContext context{today_, &packs_->municipalities(), nullptr};
         CheckedPlan checked;
         report::ApplicationReport& entry = checked.report;
         entry.file = name;
@@ -223,8 +223,12 @@ CheckedPlan CheckSession::check_loaded(
             application.findings = std::move(study->findings);
         }
         checked.pack = packs_->find(application.programme);
+        // The terms once: the check applies them, the key figures and the workbook show them.
+        const rules::Terms terms = checked.pack ? rules::resolve_terms(application, *checked.pack) : rules::Terms{};
+        context.terms = &terms;
+        checked.limits = std::make_shared<const AppliedLimits>(applied_limits(terms, checked.pack));
         entry.sections = rules::report_sections(application, checked.pack);
-        add_key_figures(entry, application, checked.pack);
+        add_key_figures(entry, application, checked.pack, *checked.limits);
         if (unreadable_amount(entry.findings)) entry.key_figures.reset();   // its sums mean nothing, as for the rules
         model::Findings findings = without_knock_on(rules::check_application(application, checked.pack, context), entry.findings);
         entry.findings.insert(entry.findings.end(), findings.begin(), findings.end());
@@ -278,8 +282,7 @@ RulesListing list_rules(const std::optional<std::string>& pack_name) {
         if (pack_name) {
             const model::RulePack* pack = packs.find(*pack_name);
             if (!pack) {
-                std::string known;
-                for (const std::string& name : listing.pack_names) known += (known.empty() ? "" : ", ") + name;
+                const std::string known = model::join(listing.pack_names);
                 throw ToolError(model::Said("det finns inget regelpaket '" + *pack_name + "'; paketen är: " + known,
                                             "there is no rule pack '" + *pack_name + "'; the packs are: " + known));
             }

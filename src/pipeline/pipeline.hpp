@@ -24,6 +24,8 @@ struct FindingsLoad;
 
 namespace esfdraft::pipeline {
 
+struct AppliedLimits;   // report_figures.hpp
+
 // Thrown when the tool cannot do its job (exit status 2): bad usage, an
 // unreadable file, a missing schema. The message is ready for the user, in
 // Swedish and English (what() is the English one); a message that comes
@@ -89,6 +91,9 @@ struct CheckedPlan {
     report::ApplicationReport report;
     std::optional<model::Application> application;   // nullopt when the plan did not load
     const model::RulePack* pack = nullptr;            // the plan's rule pack, when it exists
+    // The limits in force, resolved once for the check, the report's key
+    // figures and the budget workbook; null when the plan did not load.
+    std::shared_ptr<const AppliedLimits> limits;
     // The findings file opened for the plan (check() only), also when it
     // turned out unreadable or invalid: an output must never replace it.
     std::optional<std::string> findings_file;

@@ -6,10 +6,9 @@
 
 namespace esfdraft::pipeline {
 
-AppliedLimits applied_limits(const model::Application& application, const model::RulePack* pack) {
+AppliedLimits applied_limits(const rules::Terms& terms, const model::RulePack* pack) {
     AppliedLimits limits;
     if (!pack) return limits;
-    const rules::Terms terms = rules::resolve_terms(application, *pack);
     limits.call = terms.call;
     limits.max_esf_share = terms.max_esf_share;
     limits.min_cofinancing = terms.min_cofinancing;
@@ -41,7 +40,7 @@ report::KeyShare share(model::Money part, model::Money whole, const std::optiona
 
 std::optional<report::KeyFigures> key_figures(const model::Application& application, const AppliedLimits& limits) {
     const model::Budget& budget = application.budget;
-    if (budget.costs.empty() && budget.financing.empty() && budget.income.empty()) return std::nullopt;
+    if (!budget.has_lines()) return std::nullopt;
     try {
         // The sums the rules check and the draft and workbook show (model::budget_figures).
         const model::BudgetFigures sums = model::budget_figures(application);
@@ -64,8 +63,8 @@ std::optional<report::KeyFigures> key_figures(const model::Application& applicat
     }
 }
 
-void add_key_figures(report::ApplicationReport& report, const model::Application& application, const model::RulePack* pack) {
-    const AppliedLimits limits = applied_limits(application, pack);
+void add_key_figures(report::ApplicationReport& report, const model::Application& application, const model::RulePack* pack,
+                     const AppliedLimits& limits) {
     report.key_figures = key_figures(application, limits);
     if (pack) report.pack = report::AppliedTerms{pack->name, pack->title};
     if (application.call) {

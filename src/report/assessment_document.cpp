@@ -198,6 +198,7 @@ bool section_blocks(DocBlocks& out, const model::Application& app, const std::st
         return true;
     }
     if (section == "budget") {
+        // What it says is costs and financing: income alone gives nothing to say (not Budget::has_lines()).
         if (app.budget.costs.empty() && app.budget.financing.empty()) return false;
         // The sums throw on overflow; an overflowing budget is B-reported already, so show what can be shown.
         try {

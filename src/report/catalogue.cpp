@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "model/values.hpp"
 #include "model/vocabulary.hpp"
 
 namespace esfdraft::report {
@@ -982,16 +983,6 @@ std::string translate(std::string_view argument_name, const std::string& value, 
     return it == table->second.end() ? value : pick(it->second, language);
 }
 
-std::string group(std::int64_t value, std::string_view separator) {
-    std::string digits = std::to_string(value < 0 ? -value : value);
-    std::string out = value < 0 ? "-" : "";
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
-        out += digits[i];
-    }
-    return out;
-}
-
 std::string lookup(const Table& table, std::string_view key, Language language) {
     const auto it = table.find(key);
     return it == table.end() ? std::string(key) : pick(it->second, language);
@@ -1022,7 +1013,7 @@ std::string format_argument(const model::MessageArg& argument, Language language
         case Kind::money:
             return language == Language::sv ? model::format_sek(argument.number) : model::format_sek_en(argument.number);
         case Kind::number:
-            return group(argument.number, language == Language::sv ? "\xC2\xA0" : ",");
+            return model::group_digits(argument.number, language == Language::sv ? "\xC2\xA0" : ",");
         case Kind::percent: {
             const std::int64_t hundredths = argument.number;
             std::string out = (hundredths < 0 ? "-" : "") + std::to_string((hundredths < 0 ? -hundredths : hundredths) / 100);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "model/nearest_name.hpp"
+#include "model/values.hpp"
 #include "model/vocabulary.hpp"
 #include "report/report.hpp"
 
@@ -45,12 +46,6 @@ model::LocalizedName phase_name(const model::PhaseRules& phase, std::string_view
     return words ? model::LocalizedName{std::string(words->name.sv), std::string(words->name.en)} : phase.name;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
-
 std::string yes_no(bool value, Language language) { return phrase(value ? "param.yes" : "param.no", language); }
 
 // "Schablon för övriga kostnader: 40 % av staff; bara staff, participants, other; kombineras aldrig med indirect-flat-rate".
@@ -60,8 +55,8 @@ std::string cost_model_text(const model::CostModelRule& rule, Language language)
     if (rule.rate)
         out += ": " + format_argument(model::MessageArg::of_percent_hundredths(*rule.rate), language) + " " + phrase("param.rate_of", language) +
                " " + rule.base + " (" + phrase("param.flat_line", language) + " " + rule.flat_category + ")";
-    if (!rule.categories.empty()) out += "; " + phrase("param.only_categories", language) + " " + joined(rule.categories);
-    if (!rule.excludes.empty()) out += "; " + phrase("param.excludes", language) + " " + joined(rule.excludes);
+    if (!rule.categories.empty()) out += "; " + phrase("param.only_categories", language) + " " + model::join(rule.categories);
+    if (!rule.excludes.empty()) out += "; " + phrase("param.excludes", language) + " " + model::join(rule.excludes);
     return out;
 }
 
@@ -95,7 +90,7 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
     listing.heading(phrase("param.areas", language));
     for (const model::ProgrammeArea& area : pack.areas) {
         std::string value = name_in(area.name, language);
-        if (!area.regions.empty()) value += " (" + phrase("param.regions_only", language) + " " + joined(area.regions) + ")";
+        if (!area.regions.empty()) value += " (" + phrase("param.regions_only", language) + " " + model::join(area.regions) + ")";
         listing.value(area.code, value, area.source);
     }
 
@@ -137,7 +132,7 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
                   pack.prestudy_gap_warn_months.source);
     std::vector<std::string> quoted_placeholders;
     for (const std::string& placeholder : pack.placeholders.value) quoted_placeholders.push_back("\"" + placeholder + "\"");
-    listing.value(phrase("param.placeholders", language), joined(quoted_placeholders), pack.placeholders.source);
+    listing.value(phrase("param.placeholders", language), model::join(quoted_placeholders), pack.placeholders.source);
     if (pack.indirect_max_share_of_staff)
         listing.value(phrase("param.indirect", language), percent(pack.indirect_max_share_of_staff->value, language),
                       pack.indirect_max_share_of_staff->source);
@@ -167,7 +162,7 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
         listing.heading(phrase("param.grounds", language));
         listing.line("  " + phrase("column.source", language) + ": " + pack.discrimination_grounds_source);
         for (const model::DiscriminationGround& ground : pack.discrimination_grounds)
-            listing.value(ground.code, name_in(ground.name, language) + " (" + phrase("param.terms", language) + ": " + joined(ground.terms) + ")", "");
+            listing.value(ground.code, name_in(ground.name, language) + " (" + phrase("param.terms", language) + ": " + model::join(ground.terms) + ")", "");
     }
     if (!pack.assessment_criteria.empty() || pack.score_scale) {
         listing.heading(phrase("param.assessment", language));
@@ -195,9 +190,9 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
     for (const model::Call& call : pack.calls) {
         listing.value(call.name, name_in(call.title, language), call.source);
         const std::string all = phrase("param.all", language);
-        listing.value(phrase("param.call_areas", language), call.areas.empty() ? all : joined(call.areas), "", 4);
-        listing.value(phrase("param.call_regions", language), call.regions.empty() ? all : joined(call.regions), "", 4);
-        listing.value(phrase("param.call_phases", language), call.phases.empty() ? all : joined(call.phases), "", 4);
+        listing.value(phrase("param.call_areas", language), call.areas.empty() ? all : model::join(call.areas), "", 4);
+        listing.value(phrase("param.call_regions", language), call.regions.empty() ? all : model::join(call.regions), "", 4);
+        listing.value(phrase("param.call_phases", language), call.phases.empty() ? all : model::join(call.phases), "", 4);
         if (call.max_esf_share)
             listing.value(phrase("param.esf_share", language), percent(call.max_esf_share->value, language), call.max_esf_share->source, 4);
         if (call.min_cofinancing)
@@ -214,7 +209,7 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
             listing.value(phrase("param.transnational", language), percent(call.min_transnational_share->value, language),
                           call.min_transnational_share->source, 4);
         if (call.allowed_cost_models)
-            listing.value(phrase("param.call_cost_models", language), joined(call.allowed_cost_models->value), call.allowed_cost_models->source, 4);
+            listing.value(phrase("param.call_cost_models", language), model::join(call.allowed_cost_models->value), call.allowed_cost_models->source, 4);
         if (call.sek_per_eur)
             listing.value(phrase("param.exchange_rate", language), call.sek_per_eur->value.text(), call.sek_per_eur->source, 4);
         if (call.state_aid) listing.value(phrase("param.state_aid", language), yes_no(call.state_aid->value, language), call.state_aid->source, 4);
@@ -304,7 +299,7 @@ private:
     }
 
     std::string listed_or_all(const std::vector<std::string>& items) const {
-        return items.empty() ? phrase("param.all", language_) : joined(items);
+        return items.empty() ? phrase("param.all", language_) : model::join(items);
     }
 
     // A limit a phase sets by default and a call may set instead (B006, B007, B009).
@@ -333,12 +328,12 @@ private:
         if (rule == "X003") {
             std::vector<std::string> names;
             for (const model::Call* call : calls_) names.push_back(call->name);
-            add("", phrase("param.calls", language), names.empty() ? "-" : joined(names), "");
+            add("", phrase("param.calls", language), names.empty() ? "-" : model::join(names), "");
         } else if (rule == "M001") {
             for (const model::ProgrammeArea& area : pack_.areas) {
                 if (only_call_ && !only_call_->allows_area(area.code)) continue;
                 add("", area.code, name_of(area.name), area.source);
-                if (!area.regions.empty()) add(area.code, phrase("param.area_regions", language), joined(area.regions), area.source);
+                if (!area.regions.empty()) add(area.code, phrase("param.area_regions", language), model::join(area.regions), area.source);
             }
             for (const model::Call* call : calls_)
                 add(call_scope(*call, language), phrase("param.call_areas", language), listed_or_all(call->areas), call->source);
@@ -360,7 +355,7 @@ private:
                         call->attachments_source);
         } else if (rule == "S007") {
             for (const model::DiscriminationGround& ground : pack_.discrimination_grounds)
-                add("", ground.code, name_of(ground.name) + "; " + phrase("param.terms", language) + ": " + joined(ground.terms),
+                add("", ground.code, name_of(ground.name) + "; " + phrase("param.terms", language) + ": " + model::join(ground.terms),
                     pack_.discrimination_grounds_source);
         } else if (rule == "G005") {
             for (const model::GenderCategory& category : pack_.gender_categories)
@@ -373,7 +368,7 @@ private:
             for (const model::CostModelRule& cost_model : pack_.cost_models) add("", cost_model.code, cost_model_text(cost_model, language), cost_model.source);
             for (const model::Call* call : calls_)
                 if (call->allowed_cost_models)
-                    add(call_scope(*call, language), phrase("param.call_cost_models", language), joined(call->allowed_cost_models->value),
+                    add(call_scope(*call, language), phrase("param.call_cost_models", language), model::join(call->allowed_cost_models->value),
                         call->allowed_cost_models->source);
         } else if (rule == "B013") {
             if (pack_.simplified_costs_threshold_eur)
@@ -399,7 +394,7 @@ private:
         } else if (rule == "S003") {
             std::vector<std::string> quoted;
             for (const std::string& placeholder : pack_.placeholders.value) quoted.push_back("\"" + placeholder + "\"");
-            add("", phrase("param.placeholders", language), joined(quoted), pack_.placeholders.source);
+            add("", phrase("param.placeholders", language), model::join(quoted), pack_.placeholders.source);
         } else if (rule == "S004") {
             add("", phrase("param.summary_max", language), as_number(pack_.summary_max_characters.value), pack_.summary_max_characters.source);
         } else if (rule == "S006") {
@@ -697,7 +692,7 @@ std::string render_rules(const std::vector<std::string>& pack_names, const model
     if (pack) {
         list_pack(listing, *pack, language);
     } else {
-        listing.heading(phrase("rules.packs", language) + ": " + joined(pack_names));
+        listing.heading(phrase("rules.packs", language) + ": " + model::join(pack_names));
         listing.line(phrase("rules.pack_hint", language));
     }
     return listing.text();

@@ -385,12 +385,12 @@ void check_sub_budgets(const model::Application& application, const model::Budge
 
 }  // namespace
 
-model::Findings check_budget(const model::Application& application, const model::RulePack& pack, const CheckContext&) {
+model::Findings check_budget(const model::Application& application, const model::RulePack& pack, const CheckContext& context) {
     model::Findings out;
     // A plan without a budget section gets S001 (when the pack requires one) and
     // nothing here: no costs, no balance, no shares of a budget that is not there.
     if (!view_section(application, "budget").present) return out;
-    const Terms terms = resolve_terms(application, pack);
+    const Terms terms = terms_for(application, pack, context);
     check_cost_lines(application, pack, out);
     // A negative amount is B001's (above), with what to write instead: the
     // sums it enters (balance, shares, ceiling, sub-budgets) would only say

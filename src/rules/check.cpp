@@ -1,5 +1,6 @@
 // Runs the rule families in the order of docs/rules.md and applies the pack's overrides.
 #include <algorithm>
+#include <optional>
 
 #include "rules/check.hpp"
 #include "rules/terms.hpp"
@@ -20,13 +21,17 @@ model::Findings check_application(const model::Application& application, const m
     append(findings, check_references(application));
     append(findings, check_repeated_sections(application));
     if (!pack) return findings;
-    append(findings, check_project(application, *pack, context));
-    append(findings, check_sections(application, *pack, context));
-    append(findings, check_goals(application, *pack, context));
-    append(findings, check_accessibility(application, *pack, context));
-    append(findings, check_budget(application, *pack, context));
-    append(findings, check_period(application, *pack, context));
-    append(findings, check_findings(application, *pack, context));
+    // The terms once for every family that reads them (project, budget, period).
+    std::optional<Terms> resolved;
+    CheckContext with_terms = context;
+    if (!with_terms.terms) with_terms.terms = &resolved.emplace(resolve_terms(application, *pack));
+    append(findings, check_project(application, *pack, with_terms));
+    append(findings, check_sections(application, *pack, with_terms));
+    append(findings, check_goals(application, *pack, with_terms));
+    append(findings, check_accessibility(application, *pack, with_terms));
+    append(findings, check_budget(application, *pack, with_terms));
+    append(findings, check_period(application, *pack, with_terms));
+    append(findings, check_findings(application, *pack, with_terms));
     apply_overrides(findings, *pack);
     return findings;
 }

@@ -11,6 +11,7 @@
 // the pack does not turn on.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,12 +21,43 @@
 
 namespace esfdraft::rules {
 
+// A limit and who set it: the call's name, or the pack's name when the call
+// leaves it to the pack (shown in messages as "(ovre-norrland-2009)").
+template <typename T>
+struct Limit {
+    T value{};
+    std::string set_by;
+};
+
+// The limits that apply to one application: its phase's defaults in the
+// pack, narrowed by its call. Its pointers point into the pack.
+struct Terms {
+    const model::Call* call = nullptr;          // the application's call, when it names one the pack has
+    const model::PhaseRules* phase = nullptr;   // the application's phase, when the pack knows it
+    std::optional<Limit<model::ShareHundredths>> max_esf_share;
+    std::optional<Limit<model::ShareHundredths>> min_cofinancing;
+    std::optional<Limit<model::Money>> esf_ceiling;
+    std::optional<Limit<model::Date>> earliest_start;
+    std::optional<Limit<model::Date>> latest_end;
+    std::optional<Limit<model::ShareHundredths>> min_transnational_share;
+};
+
+// The call's value where it sets one, else the phase's default in the pack.
+// The one place the terms are worked out: the check applies them, and a
+// build shows the same ones beside the key figures and in the workbook.
+Terms resolve_terms(const model::Application& application, const model::RulePack& pack);
+
 struct CheckContext {
     // "Today" for D007; fixed by --date or SOURCE_DATE_EPOCH for reproducible
     // reports. An invalid (default) date turns D007 off.
     model::Date today;
     // All municipalities and regions (M003, M004); nullptr skips those rules.
     const model::MunicipalityRegister* municipalities = nullptr;
+    // The application's terms when the caller has resolved them already for
+    // this application and pack (a build resolves them once for the check,
+    // the report and the workbook); nullptr: check_application resolves them,
+    // once for every family.
+    const Terms* terms = nullptr;
 };
 
 // Runs every family on a loaded application and applies the pack's severity

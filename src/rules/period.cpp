@@ -67,7 +67,7 @@ void check_single_date(const model::Date& date, std::string_view section, std::s
 
 model::Findings check_period(const model::Application& application, const model::RulePack& pack, const CheckContext& context) {
     model::Findings out;
-    const Terms terms = resolve_terms(application, pack);
+    const Terms terms = terms_for(application, pack, context);
     const model::Project& project = application.project;
     const model::Period& period = project.period;
     const model::SourceLocation& period_where = located_or(period.where, located_or(project.where, application.where));

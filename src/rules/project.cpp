@@ -240,7 +240,7 @@ void check_applicant(const model::Application& application, model::Findings& out
 
 model::Findings check_project(const model::Application& application, const model::RulePack& pack, const CheckContext& context) {
     model::Findings out;
-    const Terms terms = resolve_terms(application, pack);
+    const Terms terms = terms_for(application, pack, context);
     const model::Project& project = application.project;
     check_area(application, pack, terms, out);
     check_phase(application, pack, terms, out);

@@ -40,6 +40,10 @@ Terms resolve_terms(const model::Application& application, const model::RulePack
     return terms;
 }
 
+Terms terms_for(const model::Application& application, const model::RulePack& pack, const CheckContext& context) {
+    return context.terms ? *context.terms : resolve_terms(application, pack);
+}
+
 model::Finding make_finding(std::string_view rule, model::Severity severity, std::string_view section,
                             std::string_view message_id, const model::SourceLocation& where) {
     model::Finding finding;
@@ -125,15 +129,6 @@ bool names_term(std::string_view text, std::string_view term) {
         return true;
     }
     return false;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const std::string& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
 }
 
 std::string period_text(const model::Date& start, const model::Date& end) {
@@ -245,6 +240,7 @@ SectionView view_section(const model::Application& application, std::string_view
     if (name == "budget") {
         const model::Budget& budget = application.budget;
         SectionView view;
+        // Costs and financing fill the section; income alone does not (not Budget::has_lines()).
         view.present = budget.where.line > 0 || !budget.costs.empty() || !budget.financing.empty();
         view.empty = budget.costs.empty() && budget.financing.empty();
         view.where = located_or(budget.where, application.where);

@@ -1,6 +1,6 @@
-// Internal to the rules module: the limits that apply to one application
-// (its phase's defaults in the pack, narrowed by its call) and small helpers
-// every family uses to build findings and compute shares exactly.
+// Internal to the rules module: small helpers every family uses to build
+// findings and compute shares exactly. The limits that apply to one
+// application (Terms, resolve_terms) are the check's API, in check.hpp.
 #pragma once
 
 #include <optional>
@@ -13,30 +13,14 @@
 #include "model/budget_figures.hpp"
 #include "model/finding.hpp"
 #include "model/rule_pack.hpp"
+#include "model/values.hpp"
+#include "rules/check.hpp"
 
 namespace esfdraft::rules {
 
-// A limit and who set it: the call's name, or the pack's name when the call
-// leaves it to the pack (shown in messages as "(ovre-norrland-2009)").
-template <typename T>
-struct Limit {
-    T value{};
-    std::string set_by;
-};
-
-struct Terms {
-    const model::Call* call = nullptr;          // the application's call, when it names one the pack has
-    const model::PhaseRules* phase = nullptr;   // the application's phase, when the pack knows it
-    std::optional<Limit<model::ShareHundredths>> max_esf_share;
-    std::optional<Limit<model::ShareHundredths>> min_cofinancing;
-    std::optional<Limit<model::Money>> esf_ceiling;
-    std::optional<Limit<model::Date>> earliest_start;
-    std::optional<Limit<model::Date>> latest_end;
-    std::optional<Limit<model::ShareHundredths>> min_transnational_share;
-};
-
-// The call's value where it sets one, else the phase's default in the pack.
-Terms resolve_terms(const model::Application& application, const model::RulePack& pack);
+// The terms a family applies: those the caller resolved (CheckContext::terms),
+// else resolved here for a family called on its own.
+Terms terms_for(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
 
 model::Finding make_finding(std::string_view rule, model::Severity severity, std::string_view section,
                             std::string_view message_id, const model::SourceLocation& where);
@@ -71,8 +55,8 @@ std::string folded(std::string_view text);
 // be spaces in `text`.
 bool names_term(std::string_view text, std::string_view term);
 
-// "PO1, PO2".
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+// "PO1, PO2" (model/values.hpp).
+using model::join;
 
 // "2009-10-01 – 2011-09-30".
 std::string period_text(const model::Date& start, const model::Date& end);

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "model/budget_figures.hpp"
+#include "model/values.hpp"
 #include "xlsx/cell_reference.hpp"
 #include "xlsx/cell_text.hpp"
 #include "xlsx/message_context.hpp"
@@ -86,15 +87,6 @@ Money add_amounts(Money sum, Money amount, const What& what) {
 }
 
 double text_width(std::string_view text) { return static_cast<double>(code_points(text)) + 2; }
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0) out += separator;
-        out += parts[i];
-    }
-    return out;
-}
 
 // The cell value of a date: a real date when a spreadsheet can show it as
 // one (valid, from 1900 on), else the ISO text as written.
@@ -456,7 +448,7 @@ private:
             first = flat + 1;
         }
         segment(cost_range_last_);
-        return "=ROUND(ROUND((" + join(parts, "+") + ")*100,0)*ROUND(" + rate_cell + "*10000,0)/10000,0)/100";
+        return "=ROUND(ROUND((" + model::join(parts, "+") + ")*100,0)*ROUND(" + rate_cell + "*10000,0)/10000,0)/100";
     }
 
     // The beneficiary drop-down: the owner in words, then the beneficiary
@@ -484,7 +476,7 @@ private:
         sheet.name = labels_.costs_sheet;
         const auto& costs = budget_.costs;
         if (costs.size() >= max_rows)
-            fail("the budget has " + group_thousands(costs.size()) +
+            fail("the budget has " + model::group_digits(costs.size(), " ") +
                  " cost lines; a worksheet holds at most 1 048 575 below its header row");
         // A table needs a data row; without costs it keeps one empty row to type into.
         cost_last_row_ = static_cast<std::uint32_t>(std::max<std::size_t>(costs.size(), 1));
@@ -541,7 +533,7 @@ private:
             if (!cost.tags.empty()) {
                 std::vector<std::string> words;
                 for (const auto& tag : cost.tags) words.emplace_back(tag_words(labels_, tag).value_or(tag));
-                const std::string tags = model_text(join(words, ", "), what("the tags of "));
+                const std::string tags = model_text(model::join(words, ", "), what("the tags of "));
                 put(sheet, row, cost_tags_column, tags, indented_);
                 widen(sheet, cost_tags_column, std::min(text_width(tags) + 2, narrow_text_width));
             }
@@ -647,7 +639,7 @@ private:
                           range_ref(1, total_column, total_row - 1, total_column, Anchor::both),
                 .number_format = money_format_,
                 .axis_number_format = std::string(labels_.money_format),   // whole kronor on the axis
-                .alt_text = shorten_utf8(std::string(labels_.chart_alt_text) + join(parts, ", ") + ".", 1000),
+                .alt_text = shorten_utf8(std::string(labels_.chart_alt_text) + model::join(parts, ", ") + ".", 1000),
                 .anchor_row = below,
                 .anchor_column = 0,
                 .width_scale = 1.6,
@@ -838,7 +830,7 @@ private:
                             .shown_key = model_text(name_of(activity_names_, activity.id), "the id of " + what),
                             .title = model_text(activity.title, "the title of " + what),
                             .goal_ids = activity.goal_ids,
-                            .goals_text = model_text(join(goals, " "), "the goals of " + what)};
+                            .goals_text = model_text(model::join(goals, " "), "the goals of " + what)};
             rows.push_back(std::move(row));
         }
         for (const auto& cost : costs)
@@ -989,7 +981,7 @@ private:
             widen(sheet, key_column, std::min(text_width(goals[g].name), narrow_text_width));
             put(sheet, row, statement_column, goals[g].statement, wrapped_);
             widen(sheet, statement_column, std::min(text_width(goals[g].statement), wide_text_width));
-            const std::string serving_text = model_text(join(serving, " "), "the activities of goal '" + id + "'");
+            const std::string serving_text = model_text(model::join(serving, " "), "the activities of goal '" + id + "'");
             if (!serving_text.empty()) {
                 put(sheet, row, activities_column, serving_text, wrapped_);
                 widen(sheet, activities_column, std::min(text_width(serving_text), narrow_text_width));

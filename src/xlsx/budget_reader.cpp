@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 
+#include "model/values.hpp"
 #include "model/vocabulary.hpp"
 #include "xlsx/cell_reference.hpp"
 #include "xlsx/cell_text.hpp"
@@ -215,8 +216,8 @@ std::vector<std::string> read_shared_strings(const std::string& bytes, const std
                 out.push_back(decode_escapes(current));
                 in_item = false;
                 if (out.size() > max_read_cells)
-                    refuse(part_name + ": more than " + group_thousands(max_read_cells) + " texts",
-                           part_name + ": fler än " + group_thousands(max_read_cells) + " texter");
+                    refuse(part_name + ": more than " + model::group_digits(max_read_cells, " ") + " texts",
+                           part_name + ": fler än " + model::group_digits(max_read_cells, " ") + " texter");
             } else if (local == "rPh") {
                 --phonetic;
             } else if (local == "t") {
@@ -363,8 +364,8 @@ SheetRows read_sheet(const std::string& bytes, const std::string& part_name, con
                 }
                 if (cell.kind == RawCell::Kind::empty && !cell.formula) return;
                 if (++count > max_read_cells)
-                    bad_sheet("more than " + group_thousands(max_read_cells) + " cells",
-                              "fler än " + group_thousands(max_read_cells) + " celler");
+                    bad_sheet("more than " + model::group_digits(max_read_cells, " ") + " cells",
+                              "fler än " + model::group_digits(max_read_cells, " ") + " celler");
                 rows[row][column] = std::move(cell);
             }
         },

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "model/values.hpp"
+
 namespace esfdraft::xlsx {
 namespace {
 
@@ -66,8 +68,8 @@ std::optional<std::string> cell_text_problem(std::string_view text, std::size_t 
         at += length;
     }
     if (units > limit)
-        return "is " + group_thousands(units) + " characters long; a spreadsheet cell holds at most " +
-               group_thousands(limit);
+        return "is " + model::group_digits(units, " ") + " characters long; a spreadsheet cell holds at most " +
+               model::group_digits(limit, " ");
     return std::nullopt;
 }
 
@@ -108,16 +110,6 @@ std::string shorten_utf8(std::string_view text, std::size_t max_bytes) {
     std::size_t end = max_bytes - ellipsis.size();
     while (end > 0 && (static_cast<std::uint8_t>(text[end]) & 0xC0) == 0x80) --end;   // back to a lead byte
     return std::string(text.substr(0, end)) + std::string(ellipsis);
-}
-
-std::string group_thousands(std::size_t count) {
-    std::string digits = std::to_string(count);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
-        out += digits[i];
-    }
-    return out;
 }
 
 }  // namespace esfdraft::xlsx

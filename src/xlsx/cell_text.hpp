@@ -33,7 +33,4 @@ std::string escape_ooxml_escapes(std::string_view text);
 // towards `max_bytes`). Text must be valid UTF-8.
 std::string shorten_utf8(std::string_view text, std::size_t max_bytes);
 
-// Swedish-style grouping of a count for messages: 40000 -> "40 000".
-std::string group_thousands(std::size_t count);
-
 }  // namespace esfdraft::xlsx

@@ -36,6 +36,19 @@ BOOST_AUTO_TEST_CASE(budget_sums_are_exact_and_refuse_overflow) {
     BOOST_CHECK_THROW(budget.total_costs(), std::overflow_error);
 }
 
+BOOST_AUTO_TEST_CASE(a_budget_has_lines_when_it_has_a_cost_financing_or_income) {
+    BOOST_TEST(!Budget{}.has_lines());
+    Budget costs;
+    costs.costs.push_back(CostLine{"staff", 2009, {}, 100, {}, "Projektledare", {}, {}});
+    BOOST_TEST(costs.has_lines());
+    Budget financing;
+    financing.financing.push_back(FinancingSource{"esf", {}, {}, 100, {}, {}});
+    BOOST_TEST(financing.has_lines());
+    Budget income;
+    income.income.push_back(Income{100, "Avgifter", {}});
+    BOOST_TEST(income.has_lines());
+}
+
 BOOST_AUTO_TEST_CASE(summaries_by_language) {
     Application application;
     application.summaries.push_back(Summary{std::string("en"), {}});

@@ -29,6 +29,16 @@ BOOST_AUTO_TEST_CASE(checked_add_refuses_overflow) {
     BOOST_CHECK_THROW(checked_add(std::numeric_limits<Money>::max(), 1), std::overflow_error);
 }
 
+BOOST_AUTO_TEST_CASE(groups_digits_in_threes) {
+    BOOST_TEST(group_digits("1234567", " ") == "1 234 567");
+    BOOST_TEST(group_digits("123", " ") == "123");
+    BOOST_TEST(group_digits("", " ") == "");
+    BOOST_TEST(group_digits(std::int64_t{40000}, "\xC2\xA0") == "40\xC2\xA0" "000");
+    BOOST_TEST(group_digits(std::int64_t{-1234567}, ",") == "-1,234,567");
+    BOOST_TEST(group_digits(std::int64_t{0}, ",") == "0");
+    BOOST_TEST(group_digits(std::numeric_limits<std::int64_t>::min(), ",") == "-9,223,372,036,854,775,808");
+}
+
 BOOST_AUTO_TEST_CASE(formats_swedish_and_english) {
     BOOST_TEST(format_sek(163800000) == "1\xC2\xA0" "638\xC2\xA0" "000\xC2\xA0kr");
     BOOST_TEST(format_sek(125000050) == "1\xC2\xA0" "250\xC2\xA0" "000,50\xC2\xA0kr");

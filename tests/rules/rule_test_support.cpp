@@ -87,7 +87,9 @@ CheckedPlan check_plan(const std::string& plan, const CheckOptions& options) {
     }
     checked.loaded = true;
     const model::RulePack* pack = options.pack ? &*options.pack : pack_library().find(application.programme);
-    const rules::CheckContext context{options.today, &pack_library().municipalities()};
+    std::optional<rules::Terms> terms;
+    if (options.adjust_terms && pack) options.adjust_terms(terms.emplace(rules::resolve_terms(application, *pack)));
+    const rules::CheckContext context{options.today, &pack_library().municipalities(), terms ? &*terms : nullptr};
     // The loader's findings (X001, X002) first, as `esfdraft check` lists them,
     // so that a test can assert that a plan is judged by the rules, not the schema.
     checked.findings = std::move(loaded.findings);

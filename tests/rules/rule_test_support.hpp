@@ -3,6 +3,7 @@
 // real lines and element paths) and checked against the real packs.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,9 @@ struct CheckOptions {
     std::string findings_name = "clean-findings.xml";
     std::optional<model::RulePack> pack;          // instead of the pack the plan names
     model::Date today{2009, 9, 1};
+    // When set, the terms are resolved before the check, changed by this and
+    // handed to it (CheckContext::terms), as a build hands over its own.
+    std::function<void(rules::Terms&)> adjust_terms;
 };
 
 CheckOptions with_pack(model::RulePack pack);

@@ -157,6 +157,22 @@ BOOST_AUTO_TEST_CASE(b006_and_b007_shares_from_the_call) {
     BOOST_TEST(checked.of_rule("B007").size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(the_check_applies_the_terms_it_is_handed) {
+    // A build resolves the terms once and hands them to the check: the check
+    // applies those and does not resolve its own.
+    CheckOptions options;
+    options.adjust_terms = [](rules::Terms& terms) {
+        BOOST_TEST_REQUIRE(terms.max_esf_share.has_value());
+        terms.max_esf_share = rules::Limit<model::ShareHundredths>{100, "handed-over"};
+    };
+    const CheckedPlan checked = check_plan(clean_plan(), options);
+    BOOST_TEST_REQUIRE(checked.of_rule("B006").size() == 1u);
+    const model::Finding esf = checked.of_rule("B006").front();
+    BOOST_TEST(esf.find_arg("maximum")->number == 100);
+    BOOST_TEST(esf.find_arg("by")->text == "handed-over");
+    expect_none(check_plan(clean_plan()), "B006");
+}
+
 BOOST_AUTO_TEST_CASE(b008_indirect_costs_within_the_flat_rate) {
     // ESF+: at most 15 % of staff costs (here 15 % of 1 400 000 = 210 000).
     std::string plan = replaced(clean_plan_esf_plus(), "category=\"premises\"", "category=\"indirect\"");
