@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "load/readers.hpp"
+#include "model/rule_pack.hpp"
 
 namespace esfdraft::load {
 
@@ -70,7 +71,7 @@ void report_format_problem(model::Findings& problems, const XmlElement& element,
                            const std::string& value) {
     model::Finding finding;
     finding.rule = "X002";
-    finding.severity = model::Severity::error;
+    finding.severity = model::default_severity(finding.rule);
     finding.section = "file";
     finding.message_id = message_id;
     finding.where = element.where();
@@ -247,7 +248,7 @@ public:
             overflowed_ = true;
             model::Finding finding;
             finding.rule = "X002";
-            finding.severity = model::Severity::error;
+            finding.severity = model::default_severity(finding.rule);
             finding.section = "file";
             finding.message_id = "X002.invalid";
             finding.where = element.where();

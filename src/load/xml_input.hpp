@@ -18,9 +18,11 @@
 namespace esfdraft::load {
 
 // From this size on, a file is checked in two passes on two cores (a
-// 10 000-line plan is about 1.1 MiB); below it a thread costs more than it
-// saves.
-inline constexpr std::size_t default_streaming_from_bytes = 256u * 1024u;
+// 10 000-line plan is about 1.1 MiB). Measured (ARCHITECTURE.md, "The tree
+// parser: kept, from 64 KiB"; bench/load_paths.sh): from about 50 KiB the
+// two passes take less CPU time than the one-pass check, as well as less
+// wall time; below it the thread costs more than it saves.
+inline constexpr std::size_t default_streaming_from_bytes = 64u * 1024u;
 
 // Inputs larger than this are refused before parsing (a plan with 10 000 cost
 // lines is about 2 MiB).

@@ -8,6 +8,8 @@
 #include <optional>
 #include <vector>
 
+#include "model/rule_pack.hpp"
+
 namespace esfdraft::load {
 
 namespace {
@@ -311,7 +313,7 @@ model::Finding well_formedness_finding(std::string_view bytes_view, const std::s
 model::Finding file_finding(const char* rule, const std::string& message_id, const std::string& file, int line, int column) {
     model::Finding finding;
     finding.rule = rule;
-    finding.severity = model::Severity::error;
+    finding.severity = model::default_severity(rule);
     finding.section = "file";
     finding.message_id = message_id;
     finding.where.file = file;

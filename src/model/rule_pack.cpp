@@ -1,6 +1,7 @@
 #include "model/rule_pack.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "model/vocabulary.hpp"
 
@@ -140,6 +141,19 @@ const RuleDefinition* find_rule_definition(std::string_view id) {
     for (const RuleDefinition& rule : rule_definitions())
         if (rule.id == id) return &rule;
     return nullptr;
+}
+
+Severity default_severity(std::string_view id) {
+    const RuleDefinition* rule = find_rule_definition(id);
+    if (!rule) throw std::logic_error("no rule " + std::string(id) + " in model::rule_definitions()");
+    return rule->severity;
+}
+
+Severity second_severity(std::string_view id) {
+    const RuleDefinition* rule = find_rule_definition(id);
+    if (!rule || !rule->second_severity)
+        throw std::logic_error("no rule " + std::string(id) + " with a second severity in model::rule_definitions()");
+    return *rule->second_severity;
 }
 
 }  // namespace esfdraft::model

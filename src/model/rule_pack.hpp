@@ -277,8 +277,16 @@ struct RuleDefinition {
     bool added = false;
 };
 
-// Every rule, in the order of docs/rules.md.
+// Every rule, in the order of docs/rules.md: the one place a rule's id,
+// family and severities are written. The checks, the loader, the pack
+// reader, the catalogue's tests and `esfdraft rules` all read them here.
 const std::vector<RuleDefinition>& rule_definitions();
 const RuleDefinition* find_rule_definition(std::string_view id);
+
+// The rule's default severity, and the other one of the rules that report
+// two levels, for the code that makes findings. Throws std::logic_error for
+// an id that is not a rule (or has no second level): a programming error.
+Severity default_severity(std::string_view id);
+Severity second_severity(std::string_view id);
 
 }  // namespace esfdraft::model

@@ -1070,6 +1070,15 @@ std::vector<std::string> message_ids() {
 
 std::string rule_meaning(std::string_view rule, Language language) { return lookup(meanings(), rule, language); }
 
+std::vector<std::string> described_rule_ids() {
+    std::vector<std::string> out;
+    for (const Table* table : {&meanings(), &fixes()})
+        for (const auto& entry : *table) out.emplace_back(entry.first);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 std::string rule_fix(std::string_view rule, Language language) {
     const auto it = fixes().find(rule);
     return it == fixes().end() ? std::string() : pick(it->second, language);

@@ -36,6 +36,10 @@ std::string rule_meaning(std::string_view rule, Language language);
 // an unknown id gives an empty string.
 std::string rule_fix(std::string_view rule, Language language);
 
+// Every rule id the catalogue has a meaning or a fix for, sorted: the texts
+// only; the rules themselves are model::rule_definitions().
+std::vector<std::string> described_rule_ids();
+
 // A plan section's name for people: "genderEquality" -> "Jämställdhet" /
 // "Gender equality"; "file" is the file itself; an unknown key gives the key.
 std::string section_name(std::string_view section, Language language);

@@ -1,5 +1,6 @@
 // Accessibility A001–A003 (docs/rules.md, "Accessibility").
 #include "rules/check.hpp"
+#include "rules/rule_finding.hpp"
 #include "rules/terms.hpp"
 
 namespace esfdraft::rules {
@@ -16,7 +17,7 @@ model::Findings check_accessibility(const model::Application& application, const
     model::Findings out;
     const SectionView view = view_section(application, "accessibility");
     if (!view.present || view.empty) {
-        out.push_back(make_finding("A001", Severity::error, "accessibility", view.present ? "A001.empty" : "A001.missing",
+        out.push_back(rule_finding("A001", "accessibility", view.present ? "A001.empty" : "A001.missing",
                                    view.where));
     } else {
         // A002: each aspect on its own; the section as a whole is not empty.
@@ -30,7 +31,7 @@ model::Findings check_accessibility(const model::Application& application, const
         for (const auto& check : checks) {
             if (addressed(check.text)) continue;
             const model::SourceLocation& where = check.text ? located_or(check.text->where, view.where) : view.where;
-            out.push_back(make_finding("A002", Severity::warning, "accessibility", check.message_id, where));
+            out.push_back(rule_finding("A002", "accessibility", check.message_id, where));
         }
     }
 
@@ -40,7 +41,7 @@ model::Findings check_accessibility(const model::Application& application, const
         for (const model::Activity& activity : application.activities) paid_for = paid_for || activity.has_tag("accessibility");
         for (const model::CostLine& cost : application.budget.costs) paid_for = paid_for || cost.has_tag("accessibility");
         if (!paid_for)
-            out.push_back(make_finding("A003", Severity::info, "accessibility", "A003.nothing_pays", view.where));
+            out.push_back(rule_finding("A003", "accessibility", "A003.nothing_pays", view.where));
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "rules/check.hpp"
+#include "rules/rule_finding.hpp"
 #include "rules/terms.hpp"
 
 namespace esfdraft::rules {
@@ -51,18 +52,18 @@ void check_cost_lines(const model::Application& application, const model::RulePa
     const model::Period& period = application.project.period;
     const bool period_known = period.start.valid() && period.end.valid() && !(period.end < period.start);
     if (budget.costs.empty())
-        out.push_back(make_finding("B001", Severity::error, "budget", "B001.no_costs",
+        out.push_back(rule_finding("B001", "budget", "B001.no_costs",
                                    located_or(budget.costs_where, located_or(budget.where, application.where))));
     // Money that comes in is never negative: a source or an income below zero is
     // almost always a cost-lowering income written with a minus sign.
     for (const model::FinancingSource& source : budget.financing)
         if (source.amount < 0)
-            out.push_back(make_finding("B001", Severity::error, "budget", "B001.negative_source", source.where)
+            out.push_back(rule_finding("B001", "budget", "B001.negative_source", source.where)
                               .arg("source", MessageArg::of_text(source.funder.value_or(source.kind)))
                               .arg("amount", money(source.amount)));
     for (const model::Income& income : budget.income)
         if (income.amount < 0)
-            out.push_back(make_finding("B001", Severity::error, "budget", "B001.negative_income", income.where)
+            out.push_back(rule_finding("B001", "budget", "B001.negative_income", income.where)
                               .arg("income", MessageArg::of_text(income.label.empty() ? "<income>" : excerpt(income.label, 50)))
                               .arg("amount", money(income.amount)));
     std::vector<std::string> allowed;
@@ -73,18 +74,18 @@ void check_cost_lines(const model::Application& application, const model::RulePa
         const MessageArg name = MessageArg::of_text(cost_name(cost));
         if (cost.amount <= 0)
             // A negative cost is most often an income with a minus sign: its message says where that goes.
-            out.push_back(make_finding("B001", Severity::error, "budget", cost.amount < 0 ? "B001.negative_cost" : "B001.not_positive",
+            out.push_back(rule_finding("B001", "budget", cost.amount < 0 ? "B001.negative_cost" : "B001.not_positive",
                                        cost.where)
                               .arg("cost", name)
                               .arg("amount", money(cost.amount)));
         if (!pack.allows_cost_category(cost.category))
-            out.push_back(make_finding("B002", Severity::error, "budget", "B002.category", cost.where)
+            out.push_back(rule_finding("B002", "budget", "B002.category", cost.where)
                               .arg("cost", name)
                               .arg("category", MessageArg::of_text(cost.category))
                               .arg("programme", MessageArg::of_text(pack.name))
                               .arg("allowed", MessageArg::of_text(join(allowed))));
         if (period_known && (cost.year < period.start.year || cost.year > period.end.year))
-            out.push_back(make_finding("B003", Severity::error, "budget", "B003.year_outside", cost.where)
+            out.push_back(rule_finding("B003", "budget", "B003.year_outside", cost.where)
                               .arg("cost", name)
                               .arg("year", MessageArg::of_text(std::to_string(cost.year)))
                               .arg("period", MessageArg::of_text(period_text(period.start, period.end))));
@@ -93,7 +94,7 @@ void check_cost_lines(const model::Application& application, const model::RulePa
             const model::Activity* activity = found == activities.end() ? nullptr : found->second;
             if (activity && activity->start.valid() && activity->end.valid() &&
                 (cost.year < activity->start.year || cost.year > activity->end.year))
-                out.push_back(make_finding("B004", Severity::warning, "budget", "B004.activity_year", cost.where)
+                out.push_back(rule_finding("B004", "budget", "B004.activity_year", cost.where)
                                   .arg("cost", name)
                                   .arg("year", MessageArg::of_text(std::to_string(cost.year)))
                                   .arg("activity", MessageArg::of_text(activity->id))
@@ -112,7 +113,7 @@ void check_balance(const model::Application& application, const model::BudgetFig
     const model::SourceLocation& where = located_or(budget.financing_where, located_or(budget.where, application.where));
     const char* message_id = financing < eligible ? (income > 0 ? "B005.short_income" : "B005.short")
                                                   : (income > 0 ? "B005.excess_income" : "B005.excess");
-    out.push_back(make_finding("B005", Severity::error, "budget", message_id, where)
+    out.push_back(rule_finding("B005", "budget", message_id, where)
                       .arg("financing", money(financing))
                       .arg("costs", money(costs))
                       .arg("income", money(income))
@@ -131,7 +132,7 @@ void check_rates(const model::Application& application, const model::RulePack& p
     // Shares of nothing mean nothing: B001 and B005 already speak for an empty budget.
     if (eligible > 0 && terms.max_esf_share && !at_most_share(esf, eligible, terms.max_esf_share->value)) {
         const Money allowed = share_floor(eligible, terms.max_esf_share->value);
-        out.push_back(make_finding("B006", Severity::error, "budget", "B006.esf_share", esf_location(application))
+        out.push_back(rule_finding("B006", "budget", "B006.esf_share", esf_location(application))
                           .arg("esf", money(esf))
                           .arg("share", share(share_of(esf, eligible)))
                           .arg("eligible", money(eligible))
@@ -142,7 +143,7 @@ void check_rates(const model::Application& application, const model::RulePack& p
     }
     if (eligible > 0 && terms.min_cofinancing && !at_least_share(cofinancing, eligible, terms.min_cofinancing->value)) {
         const Money required = share_ceiling(eligible, terms.min_cofinancing->value);
-        out.push_back(make_finding("B007", Severity::error, "budget", "B007.cofinancing", financing_where)
+        out.push_back(rule_finding("B007", "budget", "B007.cofinancing", financing_where)
                           .arg("cofinancing", money(cofinancing))
                           .arg("share", share(share_of(cofinancing, eligible)))
                           .arg("eligible", money(eligible))
@@ -165,7 +166,7 @@ void check_rates(const model::Application& application, const model::RulePack& p
         const model::ShareHundredths maximum = pack.indirect_max_share_of_staff->value;
         if (indirect > 0 && !at_most_share(indirect, staff, maximum)) {
             const Money allowed = share_floor(staff, maximum);
-            out.push_back(make_finding("B008", Severity::error, "budget", staff > 0 ? "B008.indirect" : "B008.no_staff",
+            out.push_back(rule_finding("B008", "budget", staff > 0 ? "B008.indirect" : "B008.no_staff",
                                        located_or(first_indirect->where, financing_where))
                               .arg("indirect", money(indirect))
                               .arg("share", share(share_of(indirect, staff)))
@@ -177,7 +178,7 @@ void check_rates(const model::Application& application, const model::RulePack& p
     }
 
     if (terms.esf_ceiling && esf > terms.esf_ceiling->value)
-        out.push_back(make_finding("B009", Severity::error, "budget", "B009.ceiling", esf_location(application))
+        out.push_back(rule_finding("B009", "budget", "B009.ceiling", esf_location(application))
                           .arg("esf", money(esf))
                           .arg("ceiling", money(terms.esf_ceiling->value))
                           .arg("by", MessageArg::of_text(terms.esf_ceiling->set_by))
@@ -191,7 +192,7 @@ void check_owner_in_kind(const model::Application& application, model::Findings&
         const bool same_number = owner.org_number && source.org_number && *owner.org_number == *source.org_number;
         const bool same_name = source.funder && !owner.name.empty() && normalized_name(*source.funder) == normalized_name(owner.name);
         if (same_number || same_name)
-            out.push_back(make_finding("B010", Severity::warning, "budget", "B010.owner_in_kind", source.where)
+            out.push_back(rule_finding("B010", "budget", "B010.owner_in_kind", source.where)
                               .arg("owner", MessageArg::of_text(owner.name))
                               .arg("amount", money(source.amount)));
     }
@@ -215,12 +216,12 @@ void check_transnational(const model::Application& application, const Terms& ter
     if (terms.min_transnational_share) {
         const model::ShareHundredths minimum = terms.min_transnational_share->value;
         if (!has_section)
-            out.push_back(make_finding("B011", Severity::error, "transnational", "B011.section_required", section.where)
+            out.push_back(rule_finding("B011", "transnational", "B011.section_required", section.where)
                               .arg("call", MessageArg::of_text(terms.min_transnational_share->set_by))
                               .arg("minimum", share(minimum)));
         if (costs > 0 && !at_least_share(tagged, costs, minimum)) {
             const Money required = share_ceiling(costs, minimum);
-            out.push_back(make_finding("B011", Severity::error, "budget", "B011.share", costs_where)
+            out.push_back(rule_finding("B011", "budget", "B011.share", costs_where)
                               .arg("transnational", money(tagged))
                               .arg("share", share(share_of(tagged, costs)))
                               .arg("costs", money(costs))
@@ -232,9 +233,9 @@ void check_transnational(const model::Application& application, const Terms& ter
         return;
     }
     if (has_section && !first_tagged)
-        out.push_back(make_finding("B011", Severity::warning, "transnational", "B011.section_without_costs", section.where));
+        out.push_back(at_second_level(rule_finding("B011", "transnational", "B011.section_without_costs", section.where)));
     if (!has_section && first_tagged)
-        out.push_back(make_finding("B011", Severity::warning, "budget", "B011.costs_without_section", first_tagged->where)
+        out.push_back(at_second_level(rule_finding("B011", "budget", "B011.costs_without_section", first_tagged->where))
                           .arg("transnational", money(tagged)));
 }
 
@@ -261,14 +262,14 @@ void check_cost_models(const model::Application& application, const model::RuleP
     for (const std::string& code : budget.cost_models) {
         const model::CostModelRule* rule = pack.find_cost_model(code);
         if (!rule) {
-            out.push_back(make_finding("B012", Severity::error, "budget", "B012.not_in_pack", where)
+            out.push_back(rule_finding("B012", "budget", "B012.not_in_pack", where)
                               .arg("model", MessageArg::of_text(code))
                               .arg("programme", MessageArg::of_text(pack.name))
                               .arg("allowed", MessageArg::of_text(join(allowed))));
             continue;
         }
         if (call_allowed && !listed(*call_allowed, code))
-            out.push_back(make_finding("B012", Severity::error, "budget", "B012.not_in_call", where)
+            out.push_back(rule_finding("B012", "budget", "B012.not_in_call", where)
                               .arg("model", MessageArg::of_text(code))
                               .arg("call", MessageArg::of_text(terms.call->name))
                               .arg("allowed", MessageArg::of_text(join(allowed))));
@@ -277,14 +278,14 @@ void check_cost_models(const model::Application& application, const model::RuleP
     for (const model::CostModelRule* rule : used)
         for (const model::CostModelRule* other : used)
             if (rule != other && listed(rule->excludes, other->code))
-                out.push_back(make_finding("B012", Severity::error, "budget", "B012.combined", where)
+                out.push_back(rule_finding("B012", "budget", "B012.combined", where)
                                   .arg("model", MessageArg::of_text(rule->code))
                                   .arg("other", MessageArg::of_text(other->code)));
     for (const model::CostModelRule* rule : used) {
         if (!rule->categories.empty())
             for (const model::CostLine& cost : budget.costs)
                 if (!listed(rule->categories, cost.category))
-                    out.push_back(make_finding("B012", Severity::error, "budget", "B012.category", cost.where)
+                    out.push_back(rule_finding("B012", "budget", "B012.category", cost.where)
                                       .arg("cost", MessageArg::of_text(cost_name(cost)))
                                       .arg("category", MessageArg::of_text(cost.category))
                                       .arg("model", MessageArg::of_text(rule->code))
@@ -300,7 +301,7 @@ void check_cost_models(const model::Application& application, const model::RuleP
             }
         if (flat > 0 && !at_most_share(flat, base, *rule->rate)) {
             const Money most = share_floor(base, *rule->rate);
-            out.push_back(make_finding("B012", Severity::error, "budget", "B012.rate", first_flat->where)
+            out.push_back(rule_finding("B012", "budget", "B012.rate", first_flat->where)
                               .arg("model", MessageArg::of_text(rule->code))
                               .arg("flat", money(flat))
                               .arg("base", money(base))
@@ -328,7 +329,7 @@ void check_simplified_costs(const model::Application& application, const model::
     const Wide threshold_scaled = static_cast<Wide>(pack.simplified_costs_threshold_eur->value) * terms.call->sek_per_eur->value.micros;
     if (static_cast<Wide>(total) * model::Decimal::scale > threshold_scaled) return;
     const Money threshold = static_cast<Money>(threshold_scaled / model::Decimal::scale);
-    out.push_back(make_finding("B013", Severity::error, "budget", "B013.not_simplified",
+    out.push_back(rule_finding("B013", "budget", "B013.not_simplified",
                                located_or(budget.cost_model_where, located_or(budget.where, application.where)))
                       .arg("total", money(total))
                       .arg("threshold", money(threshold))
@@ -348,13 +349,13 @@ void check_sub_budgets(const model::Application& application, const model::Budge
     for (const model::CostLine& cost : budget.costs)
         if (!cost.beneficiary) {
             all_named = false;
-            out.push_back(make_finding("B014", Severity::error, "budget", "B014.cost_unassigned", cost.where)
+            out.push_back(rule_finding("B014", "budget", "B014.cost_unassigned", cost.where)
                               .arg("cost", MessageArg::of_text(cost_name(cost))));
         }
     for (const model::FinancingSource& source : budget.financing)
         if (!source.beneficiary) {
             all_named = false;
-            out.push_back(make_finding("B014", Severity::error, "budget", "B014.source_unassigned", source.where)
+            out.push_back(rule_finding("B014", "budget", "B014.source_unassigned", source.where)
                               .arg("source", MessageArg::of_text(source.funder.value_or(source.kind))));
         }
     if (!all_named) return;
@@ -374,7 +375,7 @@ void check_sub_budgets(const model::Application& application, const model::Budge
         const Money financing = sub ? sub->financing : 0;
         if (eligible == financing) continue;
         const model::Partner* partner = who == "owner" ? nullptr : application.find_partner(who);
-        out.push_back(make_finding("B014", Severity::error, "budget", financing < eligible ? "B014.short" : "B014.excess", *first[who])
+        out.push_back(rule_finding("B014", "budget", financing < eligible ? "B014.short" : "B014.excess", *first[who])
                           .arg("beneficiary", MessageArg::of_text(who))
                           .arg("name", MessageArg::of_text(partner ? partner->name : who == "owner" ? application.project.owner.name : who))
                           .arg("costs", money(eligible))

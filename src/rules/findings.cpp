@@ -1,6 +1,7 @@
 // Pre-study findings F001–F004 (docs/rules.md, "Findings"): the evidence an
 // implementation application rests on.
 #include "rules/check.hpp"
+#include "rules/rule_finding.hpp"
 #include "rules/terms.hpp"
 
 namespace esfdraft::rules {
@@ -32,16 +33,16 @@ model::Findings check_findings(const model::Application& application, const mode
 
     for (const model::StudyFinding& finding : study.findings) {
         if (!finding.out_of_scope && !named_as_basis(application, finding.id))
-            out.push_back(make_finding("F001", Severity::warning, "findings", "F001.unused", finding.where)
+            out.push_back(rule_finding("F001", "findings", "F001.unused", finding.where)
                               .arg("finding", MessageArg::of_text(finding.id))
                               .arg("statement", MessageArg::of_text(excerpt(finding.statement, 60))));
         if (finding.evidence.empty())
-            out.push_back(make_finding("F004", Severity::warning, "findings", "F004.no_evidence", finding.where)
+            out.push_back(rule_finding("F004", "findings", "F004.no_evidence", finding.where)
                               .arg("finding", MessageArg::of_text(finding.id)));
     }
     for (const model::ResearchQuestion& question : study.questions)
         if (!has_finding_for(study, question.id))
-            out.push_back(make_finding("F002", Severity::warning, "findings", "F002.unanswered", question.where)
+            out.push_back(rule_finding("F002", "findings", "F002.unanswered", question.where)
                               .arg("question", MessageArg::of_text(question.id))
                               .arg("text", MessageArg::of_text(excerpt(question.text, 60))));
 
@@ -49,7 +50,7 @@ model::Findings check_findings(const model::Application& application, const mode
         const model::Period& planned = pre_study->period;
         const model::Period& studied = study.study_period;
         if (planned.start != studied.start || planned.end != studied.end)
-            out.push_back(make_finding("F003", Severity::warning, "findings", "F003.period",
+            out.push_back(rule_finding("F003", "findings", "F003.period",
                                        located_or(pre_study->where, application.where))
                               .arg("plan", MessageArg::of_text(period_text(planned.start, planned.end)))
                               .arg("study", MessageArg::of_text(period_text(studied.start, studied.end)))

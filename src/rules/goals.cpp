@@ -1,5 +1,6 @@
 // Goals G001–G009 (docs/rules.md, "Goals" and "Added rules").
 #include "rules/check.hpp"
+#include "rules/rule_finding.hpp"
 #include "rules/terms.hpp"
 
 namespace esfdraft::rules {
@@ -53,7 +54,7 @@ void check_gender_split(const model::Indicator& indicator, const MessageArg& goa
         else if (!category.optional) all_required = false;
     }
     if (!all_required) {
-        out.push_back(make_finding("G005", Severity::warning, "goals", "G005.no_split", indicator.where)
+        out.push_back(rule_finding("G005", "goals", "G005.no_split", indicator.where)
                           .arg("goal", goal_id)
                           .arg("indicator", name)
                           .arg("target", decimal(indicator.target))
@@ -65,7 +66,7 @@ void check_gender_split(const model::Indicator& indicator, const MessageArg& goa
     const char* message = non_binary ? "G005.split_mismatch_non_binary"
                           : indicator.non_binary ? "G005.split_mismatch_undeclared"
                                                  : "G005.split_mismatch";
-    model::Finding finding = make_finding("G005", Severity::error, "goals", message, indicator.where);
+    model::Finding finding = at_second_level(rule_finding("G005", "goals", message, indicator.where));
     finding.arg("goal", goal_id).arg("indicator", name);
     if (indicator.women) finding.arg("women", decimal(*indicator.women));
     if (indicator.men) finding.arg("men", decimal(*indicator.men));
@@ -86,7 +87,7 @@ void check_common_indicator(const model::Indicator& indicator, const MessageArg&
         bool could_be_common = false;
         for (const model::CommonIndicator& common : pack.common_indicators) could_be_common = could_be_common || common.unit == indicator.unit;
         if (!could_be_common) return;
-        out.push_back(make_finding("G009", Severity::info, "goals", "G009.project_specific", indicator.where)
+        out.push_back(rule_finding("G009", "goals", "G009.project_specific", indicator.where)
                           .arg("goal", goal_id)
                           .arg("indicator", name));
         return;
@@ -94,7 +95,7 @@ void check_common_indicator(const model::Indicator& indicator, const MessageArg&
     if (pack.common_indicators.empty() || pack.find_common_indicator(*indicator.code)) return;
     std::vector<std::string> codes;
     for (const model::CommonIndicator& common : pack.common_indicators) codes.push_back(common.code);
-    out.push_back(make_finding("G009", Severity::info, "goals", "G009.unknown_code", indicator.where)
+    out.push_back(rule_finding("G009", "goals", "G009.unknown_code", indicator.where)
                       .arg("goal", goal_id)
                       .arg("indicator", name)
                       .arg("code", MessageArg::of_text(*indicator.code))
@@ -114,8 +115,8 @@ model::Findings check_goals(const model::Application& application, const model::
         has_project_goal = has_project_goal || goal.kind == "project";
         has_effect_goal = has_effect_goal || goal.kind == "effect";
     }
-    if (!has_project_goal) out.push_back(make_finding("G001", Severity::error, "goals", "G001.no_project_goal", goals_where));
-    if (!has_effect_goal) out.push_back(make_finding("G002", Severity::warning, "goals", "G002.no_effect_goal", goals_where));
+    if (!has_project_goal) out.push_back(rule_finding("G001", "goals", "G001.no_project_goal", goals_where));
+    if (!has_effect_goal) out.push_back(rule_finding("G002", "goals", "G002.no_effect_goal", goals_where));
 
     const model::Period& period = application.project.period;
     const bool period_known = period.start.valid() && period.end.valid() && !(period.end < period.start);
@@ -124,7 +125,7 @@ model::Findings check_goals(const model::Application& application, const model::
     for (const model::Goal& goal : application.goals) {
         const MessageArg goal_id = MessageArg::of_text(goal.id);
         if (goal.indicators.empty())
-            out.push_back(make_finding("G003", Severity::error, "goals", "G003.no_indicator", goal.where).arg("goal", goal_id));
+            out.push_back(rule_finding("G003", "goals", "G003.no_indicator", goal.where).arg("goal", goal_id));
 
         for (const model::Indicator& indicator : goal.indicators) {
             const MessageArg name = MessageArg::of_text(indicator_name(indicator));
@@ -132,7 +133,7 @@ model::Findings check_goals(const model::Application& application, const model::
             // an effect goal is due afterwards by definition.
             if (goal.kind == "project" && period_known && indicator.due && indicator.due->valid() &&
                 (*indicator.due < period.start || period.end < *indicator.due))
-                out.push_back(make_finding("G004", Severity::error, "goals", "G004.due_outside", indicator.where)
+                out.push_back(rule_finding("G004", "goals", "G004.due_outside", indicator.where)
                                   .arg("goal", goal_id)
                                   .arg("indicator", name)
                                   .arg("due", MessageArg::of_date(*indicator.due))
@@ -142,7 +143,7 @@ model::Findings check_goals(const model::Application& application, const model::
             check_common_indicator(indicator, goal_id, name, pack, out);
 
             if (!(indicator.baseline < indicator.target))
-                out.push_back(make_finding("G008", Severity::warning, "goals", "G008.target_not_above_baseline", indicator.where)
+                out.push_back(rule_finding("G008", "goals", "G008.target_not_above_baseline", indicator.where)
                                   .arg("goal", goal_id)
                                   .arg("indicator", name)
                                   .arg("target", decimal(indicator.target))
@@ -150,10 +151,10 @@ model::Findings check_goals(const model::Application& application, const model::
         }
 
         if (!served_by_an_activity(application, goal.id))
-            out.push_back(make_finding("G006", Severity::error, "goals", "G006.no_activity", goal.where).arg("goal", goal_id));
+            out.push_back(rule_finding("G006", "goals", "G006.no_activity", goal.where).arg("goal", goal_id));
 
         if (implementation && application.findings && goal.basis.empty())
-            out.push_back(make_finding("G007", Severity::warning, "goals", "G007.no_basis", goal.where)
+            out.push_back(rule_finding("G007", "goals", "G007.no_basis", goal.where)
                               .arg("goal", goal_id)
                               .arg("programme", MessageArg::of_text(application.programme)));
     }

@@ -1,5 +1,6 @@
 // Period D001–D007 (docs/rules.md, "Period").
 #include "rules/check.hpp"
+#include "rules/rule_finding.hpp"
 #include "rules/terms.hpp"
 
 namespace esfdraft::rules {
@@ -23,10 +24,10 @@ struct Dated {
 model::Finding d001(std::string_view message, std::string_view activity_message, std::string_view section, const Dated& element,
                     const model::SourceLocation& where) {
     if (element.number.empty())
-        return make_finding("D001", Severity::error, section, message, where)
+        return rule_finding("D001", section, message, where)
             .arg("what", MessageArg::of_text(std::string(element.what)))
             .arg("programme", MessageArg::of_text(std::string(element.programme)));
-    return make_finding("D001", Severity::error, section, activity_message, where)
+    return rule_finding("D001", section, activity_message, where)
         .arg("what", MessageArg::of_text(std::string(element.what)))
         .arg("number", MessageArg::of_text(element.number))
         .arg("activity", MessageArg::of_text(element.id));
@@ -57,7 +58,7 @@ bool check_dates(const model::Date& start, const model::Date& end, std::string_v
 void check_single_date(const model::Date& date, std::string_view section, std::string_view what, std::string_view attribute,
                        const model::SourceLocation& where, model::Findings& out) {
     if (date.valid()) return;
-    out.push_back(make_finding("D001", Severity::error, section, "D001.invalid_date", where)
+    out.push_back(rule_finding("D001", section, "D001.invalid_date", where)
                       .arg("what", MessageArg::of_text(std::string(what)))
                       .arg("attribute", MessageArg::of_text(std::string(attribute)))
                       .arg("date", MessageArg::of_text(date.iso())));
@@ -108,12 +109,12 @@ model::Findings check_period(const model::Application& application, const model:
         const auto& error_limit = terms.phase->error_above_months;
         const auto& warn_limit = terms.phase->warn_above_months;
         if (error_limit && duration.longer_than(error_limit->value))
-            out.push_back(with_duration(make_finding("D002", Severity::error, "project", "D002.too_long", period_where), duration)
+            out.push_back(with_duration(at_second_level(rule_finding("D002", "project", "D002.too_long", period_where)), duration)
                               .arg("phase_name", MessageArg::of_text(terms.phase->code))
                               .arg("programme", programme)
                               .arg("limit", MessageArg::of_number(error_limit->value)));
         else if (warn_limit && duration.longer_than(warn_limit->value))
-            out.push_back(with_duration(make_finding("D002", Severity::warning, "project", "D002.long", period_where), duration)
+            out.push_back(with_duration(rule_finding("D002", "project", "D002.long", period_where), duration)
                               .arg("phase_name", MessageArg::of_text(terms.phase->code))
                               .arg("programme", programme)
                               .arg("limit", MessageArg::of_number(warn_limit->value)));
@@ -123,30 +124,30 @@ model::Findings check_period(const model::Application& application, const model:
     const model::Date& window_end = pack.eligibility_end.value;
     const MessageArg window = MessageArg::of_text(period_text(window_start, window_end));
     if (window_start.valid() && period.start < window_start)
-        out.push_back(make_finding("D003", Severity::error, "project", "D003.before_window", period_where)
+        out.push_back(rule_finding("D003", "project", "D003.before_window", period_where)
                           .arg("start", start)
                           .arg("window", window)
                           .arg("programme", MessageArg::of_text(pack.name)));
     if (window_end.valid() && window_end < period.end)
-        out.push_back(make_finding("D003", Severity::error, "project", "D003.after_window", period_where)
+        out.push_back(rule_finding("D003", "project", "D003.after_window", period_where)
                           .arg("end", end)
                           .arg("window", window)
                           .arg("programme", MessageArg::of_text(pack.name)));
 
     if (terms.earliest_start && period.start < terms.earliest_start->value)
-        out.push_back(make_finding("D004", Severity::error, "project", "D004.too_early", period_where)
+        out.push_back(rule_finding("D004", "project", "D004.too_early", period_where)
                           .arg("start", start)
                           .arg("earliest", MessageArg::of_date(terms.earliest_start->value))
                           .arg("call", MessageArg::of_text(terms.earliest_start->set_by)));
     if (terms.latest_end && terms.latest_end->value < period.end)
-        out.push_back(make_finding("D004", Severity::error, "project", "D004.too_late", period_where)
+        out.push_back(rule_finding("D004", "project", "D004.too_late", period_where)
                           .arg("end", end)
                           .arg("latest", MessageArg::of_date(terms.latest_end->value))
                           .arg("call", MessageArg::of_text(terms.latest_end->set_by)));
 
     for (const model::Activity* activity : usable_activities)
         if (activity->start < period.start || period.end < activity->end)
-            out.push_back(make_finding("D005", Severity::error, "activities", "D005.activity_outside", activity->where)
+            out.push_back(rule_finding("D005", "activities", "D005.activity_outside", activity->where)
                               .arg("activity", MessageArg::of_text(activity->id))
                               .arg("dates", MessageArg::of_text(period_text(activity->start, activity->end)))
                               .arg("period", MessageArg::of_text(period_text(period.start, period.end))));
@@ -154,14 +155,14 @@ model::Findings check_period(const model::Application& application, const model:
     if (project.phase.value == "implementation" && project.pre_study && pre_study_usable) {
         const model::Date& pre_study_end = project.pre_study->period.end;
         if (!(pre_study_end < period.start)) {
-            out.push_back(make_finding("D006", Severity::error, "project", "D006.overlap", period_where)
+            out.push_back(rule_finding("D006", "project", "D006.overlap", period_where)
                               .arg("start", start)
                               .arg("prestudy_end", MessageArg::of_date(pre_study_end))
                               .arg("programme", programme));
         } else {
             const model::Date::MonthsAndDays gap = pre_study_end.months_and_days_until(period.start);
             if (gap.longer_than(pack.prestudy_gap_warn_months.value))
-                out.push_back(with_duration(make_finding("D006", Severity::warning, "project", "D006.gap", period_where), gap)
+                out.push_back(with_duration(at_second_level(rule_finding("D006", "project", "D006.gap", period_where)), gap)
                                   .arg("programme", programme)
                                   .arg("prestudy_end", MessageArg::of_date(pre_study_end))
                                   .arg("start", start)
@@ -170,7 +171,7 @@ model::Findings check_period(const model::Application& application, const model:
     }
 
     if (context.today.valid() && period.start < context.today)
-        out.push_back(make_finding("D007", Severity::warning, "project", "D007.started", period_where)
+        out.push_back(rule_finding("D007", "project", "D007.started", period_where)
                           .arg("start", start)
                           .arg("today", MessageArg::of_date(context.today)));
     return out;

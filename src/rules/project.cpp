@@ -1,5 +1,6 @@
 // Project facts M001–M010 (docs/rules.md, "Project facts" and "Added rules").
 #include "rules/check.hpp"
+#include "rules/rule_finding.hpp"
 #include "rules/terms.hpp"
 
 namespace esfdraft::rules {
@@ -43,11 +44,11 @@ void check_org_number(const std::optional<std::string>& number, const std::strin
     if (!number) return;
     const int expected = expected_check_digit(*number);
     if (expected < 0) {
-        out.push_back(make_finding("M005", Severity::error, section, "M005.form", where)
+        out.push_back(rule_finding("M005", section, "M005.form", where)
                           .arg("number", MessageArg::of_text(*number))
                           .arg("organisation", MessageArg::of_text(organisation)));
     } else if (expected != number->back() - '0') {
-        out.push_back(make_finding("M005", Severity::error, section, "M005.check_digit", where)
+        out.push_back(rule_finding("M005", section, "M005.check_digit", where)
                           .arg("number", MessageArg::of_text(*number))
                           .arg("organisation", MessageArg::of_text(organisation))
                           .arg("digit", MessageArg::of_number(number->back() - '0'))
@@ -82,14 +83,14 @@ void check_area(const model::Application& application, const model::RulePack& pa
     if (!known) {
         std::vector<std::string> codes;
         for (const model::ProgrammeArea& each : pack.areas) codes.push_back(each.code);
-        out.push_back(make_finding("M001", Severity::error, "project", "M001.unknown_area", area.where)
+        out.push_back(rule_finding("M001", "project", "M001.unknown_area", area.where)
                           .arg("area", MessageArg::of_text(area.value))
                           .arg("programme", MessageArg::of_text(pack.name))
                           .arg("areas", MessageArg::of_text(join(codes))));
         return;
     }
     if (terms.call && !terms.call->allows_area(area.value))
-        out.push_back(make_finding("M001", Severity::error, "project", "M001.area_not_in_call", area.where)
+        out.push_back(rule_finding("M001", "project", "M001.area_not_in_call", area.where)
                           .arg("area", MessageArg::of_text(area.value))
                           .arg("call", MessageArg::of_text(terms.call->name))
                           .arg("areas", MessageArg::of_text(join(terms.call->areas))));
@@ -97,7 +98,7 @@ void check_area(const model::Application& application, const model::RulePack& pa
     bool open = known->regions.empty();
     for (const std::string& code : known->regions) open = open || code == region;
     if (!open)
-        out.push_back(make_finding("M001", Severity::error, "project", "M001.area_region", area.where)
+        out.push_back(rule_finding("M001", "project", "M001.area_region", area.where)
                           .arg("area", MessageArg::of_text(area.value))
                           .arg("regions", MessageArg::of_text(join(known->regions)))
                           .arg("region", MessageArg::of_text(region)));
@@ -109,14 +110,14 @@ void check_phase(const model::Application& application, const model::RulePack& p
     if (!terms.phase) {
         std::vector<std::string> codes;
         for (const model::PhaseRules& each : pack.phases) codes.push_back(each.code);
-        out.push_back(make_finding("M002", Severity::error, "project", "M002.unknown_phase", phase.where)
+        out.push_back(rule_finding("M002", "project", "M002.unknown_phase", phase.where)
                           .arg("phase", MessageArg::of_text(phase.value))
                           .arg("programme", MessageArg::of_text(pack.name))
                           .arg("phases", MessageArg::of_text(join(codes))));
         return;
     }
     if (terms.call && !terms.call->allows_phase(phase.value))
-        out.push_back(make_finding("M002", Severity::error, "project", "M002.phase_not_in_call", phase.where)
+        out.push_back(rule_finding("M002", "project", "M002.phase_not_in_call", phase.where)
                           .arg("phase", MessageArg::of_text(phase.value))
                           .arg("call", MessageArg::of_text(terms.call->name))
                           .arg("phases", MessageArg::of_text(join(terms.call->phases))));
@@ -128,17 +129,17 @@ void check_municipalities(const model::Application& application, const model::Mu
     for (const model::MunicipalityRef& reference : application.project.municipalities) {
         const model::Municipality* municipality = regions.find(reference.code);
         if (!municipality) {
-            out.push_back(make_finding("M003", Severity::error, "project", "M003.unknown_code", reference.where)
+            out.push_back(rule_finding("M003", "project", "M003.unknown_code", reference.where)
                               .arg("code", MessageArg::of_text(reference.code)));
             continue;
         }
         if (reference.name && !names_municipality(*reference.name, *municipality))
-            out.push_back(make_finding("M003", Severity::error, "project", "M003.name_mismatch", reference.where)
+            out.push_back(rule_finding("M003", "project", "M003.name_mismatch", reference.where)
                               .arg("code", MessageArg::of_text(reference.code))
                               .arg("expected", MessageArg::of_text(municipality->name))
                               .arg("name", MessageArg::of_text(*reference.name)));
         if (!reference.partner && municipality->nuts2 != region && regions.find_region(region))
-            out.push_back(make_finding("M004", Severity::error, "project", "M004.outside_region", reference.where)
+            out.push_back(rule_finding("M004", "project", "M004.outside_region", reference.where)
                               .arg("name", MessageArg::of_text(municipality->name))
                               .arg("code", MessageArg::of_text(reference.code))
                               .arg("municipality_region", MessageArg::of_text(municipality->nuts2))
@@ -150,7 +151,7 @@ void check_municipalities(const model::Application& application, const model::Mu
     if (application.findings)
         for (const model::Actor& actor : application.findings->actors)
             if (actor.municipality_code && !regions.find(*actor.municipality_code))
-                out.push_back(make_finding("M003", Severity::error, "findings", "M003.unknown_code", actor.where)
+                out.push_back(rule_finding("M003", "findings", "M003.unknown_code", actor.where)
                                   .arg("code", MessageArg::of_text(*actor.municipality_code)));
 }
 
@@ -162,14 +163,14 @@ void check_call_coverage(const model::Application& application, const Terms& ter
     const model::Project& project = application.project;
     const std::string& region = project.region.value;
     if (!terms.call->allows_region(region))
-        out.push_back(make_finding("M008", Severity::error, "project", "M008.call_region", located_or(project.region.where, project.where))
+        out.push_back(rule_finding("M008", "project", "M008.call_region", located_or(project.region.where, project.where))
                           .arg("region", MessageArg::of_text(region))
                           .arg("region_name", MessageArg::of_text(regions ? region_name(*regions, region) : region))
                           .arg("call", MessageArg::of_text(terms.call->name))
                           .arg("regions", MessageArg::of_text(join(terms.call->regions))));
     const std::string& area = project.programme_area.value;
     if (!terms.call->allows_area(area))
-        out.push_back(make_finding("M008", Severity::error, "project", "M008.call_area",
+        out.push_back(rule_finding("M008", "project", "M008.call_area",
                                    located_or(project.programme_area.where, project.where))
                           .arg("area", MessageArg::of_text(area))
                           .arg("call", MessageArg::of_text(terms.call->name))
@@ -191,7 +192,7 @@ void check_attachments(const model::Application& application, const Terms& terms
         if (application.attachments)
             for (const model::Attachment& attachment : *application.attachments) listed = listed || attachment.kind == rule.kind;
         if (!listed)
-            out.push_back(make_finding("M009", Severity::warning, "attachments", "M009.missing", where)
+            out.push_back(rule_finding("M009", "attachments", "M009.missing", where)
                               .arg("kind", MessageArg::of_text(rule.kind))
                               .arg("name_sv", MessageArg::of_text(rule.name.sv))
                               .arg("name_en", MessageArg::of_text(rule.name.en))
@@ -202,7 +203,7 @@ void check_attachments(const model::Application& application, const Terms& terms
             bool known = false;
             for (const std::string& kind : kinds) known = known || kind == attachment.kind;
             if (!known)
-                out.push_back(make_finding("M009", Severity::warning, "attachments", "M009.unknown_kind",
+                out.push_back(rule_finding("M009", "attachments", "M009.unknown_kind",
                                            located_or(attachment.where, where))
                                   .arg("kind", MessageArg::of_text(attachment.kind))
                                   .arg("title", MessageArg::of_text(excerpt(attachment.title, 50)))
@@ -218,7 +219,7 @@ bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == 
 void check_applicant(const model::Application& application, model::Findings& out) {
     const model::Project& project = application.project;
     if (!project.applicant) {
-        out.push_back(make_finding("M010", Severity::warning, "project", "M010.no_applicant", project.where)
+        out.push_back(rule_finding("M010", "project", "M010.no_applicant", project.where)
                           .arg("missing", MessageArg::of_text("kind, address, signatory, financeContact")));
         return;
     }
@@ -232,7 +233,7 @@ void check_applicant(const model::Application& application, model::Findings& out
         (blank(applicant.finance_contact->email) && (!applicant.finance_contact->phone || blank(*applicant.finance_contact->phone))))
         missing.emplace_back("financeContact");
     if (!missing.empty())
-        out.push_back(make_finding("M010", Severity::warning, "project", "M010.incomplete", located_or(applicant.where, project.where))
+        out.push_back(rule_finding("M010", "project", "M010.incomplete", located_or(applicant.where, project.where))
                           .arg("missing", MessageArg::of_text(join(missing))));
 }
 
@@ -256,12 +257,12 @@ model::Findings check_project(const model::Application& application, const model
         check_org_number(source.org_number, source.funder.value_or(source.kind), "budget", source.where, out);
 
     if (!plausible_email(project.contact.email))
-        out.push_back(make_finding("M006", Severity::warning, "project", "M006.email",
+        out.push_back(rule_finding("M006", "project", "M006.email",
                                    located_or(project.contact.email_where, located_or(project.contact.where, project.where)))
                           .arg("email", MessageArg::of_text(project.contact.email)));
 
     if (project.phase.value == "implementation" && !project.pre_study)
-        out.push_back(make_finding("M007", Severity::warning, "project", "M007.no_prestudy", project.where)
+        out.push_back(rule_finding("M007", "project", "M007.no_prestudy", project.where)
                           .arg("programme", MessageArg::of_text(application.programme)));
     return out;
 }

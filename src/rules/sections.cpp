@@ -1,5 +1,6 @@
 // Sections S001–S007 (docs/rules.md, "Sections" and "Added rules").
 #include "rules/check.hpp"
+#include "rules/rule_finding.hpp"
 #include "rules/terms.hpp"
 
 namespace esfdraft::rules {
@@ -51,7 +52,7 @@ public:
         for (char& c : lowered_) c = lower_ascii(c);
         for (std::size_t i = 0; i < lowered_placeholders_.size(); ++i) {
             if (!contains_placeholder(lowered_, lowered_placeholders_[i])) continue;
-            out_.push_back(make_finding("S003", Severity::warning, section, "S003.placeholder", where)
+            out_.push_back(rule_finding("S003", section, "S003.placeholder", where)
                                .arg("section", MessageArg::of_text(std::string(section)))
                                .arg("placeholder", MessageArg::of_text(pack_.placeholders.value[i])));
             return;
@@ -154,7 +155,7 @@ void check_discrimination_grounds(const model::Application& application, const m
         sv.push_back(ground.name.sv);
         en.push_back(ground.name.en);
     }
-    out.push_back(make_finding("S007", Severity::warning, "nonDiscrimination", "S007.no_ground", view.where)
+    out.push_back(rule_finding("S007", "nonDiscrimination", "S007.no_ground", view.where)
                       .arg("grounds_sv", MessageArg::of_text(join(sv)))
                       .arg("grounds_en", MessageArg::of_text(join(en))));
 }
@@ -172,7 +173,7 @@ model::Findings check_sections(const model::Application& application, const mode
         const bool has_own_rule = required.section == "accessibility";
         if (!view.present || view.empty) {
             if (!has_own_rule)
-                out.push_back(make_finding("S001", Severity::error, required.section,
+                out.push_back(rule_finding("S001", required.section,
                                            view.present ? "S001.empty" : "S001.missing", view.where)
                                   .arg("section", MessageArg::of_text(required.section))
                                   .arg("programme", MessageArg::of_text(pack.name)));
@@ -182,7 +183,7 @@ model::Findings check_sections(const model::Application& application, const mode
         if (!view.text && !has_own_rule) continue;
         const int minimum = pack.min_words_for(required.section);
         if (view.words < minimum)
-            out.push_back(make_finding("S002", Severity::warning, required.section, "S002.too_short", view.where)
+            out.push_back(rule_finding("S002", required.section, "S002.too_short", view.where)
                               .arg("section", MessageArg::of_text(required.section))
                               .arg("words", MessageArg::of_number(view.words))
                               .arg("minimum", MessageArg::of_number(minimum)));
@@ -195,7 +196,7 @@ model::Findings check_sections(const model::Application& application, const mode
     for (const model::Summary& summary : application.summaries) {
         const std::int64_t characters = character_count(summary.text.plain_text());
         if (characters > maximum)
-            out.push_back(make_finding("S004", Severity::warning, "summary", "S004.too_long",
+            out.push_back(rule_finding("S004", "summary", "S004.too_long",
                                        located_or(summary.text.where, application.where))
                               .arg("characters", MessageArg::of_number(characters))
                               .arg("maximum", MessageArg::of_number(maximum))
@@ -207,7 +208,7 @@ model::Findings check_sections(const model::Application& application, const mode
         const model::Summary* english = application.english_summary();
         if (!english || english->text.empty()) {
             const model::Summary* main = application.main_summary();
-            out.push_back(make_finding("S005", Severity::info, "summary", "S005.no_english",
+            out.push_back(rule_finding("S005", "summary", "S005.no_english",
                                        main ? located_or(main->text.where, application.where) : application.where));
         }
     }
@@ -215,7 +216,7 @@ model::Findings check_sections(const model::Application& application, const mode
     for (const model::SectionRule& recommended : pack.recommended_sections) {
         const SectionView view = view_section(application, recommended.section);
         if (view.present && !view.empty) continue;
-        out.push_back(make_finding("S006", Severity::warning, recommended.section,
+        out.push_back(rule_finding("S006", recommended.section,
                                    view.present ? "S006.empty" : "S006.missing", view.where)
                           .arg("section", MessageArg::of_text(recommended.section)));
     }

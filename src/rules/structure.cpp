@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "rules/check.hpp"
+#include "rules/rule_finding.hpp"
 #include "rules/terms.hpp"
 
 namespace esfdraft::rules {
@@ -14,16 +15,6 @@ namespace {
 
 // The word a cost or source's @beneficiary uses for the project owner.
 constexpr const char* owner_sub_budget = "owner";
-
-model::Finding make(const char* rule, const char* section, const char* message_id, const model::SourceLocation& where) {
-    model::Finding finding;
-    finding.rule = rule;
-    finding.severity = model::Severity::error;
-    finding.section = section;
-    finding.message_id = message_id;
-    finding.where = where;
-    return finding;
-}
 
 // Collects ids with where they were declared; a second declaration is X004.
 class IdRegistry {
@@ -34,7 +25,7 @@ public:
         if (id.empty()) return;
         auto [it, inserted] = ids_.emplace(id, where);
         if (!inserted)
-            out_.push_back(make("X004", section, "X004.duplicate_id", where)
+            out_.push_back(rule_finding("X004", section, "X004.duplicate_id", where)
                                .arg("id", model::MessageArg::of_text(id))
                                .arg("first", model::MessageArg::of_text(location_text(it->second))));
     }
@@ -49,7 +40,7 @@ private:
 
 void unresolved(model::Findings& out, const char* section, const char* kind, const std::string& id,
                 const model::SourceLocation& where) {
-    out.push_back(make("X004", section, "X004.unresolved", where)
+    out.push_back(rule_finding("X004", section, "X004.unresolved", where)
                       .arg("kind", model::MessageArg::of_text(kind))
                       .arg("id", model::MessageArg::of_text(id)));
 }
@@ -77,7 +68,7 @@ void check_beneficiary(model::Findings& out, const PartnerIndex& partners, const
         return;
     }
     if (!partner->beneficiary())
-        out.push_back(make("X004", "budget", "X004.not_beneficiary", where)
+        out.push_back(rule_finding("X004", "budget", "X004.not_beneficiary", where)
                           .arg("id", model::MessageArg::of_text(*beneficiary))
                           .arg("partner", model::MessageArg::of_text(partner->name))
                           .arg("role", model::MessageArg::of_text(partner->role.empty() ? "-" : partner->role)));
@@ -90,14 +81,14 @@ model::Findings check_programme(const model::Application& application, const mod
     // The pack library has already looked the name up in schemas/; here it is
     // a plain lookup in data, with no file system access.
     if (!pack) {
-        out.push_back(make("X003", "project", "X003.unknown_programme", application.where)
+        out.push_back(rule_finding("X003", "project", "X003.unknown_programme", application.where)
                           .arg("programme", model::MessageArg::of_text(application.programme)));
         return out;
     }
     if (application.call && !pack->find_call(*application.call)) {
         std::vector<std::string> names;
         for (const model::Call& call : pack->calls) names.push_back(call.name);
-        out.push_back(make("X003", "project", "X003.unknown_call", application.where)
+        out.push_back(rule_finding("X003", "project", "X003.unknown_call", application.where)
                           .arg("call", model::MessageArg::of_text(*application.call))
                           .arg("programme", model::MessageArg::of_text(application.programme))
                           .arg("calls", model::MessageArg::of_text(names.empty() ? "-" : join(names))));
@@ -127,8 +118,8 @@ model::Findings check_repeated_sections(const model::Application& application) {
             std::string others;
             for (std::size_t k = 0; k < places.size(); ++k)
                 if (k != i) others += (others.empty() ? "" : ", ") + std::to_string(places[k].line);
-            model::Finding finding = make("X005", repeated->section.c_str(),
-                                          repeated->lang ? "X005.repeated_summary" : "X005.repeated", places[i]);
+            model::Finding finding = rule_finding("X005", repeated->section,
+                                                  repeated->lang ? "X005.repeated_summary" : "X005.repeated", places[i]);
             finding.arg("section", model::MessageArg::of_text(repeated->section))
                 .arg("other", model::MessageArg::of_text(others));
             if (repeated->lang) finding.arg("lang", model::MessageArg::of_text(*repeated->lang));
@@ -147,7 +138,7 @@ model::Findings check_references(const model::Application& application) {
         if (!partner.id) continue;
         ids.declare(*partner.id, "partners", partner.where);
         // beneficiary="owner" means the project owner; a partner of that id could never be named.
-        if (*partner.id == owner_sub_budget) out.push_back(make("X004", "partners", "X004.owner_id", partner.where));
+        if (*partner.id == owner_sub_budget) out.push_back(rule_finding("X004", "partners", "X004.owner_id", partner.where));
     }
     if (application.risk_analysis)
         for (const model::Risk& risk : application.risk_analysis->risks)

@@ -284,8 +284,9 @@ BOOST_AUTO_TEST_CASE(every_new_section_given_twice_is_recorded_for_x005) {
 }
 
 BOOST_AUTO_TEST_CASE(a_large_plan_with_the_additions_reads_the_same_both_ways) {
-    // Past 256 KiB the loader builds the tree with its own parser while
-    // libxml2 validates; the model must be the one the one-pass check gives.
+    // Past default_streaming_from_bytes the loader builds the tree with its
+    // own parser while libxml2 validates; the model must be the one the
+    // one-pass check gives.
     std::string lines;
     for (int i = 0; lines.size() < 300 * 1024; ++i)
         lines += "      <cost category=\"staff\" year=\"2025\" amount=\"1\" beneficiary=\"" +

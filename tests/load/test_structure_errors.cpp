@@ -348,9 +348,9 @@ BOOST_AUTO_TEST_CASE(a_co_financing_source_must_name_its_funder) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-// From 256 KiB on, the loader validates on a second thread while it copies
-// and reads the tree, and frees the tree on a third: the findings and the
-// model must be exactly those of the one-thread path.
+// From default_streaming_from_bytes on, the loader validates on a second
+// thread while it copies and reads the tree, and frees the tree on a third:
+// the findings and the model must be exactly those of the one-thread path.
 BOOST_AUTO_TEST_SUITE(large_files)
 
 namespace {
