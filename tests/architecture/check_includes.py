@@ -7,14 +7,17 @@ middle never include each other (cli may also include report, which formats
 what it prints). A third-party library stays inside the module that needs it,
 or the one file of it that ARCHITECTURE.md names (zlib in docx/zip_package,
 libxlsxwriter in xlsx/xlsx_emitter); the longest matching header prefix
-decides (Poco/Data/ is store's even though other Poco headers may be docx's). Exits 1 listing every
-violation, 0 when there is none.
+decides (Poco/Data/ is store's even though other Poco headers may be docx's). A header whose
+opening comment says it is "Internal to" its module (e.g. "// Internal to the rules module: ...") may
+be included only from inside that module. Exits 1 listing every violation, 0 when there is none.
+With --self-test, checks the checker on a small tree of its own that breaks each rule once.
 """
 import pathlib
 import re
 import sys
 
-SRC = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parents[2] / "src")
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+SRC = pathlib.Path(ARGS[0] if ARGS else pathlib.Path(__file__).resolve().parents[2] / "src")
 
 ALLOWED_MODULES = {
     "model": {"model"},
@@ -50,6 +53,20 @@ THIRD_PARTY = {
 }
 
 
+INTERNAL = re.compile(r"\bInternal\s+to\b")
+
+
+def is_internal(path):
+    """Whether the header's opening comment block (the // lines before any code) calls it internal."""
+    opening = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("//"):
+            break
+        opening.append(stripped[2:])
+    return bool(INTERNAL.search(" ".join(opening)))
+
+
 def owns(owner, relative):
     """Whether `owner` (a module or a module's file) covers the file at `relative` (e.g. "docx/zip_package.cpp")."""
     return relative == owner if "/" in owner else relative.split("/")[0] == owner
@@ -57,14 +74,13 @@ def owns(owner, relative):
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 
 
-def main():
+def check(src):
+    """Every violation under `src`, one line each, and the number of files checked."""
     problems = []
-    files = sorted(p for p in SRC.rglob("*") if p.suffix in {".hpp", ".cpp", ".h"})
-    if not files:
-        print(f"no sources under {SRC}")
-        return 1
+    files = sorted(p for p in src.rglob("*") if p.suffix in {".hpp", ".cpp", ".h"})
+    internal = {p.relative_to(src).as_posix() for p in files if p.suffix in {".hpp", ".h"} and is_internal(p)}
     for path in files:
-        module = path.relative_to(SRC).parts[0]
+        module = path.relative_to(src).parts[0]
         if module not in ALLOWED_MODULES:
             problems.append(f"{path}: folder '{module}' is not a known module")
             continue
@@ -73,8 +89,8 @@ def main():
             if not match:
                 continue
             kind, header = match.groups()
-            where = f"{path.relative_to(SRC.parent)}:{number}"
-            relative = path.relative_to(SRC).as_posix()
+            where = f"{path.relative_to(src.parent)}:{number}"
+            relative = path.relative_to(src).as_posix()
             # A third-party header is checked however it is spelt: "zlib.h"
             # in quotes finds the same file as <zlib.h>.
             matches = [prefix for prefix in THIRD_PARTY if header.startswith(prefix)]
@@ -86,9 +102,48 @@ def main():
                 target = header.split("/")[0] if "/" in header else module
                 if target not in ALLOWED_MODULES[module]:
                     problems.append(f"{where}: {module} may not include {header}")
+                elif "/" in header and header in internal and target != module:
+                    problems.append(f"{where}: {header} is internal to {target}; {module} may not include it")
+    return problems, len(files)
+
+
+def self_test():
+    """The checker finds each kind of violation in a tree made to have it, and nothing in a clean one."""
+    import tempfile
+    cases = {
+        "rules/terms.hpp": "// Internal to the rules module: helpers.\n#pragma once\n",
+        "rules/check.hpp": "// The check.\n#pragma once\n#include \"rules/terms.hpp\"\n",
+        "pipeline/build.cpp": "#include \"rules/check.hpp\"\n#include \"rules/terms.hpp\"\n#include \"store/store.hpp\"\n",
+        "model/plan.hpp": "// A plan. Not internal to anything, says this line only later.\n#pragma once\n#include <libxml/tree.h>\n",
+    }
+    expected = [
+        "src/model/plan.hpp:3: libxml/tree.h belongs in load, not model/plan.hpp",
+        "src/pipeline/build.cpp:2: rules/terms.hpp is internal to rules; pipeline may not include it",
+        "src/pipeline/build.cpp:3: pipeline may not include store/store.hpp",
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        src = pathlib.Path(folder) / "src"
+        for name, text in cases.items():
+            (src / name).parent.mkdir(parents=True, exist_ok=True)
+            (src / name).write_text(text, encoding="utf-8")
+        problems, _ = check(src)
+    if sorted(problems) != expected:
+        print("self-test failed: expected", expected, "got", sorted(problems), sep="\n")
+        return 1
+    print(f"self-test: {len(expected)} planted violations found, nothing else")
+    return 0
+
+
+def main():
+    if "--self-test" in sys.argv[1:]:
+        return self_test()
+    if not SRC.is_dir() or not any(SRC.rglob("*.?pp")):
+        print(f"no sources under {SRC}")
+        return 1
+    problems, count = check(SRC)
     for problem in problems:
         print(problem)
-    print(f"{len(files)} files checked, {len(problems)} violations")
+    print(f"{count} files checked, {len(problems)} violations")
     return 1 if problems else 0
 
 
