@@ -17,7 +17,8 @@ fuzz_build_targets() {
   if [[ ! -f "$fuzz_build/CMakeCache.txt" ]]; then
     local launcher=()
     if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache); fi
-    cmake -S "$fuzz_root" -B "$fuzz_build" -DESFDRAFT_FUZZ=ON -DESFDRAFT_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    cmake -S "$fuzz_root" -B "$fuzz_build" -DESFDRAFT_FUZZ=ON -DESFDRAFT_FUZZ_SANITIZERS="${FUZZ_SANITIZERS:-address,undefined}" \
+      -DESFDRAFT_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCMAKE_CXX_COMPILER="${CXX_FUZZ:-clang++-14}" -DCMAKE_C_COMPILER="${CC_FUZZ:-clang-14}" "${launcher[@]}" >/dev/null
   fi
   cmake --build "$fuzz_build" -j"${FUZZ_BUILD_JOBS:-2}" --target fuzz
