@@ -61,4 +61,21 @@ std::string printable(std::string_view text, bool keep_line_feeds) {
     return out;
 }
 
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t length = utf8_length(text, at);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";
+            ++at;
+            continue;
+        }
+        out.append(text.substr(at, length));
+        at += length;
+    }
+    return out;
+}
+
 }  // namespace esfdraft::model

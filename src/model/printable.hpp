@@ -18,4 +18,9 @@ namespace esfdraft::model {
 // per line).
 std::string printable(std::string_view text, bool keep_line_feeds = false);
 
+// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD,
+// all else unchanged: for formats that must be UTF-8 (JSON), where a file
+// name may hold any bytes.
+std::string valid_utf8(std::string_view text);
+
 }  // namespace esfdraft::model
