@@ -62,6 +62,14 @@ bool looks_like_plan(const fs::path& path) {
     return head.find("urn:esfdraft:plan:1") != std::string_view::npos;
 }
 
+// Where a message about preStudy/@findings points: "FILE:LINE" of the
+// preStudy element, or the plan's file when the element has no place.
+std::string pre_study_place(const model::Application& application) {
+    const model::SourceLocation& where = application.project.pre_study->where;
+    if (where.file.empty()) return application.file;
+    return where.file + (where.line > 0 ? ":" + std::to_string(where.line) : "");
+}
+
 // The findings file the file layer reads: `findings_override` when given,
 // else the plan's preStudy/@findings, relative to the plan's folder. A plan
 // is data from someone else: its @findings may name only a file at or below
@@ -75,9 +83,7 @@ std::string resolve_findings_path(const model::Application& application, const s
     const bool outside = relative.is_absolute() || relative.has_root_name() || relative.has_root_directory() ||
                          (!relative.empty() && *relative.begin() == "..");
     if (outside) {
-        const model::SourceLocation& where = application.project.pre_study->where;
-        const std::string place = where.file.empty() ? application.file
-                                                     : where.file + (where.line > 0 ? ":" + std::to_string(where.line) : "");
+        const std::string place = pre_study_place(application);
         throw ToolError(model::Said(
             place + ": preStudy/@findings pekar på '" + named +
                 "', som inte ligger i planens mapp, och esfdraft läser ingen fil utanför den för att en plan ber om det: "
@@ -169,9 +175,7 @@ CheckedPlan CheckSession::check(const std::string& plan, const std::optional<std
             std::error_code error;
             if (!findings_override && !fs::exists(findings_path, error)) {
                 // Said at the attribute that names it, so the user knows which line to correct.
-                const model::SourceLocation& where = application.project.pre_study->where;
-                const std::string place = where.file.empty() ? application.file
-                                                             : where.file + (where.line > 0 ? ":" + std::to_string(where.line) : "");
+                const std::string place = pre_study_place(application);
                 const std::string& named = *application.project.pre_study->findings_path;
                 throw ToolError(model::Said(
                     place + ": preStudy/@findings pekar på '" + named + "', men det finns ingen fil '" + findings_path +
