@@ -29,6 +29,7 @@ test_packages=(python3 python3-lxml python3-docx python3-openpyxl python3-jsonsc
   chromium  # screenshots of the service's pages (and the browser tests)
   nodejs  # the browser tests (tests/browser): node 18 or newer; npm is added where it is missing
   curl  # the browser tests wait for the server's /healthz with it
+  clang-format  # the format test: every C++ file as .clang-format says
   postgresql-15)  # the store suite's PostgreSQL cases start a throw-away server (tests/store/with-postgres.sh)
 
 install_missing() {

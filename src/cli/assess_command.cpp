@@ -60,6 +60,7 @@ read at all is named on standard error and in the page; the status is then 2.
 
 int run_assess(const std::vector<std::string>& arguments) {
     po::options_description options("Options");
+    // clang-format off
     options.add_options()("help,h", "show this help")("output,o", po::value<std::string>()->value_name("FILE"),
                                                       "the file to write: .docx or .html (a ranking: .html)")(
         "findings", po::value<std::string>()->value_name("FILE"),
@@ -67,13 +68,15 @@ int run_assess(const std::vector<std::string>& arguments) {
         "lang", po::value<std::string>()->value_name("LANG"), "language of the document: sv (default) or en")(
         "date", po::value<std::string>()->value_name("YYYY-MM-DD"),
         "the document's date and 'today' for the checks (default: $SOURCE_DATE_EPOCH, else the real date)");
+    // clang-format on
     const po::variables_map values = parse(arguments, options, "plans");
     if (values.count("help")) {
         std::cout << assess_help_intro << options << assess_help_examples;
         return exit_ok;
     }
-    if (!values.count("plans")) throw UsageError(model::Said("assess behöver en PLAN.xml eller en MAPP",
-                                                                 "assess needs a PLAN.xml or a FOLDER"));
+    if (!values.count("plans"))
+        throw UsageError(
+            model::Said("assess behöver en PLAN.xml eller en MAPP", "assess needs a PLAN.xml or a FOLDER"));
     if (!values.count("output"))
         throw UsageError(model::Said("assess behöver -o FIL.docx eller -o FIL.html (vart underlaget ska skrivas)",
                                      "assess needs -o FILE.docx or -o FILE.html (where to write)"));
@@ -82,8 +85,10 @@ int run_assess(const std::vector<std::string>& arguments) {
     for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const bool docx = extension == ".docx";
     if (!docx && extension != ".html" && extension != ".htm")
-        throw UsageError(model::Said("assess skriver ett Word-dokument eller en HTML-sida: -o ska sluta på .docx eller .html, inte '" + output + "'",
-                                     "assess writes a Word document or an HTML page: -o must end in .docx or .html, not '" + output + "'"));
+        throw UsageError(model::Said(
+            "assess skriver ett Word-dokument eller en HTML-sida: -o ska sluta på .docx eller .html, inte '" + output +
+                "'",
+            "assess writes a Word document or an HTML page: -o must end in .docx or .html, not '" + output + "'"));
 
     const std::string lang = language_from(values).value_or("sv");
     pipeline::AssessRequest request;
@@ -92,18 +97,24 @@ int run_assess(const std::vector<std::string>& arguments) {
     request.output = output;
     const auto plan_arguments = values["plans"].as<std::vector<std::string>>();
     request.plans = pipeline::expand_plan_arguments(plan_arguments);
-    request.ranking = plan_arguments.size() > 1 || request.plans.size() > 1 || std::filesystem::is_directory(plan_arguments.front());
+    request.ranking =
+        plan_arguments.size() > 1 || request.plans.size() > 1 || std::filesystem::is_directory(plan_arguments.front());
     request.format = docx ? pipeline::AssessmentFormat::docx : pipeline::AssessmentFormat::html;
     if (request.ranking && docx)
-        throw UsageError(model::Said("rangordningen av flera planer skrivs bara som HTML: använd -o rangordning.html (Word-dokument görs för en plan i taget)",
-                                     "the ranking of several plans is written as HTML only: use -o ranking.html (a Word document is made for one plan)"));
+        throw UsageError(
+            model::Said("rangordningen av flera planer skrivs bara som HTML: använd -o rangordning.html (Word-dokument "
+                        "görs för en plan i taget)",
+                        "the ranking of several plans is written as HTML only: use -o ranking.html (a Word document is "
+                        "made for one plan)"));
     if (values.count("findings")) {
-        if (request.ranking) throw UsageError(model::Said("--findings hör till exakt en plan", "--findings goes with exactly one plan"));
+        if (request.ranking)
+            throw UsageError(model::Said("--findings hör till exakt en plan", "--findings goes with exactly one plan"));
         request.findings_override = values["findings"].as<std::string>();
     }
 
     const pipeline::AssessResult result = pipeline::assess(request);
-    for (const std::string& failure : result.failures) std::cerr << "esfdraft: error: " << report::printable(failure) << "\n";
+    for (const std::string& failure : result.failures)
+        std::cerr << "esfdraft: error: " << report::printable(failure) << "\n";
     std::cout << (lang == "en" ? "wrote " : "skrev ") << report::printable(result.written) << " ("
               << (request.ranking ? (lang == "en" ? "ranking of " : "rangordning av ") + std::to_string(result.plans) +
                                         (lang == "en" ? " applications" : " ansökningar")

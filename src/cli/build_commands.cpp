@@ -92,6 +92,7 @@ Exit status: 0 the template is usable, 1 it has errors, 2 it cannot be read.
 
 po::options_description document_options(bool with_template) {
     po::options_description options("Options");
+    // clang-format off
     options.add_options()("help,h", "show this help")(
         "output,o", po::value<std::string>()->value_name(with_template ? "FOLDER" : "FILE"),
         with_template ? "the folder to write into (created when missing)" : "the file to write")(
@@ -100,20 +101,26 @@ po::options_description document_options(bool with_template) {
         "lang", po::value<std::string>()->value_name("LANG"), "language of the documents: sv or en (default: the plan's lang)")(
         "date", po::value<std::string>()->value_name("YYYY-MM-DD"),
         "the documents' date and 'today' for the checks (default: $SOURCE_DATE_EPOCH, else the real date)");
+    // clang-format on
     if (with_template)
+        // clang-format off
         options.add_options()("template", po::value<std::string>()->value_name("FILE.docx"),
                               "your own template (see esfdraft template export)")(
             "logo", po::value<std::string>()->value_name("FILE"), "a PNG or JPEG logo for the draft")(
             "strict", "warnings count as errors for the verdict and exit status");
+    // clang-format on
     return options;
 }
 
 pipeline::BuildRequest request_from(const po::variables_map& values, const char* command) {
     const std::string name = command;
-    if (!values.count("plans")) throw UsageError(model::Said(name + " behöver en PLAN.xml", name + " needs a PLAN.xml"));
+    if (!values.count("plans"))
+        throw UsageError(model::Said(name + " behöver en PLAN.xml", name + " needs a PLAN.xml"));
     const auto plans = values["plans"].as<std::vector<std::string>>();
-    if (plans.size() != 1) throw UsageError(model::Said(name + " tar exakt en PLAN.xml", name + " takes exactly one PLAN.xml"));
-    if (!values.count("output")) throw UsageError(model::Said(name + " behöver -o (var det ska skrivas)", name + " needs -o (where to write)"));
+    if (plans.size() != 1)
+        throw UsageError(model::Said(name + " tar exakt en PLAN.xml", name + " takes exactly one PLAN.xml"));
+    if (!values.count("output"))
+        throw UsageError(model::Said(name + " behöver -o (var det ska skrivas)", name + " needs -o (where to write)"));
     pipeline::BuildRequest request;
     request.plan = plans.front();
     request.today = today_from(values);
@@ -133,12 +140,15 @@ int finish(const pipeline::BuildResult& result, const pipeline::BuildRequest& re
     const std::string lang = request.lang.value_or("sv");
     report::parse_language(lang, options.language);
     std::cout << report::render_text({result.report}, options);
-    for (const std::string& path : result.written) std::cout << (lang == "en" ? "wrote " : "skrev ") << report::printable(path) << "\n";
+    for (const std::string& path : result.written)
+        std::cout << (lang == "en" ? "wrote " : "skrev ") << report::printable(path) << "\n";
     if (!result.plan_loaded)
-        std::cerr << "esfdraft: " << (lang == "en" ? "the plan could not be read, so only the report was written"
-                                                   : "planen gick inte att läsa, så bara rapporten skrevs")
+        std::cerr << "esfdraft: "
+                  << (lang == "en" ? "the plan could not be read, so only the report was written"
+                                   : "planen gick inte att läsa, så bara rapporten skrevs")
                   << "\n";
-    return report::ready_to_submit(result.report.findings, request.strict) && result.plan_loaded ? exit_ok : exit_findings;
+    return report::ready_to_submit(result.report.findings, request.strict) && result.plan_loaded ? exit_ok
+                                                                                                 : exit_findings;
 }
 
 }  // namespace
@@ -218,6 +228,7 @@ an unreadable pre-study, a file that exists already).
 
 int run_new(const std::vector<std::string>& arguments) {
     po::options_description options("Options");
+    // clang-format off
     options.add_options()("help,h", "show this help")(
         "programme", po::value<std::string>()->value_name("PACK"),
         "the programme's rule pack: esf-plus-2021-2027 or esf-2007-2013 (default with --from-prestudy: the pre-study's)")(
@@ -229,30 +240,36 @@ int run_new(const std::vector<std::string>& arguments) {
         "'today': the proposed period starts the next year (default: $SOURCE_DATE_EPOCH, else the real date)")(
         "output,o", po::value<std::string>()->value_name("PLAN.xml"), "the plan file to write")(
         "force", "replace the plan (and findings.xml) when they exist");
+    // clang-format on
     const po::variables_map values = parse(arguments, options, "words");
     if (values.count("help")) {
         std::cout << new_help_intro << options << new_help_examples;
         return exit_ok;
     }
     if (values.count("words"))
-        throw UsageError(model::Said("new tar inga filargument; skriv planen med -o PLAN.xml", "new takes no file arguments; write the plan with -o PLAN.xml"));
+        throw UsageError(model::Said("new tar inga filargument; skriv planen med -o PLAN.xml",
+                                     "new takes no file arguments; write the plan with -o PLAN.xml"));
     if (!values.count("output"))
-        throw UsageError(model::Said("new behöver -o PLAN.xml (var planen ska skrivas)", "new needs -o PLAN.xml (where to write the plan)"));
+        throw UsageError(model::Said("new behöver -o PLAN.xml (var planen ska skrivas)",
+                                     "new needs -o PLAN.xml (where to write the plan)"));
     pipeline::NewPlanRequest request;
     if (values.count("programme")) request.programme = values["programme"].as<std::string>();
     if (values.count("phase")) request.phase = values["phase"].as<std::string>();
     if (values.count("from-prestudy")) request.from_prestudy = values["from-prestudy"].as<std::string>();
     if (!request.from_prestudy && !request.programme)
-        throw UsageError(model::Said("new behöver --programme (esf-plus-2021-2027 eller esf-2007-2013) eller --from-prestudy PLAN.xml",
-                                     "new needs --programme (esf-plus-2021-2027 or esf-2007-2013) or --from-prestudy PLAN.xml"));
+        throw UsageError(model::Said(
+            "new behöver --programme (esf-plus-2021-2027 eller esf-2007-2013) eller --from-prestudy PLAN.xml",
+            "new needs --programme (esf-plus-2021-2027 or esf-2007-2013) or --from-prestudy PLAN.xml"));
     if (!request.from_prestudy && !request.phase)
-        throw UsageError(model::Said("new behöver --phase prestudy eller --phase implementation", "new needs --phase prestudy or --phase implementation"));
+        throw UsageError(model::Said("new behöver --phase prestudy eller --phase implementation",
+                                     "new needs --phase prestudy or --phase implementation"));
     request.lang = language_from(values).value_or("sv");
     request.today = today_from(values);
     request.output = values["output"].as<std::string>();
     request.force = values.count("force") > 0;
     const pipeline::NewPlanResult result = pipeline::write_new_plan(request);
-    for (const std::string& path : result.written) std::cout << (request.lang == "en" ? "wrote " : "skrev ") << path << "\n";
+    for (const std::string& path : result.written)
+        std::cout << (request.lang == "en" ? "wrote " : "skrev ") << path << "\n";
     std::cout << (request.lang == "en" ? "next: replace the texts marked [...], then: esfdraft check "
                                        : "sedan: ersätt texterna märkta […], och kör: esfdraft check ")
               << request.output << "\n";
@@ -261,13 +278,16 @@ int run_new(const std::vector<std::string>& arguments) {
 
 int run_template(const std::vector<std::string>& arguments) {
     po::options_description options("Options");
+    // clang-format off
     options.add_options()("help,h", "show this help")("output,o", po::value<std::string>()->value_name("FILE.docx"),
                                                       "where export writes the template")(
         "lang", po::value<std::string>()->value_name("LANG"), "sv (default) or en")(
         "programme", po::value<std::string>()->value_name("PROGRAMME"),
         "export: esf-2007-2013 (default) or esf-plus-2021-2027, whose application has its own template");
+    // clang-format on
     const po::variables_map values = parse(arguments, options, "words");
-    const auto words = values.count("words") ? values["words"].as<std::vector<std::string>>() : std::vector<std::string>{};
+    const auto words =
+        values.count("words") ? values["words"].as<std::vector<std::string>>() : std::vector<std::string>{};
     if (values.count("help") || words.empty()) {
         std::cout << template_help << "\n" << options;
         return values.count("help") ? exit_ok : exit_failure;
@@ -275,27 +295,34 @@ int run_template(const std::vector<std::string>& arguments) {
     const std::string lang = language_from(values).value_or("sv");
     if (words[0] == "export") {
         if (words.size() != 1)
-            throw UsageError(model::Said("template export tar inga filargument; använd -o FIL.docx", "template export takes no file arguments; use -o FILE.docx"));
-        if (!values.count("output")) throw UsageError(model::Said("template export behöver -o FIL.docx", "template export needs -o FILE.docx"));
+            throw UsageError(model::Said("template export tar inga filargument; använd -o FIL.docx",
+                                         "template export takes no file arguments; use -o FILE.docx"));
+        if (!values.count("output"))
+            throw UsageError(model::Said("template export behöver -o FIL.docx", "template export needs -o FILE.docx"));
         const std::string path = values["output"].as<std::string>();
-        const std::string programme = values.count("programme") ? values["programme"].as<std::string>() : "esf-2007-2013";
+        const std::string programme =
+            values.count("programme") ? values["programme"].as<std::string>() : "esf-2007-2013";
         if (programme != "esf-2007-2013" && programme != "esf-plus-2021-2027")
-            throw UsageError(model::Said("okänt program '" + programme + "' (esf-2007-2013 eller esf-plus-2021-2027)",
-                                         "unknown programme '" + programme + "' (esf-2007-2013 or esf-plus-2021-2027)"));
+            throw UsageError(
+                model::Said("okänt program '" + programme + "' (esf-2007-2013 eller esf-plus-2021-2027)",
+                            "unknown programme '" + programme + "' (esf-2007-2013 or esf-plus-2021-2027)"));
         pipeline::export_default_template(path, lang, programme);
         // Say what was written, as build does.
         std::cout << (lang == "en" ? "wrote " : "skrev ") << report::printable(path) << "\n";
         return exit_ok;
     }
     if (words[0] == "check") {
-        if (words.size() != 2) throw UsageError(model::Said("template check tar en FIL.docx", "template check takes one FILE.docx"));
+        if (words.size() != 2)
+            throw UsageError(model::Said("template check tar en FIL.docx", "template check takes one FILE.docx"));
         const pipeline::TemplateCheck result = pipeline::check_template(words[1], lang);
         // The tags and problems quote the template's text: printed through report::printable.
         const std::string file = report::printable(words[1]);
         std::cout << (lang == "en" ? "Tags in " : "Taggar i ") << file << ":\n";
         for (const std::string& tag : result.tags) std::cout << "  " << report::printable(tag) << "\n";
-        for (const std::string& error : result.errors) std::cout << file << ": error: " << report::printable(error) << "\n";
-        std::cout << file << ": " << result.errors.size() << (lang == "en" ? (result.errors.size() == 1 ? " error" : " errors") : " fel") << "\n";
+        for (const std::string& error : result.errors)
+            std::cout << file << ": error: " << report::printable(error) << "\n";
+        std::cout << file << ": " << result.errors.size()
+                  << (lang == "en" ? (result.errors.size() == 1 ? " error" : " errors") : " fel") << "\n";
         return result.errors.empty() ? exit_ok : exit_findings;
     }
     throw UsageError(model::Said("okänt template-kommando '" + words[0] + "'; använd export eller check",

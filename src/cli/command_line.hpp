@@ -17,8 +17,8 @@ namespace esfdraft::cli {
 namespace po = boost::program_options;
 
 constexpr int exit_ok = 0;
-constexpr int exit_findings = 1;   // the application has errors
-constexpr int exit_failure = 2;    // esfdraft could not do its job
+constexpr int exit_findings = 1;  // the application has errors
+constexpr int exit_failure = 2;   // esfdraft could not do its job
 
 // Bad usage: printed with a pointer to --help, exit status 2.
 struct UsageError : model::SaidError {

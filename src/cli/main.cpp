@@ -43,8 +43,10 @@ model::Said said_about(const po::error& error) {
     if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&error);
         syntax && syntax->kind() == po::invalid_command_line_syntax::missing_parameter)
         return {"'" + option + "' behöver ett värde", english};
-    if (dynamic_cast<const po::multiple_occurrences*>(&error)) return {"'" + option + "' får anges bara en gång", english};
-    if (dynamic_cast<const po::ambiguous_option*>(&error)) return {"'" + option + "' kan betyda flera alternativ; skriv ut hela namnet", english};
+    if (dynamic_cast<const po::multiple_occurrences*>(&error))
+        return {"'" + option + "' får anges bara en gång", english};
+    if (dynamic_cast<const po::ambiguous_option*>(&error))
+        return {"'" + option + "' kan betyda flera alternativ; skriv ut hela namnet", english};
     if (dynamic_cast<const po::invalid_option_value*>(&error)) return {"ogiltigt värde för '" + option + "'", english};
     return {"kommandoraden går inte att läsa: " + english, english};
 }
@@ -72,11 +74,13 @@ po::variables_map parse(const std::vector<std::string>& arguments, const po::opt
 }
 
 model::Date today_from(const po::variables_map& values) {
-    return pipeline::resolve_today(values.count("date") ? std::optional(values["date"].as<std::string>()) : std::nullopt);
+    return pipeline::resolve_today(values.count("date") ? std::optional(values["date"].as<std::string>())
+                                                        : std::nullopt);
 }
 
 UsageError bad_language(const std::string& lang) {
-    return UsageError(model::Said("--lang ska vara sv eller en, inte '" + lang + "'", "--lang must be sv or en, not '" + lang + "'"));
+    return UsageError(
+        model::Said("--lang ska vara sv eller en, inte '" + lang + "'", "--lang must be sv or en, not '" + lang + "'"));
 }
 
 std::optional<std::string> language_from(const po::variables_map& values) {
@@ -174,9 +178,9 @@ that cannot be read at all (say, its findings file is missing) is named on
 standard error and the others are checked and reported; the status is then 2.
 )";
 
-
 po::options_description check_options() {
     po::options_description options("Options");
+    // clang-format off
     options.add_options()
         ("help,h", "show this help")
         ("findings", po::value<std::string>()->value_name("FILE"),
@@ -189,6 +193,7 @@ po::options_description check_options() {
         ("strict", "warnings count as errors: the verdict and the exit status follow")
         ("quiet,q", "text format: print only the closing summary, one line per plan with the rule ids it breaks")
         ("output,o", po::value<std::string>()->value_name("FILE"), "write the report to FILE instead of standard output");
+    // clang-format on
     return options;
 }
 
@@ -201,7 +206,8 @@ int run_check(const std::vector<std::string>& arguments) {
         std::cout << check_help_intro << options << check_help_examples;
         return exit_ok;
     }
-    if (!values.count("plans")) throw UsageError(model::Said("check behöver minst en PLAN.xml", "check needs at least one PLAN.xml"));
+    if (!values.count("plans"))
+        throw UsageError(model::Said("check behöver minst en PLAN.xml", "check needs at least one PLAN.xml"));
     const std::string format = values["format"].as<std::string>();
     if (format != "text" && format != "json" && format != "html")
         throw UsageError(model::Said("--format ska vara text, json eller html, inte '" + format + "'",
@@ -212,22 +218,26 @@ int run_check(const std::vector<std::string>& arguments) {
     report_options.strict = values.count("strict") > 0;
 
     pipeline::CheckRequest request;
-    request.today = pipeline::resolve_today(values.count("date") ? std::optional(values["date"].as<std::string>()) : std::nullopt);
+    request.today =
+        pipeline::resolve_today(values.count("date") ? std::optional(values["date"].as<std::string>()) : std::nullopt);
     report_options.date = request.today.iso();
     const auto plan_arguments = values["plans"].as<std::vector<std::string>>();
     request.plans = pipeline::expand_plan_arguments(plan_arguments);
     if (values.count("findings")) {
-        if (request.plans.size() != 1) throw UsageError(model::Said("--findings hör till exakt en plan", "--findings goes with exactly one plan"));
+        if (request.plans.size() != 1)
+            throw UsageError(model::Said("--findings hör till exakt en plan", "--findings goes with exactly one plan"));
         request.findings_override = values["findings"].as<std::string>();
     }
 
     const bool quiet = values.count("quiet") > 0;
     if (quiet && format != "text")
-        throw UsageError(model::Said("--quiet hör till --format text (sammanfattningsraderna)", "--quiet goes with --format text (the summary lines)"));
+        throw UsageError(model::Said("--quiet hör till --format text (sammanfattningsraderna)",
+                                     "--quiet goes with --format text (the summary lines)"));
 
     const pipeline::CheckOutcome outcome = pipeline::check_plans(request);
     // One plan that could not be read: nothing to report, as before.
-    if (outcome.reports.empty() && outcome.failures.size() == 1) throw pipeline::ToolError(outcome.failures.front().message);
+    if (outcome.reports.empty() && outcome.failures.size() == 1)
+        throw pipeline::ToolError(outcome.failures.front().message);
     const std::string_view lang = report::language_code(report_options.language);
     // In a batch, a plan that could not be read is named and the others are checked all the same.
     for (const pipeline::PlanFailure& failure : outcome.failures)
@@ -241,10 +251,11 @@ int run_check(const std::vector<std::string>& arguments) {
         for (const std::string& plan : request.plans) {
             if (next_failure < outcome.failures.size() && outcome.failures[next_failure].plan == plan) {
                 ++next_failure;
-                lines += report::printable(plan) + ": " +
-                         (report_options.language == report::Language::sv ? "kunde inte kontrolleras (se felet ovan)"
-                                                                            : "could not be checked (see the error above)") +
-                         "\n";
+                lines +=
+                    report::printable(plan) + ": " +
+                    (report_options.language == report::Language::sv ? "kunde inte kontrolleras (se felet ovan)"
+                                                                     : "could not be checked (see the error above)") +
+                    "\n";
             } else if (next_report < reports.size()) {
                 lines += report::render_text_summary({reports[next_report++]}, report_options);
             }
@@ -305,20 +316,22 @@ namespace {
 // Every pack of the data folder, in name order.
 std::vector<model::RulePack> all_packs() {
     std::vector<model::RulePack> packs;
-    for (const std::string& name : pipeline::list_rules(std::nullopt).pack_names) packs.push_back(*pipeline::list_rules(name).pack);
+    for (const std::string& name : pipeline::list_rules(std::nullopt).pack_names)
+        packs.push_back(*pipeline::list_rules(name).pack);
     return packs;
 }
 
 // The packs `esfdraft rules RULE` describes, and the call it narrows to.
 struct RuleScope {
     std::vector<model::RulePack> packs;
-    const model::Call* call = nullptr;   // points into packs.front()
+    const model::Call* call = nullptr;  // points into packs.front()
 };
 
 RuleScope rule_scope(const std::optional<std::string>& pack_name, const std::optional<std::string>& call_name) {
     RuleScope scope;
     if (pack_name)
-        scope.packs.push_back(*pipeline::list_rules(*pack_name).pack);   // an unknown pack is a ToolError naming the packs
+        scope.packs.push_back(
+            *pipeline::list_rules(*pack_name).pack);  // an unknown pack is a ToolError naming the packs
     else
         scope.packs = all_packs();
     if (!call_name) return scope;
@@ -335,7 +348,8 @@ RuleScope rule_scope(const std::optional<std::string>& pack_name, const std::opt
     }
     std::string list;
     for (const std::string& name : known) list += (list.empty() ? "" : ", ") + name;
-    throw UsageError(model::Said("det finns ingen utlysning '" + *call_name + "'" + (pack_name ? " i " + *pack_name : "") +
+    throw UsageError(model::Said("det finns ingen utlysning '" + *call_name + "'" +
+                                     (pack_name ? " i " + *pack_name : "") +
                                      "; utlysningarna är: " + (list.empty() ? "(inga)" : list),
                                  "there is no call '" + *call_name + "'" + (pack_name ? " in " + *pack_name : "") +
                                      "; the calls are: " + (list.empty() ? "(none)" : list)));
@@ -345,6 +359,7 @@ RuleScope rule_scope(const std::optional<std::string>& pack_name, const std::opt
 
 int run_rules(const std::vector<std::string>& arguments) {
     po::options_description options("Options");
+    // clang-format off
     options.add_options()
         ("help,h", "show this help")
         ("pack", po::value<std::string>()->value_name("NAME"), "the rule pack to describe, e.g. esf-2007-2013")
@@ -352,6 +367,7 @@ int run_rules(const std::vector<std::string>& arguments) {
         ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
          "text, or markdown: the rules reference docs/rules.md")
         ("lang", po::value<std::string>()->default_value("sv")->value_name("LANG"), "language: sv (Swedish) or en (English)");
+    // clang-format on
     const po::variables_map values = parse(arguments, options, "rule");
     if (values.count("help")) {
         std::cout << rules_help_intro << options << rules_help_examples;
@@ -362,19 +378,25 @@ int run_rules(const std::vector<std::string>& arguments) {
         throw UsageError(model::Said("--format ska vara text eller markdown, inte '" + format + "'",
                                      "--format must be text or markdown, not '" + format + "'"));
     report::Language language = report::Language::sv;
-    if (!report::parse_language(values["lang"].as<std::string>(), language)) throw bad_language(values["lang"].as<std::string>());
-    const std::vector<std::string> rules = values.count("rule") ? values["rule"].as<std::vector<std::string>>() : std::vector<std::string>{};
+    if (!report::parse_language(values["lang"].as<std::string>(), language))
+        throw bad_language(values["lang"].as<std::string>());
+    const std::vector<std::string> rules =
+        values.count("rule") ? values["rule"].as<std::vector<std::string>>() : std::vector<std::string>{};
     if (rules.size() > 1)
         throw UsageError(model::Said("rules förklarar en regel i taget, inte " + std::to_string(rules.size()),
                                      "rules explains one rule at a time, not " + std::to_string(rules.size())));
-    const std::optional<std::string> pack = values.count("pack") ? std::optional(values["pack"].as<std::string>()) : std::nullopt;
-    const std::optional<std::string> call = values.count("call") ? std::optional(values["call"].as<std::string>()) : std::nullopt;
+    const std::optional<std::string> pack =
+        values.count("pack") ? std::optional(values["pack"].as<std::string>()) : std::nullopt;
+    const std::optional<std::string> call =
+        values.count("call") ? std::optional(values["call"].as<std::string>()) : std::nullopt;
 
     if (format == "markdown") {
         // The reference is one document for every pack in both languages, so it takes nothing that would narrow it.
         if (!rules.empty() || pack || call || !values["lang"].defaulted())
-            throw UsageError(model::Said("--format markdown skriver hela referensen på båda språken; utelämna REGEL, --pack, --call och --lang",
-                                         "--format markdown prints the whole reference in both languages; leave out RULE, --pack, --call and --lang"));
+            throw UsageError(model::Said(
+                "--format markdown skriver hela referensen på båda språken; utelämna REGEL, --pack, --call och --lang",
+                "--format markdown prints the whole reference in both languages; leave out RULE, --pack, --call and "
+                "--lang"));
         std::cout << report::render_rules_markdown(all_packs());
         return exit_ok;
     }
@@ -387,9 +409,10 @@ int run_rules(const std::vector<std::string>& arguments) {
             rule = model::find_rule_definition(upper);
         }
         if (!rule)
-            throw UsageError(model::Said("det finns ingen regel '" + rules.front() + "'; närmast är " + report::nearest_rule_id(rules.front()) +
-                                             " (esfdraft rules listar alla)",
-                                         "there is no rule '" + rules.front() + "'; the nearest is " + report::nearest_rule_id(rules.front()) +
+            throw UsageError(model::Said("det finns ingen regel '" + rules.front() + "'; närmast är " +
+                                             report::nearest_rule_id(rules.front()) + " (esfdraft rules listar alla)",
+                                         "there is no rule '" + rules.front() + "'; the nearest is " +
+                                             report::nearest_rule_id(rules.front()) +
                                              " (esfdraft rules lists them all)"));
         const RuleScope scope = rule_scope(pack, call);
         std::vector<const model::RulePack*> packs;
@@ -410,7 +433,8 @@ namespace {
 int dispatch(int argc, char** argv) {
     std::vector<std::string> arguments(argv + 1, argv + argc);
     if (arguments.empty() || arguments[0] == "--help" || arguments[0] == "-h" || arguments[0] == "help") {
-        if (arguments.size() >= 2 && arguments[0] == "help") return dispatch(3, std::array<char*, 3>{argv[0], argv[2], const_cast<char*>("--help")}.data());
+        if (arguments.size() >= 2 && arguments[0] == "help")
+            return dispatch(3, std::array<char*, 3>{argv[0], argv[2], const_cast<char*>("--help")}.data());
         std::cout << main_help;
         return arguments.empty() ? exit_failure : exit_ok;
     }
@@ -432,7 +456,8 @@ int dispatch(int argc, char** argv) {
     if (command == "db") return run_db(arguments);
     if (command == "new") return run_new(arguments);
     if (command == "assess") return run_assess(arguments);
-    throw UsageError(model::Said("okänt kommando '" + command + "'; se esfdraft --help", "unknown command '" + command + "'; see esfdraft --help"));
+    throw UsageError(model::Said("okänt kommando '" + command + "'; se esfdraft --help",
+                                 "unknown command '" + command + "'; see esfdraft --help"));
 }
 
 }  // namespace
@@ -452,7 +477,8 @@ int main(int argc, char** argv) {
         return exit_failure;
     } catch (const std::exception& error) {
         // A ToolError (or any error that has both languages) in the command's language.
-        std::cerr << "esfdraft: error: " << report::printable(model::said_of(error).in(spoken_language()), true) << "\n";
+        std::cerr << "esfdraft: error: " << report::printable(model::said_of(error).in(spoken_language()), true)
+                  << "\n";
         return exit_failure;
     }
 }

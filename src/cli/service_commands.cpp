@@ -16,7 +16,8 @@ namespace esfdraft::cli {
 
 namespace {
 
-const char* const serve_help = R"(esfdraft serve — the web service: owners keep and submit applications, reviewers review them
+const char* const serve_help =
+    R"(esfdraft serve — the web service: owners keep and submit applications, reviewers review them
 
 Usage:
   esfdraft serve [--listen 127.0.0.1:8080] [--database URL] [--threads N] [--secure-cookies]
@@ -48,13 +49,16 @@ SIGTERM or SIGINT stops accepting, lets requests in flight finish and exits 0.
 
 std::string database_url(const po::variables_map& values) {
     if (values.count("database")) return values["database"].as<std::string>();
-    if (const char* from_environment = std::getenv("ESFDRAFT_DATABASE"); from_environment && *from_environment) return from_environment;
+    if (const char* from_environment = std::getenv("ESFDRAFT_DATABASE"); from_environment && *from_environment)
+        return from_environment;
     return store::Store::default_url;
 }
 
 void add_database_option(po::options_description& options) {
+    // clang-format off
     options.add_options()("database", po::value<std::string>()->value_name("URL"),
                           "sqlite:PATH or postgresql://user:pass@host:port/dbname (default: $ESFDRAFT_DATABASE, else sqlite:esfdraft.db)");
+    // clang-format on
 }
 
 std::unique_ptr<store::Store> open_migrated(const std::string& url, int connections = 4) {
@@ -73,10 +77,12 @@ std::vector<std::string> words_of(const po::variables_map& values) {
 
 int run_serve(const std::vector<std::string>& arguments) {
     po::options_description options;
+    // clang-format off
     options.add_options()("help,h", "show this help")(
         "listen", po::value<std::string>()->default_value("127.0.0.1:8080")->value_name("HOST:PORT"), "where to listen")(
         "threads", po::value<int>()->default_value(8)->value_name("N"), "requests served at once (1–256)")(
         "secure-cookies", "mark the session cookie Secure (when served over HTTPS, e.g. behind nginx)");
+    // clang-format on
     add_database_option(options);
     const po::variables_map values = parse(arguments, options, "words");
     if (values.count("help")) {
@@ -124,10 +130,12 @@ Owners need --organisation (their organisationsnummer): they see that organisati
 Options:
 )";
     po::options_description options;
+    // clang-format off
     options.add_options()("help,h", "show this help")("role", po::value<std::string>()->value_name("ROLE"), "owner, reviewer or admin")(
         "organisation", po::value<std::string>()->value_name("ORGNR"), "the owner's organisationsnummer")(
         "name", po::value<std::string>()->value_name("NAME"), "the user's name")(
         "password-stdin", "read the password from the first line of standard input");
+    // clang-format on
     add_database_option(options);
     const po::variables_map values = parse(arguments, options, "words");
     const std::vector<std::string> words = words_of(values);
@@ -138,8 +146,9 @@ Options:
     const std::unique_ptr<store::Store> database = open_migrated(database_url(values));
     if (words[0] == "list") {
         for (const store::User& user : database->list_users()) {
-            std::cout << user.email << '\t' << store::to_string(user.role) << '\t' << (user.organisation.empty() ? "-" : user.organisation)
-                      << '\t' << (user.disabled ? "disabled" : "active") << '\t' << user.name << '\n';
+            std::cout << user.email << '\t' << store::to_string(user.role) << '\t'
+                      << (user.organisation.empty() ? "-" : user.organisation) << '\t'
+                      << (user.disabled ? "disabled" : "active") << '\t' << user.name << '\n';
         }
         return exit_ok;
     }
@@ -167,8 +176,8 @@ Options:
         if (!password.empty() && password.back() == '\r') password.pop_back();
         if (password.size() < 12) throw UsageError("the password must have at least 12 characters");
     }
-    const auto added = database->add_user(email, values.count("name") ? values["name"].as<std::string>() : "", *role, organisation,
-                                          store::hash_password(password));
+    const auto added = database->add_user(email, values.count("name") ? values["name"].as<std::string>() : "", *role,
+                                          organisation, store::hash_password(password));
     if (!added) throw UsageError("a user " + email + " exists already");
     database->append_history({std::nullopt, std::nullopt, "user-add", std::nullopt, std::nullopt, added->email});
     std::cout << "added " << added->email << " (" << store::to_string(added->role) << ")\n";
@@ -188,7 +197,9 @@ Prints the token once (only its hash is stored). Send it as
 Options:
 )";
     po::options_description options;
+    // clang-format off
     options.add_options()("help,h", "show this help")("name", po::value<std::string>()->value_name("LABEL"), "what the token is for");
+    // clang-format on
     add_database_option(options);
     const po::variables_map values = parse(arguments, options, "words");
     const std::vector<std::string> words = words_of(values);
@@ -196,13 +207,15 @@ Options:
         std::cout << help << options;
         return words.empty() && !values.count("help") ? exit_failure : exit_ok;
     }
-    if (words[0] != "create" || words.size() != 2) throw UsageError("usage: esfdraft token create EMAIL [--name LABEL]");
+    if (words[0] != "create" || words.size() != 2)
+        throw UsageError("usage: esfdraft token create EMAIL [--name LABEL]");
     const std::unique_ptr<store::Store> database = open_migrated(database_url(values));
     const std::optional<store::User> user = database->find_user_by_email(words[1]);
     if (!user) throw UsageError("there is no user " + words[1]);
     if (user->disabled) throw UsageError(words[1] + " is disabled");
     const std::string token = store::random_token();
-    database->create_api_token(user->id, values.count("name") ? values["name"].as<std::string>() : "", store::token_hash(token));
+    database->create_api_token(user->id, values.count("name") ? values["name"].as<std::string>() : "",
+                               store::token_hash(token));
     database->append_history({std::nullopt, user->id, "token-create", std::nullopt, std::nullopt, ""});
     std::cout << token << "\n";
     return exit_ok;
@@ -219,7 +232,9 @@ Usage:
 Options:
 )";
     po::options_description options;
+    // clang-format off
     options.add_options()("help,h", "show this help");
+    // clang-format on
     add_database_option(options);
     const po::variables_map values = parse(arguments, options, "words");
     const std::vector<std::string> words = words_of(values);
@@ -231,7 +246,8 @@ Options:
         const std::unique_ptr<store::Store> database = store::Store::open(database_url(values));
         const int applied = database->migrate();
         const store::SchemaState state = database->schema_state();
-        std::cout << database->display_url() << ": " << applied << " migration(s) applied, schema version " << state.current << "\n";
+        std::cout << database->display_url() << ": " << applied << " migration(s) applied, schema version "
+                  << state.current << "\n";
         return exit_ok;
     }
     if (words[0] == "backup" && words.size() == 2) {

@@ -60,7 +60,8 @@ ImageData read_logo(const std::string& path, const model::Application& applicati
     logo.width_emu = std::max<std::int64_t>(logo.width_emu, 1);
     logo.height_emu = std::max<std::int64_t>(logo.height_emu, 1);
     const std::string& owner = application.project.owner.name;
-    logo.alt_text = (lang == "en" ? "Logo of " : "Logotyp för ") + (owner.empty() ? application.project.title.value : owner);
+    logo.alt_text =
+        (lang == "en" ? "Logo of " : "Logotyp för ") + (owner.empty() ? application.project.title.value : owner);
     return logo;
 }
 
@@ -77,15 +78,18 @@ std::vector<TemplateProblem> merged(std::vector<TemplateProblem> first, const st
 // missing {{/goals}} gave an error for each tag behind it). One mistake, one
 // error: names in the same part from that paragraph on are not reported
 // until the section is closed.
-std::vector<TemplateProblem> without_knock_on(const std::vector<TemplateProblem>& syntax, std::vector<TemplateProblem> names) {
+std::vector<TemplateProblem> without_knock_on(const std::vector<TemplateProblem>& syntax,
+                                              std::vector<TemplateProblem> names) {
     for (const TemplateProblem& problem : syntax) {
         // Also a section closed only by an outer section's closing tag
         // ("is not closed before"): its names were looked up outside it too.
         if (problem.message.rfind("the section ", 0) != 0 ||
-            (problem.message.find(" is never closed") == std::string::npos && problem.message.find(" is not closed before ") == std::string::npos))
+            (problem.message.find(" is never closed") == std::string::npos &&
+             problem.message.find(" is not closed before ") == std::string::npos))
             continue;
         std::erase_if(names, [&](const TemplateProblem& name) {
-            const bool about_a_name = name.message.rfind("unknown name", 0) == 0 || name.message.rfind("missing data", 0) == 0;
+            const bool about_a_name =
+                name.message.rfind("unknown name", 0) == 0 || name.message.rfind("missing data", 0) == 0;
             return about_a_name && name.part == problem.part && name.paragraph >= problem.paragraph;
         });
     }
@@ -101,14 +105,16 @@ std::string default_template_name(const std::string& lang, const std::string& pr
     return (programme == "esf-plus-2021-2027" ? "application-plus-" : "application-") + lang;
 }
 
-std::string default_template_folder(const std::string& data_dir, const std::string& lang, const std::string& programme) {
+std::string default_template_folder(const std::string& data_dir, const std::string& lang,
+                                    const std::string& programme) {
     return (fs::path(data_dir) / "templates" / default_template_name(lang, programme)).string();
 }
 
 Package template_folder_package(const std::string& folder_name) {
     const fs::path folder = folder_name;
     std::error_code error;
-    if (!fs::is_directory(folder, error)) throw std::runtime_error("the template folder " + folder.string() + " is missing");
+    if (!fs::is_directory(folder, error))
+        throw std::runtime_error("the template folder " + folder.string() + " is missing");
     Package package;
     for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
         if (!it->is_regular_file()) continue;
@@ -116,7 +122,8 @@ Package template_folder_package(const std::string& folder_name) {
         const std::string file = it->path().filename().string();
         // Editor and file-manager droppings are not parts.
         if (file == ".DS_Store" || file.back() == '~' || file.rfind(".#", 0) == 0) continue;
-        package.put(name, read_whole_file(it->path().string(), "template file '" + it->path().string() + "'", max_template_file_bytes));
+        package.put(name, read_whole_file(it->path().string(), "template file '" + it->path().string() + "'",
+                                          max_template_file_bytes));
     }
     if (error) throw std::runtime_error("cannot read the template folder " + folder.string() + ": " + error.message());
     return package;
@@ -139,12 +146,14 @@ DraftTemplate load_draft_template(const DraftOptions& options) {
     DraftTemplate loaded;
     if (options.template_path) {
         loaded.name = *options.template_path;
-        const std::string bytes = read_whole_file(*options.template_path, "template '" + loaded.name + "'", max_template_file_bytes);
+        const std::string bytes =
+            read_whole_file(*options.template_path, "template '" + loaded.name + "'", max_template_file_bytes);
         loaded.document = DocumentTemplate::load(bytes, loaded.name);
     } else {
         const std::string programme = options.programme.value_or("esf-2007-2013");
         loaded.name = default_template_name(options.lang, programme);
-        loaded.document = DocumentTemplate::load(default_template_package(options.data_dir, options.lang, programme), loaded.name);
+        loaded.document =
+            DocumentTemplate::load(default_template_package(options.data_dir, options.lang, programme), loaded.name);
     }
     return loaded;
 }
@@ -167,15 +176,17 @@ std::string render_application_draft(const model::Application& application, cons
     view_options.municipality_names = options.municipality_names;
     view_options.check = options.check;
     view_options.call_title = options.call_title;
-    std::vector<TemplateProblem> problems = without_knock_on(document.problems(), document.check_names(application_specimen(options.lang)));
+    std::vector<TemplateProblem> problems =
+        without_knock_on(document.problems(), document.check_names(application_specimen(options.lang)));
     if (options.logo_path) {
         view_options.logo = read_logo(*options.logo_path, application, options.lang);
         if (!document.names("logo"))
-            problems.push_back({"", 0, "",
-                                "--logo was given, but the template has no place for it: add {{%logo}} to the text "
-                                "(the default templates have it in the header) or give a picture the alternative text {{%logo}}",
-                                "--logo angavs, men mallen har ingen plats för en logotyp: skriv {{%logo}} i texten "
-                                "(standardmallarna har den i sidhuvudet) eller ge en bild alternativtexten {{%logo}}"});
+            problems.push_back(
+                {"", 0, "",
+                 "--logo was given, but the template has no place for it: add {{%logo}} to the text "
+                 "(the default templates have it in the header) or give a picture the alternative text {{%logo}}",
+                 "--logo angavs, men mallen har ingen plats för en logotyp: skriv {{%logo}} i texten "
+                 "(standardmallarna har den i sidhuvudet) eller ge en bild alternativtexten {{%logo}}"});
     }
     const TemplateValue data = application_view(application, view_options);
     RenderSettings settings;
@@ -199,8 +210,8 @@ TemplateReport check_template(std::string_view docx_bytes, const std::string& te
     TemplateReport report;
     report.name = template_name;
     report.tags = document.tags();
-    std::vector<TemplateProblem> problems =
-        merged(document.problems(), without_knock_on(document.problems(), document.check_names(application_specimen(lang))));
+    std::vector<TemplateProblem> problems = merged(
+        document.problems(), without_knock_on(document.problems(), document.check_names(application_specimen(lang))));
     sort_by_place(problems);
     for (const TemplateProblem& problem : problems) report.errors.push_back(problem.text_in(lang));
     return report;

@@ -17,16 +17,16 @@
 namespace esfdraft::docx {
 
 struct DraftOptions {
-    std::string lang = "sv";                      // "sv" or "en": the default template and every label
-    model::Date date;                             // the document date (core properties, "Utkast framställt …")
-    std::optional<std::string> logo_path;         // a PNG or JPEG for the {{%logo}} tag or placeholder picture
+    std::string lang = "sv";               // "sv" or "en": the default template and every label
+    model::Date date;                      // the document date (core properties, "Utkast framställt …")
+    std::optional<std::string> logo_path;  // a PNG or JPEG for the {{%logo}} tag or placeholder picture
     // The programme whose default template is used (esf-plus-2021-2027:
     // templates/application-plus-<lang>/; any other: application-<lang>/).
     // nullopt: the application's own programme where there is one
     // (render_application_draft with no prepared template), else esf-2007-2013.
     std::optional<std::string> programme;
-    std::optional<std::string> template_path;     // nullopt: the programme's default template under data_dir
-    std::string data_dir;                         // holds templates/
+    std::optional<std::string> template_path;  // nullopt: the programme's default template under data_dir
+    std::string data_dir;                      // holds templates/
     // SCB code -> name, for municipalities the plan gives by code alone (the
     // pipeline fills it from the municipality register); a code missing here
     // is shown as the code.
@@ -36,7 +36,7 @@ struct DraftOptions {
     // fills it. nullopt: every section the plan leaves out is marked and the
     // cover states no verdict.
     std::optional<DraftCheck> check;
-    std::optional<std::string> call_title;        // the call's title (the pack's), for the cover; nullopt: the plan's call id
+    std::optional<std::string> call_title;  // the call's title (the pack's), for the cover; nullopt: the plan's call id
 };
 
 // Renders the application draft and returns the .docx bytes (the caller
@@ -54,7 +54,7 @@ std::string render_application_draft(const model::Application& application, cons
 // render_application_draft, so that a caller may prepare the template while
 // it is still checking the plan (the template does not depend on it).
 struct DraftTemplate {
-    std::string name;            // as messages give it: the user's path, or "application-<lang>" / "application-plus-<lang>"
+    std::string name;  // as messages give it: the user's path, or "application-<lang>" / "application-plus-<lang>"
     DocumentTemplate document;
 };
 // Reads and compiles options.template_path, or the default template for
@@ -94,9 +94,9 @@ std::string default_template_folder(const std::string& data_dir, const std::stri
 std::string default_template_name(const std::string& lang, const std::string& programme);
 
 struct TemplateReport {
-    std::string name;                  // as given
-    std::vector<std::string> tags;     // every distinct tag, in document order
-    std::vector<std::string> errors;   // "word/document.xml, paragraph 14, near "…": unclosed section {{#goals}}"
+    std::string name;                 // as given
+    std::vector<std::string> tags;    // every distinct tag, in document order
+    std::vector<std::string> errors;  // "word/document.xml, paragraph 14, near "…": unclosed section {{#goals}}"
     bool ok() const { return errors.empty(); }
 };
 
@@ -105,7 +105,8 @@ struct TemplateReport {
 // inside loops and false sections). Throws std::runtime_error, naming the
 // template, when it cannot be read at all (not a zip, hostile archive,
 // missing main document part, XML that is not well-formed).
-TemplateReport check_template(std::string_view docx_bytes, const std::string& template_name, const std::string& lang = "sv");
+TemplateReport check_template(std::string_view docx_bytes, const std::string& template_name,
+                              const std::string& lang = "sv");
 // Reads the file first; throws std::runtime_error when it cannot be read.
 TemplateReport check_template_file(const std::string& path, const std::string& lang = "sv");
 

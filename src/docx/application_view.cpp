@@ -100,7 +100,8 @@ constexpr std::array<Label, 8> applicant_kind_labels{{
 constexpr std::array<Label, 3> vat_labels{{
     {"deductible", "Redovisar moms (momsen är inte en kostnad i projektet)", "Deducts VAT (VAT is not a project cost)"},
     {"partly-deductible", "Redovisar moms delvis", "Deducts VAT in part"},
-    {"not-deductible", "Redovisar inte moms (momsen är en kostnad i projektet)", "Does not deduct VAT (VAT is a project cost)"},
+    {"not-deductible", "Redovisar inte moms (momsen är en kostnad i projektet)",
+     "Does not deduct VAT (VAT is a project cost)"},
 }};
 
 constexpr std::array<Label, 3> account_labels{{
@@ -123,7 +124,9 @@ std::string label_of(const std::array<Label, N>& labels, std::string_view code, 
 
 struct Words {
     const std::string& lang;
-    std::string operator()(std::string_view sv, std::string_view en) const { return std::string(lang == "en" ? en : sv); }
+    std::string operator()(std::string_view sv, std::string_view en) const {
+        return std::string(lang == "en" ? en : sv);
+    }
 };
 
 // Programmes, phases, sections, cost categories and financing kinds are
@@ -147,7 +150,9 @@ TemplateValue text(std::string value) { return TemplateValue::text(std::move(val
 
 TemplateValue optional(const std::optional<std::string>& value) { return value ? text(*value) : TemplateValue(); }
 
-TemplateValue decimal(const std::optional<model::Decimal>& value) { return value ? text(value->text()) : TemplateValue(); }
+TemplateValue decimal(const std::optional<model::Decimal>& value) {
+    return value ? text(value->text()) : TemplateValue();
+}
 
 TemplateValue date(const model::Date& value) { return text(value.iso()); }
 
@@ -181,7 +186,8 @@ TemplateValue marker(const Words& words, std::string_view sv, std::string_view e
     return TemplateValue::rich_text({paragraph});
 }
 
-TemplateValue section(const std::optional<model::RichText>& source, const Words& words, std::string_view sv, std::string_view en) {
+TemplateValue section(const std::optional<model::RichText>& source, const Words& words, std::string_view sv,
+                      std::string_view en) {
     if (!source || source->empty()) return marker(words, sv, en);
     return TemplateValue::rich_text(rich(*source));
 }
@@ -206,8 +212,12 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 class ViewBuilder {
 public:
     ViewBuilder(const model::Application& application, const ApplicationViewOptions& options)
-        : app_(application), options_(options), lang_(options.lang == "en" ? "en" : "sv"), words_{lang_},
-          goal_label_(model::goal_labels(application, lang_)), activity_label_(model::activity_labels(application)) {
+        : app_(application),
+          options_(options),
+          lang_(options.lang == "en" ? "en" : "sv"),
+          words_{lang_},
+          goal_label_(model::goal_labels(application, lang_)),
+          activity_label_(model::activity_labels(application)) {
         if (app_.findings)
             for (std::size_t i = 0; i < app_.findings->findings.size(); ++i)
                 finding_label_[app_.findings->findings[i].id] = "F" + std::to_string(i + 1);
@@ -273,7 +283,9 @@ public:
         // Which rich sections the plan gives (a marker stands in for those it
         // leaves out): for templates that show a section only when it is there.
         TemplateValue given = TemplateValue::map();
-        const auto given_section = [](const std::optional<model::RichText>& text) { return TemplateValue::boolean(text && !text->empty()); };
+        const auto given_section = [](const std::optional<model::RichText>& text) {
+            return TemplateValue::boolean(text && !text->empty());
+        };
         given.set("background", given_section(app_.background));
         given.set("problem", given_section(app_.problem));
         given.set("purpose", given_section(app_.purpose));
@@ -317,7 +329,7 @@ private:
     const Words words_;
     std::map<std::string, std::string, std::less<>> goal_label_, activity_label_, finding_label_;
     std::map<std::string, model::Money, std::less<>> costs_by_activity_;
-    std::vector<std::string> activity_label_at_;                                    // by index in app_.activities
+    std::vector<std::string> activity_label_at_;                                       // by index in app_.activities
     std::map<std::string, std::vector<std::size_t>, std::less<>> activities_serving_;  // goal id -> activity indices
     std::map<std::string, std::vector<const model::Goal*>, std::less<>> goals_resting_on_;  // finding id -> goals
 
@@ -350,7 +362,8 @@ private:
     std::string verdict_text(const DraftCheck& check) const {
         if (check.ready) return words_("klar att lämna in", "ready to submit");
         const std::string count = std::to_string(check.errors);
-        return words_("utkast – " + count + " fel kvar", "draft – " + count + (check.errors == 1 ? " error left" : " errors left"));
+        return words_("utkast – " + count + " fel kvar",
+                      "draft – " + count + (check.errors == 1 ? " error left" : " errors left"));
     }
 
     std::string label(const std::map<std::string, std::string, std::less<>>& labels, const std::string& id) const {
@@ -438,7 +451,8 @@ private:
         } else {
             out.set("pre_study", TemplateValue());
         }
-        out.set("case_number", p.case_number && !p.case_number->value.empty() ? text(p.case_number->value) : TemplateValue());
+        out.set("case_number",
+                p.case_number && !p.case_number->value.empty() ? text(p.case_number->value) : TemplateValue());
         out.set("applicant", applicant());
         return out;
     }
@@ -505,7 +519,8 @@ private:
     // (ESF+, where national law provides it). The view has no rule pack, so
     // the plan decides; the pack's own list is checked by rule G005.
     std::vector<std::pair<std::string, std::string>> gender_category_list() const {
-        std::vector<std::pair<std::string, std::string>> out{{"women", words_("Kvinnor", "Women")}, {"men", words_("Män", "Men")}};
+        std::vector<std::pair<std::string, std::string>> out{{"women", words_("Kvinnor", "Women")},
+                                                             {"men", words_("Män", "Men")}};
         if (non_binary_given()) out.emplace_back("nonBinary", words_("Icke-binära", "Non-binary"));
         return out;
     }
@@ -551,7 +566,8 @@ private:
             return flagged_addition("riskAnalysis");
         const model::RiskAnalysis& analysis = *app_.risk_analysis;
         TemplateValue out = TemplateValue::map();
-        out.set("introduction", analysis.introduction.empty() ? TemplateValue() : TemplateValue::rich_text(rich(analysis.introduction)));
+        out.set("introduction", analysis.introduction.empty() ? TemplateValue()
+                                                              : TemplateValue::rich_text(rich(analysis.introduction)));
         TemplateValue risks = TemplateValue::list();
         for (std::size_t i = 0; i < analysis.risks.size(); ++i) {
             const model::Risk& risk = analysis.risks[i];
@@ -560,7 +576,8 @@ private:
             item.set("label", text("R" + std::to_string(i + 1)));
             item.set("description", text(risk.description));
             item.set("likelihood", text(risk.likelihood));
-            item.set("likelihood_label", text(code_label(model::risk_level_words(risk.likelihood), risk.likelihood, lang_)));
+            item.set("likelihood_label",
+                     text(code_label(model::risk_level_words(risk.likelihood), risk.likelihood, lang_)));
             item.set("impact", text(risk.impact));
             item.set("impact_label", text(code_label(model::risk_level_words(risk.impact), risk.impact, lang_)));
             item.set("measure", text(risk.measure));
@@ -575,7 +592,8 @@ private:
             return flagged_addition("projectLogic");
         const model::ProjectLogic& logic = *app_.project_logic;
         TemplateValue out = TemplateValue::map();
-        out.set("introduction", logic.introduction.empty() ? TemplateValue() : TemplateValue::rich_text(rich(logic.introduction)));
+        out.set("introduction",
+                logic.introduction.empty() ? TemplateValue() : TemplateValue::rich_text(rich(logic.introduction)));
         TemplateValue steps = TemplateValue::list();
         for (const model::LogicStep& step : logic.steps) {
             TemplateValue item = TemplateValue::map();
@@ -584,7 +602,8 @@ private:
             std::vector<std::string> goal_labels;
             for (const std::string& id : step.goal_ids) goal_labels.push_back(label(goal_label_, id));
             item.set("goals", goal_labels.empty() ? TemplateValue() : text(joined(goal_labels, ", ", "")));
-            item.set("text", step.text.empty() ? marker(words_, "Beskrivning", "Description") : TemplateValue::rich_text(rich(step.text)));
+            item.set("text", step.text.empty() ? marker(words_, "Beskrivning", "Description")
+                                               : TemplateValue::rich_text(rich(step.text)));
             steps.push(std::move(item));
         }
         out.set("steps", steps);
@@ -611,7 +630,8 @@ private:
         if (!english && lang_ == "en" && app_.lang != "en" && app_.english_summary()) found = app_.english_summary();
         if (!found || found->text.empty()) {
             if (!marks(english ? "summary_en" : "summary")) return TemplateValue::rich_text({});
-            return english ? marker(words_, "Sammanfattning på engelska", "English summary") : marker(words_, "Sammanfattning", "Summary");
+            return english ? marker(words_, "Sammanfattning på engelska", "English summary")
+                           : marker(words_, "Sammanfattning", "Summary");
         }
         return TemplateValue::rich_text(rich(found->text));
     }
@@ -628,7 +648,8 @@ private:
         out.set("available", TemplateValue::boolean(app_.findings.has_value()));
         // "Förprojekteringens resultat" in 2007–2013, "Förstudiens resultat" in ESF+.
         const model::PhaseWords* prestudy = model::phase_words("prestudy", app_.programme);
-        std::string sv = std::string(prestudy->genitive.sv) + " resultat", en = std::string(prestudy->genitive.en) + " findings";
+        std::string sv = std::string(prestudy->genitive.sv) + " resultat",
+                    en = std::string(prestudy->genitive.en) + " findings";
         sv[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sv[0])));
         en[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(en[0])));
         out.set("missing", marker(words_, sv, en));
@@ -664,7 +685,8 @@ private:
         out.set("recommendation", optional(finding.recommendation));
         std::string question;
         for (std::size_t i = 0; i < all.questions.size(); ++i)
-            if (all.questions[i].id == finding.question_id) question = words_("Fråga ", "Question ") + std::to_string(i + 1);
+            if (all.questions[i].id == finding.question_id)
+                question = words_("Fråga ", "Question ") + std::to_string(i + 1);
         out.set("question", text(question.empty() ? finding.question_id : question));
         TemplateValue evidence = TemplateValue::list();
         for (const model::Evidence& e : finding.evidence) {
@@ -721,13 +743,15 @@ private:
             TemplateValue item = TemplateValue::map();
             item.set("id", text(group.id));
             item.set("name", text(group.name));
-            item.set("description", group.description && !group.description->empty() ? TemplateValue::rich_text(rich(*group.description))
-                                                                                      : TemplateValue());
+            item.set("description", group.description && !group.description->empty()
+                                        ? TemplateValue::rich_text(rich(*group.description))
+                                        : TemplateValue());
             item.set("women", decimal(group.women));
             item.set("men", decimal(group.men));
             item.set("split", gender_split(group.women, group.men, std::nullopt));
-            item.set("total", group.women && group.men ? text(model::Decimal{group.women->micros + group.men->micros}.text())
-                                                       : TemplateValue());
+            item.set("total", group.women && group.men
+                                  ? text(model::Decimal{group.women->micros + group.men->micros}.text())
+                                  : TemplateValue());
             out.push(std::move(item));
         }
         return out;
@@ -741,7 +765,8 @@ private:
             item.set("id", text(goal.id));
             item.set("label", text(label(goal_label_, goal.id)));
             item.set("kind", text(goal.kind));
-            item.set("kind_label", text(goal.kind == "effect" ? words_("Effektmål", "Effect goal") : words_("Projektmål", "Project goal")));
+            item.set("kind_label", text(goal.kind == "effect" ? words_("Effektmål", "Effect goal")
+                                                              : words_("Projektmål", "Project goal")));
             item.set("statement", text(goal.statement));
             TemplateValue indicators = TemplateValue::list();
             for (const model::Indicator& indicator : goal.indicators) {
@@ -820,13 +845,15 @@ private:
     TemplateValue timeline() const {
         struct Month {
             int year, month;
-            std::vector<std::size_t> active;   // activity indexes
+            std::vector<std::size_t> active;  // activity indexes
         };
         std::vector<Month> calendar;
         const model::Period& period = app_.project.period;
         if (period.start.valid() && period.end.valid() && period.start <= period.end) {
             int year = period.start.year, month = period.start.month;
-            for (int guard = 0; guard < 240 && (year < period.end.year || (year == period.end.year && month <= period.end.month)); ++guard) {
+            for (int guard = 0;
+                 guard < 240 && (year < period.end.year || (year == period.end.year && month <= period.end.month));
+                 ++guard) {
                 const model::Date first{year, month, 1};
                 const model::Date last{year, month, model::days_in_month(year, month)};
                 Month item{year, month, {}};
@@ -867,7 +894,7 @@ private:
         const int length = whole_months(period);
         const int span = length <= 12 ? 1 : length <= 36 ? 3 : length <= 72 ? 6 : 12;
         struct Column {
-            int year, first_month;   // first calendar month of the column
+            int year, first_month;  // first calendar month of the column
             std::vector<bool> active;
         };
         std::vector<Column> columns;
@@ -880,8 +907,9 @@ private:
         const auto column_label = [&](const Column& c) -> std::string {
             const int n = (c.first_month - 1) / span + 1;
             switch (span) {
-                case 1: return std::string(lang_ == "en" ? short_months_en[static_cast<std::size_t>(c.first_month - 1)]
-                                                         : short_months_sv[static_cast<std::size_t>(c.first_month - 1)]);
+                case 1:
+                    return std::string(lang_ == "en" ? short_months_en[static_cast<std::size_t>(c.first_month - 1)]
+                                                     : short_months_sv[static_cast<std::size_t>(c.first_month - 1)]);
                 case 3: return (lang_ == "en" ? "Q" : "kv ") + std::to_string(n);
                 case 6: return "H" + std::to_string(n);
                 default: return std::to_string(c.year);
@@ -916,8 +944,10 @@ private:
         out.set("months", months);
         out.set("runs", runs);
         out.set("scale", text(span == 1 ? "month" : span == 3 ? "quarter" : span == 6 ? "half-year" : "year"));
-        out.set("scale_label", text(span == 1 ? words_("månad", "month") : span == 3 ? words_("kvartal", "quarter")
-                                               : span == 6 ? words_("halvår", "half-year") : words_("år", "year")));
+        out.set("scale_label", text(span == 1   ? words_("månad", "month")
+                                    : span == 3 ? words_("kvartal", "quarter")
+                                    : span == 6 ? words_("halvår", "half-year")
+                                                : words_("år", "year")));
         out.set("periods", periods);
         out.set("rows", rows);
         out.set("chart", TemplateValue::boolean(!rows.as_list().empty()));
@@ -949,8 +979,10 @@ private:
             return marks("accessibility") ? marker(words_, sv, en) : TemplateValue::rich_text({});
         };
         out.set("physical", part(a ? a->physical : none, "Tillgänglighet – fysisk", "Accessibility – physical"));
-        out.set("information", part(a ? a->information : none, "Tillgänglighet – information", "Accessibility – information"));
-        out.set("participation", part(a ? a->participation : none, "Tillgänglighet – delaktighet", "Accessibility – participation"));
+        out.set("information",
+                part(a ? a->information : none, "Tillgänglighet – information", "Accessibility – information"));
+        out.set("participation",
+                part(a ? a->participation : none, "Tillgänglighet – delaktighet", "Accessibility – participation"));
         return out;
     }
 
@@ -1023,8 +1055,9 @@ private:
             TemplateValue s = TemplateValue::map();
             s.set("kind", text(source.kind));
             s.set("kind_label", text(code_label(model::financing_kind_words(source.kind), source.kind, lang_)));
-            s.set("funder", text(source.funder ? *source.funder
-                                               : source.kind == "esf" ? words_("Europeiska socialfonden", "European Social Fund") : "–"));
+            s.set("funder", text(source.funder          ? *source.funder
+                                 : source.kind == "esf" ? words_("Europeiska socialfonden", "European Social Fund")
+                                                        : "–"));
             s.set("org_number", optional(source.org_number));
             s.set("amount", money(source.amount));
             s.set("share", text(source_shares[i]));
@@ -1078,15 +1111,17 @@ private:
             if (i > 0) sentence += i + 1 == names.size() ? words_(" och ", " and ") : ", ";
             sentence += names[i];
         }
-        out.set("cost_model_text", names.empty() ? TemplateValue()
-                                                 : text(words_("Budgeten bygger på ", "The budget uses ") + sentence + "."));
+        out.set("cost_model_text", names.empty()
+                                       ? TemplateValue()
+                                       : text(words_("Budgeten bygger på ", "The budget uses ") + sentence + "."));
         // Per beneficiary when there are beneficiaries (each sub-budget's
         // flat rate rests on its own staff costs), else over the whole budget.
         TemplateValue flat_rates = TemplateValue::list();
         const bool per_beneficiary = app_.has_beneficiary_partners();
         const auto flat_rate = [&](std::string_view category) {
             bool shown = false;
-            const std::size_t c = static_cast<std::size_t>(std::find(f.categories.begin(), f.categories.end(), category) - f.categories.begin());
+            const std::size_t c = static_cast<std::size_t>(
+                std::find(f.categories.begin(), f.categories.end(), category) - f.categories.begin());
             const std::size_t staff_at = static_cast<std::size_t>(
                 std::find(f.categories.begin(), f.categories.end(), model::staff_category) - f.categories.begin());
             const auto add = [&](const model::SubBudgetFigures* sub, bool always) {
@@ -1099,7 +1134,8 @@ private:
                 if (amount == 0 && !always) return;
                 TemplateValue item = TemplateValue::map();
                 item.set("category", text(std::string(category)));
-                item.set("label", text(code_label(model::cost_category_words(category, app_.programme), category, lang_)));
+                item.set("label",
+                         text(code_label(model::cost_category_words(category, app_.programme), category, lang_)));
                 item.set("beneficiary", key ? text(beneficiary_name(*key)) : TemplateValue());
                 item.set("amount", money(amount));
                 item.set("base_label", text(words_("direkta personalkostnader", "direct staff costs")));
@@ -1114,8 +1150,10 @@ private:
             if (!shown) add(nullptr, true);
         };
         for (const std::string& code : b.cost_models) {
-            if (code == "indirect-flat-rate") flat_rate("indirect");
-            else if (code == "remaining-flat-rate") flat_rate("other");
+            if (code == "indirect-flat-rate")
+                flat_rate("indirect");
+            else if (code == "remaining-flat-rate")
+                flat_rate("other");
         }
         out.set("flat_rates", flat_rates);
     }
@@ -1139,8 +1177,12 @@ private:
             const model::Partner* partner = key.empty() || key == "owner" ? nullptr : app_.find_partner(key);
             item.set("name", text(beneficiary_name(key)));
             item.set("owner", TemplateValue::boolean(key == "owner"));
-            item.set("role_label", text(key.empty() ? "–" : key == "owner" ? words_("Projektägare", "Project owner") : words_("Stödmottagare", "Beneficiary")));
-            item.set("org_number", key == "owner" ? optional(app_.project.owner.org_number) : partner ? optional(partner->org_number) : TemplateValue());
+            item.set("role_label", text(key.empty()      ? "–"
+                                        : key == "owner" ? words_("Projektägare", "Project owner")
+                                                         : words_("Stödmottagare", "Beneficiary")));
+            item.set("org_number", key == "owner" ? optional(app_.project.owner.org_number)
+                                   : partner      ? optional(partner->org_number)
+                                                  : TemplateValue());
             TemplateValue categories = TemplateValue::list();
             for (std::size_t k = 0; k < f.categories.size(); ++k) {
                 const std::string& code = f.categories[k];
@@ -1166,7 +1208,8 @@ private:
 
 std::string money_text(model::Money amount) {
     const bool negative = amount < 0;
-    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
+    const std::uint64_t magnitude =
+        negative ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
     std::string out = negative ? "-" : "";
     out += std::to_string(magnitude / 100);
     if (magnitude % 100 != 0) {
@@ -1202,7 +1245,16 @@ TemplateValue application_specimen(const std::string& lang) {
     a.target_groups.push_back({"tg", "name", some, model::Decimal{1}, model::Decimal{1}, {}});
     model::Goal goal;
     goal.id = "g";
-    goal.indicators.push_back({"text", "persons", {}, {}, model::Decimal{1}, model::Decimal{1}, std::nullopt, std::nullopt, model::Date{2009, 1, 1}, {}});
+    goal.indicators.push_back({"text",
+                               "persons",
+                               {},
+                               {},
+                               model::Decimal{1},
+                               model::Decimal{1},
+                               std::nullopt,
+                               std::nullopt,
+                               model::Date{2009, 1, 1},
+                               {}});
     goal.basis.push_back({"f", {}});
     a.goals.push_back(goal);
     model::Activity activity;

@@ -27,10 +27,10 @@ struct DraftCheck {
 };
 
 struct ApplicationViewOptions {
-    std::string lang = "sv";                               // "sv" or "en": labels and markers
-    model::Date date;                                      // the document date (--date)
-    std::optional<ImageData> logo;                         // null in the data when absent
-    std::map<std::string, std::string> municipality_names; // SCB code -> name, for codes the plan gives without a name
+    std::string lang = "sv";                                // "sv" or "en": labels and markers
+    model::Date date;                                       // the document date (--date)
+    std::optional<ImageData> logo;                          // null in the data when absent
+    std::map<std::string, std::string> municipality_names;  // SCB code -> name, for codes the plan gives without a name
     // With a check, a section the plan leaves out gets its marker exactly
     // when the check flags it (else it is empty rich text, or null for the
     // ESF+ additions, and the default templates leave out its heading too),

@@ -14,7 +14,7 @@ constexpr std::string_view no_break_space = "\xC2\xA0";
 
 struct FilterInfo {
     std::string_view name;
-    std::string_view argument;   // required | optional | none
+    std::string_view argument;  // required | optional | none
 };
 
 constexpr std::array<FilterInfo, 8> filter_table{{
@@ -49,9 +49,12 @@ std::string map_case(std::string_view text, bool upper) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
-            if (upper && c >= 'a' && c <= 'z') out += static_cast<char>(c - 32);
-            else if (!upper && c >= 'A' && c <= 'Z') out += static_cast<char>(c + 32);
-            else out += static_cast<char>(c);
+            if (upper && c >= 'a' && c <= 'z')
+                out += static_cast<char>(c - 32);
+            else if (!upper && c >= 'A' && c <= 'Z')
+                out += static_cast<char>(c + 32);
+            else
+                out += static_cast<char>(c);
             continue;
         }
         if (c == 0xC3 && i + 1 < text.size()) {
@@ -59,7 +62,8 @@ std::string map_case(std::string_view text, bool upper) {
             unsigned char mapped = next;
             // UTF-8 C3 80–9E are À–Þ, C3 A0–BE are à–þ; 0x97 is ×, 0xB7 is ÷.
             if (upper && next >= 0xA0 && next <= 0xBE && next != 0xB7) mapped = static_cast<unsigned char>(next - 0x20);
-            if (!upper && next >= 0x80 && next <= 0x9E && next != 0x97) mapped = static_cast<unsigned char>(next + 0x20);
+            if (!upper && next >= 0x80 && next <= 0x9E && next != 0x97)
+                mapped = static_cast<unsigned char>(next + 0x20);
             out += static_cast<char>(c);
             out += static_cast<char>(mapped);
             ++i;
@@ -70,10 +74,12 @@ std::string map_case(std::string_view text, bool upper) {
     return out;
 }
 
-constexpr std::array<std::string_view, 12> swedish_months{"januari", "februari", "mars",     "april",   "maj",      "juni",
-                                                          "juli",    "augusti",  "september", "oktober", "november", "december"};
-constexpr std::array<std::string_view, 12> english_months{"January", "February", "March",     "April",   "May",      "June",
-                                                          "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> swedish_months{"januari",   "februari", "mars",     "april",
+                                                          "maj",       "juni",     "juli",     "augusti",
+                                                          "september", "oktober",  "november", "december"};
+constexpr std::array<std::string_view, 12> english_months{"January",   "February", "March",    "April",
+                                                          "May",       "June",     "July",     "August",
+                                                          "September", "October",  "November", "December"};
 
 }  // namespace
 
@@ -103,7 +109,7 @@ std::optional<std::string> format_number(std::string_view decimal, std::string_v
     const std::string_view fraction = point == std::string_view::npos ? std::string_view{} : body.substr(point + 1);
     if (!all_digits(whole) || (point != std::string_view::npos && !all_digits(fraction))) return std::nullopt;
     const bool swedish = lang != "en";
-    std::string out = negative ? (swedish ? "\xE2\x88\x92" : "-") : "";   // sv: U+2212 minus sign
+    std::string out = negative ? (swedish ? "\xE2\x88\x92" : "-") : "";  // sv: U+2212 minus sign
     out += model::group_digits(whole, swedish ? no_break_space : ",");
     if (!fraction.empty()) {
         out += swedish ? ',' : '.';
@@ -140,8 +146,8 @@ std::optional<std::string> format_long_date(std::string_view iso, std::string_vi
     const std::optional<model::Date> date = model::parse_date(iso);
     if (!date || !date->valid()) return std::nullopt;
     const auto month = static_cast<std::size_t>(date->month - 1);
-    return std::to_string(date->day) + " " + std::string(swedish ? swedish_months[month] : english_months[month]) + " " +
-           std::to_string(date->year);
+    return std::to_string(date->day) + " " + std::string(swedish ? swedish_months[month] : english_months[month]) +
+           " " + std::to_string(date->year);
 }
 
 std::string to_upper(std::string_view text) { return map_case(text, true); }
@@ -150,7 +156,7 @@ std::string to_lower(std::string_view text) { return map_case(text, false); }
 std::optional<TemplateValue> apply_filter(const FilterCall& filter, const TemplateValue& input, std::string_view lang,
                                           std::string& problem) {
     const std::string& name = filter.name;
-    const bool sv = lang != "en";   // the problem in the document's language
+    const bool sv = lang != "en";  // the problem in the document's language
     if (name == "default") {
         if (input.is_null() || (input.kind() == TemplateValue::Kind::text && input.as_text().empty()))
             return TemplateValue::text(filter.argument.value_or(""));
@@ -167,7 +173,8 @@ std::optional<TemplateValue> apply_filter(const FilterCall& filter, const Templa
         for (const TemplateValue& item : input.as_list()) {
             const std::optional<std::string> text = scalar_text(item);
             if (!text) {
-                problem = sv ? "join: listan innehåller något annat än text" : "join: the list holds something other than text";
+                problem = sv ? "join: listan innehåller något annat än text"
+                             : "join: the list holds something other than text";
                 return std::nullopt;
             }
             if (!first) out += separator;
@@ -182,7 +189,8 @@ std::optional<TemplateValue> apply_filter(const FilterCall& filter, const Templa
         return std::nullopt;
     }
     auto refuse = [&](std::string_view expected_sv, std::string_view expected_en) -> std::optional<TemplateValue> {
-        problem = name + ": \"" + model::printable(*text) + (sv ? "\" är inte " : "\" is not ") + std::string(sv ? expected_sv : expected_en);
+        problem = name + ": \"" + model::printable(*text) + (sv ? "\" är inte " : "\" is not ") +
+                  std::string(sv ? expected_sv : expected_en);
         return std::nullopt;
     };
     if (name == "sek") {
@@ -190,9 +198,11 @@ std::optional<TemplateValue> apply_filter(const FilterCall& filter, const Templa
         const bool negative = !body.empty() && body.front() == '-';
         if (negative) body.remove_prefix(1);
         const std::optional<model::Money> amount = model::parse_money(body);
-        if (!amount) return refuse("ett belopp (som 1638000 eller 1638000.50)", "an amount (like 1638000 or 1638000.50)");
+        if (!amount)
+            return refuse("ett belopp (som 1638000 eller 1638000.50)", "an amount (like 1638000 or 1638000.50)");
         const model::Money signed_amount = negative ? -*amount : *amount;
-        return TemplateValue::text(lang == "en" ? model::format_sek_en(signed_amount) : model::format_sek(signed_amount));
+        return TemplateValue::text(lang == "en" ? model::format_sek_en(signed_amount)
+                                                : model::format_sek(signed_amount));
     }
     if (name == "date") {
         std::optional<std::string> out = format_long_date(*text, lang);

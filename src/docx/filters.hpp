@@ -14,7 +14,7 @@ namespace esfdraft::docx {
 
 struct FilterCall {
     std::string name;
-    std::optional<std::string> argument;   // the quoted argument, unquoted
+    std::optional<std::string> argument;  // the quoted argument, unquoted
 };
 
 // The filters the engine knows, in the order docs/templates.md lists them.

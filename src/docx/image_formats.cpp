@@ -15,7 +15,8 @@ std::uint32_t big_endian(std::string_view bytes, std::size_t at, std::size_t len
 
 std::optional<ImageFormat> probe_png(std::string_view bytes) {
     // Signature, then the IHDR chunk: length, "IHDR", width, height.
-    if (bytes.size() < 24 || bytes.substr(0, 8) != std::string_view("\x89PNG\r\n\x1a\n", 8) || bytes.substr(12, 4) != "IHDR")
+    if (bytes.size() < 24 || bytes.substr(0, 8) != std::string_view("\x89PNG\r\n\x1a\n", 8) ||
+        bytes.substr(12, 4) != "IHDR")
         return std::nullopt;
     const std::uint32_t width = big_endian(bytes, 16, 4);
     const std::uint32_t height = big_endian(bytes, 20, 4);
@@ -25,7 +26,8 @@ std::optional<ImageFormat> probe_png(std::string_view bytes) {
 }
 
 std::optional<ImageFormat> probe_jpeg(std::string_view bytes) {
-    if (bytes.size() < 4 || static_cast<unsigned char>(bytes[0]) != 0xFF || static_cast<unsigned char>(bytes[1]) != 0xD8)
+    if (bytes.size() < 4 || static_cast<unsigned char>(bytes[0]) != 0xFF ||
+        static_cast<unsigned char>(bytes[1]) != 0xD8)
         return std::nullopt;
     // Walk the marker segments to the first start-of-frame (SOF0–SOF15
     // except DHT C4, JPG C8 and DAC CC), which holds height and width.
@@ -34,7 +36,7 @@ std::optional<ImageFormat> probe_jpeg(std::string_view bytes) {
         if (static_cast<unsigned char>(bytes[at]) != 0xFF) return std::nullopt;
         const auto marker = static_cast<unsigned char>(bytes[at + 1]);
         if (marker == 0xFF) {
-            ++at;   // fill byte
+            ++at;  // fill byte
             continue;
         }
         if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
@@ -50,7 +52,7 @@ std::optional<ImageFormat> probe_jpeg(std::string_view bytes) {
             if (width == 0 || height == 0) return std::nullopt;
             return ImageFormat{"jpeg", "image/jpeg", static_cast<int>(width), static_cast<int>(height)};
         }
-        if (marker == 0xD9 || marker == 0xDA) return std::nullopt;   // end of image or scan data before any frame
+        if (marker == 0xD9 || marker == 0xDA) return std::nullopt;  // end of image or scan data before any frame
         at += 2 + length;
     }
     return std::nullopt;
@@ -64,12 +66,14 @@ std::optional<ImageFormat> probe_image(std::string_view bytes) {
 }
 
 std::string image_size_refusal(const ImageFormat& format) {
-    const std::string size = "the image is " + std::to_string(format.width_pixels) + " x " + std::to_string(format.height_pixels) + " pixels";
+    const std::string size = "the image is " + std::to_string(format.width_pixels) + " x " +
+                             std::to_string(format.height_pixels) + " pixels";
     if (format.width_pixels > max_image_side_pixels || format.height_pixels > max_image_side_pixels)
         return size + "; at most " + std::to_string(max_image_side_pixels) + " pixels wide and high are allowed";
     const long long pixels = static_cast<long long>(format.width_pixels) * format.height_pixels;
     if (pixels > max_image_pixels)
-        return size + " (" + std::to_string(pixels) + " pixels); at most " + std::to_string(max_image_pixels) + " pixels in all are allowed";
+        return size + " (" + std::to_string(pixels) + " pixels); at most " + std::to_string(max_image_pixels) +
+               " pixels in all are allowed";
     return "";
 }
 

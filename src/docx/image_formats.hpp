@@ -9,8 +9,8 @@
 namespace esfdraft::docx {
 
 struct ImageFormat {
-    std::string extension;      // "png" or "jpeg"
-    std::string content_type;   // "image/png" or "image/jpeg"
+    std::string extension;     // "png" or "jpeg"
+    std::string content_type;  // "image/png" or "image/jpeg"
     int width_pixels = 0;
     int height_pixels = 0;
 };

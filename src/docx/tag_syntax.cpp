@@ -9,17 +9,17 @@ namespace esfdraft::docx {
 namespace {
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 11> quote_replacements{{
-    {"\xE2\x80\x9C", "\""},   // “
-    {"\xE2\x80\x9D", "\""},   // ”
-    {"\xE2\x80\x9E", "\""},   // „
-    {"\xE2\x80\x9F", "\""},   // ‟
-    {"\xE2\x80\xB3", "\""},   // ″
-    {"\xE2\x80\x98", "'"},    // ‘
-    {"\xE2\x80\x99", "'"},    // ’
-    {"\xE2\x80\x9A", "'"},    // ‚
-    {"\xE2\x80\x9B", "'"},    // ‛
-    {"\xE2\x80\xB2", "'"},    // ′
-    {"\xC2\xA0", " "},        // no-break space
+    {"\xE2\x80\x9C", "\""},  // “
+    {"\xE2\x80\x9D", "\""},  // ”
+    {"\xE2\x80\x9E", "\""},  // „
+    {"\xE2\x80\x9F", "\""},  // ‟
+    {"\xE2\x80\xB3", "\""},  // ″
+    {"\xE2\x80\x98", "'"},   // ‘
+    {"\xE2\x80\x99", "'"},   // ’
+    {"\xE2\x80\x9A", "'"},   // ‚
+    {"\xE2\x80\x9B", "'"},   // ‛
+    {"\xE2\x80\xB2", "'"},   // ′
+    {"\xC2\xA0", " "},       // no-break space
 }};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -56,10 +56,12 @@ bool parse_path(std::string_view text, std::vector<std::string>& segments, TagPr
     std::size_t start = 0;
     while (true) {
         const std::size_t dot = text.find('.', start);
-        const std::string_view segment = text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+        const std::string_view segment =
+            text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
         if (!is_identifier(segment)) {
-            problem = {"\"" + model::printable(text) + "\" är inget namn (bokstäver a–z, siffror, _ och -, med punkt emellan)",
-                       "\"" + model::printable(text) + "\" is not a name (letters, digits, _ and -, joined by dots)"};
+            problem = {
+                "\"" + model::printable(text) + "\" är inget namn (bokstäver a–z, siffror, _ och -, med punkt emellan)",
+                "\"" + model::printable(text) + "\" is not a name (letters, digits, _ and -, joined by dots)"};
             return false;
         }
         segments.emplace_back(segment);
@@ -95,8 +97,11 @@ bool parse_filters(std::string_view text, std::vector<FilterCall>& filters, TagP
         const std::size_t paren = part.find('(');
         const std::string_view name = trim(part.substr(0, paren));
         if (!is_identifier(name)) {
-            if (part.empty()) problem = {"inget filter efter '|'", "an empty filter after '|'"};
-            else problem = {"\"" + model::printable(part) + "\" är inget filter", "\"" + model::printable(part) + "\" is not a filter"};
+            if (part.empty())
+                problem = {"inget filter efter '|'", "an empty filter after '|'"};
+            else
+                problem = {"\"" + model::printable(part) + "\" är inget filter",
+                           "\"" + model::printable(part) + "\" is not a filter"};
             return false;
         }
         call.name = std::string(name);
@@ -110,13 +115,16 @@ bool parse_filters(std::string_view text, std::vector<FilterCall>& filters, TagP
         if (paren != std::string_view::npos) {
             std::string_view argument = trim(part.substr(paren + 1));
             if (argument.empty() || argument.back() != ')') {
-                problem = {"filtret " + call.name + ": argumentet ska sluta med ')'", "filter " + call.name + ": the argument must end with ')'"};
+                problem = {"filtret " + call.name + ": argumentet ska sluta med ')'",
+                           "filter " + call.name + ": the argument must end with ')'"};
                 return false;
             }
             argument = trim(argument.substr(0, argument.size() - 1));
-            if (argument.size() < 2 || (argument.front() != '"' && argument.front() != '\'') || argument.back() != argument.front()) {
-                problem = {"filtret " + call.name + ": argumentet ska stå inom citattecken, som " + call.name + "(\", \")",
-                           "filter " + call.name + ": the argument must be quoted, like " + call.name + "(\", \")"};
+            if (argument.size() < 2 || (argument.front() != '"' && argument.front() != '\'') ||
+                argument.back() != argument.front()) {
+                problem = {
+                    "filtret " + call.name + ": argumentet ska stå inom citattecken, som " + call.name + "(\", \")",
+                    "filter " + call.name + ": the argument must be quoted, like " + call.name + "(\", \")"};
                 return false;
             }
             call.argument = std::string(argument.substr(1, argument.size() - 2));
@@ -197,13 +205,15 @@ std::optional<Tag> parse_tag(std::string_view raw, TagProblem& problem) {
         default: tag.kind = Tag::Kind::value;
     }
     // "@index" is a value, not a block tag.
-    if (tag.kind == Tag::Kind::block && (body.substr(0, 6) == "@index" || body.substr(0, 6) == "@first" || body.substr(0, 5) == "@last"))
+    if (tag.kind == Tag::Kind::block &&
+        (body.substr(0, 6) == "@index" || body.substr(0, 6) == "@first" || body.substr(0, 5) == "@last"))
         tag.kind = Tag::Kind::value;
     if (tag.kind != Tag::Kind::value) body = trim(body.substr(1));
     // "shade x" (a space after the word): the cell-shading tag. A value
     // named "shade" alone stays a value; a name cannot hold a space, so no
     // tag that parsed before changes meaning.
-    if (tag.kind == Tag::Kind::value && body.size() > 6 && body.substr(0, 5) == "shade" && (body[5] == ' ' || body[5] == '\t')) {
+    if (tag.kind == Tag::Kind::value && body.size() > 6 && body.substr(0, 5) == "shade" &&
+        (body[5] == ' ' || body[5] == '\t')) {
         tag.kind = Tag::Kind::shade;
         body = trim(body.substr(6));
     }
@@ -215,7 +225,8 @@ std::optional<Tag> parse_tag(std::string_view raw, TagProblem& problem) {
         expression = trim(body.substr(0, bar));
         filter_text = body.substr(bar + 1);
         if (tag.kind != Tag::Kind::value) {
-            problem = {"filter gäller bara värdetaggar, inte " + tag.raw, "filters apply to value tags only, not to " + tag.raw};
+            problem = {"filter gäller bara värdetaggar, inte " + tag.raw,
+                       "filters apply to value tags only, not to " + tag.raw};
             return std::nullopt;
         }
     }
@@ -223,12 +234,17 @@ std::optional<Tag> parse_tag(std::string_view raw, TagProblem& problem) {
         const std::size_t space = expression.find(' ');
         if (space != std::string_view::npos) {
             const std::string_view word = expression.substr(0, space);
-            if (word == "row") tag.mode = Tag::Mode::rows;
-            else if (word == "column") tag.mode = Tag::Mode::column;
-            else if (word == "paragraph") tag.mode = Tag::Mode::paragraphs;
-            else if (word == "inline") tag.mode = Tag::Mode::inline_content;
+            if (word == "row")
+                tag.mode = Tag::Mode::rows;
+            else if (word == "column")
+                tag.mode = Tag::Mode::column;
+            else if (word == "paragraph")
+                tag.mode = Tag::Mode::paragraphs;
+            else if (word == "inline")
+                tag.mode = Tag::Mode::inline_content;
             else {
-                problem = {"\"" + model::printable(word) + "\" är inget sätt att upprepa ett avsnitt (row, column, paragraph, inline)",
+                problem = {"\"" + model::printable(word) +
+                               "\" är inget sätt att upprepa ett avsnitt (row, column, paragraph, inline)",
                            "\"" + model::printable(word) + "\" is not a section mode (row, column, paragraph, inline)"};
                 return std::nullopt;
             }

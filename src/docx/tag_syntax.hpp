@@ -13,14 +13,14 @@ namespace esfdraft::docx {
 
 struct Tag {
     enum class Kind {
-        value,      // {{path | filter}}
-        section,    // {{#path}} or {{#row path}}
-        inverted,   // {{^path}}
-        close,      // {{/path}}
-        block,      // {{@path}}: rich text as paragraphs and lists
-        image,      // {{%path}}: an image
-        comment,    // {{! ... }}: removed
-        shade,      // {{shade path}}: the table cell keeps its shading only when the value is true
+        value,     // {{path | filter}}
+        section,   // {{#path}} or {{#row path}}
+        inverted,  // {{^path}}
+        close,     // {{/path}}
+        block,     // {{@path}}: rich text as paragraphs and lists
+        image,     // {{%path}}: an image
+        comment,   // {{! ... }}: removed
+        shade,     // {{shade path}}: the table cell keeps its shading only when the value is true
     };
     // How a section repeats: decided from where its tags stand unless the
     // template names it ({{#row goals}}, {{#column years}}, ...).
@@ -28,8 +28,8 @@ struct Tag {
 
     Kind kind = Kind::value;
     Mode mode = Mode::automatic;
-    std::string raw;                 // as written, after quote normalization: "{{#goals}}"
-    std::string path;                // "project.owner.name"; "." is the current item
+    std::string raw;   // as written, after quote normalization: "{{#goals}}"
+    std::string path;  // "project.owner.name"; "." is the current item
     std::vector<std::string> segments;
     std::vector<FilterCall> filters;
 };

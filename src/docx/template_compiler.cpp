@@ -8,9 +8,9 @@
 #include <stdexcept>
 
 #include "docx/compiled_template.hpp"
-#include "model/printable.hpp"
 #include "docx/template_parts.hpp"
 #include "docx/wordprocessing_properties.hpp"
+#include "model/printable.hpp"
 
 namespace esfdraft::docx {
 
@@ -36,7 +36,8 @@ std::string excerpt(std::string_view text, std::size_t begin, std::size_t end) {
     std::size_t to = end + margin < text.size() ? utf8_floor(text, end + margin) : text.size();
     // Whole words: a cut word starts or ends at the nearest space inside the margin.
     if (from > 0)
-        if (const std::size_t space = text.find(' ', from); space != std::string_view::npos && space < begin) from = space + 1;
+        if (const std::size_t space = text.find(' ', from); space != std::string_view::npos && space < begin)
+            from = space + 1;
     if (to < text.size())
         if (const std::size_t space = text.rfind(' ', to); space != std::string_view::npos && space >= end) to = space;
     std::string out;
@@ -52,9 +53,9 @@ struct Token {
     enum class Kind { start, end, text, tag };
     Kind kind = Kind::text;
     const XmlNode* node = nullptr;
-    std::size_t match = none;    // start <-> end
-    std::size_t parent = none;   // start token of the enclosing element
-    int paragraph = 0;           // number of the innermost paragraph
+    std::size_t match = none;   // start <-> end
+    std::size_t parent = none;  // start token of the enclosing element
+    int paragraph = 0;          // number of the innermost paragraph
 };
 
 struct Section {
@@ -62,24 +63,26 @@ struct Section {
     int close_tag = -1;
     std::size_t open_token = none;
     std::size_t close_token = none;
-    int parent = -1;             // enclosing section (by tag nesting)
+    int parent = -1;  // enclosing section (by tag nesting)
     int depth = 0;
     bool valid = true;
-    std::size_t begin = none;    // body: tokens [begin, end)
+    std::size_t begin = none;  // body: tokens [begin, end)
     std::size_t end = none;
-    std::size_t column_cell = none;   // column loops: start token of the w:tc
+    std::size_t column_cell = none;  // column loops: start token of the w:tc
 };
 
 class PartCompiler {
 public:
-    PartCompiler(CompiledPart& part, XmlNode& root, std::vector<TemplateProblem>& problems, const NumberingInfo& numbering,
-                 const ListStyles& list_styles)
+    PartCompiler(CompiledPart& part, XmlNode& root, std::vector<TemplateProblem>& problems,
+                 const NumberingInfo& numbering, const ListStyles& list_styles)
         : part_(part), root_(root), problems_(problems), numbering_(numbering), list_styles_(list_styles) {}
 
     void compile() {
         part_.w_prefix = wordprocessing_prefix(root_);
-        if (part_.wordprocessing) scan_wordprocessing(root_);
-        else scan_plain(root_);
+        if (part_.wordprocessing)
+            scan_wordprocessing(root_);
+        else
+            scan_plain(root_);
         flatten(root_, none, 0);
         tag_token_.assign(part_.tags.size(), none);
         for (std::size_t i = 0; i < tokens_.size(); ++i)
@@ -105,15 +108,17 @@ private:
     std::vector<Section> sections_;
     std::vector<int> section_of_open_tag_;
     std::vector<bool> removed_;
-    std::map<std::size_t, Instruction> replacement_at_;   // token index -> instruction replacing that element
-    std::set<std::size_t> column_cells_;                  // start tokens of w:tc repeated by column loops
-    std::map<std::size_t, std::pair<int, std::string>> grid_columns_;   // gridCol start token -> (tag, width)
-    std::vector<int> open_sections_;                      // while emitting: the sections open, outermost first
-    std::map<std::size_t, int> shade_at_;                 // w:shd start token -> the {{shade}} tag deciding it
-    std::size_t open_shade_ = none;                       // while emitting: program index of the open shade instruction
-    std::set<std::string> repeated_bookmarks_;            // ids of bookmarks inside a repeated body
+    std::map<std::size_t, Instruction> replacement_at_;  // token index -> instruction replacing that element
+    std::set<std::size_t> column_cells_;                 // start tokens of w:tc repeated by column loops
+    std::map<std::size_t, std::pair<int, std::string>> grid_columns_;  // gridCol start token -> (tag, width)
+    std::vector<int> open_sections_;            // while emitting: the sections open, outermost first
+    std::map<std::size_t, int> shade_at_;       // w:shd start token -> the {{shade}} tag deciding it
+    std::size_t open_shade_ = none;             // while emitting: program index of the open shade instruction
+    std::set<std::string> repeated_bookmarks_;  // ids of bookmarks inside a repeated body
 
-    void problem(int tag, std::string sv, std::string en) { problems_.push_back(problem_at(part_, tag, std::move(sv), std::move(en))); }
+    void problem(int tag, std::string sv, std::string en) {
+        problems_.push_back(problem_at(part_, tag, std::move(sv), std::move(en)));
+    }
     // A problem found while scanning, at the paragraph being scanned.
     void problem_in_paragraph(int paragraph, std::string context, std::string sv, std::string en) {
         TemplateProblem found{part_.name, paragraph, std::move(context), std::move(en), std::move(sv)};
@@ -238,8 +243,9 @@ private:
         if (raw.empty()) return false;
         const int tag = register_tag(raw, paragraph_count_, raw, false);
         part_.tags[static_cast<std::size_t>(tag)].in_picture = true;
-        for (TemplateProblem& found : problems_)   // a problem register_tag found names the picture too
-            if (found.part == part_.name && found.paragraph == paragraph_count_ && found.context == raw) found.in_picture = true;
+        for (TemplateProblem& found : problems_)  // a problem register_tag found names the picture too
+            if (found.part == part_.name && found.paragraph == paragraph_count_ && found.context == raw)
+                found.in_picture = true;
         const auto& parsed = part_.tags[static_cast<std::size_t>(tag)].tag;
         if (parsed && parsed->kind != Tag::Kind::image) {
             problem(tag, "en bilds alternativtext kan bara innehålla en bildtagg som {{%logo}}, inte " + raw,
@@ -257,7 +263,8 @@ private:
             if (child.kind != XmlNode::Kind::element) continue;
             // Nested paragraphs (text boxes) are scanned on their own; deleted
             // text, field codes and deleted field codes are not visible.
-            if (child.is_w("p") || child.is_w("del") || child.is_w("moveFrom") || child.is_w("instrText") || child.is_w("delText"))
+            if (child.is_w("p") || child.is_w("del") || child.is_w("moveFrom") || child.is_w("instrText") ||
+                child.is_w("delText"))
                 continue;
             if (child.is_w("t")) {
                 slots.push_back(&child);
@@ -341,16 +348,18 @@ private:
         for (const Found& f : found)
             for (std::size_t i = f.begin; i < f.end; ++i) owner[i] = owner[f.begin];
         std::vector<std::string> texts(slots.size());
-        std::vector<std::vector<std::pair<std::size_t, std::size_t>>> spans(slots.size());   // (offset, found index)
+        std::vector<std::vector<std::pair<std::size_t, std::size_t>>> spans(slots.size());  // (offset, found index)
         std::size_t next_found = 0;
         for (std::size_t i = 0; i < visible.size(); ++i) {
             const std::size_t k = owner[i];
-            if (next_found < found.size() && found[next_found].begin == i) spans[k].emplace_back(texts[k].size(), next_found++);
+            if (next_found < found.size() && found[next_found].begin == i)
+                spans[k].emplace_back(texts[k].size(), next_found++);
             texts[k] += visible[i];
         }
         for (std::size_t k = 0; k < slots.size(); ++k) {
             XmlNode& slot = *slots[k];
-            const std::size_t original_length = (k + 1 < slots.size() ? slot_start[k + 1] : visible.size()) - slot_start[k];
+            const std::size_t original_length =
+                (k + 1 < slots.size() ? slot_start[k + 1] : visible.size()) - slot_start[k];
             if (spans[k].empty() && texts[k].size() == original_length) continue;
             slot.children.clear();
             if (texts[k].empty()) {
@@ -362,7 +371,8 @@ private:
                 const Found& f = found[index];
                 const std::size_t length = f.end - f.begin;
                 if (offset > position) slot.children.push_back(text_node(texts[k].substr(position, offset - position)));
-                const int tag = register_tag(texts[k].substr(offset, length), number, excerpt(visible, f.begin, f.end), true);
+                const int tag =
+                    register_tag(texts[k].substr(offset, length), number, excerpt(visible, f.begin, f.end), true);
                 slot.children.push_back(tag_node(tag));
                 position = offset + length;
             }
@@ -388,14 +398,16 @@ private:
                 const std::size_t close = open == std::string::npos ? std::string::npos : text.find("}}", open + 2);
                 if (close == std::string::npos) {
                     if (open != std::string::npos)
-                        problem_in_paragraph(0, excerpt(text, open, text.size()), "taggen i <" + node.name + "> stängs inte med }}",
+                        problem_in_paragraph(0, excerpt(text, open, text.size()),
+                                             "taggen i <" + node.name + "> stängs inte med }}",
                                              "the tag in <" + node.name + "> is not closed with }}");
                     children.push_back(text_node(text.substr(at)));
                     break;
                 }
                 if (open > at) children.push_back(text_node(text.substr(at, open - at)));
-                children.push_back(tag_node(register_tag(text.substr(open, close + 2 - open), 0,
-                                                         "<" + node.name + ">" + excerpt(text, open, close + 2), false)));
+                children.push_back(
+                    tag_node(register_tag(text.substr(open, close + 2 - open), 0,
+                                          "<" + node.name + ">" + excerpt(text, open, close + 2), false)));
                 at = close + 2;
             }
         }
@@ -460,8 +472,9 @@ private:
             if (t.kind == Token::Kind::start) {
                 const XmlNode& n = *t.node;
                 if (is_page_break(n)) continue;
-                for (std::string_view blocking : {"drawing", "pict", "object", "fldChar", "fldSimple", "sym", "footnoteReference",
-                                                  "endnoteReference", "commentReference", "tab", "br", "p"})
+                for (std::string_view blocking :
+                     {"drawing", "pict", "object", "fldChar", "fldSimple", "sym", "footnoteReference",
+                      "endnoteReference", "commentReference", "tab", "br", "p"})
                     if (n.is_w(blocking)) return false;
             }
         }
@@ -497,7 +510,9 @@ private:
     // table cell would be left without its closing paragraph.
     void remove_tag_paragraph_in_cell(std::size_t tag_token) {
         const std::size_t paragraph = ancestor(tag_token, "p");
-        if (paragraph == none || !alone_in_paragraph(paragraph, tag_token) || last_block_in_cell(paragraph) || holds_page_break(paragraph)) return;
+        if (paragraph == none || !alone_in_paragraph(paragraph, tag_token) || last_block_in_cell(paragraph) ||
+            holds_page_break(paragraph))
+            return;
         remove_range(paragraph, tokens_[paragraph].match);
     }
 
@@ -527,10 +542,12 @@ private:
                 });
                 if (match == open.rend()) {
                     if (open.empty()) {
-                        problem(tag_index, tag->raw + " stänger inget avsnitt (det finns inget {{#" + tag->path + "}} före)",
+                        problem(tag_index,
+                                tag->raw + " stänger inget avsnitt (det finns inget {{#" + tag->path + "}} före)",
                                 tag->raw + " closes no section (there is no {{#" + tag->path + "}} before it)");
                     } else {
-                        const std::string& other = tag_of(sections_[static_cast<std::size_t>(open.back())].open_tag)->raw;
+                        const std::string& other =
+                            tag_of(sections_[static_cast<std::size_t>(open.back())].open_tag)->raw;
                         problem(tag_index, tag->raw + " passar inte till det öppna avsnittet " + other,
                                 tag->raw + " does not match the open section " + other);
                     }
@@ -554,7 +571,8 @@ private:
         for (int s : open) {
             Section& unclosed = sections_[static_cast<std::size_t>(s)];
             const Tag& open_tag = *tag_of(unclosed.open_tag);
-            problem(unclosed.open_tag, "avsnittet " + open_tag.raw + " stängs aldrig (inget {{/" + open_tag.path + "}})",
+            problem(unclosed.open_tag,
+                    "avsnittet " + open_tag.raw + " stängs aldrig (inget {{/" + open_tag.path + "}})",
                     "the section " + open_tag.raw + " is never closed (no {{/" + open_tag.path + "}})");
             unclosed.valid = false;
         }
@@ -563,7 +581,8 @@ private:
     // Element names from the root down to the token's parent.
     std::vector<const std::string*> element_path(std::size_t token) const {
         std::vector<const std::string*> path;
-        for (std::size_t at = tokens_[token].parent; at != none; at = tokens_[at].parent) path.push_back(&tokens_[at].node->name);
+        for (std::size_t at = tokens_[token].parent; at != none; at = tokens_[at].parent)
+            path.push_back(&tokens_[at].node->name);
         return path;
     }
 
@@ -609,26 +628,33 @@ private:
         const std::size_t close_paragraph = ancestor(s.close_token, "p");
         const bool same_paragraph = open_paragraph != none && open_paragraph == close_paragraph;
         const bool alone = open_paragraph != none && close_paragraph != none && !same_paragraph &&
-                           alone_in_paragraph(open_paragraph, s.open_token) && alone_in_paragraph(close_paragraph, s.close_token);
+                           alone_in_paragraph(open_paragraph, s.open_token) &&
+                           alone_in_paragraph(close_paragraph, s.close_token);
         const bool sibling_paragraphs = alone && tokens_[open_paragraph].parent == tokens_[close_paragraph].parent;
         std::size_t open_row = none, close_row = none;
         const bool rows = find_rows(s.open_token, s.close_token, open_row, close_row);
 
         Tag::Mode mode = open_tag.mode;
         if (mode == Tag::Mode::automatic) {
-            if (same_paragraph) mode = Tag::Mode::inline_content;
-            else if (sibling_paragraphs) mode = Tag::Mode::paragraphs;
-            else if (rows) mode = Tag::Mode::rows;
-            else mode = Tag::Mode::inline_content;
+            if (same_paragraph)
+                mode = Tag::Mode::inline_content;
+            else if (sibling_paragraphs)
+                mode = Tag::Mode::paragraphs;
+            else if (rows)
+                mode = Tag::Mode::rows;
+            else
+                mode = Tag::Mode::inline_content;
         }
         switch (mode) {
             case Tag::Mode::automatic:
             case Tag::Mode::inline_content:
                 if (!same_element_path(s.open_token, s.close_token)) {
                     problem(s.open_tag,
-                            "avsnittet " + raw + " kan inte upprepas där det står: sätt " + raw + " och {{/" + open_tag.path +
+                            "avsnittet " + raw + " kan inte upprepas där det står: sätt " + raw + " och {{/" +
+                                open_tag.path +
                                 "}} i samma stycke, ensamma i stycken intill varandra eller i rader i samma tabell",
-                            "the section " + raw + " cannot repeat from where it stands: put " + raw + " and {{/" + open_tag.path +
+                            "the section " + raw + " cannot repeat from where it stands: put " + raw + " and {{/" +
+                                open_tag.path +
                                 "}} in one paragraph, alone in paragraphs side by side, or in rows of one table");
                     s.valid = false;
                     return;
@@ -654,8 +680,11 @@ private:
                 return;
             case Tag::Mode::rows:
                 if (!rows) {
-                    problem(s.open_tag, "radavsnittet " + raw + " behöver " + raw + " och {{/" + open_tag.path + "}} i rader i samma tabell",
-                            "the row section " + raw + " needs " + raw + " and {{/" + open_tag.path + "}} in rows of the same table");
+                    problem(s.open_tag,
+                            "radavsnittet " + raw + " behöver " + raw + " och {{/" + open_tag.path +
+                                "}} i rader i samma tabell",
+                            "the row section " + raw + " needs " + raw + " and {{/" + open_tag.path +
+                                "}} in rows of the same table");
                     s.valid = false;
                     return;
                 }
@@ -672,8 +701,11 @@ private:
         const Tag& open_tag = *tag_of(s.open_tag);
         const std::size_t cell = ancestor(s.open_token, "tc");
         if (cell == none || ancestor(s.close_token, "tc") != cell) {
-            problem(s.open_tag, "kolumnavsnittet " + open_tag.raw + " behöver " + open_tag.raw + " och {{/" + open_tag.path + "}} i samma tabellcell",
-                    "the column section " + open_tag.raw + " needs " + open_tag.raw + " and {{/" + open_tag.path + "}} in the same table cell");
+            problem(s.open_tag,
+                    "kolumnavsnittet " + open_tag.raw + " behöver " + open_tag.raw + " och {{/" + open_tag.path +
+                        "}} i samma tabellcell",
+                    "the column section " + open_tag.raw + " needs " + open_tag.raw + " and {{/" + open_tag.path +
+                        "}} in the same table cell");
             s.valid = false;
             return;
         }
@@ -700,7 +732,8 @@ private:
                     const char* first = val->value.data();
                     const char* last = first + val->value.size();
                     const auto [rest, error] = std::from_chars(first, last, count);
-                    if (error == std::errc::result_out_of_range) count = first != last && *first == '-' ? 0 : max_grid_count;
+                    if (error == std::errc::result_out_of_range)
+                        count = first != last && *first == '-' ? 0 : max_grid_count;
                     if (error != std::errc::invalid_argument)
                         column += std::clamp(count, 0L, max_grid_count) - (t.node->is_w("gridSpan") ? 1 : 0);
                 }
@@ -710,7 +743,8 @@ private:
         const std::size_t table = tokens_[row].parent;
         std::size_t grid = none;
         for (std::size_t i = table + 1; i < tokens_[table].match; ++i)
-            if (tokens_[i].kind == Token::Kind::start && tokens_[i].parent == table && tokens_[i].node->is_w("tblGrid")) grid = i;
+            if (tokens_[i].kind == Token::Kind::start && tokens_[i].parent == table && tokens_[i].node->is_w("tblGrid"))
+                grid = i;
         if (grid == none) {
             problem(s.open_tag, "kolumnavsnittet " + open_tag.raw + " står i en tabell utan kolumnrutnät (w:tblGrid)",
                     "the column section " + open_tag.raw + " is in a table without a column grid (w:tblGrid)");
@@ -740,14 +774,17 @@ private:
             Section& s = sections_[i];
             if (!s.valid || s.begin == none) continue;
             int parent = s.parent;
-            while (parent >= 0 && !sections_[static_cast<std::size_t>(parent)].valid) parent = sections_[static_cast<std::size_t>(parent)].parent;
+            while (parent >= 0 && !sections_[static_cast<std::size_t>(parent)].valid)
+                parent = sections_[static_cast<std::size_t>(parent)].parent;
             if (parent >= 0) {
                 const Section& p = sections_[static_cast<std::size_t>(parent)];
                 if (s.begin < p.begin || s.end > p.end) {
                     problem(s.open_tag,
-                            "avsnittet " + tag_of(s.open_tag)->raw + " når utanför avsnittet " + tag_of(p.open_tag)->raw +
+                            "avsnittet " + tag_of(s.open_tag)->raw + " når utanför avsnittet " +
+                                tag_of(p.open_tag)->raw +
                                 " runt det (ett rad- eller styckeavsnitt inuti måste stanna inuti)",
-                            "the section " + tag_of(s.open_tag)->raw + " reaches outside the section " + tag_of(p.open_tag)->raw +
+                            "the section " + tag_of(s.open_tag)->raw + " reaches outside the section " +
+                                tag_of(p.open_tag)->raw +
                                 " around it (a row or paragraph section inside must stay inside)");
                     s.valid = false;
                     continue;
@@ -788,9 +825,9 @@ private:
             block.op = Op::block;
             block.tag = static_cast<int>(t);
             const std::size_t run = ancestor(token, "r");
-            block.block = std::make_shared<BlockStyle>(make_block_style(
-                *tokens_[paragraph].node, run == none ? nullptr : tokens_[run].node, part_.w_prefix, list_styles_.bullet_style,
-                list_styles_.number_style, numbering_number_abstract()));
+            block.block = std::make_shared<BlockStyle>(
+                make_block_style(*tokens_[paragraph].node, run == none ? nullptr : tokens_[run].node, part_.w_prefix,
+                                 list_styles_.bullet_style, list_styles_.number_style, numbering_number_abstract()));
             remove_range(paragraph, tokens_[paragraph].match);
             replacement_at_[paragraph] = std::move(block);
         }
@@ -802,9 +839,11 @@ private:
         for (std::size_t t = 0; t < part_.tags.size(); ++t) {
             const Tag* tag = tag_of(static_cast<int>(t));
             const std::size_t token = tag_token_[t];
-            if (!tag || tag->kind != Tag::Kind::image || token == none || !tokens_[token].node->children.empty()) continue;
+            if (!tag || tag->kind != Tag::Kind::image || token == none || !tokens_[token].node->children.empty())
+                continue;
             const std::size_t text = tokens_[token].parent;
-            if (text == none || !tokens_[text].node->is_w("t") || tokens_[text].match != token + 1 || text + 1 != token) continue;
+            if (text == none || !tokens_[text].node->is_w("t") || tokens_[text].match != token + 1 || text + 1 != token)
+                continue;
             remove_range(text, tokens_[text].match);
             replacement_at_[text] = {Op::image, "bare", static_cast<int>(t), 0, nullptr, nullptr};
         }
@@ -823,7 +862,8 @@ private:
             const int index = static_cast<int>(t);
             const std::size_t cell = part_.wordprocessing ? ancestor(token, "tc") : none;
             if (cell == none) {
-                problem(index, "skuggningstaggen " + tag->raw + " måste stå i en tabellcell", "the shading tag " + tag->raw + " must stand in a table cell");
+                problem(index, "skuggningstaggen " + tag->raw + " måste stå i en tabellcell",
+                        "the shading tag " + tag->raw + " must stand in a table cell");
                 continue;
             }
             std::size_t shading = none;
@@ -831,23 +871,32 @@ private:
                 if (tokens_[i].kind != Token::Kind::start || tokens_[i].parent != cell) continue;
                 if (!tokens_[i].node->is_w("tcPr")) break;
                 for (std::size_t k = i + 1; k < tokens_[i].match; ++k)
-                    if (tokens_[k].kind == Token::Kind::start && tokens_[k].parent == i && tokens_[k].node->is_w("shd")) shading = k;
+                    if (tokens_[k].kind == Token::Kind::start && tokens_[k].parent == i && tokens_[k].node->is_w("shd"))
+                        shading = k;
             }
             if (shading == none) {
-                problem(index, "cellen med " + tag->raw + " har ingen skuggning: skugga cellen i mallen med den färg den ska få",
-                        "the cell of " + tag->raw + " has no shading: shade the cell in the template with the colour it should get");
+                problem(
+                    index,
+                    "cellen med " + tag->raw + " har ingen skuggning: skugga cellen i mallen med den färg den ska få",
+                    "the cell of " + tag->raw +
+                        " has no shading: shade the cell in the template with the colour it should get");
                 continue;
             }
             bool inside_section = false;
             for (const Section& s : sections_)
-                if (s.valid && s.begin != none && s.begin > cell && s.begin <= token && s.end > token) inside_section = true;
+                if (s.valid && s.begin != none && s.begin > cell && s.begin <= token && s.end > token)
+                    inside_section = true;
             if (inside_section) {
-                problem(index, "skuggningstaggen " + tag->raw + " står i ett avsnitt som öppnas i samma cell; sätt den utanför avsnittet",
-                        "the shading tag " + tag->raw + " stands inside a section that opens in the same cell; put it outside that section");
+                problem(index,
+                        "skuggningstaggen " + tag->raw +
+                            " står i ett avsnitt som öppnas i samma cell; sätt den utanför avsnittet",
+                        "the shading tag " + tag->raw +
+                            " stands inside a section that opens in the same cell; put it outside that section");
                 continue;
             }
             if (!shade_at_.emplace(shading, index).second)
-                problem(index, "cellen med " + tag->raw + " har redan en skuggningstagg", "the cell of " + tag->raw + " already has a shading tag");
+                problem(index, "cellen med " + tag->raw + " har redan en skuggningstagg",
+                        "the cell of " + tag->raw + " already has a shading tag");
         }
     }
 
@@ -861,8 +910,10 @@ private:
 
     void flush(std::string& literal) {
         if (literal.empty()) return;
-        if (!part_.program.empty() && part_.program.back().op == Op::literal) part_.program.back().text += literal;
-        else part_.program.push_back({Op::literal, literal, -1, 0, nullptr, nullptr});
+        if (!part_.program.empty() && part_.program.back().op == Op::literal)
+            part_.program.back().text += literal;
+        else
+            part_.program.push_back({Op::literal, literal, -1, 0, nullptr, nullptr});
         literal.clear();
     }
 
@@ -901,9 +952,10 @@ private:
     // Which attribute of this start tag is computed at render time.
     Op dynamic_attribute(std::size_t token, int open_sections, const XmlAttribute& attribute) const {
         const XmlNode& node = *tokens_[token].node;
-        if (node.is(ns::drawing_wordprocessing, "docPr") && attribute.local == "id" && attribute.ns.empty()) return Op::drawing_id;
-        if (node.is_w("numId") && attribute.local == "val" && open_sections > 0 && numbering_.restarting.count(attribute.value) &&
-            restart_depth(attribute.value) > 0)
+        if (node.is(ns::drawing_wordprocessing, "docPr") && attribute.local == "id" && attribute.ns.empty())
+            return Op::drawing_id;
+        if (node.is_w("numId") && attribute.local == "val" && open_sections > 0 &&
+            numbering_.restarting.count(attribute.value) && restart_depth(attribute.value) > 0)
             return Op::numbering_id;
         if (node.is_w("tcW") && attribute.local == "w" && attribute.ns == ns::wordprocessing) {
             const std::size_t cell_properties = tokens_[token].parent;
@@ -922,8 +974,10 @@ private:
                 for (std::size_t i = s.begin; i < s.end && i < tokens_.size(); ++i) repeated[i] = true;
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             const Token& t = tokens_[i];
-            if (t.kind != Token::Kind::start || !(t.node->is_w("bookmarkStart") || t.node->is_w("bookmarkEnd"))) continue;
-            if (const XmlAttribute* id = t.node->attribute(ns::wordprocessing, "id"); id && repeated[i]) repeated_bookmarks_.insert(id->value);
+            if (t.kind != Token::Kind::start || !(t.node->is_w("bookmarkStart") || t.node->is_w("bookmarkEnd")))
+                continue;
+            if (const XmlAttribute* id = t.node->attribute(ns::wordprocessing, "id"); id && repeated[i])
+                repeated_bookmarks_.insert(id->value);
         }
     }
 
@@ -939,14 +993,19 @@ private:
         literal += '<';
         literal += node.name;
         for (const XmlAttribute& attribute : node.attributes) {
-            if (open_sections > 0 && attribute.ns == word_2010 && (attribute.local == "paraId" || attribute.local == "textId")) continue;
+            if (open_sections > 0 && attribute.ns == word_2010 &&
+                (attribute.local == "paraId" || attribute.local == "textId"))
+                continue;
             literal += ' ';
             literal += attribute.name;
             literal += "=\"";
             const Op op = dynamic_attribute(token, open_sections, attribute);
-            if (op == Op::literal) append_escaped_attribute(literal, attribute.value);
-            else if (op == Op::numbering_id) push(literal, {op, attribute.value, -1, restart_depth(attribute.value), nullptr, nullptr});
-            else push(literal, {op, attribute.value, -1, 0, nullptr, nullptr});
+            if (op == Op::literal)
+                append_escaped_attribute(literal, attribute.value);
+            else if (op == Op::numbering_id)
+                push(literal, {op, attribute.value, -1, restart_depth(attribute.value), nullptr, nullptr});
+            else
+                push(literal, {op, attribute.value, -1, 0, nullptr, nullptr});
             literal += '"';
         }
         literal += node.children.empty() ? "/>" : ">";
@@ -962,11 +1021,12 @@ private:
             if (s.end != s.begin) closes[s.end].push_back(static_cast<int>(i));
         }
         std::string literal;
-        std::vector<std::size_t> open_instructions;   // program index of each open section instruction
+        std::vector<std::size_t> open_instructions;  // program index of each open section instruction
         auto open_section = [&](int s) {
             const Section& section = sections_[static_cast<std::size_t>(s)];
             // "column" tells the renderer to divide cell widths by the item count.
-            push(literal, {Op::section, section.column_cell != none ? "column" : "", section.open_tag, 0, nullptr, nullptr});
+            push(literal,
+                 {Op::section, section.column_cell != none ? "column" : "", section.open_tag, 0, nullptr, nullptr});
             open_instructions.push_back(part_.program.size() - 1);
             open_sections_.push_back(s);
         };
@@ -989,12 +1049,14 @@ private:
             for (std::size_t k = 0; k < empty; ++k) close_section();
             if (i == tokens_.size()) break;
 
-            if (auto replacement = replacement_at_.find(i); replacement != replacement_at_.end()) push(literal, replacement->second);
+            if (auto replacement = replacement_at_.find(i); replacement != replacement_at_.end())
+                push(literal, replacement->second);
             if (auto grid = grid_columns_.find(i); grid != grid_columns_.end())
                 push(literal, {Op::grid_columns, grid->second.second, grid->second.first, 0, nullptr, nullptr});
             if (removed_[i]) continue;
             const Token& t = tokens_[i];
-            if (t.kind == Token::Kind::start && dropped_bookmark(i)) continue;   // childless: its end token writes nothing
+            if (t.kind == Token::Kind::start && dropped_bookmark(i))
+                continue;  // childless: its end token writes nothing
             const auto shade = t.kind == Token::Kind::start ? shade_at_.find(i) : shade_at_.end();
             if (shade != shade_at_.end()) {
                 push(literal, {Op::shade, "", shade->second, 0, nullptr, nullptr});
@@ -1033,7 +1095,8 @@ private:
                     placeholder.drawing = std::make_shared<XmlNode>(tokens_[token].node->children.front());
                     push(literal, std::move(placeholder));
                 } else if (!part_.tags[static_cast<std::size_t>(index)].in_text_run) {
-                    problem(index, "bildtaggen " + tag->raw + " måste stå i dokumentets text", "the image tag " + tag->raw + " must stand in the document's text");
+                    problem(index, "bildtaggen " + tag->raw + " måste stå i dokumentets text",
+                            "the image tag " + tag->raw + " must stand in the document's text");
                 } else {
                     push(literal, {Op::image, "", index, 0, nullptr, nullptr});
                 }
@@ -1069,13 +1132,16 @@ std::shared_ptr<DocumentTemplate::Compiled> compile_template(Package package, co
     std::string main_part, styles_part, numbering_part;
     std::vector<std::string> headers_and_footers, notes, plain_parts;
     for (const auto& [part, type] : types.overrides) {
-        if (ends_with(type, "wordprocessingml.document.main+xml") || ends_with(type, "wordprocessingml.template.main+xml") ||
-            ends_with(type, "document.macroEnabled.main+xml") || ends_with(type, "template.macroEnabledTemplate.main+xml")) {
+        if (ends_with(type, "wordprocessingml.document.main+xml") ||
+            ends_with(type, "wordprocessingml.template.main+xml") ||
+            ends_with(type, "document.macroEnabled.main+xml") ||
+            ends_with(type, "template.macroEnabledTemplate.main+xml")) {
             main_part = part;
             compiled->main_is_template = ends_with(type, "template.main+xml");
         } else if (ends_with(type, "wordprocessingml.header+xml") || ends_with(type, "wordprocessingml.footer+xml")) {
             headers_and_footers.push_back(part);
-        } else if (ends_with(type, "wordprocessingml.footnotes+xml") || ends_with(type, "wordprocessingml.endnotes+xml")) {
+        } else if (ends_with(type, "wordprocessingml.footnotes+xml") ||
+                   ends_with(type, "wordprocessingml.endnotes+xml")) {
             notes.push_back(part);
         } else if (ends_with(type, "wordprocessingml.styles+xml")) {
             styles_part = part;
@@ -1085,13 +1151,16 @@ std::shared_ptr<DocumentTemplate::Compiled> compile_template(Package package, co
             plain_parts.push_back(part);
         }
     }
-    if (main_part.empty()) throw std::runtime_error(quoted_name + ": no main document part (word/document.xml) in [Content_Types].xml");
-    if (!package.find(main_part)) throw std::runtime_error(quoted_name + ": the main document part " + main_part + " is missing");
+    if (main_part.empty())
+        throw std::runtime_error(quoted_name + ": no main document part (word/document.xml) in [Content_Types].xml");
+    if (!package.find(main_part))
+        throw std::runtime_error(quoted_name + ": the main document part " + main_part + " is missing");
     compiled->main_part = main_part;
 
     std::optional<XmlNode> styles;
     if (!styles_part.empty())
-        if (const std::string* bytes = package.find(styles_part)) styles = parse_xml(*bytes, quoted_name + ": " + styles_part);
+        if (const std::string* bytes = package.find(styles_part))
+            styles = parse_xml(*bytes, quoted_name + ": " + styles_part);
     const ListStyles list_styles = find_list_styles(styles ? &*styles : nullptr);
     compiled->numbering = read_numbering(package, numbering_part, quoted_name);
 
@@ -1101,7 +1170,7 @@ std::shared_ptr<DocumentTemplate::Compiled> compile_template(Package package, co
     for (const std::string& part : plain_parts) order.emplace_back(part, false);
     for (const auto& [name, wordprocessing] : order) {
         const std::string* bytes = package.find(name);
-        if (!bytes) continue;   // an override for a part that is not there: nothing to render
+        if (!bytes) continue;  // an override for a part that is not there: nothing to render
         XmlNode root = parse_xml(*bytes, quoted_name + ": " + name);
         CompiledPart part;
         part.name = name;
@@ -1115,7 +1184,8 @@ std::shared_ptr<DocumentTemplate::Compiled> compile_template(Package package, co
         const std::size_t first_problem = compiled->problems.size();
         PartCompiler(part, root, compiled->problems, compiled->numbering, list_styles).compile();
         // Report in document order, whichever step found the problem.
-        std::stable_sort(compiled->problems.begin() + static_cast<std::ptrdiff_t>(first_problem), compiled->problems.end(),
+        std::stable_sort(compiled->problems.begin() + static_cast<std::ptrdiff_t>(first_problem),
+                         compiled->problems.end(),
                          [](const TemplateProblem& a, const TemplateProblem& b) { return a.paragraph < b.paragraph; });
         compiled->parts.push_back(std::move(part));
     }

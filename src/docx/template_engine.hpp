@@ -23,10 +23,10 @@ class Package;
 
 // One problem with a template, and where it is.
 struct TemplateProblem {
-    std::string part;        // "word/document.xml"
-    int paragraph = 0;       // 1-based paragraph number in the part; 0 when not in a paragraph
-    std::string context;     // visible text around the tag, e.g. "…Mål: {{#goals}} …"
-    std::string message;     // in English: "the section {{#goals}} is never closed (no {{/goals}})"
+    std::string part;          // "word/document.xml"
+    int paragraph = 0;         // 1-based paragraph number in the part; 0 when not in a paragraph
+    std::string context;       // visible text around the tag, e.g. "…Mål: {{#goals}} …"
+    std::string message;       // in English: "the section {{#goals}} is never closed (no {{/goals}})"
     std::string message_sv{};  // the same in Swedish; "" when only the English was written
     // Where a Word user finds it: the text of the nearest heading (a
     // Heading/Rubrik style) before the paragraph, "" when none; the table
@@ -34,7 +34,7 @@ struct TemplateProblem {
     std::string heading{};
     int table_row = 0;
     int table_column = 0;
-    bool in_picture = false;   // the tag is a picture's alternative text (context: the tag)
+    bool in_picture = false;  // the tag is a picture's alternative text (context: the tag)
 
     // For developers and logs: "word/document.xml, paragraph 14, near
     // "…Mål: {{#goals}}…": the section {{#goals}} is never closed (no {{/goals}})".
@@ -72,13 +72,13 @@ public:
     const std::string& template_name() const { return template_name_; }
 
 private:
-    TemplateError(const std::string& template_name, std::vector<TemplateProblem> sorted, int);   // already sorted
+    TemplateError(const std::string& template_name, std::vector<TemplateProblem> sorted, int);  // already sorted
     std::string template_name_;
     std::vector<TemplateProblem> problems_;
 };
 
 struct RenderSettings {
-    std::string lang = "sv";   // "sv" or "en": how filters format numbers, dates and booleans
+    std::string lang = "sv";  // "sv" or "en": how filters format numbers, dates and booleans
 };
 
 class DocumentTemplate {

@@ -54,7 +54,6 @@ std::string wordprocessing_prefix(const XmlNode& root) {
     return "w";
 }
 
-
 bool is_heading_style_name(std::string_view name) {
     std::string lower;
     for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -75,8 +74,10 @@ ListStyles find_list_styles(const XmlNode* styles) {
             if (const XmlNode* numpr = ppr->child(ns::wordprocessing, "numPr"))
                 if (const XmlNode* numid = numpr->child(ns::wordprocessing, "numId"))
                     if (const XmlAttribute* val = numid->attribute(ns::wordprocessing, "val")) num_id = val->value;
-        const bool bullet = id->value == "ListBullet" || (name && (name->value == "List Bullet" || name->value == "list bullet"));
-        const bool number = id->value == "ListNumber" || (name && (name->value == "List Number" || name->value == "list number"));
+        const bool bullet =
+            id->value == "ListBullet" || (name && (name->value == "List Bullet" || name->value == "list bullet"));
+        const bool number =
+            id->value == "ListNumber" || (name && (name->value == "List Number" || name->value == "list number"));
         if (bullet && found.bullet_style.empty()) found.bullet_style = id->value, found.bullet_num_id = num_id;
         if (number && found.number_style.empty()) found.number_style = id->value, found.number_num_id = num_id;
         const XmlNode* ppr = style.child(ns::wordprocessing, "pPr");
@@ -110,7 +111,8 @@ NumberingInfo read_numbering(const Package& package, const std::string& part_nam
         std::string overrides;
         for (const XmlNode& child : num.children) {
             if (child.is_w("abstractNumId")) {
-                if (const XmlAttribute* val = child.attribute(ns::wordprocessing, "val")) info.abstract_of_num[id->value] = val->value;
+                if (const XmlAttribute* val = child.attribute(ns::wordprocessing, "val"))
+                    info.abstract_of_num[id->value] = val->value;
             } else if (child.is_w("lvlOverride")) {
                 append_xml(overrides, child);
                 if (child.child(ns::wordprocessing, "startOverride")) info.restarting.insert(id->value);

@@ -15,8 +15,8 @@
 namespace esfdraft::docx {
 
 struct ContentTypes {
-    std::map<std::string, std::string> defaults;    // extension (lower case) -> type
-    std::map<std::string, std::string> overrides;   // part name without '/' -> type
+    std::map<std::string, std::string> defaults;   // extension (lower case) -> type
+    std::map<std::string, std::string> overrides;  // part name without '/' -> type
 };
 
 // Throws std::runtime_error "<template_name>: not an OOXML package (no
@@ -35,8 +35,8 @@ std::string wordprocessing_prefix(const XmlNode& root);
 // The template's list paragraph styles, found by id (ListBullet,
 // ListNumber) or by name (List Bullet, List Number).
 struct ListStyles {
-    std::string bullet_style;          // styleId, "" when the template has none
-    std::string bullet_num_id;         // the numId the style's own pPr gives, "" when none
+    std::string bullet_style;   // styleId, "" when the template has none
+    std::string bullet_num_id;  // the numId the style's own pPr gives, "" when none
     std::string number_style;
     std::string number_num_id;
     // Paragraph styles that are headings: id or name beginning with

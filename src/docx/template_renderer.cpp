@@ -6,12 +6,12 @@
 #include <stdexcept>
 
 #include "docx/compiled_template.hpp"
-#include "model/nearest_name.hpp"
-#include "model/printable.hpp"
-#include "model/values.hpp"
 #include "docx/filters.hpp"
 #include "docx/image_formats.hpp"
 #include "docx/template_engine.hpp"
+#include "model/nearest_name.hpp"
+#include "model/printable.hpp"
+#include "model/values.hpp"
 
 namespace esfdraft::docx {
 
@@ -35,7 +35,8 @@ std::string part_in_words(const std::string& part, bool swedish) {
     if (starts("footer")) return swedish ? "sidfoten" : "the footer";
     if (starts("footnotes")) return swedish ? "fotnoterna" : "the footnotes";
     if (starts("endnotes")) return swedish ? "slutnoterna" : "the endnotes";
-    if (starts("core")) return swedish ? "dokumentegenskaperna (Arkiv > Info)" : "the document properties (File > Info)";
+    if (starts("core"))
+        return swedish ? "dokumentegenskaperna (Arkiv > Info)" : "the document properties (File > Info)";
     return part;
 }
 
@@ -58,11 +59,13 @@ std::string TemplateProblem::place_in(std::string_view lang) const {
     if (std::string words = part_in_words(part, sv); !words.empty()) pieces.push_back(std::move(words));
     if (!heading.empty()) pieces.push_back((sv ? "under rubriken \"" : "under the heading \"") + heading + "\"");
     if (table_row > 0)
-        pieces.push_back((sv ? "i en tabell, rad " : "in a table, row ") + std::to_string(table_row) + (sv ? ", kolumn " : ", column ") +
-                         std::to_string(table_column));
+        pieces.push_back((sv ? "i en tabell, rad " : "in a table, row ") + std::to_string(table_row) +
+                         (sv ? ", kolumn " : ", column ") + std::to_string(table_column));
     if (!context.empty())
-        pieces.push_back(in_picture ? (sv ? "i alternativtexten till en bild, \"" : "in a picture's alternative text, \"") + context + "\""
-                                    : (sv ? "vid \"" : "at \"") + context + "\"");
+        pieces.push_back(in_picture
+                             ? (sv ? "i alternativtexten till en bild, \"" : "in a picture's alternative text, \"") +
+                                   context + "\""
+                             : (sv ? "vid \"" : "at \"") + context + "\"");
     return model::join(pieces);
 }
 
@@ -87,11 +90,13 @@ void sort_by_place(std::vector<TemplateProblem>& problems) {
 namespace {
 
 // `lang` "" gives the technical form (TemplateProblem::text) for what().
-std::string error_message(const std::string& template_name, const std::vector<TemplateProblem>& problems, std::string_view lang) {
+std::string error_message(const std::string& template_name, const std::vector<TemplateProblem>& problems,
+                          std::string_view lang) {
     std::string out = lang == "sv" ? "mallen '" + template_name + "' har " + std::to_string(problems.size()) + " fel"
                                    : "template '" + template_name + "': " + std::to_string(problems.size()) +
                                          (problems.size() == 1 ? " problem" : " problems");
-    for (const TemplateProblem& problem : problems) out += "\n  " + (lang.empty() ? problem.text() : problem.text_in(lang));
+    for (const TemplateProblem& problem : problems)
+        out += "\n  " + (lang.empty() ? problem.text() : problem.text_in(lang));
     return out;
 }
 
@@ -112,7 +117,9 @@ TemplateError::TemplateError(const std::string& template_name, std::vector<Templ
     : TemplateError(template_name, by_place(std::move(problems)), 0) {}
 
 TemplateError::TemplateError(const std::string& template_name, std::vector<TemplateProblem> sorted, int)
-    : std::runtime_error(error_message(template_name, sorted, "")), template_name_(template_name), problems_(std::move(sorted)) {}
+    : std::runtime_error(error_message(template_name, sorted, "")),
+      template_name_(template_name),
+      problems_(std::move(sorted)) {}
 
 std::string problems_text(const TemplateError& error, std::string_view lang) {
     return error_message(error.template_name(), error.problems(), lang);
@@ -122,7 +129,8 @@ namespace {
 
 class Renderer {
 public:
-    Renderer(const DocumentTemplate::Compiled& compiled, const TemplateValue& root, const RenderSettings& settings, bool checking)
+    Renderer(const DocumentTemplate::Compiled& compiled, const TemplateValue& root, const RenderSettings& settings,
+             bool checking)
         : compiled_(compiled), settings_(settings), checking_(checking), next_num_id_(compiled.numbering.next_id) {
         frames_.push_back({&root, nullptr, 0, 0, false});
     }
@@ -142,21 +150,21 @@ public:
     std::vector<NewNumbering> new_numbering;
 
     struct Media {
-        std::string name;   // "word/media/image1.png"
+        std::string name;  // "word/media/image1.png"
         const ImageData* image;
     };
     std::vector<Media> media;
     struct NewRelationship {
         std::string id, target;
     };
-    std::map<std::string, std::vector<NewRelationship>> new_relationships;   // rels part -> added
+    std::map<std::string, std::vector<NewRelationship>> new_relationships;  // rels part -> added
 
 private:
     struct Frame {
         const TemplateValue* value;
-        const Tag* section;      // the section that pushed it (nullptr for the root)
-        std::size_t index;       // list items: 0-based position
-        std::size_t count;       // list items: list size
+        const Tag* section;  // the section that pushed it (nullptr for the root)
+        std::size_t index;   // list items: 0-based position
+        std::size_t count;   // list items: list size
         bool list_item;
     };
 
@@ -171,7 +179,7 @@ private:
     std::set<std::tuple<std::string, int, std::string>> reported_;
     long next_drawing_id_ = 1;
     long next_num_id_;
-    std::map<std::string, std::string> relationship_for_media_;   // rels part + media name -> id
+    std::map<std::string, std::string> relationship_for_media_;  // rels part + media name -> id
     std::map<std::string, long> relationship_counter_;
 
     // ------------------------------------------------------------ problems
@@ -205,9 +213,9 @@ private:
     // ------------------------------------------------------------ names
 
     struct Resolved {
-        const TemplateValue* value = nullptr;   // nullptr: the name is unknown
+        const TemplateValue* value = nullptr;  // nullptr: the name is unknown
         std::size_t frame = 0;
-        TemplateValue scratch;                  // holds loop variables
+        TemplateValue scratch;  // holds loop variables
     };
 
     void resolve(const Tag& tag, Resolved& result) {
@@ -222,9 +230,12 @@ private:
             for (std::size_t f = frames_.size(); f-- > 0;) {
                 const Frame& frame = frames_[f];
                 if (!frame.list_item) continue;
-                if (first == "@index") result.scratch = TemplateValue::text(std::to_string(frame.index + 1));
-                else if (first == "@first") result.scratch = TemplateValue::boolean(frame.index == 0);
-                else result.scratch = TemplateValue::boolean(frame.index + 1 == frame.count);
+                if (first == "@index")
+                    result.scratch = TemplateValue::text(std::to_string(frame.index + 1));
+                else if (first == "@first")
+                    result.scratch = TemplateValue::boolean(frame.index == 0);
+                else
+                    result.scratch = TemplateValue::boolean(frame.index + 1 == frame.count);
                 result.value = &result.scratch;
                 result.frame = f;
                 return;
@@ -244,7 +255,7 @@ private:
         if (!current) return;
         for (std::size_t k = 1; k < tag.segments.size(); ++k) {
             if (current->is_null()) {
-                result.value = &null_value;   // a missing parent: the path is missing data, not unknown
+                result.value = &null_value;  // a missing parent: the path is missing data, not unknown
                 return;
             }
             if (current->kind() != TemplateValue::Kind::map) return;
@@ -282,7 +293,8 @@ private:
             for (const auto& entry : current->as_map()) names.push_back(entry.first);
             for (std::size_t i = 0; i < k; ++i) prefix += tag.segments[i] + ".";
         }
-        const std::optional<std::string> near = model::nearest_name(tag.segments[k], names, model::slip_limit(tag.segments[k]));
+        const std::optional<std::string> near =
+            model::nearest_name(tag.segments[k], names, model::slip_limit(tag.segments[k]));
         if (!near) return std::nullopt;
         std::string out = prefix + *near;
         for (std::size_t i = k + 1; i < tag.segments.size(); ++i) out += "." + tag.segments[i];
@@ -303,7 +315,8 @@ private:
         if (!resolved.value) {
             const std::string raw = model::printable(tag->raw), path = model::printable(tag->path);
             if (tag->segments.size() == 1 && tag->segments.front().front() == '@') {
-                report(tag_index, raw + ": " + path + " finns bara i en loop över en lista", raw + ": " + path + " is only defined inside a loop over a list");
+                report(tag_index, raw + ": " + path + " finns bara i en loop över en lista",
+                       raw + ": " + path + " is only defined inside a loop over a list");
             } else if (const std::optional<std::string> near = nearest_known(*tag)) {
                 const std::string meant = model::printable(*near);
                 report(tag_index, "okänt namn \"" + path + "\" i " + raw + " (menade du \"" + meant + "\"?)",
@@ -318,7 +331,8 @@ private:
     void missing(int tag_index, const Resolved& resolved) {
         const Tag& tag = *tag_at(tag_index);
         const std::string path = data_path(resolved.frame, tag);
-        report(tag_index, "uppgift saknas: " + path + " (i " + tag.raw + ")", "missing data: " + path + " (in " + tag.raw + ")");
+        report(tag_index, "uppgift saknas: " + path + " (i " + tag.raw + ")",
+               "missing data: " + path + " (in " + tag.raw + ")");
     }
 
     // ------------------------------------------------------------ output helpers
@@ -335,7 +349,8 @@ private:
             if (i < text.size() && text[i] != '\r' && text[i] != '\n' && text[i] != '\t') continue;
             append_escaped_text(out, text.substr(start, i - start));
             if (i < text.size())
-                out += "</" + w_ + "t><" + w_ + (text[i] == '\t' ? "tab/>" : "br/>") + "<" + w_ + "t xml:space=\"preserve\">";
+                out += "</" + w_ + "t><" + w_ + (text[i] == '\t' ? "tab/>" : "br/>") + "<" + w_ +
+                       "t xml:space=\"preserve\">";
             if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') ++i;
             start = i + 1;
         }
@@ -364,8 +379,8 @@ private:
         }
     }
 
-    void write_paragraph(std::string& out, const std::string& properties, const SpanList& spans, const BlockStyle& style,
-                         std::string_view prefix_text = {}) {
+    void write_paragraph(std::string& out, const std::string& properties, const SpanList& spans,
+                         const BlockStyle& style, std::string_view prefix_text = {}) {
         out += "<" + w_ + "p>";
         out += properties;
         write_runs(out, spans, style, prefix_text);
@@ -380,7 +395,9 @@ private:
         }
         for (const RichBlock& block : blocks) {
             switch (block.kind) {
-                case RichBlock::Kind::paragraph: write_paragraph(out, style.paragraph_properties, block.spans, style); break;
+                case RichBlock::Kind::paragraph:
+                    write_paragraph(out, style.paragraph_properties, block.spans, style);
+                    break;
                 case RichBlock::Kind::bullet_list:
                     for (const SpanList& item : block.items)
                         write_paragraph(out, style.bullet_properties, item, style,
@@ -391,14 +408,16 @@ private:
                         // Every list starts at 1: a numbering instance of its own.
                         const std::string id = std::to_string(next_num_id_++);
                         new_numbering.push_back({id, style.numbered_abstract_id,
-                                                 "<" + w_ + "lvlOverride " + w_ + "ilvl=\"0\"><" + w_ + "startOverride " + w_ +
-                                                     "val=\"1\"/></" + w_ + "lvlOverride>"});
-                        const std::string properties = style.numbered_properties_before + id + style.numbered_properties_after;
+                                                 "<" + w_ + "lvlOverride " + w_ + "ilvl=\"0\"><" + w_ +
+                                                     "startOverride " + w_ + "val=\"1\"/></" + w_ + "lvlOverride>"});
+                        const std::string properties =
+                            style.numbered_properties_before + id + style.numbered_properties_after;
                         for (const SpanList& item : block.items) write_paragraph(out, properties, item, style);
                     } else {
                         std::size_t number = 1;
                         for (const SpanList& item : block.items)
-                            write_paragraph(out, style.paragraph_properties, item, style, std::to_string(number++) + ".\t");
+                            write_paragraph(out, style.paragraph_properties, item, style,
+                                            std::to_string(number++) + ".\t");
                     }
                     break;
                 }
@@ -421,14 +440,16 @@ private:
         }
         const std::string& media_name = media[index].name;
         const std::string key = part_->rels_name + "|" + media_name;
-        if (auto found = relationship_for_media_.find(key); found != relationship_for_media_.end()) return found->second;
+        if (auto found = relationship_for_media_.find(key); found != relationship_for_media_.end())
+            return found->second;
         std::string id;
         long& counter = relationship_counter_[part_->rels_name];
         do id = "rIdImage" + std::to_string(++counter);
         while (part_->relationship_ids.count(id));
         const std::size_t slash = part_->name.rfind('/');
         const std::string folder = slash == std::string::npos ? "" : part_->name.substr(0, slash + 1);
-        const std::string target = media_name.rfind(folder, 0) == 0 ? media_name.substr(folder.size()) : "/" + media_name;
+        const std::string target =
+            media_name.rfind(folder, 0) == 0 ? media_name.substr(folder.size()) : "/" + media_name;
         new_relationships[part_->rels_name].push_back({id, target});
         relationship_for_media_[key] = id;
         return id;
@@ -444,14 +465,16 @@ private:
         append_escaped_attribute(alt, image.alt_text);
         if (in_text) out += "</" + w_ + "t>";
         out += "<" + w_ + "drawing>";
-        out += "<wp:inline xmlns:wp=\"" + std::string(ns::drawing_wordprocessing) + "\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">";
+        out += "<wp:inline xmlns:wp=\"" + std::string(ns::drawing_wordprocessing) +
+               "\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">";
         out += "<wp:extent cx=\"" + cx + "\" cy=\"" + cy + "\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>";
         out += "<wp:docPr id=\"" + id + "\" name=\"Picture " + id + "\" descr=\"" + alt + "\"/>";
         out += "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"" + std::string(ns::drawing_main) +
                "\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>";
-        out += "<a:graphic xmlns:a=\"" + std::string(ns::drawing_main) + "\"><a:graphicData uri=\"" + std::string(ns::drawing_picture) +
-               "\"><pic:pic xmlns:pic=\"" + std::string(ns::drawing_picture) + "\">";
-        out += "<pic:nvPicPr><pic:cNvPr id=\"" + id + "\" name=\"Picture " + id + "\" descr=\"" + alt + "\"/><pic:cNvPicPr/></pic:nvPicPr>";
+        out += "<a:graphic xmlns:a=\"" + std::string(ns::drawing_main) + "\"><a:graphicData uri=\"" +
+               std::string(ns::drawing_picture) + "\"><pic:pic xmlns:pic=\"" + std::string(ns::drawing_picture) + "\">";
+        out += "<pic:nvPicPr><pic:cNvPr id=\"" + id + "\" name=\"Picture " + id + "\" descr=\"" + alt +
+               "\"/><pic:cNvPicPr/></pic:nvPicPr>";
         out += "<pic:blipFill><a:blip xmlns:r=\"" + std::string(ns::relationships) + "\" r:embed=\"" + relationship +
                "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>";
         out += "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"" + cx + "\" cy=\"" + cy +
@@ -480,7 +503,8 @@ private:
         std::int64_t cx = box_cx, cy = box_cy;
         if (image.width_emu > 0 && image.height_emu > 0 && box_cx > 0 && box_cy > 0) {
             // Compare box_cx/box_cy with the image's aspect without floating point.
-            if (static_cast<long double>(box_cx) * image.height_emu > static_cast<long double>(box_cy) * image.width_emu)
+            if (static_cast<long double>(box_cx) * image.height_emu >
+                static_cast<long double>(box_cy) * image.width_emu)
                 cx = static_cast<std::int64_t>(static_cast<long double>(box_cy) * image.width_emu / image.height_emu);
             else
                 cy = static_cast<std::int64_t>(static_cast<long double>(box_cx) * image.height_emu / image.width_emu);
@@ -500,21 +524,24 @@ private:
         node.attributes.push_back({std::string(local), "", std::string(local), value});
     }
 
-    static void adjust_placeholder(XmlNode& node, const std::string& id, const std::string& relationship, const std::string& alt,
-                                   const std::string& cx, const std::string& cy, bool in_shape_properties) {
+    static void adjust_placeholder(XmlNode& node, const std::string& id, const std::string& relationship,
+                                   const std::string& alt, const std::string& cx, const std::string& cy,
+                                   bool in_shape_properties) {
         if (node.kind != XmlNode::Kind::element) return;
         if (node.is(ns::drawing_wordprocessing, "docPr")) {
             set_attribute(node, "id", id);
             set_attribute(node, "descr", alt);
-            node.attributes.erase(std::remove_if(node.attributes.begin(), node.attributes.end(),
-                                                 [](const XmlAttribute& a) { return a.local == "title" && a.ns.empty(); }),
-                                  node.attributes.end());
+            node.attributes.erase(
+                std::remove_if(node.attributes.begin(), node.attributes.end(),
+                               [](const XmlAttribute& a) { return a.local == "title" && a.ns.empty(); }),
+                node.attributes.end());
         } else if (node.is(ns::drawing_picture, "cNvPr")) {
             set_attribute(node, "descr", alt);
         } else if (node.is(ns::drawing_main, "blip")) {
             for (XmlAttribute& a : node.attributes)
                 if (a.ns == ns::relationships && a.local == "embed") a.value = relationship;
-        } else if (node.is(ns::drawing_wordprocessing, "extent") || (in_shape_properties && node.is(ns::drawing_main, "ext"))) {
+        } else if (node.is(ns::drawing_wordprocessing, "extent") ||
+                   (in_shape_properties && node.is(ns::drawing_main, "ext"))) {
             set_attribute(node, "cx", cx);
             set_attribute(node, "cy", cy);
         }
@@ -541,7 +568,9 @@ private:
                 case Op::image_placeholder: write_image(instruction, out); break;
                 case Op::drawing_id: out += std::to_string(next_drawing_id_++); break;
                 case Op::numbering_id: out += numbering_id(instruction.text, instruction.end); break;
-                case Op::cell_width: out += divided_width(instruction.text, column_counts_.empty() ? 1 : column_counts_.back()); break;
+                case Op::cell_width:
+                    out += divided_width(instruction.text, column_counts_.empty() ? 1 : column_counts_.back());
+                    break;
                 case Op::grid_columns: write_grid_columns(instruction, out); break;
                 case Op::shade:
                     if (!shaded(instruction)) i = instruction.end;
@@ -589,8 +618,10 @@ private:
             Resolved resolved;
             const TemplateValue* value = lookup(instruction.tag, resolved);
             if (!value) return;
-            if (value->kind() == TemplateValue::Kind::list) count = value->as_list().size();
-            else count = value->truthy() ? 1 : 0;
+            if (value->kind() == TemplateValue::Kind::list)
+                count = value->as_list().size();
+            else
+                count = value->truthy() ? 1 : 0;
         }
         const std::string width = divided_width(instruction.text, count);
         for (std::size_t k = 0; k < count; ++k) out += "<" + w_ + "gridCol " + w_ + "w=\"" + width + "\"/>";
@@ -671,7 +702,8 @@ private:
                 if (why_sv.empty()) why_sv = why;
                 if (why_en.empty()) why_en = why;
                 const std::string path = data_path(resolved.frame, tag);
-                report(instruction.tag, why_sv + " (" + path + " i " + tag.raw + ")", why_en + " (" + path + " in " + tag.raw + ")");
+                report(instruction.tag, why_sv + " (" + path + " i " + tag.raw + ")",
+                       why_en + " (" + path + " in " + tag.raw + ")");
                 return;
             }
             holder = std::move(*result);
@@ -700,7 +732,8 @@ private:
                 return;
             }
             case TemplateValue::Kind::list:
-                report(instruction.tag, tag.path + " är en lista: gå igenom den med {{#" + tag.path + "}}…{{/" + tag.path + "}}",
+                report(instruction.tag,
+                       tag.path + " är en lista: gå igenom den med {{#" + tag.path + "}}…{{/" + tag.path + "}}",
                        tag.path + " is a list: loop over it with {{#" + tag.path + "}}…{{/" + tag.path + "}}");
                 return;
             case TemplateValue::Kind::map:
@@ -732,7 +765,8 @@ private:
             }
             case TemplateValue::Kind::null: missing(instruction.tag, resolved); break;
             default:
-                report(instruction.tag, tag_at(instruction.tag)->path + " är ingen text: en blocktagg {{@…}} visar formaterad text",
+                report(instruction.tag,
+                       tag_at(instruction.tag)->path + " är ingen text: en blocktagg {{@…}} visar formaterad text",
                        tag_at(instruction.tag)->path + " is not text: a block tag {{@…}} shows rich text");
                 break;
         }
@@ -744,13 +778,16 @@ private:
         const TemplateValue* value = lookup(instruction.tag, resolved);
         if (!value || checking_) return;
         if (value->kind() == TemplateValue::Kind::image) {
-            if (instruction.op == Op::image) write_inline_image(out, value->as_image(), instruction.text != "bare");
-            else write_placeholder_image(out, *instruction.drawing, value->as_image());
+            if (instruction.op == Op::image)
+                write_inline_image(out, value->as_image(), instruction.text != "bare");
+            else
+                write_placeholder_image(out, *instruction.drawing, value->as_image());
             return;
         }
         // No image is a choice, not an error: the placeholder goes away.
         if (value->is_null() || !value->truthy()) return;
-        report(instruction.tag, tag_at(instruction.tag)->path + " är ingen bild", tag_at(instruction.tag)->path + " is not an image");
+        report(instruction.tag, tag_at(instruction.tag)->path + " är ingen bild",
+               tag_at(instruction.tag)->path + " is not an image");
     }
 };
 
@@ -761,12 +798,13 @@ std::string numbering_with(const NumberingInfo& numbering, const std::vector<Ren
     const std::string w = numbering.w_prefix.empty() ? "" : numbering.w_prefix + ":";
     std::string insertion;
     for (const auto& n : added)
-        insertion += "<" + w + "num " + w + "numId=\"" + n.id + "\"><" + w + "abstractNumId " + w + "val=\"" + n.abstract_id + "\"/>" +
-                     n.overrides + "</" + w + "num>";
-    std::size_t insert_after = 0;   // index of the child after which to insert; 0 with none_found = at start
+        insertion += "<" + w + "num " + w + "numId=\"" + n.id + "\"><" + w + "abstractNumId " + w + "val=\"" +
+                     n.abstract_id + "\"/>" + n.overrides + "</" + w + "num>";
+    std::size_t insert_after = 0;  // index of the child after which to insert; 0 with none_found = at start
     bool found = false;
     for (std::size_t i = 0; i < root.children.size(); ++i)
-        if (root.children[i].is_w("num") || root.children[i].is_w("abstractNum") || root.children[i].is_w("numPicBullet")) {
+        if (root.children[i].is_w("num") || root.children[i].is_w("abstractNum") ||
+            root.children[i].is_w("numPicBullet")) {
             insert_after = i;
             found = true;
         }
@@ -790,8 +828,8 @@ std::string with_relationships(const std::string* existing, const std::vector<Re
         additions += "\"/>";
     }
     if (!existing) {
-        return std::string(xml_declaration) + "<Relationships xmlns=\"" + std::string(ns::package_relationships) + "\">" + additions +
-               "</Relationships>";
+        return std::string(xml_declaration) + "<Relationships xmlns=\"" + std::string(ns::package_relationships) +
+               "\">" + additions + "</Relationships>";
     }
     const XmlNode root = parse_xml(*existing, "relationships");
     std::string out(xml_declaration);
@@ -803,8 +841,8 @@ std::string with_relationships(const std::string* existing, const std::vector<Re
     return out;
 }
 
-std::string with_content_types(const std::string& existing, const std::set<std::string>& extensions, const std::string& main_part,
-                               bool main_is_template) {
+std::string with_content_types(const std::string& existing, const std::set<std::string>& extensions,
+                               const std::string& main_part, bool main_is_template) {
     const XmlNode root = parse_xml(existing, "[Content_Types].xml");
     std::string out(xml_declaration);
     append_start_tag_open(out, root);
@@ -822,7 +860,8 @@ std::string with_content_types(const std::string& existing, const std::set<std::
             // A .dotx renders to a document, not to another template.
             XmlNode document = child;
             for (XmlAttribute& a : document.attributes)
-                if (a.name == "ContentType") a.value = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+                if (a.name == "ContentType")
+                    a.value = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
             append_xml(out, document);
             continue;
         }
@@ -901,7 +940,8 @@ std::string DocumentTemplate::render(const TemplateValue& data, const RenderSett
     }
     std::vector<TemplateProblem> problems = compiled.problems;
     problems.insert(problems.end(), renderer.problems.begin(), renderer.problems.end());
-    if (!problems.empty()) throw TemplateError(compiled.name, with_left_out(std::move(problems), renderer.problems_left_out));
+    if (!problems.empty())
+        throw TemplateError(compiled.name, with_left_out(std::move(problems), renderer.problems_left_out));
 
     Package result = compiled.package;
     for (auto& [name, bytes] : outputs) result.put(name, std::move(bytes));
@@ -912,10 +952,11 @@ std::string DocumentTemplate::render(const TemplateValue& data, const RenderSett
         result.put(media.name, media.image->bytes);
         extensions.insert(media.image->extension);
     }
-    for (const auto& [rels, added] : renderer.new_relationships) result.put(rels, with_relationships(result.find(rels), added));
+    for (const auto& [rels, added] : renderer.new_relationships)
+        result.put(rels, with_relationships(result.find(rels), added));
     if (!extensions.empty() || compiled.main_is_template)
-        result.put("[Content_Types].xml",
-                   with_content_types(*result.find("[Content_Types].xml"), extensions, compiled.main_part, compiled.main_is_template));
+        result.put("[Content_Types].xml", with_content_types(*result.find("[Content_Types].xml"), extensions,
+                                                             compiled.main_part, compiled.main_is_template));
     return write_package(result);
 }
 

@@ -20,7 +20,7 @@ struct TextSpan {
     std::string text;
     bool bold = false;
     bool italic = false;
-    bool highlight = false;   // a visible marker (yellow highlight)
+    bool highlight = false;  // a visible marker (yellow highlight)
 };
 
 using SpanList = std::vector<TextSpan>;
@@ -37,10 +37,10 @@ using RichText = std::vector<RichBlock>;
 // A PNG or JPEG image and the size it is shown at.
 struct ImageData {
     std::string bytes;
-    std::string extension;        // "png" or "jpeg"
-    std::int64_t width_emu = 0;   // English Metric Units: 914400 per inch
+    std::string extension;       // "png" or "jpeg"
+    std::int64_t width_emu = 0;  // English Metric Units: 914400 per inch
     std::int64_t height_emu = 0;
-    std::string alt_text;         // alternative text; never empty in a written document
+    std::string alt_text;  // alternative text; never empty in a written document
 };
 
 class TemplateValue {
@@ -49,7 +49,7 @@ public:
     using List = std::vector<TemplateValue>;
     using Map = std::vector<std::pair<std::string, TemplateValue>>;
 
-    TemplateValue() = default;   // null
+    TemplateValue() = default;  // null
     static TemplateValue text(std::string value);
     static TemplateValue boolean(bool value);
     static TemplateValue list(List items = {});

@@ -8,20 +8,84 @@ namespace esfdraft::docx {
 namespace {
 
 // CT_PPr's children in schema order (ECMA-376 Part 1, 17.3.1.26).
-constexpr std::array<std::string_view, 36> paragraph_property_order{
-    "pStyle",        "keepNext",        "keepLines",  "pageBreakBefore", "framePr",      "widowControl",   "numPr",
-    "suppressLineNumbers", "pBdr",      "shd",        "tabs",            "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct",    "autoSpaceDE", "autoSpaceDN",    "bidi",         "adjustRightInd", "snapToGrid",
-    "spacing",       "ind",             "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",     "textDirection",
-    "textAlignment", "textboxTightWrap", "outlineLvl", "divId",          "cnfStyle",     "rPr",            "sectPr",
-    "pPrChange"};
+constexpr std::array<std::string_view, 36> paragraph_property_order{"pStyle",
+                                                                    "keepNext",
+                                                                    "keepLines",
+                                                                    "pageBreakBefore",
+                                                                    "framePr",
+                                                                    "widowControl",
+                                                                    "numPr",
+                                                                    "suppressLineNumbers",
+                                                                    "pBdr",
+                                                                    "shd",
+                                                                    "tabs",
+                                                                    "suppressAutoHyphens",
+                                                                    "kinsoku",
+                                                                    "wordWrap",
+                                                                    "overflowPunct",
+                                                                    "topLinePunct",
+                                                                    "autoSpaceDE",
+                                                                    "autoSpaceDN",
+                                                                    "bidi",
+                                                                    "adjustRightInd",
+                                                                    "snapToGrid",
+                                                                    "spacing",
+                                                                    "ind",
+                                                                    "contextualSpacing",
+                                                                    "mirrorIndents",
+                                                                    "suppressOverlap",
+                                                                    "jc",
+                                                                    "textDirection",
+                                                                    "textAlignment",
+                                                                    "textboxTightWrap",
+                                                                    "outlineLvl",
+                                                                    "divId",
+                                                                    "cnfStyle",
+                                                                    "rPr",
+                                                                    "sectPr",
+                                                                    "pPrChange"};
 
 // CT_RPr's children in schema order (17.3.2.28).
-constexpr std::array<std::string_view, 40> run_property_order{
-    "rStyle", "rFonts",  "b",        "bCs",     "i",       "iCs",    "caps",   "smallCaps", "strike", "dstrike",
-    "outline", "shadow", "emboss",   "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
-    "w",      "kern",    "position", "sz",      "szCs",    "highlight", "u",    "effect",    "bdr",    "shd",
-    "fitText", "vertAlign", "rtl",   "cs",      "em",      "lang",   "eastAsianLayout", "specVanish", "oMath", "rPrChange"};
+constexpr std::array<std::string_view, 40> run_property_order{"rStyle",
+                                                              "rFonts",
+                                                              "b",
+                                                              "bCs",
+                                                              "i",
+                                                              "iCs",
+                                                              "caps",
+                                                              "smallCaps",
+                                                              "strike",
+                                                              "dstrike",
+                                                              "outline",
+                                                              "shadow",
+                                                              "emboss",
+                                                              "imprint",
+                                                              "noProof",
+                                                              "snapToGrid",
+                                                              "vanish",
+                                                              "webHidden",
+                                                              "color",
+                                                              "spacing",
+                                                              "w",
+                                                              "kern",
+                                                              "position",
+                                                              "sz",
+                                                              "szCs",
+                                                              "highlight",
+                                                              "u",
+                                                              "effect",
+                                                              "bdr",
+                                                              "shd",
+                                                              "fitText",
+                                                              "vertAlign",
+                                                              "rtl",
+                                                              "cs",
+                                                              "em",
+                                                              "lang",
+                                                              "eastAsianLayout",
+                                                              "specVanish",
+                                                              "oMath",
+                                                              "rPrChange"};
 
 template <std::size_t N>
 std::size_t rank_in(const std::array<std::string_view, N>& order, std::string_view local) {
@@ -49,14 +113,15 @@ XmlNode wordprocessing_element(const std::string& prefix, std::string_view local
     node.ns = std::string(ns::wordprocessing);
     node.name = prefix.empty() ? node.local : prefix + ":" + node.local;
     for (const auto& [name, value] : attributes)
-        node.attributes.push_back({prefix.empty() ? std::string(name) : prefix + ":" + std::string(name), std::string(ns::wordprocessing),
-                                   std::string(name), value});
+        node.attributes.push_back({prefix.empty() ? std::string(name) : prefix + ":" + std::string(name),
+                                   std::string(ns::wordprocessing), std::string(name), value});
     return node;
 }
 
 void remove_property(XmlNode& properties, std::string_view local) {
     auto& children = properties.children;
-    children.erase(std::remove_if(children.begin(), children.end(), [&](const XmlNode& c) { return c.is_w(local); }), children.end());
+    children.erase(std::remove_if(children.begin(), children.end(), [&](const XmlNode& c) { return c.is_w(local); }),
+                   children.end());
 }
 
 void set_property(XmlNode& properties, XmlNode child) {
@@ -69,8 +134,9 @@ void set_property(XmlNode& properties, XmlNode child) {
     children.insert(at, std::move(child));
 }
 
-BlockStyle make_block_style(const XmlNode& paragraph, const XmlNode* run, const std::string& prefix, const std::string& bullet_style,
-                            const std::string& number_style, const std::string& number_abstract) {
+BlockStyle make_block_style(const XmlNode& paragraph, const XmlNode* run, const std::string& prefix,
+                            const std::string& bullet_style, const std::string& number_style,
+                            const std::string& number_abstract) {
     BlockStyle style;
     XmlNode base = wordprocessing_element(prefix, "pPr");
     if (const XmlNode* existing = paragraph.child(ns::wordprocessing, "pPr")) base = *existing;

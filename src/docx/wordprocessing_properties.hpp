@@ -27,7 +27,8 @@ void remove_property(XmlNode& properties, std::string_view local);
 // none); `number_abstract` is the abstract numbering of the numbered list
 // style ("" when unknown: numbered lists then cannot restart and get
 // "1. " prefixes).
-BlockStyle make_block_style(const XmlNode& paragraph, const XmlNode* run, const std::string& prefix, const std::string& bullet_style,
-                            const std::string& number_style, const std::string& number_abstract);
+BlockStyle make_block_style(const XmlNode& paragraph, const XmlNode* run, const std::string& prefix,
+                            const std::string& bullet_style, const std::string& number_style,
+                            const std::string& number_abstract);
 
 }  // namespace esfdraft::docx

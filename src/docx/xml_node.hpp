@@ -14,32 +14,34 @@ namespace esfdraft::docx {
 namespace ns {
 inline constexpr std::string_view wordprocessing = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 inline constexpr std::string_view relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-inline constexpr std::string_view package_relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+inline constexpr std::string_view package_relationships =
+    "http://schemas.openxmlformats.org/package/2006/relationships";
 inline constexpr std::string_view content_types = "http://schemas.openxmlformats.org/package/2006/content-types";
-inline constexpr std::string_view drawing_wordprocessing = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+inline constexpr std::string_view drawing_wordprocessing =
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 inline constexpr std::string_view drawing_main = "http://schemas.openxmlformats.org/drawingml/2006/main";
 inline constexpr std::string_view drawing_picture = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 inline constexpr std::string_view xml = "http://www.w3.org/XML/1998/namespace";
 }  // namespace ns
 
 struct XmlAttribute {
-    std::string name;    // as written, e.g. "w:val"
-    std::string ns;      // resolved namespace URI ("" when unprefixed)
-    std::string local;   // e.g. "val"
-    std::string value;   // unescaped
+    std::string name;   // as written, e.g. "w:val"
+    std::string ns;     // resolved namespace URI ("" when unprefixed)
+    std::string local;  // e.g. "val"
+    std::string value;  // unescaped
 };
 
 struct XmlNode {
     enum class Kind { element, text, tag };
     Kind kind = Kind::element;
-    std::string name;    // element name as written, e.g. "w:p"
-    std::string ns;      // resolved namespace URI
-    std::string local;   // local name, e.g. "p"
+    std::string name;   // element name as written, e.g. "w:p"
+    std::string ns;     // resolved namespace URI
+    std::string local;  // local name, e.g. "p"
     std::vector<XmlAttribute> attributes;
     std::vector<XmlNode> children;
-    std::string text;    // text nodes: the unescaped text
-    int tag = -1;        // tag nodes: index into the part's tag list
-    bool dropped = false; // removed from the output (a w:t emptied by tag merging)
+    std::string text;      // text nodes: the unescaped text
+    int tag = -1;          // tag nodes: index into the part's tag list
+    bool dropped = false;  // removed from the output (a w:t emptied by tag merging)
 
     bool is(std::string_view uri, std::string_view local_name) const {
         return kind == Kind::element && local == local_name && ns == uri;

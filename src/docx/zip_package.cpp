@@ -10,8 +10,8 @@
 #include <cctype>
 #include <set>
 #include <sstream>
-#include <vector>
 #include <stdexcept>
+#include <vector>
 
 namespace esfdraft::docx {
 
@@ -46,7 +46,8 @@ std::uint16_t read_u16(std::string_view bytes, std::size_t at) {
 }
 
 std::uint32_t read_u32(std::string_view bytes, std::size_t at) {
-    return static_cast<std::uint32_t>(read_u16(bytes, at)) | (static_cast<std::uint32_t>(read_u16(bytes, at + 2)) << 16);
+    return static_cast<std::uint32_t>(read_u16(bytes, at)) |
+           (static_cast<std::uint32_t>(read_u16(bytes, at + 2)) << 16);
 }
 
 std::string lowercase_ascii(std::string_view text) {
@@ -69,7 +70,7 @@ std::string unsafe_name_reason(std::string_view name) {
         if (end == std::string_view::npos) end = name.size();
         const std::string_view segment = name.substr(start, end - start);
         if (segment == "..") return "path traversal (\"..\") in an entry name";
-        if (segment == "." ) return "a \".\" segment in an entry name";
+        if (segment == ".") return "a \".\" segment in an entry name";
         start = end + 1;
     }
     return "";
@@ -94,7 +95,8 @@ void Package::put(std::string_view name, std::string bytes) {
     const std::string lower = lowercase_ascii(name);
     for (const PackageEntry& entry : entries_)
         if (lowercase_ascii(entry.name) == lower)
-            throw ArchiveError("the entry \"" + shown + "\" appears twice (as \"" + model::printable(entry.name) + "\")");
+            throw ArchiveError("the entry \"" + shown + "\" appears twice (as \"" + model::printable(entry.name) +
+                               "\")");
     entries_.push_back({std::string(name), std::move(bytes)});
 }
 
@@ -123,7 +125,7 @@ std::string inflate_entry(std::string_view compressed, std::uint64_t declared_si
         ~End() { inflateEnd(&stream); }
     } end{stream};
     stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-    stream.avail_in = static_cast<uInt>(compressed.size());   // at most 4 GiB: the zip field is 32 bits
+    stream.avail_in = static_cast<uInt>(compressed.size());  // at most 4 GiB: the zip field is 32 bits
     std::string out;
     out.reserve(static_cast<std::size_t>(declared_size));
     char buffer[16384];
@@ -135,19 +137,21 @@ std::string inflate_entry(std::string_view compressed, std::uint64_t declared_si
         if (status == Z_BUF_ERROR && got == 0)
             throw ArchiveError(entry + ": the compressed data is corrupt (it ends before the deflate stream does)");
         if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
-            throw ArchiveError(entry + ": the compressed data is corrupt (" + (stream.msg ? stream.msg : "zlib error " + std::to_string(status)) +
-                               ")");
+            throw ArchiveError(entry + ": the compressed data is corrupt (" +
+                               (stream.msg ? stream.msg : "zlib error " + std::to_string(status)) + ")");
         // Never inflate past the declared size: a lying header is how a
         // zip bomb slips past the size checks.
         if (out.size() + got > declared_size)
-            throw ArchiveError(entry + ": the data inflates beyond its declared size of " + std::to_string(declared_size) + " bytes");
+            throw ArchiveError(entry + ": the data inflates beyond its declared size of " +
+                               std::to_string(declared_size) + " bytes");
         out.append(buffer, got);
         if (out.size() > limits.ratio_free_bytes && above_ratio(out.size(), stream.total_in, limits.max_ratio))
-            throw ArchiveError(entry + ": compression ratio above " + std::to_string(limits.max_ratio) + ":1 (a zip bomb?)");
+            throw ArchiveError(entry + ": compression ratio above " + std::to_string(limits.max_ratio) +
+                               ":1 (a zip bomb?)");
     }
     if (out.size() != declared_size)
-        throw ArchiveError(entry + ": the data inflates to " + std::to_string(out.size()) + " bytes, not the declared " +
-                           std::to_string(declared_size));
+        throw ArchiveError(entry + ": the data inflates to " + std::to_string(out.size()) +
+                           " bytes, not the declared " + std::to_string(declared_size));
     return out;
 }
 
@@ -156,7 +160,8 @@ std::string inflate_entry(std::string_view compressed, std::uint64_t declared_si
 bool is_xml_part(std::string_view name) {
     const std::string lower = lowercase_ascii(name);
     for (std::string_view suffix : {".xml", ".rels"})
-        if (lower.size() >= suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) return true;
+        if (lower.size() >= suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0)
+            return true;
     return false;
 }
 
@@ -167,9 +172,9 @@ struct EntryRecord {
     std::uint32_t crc = 0;
     std::uint32_t compressed_size = 0;
     std::uint32_t size = 0;
-    std::size_t header_start = 0;   // the local header
+    std::size_t header_start = 0;  // the local header
     std::size_t data_start = 0;
-    std::size_t end = 0;            // past the data (and its data descriptor, if any)
+    std::size_t end = 0;  // past the data (and its data descriptor, if any)
 };
 
 Package read_archive(std::string_view archive, const PackageLimits& limits) {
@@ -190,7 +195,8 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
             break;
         }
     }
-    if (eocd == std::string_view::npos) throw ArchiveError("not a zip archive, or a truncated one (no central directory)");
+    if (eocd == std::string_view::npos)
+        throw ArchiveError("not a zip archive, or a truncated one (no central directory)");
 
     const std::uint16_t disk = read_u16(archive, eocd + 4);
     const std::uint16_t directory_disk = read_u16(archive, eocd + 6);
@@ -229,7 +235,8 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
         const std::uint16_t comment_length = read_u16(archive, at + 32);
         const std::uint32_t local_offset = read_u32(archive, at + 42);
         const std::size_t next = at + central_header_size + name_length + extra_length + comment_length;
-        if (next > directory_end) throw ArchiveError("the central directory is corrupt at entry " + std::to_string(index + 1));
+        if (next > directory_end)
+            throw ArchiveError("the central directory is corrupt at entry " + std::to_string(index + 1));
         entry.name = std::string(archive.substr(at + central_header_size, name_length));
         at = next;
         const std::string& name = entry.name;
@@ -240,17 +247,20 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
 
         const std::string reason = unsafe_name_reason(name);
         if (!reason.empty()) throw ArchiveError("refused " + reason + ": \"" + shown + "\"");
-        if (!seen_names.insert(lowercase_ascii(name)).second) throw ArchiveError("the entry \"" + shown + "\" appears twice");
-        if (name.back() == '/') continue;   // a folder entry carries no data
+        if (!seen_names.insert(lowercase_ascii(name)).second)
+            throw ArchiveError("the entry \"" + shown + "\" appears twice");
+        if (name.back() == '/') continue;  // a folder entry carries no data
         if (flags & 0x0001) throw ArchiveError(shown + ": encrypted entries are not supported");
         if (entry.method != 0 && entry.method != 8)
-            throw ArchiveError(shown + ": compression method " + std::to_string(entry.method) + " is not supported (only stored and deflate)");
+            throw ArchiveError(shown + ": compression method " + std::to_string(entry.method) +
+                               " is not supported (only stored and deflate)");
         if (compressed_size == 0xffffffff || size == 0xffffffff) throw ArchiveError("ZIP64 archives are not supported");
         if (size > limits.max_entry_bytes)
-            throw ArchiveError(shown + ": declares " + std::to_string(size) + " bytes uncompressed, more than the limit of " +
-                               std::to_string(limits.max_entry_bytes));
+            throw ArchiveError(shown + ": declares " + std::to_string(size) +
+                               " bytes uncompressed, more than the limit of " + std::to_string(limits.max_entry_bytes));
         if (size > limits.max_xml_entry_bytes && is_xml_part(name))
-            throw ArchiveError(shown + ": declares " + std::to_string(size) + " bytes uncompressed, more than the limit of " +
+            throw ArchiveError(shown + ": declares " + std::to_string(size) +
+                               " bytes uncompressed, more than the limit of " +
                                std::to_string(limits.max_xml_entry_bytes) + " for an XML part");
         total += size;
         if (total > limits.max_total_bytes)
@@ -259,8 +269,10 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
         // A first look with the declared compressed size; inflate_entry
         // checks again against the bytes the deflate stream really uses.
         if (size > limits.ratio_free_bytes && size / std::max<std::uint32_t>(compressed_size, 1) > limits.max_ratio)
-            throw ArchiveError(shown + ": compression ratio above " + std::to_string(limits.max_ratio) + ":1 (a zip bomb?)");
-        if (entry.method == 0 && compressed_size != size) throw ArchiveError(shown + ": stored entry with inconsistent sizes");
+            throw ArchiveError(shown + ": compression ratio above " + std::to_string(limits.max_ratio) +
+                               ":1 (a zip bomb?)");
+        if (entry.method == 0 && compressed_size != size)
+            throw ArchiveError(shown + ": stored entry with inconsistent sizes");
 
         if (static_cast<std::uint64_t>(local_offset) + local_header_size > directory_offset ||
             read_u32(archive, local_offset) != local_header_signature)
@@ -268,17 +280,19 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
         const std::uint16_t local_flags = read_u16(archive, local_offset + 6);
         const std::uint16_t local_name_length = read_u16(archive, local_offset + 26);
         entry.header_start = local_offset;
-        entry.data_start = static_cast<std::size_t>(local_offset) + local_header_size + local_name_length + read_u16(archive, local_offset + 28);
+        entry.data_start = static_cast<std::size_t>(local_offset) + local_header_size + local_name_length +
+                           read_u16(archive, local_offset + 28);
         if (static_cast<std::uint64_t>(entry.data_start) + compressed_size > directory_offset)
             throw ArchiveError(shown + ": the data runs past the end of the archive (truncated?)");
         // Readers that scan local headers (and some that do not) would see
         // another archive than this one: refuse any disagreement.
         const auto mismatch = [&](const char* what) {
-            return ArchiveError(shown + ": the local header does not match the central directory (the " + std::string(what) + " differs)");
+            return ArchiveError(shown + ": the local header does not match the central directory (the " +
+                                std::string(what) + " differs)");
         };
         if (archive.substr(local_offset + local_header_size, local_name_length) != name) throw mismatch("name");
         if (read_u16(archive, local_offset + 8) != entry.method) throw mismatch("compression method");
-        if (!(local_flags & 0x0008)) {   // without a data descriptor the local header carries CRC and sizes
+        if (!(local_flags & 0x0008)) {  // without a data descriptor the local header carries CRC and sizes
             if (read_u32(archive, local_offset + 14) != entry.crc) throw mismatch("CRC");
             if (read_u32(archive, local_offset + 18) != compressed_size) throw mismatch("compressed size");
             if (read_u32(archive, local_offset + 22) != size) throw mismatch("size");
@@ -286,7 +300,8 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
         entry.end = entry.data_start + compressed_size;
         if (local_flags & 0x0008) {
             // The data descriptor: CRC and both sizes, after an optional signature.
-            const std::size_t descriptor = entry.end + 4 <= directory_offset && read_u32(archive, entry.end) == 0x08074b50 ? 16 : 12;
+            const std::size_t descriptor =
+                entry.end + 4 <= directory_offset && read_u32(archive, entry.end) == 0x08074b50 ? 16 : 12;
             entry.end = std::min<std::size_t>(entry.end + descriptor, directory_offset);
         }
         records.push_back(std::move(entry));
@@ -296,20 +311,23 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
     // entry's local header and data must stand on their own.
     std::vector<const EntryRecord*> by_offset;
     for (const EntryRecord& entry : records) by_offset.push_back(&entry);
-    std::sort(by_offset.begin(), by_offset.end(), [](const EntryRecord* a, const EntryRecord* b) { return a->header_start < b->header_start; });
+    std::sort(by_offset.begin(), by_offset.end(),
+              [](const EntryRecord* a, const EntryRecord* b) { return a->header_start < b->header_start; });
     for (std::size_t i = 1; i < by_offset.size(); ++i)
         if (by_offset[i]->header_start < by_offset[i - 1]->end)
-            throw ArchiveError(model::printable(by_offset[i]->name) + ": its local header or data overlaps the entry \"" +
-                               model::printable(by_offset[i - 1]->name) +
-                               "\" (a zip bomb?)");
+            throw ArchiveError(model::printable(by_offset[i]->name) +
+                               ": its local header or data overlaps the entry \"" +
+                               model::printable(by_offset[i - 1]->name) + "\" (a zip bomb?)");
 
     Package package;
     for (const EntryRecord& entry : records) {
         const std::string_view data = archive.substr(entry.data_start, entry.compressed_size);
-        std::string bytes = entry.method == 0 ? std::string(data) : inflate_entry(data, entry.size, model::printable(entry.name), limits);
+        std::string bytes = entry.method == 0 ? std::string(data)
+                                              : inflate_entry(data, entry.size, model::printable(entry.name), limits);
         Poco::Checksum checksum(Poco::Checksum::TYPE_CRC32);
         checksum.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-        if (checksum.checksum() != entry.crc) throw ArchiveError(model::printable(entry.name) + ": CRC mismatch (corrupt archive)");
+        if (checksum.checksum() != entry.crc)
+            throw ArchiveError(model::printable(entry.name) + ": CRC mismatch (corrupt archive)");
         package.put(entry.name, std::move(bytes));
     }
     return package;
@@ -356,14 +374,16 @@ std::string deflate_raw(const std::string& bytes) {
 std::string write_package(const Package& package) {
     std::vector<const PackageEntry*> ordered;
     for (const PackageEntry& entry : package.entries()) ordered.push_back(&entry);
-    auto rank = [](const std::string& name) { return name == "[Content_Types].xml" ? 0 : name == "_rels/.rels" ? 1 : 2; };
+    auto rank = [](const std::string& name) {
+        return name == "[Content_Types].xml" ? 0 : name == "_rels/.rels" ? 1 : 2;
+    };
     std::sort(ordered.begin(), ordered.end(), [&](const PackageEntry* a, const PackageEntry* b) {
         const int ra = rank(a->name), rb = rank(b->name);
         return ra != rb ? ra < rb : a->name < b->name;
     });
 
-    constexpr std::uint32_t dos_time = 0;                      // 00:00:00
-    constexpr std::uint32_t dos_date = (0u << 9) | (1u << 5) | 1u;   // 1980-01-01
+    constexpr std::uint32_t dos_time = 0;                           // 00:00:00
+    constexpr std::uint32_t dos_date = (0u << 9) | (1u << 5) | 1u;  // 1980-01-01
     std::string archive, directory;
     for (const PackageEntry* entry : ordered) {
         if (entry->bytes.size() > 0xfffffffeu || archive.size() > 0xfffffffeu)
@@ -376,9 +396,9 @@ std::string write_package(const Package& package) {
         const auto offset = static_cast<std::uint32_t>(archive.size());
         auto header = [&](std::string& out, bool central) {
             put_u32(out, central ? central_header_signature : local_header_signature);
-            if (central) put_u16(out, 20);       // made by: MS-DOS, zip 2.0
-            put_u16(out, 20);                    // needed to extract: zip 2.0
-            put_u16(out, 0);                     // flags
+            if (central) put_u16(out, 20);  // made by: MS-DOS, zip 2.0
+            put_u16(out, 20);               // needed to extract: zip 2.0
+            put_u16(out, 0);                // flags
             put_u16(out, stored ? 0 : 8);
             put_u16(out, dos_time);
             put_u16(out, dos_date);
@@ -386,12 +406,12 @@ std::string write_package(const Package& package) {
             put_u32(out, static_cast<std::uint32_t>(data.size()));
             put_u32(out, static_cast<std::uint32_t>(entry->bytes.size()));
             put_u16(out, static_cast<std::uint32_t>(entry->name.size()));
-            put_u16(out, 0);                     // extra field length
+            put_u16(out, 0);  // extra field length
             if (central) {
-                put_u16(out, 0);                 // comment length
-                put_u16(out, 0);                 // disk
-                put_u16(out, 0);                 // internal attributes
-                put_u32(out, 0);                 // external attributes
+                put_u16(out, 0);  // comment length
+                put_u16(out, 0);  // disk
+                put_u16(out, 0);  // internal attributes
+                put_u32(out, 0);  // external attributes
                 put_u32(out, offset);
             }
             out += entry->name;

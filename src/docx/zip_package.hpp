@@ -11,8 +11,8 @@
 namespace esfdraft::docx {
 
 struct PackageEntry {
-    std::string name;    // zip entry name, e.g. "word/document.xml" (no leading '/')
-    std::string bytes;   // uncompressed content
+    std::string name;   // zip entry name, e.g. "word/document.xml" (no leading '/')
+    std::string bytes;  // uncompressed content
 };
 
 // The parts of a package in archive order.
@@ -35,10 +35,10 @@ private:
 
 // Bounds that keep a hostile archive from exhausting memory or time.
 struct PackageLimits {
-    std::uint64_t max_archive_bytes = 64ull << 20;        // the zip file itself
-    std::uint64_t max_total_bytes = 256ull << 20;         // sum of uncompressed sizes
-    std::uint64_t max_entry_bytes = 128ull << 20;         // one uncompressed entry
-    std::uint64_t max_xml_entry_bytes = 64ull << 20;      // one entry named *.xml or *.rels (parsed into a tree)
+    std::uint64_t max_archive_bytes = 64ull << 20;    // the zip file itself
+    std::uint64_t max_total_bytes = 256ull << 20;     // sum of uncompressed sizes
+    std::uint64_t max_entry_bytes = 128ull << 20;     // one uncompressed entry
+    std::uint64_t max_xml_entry_bytes = 64ull << 20;  // one entry named *.xml or *.rels (parsed into a tree)
     std::uint64_t max_entries = 4096;
     // Compression ratio allowed for entries above ratio_free_bytes; ordinary
     // WordprocessingML compresses 5–30 times, a zip bomb thousands of times.

@@ -75,8 +75,10 @@ VersionInputs version_inputs(Context& context, const Request& request, bool lang
 
 store::ApplicationFilter visibility_filter(const Caller& caller) {
     store::ApplicationFilter filter;
-    if (caller.role == "owner") filter.organisation = caller.organisation.empty() ? std::string("\x01none") : caller.organisation;
-    else if (caller.role == "reviewer") filter.submitted_only = true;
+    if (caller.role == "owner")
+        filter.organisation = caller.organisation.empty() ? std::string("\x01none") : caller.organisation;
+    else if (caller.role == "reviewer")
+        filter.submitted_only = true;
     return filter;
 }
 
@@ -89,7 +91,8 @@ store::ApplicationFilter listing_filter(const Request& request, const Caller& ca
     filter.programme = query_filter(request, "programme");
     filter.call = query_filter(request, "call");
     if (const auto verdict = query_filter(request, "verdict")) {
-        if (*verdict != "ready" && *verdict != "not-ready") throw HttpError(400, "invalid", "verdict must be ready or not-ready");
+        if (*verdict != "ready" && *verdict != "not-ready")
+            throw HttpError(400, "invalid", "verdict must be ready or not-ready");
         filter.verdict = verdict;
     }
     return filter;
@@ -99,18 +102,18 @@ void add_api_routes(Router& router, Context& context) {
     Context* site = &context;
 
     router.add({"GET", "/healthz", "Liveness and database check", Access::anyone, false, [site](Request&) {
-        JsonObject out = object();
-        try {
-            site->store.ping();
-            out->set("status", "ok");
-            out->set("database", "ok");
-            return json_response(200, out);
-        } catch (const std::exception&) {
-            out->set("status", "unavailable");
-            out->set("database", "unreachable");
-            return json_response(503, out);
-        }
-    }});
+                    JsonObject out = object();
+                    try {
+                        site->store.ping();
+                        out->set("status", "ok");
+                        out->set("database", "ok");
+                        return json_response(200, out);
+                    } catch (const std::exception&) {
+                        out->set("status", "unavailable");
+                        out->set("database", "unreachable");
+                        return json_response(503, out);
+                    }
+                }});
 
     router.add({"POST", "/api/login", "Sign in with email and password; sets the session cookie", Access::anyone, false,
                 [site](Request& request) {
@@ -129,17 +132,16 @@ void add_api_routes(Router& router, Context& context) {
                 }});
 
     router.add({"POST", "/api/logout", "End the session", Access::signed_in, false, [site](Request& request) {
-        log_out(*site, request);
-        JsonObject out = object();
-        out->set("status", "signed-out");
-        Response response = json_response(200, out);
-        response.headers.emplace_back("Set-Cookie", expired_session_cookie_header(*site));
-        return response;
-    }});
+                    log_out(*site, request);
+                    JsonObject out = object();
+                    out->set("status", "signed-out");
+                    Response response = json_response(200, out);
+                    response.headers.emplace_back("Set-Cookie", expired_session_cookie_header(*site));
+                    return response;
+                }});
 
-    router.add({"GET", "/api/me", "The caller", Access::signed_in, false, [](Request& request) {
-        return json_response(200, user_json(caller_of(request)));
-    }});
+    router.add({"GET", "/api/me", "The caller", Access::signed_in, false,
+                [](Request& request) { return json_response(200, user_json(caller_of(request))); }});
 
     router.add({"POST", "/api/check", "Check an uploaded plan without storing anything", Access::signed_in, false,
                 [site](Request& request) {
@@ -171,8 +173,10 @@ void add_api_routes(Router& router, Context& context) {
                         item->set("latestVersion", row.latest.number);
                         item->set("summary", summary_json(row.latest.summary));
                         item->set("updated", iso_time(row.application.updated));
-                        if (row.application.submitted_at) item->set("submitted", iso_time(*row.application.submitted_at));
-                        else item->set("submitted", Poco::Dynamic::Var());
+                        if (row.application.submitted_at)
+                            item->set("submitted", iso_time(*row.application.submitted_at));
+                        else
+                            item->set("submitted", Poco::Dynamic::Var());
                         list->add(item);
                     }
                     JsonObject out = object();
@@ -180,10 +184,11 @@ void add_api_routes(Router& router, Context& context) {
                     return json_response(200, out);
                 }});
 
-    router.add({"POST", "/api/applications", "Create an application from an uploaded plan (version 1)", Access::signed_in,
-                false, [site](Request& request) {
+    router.add({"POST", "/api/applications", "Create an application from an uploaded plan (version 1)",
+                Access::signed_in, false, [site](Request& request) {
                     const Caller& caller = caller_of(request);
-                    if (caller.role != "owner") throw HttpError(403, "forbidden", "only project owners create applications");
+                    if (caller.role != "owner")
+                        throw HttpError(403, "forbidden", "only project owners create applications");
                     const StoredVersion stored = create_application(*site, caller, upload_parts(request));
                     JsonObject out = object();
                     out->set("id", stored.application);
@@ -196,7 +201,8 @@ void add_api_routes(Router& router, Context& context) {
 
     router.add({"GET", "/api/applications/{id}", "One application with its versions", Access::signed_in, false,
                 [site](Request& request) {
-                    const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
+                    const store::Application application =
+                        visible_application(*site, caller_of(request), request.params.at("id"));
                     JsonObject out = object();
                     out->set("id", application.id);
                     out->set("title", application.title);
@@ -207,8 +213,10 @@ void add_api_routes(Router& router, Context& context) {
                     out->set("status", std::string(store::to_string(application.status)));
                     out->set("created", iso_time(application.created));
                     out->set("updated", iso_time(application.updated));
-                    if (application.submitted_at) out->set("submitted", iso_time(*application.submitted_at));
-                    else out->set("submitted", Poco::Dynamic::Var());
+                    if (application.submitted_at)
+                        out->set("submitted", iso_time(*application.submitted_at));
+                    else
+                        out->set("submitted", Poco::Dynamic::Var());
                     JsonArray versions = array();
                     for (const store::VersionInfo& version : site->store.list_versions(application.id)) {
                         JsonObject item = object();
@@ -216,8 +224,10 @@ void add_api_routes(Router& router, Context& context) {
                         item->set("created", iso_time(version.created));
                         item->set("by", user_email(*site, version.created_by));
                         item->set("sha256", version.plan_sha256);
-                        if (version.findings_sha256) item->set("findingsSha256", *version.findings_sha256);
-                        else item->set("findingsSha256", Poco::Dynamic::Var());
+                        if (version.findings_sha256)
+                            item->set("findingsSha256", *version.findings_sha256);
+                        else
+                            item->set("findingsSha256", Poco::Dynamic::Var());
                         item->set("summary", summary_json(version.summary));
                         versions->add(item);
                     }
@@ -245,11 +255,13 @@ void add_api_routes(Router& router, Context& context) {
                         BudgetRevision revision = revise_budget(*site, caller, application, request, dry_run);
                         if (dry_run) {
                             const UploadCheck old_check = check_version(*site, revision.latest);
-                            const UploadCheck new_check = site->checker.check(revision.parts.plan, revision.parts.findings,
-                                                                              version_day(revision.latest));
-                            VersionSide from{revision.latest.number, old_check.application ? &*old_check.application : nullptr,
+                            const UploadCheck new_check = site->checker.check(
+                                revision.parts.plan, revision.parts.findings, version_day(revision.latest));
+                            VersionSide from{revision.latest.number,
+                                             old_check.application ? &*old_check.application : nullptr,
                                              &old_check.report.findings};
-                            VersionSide to{revision.latest.number + 1, new_check.application ? &*new_check.application : nullptr,
+                            VersionSide to{revision.latest.number + 1,
+                                           new_check.application ? &*new_check.application : nullptr,
                                            &new_check.report.findings};
                             JsonObject out = diff_json(from, to, report_language(request));
                             out->set("dryRun", true);
@@ -267,22 +279,27 @@ void add_api_routes(Router& router, Context& context) {
 
     router.add({"GET", "/api/applications/{id}/versions/{n}/plan.xml", "The plan bytes as uploaded", Access::signed_in,
                 false, [site](Request& request) {
-                    const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
+                    const store::Application application =
+                        visible_application(*site, caller_of(request), request.params.at("id"));
                     const store::Version version = find_version(*site, application.id, request.params.at("n"));
-                    return bytes_response(version.plan, "application/xml", "plan-" + std::to_string(version.number) + ".xml");
+                    return bytes_response(version.plan, "application/xml",
+                                          "plan-" + std::to_string(version.number) + ".xml");
                 }});
 
     router.add({"GET", "/api/applications/{id}/versions/{n}/findings.xml", "The findings bytes as uploaded",
                 Access::signed_in, false, [site](Request& request) {
-                    const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
+                    const store::Application application =
+                        visible_application(*site, caller_of(request), request.params.at("id"));
                     const store::Version version = find_version(*site, application.id, request.params.at("n"));
                     if (!version.findings) throw HttpError(404, "not-found", "this version has no findings file");
-                    return bytes_response(*version.findings, "application/xml", "findings-" + std::to_string(version.number) + ".xml");
+                    return bytes_response(*version.findings, "application/xml",
+                                          "findings-" + std::to_string(version.number) + ".xml");
                 }});
 
     router.add({"GET", "/api/applications/{id}/versions/{n}/report", "The completeness report (format, lang)",
                 Access::signed_in, false, [site](Request& request) {
-                    const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
+                    const store::Application application =
+                        visible_application(*site, caller_of(request), request.params.at("id"));
                     const store::Version version = find_version(*site, application.id, request.params.at("n"));
                     const std::string* format = request.query_value("format");
                     return version_report(*site, version, format ? *format : "json", report_language(request));
@@ -294,38 +311,50 @@ void add_api_routes(Router& router, Context& context) {
                     const auto bytes = cached_artefact(*site, in.version, "docx", in.lang, [&] {
                         return site->checker.draft(in.plan(), in.findings, version_day(in.version), in.lang);
                     });
-                    if (!bytes) throw HttpError(409, "conflict", "this version's plan does not load (see its report), so it has no draft");
-                    return bytes_response(*bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    if (!bytes)
+                        throw HttpError(409, "conflict",
+                                        "this version's plan does not load (see its report), so it has no draft");
+                    return bytes_response(*bytes,
+                                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                           "application-" + std::to_string(in.version.number) + ".docx");
                 }});
 
     router.add({"GET", "/api/applications/{id}/versions/{n}/budget.xlsx", "The budget workbook (XLSX)",
                 Access::signed_in, false, [site](Request& request) {
-                    const VersionInputs in = version_inputs(*site, request, false);   // the workbook has no language
+                    const VersionInputs in = version_inputs(*site, request, false);  // the workbook has no language
                     const std::string& application = in.application.id;
                     // The workbook names its application and version, so the cache keeps one per version.
-                    const auto bytes = cached_artefact(*site, in.version, "xlsx", application + "#" + std::to_string(in.version.number), [&] {
-                        return site->checker.workbook(in.plan(), in.findings, version_day(in.version), application, in.version.number);
-                    });
-                    if (!bytes) throw HttpError(409, "conflict", "this version's plan does not load (see its report), so it has no workbook");
+                    const auto bytes = cached_artefact(
+                        *site, in.version, "xlsx", application + "#" + std::to_string(in.version.number), [&] {
+                            return site->checker.workbook(in.plan(), in.findings, version_day(in.version), application,
+                                                          in.version.number);
+                        });
+                    if (!bytes)
+                        throw HttpError(409, "conflict",
+                                        "this version's plan does not load (see its report), so it has no workbook");
                     return bytes_response(*bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                           "budget-" + std::to_string(in.version.number) + ".xlsx");
                 }});
 
     // The reviewer's assessment document, for whoever may see the application (its reviewers and owner).
     for (const bool docx : {true, false}) {
-        router.add({"GET", docx ? "/api/applications/{id}/versions/{n}/assessment.docx" : "/api/applications/{id}/versions/{n}/assessment.html",
-                    docx ? "The reviewer's assessment document (DOCX, lang)" : "The reviewer's assessment document (HTML, lang)",
+        router.add({"GET",
+                    docx ? "/api/applications/{id}/versions/{n}/assessment.docx"
+                         : "/api/applications/{id}/versions/{n}/assessment.html",
+                    docx ? "The reviewer's assessment document (DOCX, lang)"
+                         : "The reviewer's assessment document (HTML, lang)",
                     Access::signed_in, false, [site, docx](Request& request) {
                         const VersionInputs in = version_inputs(*site, request, true);
-                        const auto bytes = cached_artefact(*site, in.version, docx ? "assessment-docx" : "assessment-html", in.lang, [&] {
-                            return std::optional<std::string>(
-                                site->checker.assessment(in.plan(), in.findings, version_day(in.version), in.lang, docx));
-                        });
+                        const auto bytes = cached_artefact(
+                            *site, in.version, docx ? "assessment-docx" : "assessment-html", in.lang, [&] {
+                                return std::optional<std::string>(site->checker.assessment(
+                                    in.plan(), in.findings, version_day(in.version), in.lang, docx));
+                            });
                         const std::string name = "assessment-" + std::to_string(in.version.number);
                         if (docx)
-                            return bytes_response(*bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                                                  name + ".docx");
+                            return bytes_response(
+                                *bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                name + ".docx");
                         return bytes_response(*bytes, "text/html; charset=utf-8", name + ".html");
                     }});
     }
@@ -337,7 +366,8 @@ void add_api_routes(Router& router, Context& context) {
                     const JsonObject body = body_object(request);
                     const auto to = string_member(body, "to");
                     if (!to) throw HttpError(400, "invalid", "\"to\" is required");
-                    const store::Status status = transition(*site, caller, application, *to, string_member(body, "comment").value_or(""));
+                    const store::Status status =
+                        transition(*site, caller, application, *to, string_member(body, "comment").value_or(""));
                     JsonObject out = object();
                     out->set("id", application.id);
                     out->set("status", std::string(store::to_string(status)));
@@ -346,18 +376,25 @@ void add_api_routes(Router& router, Context& context) {
 
     router.add({"GET", "/api/applications/{id}/history", "The history, oldest first", Access::signed_in, false,
                 [site](Request& request) {
-                    const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
+                    const store::Application application =
+                        visible_application(*site, caller_of(request), request.params.at("id"));
                     JsonArray events = array();
                     for (const store::HistoryEvent& event : site->store.list_history(application.id)) {
                         JsonObject item = object();
                         item->set("at", iso_time(event.at));
-                        if (event.actor) item->set("by", user_email(*site, *event.actor));
-                        else item->set("by", Poco::Dynamic::Var());
+                        if (event.actor)
+                            item->set("by", user_email(*site, *event.actor));
+                        else
+                            item->set("by", Poco::Dynamic::Var());
                         item->set("action", event.action);
-                        if (event.from_status) item->set("from", *event.from_status);
-                        else item->set("from", Poco::Dynamic::Var());
-                        if (event.to_status) item->set("to", *event.to_status);
-                        else item->set("to", Poco::Dynamic::Var());
+                        if (event.from_status)
+                            item->set("from", *event.from_status);
+                        else
+                            item->set("from", Poco::Dynamic::Var());
+                        if (event.to_status)
+                            item->set("to", *event.to_status);
+                        else
+                            item->set("to", Poco::Dynamic::Var());
                         item->set("detail", event.detail);
                         events->add(item);
                     }
@@ -368,7 +405,8 @@ void add_api_routes(Router& router, Context& context) {
 
     router.add({"GET", "/api/applications/{id}/comments", "The comments, oldest first", Access::signed_in, false,
                 [site](Request& request) {
-                    const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
+                    const store::Application application =
+                        visible_application(*site, caller_of(request), request.params.at("id"));
                     JsonArray comments = array();
                     for (const store::Comment& comment : site->store.list_comments(application.id)) {
                         comments->add(comment_json(*site, comment));
@@ -386,12 +424,17 @@ void add_api_routes(Router& router, Context& context) {
                     CommentInput input;
                     // Spec: a comment belongs to a version, so the body names it.
                     if (!body->has("version") || body->isNull("version"))
-                        throw HttpError(400, "invalid", Said{"ange vilken version kommentaren gäller: \"version\" (ett nummer eller \"latest\")",
-                                                             "say which version the comment is about: \"version\" (a number or \"latest\")"});
+                        throw HttpError(
+                            400, "invalid",
+                            Said{"ange vilken version kommentaren gäller: \"version\" (ett nummer eller \"latest\")",
+                                 "say which version the comment is about: \"version\" (a number or \"latest\")"});
                     const Poco::Dynamic::Var version = body->get("version");
-                    if (version.isInteger()) input.version = std::to_string(version.convert<long long>());
-                    else if (version.isString()) input.version = version.extract<std::string>();
-                    else throw HttpError(400, "invalid", "\"version\" must be a number or \"latest\"");
+                    if (version.isInteger())
+                        input.version = std::to_string(version.convert<long long>());
+                    else if (version.isString())
+                        input.version = version.extract<std::string>();
+                    else
+                        throw HttpError(400, "invalid", "\"version\" must be a number or \"latest\"");
                     input.text = string_member(body, "text").value_or("");
                     input.section = string_member(body, "section");
                     input.rule = string_member(body, "rule");
@@ -402,19 +445,20 @@ void add_api_routes(Router& router, Context& context) {
 
     router.add({"GET", "/api/applications/{id}/diff", "What changed between two versions (from, to)", Access::signed_in,
                 false, [site](Request& request) {
-                    const store::Application application = visible_application(*site, caller_of(request), request.params.at("id"));
+                    const store::Application application =
+                        visible_application(*site, caller_of(request), request.params.at("id"));
                     const std::string* from = request.query_value("from");
                     const std::string* to = request.query_value("to");
                     if (!from || !to) throw HttpError(400, "invalid", "give both ?from=N and &to=M");
                     return json_response(200, version_diff(*site, application, *from, *to, report_language(request)));
                 }});
 
-    router.add({"GET", "/api/openapi.json", "This API described in OpenAPI 3.1", Access::anyone, false,
-                [&router](Request&) {
-                    Response response;
-                    response.body = openapi_json(router);
-                    return response;
-                }});
+    router.add(
+        {"GET", "/api/openapi.json", "This API described in OpenAPI 3.1", Access::anyone, false, [&router](Request&) {
+             Response response;
+             response.body = openapi_json(router);
+             return response;
+         }});
 }
 
 JsonObject comment_json(Context& context, const store::Comment& comment) {
@@ -436,8 +480,10 @@ JsonObject version_diff(Context& context, const store::Application& application,
     const store::Version after = find_version(context, application.id, to);
     const UploadCheck old_check = check_version(context, before);
     const UploadCheck new_check = check_version(context, after);
-    VersionSide from_side{before.number, old_check.application ? &*old_check.application : nullptr, &old_check.report.findings};
-    VersionSide to_side{after.number, new_check.application ? &*new_check.application : nullptr, &new_check.report.findings};
+    VersionSide from_side{before.number, old_check.application ? &*old_check.application : nullptr,
+                          &old_check.report.findings};
+    VersionSide to_side{after.number, new_check.application ? &*new_check.application : nullptr,
+                        &new_check.report.findings};
     return diff_json(from_side, to_side, lang);
 }
 

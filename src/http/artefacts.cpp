@@ -47,7 +47,8 @@ std::optional<std::string> compute_identity() {
             identity += "\n";
         }
     }
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) identity += std::string("SOURCE_DATE_EPOCH=") + epoch + "\n";
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
+        identity += std::string("SOURCE_DATE_EPOCH=") + epoch + "\n";
     return store::sha256_hex(identity);
 }
 
@@ -68,7 +69,8 @@ std::optional<std::string> artefact_key(const store::VersionInfo& version) {
 }
 
 std::optional<std::string> cached_artefact(Context& context, const store::VersionInfo& version, const std::string& kind,
-                                           const std::string& lang, const std::function<std::optional<std::string>()>& make) {
+                                           const std::string& lang,
+                                           const std::function<std::optional<std::string>()>& make) {
     const std::optional<std::string> key = artefact_key(version);
     if (key) {
         try {

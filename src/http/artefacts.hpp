@@ -29,6 +29,7 @@ std::optional<std::string> artefact_key(const store::VersionInfo& version);
 // makes the bytes again). nullopt when `make` gives nullopt (a plan that does
 // not load: nothing stored). Exceptions from `make` pass through.
 std::optional<std::string> cached_artefact(Context& context, const store::VersionInfo& version, const std::string& kind,
-                                           const std::string& lang, const std::function<std::optional<std::string>()>& make);
+                                           const std::string& lang,
+                                           const std::function<std::optional<std::string>()>& make);
 
 }  // namespace esfdraft::http

@@ -105,7 +105,7 @@ std::optional<std::string> Checker::draft(const NamedUpload& plan, const std::op
 }
 
 std::string Checker::assessment(const NamedUpload& plan, const std::optional<NamedUpload>& findings, model::Date today,
-                               const std::string& lang, bool docx) {
+                                const std::string& lang, bool docx) {
     Borrowed session(*pool_, today);
     return pipeline::assessment_from_bytes(*session, {plan.name, plan.bytes}, named(findings), today,
                                            lang.empty() ? std::nullopt : std::optional<std::string>(lang),

@@ -22,13 +22,13 @@ class CheckSession;
 namespace esfdraft::http {
 
 struct NamedUpload {
-    std::string name;    // a plain file name, shown in the report ("plan.xml")
+    std::string name;  // a plain file name, shown in the report ("plan.xml")
     std::string bytes;
 };
 
 struct UploadCheck {
     report::ApplicationReport report;
-    std::optional<model::Application> application;   // nullopt when the plan did not load (X001/X002)
+    std::optional<model::Application> application;  // nullopt when the plan did not load (X001/X002)
     // The names the pack gives the plan's programme and call (sv, en), for a
     // page to show instead of the ids; nullopt for an unknown one.
     std::optional<model::LocalizedName> programme_title;

@@ -18,7 +18,8 @@
 namespace esfdraft::http {
 
 struct Site::Context {
-    Context(store::Store& given_store, SiteOptions given_options) : store(given_store), options(std::move(given_options)) {}
+    Context(store::Store& given_store, SiteOptions given_options)
+        : store(given_store), options(std::move(given_options)) {}
     store::Store& store;
     SiteOptions options;
     Checker checker;
@@ -28,8 +29,8 @@ struct Site::Context {
 };
 using Context = Site::Context;
 
-extern const char* const session_cookie;    // "esfdraft_session"
-extern const char* const language_cookie;   // "esfdraft_lang"
+extern const char* const session_cookie;   // "esfdraft_session"
+extern const char* const language_cookie;  // "esfdraft_lang"
 
 // --- who may see and do what (spec §2) ------------------------------------
 bool can_see(const Caller& caller, const store::Application& application);
@@ -41,14 +42,13 @@ store::Version find_version(Context& context, const std::string& application, co
 
 // --- actions ----------------------------------------------------------------
 struct LoginResult {
-    std::string token;    // the session cookie's value
+    std::string token;  // the session cookie's value
     std::string csrf;
     store::User user;
 };
 // 429 when throttled, 401 (one message) for an unknown email, a wrong password
 // or a disabled user.
-LoginResult log_in(Context& context, const std::string& email, const std::string& password,
-                   const std::string& address);
+LoginResult log_in(Context& context, const std::string& email, const std::string& password, const std::string& address);
 void log_out(Context& context, const Request& request);
 std::string session_cookie_header(const Context& context, const std::string& token);
 std::string expired_session_cookie_header(const Context& context);
@@ -97,7 +97,7 @@ StoredVersion store_budget_revision(Context& context, const Caller& caller, cons
 store::Status transition(Context& context, const Caller& caller, const store::Application& application,
                          const std::string& to, const std::string& comment);
 struct CommentInput {
-    std::string version;   // "latest" or a number
+    std::string version;  // "latest" or a number
     std::string text;
     std::optional<std::string> section, rule, path;
 };

@@ -50,15 +50,16 @@ public:
     Sheet(const Request& request, const UploadCheck& check, const model::Element* root, const Fields* entries);
 
     const Request& request;
-    const UploadCheck& check;      // the latest version's check (report, pack words, check.pack)
-    const model::Element* root;    // the document as stored in the latest version; nullptr when none yet
-    const Fields* entries;         // the user's entries (refused, or a row added), drawn instead of the stored values; else nullptr
+    const UploadCheck& check;    // the latest version's check (report, pack words, check.pack)
+    const model::Element* root;  // the document as stored in the latest version; nullptr when none yet
+    const Fields*
+        entries;  // the user's entries (refused, or a row added), drawn instead of the stored values; else nullptr
     // The version's other document: the findings' root when a plan part is
     // drawn (goal basis), the plan's when a findings part is; nullptr when none.
     const model::Element* other = nullptr;
     // The municipality register (schemas/regions), for the facts' pickers.
     const model::MunicipalityRegister* municipalities = nullptr;
-    std::string application;       // the application's id ("" for a new one)
+    std::string application;  // the application's id ("" for a new one)
     // A refused form's own errors by field name (a new application's
     // programme, title …: what no check of a plan says), each drawn under
     // its control as an error list with id "err-" + the field, tied to it by
@@ -97,14 +98,14 @@ public:
     void area(std::ostream& out, const std::string& field, const std::string& label, const std::string& stored,
               const std::string& hint = "", std::string_view element_path = "");
     void choice(std::ostream& out, const std::string& field, const std::string& label, const std::string& stored,
-                const std::vector<std::pair<std::string, std::string>>& options,   // value, words
+                const std::vector<std::pair<std::string, std::string>>& options,  // value, words
                 const std::string& hint = "", std::string_view element_path = "");
     // As choice, the options in groups (<optgroup label="…">; a group named
     // "" has none), the empty choice in `none`'s words ("" for "– choose –").
     using OptionGroups = std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>;
-    void grouped_choice(std::ostream& out, const std::string& field, const std::string& label, const std::string& stored,
-                        const OptionGroups& groups, const std::string& hint = "", std::string_view element_path = "",
-                        const std::string& none = "");
+    void grouped_choice(std::ostream& out, const std::string& field, const std::string& label,
+                        const std::string& stored, const OptionGroups& groups, const std::string& hint = "",
+                        std::string_view element_path = "", const std::string& none = "");
     // Radio buttons in a fieldset with `legend`, one per option (ids "f-" +
     // field + "-" + value); `own_language`: each option's words are in the
     // language its value names (lang="sv").
@@ -112,18 +113,19 @@ public:
                 const std::vector<std::pair<std::string, std::string>>& options, bool own_language = false);
     // (Named checkbox: a method check() would clash with the member `check`.)
     void checkbox(std::ostream& out, const std::string& field, const std::string& label, bool stored,
-               const std::string& hint = "");
+                  const std::string& hint = "");
     // A row's hidden count, drawn once per repeated element.
     void count(std::ostream& out, const std::string& name, std::size_t rows);
     // The "Add a row" button for NAME (a submit: the form comes back with one
     // more empty row and nothing is saved) and a row's "Remove" checkbox.
     void add_row_button(std::ostream& out, const std::string& name, const std::string& words);
-    void remove_box(std::ostream& out, const std::string& row_prefix);   // "goal.2"
+    void remove_box(std::ostream& out, const std::string& row_prefix);  // "goal.2"
     // A row of a repeated element as a fieldset: id "row-" + row_prefix, the
     // legend (plain text, escaped here), then the findings at exactly
     // `element_path` when given (the row drawn empty has none). end_row draws
     // the row's Remove box when the row is stored and closes the fieldset.
-    void begin_row(std::ostream& out, const std::string& row_prefix, const std::string& legend, std::string_view element_path = "");
+    void begin_row(std::ostream& out, const std::string& row_prefix, const std::string& legend,
+                   std::string_view element_path = "");
     void end_row(std::ostream& out, const std::string& row_prefix, bool stored);
 
     const std::set<std::string>& anchors() const { return anchors_; }
@@ -163,11 +165,11 @@ const std::vector<std::string>& plan_order();
 const std::vector<std::string>& findings_order();
 
 struct Part {
-    std::string key;                 // the URL segment: "facts", "summary", "goals", "budget", "study" …
-    std::string sv, en;              // the navigation's words
+    std::string key;     // the URL segment: "facts", "summary", "goals", "budget", "study" …
+    std::string sv, en;  // the navigation's words
     Document document = Document::plan;
-    std::vector<std::string> sections;   // the report's section keys this part's status is made of
-    std::vector<std::string> paths;      // element paths whose findings belong to this part ("/application/goals")
+    std::vector<std::string> sections;  // the report's section keys this part's status is made of
+    std::vector<std::string> paths;     // element paths whose findings belong to this part ("/application/goals")
     // Draws the fields (the framework writes the <form>, csrf, base and the
     // save button around them).
     void (*draw)(Sheet& sheet, std::ostream& out) = nullptr;

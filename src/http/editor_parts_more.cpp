@@ -16,9 +16,9 @@
 #include <stdexcept>
 
 #include "http/editor.hpp"
-#include "http/page_kit.hpp"
 #include "http/editor_parts_util.hpp"
 #include "http/editor_rich.hpp"
+#include "http/page_kit.hpp"
 #include "model/vocabulary.hpp"
 #include "pipeline/plan_editing.hpp"
 
@@ -76,8 +76,9 @@ void put(model::Element& element, std::string_view name, const std::string& valu
         return;
     }
     auto& attributes = element.attributes;
-    attributes.erase(std::remove_if(attributes.begin(), attributes.end(), [&](const auto& a) { return a.first == name; }),
-                     attributes.end());
+    attributes.erase(
+        std::remove_if(attributes.begin(), attributes.end(), [&](const auto& a) { return a.first == name; }),
+        attributes.end());
 }
 // As put, but a field the form did not draw keeps the stored value.
 void put_if_given(model::Element& element, const Row& row, const char* field, std::string_view attribute) {
@@ -100,7 +101,8 @@ bool same_text(const std::string& a, const std::string& b) { return trimmed(a) =
 // children, and the text of elements that hold text; whitespace between
 // elements does not count.
 bool same_element(const model::Element& a, const model::Element& b) {
-    if (a.name != b.name || a.children.size() != b.children.size() || a.attributes.size() != b.attributes.size()) return false;
+    if (a.name != b.name || a.children.size() != b.children.size() || a.attributes.size() != b.attributes.size())
+        return false;
     for (const auto& [name, value] : a.attributes)
         if (b.attribute(name) != value) return false;
     if (a.children.empty() && b.children.empty()) return same_text(a.text(), b.text());
@@ -205,7 +207,8 @@ std::string cell_label(const Sheet& sheet, const std::string& column, std::size_
 std::string percent(const Sheet& sheet, model::Money part, model::Money whole) {
     if (whole <= 0) return "–";
     const long long tenths = (part * 2000 / whole + 1) / 2;
-    std::string text = std::to_string(tenths / 10) + (sheet.request.language == "en" ? "." : ",") + std::to_string(tenths % 10);
+    std::string text =
+        std::to_string(tenths / 10) + (sheet.request.language == "en" ? "." : ",") + std::to_string(tenths % 10);
     return text + "\u00a0%";
 }
 
@@ -225,7 +228,9 @@ void draw_figures(Sheet& sheet, std::ostream& out) {
         staff = budget.costs_of_category("staff");
         indirect = budget.costs_of_category("indirect");
     } catch (const std::overflow_error&) {
-        out << "<p>" << sheet.t("Beloppen är för stora för att summera; se anmärkningarna.", "The amounts are too large to add up; see the findings.")
+        out << "<p>"
+            << sheet.t("Beloppen är för stora för att summera; se anmärkningarna.",
+                       "The amounts are too large to add up; see the findings.")
             << "</p>";
         return;
     }
@@ -233,22 +238,28 @@ void draw_figures(Sheet& sheet, std::ostream& out) {
     const model::Money balance = eligible - financing;
     const auto money_of = [&](model::Money m) { return e(money(sheet.request, m)); };
     out << "<table class=\"figures\" id=\"budget-figures\" aria-live=\"polite\"><caption>"
-        << sheet.t("Nyckeltal (senast sparade version; räknas om medan du skriver)", "Key figures (the saved version; recomputed as you type)")
+        << sheet.t("Nyckeltal (senast sparade version; räknas om medan du skriver)",
+                   "Key figures (the saved version; recomputed as you type)")
         << "</caption><tbody>";
     const auto row = [&](const char* key, const std::string& label, const std::string& value) {
-        out << "<tr><th scope=\"row\">" << e(label) << "</th><td class=\"num\" data-budget-figure=\"" << key << "\">" << value << "</td></tr>";
+        out << "<tr><th scope=\"row\">" << e(label) << "</th><td class=\"num\" data-budget-figure=\"" << key << "\">"
+            << value << "</td></tr>";
     };
     row("costs", sheet.t("Totala kostnader", "Total costs"), money_of(costs));
     row("income", sheet.t("Intäkter", "Income"), money_of(income));
-    row("eligible", sheet.t("Stödberättigande kostnader (kostnader − intäkter)", "Eligible costs (costs − income)"), money_of(eligible));
+    row("eligible", sheet.t("Stödberättigande kostnader (kostnader − intäkter)", "Eligible costs (costs − income)"),
+        money_of(eligible));
     row("financing", sheet.t("Finansiering", "Financing"), money_of(financing));
-    row("balance", sheet.t("Skillnad (stödberättigande kostnader − finansiering)", "Difference (eligible costs − financing)"),
+    row("balance",
+        sheet.t("Skillnad (stödberättigande kostnader − finansiering)", "Difference (eligible costs − financing)"),
         money_of(balance) + " " +
-            (balance == 0 ? sheet.t("(i balans)", "(balanced)")
-                          : balance > 0 ? sheet.t("(finansieringen räcker inte)", "(financing falls short)")
-                                        : sheet.t("(finansieringen är för stor)", "(financing exceeds the costs)")));
-    row("esf-share", sheet.t("ESF-andel av stödberättigande kostnader", "ESF share of eligible costs"), e(percent(sheet, esf, eligible)));
-    row("cofinancing-share", sheet.t("Medfinansieringens andel", "Co-financing share"), e(percent(sheet, financing - esf, eligible)));
+            (balance == 0  ? sheet.t("(i balans)", "(balanced)")
+             : balance > 0 ? sheet.t("(finansieringen räcker inte)", "(financing falls short)")
+                           : sheet.t("(finansieringen är för stor)", "(financing exceeds the costs)")));
+    row("esf-share", sheet.t("ESF-andel av stödberättigande kostnader", "ESF share of eligible costs"),
+        e(percent(sheet, esf, eligible)));
+    row("cofinancing-share", sheet.t("Medfinansieringens andel", "Co-financing share"),
+        e(percent(sheet, financing - esf, eligible)));
     row("indirect-share", sheet.t("Indirekta kostnader av personalkostnaderna", "Indirect costs of the staff costs"),
         e(percent(sheet, indirect, staff)));
     out << "</tbody></table>";
@@ -275,12 +286,13 @@ std::vector<const model::Element*> grandchildren(const model::Element* parent, c
 // A row drawn empty (`stored` false) has no findings and no Remove box.
 class GridRow {
 public:
-    GridRow(Sheet& sheet, std::ostream& out, const std::vector<std::string>& columns, const std::string& name, std::size_t n,
-            bool stored, const std::string& path)
+    GridRow(Sheet& sheet, std::ostream& out, const std::vector<std::string>& columns, const std::string& name,
+            std::size_t n, bool stored, const std::string& path)
         : sheet_(sheet), out_(out), columns_(columns), prefix_(row_prefix(name, n)), n_(n), stored_(stored) {
         if (stored) {
             const std::string notes = sheet.findings_at(path);
-            if (!notes.empty()) out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
+            if (!notes.empty())
+                out << "<tr class=\"row-findings\"><td colspan=\"" << columns.size() << "\">" << notes << "</td></tr>";
         }
         out << "<tr" << (stored ? "" : " data-empty-row") << ">";
     }
@@ -295,14 +307,16 @@ public:
         out_ << "</td>";
     }
     // A stored value the options lack stays choosable (with_stored).
-    void choice(const char* field, const std::string& stored, const Options& options, std::string_view element_path = "") {
+    void choice(const char* field, const std::string& stored, const Options& options,
+                std::string_view element_path = "") {
         out_ << "<td>";
         sheet_.choice(out_, prefix_ + field, next_label(), stored, with_stored(options, stored), "", element_path);
         out_ << "</td>";
     }
     void end() {
         out_ << "<td>";
-        if (stored_) sheet_.checkbox(out_, prefix_ + "remove", cell_label(sheet_, sheet_.t("Ta bort", "Remove"), n_), false);
+        if (stored_)
+            sheet_.checkbox(out_, prefix_ + "remove", cell_label(sheet_, sheet_.t("Ta bort", "Remove"), n_), false);
         out_ << "</td></tr>";
     }
 
@@ -326,7 +340,8 @@ void grid_head(std::ostream& out, const std::vector<std::string>& columns) {
 }
 
 // A grid's body closed, its rows' count and its "Add a row" button.
-void grid_end(Sheet& sheet, std::ostream& out, const std::string& name, std::size_t rows, const std::string& add_words) {
+void grid_end(Sheet& sheet, std::ostream& out, const std::string& name, std::size_t rows,
+              const std::string& add_words) {
     out << "</tbody></table>";
     sheet.count(out, name, rows);
     sheet.add_row_button(out, name, add_words);
@@ -335,15 +350,17 @@ void grid_end(Sheet& sheet, std::ostream& out, const std::string& name, std::siz
 void draw_costs(Sheet& sheet, std::ostream& out) {
     const std::vector<const model::Element*> costs = grandchildren(budget_of(sheet), "costs", "cost");
     const bool beneficiaries = has_beneficiaries(sheet);
-    const Options categories = category_options(sheet), activities = activity_options(sheet), owners = beneficiary_options(sheet);
+    const Options categories = category_options(sheet), activities = activity_options(sheet),
+                  owners = beneficiary_options(sheet);
     const std::size_t rows = sheet.rows("cost", costs.size());
     const std::string parent = "/application/budget/costs";
     out << "<h2 id=\"costs-heading\">" << sheet.t("Kostnader", "Costs") << "</h2>" << sheet.findings_at(parent, true)
         << "<table class=\"grid\" id=\"costs\" data-rows=\"cost\" aria-labelledby=\"costs-heading\">";
-    std::vector<std::string> columns{sheet.t("Kategori", "Category"), sheet.t("År", "Year"), sheet.t("Aktivitet", "Activity")};
+    std::vector<std::string> columns{sheet.t("Kategori", "Category"), sheet.t("År", "Year"),
+                                     sheet.t("Aktivitet", "Activity")};
     if (beneficiaries) columns.push_back(sheet.t("Stödmottagare", "Beneficiary"));
-    for (const std::string& column : {sheet.t("Taggar", "Tags"), sheet.t("Benämning", "Label"), sheet.t("Belopp (kr)", "Amount (SEK)"),
-                                      sheet.t("Ta bort", "Remove")})
+    for (const std::string& column : {sheet.t("Taggar", "Tags"), sheet.t("Benämning", "Label"),
+                                      sheet.t("Belopp (kr)", "Amount (SEK)"), sheet.t("Ta bort", "Remove")})
         columns.push_back(column);
     grid_head(out, columns);
     for (std::size_t i = 0; i < rows; ++i) {
@@ -370,9 +387,11 @@ void draw_financing(Sheet& sheet, std::ostream& out) {
     const Options kinds = kind_options(sheet), owners = beneficiary_options(sheet);
     const std::size_t rows = sheet.rows("source", sources.size());
     const std::string parent = "/application/budget/financing";
-    out << "<h2 id=\"financing-heading\">" << sheet.t("Finansiering", "Financing") << "</h2>" << sheet.findings_at(parent, true)
+    out << "<h2 id=\"financing-heading\">" << sheet.t("Finansiering", "Financing") << "</h2>"
+        << sheet.findings_at(parent, true)
         << "<table class=\"grid\" id=\"financing\" data-rows=\"source\" aria-labelledby=\"financing-heading\">";
-    std::vector<std::string> columns{sheet.t("Slag", "Kind"), sheet.t("Finansiär", "Funder"), sheet.t("Organisationsnummer", "Organisation number")};
+    std::vector<std::string> columns{sheet.t("Slag", "Kind"), sheet.t("Finansiär", "Funder"),
+                                     sheet.t("Organisationsnummer", "Organisation number")};
     if (beneficiaries) columns.push_back(sheet.t("Stödmottagare", "Beneficiary"));
     columns.push_back(sheet.t("Belopp (kr)", "Amount (SEK)"));
     columns.push_back(sheet.t("Ta bort", "Remove"));
@@ -398,7 +417,8 @@ void draw_income(Sheet& sheet, std::ostream& out) {
     const std::size_t rows = sheet.rows("income", items.size());
     out << "<h2 id=\"income-heading\">" << sheet.t("Intäkter", "Income") << "</h2>"
         << "<table class=\"grid\" id=\"income\" data-rows=\"income\" aria-labelledby=\"income-heading\">";
-    const std::vector<std::string> columns{sheet.t("Benämning", "Label"), sheet.t("Belopp (kr)", "Amount (SEK)"), sheet.t("Ta bort", "Remove")};
+    const std::vector<std::string> columns{sheet.t("Benämning", "Label"), sheet.t("Belopp (kr)", "Amount (SEK)"),
+                                           sheet.t("Ta bort", "Remove")};
     grid_head(out, columns);
     for (std::size_t i = 0; i < rows; ++i) {
         const model::Element* item = i < items.size() ? items[i] : nullptr;
@@ -434,7 +454,8 @@ void draw_budget(Sheet& sheet, std::ostream& out) {
 // Rows of `name` as elements: row N based on stored[N-1] (its attributes
 // kept in order), a removed or empty row left out.
 template <typename Make>
-std::vector<model::Element> rows_as_elements(const Fields& fields, const std::string& name, std::initializer_list<const char*> names,
+std::vector<model::Element> rows_as_elements(const Fields& fields, const std::string& name,
+                                             std::initializer_list<const char*> names,
                                              const std::vector<const model::Element*>& stored, Make make) {
     std::vector<model::Element> out;
     const std::size_t rows = std::max(rows_of(fields, name), std::size_t{0});
@@ -470,7 +491,7 @@ std::string apply_budget(const Fields& fields, std::string_view document, const 
     model::Element& costs = budget.append("costs");
     for (model::Element& cost : rows_as_elements(
              fields, "cost", {"category", "year", "activity", "beneficiary", "tags", "label", "amount"},
-             grandchildren(old, "costs", "cost"), [](const Row& row, const model::Element* stored) {
+             grandchildren(old, "costs", "cost"), [](const Row&row, const model::Element*stored) {
                  model::Element cost("cost");
                  if (stored) cost.attributes = stored->attributes;
                  put_if_given(cost, row, "category", "category");
@@ -485,32 +506,37 @@ std::string apply_budget(const Fields& fields, std::string_view document, const 
              }))
         costs.children.push_back(std::move(cost)), costs.content.push_back({false, "", costs.children.size() - 1});
     model::Element& financing = budget.append("financing");
-    for (model::Element& source : rows_as_elements(fields, "source", {"kind", "funder", "orgNumber", "beneficiary", "amount"},
-                                                    grandchildren(old, "financing", "source"), [](const Row& row, const model::Element* stored) {
-                                                        model::Element source("source");
-                                                        if (stored) source.attributes = stored->attributes;
-                                                        put_if_given(source, row, "kind", "kind");
-                                                        put_if_given(source, row, "funder", "funder");
-                                                        put_if_given(source, row, "orgNumber", "orgNumber");
-                                                        put_if_given(source, row, "amount", "amount");
-                                                        put_if_given(source, row, "beneficiary", "beneficiary");
-                                                        return source;
-                                                    }))
-        financing.children.push_back(std::move(source)), financing.content.push_back({false, "", financing.children.size() - 1});
-    for (model::Element& item : rows_as_elements(fields, "income", {"label", "amount"}, grandchildren(old, nullptr, "income"),
-                                                  [](const Row& row, const model::Element* stored) {
-                                                      model::Element item = text_element("income", stored, row["label"]);
-                                                      put_if_given(item, row, "amount", "amount");
-                                                      return item;
-                                                  }))
+    for (model::Element& source :
+         rows_as_elements(fields, "source", {"kind", "funder", "orgNumber", "beneficiary", "amount"},
+                          grandchildren(old, "financing", "source"), [](const Row&row, const model::Element*stored) {
+                              model::Element source("source");
+                              if (stored) source.attributes = stored->attributes;
+                              put_if_given(source, row, "kind", "kind");
+                              put_if_given(source, row, "funder", "funder");
+                              put_if_given(source, row, "orgNumber", "orgNumber");
+                              put_if_given(source, row, "amount", "amount");
+                              put_if_given(source, row, "beneficiary", "beneficiary");
+                              return source;
+                          }))
+        financing.children.push_back(std::move(source)),
+            financing.content.push_back({false, "", financing.children.size() - 1});
+    for (model::Element& item :
+         rows_as_elements(fields, "income", {"label", "amount"}, grandchildren(old, nullptr, "income"),
+                          [](const Row&row, const model::Element*stored) {
+                              model::Element item = text_element("income", stored, row["label"]);
+                              put_if_given(item, row, "amount", "amount");
+                              return item;
+                          }))
         budget.children.push_back(std::move(item)), budget.content.push_back({false, "", budget.children.size() - 1});
-    return put_part(document, root, budget, {"riskAnalysis", "projectLogic", "sustainableDevelopment", "fundamentalRights", "attachments"});
+    return put_part(document, root, budget,
+                    {"riskAnalysis", "projectLogic", "sustainableDevelopment", "fundamentalRights", "attachments"});
 }
 
 // ------------------------------------------------------------- findings
 
-const char* const actor_kinds[] = {"municipality", "region", "county-board", "county-council", "employment-service", "university",
-                                   "education-provider", "business-organisation", "trade-union", "other"};
+const char* const actor_kinds[] = {"municipality",       "region",     "county-board",       "county-council",
+                                   "employment-service", "university", "education-provider", "business-organisation",
+                                   "trade-union",        "other"};
 const char* const themes[] = {"needs", "cooperation", "competence", "support", "other"};
 const char* const priorities[] = {"high", "medium", "low"};
 const char* const evidence_kinds[] = {"survey", "interview", "workshop", "document", "statistics"};
@@ -550,7 +576,6 @@ Options code_options(const Sheet& sheet, const char* const (&codes)[N]) {
     return options;
 }
 
-
 // `document` with `element` put in; a new document in the findings
 // namespace when there is none yet (the first save creates it).
 std::string put_findings_child(std::string_view document, const model::Element& root, const model::Element& element,
@@ -569,13 +594,16 @@ void draw_study(Sheet& sheet, std::ostream& out) {
     const model::Element* period = study ? study->child("period") : nullptr;
     const model::Element* method = study ? study->child("method") : nullptr;
     out << sheet.findings_at("/findings/study", true);
-    sheet.text(out, "title", sheet.t("Förstudiens titel", "The pre-study's title"), study && study->child("title") ? study->child("title")->text() : "",
-               "", "/findings/study/title");
-    sheet.text(out, "start", sheet.t("Förstudien började", "The pre-study began"), period ? period->attribute_or_empty("start") : "",
-               sheet.t("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), "/findings/study/period", "date");
-    sheet.text(out, "end", sheet.t("Förstudien slutade", "The pre-study ended"), period ? period->attribute_or_empty("end") : "",
-               sheet.t("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), "/findings/study/period", "date");
-    sheet.area(out, "method", sheet.t("Metod", "Method"), rich_markup(method), parts_util::markup_help(sheet), "/findings/study/method");
+    sheet.text(out, "title", sheet.t("Förstudiens titel", "The pre-study's title"),
+               study && study->child("title") ? study->child("title")->text() : "", "", "/findings/study/title");
+    sheet.text(out, "start", sheet.t("Förstudien började", "The pre-study began"),
+               period ? period->attribute_or_empty("start") : "", sheet.t("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
+               "/findings/study/period", "date");
+    sheet.text(out, "end", sheet.t("Förstudien slutade", "The pre-study ended"),
+               period ? period->attribute_or_empty("end") : "", sheet.t("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
+               "/findings/study/period", "date");
+    sheet.area(out, "method", sheet.t("Metod", "Method"), rich_markup(method), parts_util::markup_help(sheet),
+               "/findings/study/method");
 }
 
 std::string apply_study(const Fields& fields, std::string_view document, const model::Element& given_root) {
@@ -596,13 +624,16 @@ std::string apply_study(const Fields& fields, std::string_view document, const m
 void draw_questions(Sheet& sheet, std::ostream& out) {
     const std::vector<const model::Element*> questions = grandchildren(sheet.root, "questions", "question");
     const std::size_t rows = sheet.rows("question", questions.size());
-    const std::vector<std::string> columns{sheet.t("Id", "Id"), sheet.t("Fråga", "Question"), sheet.t("Ta bort", "Remove")};
-    out << sheet.findings_at("/findings/questions", true) << "<table class=\"grid\" id=\"questions\" data-rows=\"question\">";
+    const std::vector<std::string> columns{sheet.t("Id", "Id"), sheet.t("Fråga", "Question"),
+                                           sheet.t("Ta bort", "Remove")};
+    out << sheet.findings_at("/findings/questions", true)
+        << "<table class=\"grid\" id=\"questions\" data-rows=\"question\">";
     grid_head(out, columns);
     for (std::size_t i = 0; i < rows; ++i) {
         const model::Element* question = i < questions.size() ? questions[i] : nullptr;
         const std::size_t n = i + 1;
-        const std::string path = question ? child_path("/findings/questions", "question", n, questions.size()) : std::string();
+        const std::string path =
+            question ? child_path("/findings/questions", "question", n, questions.size()) : std::string();
         GridRow row(sheet, out, columns, "question", n, question != nullptr, path);
         row.text("id", question ? question->attribute_or_empty("id") : "", path);
         row.area("text", question ? question->text() : "");
@@ -615,13 +646,15 @@ std::string apply_questions(const Fields& fields, std::string_view document, con
     const model::Element* old = root.child("questions");
     model::Element questions("questions");
     if (old) questions.attributes = old->attributes;
-    for (model::Element& question : rows_as_elements(fields, "question", {"id", "text"}, grandchildren(old, nullptr, "question"),
-                                                      [](const Row& row, const model::Element* stored) {
-                                                          model::Element question = text_element("question", stored, row["text"]);
-                                                          put(question, "id", row["id"]);
-                                                          return question;
-                                                      }))
-        questions.children.push_back(std::move(question)), questions.content.push_back({false, "", questions.children.size() - 1});
+    for (model::Element& question :
+         rows_as_elements(fields, "question", {"id", "text"}, grandchildren(old, nullptr, "question"),
+                          [](const Row&row, const model::Element*stored) {
+                              model::Element question = text_element("question", stored, row["text"]);
+                              put(question, "id", row["id"]);
+                              return question;
+                          }))
+        questions.children.push_back(std::move(question)),
+            questions.content.push_back({false, "", questions.children.size() - 1});
     return put_findings_child(document, root, questions, {"actors", "finding"});
 }
 
@@ -629,8 +662,9 @@ void draw_actors(Sheet& sheet, std::ostream& out) {
     const std::vector<const model::Element*> actors = grandchildren(sheet.root, "actors", "actor");
     const std::size_t rows = sheet.rows("actor", actors.size());
     const Options kinds = code_options(sheet, actor_kinds);
-    const std::vector<std::string> columns{sheet.t("Id", "Id"), sheet.t("Slag", "Kind"), sheet.t("Kommunkod", "Municipality code"),
-                                           sheet.t("Namn", "Name"), sheet.t("Ta bort", "Remove")};
+    const std::vector<std::string> columns{sheet.t("Id", "Id"), sheet.t("Slag", "Kind"),
+                                           sheet.t("Kommunkod", "Municipality code"), sheet.t("Namn", "Name"),
+                                           sheet.t("Ta bort", "Remove")};
     out << sheet.findings_at("/findings/actors", true) << "<table class=\"grid\" id=\"actors\" data-rows=\"actor\">";
     grid_head(out, columns);
     for (std::size_t i = 0; i < rows; ++i) {
@@ -652,14 +686,15 @@ std::string apply_actors(const Fields& fields, std::string_view document, const 
     const model::Element* old = root.child("actors");
     model::Element actors("actors");
     if (old) actors.attributes = old->attributes;
-    for (model::Element& actor : rows_as_elements(fields, "actor", {"id", "kind", "municipality", "name"}, grandchildren(old, nullptr, "actor"),
-                                                   [](const Row& row, const model::Element* stored) {
-                                                       model::Element actor = text_element("actor", stored, row["name"]);
-                                                       put(actor, "id", row["id"]);
-                                                       put(actor, "kind", row["kind"]);
-                                                       put(actor, "municipality", row["municipality"]);
-                                                       return actor;
-                                                   }))
+    for (model::Element& actor :
+         rows_as_elements(fields, "actor", {"id", "kind", "municipality", "name"}, grandchildren(old, nullptr, "actor"),
+                          [](const Row&row, const model::Element*stored) {
+                              model::Element actor = text_element("actor", stored, row["name"]);
+                              put(actor, "id", row["id"]);
+                              put(actor, "kind", row["kind"]);
+                              put(actor, "municipality", row["municipality"]);
+                              return actor;
+                          }))
         actors.children.push_back(std::move(actor)), actors.content.push_back({false, "", actors.children.size() - 1});
     if (actors.children.empty()) {
         // No actors: the optional element goes (an empty one is not the format's).
@@ -670,11 +705,13 @@ std::string apply_actors(const Fields& fields, std::string_view document, const 
 }
 
 void draw_findings(Sheet& sheet, std::ostream& out) {
-    const std::vector<const model::Element*> findings = sheet.root ? sheet.root->children_named("finding") : std::vector<const model::Element*>{};
+    const std::vector<const model::Element*> findings =
+        sheet.root ? sheet.root->children_named("finding") : std::vector<const model::Element*>{};
     const std::size_t rows = sheet.rows("finding", findings.size());
     Options questions;
     for (const model::Element* question : grandchildren(sheet.root, "questions", "question"))
-        questions.push_back({question->attribute_or_empty("id"), question->attribute_or_empty("id") + ": " + question->text()});
+        questions.push_back(
+            {question->attribute_or_empty("id"), question->attribute_or_empty("id") + ": " + question->text()});
     const Options theme_options = code_options(sheet, themes);
     const Options priority_options = code_options(sheet, priorities);
     const Options kinds = code_options(sheet, evidence_kinds);
@@ -683,34 +720,50 @@ void draw_findings(Sheet& sheet, std::ostream& out) {
         const std::size_t n = i + 1;
         const std::string prefix = row_prefix("finding", n);
         const std::string path = finding ? child_path("/findings", "finding", n, findings.size()) : std::string();
-        const auto stored = [&](const char* name) { return finding ? finding->attribute_or_empty(name) : std::string(); };
+        const auto stored = [&](const char* name) {
+            return finding ? finding->attribute_or_empty(name) : std::string();
+        };
         const auto stored_text = [&](const char* name) {
             const model::Element* child = finding ? finding->child(name) : nullptr;
             return child ? child->text() : std::string();
         };
         out << "<fieldset class=\"row\"" << (finding ? "" : " data-empty-row") << "><legend>"
-            << (finding ? sheet.t("Resultat ", "Finding ") + std::to_string(n) + (stored("id").empty() ? "" : " (" + e(stored("id")) + ")")
+            << (finding ? sheet.t("Resultat ", "Finding ") + std::to_string(n) +
+                              (stored("id").empty() ? "" : " (" + e(stored("id")) + ")")
                         : sheet.t("Nytt resultat", "New finding"))
             << "</legend>";
         if (finding) out << sheet.findings_at(path, true);
         sheet.text(out, prefix + "id", sheet.t("Id", "Id"), stored("id"));
-        sheet.choice(out, prefix + "question", sheet.t("Fråga", "Question"), stored("question"), with_stored(questions, stored("question")));
-        sheet.choice(out, prefix + "theme", sheet.t("Tema", "Theme"), stored("theme"), with_stored(theme_options, stored("theme")));
-        sheet.choice(out, prefix + "priority", sheet.t("Prioritet", "Priority"), stored("priority"), with_stored(priority_options, stored("priority")));
-        sheet.checkbox(out, prefix + "scope", sheet.t("Utanför projektets ram", "Out of the project's scope"), stored("scope") == "out");
-        sheet.area(out, prefix + "statement", sheet.t("Slutsats", "Statement"), stored_text("statement"), "", finding ? path + "/statement" : "");
-        const std::vector<const model::Element*> evidence = finding ? finding->children_named("evidence") : std::vector<const model::Element*>{};
+        sheet.choice(out, prefix + "question", sheet.t("Fråga", "Question"), stored("question"),
+                     with_stored(questions, stored("question")));
+        sheet.choice(out, prefix + "theme", sheet.t("Tema", "Theme"), stored("theme"),
+                     with_stored(theme_options, stored("theme")));
+        sheet.choice(out, prefix + "priority", sheet.t("Prioritet", "Priority"), stored("priority"),
+                     with_stored(priority_options, stored("priority")));
+        sheet.checkbox(out, prefix + "scope", sheet.t("Utanför projektets ram", "Out of the project's scope"),
+                       stored("scope") == "out");
+        sheet.area(out, prefix + "statement", sheet.t("Slutsats", "Statement"), stored_text("statement"), "",
+                   finding ? path + "/statement" : "");
+        const std::vector<const model::Element*> evidence =
+            finding ? finding->children_named("evidence") : std::vector<const model::Element*>{};
         const std::string evidence_name = prefix + "evidence";
         const std::size_t evidence_rows = sheet.rows(evidence_name, evidence.size());
-        const std::vector<std::string> columns{sheet.t("Slag", "Kind"), sheet.t("Svarande", "Respondents"), sheet.t("Andel (0–1)", "Share (0–1)"),
-                                               sheet.t("Aktörer (id)", "Actors (ids)"), sheet.t("Underlag", "Evidence"), sheet.t("Ta bort", "Remove")};
-        out << "<table class=\"grid\" data-rows=\"" << e(evidence_name) << "\"><caption>" << sheet.t("Underlag", "Evidence") << "</caption>";
+        const std::vector<std::string> columns{sheet.t("Slag", "Kind"),
+                                               sheet.t("Svarande", "Respondents"),
+                                               sheet.t("Andel (0–1)", "Share (0–1)"),
+                                               sheet.t("Aktörer (id)", "Actors (ids)"),
+                                               sheet.t("Underlag", "Evidence"),
+                                               sheet.t("Ta bort", "Remove")};
+        out << "<table class=\"grid\" data-rows=\"" << e(evidence_name) << "\"><caption>"
+            << sheet.t("Underlag", "Evidence") << "</caption>";
         grid_head(out, columns);
         for (std::size_t j = 0; j < evidence_rows; ++j) {
             const model::Element* item = j < evidence.size() ? evidence[j] : nullptr;
             const std::size_t m = j + 1;
             const std::string item_path = item ? child_path(path, "evidence", m, evidence.size()) : std::string();
-            const auto attribute = [&](const char* name) { return item ? item->attribute_or_empty(name) : std::string(); };
+            const auto attribute = [&](const char* name) {
+                return item ? item->attribute_or_empty(name) : std::string();
+            };
             GridRow row(sheet, out, columns, evidence_name, m, item != nullptr, item_path);
             row.choice("kind", attribute("kind"), kinds, item_path);
             row.text("respondents", attribute("respondents"));
@@ -720,9 +773,10 @@ void draw_findings(Sheet& sheet, std::ostream& out) {
             row.end();
         }
         grid_end(sheet, out, evidence_name, evidence_rows, sheet.t("Lägg till underlag", "Add evidence"));
-        sheet.area(out, prefix + "recommendation", sheet.t("Rekommendation", "Recommendation"), stored_text("recommendation"), "",
-                   finding ? path + "/recommendation" : "");
-        if (finding) sheet.checkbox(out, prefix + "remove", sheet.t("Ta bort resultatet", "Remove this finding"), false);
+        sheet.area(out, prefix + "recommendation", sheet.t("Rekommendation", "Recommendation"),
+                   stored_text("recommendation"), "", finding ? path + "/recommendation" : "");
+        if (finding)
+            sheet.checkbox(out, prefix + "remove", sheet.t("Ta bort resultatet", "Remove this finding"), false);
         out << "</fieldset>";
     }
     sheet.count(out, "finding", rows);
@@ -739,17 +793,19 @@ model::Element finding_element(const Fields& fields, const Row& row, const model
     put(finding, "scope", row["scope"] == "1" ? "out" : "");
     finding.append("statement", row["statement"]);
     const std::string name = row.prefix + "evidence";
-    const std::vector<const model::Element*> old = stored ? stored->children_named("evidence") : std::vector<const model::Element*>{};
+    const std::vector<const model::Element*> old =
+        stored ? stored->children_named("evidence") : std::vector<const model::Element*>{};
     for (model::Element& item : rows_as_elements(fields, name, {"kind", "respondents", "share", "actors", "text"}, old,
-                                                  [](const Row& r, const model::Element* s) {
-                                                      model::Element item = text_element("evidence", s, r["text"]);
-                                                      put(item, "kind", r["kind"]);
-                                                      put(item, "respondents", r["respondents"]);
-                                                      put(item, "share", r["share"]);
-                                                      put(item, "actors", r["actors"]);
-                                                      return item;
-                                                  }))
-        finding.children.push_back(std::move(item)), finding.content.push_back({false, "", finding.children.size() - 1});
+                                                 [](const Row&r, const model::Element*s) {
+                                                     model::Element item = text_element("evidence", s, r["text"]);
+                                                     put(item, "kind", r["kind"]);
+                                                     put(item, "respondents", r["respondents"]);
+                                                     put(item, "share", r["share"]);
+                                                     put(item, "actors", r["actors"]);
+                                                     return item;
+                                                 }))
+        finding.children.push_back(std::move(item)),
+            finding.content.push_back({false, "", finding.children.size() - 1});
     const std::string recommendation = row["recommendation"];
     if (!recommendation.empty()) finding.append("recommendation", recommendation);
     return finding;
@@ -767,7 +823,9 @@ std::string apply_findings(const Fields& fields, std::string_view document, cons
     if (document.empty()) {
         if (made.empty()) return std::string();
         model::Element fresh("findings");
-        for (model::Element& finding : made) fresh.children.push_back(std::move(finding)), fresh.content.push_back({false, "", fresh.children.size() - 1});
+        for (model::Element& finding : made)
+            fresh.children.push_back(std::move(finding)),
+                fresh.content.push_back({false, "", fresh.children.size() - 1});
         return pipeline::write_document(fresh, pipeline::findings_document_namespace());
     }
     // The root's finding children in place: the first ones replaced, the
@@ -778,7 +836,8 @@ std::string apply_findings(const Fields& fields, std::string_view document, cons
     std::string bytes(document);
     const std::size_t kept = std::min(indices.size(), made.size());
     for (std::size_t i = 0; i < kept; ++i)
-        if (!same_element(root.children[indices[i]], made[i])) bytes = pipeline::replace_child(bytes, indices[i], made[i]);
+        if (!same_element(root.children[indices[i]], made[i]))
+            bytes = pipeline::replace_child(bytes, indices[i], made[i]);
     for (std::size_t i = indices.size(); i-- > kept;) bytes = pipeline::remove_child(bytes, indices[i]);
     std::size_t after = kept ? indices[kept - 1] + 1 : (indices.empty() ? root.children.size() : indices.front());
     for (std::size_t i = kept; i < made.size(); ++i) bytes = pipeline::insert_child(bytes, after++, made[i]);
@@ -788,11 +847,40 @@ std::string apply_findings(const Fields& fields, std::string_view document, cons
 }  // namespace
 
 void add_budget_and_findings_parts(std::vector<Part>& parts) {
-    parts.push_back({"budget", "Budget", "Budget", Document::plan, {"budget"}, {"/application/budget"}, draw_budget, apply_budget});
-    parts.push_back({"study", "Förstudien", "The pre-study", Document::findings, {"findings"}, {"/findings/study"}, draw_study, apply_study});
-    parts.push_back({"questions", "Frågor", "Questions", Document::findings, {"findings"}, {"/findings/questions"}, draw_questions, apply_questions});
-    parts.push_back({"actors", "Aktörer", "Actors", Document::findings, {"findings"}, {"/findings/actors"}, draw_actors, apply_actors});
-    parts.push_back({"findings", "Resultat", "Findings", Document::findings, {"findings"}, {"/findings/finding"}, draw_findings, apply_findings});
+    parts.push_back(
+        {"budget", "Budget", "Budget", Document::plan, {"budget"}, {"/application/budget"}, draw_budget, apply_budget});
+    parts.push_back({"study",
+                     "Förstudien",
+                     "The pre-study",
+                     Document::findings,
+                     {"findings"},
+                     {"/findings/study"},
+                     draw_study,
+                     apply_study});
+    parts.push_back({"questions",
+                     "Frågor",
+                     "Questions",
+                     Document::findings,
+                     {"findings"},
+                     {"/findings/questions"},
+                     draw_questions,
+                     apply_questions});
+    parts.push_back({"actors",
+                     "Aktörer",
+                     "Actors",
+                     Document::findings,
+                     {"findings"},
+                     {"/findings/actors"},
+                     draw_actors,
+                     apply_actors});
+    parts.push_back({"findings",
+                     "Resultat",
+                     "Findings",
+                     Document::findings,
+                     {"findings"},
+                     {"/findings/finding"},
+                     draw_findings,
+                     apply_findings});
 }
 
 }  // namespace esfdraft::http::editor

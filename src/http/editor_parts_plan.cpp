@@ -31,42 +31,66 @@ void draw_facts(Sheet& sheet, std::ostream& out) {
     std::vector<std::pair<std::string, std::string>> calls, areas, phases;
     if (pack) {
         for (const model::Call& call : pack->calls) calls.push_back({call.name, words(sheet, call.title, call.name)});
-        for (const model::ProgrammeArea& area : pack->areas) areas.push_back({area.code, area.code + " – " + words(sheet, area.name, area.code)});
-        for (const model::PhaseRules& phase : pack->phases) phases.push_back({phase.code, words(sheet, phase.name, phase.code)});
+        for (const model::ProgrammeArea& area : pack->areas)
+            areas.push_back({area.code, area.code + " – " + words(sheet, area.name, area.code)});
+        for (const model::PhaseRules& phase : pack->phases)
+            phases.push_back({phase.code, words(sheet, phase.name, phase.code)});
     }
-    out << "<p class=\"hint\">" << sheet.t("Program: ", "Programme: ") << e(sheet.check.programme_title ? words(sheet, *sheet.check.programme_title, attr(sheet.root, "programme")) : attr(sheet.root, "programme"))
+    out << "<p class=\"hint\">" << sheet.t("Program: ", "Programme: ")
+        << e(sheet.check.programme_title ? words(sheet, *sheet.check.programme_title, attr(sheet.root, "programme"))
+                                         : attr(sheet.root, "programme"))
         << "</p>";
-    sheet.choice(out, "call", sheet.t("Utlysning", "Call"), attr(sheet.root, "call"), calls, sheet.t("Utan utlysning gäller programmets allmänna regler.", "Without a call the programme's general rules apply."));
-    sheet.choice(out, "lang", sheet.t("Ansökans språk", "The application's language"), attr(sheet.root, "lang"), {{"sv", "svenska"}, {"en", "English"}});
+    sheet.choice(out, "call", sheet.t("Utlysning", "Call"), attr(sheet.root, "call"), calls,
+                 sheet.t("Utan utlysning gäller programmets allmänna regler.",
+                         "Without a call the programme's general rules apply."));
+    sheet.choice(out, "lang", sheet.t("Ansökans språk", "The application's language"), attr(sheet.root, "lang"),
+                 {{"sv", "svenska"}, {"en", "English"}});
     out << "</fieldset><fieldset><legend>" << sheet.t("Projektet", "The project") << "</legend>";
-    sheet.text(out, "title", sheet.t("Titel", "Title"), text_of(child(project, "title")), sheet.t("1–200 tecken.", "1–200 characters."), at + "/title");
-    sheet.text(out, "acronym", sheet.t("Förkortning (valfri)", "Acronym (optional)"), text_of(child(project, "acronym")), "", at + "/acronym");
-    sheet.choice(out, "programmeArea", sheet.t("Programområde", "Programme area"), text_of(child(project, "programmeArea")), areas, "", at + "/programmeArea");
+    sheet.text(out, "title", sheet.t("Titel", "Title"), text_of(child(project, "title")),
+               sheet.t("1–200 tecken.", "1–200 characters."), at + "/title");
+    sheet.text(out, "acronym", sheet.t("Förkortning (valfri)", "Acronym (optional)"),
+               text_of(child(project, "acronym")), "", at + "/acronym");
+    sheet.choice(out, "programmeArea", sheet.t("Programområde", "Programme area"),
+                 text_of(child(project, "programmeArea")), areas, "", at + "/programmeArea");
     sheet.choice(out, "phase", sheet.t("Fas", "Phase"), text_of(child(project, "phase")), phases, "", at + "/phase");
-    sheet.text(out, "caseNumber", sheet.t("Diarienummer (när det finns)", "Case number (once known)"), text_of(child(project, "caseNumber")), "", at + "/caseNumber");
-    sheet.text(out, "period.start", sheet.t("Projektperiodens start", "The project period's start"), attr(child(project, "period"), "start"), date_hint(sheet), at + "/period");
-    sheet.text(out, "period.end", sheet.t("Projektperiodens slut (sista dagen)", "The project period's end (its last day)"), attr(child(project, "period"), "end"), date_hint(sheet), at + "/period");
-    out << "</fieldset><fieldset><legend>" << sheet.t("Projektägare och kontakt", "Project owner and contact") << "</legend>";
-    sheet.text(out, "owner", sheet.t("Projektägarens namn", "The project owner's name"), text_of(child(project, "owner")), "", at + "/owner");
-    sheet.text(out, "owner.orgNumber", sheet.t("Organisationsnummer", "Organisation number"), attr(child(project, "owner"), "orgNumber"), "NNNNNN-NNNN", at + "/owner");
+    sheet.text(out, "caseNumber", sheet.t("Diarienummer (när det finns)", "Case number (once known)"),
+               text_of(child(project, "caseNumber")), "", at + "/caseNumber");
+    sheet.text(out, "period.start", sheet.t("Projektperiodens start", "The project period's start"),
+               attr(child(project, "period"), "start"), date_hint(sheet), at + "/period");
+    sheet.text(out, "period.end",
+               sheet.t("Projektperiodens slut (sista dagen)", "The project period's end (its last day)"),
+               attr(child(project, "period"), "end"), date_hint(sheet), at + "/period");
+    out << "</fieldset><fieldset><legend>" << sheet.t("Projektägare och kontakt", "Project owner and contact")
+        << "</legend>";
+    sheet.text(out, "owner", sheet.t("Projektägarens namn", "The project owner's name"),
+               text_of(child(project, "owner")), "", at + "/owner");
+    sheet.text(out, "owner.orgNumber", sheet.t("Organisationsnummer", "Organisation number"),
+               attr(child(project, "owner"), "orgNumber"), "NNNNNN-NNNN", at + "/owner");
     const Element* contact = child(project, "contact");
-    sheet.text(out, "contact.name", sheet.t("Kontaktperson", "Contact person"), text_of(child(contact, "name")), "", at + "/contact");
-    sheet.text(out, "contact.email", sheet.t("Kontaktpersonens e-post", "The contact's email"), text_of(child(contact, "email")), "", at + "/contact/email", "email");
-    sheet.text(out, "contact.phone", sheet.t("Telefon (valfri)", "Phone (optional)"), text_of(child(contact, "phone")), "", at + "/contact/phone");
-    out << "</fieldset><fieldset><legend>" << sheet.t("Region och kommuner", "Region and municipalities") << "</legend>";
+    sheet.text(out, "contact.name", sheet.t("Kontaktperson", "Contact person"), text_of(child(contact, "name")), "",
+               at + "/contact");
+    sheet.text(out, "contact.email", sheet.t("Kontaktpersonens e-post", "The contact's email"),
+               text_of(child(contact, "email")), "", at + "/contact/email", "email");
+    sheet.text(out, "contact.phone", sheet.t("Telefon (valfri)", "Phone (optional)"), text_of(child(contact, "phone")),
+               "", at + "/contact/phone");
+    out << "</fieldset><fieldset><legend>" << sheet.t("Region och kommuner", "Region and municipalities")
+        << "</legend>";
     std::vector<std::pair<std::string, std::string>> regions;
     if (sheet.municipalities)
-        for (const model::Region& region : sheet.municipalities->regions) regions.push_back({region.code, region.code + " " + region.name});
+        for (const model::Region& region : sheet.municipalities->regions)
+            regions.push_back({region.code, region.code + " " + region.name});
     const std::string region = sheet.value("region", text_of(child(project, "region")));
     sheet.choice(out, "region", sheet.t("Region (NUTS2)", "Region (NUTS2)"), text_of(child(project, "region")), regions,
-                 sheet.t("Kommunerna nedan är regionens; byter du region visas den nya regionens kommuner när du sparat eller lagt till en rad.",
-                         "The municipalities below are the region's; when you change the region, the new region's appear once you save."),
+                 sheet.t("Kommunerna nedan är regionens; byter du region visas den nya regionens kommuner när du "
+                         "sparat eller lagt till en rad.",
+                         "The municipalities below are the region's; when you change the region, the new region's "
+                         "appear once you save."),
                  at + "/region");
     const Element* municipalities = child(project, "municipalities");
     std::set<std::string> stored;
     for (const Element* m : all(municipalities, "municipality")) stored.insert(m->attribute_or_empty("code"));
-    out << "<fieldset><legend>" << sheet.t("Kommuner där projektet verkar", "Municipalities the project works in") << "</legend>"
-        << sheet.findings_at(at + "/municipalities") << "<div class=\"municipalities\">";
+    out << "<fieldset><legend>" << sheet.t("Kommuner där projektet verkar", "Municipalities the project works in")
+        << "</legend>" << sheet.findings_at(at + "/municipalities") << "<div class=\"municipalities\">";
     std::set<std::string> drawn;
     if (sheet.municipalities)
         for (const model::Municipality& m : sheet.municipalities->municipalities)
@@ -76,38 +100,59 @@ void draw_facts(Sheet& sheet, std::ostream& out) {
             }
     for (const std::string& code : stored)
         if (!drawn.count(code)) sheet.checkbox(out, "municipality." + code, code, true);
-    out << "</div></fieldset></fieldset><fieldset><legend>" << sheet.t("Förstudien (för en genomförandeansökan)", "The pre-study (for an implementation application)")
+    out << "</div></fieldset></fieldset><fieldset><legend>"
+        << sheet.t("Förstudien (för en genomförandeansökan)", "The pre-study (for an implementation application)")
         << "</legend>";
     const Element* pre = child(project, "preStudy");
-    sheet.text(out, "preStudy.title", sheet.t("Förstudiens titel", "The pre-study's title"), attr(pre, "title"), "", at + "/preStudy");
-    sheet.text(out, "preStudy.start", sheet.t("Förstudiens start", "The pre-study's start"), attr(pre, "start"), date_hint(sheet), at + "/preStudy");
-    sheet.text(out, "preStudy.end", sheet.t("Förstudiens slut", "The pre-study's end"), attr(pre, "end"), date_hint(sheet), at + "/preStudy");
-    sheet.text(out, "preStudy.findings", sheet.t("Förstudiens resultatfil", "The pre-study's findings file"), attr(pre, "findings"),
-               sheet.t("Filnamnet, t.ex. findings.xml.", "The file name, e.g. findings.xml."), at + "/preStudy");
+    sheet.text(out, "preStudy.title", sheet.t("Förstudiens titel", "The pre-study's title"), attr(pre, "title"), "",
+               at + "/preStudy");
+    sheet.text(out, "preStudy.start", sheet.t("Förstudiens start", "The pre-study's start"), attr(pre, "start"),
+               date_hint(sheet), at + "/preStudy");
+    sheet.text(out, "preStudy.end", sheet.t("Förstudiens slut", "The pre-study's end"), attr(pre, "end"),
+               date_hint(sheet), at + "/preStudy");
+    sheet.text(out, "preStudy.findings", sheet.t("Förstudiens resultatfil", "The pre-study's findings file"),
+               attr(pre, "findings"), sheet.t("Filnamnet, t.ex. findings.xml.", "The file name, e.g. findings.xml."),
+               at + "/preStudy");
     out << "</fieldset><fieldset><legend>" << sheet.t("Sökandens uppgifter", "The applicant's details") << "</legend>";
     const Element* applicant = child(project, "applicant");
     const std::string ap = at + "/applicant";
     sheet.choice(out, "applicant.kind", sheet.t("Typ av organisation", "Kind of organisation"), attr(applicant, "kind"),
-                 {{"municipality", sheet.t("kommun", "municipality")}, {"region", sheet.t("region", "region")}, {"county-board", sheet.t("länsstyrelse", "county board")},
-                  {"agency", sheet.t("myndighet", "agency")}, {"university", sheet.t("lärosäte", "university")}, {"non-profit", sheet.t("ideell organisation", "non-profit")},
-                  {"company", sheet.t("företag", "company")}, {"other", sheet.t("annan", "other")}}, "", ap);
+                 {{"municipality", sheet.t("kommun", "municipality")},
+                  {"region", sheet.t("region", "region")},
+                  {"county-board", sheet.t("länsstyrelse", "county board")},
+                  {"agency", sheet.t("myndighet", "agency")},
+                  {"university", sheet.t("lärosäte", "university")},
+                  {"non-profit", sheet.t("ideell organisation", "non-profit")},
+                  {"company", sheet.t("företag", "company")},
+                  {"other", sheet.t("annan", "other")}},
+                 "", ap);
     sheet.choice(out, "applicant.vat", sheet.t("Moms", "VAT"), attr(applicant, "vat"),
-                 {{"deductible", sheet.t("avdragsgill", "deductible")}, {"partly-deductible", sheet.t("delvis avdragsgill", "partly deductible")},
-                  {"not-deductible", sheet.t("inte avdragsgill", "not deductible")}}, "", ap);
+                 {{"deductible", sheet.t("avdragsgill", "deductible")},
+                  {"partly-deductible", sheet.t("delvis avdragsgill", "partly deductible")},
+                  {"not-deductible", sheet.t("inte avdragsgill", "not deductible")}},
+                 "", ap);
     const Element* address = child(applicant, "address");
-    sheet.text(out, "applicant.street", sheet.t("Postadress: gata eller box", "Postal address: street or box"), text_of(child(address, "street")), "", ap + "/address");
-    sheet.text(out, "applicant.postcode", sheet.t("Postnummer", "Postcode"), text_of(child(address, "postcode")), "", ap + "/address");
+    sheet.text(out, "applicant.street", sheet.t("Postadress: gata eller box", "Postal address: street or box"),
+               text_of(child(address, "street")), "", ap + "/address");
+    sheet.text(out, "applicant.postcode", sheet.t("Postnummer", "Postcode"), text_of(child(address, "postcode")), "",
+               ap + "/address");
     sheet.text(out, "applicant.city", sheet.t("Ort", "City"), text_of(child(address, "city")), "", ap + "/address");
     const Element* signatory = child(applicant, "signatory");
-    sheet.text(out, "applicant.signatory", sheet.t("Firmatecknare", "Authorised signatory"), text_of(child(signatory, "name")), "", ap + "/signatory");
-    sheet.text(out, "applicant.signatoryTitle", sheet.t("Firmatecknarens titel", "The signatory's title"), text_of(child(signatory, "title")), "", ap + "/signatory");
+    sheet.text(out, "applicant.signatory", sheet.t("Firmatecknare", "Authorised signatory"),
+               text_of(child(signatory, "name")), "", ap + "/signatory");
+    sheet.text(out, "applicant.signatoryTitle", sheet.t("Firmatecknarens titel", "The signatory's title"),
+               text_of(child(signatory, "title")), "", ap + "/signatory");
     const Element* finance = child(applicant, "financeContact");
-    sheet.text(out, "applicant.finance.name", sheet.t("Ekonomikontakt", "Finance contact"), text_of(child(finance, "name")), "", ap + "/financeContact");
-    sheet.text(out, "applicant.finance.email", sheet.t("Ekonomikontaktens e-post", "The finance contact's email"), text_of(child(finance, "email")), "", ap + "/financeContact", "email");
+    sheet.text(out, "applicant.finance.name", sheet.t("Ekonomikontakt", "Finance contact"),
+               text_of(child(finance, "name")), "", ap + "/financeContact");
+    sheet.text(out, "applicant.finance.email", sheet.t("Ekonomikontaktens e-post", "The finance contact's email"),
+               text_of(child(finance, "email")), "", ap + "/financeContact", "email");
     const Element* account = child(applicant, "account");
     sheet.choice(out, "applicant.account.kind", sheet.t("Kontoslag", "Kind of account"), attr(account, "kind"),
-                 {{"bankgiro", "bankgiro"}, {"plusgiro", "plusgiro"}, {"bank", sheet.t("bankkonto", "bank account")}}, "", ap + "/account");
-    sheet.text(out, "applicant.account", sheet.t("Kontonummer", "Account number"), text_of(account), "", ap + "/account");
+                 {{"bankgiro", "bankgiro"}, {"plusgiro", "plusgiro"}, {"bank", sheet.t("bankkonto", "bank account")}},
+                 "", ap + "/account");
+    sheet.text(out, "applicant.account", sheet.t("Kontonummer", "Account number"), text_of(account), "",
+               ap + "/account");
     out << "</fieldset>";
 }
 
@@ -152,15 +197,17 @@ std::string apply_facts(const Fields& fields, std::string_view document, const E
                 if (before->attribute_or_empty("code") == code) set_if(m, "role", before->attribute_or_empty("role"));
         }
     }
-    if (!field(fields, "preStudy.title").empty() || !field(fields, "preStudy.start").empty() || !field(fields, "preStudy.end").empty() ||
-        !field(fields, "preStudy.findings").empty()) {
+    if (!field(fields, "preStudy.title").empty() || !field(fields, "preStudy.start").empty() ||
+        !field(fields, "preStudy.end").empty() || !field(fields, "preStudy.findings").empty()) {
         Element& pre = project.append("preStudy");
-        for (const char* name : {"title", "start", "end", "findings"}) set_if(pre, name, field(fields, std::string("preStudy.") + name));
+        for (const char* name : {"title", "start", "end", "findings"})
+            set_if(pre, name, field(fields, std::string("preStudy.") + name));
     }
     Element applicant("applicant");
     set_if(applicant, "kind", field(fields, "applicant.kind"));
     set_if(applicant, "vat", field(fields, "applicant.vat"));
-    if (!field(fields, "applicant.street").empty() || !field(fields, "applicant.postcode").empty() || !field(fields, "applicant.city").empty()) {
+    if (!field(fields, "applicant.street").empty() || !field(fields, "applicant.postcode").empty() ||
+        !field(fields, "applicant.city").empty()) {
         Element& address = applicant.append("address");
         address.append("street", field(fields, "applicant.street"));
         address.append("postcode", field(fields, "applicant.postcode"));
@@ -180,7 +227,8 @@ std::string apply_facts(const Fields& fields, std::string_view document, const E
     append_if(project, "caseNumber", field(fields, "caseNumber"));
     std::string bytes = put_child(document, root, project, plan_order());
     // The root's call and language: the whole document again only when they change.
-    if (field(fields, "call") != root.attribute_or_empty("call") || field(fields, "lang") != root.attribute_or_empty("lang"))
+    if (field(fields, "call") != root.attribute_or_empty("call") ||
+        field(fields, "lang") != root.attribute_or_empty("lang"))
         bytes = with_root_attributes(bytes, {{"call", field(fields, "call")}, {"lang", field(fields, "lang")}});
     return bytes;
 }
@@ -189,15 +237,25 @@ std::string apply_facts(const Fields& fields, std::string_view document, const E
 
 // The rich-text sections that are a part each, in application order.
 const std::vector<std::string>& rich_sections() {
-    static const std::vector<std::string> keys{"background", "problem", "purpose", "organisation", "genderEquality", "nonDiscrimination",
-                                               "sustainableDevelopment", "fundamentalRights", "transnational", "dissemination", "evaluation"};
+    static const std::vector<std::string> keys{"background",
+                                               "problem",
+                                               "purpose",
+                                               "organisation",
+                                               "genderEquality",
+                                               "nonDiscrimination",
+                                               "sustainableDevelopment",
+                                               "fundamentalRights",
+                                               "transnational",
+                                               "dissemination",
+                                               "evaluation"};
     return keys;
 }
 
 template <std::size_t I>
 void draw_rich(Sheet& sheet, std::ostream& out) {
     const std::string& key = rich_sections()[I];
-    sheet.area(out, "text", section_title(sheet.request, key), rich_markup(child(sheet.root, key)), markup_help(sheet), plan_root + "/" + key);
+    sheet.area(out, "text", section_title(sheet.request, key), rich_markup(child(sheet.root, key)), markup_help(sheet),
+               plan_root + "/" + key);
 }
 
 template <std::size_t I>
@@ -225,8 +283,10 @@ void draw_summary(Sheet& sheet, std::ostream& out) {
         const auto list = all(sheet.root, "summary");
         for (std::size_t i = 0; i < list.size(); ++i) (list[i] == english ? english_n : main_n) = i + 1;
     }
-    sheet.area(out, "text", sheet.t("Sammanfattning", "Summary"), rich_markup(main), markup_help(sheet), child_path(plan_root, "summary", main_n, count));
-    sheet.area(out, "text.en", sheet.t("Sammanfattning på engelska (In English)", "Summary in English"), rich_markup(english), markup_help(sheet),
+    sheet.area(out, "text", sheet.t("Sammanfattning", "Summary"), rich_markup(main), markup_help(sheet),
+               child_path(plan_root, "summary", main_n, count));
+    sheet.area(out, "text.en", sheet.t("Sammanfattning på engelska (In English)", "Summary in English"),
+               rich_markup(english), markup_help(sheet),
                english ? child_path(plan_root, "summary", english_n, count) : "");
 }
 
@@ -239,7 +299,8 @@ std::string apply_summary(const Fields& fields, std::string_view document, const
         for (std::size_t i = 0; i < current.children.size(); ++i) {
             const Element& c = current.children[i];
             if (c.name != "summary" || (c.attribute_or_empty("lang") == "en") != en) continue;
-            bytes = element.children.empty() ? pipeline::remove_child(bytes, i) : pipeline::replace_child(bytes, i, element);
+            bytes = element.children.empty() ? pipeline::remove_child(bytes, i)
+                                             : pipeline::replace_child(bytes, i, element);
             return;
         }
         if (element.children.empty()) return;
@@ -261,9 +322,12 @@ void draw_accessibility(Sheet& sheet, std::ostream& out) {
     const Element* section = child(sheet.root, "accessibility");
     const std::string at = plan_root + "/accessibility";
     out << sheet.findings_at(at, true);
-    sheet.area(out, "physical", sheet.t("Fysisk tillgänglighet (lokaler)", "Physical accessibility (premises)"), rich_markup(child(section, "physical")), markup_help(sheet), at + "/physical");
-    sheet.area(out, "information", sheet.t("Tillgänglig information", "Accessible information"), rich_markup(child(section, "information")), markup_help(sheet), at + "/information");
-    sheet.area(out, "participation", sheet.t("Delaktighet", "Participation"), rich_markup(child(section, "participation")), markup_help(sheet), at + "/participation");
+    sheet.area(out, "physical", sheet.t("Fysisk tillgänglighet (lokaler)", "Physical accessibility (premises)"),
+               rich_markup(child(section, "physical")), markup_help(sheet), at + "/physical");
+    sheet.area(out, "information", sheet.t("Tillgänglig information", "Accessible information"),
+               rich_markup(child(section, "information")), markup_help(sheet), at + "/information");
+    sheet.area(out, "participation", sheet.t("Delaktighet", "Participation"),
+               rich_markup(child(section, "participation")), markup_help(sheet), at + "/participation");
 }
 
 std::string apply_accessibility(const Fields& fields, std::string_view document, const Element& root) {
@@ -286,14 +350,20 @@ void draw_target_groups(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* group = n <= stored.size() ? stored[n - 1] : nullptr;
         const std::string r = row("targetGroup", n), path = row_path(at, "targetGroup", n, stored.size());
-        sheet.begin_row(out, r, sheet.t("Målgrupp ", "Target group ") + std::to_string(n) + (group ? "" : sheet.t(" (ny)", " (new)")), path);
+        sheet.begin_row(
+            out, r,
+            sheet.t("Målgrupp ", "Target group ") + std::to_string(n) + (group ? "" : sheet.t(" (ny)", " (new)")),
+            path);
         out << "<div class=\"row-grid\">";
-        sheet.text(out, r + ".id", sheet.t("Id", "Id"), attr(group, "id"), sheet.t("Unikt i ansökan, t.ex. tg-1.", "Unique in the application, e.g. tg-1."), path);
-        sheet.text(out, r + ".name", sheet.t("Namn", "Name"), text_of(child(group, "name")), "", path.empty() ? "" : path + "/name");
+        sheet.text(out, r + ".id", sheet.t("Id", "Id"), attr(group, "id"),
+                   sheet.t("Unikt i ansökan, t.ex. tg-1.", "Unique in the application, e.g. tg-1."), path);
+        sheet.text(out, r + ".name", sheet.t("Namn", "Name"), text_of(child(group, "name")), "",
+                   path.empty() ? "" : path + "/name");
         sheet.text(out, r + ".women", sheet.t("Antal kvinnor", "Women"), attr(group, "women"), "", path);
         sheet.text(out, r + ".men", sheet.t("Antal män", "Men"), attr(group, "men"), "", path);
         out << "</div>";
-        sheet.area(out, r + ".description", sheet.t("Beskrivning", "Description"), rich_markup(child(group, "description")), markup_help(sheet),
+        sheet.area(out, r + ".description", sheet.t("Beskrivning", "Description"),
+                   rich_markup(child(group, "description")), markup_help(sheet),
                    path.empty() ? "" : path + "/description");
         sheet.end_row(out, r, group != nullptr);
     }
@@ -317,22 +387,53 @@ std::string apply_target_groups(const Fields& fields, std::string_view document,
 
 template <std::size_t... I>
 void add_rich(std::vector<Part>& parts, std::index_sequence<I...>) {
-    (parts.push_back(Part{rich_sections()[I], std::string(model::section_words(rich_sections()[I])->name.sv),
-                          std::string(model::section_words(rich_sections()[I])->name.en), Document::plan, {rich_sections()[I]},
-                          {plan_root + "/" + rich_sections()[I]}, &draw_rich<I>, &apply_rich<I>}),
+    (parts.push_back(Part{rich_sections()[I],
+                          std::string(model::section_words(rich_sections()[I])->name.sv),
+                          std::string(model::section_words(rich_sections()[I])->name.en),
+                          Document::plan,
+                          {rich_sections()[I]},
+                          {plan_root + "/" + rich_sections()[I]},
+                          &draw_rich<I>,
+                          &apply_rich<I>}),
      ...);
 }
 
 }  // namespace
 
 void add_plan_parts(std::vector<Part>& parts) {
-    parts.push_back({"facts", "Projektuppgifter", "Project facts", Document::plan, {"project"}, {plan_root + "/project"}, &draw_facts, &apply_facts});
-    parts.push_back({"summary", "Sammanfattning", "Summary", Document::plan, {"summary"}, {plan_root + "/summary"}, &draw_summary, &apply_summary});
+    parts.push_back({"facts",
+                     "Projektuppgifter",
+                     "Project facts",
+                     Document::plan,
+                     {"project"},
+                     {plan_root + "/project"},
+                     &draw_facts,
+                     &apply_facts});
+    parts.push_back({"summary",
+                     "Sammanfattning",
+                     "Summary",
+                     Document::plan,
+                     {"summary"},
+                     {plan_root + "/summary"},
+                     &draw_summary,
+                     &apply_summary});
     add_rich(parts, std::make_index_sequence<11>{});
-    parts.push_back({"accessibility", "Tillgänglighet", "Accessibility", Document::plan, {"accessibility"}, {plan_root + "/accessibility"},
-                     &draw_accessibility, &apply_accessibility});
-    parts.push_back({"target-groups", "Målgrupper", "Target groups", Document::plan, {"targetGroups"}, {plan_root + "/targetGroups"},
-                     &draw_target_groups, &apply_target_groups});
+    parts.push_back({"accessibility",
+                     "Tillgänglighet",
+                     "Accessibility",
+                     Document::plan,
+                     {"accessibility"},
+                     {plan_root + "/accessibility"},
+                     &draw_accessibility,
+                     &apply_accessibility});
+    parts.push_back({"target-groups",
+                     "Målgrupper",
+                     "Target groups",
+                     Document::plan,
+                     {"targetGroups"},
+                     {plan_root + "/targetGroups"},
+                     &draw_target_groups,
+                     &apply_target_groups});
     add_row_parts(parts);
 }
 

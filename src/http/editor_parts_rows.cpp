@@ -25,8 +25,10 @@ std::string ticked_ids(const Fields& fields, const std::string& prefix, const st
     };
     for (const std::string& id : order)
         if (field(fields, prefix + id) == "1") add(id);
-    for (auto it = fields.lower_bound(prefix); it != fields.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
-        if (it->second == "1" && it->first.find('.', prefix.size()) == std::string::npos) add(it->first.substr(prefix.size()));
+    for (auto it = fields.lower_bound(prefix); it != fields.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+         ++it)
+        if (it->second == "1" && it->first.find('.', prefix.size()) == std::string::npos)
+            add(it->first.substr(prefix.size()));
     return out;
 }
 
@@ -47,9 +49,10 @@ void draw_goals(Sheet& sheet, std::ostream& out) {
     if (pack)
         for (const model::CommonIndicator& indicator : pack->common_indicators)
             codes.push_back({indicator.code, indicator.code + " – " + words(sheet, indicator.name, indicator.code)});
-    std::vector<std::pair<std::string, std::string>> genders;   // code, words
+    std::vector<std::pair<std::string, std::string>> genders;  // code, words
     if (pack)
-        for (const model::GenderCategory& category : pack->gender_categories) genders.push_back({category.code, words(sheet, category.name, category.code)});
+        for (const model::GenderCategory& category : pack->gender_categories)
+            genders.push_back({category.code, words(sheet, category.name, category.code)});
     if (genders.empty()) genders = {{"women", sheet.t("kvinnor", "women")}, {"men", sheet.t("män", "men")}};
     // The pre-study's findings a goal may rest on.
     std::vector<std::pair<std::string, std::string>> findings;
@@ -62,34 +65,51 @@ void draw_goals(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* goal = n <= goals.size() ? goals[n - 1] : nullptr;
         const std::string r = row("goal", n), path = row_path(at, "goal", n, goals.size());
-        sheet.begin_row(out, r, sheet.t("Mål ", "Goal ") + std::to_string(n) + (goal ? " " + attr(goal, "id") : sheet.t(" (nytt)", " (new)")), path);
+        sheet.begin_row(out, r,
+                        sheet.t("Mål ", "Goal ") + std::to_string(n) +
+                            (goal ? " " + attr(goal, "id") : sheet.t(" (nytt)", " (new)")),
+                        path);
         out << "<div class=\"row-grid\">";
         sheet.text(out, r + ".id", sheet.t("Id", "Id"), attr(goal, "id"), sheet.t("T.ex. g1.", "E.g. g1."), path);
         sheet.choice(out, r + ".kind", sheet.t("Slag av mål", "Kind of goal"), attr(goal, "kind"),
                      {{"project", sheet.t("projektmål (nås under perioden)", "project goal (reached in the period)")},
-                      {"effect", sheet.t("effektmål (varaktig förändring)", "effect goal (lasting change)")}}, "", path);
+                      {"effect", sheet.t("effektmål (varaktig förändring)", "effect goal (lasting change)")}},
+                     "", path);
         out << "</div>";
-        sheet.text(out, r + ".statement", sheet.t("Målet", "The goal"), text_of(child(goal, "statement")), "", path.empty() ? "" : path + "/statement");
+        sheet.text(out, r + ".statement", sheet.t("Målet", "The goal"), text_of(child(goal, "statement")), "",
+                   path.empty() ? "" : path + "/statement");
         const auto indicators = all(goal, "indicator");
         const std::string ir = r + ".indicator";
         const std::size_t indicator_rows = sheet.rows(ir, indicators.size());
         sheet.count(out, ir, indicator_rows);
         for (std::size_t m = 1; m <= indicator_rows; ++m) {
             const Element* indicator = m <= indicators.size() ? indicators[m - 1] : nullptr;
-            const std::string q = row(ir, m), ipath = path.empty() ? "" : row_path(path, "indicator", m, indicators.size());
-            sheet.begin_row(out, q, sheet.t("Indikator ", "Indicator ") + std::to_string(m) + sheet.t(" för mål ", " of goal ") + std::to_string(n) +
-                                        (indicator ? "" : sheet.t(" (ny)", " (new)")));
+            const std::string q = row(ir, m),
+                              ipath = path.empty() ? "" : row_path(path, "indicator", m, indicators.size());
+            sheet.begin_row(out, q,
+                            sheet.t("Indikator ", "Indicator ") + std::to_string(m) +
+                                sheet.t(" för mål ", " of goal ") + std::to_string(n) +
+                                (indicator ? "" : sheet.t(" (ny)", " (new)")));
             sheet.text(out, q + ".text", sheet.t("Vad som räknas", "What is counted"), text_of(indicator), "", ipath);
             out << "<div class=\"row-grid\">";
             sheet.choice(out, q + ".unit", sheet.t("Enhet", "Unit"), attr(indicator, "unit"),
-                         {{"persons", sheet.t("personer", "persons")}, {"organisations", sheet.t("organisationer", "organisations")},
-                          {"percent", sheet.t("procent", "percent")}, {"count", sheet.t("antal", "count")}}, "", ipath);
-            if (!codes.empty()) sheet.choice(out, q + ".code", sheet.t("Gemensam indikator", "Common indicator"), attr(indicator, "code"), codes, "", ipath);
-            sheet.text(out, q + ".baseline", sheet.t("Utgångsvärde", "Baseline"), attr(indicator, "baseline"), "", ipath);
-            sheet.text(out, q + ".target", sheet.t("Målvärde", "Target"), attr(indicator, "target"), "", ipath, "text", "data-sum-target=\"" + e(q) + "\"");
+                         {{"persons", sheet.t("personer", "persons")},
+                          {"organisations", sheet.t("organisationer", "organisations")},
+                          {"percent", sheet.t("procent", "percent")},
+                          {"count", sheet.t("antal", "count")}},
+                         "", ipath);
+            if (!codes.empty())
+                sheet.choice(out, q + ".code", sheet.t("Gemensam indikator", "Common indicator"),
+                             attr(indicator, "code"), codes, "", ipath);
+            sheet.text(out, q + ".baseline", sheet.t("Utgångsvärde", "Baseline"), attr(indicator, "baseline"), "",
+                       ipath);
+            sheet.text(out, q + ".target", sheet.t("Målvärde", "Target"), attr(indicator, "target"), "", ipath, "text",
+                       "data-sum-target=\"" + e(q) + "\"");
             for (const auto& [code, name] : genders)
-                sheet.text(out, q + "." + code, sheet.t("Varav ", "Of which ") + name, attr(indicator, code), "", ipath, "text", "data-sum=\"" + e(q) + "\"");
-            sheet.text(out, q + ".due", sheet.t("Ska nås senast", "Due"), attr(indicator, "due"), date_hint(sheet), ipath);
+                sheet.text(out, q + "." + code, sheet.t("Varav ", "Of which ") + name, attr(indicator, code), "", ipath,
+                           "text", "data-sum=\"" + e(q) + "\"");
+            sheet.text(out, q + ".due", sheet.t("Ska nås senast", "Due"), attr(indicator, "due"), date_hint(sheet),
+                       ipath);
             out << "</div>";
             // The same sum from the server, so it is there without script too.
             double sum = 0;
@@ -97,19 +117,28 @@ void draw_goals(Sheet& sheet, std::ostream& out) {
             for (const auto& [code, name] : genders) {
                 const std::string v = sheet.value(q + "." + code, attr(indicator, code));
                 if (v.empty()) continue;
-                try { sum += std::stod(v); } catch (...) { summable = false; }
+                try {
+                    sum += std::stod(v);
+                } catch (...) {
+                    summable = false;
+                }
             }
             std::ostringstream total;
             total << sum;
             out << "<output data-sum-total=\"" << e(q) << "\" aria-live=\"polite\">"
-                << (summable ? sheet.t("Summa: ", "Sum: ") + total.str() : sheet.t("Summan går inte att räkna", "The sum cannot be counted")) << "</output>";
+                << (summable ? sheet.t("Summa: ", "Sum: ") + total.str()
+                             : sheet.t("Summan går inte att räkna", "The sum cannot be counted"))
+                << "</output>";
             sheet.end_row(out, q, indicator != nullptr);
         }
-        sheet.add_row_button(out, ir, sheet.t("Lägg till en indikator för mål ", "Add an indicator to goal ") + std::to_string(n));
+        sheet.add_row_button(
+            out, ir, sheet.t("Lägg till en indikator för mål ", "Add an indicator to goal ") + std::to_string(n));
         std::set<std::string> basis;
         for (const Element* b : all(goal, "basis")) basis.insert(b->attribute_or_empty("finding"));
         if (!findings.empty() || !basis.empty()) {
-            out << "<fieldset><legend>" << sheet.t("Förstudiens resultat som målet bygger på", "The pre-study findings the goal rests on") << "</legend>";
+            out << "<fieldset><legend>"
+                << sheet.t("Förstudiens resultat som målet bygger på", "The pre-study findings the goal rests on")
+                << "</legend>";
             std::set<std::string> drawn;
             for (const auto& [id, statement] : findings) {
                 sheet.checkbox(out, r + ".basis." + id, id + ": " + statement, basis.count(id) > 0);
@@ -138,7 +167,8 @@ std::string apply_goals(const Fields& fields, std::string_view document, const E
             for (const char* name : {"unit", "baseline", "target", "women", "men", "nonBinary", "due", "code"})
                 set_if(indicator, name, field(fields, q + "." + name));
         }
-        for (const std::string& id : split_ids(ticked_ids(fields, r + ".basis.", {}))) goal.append("basis").set_attribute("finding", id);
+        for (const std::string& id : split_ids(ticked_ids(fields, r + ".basis.", {})))
+            goal.append("basis").set_attribute("finding", id);
     }
     return put_child(document, root, section, plan_order(), section.children.empty());
 }
@@ -149,7 +179,11 @@ std::string timeline_html(Sheet& sheet, const std::vector<std::array<std::string
     // start, end, title → a month grid (what the script redraws while typing).
     const auto months = [](const std::string& iso) -> int {
         if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return -1;
-        try { return std::stoi(iso.substr(0, 4)) * 12 + std::stoi(iso.substr(5, 2)) - 1; } catch (...) { return -1; }
+        try {
+            return std::stoi(iso.substr(0, 4)) * 12 + std::stoi(iso.substr(5, 2)) - 1;
+        } catch (...) {
+            return -1;
+        }
     };
     int first = 1 << 30, last = -1;
     for (const auto& r : rows) {
@@ -161,12 +195,14 @@ std::string timeline_html(Sheet& sheet, const std::vector<std::array<std::string
     if (last < 0) return "";
     last = std::min(last, first + 95);
     std::ostringstream out;
-    out << "<table class=\"timeline\"><caption>" << sheet.t("Tidslinje (månader)", "Timeline (months)") << "</caption><thead><tr><th scope=\"col\">"
-        << sheet.t("Aktivitet", "Activity") << "</th>";
+    out << "<table class=\"timeline\"><caption>" << sheet.t("Tidslinje (månader)", "Timeline (months)")
+        << "</caption><thead><tr><th scope=\"col\">" << sheet.t("Aktivitet", "Activity") << "</th>";
     for (int m = first; m <= last; ++m) {
         out << "<th scope=\"col\">";
-        if (m % 12 == 0 || m == first) out << m / 12 << '-' << (m % 12 + 1 < 10 ? "0" : "") << m % 12 + 1;
-        else out << m % 12 + 1;
+        if (m % 12 == 0 || m == first)
+            out << m / 12 << '-' << (m % 12 + 1 < 10 ? "0" : "") << m % 12 + 1;
+        else
+            out << m % 12 + 1;
         out << "</th>";
     }
     out << "</tr></thead><tbody>";
@@ -174,7 +210,8 @@ std::string timeline_html(Sheet& sheet, const std::vector<std::array<std::string
         const int s = months(r[0]), f = months(r[1]);
         if (s < 0 || f < s) continue;
         out << "<tr><th scope=\"row\">" << e(r[2].empty() ? "–" : r[2]) << "</th>";
-        for (int m = first; m <= last; ++m) out << (m >= s && m <= f ? "<td class=\"on\">■</td>" : "<td class=\"off\"></td>");
+        for (int m = first; m <= last; ++m)
+            out << (m >= s && m <= f ? "<td class=\"on\">■</td>" : "<td class=\"off\"></td>");
         out << "</tr>";
     }
     out << "</tbody></table>";
@@ -185,7 +222,8 @@ void draw_activities(Sheet& sheet, std::ostream& out) {
     const std::string at = plan_root + "/activities";
     const auto activities = all(child(sheet.root, "activities"), "activity");
     std::vector<std::pair<std::string, std::string>> goals;
-    for (const Element* goal : all(child(sheet.root, "goals"), "goal")) goals.push_back({attr(goal, "id"), text_of(child(goal, "statement"))});
+    for (const Element* goal : all(child(sheet.root, "goals"), "goal"))
+        goals.push_back({attr(goal, "id"), text_of(child(goal, "statement"))});
     const std::size_t rows = sheet.rows("activity", activities.size());
     std::vector<std::array<std::string, 3>> spans;
     std::ostringstream body;
@@ -194,31 +232,42 @@ void draw_activities(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* activity = n <= activities.size() ? activities[n - 1] : nullptr;
         const std::string r = row("activity", n), path = row_path(at, "activity", n, activities.size());
-        sheet.begin_row(body, r, sheet.t("Aktivitet ", "Activity ") + std::to_string(n) + (activity ? " " + attr(activity, "id") : sheet.t(" (ny)", " (new)")),
+        sheet.begin_row(body, r,
+                        sheet.t("Aktivitet ", "Activity ") + std::to_string(n) +
+                            (activity ? " " + attr(activity, "id") : sheet.t(" (ny)", " (new)")),
                         path);
         body << "<div class=\"row-grid\">";
         const std::string tl = "data-timeline-row=\"" + std::to_string(n) + "\" data-timeline=\"";
         sheet.text(body, r + ".id", sheet.t("Id", "Id"), attr(activity, "id"), sheet.t("T.ex. a1.", "E.g. a1."), path);
-        sheet.text(body, r + ".start", sheet.t("Start", "Start"), attr(activity, "start"), date_hint(sheet), path, "text", tl + "start\"");
-        sheet.text(body, r + ".end", sheet.t("Slut", "End"), attr(activity, "end"), date_hint(sheet), path, "text", tl + "end\"");
+        sheet.text(body, r + ".start", sheet.t("Start", "Start"), attr(activity, "start"), date_hint(sheet), path,
+                   "text", tl + "start\"");
+        sheet.text(body, r + ".end", sheet.t("Slut", "End"), attr(activity, "end"), date_hint(sheet), path, "text",
+                   tl + "end\"");
         body << "</div>";
-        sheet.text(body, r + ".title", sheet.t("Rubrik", "Title"), text_of(child(activity, "title")), "", path.empty() ? "" : path + "/title", "text", tl + "title\"");
-        spans.push_back({sheet.value(r + ".start", attr(activity, "start")), sheet.value(r + ".end", attr(activity, "end")),
+        sheet.text(body, r + ".title", sheet.t("Rubrik", "Title"), text_of(child(activity, "title")), "",
+                   path.empty() ? "" : path + "/title", "text", tl + "title\"");
+        spans.push_back({sheet.value(r + ".start", attr(activity, "start")),
+                         sheet.value(r + ".end", attr(activity, "end")),
                          sheet.value(r + ".title", text_of(child(activity, "title")))});
         const std::vector<std::string> served = split_ids(attr(activity, "goals"));
-        body << "<fieldset><legend>" << sheet.t("Mål som aktiviteten tjänar", "Goals the activity serves") << "</legend>";
+        body << "<fieldset><legend>" << sheet.t("Mål som aktiviteten tjänar", "Goals the activity serves")
+             << "</legend>";
         std::set<std::string> drawn;
         for (const auto& [id, statement] : goals) {
-            sheet.checkbox(body, r + ".goal." + id, id + ": " + statement, std::find(served.begin(), served.end(), id) != served.end());
+            sheet.checkbox(body, r + ".goal." + id, id + ": " + statement,
+                           std::find(served.begin(), served.end(), id) != served.end());
             drawn.insert(id);
         }
         for (const std::string& id : served)
             if (!drawn.count(id)) sheet.checkbox(body, r + ".goal." + id, id, true);
-        if (goals.empty() && served.empty()) body << "<p class=\"hint\">" << sheet.t("Skriv målen först (delen Mål).", "Write the goals first (the Goals part).") << "</p>";
+        if (goals.empty() && served.empty())
+            body << "<p class=\"hint\">"
+                 << sheet.t("Skriv målen först (delen Mål).", "Write the goals first (the Goals part).") << "</p>";
         body << "</fieldset>";
         sheet.text(body, r + ".tags", sheet.t("Taggar (valfria)", "Tags (optional)"), attr(activity, "tags"),
                    "accessibility, gender-equality, transnational, dissemination, evaluation", path);
-        sheet.area(body, r + ".description", sheet.t("Beskrivning", "Description"), rich_markup(child(activity, "description")), markup_help(sheet),
+        sheet.area(body, r + ".description", sheet.t("Beskrivning", "Description"),
+                   rich_markup(child(activity, "description")), markup_help(sheet),
                    path.empty() ? "" : path + "/description");
         sheet.end_row(body, r, activity != nullptr);
     }
@@ -256,15 +305,23 @@ void draw_partners(Sheet& sheet, std::ostream& out) {
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* partner = n <= partners.size() ? partners[n - 1] : nullptr;
         const std::string r = row("partner", n), path = row_path(at, "partner", n, partners.size());
-        sheet.begin_row(out, r, sheet.t("Samverkanspart ", "Partner ") + std::to_string(n) + (partner ? "" : sheet.t(" (ny)", " (new)")), path);
+        sheet.begin_row(
+            out, r,
+            sheet.t("Samverkanspart ", "Partner ") + std::to_string(n) + (partner ? "" : sheet.t(" (ny)", " (new)")),
+            path);
         out << "<div class=\"row-grid\">";
         sheet.text(out, r + ".name", sheet.t("Namn", "Name"), text_of(partner), "", path);
-        sheet.choice(out, r + ".role", sheet.t("Roll", "Role"), attr(partner, "role"),
-                     {{"beneficiary", sheet.t("stödmottagare med egen delbudget", "beneficiary with its own sub-budget")},
-                      {"cofinancier", sheet.t("medfinansiär", "co-financier")}, {"partner", sheet.t("samverkanspart", "partner")},
-                      {"reference", sheet.t("referensgrupp", "reference group")}}, "", path);
-        sheet.text(out, r + ".id", sheet.t("Id (för stödmottagare)", "Id (for a beneficiary)"), attr(partner, "id"), "", path);
-        sheet.text(out, r + ".orgNumber", sheet.t("Organisationsnummer", "Organisation number"), attr(partner, "orgNumber"), "NNNNNN-NNNN", path);
+        sheet.choice(
+            out, r + ".role", sheet.t("Roll", "Role"), attr(partner, "role"),
+            {{"beneficiary", sheet.t("stödmottagare med egen delbudget", "beneficiary with its own sub-budget")},
+             {"cofinancier", sheet.t("medfinansiär", "co-financier")},
+             {"partner", sheet.t("samverkanspart", "partner")},
+             {"reference", sheet.t("referensgrupp", "reference group")}},
+            "", path);
+        sheet.text(out, r + ".id", sheet.t("Id (för stödmottagare)", "Id (for a beneficiary)"), attr(partner, "id"), "",
+                   path);
+        sheet.text(out, r + ".orgNumber", sheet.t("Organisationsnummer", "Organisation number"),
+                   attr(partner, "orgNumber"), "NNNNNN-NNNN", path);
         out << "</div>";
         sheet.end_row(out, r, partner != nullptr);
     }
@@ -283,23 +340,27 @@ std::string apply_partners(const Fields& fields, std::string_view document, cons
 
 // -------------------------------------------------- risks, logic, attachments
 
-
 void draw_risks(Sheet& sheet, std::ostream& out) {
     const std::string at = plan_root + "/riskAnalysis";
     const Element* section = child(sheet.root, "riskAnalysis");
     const auto risks = all(section, "risk");
     out << sheet.findings_at(at, true);
-    sheet.area(out, "intro", sheet.t("Inledning (valfri)", "Introduction (optional)"), rich_markup(section), markup_help(sheet));
+    sheet.area(out, "intro", sheet.t("Inledning (valfri)", "Introduction (optional)"), rich_markup(section),
+               markup_help(sheet));
     const std::size_t rows = sheet.rows("risk", risks.size());
     sheet.count(out, "risk", rows);
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* risk = n <= risks.size() ? risks[n - 1] : nullptr;
         const std::string r = row("risk", n), path = row_path(at, "risk", n, risks.size());
-        sheet.begin_row(out, r, sheet.t("Risk ", "Risk ") + std::to_string(n) + (risk ? "" : sheet.t(" (ny)", " (new)")), path);
-        sheet.text(out, r + ".description", sheet.t("Risken", "The risk"), text_of(child(risk, "description")), "", path);
+        sheet.begin_row(out, r,
+                        sheet.t("Risk ", "Risk ") + std::to_string(n) + (risk ? "" : sheet.t(" (ny)", " (new)")), path);
+        sheet.text(out, r + ".description", sheet.t("Risken", "The risk"), text_of(child(risk, "description")), "",
+                   path);
         out << "<div class=\"row-grid\">";
-        sheet.choice(out, r + ".likelihood", sheet.t("Sannolikhet", "Likelihood"), attr(risk, "likelihood"), vocabulary_options(sheet, model::risk_levels()), "", path);
-        sheet.choice(out, r + ".impact", sheet.t("Konsekvens", "Impact"), attr(risk, "impact"), vocabulary_options(sheet, model::risk_levels()), "", path);
+        sheet.choice(out, r + ".likelihood", sheet.t("Sannolikhet", "Likelihood"), attr(risk, "likelihood"),
+                     vocabulary_options(sheet, model::risk_levels()), "", path);
+        sheet.choice(out, r + ".impact", sheet.t("Konsekvens", "Impact"), attr(risk, "impact"),
+                     vocabulary_options(sheet, model::risk_levels()), "", path);
         out << "</div>";
         sheet.text(out, r + ".measure", sheet.t("Åtgärd", "Measure"), text_of(child(risk, "measure")), "", path);
         sheet.end_row(out, r, risk != nullptr);
@@ -325,17 +386,20 @@ void draw_logic(Sheet& sheet, std::ostream& out) {
     const Element* section = child(sheet.root, "projectLogic");
     const auto steps = all(section, "step");
     out << sheet.findings_at(at, true);
-    sheet.area(out, "intro", sheet.t("Inledning (valfri)", "Introduction (optional)"), rich_markup(section), markup_help(sheet));
+    sheet.area(out, "intro", sheet.t("Inledning (valfri)", "Introduction (optional)"), rich_markup(section),
+               markup_help(sheet));
     const std::size_t rows = sheet.rows("step", steps.size());
     sheet.count(out, "step", rows);
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* step = n <= steps.size() ? steps[n - 1] : nullptr;
         const std::string r = row("step", n), path = row_path(at, "step", n, steps.size());
-        sheet.begin_row(out, r, sheet.t("Steg ", "Step ") + std::to_string(n) + (step ? "" : sheet.t(" (nytt)", " (new)")), path);
+        sheet.begin_row(
+            out, r, sheet.t("Steg ", "Step ") + std::to_string(n) + (step ? "" : sheet.t(" (nytt)", " (new)")), path);
         out << "<div class=\"row-grid\">";
         sheet.choice(out, r + ".kind", sheet.t("Slag", "Kind"), attr(step, "kind"),
                      vocabulary_options(sheet, model::logic_step_kinds()), "", path);
-        sheet.text(out, r + ".goals", sheet.t("Mål (id, valfria)", "Goals (ids, optional)"), attr(step, "goals"), sheet.t("Åtskilda av mellanslag.", "Separated by spaces."), path);
+        sheet.text(out, r + ".goals", sheet.t("Mål (id, valfria)", "Goals (ids, optional)"), attr(step, "goals"),
+                   sheet.t("Åtskilda av mellanslag.", "Separated by spaces."), path);
         out << "</div>";
         sheet.area(out, r + ".text", sheet.t("Text", "Text"), rich_markup(step), markup_help(sheet), path);
         sheet.end_row(out, r, step != nullptr);
@@ -364,18 +428,28 @@ void draw_attachments(Sheet& sheet, std::ostream& out) {
     if (pack && !call.empty())
         if (const model::Call* found = pack->find_call(call))
             for (const model::AttachmentRule& rule : found->attachments)
-                kinds.push_back({rule.kind, words(sheet, rule.name, rule.kind) + (rule.required ? sheet.t(" (krävs)", " (required)") : "")});
+                kinds.push_back({rule.kind, words(sheet, rule.name, rule.kind) +
+                                                (rule.required ? sheet.t(" (krävs)", " (required)") : "")});
     out << sheet.findings_at(at, true);
-    if (kinds.empty()) out << "<p class=\"hint\">" << sheet.t("Utlysningen listar inga bilagor; skriv slaget med egna ord.", "The call lists no attachments; write the kind in your own words.") << "</p>";
+    if (kinds.empty())
+        out << "<p class=\"hint\">"
+            << sheet.t("Utlysningen listar inga bilagor; skriv slaget med egna ord.",
+                       "The call lists no attachments; write the kind in your own words.")
+            << "</p>";
     const std::size_t rows = sheet.rows("attachment", attachments.size());
     sheet.count(out, "attachment", rows);
     for (std::size_t n = 1; n <= rows; ++n) {
         const Element* attachment = n <= attachments.size() ? attachments[n - 1] : nullptr;
         const std::string r = row("attachment", n), path = row_path(at, "attachment", n, attachments.size());
-        sheet.begin_row(out, r, sheet.t("Bilaga ", "Attachment ") + std::to_string(n) + (attachment ? "" : sheet.t(" (ny)", " (new)")), path);
+        sheet.begin_row(
+            out, r,
+            sheet.t("Bilaga ", "Attachment ") + std::to_string(n) + (attachment ? "" : sheet.t(" (ny)", " (new)")),
+            path);
         out << "<div class=\"row-grid\">";
-        if (kinds.empty()) sheet.text(out, r + ".kind", sheet.t("Slag", "Kind"), attr(attachment, "kind"), "", path);
-        else sheet.choice(out, r + ".kind", sheet.t("Slag", "Kind"), attr(attachment, "kind"), kinds, "", path);
+        if (kinds.empty())
+            sheet.text(out, r + ".kind", sheet.t("Slag", "Kind"), attr(attachment, "kind"), "", path);
+        else
+            sheet.choice(out, r + ".kind", sheet.t("Slag", "Kind"), attr(attachment, "kind"), kinds, "", path);
         sheet.text(out, r + ".title", sheet.t("Titel", "Title"), text_of(attachment), "", path);
         out << "</div>";
         sheet.end_row(out, r, attachment != nullptr);
@@ -397,12 +471,54 @@ std::string apply_attachments(const Fields& fields, std::string_view document, c
 
 void add_row_parts(std::vector<Part>& parts) {
     const std::string at = plan_root + "/";
-    parts.push_back({"goals", "Mål och indikatorer", "Goals and indicators", Document::plan, {"goals"}, {at + "goals"}, &draw_goals, &apply_goals});
-    parts.push_back({"activities", "Aktiviteter", "Activities", Document::plan, {"activities"}, {at + "activities"}, &draw_activities, &apply_activities});
-    parts.push_back({"project-logic", "Projektlogik", "Project logic", Document::plan, {"projectLogic"}, {at + "projectLogic"}, &draw_logic, &apply_logic});
-    parts.push_back({"risks", "Riskanalys", "Risk analysis", Document::plan, {"riskAnalysis"}, {at + "riskAnalysis"}, &draw_risks, &apply_risks});
-    parts.push_back({"partners", "Samverkanspartner", "Partners", Document::plan, {"partners"}, {at + "partners"}, &draw_partners, &apply_partners});
-    parts.push_back({"attachments", "Bilagor", "Attachments", Document::plan, {"attachments"}, {at + "attachments"}, &draw_attachments, &apply_attachments});
+    parts.push_back({"goals",
+                     "Mål och indikatorer",
+                     "Goals and indicators",
+                     Document::plan,
+                     {"goals"},
+                     {at + "goals"},
+                     &draw_goals,
+                     &apply_goals});
+    parts.push_back({"activities",
+                     "Aktiviteter",
+                     "Activities",
+                     Document::plan,
+                     {"activities"},
+                     {at + "activities"},
+                     &draw_activities,
+                     &apply_activities});
+    parts.push_back({"project-logic",
+                     "Projektlogik",
+                     "Project logic",
+                     Document::plan,
+                     {"projectLogic"},
+                     {at + "projectLogic"},
+                     &draw_logic,
+                     &apply_logic});
+    parts.push_back({"risks",
+                     "Riskanalys",
+                     "Risk analysis",
+                     Document::plan,
+                     {"riskAnalysis"},
+                     {at + "riskAnalysis"},
+                     &draw_risks,
+                     &apply_risks});
+    parts.push_back({"partners",
+                     "Samverkanspartner",
+                     "Partners",
+                     Document::plan,
+                     {"partners"},
+                     {at + "partners"},
+                     &draw_partners,
+                     &apply_partners});
+    parts.push_back({"attachments",
+                     "Bilagor",
+                     "Attachments",
+                     Document::plan,
+                     {"attachments"},
+                     {at + "attachments"},
+                     &draw_attachments,
+                     &apply_attachments});
 }
 
 }  // namespace esfdraft::http::editor

@@ -4,9 +4,7 @@
 
 namespace esfdraft::http::editor {
 
-std::string rich_markup(const model::Element* element) {
-    return element ? markup_from(*element) : "";
-}
+std::string rich_markup(const model::Element* element) { return element ? markup_from(*element) : ""; }
 
 model::Element rich_element(std::string name, std::string_view markup) {
     model::Element out(std::move(name));

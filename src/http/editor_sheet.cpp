@@ -31,15 +31,14 @@ namespace {
 // `path` is `element_path` or lies below it.
 bool at_or_below(std::string_view path, std::string_view element_path, bool exact) {
     if (path == element_path) return true;
-    if (exact || element_path.empty() || path.size() <= element_path.size() || path.compare(0, element_path.size(), element_path) != 0)
+    if (exact || element_path.empty() || path.size() <= element_path.size() ||
+        path.compare(0, element_path.size(), element_path) != 0)
         return false;
     const char next = path[element_path.size()];
     return next == '/';
 }
 
-std::string field_id(const std::string& field) {
-    return "f-" + field;
-}
+std::string field_id(const std::string& field) { return "f-" + field; }
 
 std::string severity_words(const Request& request, model::Severity severity) {
     // Words and a sign, never colour alone.
@@ -53,12 +52,11 @@ std::string severity_words(const Request& request, model::Severity severity) {
 
 }  // namespace
 
-Sheet::Sheet(const Request& given_request, const UploadCheck& given_check, const model::Element* given_root, const Fields* given_entries)
+Sheet::Sheet(const Request& given_request, const UploadCheck& given_check, const model::Element* given_root,
+             const Fields* given_entries)
     : request(given_request), check(given_check), root(given_root), entries(given_entries) {}
 
-std::string Sheet::t(const char* sv, const char* en) const {
-    return http::t(request, sv, en);
-}
+std::string Sheet::t(const char* sv, const char* en) const { return http::t(request, sv, en); }
 
 std::string Sheet::value(const std::string& name, const std::string& stored) const {
     if (!entries) return stored;
@@ -94,9 +92,11 @@ std::string Sheet::findings_at(std::string_view element_path, bool exact) {
         if (placed_.count(i) || !at_or_below(finding.where.path, element_path, exact)) continue;
         placed_[i] = anchor;
         const std::string fix = report::rule_fix(finding.rule, language);
-        items << "<li class=\"sev-" << model::to_string(finding.severity) << "\"><strong>" << e(severity_words(request, finding.severity))
-              << "</strong> (" << e(finding.rule) << "): " << e(report::message_text(finding, language));
-        if (!fix.empty()) items << " <span class=\"fix\">" << t("Så rättar du: ", "How to fix: ") << e(fix) << "</span>";
+        items << "<li class=\"sev-" << model::to_string(finding.severity) << "\"><strong>"
+              << e(severity_words(request, finding.severity)) << "</strong> (" << e(finding.rule)
+              << "): " << e(report::message_text(finding, language));
+        if (!fix.empty())
+            items << " <span class=\"fix\">" << t("Så rättar du: ", "How to fix: ") << e(fix) << "</span>";
         items << "</li>";
     }
     const std::string list = items.str();
@@ -117,7 +117,7 @@ namespace {
 struct Around {
     std::string hint_html;
     std::string findings_html;
-    std::string described;   // for aria-describedby; "" when nothing
+    std::string described;  // for aria-describedby; "" when nothing
     bool invalid = false;
 };
 
@@ -133,13 +133,15 @@ Around around(Sheet& sheet, const std::string& field, const std::string& hint, s
         const std::size_t start = out.findings_html.find("id=\"") + 4;
         ids.push_back(out.findings_html.substr(start, out.findings_html.find('"', start) - start));
         for (const auto& [index, anchor] : sheet.placed())
-            if (anchor == ids.back() && sheet.check.report.findings[index].severity == model::Severity::error) out.invalid = true;
+            if (anchor == ids.back() && sheet.check.report.findings[index].severity == model::Severity::error)
+                out.invalid = true;
     } else if (const std::string earlier = sheet.described_by(element_path); !earlier.empty()) {
-        ids.push_back(earlier);   // a sibling field drew the element's findings already
+        ids.push_back(earlier);  // a sibling field drew the element's findings already
     }
     if (const auto error = sheet.errors.find(field); error != sheet.errors.end()) {
-        out.findings_html += "<ul class=\"findings\" id=\"err-" + e(field) + "\" tabindex=\"-1\"><li class=\"sev-error\"><strong>" +
-                             sheet.t("✗ Fel", "✗ Error") + "</strong>: " + e(error->second) + "</li></ul>";
+        out.findings_html += "<ul class=\"findings\" id=\"err-" + e(field) +
+                             "\" tabindex=\"-1\"><li class=\"sev-error\"><strong>" + sheet.t("✗ Fel", "✗ Error") +
+                             "</strong>: " + e(error->second) + "</li></ul>";
         ids.push_back("err-" + field);
         out.invalid = true;
     }
@@ -157,13 +159,15 @@ std::string described_attributes(const Around& around) {
 }  // namespace
 
 void Sheet::text(std::ostream& out, const std::string& name, const std::string& label, const std::string& stored,
-                 const std::string& hint, std::string_view element_path, std::string_view type, const std::string& attributes) {
+                 const std::string& hint, std::string_view element_path, std::string_view type,
+                 const std::string& attributes) {
     const std::string shown = value(name, stored);
     drawn_[name] = shown;
     const Around a = around(*this, name, hint, element_path);
-    out << "<div class=\"field\"><label for=\"" << e(field_id(name)) << "\">" << e(label) << "</label>" << a.hint_html << "<input type=\""
-        << e(std::string(type)) << "\" id=\"" << e(field_id(name)) << "\" name=\"" << e(name) << "\" value=\"" << e(shown) << "\""
-        << described_attributes(a) << (attributes.empty() ? "" : " " + attributes) << ">" << a.findings_html << "</div>";
+    out << "<div class=\"field\"><label for=\"" << e(field_id(name)) << "\">" << e(label) << "</label>" << a.hint_html
+        << "<input type=\"" << e(std::string(type)) << "\" id=\"" << e(field_id(name)) << "\" name=\"" << e(name)
+        << "\" value=\"" << e(shown) << "\"" << described_attributes(a) << (attributes.empty() ? "" : " " + attributes)
+        << ">" << a.findings_html << "</div>";
 }
 
 void Sheet::area(std::ostream& out, const std::string& name, const std::string& label, const std::string& stored,
@@ -172,30 +176,35 @@ void Sheet::area(std::ostream& out, const std::string& name, const std::string& 
     drawn_[name] = shown;
     const Around a = around(*this, name, hint, element_path);
     // The line end after the start tag: the HTML parser drops one, so a value starting with one keeps it.
-    out << "<div class=\"field\"><label for=\"" << e(field_id(name)) << "\">" << e(label) << "</label>" << a.hint_html << "<textarea id=\""
-        << e(field_id(name)) << "\" name=\"" << e(name) << "\" rows=\"8\"" << described_attributes(a) << ">\n" << e(shown) << "</textarea>"
-        << a.findings_html << "</div>";
+    out << "<div class=\"field\"><label for=\"" << e(field_id(name)) << "\">" << e(label) << "</label>" << a.hint_html
+        << "<textarea id=\"" << e(field_id(name)) << "\" name=\"" << e(name) << "\" rows=\"8\""
+        << described_attributes(a) << ">\n"
+        << e(shown) << "</textarea>" << a.findings_html << "</div>";
 }
 
 void Sheet::choice(std::ostream& out, const std::string& name, const std::string& label, const std::string& stored,
-                   const std::vector<std::pair<std::string, std::string>>& options, const std::string& hint, std::string_view element_path) {
+                   const std::vector<std::pair<std::string, std::string>>& options, const std::string& hint,
+                   std::string_view element_path) {
     grouped_choice(out, name, label, stored, {{"", options}}, hint, element_path);
 }
 
-void Sheet::grouped_choice(std::ostream& out, const std::string& name, const std::string& label, const std::string& stored,
-                           const OptionGroups& groups, const std::string& hint, std::string_view element_path, const std::string& none) {
+void Sheet::grouped_choice(std::ostream& out, const std::string& name, const std::string& label,
+                           const std::string& stored, const OptionGroups& groups, const std::string& hint,
+                           std::string_view element_path, const std::string& none) {
     const std::string shown = value(name, stored);
     drawn_[name] = shown;
     const Around a = around(*this, name, hint, element_path);
-    out << "<div class=\"field\"><label for=\"" << e(field_id(name)) << "\">" << e(label) << "</label>" << a.hint_html << "<select id=\""
-        << e(field_id(name)) << "\" name=\"" << e(name) << "\"" << described_attributes(a) << ">";
+    out << "<div class=\"field\"><label for=\"" << e(field_id(name)) << "\">" << e(label) << "</label>" << a.hint_html
+        << "<select id=\"" << e(field_id(name)) << "\" name=\"" << e(name) << "\"" << described_attributes(a) << ">";
     bool known = shown.empty();
-    out << "<option value=\"\"" << (shown.empty() ? " selected" : "") << ">" << (none.empty() ? t("– välj –", "– choose –") : e(none)) << "</option>";
+    out << "<option value=\"\"" << (shown.empty() ? " selected" : "") << ">"
+        << (none.empty() ? t("– välj –", "– choose –") : e(none)) << "</option>";
     for (const auto& [group, options] : groups) {
         if (!group.empty()) out << "<optgroup label=\"" << e(group) << "\">";
         for (const auto& [option, words] : options) {
             if (option == shown) known = true;
-            out << "<option value=\"" << e(option) << "\"" << (option == shown ? " selected" : "") << ">" << e(words) << "</option>";
+            out << "<option value=\"" << e(option) << "\"" << (option == shown ? " selected" : "") << ">" << e(words)
+                << "</option>";
         }
         if (!group.empty()) out << "</optgroup>";
     }
@@ -214,20 +223,22 @@ void Sheet::radios(std::ostream& out, const std::string& name, const std::string
     out << "<fieldset id=\"" << e(field_id(name)) << "\" tabindex=\"-1\"><legend>" << e(legend) << "</legend>";
     for (const auto& [option, words] : options) {
         const std::string id = field_id(name) + "-" + option;
-        out << "<div class=\"field check\"><input type=\"radio\" id=\"" << e(id) << "\" name=\"" << e(name) << "\" value=\"" << e(option) << "\""
-            << (option == shown ? " checked" : "") << described_attributes(a) << "><label for=\"" << e(id) << "\""
-            << (own_language ? " lang=\"" + e(option) + "\"" : "") << ">" << e(words) << "</label></div>";
+        out << "<div class=\"field check\"><input type=\"radio\" id=\"" << e(id) << "\" name=\"" << e(name)
+            << "\" value=\"" << e(option) << "\"" << (option == shown ? " checked" : "") << described_attributes(a)
+            << "><label for=\"" << e(id) << "\"" << (own_language ? " lang=\"" + e(option) + "\"" : "") << ">"
+            << e(words) << "</label></div>";
     }
     out << a.findings_html << "</fieldset>";
 }
 
-void Sheet::checkbox(std::ostream& out, const std::string& name, const std::string& label, bool stored, const std::string& hint) {
+void Sheet::checkbox(std::ostream& out, const std::string& name, const std::string& label, bool stored,
+                     const std::string& hint) {
     const bool on = entries ? value(name, "") == "1" : stored;
     drawn_[name] = on ? "1" : "";
-    out << "<div class=\"field check\"><input type=\"checkbox\" id=\"" << e(field_id(name)) << "\" name=\"" << e(name) << "\" value=\"1\""
-        << (on ? " checked" : "") << (hint.empty() ? "" : " aria-describedby=\"h-" + e(name) + "\"") << "><label for=\"" << e(field_id(name))
-        << "\">" << e(label) << "</label>" << (hint.empty() ? "" : "<span class=\"hint\" id=\"h-" + e(name) + "\">" + e(hint) + "</span>")
-        << "</div>";
+    out << "<div class=\"field check\"><input type=\"checkbox\" id=\"" << e(field_id(name)) << "\" name=\"" << e(name)
+        << "\" value=\"1\"" << (on ? " checked" : "") << (hint.empty() ? "" : " aria-describedby=\"h-" + e(name) + "\"")
+        << "><label for=\"" << e(field_id(name)) << "\">" << e(label) << "</label>"
+        << (hint.empty() ? "" : "<span class=\"hint\" id=\"h-" + e(name) + "\">" + e(hint) + "</span>") << "</div>";
 }
 
 void Sheet::count(std::ostream& out, const std::string& name, std::size_t rows) {
@@ -236,15 +247,18 @@ void Sheet::count(std::ostream& out, const std::string& name, std::size_t rows) 
 }
 
 void Sheet::add_row_button(std::ostream& out, const std::string& name, const std::string& words) {
-    out << "<p><button type=\"submit\" class=\"secondary\" name=\"add\" value=\"" << e(name) << "\" formnovalidate>" << e(words) << "</button></p>";
+    out << "<p><button type=\"submit\" class=\"secondary\" name=\"add\" value=\"" << e(name) << "\" formnovalidate>"
+        << e(words) << "</button></p>";
 }
 
 void Sheet::remove_box(std::ostream& out, const std::string& row_prefix) {
     checkbox(out, row_prefix + ".remove", t("Ta bort raden när du sparar", "Remove this row when saving"), false);
 }
 
-void Sheet::begin_row(std::ostream& out, const std::string& row_prefix, const std::string& legend, std::string_view element_path) {
-    out << "<fieldset id=\"row-" << e(row_prefix) << "\"><legend>" << e(legend) << "</legend>" << findings_at(element_path, true);
+void Sheet::begin_row(std::ostream& out, const std::string& row_prefix, const std::string& legend,
+                      std::string_view element_path) {
+    out << "<fieldset id=\"row-" << e(row_prefix) << "\"><legend>" << e(legend) << "</legend>"
+        << findings_at(element_path, true);
 }
 
 void Sheet::end_row(std::ostream& out, const std::string& row_prefix, bool stored) {
@@ -260,7 +274,8 @@ std::string field(const Fields& fields, const std::string& name) {
     std::string out;
     out.reserve(found->second.size());
     for (std::size_t i = 0; i < found->second.size(); ++i)
-        if (!(found->second[i] == '\r' && i + 1 < found->second.size() && found->second[i + 1] == '\n')) out += found->second[i];
+        if (!(found->second[i] == '\r' && i + 1 < found->second.size() && found->second[i + 1] == '\n'))
+            out += found->second[i];
     return out;
 }
 
@@ -273,7 +288,8 @@ std::vector<std::size_t> kept_rows(const Fields& fields, const std::string& name
         const std::string prefix = name + "." + std::to_string(n) + ".";
         if (field(fields, prefix + "remove") == "1") continue;
         bool any = false;
-        for (auto it = fields.lower_bound(prefix); it != fields.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+        for (auto it = fields.lower_bound(prefix);
+             it != fields.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
             // Counts of rows within the row are not content.
             const bool counted = it->first.size() >= 6 && it->first.compare(it->first.size() - 6, 6, ".count") == 0;
             if (!counted && !it->second.empty()) {
@@ -298,9 +314,7 @@ namespace {
 std::atomic<const model::MunicipalityRegister*> the_register{nullptr};
 }
 
-const model::MunicipalityRegister* municipality_register() {
-    return the_register.load();
-}
+const model::MunicipalityRegister* municipality_register() { return the_register.load(); }
 
 void set_municipality_register(const model::MunicipalityRegister* municipalities) {
     the_register.store(municipalities);

@@ -7,13 +7,9 @@
 
 namespace esfdraft::http {
 
-JsonObject object() {
-    return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
+JsonObject object() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
-JsonArray array() {
-    return new Poco::JSON::Array;
-}
+JsonArray array() { return new Poco::JSON::Array; }
 
 std::string stringify(const JsonObject& value) {
     std::ostringstream text;

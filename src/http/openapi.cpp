@@ -41,8 +41,9 @@ std::string openapi_json(const Router& router) {
     JsonObject info = object();
     info->set("title", "esfdraft service");
     info->set("version", "1");
-    info->set("description", "Owners keep and submit ESF applications; reviewers review them. "
-                             "Errors are {\"error\": {\"code\", \"message\"}}.");
+    info->set("description",
+              "Owners keep and submit ESF applications; reviewers review them. "
+              "Errors are {\"error\": {\"code\", \"message\"}}.");
     document->set("info", info);
     JsonObject paths = object();
     for (const Route& route : router.routes()) {
@@ -102,12 +103,14 @@ std::string openapi_json(const Router& router) {
                 if (new_version) {
                     JsonObject workbook = object();
                     workbook->set("type", "string");
-                    workbook->set("contentMediaType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                    workbook->set("description",
-                                  "A budget workbook esfdraft wrote (GET …/versions/{n}/budget.xlsx), edited in Excel or "
-                                  "LibreOffice: instead of plan and findings, the latest plan with its cost lines, "
-                                  "financing and income read back from the workbook and the latest findings. A workbook "
-                                  "that cannot be read back is 422, its message naming the sheet and cell.");
+                    workbook->set("contentMediaType",
+                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    workbook->set(
+                        "description",
+                        "A budget workbook esfdraft wrote (GET …/versions/{n}/budget.xlsx), edited in Excel or "
+                        "LibreOffice: instead of plan and findings, the latest plan with its cost lines, "
+                        "financing and income read back from the workbook and the latest findings. A workbook "
+                        "that cannot be read back is 422, its message naming the sheet and cell.");
                     properties->set("budget", workbook);
                 }
                 schema->set("properties", properties);
@@ -146,7 +149,9 @@ std::string openapi_json(const Router& router) {
             JsonObject diff = object();
             diff->set("description", "dry-run: the diff against the latest version; nothing stored");
             responses->set("200", diff);
-            responses->set("422", error_response("the budget workbook cannot be read back (the message names the sheet and cell)"));
+            responses->set(
+                "422",
+                error_response("the budget workbook cannot be read back (the message names the sheet and cell)"));
         }
         responses->set("4XX", error_response("the request was refused (see error.code)"));
         operation->set("responses", responses);

@@ -6,13 +6,9 @@
 
 namespace esfdraft::http {
 
-std::string e(const std::string& text) {
-    return escape_html(text);
-}
+std::string e(const std::string& text) { return escape_html(text); }
 
-std::string t(const Request& request, const char* sv, const char* en) {
-    return request.language == "en" ? en : sv;
-}
+std::string t(const Request& request, const char* sv, const char* en) { return request.language == "en" ? en : sv; }
 
 extern const char* const stylesheet;
 const char* const stylesheet = R"(
@@ -72,22 +68,28 @@ Response html(const Request& request, const Page& page, int status) {
         << t(request, "Huvudmeny", "Main menu") << "\"><ul>";
     if (request.caller) {
         out << "<li><a href=\"/applications\">" << t(request, "Ansökningar", "Applications") << "</a></li>";
-        if (request.caller->role == "owner") out << "<li><a href=\"/applications/new\">" << t(request, "Ny ansökan", "New application") << "</a></li>";
-        if (request.caller->role != "owner") out << "<li><a href=\"/queue\">" << t(request, "Granskningskö", "Review queue") << "</a></li>";
-        if (request.caller->role == "admin") out << "<li><a href=\"/users\">" << t(request, "Användare", "Users") << "</a></li>";
+        if (request.caller->role == "owner")
+            out << "<li><a href=\"/applications/new\">" << t(request, "Ny ansökan", "New application") << "</a></li>";
+        if (request.caller->role != "owner")
+            out << "<li><a href=\"/queue\">" << t(request, "Granskningskö", "Review queue") << "</a></li>";
+        if (request.caller->role == "admin")
+            out << "<li><a href=\"/users\">" << t(request, "Användare", "Users") << "</a></li>";
     }
     out << "</ul></nav>\n<div>";
     const std::string csrf = request.caller ? request.caller->csrf : "";
     const std::string other = request.language == "en" ? "sv" : "en";
-    out << "<form method=\"post\" action=\"/language\" class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"" << e(csrf)
-        << "\"><input type=\"hidden\" name=\"lang\" value=\"" << other << "\"><button type=\"submit\" lang=\"" << other << "\">"
-        << (other == "en" ? "English" : "Svenska") << "</button></form> ";
+    out << "<form method=\"post\" action=\"/language\" class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\""
+        << e(csrf) << "\"><input type=\"hidden\" name=\"lang\" value=\"" << other
+        << "\"><button type=\"submit\" lang=\"" << other << "\">" << (other == "en" ? "English" : "Svenska")
+        << "</button></form> ";
     if (request.caller) {
-        out << "<span>" << e(request.caller->email) << "</span> <form method=\"post\" action=\"/logout\" class=\"inline\">"
+        out << "<span>" << e(request.caller->email)
+            << "</span> <form method=\"post\" action=\"/logout\" class=\"inline\">"
             << "<input type=\"hidden\" name=\"csrf\" value=\"" << e(csrf) << "\"><button type=\"submit\">"
             << t(request, "Logga ut", "Sign out") << "</button></form>";
     }
-    out << "</div></header>\n<main id=\"main\" tabindex=\"-1\">\n" << page.body << "\n</main>\n<footer>esfdraft</footer>\n</body>\n</html>\n";
+    out << "</div></header>\n<main id=\"main\" tabindex=\"-1\">\n"
+        << page.body << "\n</main>\n<footer>esfdraft</footer>\n</body>\n</html>\n";
     Response response;
     response.status = status;
     response.content_type = "text/html; charset=utf-8";
@@ -126,7 +128,8 @@ std::string code_name(const Request& request, const model::CodeWords* words, con
     return words ? std::string(words->name.in(request.language)) : code;
 }
 
-std::string category_name(const Request& request, const std::vector<model::CostCategoryRule>& pack_categories, const std::string& code) {
+std::string category_name(const Request& request, const std::vector<model::CostCategoryRule>& pack_categories,
+                          const std::string& code) {
     for (const model::CostCategoryRule& category : pack_categories) {
         const std::string& name = request.language == "en" ? category.name.en : category.name.sv;
         if (category.code == code && !name.empty()) return name;

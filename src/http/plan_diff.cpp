@@ -16,19 +16,16 @@ using Items = std::vector<std::pair<std::string, Fields>>;
 
 std::string kronor(model::Money ore) {
     const bool negative = ore < 0;
-    const unsigned long long magnitude = negative ? 0ull - static_cast<unsigned long long>(ore) : static_cast<unsigned long long>(ore);
+    const unsigned long long magnitude =
+        negative ? 0ull - static_cast<unsigned long long>(ore) : static_cast<unsigned long long>(ore);
     std::string cents = std::to_string(magnitude % 100);
     if (cents.size() < 2) cents = "0" + cents;
     return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;
 }
 
-std::string text_of(const std::optional<model::RichText>& text) {
-    return text ? text->plain_text() : std::string();
-}
+std::string text_of(const std::optional<model::RichText>& text) { return text ? text->plain_text() : std::string(); }
 
-std::string decimal(const std::optional<model::Decimal>& value) {
-    return value ? value->text() : std::string();
-}
+std::string decimal(const std::optional<model::Decimal>& value) { return value ? value->text() : std::string(); }
 
 // Keys must be unique: a second "staff 2024" becomes "staff 2024 #2".
 void add_item(Items& items, std::map<std::string, int>& seen, const std::string& key, Fields fields) {
@@ -64,7 +61,8 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     if (plan.project_logic) {
         std::string logic = plan.project_logic->introduction.plain_text();
         for (const model::LogicStep& step : plan.project_logic->steps)
-            logic += (logic.empty() ? "" : "\n") + step.kind + (step.goal_ids.empty() ? "" : " (" + model::join(step.goal_ids) + ")") + ": " +
+            logic += (logic.empty() ? "" : "\n") + step.kind +
+                     (step.goal_ids.empty() ? "" : " (" + model::join(step.goal_ids) + ")") + ": " +
                      step.text.plain_text();
         section("project-logic", logic);
     }
@@ -74,20 +72,26 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
         for (const model::Risk& risk : plan.risk_analysis->risks) {
             ++index;
             add_item(all["risk"], seen["risk"], risk.id.value_or(std::to_string(index)),
-                     {{"description", risk.description}, {"likelihood", risk.likelihood}, {"impact", risk.impact}, {"measure", risk.measure}});
+                     {{"description", risk.description},
+                      {"likelihood", risk.likelihood},
+                      {"impact", risk.impact},
+                      {"measure", risk.measure}});
         }
     }
     if (plan.project.case_number) section("case-number", plan.project.case_number->value);
     if (!plan.budget.cost_models.empty()) section("cost-model", model::join(plan.budget.cost_models));
     for (const model::Partner& partner : plan.partners)
-        add_item(all["partner"], seen["partner"], partner.id.value_or(partner.name),
-                 {{"name", partner.name}, {"role", partner.role}, {"organisationNumber", partner.org_number.value_or("")}});
+        add_item(
+            all["partner"], seen["partner"], partner.id.value_or(partner.name),
+            {{"name", partner.name}, {"role", partner.role}, {"organisationNumber", partner.org_number.value_or("")}});
     if (plan.attachments)
         for (const model::Attachment& attachment : *plan.attachments)
             add_item(all["attachment"], seen["attachment"], attachment.kind + " " + attachment.title, {});
     for (const model::TargetGroup& group : plan.target_groups)
         add_item(all["target-group"], seen["target-group"], group.id,
-                 {{"name", group.name}, {"women", decimal(group.women)}, {"men", decimal(group.men)},
+                 {{"name", group.name},
+                  {"women", decimal(group.women)},
+                  {"men", decimal(group.men)},
                   {"description", text_of(group.description)}});
     for (const model::Goal& goal : plan.goals) {
         add_item(all["goal"], seen["goal"], goal.id, {{"kind", goal.kind}, {"statement", goal.statement}});
@@ -95,16 +99,24 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
         for (const model::Indicator& indicator : goal.indicators) {
             ++index;
             add_item(all["indicator"], seen["indicator"], goal.id + "/" + std::to_string(index),
-                     {{"text", indicator.text}, {"unit", indicator.unit}, {"target", indicator.target.text()},
-                      {"baseline", indicator.baseline.text()}, {"women", decimal(indicator.women)},
-                      {"men", decimal(indicator.men)}, {"nonBinary", decimal(indicator.non_binary)},
-                      {"code", indicator.code.value_or("")}, {"due", indicator.due ? indicator.due->iso() : ""}});
+                     {{"text", indicator.text},
+                      {"unit", indicator.unit},
+                      {"target", indicator.target.text()},
+                      {"baseline", indicator.baseline.text()},
+                      {"women", decimal(indicator.women)},
+                      {"men", decimal(indicator.men)},
+                      {"nonBinary", decimal(indicator.non_binary)},
+                      {"code", indicator.code.value_or("")},
+                      {"due", indicator.due ? indicator.due->iso() : ""}});
         }
     }
     for (const model::Activity& activity : plan.activities) {
         add_item(all["activity"], seen["activity"], activity.id,
-                 {{"title", activity.title}, {"start", activity.start.iso()}, {"end", activity.end.iso()},
-                  {"goals", model::join(activity.goal_ids)}, {"description", text_of(activity.description)}});
+                 {{"title", activity.title},
+                  {"start", activity.start.iso()},
+                  {"end", activity.end.iso()},
+                  {"goals", model::join(activity.goal_ids)},
+                  {"description", text_of(activity.description)}});
     }
     for (const model::CostLine& line : plan.budget.costs) {
         const std::string key = line.category + " " + std::to_string(line.year) +
@@ -115,9 +127,11 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     }
     for (const model::FinancingSource& source : plan.budget.financing) {
         add_item(all["financing"], seen["financing"], source.kind + (source.funder ? " " + *source.funder : ""),
-                 source.beneficiary ? Fields{{"amount", kronor(source.amount)}, {"organisationNumber", source.org_number.value_or("")},
+                 source.beneficiary ? Fields{{"amount", kronor(source.amount)},
+                                             {"organisationNumber", source.org_number.value_or("")},
                                              {"beneficiary", *source.beneficiary}}
-                                    : Fields{{"amount", kronor(source.amount)}, {"organisationNumber", source.org_number.value_or("")}});
+                                    : Fields{{"amount", kronor(source.amount)},
+                                             {"organisationNumber", source.org_number.value_or("")}});
     }
     for (const model::Income& income : plan.budget.income)
         add_item(all["income"], seen["income"], income.label, {{"amount", kronor(income.amount)}});
@@ -127,7 +141,6 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     }
     return all;
 }
-
 
 JsonObject key_figures(const model::Application* plan) {
     JsonObject figures = object();
@@ -165,10 +178,18 @@ JsonObject finding_json(const model::Finding& finding, report::Language language
 }  // namespace
 
 constexpr DiffKind kind_table[] = {
-    {"section", "Avsnitt", "Section"},           {"target-group", "Målgrupp", "Target group"}, {"goal", "Mål", "Goal"},
-    {"indicator", "Indikator", "Indicator"},     {"activity", "Aktivitet", "Activity"},        {"cost-line", "Kostnad", "Cost"},
-    {"financing", "Finansiering", "Financing"}, {"income", "Intäkt", "Income"},               {"municipality", "Kommun", "Municipality"},
-    {"partner", "Samverkanspart", "Partner"},   {"risk", "Risk", "Risk"},                     {"attachment", "Bilaga", "Attachment"},
+    {"section", "Avsnitt", "Section"},
+    {"target-group", "Målgrupp", "Target group"},
+    {"goal", "Mål", "Goal"},
+    {"indicator", "Indikator", "Indicator"},
+    {"activity", "Aktivitet", "Activity"},
+    {"cost-line", "Kostnad", "Cost"},
+    {"financing", "Finansiering", "Financing"},
+    {"income", "Intäkt", "Income"},
+    {"municipality", "Kommun", "Municipality"},
+    {"partner", "Samverkanspart", "Partner"},
+    {"risk", "Risk", "Risk"},
+    {"attachment", "Bilaga", "Attachment"},
 };
 
 std::span<const DiffKind> diff_kinds() { return kind_table; }
@@ -203,8 +224,10 @@ std::vector<PlanChange> plan_changes(const model::Application& before, const mod
             const auto old = old_by_key.find(key);
             PlanChange change{kind, key, old == old_by_key.end() ? "added" : "changed", {}};
             for (const auto& [name, value] : fields) {
-                const std::string before_value = old == old_by_key.end() ? "" : (old->second->count(name) ? old->second->at(name) : "");
-                if (old == old_by_key.end() || before_value != value) change.fields.push_back({name, {before_value, value}});
+                const std::string before_value =
+                    old == old_by_key.end() ? "" : (old->second->count(name) ? old->second->at(name) : "");
+                if (old == old_by_key.end() || before_value != value)
+                    change.fields.push_back({name, {before_value, value}});
             }
             if (change.change == "added" || !change.fields.empty()) changes.push_back(std::move(change));
         }
@@ -228,10 +251,14 @@ JsonObject diff_json(const VersionSide& from, const VersionSide& to, const std::
             for (const auto& [name, values] : change.fields) {
                 JsonObject field = object();
                 field->set("field", name);
-                if (change.change == "added") field->set("old", Poco::Dynamic::Var());
-                else field->set("old", values.first);
-                if (change.change == "removed") field->set("new", Poco::Dynamic::Var());
-                else field->set("new", values.second);
+                if (change.change == "added")
+                    field->set("old", Poco::Dynamic::Var());
+                else
+                    field->set("old", values.first);
+                if (change.change == "removed")
+                    field->set("new", Poco::Dynamic::Var());
+                else
+                    field->set("new", values.second);
                 fields->add(field);
             }
             item->set("fields", fields);
@@ -247,22 +274,28 @@ JsonObject diff_json(const VersionSide& from, const VersionSide& to, const std::
     JsonObject check = object();
     JsonArray added = array(), resolved = array();
     std::multiset<std::string> before_keys, after_keys;
-    if (from.findings) for (const model::Finding& f : *from.findings) before_keys.insert(finding_key(f));
-    if (to.findings) for (const model::Finding& f : *to.findings) after_keys.insert(finding_key(f));
+    if (from.findings)
+        for (const model::Finding& f : *from.findings) before_keys.insert(finding_key(f));
+    if (to.findings)
+        for (const model::Finding& f : *to.findings) after_keys.insert(finding_key(f));
     if (to.findings) {
         std::multiset<std::string> remaining = before_keys;
         for (const model::Finding& f : report::sorted(*to.findings)) {
             const auto found = remaining.find(finding_key(f));
-            if (found == remaining.end()) added->add(finding_json(f, language));
-            else remaining.erase(found);
+            if (found == remaining.end())
+                added->add(finding_json(f, language));
+            else
+                remaining.erase(found);
         }
     }
     if (from.findings) {
         std::multiset<std::string> remaining = after_keys;
         for (const model::Finding& f : report::sorted(*from.findings)) {
             const auto found = remaining.find(finding_key(f));
-            if (found == remaining.end()) resolved->add(finding_json(f, language));
-            else remaining.erase(found);
+            if (found == remaining.end())
+                resolved->add(finding_json(f, language));
+            else
+                remaining.erase(found);
         }
     }
     check->set("new", added);

@@ -19,7 +19,7 @@ namespace esfdraft::http {
 
 struct VersionSide {
     int number = 0;
-    const model::Application* application = nullptr;   // nullptr when the plan did not load
+    const model::Application* application = nullptr;  // nullptr when the plan did not load
     const model::Findings* findings = nullptr;
 };
 
@@ -29,7 +29,7 @@ struct PlanChange {
     std::string kind;
     std::string key;
     std::string change;
-    std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields;   // name → (old, new)
+    std::vector<std::pair<std::string, std::pair<std::string, std::string>>> fields;  // name → (old, new)
 };
 
 // The kinds of item the diff compares, in the order it lists them, with

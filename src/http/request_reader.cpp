@@ -23,7 +23,8 @@ namespace esfdraft::http {
 namespace {
 
 std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
 }
 
@@ -42,8 +43,9 @@ std::string size_phrase(std::size_t limit, bool swedish = false) {
 }
 
 HttpError body_too_large(std::size_t limit) {
-    return HttpError(413, "too-large", Said{"det som skickades är större än " + size_phrase(limit, true) + "; välj en mindre fil",
-                                            "the request body is larger than " + size_phrase(limit)});
+    return HttpError(413, "too-large",
+                     Said{"det som skickades är större än " + size_phrase(limit, true) + "; välj en mindre fil",
+                          "the request body is larger than " + size_phrase(limit)});
 }
 
 // Reads at most `limit` bytes of `source`; past that it reports end of
@@ -102,12 +104,17 @@ public:
             if (part.bytes.size() + static_cast<std::size_t>(got) > limit_) {
                 exceeded_ = true;
                 exceeded_part_ = name;
-                throw HttpError(413, "too-large", Said{"filen i delen '" + name + "' är större än " + size_phrase(limit_, true) + "; välj en mindre fil",
-                                                        "the part '" + name + "' is larger than " + size_phrase(limit_)});
+                throw HttpError(413, "too-large",
+                                Said{"filen i delen '" + name + "' är större än " + size_phrase(limit_, true) +
+                                         "; välj en mindre fil",
+                                     "the part '" + name + "' is larger than " + size_phrase(limit_)});
             }
             part.bytes.append(buffer, static_cast<std::size_t>(got));
         }
-        if (parts_.count(name)) throw HttpError(400, "invalid", Said{"delen '" + name + "' skickades två gånger", "the part '" + name + "' is given twice"});
+        if (parts_.count(name))
+            throw HttpError(
+                400, "invalid",
+                Said{"delen '" + name + "' skickades två gånger", "the part '" + name + "' is given twice"});
         parts_[name] = std::move(part);
     }
 
@@ -129,7 +136,8 @@ Poco::Int64 content_length(const Poco::Net::HTTPRequest& from) {
     if (!from.hasContentLength()) return -1;
     const std::string& value = from.get(Poco::Net::HTTPMessage::CONTENT_LENGTH);
     Poco::Int64 length = -1;
-    if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); }) ||
+    if (value.empty() || value.size() > 18 ||
+        !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); }) ||
         !Poco::NumberParser::tryParse64(value, length) || length < 0) {
         throw HttpError(400, "invalid", "the Content-Length is not a number of bytes");
     }
@@ -174,9 +182,7 @@ void read_body(const Poco::Net::HTTPRequest& from, std::istream& source, Request
     }
     BoundedBuffer bounded(source, limit);
     std::istream body(&bounded);
-    const auto too_large = [&] {
-        return body_too_large(limit);
-    };
+    const auto too_large = [&] { return body_too_large(limit); };
     if (multipart || into.content_type == "application/x-www-form-urlencoded") {
         BoundedParts parts(into.parts, options.part_limit);
         Poco::Net::HTMLForm form;
@@ -194,7 +200,9 @@ void read_body(const Poco::Net::HTTPRequest& from, std::istream& source, Request
             throw;
         } catch (const Poco::Exception& error) {
             if (bounded.exceeded()) throw too_large();
-            throw HttpError(400, "invalid", Said{"formuläret gick inte att läsa: " + error.displayText(), "the form could not be read: " + error.displayText()});
+            throw HttpError(400, "invalid",
+                            Said{"formuläret gick inte att läsa: " + error.displayText(),
+                                 "the form could not be read: " + error.displayText()});
         }
         if (bounded.exceeded()) throw too_large();
         for (const auto& [name, value] : form) into.fields[name] = value;

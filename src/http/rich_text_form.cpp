@@ -110,8 +110,8 @@ std::string inline_markup(const std::vector<Run>& runs) {
             if (c == '*') {
                 out += "\\*";
             } else if (c == '\\') {
-                const bool before_special = k + 1 < run.text.size() ? run.text[k + 1] == '*' || run.text[k + 1] == '\\'
-                                                                    : marker_follows;
+                const bool before_special =
+                    k + 1 < run.text.size() ? run.text[k + 1] == '*' || run.text[k + 1] == '\\' : marker_follows;
                 out += before_special ? "\\\\" : "\\";
             } else {
                 out += c;
@@ -143,8 +143,10 @@ struct Token {
 std::vector<Run> parse_inline(std::string_view text) {
     std::vector<Token> tokens;
     const auto literal = [&](std::string_view value) {
-        if (!tokens.empty() && tokens.back().kind == Token::text) tokens.back().value += value;
-        else tokens.push_back(Token{Token::text, std::string(value)});
+        if (!tokens.empty() && tokens.back().kind == Token::text)
+            tokens.back().value += value;
+        else
+            tokens.push_back(Token{Token::text, std::string(value)});
     };
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
@@ -170,9 +172,12 @@ std::vector<Run> parse_inline(std::string_view text) {
     std::vector<Run> runs;
     bool em = false, strong = false;
     for (const Token& token : tokens) {
-        if (token.kind == Token::em) em = !em;
-        else if (token.kind == Token::strong) strong = !strong;
-        else add_text(runs, token.value, em, strong);
+        if (token.kind == Token::em)
+            em = !em;
+        else if (token.kind == Token::strong)
+            strong = !strong;
+        else
+            add_text(runs, token.value, em, strong);
     }
     trim_end(runs);
     return runs;
@@ -185,14 +190,18 @@ void append_runs(model::Element& block, const std::vector<Run>& runs) {
         if (runs[r].strong) {
             model::Element strong("strong");
             for (; r < runs.size() && runs[r].strong; ++r) {
-                if (runs[r].em) strong.append("em", runs[r].text);
-                else strong.append_text(runs[r].text);
+                if (runs[r].em)
+                    strong.append("em", runs[r].text);
+                else
+                    strong.append_text(runs[r].text);
             }
             block.content.push_back(model::ElementContent{false, {}, block.children.size()});
             block.children.push_back(std::move(strong));
         } else {
-            if (runs[r].em) block.append("em", runs[r].text);
-            else block.append_text(runs[r].text);
+            if (runs[r].em)
+                block.append("em", runs[r].text);
+            else
+                block.append_text(runs[r].text);
             ++r;
         }
     }
@@ -236,7 +245,8 @@ public:
             return;
         }
         flush_list();
-        if (trimmed.size() > 1 && trimmed[0] == '\\' && (trimmed[1] == '-' || is_digit(trimmed[1]))) trimmed.remove_prefix(1);
+        if (trimmed.size() > 1 && trimmed[0] == '\\' && (trimmed[1] == '-' || is_digit(trimmed[1])))
+            trimmed.remove_prefix(1);
         if (!paragraph_.empty()) paragraph_ += ' ';
         paragraph_ += trimmed;
     }
@@ -301,8 +311,10 @@ std::string markup_from(const model::Element& rich_text_element) {
 void fill_rich_text(model::Element& target, std::string_view markup) {
     BlockBuilder builder(target);
     for (const std::string& line : lines_of(markup)) {
-        if (is_blank(line)) builder.end_block();
-        else builder.line(line);
+        if (is_blank(line))
+            builder.end_block();
+        else
+            builder.line(line);
     }
     builder.end_block();
 }

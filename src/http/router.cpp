@@ -9,7 +9,7 @@ namespace {
 
 std::vector<std::string> split_path(const std::string& path) {
     std::vector<std::string> segments;
-    std::size_t start = 1;   // paths begin with '/'
+    std::size_t start = 1;  // paths begin with '/'
     while (start <= path.size()) {
         const std::size_t slash = path.find('/', start);
         const std::size_t end = slash == std::string::npos ? path.size() : slash;

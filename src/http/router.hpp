@@ -18,16 +18,16 @@ using Handler = std::function<Response(Request&)>;
 
 // Who may reach a route at all; what they may do on it is the handler's.
 enum class Access {
-    anyone,        // no authentication needed (healthz, login, openapi, the sign-in page)
-    signed_in,     // any user with a session or token; anonymous callers get 401 (or the sign-in page)
+    anyone,     // no authentication needed (healthz, login, openapi, the sign-in page)
+    signed_in,  // any user with a session or token; anonymous callers get 401 (or the sign-in page)
 };
 
 struct Route {
-    std::string method;          // GET, POST, ...
-    std::string pattern;         // "/api/applications/{id}"
-    std::string summary;         // one line for the OpenAPI description
+    std::string method;   // GET, POST, ...
+    std::string pattern;  // "/api/applications/{id}"
+    std::string summary;  // one line for the OpenAPI description
     Access access = Access::signed_in;
-    bool page = false;           // an HTML page (errors as pages, anonymous callers sent to sign in)
+    bool page = false;  // an HTML page (errors as pages, anonymous callers sent to sign in)
     Handler handler;
 };
 
@@ -35,7 +35,7 @@ struct RouteMatch {
     enum class Kind { found, not_found, method_not_allowed } kind = Kind::not_found;
     const Route* route = nullptr;
     std::map<std::string, std::string> params;
-    std::vector<std::string> allowed;   // for method_not_allowed, sorted
+    std::vector<std::string> allowed;  // for method_not_allowed, sorted
 };
 
 class Router {

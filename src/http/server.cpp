@@ -3,6 +3,8 @@
 #include "http/request_reader.hpp"
 #include "model/values.hpp"
 
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -18,8 +20,6 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/Timestamp.h>
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/DateTimeFormat.h>
 
 #include <algorithm>
 #include <cctype>
@@ -36,20 +36,20 @@ namespace esfdraft::http {
 namespace {
 
 HttpError internal_error() {
-    return HttpError(500, "internal", Said{"servern kunde inte svara på det här; felet är loggat. Försök igen om en stund",
-                                           "the server could not answer this request; the error is logged"});
+    return HttpError(500, "internal",
+                     Said{"servern kunde inte svara på det här; felet är loggat. Försök igen om en stund",
+                          "the server could not answer this request; the error is logged"});
 }
 
 // Every response carries these (spec §5). Styles come from /static/site.css
 // and the report's own <style>; the only script is the editor's own file
 // (/static/editor.js), which reads /api/applications/{id} to tell of other saves.
 const char* const content_security_policy =
-    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
+    "data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'";
 
-bool is_unsafe(const std::string& method) {
-    return method != "GET" && method != "HEAD" && method != "OPTIONS";
-}
+bool is_unsafe(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 
 // Compares secrets in time that does not depend on where they differ.
 bool same_secret(const std::string& a, const std::string& b) {
@@ -92,7 +92,9 @@ public:
         try {
             page = describe(from, request);
             const RouteMatch match = router_.match(request.method, request.path);
-            if (match.kind == RouteMatch::Kind::not_found) throw HttpError(404, "not-found", Said{"det finns ingenting på " + request.path, "there is nothing at " + request.path});
+            if (match.kind == RouteMatch::Kind::not_found)
+                throw HttpError(404, "not-found",
+                                Said{"det finns ingenting på " + request.path, "there is nothing at " + request.path});
             if (match.kind == RouteMatch::Kind::method_not_allowed) {
                 allowed = match.allowed;
                 throw HttpError(405, "method-not-allowed", request.method + " is not allowed on " + request.path);
@@ -112,7 +114,8 @@ public:
                     finish(from, to, request, response, started);
                     return;
                 }
-                throw HttpError(401, "unauthenticated", Said{"logga in först", "sign in or send Authorization: Bearer TOKEN"});
+                throw HttpError(401, "unauthenticated",
+                                Said{"logga in först", "sign in or send Authorization: Bearer TOKEN"});
             }
             body_started = true;
             if (has_body(from)) read_body(from, from.stream(), request, options_);
@@ -120,17 +123,25 @@ public:
                 const std::string* token = request.header("x-csrf-token");
                 if (!token) token = request.field("csrf");
                 if (!token || !same_secret(*token, request.caller->csrf)) {
-                    throw HttpError(403, "csrf", Said{"formuläret har gått ut (CSRF-token saknas eller stämmer inte); ladda om sidan och försök igen",
-                                                      "this request needs the session's CSRF token (header X-CSRF-Token or form field csrf)"});
+                    throw HttpError(
+                        403, "csrf",
+                        Said{"formuläret har gått ut (CSRF-token saknas eller stämmer inte); ladda om sidan och försök "
+                             "igen",
+                             "this request needs the session's CSRF token (header X-CSRF-Token or form field csrf)"});
                 }
             }
             response = route.handler(request);
         } catch (const HttpError& error) {
             response = answer(request, error, page);
         } catch (const Poco::TimeoutException&) {
-            response = answer(request, HttpError(408, "timeout", Said{"begäran kom inte fram i tid; försök igen", "the request was not received in time"}), page);
+            response = answer(
+                request,
+                HttpError(408, "timeout",
+                          Said{"begäran kom inte fram i tid; försök igen", "the request was not received in time"}),
+                page);
         } catch (const std::exception& error) {
-            std::cerr << "esfdraft serve: " << request.method << ' ' << request.path << ": " << error.what() << std::endl;
+            std::cerr << "esfdraft serve: " << request.method << ' ' << request.path << ": " << error.what()
+                      << std::endl;
             response = answer(request, internal_error(), page);
         } catch (...) {
             std::cerr << "esfdraft serve: " << request.method << ' ' << request.path << ": unknown error" << std::endl;
@@ -203,7 +214,8 @@ private:
             if (response.status >= 400) to.setKeepAlive(false);
             to.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
             std::ostream& out = to.send();
-            if (from.getMethod() != "HEAD") out.write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
+            if (from.getMethod() != "HEAD")
+                out.write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
             out.flush();
         } catch (const std::exception&) {
             // the client went away; nothing to tell it
@@ -220,8 +232,10 @@ private:
         line.set("path", request.path);
         line.set("status", status);
         line.set("ms", static_cast<double>(static_cast<long long>(ms * 10.0)) / 10.0);
-        if (request.caller) line.set("user", request.caller->user_id);
-        else line.set("user", Poco::Dynamic::Var());
+        if (request.caller)
+            line.set("user", request.caller->user_id);
+        else
+            line.set("user", Poco::Dynamic::Var());
         std::ostringstream text;
         line.stringify(text);
         std::lock_guard<std::mutex> lock(log_mutex_);
@@ -283,7 +297,8 @@ void parse_listen(const std::string& listen, ServerOptions& options) {
     std::string host = listen.substr(0, colon);
     const std::string port = listen.substr(colon + 1);
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    if (port.empty() || port.size() > 5 ||
+        !std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); })) {
         throw std::invalid_argument("--listen: the port in '" + listen + "' is not a number");
     }
     const unsigned long number = std::stoul(port);
@@ -327,17 +342,14 @@ Server::Server(const Router& router, SiteHooks hooks, ServerOptions options) {
         state_ = std::make_unique<State>(router, std::move(hooks), std::move(options));
         state_->port = state_->socket.address().port();
     } catch (const Poco::Exception& error) {
-        throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " + error.displayText());
+        throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
+                                 error.displayText());
     }
 }
 
-Server::~Server() {
-    stop();
-}
+Server::~Server() { stop(); }
 
-void Server::start() {
-    state_->server->start();
-}
+void Server::start() { state_->server->start(); }
 
 void Server::stop() {
     if (!state_ || state_->stopped) return;
@@ -352,9 +364,7 @@ void Server::stop() {
     state_->pool.joinAll();
 }
 
-unsigned short Server::port() const {
-    return state_->port;
-}
+unsigned short Server::port() const { return state_->port; }
 
 void block_termination_signals() {
     sigset_t set;

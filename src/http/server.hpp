@@ -20,15 +20,15 @@ namespace esfdraft::http {
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
-    unsigned short port = 8080;            // 0: any free port (tests)
-    int threads = 8;                       // requests served at once
-    int queue = 64;                        // connections waiting for a thread; more are refused
-    std::size_t part_limit = 32u << 20;    // one uploaded part (413 beyond)
-    std::size_t body_limit = 100u << 20;   // the whole body, multipart or not (413 beyond)
-    std::size_t json_limit = 1u << 20;     // a JSON or urlencoded body (413 beyond)
-    int timeout_seconds = 30;              // a client that sends nothing for this long is dropped
-    int shutdown_seconds = 20;             // how long stop() waits for requests in flight
-    std::ostream* access_log = nullptr;    // one JSON line per request; nullptr: none
+    unsigned short port = 8080;           // 0: any free port (tests)
+    int threads = 8;                      // requests served at once
+    int queue = 64;                       // connections waiting for a thread; more are refused
+    std::size_t part_limit = 32u << 20;   // one uploaded part (413 beyond)
+    std::size_t body_limit = 100u << 20;  // the whole body, multipart or not (413 beyond)
+    std::size_t json_limit = 1u << 20;    // a JSON or urlencoded body (413 beyond)
+    int timeout_seconds = 30;             // a client that sends nothing for this long is dropped
+    int shutdown_seconds = 20;            // how long stop() waits for requests in flight
+    std::ostream* access_log = nullptr;   // one JSON line per request; nullptr: none
 };
 
 // "HOST:PORT", "[::1]:PORT" or ":PORT" into options; throws

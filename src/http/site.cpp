@@ -34,22 +34,24 @@ std::optional<Caller> authenticate(Context& context, const Request& request) {
         caller = caller_from(found->user);
     } else {
         const auto cookie = request.cookies.find(session_cookie);
-        if (cookie == request.cookies.end() || cookie->second.empty() || cookie->second.size() > 200) return std::nullopt;
-        const std::optional<store::AuthenticatedSession> found = context.store.find_session(store::token_hash(cookie->second));
+        if (cookie == request.cookies.end() || cookie->second.empty() || cookie->second.size() > 200)
+            return std::nullopt;
+        const std::optional<store::AuthenticatedSession> found =
+            context.store.find_session(store::token_hash(cookie->second));
         if (!found) return std::nullopt;
         caller = caller_from(found->user);
         caller->by_cookie = true;
         caller->csrf = found->session.csrf_token;
     }
     const auto lang = request.cookies.find(language_cookie);
-    if (lang != request.cookies.end() && (lang->second == "sv" || lang->second == "en")) caller->language = lang->second;
+    if (lang != request.cookies.end() && (lang->second == "sv" || lang->second == "en"))
+        caller->language = lang->second;
     return caller;
 }
 
 }  // namespace
 
-Site::Site(store::Store& store, SiteOptions options)
-    : context_(std::make_unique<Context>(store, std::move(options))) {
+Site::Site(store::Store& store, SiteOptions options) : context_(std::make_unique<Context>(store, std::move(options))) {
     add_api_routes(router_, *context_);
     add_page_routes(router_, *context_);
     add_editor_routes(router_, *context_);
@@ -70,15 +72,15 @@ Site::Site(store::Store& store, SiteOptions options)
 
 Site::~Site() = default;
 
-const Router& Site::router() const {
-    return router_;
-}
+const Router& Site::router() const { return router_; }
 
 SiteHooks Site::hooks() {
     Context* context = context_.get();
     SiteHooks hooks;
     hooks.authenticate = [context](const Request& request) { return authenticate(*context, request); };
-    hooks.error_page = [context](const Request& request, const HttpError& error) { return error_page(*context, request, error); };
+    hooks.error_page = [context](const Request& request, const HttpError& error) {
+        return error_page(*context, request, error);
+    };
     return hooks;
 }
 

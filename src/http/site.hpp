@@ -17,7 +17,7 @@ class Store;
 namespace esfdraft::http {
 
 struct SiteOptions {
-    bool secure_cookies = false;       // add Secure to the session cookie (behind HTTPS)
+    bool secure_cookies = false;  // add Secure to the session cookie (behind HTTPS)
     int session_seconds = 12 * 3600;
     // Login throttling: more failures than these in the window answer 429.
     int account_failures = 5;

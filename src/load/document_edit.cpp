@@ -21,7 +21,8 @@ model::Element to_element(XmlElement&& from) {
     out.children.reserve(from.children.size());
     for (XmlElement& child : from.children) out.children.push_back(to_element(std::move(child)));
     out.content.reserve(from.content.size());
-    for (XmlContent& piece : from.content) out.content.push_back(model::ElementContent{piece.is_text, std::move(piece.text), piece.child});
+    for (XmlContent& piece : from.content)
+        out.content.push_back(model::ElementContent{piece.is_text, std::move(piece.text), piece.child});
     return out;
 }
 
@@ -31,8 +32,10 @@ XmlElement parsed(std::string_view bytes, const std::string& file) {
     XmlElement tree;
     if (!read_well_formed(bytes, file, findings, tree)) {
         model::Finding first;
-        if (!findings.empty()) first = findings.front();
-        else first.rule = "X001", first.message_id = "X001.not_well_formed";
+        if (!findings.empty())
+            first = findings.front();
+        else
+            first.rule = "X001", first.message_id = "X001.not_well_formed";
         throw UnreadableDocument(std::move(first));
     }
     return tree;
@@ -54,9 +57,9 @@ std::optional<std::string> own_line_indent(std::string_view xml, std::size_t at)
 bool is_mixed(const std::string& name) { return name == "p" || name == "li" || name == "em" || name == "strong"; }
 
 struct Style {
-    std::string prefix;       // "" or "p:"
-    std::string newline;      // "\n" or "\r\n"
-    std::string step;         // one level of indentation
+    std::string prefix;   // "" or "p:"
+    std::string newline;  // "\n" or "\r\n"
+    std::string step;     // one level of indentation
 };
 
 // The pieces to write: the content, or the children when content is empty.
@@ -67,8 +70,10 @@ void each_piece(const model::Element& element, Visit visit) {
         return;
     }
     for (const model::ElementContent& piece : element.content) {
-        if (piece.is_text) visit(&piece.text, nullptr);
-        else if (piece.child < element.children.size()) visit(nullptr, &element.children[piece.child]);
+        if (piece.is_text)
+            visit(&piece.text, nullptr);
+        else if (piece.child < element.children.size())
+            visit(nullptr, &element.children[piece.child]);
     }
 }
 
@@ -96,8 +101,10 @@ void write_inline(std::string& out, const model::Element& element, const Style& 
     }
     out += '>';
     each_piece(element, [&](const std::string* text, const model::Element* child) {
-        if (text) append_escaped(out, *text, false, style.newline);
-        else write_inline(out, *child, style);
+        if (text)
+            append_escaped(out, *text, false, style.newline);
+        else
+            write_inline(out, *child, style);
     });
     out += "</" + style.prefix + element.name + ">";
 }
@@ -118,8 +125,10 @@ void write_element(std::string& out, const model::Element& element, const Style&
             write_start(out, element, style, extra);
             out += '>';
             each_piece(element, [&](const std::string* text, const model::Element* child) {
-                if (text) append_escaped(out, *text, false, style.newline);
-                else write_inline(out, *child, style);
+                if (text)
+                    append_escaped(out, *text, false, style.newline);
+                else
+                    write_inline(out, *child, style);
             });
             out += "</" + style.prefix + element.name + ">";
         }
@@ -148,7 +157,8 @@ Document layout_of(std::string_view xml, const std::string& file) {
     Document document;
     document.spans = find_root_children(xml);
     const std::size_t first_break = xml.find('\n');
-    document.style.newline = first_break != std::string_view::npos && first_break > 0 && xml[first_break - 1] == '\r' ? "\r\n" : "\n";
+    document.style.newline =
+        first_break != std::string_view::npos && first_break > 0 && xml[first_break - 1] == '\r' ? "\r\n" : "\n";
     document.style.prefix = document.spans.root.prefix();
     document.root_indent = own_line_indent(xml, document.spans.root.start_tag).value_or("");
     document.style.step = "  ";
@@ -181,11 +191,10 @@ std::string replace_root_child(std::string_view xml, std::size_t index, const mo
                                const std::string& file) {
     const Document document = layout_of(xml, file);
     if (index >= document.spans.children.size())
-        throw std::out_of_range("the root has " + std::to_string(document.spans.children.size()) + " child elements, not " +
-                                std::to_string(index + 1));
+        throw std::out_of_range("the root has " + std::to_string(document.spans.children.size()) +
+                                " child elements, not " + std::to_string(index + 1));
     const ElementSpan& old = document.spans.children[index];
-    const std::string indent =
-        own_line_indent(xml, old.start_tag).value_or(document.root_indent + document.style.step);
+    const std::string indent = own_line_indent(xml, old.start_tag).value_or(document.root_indent + document.style.step);
     std::string out(xml.substr(0, old.start_tag));
     out += written(replacement, document, indent);
     out.append(xml.substr(old.end));
@@ -198,8 +207,8 @@ std::string insert_root_child(std::string_view xml, std::size_t before, const mo
     const std::vector<ElementSpan>& children = document.spans.children;
     if (before == std::string::npos) before = children.size();
     if (before > children.size())
-        throw std::out_of_range("the root has " + std::to_string(children.size()) + " child elements; cannot insert before number " +
-                                std::to_string(before + 1));
+        throw std::out_of_range("the root has " + std::to_string(children.size()) +
+                                " child elements; cannot insert before number " + std::to_string(before + 1));
     const std::string& nl = document.style.newline;
     std::string out;
     if (before < children.size()) {
@@ -256,17 +265,20 @@ std::string insert_root_child(std::string_view xml, std::size_t before, const mo
 std::string remove_root_child(std::string_view xml, std::size_t index, const std::string& file) {
     const Document document = layout_of(xml, file);
     if (index >= document.spans.children.size())
-        throw std::out_of_range("the root has " + std::to_string(document.spans.children.size()) + " child elements, not " +
-                                std::to_string(index + 1));
+        throw std::out_of_range("the root has " + std::to_string(document.spans.children.size()) +
+                                " child elements, not " + std::to_string(index + 1));
     const ElementSpan& old = document.spans.children[index];
     std::size_t from = old.start_tag, to = old.end;
     const std::optional<std::string> indent = own_line_indent(xml, old.start_tag);
     if (indent) {
         std::size_t after = old.end;
         while (after < xml.size() && (xml[after] == ' ' || xml[after] == '\t')) ++after;
-        if (after < xml.size() && xml[after] == '\r' && after + 1 < xml.size() && xml[after + 1] == '\n') after += 2;
-        else if (after < xml.size() && xml[after] == '\n') after += 1;
-        else after = std::string_view::npos;
+        if (after < xml.size() && xml[after] == '\r' && after + 1 < xml.size() && xml[after + 1] == '\n')
+            after += 2;
+        else if (after < xml.size() && xml[after] == '\n')
+            after += 1;
+        else
+            after = std::string_view::npos;
         if (after != std::string_view::npos) {
             from = old.start_tag - indent->size();
             to = after;

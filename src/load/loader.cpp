@@ -29,9 +29,9 @@ void locate_in_tree(model::Findings& findings, std::size_t first, const XmlEleme
 bool stops_reading(const model::Findings& findings, std::size_t first, const XmlElement& root) {
     for (std::size_t i = first; i < findings.size(); ++i) {
         const std::string& id = findings[i].message_id;
-        if (findings[i].rule != "X002" || id == "X002.not_a_plan" || id == "X002.not_findings" || id == "X002.plan_namespace" ||
-            id == "X002.findings_namespace" || id == "X002.plan_no_namespace" || id == "X002.findings_no_namespace" ||
-            id == "X002.findings_given_as_plan")
+        if (findings[i].rule != "X002" || id == "X002.not_a_plan" || id == "X002.not_findings" ||
+            id == "X002.plan_namespace" || id == "X002.findings_namespace" || id == "X002.plan_no_namespace" ||
+            id == "X002.findings_no_namespace" || id == "X002.findings_given_as_plan")
             return true;
     }
     if (root.name.empty()) return true;
@@ -47,7 +47,9 @@ bool reported_on_line(const model::Findings& findings, std::size_t first, std::s
 }  // namespace
 
 Loader::Loader(std::string schema_dir, std::size_t max_input_bytes, std::size_t streaming_from_bytes)
-    : schema_dir_(std::move(schema_dir)), max_input_bytes_(max_input_bytes), streaming_from_bytes_(streaming_from_bytes) {}
+    : schema_dir_(std::move(schema_dir)),
+      max_input_bytes_(max_input_bytes),
+      streaming_from_bytes_(streaming_from_bytes) {}
 
 Loader::~Loader() = default;
 
@@ -60,8 +62,7 @@ Loader::~Loader() = default;
 template <typename Model, typename Reader>
 std::optional<Model> Loader::read_valid(std::string_view bytes, const std::string& path, const Schema& schema,
                                         model::Findings& findings, Reader reader) {
-    if (bytes.size() > max_input_bytes_)
-        throw larger_than(path, max_input_bytes_);
+    if (bytes.size() > max_input_bytes_) throw larger_than(path, max_input_bytes_);
     if (!check_input_bytes(bytes, path, findings)) return std::nullopt;
     const std::size_t first_schema_finding = findings.size();
     XmlElement root;
@@ -111,11 +112,14 @@ const Schema& Loader::plan_schema() {
 }
 
 const Schema& Loader::findings_schema() {
-    if (!findings_schema_) findings_schema_ = std::make_unique<Schema>(schema_dir_ + "/findings-1.xsd", streaming_from_bytes_);
+    if (!findings_schema_)
+        findings_schema_ = std::make_unique<Schema>(schema_dir_ + "/findings-1.xsd", streaming_from_bytes_);
     return *findings_schema_;
 }
 
-PlanLoad Loader::load_plan(const std::string& path) { return load_plan_bytes(read_input_file(path, max_input_bytes_), path); }
+PlanLoad Loader::load_plan(const std::string& path) {
+    return load_plan_bytes(read_input_file(path, max_input_bytes_), path);
+}
 
 FindingsLoad Loader::load_findings(const std::string& path) {
     return load_findings_bytes(read_input_file(path, max_input_bytes_), path);
@@ -129,7 +133,8 @@ PlanLoad Loader::load_plan_bytes(std::string_view bytes, const std::string& name
 
 FindingsLoad Loader::load_findings_bytes(std::string_view bytes, const std::string& name) {
     FindingsLoad result;
-    result.findings = read_valid<model::PreStudyFindings>(bytes, name, findings_schema(), result.problems, read_findings);
+    result.findings =
+        read_valid<model::PreStudyFindings>(bytes, name, findings_schema(), result.problems, read_findings);
     return result;
 }
 

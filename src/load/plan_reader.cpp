@@ -252,10 +252,12 @@ public:
             finding.section = "file";
             finding.message_id = "X002.invalid";
             finding.where = element.where();
-            finding.arg("detail", model::MessageArg::of_text(
-                                      "with this amount the budget's amounts (costs, financing and income together) add up "
-                                      "to more than " + model::format_sek_en(std::numeric_limits<model::Money>::max()) +
-                                      ", more than esfdraft can count; check the amounts"));
+            finding.arg("detail",
+                        model::MessageArg::of_text(
+                            "with this amount the budget's amounts (costs, financing and income together) add up "
+                            "to more than " +
+                            model::format_sek_en(std::numeric_limits<model::Money>::max()) +
+                            ", more than esfdraft can count; check the amounts"));
             problems_.push_back(std::move(finding));
         }
         return amount;
@@ -313,8 +315,8 @@ model::Budget read_budget(const XmlElement& element, model::Findings& problems) 
         }
     }
     for (const XmlElement* income : element.children_named("income"))
-        budget.income.push_back(
-            model::Income{total.add(money_attribute(*income, problems), *income), income->normalized_text(), income->where()});
+        budget.income.push_back(model::Income{total.add(money_attribute(*income, problems), *income),
+                                              income->normalized_text(), income->where()});
     return budget;
 }
 
@@ -339,7 +341,7 @@ model::RiskAnalysis read_risk_analysis(const XmlElement& element) {
 model::ProjectLogic read_project_logic(const XmlElement& element) {
     model::ProjectLogic logic;
     logic.where = element.where();
-    logic.introduction = read_rich_text(element);   // the blocks before the steps
+    logic.introduction = read_rich_text(element);  // the blocks before the steps
     for (const XmlElement* step : element.children_named("step")) {
         model::LogicStep item;
         item.kind = collapse_whitespace(step->attribute("kind").value_or(""));
@@ -508,12 +510,13 @@ model::PreStudyFindings read_findings(const XmlElement& root, model::Findings& p
     }
     if (const XmlElement* questions = root.child("questions"))
         for (const XmlElement* question : questions->children_named("question"))
-            findings.questions.push_back(
-                model::ResearchQuestion{question->attribute("id").value_or(""), question->normalized_text(), question->where()});
+            findings.questions.push_back(model::ResearchQuestion{question->attribute("id").value_or(""),
+                                                                 question->normalized_text(), question->where()});
     if (const XmlElement* actors = root.child("actors"))
         for (const XmlElement* actor : actors->children_named("actor"))
-            findings.actors.push_back(model::Actor{actor->attribute("id").value_or(""), actor->attribute("kind").value_or(""),
-                                                   actor->attribute("municipality"), actor->normalized_text(), actor->where()});
+            findings.actors.push_back(
+                model::Actor{actor->attribute("id").value_or(""), actor->attribute("kind").value_or(""),
+                             actor->attribute("municipality"), actor->normalized_text(), actor->where()});
     for (const XmlElement* element : root.children_named("finding")) {
         model::StudyFinding finding;
         finding.id = element->attribute("id").value_or("");

@@ -46,7 +46,8 @@ XmlElement checked_data_tree(const std::string& path, const Schema& schema, cons
     const std::string bytes = read_input_file(path);
     model::Findings findings;
     XmlElement root;
-    if (!check_input_bytes(bytes, path, findings) || schema.check(bytes, path, findings, &root) != Schema::Outcome::valid)
+    if (!check_input_bytes(bytes, path, findings) ||
+        schema.check(bytes, path, findings, &root) != Schema::Outcome::valid)
         fail_with_finding(findings.front());
     if (root.ns() != expected_namespace)
         fail_at(root.where(), std::string("the root element is not in the namespace ") + expected_namespace);
@@ -79,8 +80,8 @@ model::Date date_attribute(const XmlElement& element, std::string_view name) {
 
 int whole_attribute(const XmlElement& element, std::string_view name) {
     const std::string text = required_attribute(element, name);
-    if (auto value = model::parse_decimal(text); value && value->is_whole() && value->whole() >= 0 &&
-                                                 value->whole() <= 1'000'000)
+    if (auto value = model::parse_decimal(text);
+        value && value->is_whole() && value->whole() >= 0 && value->whole() <= 1'000'000)
         return static_cast<int>(value->whole());
     fail_at(element.where(), "the number " + text + " is not a whole number");
 }
@@ -117,7 +118,8 @@ model::PhaseRules read_phase(const XmlElement& element) {
             phase.warn_above_months->value > phase.error_above_months->value)
             fail_at(duration->where(), "warnAboveMonths is above errorAboveMonths");
     }
-    if (const XmlElement* share = element.child("esfShare")) phase.max_esf_share = sourced(percent_attribute(*share, "max"), *share);
+    if (const XmlElement* share = element.child("esfShare"))
+        phase.max_esf_share = sourced(percent_attribute(*share, "max"), *share);
     if (const XmlElement* share = element.child("coFinancing"))
         phase.min_cofinancing = sourced(percent_attribute(*share, "min"), *share);
     if (const XmlElement* ceiling = element.child("esfCeiling"))
@@ -136,13 +138,16 @@ std::vector<std::string> code_list(const XmlElement& list) {
 void read_gender_categories(const XmlElement& root, model::RulePack& pack) {
     const XmlElement* categories = root.child("genderCategories");
     if (!categories) {
-        const std::string source = "[I] the pack names no gender categories: women and men, the plan format's first split";
-        pack.gender_categories = {{"women", false, {"kvinnor", "women"}, source}, {"men", false, {"män", "men"}, source}};
+        const std::string source =
+            "[I] the pack names no gender categories: women and men, the plan format's first split";
+        pack.gender_categories = {{"women", false, {"kvinnor", "women"}, source},
+                                  {"men", false, {"män", "men"}, source}};
         return;
     }
     for (const XmlElement* element : categories->children_named("category")) {
         const std::string optional = element->attribute("optional").value_or("false");
-        pack.gender_categories.push_back(model::GenderCategory{required_attribute(*element, "code"), optional == "true" || optional == "1",
+        pack.gender_categories.push_back(model::GenderCategory{required_attribute(*element, "code"),
+                                                               optional == "true" || optional == "1",
                                                                names_of(*element, "name"), source_of(*element)});
     }
 }
@@ -171,26 +176,33 @@ model::Call read_call(const std::string& path, const Schema& schema, const model
     call.file = path;
     call.source = source_of(root);
     if (required_attribute(root, "pack") != pack.name)
-        fail_at(root.where(), "the call is for the pack \"" + required_attribute(root, "pack") + "\" but lies in \"" + pack.name + "\"");
+        fail_at(root.where(), "the call is for the pack \"" + required_attribute(root, "pack") + "\" but lies in \"" +
+                                  pack.name + "\"");
     call.title = names_of(root, "title");
     if (const XmlElement* areas = root.child("areas")) {
         call.areas = code_list(*areas);
         for (const XmlElement* item : areas->children_named("item"))
             if (!pack.find_area(required_attribute(*item, "code")))
-                fail_at(item->where(), "the area " + required_attribute(*item, "code") + " is not one of the pack's areas");
+                fail_at(item->where(),
+                        "the area " + required_attribute(*item, "code") + " is not one of the pack's areas");
     }
     if (const XmlElement* regions = root.child("regions")) call.regions = code_list(*regions);
     if (const XmlElement* phases = root.child("phases")) {
         call.phases = code_list(*phases);
         for (const XmlElement* item : phases->children_named("item"))
             if (!pack.find_phase(required_attribute(*item, "code")))
-                fail_at(item->where(), "the phase " + required_attribute(*item, "code") + " is not one of the pack's phases");
+                fail_at(item->where(),
+                        "the phase " + required_attribute(*item, "code") + " is not one of the pack's phases");
     }
-    if (const XmlElement* share = root.child("esfShare")) call.max_esf_share = sourced(percent_attribute(*share, "max"), *share);
-    if (const XmlElement* share = root.child("coFinancing")) call.min_cofinancing = sourced(percent_attribute(*share, "min"), *share);
-    if (const XmlElement* ceiling = root.child("esfCeiling")) call.esf_ceiling = sourced(money_attribute(*ceiling, "amount"), *ceiling);
+    if (const XmlElement* share = root.child("esfShare"))
+        call.max_esf_share = sourced(percent_attribute(*share, "max"), *share);
+    if (const XmlElement* share = root.child("coFinancing"))
+        call.min_cofinancing = sourced(percent_attribute(*share, "min"), *share);
+    if (const XmlElement* ceiling = root.child("esfCeiling"))
+        call.esf_ceiling = sourced(money_attribute(*ceiling, "amount"), *ceiling);
     if (const XmlElement* period = root.child("period")) {
-        if (period->attribute("earliestStart")) call.earliest_start = sourced(date_attribute(*period, "earliestStart"), *period);
+        if (period->attribute("earliestStart"))
+            call.earliest_start = sourced(date_attribute(*period, "earliestStart"), *period);
         if (period->attribute("latestEnd")) call.latest_end = sourced(date_attribute(*period, "latestEnd"), *period);
         if (call.earliest_start && call.latest_end && call.latest_end->value < call.earliest_start->value)
             fail_at(period->where(), "latestEnd is before earliestStart");
@@ -202,12 +214,14 @@ model::Call read_call(const std::string& path, const Schema& schema, const model
         // A call narrows its pack: it cannot allow a model the pack does not.
         if (!pack.cost_models.empty())
             for (const std::string& code : call.allowed_cost_models->value)
-                if (!pack.find_cost_model(code)) fail_at(models->where(), "the cost model " + code + " is not one of the pack's cost models");
+                if (!pack.find_cost_model(code))
+                    fail_at(models->where(), "the cost model " + code + " is not one of the pack's cost models");
     }
     if (const XmlElement* rate = root.child("exchangeRate")) {
         const std::string text = required_attribute(*rate, "sekPerEur");
         const auto value = model::parse_decimal(text);
-        if (!value || value->micros <= 0) fail_at(rate->where(), "the exchange rate " + text + " is not a positive number of kronor per euro");
+        if (!value || value->micros <= 0)
+            fail_at(rate->where(), "the exchange rate " + text + " is not a positive number of kronor per euro");
         call.sek_per_eur = sourced(*value, *rate);
     }
     if (const XmlElement* aid = root.child("stateAid")) {
@@ -218,7 +232,8 @@ model::Call read_call(const std::string& path, const Schema& schema, const model
         call.attachments_source = source_of(*attachments);
         for (const XmlElement* element : attachments->children_named("attachment")) {
             const std::string required = required_attribute(*element, "required");
-            call.attachments.push_back(model::AttachmentRule{required_attribute(*element, "kind"), required == "true" || required == "1",
+            call.attachments.push_back(model::AttachmentRule{required_attribute(*element, "kind"),
+                                                             required == "true" || required == "1",
                                                              names_of(*element, "name")});
         }
     }
@@ -253,8 +268,8 @@ void read_tsv(const std::string& path, std::size_t columns, Row row) {
         }
         const std::vector<std::string> fields = split_tabs(line);
         if (fields.size() != columns)
-            throw LoadError(path + ":" + std::to_string(number) + ": broken region data: expected " + std::to_string(columns) +
-                            " tab-separated columns, found " + std::to_string(fields.size()));
+            throw LoadError(path + ":" + std::to_string(number) + ": broken region data: expected " +
+                            std::to_string(columns) + " tab-separated columns, found " + std::to_string(fields.size()));
         row(fields, number);
     }
 }
@@ -267,7 +282,8 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
     pack.file = pack_xml;
     pack.name = required_attribute(root, "name");
     const std::string folder = fs::path(pack_xml).parent_path().filename().string();
-    if (pack.name != folder) fail_at(root.where(), "the pack is named \"" + pack.name + "\" but lies in the folder \"" + folder + "\"");
+    if (pack.name != folder)
+        fail_at(root.where(), "the pack is named \"" + pack.name + "\" but lies in the folder \"" + folder + "\"");
     pack.source = source_of(root);
     pack.title = names_of(root, "title");
 
@@ -286,12 +302,14 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
     }
     if (const XmlElement* categories = root.child("costCategories"))
         for (const XmlElement* element : categories->children_named("category"))
-            pack.cost_categories.push_back({required_attribute(*element, "code"), names_of(*element, "name"), source_of(*element)});
+            pack.cost_categories.push_back(
+                {required_attribute(*element, "code"), names_of(*element, "name"), source_of(*element)});
     if (const XmlElement* limits = root.child("limits")) {
         if (const XmlElement* words = limits->child("words")) {
             pack.default_min_words = sourced(whole_attribute(*words, "default"), *words);
             for (const XmlElement* section : words->children_named("section"))
-                pack.min_words.push_back({required_attribute(*section, "name"), whole_attribute(*section, "min"), source_of(*section)});
+                pack.min_words.push_back(
+                    {required_attribute(*section, "name"), whole_attribute(*section, "min"), source_of(*section)});
         }
         if (const XmlElement* summary = limits->child("summary"))
             pack.summary_max_characters = sourced(whole_attribute(*summary, "maxCharacters"), *summary);
@@ -299,7 +317,8 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
             pack.prestudy_gap_warn_months = sourced(whole_attribute(*gap, "warnAboveMonths"), *gap);
         if (const XmlElement* placeholders = limits->child("placeholders")) {
             pack.placeholders.source = source_of(*placeholders);
-            for (const XmlElement* text : placeholders->children_named("text")) pack.placeholders.value.push_back(text->text());
+            for (const XmlElement* text : placeholders->children_named("text"))
+                pack.placeholders.value.push_back(text->text());
         }
     }
     if (const XmlElement* rates = root.child("rates"))
@@ -308,32 +327,39 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
     if (const XmlElement* window = root.child("eligibility")) {
         pack.eligibility_start = sourced(date_attribute(*window, "start"), *window);
         pack.eligibility_end = sourced(date_attribute(*window, "end"), *window);
-        if (pack.eligibility_end.value < pack.eligibility_start.value) fail_at(window->where(), "the eligibility window ends before it starts");
+        if (pack.eligibility_end.value < pack.eligibility_start.value)
+            fail_at(window->where(), "the eligibility window ends before it starts");
     }
     read_gender_categories(root, pack);
     if (const XmlElement* indicators = root.child("commonIndicators"))
         for (const XmlElement* element : indicators->children_named("indicator"))
-            pack.common_indicators.push_back(model::CommonIndicator{required_attribute(*element, "code"), required_attribute(*element, "unit"),
+            pack.common_indicators.push_back(model::CommonIndicator{required_attribute(*element, "code"),
+                                                                    required_attribute(*element, "unit"),
                                                                     names_of(*element, "name"), source_of(*element)});
     if (const XmlElement* models = root.child("costModels"))
-        for (const XmlElement* element : models->children_named("model")) pack.cost_models.push_back(read_cost_model(*element));
+        for (const XmlElement* element : models->children_named("model"))
+            pack.cost_models.push_back(read_cost_model(*element));
     if (const XmlElement* simplified = root.child("simplifiedCosts"))
         pack.simplified_costs_threshold_eur = sourced(money_attribute(*simplified, "thresholdEur"), *simplified);
     if (const XmlElement* grounds = root.child("discriminationGrounds")) {
         pack.discrimination_grounds_source = source_of(*grounds);
         for (const XmlElement* element : grounds->children_named("ground")) {
             model::DiscriminationGround ground{required_attribute(*element, "code"), names_of(*element, "name"), {}};
-            for (const XmlElement* term : element->children_named("term")) ground.terms.push_back(term->normalized_text());
+            for (const XmlElement* term : element->children_named("term"))
+                ground.terms.push_back(term->normalized_text());
             pack.discrimination_grounds.push_back(std::move(ground));
         }
     }
     if (const XmlElement* assessment = root.child("assessment")) {
         if (const XmlElement* scale = assessment->child("scale")) {
-            pack.score_scale = model::ScoreScale{whole_attribute(*scale, "min"), whole_attribute(*scale, "max"), source_of(*scale)};
-            if (pack.score_scale->max <= pack.score_scale->min) fail_at(scale->where(), "the score scale's max is not above its min");
+            pack.score_scale =
+                model::ScoreScale{whole_attribute(*scale, "min"), whole_attribute(*scale, "max"), source_of(*scale)};
+            if (pack.score_scale->max <= pack.score_scale->min)
+                fail_at(scale->where(), "the score scale's max is not above its min");
         }
         for (const XmlElement* element : assessment->children_named("criterion")) {
-            model::AssessmentCriterion criterion{required_attribute(*element, "code"), names_of(*element, "name"), source_of(*element), {}};
+            model::AssessmentCriterion criterion{
+                required_attribute(*element, "code"), names_of(*element, "name"), source_of(*element), {}};
             // An xs:list of sections: the schema has checked each name, so split on white space.
             std::istringstream words(element->attribute("sections").value_or(""));
             for (std::string word; words >> word;) criterion.sections.push_back(word);
@@ -347,18 +373,21 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
             const std::string id = required_attribute(*element, "id");
             const model::RuleDefinition* definition = model::find_rule_definition(id);
             if (!definition) fail_at(element->where(), "there is no rule " + id + " in docs/rules.md");
-            if (!definition->added) fail_at(element->where(), id + " is not an added rule; it is always on (turn it off under <severities>)");
+            if (!definition->added)
+                fail_at(element->where(),
+                        id + " is not an added rule; it is always on (turn it off under <severities>)");
             pack.added_rules.push_back({id, source_of(*element)});
         }
     if (const XmlElement* severities = root.child("severities")) {
         for (const XmlElement* element : severities->children_named("rule")) {
             model::RuleOverride entry;
             entry.rule = required_attribute(*element, "id");
-            if (!model::find_rule_definition(entry.rule)) fail_at(element->where(), "there is no rule " + entry.rule + " in docs/rules.md");
+            if (!model::find_rule_definition(entry.rule))
+                fail_at(element->where(), "there is no rule " + entry.rule + " in docs/rules.md");
             const std::string enabled = element->attribute("enabled").value_or("true");
             entry.enabled = enabled == "true" || enabled == "1";
             if (auto severity = element->attribute("severity"))
-                entry.severity = *severity == "error" ? model::Severity::error
+                entry.severity = *severity == "error"     ? model::Severity::error
                                  : *severity == "warning" ? model::Severity::warning
                                                           : model::Severity::info;
             entry.source = source_of(*element);
@@ -371,7 +400,8 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
     std::error_code error;
     if (fs::is_directory(calls_folder, error))
         for (const auto& entry : fs::directory_iterator(calls_folder, error))
-            if (entry.is_regular_file() && entry.path().extension() == ".xml") call_files.push_back(entry.path().string());
+            if (entry.is_regular_file() && entry.path().extension() == ".xml")
+                call_files.push_back(entry.path().string());
     std::sort(call_files.begin(), call_files.end());
     for (const std::string& file : call_files) pack.calls.push_back(read_call(file, call_schema, pack));
     return pack;
@@ -383,18 +413,22 @@ model::MunicipalityRegister read_municipality_register(const std::string& region
     const std::string regions_path = regions_dir + "/regions.tsv";
     const std::string municipalities_path = regions_dir + "/municipalities.tsv";
     for (const std::string& path : {regions_path, municipalities_path})
-        if (!fs::is_regular_file(path)) throw LoadError(path + ": region data is missing; is the data folder (ESFDRAFT_DATA_DIR) right?");
+        if (!fs::is_regular_file(path))
+            throw LoadError(path + ": region data is missing; is the data folder (ESFDRAFT_DATA_DIR) right?");
     read_tsv(regions_path, 2, [&](const std::vector<std::string>& fields, int line) {
         if (data.find_region(fields[0]))
-            throw LoadError(regions_path + ":" + std::to_string(line) + ": broken region data: " + fields[0] + " appears twice");
+            throw LoadError(regions_path + ":" + std::to_string(line) + ": broken region data: " + fields[0] +
+                            " appears twice");
         data.regions.push_back(model::Region{fields[0], fields[1]});
     });
     read_tsv(municipalities_path, 5, [&](const std::vector<std::string>& fields, int line) {
         const std::string where = municipalities_path + ":" + std::to_string(line) + ": broken region data: ";
         const std::string& code = fields[0];
-        const bool four_digits = code.size() == 4 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool four_digits =
+            code.size() == 4 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (!four_digits) throw LoadError(where + "the code " + code + " is not four digits");
-        if (code.substr(0, 2) != fields[2]) throw LoadError(where + "the code " + code + " does not start with its county code " + fields[2]);
+        if (code.substr(0, 2) != fields[2])
+            throw LoadError(where + "the code " + code + " does not start with its county code " + fields[2]);
         if (!data.find_region(fields[4])) throw LoadError(where + "the region " + fields[4] + " is not in regions.tsv");
         if (data.find(code)) throw LoadError(where + code + " appears twice");
         data.municipalities.push_back(model::Municipality{code, fields[1], fields[2], fields[3], fields[4]});
@@ -420,8 +454,8 @@ const model::RulePack* RulePackLibrary::find(const std::string& name) {
     auto cached = packs_.find(name);
     if (cached != packs_.end()) return cached->second ? &*cached->second : nullptr;
     // Only a plain folder name can name a pack: no separators, no "..", no hidden folders.
-    const bool plain = !name.empty() && name[0] != '.' && name.find('/') == std::string::npos &&
-                       name.find('\\') == std::string::npos;
+    const bool plain =
+        !name.empty() && name[0] != '.' && name.find('/') == std::string::npos && name.find('\\') == std::string::npos;
     const std::string pack_xml = schema_dir_ + "/" + name + "/pack.xml";
     std::error_code error;
     if (!plain || !fs::is_regular_file(pack_xml, error)) {

@@ -20,8 +20,8 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 // Appends the UTF-8 form of a code point XML allows in a document; false
 // for one it does not (so a reference to it is not taken as text).
 bool append_code_point(std::string& out, std::uint32_t c) {
-    const bool allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
-                         (c >= 0x10000 && c <= 0x10FFFF);
+    const bool allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+                         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
     if (!allowed) return false;
     if (c < 0x80) {
         out += static_cast<char>(c);
@@ -80,9 +80,9 @@ private:
     };
     static constexpr std::size_t no_scope = static_cast<std::size_t>(-1);
     struct Scope {
-        std::string_view prefix;  // "" for the default namespace
+        std::string_view prefix;                 // "" for the default namespace
         std::shared_ptr<const std::string> uri;  // nullptr: no namespace
-        std::size_t shadowed;  // the scope of the prefix's outer declaration, or no_scope
+        std::size_t shadowed;                    // the scope of the prefix's outer declaration, or no_scope
     };
 
     bool starts_with(std::string_view prefix) const { return bytes_.compare(at_, prefix.size(), prefix) == 0; }
@@ -130,8 +130,8 @@ private:
 
     std::string_view name() {
         const std::size_t start = at_;
-        while (at_ < bytes_.size() && !is_space(bytes_[at_]) && bytes_[at_] != '>' && bytes_[at_] != '/' && bytes_[at_] != '=' &&
-               bytes_[at_] != '<')
+        while (at_ < bytes_.size() && !is_space(bytes_[at_]) && bytes_[at_] != '>' && bytes_[at_] != '/' &&
+               bytes_[at_] != '=' && bytes_[at_] != '<')
             ++at_;
         return bytes_.substr(start, at_ - start);
     }
@@ -217,7 +217,8 @@ private:
     // The innermost element's trailing text piece, new when it ends with a child.
     std::string& text_piece() {
         XmlElement& element = *open_.back().element;
-        if (element.content.empty() || !element.content.back().is_text) element.content.push_back(XmlContent{true, {}, 0});
+        if (element.content.empty() || !element.content.back().is_text)
+            element.content.push_back(XmlContent{true, {}, 0});
         return element.content.back().text;
     }
     void drop_empty_text() {
@@ -236,7 +237,8 @@ private:
         // Most values need nothing replaced: take them whole.
         const char* begin = bytes_.data() + at_;
         const char* const stop = bytes_.data() + end;
-        if (std::none_of(begin, stop, [](char c) { return c == '&' || c == '<' || c == '\t' || c == '\n' || c == '\r'; })) {
+        if (std::none_of(begin, stop,
+                         [](char c) { return c == '&' || c == '<' || c == '\t' || c == '\n' || c == '\r'; })) {
             out.assign(begin, stop);
             at_ = end + 1;
             return true;
@@ -350,7 +352,8 @@ private:
             }
         }
         const std::size_t colon = qualified.find(':');
-        const std::string_view prefix = colon == std::string_view::npos ? std::string_view() : qualified.substr(0, colon);
+        const std::string_view prefix =
+            colon == std::string_view::npos ? std::string_view() : qualified.substr(0, colon);
         element.name = std::string(colon == std::string_view::npos ? qualified : qualified.substr(colon + 1));
         if (!resolve(prefix, element.namespace_uri)) return false;
         element.attributes.reserve(raw_.size());

@@ -34,7 +34,6 @@ namespace esfdraft::load {
 
 namespace {
 
-
 // Length of the UTF-8 sequence starting at bytes[i], or 0 when it is invalid
 // (overlong forms, surrogates and code points above U+10FFFF are invalid).
 std::size_t utf8_sequence_length(std::string_view bytes, std::size_t i) {
@@ -130,8 +129,6 @@ std::string tidy_libxml_message(std::string message) {
 // line numbers. Short text is stored inside its node (the tree is never
 // changed after the parse), which saves an allocation per attribute value.
 constexpr int parse_options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
-
-
 
 // Runs `work` with libxml2's structured errors sent to `collector`.
 template <typename Work>
@@ -252,7 +249,8 @@ void read_required_in_all(const xmlNode* schema, const Attribute& attribute, Sch
             if (!is_xsd(all, "all")) continue;
             std::vector<std::string>& required = by_type[attribute(type, "name")];
             for (const xmlNode* element = all->children; element; element = element->next)
-                if (is_xsd(element, "element") && attribute(element, "minOccurs") != "0") required.push_back(attribute(element, "name"));
+                if (is_xsd(element, "element") && attribute(element, "minOccurs") != "0")
+                    required.push_back(attribute(element, "name"));
         }
     }
     std::map<std::string, std::set<std::string>> types_of;
@@ -269,12 +267,14 @@ void read_required_in_all(const xmlNode* schema, const Attribute& attribute, Sch
     }
     for (const auto& [element, types] : types_of)
         if (types.size() == 1)
-            if (auto found = by_type.find(*types.begin()); found != by_type.end()) vocabulary.required_in_all[element] = found->second;
+            if (auto found = by_type.find(*types.begin()); found != by_type.end())
+                vocabulary.required_in_all[element] = found->second;
 }
 
 SchemaVocabulary read_vocabulary(const std::string& xsd_path) {
     SchemaVocabulary vocabulary;
-    xmlDocPtr document = xmlReadFile(xsd_path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlDocPtr document =
+        xmlReadFile(xsd_path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!document) return vocabulary;
     const xmlNode* schema = xmlDocGetRootElement(document);
     const auto attribute = [](const xmlNode* node, const char* name) {
@@ -297,7 +297,8 @@ SchemaVocabulary read_vocabulary(const std::string& xsd_path) {
                 const std::string name = attribute(child, "name");
                 if (!name.empty()) {
                     if (node == schema && vocabulary.root.empty()) vocabulary.root = name;
-                    if (std::find(vocabulary.elements.begin(), vocabulary.elements.end(), name) == vocabulary.elements.end())
+                    if (std::find(vocabulary.elements.begin(), vocabulary.elements.end(), name) ==
+                        vocabulary.elements.end())
                         vocabulary.elements.push_back(name);
                 }
             }
@@ -318,14 +319,15 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
     const std::optional<std::string> attribute = between(view, "attribute '", "'");
     const std::optional<std::string> value = between(view, "The value '", "'");
 
-    if (view.find("No matching global declaration available for the validation root") != std::string_view::npos && root) {
+    if (view.find("No matching global declaration available for the validation root") != std::string_view::npos &&
+        root) {
         const std::string name = reinterpret_cast<const char*>(root->name);
         const std::string ns = root->ns && root->ns->href ? reinterpret_cast<const char*>(root->ns->href) : "";
         const bool plan = vocabulary.root == "application";
         const char* id = plan && name == "findings" ? "X002.findings_given_as_plan"
-                         : name != vocabulary.root ? (plan ? "X002.not_a_plan" : "X002.not_findings")
-                         : ns.empty()            ? (plan ? "X002.plan_no_namespace" : "X002.findings_no_namespace")
-                                                 : (plan ? "X002.plan_namespace" : "X002.findings_namespace");
+                         : name != vocabulary.root  ? (plan ? "X002.not_a_plan" : "X002.not_findings")
+                         : ns.empty()               ? (plan ? "X002.plan_no_namespace" : "X002.findings_no_namespace")
+                                                    : (plan ? "X002.plan_namespace" : "X002.findings_namespace");
         return file_finding("X002", id, file, line, 0)
             .arg("root", text(name))
             .arg("namespace", text(ns.empty() ? "-" : ns))
@@ -357,15 +359,20 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
     }
     // "Expected is ( a )" / "Expected is one of ( a, b )": the names libxml2 would take there.
     std::optional<std::string> expected;
-    if (auto names = between(view, "Expected is ( ", " )")) expected = *names;
-    else if (auto several = between(view, "Expected is one of ( ", " )")) expected = *several;
-    if (expected) expected = "<" + [&] {
-        std::string list = *expected;
-        for (std::size_t at = list.find(", "); at != std::string::npos; at = list.find(", ", at + 4)) list.replace(at, 2, ">, <");
-        return list;
-    }() + ">";
+    if (auto names = between(view, "Expected is ( ", " )"))
+        expected = *names;
+    else if (auto several = between(view, "Expected is one of ( ", " )"))
+        expected = *several;
+    if (expected)
+        expected = "<" + [&] {
+            std::string list = *expected;
+            for (std::size_t at = list.find(", "); at != std::string::npos; at = list.find(", ", at + 4))
+                list.replace(at, 2, ">, <");
+            return list;
+        }() + ">";
     if (element && !attribute && view.find("This element is not expected") != std::string_view::npos) {
-        const bool known = std::find(vocabulary.elements.begin(), vocabulary.elements.end(), *element) != vocabulary.elements.end();
+        const bool known =
+            std::find(vocabulary.elements.begin(), vocabulary.elements.end(), *element) != vocabulary.elements.end();
         if (!known)
             // A third of the letters may differ, at least one; a swap of two neighbours is one slip (<titel>).
             if (auto nearest = model::nearest_name(*element, vocabulary.elements, model::slip_limit(*element)))
@@ -406,7 +413,8 @@ model::Finding schema_finding(const std::string& message, const SchemaVocabulary
         if (auto all = vocabulary.required_in_all.find(*element); all != vocabulary.required_in_all.end()) {
             std::string required;
             for (const std::string& name : all->second)
-                if (expected->find("<" + name + ">") != std::string::npos) required += (required.empty() ? "<" : ", <") + name + ">";
+                if (expected->find("<" + name + ">") != std::string::npos)
+                    required += (required.empty() ? "<" : ", <") + name + ">";
             if (!required.empty()) expected = required;
         }
         return file_finding("X002", "X002.missing_child", file, line, 0)
@@ -451,10 +459,11 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes) {
     if (!S_ISREG(status.st_mode)) fail(not_regular_sv, not_regular_en);
     const auto size = static_cast<std::uintmax_t>(status.st_size);
     if (size > max_bytes)
-        throw LoadError(model::Said("'" + path + "' är " + std::to_string(size / (1024 * 1024)) + " MiB; esfdraft läser filer på högst " +
-                                        std::to_string(max_bytes / (1024 * 1024)) + " MiB (en plan med 10 000 kostnadsrader är omkring 2 MiB)",
-                                    "'" + path + "' is " + std::to_string(size / (1024 * 1024)) + " MiB; esfdraft reads files up to " +
-                                        std::to_string(max_bytes / (1024 * 1024)) + " MiB (a plan with 10 000 cost lines is about 2 MiB)"));
+        throw LoadError(model::Said(
+            "'" + path + "' är " + std::to_string(size / (1024 * 1024)) + " MiB; esfdraft läser filer på högst " +
+                std::to_string(max_bytes / (1024 * 1024)) + " MiB (en plan med 10 000 kostnadsrader är omkring 2 MiB)",
+            "'" + path + "' is " + std::to_string(size / (1024 * 1024)) + " MiB; esfdraft reads files up to " +
+                std::to_string(max_bytes / (1024 * 1024)) + " MiB (a plan with 10 000 cost lines is about 2 MiB)"));
     // Reads wait as usual for a regular file's data.
     if (const int flags = ::fcntl(descriptor, F_GETFL); flags >= 0) ::fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK);
     // The size said is only a hint: the file may grow while it is read, so
@@ -513,7 +522,8 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
             const std::size_t quote = declaration.find_first_of("\"'", at);
             if (quote != std::string_view::npos) {
                 const std::size_t close = declaration.find(declaration[quote], quote + 1);
-                const std::string_view name = declaration.substr(quote + 1, close == std::string_view::npos ? 0 : close - quote - 1);
+                const std::string_view name =
+                    declaration.substr(quote + 1, close == std::string_view::npos ? 0 : close - quote - 1);
                 if (!iequals_ascii(name, "utf-8")) {
                     const auto [line, column] = position_of(bytes, start + at);
                     out.push_back(file_finding("X001", "X001.not_utf8", file, line, column)
@@ -690,8 +700,8 @@ private:
                 std::size_t end = at;
                 while (end > 0 && is_space(bytes_[end - 1])) --end;
                 std::size_t begin = end;
-                while (begin > 0 && !is_space(bytes_[begin - 1]) && bytes_[begin - 1] != '"' && bytes_[begin - 1] != '\'' &&
-                       bytes_[begin - 1] != '<' && bytes_[begin - 1] != '=')
+                while (begin > 0 && !is_space(bytes_[begin - 1]) && bytes_[begin - 1] != '"' &&
+                       bytes_[begin - 1] != '\'' && bytes_[begin - 1] != '<' && bytes_[begin - 1] != '=')
                     --begin;
                 const std::string_view name = bytes_.substr(begin, end - begin);
                 if (name == "xmlns" || name.substr(0, 6) == "xmlns:") ++declarations;
@@ -817,7 +827,6 @@ Schema::Schema(const std::string& xsd_path, std::size_t streaming_from_bytes)
 
 Schema::~Schema() = default;
 
-
 namespace {
 
 // The X002 finding for a start tag over the limits, or none.
@@ -862,7 +871,8 @@ Schema::Outcome Schema::check(std::string_view bytes, const std::string& file, m
 }
 
 Schema::Outcome Schema::check_in_one_pass(std::string_view bytes, const std::string& file, model::Findings& out,
-                                          XmlElement* tree, const std::function<void(const XmlElement&)>& while_validating) const {
+                                          XmlElement* tree,
+                                          const std::function<void(const XmlElement&)>& while_validating) const {
     work_ = Work{};
     if (!within_markup_limits(bytes, file, out)) return Outcome::invalid;
     return one_pass(bytes, file, out, tree, while_validating);
@@ -875,7 +885,8 @@ bool Schema::check_streaming(std::string_view bytes, const std::string& file, Xm
     return within_markup_limits(bytes, file, ignored) && streaming(bytes, file, tree, while_validating);
 }
 
-Schema::Outcome Schema::one_pass(std::string_view bytes, const std::string& file, model::Findings& out, XmlElement* tree,
+Schema::Outcome Schema::one_pass(std::string_view bytes, const std::string& file, model::Findings& out,
+                                 XmlElement* tree,
                                  const std::function<void(const XmlElement&)>& while_validating) const {
     // One parse serves well-formedness, validity and the tree the readers use.
     xmlDocPtr document = parse_document(bytes, file, out);
@@ -912,12 +923,14 @@ Schema::Outcome Schema::one_pass(std::string_view bytes, const std::string& file
                                      xmlDocGetRootElement(document), file, line_of(collector.errors[i])));
     if (collector.count > max_schema_findings) {
         // Where the first one left out is, so that the user sees where to go on.
-        const int line = collector.errors.size() > max_schema_findings ? line_of(collector.errors[max_schema_findings]) : 1;
+        const int line =
+            collector.errors.size() > max_schema_findings ? line_of(collector.errors[max_schema_findings]) : 1;
         const std::size_t more = collector.count - max_schema_findings;
-        out.push_back(file_finding("X002", "X002.invalid", file, line, 0)
-                          .arg("detail", model::MessageArg::of_text(
-                                             std::to_string(more) + " more violations of the format from here on are not listed; "
-                                             "correct the ones above and check the file again")));
+        out.push_back(
+            file_finding("X002", "X002.invalid", file, line, 0)
+                .arg("detail", model::MessageArg::of_text(std::to_string(more) +
+                                                          " more violations of the format from here on are not listed; "
+                                                          "correct the ones above and check the file again")));
     }
     if (!valid && collector.count == 0)
         out.push_back(file_finding("X002", "X002.invalid", file, 1, 1)
@@ -987,6 +1000,5 @@ bool Schema::validates_streaming(std::string_view bytes, std::size_t& messages) 
     messages = collector.count;
     return valid;
 }
-
 
 }  // namespace esfdraft::load

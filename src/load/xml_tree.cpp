@@ -1,6 +1,5 @@
 #include "load/xml_tree.hpp"
 
-
 #include <algorithm>
 #include <vector>
 

@@ -26,19 +26,19 @@ struct XmlContent {
 };
 
 struct XmlElement {
-    std::string name;        // local name
+    std::string name;                                             // local name
     std::vector<std::pair<std::string, std::string>> attributes;  // unqualified attributes only
     std::vector<XmlElement> children;
-    std::vector<XmlContent> content;   // text and child references in document order
-    int line = 0;                      // position of the start tag's '<' (1-based, in characters)
+    std::vector<XmlContent> content;  // text and child references in document order
+    int line = 0;                     // position of the start tag's '<' (1-based, in characters)
     int column = 0;
 
     // Shared by many elements, so a large tree costs no allocation per
     // element for them (set by the builders of trees):
     std::shared_ptr<const std::string> namespace_uri;  // nullptr when none
     std::shared_ptr<const std::string> file;
-    std::shared_ptr<const std::string> parent_path;   // nullptr for the root
-    int position = 0;  // 1-based among same-named siblings when there are several, else 0
+    std::shared_ptr<const std::string> parent_path;  // nullptr for the root
+    int position = 0;                                // 1-based among same-named siblings when there are several, else 0
 
     // The namespace URI, "" when none.
     const std::string& ns() const;

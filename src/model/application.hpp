@@ -30,8 +30,8 @@ using InlineText = std::vector<Inline>;
 struct Block {
     enum class Kind { paragraph, bullet_list, numbered_list };
     Kind kind = Kind::paragraph;
-    InlineText inlines;               // paragraph content (empty for lists)
-    std::vector<InlineText> items;    // list items (empty for paragraphs)
+    InlineText inlines;             // paragraph content (empty for lists)
+    std::vector<InlineText> items;  // list items (empty for paragraphs)
     SourceLocation where;
 };
 
@@ -52,7 +52,7 @@ struct RichText {
 
 struct Organisation {
     std::string name;
-    std::optional<std::string> org_number;   // "NNNNNN-NNNN" as written
+    std::optional<std::string> org_number;  // "NNNNNN-NNNN" as written
     SourceLocation where;
 };
 
@@ -80,7 +80,7 @@ struct MunicipalityRef {
 struct PreStudyRef {
     std::string title;
     Period period;
-    std::optional<std::string> findings_path;   // relative to the plan file
+    std::optional<std::string> findings_path;  // relative to the plan file
     SourceLocation where;
 };
 
@@ -94,21 +94,22 @@ struct PostalAddress {
     SourceLocation where;
 };
 
-struct Signatory {                    // firmatecknare
+struct Signatory {  // firmatecknare
     std::string name;
     std::string title;
     SourceLocation where;
 };
 
 struct PaymentAccount {
-    std::string kind;                 // bankgiro | plusgiro | bank
-    std::string number;               // as written
+    std::string kind;    // bankgiro | plusgiro | bank
+    std::string number;  // as written
     SourceLocation where;
 };
 
 struct Applicant {
-    std::optional<Located<std::string>> kind;   // municipality | region | county-board | agency | university | non-profit | company | other
-    std::optional<Located<std::string>> vat;    // deductible | partly-deductible | not-deductible (momsredovisning)
+    std::optional<Located<std::string>>
+        kind;  // municipality | region | county-board | agency | university | non-profit | company | other
+    std::optional<Located<std::string>> vat;  // deductible | partly-deductible | not-deductible (momsredovisning)
     std::optional<PostalAddress> address;
     std::optional<Signatory> signatory;
     std::optional<Contact> finance_contact;
@@ -120,8 +121,8 @@ struct Project {
     Located<std::string> title;
     std::optional<Located<std::string>> acronym;
     Located<std::string> programme_area;
-    Located<std::string> phase;        // "prestudy" or "implementation" per spec
-    Located<std::string> region;       // NUTS2 code, e.g. "SE33"
+    Located<std::string> phase;   // "prestudy" or "implementation" per spec
+    Located<std::string> region;  // NUTS2 code, e.g. "SE33"
     Organisation owner;
     Contact contact;
     Period period;
@@ -129,7 +130,7 @@ struct Project {
     SourceLocation municipalities_where;
     std::optional<PreStudyRef> pre_study;
     std::optional<Applicant> applicant;
-    std::optional<Located<std::string>> case_number;   // diarienummer, once the funder gave one
+    std::optional<Located<std::string>> case_number;  // diarienummer, once the funder gave one
     SourceLocation where;
 };
 
@@ -150,14 +151,14 @@ struct TargetGroup {
 };
 
 struct Indicator {
-    std::string text;                 // what is counted
-    std::string unit;                 // persons | organisations | percent | count
+    std::string text;  // what is counted
+    std::string unit;  // persons | organisations | percent | count
     Decimal target;
-    Decimal baseline;                 // 0 when the file leaves it out
+    Decimal baseline;  // 0 when the file leaves it out
     std::optional<Decimal> women;
     std::optional<Decimal> men;
-    std::optional<Decimal> non_binary;   // nonBinary="…": ESF+ where national law provides it
-    std::optional<std::string> code;     // a common indicator of the pack (code="EECO01"); none = project-specific
+    std::optional<Decimal> non_binary;  // nonBinary="…": ESF+ where national law provides it
+    std::optional<std::string> code;    // a common indicator of the pack (code="EECO01"); none = project-specific
     std::optional<Date> due;
     SourceLocation where;
 };
@@ -169,7 +170,7 @@ struct GoalBasis {
 
 struct Goal {
     std::string id;
-    std::string kind;                 // project | effect
+    std::string kind;  // project | effect
     std::string statement;
     std::vector<Indicator> indicators;
     std::vector<GoalBasis> basis;
@@ -190,9 +191,9 @@ struct Activity {
 };
 
 struct Partner {
-    std::optional<std::string> id;    // needed when costs or sources name it (@beneficiary)
+    std::optional<std::string> id;  // needed when costs or sources name it (@beneficiary)
     std::string name;
-    std::string role;                 // free text; "beneficiary" = a stödmottagare with its own sub-budget
+    std::string role;  // free text; "beneficiary" = a stödmottagare with its own sub-budget
     std::optional<std::string> org_number;
     SourceLocation where;
 
@@ -202,10 +203,10 @@ struct Partner {
 // <riskAnalysis>: an optional introduction, then the risks.
 struct Risk {
     std::optional<std::string> id;
-    std::string likelihood;           // low | medium | high
-    std::string impact;               // low | medium | high
-    std::string description;          // the risk
-    std::string measure;              // what meets it
+    std::string likelihood;   // low | medium | high
+    std::string impact;       // low | medium | high
+    std::string description;  // the risk
+    std::string measure;      // what meets it
     SourceLocation where;
 };
 
@@ -219,7 +220,7 @@ struct RiskAnalysis {
 // and effects; an optional introduction, then steps, each optionally tied to
 // goals.
 struct LogicStep {
-    std::string kind;                 // problem | activities | outputs | results | effects
+    std::string kind;  // problem | activities | outputs | results | effects
     std::vector<std::string> goal_ids;
     RichText text;
     SourceLocation where;
@@ -248,7 +249,7 @@ struct Accessibility {
 // ---------------------------------------------------------------- budget
 
 struct CostLine {
-    std::string category;             // staff | services | premises | travel | materials | indirect | participants | other
+    std::string category;  // staff | services | premises | travel | materials | indirect | participants | other
     int year = 0;
     std::optional<std::string> activity_id;
     Money amount = 0;
@@ -263,11 +264,11 @@ struct CostLine {
 };
 
 struct FinancingSource {
-    std::string kind;                 // esf | public-cash | public-in-kind | public-allowance | private-cash | private-in-kind
+    std::string kind;  // esf | public-cash | public-in-kind | public-allowance | private-cash | private-in-kind
     std::optional<std::string> funder;
     std::optional<std::string> org_number;
     Money amount = 0;
-    std::optional<std::string> beneficiary;   // as CostLine::beneficiary
+    std::optional<std::string> beneficiary;  // as CostLine::beneficiary
     SourceLocation where;
 };
 
@@ -323,9 +324,9 @@ struct Actor {
 };
 
 struct Evidence {
-    std::string kind;                 // survey | interview | workshop | document | statistics
+    std::string kind;  // survey | interview | workshop | document | statistics
     std::optional<std::int64_t> respondents;
-    std::optional<Decimal> share;     // 0–1
+    std::optional<Decimal> share;  // 0–1
     std::vector<std::string> actor_ids;
     std::string text;
     SourceLocation where;
@@ -334,9 +335,9 @@ struct Evidence {
 struct StudyFinding {
     std::string id;
     std::string question_id;
-    std::string theme;                // needs | cooperation | competence | support | other
-    std::string priority;             // high | medium | low
-    bool out_of_scope = false;        // scope="out"
+    std::string theme;          // needs | cooperation | competence | support | other
+    std::string priority;       // high | medium | low
+    bool out_of_scope = false;  // scope="out"
     std::string statement;
     std::vector<Evidence> evidence;
     std::optional<std::string> recommendation;
@@ -344,7 +345,7 @@ struct StudyFinding {
 };
 
 struct PreStudyFindings {
-    std::string file;                 // the path it was read from
+    std::string file;  // the path it was read from
     std::string lang = "sv";
     std::string study_title;
     Period study_period;

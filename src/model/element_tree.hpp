@@ -26,8 +26,8 @@ struct Element {
     std::string name;                                             // local name
     std::vector<std::pair<std::string, std::string>> attributes;  // unqualified attributes, in order
     std::vector<Element> children;
-    std::vector<ElementContent> content;                          // text and child references in order
-    int line = 0;                                                 // of the start tag when read from bytes; 0 when built
+    std::vector<ElementContent> content;  // text and child references in order
+    int line = 0;                         // of the start tag when read from bytes; 0 when built
 
     Element() = default;
     explicit Element(std::string local_name) : name(std::move(local_name)) {}

@@ -16,13 +16,13 @@ namespace esfdraft::model {
 
 enum class Severity { info, warning, error };
 
-std::string_view to_string(Severity severity);   // "info" | "warning" | "error"
+std::string_view to_string(Severity severity);  // "info" | "warning" | "error"
 
 struct MessageArg {
     enum class Kind { text, money, number, date, percent };
     Kind kind = Kind::text;
-    std::string text;          // Kind::text, and Kind::date as "YYYY-MM-DD"
-    std::int64_t number = 0;   // money in öre; a plain integer; percent in hundredths of a per cent
+    std::string text;         // Kind::text, and Kind::date as "YYYY-MM-DD"
+    std::int64_t number = 0;  // money in öre; a plain integer; percent in hundredths of a per cent
 
     static MessageArg of_text(std::string value);
     static MessageArg of_money(Money ore);
@@ -33,10 +33,10 @@ struct MessageArg {
 };
 
 struct Finding {
-    std::string rule;           // "B005"
+    std::string rule;  // "B005"
     Severity severity = Severity::error;
-    std::string section;        // the application section it belongs to: "budget", "goals", ...
-    std::string message_id;     // catalogue key, e.g. "B005.unbalanced"
+    std::string section;     // the application section it belongs to: "budget", "goals", ...
+    std::string message_id;  // catalogue key, e.g. "B005.unbalanced"
     std::vector<std::pair<std::string, MessageArg>> args;
     SourceLocation where;
 

@@ -39,13 +39,13 @@ const Call* RulePack::find_call(std::string_view call_name) const {
 }
 
 bool RulePack::allows_cost_category(std::string_view code) const {
-    return find_by(cost_categories, code, [](const CostCategoryRule& rule) -> const std::string& { return rule.code; }) !=
-           nullptr;
+    return find_by(cost_categories, code,
+                   [](const CostCategoryRule& rule) -> const std::string& { return rule.code; }) != nullptr;
 }
 
 bool RulePack::requires_section(std::string_view section) const {
-    return find_by(required_sections, section, [](const SectionRule& rule) -> const std::string& { return rule.section; }) !=
-           nullptr;
+    return find_by(required_sections, section,
+                   [](const SectionRule& rule) -> const std::string& { return rule.section; }) != nullptr;
 }
 
 int RulePack::min_words_for(std::string_view section) const {
@@ -60,7 +60,8 @@ const RuleOverride* RulePack::override_for(std::string_view rule) const {
 }
 
 const CommonIndicator* RulePack::find_common_indicator(std::string_view code) const {
-    return find_by(common_indicators, code, [](const CommonIndicator& indicator) -> const std::string& { return indicator.code; });
+    return find_by(common_indicators, code,
+                   [](const CommonIndicator& indicator) -> const std::string& { return indicator.code; });
 }
 
 const CostModelRule* RulePack::find_cost_model(std::string_view code) const {
@@ -70,7 +71,8 @@ const CostModelRule* RulePack::find_cost_model(std::string_view code) const {
 bool RulePack::turns_on(std::string_view rule) const {
     const RuleDefinition* definition = find_rule_definition(rule);
     if (!definition || !definition->added) return true;
-    return find_by(added_rules, rule, [](const AddedRule& entry) -> const std::string& { return entry.rule; }) != nullptr;
+    return find_by(added_rules, rule, [](const AddedRule& entry) -> const std::string& { return entry.rule; }) !=
+           nullptr;
 }
 
 bool AssessmentCriterion::concerns(std::string_view section) const {
@@ -91,7 +93,8 @@ const std::vector<std::string>& plan_sections() {
 }
 
 const Municipality* MunicipalityRegister::find(std::string_view code) const {
-    return find_by(municipalities, code, [](const Municipality& municipality) -> const std::string& { return municipality.code; });
+    return find_by(municipalities, code,
+                   [](const Municipality& municipality) -> const std::string& { return municipality.code; });
 }
 
 const Region* MunicipalityRegister::find_region(std::string_view code) const {
@@ -101,38 +104,36 @@ const Region* MunicipalityRegister::find_region(std::string_view code) const {
 const std::vector<RuleDefinition>& rule_definitions() {
     using S = Severity;
     static const std::vector<RuleDefinition> rules = {
-        {"X001", "X", S::error, std::nullopt},   {"X002", "X", S::error, std::nullopt},
-        {"X003", "X", S::error, std::nullopt},   {"X004", "X", S::error, std::nullopt},
-        {"X005", "X", S::error, std::nullopt},
-        {"M001", "M", S::error, std::nullopt},   {"M002", "M", S::error, std::nullopt},
-        {"M003", "M", S::error, std::nullopt},   {"M004", "M", S::error, std::nullopt},
-        {"M005", "M", S::error, std::nullopt},   {"M006", "M", S::warning, std::nullopt},
-        {"M007", "M", S::warning, std::nullopt},
+        {"X001", "X", S::error, std::nullopt},         {"X002", "X", S::error, std::nullopt},
+        {"X003", "X", S::error, std::nullopt},         {"X004", "X", S::error, std::nullopt},
+        {"X005", "X", S::error, std::nullopt},         {"M001", "M", S::error, std::nullopt},
+        {"M002", "M", S::error, std::nullopt},         {"M003", "M", S::error, std::nullopt},
+        {"M004", "M", S::error, std::nullopt},         {"M005", "M", S::error, std::nullopt},
+        {"M006", "M", S::warning, std::nullopt},       {"M007", "M", S::warning, std::nullopt},
         {"M008", "M", S::error, std::nullopt, true},   {"M009", "M", S::warning, std::nullopt, true},
         {"M010", "M", S::warning, std::nullopt, true}, {"S001", "S", S::error, std::nullopt},
-        {"S002", "S", S::warning, std::nullopt}, {"S003", "S", S::warning, std::nullopt},
-        {"S004", "S", S::warning, std::nullopt}, {"S005", "S", S::info, std::nullopt},
-        {"S006", "S", S::warning, std::nullopt}, {"S007", "S", S::warning, std::nullopt, true},
-        {"G001", "G", S::error, std::nullopt},
-        {"G002", "G", S::warning, std::nullopt}, {"G003", "G", S::error, std::nullopt},
-        {"G004", "G", S::error, std::nullopt},   {"G005", "G", S::warning, S::error},
-        {"G006", "G", S::error, std::nullopt},   {"G007", "G", S::warning, std::nullopt},
-        {"G008", "G", S::warning, std::nullopt}, {"G009", "G", S::info, std::nullopt, true},
-        {"A001", "A", S::error, std::nullopt},
-        {"A002", "A", S::warning, std::nullopt}, {"A003", "A", S::info, std::nullopt},
-        {"B001", "B", S::error, std::nullopt},   {"B002", "B", S::error, std::nullopt},
-        {"B003", "B", S::error, std::nullopt},   {"B004", "B", S::warning, std::nullopt},
-        {"B005", "B", S::error, std::nullopt},   {"B006", "B", S::error, std::nullopt},
-        {"B007", "B", S::error, std::nullopt},   {"B008", "B", S::error, std::nullopt},
-        {"B009", "B", S::error, std::nullopt},   {"B010", "B", S::warning, std::nullopt},
-        {"B011", "B", S::error, S::warning},
-        {"B012", "B", S::error, std::nullopt, true},   {"B013", "B", S::error, std::nullopt, true},
-        {"B014", "B", S::error, std::nullopt, true},   {"D001", "D", S::error, std::nullopt},
-        {"D002", "D", S::warning, S::error},     {"D003", "D", S::error, std::nullopt},
-        {"D004", "D", S::error, std::nullopt},   {"D005", "D", S::error, std::nullopt},
-        {"D006", "D", S::error, S::warning},     {"D007", "D", S::warning, std::nullopt},
-        {"F001", "F", S::warning, std::nullopt}, {"F002", "F", S::warning, std::nullopt},
-        {"F003", "F", S::warning, std::nullopt}, {"F004", "F", S::warning, std::nullopt},
+        {"S002", "S", S::warning, std::nullopt},       {"S003", "S", S::warning, std::nullopt},
+        {"S004", "S", S::warning, std::nullopt},       {"S005", "S", S::info, std::nullopt},
+        {"S006", "S", S::warning, std::nullopt},       {"S007", "S", S::warning, std::nullopt, true},
+        {"G001", "G", S::error, std::nullopt},         {"G002", "G", S::warning, std::nullopt},
+        {"G003", "G", S::error, std::nullopt},         {"G004", "G", S::error, std::nullopt},
+        {"G005", "G", S::warning, S::error},           {"G006", "G", S::error, std::nullopt},
+        {"G007", "G", S::warning, std::nullopt},       {"G008", "G", S::warning, std::nullopt},
+        {"G009", "G", S::info, std::nullopt, true},    {"A001", "A", S::error, std::nullopt},
+        {"A002", "A", S::warning, std::nullopt},       {"A003", "A", S::info, std::nullopt},
+        {"B001", "B", S::error, std::nullopt},         {"B002", "B", S::error, std::nullopt},
+        {"B003", "B", S::error, std::nullopt},         {"B004", "B", S::warning, std::nullopt},
+        {"B005", "B", S::error, std::nullopt},         {"B006", "B", S::error, std::nullopt},
+        {"B007", "B", S::error, std::nullopt},         {"B008", "B", S::error, std::nullopt},
+        {"B009", "B", S::error, std::nullopt},         {"B010", "B", S::warning, std::nullopt},
+        {"B011", "B", S::error, S::warning},           {"B012", "B", S::error, std::nullopt, true},
+        {"B013", "B", S::error, std::nullopt, true},   {"B014", "B", S::error, std::nullopt, true},
+        {"D001", "D", S::error, std::nullopt},         {"D002", "D", S::warning, S::error},
+        {"D003", "D", S::error, std::nullopt},         {"D004", "D", S::error, std::nullopt},
+        {"D005", "D", S::error, std::nullopt},         {"D006", "D", S::error, S::warning},
+        {"D007", "D", S::warning, std::nullopt},       {"F001", "F", S::warning, std::nullopt},
+        {"F002", "F", S::warning, std::nullopt},       {"F003", "F", S::warning, std::nullopt},
+        {"F004", "F", S::warning, std::nullopt},
     };
     return rules;
 }

@@ -38,31 +38,31 @@ struct LocalizedName {
 };
 
 struct ProgrammeArea {
-    std::string code;                   // "PO1", "A1", "D"
+    std::string code;  // "PO1", "A1", "D"
     LocalizedName name;
-    std::vector<std::string> regions;   // NUTS2 codes the area is open to; empty = every region
+    std::vector<std::string> regions;  // NUTS2 codes the area is open to; empty = every region
     std::string source;
 };
 
 // What a phase allows when no call says otherwise.
 struct PhaseRules {
-    std::string code;                   // "prestudy" | "implementation"
+    std::string code;  // "prestudy" | "implementation"
     LocalizedName name;
     std::string source;
-    std::optional<Sourced<int>> warn_above_months;    // D002 warning
-    std::optional<Sourced<int>> error_above_months;   // D002 error
-    Sourced<ShareHundredths> max_esf_share;           // B006
-    Sourced<ShareHundredths> min_cofinancing;         // B007
-    std::optional<Sourced<Money>> esf_ceiling;        // B009
+    std::optional<Sourced<int>> warn_above_months;   // D002 warning
+    std::optional<Sourced<int>> error_above_months;  // D002 error
+    Sourced<ShareHundredths> max_esf_share;          // B006
+    Sourced<ShareHundredths> min_cofinancing;        // B007
+    std::optional<Sourced<Money>> esf_ceiling;       // B009
 };
 
 struct SectionRule {
-    std::string section;                // plan element name: "summary", "genderEquality", ...
+    std::string section;  // plan element name: "summary", "genderEquality", ...
     std::string source;
 };
 
 struct CostCategoryRule {
-    std::string code;                   // plan cost/@category: "staff", ...
+    std::string code;  // plan cost/@category: "staff", ...
     LocalizedName name;
     std::string source;
 };
@@ -75,9 +75,9 @@ struct WordMinimum {
 
 // A pack may turn a rule off or change its severity, never its meaning.
 struct RuleOverride {
-    std::string rule;                   // "D007"
+    std::string rule;  // "D007"
     bool enabled = true;
-    std::optional<Severity> severity;   // replaces every severity the rule reports
+    std::optional<Severity> severity;  // replaces every severity the rule reports
     std::string source;
 };
 
@@ -86,7 +86,7 @@ struct RuleOverride {
 // "in accordance with national law") is counted in the sum when a plan
 // gives it and never asked for.
 struct GenderCategory {
-    std::string code;                   // women | men | nonBinary
+    std::string code;  // women | men | nonBinary
     bool optional = false;
     LocalizedName name;
     std::string source;
@@ -94,21 +94,21 @@ struct GenderCategory {
 
 // A common indicator of the programme (G009), named by indicator/@code.
 struct CommonIndicator {
-    std::string code;                   // "EECO01"
-    std::string unit;                   // persons | organisations | percent | count
+    std::string code;  // "EECO01"
+    std::string unit;  // persons | organisations | percent | count
     LocalizedName name;
     std::string source;
 };
 
 // A cost model a budget may use (budget/@costModel; B012, B013).
 struct CostModelRule {
-    std::string code;                   // real-costs | indirect-flat-rate | remaining-flat-rate | lump-sum | unit-costs
-    bool simplified = false;            // a simplified cost option (B013)
-    std::optional<ShareHundredths> rate;   // a flat rate: at most rate × the base category's costs ...
-    std::string base;                   // ... of this category ("staff")
-    std::string flat_category;          // the cost category the flat-rate line is booked on ("other")
-    std::vector<std::string> categories;   // non-empty: the only categories a budget using the model may hold
-    std::vector<std::string> excludes;  // models it is never combined with
+    std::string code;         // real-costs | indirect-flat-rate | remaining-flat-rate | lump-sum | unit-costs
+    bool simplified = false;  // a simplified cost option (B013)
+    std::optional<ShareHundredths> rate;  // a flat rate: at most rate × the base category's costs ...
+    std::string base;                     // ... of this category ("staff")
+    std::string flat_category;            // the cost category the flat-rate line is booked on ("other")
+    std::vector<std::string> categories;  // non-empty: the only categories a budget using the model may hold
+    std::vector<std::string> excludes;    // models it is never combined with
     LocalizedName name;
     std::string source;
 };
@@ -116,7 +116,7 @@ struct CostModelRule {
 // A ground of discrimination (S007) and the words that name it: matched
 // ignoring case as whole words, a trailing '*' matching any ending.
 struct DiscriminationGround {
-    std::string code;                   // "age"
+    std::string code;  // "age"
     LocalizedName name;
     std::vector<std::string> terms;
 };
@@ -142,13 +142,13 @@ struct ScoreScale {
 
 // An added rule (docs/rules.md, "Added rules") the pack turns on.
 struct AddedRule {
-    std::string rule;                   // "B013"
+    std::string rule;  // "B013"
     std::string source;
 };
 
 // An attachment a call considers (M009).
 struct AttachmentRule {
-    std::string kind;                   // the plan's attachment/@kind
+    std::string kind;  // the plan's attachment/@kind
     bool required = false;
     LocalizedName name;
 };
@@ -156,24 +156,24 @@ struct AttachmentRule {
 // A call (utlysning): narrows the pack for the applications made to it.
 // Every limit is optional; an absent one leaves the pack's phase default.
 struct Call {
-    std::string name;                   // file name without .xml
+    std::string name;  // file name without .xml
     std::string file;
     LocalizedName title;
     std::string source;
-    std::vector<std::string> areas;     // empty = every area of the pack
-    std::vector<std::string> regions;   // empty = every region
-    std::vector<std::string> phases;    // empty = every phase
+    std::vector<std::string> areas;    // empty = every area of the pack
+    std::vector<std::string> regions;  // empty = every region
+    std::vector<std::string> phases;   // empty = every phase
     std::optional<Sourced<ShareHundredths>> max_esf_share;
     std::optional<Sourced<ShareHundredths>> min_cofinancing;
     std::optional<Sourced<Money>> esf_ceiling;
     std::optional<Sourced<Date>> earliest_start;
     std::optional<Sourced<Date>> latest_end;
-    std::optional<Sourced<ShareHundredths>> min_transnational_share;   // B011
+    std::optional<Sourced<ShareHundredths>> min_transnational_share;  // B011
     // B012: the cost models the call allows among the pack's; nullopt = all of the pack's.
     std::optional<Sourced<std::vector<std::string>>> allowed_cost_models;
     // B013: kronor per euro for the pack's euro threshold; nullopt = B013 cannot convert and stays silent.
     std::optional<Sourced<Decimal>> sek_per_eur;
-    std::optional<Sourced<bool>> state_aid;   // true: B013 does not apply
+    std::optional<Sourced<bool>> state_aid;  // true: B013 does not apply
     // M009: the attachments the call considers; empty = the call lists none (M009 silent).
     std::vector<AttachmentRule> attachments;
     std::string attachments_source;
@@ -185,8 +185,8 @@ struct Call {
 };
 
 struct RulePack {
-    std::string name;                   // folder name: "esf-2007-2013"
-    std::string file;                   // path of pack.xml
+    std::string name;  // folder name: "esf-2007-2013"
+    std::string file;  // path of pack.xml
     LocalizedName title;
     std::string source;
     std::vector<ProgrammeArea> areas;
@@ -195,9 +195,9 @@ struct RulePack {
     std::vector<SectionRule> recommended_sections;
     std::vector<CostCategoryRule> cost_categories;
     Sourced<int> default_min_words{40, ""};
-    std::vector<WordMinimum> min_words;           // per-section exceptions
+    std::vector<WordMinimum> min_words;  // per-section exceptions
     Sourced<int> summary_max_characters{2000, ""};
-    std::optional<Sourced<ShareHundredths>> indirect_max_share_of_staff;   // absent: no flat-rate limit
+    std::optional<Sourced<ShareHundredths>> indirect_max_share_of_staff;  // absent: no flat-rate limit
     Sourced<Date> eligibility_start;
     Sourced<Date> eligibility_end;
     Sourced<int> prestudy_gap_warn_months{12, ""};
@@ -205,16 +205,16 @@ struct RulePack {
     // G005: the categories a persons target is split into. The reader fills
     // in women and men when pack.xml has no <genderCategories>.
     std::vector<GenderCategory> gender_categories;
-    std::vector<CommonIndicator> common_indicators;    // G009; empty: no common indicators
-    std::vector<CostModelRule> cost_models;            // B012; empty: the pack sets no cost models
-    std::optional<Sourced<Money>> simplified_costs_threshold_eur;   // B013, whole euro cents
-    std::vector<DiscriminationGround> discrimination_grounds;       // S007
+    std::vector<CommonIndicator> common_indicators;                // G009; empty: no common indicators
+    std::vector<CostModelRule> cost_models;                        // B012; empty: the pack sets no cost models
+    std::optional<Sourced<Money>> simplified_costs_threshold_eur;  // B013, whole euro cents
+    std::vector<DiscriminationGround> discrimination_grounds;      // S007
     std::string discrimination_grounds_source;
     std::vector<AssessmentCriterion> assessment_criteria;
     std::optional<ScoreScale> score_scale;
     // Formal requirements (step 1) that the plan has a section with text (ESF+: fundamentalRights).
     std::vector<SectionRule> formal_sections;
-    std::vector<AddedRule> added_rules;                // the added rules the pack turns on
+    std::vector<AddedRule> added_rules;  // the added rules the pack turns on
     std::vector<RuleOverride> overrides;
     std::vector<Call> calls;
 
@@ -240,15 +240,15 @@ const std::vector<std::string>& plan_sections();
 // ---------------------------------------------------------------- regions
 
 struct Municipality {
-    std::string code;                   // four-digit SCB kommunkod
+    std::string code;  // four-digit SCB kommunkod
     std::string name;
-    std::string county_code;            // two digits
+    std::string county_code;  // two digits
     std::string county;
-    std::string nuts2;                  // "SE33"
+    std::string nuts2;  // "SE33"
 };
 
 struct Region {
-    std::string code;                   // NUTS2
+    std::string code;  // NUTS2
     std::string name;
 };
 
@@ -271,7 +271,7 @@ struct MunicipalityRegister {
 // always on.
 struct RuleDefinition {
     std::string_view id;
-    std::string_view family;            // "X", "M", "S", "G", "A", "B", "D", "F"
+    std::string_view family;  // "X", "M", "S", "G", "A", "B", "D", "F"
     Severity severity;
     std::optional<Severity> second_severity;
     bool added = false;

@@ -26,7 +26,8 @@ std::string group_digits(std::string_view digits, std::string_view separator) {
 
 std::string group_digits(std::int64_t value, std::string_view separator) {
     // The magnitude unsigned, so that the lowest int64_t has one too.
-    const std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    const std::uint64_t magnitude =
+        value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
     return (value < 0 ? "-" : "") + group_digits(std::to_string(magnitude), separator);
 }
 
@@ -210,7 +211,8 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
 
 std::string Decimal::text() const {
     const bool negative = micros < 0;
-    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(micros) : static_cast<std::uint64_t>(micros);
+    const std::uint64_t magnitude =
+        negative ? 0 - static_cast<std::uint64_t>(micros) : static_cast<std::uint64_t>(micros);
     std::string out = negative ? "-" : "";
     out += std::to_string(magnitude / scale);
     std::uint64_t fraction = magnitude % scale;

@@ -16,13 +16,13 @@ struct Words {
 };
 
 struct SectionWords {
-    std::string_view key;   // the plan's element name: "genderEquality"
-    Words name;             // "Jämställdhetsintegrering" / "Gender equality"
-    bool rich_text;         // holds blocks (p, ul, ol) itself
+    std::string_view key;  // the plan's element name: "genderEquality"
+    Words name;            // "Jämställdhetsintegrering" / "Gender equality"
+    bool rich_text;        // holds blocks (p, ul, ol) itself
 };
 
 struct CodeWords {
-    std::string_view key;   // the plan's code: "premises", "public-in-kind"
+    std::string_view key;  // the plan's code: "premises", "public-in-kind"
     Words name;
 };
 
@@ -48,12 +48,12 @@ const CodeWords* financing_kind_words(std::string_view key);
 // for both. Any programme other than "esf-plus-2021-2027" (also an unknown
 // one) gets the 2007–2013 words, the plan format's first.
 struct PhaseWords {
-    std::string_view key;        // "prestudy" | "implementation"
-    Words name;                  // "Förprojektering" / "Pre-study" (a heading, a label)
-    Words noun;                  // "förprojektering" / "pre-study" (inside a sentence)
-    Words indefinite;            // "en förprojektering" / "a pre-study"
-    Words definite;              // "förprojekteringen" / "the pre-study"
-    Words genitive;              // "förprojekteringens" / "the pre-study's"
+    std::string_view key;  // "prestudy" | "implementation"
+    Words name;            // "Förprojektering" / "Pre-study" (a heading, a label)
+    Words noun;            // "förprojektering" / "pre-study" (inside a sentence)
+    Words indefinite;      // "en förprojektering" / "a pre-study"
+    Words definite;        // "förprojekteringen" / "the pre-study"
+    Words genitive;        // "förprojekteringens" / "the pre-study's"
 };
 // nullptr for a phase the plan format does not define.
 const PhaseWords* phase_words(std::string_view key, std::string_view programme);

@@ -23,20 +23,20 @@ struct WorkbookStamp {
 
 struct ArtefactRequest {
     NamedBytes plan;
-    std::optional<NamedBytes> findings;        // the plan's preStudy/@findings is never opened
-    std::optional<NamedBytes> template_docx;   // default: the programme's templates/application[-plus]-<lang>/
-    std::optional<NamedBytes> logo;            // PNG or JPEG
-    std::optional<std::string> lang;           // default: the plan's lang
-    model::Date today;                         // "today" for the rules and the documents' date
-    bool strict = false;                       // warnings count as errors in the report's verdict
-    bool draft = true, workbook = true, report_html = true;   // which artefacts to make
-    std::optional<WorkbookStamp> workbook_stamp;              // written into the workbook when given
+    std::optional<NamedBytes> findings;       // the plan's preStudy/@findings is never opened
+    std::optional<NamedBytes> template_docx;  // default: the programme's templates/application[-plus]-<lang>/
+    std::optional<NamedBytes> logo;           // PNG or JPEG
+    std::optional<std::string> lang;          // default: the plan's lang
+    model::Date today;                        // "today" for the rules and the documents' date
+    bool strict = false;                      // warnings count as errors in the report's verdict
+    bool draft = true, workbook = true, report_html = true;  // which artefacts to make
+    std::optional<WorkbookStamp> workbook_stamp;             // written into the workbook when given
 };
 
 struct Artefacts {
     report::ApplicationReport report;
-    bool plan_loaded = false;   // false: X001/X002; no draft or workbook
-    std::optional<std::string> draft_docx, workbook_xlsx, report_html;   // the bytes of each one made
+    bool plan_loaded = false;                                           // false: X001/X002; no draft or workbook
+    std::optional<std::string> draft_docx, workbook_xlsx, report_html;  // the bytes of each one made
 };
 
 // Checks the plan with `session` (after setting its "today" to

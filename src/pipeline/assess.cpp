@@ -7,9 +7,12 @@ namespace esfdraft::pipeline {
 
 AssessResult assess(const AssessRequest& request) {
     if (request.plans.empty()) throw ToolError(model::Said("assess behöver en plan", "assess needs a plan"));
-    if (!request.ranking && request.plans.size() != 1) throw ToolError(model::Said("bedömningsdokumentet görs för en plan i taget", "the assessment document is made for one plan at a time"));
+    if (!request.ranking && request.plans.size() != 1)
+        throw ToolError(model::Said("bedömningsdokumentet görs för en plan i taget",
+                                    "the assessment document is made for one plan at a time"));
     if (request.ranking && request.format != AssessmentFormat::html)
-        throw ToolError(model::Said("rangordningen av flera planer skrivs bara som HTML", "the ranking of several plans is written as HTML only"));
+        throw ToolError(model::Said("rangordningen av flera planer skrivs bara som HTML",
+                                    "the ranking of several plans is written as HTML only"));
     // The checked plans keep pointers into the session (its packs), so the session outlives the rendering.
     CheckSession session(request.today);
     std::vector<CheckedPlan> checked;
@@ -28,14 +31,16 @@ AssessResult assess(const AssessRequest& request) {
     }
     std::vector<report::AssessedApplication> assessed;
     for (const CheckedPlan& plan : checked) {
-        assessed.push_back({plan.report, plan.application ? &*plan.application : nullptr, plan.application ? plan.pack : nullptr});
+        assessed.push_back(
+            {plan.report, plan.application ? &*plan.application : nullptr, plan.application ? plan.pack : nullptr});
         if (!report::ready_to_submit(plan.report.findings, false)) result.all_ready = false;
     }
     report::ReportOptions options;
     options.language = request.language;
     options.date = request.today.iso();
-    const std::string bytes = request.ranking ? report::render_assessment_ranking(assessed, result.failures, options)
-                                              : render_assessment(checked.front(), options, request.format, session.data_folder());
+    const std::string bytes = request.ranking
+                                  ? report::render_assessment_ranking(assessed, result.failures, options)
+                                  : render_assessment(checked.front(), options, request.format, session.data_folder());
     write_file_atomically(request.output, bytes, inputs);
     result.written = request.output;
     result.plans = static_cast<int>(checked.size());

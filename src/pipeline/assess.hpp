@@ -21,22 +21,22 @@ namespace esfdraft::pipeline {
 enum class AssessmentFormat { html, docx };
 
 struct AssessRequest {
-    std::vector<std::string> plans;                 // already expanded (expand_plan_arguments)
-    std::optional<std::string> findings_override;   // --findings (only with one plan)
+    std::vector<std::string> plans;                // already expanded (expand_plan_arguments)
+    std::optional<std::string> findings_override;  // --findings (only with one plan)
     model::Date today;
     report::Language language = report::Language::sv;
-    std::string output;                             // FILE.html or FILE.docx
-    AssessmentFormat format = AssessmentFormat::html;   // docx: one plan only (a ranking is refused with ToolError)
+    std::string output;                                // FILE.html or FILE.docx
+    AssessmentFormat format = AssessmentFormat::html;  // docx: one plan only (a ranking is refused with ToolError)
     // True: the ranking of the plans (a folder or several plans), else the
     // assessment document of plans.front(), which must be the only one.
     bool ranking = false;
 };
 
 struct AssessResult {
-    std::string written;                   // the output path
-    int plans = 0;                         // plans that were checked
-    bool all_ready = true;                 // every checked plan is ready to submit (no errors)
-    std::vector<std::string> failures;     // plans that could not be checked (batch), messages ready for the user
+    std::string written;                // the output path
+    int plans = 0;                      // plans that were checked
+    bool all_ready = true;              // every checked plan is ready to submit (no errors)
+    std::vector<std::string> failures;  // plans that could not be checked (batch), messages ready for the user
 };
 
 // Checks the plans and writes the document. Throws ToolError when nothing
@@ -58,7 +58,8 @@ std::string render_assessment(const CheckedPlan& plan, const report::ReportOptio
 // on `today` and renders in `lang`, else the plan's own language (sv when it
 // did not load). Throws ToolError as CheckSession::check_bytes and
 // render_assessment do.
-std::string assessment_from_bytes(CheckSession& session, const NamedBytes& plan, const std::optional<NamedBytes>& findings,
-                                  model::Date today, const std::optional<std::string>& lang, AssessmentFormat format);
+std::string assessment_from_bytes(CheckSession& session, const NamedBytes& plan,
+                                  const std::optional<NamedBytes>& findings, model::Date today,
+                                  const std::optional<std::string>& lang, AssessmentFormat format);
 
 }  // namespace esfdraft::pipeline

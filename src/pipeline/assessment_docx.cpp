@@ -16,13 +16,14 @@ namespace {
 using docx::TemplateValue;
 using docx::text_value;
 
-const char* const box_empty = "\xE2\x98\x90";     // ☐
-const char* const box_ticked = "\xE2\x98\x92";    // ☒
+const char* const box_empty = "\xE2\x98\x90";   // ☐
+const char* const box_ticked = "\xE2\x98\x92";  // ☒
 
 docx::SpanList spans_of(const report::DocSpans& spans) {
     docx::SpanList out;
     // A code span has no face of its own in the document; a note to the reviewer is italic as in the HTML.
-    for (const report::DocSpan& span : spans) out.push_back({span.text, span.strong, span.emphasis || span.note, false});
+    for (const report::DocSpan& span : spans)
+        out.push_back({span.text, span.strong, span.emphasis || span.note, false});
     return out;
 }
 
@@ -76,21 +77,36 @@ std::string outcome(report::RequirementState state, report::Language language) {
 // what the HTML page says.
 TemplateValue labels(report::Language language) {
     static const std::pair<const char*, const char*> keys[] = {
-        {"heading", "assess.heading"},          {"prepared_on", "assess.prepared_on"},
-        {"intro", "assess.intro"},              {"facts", "assess.facts"},
-        {"case_number", "assess.case_number"},  {"reviewer_name", "assess.reviewer_name"},
-        {"reviewer_date", "assess.reviewer_date"}, {"verdict", "text.verdict"},
-        {"step1", "assess.step1"},              {"step1_intro", "assess.step1_intro"},
-        {"requirement", "assess.requirement"},  {"outcome", "assess.outcome"},
-        {"basis", "assess.basis"},              {"not_loaded", "assess.not_loaded"},
-        {"severity", "column.severity"},        {"rule", "column.rule"},
-        {"message", "column.message"},          {"location", "column.location"},
-        {"findings_caption", "assess.criterion_findings"}, {"step2", "assess.step2"},
-        {"plan_text", "assess.plan_text"},      {"no_sections", "assess.no_sections"},
-        {"section_missing", "assess.section_missing"}, {"criterion_findings", "assess.criterion_findings"},
-        {"no_findings", "text.no_findings"},    {"evidence", "assess.evidence"},
-        {"reviewer_part", "assess.reviewer_part"}, {"score", "assess.score"},
-        {"comment", "assess.comment"},          {"summary_part", "assess.summary_part"},
+        {"heading", "assess.heading"},
+        {"prepared_on", "assess.prepared_on"},
+        {"intro", "assess.intro"},
+        {"facts", "assess.facts"},
+        {"case_number", "assess.case_number"},
+        {"reviewer_name", "assess.reviewer_name"},
+        {"reviewer_date", "assess.reviewer_date"},
+        {"verdict", "text.verdict"},
+        {"step1", "assess.step1"},
+        {"step1_intro", "assess.step1_intro"},
+        {"requirement", "assess.requirement"},
+        {"outcome", "assess.outcome"},
+        {"basis", "assess.basis"},
+        {"not_loaded", "assess.not_loaded"},
+        {"severity", "column.severity"},
+        {"rule", "column.rule"},
+        {"message", "column.message"},
+        {"location", "column.location"},
+        {"findings_caption", "assess.criterion_findings"},
+        {"step2", "assess.step2"},
+        {"plan_text", "assess.plan_text"},
+        {"no_sections", "assess.no_sections"},
+        {"section_missing", "assess.section_missing"},
+        {"criterion_findings", "assess.criterion_findings"},
+        {"no_findings", "text.no_findings"},
+        {"evidence", "assess.evidence"},
+        {"reviewer_part", "assess.reviewer_part"},
+        {"score", "assess.score"},
+        {"comment", "assess.comment"},
+        {"summary_part", "assess.summary_part"},
         {"total", "assess.total"},
     };
     TemplateValue out = TemplateValue::map();
@@ -101,24 +117,27 @@ TemplateValue labels(report::Language language) {
 TemplateValue template_data(const report::AssessmentDocument& doc, report::Language language) {
     const std::string lang(report::language_code(language));
     TemplateValue data = TemplateValue::map();
-    data.set("document", TemplateValue::map({{"title", text_value(report::phrase("assess.heading", language) + ": " + doc.name)},
-                                             {"subject", text_value(report::phrase("assess.heading", language))},
-                                             {"date", text_value(doc.date)},
-                                             {"language_tag", text_value(lang == "en" ? "en-GB" : "sv-SE")},
-                                             {"timestamp", text_value(doc.date + "T00:00:00Z")}}));
+    data.set("document",
+             TemplateValue::map({{"title", text_value(report::phrase("assess.heading", language) + ": " + doc.name)},
+                                 {"subject", text_value(report::phrase("assess.heading", language))},
+                                 {"date", text_value(doc.date)},
+                                 {"language_tag", text_value(lang == "en" ? "en-GB" : "sv-SE")},
+                                 {"timestamp", text_value(doc.date + "T00:00:00Z")}}));
     data.set("labels", labels(language));
     data.set("name", text_value(doc.name));
     TemplateValue facts = TemplateValue::list();
-    for (const auto& [label, value] : doc.facts) facts.push(TemplateValue::map({{"label", text_value(label)}, {"value", text_value(value)}}));
+    for (const auto& [label, value] : doc.facts)
+        facts.push(TemplateValue::map({{"label", text_value(label)}, {"value", text_value(value)}}));
     data.set("facts", std::move(facts));
     data.set("case_number", text_value(doc.case_number));
     data.set("verdict", text_value(doc.verdict));
     data.set("counts", text_value(doc.counts));
     TemplateValue checklist = TemplateValue::list();
     for (const report::ChecklistEntry& entry : doc.checklist)
-        checklist.push(TemplateValue::map({{"requirement", text_value(entry.requirement)},
-                                           {"outcome", text_value(outcome(entry.row.state, language))},
-                                           {"basis", rich({report::DocBlock{report::DocBlock::Kind::paragraph, entry.basis, {}}})}}));
+        checklist.push(TemplateValue::map(
+            {{"requirement", text_value(entry.requirement)},
+             {"outcome", text_value(outcome(entry.row.state, language))},
+             {"basis", rich({report::DocBlock{report::DocBlock::Kind::paragraph, entry.basis, {}}})}}));
     data.set("checklist", std::move(checklist));
     data.set("loaded", TemplateValue::boolean(doc.loaded));
     data.set("all_findings", finding_rows(doc.all_findings));
@@ -157,20 +176,24 @@ std::string render_assessment(const CheckedPlan& plan, const report::ReportOptio
     const std::string name = std::string("assessment-") + std::string(report::language_code(options.language));
     const std::string folder = (std::filesystem::path(data_dir) / "templates" / name).string();
     try {
-        const docx::DocumentTemplate document = docx::DocumentTemplate::load(docx::template_folder_package(folder), name);
+        const docx::DocumentTemplate document =
+            docx::DocumentTemplate::load(docx::template_folder_package(folder), name);
         docx::RenderSettings settings;
         settings.lang = report::language_code(options.language);
-        return document.render(template_data(report::describe_assessment(assessed, options), options.language), settings);
+        return document.render(template_data(report::describe_assessment(assessed, options), options.language),
+                               settings);
     } catch (const docx::TemplateError& error) {
         throw ToolError(docx::problems_text(error, report::language_code(options.language)));
     } catch (const std::runtime_error& error) {
         const model::Said why = model::said_of(error);
-        throw ToolError(model::Said("bedömningsdokumentets mall: " + why.sv, "the assessment document's template: " + why.en));
+        throw ToolError(
+            model::Said("bedömningsdokumentets mall: " + why.sv, "the assessment document's template: " + why.en));
     }
 }
 
-std::string assessment_from_bytes(CheckSession& session, const NamedBytes& plan, const std::optional<NamedBytes>& findings,
-                                  model::Date today, const std::optional<std::string>& lang, AssessmentFormat format) {
+std::string assessment_from_bytes(CheckSession& session, const NamedBytes& plan,
+                                  const std::optional<NamedBytes>& findings, model::Date today,
+                                  const std::optional<std::string>& lang, AssessmentFormat format) {
     session.set_today(today);
     const CheckedPlan checked = session.check_bytes(plan, findings);
     report::ReportOptions options;

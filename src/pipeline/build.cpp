@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t max_output_name_bytes = 100;   // the suffixes (-rapport.html) stay far below NAME_MAX (255)
+constexpr std::size_t max_output_name_bytes = 100;  // the suffixes (-rapport.html) stay far below NAME_MAX (255)
 
 // The acronym as a file name: kept as written (å, ä, ö, spaces and all),
 // with only what a file system refuses, or Windows does, replaced by '-':
@@ -35,12 +35,13 @@ std::string file_name_from(const std::string& acronym) {
     std::string name;
     for (const char c : acronym) {
         const auto byte = static_cast<unsigned char>(c);
-        const bool refused = byte < 0x20 || byte == 0x7F || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos;
+        const bool refused =
+            byte < 0x20 || byte == 0x7F || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos;
         name += refused ? '-' : c;
     }
     if (name.size() > max_output_name_bytes) {
         std::size_t cut = max_output_name_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0u) == 0x80u) --cut;   // not inside a character
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0u) == 0x80u) --cut;  // not inside a character
         name.resize(cut);
     }
     while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
@@ -58,7 +59,8 @@ xlsx::BudgetLimits workbook_limits(const CheckedPlan& checked) {
     if (applied.max_esf_share) limits.max_esf_share_hundredths = applied.max_esf_share->value;
     if (applied.min_cofinancing) limits.min_cofinancing_share_hundredths = applied.min_cofinancing->value;
     if (applied.esf_ceiling) limits.esf_ceiling = applied.esf_ceiling->value;
-    if (applied.max_indirect_share_of_staff) limits.max_indirect_share_of_staff_hundredths = applied.max_indirect_share_of_staff->value;
+    if (applied.max_indirect_share_of_staff)
+        limits.max_indirect_share_of_staff_hundredths = applied.max_indirect_share_of_staff->value;
     limits.source_note = pack->name + (applied.call ? ", " + applied.call->name : std::string());
     return limits;
 }
@@ -74,7 +76,7 @@ std::vector<xlsx::CategoryChoice> workbook_categories(const model::RulePack& pac
 
 namespace {
 
-constexpr std::uintmax_t max_template_file_bytes = 64ull << 20;   // as the docx module allows
+constexpr std::uintmax_t max_template_file_bytes = 64ull << 20;  // as the docx module allows
 constexpr std::uintmax_t max_logo_file_bytes = 10ull << 20;
 
 // Reads an input file whole for the file layer; `what` names it in errors
@@ -88,7 +90,9 @@ std::string read_input_file(const std::string& path, const model::Said& what, st
     if (!fs::is_regular_file(path, error)) fail("filen finns inte", "no such file");
     const std::uintmax_t size = fs::file_size(path, error);
     if (error) fail("kan inte läsas: " + error.message(), "cannot read: " + error.message());
-    if (size > limit) fail("större än " + std::to_string(limit >> 20) + " MiB", "larger than " + std::to_string(limit >> 20) + " MiB");
+    if (size > limit)
+        fail("större än " + std::to_string(limit >> 20) + " MiB",
+             "larger than " + std::to_string(limit >> 20) + " MiB");
     std::ifstream in(path, std::ios::binary);
     if (!in) fail("kan inte öppnas", "cannot be opened");
     std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -106,11 +110,13 @@ std::string read_back(const std::string& path) {
 }
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
-    for (std::size_t at = text.find(from); !from.empty() && at != std::string::npos; at = text.find(from, at + to.size()))
+    for (std::size_t at = text.find(from); !from.empty() && at != std::string::npos;
+         at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
 }
 
-std::string render_report(const report::ApplicationReport& entry, const ArtefactRequest& request, const std::string& lang) {
+std::string render_report(const report::ApplicationReport& entry, const ArtefactRequest& request,
+                          const std::string& lang) {
     report::ReportOptions options;
     if (!report::parse_language(lang, options.language)) options.language = report::Language::sv;
     options.strict = request.strict;
@@ -124,7 +130,8 @@ std::string render_report(const report::ApplicationReport& entry, const Artefact
 docx::DraftCheck draft_check(const report::ApplicationReport& checked, bool strict) {
     docx::DraftCheck out;
     for (const model::Finding& finding : checked.findings) {
-        if (finding.rule == "S001" || finding.rule == "A001" || finding.rule == "S006") out.flagged_sections.insert(finding.section);
+        if (finding.rule == "S001" || finding.rule == "A001" || finding.rule == "S006")
+            out.flagged_sections.insert(finding.section);
         if (finding.rule == "S005") out.flagged_sections.insert("summary_en");
     }
     const report::Tally counts = report::tally(checked.findings);
@@ -141,9 +148,9 @@ using InputStep = std::function<std::optional<NamedBytes>()>;
 
 struct Made {
     Artefacts artefacts;
-    std::string acronym;                        // empty when the plan has none or did not load
-    std::string lang;                           // the documents' language
-    std::optional<std::string> findings_file;   // the findings file the application was checked with
+    std::string acronym;                       // empty when the plan has none or did not load
+    std::string lang;                          // the documents' language
+    std::optional<std::string> findings_file;  // the findings file the application was checked with
 };
 
 // The template: the one given, else the default for options.lang.
@@ -160,7 +167,8 @@ std::string render_draft(const model::Application& application, docx::DraftOptio
                          const docx::DraftTemplate& draft_template, const std::optional<NamedBytes>& logo) {
     if (!logo) return docx::render_application_draft(application, options, draft_template);
     if (!docx::probe_image(logo->bytes))
-        throw ToolError(model::Said("logotypen '" + logo->name + "': ingen PNG- eller JPEG-bild", "logo '" + logo->name + "': not a PNG or JPEG image"));
+        throw ToolError(model::Said("logotypen '" + logo->name + "': ingen PNG- eller JPEG-bild",
+                                    "logo '" + logo->name + "': not a PNG or JPEG image"));
     PrivateFolder folder;
     const std::string path = folder.file("logo");
     {
@@ -168,8 +176,9 @@ std::string render_draft(const model::Application& application, docx::DraftOptio
         out.write(logo->bytes.data(), static_cast<std::streamsize>(logo->bytes.size()));
         out.flush();
         if (!out)
-            throw ToolError(model::Said("kan inte skriva logotypen till den tillfälliga mappen '" + folder.path() + "': är disken full?",
-                                        "cannot write the logo to the temporary folder '" + folder.path() + "': disk full?"));
+            throw ToolError(model::Said(
+                "kan inte skriva logotypen till den tillfälliga mappen '" + folder.path() + "': är disken full?",
+                "cannot write the logo to the temporary folder '" + folder.path() + "': disk full?"));
     }
     options.logo_path = path;
     try {
@@ -210,8 +219,10 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
         if (checked.application->project.acronym) made.acronym = checked.application->project.acronym->value;
     }
     // Also a findings file that turned out invalid: it is still an input.
-    if (checked.findings_file) made.findings_file = checked.findings_file;
-    else if (checked.application && checked.application->findings) made.findings_file = checked.application->findings->file;
+    if (checked.findings_file)
+        made.findings_file = checked.findings_file;
+    else if (checked.application && checked.application->findings)
+        made.findings_file = checked.application->findings->file;
     Artefacts& artefacts = made.artefacts;
     artefacts.plan_loaded = checked.application.has_value();
     try {
@@ -228,7 +239,8 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
                 if (const model::Call* call = checked.pack->find_call(*checked.application->call))
                     draft_options.call_title = made.lang == "en" ? call->title.en : call->title.sv;
             if (!draft_template.valid())
-                draft_template = std::async(std::launch::deferred, load_template, std::cref(read_template), draft_options);
+                draft_template =
+                    std::async(std::launch::deferred, load_template, std::cref(read_template), draft_options);
             draft = std::async(std::launch::async | std::launch::deferred, [&] {
                 const docx::DraftTemplate prepared = draft_template.get();
                 return render_draft(*checked.application, draft_options, prepared, read_logo());
@@ -241,15 +253,19 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
             options.date = request.today;
             options.limits = workbook_limits(checked);
             if (request.workbook_stamp)
-                options.source = xlsx::WorkbookSource{request.workbook_stamp->application, request.workbook_stamp->version};
-            if (const model::Region* region = session.municipalities().find_region(checked.application->project.region.value))
+                options.source =
+                    xlsx::WorkbookSource{request.workbook_stamp->application, request.workbook_stamp->version};
+            if (const model::Region* region =
+                    session.municipalities().find_region(checked.application->project.region.value))
                 options.region_name = region->name;
             if (checked.pack) {
                 options.categories = workbook_categories(*checked.pack);
                 options.programme_title = checked.pack->title;
                 if (checked.application->call)
-                    if (const model::Call* call = checked.pack->find_call(*checked.application->call)) options.call_title = call->title;
-                if (const model::ProgrammeArea* area = checked.pack->find_area(checked.application->project.programme_area.value))
+                    if (const model::Call* call = checked.pack->find_call(*checked.application->call))
+                        options.call_title = call->title;
+                if (const model::ProgrammeArea* area =
+                        checked.pack->find_area(checked.application->project.programme_area.value))
                     options.area_title = area->name;
                 if (const auto* model = checked.pack->find_cost_model("indirect-flat-rate"); model && model->rate)
                     options.indirect_flat_rate_hundredths = *model->rate;
@@ -315,12 +331,14 @@ BuildResult build(BuildRequest request, bool draft, bool workbook, bool report_h
     const InputStep read_template = [&]() -> std::optional<NamedBytes> {
         if (!request.template_path) return std::nullopt;
         const std::string& path = *request.template_path;
-        return NamedBytes{path, read_input_file(path, model::Said("mallen '" + path + "'", "template '" + path + "'"), max_template_file_bytes)};
+        return NamedBytes{path, read_input_file(path, model::Said("mallen '" + path + "'", "template '" + path + "'"),
+                                                max_template_file_bytes)};
     };
     const InputStep read_logo = [&]() -> std::optional<NamedBytes> {
         if (!request.logo_path) return std::nullopt;
         const std::string& path = *request.logo_path;
-        return NamedBytes{path, read_input_file(path, model::Said("logotypen '" + path + "'", "logo '" + path + "'"), max_logo_file_bytes)};
+        return NamedBytes{path, read_input_file(path, model::Said("logotypen '" + path + "'", "logo '" + path + "'"),
+                                                max_logo_file_bytes)};
     };
     Made made = make(wanted, session, check, read_template, read_logo);
     name_outputs(request, made);
@@ -397,10 +415,13 @@ BuildResult build_into_folder(BuildRequest request, const std::string& folder) {
     if (!fs::exists(folder, error)) {
         const fs::path parent = fs::path(folder).parent_path();
         if (!parent.empty() && !fs::is_directory(parent, error))
-            throw ToolError(model::Said("kan inte skapa '" + folder + "': mappen '" + parent.string() + "' finns inte",
-                                        "cannot create '" + folder + "': the folder '" + parent.string() + "' does not exist"));
+            throw ToolError(
+                model::Said("kan inte skapa '" + folder + "': mappen '" + parent.string() + "' finns inte",
+                            "cannot create '" + folder + "': the folder '" + parent.string() + "' does not exist"));
         fs::create_directory(folder, error);
-        if (error) throw ToolError(model::Said("kan inte skapa '" + folder + "': " + error.message(), "cannot create '" + folder + "': " + error.message()));
+        if (error)
+            throw ToolError(model::Said("kan inte skapa '" + folder + "': " + error.message(),
+                                        "cannot create '" + folder + "': " + error.message()));
     }
     return build(std::move(request), true, true, true, [&](BuildRequest& named, const Made& made) {
         const OutputPaths paths = output_paths(folder, named.plan, made.acronym, made.lang);

@@ -16,11 +16,12 @@ enum class Output { draft, workbook, report };
 
 struct BuildRequest {
     std::string plan;
-    std::optional<std::string> findings_override;   // --findings
-    std::optional<std::string> template_path;       // --template (a .docx); default: the programme's templates/application[-plus]-<lang>/
-    std::optional<std::string> logo_path;           // --logo (PNG or JPEG)
-    std::optional<std::string> lang;                // --lang; default: the plan's lang
-    model::Date today;                              // --date: "today" for the rules and the documents' date
+    std::optional<std::string> findings_override;  // --findings
+    std::optional<std::string>
+        template_path;  // --template (a .docx); default: the programme's templates/application[-plus]-<lang>/
+    std::optional<std::string> logo_path;  // --logo (PNG or JPEG)
+    std::optional<std::string> lang;       // --lang; default: the plan's lang
+    model::Date today;                     // --date: "today" for the rules and the documents' date
     bool strict = false;
 
     // What to write, each to its own path (see output_paths()).
@@ -30,9 +31,9 @@ struct BuildRequest {
 };
 
 struct BuildResult {
-    report::ApplicationReport report;     // the findings (printed by the caller)
-    std::vector<std::string> written;     // paths written, in order
-    bool plan_loaded = false;             // false: X001/X002, nothing but the report was written
+    report::ApplicationReport report;  // the findings (printed by the caller)
+    std::vector<std::string> written;  // paths written, in order
+    bool plan_loaded = false;          // false: X001/X002, nothing but the report was written
 };
 
 // The names `esfdraft build -o DIR` gives its outputs: DIR/<NAME>.docx,
@@ -74,8 +75,8 @@ void export_default_template(const std::string& path, const std::string& lang,
                              const std::string& programme = "esf-2007-2013");
 
 struct TemplateCheck {
-    std::vector<std::string> tags;     // every distinct tag, in document order
-    std::vector<std::string> errors;   // each with its part, paragraph and nearby text
+    std::vector<std::string> tags;    // every distinct tag, in document order
+    std::vector<std::string> errors;  // each with its part, paragraph and nearby text
 };
 // `esfdraft template check`: the tags a template uses and all its errors.
 // Throws ToolError when the file cannot be read as a template at all.

@@ -62,7 +62,8 @@ public:
     void leaf(const std::string& name, const std::string& text) { leaf(name, {}, text); }
     // A comment; "--" cannot occur in one, so it is spaced apart.
     void comment(std::string text) {
-        for (std::size_t at = text.find("--"); at != std::string::npos; at = text.find("--", at)) text.replace(at, 2, "- -");
+        for (std::size_t at = text.find("--"); at != std::string::npos; at = text.find("--", at))
+            text.replace(at, 2, "- -");
         out_ += indent() + "<!-- " + text + " -->\n";
     }
     const std::string& text() const { return out_; }
@@ -85,8 +86,8 @@ std::string uri_path(const std::string& path) {
     std::string out;
     for (const char c : path) {
         const auto byte = static_cast<unsigned char>(c);
-        const bool plain = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
-                           c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+        const bool plain = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                           (byte >= '0' && byte <= '9') || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
         if (plain) {
             out += c;
         } else {
@@ -108,64 +109,116 @@ struct Guide {
 // section until the applicant has written it.
 const std::map<std::string, Guide>& section_guides() {
     static const std::map<std::string, Guide> guides = {
-        {"summary", {"[…] Att komplettera: sammanfatta projektet på några meningar: behovet, vad ni ska göra, för vilka och vad det ska leda till.",
-                     "[…] To be written: sum up the project in a few sentences: the need, what you will do, for whom and what it will lead to."}},
-        {"background", {"[…] Att komplettera: beskriv bakgrunden: vad som har lett fram till projektet, och vad en eventuell förstudie visade.",
-                        "[…] To be written: describe the background: what led to the project, and what a pre-study showed."}},
-        {"problem", {"[…] Att komplettera: beskriv problemet eller situationen som projektet ska förändra, med siffror och källor.",
-                     "[…] To be written: describe the problem or situation the project is to change, with figures and sources."}},
-        {"purpose", {"[…] Att komplettera: ange projektets syfte: vad det ska åstadkomma på längre sikt.",
-                     "[…] To be written: state the project's purpose: what it is to achieve in the longer run."}},
-        {"organisation", {"[…] Att komplettera: beskriv projektorganisationen: projektägare, styrgrupp, bemanning och vilken kompetens som finns.",
-                          "[…] To be written: describe the project organisation: owner, steering group, staffing and the skills it has."}},
+        {"summary",
+         {"[…] Att komplettera: sammanfatta projektet på några meningar: behovet, vad ni ska göra, för vilka och vad "
+          "det ska leda till.",
+          "[…] To be written: sum up the project in a few sentences: the need, what you will do, for whom and what it "
+          "will lead to."}},
+        {"background",
+         {"[…] Att komplettera: beskriv bakgrunden: vad som har lett fram till projektet, och vad en eventuell "
+          "förstudie visade.",
+          "[…] To be written: describe the background: what led to the project, and what a pre-study showed."}},
+        {"problem",
+         {"[…] Att komplettera: beskriv problemet eller situationen som projektet ska förändra, med siffror och "
+          "källor.",
+          "[…] To be written: describe the problem or situation the project is to change, with figures and sources."}},
+        {"purpose",
+         {"[…] Att komplettera: ange projektets syfte: vad det ska åstadkomma på längre sikt.",
+          "[…] To be written: state the project's purpose: what it is to achieve in the longer run."}},
+        {"organisation",
+         {"[…] Att komplettera: beskriv projektorganisationen: projektägare, styrgrupp, bemanning och vilken kompetens "
+          "som finns.",
+          "[…] To be written: describe the project organisation: owner, steering group, staffing and the skills it "
+          "has."}},
         {"partners", {"[…] Att komplettera: ange samverkansparter.", "[…] To be written: name the partners."}},
-        {"genderEquality", {"[…] Att komplettera: beskriv hur jämställdhet mellan kvinnor och män integreras i projektets analys, aktiviteter och uppföljning.",
-                            "[…] To be written: describe how equality between women and men is built into the project's analysis, activities and follow-up."}},
-        {"nonDiscrimination", {"[…] Att komplettera: beskriv hur projektet motverkar diskriminering och främjar lika rättigheter och möjligheter.",
-                               "[…] To be written: describe how the project counters discrimination and promotes equal rights and opportunities."}},
-        {"transnational", {"[…] Att komplettera: beskriv det transnationella samarbetet.", "[…] To be written: describe the transnational co-operation."}},
-        {"dissemination", {"[…] Att komplettera: beskriv hur resultaten sprids och till vilka.",
-                           "[…] To be written: describe how the results are spread, and to whom."}},
-        {"evaluation", {"[…] Att komplettera: beskriv hur projektet följs upp och utvärderas.",
-                        "[…] To be written: describe how the project is followed up and evaluated."}},
-        {"sustainableDevelopment", {"[…] Att komplettera: beskriv hur projektet bidrar till hållbar utveckling, socialt, ekonomiskt och miljömässigt.",
-                                    "[…] To be written: describe how the project contributes to sustainable development, socially, economically and environmentally."}},
-        {"fundamentalRights", {"[…] Att komplettera: beskriv hur projektet respekterar och främjar EU:s stadga om de grundläggande rättigheterna.",
-                               "[…] To be written: describe how the project respects and promotes the EU Charter of Fundamental Rights."}},
-        {"risk", {"[…] Att komplettera: en risk för att projektet inte når sina mål", "[…] To be written: a risk that the project misses its goals"}},
-        {"measure", {"[…] Att komplettera: vad projektet gör för att möta risken", "[…] To be written: what the project does to meet the risk"}},
-        {"step.problem", {"[…] Att komplettera: problemet som projektet utgår från.", "[…] To be written: the problem the project starts from."}},
+        {"genderEquality",
+         {"[…] Att komplettera: beskriv hur jämställdhet mellan kvinnor och män integreras i projektets analys, "
+          "aktiviteter och uppföljning.",
+          "[…] To be written: describe how equality between women and men is built into the project's analysis, "
+          "activities and follow-up."}},
+        {"nonDiscrimination",
+         {"[…] Att komplettera: beskriv hur projektet motverkar diskriminering och främjar lika rättigheter och "
+          "möjligheter.",
+          "[…] To be written: describe how the project counters discrimination and promotes equal rights and "
+          "opportunities."}},
+        {"transnational",
+         {"[…] Att komplettera: beskriv det transnationella samarbetet.",
+          "[…] To be written: describe the transnational co-operation."}},
+        {"dissemination",
+         {"[…] Att komplettera: beskriv hur resultaten sprids och till vilka.",
+          "[…] To be written: describe how the results are spread, and to whom."}},
+        {"evaluation",
+         {"[…] Att komplettera: beskriv hur projektet följs upp och utvärderas.",
+          "[…] To be written: describe how the project is followed up and evaluated."}},
+        {"sustainableDevelopment",
+         {"[…] Att komplettera: beskriv hur projektet bidrar till hållbar utveckling, socialt, ekonomiskt och "
+          "miljömässigt.",
+          "[…] To be written: describe how the project contributes to sustainable development, socially, economically "
+          "and environmentally."}},
+        {"fundamentalRights",
+         {"[…] Att komplettera: beskriv hur projektet respekterar och främjar EU:s stadga om de grundläggande "
+          "rättigheterna.",
+          "[…] To be written: describe how the project respects and promotes the EU Charter of Fundamental Rights."}},
+        {"risk",
+         {"[…] Att komplettera: en risk för att projektet inte når sina mål",
+          "[…] To be written: a risk that the project misses its goals"}},
+        {"measure",
+         {"[…] Att komplettera: vad projektet gör för att möta risken",
+          "[…] To be written: what the project does to meet the risk"}},
+        {"step.problem",
+         {"[…] Att komplettera: problemet som projektet utgår från.",
+          "[…] To be written: the problem the project starts from."}},
         {"step.activities", {"[…] Att komplettera: vad projektet gör.", "[…] To be written: what the project does."}},
-        {"step.outputs", {"[…] Att komplettera: vad aktiviteterna direkt ger (till exempel antal deltagare och utbildningar).",
-                          "[…] To be written: what the activities directly deliver (for example participants and courses)."}},
-        {"step.results", {"[…] Att komplettera: vad som har förändrats när projektet slutar.", "[…] To be written: what has changed when the project ends."}},
-        {"step.effects", {"[…] Att komplettera: den varaktiga förändringen efter projektet.", "[…] To be written: the lasting change after the project."}},
-        {"attachments", {"Bilagor: <attachment kind=\"…\">titel</attachment>, ett element per bilaga, med de slag utlysningen kräver.",
-                         "Attachments: <attachment kind=\"…\">title</attachment>, one element per attachment, of the kinds the call requires."}},
-        {"applicant", {"Sökandens uppgifter (valfria här, M010): <applicant kind=\"municipality\" vat=\"deductible\"> med <address>, <signatory>, <financeContact> och <account kind=\"bankgiro\">; <caseNumber> när diarienumret är känt.",
-                       "The applicant's details (optional here, M010): <applicant kind=\"municipality\" vat=\"deductible\"> with <address>, <signatory>, <financeContact> and <account kind=\"bankgiro\">; <caseNumber> once the case number is known."}},
+        {"step.outputs",
+         {"[…] Att komplettera: vad aktiviteterna direkt ger (till exempel antal deltagare och utbildningar).",
+          "[…] To be written: what the activities directly deliver (for example participants and courses)."}},
+        {"step.results",
+         {"[…] Att komplettera: vad som har förändrats när projektet slutar.",
+          "[…] To be written: what has changed when the project ends."}},
+        {"step.effects",
+         {"[…] Att komplettera: den varaktiga förändringen efter projektet.",
+          "[…] To be written: the lasting change after the project."}},
+        {"attachments",
+         {"Bilagor: <attachment kind=\"…\">titel</attachment>, ett element per bilaga, med de slag utlysningen kräver.",
+          "Attachments: <attachment kind=\"…\">title</attachment>, one element per attachment, of the kinds the call "
+          "requires."}},
+        {"applicant",
+         {"Sökandens uppgifter (valfria här, M010): <applicant kind=\"municipality\" vat=\"deductible\"> med "
+          "<address>, <signatory>, <financeContact> och <account kind=\"bankgiro\">; <caseNumber> när diarienumret är "
+          "känt.",
+          "The applicant's details (optional here, M010): <applicant kind=\"municipality\" vat=\"deductible\"> with "
+          "<address>, <signatory>, <financeContact> and <account kind=\"bankgiro\">; <caseNumber> once the case number "
+          "is known."}},
         {"targetGroup", {"[…] Att komplettera: målgruppens namn", "[…] To be written: the target group's name"}},
-        {"targetGroupDescription", {"[…] Att komplettera: vilka som ingår i målgruppen, hur många, och deras behov.",
-                                    "[…] To be written: who the target group are, how many, and their needs."}},
+        {"targetGroupDescription",
+         {"[…] Att komplettera: vilka som ingår i målgruppen, hur många, och deras behov.",
+          "[…] To be written: who the target group are, how many, and their needs."}},
         {"goal", {"[…] Att komplettera: ett mätbart projektmål", "[…] To be written: a measurable project goal"}},
         {"indicator", {"[…] Att komplettera: vad som mäts", "[…] To be written: what is measured"}},
         {"activity", {"[…] Att komplettera: aktivitetens namn", "[…] To be written: the activity's name"}},
-        {"activityDescription", {"[…] Att komplettera: vad som görs, av vem och när.", "[…] To be written: what is done, by whom and when."}},
-        {"physical", {"[…] Att komplettera: hur lokaler och mötesplatser blir tillgängliga.",
-                      "[…] To be written: how premises and meeting places are made accessible."}},
-        {"information", {"[…] Att komplettera: hur information och kommunikation blir tillgänglig.",
-                         "[…] To be written: how information and communication are made accessible."}},
-        {"participation", {"[…] Att komplettera: hur alla kan delta i verksamheten.",
-                           "[…] To be written: how everyone can take part in the activities."}},
+        {"activityDescription",
+         {"[…] Att komplettera: vad som görs, av vem och när.", "[…] To be written: what is done, by whom and when."}},
+        {"physical",
+         {"[…] Att komplettera: hur lokaler och mötesplatser blir tillgängliga.",
+          "[…] To be written: how premises and meeting places are made accessible."}},
+        {"information",
+         {"[…] Att komplettera: hur information och kommunikation blir tillgänglig.",
+          "[…] To be written: how information and communication are made accessible."}},
+        {"participation",
+         {"[…] Att komplettera: hur alla kan delta i verksamheten.",
+          "[…] To be written: how everyone can take part in the activities."}},
         {"cost", {"[…] Att komplettera: kostnadens slag", "[…] To be written: what the cost is"}},
         {"title", {"[…] Att komplettera: projektets namn", "[…] To be written: the project's name"}},
         {"owner", {"[…] Att komplettera: projektägarens namn", "[…] To be written: the project owner's name"}},
         {"contact", {"[…] Att komplettera: kontaktpersonens namn", "[…] To be written: the contact person's name"}},
         {"question", {"[…] Att komplettera: förstudiens fråga", "[…] To be written: the pre-study's question"}},
-        {"finding", {"[…] Att komplettera: vad förstudien kom fram till", "[…] To be written: what the pre-study found"}},
+        {"finding",
+         {"[…] Att komplettera: vad förstudien kom fram till", "[…] To be written: what the pre-study found"}},
         {"preStudyTitle", {"[…] Att komplettera: förstudiens namn", "[…] To be written: the pre-study's name"}},
-        {"values", {"Ändra: region, kommunkoder, programområde och datum ovan är förslag som ska ersättas med projektets egna.",
-                    "Change: the region, municipality codes, programme area and dates above are stand-ins to replace with the project's own."}},
+        {"values",
+         {"Ändra: region, kommunkoder, programområde och datum ovan är förslag som ska ersättas med projektets egna.",
+          "Change: the region, municipality codes, programme area and dates above are stand-ins to replace with the "
+          "project's own."}},
     };
     return guides;
 }
@@ -176,7 +229,8 @@ std::string guide(const std::string& key, bool english) {
 }
 
 // The pre-study's plan as loaded, or ToolError saying why it cannot be one.
-const model::Application& prestudy_of(const load::PlanLoad& loaded, const std::string& name, const model::Said& option) {
+const model::Application& prestudy_of(const load::PlanLoad& loaded, const std::string& name,
+                                      const model::Said& option) {
     if (!loaded.application) {
         std::string first_sv, first_en;
         for (const model::Finding& finding : loaded.findings)
@@ -185,15 +239,17 @@ const model::Application& prestudy_of(const load::PlanLoad& loaded, const std::s
                 first_en = message_text(finding, report::Language::en) + " [" + finding.rule + "]";
                 break;
             }
-        throw ToolError(model::Said(
-            "förstudien '" + name + "' går inte att läsa: " + first_sv + " (esfdraft check " + name + " visar varje problem)",
-            "the pre-study '" + name + "' cannot be read: " + first_en + " (esfdraft check " + name + " lists every problem)"));
+        throw ToolError(model::Said("förstudien '" + name + "' går inte att läsa: " + first_sv + " (esfdraft check " +
+                                        name + " visar varje problem)",
+                                    "the pre-study '" + name + "' cannot be read: " + first_en + " (esfdraft check " +
+                                        name + " lists every problem)"));
     }
     if (loaded.application->project.phase.value != "prestudy")
-        throw ToolError(model::Said("'" + name + "' är ingen förstudie (dess fas är '" + loaded.application->project.phase.value + "'); " +
-                                        option.sv + " tar en förstudies plan (<phase>prestudy</phase>)",
-                                    "'" + name + "' is not a pre-study (its phase is '" + loaded.application->project.phase.value + "'); " +
-                                        option.en + " takes the plan of a pre-study (<phase>prestudy</phase>)"));
+        throw ToolError(
+            model::Said("'" + name + "' är ingen förstudie (dess fas är '" + loaded.application->project.phase.value +
+                            "'); " + option.sv + " tar en förstudies plan (<phase>prestudy</phase>)",
+                        "'" + name + "' is not a pre-study (its phase is '" + loaded.application->project.phase.value +
+                            "'); " + option.en + " takes the plan of a pre-study (<phase>prestudy</phase>)"));
     return *loaded.application;
 }
 
@@ -246,8 +302,8 @@ struct PlanFacts {
     std::string phase;
     std::string lang = "sv";
     const model::Call* call = nullptr;
-    const model::Application* prestudy = nullptr;   // its facts are carried forward
-    std::string title;                               // without a pre-study; empty: the guiding text
+    const model::Application* prestudy = nullptr;  // its facts are carried forward
+    std::string title;                             // without a pre-study; empty: the guiding text
     std::string owner;
     std::string owner_org_number;
     // The CLI's plan for an XML editor: guiding texts in every section (S003
@@ -258,9 +314,7 @@ struct PlanFacts {
     model::Date today;
 };
 
-std::string known_programmes(const load::RulePackLibrary& packs) {
-    return model::join(packs.pack_names());
-}
+std::string known_programmes(const load::RulePackLibrary& packs) { return model::join(packs.pack_names()); }
 
 const model::RulePack& find_pack(load::RulePackLibrary& packs, const std::string& programme, const std::string& phase) {
     const model::RulePack* pack = nullptr;
@@ -270,8 +324,9 @@ const model::RulePack& find_pack(load::RulePackLibrary& packs, const std::string
         throw ToolError(error.said());
     }
     if (!pack)
-        throw ToolError(model::Said("det finns inget program '" + programme + "'; programmen är: " + known_programmes(packs),
-                                    "there is no programme '" + programme + "'; the programmes are: " + known_programmes(packs)));
+        throw ToolError(
+            model::Said("det finns inget program '" + programme + "'; programmen är: " + known_programmes(packs),
+                        "there is no programme '" + programme + "'; the programmes are: " + known_programmes(packs)));
     if (!pack->find_phase(phase))
         throw ToolError(model::Said("programmet " + programme + " har ingen fas '" + phase + "'",
                                     "the programme " + programme + " has no phase '" + phase + "'"));
@@ -286,7 +341,8 @@ void check_phase(const std::string& phase) {
 
 void check_lang(const std::string& lang) {
     if (lang != "sv" && lang != "en")
-        throw ToolError(model::Said("--lang ska vara sv eller en, inte '" + lang + "'", "--lang must be sv or en, not '" + lang + "'"));
+        throw ToolError(model::Said("--lang ska vara sv eller en, inte '" + lang + "'",
+                                    "--lang must be sv or en, not '" + lang + "'"));
 }
 
 // The plan (and for an implementation application its findings skeleton).
@@ -307,14 +363,16 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
     if (facts.call && facts.call->earliest_start && start < facts.call->earliest_start->value)
         start = facts.call->earliest_start->value;
     model::Date end{start.year + 1, 12, 31};
-    if (facts.call && facts.call->latest_end && facts.call->latest_end->value < end && start < facts.call->latest_end->value)
+    if (facts.call && facts.call->latest_end && facts.call->latest_end->value < end &&
+        start < facts.call->latest_end->value)
         end = facts.call->latest_end->value;
     const model::Date study_start = prestudy ? prestudy->project.period.start : model::Date{start.year - 1, 1, 1};
     const model::Date study_end = prestudy ? prestudy->project.period.end : model::Date{start.year - 1, 6, 30};
     const std::string stand_in_area = facts.call && facts.call->limits_areas() ? facts.call->areas.front()
-                                      : pack.areas.empty()                      ? std::string("-")
-                                                                                : pack.areas.front().code;
-    const std::string stand_in_region = facts.call && !facts.call->regions.empty() ? facts.call->regions.front() : "SE11";
+                                      : pack.areas.empty()                     ? std::string("-")
+                                                                               : pack.areas.front().code;
+    const std::string stand_in_region =
+        facts.call && !facts.call->regions.empty() ? facts.call->regions.front() : "SE11";
     const auto title_or_guide = [&](const std::string& given, const char* key) {
         return !given.empty() ? given : guide(key, english);
     };
@@ -331,16 +389,18 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
     root.emplace_back("lang", facts.lang);
     xml.open("application", root);
     if (guides)
-        xml.comment(english ? "Made by esfdraft new. Replace every text marked [...] (esfdraft check lists them as S003); "
-                              "docs/format.md describes every element."
-                            : "Skapad av esfdraft new. Ersätt varje text märkt [...] (esfdraft check listar dem som S003); "
-                              "docs/format.md beskriver varje element.");
+        xml.comment(english
+                        ? "Made by esfdraft new. Replace every text marked [...] (esfdraft check lists them as S003); "
+                          "docs/format.md describes every element."
+                        : "Skapad av esfdraft new. Ersätt varje text märkt [...] (esfdraft check listar dem som S003); "
+                          "docs/format.md beskriver varje element.");
     xml.open("project");
     xml.leaf("title", prestudy ? prestudy->project.title.value : title_or_guide(facts.title, "title"));
     if (prestudy && prestudy->project.acronym) xml.leaf("acronym", prestudy->project.acronym->value);
     std::string areas;
     for (const model::ProgrammeArea& area : pack.areas) areas += (areas.empty() ? "" : ", ") + area.code;
-    if (!prestudy && guides) xml.comment((english ? "Programme areas of " : "Programområden i ") + programme + ": " + areas);
+    if (!prestudy && guides)
+        xml.comment((english ? "Programme areas of " : "Programområden i ") + programme + ": " + areas);
     xml.leaf("programmeArea", prestudy ? prestudy->project.programme_area.value : stand_in_area);
     xml.leaf("phase", phase);
     if (!prestudy && guides)
@@ -348,13 +408,18 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
                             : "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 eller SE33");
     xml.leaf("region", prestudy ? prestudy->project.region.value : stand_in_region);
     Attributes owner;
-    if (prestudy && prestudy->project.owner.org_number) owner.emplace_back("orgNumber", *prestudy->project.owner.org_number);
+    if (prestudy && prestudy->project.owner.org_number)
+        owner.emplace_back("orgNumber", *prestudy->project.owner.org_number);
     if (!prestudy && !facts.owner_org_number.empty()) owner.emplace_back("orgNumber", facts.owner_org_number);
     xml.leaf("owner", owner,
-             prestudy ? prestudy->project.owner.name : guides ? title_or_guide(facts.owner, "owner") : facts.owner);
+             prestudy ? prestudy->project.owner.name
+             : guides ? title_or_guide(facts.owner, "owner")
+                      : facts.owner);
     xml.open("contact");
     xml.leaf("name", prestudy ? prestudy->project.contact.name : guides ? guide("contact", english) : std::string());
-    xml.leaf("email", prestudy ? prestudy->project.contact.email : guides ? std::string("namn@example.se") : std::string());
+    xml.leaf("email", prestudy ? prestudy->project.contact.email
+                      : guides ? std::string("namn@example.se")
+                               : std::string());
     if (prestudy && prestudy->project.contact.phone) xml.leaf("phone", *prestudy->project.contact.phone);
     xml.close();
     xml.leaf("period", {{"start", start.iso()}, {"end", end.iso()}});
@@ -389,10 +454,12 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
     xml.close();
 
     // Every section the format requires, and those the pack requires or recommends.
-    const std::vector<std::string> always = {"summary",  "background",   "problem",        "purpose",       "targetGroups", "goals",
-                                             "activities", "organisation", "genderEquality", "accessibility", "budget"};
+    const std::vector<std::string> always = {"summary",        "background",    "problem",    "purpose",
+                                             "targetGroups",   "goals",         "activities", "organisation",
+                                             "genderEquality", "accessibility", "budget"};
     const auto wanted = [&](const std::string& section) {
-        if (std::find(always.begin(), always.end(), section) != always.end() || pack.requires_section(section)) return true;
+        if (std::find(always.begin(), always.end(), section) != always.end() || pack.requires_section(section))
+            return true;
         return std::any_of(pack.recommended_sections.begin(), pack.recommended_sections.end(),
                            [&](const model::SectionRule& rule) { return rule.section == section; });
     };
@@ -425,7 +492,8 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
             xml.leaf("partners", Attributes{});
         } else if (section == "accessibility") {
             xml.open("accessibility");
-            for (const char* part : {"physical", "information", "participation"}) rich_text(xml, part, guide(part, english));
+            for (const char* part : {"physical", "information", "participation"})
+                rich_text(xml, part, guide(part, english));
             xml.close();
         } else if (section == "riskAnalysis") {
             xml.open("riskAnalysis");
@@ -438,7 +506,8 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
             xml.open("projectLogic");
             for (const char* kind : {"problem", "activities", "outputs", "results", "effects"}) {
                 Attributes attributes{{"kind", kind}};
-                if (std::string_view(kind) != "problem" && std::string_view(kind) != "effects") attributes.emplace_back("goals", "g1");
+                if (std::string_view(kind) != "problem" && std::string_view(kind) != "effects")
+                    attributes.emplace_back("goals", "g1");
                 xml.open("step", attributes);
                 xml.leaf("p", guide(std::string("step.") + kind, english));
                 xml.close();
@@ -450,7 +519,8 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
         } else if (section == "budget") {
             xml.open("budget");
             xml.open("costs");
-            xml.leaf("cost", {{"category", "staff"}, {"year", std::to_string(start.year)}, {"amount", "0"}}, guide("cost", english));
+            xml.leaf("cost", {{"category", "staff"}, {"year", std::to_string(start.year)}, {"amount", "0"}},
+                     guide("cost", english));
             xml.close();
             xml.open("financing");
             xml.leaf("source", {{"kind", "esf"}, {"amount", "0"}});
@@ -473,7 +543,8 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
 
 }  // namespace
 
-NewPlanBytes follow_up_plan(std::string_view prestudy_plan_bytes, const std::string& name, model::Date today, std::string lang) {
+NewPlanBytes follow_up_plan(std::string_view prestudy_plan_bytes, const std::string& name, model::Date today,
+                            std::string lang) {
     check_lang(lang);
     const std::string data = data_dir();
     load::Loader loader(data + "/schemas");
@@ -498,7 +569,8 @@ std::string starter_plan(const StarterPlan& request) {
     check_lang(request.lang);
     check_phase(request.phase);
     if (request.title.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw ToolError(model::Said("ange projektets titel: en plan kan inte göras utan", "say the project's title: a plan cannot be made without one"));
+        throw ToolError(model::Said("ange projektets titel: en plan kan inte göras utan",
+                                    "say the project's title: a plan cannot be made without one"));
     const std::string data = data_dir();
     load::RulePackLibrary packs(data + "/schemas");
     const model::RulePack& pack = find_pack(packs, request.programme, request.phase);
@@ -511,14 +583,16 @@ std::string starter_plan(const StarterPlan& request) {
         if (!facts.call) {
             std::string known;
             for (const model::Call& call : pack.calls) known += (known.empty() ? "" : ", ") + call.name;
-            throw ToolError(model::Said("programmet " + request.programme + " har ingen utlysning '" + *request.call + "'" +
-                                            (known.empty() ? std::string(" (det har inga)") : "; dess utlysningar är: " + known),
-                                        "the programme " + request.programme + " has no call '" + *request.call + "'" +
-                                            (known.empty() ? std::string(" (it has none)") : "; its calls are: " + known)));
+            throw ToolError(
+                model::Said("programmet " + request.programme + " har ingen utlysning '" + *request.call + "'" +
+                                (known.empty() ? std::string(" (det har inga)") : "; dess utlysningar är: " + known),
+                            "the programme " + request.programme + " has no call '" + *request.call + "'" +
+                                (known.empty() ? std::string(" (it has none)") : "; its calls are: " + known)));
         }
         if (!facts.call->allows_phase(request.phase))
-            throw ToolError(model::Said("utlysningen " + facts.call->name + " är inte öppen för fasen '" + request.phase + "'",
-                                        "the call " + facts.call->name + " is not open to the phase '" + request.phase + "'"));
+            throw ToolError(
+                model::Said("utlysningen " + facts.call->name + " är inte öppen för fasen '" + request.phase + "'",
+                            "the call " + facts.call->name + " is not open to the phase '" + request.phase + "'"));
     }
     facts.title = request.title;
     facts.owner = request.owner;
@@ -538,16 +612,21 @@ NewPlanResult write_new_plan(const NewPlanRequest& request) {
 
     const std::string phase = request.phase.value_or(prestudy ? "implementation" : "");
     if (phase.empty())
-        throw ToolError(model::Said("ange vilken fas ansökan gäller: --phase prestudy eller --phase implementation",
-                                    "say which phase the application is for: --phase prestudy or --phase implementation"));
+        throw ToolError(
+            model::Said("ange vilken fas ansökan gäller: --phase prestudy eller --phase implementation",
+                        "say which phase the application is for: --phase prestudy or --phase implementation"));
     check_phase(phase);
     if (prestudy && phase != "implementation")
-        throw ToolError(model::Said("--from-prestudy påbörjar genomförandeansökan som följer på en förstudie: utelämna --phase eller använd --phase implementation",
-                                    "--from-prestudy starts the implementation application that follows a pre-study: leave out --phase or use --phase implementation"));
+        throw ToolError(
+            model::Said("--from-prestudy påbörjar genomförandeansökan som följer på en förstudie: utelämna --phase "
+                        "eller använd --phase implementation",
+                        "--from-prestudy starts the implementation application that follows a pre-study: leave out "
+                        "--phase or use --phase implementation"));
     const std::string programme = request.programme ? *request.programme : prestudy ? prestudy->programme : "";
     if (programme.empty())
-        throw ToolError(model::Said("ange vilket program ansökan gäller: --programme esf-plus-2021-2027 eller esf-2007-2013",
-                                    "say which programme the application is for: --programme esf-plus-2021-2027 or esf-2007-2013"));
+        throw ToolError(
+            model::Said("ange vilket program ansökan gäller: --programme esf-plus-2021-2027 eller esf-2007-2013",
+                        "say which programme the application is for: --programme esf-plus-2021-2027 or esf-2007-2013"));
 
     load::RulePackLibrary packs(data + "/schemas");
     const model::RulePack& pack = find_pack(packs, programme, phase);
@@ -562,8 +641,11 @@ NewPlanResult write_new_plan(const NewPlanRequest& request) {
     for (const std::string& target : targets) {
         std::error_code error;
         if (!request.force && fs::exists(fs::symlink_status(target, error)))
-            throw ToolError(model::Said("'" + target + "' finns redan; esfdraft new ersätter den inte (välj en annan -o, eller lägg till --force)",
-                                        "'" + target + "' already exists; esfdraft new does not replace it (choose another -o, or add --force)"));
+            throw ToolError(model::Said(
+                "'" + target +
+                    "' finns redan; esfdraft new ersätter den inte (välj en annan -o, eller lägg till --force)",
+                "'" + target +
+                    "' already exists; esfdraft new does not replace it (choose another -o, or add --force)"));
     }
 
     PlanFacts facts;

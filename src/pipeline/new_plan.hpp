@@ -13,18 +13,18 @@
 namespace esfdraft::pipeline {
 
 struct NewPlanRequest {
-    std::optional<std::string> programme;       // a rule pack's name; default: the pre-study's programme
-    std::optional<std::string> phase;           // "prestudy" | "implementation"; default: implementation
-                                                // with from_prestudy, else required
-    std::optional<std::string> from_prestudy;   // a pre-study's plan whose project data is carried forward
-    std::string lang = "sv";                    // "sv" | "en": the plan's lang and the guiding texts' language
-    std::string output;                         // the plan file to write
-    bool force = false;                         // replace existing files
-    model::Date today;                          // the proposed period starts in the next year
+    std::optional<std::string> programme;      // a rule pack's name; default: the pre-study's programme
+    std::optional<std::string> phase;          // "prestudy" | "implementation"; default: implementation
+                                               // with from_prestudy, else required
+    std::optional<std::string> from_prestudy;  // a pre-study's plan whose project data is carried forward
+    std::string lang = "sv";                   // "sv" | "en": the plan's lang and the guiding texts' language
+    std::string output;                        // the plan file to write
+    bool force = false;                        // replace existing files
+    model::Date today;                         // the proposed period starts in the next year
 };
 
 struct NewPlanResult {
-    std::vector<std::string> written;   // the plan, then (implementation) its findings file
+    std::vector<std::string> written;  // the plan, then (implementation) its findings file
 };
 
 // Writes the plan and, for an implementation application, a findings file
@@ -44,8 +44,8 @@ NewPlanResult write_new_plan(const NewPlanRequest& request);
 // A new plan as bytes, for the browser editor.
 struct NewPlanBytes {
     std::string plan;
-    std::optional<std::string> findings;        // an implementation application's findings skeleton
-    std::optional<std::string> findings_name;   // what the plan's preStudy/@findings names it ("findings.xml")
+    std::optional<std::string> findings;       // an implementation application's findings skeleton
+    std::optional<std::string> findings_name;  // what the plan's preStudy/@findings names it ("findings.xml")
 };
 
 // The implementation application that follows the pre-study whose plan is
@@ -61,17 +61,18 @@ struct NewPlanBytes {
 // one after it. Throws ToolError for `lang` other than sv/en, bytes over the
 // input limit, a plan that does not load (its first error is named), a plan
 // that is not a pre-study, or a broken rule pack.
-NewPlanBytes follow_up_plan(std::string_view prestudy_plan_bytes, const std::string& name, model::Date today, std::string lang);
+NewPlanBytes follow_up_plan(std::string_view prestudy_plan_bytes, const std::string& name, model::Date today,
+                            std::string lang);
 
 // What the editor asks before it makes a plan from nothing.
 struct StarterPlan {
-    std::string programme;                 // a rule pack's name
-    std::optional<std::string> call;       // one of its calls; nullopt or "": none
-    std::string phase;                     // "prestudy" | "implementation"
-    std::string title;                     // not blank
-    std::string owner;                     // the owner organisation's name; may be empty (a finding then)
-    std::string owner_org_number;          // "" leaves orgNumber out
-    std::string lang = "sv";               // "sv" | "en"
+    std::string programme;            // a rule pack's name
+    std::optional<std::string> call;  // one of its calls; nullopt or "": none
+    std::string phase;                // "prestudy" | "implementation"
+    std::string title;                // not blank
+    std::string owner;                // the owner organisation's name; may be empty (a finding then)
+    std::string owner_org_number;     // "" leaves orgNumber out
+    std::string lang = "sv";          // "sv" | "en"
     model::Date today;
 };
 

@@ -51,7 +51,7 @@ extern "C" void remove_pending_and_reraise(int signal_number) {
         int expected = slot_armed;
         if (!slots[i].state.compare_exchange_strong(expected, slot_claimed)) continue;
         if (slots[i].folder.load())
-            folders[folder_count++] = i;   // after the files in it
+            folders[folder_count++] = i;  // after the files in it
         else
             ::unlink(slots[i].path);
     }
@@ -121,8 +121,9 @@ std::string random_tag() {
             // No random source: the clock and a counter still make names that
             // O_EXCL keeps unique.
             static std::atomic<unsigned> counter{0};
-            unsigned long long seed = static_cast<unsigned long long>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
-                                      (static_cast<unsigned long long>(counter++) << 40);
+            unsigned long long seed =
+                static_cast<unsigned long long>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+                (static_cast<unsigned long long>(counter++) << 40);
             for (unsigned char& b : bytes) {
                 b = static_cast<unsigned char>(seed);
                 seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -173,7 +174,8 @@ bool stale(long long pid, std::time_t changed) {
 // file systems) is written unlocked, as before.
 class FolderLock {
 public:
-    explicit FolderLock(const std::string& folder) : descriptor_(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+    explicit FolderLock(const std::string& folder)
+        : descriptor_(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
         if (descriptor_ < 0) return;
         while (::flock(descriptor_, LOCK_EX) != 0 && errno == EINTR) {
         }
@@ -211,12 +213,14 @@ PendingOutput::PendingOutput(std::string target, const std::vector<std::string>&
             throw ToolError(model::Said("skriver inte '" + target_ + "': det är en av indatafilerna",
                                         "refusing to write '" + target_ + "': it is one of the input files"));
     if (fs::is_directory(target_, error))
-        throw ToolError(model::Said("kan inte skriva '" + target_ + "': det är en mapp", "cannot write '" + target_ + "': it is a folder"));
+        throw ToolError(model::Said("kan inte skriva '" + target_ + "': det är en mapp",
+                                    "cannot write '" + target_ + "': it is a folder"));
     const fs::path path(target_);
     const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     if (!fs::is_directory(folder, error))
-        throw ToolError(model::Said("kan inte skriva '" + target_ + "': mappen '" + folder.string() + "' finns inte",
-                                    "cannot write '" + target_ + "': the folder '" + folder.string() + "' does not exist"));
+        throw ToolError(
+            model::Said("kan inte skriva '" + target_ + "': mappen '" + folder.string() + "' finns inte",
+                        "cannot write '" + target_ + "': the folder '" + folder.string() + "' does not exist"));
     // A file being replaced keeps its mode (a private file stays private);
     // a new one gets 0666 less the umask from open(), like any other tool's.
     struct stat existing {};
@@ -234,8 +238,9 @@ PendingOutput::PendingOutput(std::string target, const std::vector<std::string>&
     }
     if (descriptor_ < 0) {
         temporary_.clear();
-        throw ToolError(model::Said("kan inte skriva i '" + folder.string() + "': behörighet saknas eller disken är full",
-                                    "cannot write in '" + folder.string() + "': permission denied or disk full"));
+        throw ToolError(
+            model::Said("kan inte skriva i '" + folder.string() + "': behörighet saknas eller disken är full",
+                        "cannot write in '" + folder.string() + "': permission denied or disk full"));
     }
     if (replacing) ::fchmod(descriptor_, existing.st_mode & 0777);
 }
@@ -281,7 +286,9 @@ void PendingOutput::commit() {
     }
     std::error_code error;
     fs::rename(temporary_, target_, error);
-    if (error) throw ToolError(model::Said("kan inte skriva '" + target_ + "': " + error.message(), "cannot write '" + target_ + "': " + error.message()));
+    if (error)
+        throw ToolError(model::Said("kan inte skriva '" + target_ + "': " + error.message(),
+                                    "cannot write '" + target_ + "': " + error.message()));
     committed_ = true;
     unregister_pending(slot_);
     slot_ = -1;
@@ -353,7 +360,8 @@ void remove_stale_private_folders(const fs::path& base) {
         std::error_code inner;
         for (fs::directory_iterator file(it->path(), inner), last; !inner && file != last; file.increment(inner)) {
             struct stat file_info {};
-            if (::lstat(file->path().c_str(), &file_info) == 0 && S_ISREG(file_info.st_mode)) ::unlink(file->path().c_str());
+            if (::lstat(file->path().c_str(), &file_info) == 0 && S_ISREG(file_info.st_mode))
+                ::unlink(file->path().c_str());
         }
         ::rmdir(it->path().c_str());
     }
@@ -393,7 +401,7 @@ PrivateFolder::~PrivateFolder() {
     }
     if (!path_.empty()) {
         std::error_code ignored;
-        fs::remove_all(path_, ignored);   // also anything a library left in it
+        fs::remove_all(path_, ignored);  // also anything a library left in it
     }
     unregister_pending(slot_);
 }

@@ -41,7 +41,7 @@ private:
     std::string target_;
     std::string temporary_;
     int descriptor_ = -1;
-    int slot_ = -1;   // in the registry the signal handler cleans
+    int slot_ = -1;  // in the registry the signal handler cleans
     bool committed_ = false;
 };
 

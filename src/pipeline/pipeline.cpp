@@ -1,16 +1,16 @@
 #include "pipeline/pipeline.hpp"
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "load/loader.hpp"
+#include "load/rule_pack_reader.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/report_figures.hpp"
-#include "load/rule_pack_reader.hpp"
 #include "rules/check.hpp"
 
 #ifndef ESFDRAFT_SOURCE_DATA_DIR
@@ -44,7 +44,8 @@ model::Findings without_knock_on(model::Findings findings, const model::Findings
         if (finding.rule == "X002") refused_paths.push_back(finding.where.path);
     if (refused_paths.empty()) return findings;
     const bool unreadable = unreadable_amount(load_findings);
-    static const std::vector<std::string> sums = {"B005", "B006", "B007", "B008", "B009", "B011", "B012", "B013", "B014"};
+    static const std::vector<std::string> sums = {"B005", "B006", "B007", "B008", "B009",
+                                                  "B011", "B012", "B013", "B014"};
     std::erase_if(findings, [&](const model::Finding& finding) {
         if (finding.rule.front() == 'X') return false;
         if (unreadable && std::find(sums.begin(), sums.end(), finding.rule) != sums.end()) return true;
@@ -75,7 +76,8 @@ std::string pre_study_place(const model::Application& application) {
 // is data from someone else: its @findings may name only a file at or below
 // its own folder (checked on the path as written, after removing "." and
 // "..", so a symlink inside the folder still works). Empty: no findings file.
-std::string resolve_findings_path(const model::Application& application, const std::optional<std::string>& findings_override) {
+std::string resolve_findings_path(const model::Application& application,
+                                  const std::optional<std::string>& findings_override) {
     if (findings_override) return *findings_override;
     if (!application.project.pre_study || !application.project.pre_study->findings_path) return {};
     const std::string& named = *application.project.pre_study->findings_path;
@@ -86,7 +88,8 @@ std::string resolve_findings_path(const model::Application& application, const s
         const std::string place = pre_study_place(application);
         throw ToolError(model::Said(
             place + ": preStudy/@findings pekar på '" + named +
-                "', som inte ligger i planens mapp, och esfdraft läser ingen fil utanför den för att en plan ber om det: "
+                "', som inte ligger i planens mapp, och esfdraft läser ingen fil utanför den för att en plan ber om "
+                "det: "
                 "ange resultatfilen med --findings, eller lägg den bredvid planen",
             place + ": preStudy/@findings names '" + named +
                 "', which is not in the plan's folder, and esfdraft reads no file outside it on a plan's word: "
@@ -111,19 +114,23 @@ std::string data_dir() {
 model::Date resolve_today(const std::optional<std::string>& fixed) {
     if (fixed) {
         const auto date = model::parse_date(*fixed);
-        if (!date || !date->valid()) throw ToolError(model::Said("--date vill ha ett riktigt datum som ÅÅÅÅ-MM-DD, inte '" + *fixed + "'",
-                                                                  "--date expects a real date as YYYY-MM-DD, got '" + *fixed + "'"));
+        if (!date || !date->valid())
+            throw ToolError(model::Said("--date vill ha ett riktigt datum som ÅÅÅÅ-MM-DD, inte '" + *fixed + "'",
+                                        "--date expects a real date as YYYY-MM-DD, got '" + *fixed + "'"));
         return *date;
     }
     std::int64_t seconds = 0;
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
         char* end = nullptr;
         const long long value = std::strtoll(epoch, &end, 10);
-        if (*end != '\0' || value < 0) throw ToolError(model::Said(std::string("SOURCE_DATE_EPOCH ska vara hela sekunder sedan 1970, inte '") + epoch + "'",
-                                                              std::string("SOURCE_DATE_EPOCH must be whole seconds since 1970, got '") + epoch + "'"));
+        if (*end != '\0' || value < 0)
+            throw ToolError(
+                model::Said(std::string("SOURCE_DATE_EPOCH ska vara hela sekunder sedan 1970, inte '") + epoch + "'",
+                            std::string("SOURCE_DATE_EPOCH must be whole seconds since 1970, got '") + epoch + "'"));
         seconds = value;
     } else {
-        seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                      .count();
     }
     return model::Date::from_days_since_epoch(seconds / 86400);
 }
@@ -134,18 +141,23 @@ std::vector<std::string> expand_plan_arguments(const std::vector<std::string>& a
         std::error_code error;
         if (fs::is_directory(argument, error)) {
             std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, error);
+            for (auto it =
+                     fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, error);
                  !error && it != fs::recursive_directory_iterator(); it.increment(error))
                 if (it->is_regular_file() && it->path().extension() == ".xml" && looks_like_plan(it->path()))
                     found.push_back(it->path().string());
-            if (found.empty()) throw ToolError(model::Said("kan inte kontrollera '" + argument + "': mappen innehåller inga planfiler (*.xml med urn:esfdraft:plan:1)",
-                                                        "cannot check '" + argument + "': the folder holds no plan files (*.xml with urn:esfdraft:plan:1)"));
+            if (found.empty())
+                throw ToolError(model::Said("kan inte kontrollera '" + argument +
+                                                "': mappen innehåller inga planfiler (*.xml med urn:esfdraft:plan:1)",
+                                            "cannot check '" + argument +
+                                                "': the folder holds no plan files (*.xml with urn:esfdraft:plan:1)"));
             std::sort(found.begin(), found.end());
             plans.insert(plans.end(), found.begin(), found.end());
         } else if (fs::exists(argument, error)) {
             plans.push_back(argument);
         } else {
-            throw ToolError(model::Said("kan inte läsa '" + argument + "': filen finns inte", "cannot read '" + argument + "': no such file"));
+            throw ToolError(model::Said("kan inte läsa '" + argument + "': filen finns inte",
+                                        "cannot read '" + argument + "': no such file"));
         }
     }
     return plans;
@@ -233,8 +245,9 @@ CheckedPlan CheckSession::check_loaded(
         checked.limits = std::make_shared<const AppliedLimits>(applied_limits(terms, checked.pack));
         entry.sections = rules::report_sections(application, checked.pack);
         add_key_figures(entry, application, checked.pack, *checked.limits);
-        if (unreadable_amount(entry.findings)) entry.key_figures.reset();   // its sums mean nothing, as for the rules
-        model::Findings findings = without_knock_on(rules::check_application(application, checked.pack, context), entry.findings);
+        if (unreadable_amount(entry.findings)) entry.key_figures.reset();  // its sums mean nothing, as for the rules
+        model::Findings findings =
+            without_knock_on(rules::check_application(application, checked.pack, context), entry.findings);
         entry.findings.insert(entry.findings.end(), findings.begin(), findings.end());
         checked.application = std::move(application);
         return checked;

@@ -11,8 +11,8 @@
 
 #include "model/application.hpp"
 #include "model/rule_pack.hpp"
-#include "model/values.hpp"
 #include "model/said.hpp"
+#include "model/values.hpp"
 #include "report/report.hpp"
 
 namespace esfdraft::load {
@@ -24,7 +24,7 @@ struct FindingsLoad;
 
 namespace esfdraft::pipeline {
 
-struct AppliedLimits;   // report_figures.hpp
+struct AppliedLimits;  // report_figures.hpp
 
 // Thrown when the tool cannot do its job (exit status 2): bad usage, an
 // unreadable file, a missing schema. The message is ready for the user, in
@@ -51,8 +51,8 @@ model::Date resolve_today(const std::optional<std::string>& fixed);
 std::vector<std::string> expand_plan_arguments(const std::vector<std::string>& arguments);
 
 struct CheckRequest {
-    std::vector<std::string> plans;                 // already expanded
-    std::optional<std::string> findings_override;   // --findings (only with one plan)
+    std::vector<std::string> plans;                // already expanded
+    std::optional<std::string> findings_override;  // --findings (only with one plan)
     model::Date today;
 };
 
@@ -60,16 +60,16 @@ struct CheckRequest {
 // missing, a file is too large, it names a findings file outside its folder).
 struct PlanFailure {
     std::string plan;
-    model::Said message;   // ready for the user; starts with the plan's name
+    model::Said message;  // ready for the user; starts with the plan's name
 };
 
 // `message` with "PLAN: " in front unless it already starts with the plan's name.
 model::Said named_after(const std::string& plan, model::Said message);
 
 struct CheckOutcome {
-    std::vector<report::ApplicationReport> reports;   // the plans that were checked, in order
-    std::vector<PlanFailure> failures;                 // the plans that could not be, in order
-    std::vector<std::string> inputs;                   // every file read: the plans and their findings files
+    std::vector<report::ApplicationReport> reports;  // the plans that were checked, in order
+    std::vector<PlanFailure> failures;               // the plans that could not be, in order
+    std::vector<std::string> inputs;                 // every file read: the plans and their findings files
 };
 
 // Loads and checks every plan; one report entry per plan that could be
@@ -89,8 +89,8 @@ struct NamedBytes {
 // One plan after loading and checking.
 struct CheckedPlan {
     report::ApplicationReport report;
-    std::optional<model::Application> application;   // nullopt when the plan did not load
-    const model::RulePack* pack = nullptr;            // the plan's rule pack, when it exists
+    std::optional<model::Application> application;  // nullopt when the plan did not load
+    const model::RulePack* pack = nullptr;          // the plan's rule pack, when it exists
     // The limits in force, resolved once for the check, the report's key
     // figures and the budget workbook; null when the plan did not load.
     std::shared_ptr<const AppliedLimits> limits;
@@ -144,9 +144,10 @@ public:
     const std::string& data_folder() const { return data_dir_; }
 
 private:
-    CheckedPlan check_loaded(const std::string& name, const std::function<load::PlanLoad()>& load_plan,
-                             const std::function<std::optional<load::FindingsLoad>(const model::Application&)>& load_findings,
-                             const std::function<void(const model::Application&)>& on_loaded);
+    CheckedPlan check_loaded(
+        const std::string& name, const std::function<load::PlanLoad()>& load_plan,
+        const std::function<std::optional<load::FindingsLoad>(const model::Application&)>& load_findings,
+        const std::function<void(const model::Application&)>& on_loaded);
 
     std::string data_dir_;
     std::unique_ptr<load::Loader> loader_;
@@ -165,6 +166,7 @@ RulesListing list_rules(const std::optional<std::string>& pack_name);
 // Writes `bytes` to a temporary file beside `path` and renames it into
 // place, so a reader never sees half a file. Refuses to replace any of
 // `inputs` (compared as the same file, not as strings). Throws ToolError.
-void write_file_atomically(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs = {});
+void write_file_atomically(const std::string& path, const std::string& bytes,
+                           const std::vector<std::string>& inputs = {});
 
 }  // namespace esfdraft::pipeline

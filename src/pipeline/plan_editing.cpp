@@ -22,8 +22,9 @@ void check_size(std::string_view bytes) {
 [[noreturn]] void unreadable(const load::UnreadableDocument& error) {
     const model::Finding& finding = error.finding();
     const int line = finding.where.line > 0 ? finding.where.line : 1;
-    throw DocumentUnreadable("rad " + std::to_string(line) + ": " + report::message_text(finding, report::Language::sv),
-                             "line " + std::to_string(line) + ": " + report::message_text(finding, report::Language::en));
+    throw DocumentUnreadable(
+        "rad " + std::to_string(line) + ": " + report::message_text(finding, report::Language::sv),
+        "line " + std::to_string(line) + ": " + report::message_text(finding, report::Language::en));
 }
 
 template <typename Work>

@@ -17,15 +17,16 @@
 namespace esfdraft::pipeline {
 
 // The plan format's and the findings format's namespaces.
-const char* plan_document_namespace();       // "urn:esfdraft:plan:1"
-const char* findings_document_namespace();   // "urn:esfdraft:findings:1"
+const char* plan_document_namespace();      // "urn:esfdraft:plan:1"
+const char* findings_document_namespace();  // "urn:esfdraft:findings:1"
 
 // A document the editor cannot take apart: not well-formed, not UTF-8, with a
 // DOCTYPE, or larger than the input limit. what() is English; `sv` and `en`
 // say it for a page ("rad 12: …").
 class DocumentUnreadable : public std::runtime_error {
 public:
-    DocumentUnreadable(std::string sv, std::string en) : std::runtime_error(en), sv_(std::move(sv)), en_(std::move(en)) {}
+    DocumentUnreadable(std::string sv, std::string en)
+        : std::runtime_error(en), sv_(std::move(sv)), en_(std::move(en)) {}
     const std::string& sv() const { return sv_; }
     const std::string& en() const { return en_; }
 

@@ -16,11 +16,11 @@ namespace esfdraft::pipeline {
 // sets one, else the phase's default in the pack) and the pack's limit on
 // indirect costs as a share of staff costs. Empty without a pack.
 struct AppliedLimits {
-    const model::Call* call = nullptr;   // the plan's call, when the pack has it
+    const model::Call* call = nullptr;  // the plan's call, when the pack has it
     std::optional<rules::Limit<model::ShareHundredths>> max_esf_share;
     std::optional<rules::Limit<model::ShareHundredths>> min_cofinancing;
     std::optional<rules::Limit<model::Money>> esf_ceiling;
-    std::optional<rules::Limit<model::ShareHundredths>> max_indirect_share_of_staff;   // set by the pack
+    std::optional<rules::Limit<model::ShareHundredths>> max_indirect_share_of_staff;  // set by the pack
 };
 AppliedLimits applied_limits(const rules::Terms& terms, const model::RulePack* pack);
 
@@ -31,7 +31,7 @@ AppliedLimits applied_limits(const rules::Terms& terms, const model::RulePack* p
 std::optional<report::KeyFigures> key_figures(const model::Application& application, const AppliedLimits& limits);
 
 // Fills the report's key figures, pack and call for a loaded plan.
-void add_key_figures(report::ApplicationReport& report, const model::Application& application, const model::RulePack* pack,
-                     const AppliedLimits& limits);
+void add_key_figures(report::ApplicationReport& report, const model::Application& application,
+                     const model::RulePack* pack, const AppliedLimits& limits);
 
 }  // namespace esfdraft::pipeline

@@ -10,7 +10,8 @@ namespace esfdraft::pipeline {
 namespace {
 
 bool same_budget(const model::Budget& a, const model::Budget& b) {
-    if (a.costs.size() != b.costs.size() || a.financing.size() != b.financing.size() || a.income.size() != b.income.size())
+    if (a.costs.size() != b.costs.size() || a.financing.size() != b.financing.size() ||
+        a.income.size() != b.income.size())
         return false;
     for (std::size_t i = 0; i < a.costs.size(); ++i) {
         const auto &x = a.costs[i], &y = b.costs[i];
@@ -20,7 +21,8 @@ bool same_budget(const model::Budget& a, const model::Budget& b) {
     }
     for (std::size_t i = 0; i < a.financing.size(); ++i) {
         const auto &x = a.financing[i], &y = b.financing[i];
-        if (x.kind != y.kind || x.funder != y.funder || x.org_number != y.org_number || x.amount != y.amount) return false;
+        if (x.kind != y.kind || x.funder != y.funder || x.org_number != y.org_number || x.amount != y.amount)
+            return false;
     }
     for (std::size_t i = 0; i < a.income.size(); ++i)
         if (a.income[i].amount != b.income[i].amount || a.income[i].label != b.income[i].label) return false;
@@ -77,20 +79,22 @@ std::string plan_with_workbook_budget(const NamedBytes& plan, const NamedBytes& 
     try {
         // The costs sheet names the latest plan's activities as the workbook
         // made from it did (a stamp of another version is refused below).
-        read = xlsx::read_budget_workbook(parts,
-                                          latest.pack ? workbook_categories(*latest.pack) : std::vector<xlsx::CategoryChoice>{},
-                                          xlsx::cost_activity_names(*latest.application).ids);
+        read = xlsx::read_budget_workbook(
+            parts, latest.pack ? workbook_categories(*latest.pack) : std::vector<xlsx::CategoryChoice>{},
+            xlsx::cost_activity_names(*latest.application).ids);
     } catch (const xlsx::WorkbookReadError& error) {
         throw WorkbookRejected(error.what(), error.swedish());
     }
     if (latest_version && read.source) {
         if (read.source->application != latest_version->application)
-            throw WorkbookRejected("this workbook was made for another application (" + read.source->application +
-                                       "); upload it to that application, or download this application's budget workbook",
-                                   "arbetsboken gjordes för en annan ansökan (" + read.source->application +
-                                       "); ladda upp den där, eller ladda ner den här ansökans budgetarbetsbok");
+            throw WorkbookRejected(
+                "this workbook was made for another application (" + read.source->application +
+                    "); upload it to that application, or download this application's budget workbook",
+                "arbetsboken gjordes för en annan ansökan (" + read.source->application +
+                    "); ladda upp den där, eller ladda ner den här ansökans budgetarbetsbok");
         if (read.source->version != latest_version->version) {
-            const std::string made = std::to_string(read.source->version), now = std::to_string(latest_version->version);
+            const std::string made = std::to_string(read.source->version),
+                              now = std::to_string(latest_version->version);
             throw WorkbookStale("this workbook was made from version " + made + ", and version " + now +
                                     " is the latest; nothing was stored. Download version " + now +
                                     "'s budget workbook and make your edits again",

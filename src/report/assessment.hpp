@@ -40,7 +40,7 @@ struct RequirementRow {
     std::vector<std::string> rules;
     std::vector<std::string> checked;
     std::string note;
-    std::string section;   // a formal section requirement: the plan section it asks for
+    std::string section;  // a formal section requirement: the plan section it asks for
 };
 
 // The formal checklist: programme and call fit (X003, M001, M008),
@@ -90,60 +90,61 @@ struct DocItem {
 struct DocBlock {
     enum class Kind { paragraph, bullet_list, numbered_list };
     Kind kind = Kind::paragraph;
-    DocSpans spans;               // a paragraph
-    std::vector<DocItem> items;   // a list
+    DocSpans spans;              // a paragraph
+    std::vector<DocItem> items;  // a list
 };
 using DocBlocks = std::vector<DocBlock>;
 
 // One finding as a table row.
 struct FindingRow {
-    std::string severity;         // "error", "warning", "info" (a style, not words)
-    std::string severity_words;   // "fel" / "error"
+    std::string severity;        // "error", "warning", "info" (a style, not words)
+    std::string severity_words;  // "fel" / "error"
     std::string rule;
     std::string message;
-    std::string location;         // "rad 12" / "line 12", or the file when the finding is in another file or has no line
+    std::string location;  // "rad 12" / "line 12", or the file when the finding is in another file or has no line
     bool location_is_file = false;
 };
 
 // One row of step 1 with its words.
 struct ChecklistEntry {
     RequirementRow row;
-    std::string id;               // "req-programme_fit", "req-fundamentalRights": unique in the document
-    std::string requirement;      // the requirement in words (a section requirement with the section's name)
-    DocSpans basis;               // what decided it: the rules esfdraft ran, the rules that reported, a note
+    std::string id;           // "req-programme_fit", "req-fundamentalRights": unique in the document
+    std::string requirement;  // the requirement in words (a section requirement with the section's name)
+    DocSpans basis;           // what decided it: the rules esfdraft ran, the rules that reported, a note
 };
 
 // A plan section shown under a criterion.
 struct PlanSection {
-    std::string name;             // the section's name in the language
-    bool present = false;         // false: the plan does not have it (content empty)
+    std::string name;      // the section's name in the language
+    bool present = false;  // false: the plan does not have it (content empty)
     DocBlocks content;
 };
 
 struct CriterionPart {
-    std::string code;             // the pack's code
-    std::string id;               // the code with anything but letters, digits and '-' as '-'
+    std::string code;  // the pack's code
+    std::string id;    // the code with anything but letters, digits and '-' as '-'
     std::string name;
-    std::vector<PlanSection> sections;   // empty: the pack ties no section to the criterion
-    std::vector<FindingRow> findings;    // criterion_findings, in report order
-    bool has_evidence = false;           // the criterion concerns the goals: the evidence trail follows
+    std::vector<PlanSection> sections;  // empty: the pack ties no section to the criterion
+    std::vector<FindingRow> findings;   // criterion_findings, in report order
+    bool has_evidence = false;          // the criterion concerns the goals: the evidence trail follows
     DocBlocks evidence;
 };
 
 struct AssessmentDocument {
-    std::string name;             // the plan's title, else its file
-    std::string date;             // options.date
-    std::vector<std::pair<std::string, std::string>> facts;   // label, value: file, programme, call, area, phase, owner, period
-    std::string case_number;      // the plan's case number, empty when it has none
-    bool ready = false;           // ready to submit (no errors)
-    std::string verdict;          // the verdict in words
-    std::string counts;           // "2 fel, 1 varning"
+    std::string name;  // the plan's title, else its file
+    std::string date;  // options.date
+    std::vector<std::pair<std::string, std::string>>
+        facts;                // label, value: file, programme, call, area, phase, owner, period
+    std::string case_number;  // the plan's case number, empty when it has none
+    bool ready = false;       // ready to submit (no errors)
+    std::string verdict;      // the verdict in words
+    std::string counts;       // "2 fel, 1 varning"
     std::vector<ChecklistEntry> checklist;
-    bool loaded = false;          // the plan loaded and names a pack: step 2 follows
-    std::vector<FindingRow> all_findings;   // !loaded: every finding, sorted
-    std::vector<CriterionPart> criteria;    // the pack's criteria in order
-    std::optional<model::ScoreScale> scale; // the pack's score scale
-    std::string scale_text;                 // "1–5", empty without a scale
+    bool loaded = false;                     // the plan loaded and names a pack: step 2 follows
+    std::vector<FindingRow> all_findings;    // !loaded: every finding, sorted
+    std::vector<CriterionPart> criteria;     // the pack's criteria in order
+    std::optional<model::ScoreScale> scale;  // the pack's score scale
+    std::string scale_text;                  // "1–5", empty without a scale
 };
 
 // Builds the document's content in `language`; never throws for a plan that

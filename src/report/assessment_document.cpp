@@ -60,7 +60,8 @@ void rich_blocks(DocBlocks& out, const model::RichText& text) {
             continue;
         }
         DocBlock list;
-        list.kind = block.kind == model::Block::Kind::bullet_list ? DocBlock::Kind::bullet_list : DocBlock::Kind::numbered_list;
+        list.kind =
+            block.kind == model::Block::Kind::bullet_list ? DocBlock::Kind::bullet_list : DocBlock::Kind::numbered_list;
         for (const model::InlineText& item : block.items) list.items.push_back({inline_spans(item), {}});
         out.push_back(std::move(list));
     }
@@ -72,7 +73,9 @@ bool optional_rich(DocBlocks& out, const std::optional<model::RichText>& text) {
     return true;
 }
 
-std::string money(model::Money ore, Language language) { return format_argument(model::MessageArg::of_money(ore), language); }
+std::string money(model::Money ore, Language language) {
+    return format_argument(model::MessageArg::of_money(ore), language);
+}
 
 std::string decimal(const model::Decimal& value) { return value.text(); }
 
@@ -103,8 +106,9 @@ bool section_blocks(DocBlocks& out, const model::Application& app, const std::st
             DocItem item;
             item.spans.push_back(strong(group.name));
             if (group.women || group.men)
-                item.spans.push_back(plain(" (" + phrase("assess.women", language) + " " + (group.women ? decimal(*group.women) : en_dash) +
-                                           ", " + phrase("assess.men", language) + " " + (group.men ? decimal(*group.men) : en_dash) + ")"));
+                item.spans.push_back(plain(
+                    " (" + phrase("assess.women", language) + " " + (group.women ? decimal(*group.women) : en_dash) +
+                    ", " + phrase("assess.men", language) + " " + (group.men ? decimal(*group.men) : en_dash) + ")"));
             if (group.description) rich_blocks(item.blocks, *group.description);
             list.items.push_back(std::move(item));
         }
@@ -116,14 +120,16 @@ bool section_blocks(DocBlocks& out, const model::Application& app, const std::st
         DocBlock list = bullets();
         for (const model::Goal& goal : app.goals) {
             DocItem item;
-            item.spans = {strong(goal.id), plain(" (" + phrase("goal." + goal.kind, language) + "): " + goal.statement)};
+            item.spans = {strong(goal.id),
+                          plain(" (" + phrase("goal." + goal.kind, language) + "): " + goal.statement)};
             if (!goal.indicators.empty()) {
                 DocBlock indicators = bullets();
                 for (const model::Indicator& indicator : goal.indicators) {
                     DocItem row;
                     row.spans.push_back(plain(phrase("assess.indicator", language) + ": " + indicator.text + "; " +
                                               phrase("assess.target", language) + " " + decimal(indicator.target)));
-                    if (indicator.code) row.spans.insert(row.spans.end(), {plain(" ("), code(*indicator.code), plain(")")});
+                    if (indicator.code)
+                        row.spans.insert(row.spans.end(), {plain(" ("), code(*indicator.code), plain(")")});
                     indicators.items.push_back(std::move(row));
                 }
                 item.blocks.push_back(std::move(indicators));
@@ -139,7 +145,8 @@ bool section_blocks(DocBlocks& out, const model::Application& app, const std::st
         DocBlock list = bullets();
         for (const model::Activity& activity : app.activities) {
             DocItem item;
-            item.spans = {strong(activity.title), plain(" (" + activity.start.iso() + " " + en_dash + " " + activity.end.iso() + ")")};
+            item.spans = {strong(activity.title),
+                          plain(" (" + activity.start.iso() + " " + en_dash + " " + activity.end.iso() + ")")};
             if (activity.description) rich_blocks(item.blocks, *activity.description);
             list.items.push_back(std::move(item));
         }
@@ -162,7 +169,8 @@ bool section_blocks(DocBlocks& out, const model::Application& app, const std::st
     if (section == "accessibility") {
         if (!app.accessibility) return false;
         bool any = false;
-        for (const auto* part : {&app.accessibility->physical, &app.accessibility->information, &app.accessibility->participation})
+        for (const auto* part :
+             {&app.accessibility->physical, &app.accessibility->information, &app.accessibility->participation})
             any = optional_rich(out, *part) || any;
         return any;
     }
@@ -172,10 +180,11 @@ bool section_blocks(DocBlocks& out, const model::Application& app, const std::st
         if (!app.risk_analysis->risks.empty()) {
             DocBlock list = bullets();
             for (const model::Risk& risk : app.risk_analysis->risks)
-                list.items.push_back({{plain(risk.description + " (" + phrase("assess.likelihood", language) + " " + risk.likelihood + ", " +
-                                             phrase("assess.impact", language) + " " + risk.impact + "). " +
-                                             phrase("assess.measure", language) + ": " + risk.measure)},
-                                      {}});
+                list.items.push_back(
+                    {{plain(risk.description + " (" + phrase("assess.likelihood", language) + " " + risk.likelihood +
+                            ", " + phrase("assess.impact", language) + " " + risk.impact + "). " +
+                            phrase("assess.measure", language) + ": " + risk.measure)},
+                     {}});
             out.push_back(std::move(list));
         }
         return true;
@@ -202,10 +211,10 @@ bool section_blocks(DocBlocks& out, const model::Application& app, const std::st
         if (app.budget.costs.empty() && app.budget.financing.empty()) return false;
         // The sums throw on overflow; an overflowing budget is B-reported already, so show what can be shown.
         try {
-            out.push_back(paragraph({plain(phrase("assess.costs", language) + ": " + money(app.budget.total_costs(), language) + ". " +
-                                           phrase("assess.financing", language) + ": " + money(app.budget.total_financing(), language) +
-                                           ", " + phrase("assess.esf", language) + " " +
-                                           money(app.budget.financing_of_kind("esf"), language) + ".")}));
+            out.push_back(paragraph({plain(
+                phrase("assess.costs", language) + ": " + money(app.budget.total_costs(), language) + ". " +
+                phrase("assess.financing", language) + ": " + money(app.budget.total_financing(), language) + ", " +
+                phrase("assess.esf", language) + " " + money(app.budget.financing_of_kind("esf"), language) + ".")}));
         } catch (const std::overflow_error&) {
             return false;
         }
@@ -243,7 +252,8 @@ DocBlocks evidence_trail(const model::Application& app, Language language) {
     }
     for (const model::Goal& goal : app.goals) {
         if (goal.basis.empty()) continue;
-        out.push_back(paragraph({strong(phrase("assess.goal", language) + " " + goal.id), plain(": " + goal.statement)}));
+        out.push_back(
+            paragraph({strong(phrase("assess.goal", language) + " " + goal.id), plain(": " + goal.statement)}));
         DocBlock list = bullets();
         for (const model::GoalBasis& basis : goal.basis) {
             DocItem item;
@@ -261,9 +271,11 @@ DocBlocks evidence_trail(const model::Application& app, Language language) {
                     std::string text = phrase("evidence." + evidence.kind, language);
                     std::vector<std::string> figures;
                     if (evidence.respondents)
-                        figures.push_back(std::to_string(*evidence.respondents) + " " + phrase("assess.respondents", language));
+                        figures.push_back(std::to_string(*evidence.respondents) + " " +
+                                          phrase("assess.respondents", language));
                     if (evidence.share)
-                        figures.push_back(format_argument(model::MessageArg::of_percent_hundredths(evidence.share->micros / 100), language));
+                        figures.push_back(format_argument(
+                            model::MessageArg::of_percent_hundredths(evidence.share->micros / 100), language));
                     if (!figures.empty()) {
                         text += " (";
                         for (std::size_t i = 0; i < figures.size(); ++i) text += (i ? ", " : "") + figures[i];
@@ -323,7 +335,8 @@ RequirementRow decided(std::string key, std::vector<std::string> checked, const 
     row.key = std::move(key);
     row.checked = std::move(checked);
     for (const model::Finding& finding : findings)
-        if (reported(finding) && concerns(finding) && std::find(row.rules.begin(), row.rules.end(), finding.rule) == row.rules.end())
+        if (reported(finding) && concerns(finding) &&
+            std::find(row.rules.begin(), row.rules.end(), finding.rule) == row.rules.end())
             row.rules.push_back(finding.rule);
     std::sort(row.rules.begin(), row.rules.end());
     row.state = row.rules.empty() ? RequirementState::met : RequirementState::not_met;
@@ -337,7 +350,8 @@ RequirementRow by_rules(std::string key, std::vector<std::string> rules, const m
     });
 }
 
-CriterionPart criterion_part(const model::AssessmentCriterion& criterion, const AssessedApplication& assessed, Language language) {
+CriterionPart criterion_part(const model::AssessmentCriterion& criterion, const AssessedApplication& assessed,
+                             Language language) {
     const model::Application& app = *assessed.application;
     CriterionPart part;
     part.code = criterion.code;
@@ -350,7 +364,8 @@ CriterionPart criterion_part(const model::AssessmentCriterion& criterion, const 
         if (!shown.present) shown.content.clear();
         part.sections.push_back(std::move(shown));
     }
-    part.findings = finding_rows(criterion_findings(criterion, assessed.report.findings), assessed.report.file, language);
+    part.findings =
+        finding_rows(criterion_findings(criterion, assessed.report.findings), assessed.report.file, language);
     part.has_evidence = criterion.concerns("goals");
     if (part.has_evidence) part.evidence = evidence_trail(app, language);
     return part;
@@ -382,8 +397,9 @@ std::vector<RequirementRow> formal_checklist(const AssessedApplication& assessed
         for (const model::SectionRule& formal : pack->formal_sections) {
             // The section's own findings (S002 too short, S003 a placeholder, ...) decide, and so does its absence,
             // which no rule reports when the pack does not require the section.
-            RequirementRow row = decided(formal.section == "fundamentalRights" ? "req.fundamental_rights" : "req.section",
-                                         {}, findings, [&](const model::Finding& finding) { return finding.section == formal.section; });
+            RequirementRow row =
+                decided(formal.section == "fundamentalRights" ? "req.fundamental_rights" : "req.section", {}, findings,
+                        [&](const model::Finding& finding) { return finding.section == formal.section; });
             DocBlocks content;
             if (!section_blocks(content, *app, formal.section, Language::sv)) {
                 row.state = RequirementState::not_met;
@@ -407,15 +423,20 @@ AssessmentDocument describe_assessment(const AssessedApplication& assessed, cons
     AssessmentDocument doc;
     doc.name = assessed.report.title.empty() ? assessed.report.file : assessed.report.title;
     doc.date = options.date;
-    const auto fact = [&](std::string_view key, std::string value) { doc.facts.emplace_back(phrase(key, language), std::move(value)); };
+    const auto fact = [&](std::string_view key, std::string value) {
+        doc.facts.emplace_back(phrase(key, language), std::move(value));
+    };
     fact("text.file", assessed.report.file);
     if (const model::Application* app = assessed.application) {
         fact("assess.programme", assessed.pack ? localized(assessed.pack->title, language) : app->programme);
         const model::Call* call = assessed.pack && app->call ? assessed.pack->find_call(*app->call) : nullptr;
-        fact("assess.call", call ? localized(call->title, language) + " (" + call->name + ")"
-                                 : app->call ? *app->call : phrase("assess.no_call", language));
-        const model::ProgrammeArea* area = assessed.pack ? assessed.pack->find_area(app->project.programme_area.value) : nullptr;
-        fact("assess.area", area ? area->code + " " + localized(area->name, language) : app->project.programme_area.value);
+        fact("assess.call", call        ? localized(call->title, language) + " (" + call->name + ")"
+                            : app->call ? *app->call
+                                        : phrase("assess.no_call", language));
+        const model::ProgrammeArea* area =
+            assessed.pack ? assessed.pack->find_area(app->project.programme_area.value) : nullptr;
+        fact("assess.area",
+             area ? area->code + " " + localized(area->name, language) : app->project.programme_area.value);
         const model::PhaseRules* phase = assessed.pack ? assessed.pack->find_phase(app->project.phase.value) : nullptr;
         fact("assess.phase", phase ? localized(phase->name, language) : app->project.phase.value);
         fact("assess.owner", app->project.owner.name);

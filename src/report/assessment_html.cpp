@@ -52,8 +52,8 @@ std::string page(const std::string& title, Language language, const std::string&
     std::ostringstream out;
     out << "<!DOCTYPE html>\n<html lang=\"" << language_code(language) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << escaped(title)
-        << "</title>\n<style>" << html_style_sheet() << assessment_styles << "</style>\n</head>\n<body>\n<main>\n" << body
-        << "</main>\n</body>\n</html>\n";
+        << "</title>\n<style>" << html_style_sheet() << assessment_styles << "</style>\n</head>\n<body>\n<main>\n"
+        << body << "</main>\n</body>\n</html>\n";
     return out.str();
 }
 
@@ -95,9 +95,10 @@ void blocks_html(std::ostringstream& out, const DocBlocks& blocks) {
 }
 
 void findings_table(std::ostringstream& out, const std::vector<FindingRow>& findings, Language language) {
-    out << "<table>\n<thead><tr><th scope=\"col\">" << phrase_html("column.severity", language) << "</th><th scope=\"col\">"
-        << phrase_html("column.rule", language) << "</th><th scope=\"col\">" << phrase_html("column.message", language)
-        << "</th><th scope=\"col\">" << phrase_html("column.location", language) << "</th></tr></thead>\n<tbody>\n";
+    out << "<table>\n<thead><tr><th scope=\"col\">" << phrase_html("column.severity", language)
+        << "</th><th scope=\"col\">" << phrase_html("column.rule", language) << "</th><th scope=\"col\">"
+        << phrase_html("column.message", language) << "</th><th scope=\"col\">"
+        << phrase_html("column.location", language) << "</th></tr></thead>\n<tbody>\n";
     for (const FindingRow& finding : findings) {
         out << "<tr><td><span class=\"severity " << finding.severity << "\">" << escaped(finding.severity_words)
             << "</span></td><td>" << escaped(finding.rule) << "</td><td>" << escaped(finding.message) << "</td><td>";
@@ -132,12 +133,14 @@ void facts(std::ostringstream& out, const AssessmentDocument& doc, Language lang
     for (const auto& [label, value] : doc.facts)
         out << "<tr><th scope=\"row\">" << escaped(label) << "</th><td>" << escaped(value) << "</td></tr>\n";
     out << "</tbody>\n</table>\n<p class=\"verdict " << (doc.ready ? "ready" : "not-ready") << "\"><strong>"
-        << phrase_html("text.verdict", language) << ": " << escaped(doc.verdict) << "</strong> (" << escaped(doc.counts) << ")</p>\n";
+        << phrase_html("text.verdict", language) << ": " << escaped(doc.verdict) << "</strong> (" << escaped(doc.counts)
+        << ")</p>\n";
 }
 
 void checklist(std::ostringstream& out, const AssessmentDocument& doc, Language language) {
-    out << "<h2 id=\"step1\">" << phrase_html("assess.step1", language) << "</h2>\n<p>" << phrase_html("assess.step1_intro", language)
-        << "</p>\n<table>\n<thead><tr><th scope=\"col\">" << phrase_html("assess.requirement", language) << "</th><th scope=\"col\">"
+    out << "<h2 id=\"step1\">" << phrase_html("assess.step1", language) << "</h2>\n<p>"
+        << phrase_html("assess.step1_intro", language) << "</p>\n<table>\n<thead><tr><th scope=\"col\">"
+        << phrase_html("assess.requirement", language) << "</th><th scope=\"col\">"
         << phrase_html("assess.outcome", language) << "</th><th scope=\"col\">" << phrase_html("assess.basis", language)
         << "</th></tr></thead>\n<tbody>\n";
     for (const ChecklistEntry& entry : doc.checklist) {
@@ -150,9 +153,10 @@ void checklist(std::ostringstream& out, const AssessmentDocument& doc, Language 
         } else {
             // Two labelled boxes, each described by the requirement, so a screen reader says what is ticked.
             for (const char* choice : {"met", "not-met"})
-                out << "<span class=\"box\"><input type=\"checkbox\" id=\"" << id << "-" << choice << "\" aria-describedby=\"" << id
-                    << "\"> <label for=\"" << id << "-" << choice << "\">"
-                    << phrase_html(std::string(choice) == "met" ? "assess.met_box" : "assess.not_met_box", language) << "</label></span>";
+                out << "<span class=\"box\"><input type=\"checkbox\" id=\"" << id << "-" << choice
+                    << "\" aria-describedby=\"" << id << "\"> <label for=\"" << id << "-" << choice << "\">"
+                    << phrase_html(std::string(choice) == "met" ? "assess.met_box" : "assess.not_met_box", language)
+                    << "</label></span>";
         }
         out << "</td><td>";
         spans_html(out, entry.basis);
@@ -161,10 +165,11 @@ void checklist(std::ostringstream& out, const AssessmentDocument& doc, Language 
     out << "</tbody>\n</table>\n";
 }
 
-void criterion_part(std::ostringstream& out, const CriterionPart& part, const AssessmentDocument& doc, Language language) {
+void criterion_part(std::ostringstream& out, const CriterionPart& part, const AssessmentDocument& doc,
+                    Language language) {
     const std::string& id = part.id;
-    out << "<section class=\"criterion\" aria-labelledby=\"criterion-" << id << "\">\n<h3 id=\"criterion-" << id << "\">"
-        << escaped(part.name) << "</h3>\n";
+    out << "<section class=\"criterion\" aria-labelledby=\"criterion-" << id << "\">\n<h3 id=\"criterion-" << id
+        << "\">" << escaped(part.name) << "</h3>\n";
 
     out << "<h4>" << phrase_html("assess.plan_text", language) << "</h4>\n";
     if (part.sections.empty()) out << "<p>" << phrase_html("assess.no_sections", language) << "</p>\n";
@@ -188,7 +193,8 @@ void criterion_part(std::ostringstream& out, const CriterionPart& part, const As
         blocks_html(out, part.evidence);
     }
 
-    out << "<div class=\"reviewer\">\n<h4>" << phrase_html("assess.reviewer_part", language) << ": " << escaped(part.name) << "</h4>\n";
+    out << "<div class=\"reviewer\">\n<h4>" << phrase_html("assess.reviewer_part", language) << ": "
+        << escaped(part.name) << "</h4>\n";
     score_field(out, id, doc, language);
     comment_field(out, id, language);
     out << "</div>\n</section>\n";
@@ -212,8 +218,9 @@ std::string render_assessment_html(const AssessedApplication& assessed, const Re
     } else {
         out << "<h2 id=\"step2\">" << phrase_html("assess.step2", language) << "</h2>\n";
         for (const CriterionPart& part : doc.criteria) criterion_part(out, part, doc, language);
-        out << "<section class=\"reviewer\" aria-labelledby=\"overall\">\n<h2 id=\"overall\">" << phrase_html("assess.summary_part", language)
-            << "</h2>\n<div class=\"field\"><label for=\"score-total\">" << phrase_html("assess.total", language)
+        out << "<section class=\"reviewer\" aria-labelledby=\"overall\">\n<h2 id=\"overall\">"
+            << phrase_html("assess.summary_part", language) << "</h2>\n<div class=\"field\"><label for=\"score-total\">"
+            << phrase_html("assess.total", language)
             << "</label><input type=\"number\" id=\"score-total\" name=\"score-total\" step=\"1\" min=\"0\"></div>\n";
         comment_field(out, "overall", language);
         out << "</section>\n";
@@ -221,10 +228,11 @@ std::string render_assessment_html(const AssessedApplication& assessed, const Re
     return page(phrase("assess.heading", language) + " \xE2\x80\x93 " + name, language, out.str());
 }
 
-std::string render_assessment_ranking(const std::vector<AssessedApplication>& applications, const std::vector<std::string>& failures,
-                                      const ReportOptions& options) {
+std::string render_assessment_ranking(const std::vector<AssessedApplication>& applications,
+                                      const std::vector<std::string>& failures, const ReportOptions& options) {
     const Language language = options.language;
-    // One group per pack and call, in name order; plans without a call (or that did not load) under their pack's name alone.
+    // One group per pack and call, in name order; plans without a call (or that did not load) under their pack's name
+    // alone.
     struct Entry {
         const AssessedApplication* assessed;
         Tally counts;
@@ -249,11 +257,13 @@ std::string render_assessment_ranking(const std::vector<AssessedApplication>& ap
         }
         const auto key = std::make_pair(programme, call);
         headings[key] = heading;
-        groups[key].push_back({&assessed, tally(assessed.report.findings), assessed.report.title.empty() ? assessed.report.file : assessed.report.title});
+        groups[key].push_back({&assessed, tally(assessed.report.findings),
+                               assessed.report.title.empty() ? assessed.report.file : assessed.report.title});
     }
     std::ostringstream out;
-    out << "<h1>" << phrase_html("assess.ranking", language) << "</h1>\n<p class=\"meta\">" << phrase_html("assess.prepared_on", language)
-        << " " << escaped(options.date) << ". esfdraft.</p>\n<p>" << phrase_html("assess.ranking_intro", language) << "</p>\n";
+    out << "<h1>" << phrase_html("assess.ranking", language) << "</h1>\n<p class=\"meta\">"
+        << phrase_html("assess.prepared_on", language) << " " << escaped(options.date) << ". esfdraft.</p>\n<p>"
+        << phrase_html("assess.ranking_intro", language) << "</p>\n";
     int group_index = 0;
     for (auto& [key, entries] : groups) {
         std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
@@ -264,17 +274,20 @@ std::string render_assessment_ranking(const std::vector<AssessedApplication>& ap
         const std::string id = "call-" + std::to_string(++group_index);
         out << "<h2 id=\"" << id << "\">" << escaped(headings[key]) << "</h2>\n<table aria-labelledby=\"" << id
             << "\">\n<thead><tr><th scope=\"col\">" << phrase_html("assess.rank", language) << "</th><th scope=\"col\">"
-            << phrase_html("column.application", language) << "</th><th scope=\"col\">" << phrase_html("text.file", language) << "</th>";
+            << phrase_html("column.application", language) << "</th><th scope=\"col\">"
+            << phrase_html("text.file", language) << "</th>";
         out << "<th scope=\"col\">" << phrase_html("column.errors", language) << "</th><th scope=\"col\">"
-            << phrase_html("column.warnings", language) << "</th><th scope=\"col\">" << phrase_html("column.infos", language)
-            << "</th><th scope=\"col\">" << phrase_html("column.verdict", language) << "</th></tr></thead>\n<tbody>\n";
+            << phrase_html("column.warnings", language) << "</th><th scope=\"col\">"
+            << phrase_html("column.infos", language) << "</th><th scope=\"col\">"
+            << phrase_html("column.verdict", language) << "</th></tr></thead>\n<tbody>\n";
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const Entry& entry = entries[i];
             const bool ready = ready_to_submit(entry.assessed->report.findings, options.strict);
-            out << "<tr><td class=\"number\">" << i + 1 << "</td><th scope=\"row\">" << escaped(entry.name) << "</th><td><code>"
-                << escaped(entry.assessed->report.file) << "</code></td><td class=\"number\">" << entry.counts.errors
-                << "</td><td class=\"number\">" << entry.counts.warnings << "</td><td class=\"number\">" << entry.counts.infos
-                << "</td><td><span class=\"status " << (ready ? "complete" : "incomplete") << "\">"
+            out << "<tr><td class=\"number\">" << i + 1 << "</td><th scope=\"row\">" << escaped(entry.name)
+                << "</th><td><code>" << escaped(entry.assessed->report.file) << "</code></td><td class=\"number\">"
+                << entry.counts.errors << "</td><td class=\"number\">" << entry.counts.warnings
+                << "</td><td class=\"number\">" << entry.counts.infos << "</td><td><span class=\"status "
+                << (ready ? "complete" : "incomplete") << "\">"
                 << phrase_html(ready ? "verdict.ready" : "verdict.not_ready", language) << "</span></td></tr>\n";
         }
         out << "</tbody>\n</table>\n";

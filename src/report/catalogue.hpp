@@ -15,7 +15,7 @@ enum class Language { sv, en };
 
 // "sv" or "en"; anything else gives false and leaves `out` as it was.
 bool parse_language(std::string_view text, Language& out);
-std::string_view language_code(Language language);   // "sv" | "en"
+std::string_view language_code(Language language);  // "sv" | "en"
 
 // The finding's message in `language`, with {name} placeholders replaced by
 // the finding's arguments. An unknown message id falls back to the id itself

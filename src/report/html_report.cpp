@@ -98,24 +98,26 @@ void counts_cells(std::ostringstream& out, const Tally& counts) {
 
 void counts_headers(std::ostringstream& out, Language language) {
     out << "<th scope=\"col\">" << escaped(phrase("column.errors", language)) << "</th><th scope=\"col\">"
-        << escaped(phrase("column.warnings", language)) << "</th><th scope=\"col\">" << escaped(phrase("column.infos", language))
-        << "</th>";
+        << escaped(phrase("column.warnings", language)) << "</th><th scope=\"col\">"
+        << escaped(phrase("column.infos", language)) << "</th>";
 }
 
 std::string money_cell(model::Money amount, Language language) {
-    return "<td class=\"number\">" + escaped(keep_amounts_whole(format_argument(model::MessageArg::of_money(amount), language))) + "</td>";
+    return "<td class=\"number\">" +
+           escaped(keep_amounts_whole(format_argument(model::MessageArg::of_money(amount), language))) + "</td>";
 }
 
 // One share row: amount, share, limit in force (and who set it), and whether
 // it keeps to it, in words and a mark, not by colour alone.
-void share_row(std::ostringstream& out, const char* label_key, model::Money amount, const KeyShare& share, const char* of_key,
-               Language language) {
+void share_row(std::ostringstream& out, const char* label_key, model::Money amount, const KeyShare& share,
+               const char* of_key, Language language) {
     out << "<tr><th scope=\"row\">" << escaped(phrase(label_key, language)) << "</th>" << money_cell(amount, language)
         << "<td>" << escaped(share_text(share, language) + " " + phrase(of_key, language)) << "</td>";
     if (share.limit) {
-        out << "<td>" << escaped(limit_text(*share.limit, language)) << " (" << escaped(phrase("figures.set_by", language)) << " "
-            << escaped(share.limit->set_by) << ")</td><td><span class=\"status "
-            << (share.limit->within ? "complete" : "incomplete") << "\">" << (share.limit->within ? "\xE2\x9C\x93 " : "\xE2\x9C\x97 ")
+        out << "<td>" << escaped(limit_text(*share.limit, language)) << " ("
+            << escaped(phrase("figures.set_by", language)) << " " << escaped(share.limit->set_by)
+            << ")</td><td><span class=\"status " << (share.limit->within ? "complete" : "incomplete") << "\">"
+            << (share.limit->within ? "\xE2\x9C\x93 " : "\xE2\x9C\x97 ")
             << escaped(limit_status_text(*share.limit, language)) << "</span></td>";
     } else {
         out << "<td>" << escaped(phrase("figures.no_limit", language)) << "</td><td></td>";
@@ -136,19 +138,22 @@ void key_figures_table(std::ostringstream& out, const ApplicationReport& applica
         const KeyFigures& figures = *application.key_figures;
         out << "<h3>" << escaped(phrase("figures.heading", language)) << "</h3>\n<table class=\"figures\">\n<caption>"
             << escaped(phrase("figures.caption", language)) << "</caption>\n<thead><tr><th scope=\"col\">"
-            << escaped(phrase("column.key_figure", language)) << "</th><th scope=\"col\">" << escaped(phrase("column.amount", language))
-            << "</th><th scope=\"col\">" << escaped(phrase("column.share", language)) << "</th><th scope=\"col\">"
-            << escaped(phrase("column.limit", language)) << "</th><th scope=\"col\">" << escaped(phrase("column.status", language))
-            << "</th></tr></thead>\n<tbody>\n";
+            << escaped(phrase("column.key_figure", language)) << "</th><th scope=\"col\">"
+            << escaped(phrase("column.amount", language)) << "</th><th scope=\"col\">"
+            << escaped(phrase("column.share", language)) << "</th><th scope=\"col\">"
+            << escaped(phrase("column.limit", language)) << "</th><th scope=\"col\">"
+            << escaped(phrase("column.status", language)) << "</th></tr></thead>\n<tbody>\n";
         amount_row(out, "figures.total_costs", figures.total_costs, language);
         if (figures.income != 0) {
             amount_row(out, "figures.income", figures.income, language);
             amount_row(out, "figures.eligible_costs", figures.eligible_costs, language);
         }
         share_row(out, "figures.esf", figures.esf, figures.esf_share, "figures.of_eligible", language);
-        share_row(out, "figures.cofinancing", figures.cofinancing, figures.cofinancing_share, "figures.of_eligible", language);
+        share_row(out, "figures.cofinancing", figures.cofinancing, figures.cofinancing_share, "figures.of_eligible",
+                  language);
         if (figures.indirect_share)
-            share_row(out, "figures.indirect", figures.indirect_share->part, *figures.indirect_share, "figures.of_staff", language);
+            share_row(out, "figures.indirect", figures.indirect_share->part, *figures.indirect_share,
+                      "figures.of_staff", language);
         out << "</tbody>\n</table>\n";
     }
     for (const std::string& line : terms) out << "<p class=\"meta\">" << escaped(line) << "</p>\n";
@@ -161,22 +166,25 @@ void render_application(std::ostringstream& out, const ApplicationReport& applic
     const std::string id = "application-" + std::to_string(index + 1);
     const std::string heading = application.title.empty() ? application.file : application.title;
     out << "<section aria-labelledby=\"" << id << "\">\n<h2 id=\"" << id << "\">" << escaped(heading) << "</h2>\n";
-    out << "<p class=\"meta\">" << escaped(phrase("text.file", language)) << ": <code>" << escaped(application.file) << "</code>";
+    out << "<p class=\"meta\">" << escaped(phrase("text.file", language)) << ": <code>" << escaped(application.file)
+        << "</code>";
     if (application.title.empty()) out << " (" << escaped(phrase("text.not_loaded", language)) << ")";
     out << "</p>\n";
-    out << "<p class=\"verdict " << (ready ? "ready" : "not-ready") << "\"><strong>" << escaped(phrase("text.verdict", language))
-        << ": " << escaped(phrase(ready ? "verdict.ready" : "verdict.not_ready", language)) << "</strong> ("
+    out << "<p class=\"verdict " << (ready ? "ready" : "not-ready") << "\"><strong>"
+        << escaped(phrase("text.verdict", language)) << ": "
+        << escaped(phrase(ready ? "verdict.ready" : "verdict.not_ready", language)) << "</strong> ("
         << escaped(count_phrase(tally(application.findings), language)) << ")</p>\n";
 
     const std::vector<SectionSummary> sections = section_summary(application, options.strict);
     out << "<h3>" << escaped(phrase("heading.sections", language)) << "</h3>\n";
-    out << "<table>\n<thead><tr><th scope=\"col\">" << escaped(phrase("column.section", language)) << "</th><th scope=\"col\">"
-        << escaped(phrase("column.status", language)) << "</th>";
+    out << "<table>\n<thead><tr><th scope=\"col\">" << escaped(phrase("column.section", language))
+        << "</th><th scope=\"col\">" << escaped(phrase("column.status", language)) << "</th>";
     counts_headers(out, language);
     out << "</tr></thead>\n<tbody>\n";
     for (const SectionSummary& section : sections) {
-        out << "<tr><th scope=\"row\">" << escaped(section_name(section.section, language, application.programme)) << "</th><td><span class=\"status "
-            << to_string(section.status) << "\">" << escaped(status_text(section.status, language)) << "</span></td>";
+        out << "<tr><th scope=\"row\">" << escaped(section_name(section.section, language, application.programme))
+            << "</th><td><span class=\"status " << to_string(section.status) << "\">"
+            << escaped(status_text(section.status, language)) << "</span></td>";
         counts_cells(out, section.counts);
         out << "</tr>\n";
     }
@@ -199,7 +207,8 @@ void render_application(std::ostringstream& out, const ApplicationReport& applic
                 if (finding.section != section.section) continue;
                 out << "<tr><td><span class=\"severity " << severity_class(finding.severity) << "\">"
                     << escaped(phrase("severity." + severity_class(finding.severity), language)) << "</span></td><td>"
-                    << escaped(finding.rule) << "</td><td>" << escaped(keep_amounts_whole(message_text(finding, language))) << "</td><td class=\"location\">"
+                    << escaped(finding.rule) << "</td><td>"
+                    << escaped(keep_amounts_whole(message_text(finding, language))) << "</td><td class=\"location\">"
                     << location_cell(finding.where, application.file, language);
                 if (!finding.where.path.empty()) out << "<br><code>" << escaped(finding.where.path) << "</code>";
                 out << "</td></tr>\n";
@@ -219,13 +228,16 @@ std::string render_html(const std::vector<ApplicationReport>& applications, cons
     const std::string heading = phrase(applications.size() == 1 ? "heading.report" : "heading.reports", language);
     std::string title = heading;
     if (applications.size() == 1)
-        title += " \xE2\x80\x93 " + (applications.front().title.empty() ? applications.front().file : applications.front().title);
+        title += " \xE2\x80\x93 " +
+                 (applications.front().title.empty() ? applications.front().file : applications.front().title);
 
     std::ostringstream out;
     out << "<!DOCTYPE html>\n<html lang=\"" << language_code(language) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << escaped(title)
-        << "</title>\n<style>" << style_sheet << "</style>\n</head>\n<body>\n<main>\n<h1>" << escaped(heading) << "</h1>\n";
-    out << "<p class=\"meta\">" << escaped(phrase("text.checked_on", language)) << " " << escaped(options.date) << ". esfdraft";
+        << "</title>\n<style>" << style_sheet << "</style>\n</head>\n<body>\n<main>\n<h1>" << escaped(heading)
+        << "</h1>\n";
+    out << "<p class=\"meta\">" << escaped(phrase("text.checked_on", language)) << " " << escaped(options.date)
+        << ". esfdraft";
     if (!options.tool_version.empty()) out << " " << escaped(options.tool_version);
     if (options.strict) out << "; " << escaped(phrase("text.strict", language));
     out << ".</p>\n";
@@ -238,7 +250,8 @@ std::string render_html(const std::vector<ApplicationReport>& applications, cons
         for (std::size_t i = 0; i < applications.size(); ++i) {
             const ApplicationReport& application = applications[i];
             const bool ready = ready_to_submit(application.findings, options.strict);
-            out << "<tr><th scope=\"row\"><a href=\"#application-" << i + 1 << "\">" << escaped(application.file) << "</a></th>";
+            out << "<tr><th scope=\"row\"><a href=\"#application-" << i + 1 << "\">" << escaped(application.file)
+                << "</a></th>";
             counts_cells(out, tally(application.findings));
             out << "<td><span class=\"status " << (ready ? "complete" : "incomplete") << "\">"
                 << escaped(phrase(ready ? "verdict.ready" : "verdict.not_ready", language)) << "</span></td></tr>\n";

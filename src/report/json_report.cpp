@@ -50,8 +50,10 @@ Object args_object(const model::Finding& finding) {
         Object arg = object();
         arg->set("kind", std::string(kind_name(value.kind)));
         const bool textual = value.kind == model::MessageArg::Kind::text || value.kind == model::MessageArg::Kind::date;
-        if (textual) arg->set("value", text(value.text));
-        else arg->set("value", static_cast<Poco::Int64>(value.number));
+        if (textual)
+            arg->set("value", text(value.text));
+        else
+            arg->set("value", static_cast<Poco::Int64>(value.number));
         out->set(text(name), arg);
     }
     return out;
@@ -60,9 +62,7 @@ Object args_object(const model::Finding& finding) {
 // A share in hundredths of a per cent as a decimal fraction: 4599 -> 0.4599,
 // 10000 -> 1. A double nearest to a four-decimal fraction prints as that
 // fraction (Poco prints the shortest form that reads back).
-double decimal_share(model::ShareHundredths hundredths) {
-    return static_cast<double>(hundredths) / 10000.0;
-}
+double decimal_share(model::ShareHundredths hundredths) { return static_cast<double>(hundredths) / 10000.0; }
 
 // {"amount": öre, "of": öre, "share": 0.5, "limit": {...}}
 Object share_object(const KeyShare& share) {

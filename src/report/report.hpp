@@ -20,7 +20,7 @@ namespace esfdraft::report {
 // keeps to it (compared exactly, not on the rounded share).
 struct ShareLimit {
     model::ShareHundredths value = 0;
-    bool maximum = true;                 // true: at most; false: at least
+    bool maximum = true;  // true: at most; false: at least
     std::string set_by;
     bool within = true;
 };
@@ -32,18 +32,18 @@ struct KeyShare {
     model::Money part = 0;
     model::Money whole = 0;
     model::ShareHundredths hundredths = 0;
-    std::optional<ShareLimit> limit;     // nullopt: no limit applies
+    std::optional<ShareLimit> limit;  // nullopt: no limit applies
 };
 
 // The budget's key figures (all money in öre), as the workbook shows them.
 struct KeyFigures {
     model::Money total_costs = 0;
     model::Money income = 0;
-    model::Money eligible_costs = 0;     // total costs less income
+    model::Money eligible_costs = 0;  // total costs less income
     model::Money esf = 0;
-    KeyShare esf_share;                  // of the eligible costs
-    model::Money cofinancing = 0;        // every financing source but the ESF
-    KeyShare cofinancing_share;          // of the eligible costs
+    KeyShare esf_share;            // of the eligible costs
+    model::Money cofinancing = 0;  // every financing source but the ESF
+    KeyShare cofinancing_share;    // of the eligible costs
     // Where the plan has indirect costs: their share of the staff costs.
     std::optional<KeyShare> indirect_share;
 };
@@ -51,24 +51,24 @@ struct KeyFigures {
 // A pack or call by id (its file name) and title in both languages.
 struct AppliedTerms {
     std::string id;
-    model::LocalizedName name;           // empty when the pack has no such call
+    model::LocalizedName name;  // empty when the pack has no such call
 };
 
 // One checked application: its file, its title when it loaded, its findings
 // and the sections its summary lists.
 struct ApplicationReport {
     std::string file;
-    std::string title;                   // empty when the plan did not load
+    std::string title;  // empty when the plan did not load
     model::Findings findings;
     // Section keys in application order ("project", "summary", ...; see
     // rules::report_sections). Empty when the plan did not load; sections
     // that findings name are added to the summary in any case.
     std::vector<std::string> sections;
-    std::string programme;               // the plan's programme (its words for a few names); empty when it did not load
+    std::string programme;  // the plan's programme (its words for a few names); empty when it did not load
     // Empty when the plan did not load or has no budget (no costs, financing or income).
     std::optional<KeyFigures> key_figures;
-    std::optional<AppliedTerms> pack;    // the rule pack the plan was checked with
-    std::optional<AppliedTerms> call;    // the call the plan names, when it names one
+    std::optional<AppliedTerms> pack;  // the rule pack the plan was checked with
+    std::optional<AppliedTerms> call;  // the call the plan names, when it names one
 };
 
 // esfdraft's version, as `esfdraft --version` prints it ("0.1.0"): the
@@ -77,9 +77,9 @@ std::string_view esfdraft_version();
 
 struct ReportOptions {
     Language language = Language::sv;
-    bool strict = false;                 // warnings count as errors for the verdict and the section status
-    std::string date;                    // the day of the check, "YYYY-MM-DD"
-    std::string tool_version = std::string(esfdraft_version());   // shown in the header; empty: not shown
+    bool strict = false;  // warnings count as errors for the verdict and the section status
+    std::string date;     // the day of the check, "YYYY-MM-DD"
+    std::string tool_version = std::string(esfdraft_version());  // shown in the header; empty: not shown
 };
 
 // Counts by severity.
@@ -172,8 +172,8 @@ std::string render_rules(const std::vector<std::string>& pack_names, const model
 // `call` (a call of the one pack given), what applies to an application made
 // to it: the call's value where it sets one, else the pack's phase default.
 // A rule that reads no parameter says so for each pack.
-std::string render_rule(const model::RuleDefinition& rule, const std::vector<const model::RulePack*>& packs, const model::Call* call,
-                        Language language);
+std::string render_rule(const model::RuleDefinition& rule, const std::vector<const model::RulePack*>& packs,
+                        const model::Call* call, Language language);
 
 // `esfdraft rules --format markdown`: docs/rules.md, the rules reference:
 // severities, the completeness report, exit statuses, every rule in both

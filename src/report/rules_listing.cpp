@@ -31,7 +31,9 @@ std::string money(model::Money amount, Language language) {
     return format_argument(model::MessageArg::of_money(amount), language);
 }
 
-std::string name_in(const model::LocalizedName& name, Language language) { return language == Language::sv ? name.sv : name.en; }
+std::string name_in(const model::LocalizedName& name, Language language) {
+    return language == Language::sv ? name.sv : name.en;
+}
 
 // Cost categories and phases are named by the one vocabulary the report,
 // the draft and the workbook use (model/vocabulary.hpp), in the words of the
@@ -48,20 +50,24 @@ model::LocalizedName phase_name(const model::PhaseRules& phase, std::string_view
 
 std::string yes_no(bool value, Language language) { return phrase(value ? "param.yes" : "param.no", language); }
 
-// "Schablon för övriga kostnader: 40 % av staff; bara staff, participants, other; kombineras aldrig med indirect-flat-rate".
+// "Schablon för övriga kostnader: 40 % av staff; bara staff, participants, other; kombineras aldrig med
+// indirect-flat-rate".
 std::string cost_model_text(const model::CostModelRule& rule, Language language) {
     std::string out = name_in(rule.name, language);
     if (rule.simplified) out += " (" + phrase("param.simplified", language) + ")";
     if (rule.rate)
-        out += ": " + format_argument(model::MessageArg::of_percent_hundredths(*rule.rate), language) + " " + phrase("param.rate_of", language) +
-               " " + rule.base + " (" + phrase("param.flat_line", language) + " " + rule.flat_category + ")";
-    if (!rule.categories.empty()) out += "; " + phrase("param.only_categories", language) + " " + model::join(rule.categories);
+        out += ": " + format_argument(model::MessageArg::of_percent_hundredths(*rule.rate), language) + " " +
+               phrase("param.rate_of", language) + " " + rule.base + " (" + phrase("param.flat_line", language) + " " +
+               rule.flat_category + ")";
+    if (!rule.categories.empty())
+        out += "; " + phrase("param.only_categories", language) + " " + model::join(rule.categories);
     if (!rule.excludes.empty()) out += "; " + phrase("param.excludes", language) + " " + model::join(rule.excludes);
     return out;
 }
 
 std::string attachment_text(const model::AttachmentRule& rule, Language language) {
-    return name_in(rule.name, language) + " (" + phrase(rule.required ? "param.required_attachment" : "param.optional_attachment", language) + ")";
+    return name_in(rule.name, language) + " (" +
+           phrase(rule.required ? "param.required_attachment" : "param.optional_attachment", language) + ")";
 }
 
 class Listing {
@@ -73,7 +79,8 @@ public:
     void value(const std::string& label, const std::string& value, const std::string& source, int indent = 2) {
         out_ << std::string(static_cast<std::size_t>(indent), ' ') << label << ": " << value << "\n";
         if (!source.empty())
-            out_ << std::string(static_cast<std::size_t>(indent) + 4, ' ') << phrase("column.source", language_) << ": " << source << "\n";
+            out_ << std::string(static_cast<std::size_t>(indent) + 4, ' ') << phrase("column.source", language_) << ": "
+                 << source << "\n";
     }
     void line(const std::string& text) { out_ << text << "\n"; }
     std::string text() const { return out_.str(); }
@@ -90,7 +97,8 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
     listing.heading(phrase("param.areas", language));
     for (const model::ProgrammeArea& area : pack.areas) {
         std::string value = name_in(area.name, language);
-        if (!area.regions.empty()) value += " (" + phrase("param.regions_only", language) + " " + model::join(area.regions) + ")";
+        if (!area.regions.empty())
+            value += " (" + phrase("param.regions_only", language) + " " + model::join(area.regions) + ")";
         listing.value(area.code, value, area.source);
     }
 
@@ -103,11 +111,13 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
         if (phase.error_above_months)
             listing.value(phrase("param.duration_error", language), std::to_string(phase.error_above_months->value),
                           phase.error_above_months->source, 4);
-        listing.value(phrase("param.esf_share", language), percent(phase.max_esf_share.value, language), phase.max_esf_share.source, 4);
+        listing.value(phrase("param.esf_share", language), percent(phase.max_esf_share.value, language),
+                      phase.max_esf_share.source, 4);
         listing.value(phrase("param.cofinancing", language), percent(phase.min_cofinancing.value, language),
                       phase.min_cofinancing.source, 4);
         if (phase.esf_ceiling)
-            listing.value(phrase("param.esf_ceiling", language), money(phase.esf_ceiling->value, language), phase.esf_ceiling->source, 4);
+            listing.value(phrase("param.esf_ceiling", language), money(phase.esf_ceiling->value, language),
+                          phase.esf_ceiling->source, 4);
     }
 
     listing.heading(phrase("param.required", language));
@@ -122,7 +132,8 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
         listing.value(category.code, name_in(category_name(category, pack.name), language), category.source);
 
     listing.heading(phrase("param.limits", language));
-    listing.value(phrase("param.min_words", language), std::to_string(pack.default_min_words.value), pack.default_min_words.source);
+    listing.value(phrase("param.min_words", language), std::to_string(pack.default_min_words.value),
+                  pack.default_min_words.source);
     for (const model::WordMinimum& minimum : pack.min_words)
         listing.value(phrase("param.min_words", language) + ", " + section_name(minimum.section, language),
                       std::to_string(minimum.min_words), minimum.source);
@@ -131,7 +142,8 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
     listing.value(phrase("param.prestudy_gap", language), std::to_string(pack.prestudy_gap_warn_months.value),
                   pack.prestudy_gap_warn_months.source);
     std::vector<std::string> quoted_placeholders;
-    for (const std::string& placeholder : pack.placeholders.value) quoted_placeholders.push_back("\"" + placeholder + "\"");
+    for (const std::string& placeholder : pack.placeholders.value)
+        quoted_placeholders.push_back("\"" + placeholder + "\"");
     listing.value(phrase("param.placeholders", language), model::join(quoted_placeholders), pack.placeholders.source);
     if (pack.indirect_max_share_of_staff)
         listing.value(phrase("param.indirect", language), percent(pack.indirect_max_share_of_staff->value, language),
@@ -139,49 +151,62 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
     else
         listing.value(phrase("param.indirect", language), phrase("param.indirect_none", language), "");
     listing.value(phrase("param.eligibility", language),
-                  pack.eligibility_start.value.iso() + " \xE2\x80\x93 " + pack.eligibility_end.value.iso(), pack.eligibility_start.source);
+                  pack.eligibility_start.value.iso() + " \xE2\x80\x93 " + pack.eligibility_end.value.iso(),
+                  pack.eligibility_start.source);
 
     listing.heading(phrase("param.gender_categories", language));
     for (const model::GenderCategory& category : pack.gender_categories)
-        listing.value(category.code, name_in(category.name, language) + (category.optional ? " (" + phrase("param.optional", language) + ")" : ""),
+        listing.value(category.code,
+                      name_in(category.name, language) +
+                          (category.optional ? " (" + phrase("param.optional", language) + ")" : ""),
                       category.source);
     if (!pack.common_indicators.empty()) {
         listing.heading(phrase("param.common_indicators", language));
         for (const model::CommonIndicator& indicator : pack.common_indicators)
-            listing.value(indicator.code, name_in(indicator.name, language) + " (" + indicator.unit + ")", indicator.source);
+            listing.value(indicator.code, name_in(indicator.name, language) + " (" + indicator.unit + ")",
+                          indicator.source);
     }
     if (!pack.cost_models.empty()) {
         listing.heading(phrase("param.cost_models", language));
-        for (const model::CostModelRule& rule : pack.cost_models) listing.value(rule.code, cost_model_text(rule, language), rule.source);
+        for (const model::CostModelRule& rule : pack.cost_models)
+            listing.value(rule.code, cost_model_text(rule, language), rule.source);
     }
     if (pack.simplified_costs_threshold_eur)
-        listing.value(phrase("param.simplified_threshold", language),
-                      format_argument(model::MessageArg::of_number(pack.simplified_costs_threshold_eur->value / 100), language),
-                      pack.simplified_costs_threshold_eur->source);
+        listing.value(
+            phrase("param.simplified_threshold", language),
+            format_argument(model::MessageArg::of_number(pack.simplified_costs_threshold_eur->value / 100), language),
+            pack.simplified_costs_threshold_eur->source);
     if (!pack.discrimination_grounds.empty()) {
         listing.heading(phrase("param.grounds", language));
         listing.line("  " + phrase("column.source", language) + ": " + pack.discrimination_grounds_source);
         for (const model::DiscriminationGround& ground : pack.discrimination_grounds)
-            listing.value(ground.code, name_in(ground.name, language) + " (" + phrase("param.terms", language) + ": " + model::join(ground.terms) + ")", "");
+            listing.value(ground.code,
+                          name_in(ground.name, language) + " (" + phrase("param.terms", language) + ": " +
+                              model::join(ground.terms) + ")",
+                          "");
     }
     if (!pack.assessment_criteria.empty() || pack.score_scale) {
         listing.heading(phrase("param.assessment", language));
         if (pack.score_scale)
-            listing.value(phrase("param.scale", language), std::to_string(pack.score_scale->min) + "\xE2\x80\x93" + std::to_string(pack.score_scale->max),
-                          pack.score_scale->source);
+            listing.value(
+                phrase("param.scale", language),
+                std::to_string(pack.score_scale->min) + "\xE2\x80\x93" + std::to_string(pack.score_scale->max),
+                pack.score_scale->source);
         for (const model::AssessmentCriterion& criterion : pack.assessment_criteria)
             listing.value(criterion.code, name_in(criterion.name, language), criterion.source);
     }
     listing.heading(phrase("param.added_rules", language));
     if (pack.added_rules.empty()) listing.line("  " + phrase("param.none", language));
-    for (const model::AddedRule& entry : pack.added_rules) listing.value(entry.rule, rule_meaning(entry.rule, language), entry.source);
+    for (const model::AddedRule& entry : pack.added_rules)
+        listing.value(entry.rule, rule_meaning(entry.rule, language), entry.source);
 
     if (!pack.overrides.empty()) {
         listing.heading(phrase("param.severities", language));
         for (const model::RuleOverride& entry : pack.overrides) {
-            const std::string value = !entry.enabled ? phrase("rules.disabled", language)
-                                      : entry.severity ? phrase("severity." + std::string(model::to_string(*entry.severity)), language)
-                                                       : "-";
+            const std::string value =
+                !entry.enabled   ? phrase("rules.disabled", language)
+                : entry.severity ? phrase("severity." + std::string(model::to_string(*entry.severity)), language)
+                                 : "-";
             listing.value(entry.rule, value, entry.source);
         }
     }
@@ -191,31 +216,41 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
         listing.value(call.name, name_in(call.title, language), call.source);
         const std::string all = phrase("param.all", language);
         listing.value(phrase("param.call_areas", language), call.areas.empty() ? all : model::join(call.areas), "", 4);
-        listing.value(phrase("param.call_regions", language), call.regions.empty() ? all : model::join(call.regions), "", 4);
-        listing.value(phrase("param.call_phases", language), call.phases.empty() ? all : model::join(call.phases), "", 4);
+        listing.value(phrase("param.call_regions", language), call.regions.empty() ? all : model::join(call.regions),
+                      "", 4);
+        listing.value(phrase("param.call_phases", language), call.phases.empty() ? all : model::join(call.phases), "",
+                      4);
         if (call.max_esf_share)
-            listing.value(phrase("param.esf_share", language), percent(call.max_esf_share->value, language), call.max_esf_share->source, 4);
+            listing.value(phrase("param.esf_share", language), percent(call.max_esf_share->value, language),
+                          call.max_esf_share->source, 4);
         if (call.min_cofinancing)
             listing.value(phrase("param.cofinancing", language), percent(call.min_cofinancing->value, language),
                           call.min_cofinancing->source, 4);
         if (call.esf_ceiling)
-            listing.value(phrase("param.esf_ceiling", language), money(call.esf_ceiling->value, language), call.esf_ceiling->source, 4);
+            listing.value(phrase("param.esf_ceiling", language), money(call.esf_ceiling->value, language),
+                          call.esf_ceiling->source, 4);
         if (call.earliest_start || call.latest_end)
             listing.value(phrase("param.call_period", language),
-                          (call.earliest_start ? call.earliest_start->value.iso() : std::string("-")) + " \xE2\x80\x93 " +
-                              (call.latest_end ? call.latest_end->value.iso() : std::string("-")),
+                          (call.earliest_start ? call.earliest_start->value.iso() : std::string("-")) +
+                              " \xE2\x80\x93 " + (call.latest_end ? call.latest_end->value.iso() : std::string("-")),
                           call.earliest_start ? call.earliest_start->source : call.latest_end->source, 4);
         if (call.min_transnational_share)
-            listing.value(phrase("param.transnational", language), percent(call.min_transnational_share->value, language),
-                          call.min_transnational_share->source, 4);
+            listing.value(phrase("param.transnational", language),
+                          percent(call.min_transnational_share->value, language), call.min_transnational_share->source,
+                          4);
         if (call.allowed_cost_models)
-            listing.value(phrase("param.call_cost_models", language), model::join(call.allowed_cost_models->value), call.allowed_cost_models->source, 4);
+            listing.value(phrase("param.call_cost_models", language), model::join(call.allowed_cost_models->value),
+                          call.allowed_cost_models->source, 4);
         if (call.sek_per_eur)
-            listing.value(phrase("param.exchange_rate", language), call.sek_per_eur->value.text(), call.sek_per_eur->source, 4);
-        if (call.state_aid) listing.value(phrase("param.state_aid", language), yes_no(call.state_aid->value, language), call.state_aid->source, 4);
+            listing.value(phrase("param.exchange_rate", language), call.sek_per_eur->value.text(),
+                          call.sek_per_eur->source, 4);
+        if (call.state_aid)
+            listing.value(phrase("param.state_aid", language), yes_no(call.state_aid->value, language),
+                          call.state_aid->source, 4);
         if (!call.attachments.empty()) {
             listing.value(phrase("param.attachments", language), "", call.attachments_source, 4);
-            for (const model::AttachmentRule& rule : call.attachments) listing.value(rule.kind, attachment_text(rule, language), "", 6);
+            for (const model::AttachmentRule& rule : call.attachments)
+                listing.value(rule.kind, attachment_text(rule, language), "", 6);
         }
     }
 }
@@ -234,12 +269,16 @@ struct ParameterLine {
 // "Förprojektering (prestudy)"; "Implementation" alone when the name is the code.
 std::string phase_scope(const model::PhaseRules& phase, std::string_view programme, Language language) {
     const std::string name = name_in(phase_name(phase, programme), language);
-    const bool same = name.size() == phase.code.size() && std::equal(name.begin(), name.end(), phase.code.begin(), [](char a, char b) {
-                          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-                      });
+    const bool same =
+        name.size() == phase.code.size() &&
+        std::equal(name.begin(), name.end(), phase.code.begin(), [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        });
     return same ? name : name + " (" + phase.code + ")";
 }
-std::string call_scope(const model::Call& call, Language language) { return phrase("param.call", language) + " " + call.name; }
+std::string call_scope(const model::Call& call, Language language) {
+    return phrase("param.call", language) + " " + call.name;
+}
 
 std::string severity_name(model::Severity severity, Language language) {
     return phrase("severity." + std::string(model::to_string(severity)), language);
@@ -265,18 +304,21 @@ public:
 
     std::vector<ParameterLine> lines_for(std::string_view rule) {
         lines_.clear();
-        if (const model::RuleDefinition* definition = model::find_rule_definition(rule); definition && definition->added) {
+        if (const model::RuleDefinition* definition = model::find_rule_definition(rule);
+            definition && definition->added) {
             const model::AddedRule* entry = nullptr;
             for (const model::AddedRule& each : pack_.added_rules)
                 if (each.rule == rule) entry = &each;
-            add("", phrase("param.added_rule", language_), phrase(entry ? "param.turned_on" : "param.not_turned_on", language_),
-                entry ? entry->source : "");
+            add("", phrase("param.added_rule", language_),
+                phrase(entry ? "param.turned_on" : "param.not_turned_on", language_), entry ? entry->source : "");
             if (!entry) return lines_;
         }
         collect(rule);
         if (const model::RuleOverride* entry = pack_.override_for(rule))
             add("", phrase("param.severity", language_),
-                !entry->enabled ? phrase("rules.disabled", language_) : entry->severity ? severity_name(*entry->severity, language_) : "-",
+                !entry->enabled   ? phrase("rules.disabled", language_)
+                : entry->severity ? severity_name(*entry->severity, language_)
+                                  : "-",
                 entry->source);
         return lines_;
     }
@@ -291,11 +333,13 @@ private:
         return bilingual_ ? name_in(name, language_) + " (" + name_in(name, other()) + ")" : name_in(name, language_);
     }
     std::string section_of(const std::string& section) const {
-        return bilingual_ ? section_name(section, language_) + " (" + section_name(section, other()) + ")" : section_name(section, language_);
+        return bilingual_ ? section_name(section, language_) + " (" + section_name(section, other()) + ")"
+                          : section_name(section, language_);
     }
     std::string phase_of(const model::PhaseRules& phase) const {
-        return bilingual_ ? phase_scope(phase, pack_.name, language_) + " / " + name_in(phase_name(phase, pack_.name), other())
-                          : phase_scope(phase, pack_.name, language_);
+        return bilingual_
+                   ? phase_scope(phase, pack_.name, language_) + " / " + name_in(phase_name(phase, pack_.name), other())
+                   : phase_scope(phase, pack_.name, language_);
     }
 
     std::string listed_or_all(const std::vector<std::string>& items) const {
@@ -310,14 +354,17 @@ private:
                 if (const auto& set = of_call(*only_call_))
                     add(phase_of(*phase), label, format(set->value) + " (" + only_call_->name + ")", set->source);
                 else if (const auto default_value = of_phase(*phase))
-                    add(phase_of(*phase), label, format(default_value->value) + " (" + pack_.name + ")", default_value->source);
+                    add(phase_of(*phase), label, format(default_value->value) + " (" + pack_.name + ")",
+                        default_value->source);
             }
             return;
         }
         for (const model::PhaseRules* phase : phases_)
-            if (const auto default_value = of_phase(*phase)) add(phase_of(*phase), label, format(default_value->value), default_value->source);
+            if (const auto default_value = of_phase(*phase))
+                add(phase_of(*phase), label, format(default_value->value), default_value->source);
         for (const model::Call* call : calls_)
-            if (const auto& set = of_call(*call)) add(call_scope(*call, language_), label, format(set->value), set->source);
+            if (const auto& set = of_call(*call))
+                add(call_scope(*call, language_), label, format(set->value), set->source);
     }
 
     void collect(std::string_view rule) {
@@ -333,18 +380,24 @@ private:
             for (const model::ProgrammeArea& area : pack_.areas) {
                 if (only_call_ && !only_call_->allows_area(area.code)) continue;
                 add("", area.code, name_of(area.name), area.source);
-                if (!area.regions.empty()) add(area.code, phrase("param.area_regions", language), model::join(area.regions), area.source);
+                if (!area.regions.empty())
+                    add(area.code, phrase("param.area_regions", language), model::join(area.regions), area.source);
             }
             for (const model::Call* call : calls_)
-                add(call_scope(*call, language), phrase("param.call_areas", language), listed_or_all(call->areas), call->source);
+                add(call_scope(*call, language), phrase("param.call_areas", language), listed_or_all(call->areas),
+                    call->source);
         } else if (rule == "M002") {
-            for (const model::PhaseRules* phase : phases_) add("", phase->code, name_of(phase_name(*phase, pack_.name)), phase->source);
+            for (const model::PhaseRules* phase : phases_)
+                add("", phase->code, name_of(phase_name(*phase, pack_.name)), phase->source);
             for (const model::Call* call : calls_)
-                add(call_scope(*call, language), phrase("param.call_phases", language), listed_or_all(call->phases), call->source);
+                add(call_scope(*call, language), phrase("param.call_phases", language), listed_or_all(call->phases),
+                    call->source);
         } else if (rule == "M008") {
             for (const model::Call* call : calls_) {
-                add(call_scope(*call, language), phrase("param.call_regions", language), listed_or_all(call->regions), call->source);
-                add(call_scope(*call, language), phrase("param.call_areas", language), listed_or_all(call->areas), call->source);
+                add(call_scope(*call, language), phrase("param.call_regions", language), listed_or_all(call->regions),
+                    call->source);
+                add(call_scope(*call, language), phrase("param.call_areas", language), listed_or_all(call->areas),
+                    call->source);
             }
         } else if (rule == "M009") {
             for (const model::Call* call : calls_)
@@ -355,48 +408,57 @@ private:
                         call->attachments_source);
         } else if (rule == "S007") {
             for (const model::DiscriminationGround& ground : pack_.discrimination_grounds)
-                add("", ground.code, name_of(ground.name) + "; " + phrase("param.terms", language) + ": " + model::join(ground.terms),
+                add("", ground.code,
+                    name_of(ground.name) + "; " + phrase("param.terms", language) + ": " + model::join(ground.terms),
                     pack_.discrimination_grounds_source);
         } else if (rule == "G005") {
             for (const model::GenderCategory& category : pack_.gender_categories)
-                add("", category.code, name_of(category.name) + (category.optional ? " (" + phrase("param.optional", language) + ")" : ""),
+                add("", category.code,
+                    name_of(category.name) + (category.optional ? " (" + phrase("param.optional", language) + ")" : ""),
                     category.source);
         } else if (rule == "G009") {
             for (const model::CommonIndicator& indicator : pack_.common_indicators)
                 add("", indicator.code, name_of(indicator.name) + " (" + indicator.unit + ")", indicator.source);
         } else if (rule == "B012") {
-            for (const model::CostModelRule& cost_model : pack_.cost_models) add("", cost_model.code, cost_model_text(cost_model, language), cost_model.source);
+            for (const model::CostModelRule& cost_model : pack_.cost_models)
+                add("", cost_model.code, cost_model_text(cost_model, language), cost_model.source);
             for (const model::Call* call : calls_)
                 if (call->allowed_cost_models)
-                    add(call_scope(*call, language), phrase("param.call_cost_models", language), model::join(call->allowed_cost_models->value),
-                        call->allowed_cost_models->source);
+                    add(call_scope(*call, language), phrase("param.call_cost_models", language),
+                        model::join(call->allowed_cost_models->value), call->allowed_cost_models->source);
         } else if (rule == "B013") {
             if (pack_.simplified_costs_threshold_eur)
                 add("", phrase("param.simplified_threshold", language),
-                    format_argument(model::MessageArg::of_number(pack_.simplified_costs_threshold_eur->value / 100), language),
+                    format_argument(model::MessageArg::of_number(pack_.simplified_costs_threshold_eur->value / 100),
+                                    language),
                     pack_.simplified_costs_threshold_eur->source);
             for (const model::CostModelRule& cost_model : pack_.cost_models)
-                if (cost_model.simplified) add("", phrase("param.simplified", language), cost_model.code, cost_model.source);
+                if (cost_model.simplified)
+                    add("", phrase("param.simplified", language), cost_model.code, cost_model.source);
             for (const model::Call* call : calls_) {
                 if (call->sek_per_eur)
-                    add(call_scope(*call, language), phrase("param.exchange_rate", language), call->sek_per_eur->value.text(), call->sek_per_eur->source);
+                    add(call_scope(*call, language), phrase("param.exchange_rate", language),
+                        call->sek_per_eur->value.text(), call->sek_per_eur->source);
                 if (call->state_aid)
-                    add(call_scope(*call, language), phrase("param.state_aid", language), yes_no(call->state_aid->value, language),
-                        call->state_aid->source);
+                    add(call_scope(*call, language), phrase("param.state_aid", language),
+                        yes_no(call->state_aid->value, language), call->state_aid->source);
             }
         } else if (rule == "S001") {
             for (const model::SectionRule& section : pack_.required_sections)
                 add("", section.section, section_of(section.section), section.source);
         } else if (rule == "S002") {
-            add("", phrase("param.min_words", language), as_number(pack_.default_min_words.value), pack_.default_min_words.source);
+            add("", phrase("param.min_words", language), as_number(pack_.default_min_words.value),
+                pack_.default_min_words.source);
             for (const model::WordMinimum& minimum : pack_.min_words)
-                add(section_of(minimum.section), phrase("param.min_words", language), as_number(minimum.min_words), minimum.source);
+                add(section_of(minimum.section), phrase("param.min_words", language), as_number(minimum.min_words),
+                    minimum.source);
         } else if (rule == "S003") {
             std::vector<std::string> quoted;
             for (const std::string& placeholder : pack_.placeholders.value) quoted.push_back("\"" + placeholder + "\"");
             add("", phrase("param.placeholders", language), model::join(quoted), pack_.placeholders.source);
         } else if (rule == "S004") {
-            add("", phrase("param.summary_max", language), as_number(pack_.summary_max_characters.value), pack_.summary_max_characters.source);
+            add("", phrase("param.summary_max", language), as_number(pack_.summary_max_characters.value),
+                pack_.summary_max_characters.source);
         } else if (rule == "S006") {
             for (const model::SectionRule& section : pack_.recommended_sections)
                 add("", section.section, section_of(section.section), section.source);
@@ -404,11 +466,15 @@ private:
             for (const model::CostCategoryRule& category : pack_.cost_categories)
                 add("", category.code, name_of(category_name(category, pack_.name)), category.source);
         } else if (rule == "B006") {
-            phase_limit(phrase("param.esf_share", language), [](const model::PhaseRules& phase) { return std::optional(phase.max_esf_share); },
-                        [](const model::Call& call) -> const auto& { return call.max_esf_share; }, as_percent);
+            phase_limit(
+                phrase("param.esf_share", language),
+                [](const model::PhaseRules& phase) { return std::optional(phase.max_esf_share); },
+                [](const model::Call& call) -> const auto& { return call.max_esf_share; }, as_percent);
         } else if (rule == "B007") {
-            phase_limit(phrase("param.cofinancing", language), [](const model::PhaseRules& phase) { return std::optional(phase.min_cofinancing); },
-                        [](const model::Call& call) -> const auto& { return call.min_cofinancing; }, as_percent);
+            phase_limit(
+                phrase("param.cofinancing", language),
+                [](const model::PhaseRules& phase) { return std::optional(phase.min_cofinancing); },
+                [](const model::Call& call) -> const auto& { return call.min_cofinancing; }, as_percent);
         } else if (rule == "B008") {
             if (pack_.indirect_max_share_of_staff)
                 add("", phrase("param.indirect", language), as_percent(pack_.indirect_max_share_of_staff->value),
@@ -416,34 +482,37 @@ private:
             else
                 add("", phrase("param.indirect", language), phrase("param.indirect_none", language), "");
         } else if (rule == "B009") {
-            phase_limit(phrase("param.esf_ceiling", language), [](const model::PhaseRules& phase) { return phase.esf_ceiling; },
-                        [](const model::Call& call) -> const auto& { return call.esf_ceiling; }, as_money);
+            phase_limit(
+                phrase("param.esf_ceiling", language), [](const model::PhaseRules& phase) { return phase.esf_ceiling; },
+                [](const model::Call& call) -> const auto& { return call.esf_ceiling; }, as_money);
         } else if (rule == "B011") {
             for (const model::Call* call : calls_)
                 if (call->min_transnational_share)
-                    add(call_scope(*call, language), phrase("param.transnational", language), as_percent(call->min_transnational_share->value),
-                        call->min_transnational_share->source);
+                    add(call_scope(*call, language), phrase("param.transnational", language),
+                        as_percent(call->min_transnational_share->value), call->min_transnational_share->source);
         } else if (rule == "D002") {
             for (const model::PhaseRules* phase : phases_) {
                 if (phase->warn_above_months)
-                    add(phase_of(*phase), phrase("param.duration_warn", language), as_number(phase->warn_above_months->value),
-                        phase->warn_above_months->source);
+                    add(phase_of(*phase), phrase("param.duration_warn", language),
+                        as_number(phase->warn_above_months->value), phase->warn_above_months->source);
                 if (phase->error_above_months)
-                    add(phase_of(*phase), phrase("param.duration_error", language), as_number(phase->error_above_months->value),
-                        phase->error_above_months->source);
+                    add(phase_of(*phase), phrase("param.duration_error", language),
+                        as_number(phase->error_above_months->value), phase->error_above_months->source);
             }
         } else if (rule == "D003") {
             add("", phrase("param.eligibility", language),
-                pack_.eligibility_start.value.iso() + " \xE2\x80\x93 " + pack_.eligibility_end.value.iso(), pack_.eligibility_start.source);
+                pack_.eligibility_start.value.iso() + " \xE2\x80\x93 " + pack_.eligibility_end.value.iso(),
+                pack_.eligibility_start.source);
         } else if (rule == "D004") {
             for (const model::Call* call : calls_)
                 if (call->earliest_start || call->latest_end)
                     add(call_scope(*call, language), phrase("param.call_period", language),
-                        (call->earliest_start ? call->earliest_start->value.iso() : std::string("-")) + " \xE2\x80\x93 " +
-                            (call->latest_end ? call->latest_end->value.iso() : std::string("-")),
+                        (call->earliest_start ? call->earliest_start->value.iso() : std::string("-")) +
+                            " \xE2\x80\x93 " + (call->latest_end ? call->latest_end->value.iso() : std::string("-")),
                         call->earliest_start ? call->earliest_start->source : call->latest_end->source);
         } else if (rule == "D006") {
-            add("", phrase("param.prestudy_gap", language), as_number(pack_.prestudy_gap_warn_months.value), pack_.prestudy_gap_warn_months.source);
+            add("", phrase("param.prestudy_gap", language), as_number(pack_.prestudy_gap_warn_months.value),
+                pack_.prestudy_gap_warn_months.source);
         }
     }
 
@@ -463,10 +532,14 @@ private:
 std::string prose(const std::string& text) {
     std::string out;
     for (const char c : text) {
-        if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '&') out += "&amp;";
-        else out += c;
+        if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else if (c == '&')
+            out += "&amp;";
+        else
+            out += c;
     }
     return out;
 }
@@ -475,16 +548,20 @@ std::string prose(const std::string& text) {
 std::string cell(const std::string& text) {
     std::string out;
     for (const char c : prose(text)) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n')
+            out += ' ';
+        else
+            out += c;
     }
     return out.empty() ? "-" : out;
 }
 
 // The first letter in capitals: ASCII, and the å, ä, ö a Swedish text may start with.
 std::string capitalised(std::string text) {
-    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
     else if (text.size() >= 2 && text[0] == '\xC3' && (text[1] == '\xA5' || text[1] == '\xA4' || text[1] == '\xB6'))
         text[1] = static_cast<char>(text[1] - 0x20);
     return text;
@@ -553,26 +630,28 @@ without the call's exchange rate, M009 for a call that lists no attachments.
 void markdown_parameters(std::ostringstream& out, std::string_view rule, const std::vector<model::RulePack>& packs) {
     std::vector<std::pair<const model::RulePack*, ParameterLine>> rows;
     for (const model::RulePack& pack : packs)
-        for (ParameterLine& line : RuleParameters(pack, nullptr, Language::en, true).lines_for(rule)) rows.emplace_back(&pack, std::move(line));
+        for (ParameterLine& line : RuleParameters(pack, nullptr, Language::en, true).lines_for(rule))
+            rows.emplace_back(&pack, std::move(line));
     if (rows.empty()) {
         out << "No pack sets a parameter for this rule.\n";
         return;
     }
     out << "| Pack | Applies to | Parameter | Value | Source |\n|---|---|---|---|---|\n";
     for (const auto& [pack, line] : rows)
-        out << "| " << pack->name << " | " << cell(line.scope.empty() ? "every application" : line.scope) << " | " << cell(line.label)
-            << " | " << cell(line.value) << " | " << cell(line.source) << " |\n";
+        out << "| " << pack->name << " | " << cell(line.scope.empty() ? "every application" : line.scope) << " | "
+            << cell(line.label) << " | " << cell(line.value) << " | " << cell(line.source) << " |\n";
 }
 
 }  // namespace
 
-std::string render_rule(const model::RuleDefinition& rule, const std::vector<const model::RulePack*>& packs, const model::Call* call,
-                        Language language) {
+std::string render_rule(const model::RuleDefinition& rule, const std::vector<const model::RulePack*>& packs,
+                        const model::Call* call, Language language) {
     Listing listing(language);
     listing.line(std::string(rule.id) + "  " + severity_words(rule, language) + ": " + rule_meaning(rule.id, language));
     listing.line(phrase("rules.fix", language) + ": " + rule_fix(rule.id, language));
     for (const model::RulePack* pack : packs) {
-        listing.heading(phrase("rules.in_force", language) + ", " + pack->name + (call ? ", " + call_scope(*call, language) : "") + ":");
+        listing.heading(phrase("rules.in_force", language) + ", " + pack->name +
+                        (call ? ", " + call_scope(*call, language) : "") + ":");
         const std::vector<ParameterLine> lines = RuleParameters(*pack, call, language).lines_for(rule.id);
         if (lines.empty()) listing.line("  " + phrase("rules.no_parameters", language));
         for (const ParameterLine& line : lines)
@@ -591,32 +670,41 @@ std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
         << " | a reviewer will ask about it (en granskare kommer att fråga om det) |\n";
     out << "| info (\"" << phrase("severity.info", Language::en) << "\") | " << phrase("severity.info", Language::sv)
         << " | a hint (ett tips) |\n\n";
-    out << "Four rules report one of two severities: G005, B011, D002 and D006 (see each). A rule pack may turn a rule\n"
+    out << "Four rules report one of two severities: G005, B011, D002 and D006 (see each). A rule pack may turn a "
+           "rule\n"
            "off or change its severity, never its meaning; such a change is listed in the rule's parameters.\n\n";
     out << "## The completeness report\n\n"
            "After the findings, the report gives every section of the application a status:\n\n"
            "| Status | In Swedish | When |\n|---|---|---|\n";
-    out << "| " << phrase("status.complete", Language::en) << " | " << phrase("status.complete", Language::sv) << " | no findings |\n";
-    out << "| " << phrase("status.needs_attention", Language::en) << " | " << phrase("status.needs_attention", Language::sv)
-        << " | warnings or hints only |\n";
+    out << "| " << phrase("status.complete", Language::en) << " | " << phrase("status.complete", Language::sv)
+        << " | no findings |\n";
+    out << "| " << phrase("status.needs_attention", Language::en) << " | "
+        << phrase("status.needs_attention", Language::sv) << " | warnings or hints only |\n";
     out << "| " << phrase("status.incomplete", Language::en) << " | " << phrase("status.incomplete", Language::sv)
         << " | at least one error |\n\n";
-    out << "and the application a verdict: **" << phrase("verdict.ready", Language::en) << "** (*" << phrase("verdict.ready", Language::sv)
-        << "*) exactly when there is no error, else **" << phrase("verdict.not_ready", Language::en) << "** (*"
-        << phrase("verdict.not_ready", Language::sv) << "*).\n"
+    out << "and the application a verdict: **" << phrase("verdict.ready", Language::en) << "** (*"
+        << phrase("verdict.ready", Language::sv) << "*) exactly when there is no error, else **"
+        << phrase("verdict.not_ready", Language::en) << "** (*" << phrase("verdict.not_ready", Language::sv)
+        << "*).\n"
            "With `--strict`, warnings count as errors: a section with a warning is incomplete, and the\n"
            "verdict and the exit status follow.\n\n"
            "Each finding gives its rule id, severity, section, a message in the report's language\n"
            "(`--lang sv|en`) and where it is: file, line and column, and the element's path. The text\n"
            "report prints it the way compilers do, so that editors and CI can jump to it:\n\n"
-           "    plan.xml:142:9: error: the financing (SEK 1,950,000) does not cover the costs (SEK 2,010,000): SEK 60,000 is missing [B005]\n\n"
-           "After the sections, the key figures of the budget (*" << phrase("figures.heading", Language::sv) << "*), each share\n"
-           "beside the limit in force (the call's where it sets one, else the pack's, named after the limit) and whether it\n"
+           "    plan.xml:142:9: error: the financing (SEK 1,950,000) does not cover the costs (SEK 2,010,000): SEK "
+           "60,000 is missing [B005]\n\n"
+           "After the sections, the key figures of the budget (*"
+        << phrase("figures.heading", Language::sv)
+        << "*), each share\n"
+           "beside the limit in force (the call's where it sets one, else the pack's, named after the limit) and "
+           "whether it\n"
            "keeps to it, then the rule pack and the call the application was checked against:\n\n"
            "    plan.xml: Key figures\n"
            "      Total cost      SEK 2,010,000\n"
-           "      ESF support     SEK 1,206,100 = 60.005 % of the eligible cost (at most 60 %, ovre-norrland-2009): above the limit\n"
-           "      Co-financing    SEK 803,900 = 39.995 % of the eligible cost (at least 40 %, ovre-norrland-2009): below the limit\n"
+           "      ESF support     SEK 1,206,100 = 60.005 % of the eligible cost (at most 60 %, ovre-norrland-2009): "
+           "above the limit\n"
+           "      Co-financing    SEK 803,900 = 39.995 % of the eligible cost (at least 40 %, ovre-norrland-2009): "
+           "below the limit\n"
            "      Indirect costs  SEK 72,000 = 4.76 % of the staff costs\n"
            "      Rule pack: esf-2007-2013 (…)\n"
            "      Call: ovre-norrland-2009 (…)\n\n"
@@ -631,8 +719,10 @@ std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
     out << "## Exit status\n\n"
            "| Status | Meaning |\n|---|---|\n"
            "| 0 | no application has errors (warnings are allowed unless `--strict`) |\n"
-           "| 1 | at least one application has errors; a plan that names an unknown programme or call is such an error (X003) |\n"
-           "| 2 | esfdraft could not do its job: bad usage (an unknown command, option, `--pack` or rule id), an unreadable file, a broken rule pack |\n";
+           "| 1 | at least one application has errors; a plan that names an unknown programme or call is such an error "
+           "(X003) |\n"
+           "| 2 | esfdraft could not do its job: bad usage (an unknown command, option, `--pack` or rule id), an "
+           "unreadable file, a broken rule pack |\n";
     out << markdown_sources;
     out << "\n## Rules\n";
     std::string_view family;
@@ -640,9 +730,11 @@ std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
         if (rule.family != family) {
             family = rule.family;
             const std::string key = "family." + std::string(family);
-            out << "\n### " << phrase(key, Language::en) << " (" << family << ") / " << phrase(key, Language::sv) << "\n";
+            out << "\n### " << phrase(key, Language::en) << " (" << family << ") / " << phrase(key, Language::sv)
+                << "\n";
         }
-        out << "\n#### " << rule.id << ": " << severity_words(rule, Language::en) << " (" << severity_words(rule, Language::sv) << ")\n\n";
+        out << "\n#### " << rule.id << ": " << severity_words(rule, Language::en) << " ("
+            << severity_words(rule, Language::sv) << ")\n\n";
         out << "- **Checks:** " << prose(rule_meaning(rule.id, Language::en)) << "\n";
         out << "- **Kontrollerar:** " << prose(rule_meaning(rule.id, Language::sv)) << "\n";
         out << "- **How to fix:** " << prose(capitalised(rule_fix(rule.id, Language::en))) << "\n";
@@ -660,8 +752,8 @@ std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
         }
         out << "Calls (`call=\"…\"` in a plan):\n\n| Call | Title | File | Source |\n|---|---|---|---|\n";
         for (const model::Call& call : pack.calls)
-            out << "| " << call.name << " | " << cell(call.title.en) << " | `schemas/" << pack.name << "/calls/" << call.name << ".xml` | "
-                << cell(call.source) << " |\n";
+            out << "| " << call.name << " | " << cell(call.title.en) << " | `schemas/" << pack.name << "/calls/"
+                << call.name << ".xml` | " << cell(call.source) << " |\n";
     }
     return out.str();
 }
@@ -681,12 +773,14 @@ std::string render_rules(const std::vector<std::string>& pack_names, const model
         std::string severity = severity_words(rule, language);
         if (pack)
             if (const model::RuleOverride* entry = pack->override_for(rule.id))
-                severity += " (" + phrase("rules.overridden", language) + ": " +
-                            (!entry->enabled ? phrase("rules.disabled", language)
-                             : entry->severity ? phrase("severity." + std::string(model::to_string(*entry->severity)), language)
-                                               : severity) +
-                            ")";
-        if (pack && rule.added && !pack->turns_on(rule.id)) severity += " (" + phrase("param.not_turned_on_short", language) + ")";
+                severity +=
+                    " (" + phrase("rules.overridden", language) + ": " +
+                    (!entry->enabled   ? phrase("rules.disabled", language)
+                     : entry->severity ? phrase("severity." + std::string(model::to_string(*entry->severity)), language)
+                                       : severity) +
+                    ")";
+        if (pack && rule.added && !pack->turns_on(rule.id))
+            severity += " (" + phrase("param.not_turned_on_short", language) + ")";
         listing.line("  " + std::string(rule.id) + "  " + severity + ": " + rule_meaning(rule.id, language));
     }
     if (pack) {

@@ -17,7 +17,7 @@ int section_rank(std::string_view section) {
     const auto it = std::find(order.begin(), order.end(), section);
     if (it != order.end()) return 2 + static_cast<int>(it - order.begin());
     if (section == "findings") return 2 + static_cast<int>(order.size());
-    return 3 + static_cast<int>(order.size());   // unknown sections go last, in the order met
+    return 3 + static_cast<int>(order.size());  // unknown sections go last, in the order met
 }
 
 }  // namespace
@@ -56,7 +56,8 @@ std::string count_phrase(const Tally& counts, Language language) {
             << counts.infos << " tips";
     else
         out << counts.errors << (counts.errors == 1 ? " error, " : " errors, ") << counts.warnings
-            << (counts.warnings == 1 ? " warning, " : " warnings, ") << counts.infos << (counts.infos == 1 ? " hint" : " hints");
+            << (counts.warnings == 1 ? " warning, " : " warnings, ") << counts.infos
+            << (counts.infos == 1 ? " hint" : " hints");
     return out.str();
 }
 
@@ -99,7 +100,8 @@ std::vector<std::string> applied_terms_lines(const ApplicationReport& applicatio
     if (application.call) {
         const bool known = !application.call->name.sv.empty() || !application.call->name.en.empty();
         out.push_back(phrase("figures.call", language) + ": " +
-                      (known ? named(*application.call) : application.call->id + " (" + phrase("figures.unknown_call", language) + ")"));
+                      (known ? named(*application.call)
+                             : application.call->id + " (" + phrase("figures.unknown_call", language) + ")"));
     }
     return out;
 }
@@ -133,9 +135,9 @@ std::vector<SectionSummary> section_summary(const ApplicationReport& application
             if (finding.section == name) in_section.push_back(finding);
         entry.counts = tally(in_section);
         const bool failing = entry.counts.errors > 0 || (strict && entry.counts.warnings > 0);
-        entry.status = failing                 ? SectionStatus::incomplete
-                       : in_section.empty()    ? SectionStatus::complete
-                                               : SectionStatus::needs_attention;
+        entry.status = failing              ? SectionStatus::incomplete
+                       : in_section.empty() ? SectionStatus::complete
+                                            : SectionStatus::needs_attention;
         summary.push_back(std::move(entry));
     }
     return summary;

@@ -28,7 +28,8 @@ std::string short_count_phrase(const Tally& counts, Language language) {
     auto add = [&](int count, const char* sv_one, const char* sv_many, const char* en_one, const char* en_many) {
         if (count == 0) return;
         if (!out.empty()) out += ", ";
-        out += std::to_string(count) + " " + (language == Language::sv ? (count == 1 ? sv_one : sv_many) : (count == 1 ? en_one : en_many));
+        out += std::to_string(count) + " " +
+               (language == Language::sv ? (count == 1 ? sv_one : sv_many) : (count == 1 ? en_one : en_many));
     };
     add(counts.errors, "fel", "fel", "error", "errors");
     add(counts.warnings, "varning", "varningar", "warning", "warnings");
@@ -68,8 +69,8 @@ std::string count_phrase_with_rules(const model::Findings& findings, Language la
         return out.empty() ? out : out + ")";
     };
     const bool sv = language == Language::sv;
-    const auto part = [&](int count, model::Severity severity, const char* sv_one, const char* sv_many, const char* en_one,
-                          const char* en_many) {
+    const auto part = [&](int count, model::Severity severity, const char* sv_one, const char* sv_many,
+                          const char* en_one, const char* en_many) {
         return std::to_string(count) + " " + (sv ? (count == 1 ? sv_one : sv_many) : (count == 1 ? en_one : en_many)) +
                rules_of(severity);
     };
@@ -84,15 +85,18 @@ std::string money_text(model::Money amount, Language language) {
 
 // "1 005 000 kr = 50 % av stödberättigande kostnad (högst 50 %, ovre-norrland-2009): inom gränsen"
 std::string share_line(model::Money amount, const KeyShare& share, const char* of_key, Language language) {
-    std::string out = money_text(amount, language) + " = " + share_text(share, language) + " " + phrase(of_key, language);
+    std::string out =
+        money_text(amount, language) + " = " + share_text(share, language) + " " + phrase(of_key, language);
     if (share.limit)
-        out += " (" + limit_text(*share.limit, language) + ", " + share.limit->set_by + "): " + limit_status_text(*share.limit, language);
+        out += " (" + limit_text(*share.limit, language) + ", " + share.limit->set_by +
+               "): " + limit_status_text(*share.limit, language);
     return out;
 }
 
 // The key figures under "file: Nyckeltal", then the pack and call; only the
 // pack and call when the plan has no budget.
-void key_figures_block(std::ostringstream& out, const ApplicationReport& application, const std::string& file, Language language) {
+void key_figures_block(std::ostringstream& out, const ApplicationReport& application, const std::string& file,
+                       Language language) {
     const std::vector<std::string> terms = applied_terms_lines(application, language);
     if (!application.key_figures) {
         for (const std::string& line : terms) out << file << ": " << printable(line) << "\n";
@@ -105,12 +109,14 @@ void key_figures_block(std::ostringstream& out, const ApplicationReport& applica
         rows.emplace_back(phrase("figures.income", language), money_text(figures.income, language));
         rows.emplace_back(phrase("figures.eligible_costs", language), money_text(figures.eligible_costs, language));
     }
-    rows.emplace_back(phrase("figures.esf", language), share_line(figures.esf, figures.esf_share, "figures.of_eligible", language));
+    rows.emplace_back(phrase("figures.esf", language),
+                      share_line(figures.esf, figures.esf_share, "figures.of_eligible", language));
     rows.emplace_back(phrase("figures.cofinancing", language),
                       share_line(figures.cofinancing, figures.cofinancing_share, "figures.of_eligible", language));
     if (figures.indirect_share)
-        rows.emplace_back(phrase("figures.indirect", language),
-                          share_line(figures.indirect_share->part, *figures.indirect_share, "figures.of_staff", language));
+        rows.emplace_back(
+            phrase("figures.indirect", language),
+            share_line(figures.indirect_share->part, *figures.indirect_share, "figures.of_staff", language));
     std::size_t label_columns = 0;
     for (const auto& row : rows) label_columns = std::max(label_columns, width(row.first));
     out << file << ": " << phrase("figures.heading", language) << "\n";
@@ -123,8 +129,9 @@ void key_figures_block(std::ostringstream& out, const ApplicationReport& applica
 std::string render_text_summary(const std::vector<ApplicationReport>& applications, const ReportOptions& options) {
     std::ostringstream out;
     for (const ApplicationReport& application : applications)
-        out << printable(application.file) << ": " << count_phrase_with_rules(application.findings, options.language) << " \xE2\x80\x94 "
-            << verdict_text(ready_to_submit(application.findings, options.strict), options.language) << "\n";
+        out << printable(application.file) << ": " << count_phrase_with_rules(application.findings, options.language)
+            << " \xE2\x80\x94 " << verdict_text(ready_to_submit(application.findings, options.strict), options.language)
+            << "\n";
     return out.str();
 }
 
@@ -140,7 +147,9 @@ std::string render_text(const std::vector<ApplicationReport>& applications, cons
 
         const std::vector<SectionSummary> sections = section_summary(application, options.strict);
         std::size_t name_columns = 0;
-        for (const SectionSummary& section : sections) name_columns = std::max(name_columns, width(section_name(section.section, language, application.programme)));
+        for (const SectionSummary& section : sections)
+            name_columns =
+                std::max(name_columns, width(section_name(section.section, language, application.programme)));
         const std::string file = printable(application.file);
         out << file << ": " << phrase("heading.sections", language) << "\n";
         for (const SectionSummary& section : sections)
@@ -154,11 +163,13 @@ std::string render_text(const std::vector<ApplicationReport>& applications, cons
     }
     if (applications.size() > 1) {
         std::size_t file_columns = 0;
-        for (const ApplicationReport& application : applications) file_columns = std::max(file_columns, width(printable(application.file)));
+        for (const ApplicationReport& application : applications)
+            file_columns = std::max(file_columns, width(printable(application.file)));
         out << "\n" << phrase("heading.summary", language) << "\n";
         for (const ApplicationReport& application : applications)
-            out << "  " << padded(printable(application.file), file_columns + 2) << count_phrase_with_rules(application.findings, language)
-                << "  " << verdict_text(ready_to_submit(application.findings, options.strict), language) << "\n";
+            out << "  " << padded(printable(application.file), file_columns + 2)
+                << count_phrase_with_rules(application.findings, language) << "  "
+                << verdict_text(ready_to_submit(application.findings, options.strict), language) << "\n";
     }
     if (const std::string made = made_with_text(options); !made.empty()) out << "\n" << printable(made) << "\n";
     return out.str();

@@ -32,7 +32,8 @@ public:
     ConfiguredPool(const DatabaseUrl& url, int max_connections, int busy_timeout_ms)
         // At least one connection kept open, idle ones closed after 60 s.
         : SessionPool(url.connector, url.connection_string, 1, max_connections, 60),
-          dialect_(url.dialect), busy_timeout_ms_(busy_timeout_ms) {}
+          dialect_(url.dialect),
+          busy_timeout_ms_(busy_timeout_ms) {}
 
 protected:
     void customizeSession(Poco::Data::Session& session) override {
@@ -64,7 +65,6 @@ std::string without_connection_string(std::string message, const DatabaseUrl& ur
     }
     return message;
 }
-
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
@@ -104,10 +104,12 @@ DatabaseUrl parse_database_url(const std::string& url) {
         // "sqlite:///var/lib/x.db" and "sqlite://x.db" are common spellings of
         // "sqlite:/var/lib/x.db" and "sqlite:x.db".
         if (starts_with(path, "//")) path = path.substr(2);
-        if (path.empty()) throw StoreError("database URL '" + url + "': no file after 'sqlite:' (e.g. sqlite:esfdraft.db)");
+        if (path.empty())
+            throw StoreError("database URL '" + url + "': no file after 'sqlite:' (e.g. sqlite:esfdraft.db)");
         if (path == ":memory:" || starts_with(path, "file:")) {
             // Every pooled connection would see a different in-memory database.
-            throw StoreError("database URL '" + url + "': give a file path (in-memory and file: URIs are not supported)");
+            throw StoreError("database URL '" + url +
+                             "': give a file path (in-memory and file: URIs are not supported)");
         }
         parsed.sqlite_path = path;
         parsed.connection_string = path;
@@ -120,7 +122,8 @@ DatabaseUrl parse_database_url(const std::string& url) {
         // Poco's connector wants libpq's key='value' form, not a URL.
         const auto rest = url.find("://") + 3;
         const auto authority_end = url.find_first_of("/?", rest);
-        const auto authority = url.substr(rest, authority_end == std::string::npos ? std::string::npos : authority_end - rest);
+        const auto authority =
+            url.substr(rest, authority_end == std::string::npos ? std::string::npos : authority_end - rest);
         std::string path_and_query = authority_end == std::string::npos ? std::string() : url.substr(authority_end);
         const auto at = authority.rfind('@');
         std::string user_info = at == std::string::npos ? std::string() : authority.substr(0, at);
@@ -132,8 +135,9 @@ DatabaseUrl parse_database_url(const std::string& url) {
             password = user_info.substr(colon + 1);
             has_password = true;
         }
-        parsed.display = url.substr(0, rest) + (at == std::string::npos ? "" : user + (has_password ? ":***" : "") + "@") +
-                         host_port + path_and_query;
+        parsed.display = url.substr(0, rest) +
+                         (at == std::string::npos ? "" : user + (has_password ? ":***" : "") + "@") + host_port +
+                         path_and_query;
         const auto fail = [&](const std::string& why) {
             throw StoreError("database URL '" + parsed.display + "': " + why +
                              " (e.g. postgresql://user:pass@localhost:5432/esfdraft)");
@@ -152,7 +156,8 @@ DatabaseUrl parse_database_url(const std::string& url) {
             host = host.substr(0, colon);
         }
         if (host.empty()) fail("no host");
-        if (!port.empty() && port.find_first_not_of("0123456789") != std::string::npos) fail("the port is not a number");
+        if (!port.empty() && port.find_first_not_of("0123456789") != std::string::npos)
+            fail("the port is not a number");
         std::string dbname, query;
         if (!path_and_query.empty() && path_and_query.front() == '/') {
             const auto question = path_and_query.find('?');
@@ -170,7 +175,8 @@ DatabaseUrl parse_database_url(const std::string& url) {
             // libpq's quoting, so values go unquoted with libpq's backslash
             // escapes, and a value with white space cannot be passed at all.
             if (value->find_first_of(" \t\r\n\f\v") != std::string::npos || value->empty()) {
-                fail("the " + key + " is empty or contains white space, which Poco's PostgreSQL connector cannot pass on");
+                fail("the " + key +
+                     " is empty or contains white space, which Poco's PostgreSQL connector cannot pass on");
             }
             if (!connection.empty()) connection += ' ';
             connection += key + "=";
@@ -192,7 +198,8 @@ DatabaseUrl parse_database_url(const std::string& url) {
             const auto equals = pair.find('=');
             if (equals == std::string::npos || equals == 0) fail("query parameter '" + pair + "' is not key=value");
             const auto key = pair.substr(0, equals);
-            if (key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) fail("unknown parameter '" + key + "'");
+            if (key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos)
+                fail("unknown parameter '" + key + "'");
             add(key, pair.substr(equals + 1));
             start = end + 1;
         }
@@ -234,7 +241,8 @@ std::string Connection::sql(std::string_view text) const {
 }
 
 Database::Database(DatabaseUrl url, int max_connections, int busy_timeout_ms)
-    : url_(std::move(url)), max_connections_(max_connections < 1 ? 1 : max_connections),
+    : url_(std::move(url)),
+      max_connections_(max_connections < 1 ? 1 : max_connections),
       busy_timeout_ms_(busy_timeout_ms < 0 ? 0 : busy_timeout_ms) {
     register_connectors();
     if (url_.dialect == Dialect::postgresql) probe_postgresql();
@@ -303,7 +311,6 @@ void Database::rollback(Connection& connection) noexcept {
         // SQLite); the original exception is the one worth reporting.
     }
 }
-
 
 void rethrow_as_store_error(const Database& database, std::string_view action) {
     const auto fail = [&](const std::string& why) {

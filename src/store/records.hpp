@@ -33,8 +33,8 @@ std::optional<Status> parse_status(std::string_view text);
 
 struct User {
     std::int64_t id = 0;
-    std::string email;         // stored and compared in lower case
-    std::string name;          // may be empty
+    std::string email;  // stored and compared in lower case
+    std::string name;   // may be empty
     Role role = Role::owner;
     std::string organisation;  // organisationsnummer; empty for users without one
     bool disabled = false;
@@ -55,7 +55,7 @@ struct Session {
     std::int64_t user = 0;
     std::string csrf_token;  // sent to the browser, compared in constant time
     Timestamp created = 0;
-    Timestamp expires = 0;   // the session is valid while now < expires
+    Timestamp expires = 0;  // the session is valid while now < expires
 };
 
 struct ApiToken {
@@ -81,11 +81,11 @@ struct Application {
     std::string organisation;  // the owner's organisation
     std::string title;
     std::string acronym;
-    std::string programme;     // rule pack id, e.g. "esf-plus-2021-2027"
-    std::string call;          // call id; may be empty
+    std::string programme;  // rule pack id, e.g. "esf-plus-2021-2027"
+    std::string call;       // call id; may be empty
     Status status = Status::draft;
     Timestamp created = 0;
-    Timestamp updated = 0;     // the last upload, transition or comment
+    Timestamp updated = 0;  // the last upload, transition or comment
     // The last time it was submitted; never cleared (a withdrawn application
     // has been submitted once, and reviewers still see it).
     std::optional<Timestamp> submitted_at;
@@ -102,8 +102,8 @@ struct CheckSummary {
 // A version without its bytes: what listings show.
 struct VersionInfo {
     std::string application;
-    int number = 0;              // 1, 2, 3 … per application
-    std::string plan_sha256;     // hex of the plan bytes
+    int number = 0;           // 1, 2, 3 … per application
+    std::string plan_sha256;  // hex of the plan bytes
     std::optional<std::string> findings_sha256;
     Timestamp created = 0;
     std::int64_t created_by = 0;  // user id
@@ -171,11 +171,11 @@ struct HistoryEvent {
     std::int64_t id = 0;
     std::optional<std::string> application;  // none for events not about an application (login)
     Timestamp at = 0;
-    std::optional<std::int64_t> actor;       // none for the system or an unknown user
+    std::optional<std::int64_t> actor;  // none for the system or an unknown user
     std::string action;
     std::optional<std::string> from_status;
     std::optional<std::string> to_status;
-    std::string detail;                      // a comment, a version number, a client address …
+    std::string detail;  // a comment, a version number, a client address …
 };
 
 struct NewHistoryEvent {
@@ -206,8 +206,8 @@ struct ApplicationFilter {
 };
 
 enum class ListOrder {
-    updated_desc,     // most recently changed first (owners' "my applications")
-    submitted_asc,    // oldest submission first (the reviewers' queue); never-submitted last
+    updated_desc,   // most recently changed first (owners' "my applications")
+    submitted_asc,  // oldest submission first (the reviewers' queue); never-submitted last
 };
 
 }  // namespace esfdraft::store

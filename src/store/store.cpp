@@ -94,9 +94,16 @@ struct ApplicationRows {
     }
     std::size_t size() const { return id.size(); }
     Application at(std::size_t i) const {
-        return Application{id[i],      organisation[i], title[i],   acronym[i],
-                           programme[i], call[i],       status_from_column(status[i]),
-                           created[i], updated[i],      to_optional(submitted_at[i])};
+        return Application{id[i],
+                           organisation[i],
+                           title[i],
+                           acronym[i],
+                           programme[i],
+                           call[i],
+                           status_from_column(status[i]),
+                           created[i],
+                           updated[i],
+                           to_optional(submitted_at[i])};
     }
 };
 
@@ -131,7 +138,8 @@ struct VersionRows {
     }
 };
 
-constexpr const char* history_columns = "h.id, h.application, h.at, h.actor, h.action, h.from_status, h.to_status, h.detail";
+constexpr const char* history_columns =
+    "h.id, h.application, h.at, h.actor, h.action, h.from_status, h.to_status, h.detail";
 
 struct HistoryRows {
     std::vector<Int64> id;
@@ -143,13 +151,19 @@ struct HistoryRows {
     std::vector<std::string> detail;
 
     void bind(Statement& statement) {
-        statement, into(id), into(application), into(at), into(actor), into(action), into(from_status),
-            into(to_status), into(detail);
+        statement, into(id), into(application), into(at), into(actor), into(action), into(from_status), into(to_status),
+            into(detail);
     }
     std::size_t size() const { return id.size(); }
     HistoryEvent at_row(std::size_t i) const {
-        return HistoryEvent{id[i],     to_optional(application[i]), at[i], to_optional(actor[i]), action[i],
-                            to_optional(from_status[i]), to_optional(to_status[i]), detail[i]};
+        return HistoryEvent{id[i],
+                            to_optional(application[i]),
+                            at[i],
+                            to_optional(actor[i]),
+                            action[i],
+                            to_optional(from_status[i]),
+                            to_optional(to_status[i]),
+                            detail[i]};
     }
 };
 
@@ -236,8 +250,9 @@ struct Store::Impl {
         auto action = event.action;
         auto detail_text = event.detail;
         std::vector<Int64> ids;
-        connection.session() << connection.sql("INSERT INTO history (application, at, actor, action, from_status, "
-                                               "to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        connection.session() << connection.sql(
+            "INSERT INTO history (application, at, actor, action, from_status, "
+            "to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             use(application), use(at), use(actor), use(action), use(from), use(to), use(detail_text), into(ids), now;
         if (id != nullptr && !ids.empty()) *id = ids.front();
     }
@@ -265,16 +280,16 @@ struct Store::Impl {
         auto summary = version.summary;
         auto report = version.report_json;
         connection.session() << connection.sql(
-                                    "INSERT INTO versions (application, number, plan, findings, plan_sha256, "
-                                    "findings_sha256, created, created_by, errors, warnings, infos, verdict, "
-                                    "report_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "INSERT INTO versions (application, number, plan, findings, plan_sha256, "
+            "findings_sha256, created, created_by, errors, warnings, infos, verdict, "
+            "report_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             use(application_id), use(number), use(plan), use(findings), use(stored.plan_sha256), use(findings_sha),
             use(at), use(created_by), use(summary.errors), use(summary.warnings), use(summary.infos),
             use(summary.verdict), use(report), now;
         if (version.facts && number > 1) {
             NewApplication facts = *version.facts;
             connection.session() << connection.sql(
-                                        "UPDATE applications SET title = ?, acronym = ?, programme = ?, call_id = ? WHERE id = ?"),
+                "UPDATE applications SET title = ?, acronym = ?, programme = ?, call_id = ? WHERE id = ?"),
                 use(facts.title), use(facts.acronym), use(facts.programme), use(facts.call), use(application_id), now;
         }
         insert_history(connection,
@@ -288,52 +303,56 @@ struct Store::Impl {
     AddVersionResult append_version(const std::string& application, std::optional<int> expected,
                                     const NewVersion& version) {
         require_current_schema();
-        return guarded("adding a version", [&] {
-            return database.write([&](Connection& connection) {
-                AddVersionResult result;
-                auto id = application;
-                auto at = clock_now();
-                // Raising latest_version takes the application's row lock (and in
-                // SQLite the write lock is held already), so concurrent uploads
-                // get consecutive numbers, never the same one. The expected
-                // latest is part of the same UPDATE: PostgreSQL re-checks the
-                // WHERE on the row as committed by whoever held the lock before,
-                // so a version that landed meanwhile makes this one match nothing.
-                std::string sql = "UPDATE applications SET latest_version = latest_version + 1, updated = ? WHERE id = ? "
-                                  "AND status IN ('draft', 'changes-requested')";
-                int wanted = expected.value_or(0);
-                std::vector<int> numbers;
-                std::vector<std::string> statuses;
-                if (expected) {
-                    connection.session() << connection.sql(sql + " AND latest_version = ? RETURNING latest_version, status"),
-                        use(at), use(id), use(wanted), into(numbers), into(statuses), now;
-                } else {
-                    connection.session() << connection.sql(sql + " RETURNING latest_version, status"), use(at), use(id),
-                        into(numbers), into(statuses), now;
-                }
-                if (numbers.empty()) {
-                    std::vector<std::string> current;
-                    std::vector<int> latest;
-                    connection.session() << connection.sql("SELECT status, latest_version FROM applications WHERE id = ?"),
-                        use(id), into(current), into(latest), now;
-                    if (current.empty()) {
-                        result.outcome = VersionOutcome::not_found;
+        return guarded(
+            "adding a version", [&] {
+                return database.write([&](Connection& connection) {
+                    AddVersionResult result;
+                    auto id = application;
+                    auto at = clock_now();
+                    // Raising latest_version takes the application's row lock (and in
+                    // SQLite the write lock is held already), so concurrent uploads
+                    // get consecutive numbers, never the same one. The expected
+                    // latest is part of the same UPDATE: PostgreSQL re-checks the
+                    // WHERE on the row as committed by whoever held the lock before,
+                    // so a version that landed meanwhile makes this one match nothing.
+                    std::string sql =
+                        "UPDATE applications SET latest_version = latest_version + 1, updated = ? WHERE id = ? "
+                        "AND status IN ('draft', 'changes-requested')";
+                    int wanted = expected.value_or(0);
+                    std::vector<int> numbers;
+                    std::vector<std::string> statuses;
+                    if (expected) {
+                        connection.session()
+                            << connection.sql(sql + " AND latest_version = ? RETURNING latest_version, status"),
+                            use(at), use(id), use(wanted), into(numbers), into(statuses), now;
+                    } else {
+                        connection.session() << connection.sql(sql + " RETURNING latest_version, status"), use(at),
+                            use(id), into(numbers), into(statuses), now;
+                    }
+                    if (numbers.empty()) {
+                        std::vector<std::string> current;
+                        std::vector<int> latest;
+                        connection.session()
+                            << connection.sql("SELECT status, latest_version FROM applications WHERE id = ?"),
+                            use(id), into(current), into(latest), now;
+                        if (current.empty()) {
+                            result.outcome = VersionOutcome::not_found;
+                            return result;
+                        }
+                        result.status = status_from_column(current.front());
+                        result.latest = latest.front();
+                        const bool open = result.status == Status::draft || result.status == Status::changes_requested;
+                        result.outcome = open && expected && result.latest != *expected ? VersionOutcome::stale
+                                                                                        : VersionOutcome::wrong_status;
                         return result;
                     }
-                    result.status = status_from_column(current.front());
-                    result.latest = latest.front();
-                    const bool open = result.status == Status::draft || result.status == Status::changes_requested;
-                    result.outcome = open && expected && result.latest != *expected ? VersionOutcome::stale
-                                                                                    : VersionOutcome::wrong_status;
+                    result.outcome = VersionOutcome::added;
+                    result.status = status_from_column(statuses.front());
+                    result.latest = numbers.front();
+                    result.version = insert_version(connection, application, numbers.front(), version, at);
                     return result;
-                }
-                result.outcome = VersionOutcome::added;
-                result.status = status_from_column(statuses.front());
-                result.latest = numbers.front();
-                result.version = insert_version(connection, application, numbers.front(), version, at);
-                return result;
+                });
             });
-        });
     }
 
     std::optional<Version> select_version(const std::string& application, std::optional<int> number) {
@@ -449,8 +468,9 @@ int Store::migrate() {
                 auto version = migration.version;
                 auto at = impl.clock_now();
                 auto description = migration.description;
-                connection.session() << connection.sql("INSERT INTO schema_migrations (version, applied, description) "
-                                                       "VALUES (?, ?, ?)"),
+                connection.session() << connection.sql(
+                    "INSERT INTO schema_migrations (version, applied, description) "
+                    "VALUES (?, ?, ?)"),
                     use(version), use(at), use(description), now;
                 return false;
             });
@@ -502,11 +522,13 @@ void Store::backup(const std::string& file) {
     if (!is_sqlite()) {
         throw StoreError("database " + display_url() +
                          ": esfdraft backs up SQLite databases only; for PostgreSQL use pg_dump "
-                         "(e.g. pg_dump --format=custom --file=" + file + " DBNAME)");
+                         "(e.g. pg_dump --format=custom --file=" +
+                         file + " DBNAME)");
     }
     std::error_code error;
     if (std::filesystem::exists(file, error)) {
-        throw StoreError("backup '" + file + "' exists already: give a new file name (an existing file is never overwritten)");
+        throw StoreError("backup '" + file +
+                         "' exists already: give a new file name (an existing file is never overwritten)");
     }
     // VACUUM INTO writes a consistent copy while others keep writing. It goes
     // to a temporary name in the same folder and is linked into place, which
@@ -537,9 +559,10 @@ std::optional<User> Store::add_user(const std::string& email, const std::string&
             std::string role_name(to_string(role));
             auto hash = password_hash;
             std::vector<Int64> ids;
-            connection.session() << connection.sql("INSERT INTO users (email, name, role, organisation, disabled, "
-                                                   "password_hash, created) VALUES (?, ?, ?, ?, 0, ?, ?) "
-                                                   "ON CONFLICT (email) DO NOTHING RETURNING id"),
+            connection.session() << connection.sql(
+                "INSERT INTO users (email, name, role, organisation, disabled, "
+                "password_hash, created) VALUES (?, ?, ?, ?, 0, ?, ?) "
+                "ON CONFLICT (email) DO NOTHING RETURNING id"),
                 use(user.email), use(user.name), use(role_name), use(user.organisation), use(hash), use(user.created),
                 into(ids), now;
             if (ids.empty()) return std::nullopt;
@@ -556,7 +579,8 @@ std::optional<User> Store::find_user(std::int64_t id) {
         UserRows rows;
         Int64 wanted = id;
         Statement statement(connection->session());
-        statement << connection->sql(std::string("SELECT ") + user_columns + " FROM users u WHERE u.id = ?"), use(wanted);
+        statement << connection->sql(std::string("SELECT ") + user_columns + " FROM users u WHERE u.id = ?"),
+            use(wanted);
         rows.bind(statement);
         statement.execute();
         if (rows.size() == 0) return std::nullopt;
@@ -612,8 +636,9 @@ bool Store::disable_user(const std::string& email) {
             Statement update(connection.session());
             update << connection.sql("UPDATE users SET disabled = 1 WHERE email = ?"), use(wanted);
             if (update.execute() == 0) return false;
-            connection.session() << connection.sql("DELETE FROM sessions WHERE user_id IN "
-                                                   "(SELECT id FROM users WHERE email = ?)"),
+            connection.session() << connection.sql(
+                "DELETE FROM sessions WHERE user_id IN "
+                "(SELECT id FROM users WHERE email = ?)"),
                 use(wanted), now;
             return true;
         });
@@ -640,8 +665,9 @@ void Store::create_session(const Session& session) {
     impl_->guarded("creating a session", [&] {
         impl_->database.write([&](Connection& connection) {
             auto copy = session;
-            connection.session() << connection.sql("INSERT INTO sessions (token_hash, user_id, csrf_token, created, "
-                                                   "expires) VALUES (?, ?, ?, ?, ?)"),
+            connection.session() << connection.sql(
+                "INSERT INTO sessions (token_hash, user_id, csrf_token, created, "
+                "expires) VALUES (?, ?, ?, ?, ?)"),
                 use(copy.token_hash), use(copy.user), use(copy.csrf_token), use(copy.created), use(copy.expires), now;
         });
     });
@@ -698,8 +724,9 @@ ApiToken Store::create_api_token(std::int64_t user, const std::string& label, co
         return impl_->database.write([&](Connection& connection) {
             ApiToken token{0, user, label, hash, impl_->clock_now()};
             std::vector<Int64> ids;
-            connection.session() << connection.sql("INSERT INTO api_tokens (user_id, label, hash, created) "
-                                                   "VALUES (?, ?, ?, ?) RETURNING id"),
+            connection.session() << connection.sql(
+                "INSERT INTO api_tokens (user_id, label, hash, created) "
+                "VALUES (?, ?, ?, ?) RETURNING id"),
                 use(token.user), use(token.label), use(token.hash), use(token.created), into(ids), now;
             if (ids.empty()) throw StoreError("database " + display_url() + ": the new token got no id");
             token.id = ids.front();
@@ -738,7 +765,8 @@ void Store::record_login_failure(const std::string& email, const std::string& ad
             auto account = lower_case(email);
             auto from = address;
             auto at = impl_->clock_now();
-            connection.session() << connection.sql("INSERT INTO login_failures (account, address, at) VALUES (?, ?, ?)"),
+            connection.session() << connection.sql(
+                "INSERT INTO login_failures (account, address, at) VALUES (?, ?, ?)"),
                 use(account), use(from), use(at), now;
         });
     });
@@ -792,13 +820,14 @@ Version Store::create_application(const NewApplication& application, const NewVe
             auto at = impl_->clock_now();
             auto copy = application;
             std::string status(to_string(Status::draft));
-            connection.session() << connection.sql("INSERT INTO applications (id, organisation, title, acronym, "
-                                                   "programme, call_id, status, created, updated, submitted_at, "
-                                                   "latest_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)"),
+            connection.session() << connection.sql(
+                "INSERT INTO applications (id, organisation, title, acronym, "
+                "programme, call_id, status, created, updated, submitted_at, "
+                "latest_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)"),
                 use(id), use(copy.organisation), use(copy.title), use(copy.acronym), use(copy.programme),
                 use(copy.call), use(status), use(at), use(at), now;
-            impl_->insert_history(connection,
-                                  NewHistoryEvent{id, first.created_by, "create", std::nullopt, status, ""}, at);
+            impl_->insert_history(connection, NewHistoryEvent{id, first.created_by, "create", std::nullopt, status, ""},
+                                  at);
             return impl_->insert_version(connection, id, 1, first, at);
         });
     });
@@ -811,7 +840,8 @@ std::optional<Application> Store::find_application(const std::string& id) {
         ApplicationRows rows;
         auto wanted = id;
         Statement statement(connection->session());
-        statement << connection->sql(std::string("SELECT ") + application_columns + " FROM applications a WHERE a.id = ?"),
+        statement << connection->sql(std::string("SELECT ") + application_columns +
+                                     " FROM applications a WHERE a.id = ?"),
             use(wanted);
         rows.bind(statement);
         statement.execute();
@@ -904,16 +934,17 @@ bool Store::update_status(const std::string& application, Status expected, Statu
             auto at = impl_->clock_now();
             Statement update(connection.session());
             if (to == Status::submitted) {
-                update << connection.sql("UPDATE applications SET status = ?, updated = ?, submitted_at = ? "
-                                         "WHERE id = ? AND status = ?"),
+                update << connection.sql(
+                    "UPDATE applications SET status = ?, updated = ?, submitted_at = ? "
+                    "WHERE id = ? AND status = ?"),
                     use(to_name), use(at), use(at), use(id), use(from_name);
             } else {
                 update << connection.sql("UPDATE applications SET status = ?, updated = ? WHERE id = ? AND status = ?"),
                     use(to_name), use(at), use(id), use(from_name);
             }
             if (update.execute() == 0) return false;
-            impl_->insert_history(connection, NewHistoryEvent{application, actor, "transition", from_name, to_name, comment},
-                                  at);
+            impl_->insert_history(connection,
+                                  NewHistoryEvent{application, actor, "transition", from_name, to_name, comment}, at);
             return true;
         });
     });
@@ -925,28 +956,38 @@ std::optional<Comment> Store::add_comment(const NewComment& comment) {
     impl_->require_current_schema();
     return impl_->guarded("adding a comment", [&] {
         return impl_->database.write([&](Connection& connection) -> std::optional<Comment> {
-            Comment stored{0,       comment.application, comment.version, comment.author, comment.text,
-                           comment.section, comment.rule, comment.path,   impl_->clock_now()};
+            Comment stored{0,
+                           comment.application,
+                           comment.version,
+                           comment.author,
+                           comment.text,
+                           comment.section,
+                           comment.rule,
+                           comment.path,
+                           impl_->clock_now()};
             Int64 found = 0;
-            connection.session() << connection.sql("SELECT COUNT(*) FROM versions WHERE application = ? AND number = ?"),
+            connection.session() << connection.sql(
+                "SELECT COUNT(*) FROM versions WHERE application = ? AND number = ?"),
                 use(stored.application), use(stored.version), into(found), now;
             if (found == 0) return std::nullopt;
             auto section = to_nullable(stored.section);
             auto rule = to_nullable(stored.rule);
             auto path = to_nullable(stored.path);
             std::vector<Int64> ids;
-            connection.session() << connection.sql("INSERT INTO comments (application, version, author, text, section, "
-                                                   "rule, path, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            connection.session() << connection.sql(
+                "INSERT INTO comments (application, version, author, text, section, "
+                "rule, path, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                 use(stored.application), use(stored.version), use(stored.author), use(stored.text), use(section),
                 use(rule), use(path), use(stored.created), into(ids), now;
             if (ids.empty()) throw StoreError("database " + display_url() + ": the new comment got no id");
             stored.id = ids.front();
             connection.session() << connection.sql("UPDATE applications SET updated = ? WHERE id = ?"),
                 use(stored.created), use(stored.application), now;
-            impl_->insert_history(connection,
-                                  NewHistoryEvent{stored.application, stored.author, "comment", std::nullopt,
-                                                  std::nullopt, "version " + std::to_string(stored.version) + ": " + stored.text},
-                                  stored.created);
+            impl_->insert_history(
+                connection,
+                NewHistoryEvent{stored.application, stored.author, "comment", std::nullopt, std::nullopt,
+                                "version " + std::to_string(stored.version) + ": " + stored.text},
+                stored.created);
             return stored;
         });
     });
@@ -961,8 +1002,9 @@ std::vector<Comment> Store::list_comments(const std::string& application) {
         std::vector<std::string> text;
         std::vector<Nullable<std::string>> section, rule, path;
         auto wanted = application;
-        connection->session() << connection->sql("SELECT id, version, author, text, section, rule, path, created "
-                                                 "FROM comments WHERE application = ? ORDER BY id"),
+        connection->session() << connection->sql(
+            "SELECT id, version, author, text, section, rule, path, created "
+            "FROM comments WHERE application = ? ORDER BY id"),
             use(wanted), into(id), into(version), into(author), into(text), into(section), into(rule), into(path),
             into(created), now;
         std::vector<Comment> comments;
@@ -978,8 +1020,14 @@ HistoryEvent Store::append_history(const NewHistoryEvent& event) {
     impl_->require_current_schema();
     return impl_->guarded("recording history", [&] {
         return impl_->database.write([&](Connection& connection) {
-            HistoryEvent stored{0, event.application, impl_->clock_now(), event.actor, event.action,
-                                event.from_status, event.to_status, event.detail};
+            HistoryEvent stored{0,
+                                event.application,
+                                impl_->clock_now(),
+                                event.actor,
+                                event.action,
+                                event.from_status,
+                                event.to_status,
+                                event.detail};
             impl_->insert_history(connection, event, stored.at, &stored.id);
             return stored;
         });
@@ -1016,8 +1064,9 @@ void Store::put_artefact(const std::string& content_sha256, const std::string& k
             auto language = lang;
             auto blob = to_blob(bytes);
             auto at = impl_->clock_now();
-            connection.session() << connection.sql("INSERT INTO artefacts (content_sha256, kind, lang, bytes, created) "
-                                                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            connection.session() << connection.sql(
+                "INSERT INTO artefacts (content_sha256, kind, lang, bytes, created) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
                 use(sha), use(kind_name), use(language), use(blob), use(at), now;
         });
     });
@@ -1032,8 +1081,9 @@ std::optional<std::string> Store::find_artefact(const std::string& content_sha25
         auto kind_name = kind;
         auto language = lang;
         std::vector<Nullable<BLOB>> bytes;
-        connection->session() << connection->sql("SELECT bytes FROM artefacts WHERE content_sha256 = ? AND kind = ? "
-                                                 "AND lang = ?"),
+        connection->session() << connection->sql(
+            "SELECT bytes FROM artefacts WHERE content_sha256 = ? AND kind = ? "
+            "AND lang = ?"),
             use(sha), use(kind_name), use(language), into(bytes), now;
         if (bytes.empty()) return std::nullopt;
         return bytes.front().isNull() ? std::string() : from_blob(bytes.front().value());

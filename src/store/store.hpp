@@ -70,9 +70,9 @@ enum class VersionOutcome {
 
 struct AddVersionResult {
     VersionOutcome outcome = VersionOutcome::not_found;
-    Version version;  // the stored version when added
+    Version version;                // the stored version when added
     Status status = Status::draft;  // the application's status (when found)
-    int latest = 0;  // the application's latest version number (when found)
+    int latest = 0;                 // the application's latest version number (when found)
 };
 
 class Store {

@@ -48,7 +48,8 @@ public:
     using End = std::function<void(const std::string& uri, const std::string& local)>;
     using Text = std::function<void(const char*, std::size_t)>;
 
-    PartHandler(Start start, End end, Text text) : start_(std::move(start)), end_(std::move(end)), text_(std::move(text)) {}
+    PartHandler(Start start, End end, Text text)
+        : start_(std::move(start)), end_(std::move(end)), text_(std::move(text)) {}
 
     std::string refused;
 
@@ -70,7 +71,9 @@ public:
     void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
         if (refused.empty() && text_) text_(ch + start, static_cast<std::size_t>(length));
     }
-    void ignorableWhitespace(const Poco::XML::XMLChar ch[], int start, int length) override { characters(ch, start, length); }
+    void ignorableWhitespace(const Poco::XML::XMLChar ch[], int start, int length) override {
+        characters(ch, start, length);
+    }
     void startDTD(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
         if (refused.empty()) refused = "a DOCTYPE is not allowed in a workbook part";
     }
@@ -93,7 +96,8 @@ void parse_part(const std::string& bytes, const std::string& part_name, PartHand
     parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_GENERAL_ENTITIES, false);
     parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
     parser.setContentHandler(&handler);
-    parser.setProperty(Poco::XML::XMLReader::PROPERTY_LEXICAL_HANDLER, static_cast<Poco::XML::LexicalHandler*>(&handler));
+    parser.setProperty(Poco::XML::XMLReader::PROPERTY_LEXICAL_HANDLER,
+                       static_cast<Poco::XML::LexicalHandler*>(&handler));
     std::string not_well_formed;
     try {
         parser.parseMemoryNP(bytes.data(), bytes.size());
@@ -152,7 +156,7 @@ std::string resolve_target(const std::string& base_folder, const std::string& ta
 }
 
 struct Relationship {
-    std::string type, target;   // target resolved to a part name
+    std::string type, target;  // target resolved to a part name
 };
 
 std::map<std::string, Relationship> read_relationships(const std::string& bytes, const std::string& part_name,
@@ -201,14 +205,17 @@ std::string decode_escapes(const std::string& text) {
 std::vector<std::string> read_shared_strings(const std::string& bytes, const std::string& part_name) {
     std::vector<std::string> out;
     bool in_item = false, in_text = false;
-    int phonetic = 0;   // <rPh> holds a reading aid, not the text
+    int phonetic = 0;  // <rPh> holds a reading aid, not the text
     std::string current;
     PartHandler handler(
         [&](const std::string& uri, const std::string& local, const Poco::XML::Attributes&) {
             if (!is_spreadsheet(uri)) return;
-            if (local == "si") in_item = true, current.clear();
-            else if (local == "rPh") ++phonetic;
-            else if (local == "t" && in_item && phonetic == 0) in_text = true;
+            if (local == "si")
+                in_item = true, current.clear();
+            else if (local == "rPh")
+                ++phonetic;
+            else if (local == "t" && in_item && phonetic == 0)
+                in_text = true;
         },
         [&](const std::string& uri, const std::string& local) {
             if (!is_spreadsheet(uri)) return;
@@ -236,7 +243,7 @@ std::vector<std::string> read_shared_strings(const std::string& bytes, const std
 struct RawCell {
     enum class Kind { empty, number, text, boolean, error };
     Kind kind = Kind::empty;
-    std::string value;   // the number as stored, the text, "0"/"1", the error code
+    std::string value;  // the number as stored, the text, "0"/"1", the error code
     bool formula = false;
 };
 
@@ -284,7 +291,8 @@ SheetRows read_sheet(const std::string& bytes, const std::string& part_name, con
                 if (!r.empty()) {
                     if (r.size() > 7 || r.find_first_not_of("0123456789") != std::string::npos || std::stoul(r) == 0 ||
                         std::stoul(r) > max_rows)
-                        bad_sheet("a row numbered '" + r + "'" + not_ours_en, "en rad med numret '" + r + "'" + not_ours_sv);
+                        bad_sheet("a row numbered '" + r + "'" + not_ours_en,
+                                  "en rad med numret '" + r + "'" + not_ours_sv);
                     row = static_cast<std::uint32_t>(std::stoul(r) - 1);
                 } else {
                     row = have_row ? row + 1 : 0;
@@ -296,7 +304,8 @@ SheetRows read_sheet(const std::string& bytes, const std::string& part_name, con
                 std::uint32_t cell_row = row;
                 if (!r.empty()) {
                     if (!parse_reference(r, cell_row, column))
-                        bad_sheet("a cell named '" + r + "'" + not_ours_en, "en cell med namnet '" + r + "'" + not_ours_sv);
+                        bad_sheet("a cell named '" + r + "'" + not_ours_en,
+                                  "en cell med namnet '" + r + "'" + not_ours_sv);
                 } else {
                     column = have_cell ? column + 1 : 0;
                 }
@@ -344,9 +353,10 @@ SheetRows read_sheet(const std::string& bytes, const std::string& part_name, con
                     const std::string index = value;
                     if (index.size() > 9 || index.find_first_not_of("0123456789") != std::string::npos ||
                         std::stoul(index) >= shared.size())
-                        bad_sheet(cell_ref(row, column) + ": a shared text " + index + " that the workbook does not have" +
-                                      not_ours_en,
-                                  cell_ref(row, column) + ": en delad text " + index + " som arbetsboken saknar" + not_ours_sv);
+                        bad_sheet(cell_ref(row, column) + ": a shared text " + index +
+                                      " that the workbook does not have" + not_ours_en,
+                                  cell_ref(row, column) + ": en delad text " + index + " som arbetsboken saknar" +
+                                      not_ours_sv);
                     cell.kind = RawCell::Kind::text;
                     cell.value = shared[std::stoul(index)];
                 } else if (type == "str") {
@@ -370,8 +380,10 @@ SheetRows read_sheet(const std::string& bytes, const std::string& part_name, con
             }
         },
         [&](const char* text, std::size_t length) {
-            if (in_value) value.append(text, length);
-            else if (in_inline_text) inline_text.append(text, length);
+            if (in_value)
+                value.append(text, length);
+            else if (in_inline_text)
+                inline_text.append(text, length);
         });
     parse_part(bytes, part_name, handler);
     return rows;
@@ -467,7 +479,8 @@ public:
 
     int year(std::uint32_t row, std::uint32_t column) const {
         const auto value = text(row, column);
-        if (!value) fail(row, column, "the year is empty; type the year, e.g. 2010", "året är tomt; skriv året, t.ex. 2010");
+        if (!value)
+            fail(row, column, "the year is empty; type the year, e.g. 2010", "året är tomt; skriv året, t.ex. 2010");
         if (value->size() != 4 || value->find_first_not_of("0123456789") != std::string::npos)
             fail(row, column, "the year '" + shorten_utf8(*value, 60) + "' is not a year of four digits, e.g. 2010",
                  "året '" + shorten_utf8(*value, 60) + "' är inte ett år med fyra siffror, t.ex. 2010");
@@ -490,7 +503,7 @@ public:
         bool negative = false;
         if (i < stored.size() && (stored[i] == '-' || stored[i] == '+')) negative = stored[i++] == '-';
         std::string digits;
-        int exponent = 0;   // value = digits × 10^exponent
+        int exponent = 0;  // value = digits × 10^exponent
         bool any = false, point = false;
         for (; i < stored.size(); ++i) {
             const char c = stored[i];
@@ -524,7 +537,7 @@ public:
             exponent += exponent_negative ? -given : given;
         }
         if (digits.empty()) return Money{0};
-        exponent += 2;   // kronor -> öre
+        exponent += 2;  // kronor -> öre
         std::string whole, fraction;
         if (exponent >= 0) {
             if (digits.size() + static_cast<std::size_t>(exponent) > 15) return std::nullopt;
@@ -546,8 +559,10 @@ public:
             // fraction of an öre, which the plan format cannot hold.
             const bool noise_down = fraction.size() >= 6 && fraction.compare(0, 6, "000000") == 0;
             const bool noise_up = fraction.size() >= 6 && fraction.compare(0, 6, "999999") == 0;
-            if (noise_up) ++ore;
-            else if (!noise_down && fraction.find_first_not_of('0') != std::string::npos) return std::nullopt;
+            if (noise_up)
+                ++ore;
+            else if (!noise_down && fraction.find_first_not_of('0') != std::string::npos)
+                return std::nullopt;
         }
         if (ore > max_exact_ore) return std::nullopt;
         return negative ? -ore : ore;
@@ -561,7 +576,8 @@ private:
 bool same_words(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
     return true;
 }
 
@@ -627,7 +643,8 @@ std::string labels_text(const std::vector<std::string_view>& labels) {
 }
 
 // The column of an optional header in the header row, when there is one.
-std::optional<std::uint32_t> optional_column(const SheetCells& sheet, std::uint32_t header_row, std::string_view label) {
+std::optional<std::uint32_t> optional_column(const SheetCells& sheet, std::uint32_t header_row,
+                                             std::string_view label) {
     const auto row = sheet.rows().find(header_row);
     if (row == sheet.rows().end()) return std::nullopt;
     for (const auto& [column, cell] : row->second)
@@ -698,10 +715,10 @@ void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, const std
         const auto code = category_code(categories, *category_text);
         if (!code)
             sheet.fail(row, category,
-                       "'" + shorten_utf8(*category_text, 60) + "' is not a cost category; choose one of: " +
-                           category_list(categories, "en"),
-                       "'" + shorten_utf8(*category_text, 60) + "' är ingen kostnadskategori; välj en av: " +
-                           category_list(categories, "sv"));
+                       "'" + shorten_utf8(*category_text, 60) +
+                           "' is not a cost category; choose one of: " + category_list(categories, "en"),
+                       "'" + shorten_utf8(*category_text, 60) +
+                           "' är ingen kostnadskategori; välj en av: " + category_list(categories, "sv"));
         cost.category = *code;
         cost.year = sheet.year(row, year);
         cost.activity_id = sheet.text(row, activity);
@@ -726,9 +743,11 @@ void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, const std
                     known_sv += (known_sv.empty() ? "" : ", ") + std::string(*tag_words(*labels_for("sv"), known));
                 }
                 if (!tag)
-                    sheet.fail(row, tags,
-                               "'" + shorten_utf8(word, 60) + "' is not a tag; use these, separated by commas: " + known_en,
-                               "'" + shorten_utf8(word, 60) + "' är ingen tagg; använd dessa, åtskilda med komma: " + known_sv);
+                    sheet.fail(
+                        row, tags,
+                        "'" + shorten_utf8(word, 60) + "' is not a tag; use these, separated by commas: " + known_en,
+                        "'" + shorten_utf8(word, 60) +
+                            "' är ingen tagg; använd dessa, åtskilda med komma: " + known_sv);
                 if (std::find(cost.tags.begin(), cost.tags.end(), *tag) == cost.tags.end()) cost.tags.push_back(*tag);
             }
         }
@@ -768,10 +787,10 @@ void read_financing(const SheetCells& sheet, const WorkbookLabels& labels, model
         const auto code = code_of(model::financing_kinds(), *kind_text);
         if (!code)
             sheet.fail(row, kind,
-                       "'" + shorten_utf8(*kind_text, 60) + "' is not a kind of financing; choose one of: " +
-                           words_list(model::financing_kinds(), "en"),
-                       "'" + shorten_utf8(*kind_text, 60) + "' är ingen finansieringstyp; välj en av: " +
-                           words_list(model::financing_kinds(), "sv"));
+                       "'" + shorten_utf8(*kind_text, 60) +
+                           "' is not a kind of financing; choose one of: " + words_list(model::financing_kinds(), "en"),
+                       "'" + shorten_utf8(*kind_text, 60) +
+                           "' är ingen finansieringstyp; välj en av: " + words_list(model::financing_kinds(), "sv"));
         source.kind = *code;
         source.funder = sheet.text(row, funder);
         source.org_number = sheet.text(row, org_number);
@@ -780,8 +799,9 @@ void read_financing(const SheetCells& sheet, const WorkbookLabels& labels, model
         budget.financing.push_back(std::move(source));
     }
     if (!total_row)
-        refuse(sheet.name() + ": no row '" + std::string(labels.total) + "' under the sources" + not_ours_en,
-               sheet.name() + ": ingen rad '" + std::string(labels.total) + "' under finansieringskällorna" + not_ours_sv);
+        refuse(
+            sheet.name() + ": no row '" + std::string(labels.total) + "' under the sources" + not_ours_en,
+            sheet.name() + ": ingen rad '" + std::string(labels.total) + "' under finansieringskällorna" + not_ours_sv);
 
     // The income block below: its header, its lines, its total.
     const std::vector<std::string_view> income_headers{labels.income, labels.amount};
@@ -793,7 +813,8 @@ void read_financing(const SheetCells& sheet, const WorkbookLabels& labels, model
         if (row <= income_row) continue;
         const RawCell* cell = sheet.find(row, income_label);
         const auto is_income_label = [&](std::string_view label) {
-            return cell && cell->kind == RawCell::Kind::text && same_words(sheet.text(row, income_label).value_or(""), label);
+            return cell && cell->kind == RawCell::Kind::text &&
+                   same_words(sheet.text(row, income_label).value_or(""), label);
         };
         if (is_income_label(labels.total)) break;
         if (is_income_label(labels.no_income)) continue;
@@ -814,7 +835,7 @@ namespace {
 // a whole number. Other properties (a user's own) are ignored.
 std::optional<WorkbookSource> read_source(const std::string& bytes, const std::string& part_name) {
     std::map<std::string, std::string> values;
-    std::string current;   // the property being read, empty outside one
+    std::string current;  // the property being read, empty outside one
     int depth = 0;
     PartHandler handler(
         [&](const std::string&, const std::string& local, const Poco::XML::Attributes& attributes) {
@@ -833,7 +854,8 @@ std::optional<WorkbookSource> read_source(const std::string& bytes, const std::s
     const auto version = values.find("esfdraft.version");
     if (application == values.end() || version == values.end() || application->second.empty()) return std::nullopt;
     const std::string& digits = version->second;
-    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
     return WorkbookSource{application->second, std::stoi(digits)};
 }
 
@@ -862,7 +884,7 @@ WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts,
     const std::string rels_name = folder + "_rels/" + workbook_name.substr(folder.size()) + ".rels";
     const auto relationships = read_relationships(part(rels_name), rels_name, folder);
 
-    std::vector<std::pair<std::string, std::string>> sheets;   // name, relationship id
+    std::vector<std::pair<std::string, std::string>> sheets;  // name, relationship id
     PartHandler handler(
         [&](const std::string& uri, const std::string& local, const Poco::XML::Attributes& attributes) {
             if (is_spreadsheet(uri) && local == "sheet")
@@ -894,14 +916,18 @@ WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts,
         }
     }
     if (!labels)
-        refuse("this is not a budget workbook of esfdraft: it has no sheets 'Kostnader' and 'Finansiering' (or 'Costs' "
-               "and 'Financing')" + std::string(not_ours_en),
-               "det här är ingen budgetarbetsbok från esfdraft: den saknar bladen 'Kostnader' och 'Finansiering' (eller "
-               "'Costs' och 'Financing')" + std::string(not_ours_sv));
+        refuse(
+            "this is not a budget workbook of esfdraft: it has no sheets 'Kostnader' and 'Finansiering' (or 'Costs' "
+            "and 'Financing')" +
+                std::string(not_ours_en),
+            "det här är ingen budgetarbetsbok från esfdraft: den saknar bladen 'Kostnader' och 'Finansiering' (eller "
+            "'Costs' och 'Financing')" +
+                std::string(not_ours_sv));
 
     std::vector<std::string> shared;
     for (const auto& [id, relationship] : relationships)
-        if (relationship.type.ends_with("/sharedStrings")) shared = read_shared_strings(part(relationship.target), relationship.target);
+        if (relationship.type.ends_with("/sharedStrings"))
+            shared = read_shared_strings(part(relationship.target), relationship.target);
 
     const auto load_sheet = [&](std::string_view name) {
         const std::string part_name = *sheet_part(name);
@@ -910,7 +936,8 @@ WorkbookBudget read_budget_workbook(const std::vector<WorkbookPart>& parts,
     out.budget.currency = "SEK";
     read_costs(load_sheet(labels->costs_sheet), *labels, categories, activity_ids, out.budget);
     read_financing(load_sheet(labels->financing_sheet), *labels, out.budget);
-    if (by_name.count("docProps/custom.xml")) out.source = read_source(part("docProps/custom.xml"), "docProps/custom.xml");
+    if (by_name.count("docProps/custom.xml"))
+        out.source = read_source(part("docProps/custom.xml"), "docProps/custom.xml");
     return out;
 }
 

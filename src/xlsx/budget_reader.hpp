@@ -45,8 +45,8 @@ private:
 };
 
 struct WorkbookBudget {
-    std::string lang;       // "sv" or "en": the language of the workbook's sheet names
-    model::Budget budget;   // currency "SEK"; lines in sheet order; locations left empty
+    std::string lang;      // "sv" or "en": the language of the workbook's sheet names
+    model::Budget budget;  // currency "SEK"; lines in sheet order; locations left empty
     // The application and version it was made from (WorkbookOptions::source),
     // when its custom properties say so; nullopt for one made without them.
     std::optional<WorkbookSource> source;

@@ -29,25 +29,25 @@ namespace esfdraft::xlsx {
 // no limit and no mark. Shares are in hundredths of a per cent (5000 = 50 %)
 // and must lie within 0–10000; the ceiling is öre and must not be negative.
 struct BudgetLimits {
-    std::optional<std::int64_t> max_esf_share_hundredths;                 // of the eligible cost
-    std::optional<std::int64_t> min_cofinancing_share_hundredths;         // of the eligible cost
-    std::optional<std::int64_t> max_indirect_share_of_staff_hundredths;   // of the staff costs
-    std::optional<model::Money> esf_ceiling;                              // öre
+    std::optional<std::int64_t> max_esf_share_hundredths;                // of the eligible cost
+    std::optional<std::int64_t> min_cofinancing_share_hundredths;        // of the eligible cost
+    std::optional<std::int64_t> max_indirect_share_of_staff_hundredths;  // of the staff costs
+    std::optional<model::Money> esf_ceiling;                             // öre
     // Where the limits come from, shown under them; empty = no note.
     std::string source_note;
 };
 
 // A cost category the pack allows, with the pack's words for it.
 struct CategoryChoice {
-    std::string code;   // plan cost/@category: "staff", ...
-    std::string sv;     // the pack's Swedish name; empty = the workbook's own words
+    std::string code;  // plan cost/@category: "staff", ...
+    std::string sv;    // the pack's Swedish name; empty = the workbook's own words
     std::string en;
 };
 
 // The flat rates of the simplified cost options (Budget::cost_models), in
 // hundredths of a per cent of the staff costs; each within 0–10000.
-inline constexpr std::int64_t default_indirect_flat_rate_hundredths = 1500;    // CPR art. 54(b): 15 %
-inline constexpr std::int64_t default_remaining_flat_rate_hundredths = 4000;   // CPR art. 56: 40 %
+inline constexpr std::int64_t default_indirect_flat_rate_hundredths = 1500;   // CPR art. 54(b): 15 %
+inline constexpr std::int64_t default_remaining_flat_rate_hundredths = 4000;  // CPR art. 56: 40 %
 
 // Empty rows below the cost table that every total still counts.
 inline constexpr std::uint32_t spare_cost_rows = 20;
@@ -103,8 +103,8 @@ struct WorkbookOptions {
 // activity has (a cost of "A3" in a plan whose third activity is "a3").
 // A cost line's activity that the plan does not define is shown as typed.
 struct CostActivityNames {
-    model::Labels shown;   // activity id -> the column's text; empty = the ids
-    model::Labels ids;     // the column's text -> activity id (the reverse of `shown`)
+    model::Labels shown;  // activity id -> the column's text; empty = the ids
+    model::Labels ids;    // the column's text -> activity id (the reverse of `shown`)
 };
 CostActivityNames cost_activity_names(const model::Application& application);
 

@@ -4,7 +4,7 @@ namespace esfdraft::xlsx {
 
 std::string column_letters(std::uint32_t column) {
     std::string letters;
-    std::uint32_t rest = column + 1;   // bijective base 26: A=1 … Z=26
+    std::uint32_t rest = column + 1;  // bijective base 26: A=1 … Z=26
     while (rest > 0) {
         const std::uint32_t digit = (rest - 1) % 26;
         letters.insert(letters.begin(), static_cast<char>('A' + digit));

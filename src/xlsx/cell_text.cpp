@@ -77,8 +77,8 @@ std::size_t utf16_length(std::string_view text) {
     std::size_t units = 0;
     for (const char c : text) {
         const auto byte = static_cast<std::uint8_t>(c);
-        if ((byte & 0xC0) != 0x80) ++units;   // a lead byte starts a character
-        if ((byte & 0xF8) == 0xF0) ++units;   // four-byte sequences need a surrogate pair
+        if ((byte & 0xC0) != 0x80) ++units;  // a lead byte starts a character
+        if ((byte & 0xF8) == 0xF0) ++units;  // four-byte sequences need a surrogate pair
     }
     return units;
 }
@@ -108,7 +108,7 @@ std::string shorten_utf8(std::string_view text, std::size_t max_bytes) {
     static constexpr std::string_view ellipsis = "\xE2\x80\xA6";
     if (max_bytes < ellipsis.size()) return {};
     std::size_t end = max_bytes - ellipsis.size();
-    while (end > 0 && (static_cast<std::uint8_t>(text[end]) & 0xC0) == 0x80) --end;   // back to a lead byte
+    while (end > 0 && (static_cast<std::uint8_t>(text[end]) & 0xC0) == 0x80) --end;  // back to a lead byte
     return std::string(text.substr(0, end)) + std::string(ellipsis);
 }
 

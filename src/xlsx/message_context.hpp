@@ -12,8 +12,7 @@ namespace esfdraft::xlsx {
 inline std::string describe(const std::string& context) { return context; }
 
 template <typename Describe>
-    requires std::is_invocable_r_v<std::string, const Describe&>
-std::string describe(const Describe& context) {
+requires std::is_invocable_r_v<std::string, const Describe&> std::string describe(const Describe& context) {
     return context();
 }
 

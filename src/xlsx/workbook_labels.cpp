@@ -8,7 +8,7 @@
 namespace esfdraft::xlsx {
 namespace {
 
-using Words = std::pair<std::string_view, std::string_view>;   // code, words
+using Words = std::pair<std::string_view, std::string_view>;  // code, words
 
 constexpr WorkbookLabels swedish{
     .summary_sheet = "Sammanställning",

@@ -16,7 +16,7 @@ struct WorkbookLabels {
     std::string_view sub_budgets_sheet;
 
     // Costs.
-    std::string_view costs_table;   // Excel table name: letters, digits, '_' only
+    std::string_view costs_table;  // Excel table name: letters, digits, '_' only
     std::string_view category, year, activity, label, amount, tags;
 
     // By year / by activity.
@@ -33,12 +33,12 @@ struct WorkbookLabels {
     std::string_view no_financing, no_income;
 
     // Sub-budgets (partners that are beneficiaries) and flat rates.
-    std::string_view beneficiary;         // the column of costs and sources
-    std::string_view owner_key;           // what that column shows for the plan's "owner"
-    std::string_view no_beneficiary;      // the sub-budget of lines that name none
+    std::string_view beneficiary;     // the column of costs and sources
+    std::string_view owner_key;       // what that column shows for the plan's "owner"
+    std::string_view no_beneficiary;  // the sub-budget of lines that name none
     std::string_view unknown_beneficiary;
     std::string_view name, costs, financing, of_which_esf;
-    std::string_view sub_budget_difference;   // costs − financing
+    std::string_view sub_budget_difference;  // costs − financing
     std::string_view sub_budget_note, sub_budget_income_note;
     std::string_view indirect_flat_rate, remaining_flat_rate, flat_rate_note;
 
@@ -60,11 +60,11 @@ struct WorkbookLabels {
     // Number formats (Excel codes: ',' groups and '.' marks decimals; a
     // viewer shows the reader's own separators, "1 250 000 kr" in Swedish).
     std::string_view money_format, money_with_ore_format, percent_format, date_format;
-    std::string_view at_most, at_least, must_be;   // quoted prefixes of limit formats
-    std::string (*money_words)(model::Money);      // an amount in text, as the money format shows it
+    std::string_view at_most, at_least, must_be;  // quoted prefixes of limit formats
+    std::string (*money_words)(model::Money);     // an amount in text, as the money format shows it
 
     // Print header and footer, document properties.
-    std::string_view page_footer;   // Excel codes, e.g. "Sida &P av &N"
+    std::string_view page_footer;  // Excel codes, e.g. "Sida &P av &N"
     std::string_view subject;
 };
 

@@ -27,7 +27,7 @@ struct Amount {
 // An exact fraction (a share), written as numerator / denominator.
 struct Ratio {
     std::int64_t numerator = 0;
-    std::int64_t denominator = 1;   // never 0
+    std::int64_t denominator = 1;  // never 0
     auto operator<=>(const Ratio&) const = default;
 };
 
@@ -45,26 +45,26 @@ using CellValue = std::variant<std::monostate, std::string, Amount, Ratio, Count
 struct CellLook {
     enum class Align { general, left, center, right };
 
-    std::string number_format;   // Excel format code; empty = General
+    std::string number_format;  // Excel format code; empty = General
     bool bold = false;
     bool italic = false;
     bool wrap = false;
-    bool header = false;   // shaded with a rule below
-    bool total = false;    // a rule above
+    bool header = false;  // shaded with a rule below
+    bool total = false;   // a rule above
     Align align = Align::general;
-    bool top = false;      // vertical alignment at the top (else Excel's bottom)
-    int indent = 0;        // indent levels from the aligned edge
-    int font_points = 0;   // 0 = the default size (11)
+    bool top = false;     // vertical alignment at the top (else Excel's bottom)
+    int indent = 0;       // indent levels from the aligned edge
+    int font_points = 0;  // 0 = the default size (11)
     auto operator<=>(const CellLook&) const = default;
 };
 
-using LookId = std::size_t;   // index into WorkbookLayout::looks; 0 is the default look
+using LookId = std::size_t;  // index into WorkbookLayout::looks; 0 is the default look
 
 struct Cell {
-    std::uint32_t row = 0;      // 0-based
-    std::uint32_t column = 0;   // 0-based
+    std::uint32_t row = 0;     // 0-based
+    std::uint32_t column = 0;  // 0-based
     CellValue value;
-    std::string formula;   // "=…" for a live cell (value is its result); empty for a constant
+    std::string formula;  // "=…" for a live cell (value is its result); empty for a constant
     LookId look = 0;
 };
 
@@ -80,10 +80,10 @@ struct Merge {
 struct Table {
     std::string name;
     std::uint32_t header_row = 0;
-    std::uint32_t last_row = 0;   // > header_row: a table has at least one data row
+    std::uint32_t last_row = 0;  // > header_row: a table has at least one data row
     std::uint32_t first_column = 0;
-    std::vector<std::string> headers;   // one per column
-    std::vector<LookId> header_looks;   // one per column, for viewers that ignore table styles
+    std::vector<std::string> headers;  // one per column
+    std::vector<LookId> header_looks;  // one per column, for viewers that ignore table styles
 };
 
 // A drop-down list on a column range; other entries give a warning, not a refusal.
@@ -104,10 +104,10 @@ struct Highlight {
 // A bar chart of one series.
 struct Chart {
     std::string title;
-    std::string categories;           // "='Sheet'!$A$2:$A$9"
-    std::string values;               // "='Sheet'!$F$2:$F$9"
-    std::string number_format;        // for the data labels
-    std::string axis_number_format;   // for the value axis
+    std::string categories;          // "='Sheet'!$A$2:$A$9"
+    std::string values;              // "='Sheet'!$F$2:$F$9"
+    std::string number_format;       // for the data labels
+    std::string axis_number_format;  // for the value axis
     std::string alt_text;
     std::uint32_t anchor_row = 0;
     std::uint32_t anchor_column = 0;
@@ -116,17 +116,17 @@ struct Chart {
 };
 
 struct PrintSetup {
-    std::optional<std::uint32_t> repeat_rows_through;   // rows 0..n repeat on every page
-    std::string header;   // Excel header codes (&L, &C, &R, &P, &N, &A); at most 255 bytes
+    std::optional<std::uint32_t> repeat_rows_through;  // rows 0..n repeat on every page
+    std::string header;                                // Excel header codes (&L, &C, &R, &P, &N, &A); at most 255 bytes
     std::string footer;
-    std::vector<std::uint32_t> page_breaks;   // rows that start a new page (ascending, > 0)
+    std::vector<std::uint32_t> page_breaks;  // rows that start a new page (ascending, > 0)
 };
 
 struct SheetLayout {
     std::string name;
     std::vector<Cell> cells;
-    std::vector<double> column_widths;   // in characters, by column; 0 = default
-    std::vector<std::pair<std::uint32_t, double>> row_heights;   // (row, points)
+    std::vector<double> column_widths;                          // in characters, by column; 0 = default
+    std::vector<std::pair<std::uint32_t, double>> row_heights;  // (row, points)
     std::vector<Merge> merges;
     std::uint32_t frozen_rows = 0;
     std::uint32_t frozen_columns = 0;
@@ -134,7 +134,7 @@ struct SheetLayout {
     std::vector<ListValidation> validations;
     std::vector<Highlight> highlights;
     std::optional<Chart> chart;
-    PrintSetup print;   // every sheet prints landscape on A4, one page wide
+    PrintSetup print;  // every sheet prints landscape on A4, one page wide
 
     // The cell at (row, column), or nullptr.
     const Cell* find(std::uint32_t row, std::uint32_t column) const;
@@ -142,7 +142,7 @@ struct SheetLayout {
 
 struct DefinedName {
     std::string name;
-    std::string target;   // "='Sheet'!$B$5"
+    std::string target;  // "='Sheet'!$B$5"
 };
 
 struct DocumentProperties {
@@ -152,8 +152,8 @@ struct DocumentProperties {
     std::string company;
     std::string keywords;
     std::string comments;
-    model::Date created;   // written as midnight UTC
-    std::vector<std::pair<std::string, std::string>> custom;   // custom text properties, name and value
+    model::Date created;                                      // written as midnight UTC
+    std::vector<std::pair<std::string, std::string>> custom;  // custom text properties, name and value
 };
 
 struct WorkbookLayout {

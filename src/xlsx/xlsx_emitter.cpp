@@ -21,12 +21,12 @@
 namespace esfdraft::xlsx {
 namespace {
 
-constexpr std::size_t max_formula_length = 8192;   // Excel's limit, in characters
+constexpr std::size_t max_formula_length = 8192;  // Excel's limit, in characters
 constexpr std::size_t max_sheet_name_length = 31;
-constexpr std::size_t max_header_footer_bytes = 255;      // LXW_HEADER_FOOTER_MAX, counted safely in bytes
-constexpr std::size_t max_validation_list_length = 255;   // Excel's limit on a list with its commas
+constexpr std::size_t max_header_footer_bytes = 255;     // LXW_HEADER_FOOTER_MAX, counted safely in bytes
+constexpr std::size_t max_validation_list_length = 255;  // Excel's limit on a list with its commas
 constexpr std::size_t max_number_format_length = 255;
-constexpr std::size_t max_name_bytes = 127;   // LXW_DEFINED_NAME_LENGTH - 1 for names and their targets
+constexpr std::size_t max_name_bytes = 127;  // LXW_DEFINED_NAME_LENGTH - 1 for names and their targets
 constexpr std::size_t max_property_bytes = 255;
 
 constexpr lxw_color_t header_fill = 0xDCE6F1;
@@ -153,7 +153,7 @@ private:
     }
 
     void check_names() const {
-        std::set<std::string> taken;   // defined names and table names share one name space, ignoring case
+        std::set<std::string> taken;  // defined names and table names share one name space, ignoring case
         for (const DefinedName& name : layout_.names) {
             if (const auto problem = name_problem(name.name)) fail("defined name '" + name.name + "' " + *problem);
             if (name.target.size() > max_name_bytes) fail("defined name '" + name.name + "' refers too far");
@@ -194,17 +194,10 @@ private:
             }
             if (look.total) format_set_top(format, LXW_BORDER_THIN);
             switch (look.align) {
-                case CellLook::Align::general:
-                    break;
-                case CellLook::Align::left:
-                    format_set_align(format, LXW_ALIGN_LEFT);
-                    break;
-                case CellLook::Align::center:
-                    format_set_align(format, LXW_ALIGN_CENTER);
-                    break;
-                case CellLook::Align::right:
-                    format_set_align(format, LXW_ALIGN_RIGHT);
-                    break;
+                case CellLook::Align::general: break;
+                case CellLook::Align::left: format_set_align(format, LXW_ALIGN_LEFT); break;
+                case CellLook::Align::center: format_set_align(format, LXW_ALIGN_CENTER); break;
+                case CellLook::Align::right: format_set_align(format, LXW_ALIGN_RIGHT); break;
             }
             if (look.top) format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
             if (look.indent > 0) format_set_indent(format, static_cast<std::uint8_t>(look.indent));
@@ -265,7 +258,8 @@ private:
         const auto row = static_cast<lxw_row_t>(cell.row);
         const auto column = static_cast<lxw_col_t>(cell.column);
         if (!cell.formula.empty()) {
-            check_text(cell.formula, [&] { return context() + ": the formula"; }, max_formula_length);
+            check_text(
+                cell.formula, [&] { return context() + ": the formula"; }, max_formula_length);
             if (const auto* text = std::get_if<std::string>(&cell.value)) {
                 check_text(*text, [&] { return context() + ": the formula's result"; });
                 check(worksheet_write_formula_str(worksheet, row, column, cell.formula.c_str(), format,
@@ -372,7 +366,7 @@ private:
         lxw_data_validation rule{};
         rule.validate = LXW_VALIDATION_TYPE_LIST;
         rule.value_list = values.data();
-        rule.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;   // another category is questionable, not impossible
+        rule.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;  // another category is questionable, not impossible
         check(
             worksheet_data_validation_range(worksheet, validation.first_row, static_cast<lxw_col_t>(validation.column),
                                             validation.last_row, static_cast<lxw_col_t>(validation.column), &rule),
@@ -427,13 +421,13 @@ private:
     void emit_print_setup(const SheetLayout& sheet, lxw_worksheet* worksheet) {
         const std::string context = "sheet '" + sheet.name + "' print";
         worksheet_set_landscape(worksheet);
-        worksheet_set_paper(worksheet, 9);         // A4
-        worksheet_fit_to_pages(worksheet, 1, 0);   // one page wide, as many pages down as it takes
+        worksheet_set_paper(worksheet, 9);        // A4
+        worksheet_fit_to_pages(worksheet, 1, 0);  // one page wide, as many pages down as it takes
         if (sheet.print.repeat_rows_through)
             check(worksheet_repeat_rows(worksheet, 0, *sheet.print.repeat_rows_through), context + " title rows");
         if (!sheet.print.page_breaks.empty()) {
             std::vector<lxw_row_t> breaks(sheet.print.page_breaks.begin(), sheet.print.page_breaks.end());
-            breaks.push_back(0);   // libxlsxwriter's end mark
+            breaks.push_back(0);  // libxlsxwriter's end mark
             check(worksheet_set_h_pagebreaks(worksheet, breaks.data()), context + " page breaks");
         }
         for (const auto& [text, part] :
@@ -471,7 +465,8 @@ private:
         check(workbook_set_properties(workbook_.get(), &properties), "the document properties");
         for (const auto& [name, value] : source.custom) {
             check_text(value, "the document property '" + name + "'", max_property_bytes);
-            check(workbook_set_custom_property_string(workbook_.get(), keep(name), keep(value)), "the document property '" + name + "'");
+            check(workbook_set_custom_property_string(workbook_.get(), keep(name), keep(value)),
+                  "the document property '" + name + "'");
         }
     }
 

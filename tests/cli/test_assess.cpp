@@ -27,7 +27,8 @@ BOOST_AUTO_TEST_CASE(writes_the_assessment_document_of_an_esf_plus_plan) {
                                   "Kapacitet och kompetens</h3>", "Förankring</h3>"})
         BOOST_TEST(contains(html, criterion), criterion);
     // A labelled score field per criterion, on the pack's scale.
-    BOOST_TEST(contains(html, "<label for=\"score-goals\">Poäng (1–5)</label><input type=\"number\" id=\"score-goals\""));
+    BOOST_TEST(
+        contains(html, "<label for=\"score-goals\">Poäng (1–5)</label><input type=\"number\" id=\"score-goals\""));
     BOOST_TEST(contains(html, "<label for=\"comment-goals\">"));
     // The pre-study's evidence behind goal g1.
     BOOST_TEST(contains(html, "bygger på <strong>f-gap</strong>"));
@@ -36,13 +37,14 @@ BOOST_AUTO_TEST_CASE(writes_the_assessment_document_of_an_esf_plus_plan) {
 BOOST_AUTO_TEST_CASE(english_and_the_2007_2013_criteria) {
     ScratchFolder folder;
     const std::string out = folder.path("assessment.html");
-    const auto result = run_esfdraft({"assess", "samples/framsyn/plan.xml", "--lang", "en", "--date", "2009-09-01", "-o", out});
+    const auto result =
+        run_esfdraft({"assess", "samples/framsyn/plan.xml", "--lang", "en", "--date", "2009-09-01", "-o", out});
     BOOST_TEST(result.exit_code == 0, result.out << result.err);
     const std::string html = read_file(out);
     BOOST_TEST(contains(html, "<html lang=\"en\""));
     BOOST_TEST(contains(html, "Learning environments</h3>"));
     BOOST_TEST(contains(html, "Step 1: formal requirements"));
-    BOOST_TEST(!contains(html, "Fundamental Rights"));   // not a formal section of 2007–2013
+    BOOST_TEST(!contains(html, "Fundamental Rights"));  // not a formal section of 2007–2013
 }
 
 BOOST_AUTO_TEST_CASE(a_plan_that_does_not_load_gets_the_formal_part_and_exit_1) {
@@ -75,7 +77,8 @@ BOOST_AUTO_TEST_CASE(bad_usage_is_exit_2_and_writes_nothing) {
     BOOST_TEST(contains(no_output.err, "-o FIL.html"));
     const auto no_plan = run_esfdraft({"assess", "-o", folder.path("x.html")});
     BOOST_TEST(no_plan.exit_code == 2);
-    // A Word document is for one plan; the ranking of a folder is HTML only, and the error says so in the document's language.
+    // A Word document is for one plan; the ranking of a folder is HTML only, and the error says so in the document's
+    // language.
     const auto docx = run_esfdraft({"assess", "samples", "-o", folder.path("x.docx")});
     BOOST_TEST(docx.exit_code == 2);
     BOOST_TEST(contains(docx.err, "bara som HTML"));
@@ -91,7 +94,8 @@ BOOST_AUTO_TEST_CASE(bad_usage_is_exit_2_and_writes_nothing) {
     BOOST_TEST(!fs::exists(folder.path("x.pdf")));
     const auto text = run_esfdraft({"assess", "samples/esf-plus/plan.xml", "-o", folder.path("x.txt")});
     BOOST_TEST(text.exit_code == 2);
-    const auto lang = run_esfdraft({"assess", "samples/esf-plus/plan.xml", "--lang", "de", "-o", folder.path("x.html")});
+    const auto lang =
+        run_esfdraft({"assess", "samples/esf-plus/plan.xml", "--lang", "de", "-o", folder.path("x.html")});
     BOOST_TEST(lang.exit_code == 2);
     const auto missing = run_esfdraft({"assess", folder.path("none.xml"), "-o", folder.path("x.html")});
     BOOST_TEST(missing.exit_code == 2);
@@ -121,25 +125,31 @@ BOOST_AUTO_TEST_CASE(writes_the_assessment_document_as_docx_for_both_programmes)
     BOOST_TEST(result.exit_code == 0, result.out << result.err);
     BOOST_TEST(contains(result.out, "skrev " + plus));
     const std::string sv = document_xml(plus);
-    for (const char* criterion : {"Problemformulering", "Projektmål", "Metod och tillvägagångssätt", "Kapacitet och kompetens", "Förankring"})
-        BOOST_TEST(contains(sv, std::string("<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">") + criterion + "<"),
+    for (const char* criterion :
+         {"Problemformulering", "Projektmål", "Metod och tillvägagångssätt", "Kapacitet och kompetens", "Förankring"})
+        BOOST_TEST(contains(sv, std::string("<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">") +
+                                    criterion + "<"),
                    criterion);
-    // The checklist: a row decided by esfdraft (ticked), one for the reviewer (two empty boxes), and the repeating header row.
+    // The checklist: a row decided by esfdraft (ticked), one for the reviewer (two empty boxes), and the repeating
+    // header row.
     BOOST_TEST(contains(sv, "Medfinansieringen och ESF-andelen håller sig inom gränserna"));
     BOOST_TEST(contains(sv, "\xE2\x98\x92 Uppfyllt"));
     BOOST_TEST(contains(sv, "Den som undertecknar är behörig firmatecknare"));
     BOOST_TEST(contains(sv, "bedöms av handläggaren"));
     BOOST_TEST(contains(sv, "<w:tblHeader/>"));
     // The score line on the pack's scale (1–5) as empty boxes, and an empty comment cell per criterion and overall.
-    BOOST_TEST(contains(sv, "Poäng (1–5):  \xE2\x98\x90 1   \xE2\x98\x90 2   \xE2\x98\x90 3   \xE2\x98\x90 4   \xE2\x98\x90 5"));
+    BOOST_TEST(contains(
+        sv, "Poäng (1–5):  \xE2\x98\x90 1   \xE2\x98\x90 2   \xE2\x98\x90 3   \xE2\x98\x90 4   \xE2\x98\x90 5"));
     std::size_t comment_boxes = 0;
-    for (std::size_t at = sv.find("w:trHeight w:val=\"2600\""); at != std::string::npos; at = sv.find("w:trHeight w:val=\"2600\"", at + 1))
+    for (std::size_t at = sv.find("w:trHeight w:val=\"2600\""); at != std::string::npos;
+         at = sv.find("w:trHeight w:val=\"2600\"", at + 1))
         ++comment_boxes;
-    BOOST_TEST(comment_boxes == 6u);   // five criteria and the overall assessment
-    BOOST_TEST(contains(sv, "bygger på "));   // the pre-study's evidence behind the goals
+    BOOST_TEST(comment_boxes == 6u);         // five criteria and the overall assessment
+    BOOST_TEST(contains(sv, "bygger på "));  // the pre-study's evidence behind the goals
 
     const std::string framsyn = folder.path("assessment.docx");
-    const auto english = run_esfdraft({"assess", "samples/framsyn/plan.xml", "--lang", "en", "--date", "2010-03-01", "-o", framsyn});
+    const auto english =
+        run_esfdraft({"assess", "samples/framsyn/plan.xml", "--lang", "en", "--date", "2010-03-01", "-o", framsyn});
     BOOST_TEST(english.exit_code == 0, english.out << english.err);
     const std::string en = document_xml(framsyn);
     BOOST_TEST(contains(en, "Learning environments<"));
@@ -164,7 +174,8 @@ BOOST_AUTO_TEST_CASE(never_writes_over_an_input) {
     ScratchFolder folder;
     const std::string plan = folder.write("plan.html", read_file(source_path("samples/esf-plus/plan.xml")));
     const std::string before = read_file(plan);
-    const auto result = run_esfdraft({"assess", plan, "--findings", source_path("samples/esf-plus/findings.xml"), "-o", plan});
+    const auto result =
+        run_esfdraft({"assess", plan, "--findings", source_path("samples/esf-plus/findings.xml"), "-o", plan});
     BOOST_TEST(result.exit_code == 2, result.out << result.err);
     BOOST_TEST(read_file(plan) == before);
 }

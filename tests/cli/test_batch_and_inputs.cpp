@@ -17,7 +17,8 @@ const std::string sample = "samples/framsyn/plan.xml";
 
 std::string hex_bytes(const std::string& hex) {
     std::string bytes;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
     return bytes;
 }
 
@@ -92,7 +93,8 @@ BOOST_AUTO_TEST_CASE(documents_never_write_over_the_template_logo_or_findings) {
     fs::create_directory(folder.path("out"));
     BOOST_TEST(run_esfdraft({"template", "export", "-o", exported}).exit_code == 0);
     const std::string template_bytes = read_file(exported);
-    result = run_esfdraft({"build", plan, "--template", exported, "-o", folder.path("out"), "--date", "2009-09-01", "--lang", "en"});
+    result = run_esfdraft(
+        {"build", plan, "--template", exported, "-o", folder.path("out"), "--date", "2009-09-01", "--lang", "en"});
     BOOST_TEST(result.exit_code == 2, result.err);
     BOOST_TEST(contains(result.err, "it is one of the input files"), result.err);
     BOOST_TEST(read_file(exported) == template_bytes);
@@ -157,7 +159,7 @@ BOOST_AUTO_TEST_CASE(quiet_prints_only_the_summary_with_the_rule_ids) {
     ScratchFolder folder;
     const std::string good = copy_sample(folder, "good");
     std::string minimal = read_file(source_path("tests/load/fixtures/minimal-plan.xml"));
-    minimal.replace(minimal.find("amount=\"1000\">"), 14, "amount=\"1,5\">");   // X002: not an amount
+    minimal.replace(minimal.find("amount=\"1000\">"), 14, "amount=\"1,5\">");  // X002: not an amount
     const std::string bad = folder.write("bad.xml", minimal);
     const auto result = run_esfdraft({"check", "--quiet", good, bad, "--date", "2009-09-01"});
     BOOST_TEST(result.exit_code == 1, result.out << result.err);
@@ -167,7 +169,8 @@ BOOST_AUTO_TEST_CASE(quiet_prints_only_the_summary_with_the_rule_ids) {
     int lines = 0;
     for (char c : result.out) lines += c == '\n';
     BOOST_TEST(lines == 2, result.out);
-    BOOST_TEST(contains(result.out, good + ": 0 fel, 0 varningar, 0 tips \xE2\x80\x94 klar att lämna in\n"), result.out);
+    BOOST_TEST(contains(result.out, good + ": 0 fel, 0 varningar, 0 tips \xE2\x80\x94 klar att lämna in\n"),
+               result.out);
     BOOST_TEST(contains(result.out, bad + ": 1 fel (X002), "), result.out);
     BOOST_TEST(contains(result.out, "inte klar att lämna in"), result.out);
     // The full report's closing table names the rule ids too.

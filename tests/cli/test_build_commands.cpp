@@ -44,7 +44,7 @@ std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& e
             std::string& out = central ? directory : archive;
             put(out, central ? 0x02014b50u : 0x04034b50u, 4);
             if (central) put(out, 20, 2);
-            put(out, 20, 2), put(out, 0, 2), put(out, 0, 2), put(out, 0, 4);   // version, flags, stored, time and date
+            put(out, 20, 2), put(out, 0, 2), put(out, 0, 2), put(out, 0, 4);  // version, flags, stored, time and date
             put(out, crc32(data), 4), put(out, static_cast<std::uint32_t>(data.size()), 4);
             put(out, static_cast<std::uint32_t>(data.size()), 4);
             put(out, static_cast<std::uint32_t>(name.size()), 2), put(out, 0, 2);
@@ -56,8 +56,10 @@ std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& e
     const auto directory_offset = static_cast<std::uint32_t>(archive.size());
     archive += directory;
     put(archive, 0x06054b50u, 4), put(archive, 0, 4);
-    put(archive, static_cast<std::uint32_t>(entries.size()), 2), put(archive, static_cast<std::uint32_t>(entries.size()), 2);
-    put(archive, static_cast<std::uint32_t>(directory.size()), 4), put(archive, directory_offset, 4), put(archive, 0, 2);
+    put(archive, static_cast<std::uint32_t>(entries.size()), 2),
+        put(archive, static_cast<std::uint32_t>(entries.size()), 2);
+    put(archive, static_cast<std::uint32_t>(directory.size()), 4), put(archive, directory_offset, 4),
+        put(archive, 0, 2);
     return archive;
 }
 
@@ -85,7 +87,8 @@ BOOST_AUTO_TEST_CASE(build_is_deterministic) {
 
 BOOST_AUTO_TEST_CASE(english_build_names_the_report_in_english) {
     ScratchFolder folder;
-    const auto result = run_esfdraft({"build", sample, "-o", folder.path("en"), "--lang", "en", "--date", "2009-09-01"});
+    const auto result =
+        run_esfdraft({"build", sample, "-o", folder.path("en"), "--lang", "en", "--date", "2009-09-01"});
     BOOST_TEST(result.exit_code == 0, result.out << result.err);
     BOOST_TEST(contains(read_file(folder.path("en/FRAMSYN-report.html")), "<html lang=\"en\""));
     BOOST_TEST(contains(result.out, "wrote "));
@@ -136,7 +139,8 @@ BOOST_AUTO_TEST_CASE(a_template_nested_too_deep_is_refused_and_leaves_no_tempora
     ScratchFolder folder;
     const std::string out = folder.path("out");
     BOOST_REQUIRE(run_esfdraft({"build", sample, "-o", out, "--date", "2009-09-01"}).exit_code == 0);
-    std::string document = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
+    std::string document =
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
     for (int i = 0; i < 50000; ++i) document += "<w:sdt>";
     for (int i = 0; i < 50000; ++i) document += "</w:sdt>";
     document += "</w:body></w:document>";
@@ -144,7 +148,8 @@ BOOST_AUTO_TEST_CASE(a_template_nested_too_deep_is_refused_and_leaves_no_tempora
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
         "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
-    const std::string deep = folder.write("deep.docx", stored_zip({{"[Content_Types].xml", types}, {"word/document.xml", document}}));
+    const std::string deep =
+        folder.write("deep.docx", stored_zip({{"[Content_Types].xml", types}, {"word/document.xml", document}}));
     const auto result = run_esfdraft({"build", sample, "-o", out, "--template", deep, "--date", "2009-09-01"});
     BOOST_TEST(result.exit_code == 2, result.out << result.err);
     BOOST_TEST(contains(result.err, "word/document.xml: elements nested deeper than 256 levels (line 1)"), result.err);
@@ -156,15 +161,18 @@ BOOST_AUTO_TEST_CASE(a_refused_entry_name_reaches_the_terminal_escaped) {
     // (clear the screen, set the title) to the terminal of whoever checks it.
     ScratchFolder folder;
     const std::string evil = folder.write("evil.docx", stored_zip({{"word/\x1b[2J\x1b]0;pwned\x07\tx.xml", "x"}}));
-    for (const std::vector<std::string>& command : {std::vector<std::string>{"template", "check", evil},
-                                                     std::vector<std::string>{"build", sample, "-o", folder.path("out"), "--template", evil}}) {
+    for (const std::vector<std::string>& command :
+         {std::vector<std::string>{"template", "check", evil},
+          std::vector<std::string>{"build", sample, "-o", folder.path("out"), "--template", evil}}) {
         const auto result = run_esfdraft(command);
         BOOST_TEST(result.exit_code == 2, result.out << result.err);
         BOOST_TEST(result.err.find('\x1b') == std::string::npos);
         BOOST_TEST(result.err.find('\x07') == std::string::npos);
         BOOST_TEST(result.err.find('\t') == std::string::npos);
-        BOOST_TEST(contains(result.err, "refused a control character in an entry name: \"word/\\x1b[2J\\x1b]0;pwned\\x07\\x09x.xml\""),
-                   result.err);
+        BOOST_TEST(
+            contains(result.err,
+                     "refused a control character in an entry name: \"word/\\x1b[2J\\x1b]0;pwned\\x07\\x09x.xml\""),
+            result.err);
     }
 }
 
@@ -207,15 +215,19 @@ BOOST_AUTO_TEST_CASE(draft_and_budget_write_one_file_each_and_never_over_an_inpu
 // compiling, in paragraph 3; an unknown name while checking names, in
 // paragraph 1): they used to come out in the order found.
 std::string template_with_two_problems(const ScratchFolder& folder) {
-    const auto paragraph = [](const std::string& text) { return "<w:p><w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>"; };
-    const std::string document = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
-                                 paragraph("Titel {{nosuchname}}") + paragraph("{{project.title}}") +
-                                 paragraph("Akronym {{project.acronym|nofilter}}") + "</w:body></w:document>";
+    const auto paragraph = [](const std::string& text) {
+        return "<w:p><w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+    };
+    const std::string document =
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
+        paragraph("Titel {{nosuchname}}") + paragraph("{{project.title}}") +
+        paragraph("Akronym {{project.acronym|nofilter}}") + "</w:body></w:document>";
     const std::string types =
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
         "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
-    return folder.write("two-problems.docx", stored_zip({{"[Content_Types].xml", types}, {"word/document.xml", document}}));
+    return folder.write("two-problems.docx",
+                        stored_zip({{"[Content_Types].xml", types}, {"word/document.xml", document}}));
 }
 
 BOOST_AUTO_TEST_CASE(build_with_a_template_lists_all_its_errors_by_place_in_the_language) {
@@ -223,9 +235,11 @@ BOOST_AUTO_TEST_CASE(build_with_a_template_lists_all_its_errors_by_place_in_the_
     const std::string bad = template_with_two_problems(folder);
     for (const std::string lang : {"sv", "en"}) {
         const std::string out = folder.path("out-" + lang);
-        const auto result = run_esfdraft({"build", sample, "-o", out, "--template", bad, "--lang", lang, "--date", "2009-09-01"});
+        const auto result =
+            run_esfdraft({"build", sample, "-o", out, "--template", bad, "--lang", lang, "--date", "2009-09-01"});
         BOOST_TEST(result.exit_code == 2, result.out << result.err);
-        const std::string first = lang == "sv" ? "huvuddokumentet, vid \"Titel {{nosuchname}}\"" : "the main document, at \"Titel {{nosuchname}}\"";
+        const std::string first = lang == "sv" ? "huvuddokumentet, vid \"Titel {{nosuchname}}\""
+                                               : "the main document, at \"Titel {{nosuchname}}\"";
         const std::string third = lang == "sv" ? "huvuddokumentet, vid \"Akronym {{project.acronym|nofilter}}\""
                                                : "the main document, at \"Akronym {{project.acronym|nofilter}}\"";
         const std::size_t at_first = result.err.find(first), at_third = result.err.find(third);
@@ -234,7 +248,9 @@ BOOST_AUTO_TEST_CASE(build_with_a_template_lists_all_its_errors_by_place_in_the_
         BOOST_TEST(at_first < at_third, result.err);
         BOOST_TEST(contains(result.err, "nosuchname"), result.err);
         BOOST_TEST(contains(result.err, "nofilter"), result.err);
-        BOOST_TEST(contains(result.err, lang == "sv" ? "mallen '" + bad + "' har 2 fel" : "template '" + bad + "': 2 problems"), result.err);
+        BOOST_TEST(contains(result.err,
+                            lang == "sv" ? "mallen '" + bad + "' har 2 fel" : "template '" + bad + "': 2 problems"),
+                   result.err);
         // template check: the same two, in the same order.
         const auto check = run_esfdraft({"template", "check", bad, "--lang", lang});
         BOOST_TEST(check.exit_code == 1, check.out << check.err);
@@ -247,33 +263,54 @@ BOOST_AUTO_TEST_CASE(build_with_a_template_lists_all_its_errors_by_place_in_the_
 // the table cell, the nearby text, and the message in --lang.
 BOOST_AUTO_TEST_CASE(template_check_and_build_print_the_place_under_its_heading_and_in_its_cell) {
     ScratchFolder folder;
-    const auto run = [](const std::string& text) { return "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r>"; };
+    const auto run = [](const std::string& text) {
+        return "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r>";
+    };
     const std::string document =
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
-        "<w:p><w:pPr><w:pStyle w:val=\"Rubrik1\"/></w:pPr>" + run("Mål och indikatorer") + "</w:p>"
+        "<w:p><w:pPr><w:pStyle w:val=\"Rubrik1\"/></w:pPr>" +
+        run("Mål och indikatorer") +
+        "</w:p>"
         "<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"3000\"/></w:tblGrid>"
-        "<w:tr><w:tc><w:p>" + run("Mål") + "</w:p></w:tc><w:tc><w:p>" + run("Titel") + "</w:p></w:tc></w:tr>"
-        "<w:tr><w:tc><w:p>" + run("1") + "</w:p></w:tc><w:tc><w:p>" + run("Projektets titel: {{project.titel}}") + "</w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:p>" +
+        run("Mål") + "</w:p></w:tc><w:tc><w:p>" + run("Titel") +
+        "</w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:p>" +
+        run("1") + "</w:p></w:tc><w:tc><w:p>" + run("Projektets titel: {{project.titel}}") +
+        "</w:p></w:tc></w:tr>"
         "</w:tbl></w:body></w:document>";
     const std::string types =
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
         "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
-    const std::string bad = folder.write("in-a-cell.docx", stored_zip({{"[Content_Types].xml", types}, {"word/document.xml", document}}));
+    const std::string bad =
+        folder.write("in-a-cell.docx", stored_zip({{"[Content_Types].xml", types}, {"word/document.xml", document}}));
     auto check = run_esfdraft({"template", "check", bad});
     BOOST_TEST(check.exit_code == 1, check.out << check.err);
-    BOOST_TEST(contains(check.out, bad + ": error: huvuddokumentet, under rubriken \"Mål och indikatorer\", i en tabell, rad 2, kolumn 2, "
-                                         "vid \"Projektets titel: {{project.titel}}\": okänt namn \"project.titel\" i {{project.titel}} "
-                                         "(menade du \"project.title\"?)\n" + bad + ": 1 fel\n"),
-               check.out);
+    BOOST_TEST(
+        contains(check.out,
+                 bad +
+                     ": error: huvuddokumentet, under rubriken \"Mål och indikatorer\", i en tabell, rad 2, kolumn 2, "
+                     "vid \"Projektets titel: {{project.titel}}\": okänt namn \"project.titel\" i {{project.titel}} "
+                     "(menade du \"project.title\"?)\n" +
+                     bad + ": 1 fel\n"),
+        check.out);
     check = run_esfdraft({"template", "check", bad, "--lang", "en"});
-    BOOST_TEST(contains(check.out, bad + ": error: the main document, under the heading \"Mål och indikatorer\", in a table, row 2, column 2, "
-                                         "at \"Projektets titel: {{project.titel}}\": unknown name \"project.titel\" in {{project.titel}} "
-                                         "(did you mean \"project.title\"?)\n" + bad + ": 1 error\n"),
-               check.out);
-    const auto build = run_esfdraft({"build", sample, "-o", folder.path("out"), "--template", bad, "--lang", "en", "--date", "2009-09-01"});
+    BOOST_TEST(
+        contains(
+            check.out,
+            bad +
+                ": error: the main document, under the heading \"Mål och indikatorer\", in a table, row 2, column 2, "
+                "at \"Projektets titel: {{project.titel}}\": unknown name \"project.titel\" in {{project.titel}} "
+                "(did you mean \"project.title\"?)\n" +
+                bad + ": 1 error\n"),
+        check.out);
+    const auto build = run_esfdraft(
+        {"build", sample, "-o", folder.path("out"), "--template", bad, "--lang", "en", "--date", "2009-09-01"});
     BOOST_TEST(build.exit_code == 2, build.out << build.err);
-    BOOST_TEST(contains(build.err, "template '" + bad + "': 1 problem\n  the main document, under the heading \"Mål och indikatorer\", in a table, row 2, column 2, at "),
+    BOOST_TEST(contains(build.err, "template '" + bad +
+                                       "': 1 problem\n  the main document, under the heading \"Mål och indikatorer\", "
+                                       "in a table, row 2, column 2, at "),
                build.err);
 }
 
@@ -302,7 +339,8 @@ BOOST_AUTO_TEST_CASE(template_export_gives_the_esf_plus_template_for_that_progra
     BOOST_TEST(contains(result.out, "{{#column gender_categories}}"));
     BOOST_TEST(contains(result.out, "{{#budget.beneficiaries}}"));
     BOOST_TEST(!contains(run_esfdraft({"template", "check", first}).out, "{{#budget.beneficiaries}}"));
-    result = run_esfdraft({"template", "export", "--lang", "en", "-o", folder.path("x.docx"), "--programme", "esf-1994"});
+    result =
+        run_esfdraft({"template", "export", "--lang", "en", "-o", folder.path("x.docx"), "--programme", "esf-1994"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "unknown programme 'esf-1994' (esf-2007-2013 or esf-plus-2021-2027)"), result.err);
 }

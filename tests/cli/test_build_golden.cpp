@@ -31,12 +31,13 @@ BOOST_AUTO_TEST_CASE(building_the_framsyn_sample_writes_the_golden_outputs) {
     for (const auto& entry : fs::directory_iterator(out)) {
         const std::string name = entry.path().filename().string();
         if (name.ends_with(".docx")) {
-            for (auto& [part, text] : canonical_parts(zip_entries_of_file(entry.path().string()), XmlDeclaration::omitted))
+            for (auto& [part, text] :
+                 canonical_parts(zip_entries_of_file(entry.path().string()), XmlDeclaration::omitted))
                 written[name + "/" + part] = std::move(text);
         } else if (name.ends_with(".xlsx")) {
             // The theme is libxlsxwriter's fixed one, as in tests/xlsx.
-            for (auto& [part, text] :
-                 canonical_parts(zip_entries_of_file(entry.path().string()), XmlDeclaration::written, {"xl/theme/theme1.xml"}))
+            for (auto& [part, text] : canonical_parts(zip_entries_of_file(entry.path().string()),
+                                                      XmlDeclaration::written, {"xl/theme/theme1.xml"}))
                 written[name + "/" + part] = std::move(text);
         } else {
             written[name] = read_file(entry.path().string());

@@ -41,10 +41,12 @@ BOOST_AUTO_TEST_CASE(version) {
 }
 
 BOOST_AUTO_TEST_CASE(check_help_lists_every_option) {
-    for (const auto& arguments : {std::vector<std::string>{"check", "--help"}, std::vector<std::string>{"help", "check"}}) {
+    for (const auto& arguments :
+         {std::vector<std::string>{"check", "--help"}, std::vector<std::string>{"help", "check"}}) {
         const auto result = run_esfdraft(arguments);
         BOOST_TEST(result.exit_code == 0);
-        for (const char* option : {"--findings", "--format", "--lang", "--date", "--strict", "--quiet", "--output", "Examples:"})
+        for (const char* option :
+             {"--findings", "--format", "--lang", "--date", "--strict", "--quiet", "--output", "Examples:"})
             BOOST_TEST(contains(result.out, option), option);
     }
 }
@@ -68,8 +70,9 @@ BOOST_AUTO_TEST_CASE(unknown_command_and_option_are_usage_errors) {
 BOOST_AUTO_TEST_CASE(errors_speak_the_commands_language) {
     auto result = run_esfdraft({"check", "--colour", sample});
     BOOST_TEST(result.exit_code == 2);
-    BOOST_TEST(result.err == "esfdraft: error: det finns inget alternativ '--colour' (esfdraft KOMMANDO --help visar dem)\n"
-                             "Skriv 'esfdraft --help' för hjälp.\n",
+    BOOST_TEST(result.err ==
+                   "esfdraft: error: det finns inget alternativ '--colour' (esfdraft KOMMANDO --help visar dem)\n"
+                   "Skriv 'esfdraft --help' för hjälp.\n",
                result.err);
     result = run_esfdraft({"check", "--lang=en", "--colour", sample});
     BOOST_TEST(result.exit_code == 2);
@@ -81,12 +84,14 @@ BOOST_AUTO_TEST_CASE(errors_speak_the_commands_language) {
     for (const char* lang : {"sv", "en"}) {
         result = run_esfdraft({"draft", "no/such/plan.xml", "-o", "x.docx", "--lang", lang});
         BOOST_TEST(result.exit_code == 2);
-        BOOST_TEST(result.err == (std::string(lang) == "en" ? "esfdraft: error: cannot read 'no/such/plan.xml': no such file\n"
-                                                             : "esfdraft: error: kan inte läsa 'no/such/plan.xml': filen finns inte\n"),
+        BOOST_TEST(result.err == (std::string(lang) == "en"
+                                      ? "esfdraft: error: cannot read 'no/such/plan.xml': no such file\n"
+                                      : "esfdraft: error: kan inte läsa 'no/such/plan.xml': filen finns inte\n"),
                    result.err);
         result = run_esfdraft({"new", "--programme", "esf-1994", "--phase", "prestudy", "-o", "x.xml", "--lang", lang});
         BOOST_TEST(result.exit_code == 2);
-        BOOST_TEST(contains(result.err, std::string(lang) == "en" ? "there is no programme 'esf-1994'" : "det finns inget program 'esf-1994'"),
+        BOOST_TEST(contains(result.err, std::string(lang) == "en" ? "there is no programme 'esf-1994'"
+                                                                  : "det finns inget program 'esf-1994'"),
                    result.err);
     }
     result = run_esfdraft({"user", "frobnicate", "a@b.se"});
@@ -131,14 +136,16 @@ BOOST_AUTO_TEST_CASE(a_missing_file_exits_2) {
 
 BOOST_AUTO_TEST_CASE(findings_are_compiler_style_lines) {
     ScratchFolder folder;
-    const std::string plan = folder.write("plan.xml", minimal_plan().replace(minimal_plan().find("amount=\"1000\">"), 14, "amount=\"1,5\">"));
+    const std::string plan = folder.write(
+        "plan.xml", minimal_plan().replace(minimal_plan().find("amount=\"1000\">"), 14, "amount=\"1,5\">"));
     const auto result = run_esfdraft({"check", plan});
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(contains(result.out, plan + ":41:7: error: "), result.out);
     BOOST_TEST(contains(result.out, "[X002]"));
     BOOST_TEST(contains(result.out, "inte klar att lämna in"));
     const auto english = run_esfdraft({"check", "--lang", "en", plan});
-    BOOST_TEST(contains(english.out, "the amount \"1,5\" cannot be read; write it with '.' and without spaces: 1.5"), english.out);
+    BOOST_TEST(contains(english.out, "the amount \"1,5\" cannot be read; write it with '.' and without spaces: 1.5"),
+               english.out);
     BOOST_TEST(contains(english.out, "not ready to submit"));
 }
 
@@ -193,7 +200,8 @@ BOOST_AUTO_TEST_CASE(findings_option_overrides_the_plan) {
     const auto result = run_esfdraft({"check", "--findings", "no/such/findings.xml", sample});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "no/such/findings.xml"));
-    const auto two = run_esfdraft({"check", "--lang", "en", "--findings", "samples/framsyn/findings.xml", sample, prestudy});
+    const auto two =
+        run_esfdraft({"check", "--lang", "en", "--findings", "samples/framsyn/findings.xml", sample, prestudy});
     BOOST_TEST(two.exit_code == 2);
     BOOST_TEST(contains(two.err, "exactly one plan"));
 }
@@ -223,9 +231,12 @@ BOOST_AUTO_TEST_CASE(corpus) {
     const std::vector<Case> cases = {
         {"empty.xml", "", ":1:1: error: filen är tom"},
         {"binary.xml", std::string("\x1f\x8b\x08\0\0\0\0\0", 8), ":1:2: error: ogiltig UTF-8"},
-        {"truncated.xml", plan.substr(0, plan.size() / 2), ":21:5: error: starttaggen <targetGroup> avslutas aldrig med >"},
-        {"namespace.xml", std::string(plan).replace(plan.find("urn:esfdraft:plan:1"), 19, "urn:other"), ":3:1: error: filen är ingen plan: <application> har namnrymden urn:other"},
-        {"xxe.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM \"file://" + secret + "\">]>\n<a>&x;</a>\n",
+        {"truncated.xml", plan.substr(0, plan.size() / 2),
+         ":21:5: error: starttaggen <targetGroup> avslutas aldrig med >"},
+        {"namespace.xml", std::string(plan).replace(plan.find("urn:esfdraft:plan:1"), 19, "urn:other"),
+         ":3:1: error: filen är ingen plan: <application> har namnrymden urn:other"},
+        {"xxe.xml",
+         "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM \"file://" + secret + "\">]>\n<a>&x;</a>\n",
          ":2:1: error: DOCTYPE"},
         {"laughs.xml", laughs, ":2:1: error: DOCTYPE"},
         {"utf8.xml", std::string(plan).replace(plan.find("Kort."), 5, "K\xFF\xFEort."), ":16:16: error: ogiltig UTF-8"},
@@ -280,11 +291,18 @@ BOOST_AUTO_TEST_CASE(printed_in_swedish_and_english) {
         std::string name, content, sv, en;
     };
     const std::vector<Case> cases = {
-        {"tag.xml", tag, ":19:25: error: sluttaggen </purpos> passar inte till starttaggen <purpose> på rad 19; skriv </purpose> [X001]",
-         ":19:25: error: the end tag </purpos> does not match the start tag <purpose> at line 19; write </purpose> [X001]"},
-        {"amp.xml", ampersand, ":17:23: error: ett & i texten måste skrivas &amp;", ":17:23: error: a & in the text must be written &amp;"},
-        {"table.xml", table, ":17:3: error: elementet <table> finns inte i formatet och hör inte hemma här; här väntas <p>, <ul>, <ol> [X002]",
-         ":17:3: error: the element <table> is not part of the format and does not belong here; <p>, <ul>, <ol> is expected here [X002]"},
+        {"tag.xml", tag,
+         ":19:25: error: sluttaggen </purpos> passar inte till starttaggen <purpose> på rad 19; skriv </purpose> "
+         "[X001]",
+         ":19:25: error: the end tag </purpos> does not match the start tag <purpose> at line 19; write </purpose> "
+         "[X001]"},
+        {"amp.xml", ampersand, ":17:23: error: ett & i texten måste skrivas &amp;",
+         ":17:23: error: a & in the text must be written &amp;"},
+        {"table.xml", table,
+         ":17:3: error: elementet <table> finns inte i formatet och hör inte hemma här; här väntas <p>, <ul>, <ol> "
+         "[X002]",
+         ":17:3: error: the element <table> is not part of the format and does not belong here; <p>, <ul>, <ol> is "
+         "expected here [X002]"},
     };
     for (const Case& mistake : cases) {
         const std::string path = folder.write(mistake.name, mistake.content);
@@ -309,10 +327,11 @@ BOOST_AUTO_TEST_SUITE(rules_command)
 BOOST_AUTO_TEST_CASE(one_rule_with_its_meaning_fix_and_parameters_of_every_pack) {
     const auto result = run_esfdraft({"rules", "B007", "--lang", "en"});
     BOOST_TEST(result.exit_code == 0, result.err);
-    for (const char* expected : {"B007  error: co-financing (all sources but esf) is at least the call's minimum share",
-                                 "How to fix: raise the co-financing", "Parameters in force, esf-2007-2013:",
-                                 "Parameters in force, esf-plus-2021-2027:", "Implementation, minimum co-financing: 46 %",
-                                 "call ovre-norrland-2009, minimum co-financing: 40 %", "Source: [S] esf-facts.md: area A co-financing 46 %"})
+    for (const char* expected :
+         {"B007  error: co-financing (all sources but esf) is at least the call's minimum share",
+          "How to fix: raise the co-financing", "Parameters in force, esf-2007-2013:",
+          "Parameters in force, esf-plus-2021-2027:", "Implementation, minimum co-financing: 46 %",
+          "call ovre-norrland-2009, minimum co-financing: 40 %", "Source: [S] esf-facts.md: area A co-financing 46 %"})
         BOOST_TEST(contains(result.out, expected), expected << "\n" << result.out);
     const auto swedish = run_esfdraft({"rules", "B007"});
     BOOST_TEST(swedish.exit_code == 0);
@@ -321,18 +340,22 @@ BOOST_AUTO_TEST_CASE(one_rule_with_its_meaning_fix_and_parameters_of_every_pack)
 }
 
 BOOST_AUTO_TEST_CASE(a_pack_and_call_give_what_applies_to_that_call) {
-    const auto result = run_esfdraft({"rules", "b009", "--pack", "esf-plus-2021-2027", "--call", "glesa-geografin-2024", "--lang", "en"});
+    const auto result = run_esfdraft(
+        {"rules", "b009", "--pack", "esf-plus-2021-2027", "--call", "glesa-geografin-2024", "--lang", "en"});
     BOOST_TEST(result.exit_code == 0, result.err);
     BOOST_TEST(contains(result.out, "B009  error:"), result.out);
     BOOST_TEST(contains(result.out, "Parameters in force, esf-plus-2021-2027, call glesa-geografin-2024:"), result.out);
     // The call sets its own ceiling, which replaces the phases' defaults; the other pack is not shown.
-    BOOST_TEST(contains(result.out, "Pre-study (prestudy), ESF ceiling: SEK 8,000,000 (glesa-geografin-2024)"), result.out);
+    BOOST_TEST(contains(result.out, "Pre-study (prestudy), ESF ceiling: SEK 8,000,000 (glesa-geografin-2024)"),
+               result.out);
     BOOST_TEST(!contains(result.out, "SEK 400,000"), result.out);
     BOOST_TEST(!contains(result.out, "esf-2007-2013"), result.out);
     // Neither the call nor its pack's implementation phase sets a ceiling: nothing applies.
     const auto unlimited = run_esfdraft({"rules", "B009", "--call", "transnationellt-2011", "--lang", "en"});
     BOOST_TEST(unlimited.exit_code == 0, unlimited.err);
-    BOOST_TEST(contains(unlimited.out, "Parameters in force, esf-2007-2013, call transnationellt-2011:\n  no parameters"), unlimited.out);
+    BOOST_TEST(
+        contains(unlimited.out, "Parameters in force, esf-2007-2013, call transnationellt-2011:\n  no parameters"),
+        unlimited.out);
     const auto share = run_esfdraft({"rules", "B006", "--call", "transnationellt-2011", "--lang", "en"});
     BOOST_TEST(contains(share.out, "Implementation, maximum ESF share: 60 % (transnationellt-2011)"), share.out);
 }
@@ -349,7 +372,8 @@ BOOST_AUTO_TEST_CASE(a_rule_without_parameters_says_so) {
 }
 
 BOOST_AUTO_TEST_CASE(an_added_rule_says_whether_the_pack_turns_it_on) {
-    const auto on = run_esfdraft({"rules", "B013", "--pack", "esf-plus-2021-2027", "--call", "livslangt-larande-ovre-norrland-2023", "--lang", "en"});
+    const auto on = run_esfdraft({"rules", "B013", "--pack", "esf-plus-2021-2027", "--call",
+                                  "livslangt-larande-ovre-norrland-2023", "--lang", "en"});
     BOOST_TEST(on.exit_code == 0, on.err);
     BOOST_TEST(contains(on.out, "added rule: turned on by the pack"), on.out);
     BOOST_TEST(contains(on.out, "simplified costs required up to (euro): 200,000"), on.out);
@@ -380,10 +404,15 @@ BOOST_AUTO_TEST_CASE(an_unknown_rule_is_a_usage_error_naming_the_nearest) {
 BOOST_AUTO_TEST_CASE(unknown_pack_and_call_exit_2_naming_the_known_ones) {
     auto result = run_esfdraft({"rules", "--lang", "en", "B007", "--pack", "esf-1994"});
     BOOST_TEST(result.exit_code == 2);
-    BOOST_TEST(contains(result.err, "there is no rule pack 'esf-1994'; the packs are: esf-2007-2013, esf-plus-2021-2027"), result.err);
-    result = run_esfdraft({"rules", "--lang", "en", "B007", "--pack", "esf-2007-2013", "--call", "glesa-geografin-2024"});
+    BOOST_TEST(
+        contains(result.err, "there is no rule pack 'esf-1994'; the packs are: esf-2007-2013, esf-plus-2021-2027"),
+        result.err);
+    result =
+        run_esfdraft({"rules", "--lang", "en", "B007", "--pack", "esf-2007-2013", "--call", "glesa-geografin-2024"});
     BOOST_TEST(result.exit_code == 2);
-    BOOST_TEST(contains(result.err, "there is no call 'glesa-geografin-2024' in esf-2007-2013; the calls are: ovre-norrland-2009, transnationellt-2011"),
+    BOOST_TEST(contains(result.err,
+                        "there is no call 'glesa-geografin-2024' in esf-2007-2013; the calls are: ovre-norrland-2009, "
+                        "transnationellt-2011"),
                result.err);
     result = run_esfdraft({"rules", "--lang", "en", "--call", "ovre-norrland-2009"});
     BOOST_TEST(result.exit_code == 2);
@@ -403,17 +432,23 @@ BOOST_AUTO_TEST_CASE(unknown_programme_or_call_in_a_plan_is_x003_exit_1) {
     };
     ScratchFolder folder;
     folder.write("findings.xml", read_file(source_path("samples/framsyn/findings.xml")));
-    const std::string programme = folder.write("programme.xml", replace_attribute("programme=\"esf-2007-2013\"", "programme=\"nope\""));
-    const std::string call = folder.write("call.xml", replace_attribute("call=\"ovre-norrland-2009\"", "call=\"nope\""));
+    const std::string programme =
+        folder.write("programme.xml", replace_attribute("programme=\"esf-2007-2013\"", "programme=\"nope\""));
+    const std::string call =
+        folder.write("call.xml", replace_attribute("call=\"ovre-norrland-2009\"", "call=\"nope\""));
 
     auto result = run_esfdraft({"check", programme, "--date", "2009-09-01", "--lang", "en"});
     BOOST_TEST(result.exit_code == 1, result.err);
-    BOOST_TEST(contains(result.out, "the programme \"nope\" does not exist; use esf-2007-2013 or esf-plus-2021-2027 [X003]"), result.out);
+    BOOST_TEST(
+        contains(result.out, "the programme \"nope\" does not exist; use esf-2007-2013 or esf-plus-2021-2027 [X003]"),
+        result.out);
     BOOST_TEST(result.err.empty(), result.err);
 
     result = run_esfdraft({"check", call, "--date", "2009-09-01", "--lang", "en"});
     BOOST_TEST(result.exit_code == 1, result.err);
-    BOOST_TEST(contains(result.out, "the call \"nope\" does not exist in esf-2007-2013; its calls are ovre-norrland-2009, transnationellt-2011"),
+    BOOST_TEST(contains(result.out,
+                        "the call \"nope\" does not exist in esf-2007-2013; its calls are ovre-norrland-2009, "
+                        "transnationellt-2011"),
                result.out);
     BOOST_TEST(contains(result.out, "[X003]"), result.out);
     BOOST_TEST(result.err.empty(), result.err);
@@ -421,7 +456,10 @@ BOOST_AUTO_TEST_CASE(unknown_programme_or_call_in_a_plan_is_x003_exit_1) {
     result = run_esfdraft({"rules", "--lang", "en", "--pack", "nope"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(result.out.empty(), result.out);
-    BOOST_TEST(contains(result.err, "esfdraft: error: there is no rule pack 'nope'; the packs are: esf-2007-2013, esf-plus-2021-2027"), result.err);
+    BOOST_TEST(
+        contains(result.err,
+                 "esfdraft: error: there is no rule pack 'nope'; the packs are: esf-2007-2013, esf-plus-2021-2027"),
+        result.err);
 }
 
 BOOST_AUTO_TEST_CASE(markdown_is_the_whole_reference_and_takes_no_narrowing) {
@@ -429,11 +467,13 @@ BOOST_AUTO_TEST_CASE(markdown_is_the_whole_reference_and_takes_no_narrowing) {
     BOOST_TEST(result.exit_code == 0, result.err);
     BOOST_TEST(result.out.rfind("# Rules reference\n", 0) == 0u);
     for (const std::vector<std::string>& arguments :
-         {std::vector<std::string>{"rules", "--format", "markdown", "--lang", "en"}, {"rules", "--format", "markdown", "B007"},
+         {std::vector<std::string>{"rules", "--format", "markdown", "--lang", "en"},
+          {"rules", "--format", "markdown", "B007"},
           {"rules", "--format", "markdown", "--pack", "esf-2007-2013"}}) {
         result = run_esfdraft(arguments);
         BOOST_TEST(result.exit_code == 2);
-        BOOST_TEST(contains(result.err, arguments.back() == "en" ? "--format markdown prints the whole reference" : "--format markdown skriver hela referensen"),
+        BOOST_TEST(contains(result.err, arguments.back() == "en" ? "--format markdown prints the whole reference"
+                                                                 : "--format markdown skriver hela referensen"),
                    result.err);
     }
     result = run_esfdraft({"rules", "--format", "pdf"});
@@ -443,17 +483,20 @@ BOOST_AUTO_TEST_CASE(markdown_is_the_whole_reference_and_takes_no_narrowing) {
 
 // Users have the repository's docs/, never the developers' ../shared/spec/.
 BOOST_AUTO_TEST_CASE(help_points_at_the_docs_the_repository_ships) {
-    for (const std::vector<std::string>& arguments :
-         {std::vector<std::string>{"--help"}, {"check", "--help"}, {"rules", "--help"}, {"rules"}, {"rules", "--pack", "esf-2007-2013"}}) {
+    for (const std::vector<std::string>& arguments : {std::vector<std::string>{"--help"},
+                                                      {"check", "--help"},
+                                                      {"rules", "--help"},
+                                                      {"rules"},
+                                                      {"rules", "--pack", "esf-2007-2013"}}) {
         const auto result = run_esfdraft(arguments);
         BOOST_TEST(result.exit_code == 0, result.err);
         BOOST_TEST(!contains(result.out, "spec/"), arguments.back() << "\n" << result.out);
         for (const char* document : {"docs/guide.md", "docs/format.md", "docs/rules.md"})
-            if (contains(result.out, document))
-                BOOST_TEST(std::filesystem::exists(source_path(document)), document);
+            if (contains(result.out, document)) BOOST_TEST(std::filesystem::exists(source_path(document)), document);
     }
     const auto help = run_esfdraft({"--help"});
-    for (const char* document : {"docs/guide.md", "docs/format.md", "docs/rules.md"}) BOOST_TEST(contains(help.out, document), document);
+    for (const char* document : {"docs/guide.md", "docs/format.md", "docs/rules.md"})
+        BOOST_TEST(contains(help.out, document), document);
     const auto rules_help = run_esfdraft({"rules", "--help"});
     for (const char* expected : {"--call", "--format", "esfdraft rules B007", "docs/rules.md"})
         BOOST_TEST(contains(rules_help.out, expected), expected);

@@ -18,7 +18,8 @@ const std::string prestudy = "samples/framsyn-prestudy/plan.xml";
 void loads_cleanly(const std::string& plan) {
     const auto result = run_esfdraft({"check", plan, "--date", "2009-09-01"});
     BOOST_TEST(result.exit_code <= 1, result.out << result.err);
-    for (const char* rule : {"[X001]", "[X002]", "[X003]", "[X004]"}) BOOST_TEST(!contains(result.out, rule), rule << "\n" << result.out);
+    for (const char* rule : {"[X001]", "[X002]", "[X003]", "[X004]"})
+        BOOST_TEST(!contains(result.out, rule), rule << "\n" << result.out);
     BOOST_TEST(contains(result.out, "[S003]"), result.out);
     BOOST_TEST(result.err.empty(), result.err);
 }
@@ -30,7 +31,8 @@ BOOST_AUTO_TEST_SUITE(new_command)
 BOOST_AUTO_TEST_CASE(a_prestudy_plan_with_every_required_section) {
     ScratchFolder folder;
     const std::string plan = folder.path("plan.xml");
-    const auto result = run_esfdraft({"new", "--programme", "esf-plus-2021-2027", "--phase", "prestudy", "-o", plan, "--date", "2009-09-01"});
+    const auto result = run_esfdraft(
+        {"new", "--programme", "esf-plus-2021-2027", "--phase", "prestudy", "-o", plan, "--date", "2009-09-01"});
     BOOST_TEST(result.exit_code == 0, result.out << result.err);
     const std::string text = read_file(plan);
     BOOST_TEST(contains(text, "xsi:schemaLocation=\"urn:esfdraft:plan:1 /"), text);
@@ -50,7 +52,8 @@ BOOST_AUTO_TEST_CASE(a_prestudy_plan_with_every_required_section) {
 BOOST_AUTO_TEST_CASE(an_implementation_plan_gets_its_findings_file_in_english) {
     ScratchFolder folder;
     const std::string plan = folder.path("plan.xml");
-    const auto result = run_esfdraft({"new", "--programme", "esf-2007-2013", "--phase", "implementation", "--lang", "en", "-o", plan});
+    const auto result =
+        run_esfdraft({"new", "--programme", "esf-2007-2013", "--phase", "implementation", "--lang", "en", "-o", plan});
     BOOST_TEST(result.exit_code == 0, result.out << result.err);
     const std::string text = read_file(plan);
     BOOST_TEST(contains(text, "lang=\"en\""));
@@ -75,7 +78,10 @@ BOOST_AUTO_TEST_CASE(from_a_prestudy_carries_its_project_forward) {
     BOOST_TEST(contains(text, "orgNumber=\"222000-1412\">Regionförbundet Västerbottens län</owner>"));
     BOOST_TEST(contains(text, "<name>Helena Brännström</name>"));
     BOOST_TEST(contains(text, "<municipality code=\"2480\">Umeå</municipality>"));
-    BOOST_TEST(contains(text, "<preStudy title=\"FRAMSYN ESF\" start=\"2009-01-07\" end=\"2009-07-07\" findings=\"findings.xml\"/>"), text);
+    BOOST_TEST(
+        contains(text,
+                 "<preStudy title=\"FRAMSYN ESF\" start=\"2009-01-07\" end=\"2009-07-07\" findings=\"findings.xml\"/>"),
+        text);
     BOOST_TEST(contains(text, "<period start=\"2010-01-01\""), text);
     loads_cleanly(plan);
     // The pre-study itself is not an implementation's pre-study.
@@ -100,13 +106,15 @@ BOOST_AUTO_TEST_CASE(text_from_the_prestudy_is_escaped) {
 BOOST_AUTO_TEST_CASE(an_existing_file_is_never_replaced_without_force) {
     ScratchFolder folder;
     const std::string plan = folder.write("plan.xml", "mine");
-    auto result = run_esfdraft({"new", "--lang", "en", "--programme", "esf-2007-2013", "--phase", "prestudy", "-o", plan});
+    auto result =
+        run_esfdraft({"new", "--lang", "en", "--programme", "esf-2007-2013", "--phase", "prestudy", "-o", plan});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "already exists"), result.err);
     BOOST_TEST(read_file(plan) == "mine");
     // The findings file beside it counts too, and nothing is written.
     const std::string findings = folder.write("findings.xml", "theirs");
-    result = run_esfdraft({"new", "--programme", "esf-2007-2013", "--phase", "implementation", "-o", folder.path("other.xml")});
+    result = run_esfdraft(
+        {"new", "--programme", "esf-2007-2013", "--phase", "implementation", "-o", folder.path("other.xml")});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(read_file(findings) == "theirs");
     BOOST_TEST(!fs::exists(folder.path("other.xml")));
@@ -132,7 +140,8 @@ BOOST_AUTO_TEST_CASE(the_sections_of_the_additions_get_skeletons_when_a_pack_ask
         text.insert(at, insert);
         std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
     };
-    const std::vector<std::string> sections = {"riskAnalysis", "projectLogic", "sustainableDevelopment", "fundamentalRights", "attachments"};
+    const std::vector<std::string> sections = {"riskAnalysis", "projectLogic", "sustainableDevelopment",
+                                               "fundamentalRights", "attachments"};
     // The shipped schema and pack may already name some of them.
     const std::string pack = read_file((data / "schemas/esf-plus-2021-2027/pack.xml").string());
     const std::string pack_schema = read_file((data / "schemas/pack-1.xsd").string());
@@ -148,23 +157,26 @@ BOOST_AUTO_TEST_CASE(the_sections_of_the_additions_get_skeletons_when_a_pack_ask
 
     const std::string plan = folder.path("plan.xml");
     const std::vector<std::string> environment = {"ESFDRAFT_DATA_DIR=" + data.string()};
-    auto result = run_esfdraft({"new", "--programme", "esf-plus-2021-2027", "--phase", "implementation", "-o", plan}, ESFDRAFT_SOURCE_DIR, environment);
+    auto result = run_esfdraft({"new", "--programme", "esf-plus-2021-2027", "--phase", "implementation", "-o", plan},
+                               ESFDRAFT_SOURCE_DIR, environment);
     BOOST_TEST_REQUIRE(result.exit_code == 0, result.out << result.err);
     const std::string text = read_file(plan);
     for (const std::string& section : sections) BOOST_TEST(contains(text, "<" + section), section << "\n" << text);
     BOOST_TEST(contains(text, "<risk id=\"r1\" likelihood=\"medium\" impact=\"medium\">"), text);
     BOOST_TEST(contains(text, "<step kind=\"results\" goals=\"g1\">"), text);
-    BOOST_TEST(contains(text, "<applicant kind="), text);   // the applicant's details, as a comment
+    BOOST_TEST(contains(text, "<applicant kind="), text);  // the applicant's details, as a comment
     result = run_esfdraft({"check", plan, "--date", "2009-09-01"}, ESFDRAFT_SOURCE_DIR, environment);
     BOOST_TEST(result.exit_code <= 1, result.out << result.err);
-    for (const char* rule : {"[X001]", "[X002]", "[X003]", "[X004]", "[X005]"}) BOOST_TEST(!contains(result.out, rule), rule << "\n" << result.out);
+    for (const char* rule : {"[X001]", "[X002]", "[X003]", "[X004]", "[X005]"})
+        BOOST_TEST(!contains(result.out, rule), rule << "\n" << result.out);
     BOOST_TEST(contains(result.out, "[S003]"), result.out);
 }
 
 BOOST_AUTO_TEST_CASE(usage) {
     auto result = run_esfdraft({"new", "--help"});
     BOOST_TEST(result.exit_code == 0);
-    for (const char* part : {"--programme", "--phase", "--from-prestudy", "--force", "S003", "Examples:"}) BOOST_TEST(contains(result.out, part), part);
+    for (const char* part : {"--programme", "--phase", "--from-prestudy", "--force", "S003", "Examples:"})
+        BOOST_TEST(contains(result.out, part), part);
     result = run_esfdraft({"new", "--phase", "prestudy", "-o", "x.xml"});
     BOOST_TEST(result.exit_code == 2);
     BOOST_TEST(contains(result.err, "--programme"));

@@ -86,8 +86,8 @@ pid_t start_esfdraft(const std::vector<std::string>& arguments, const std::vecto
 // A plan with `lines` cost lines (bench/generate_plan.py), so that a build
 // takes long enough to be interrupted.
 std::string big_plan(const ScratchFolder& folder, int lines) {
-    const std::string command = "python3 '" + source_path("bench/generate_plan.py") + "' " + std::to_string(lines) + " '" +
-                                folder.path("big") + "' > /dev/null";
+    const std::string command = "python3 '" + source_path("bench/generate_plan.py") + "' " + std::to_string(lines) +
+                                " '" + folder.path("big") + "' > /dev/null";
     BOOST_REQUIRE(std::system(command.c_str()) == 0);
     return folder.path("big/plan.xml");
 }
@@ -114,13 +114,14 @@ BOOST_AUTO_TEST_CASE(a_plan_cannot_name_a_findings_file_outside_its_folder) {
             if (std::string(command) == "build") arguments.insert(arguments.end(), {"-o", folder.path("out")});
             const auto result = run_esfdraft(arguments);
             BOOST_TEST(result.exit_code == 2, command << " " << named << ": " << result.out << result.err);
-            BOOST_TEST(contains(result.err, "give the findings file with --findings, or put it beside the plan"), result.err);
+            BOOST_TEST(contains(result.err, "give the findings file with --findings, or put it beside the plan"),
+                       result.err);
             BOOST_TEST(!contains(result.out, "root:"));
         }
         BOOST_TEST(entries(folder.path("out")).empty());
         // Named with --findings, the same file is read.
-        const auto result = run_esfdraft({"build", plan, "-o", folder.path("out"), "--findings", folder.path("findings.xml"),
-                                          "--date", "2009-09-01"});
+        const auto result = run_esfdraft({"build", plan, "-o", folder.path("out"), "--findings",
+                                          folder.path("findings.xml"), "--date", "2009-09-01"});
         BOOST_TEST(result.exit_code == 0, result.out << result.err);
         fs::remove_all(folder.path("out"));
     }
@@ -136,11 +137,12 @@ BOOST_AUTO_TEST_CASE(two_builds_into_one_folder_leave_the_set_of_one_of_them) {
     other.insert(at + title.size(), "Andra planen: ");
     const std::string plan_a = folder.write("a/plan.xml", read_file(source_path(sample)));
     const std::string plan_b = folder.write("b/plan.xml", other);
-    for (const char* side : {"a", "b"}) fs::copy_file(source_path(findings), folder.path(std::string(side) + "/findings.xml"));
+    for (const char* side : {"a", "b"})
+        fs::copy_file(source_path(findings), folder.path(std::string(side) + "/findings.xml"));
     const std::vector<std::string> names = {"FRAMSYN.docx", "FRAMSYN.xlsx", "FRAMSYN-rapport.html"};
     for (const char* side : {"a", "b"}) {
-        const auto result = run_esfdraft(
-            {"build", folder.path(std::string(side) + "/plan.xml"), "-o", folder.path(std::string("ref-") + side), "--date", "2009-09-01"});
+        const auto result = run_esfdraft({"build", folder.path(std::string(side) + "/plan.xml"), "-o",
+                                          folder.path(std::string("ref-") + side), "--date", "2009-09-01"});
         BOOST_REQUIRE_MESSAGE(result.exit_code == 0, result.out << result.err);
     }
     for (const std::string& name : names)
@@ -149,8 +151,12 @@ BOOST_AUTO_TEST_CASE(two_builds_into_one_folder_leave_the_set_of_one_of_them) {
     const std::string out = folder.path("out");
     int mixed = 0;
     for (int round = 0; round < 30; ++round) {
-        auto first = std::async(std::launch::async, [&] { return run_esfdraft({"build", plan_a, "-o", out, "--date", "2009-09-01"}); });
-        auto second = std::async(std::launch::async, [&] { return run_esfdraft({"build", plan_b, "-o", out, "--date", "2009-09-01"}); });
+        auto first = std::async(std::launch::async, [&] {
+            return run_esfdraft({"build", plan_a, "-o", out, "--date", "2009-09-01"});
+        });
+        auto second = std::async(std::launch::async, [&] {
+            return run_esfdraft({"build", plan_b, "-o", out, "--date", "2009-09-01"});
+        });
         const RunResult a = first.get();
         const RunResult b = second.get();
         BOOST_REQUIRE_MESSAGE(a.exit_code == 0 && b.exit_code == 0, a.err << b.err);
@@ -159,7 +165,7 @@ BOOST_AUTO_TEST_CASE(two_builds_into_one_folder_leave_the_set_of_one_of_them) {
             const std::string bytes = read_file(out + "/" + name);
             const std::string which = bytes == read_file(folder.path("ref-a/" + name))   ? "a"
                                       : bytes == read_file(folder.path("ref-b/" + name)) ? "b"
-                                                                                        : "neither";
+                                                                                         : "neither";
             from += which;
         }
         if (from != "aaa" && from != "bbb") {
@@ -235,16 +241,18 @@ BOOST_AUTO_TEST_CASE(the_next_build_removes_stale_temporaries) {
 BOOST_AUTO_TEST_CASE(the_next_build_removes_stale_private_folders) {
     ScratchFolder folder;
     const std::string tmp = folder.path("tmp");
-    const std::string dead = folder.write("tmp/esfdraft-" + std::to_string(gone_pid()) + "-aB3dE9/budget.xlsx", "partial");
-    const std::string alive = folder.write("tmp/esfdraft-" + std::to_string(::getpid()) + "-Qq1Ww2/budget.xlsx", "in use");
+    const std::string dead =
+        folder.write("tmp/esfdraft-" + std::to_string(gone_pid()) + "-aB3dE9/budget.xlsx", "partial");
+    const std::string alive =
+        folder.write("tmp/esfdraft-" + std::to_string(::getpid()) + "-Qq1Ww2/budget.xlsx", "in use");
     const std::string other = folder.write("tmp/esfdraft-test-1/keep", "not ours");
-    const auto result = run_esfdraft({"build", sample, "-o", folder.path("out"), "--date", "2009-09-01"}, ESFDRAFT_SOURCE_DIR,
-                                     {"TMPDIR=" + tmp});
+    const auto result = run_esfdraft({"build", sample, "-o", folder.path("out"), "--date", "2009-09-01"},
+                                     ESFDRAFT_SOURCE_DIR, {"TMPDIR=" + tmp});
     BOOST_TEST(result.exit_code == 0, result.out << result.err);
     BOOST_TEST(!fs::exists(fs::path(dead).parent_path()));
     BOOST_TEST(fs::exists(alive));
     BOOST_TEST(fs::exists(other));
-    BOOST_TEST(entries(tmp).size() == 2u, joined(entries(tmp)));   // and the build's own folder is gone
+    BOOST_TEST(entries(tmp).size() == 2u, joined(entries(tmp)));  // and the build's own folder is gone
 }
 
 // 10: new files follow the umask; a replaced file keeps its mode.
@@ -279,7 +287,8 @@ BOOST_AUTO_TEST_CASE(a_full_disk_gives_our_message_only) {
         return;
     }
     const auto build = run_esfdraft({"build", sample, "-o", full, "--date", "2009-09-01", "--lang", "en"});
-    const auto budget = run_esfdraft({"budget", sample, "-o", full + "/b.xlsx", "--date", "2009-09-01", "--lang", "en"});
+    const auto budget =
+        run_esfdraft({"budget", sample, "-o", full + "/b.xlsx", "--date", "2009-09-01", "--lang", "en"});
     const std::vector<std::string> left = entries(full);
     ::umount(full.c_str());
     for (const RunResult* result : {&build, &budget}) {

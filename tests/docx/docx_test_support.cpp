@@ -49,10 +49,14 @@ void collect_paragraphs(const XmlNode& node, std::vector<std::string>& out) {
             for (const XmlNode& child : n.children) {
                 if (child.kind != XmlNode::Kind::element) continue;
                 if (child.is_w("p")) continue;
-                if (child.is_w("t")) text += child.all_text();
-                else if (child.is_w("br")) text += '\n';
-                else if (child.is_w("tab")) text += '\t';
-                else if (!child.is_w("instrText") && !child.is_w("delText")) walk(child);
+                if (child.is_w("t"))
+                    text += child.all_text();
+                else if (child.is_w("br"))
+                    text += '\n';
+                else if (child.is_w("tab"))
+                    text += '\t';
+                else if (!child.is_w("instrText") && !child.is_w("delText"))
+                    walk(child);
             }
         };
         walk(node);
@@ -77,7 +81,8 @@ TemplateValue from_var(const Poco::Dynamic::Var& var) {
                     const bool bullets = item->has("ul");
                     block.kind = bullets ? RichBlock::Kind::bullet_list : RichBlock::Kind::numbered_list;
                     const auto list = item->getArray(bullets ? "ul" : "ol");
-                    for (std::size_t k = 0; k < list->size(); ++k) block.items.push_back({{list->getElement<std::string>(static_cast<unsigned>(k))}});
+                    for (std::size_t k = 0; k < list->size(); ++k)
+                        block.items.push_back({{list->getElement<std::string>(static_cast<unsigned>(k))}});
                 }
                 blocks.push_back(std::move(block));
             }
@@ -99,49 +104,83 @@ TemplateValue from_var(const Poco::Dynamic::Var& var) {
 
 }  // namespace
 
-std::string paragraph(const std::string& text) { return "<w:p><w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>"; }
+std::string paragraph(const std::string& text) {
+    return "<w:p><w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+}
 
 std::string make_docx(const TemplateSource& source) {
     Package package;
     std::string overrides =
-        "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>";
+        "<Override PartName=\"/word/document.xml\" "
+        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>";
     std::string relationships = source.document_relationships;
     std::string section = "<w:sectPr>";
     if (!source.header.empty()) {
-        overrides += "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>";
-        relationships += "<Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>";
+        overrides +=
+            "<Override PartName=\"/word/header1.xml\" "
+            "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>";
+        relationships +=
+            "<Relationship Id=\"rIdHeader\" "
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" "
+            "Target=\"header1.xml\"/>";
         section += "<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>";
         package.put("word/header1.xml", declaration + "<w:hdr " + w_namespaces + ">" + source.header + "</w:hdr>");
     }
-    section += "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1418\" w:bottom=\"1418\" w:left=\"1418\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>";
+    section +=
+        "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1418\" w:bottom=\"1418\" "
+        "w:left=\"1418\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>";
     if (!source.footnotes.empty()) {
-        overrides += "<Override PartName=\"/word/footnotes.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/>";
-        relationships += "<Relationship Id=\"rIdFootnotes\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/>";
-        package.put("word/footnotes.xml", declaration + "<w:footnotes " + w_namespaces + ">" + source.footnotes + "</w:footnotes>");
+        overrides +=
+            "<Override PartName=\"/word/footnotes.xml\" "
+            "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/>";
+        relationships +=
+            "<Relationship Id=\"rIdFootnotes\" "
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" "
+            "Target=\"footnotes.xml\"/>";
+        package.put("word/footnotes.xml",
+                    declaration + "<w:footnotes " + w_namespaces + ">" + source.footnotes + "</w:footnotes>");
     }
     if (!source.numbering.empty()) {
-        overrides += "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>";
-        relationships += "<Relationship Id=\"rIdNumbering\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>";
-        package.put("word/numbering.xml", declaration + "<w:numbering " + w_namespaces + ">" + source.numbering + "</w:numbering>");
+        overrides +=
+            "<Override PartName=\"/word/numbering.xml\" "
+            "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>";
+        relationships +=
+            "<Relationship Id=\"rIdNumbering\" "
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" "
+            "Target=\"numbering.xml\"/>";
+        package.put("word/numbering.xml",
+                    declaration + "<w:numbering " + w_namespaces + ">" + source.numbering + "</w:numbering>");
     }
     if (!source.styles.empty()) {
-        overrides += "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>";
-        relationships += "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>";
+        overrides +=
+            "<Override PartName=\"/word/styles.xml\" "
+            "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>";
+        relationships +=
+            "<Relationship Id=\"rIdStyles\" "
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+            "Target=\"styles.xml\"/>";
         package.put("word/styles.xml", declaration + "<w:styles " + w_namespaces + ">" + source.styles + "</w:styles>");
     }
-    package.put("[Content_Types].xml",
-                declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                              "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                              "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                              "<Default Extension=\"png\" ContentType=\"image/png\"/>" +
-                    overrides + "</Types>");
-    package.put("_rels/.rels", declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                                             "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-                                             "</Relationships>");
-    package.put("word/_rels/document.xml.rels",
-                declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + relationships +
+    package.put(
+        "[Content_Types].xml",
+        declaration +
+            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            "<Default Extension=\"png\" ContentType=\"image/png\"/>" +
+            overrides + "</Types>");
+    package.put("_rels/.rels",
+                declaration +
+                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    "<Relationship Id=\"rId1\" "
+                    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+                    "Target=\"word/document.xml\"/>"
                     "</Relationships>");
-    package.put("word/document.xml", declaration + "<w:document " + w_namespaces + "><w:body>" + source.body + section + "</w:body></w:document>");
+    package.put("word/_rels/document.xml.rels",
+                declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                    relationships + "</Relationships>");
+    package.put("word/document.xml", declaration + "<w:document " + w_namespaces + "><w:body>" + source.body + section +
+                                         "</w:body></w:document>");
     for (const auto& [name, bytes] : source.extra_parts) package.put(name, bytes);
     return write_package(package);
 }
@@ -229,7 +268,9 @@ std::string visible_text(const std::string& part_xml) {
 
 std::size_t count_of(const std::string& haystack, const std::string& needle) {
     std::size_t count = 0;
-    for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size())) ++count;
+    for (std::size_t at = haystack.find(needle); at != std::string::npos;
+         at = haystack.find(needle, at + needle.size()))
+        ++count;
     return count;
 }
 
@@ -248,10 +289,10 @@ std::string make_png(int width, int height) {
     std::string header;
     put_u32_big(header, static_cast<std::uint32_t>(width));
     put_u32_big(header, static_cast<std::uint32_t>(height));
-    header += std::string("\x08\x02\x00\x00\x00", 5);   // 8-bit RGB, deflate, no filter, no interlace
+    header += std::string("\x08\x02\x00\x00\x00", 5);  // 8-bit RGB, deflate, no filter, no interlace
     std::string pixels;
     for (int y = 0; y < height; ++y) {
-        pixels += '\0';   // filter type: none
+        pixels += '\0';  // filter type: none
         for (int x = 0; x < width; ++x) {
             pixels += static_cast<char>(30 + 200 * x / std::max(width, 1));
             pixels += static_cast<char>(80);
@@ -290,7 +331,8 @@ std::map<std::string, std::string> municipality_names() {
         const std::size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
         const std::size_t next = line.find('\t', tab + 1);
-        names[line.substr(0, tab)] = line.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1);
+        names[line.substr(0, tab)] =
+            line.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1);
     }
     return names;
 }

@@ -20,13 +20,13 @@ inline const std::string w_namespaces =
     "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
 
 struct TemplateSource {
-    std::string body;            // the content of w:body (without sectPr)
-    std::string header;          // content of w:hdr; "" = no header part
-    std::string footnotes;       // content of w:footnotes; "" = none
-    std::string numbering;       // content of w:numbering; "" = none
-    std::string styles;          // content of w:styles; "" = none
-    std::vector<std::pair<std::string, std::string>> extra_parts;   // name, bytes (e.g. a placeholder image)
-    std::string document_relationships;                              // extra <Relationship> elements
+    std::string body;                                              // the content of w:body (without sectPr)
+    std::string header;                                            // content of w:hdr; "" = no header part
+    std::string footnotes;                                         // content of w:footnotes; "" = none
+    std::string numbering;                                         // content of w:numbering; "" = none
+    std::string styles;                                            // content of w:styles; "" = none
+    std::vector<std::pair<std::string, std::string>> extra_parts;  // name, bytes (e.g. a placeholder image)
+    std::string document_relationships;                            // extra <Relationship> elements
 };
 
 // A complete .docx built from the pieces, zipped with the engine's writer.
@@ -44,10 +44,10 @@ std::string paragraph(const std::string& text);
 // sizes a test wants (the engine's own writer refuses to write nonsense).
 struct RawEntry {
     std::string name;
-    std::string data;                   // stored as is (method 0) unless deflated is set
-    bool deflated = false;              // `data` is raw deflate data
-    std::uint32_t declared_size = 0;    // used when deflated (or to lie)
-    std::uint32_t crc = 0;              // written as is when deflated
+    std::string data;                 // stored as is (method 0) unless deflated is set
+    bool deflated = false;            // `data` is raw deflate data
+    std::uint32_t declared_size = 0;  // used when deflated (or to lie)
+    std::uint32_t crc = 0;            // written as is when deflated
 };
 std::string make_raw_zip(const std::vector<RawEntry>& entries);
 // Raw deflate of `data` (via Poco), for building entries.

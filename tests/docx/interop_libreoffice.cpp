@@ -13,8 +13,8 @@
 
 #include "docx/application_draft.hpp"
 #include "docx_test_support.hpp"
-#include "support/optional_tool.hpp"
 #include "sample_applications.hpp"
+#include "support/optional_tool.hpp"
 
 using namespace esfdraft;
 using namespace esfdraft::docx;
@@ -56,7 +56,8 @@ std::string ooxml_check(const std::string& file) {
     const fs::path tool = fs::path(ESFDRAFT_SOURCE_DIR) / ".." / "shared" / "tools" / "ooxml-check";
     if (!fs::exists(tool)) return "";
     const std::string log = file + ".check.txt";
-    const int status = std::system(("/usr/bin/python3 '" + tool.string() + "' '" + file + "' --render > '" + log + "' 2>&1").c_str());
+    const int status =
+        std::system(("/usr/bin/python3 '" + tool.string() + "' '" + file + "' --render > '" + log + "' 2>&1").c_str());
     return status == 0 ? "" : read(log);
 }
 
@@ -66,11 +67,13 @@ BOOST_AUTO_TEST_CASE(the_default_template_saved_again_by_libreoffice_still_build
                      *esfdraft::testing::needs_tool("soffice", "Debian: apt-get install libreoffice-writer-nogui")) {
     for (const std::string lang : {"sv", "en"}) {
         Scratch scratch;
-        const std::string original = scratch.write("template-" + lang + ".docx", default_template_bytes(ESFDRAFT_SOURCE_DIR, lang));
+        const std::string original =
+            scratch.write("template-" + lang + ".docx", default_template_bytes(ESFDRAFT_SOURCE_DIR, lang));
         const std::string profile = (scratch.path / "profile").string();
-        const std::string command = "cd '" + scratch.path.string() + "' && HOME='" + profile + "' soffice -env:UserInstallation=file://" +
-                                    profile + " --headless --norestore --convert-to 'docx:MS Word 2007 XML' --outdir resaved '" + original +
-                                    "' > soffice.log 2>&1";
+        const std::string command = "cd '" + scratch.path.string() + "' && HOME='" + profile +
+                                    "' soffice -env:UserInstallation=file://" + profile +
+                                    " --headless --norestore --convert-to 'docx:MS Word 2007 XML' --outdir resaved '" +
+                                    original + "' > soffice.log 2>&1";
         BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0);
         const fs::path resaved = scratch.path / "resaved" / ("template-" + lang + ".docx");
         BOOST_TEST_REQUIRE(fs::exists(resaved));
@@ -95,7 +98,8 @@ BOOST_AUTO_TEST_CASE(the_default_template_saved_again_by_libreoffice_still_build
         BOOST_TEST(got.size() == want.size());
         for (std::size_t i = 0; i < std::min(got.size(), want.size()); ++i)
             if (got[i] != want[i]) {
-                BOOST_TEST(got[i] == want[i], "paragraph " << i + 1 << ": \"" << got[i] << "\" instead of \"" << want[i] << "\"");
+                BOOST_TEST(got[i] == want[i],
+                           "paragraph " << i + 1 << ": \"" << got[i] << "\" instead of \"" << want[i] << "\"");
                 break;
             }
 

@@ -21,8 +21,8 @@ std::vector<std::string> split_ids(const std::string& ids) {
     return out;
 }
 
-void add_goal(model::Application& a, std::string id, std::string kind, std::string statement, std::vector<model::Indicator> indicators,
-              std::string basis) {
+void add_goal(model::Application& a, std::string id, std::string kind, std::string statement,
+              std::vector<model::Indicator> indicators, std::string basis) {
     model::Goal goal;
     goal.id = std::move(id);
     goal.kind = std::move(kind);
@@ -32,8 +32,9 @@ void add_goal(model::Application& a, std::string id, std::string kind, std::stri
     a.goals.push_back(std::move(goal));
 }
 
-model::Indicator indicator(std::string unit, std::int64_t baseline, std::int64_t target, model::Date due, std::string text,
-                           std::optional<std::int64_t> women = std::nullopt, std::optional<std::int64_t> men = std::nullopt) {
+model::Indicator indicator(std::string unit, std::int64_t baseline, std::int64_t target, model::Date due,
+                           std::string text, std::optional<std::int64_t> women = std::nullopt,
+                           std::optional<std::int64_t> men = std::nullopt) {
     model::Indicator i;
     i.unit = std::move(unit);
     i.baseline = whole(baseline);
@@ -58,8 +59,8 @@ void add_activity(model::Application& a, std::string id, model::Date start, mode
     a.activities.push_back(std::move(activity));
 }
 
-void add_cost(model::Application& a, std::string category, int year, std::string activity, std::int64_t amount, std::string label,
-              std::string tags = "") {
+void add_cost(model::Application& a, std::string category, int year, std::string activity, std::int64_t amount,
+              std::string label, std::string tags = "") {
     model::CostLine cost;
     cost.category = std::move(category);
     cost.year = year;
@@ -70,7 +71,8 @@ void add_cost(model::Application& a, std::string category, int year, std::string
     a.budget.costs.push_back(std::move(cost));
 }
 
-void add_source(model::Application& a, std::string kind, std::string funder, std::string org_number, std::int64_t amount) {
+void add_source(model::Application& a, std::string kind, std::string funder, std::string org_number,
+                std::int64_t amount) {
     model::FinancingSource source;
     source.kind = std::move(kind);
     if (!funder.empty()) source.funder = std::move(funder);
@@ -79,8 +81,9 @@ void add_source(model::Application& a, std::string kind, std::string funder, std
     a.budget.financing.push_back(std::move(source));
 }
 
-model::StudyFinding finding(std::string id, std::string question, std::string theme, std::string priority, std::string statement,
-                            std::vector<model::Evidence> evidence, std::string recommendation, bool out_of_scope = false) {
+model::StudyFinding finding(std::string id, std::string question, std::string theme, std::string priority,
+                            std::string statement, std::vector<model::Evidence> evidence, std::string recommendation,
+                            bool out_of_scope = false) {
     model::StudyFinding f;
     f.id = std::move(id);
     f.question_id = std::move(question);
@@ -106,21 +109,33 @@ model::PreStudyFindings framsyn_findings() {
     f.file = "findings.xml";
     f.study_title = "FRAMSYN ESF";
     f.study_period = {day(2009, 1, 7), day(2009, 7, 7), {}};
-    f.method = rich_text({"Förprojekteringen genomfördes av Regionförbundet Västerbottens län med stöd från Europeiska socialfonden. "
-                          "Underlaget samlades in i fyra steg:",
-                          "* en inventering av pågående och avslutade socialfondsprojekt, regionala strategier och kommunala analyser inom kompetensförsörjning;",
-                          "* en webbenkät till 140 lokala och regionala aktörer i länets 15 kommuner, besvarad av 97 (69 procent);",
-                          "* 22 intervjuer med nyckelpersoner hos kommuner, myndigheter, utbildningsanordnare och arbetsmarknadens parter;",
-                          "* tre workshoppar, i Umeå, Skellefteå och Lycksele, med sammanlagt 71 deltagare."});
+    f.method = rich_text(
+        {"Förprojekteringen genomfördes av Regionförbundet Västerbottens län med stöd från Europeiska socialfonden. "
+         "Underlaget samlades in i fyra steg:",
+         "* en inventering av pågående och avslutade socialfondsprojekt, regionala strategier och kommunala analyser "
+         "inom kompetensförsörjning;",
+         "* en webbenkät till 140 lokala och regionala aktörer i länets 15 kommuner, besvarad av 97 (69 procent);",
+         "* 22 intervjuer med nyckelpersoner hos kommuner, myndigheter, utbildningsanordnare och arbetsmarknadens "
+         "parter;",
+         "* tre workshoppar, i Umeå, Skellefteå och Lycksele, med sammanlagt 71 deltagare."});
     model::Block closing;
     closing.inlines = {{"Resultaten analyserades och återkopplades till "},
                        {"Partnerskapet för kompetensförsörjning i Västerbottens län", true, false},
                        {" i juni 2009."}};
     f.method->blocks.push_back(closing);
     f.questions = {
-        {"q-shared-picture", "Hur skapar vi en gemensam bild av behoven av och skälen för samverkan inom ramen för sociala fondens programområden?", {}},
-        {"q-coordination", "Hur samordnar vi lokala aktörer för framtida ESF-insatser som verkar för att lösa regionens behov och som bygger på efterfrågan?", {}},
-        {"q-competence", "Vilken kompetens och vilka stödstrukturer önskas bland berörda aktörer för att kunna bidra till och administrera nya och efterfrågade socialfondsprojekt?", {}},
+        {"q-shared-picture",
+         "Hur skapar vi en gemensam bild av behoven av och skälen för samverkan inom ramen för sociala fondens "
+         "programområden?",
+         {}},
+        {"q-coordination",
+         "Hur samordnar vi lokala aktörer för framtida ESF-insatser som verkar för att lösa regionens behov och som "
+         "bygger på efterfrågan?",
+         {}},
+        {"q-competence",
+         "Vilken kompetens och vilka stödstrukturer önskas bland berörda aktörer för att kunna bidra till och "
+         "administrera nya och efterfrågade socialfondsprojekt?",
+         {}},
     };
     f.actors = {
         {"act-af", "employment-service", "2480", "Arbetsförmedlingen Västerbotten", {}},
@@ -131,44 +146,76 @@ model::PreStudyFindings framsyn_findings() {
         {"act-kfn", "other", "2580", "Kommunförbundet Norrbotten, projekt SAMSYN", {}},
     };
     f.findings = {
-        finding("f-shared-1", "q-shared-picture", "needs", "high",
-                "Länets aktörer saknar en gemensam bild av behoven inom kompetensförsörjning. Kommuner, Arbetsförmedlingen och "
-                "utbildningsanordnare gör egna analyser, men de sammanställs inte på länsnivå.",
-                {survey(97, 71, "71 procent av de svarande saknar en gemensam, länsövergripande behovsbild som stöd för att prioritera socialfondsinsatser."),
-                 evidence("interview", "act-af act-lst act-umea", "Underlagen finns men är spridda mellan organisationerna och delas sällan mellan kommunerna."),
-                 evidence("document", "", "Inventeringen fann kompetensförsörjningsanalyser i sex av femton kommuner, med olika indelningar som inte går att jämföra.")},
-                "Ta fram en gemensam regional behovsbild av statistik och lokala behovsdialoger, förankrad i Partnerskapet och i samtliga kommuner."),
+        finding(
+            "f-shared-1", "q-shared-picture", "needs", "high",
+            "Länets aktörer saknar en gemensam bild av behoven inom kompetensförsörjning. Kommuner, Arbetsförmedlingen "
+            "och "
+            "utbildningsanordnare gör egna analyser, men de sammanställs inte på länsnivå.",
+            {survey(97, 71,
+                    "71 procent av de svarande saknar en gemensam, länsövergripande behovsbild som stöd för att "
+                    "prioritera socialfondsinsatser."),
+             evidence("interview", "act-af act-lst act-umea",
+                      "Underlagen finns men är spridda mellan organisationerna och delas sällan mellan kommunerna."),
+             evidence("document", "",
+                      "Inventeringen fann kompetensförsörjningsanalyser i sex av femton kommuner, med olika "
+                      "indelningar som inte går att jämföra.")},
+            "Ta fram en gemensam regional behovsbild av statistik och lokala behovsdialoger, förankrad i Partnerskapet "
+            "och i samtliga kommuner."),
         finding("f-shared-2", "q-shared-picture", "needs", "high",
-                "Behoven skiljer sig tydligt mellan kust och inland: generationsväxling och små företags kompetensförsörjning i inlandet, "
+                "Behoven skiljer sig tydligt mellan kust och inland: generationsväxling och små företags "
+                "kompetensförsörjning i inlandet, "
                 "matchning, validering och omställning vid kusten.",
-                {evidence("workshop", "", "I Lycksele rangordnades generationsväxling och rekrytering till vård och omsorg högst; i Umeå och Skellefteå matchning och validering."),
-                 evidence("statistics", "", "Andelen invånare över 65 år är betydligt högre i inlandskommunerna, och befolkningen i inlandet minskar.")},
-                "Dela behovsbilden i delregionala prioriteringar så att både kustens och inlandets behov syns och kan bli projekt."),
+                {evidence("workshop", "",
+                          "I Lycksele rangordnades generationsväxling och rekrytering till vård och omsorg högst; i "
+                          "Umeå och Skellefteå matchning och validering."),
+                 evidence("statistics", "",
+                          "Andelen invånare över 65 år är betydligt högre i inlandskommunerna, och befolkningen i "
+                          "inlandet minskar.")},
+                "Dela behovsbilden i delregionala prioriteringar så att både kustens och inlandets behov syns och kan "
+                "bli projekt."),
         finding("f-coord-1", "q-coordination", "cooperation", "high",
-                "De flesta kommuner saknar en utsedd person för socialfondsfrågor, och lokala initiativ når sällan varandra.",
-                {survey(58, 24, "24 procent av de kommunala svarandena uppger att kommunen har en utsedd samordnare för Socialfonden."),
-                 evidence("interview", "act-lycksele act-sorsele", "Frågorna hamnar hos enskilda eldsjälar och försvinner när dessa byter arbete.")},
+                "De flesta kommuner saknar en utsedd person för socialfondsfrågor, och lokala initiativ når sällan "
+                "varandra.",
+                {survey(58, 24,
+                        "24 procent av de kommunala svarandena uppger att kommunen har en utsedd samordnare för "
+                        "Socialfonden."),
+                 evidence("interview", "act-lycksele act-sorsele",
+                          "Frågorna hamnar hos enskilda eldsjälar och försvinner när dessa byter arbete.")},
                 "Bygg ett nätverk av lokala processledare med en kontaktperson i varje kommun och delregionala noder."),
-        finding("f-coord-2", "q-coordination", "cooperation", "medium",
-                "Partnerskapet för kompetensförsörjning ses som rätt forum men saknar en operativ samordningsfunktion.",
-                {evidence("interview", "act-kfn", "Erfarenheterna från SAMSYN visar att en regional nod behöver ett tydligt mandat från kommunerna.")},
-                "Knyt en regional samordningsfunktion till Partnerskapet, med målet att Partnerskapet tar över samordningen efter projekttiden."),
-        finding("f-comp-1", "q-competence", "competence", "high",
-                "Kunskapen om Socialfondens programområden, krav och ansökningsprocess är låg utanför ett fåtal organisationer.",
-                {survey(97, 22, "22 procent anser att den egna organisationen kan skriva en ansökan till Socialfonden."),
-                 survey(97, 64, "64 procent vill delta i en utbildning om programmet, projektplanering och ekonomisk redovisning.")},
-                "Erbjud en sammanhållen utbildning om programlogik, projektplanering, budget och medfinansiering, uppföljning och redovisning."),
-        finding("f-comp-2", "q-competence", "support", "high",
-                "De mindre kommunerna saknar administrativ kapacitet och efterfrågar konkret stöd från idé till ansökan.",
-                {survey(97, 58, "58 procent anger stöd i projektutveckling, budget och medfinansiering som sitt viktigaste stödbehov.")},
-                "Inrätta en projektverkstad som ger stöd från idé till ansökan, med särskild tyngd på inlandet."),
-        finding("f-comp-3", "q-competence", "competence", "medium",
-                "Kraven på jämställdhetsintegrering och tillgänglighet är kända, men inte hur de omsätts i ett projekt.",
-                {survey(97, 31, "31 procent vet hur jämställdhetsintegrering kan genomföras i ett projekt.")},
-                "Ge jämställdhetsintegrering och tillgänglighet en egen del i utbildningen och i projektverkstadens stöd."),
+        finding(
+            "f-coord-2", "q-coordination", "cooperation", "medium",
+            "Partnerskapet för kompetensförsörjning ses som rätt forum men saknar en operativ samordningsfunktion.",
+            {evidence(
+                "interview", "act-kfn",
+                "Erfarenheterna från SAMSYN visar att en regional nod behöver ett tydligt mandat från kommunerna.")},
+            "Knyt en regional samordningsfunktion till Partnerskapet, med målet att Partnerskapet tar över "
+            "samordningen efter projekttiden."),
+        finding(
+            "f-comp-1", "q-competence", "competence", "high",
+            "Kunskapen om Socialfondens programområden, krav och ansökningsprocess är låg utanför ett fåtal "
+            "organisationer.",
+            {survey(97, 22, "22 procent anser att den egna organisationen kan skriva en ansökan till Socialfonden."),
+             survey(
+                 97, 64,
+                 "64 procent vill delta i en utbildning om programmet, projektplanering och ekonomisk redovisning.")},
+            "Erbjud en sammanhållen utbildning om programlogik, projektplanering, budget och medfinansiering, "
+            "uppföljning och redovisning."),
+        finding(
+            "f-comp-2", "q-competence", "support", "high",
+            "De mindre kommunerna saknar administrativ kapacitet och efterfrågar konkret stöd från idé till ansökan.",
+            {survey(97, 58,
+                    "58 procent anger stöd i projektutveckling, budget och medfinansiering som sitt viktigaste "
+                    "stödbehov.")},
+            "Inrätta en projektverkstad som ger stöd från idé till ansökan, med särskild tyngd på inlandet."),
+        finding(
+            "f-comp-3", "q-competence", "competence", "medium",
+            "Kraven på jämställdhetsintegrering och tillgänglighet är kända, men inte hur de omsätts i ett projekt.",
+            {survey(97, 31, "31 procent vet hur jämställdhetsintegrering kan genomföras i ett projekt.")},
+            "Ge jämställdhetsintegrering och tillgänglighet en egen del i utbildningen och i projektverkstadens stöd."),
         finding("f-umbrella", "q-coordination", "other", "low",
                 "Några aktörer föreslog att Regionförbundet självt ska äga ett länsövergripande paraplyprojekt.",
-                {evidence("interview", "act-lycksele", "Förslaget motiverades med att de mindre kommunerna då slipper administrationen.")},
+                {evidence("interview", "act-lycksele",
+                          "Förslaget motiverades med att de mindre kommunerna då slipper administrationen.")},
                 "Genomförandeprojektet avstår: projekten bör ägas där behoven finns.", true),
     };
     return f;
@@ -213,98 +260,159 @@ model::Application framsyn_application() {
     p.owner = {"Regionförbundet Västerbottens län", "222000-1412", {}};
     p.contact = {"Helena Brännström", "helena.brannstrom@regionvasterbotten.se", std::nullopt, {}, {}};
     p.period = {day(2009, 10, 1), day(2011, 9, 30), {}};
-    for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
-             {"2401", "Nordmaling"}, {"2403", "Bjurholm"}, {"2404", "Vindeln"}, {"2409", "Robertsfors"}, {"2417", "Norsjö"},
-             {"2418", "Malå"}, {"2421", "Storuman"}, {"2422", "Sorsele"}, {"2425", "Dorotea"}, {"2460", "Vännäs"},
-             {"2462", "Vilhelmina"}, {"2463", "Åsele"}, {"2480", "Umeå"}, {"2481", "Lycksele"}, {"2482", ""}})
+    for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{{"2401", "Nordmaling"},
+                                                                                     {"2403", "Bjurholm"},
+                                                                                     {"2404", "Vindeln"},
+                                                                                     {"2409", "Robertsfors"},
+                                                                                     {"2417", "Norsjö"},
+                                                                                     {"2418", "Malå"},
+                                                                                     {"2421", "Storuman"},
+                                                                                     {"2422", "Sorsele"},
+                                                                                     {"2425", "Dorotea"},
+                                                                                     {"2460", "Vännäs"},
+                                                                                     {"2462", "Vilhelmina"},
+                                                                                     {"2463", "Åsele"},
+                                                                                     {"2480", "Umeå"},
+                                                                                     {"2481", "Lycksele"},
+                                                                                     {"2482", ""}})
         p.municipalities.push_back({code, name.empty() ? std::nullopt : std::optional<std::string>(name), false, {}});
     p.pre_study = model::PreStudyRef{"FRAMSYN ESF", {day(2009, 1, 7), day(2009, 7, 7), {}}, "findings.xml", {}};
 
-    a.summaries.push_back({std::nullopt, rich_text({
-        "FRAMSYN bygger vidare på förprojekteringen FRAMSYN ESF som Regionförbundet Västerbottens län genomförde första halvåret 2009. "
-        "Förprojekteringen visade att länets aktörer saknar en gemensam bild av behoven, att samordningen mellan lokala och regionala "
-        "aktörer är svag och att kunskapen om Socialfonden är låg utanför ett fåtal organisationer.",
-        "Under två år ska projektet ta fram en gemensam behovsbild för länets 15 kommuner, bygga ett nätverk av lokala processledare med "
-        "fyra delregionala noder, ge 120 personer kompetens att planera, genomföra och redovisa socialfondsprojekt och erbjuda en "
-        "projektverkstad som stöder idéer från behov till ansökan."})});
-    a.summaries.push_back({"en", rich_text({
-        "FRAMSYN builds on the pre-study FRAMSYN ESF, carried out by the Regional Council of Västerbotten in the first half of 2009. "
-        "Over two years the project will produce a shared picture of needs, build a network of local process leaders, train 120 people "
-        "to plan, run and report Social Fund projects, and offer a project workshop from idea to application."})});
-    a.background = rich_text({
-        "Det nationella strukturfondsprogrammet för regional konkurrenskraft och sysselsättning 2007–2013 och den regionala planen för "
-        "Socialfonden i Övre Norrland ställer höga förväntningar på resultat och effekter. Som många andra län står Västerbotten inför en "
-        "befolkningsutveckling där färre ska försörja allt fler.",
-        "Den 3 april 2008 bildades Partnerskapet för kompetensförsörjning i Västerbottens län, som leds av Regionförbundet.",
-        "Med stöd från Socialfonden genomförde Regionförbundet förprojekteringen FRAMSYN ESF mellan 7 januari och 7 juli 2009. Resultaten i korthet:",
-        "* 71 procent av de svarande saknar en gemensam, länsövergripande bild av behoven.",
-        "* Behoven skiljer sig tydligt mellan kust och inland.",
-        "* Endast 24 procent av de kommunala svarandena har en utsedd samordnare för socialfondsfrågorna.",
-        "* 22 procent anser att den egna organisationen kan skriva en ansökan till Socialfonden, och 64 procent vill delta i en utbildning.",
-        "Kommunförbundet Norrbotten driver det motsvarande projektet SAMSYN; tillsammans omfattar projekten hela Övre Norrland."});
-    a.problem = rich_text({
-        "Alla aktörer är överens om att länet behöver samarbeta kring kompetensförsörjningen, men behoven varierar kraftigt mellan kust och "
-        "inland och det finns ingen gemensam bild av behoven. Problemet har tre delar:",
-        "# det saknas en gemensam och förankrad behovsbild för kust och inland;",
-        "# det saknas en struktur som samordnar lokala aktörer med varandra och med Partnerskapet;",
-        "# aktörerna saknar kunskap och stöd för att utveckla, driva och redovisa socialfondsprojekt.",
-        "Arbetsmarknaden i Västerbotten är starkt könsuppdelad, och personer med funktionsnedsättning har svårare att få och behålla arbete."});
-    a.purpose = rich_text({"Syftet med projektet är att stärka lokala och regionala aktörers förmåga att tillsammans identifiera behov och att "
-                           "initiera, genomföra och redovisa socialfondsprojekt som bygger på efterfrågan."});
+    a.summaries.push_back(
+        {std::nullopt,
+         rich_text({"FRAMSYN bygger vidare på förprojekteringen FRAMSYN ESF som Regionförbundet Västerbottens län "
+                    "genomförde första halvåret 2009. "
+                    "Förprojekteringen visade att länets aktörer saknar en gemensam bild av behoven, att samordningen "
+                    "mellan lokala och regionala "
+                    "aktörer är svag och att kunskapen om Socialfonden är låg utanför ett fåtal organisationer.",
+                    "Under två år ska projektet ta fram en gemensam behovsbild för länets 15 kommuner, bygga ett "
+                    "nätverk av lokala processledare med "
+                    "fyra delregionala noder, ge 120 personer kompetens att planera, genomföra och redovisa "
+                    "socialfondsprojekt och erbjuda en "
+                    "projektverkstad som stöder idéer från behov till ansökan."})});
+    a.summaries.push_back({"en", rich_text({"FRAMSYN builds on the pre-study FRAMSYN ESF, carried out by the Regional "
+                                            "Council of Västerbotten in the first half of 2009. "
+                                            "Over two years the project will produce a shared picture of needs, build "
+                                            "a network of local process leaders, train 120 people "
+                                            "to plan, run and report Social Fund projects, and offer a project "
+                                            "workshop from idea to application."})});
+    a.background =
+        rich_text({"Det nationella strukturfondsprogrammet för regional konkurrenskraft och sysselsättning 2007–2013 "
+                   "och den regionala planen för "
+                   "Socialfonden i Övre Norrland ställer höga förväntningar på resultat och effekter. Som många andra "
+                   "län står Västerbotten inför en "
+                   "befolkningsutveckling där färre ska försörja allt fler.",
+                   "Den 3 april 2008 bildades Partnerskapet för kompetensförsörjning i Västerbottens län, som leds av "
+                   "Regionförbundet.",
+                   "Med stöd från Socialfonden genomförde Regionförbundet förprojekteringen FRAMSYN ESF mellan 7 "
+                   "januari och 7 juli 2009. Resultaten i korthet:",
+                   "* 71 procent av de svarande saknar en gemensam, länsövergripande bild av behoven.",
+                   "* Behoven skiljer sig tydligt mellan kust och inland.",
+                   "* Endast 24 procent av de kommunala svarandena har en utsedd samordnare för socialfondsfrågorna.",
+                   "* 22 procent anser att den egna organisationen kan skriva en ansökan till Socialfonden, och 64 "
+                   "procent vill delta i en utbildning.",
+                   "Kommunförbundet Norrbotten driver det motsvarande projektet SAMSYN; tillsammans omfattar projekten "
+                   "hela Övre Norrland."});
+    a.problem =
+        rich_text({"Alla aktörer är överens om att länet behöver samarbeta kring kompetensförsörjningen, men behoven "
+                   "varierar kraftigt mellan kust och "
+                   "inland och det finns ingen gemensam bild av behoven. Problemet har tre delar:",
+                   "# det saknas en gemensam och förankrad behovsbild för kust och inland;",
+                   "# det saknas en struktur som samordnar lokala aktörer med varandra och med Partnerskapet;",
+                   "# aktörerna saknar kunskap och stöd för att utveckla, driva och redovisa socialfondsprojekt.",
+                   "Arbetsmarknaden i Västerbotten är starkt könsuppdelad, och personer med funktionsnedsättning har "
+                   "svårare att få och behålla arbete."});
+    a.purpose =
+        rich_text({"Syftet med projektet är att stärka lokala och regionala aktörers förmåga att tillsammans "
+                   "identifiera behov och att "
+                   "initiera, genomföra och redovisa socialfondsprojekt som bygger på efterfrågan."});
 
-    a.target_groups.push_back({"tg-local", "Lokala aktörer i länets 15 kommuner",
-                               rich_text({"Anställda vid kommunernas näringslivskontor, arbetsmarknadsenheter, lärcentra, vuxenutbildning och "
-                                          "personalavdelningar, samt lokala företrädare för Arbetsförmedlingen och företagarorganisationer."}),
-                               whole(55), whole(35), {}});
-    a.target_groups.push_back({"tg-regional", "Regionala aktörer i Partnerskapet för kompetensförsörjning",
-                               rich_text({"Handläggare och chefer hos de regionala organisationerna i partnerskapet."}), whole(15), whole(15), {}});
+    a.target_groups.push_back(
+        {"tg-local",
+         "Lokala aktörer i länets 15 kommuner",
+         rich_text(
+             {"Anställda vid kommunernas näringslivskontor, arbetsmarknadsenheter, lärcentra, vuxenutbildning och "
+              "personalavdelningar, samt lokala företrädare för Arbetsförmedlingen och företagarorganisationer."}),
+         whole(55),
+         whole(35),
+         {}});
+    a.target_groups.push_back({"tg-regional",
+                               "Regionala aktörer i Partnerskapet för kompetensförsörjning",
+                               rich_text({"Handläggare och chefer hos de regionala organisationerna i partnerskapet."}),
+                               whole(15),
+                               whole(15),
+                               {}});
 
     add_goal(a, "g1", "project",
-             "En gemensam behovsbild för socialfondsinsatser i Västerbotten, med delregionala prioriteringar för kust och inland, är framtagen och antagen.",
-             {indicator("organisations", 0, 15, day(2010, 12, 31), "Kommuner som har genomfört en lokal behovsdialog och ställt sig bakom behovsbilden"),
-              indicator("count", 0, 1, day(2010, 12, 31), "Regional behovsbild, uppdelad på kvinnor och män, antagen av Partnerskapet")},
+             "En gemensam behovsbild för socialfondsinsatser i Västerbotten, med delregionala prioriteringar för kust "
+             "och inland, är framtagen och antagen.",
+             {indicator("organisations", 0, 15, day(2010, 12, 31),
+                        "Kommuner som har genomfört en lokal behovsdialog och ställt sig bakom behovsbilden"),
+              indicator("count", 0, 1, day(2010, 12, 31),
+                        "Regional behovsbild, uppdelad på kvinnor och män, antagen av Partnerskapet")},
              "f-shared-1 f-shared-2");
-    add_goal(a, "g2", "project",
-             "Ett nätverk av lokala processledare, med en kontaktperson i varje kommun och fyra delregionala noder, samordnar det lokala socialfondsarbetet.",
-             {indicator("persons", 0, 15, day(2010, 6, 30), "Utsedda kommunala kontaktpersoner för socialfondsfrågor", 9, 6),
-              indicator("count", 0, 8, day(2011, 9, 30), "Nätverksträffar för processledarna tillsammans med Partnerskapet")},
-             "f-coord-1 f-coord-2");
+    add_goal(
+        a, "g2", "project",
+        "Ett nätverk av lokala processledare, med en kontaktperson i varje kommun och fyra delregionala noder, "
+        "samordnar det lokala socialfondsarbetet.",
+        {indicator("persons", 0, 15, day(2010, 6, 30), "Utsedda kommunala kontaktpersoner för socialfondsfrågor", 9, 6),
+         indicator("count", 0, 8, day(2011, 9, 30),
+                   "Nätverksträffar för processledarna tillsammans med Partnerskapet")},
+        "f-coord-1 f-coord-2");
     add_goal(a, "g3", "project",
-             "120 personer, 70 kvinnor och 50 män, har genomgått ESF-skolan och kan planera, genomföra och redovisa socialfondsprojekt.",
+             "120 personer, 70 kvinnor och 50 män, har genomgått ESF-skolan och kan planera, genomföra och redovisa "
+             "socialfondsprojekt.",
              {indicator("persons", 0, 120, day(2011, 6, 30), "Deltagare som har fullföljt ESF-skolan", 70, 50),
-              indicator("percent", 22, 70, day(2011, 9, 30), "Andel deltagare som anger att den egna organisationen kan skriva en ansökan")},
+              indicator("percent", 22, 70, day(2011, 9, 30),
+                        "Andel deltagare som anger att den egna organisationen kan skriva en ansökan")},
              "f-comp-1 f-comp-3");
-    add_goal(a, "g4", "project", "En projektverkstad har stött aktörer från projektidé till färdig ansökan, med tyngd på inlandskommunerna.",
-             {indicator("count", 0, 25, day(2011, 9, 30), "Projektidéer som har fått stöd i projektverkstaden"),
-              indicator("count", 0, 10, day(2011, 9, 30), "Inlämnade ansökningar med stöd från projektverkstaden")},
-             "f-comp-2");
-    add_goal(a, "g5", "effect", "Socialfondsarbetet i Västerbotten har efter projekttiden en varaktig regional stödstruktur.",
-             {indicator("organisations", 4, 15, day(2012, 9, 30), "Kommuner med en kontaktperson för socialfondsfrågor i ordinarie verksamhet")},
+    add_goal(
+        a, "g4", "project",
+        "En projektverkstad har stött aktörer från projektidé till färdig ansökan, med tyngd på inlandskommunerna.",
+        {indicator("count", 0, 25, day(2011, 9, 30), "Projektidéer som har fått stöd i projektverkstaden"),
+         indicator("count", 0, 10, day(2011, 9, 30), "Inlämnade ansökningar med stöd från projektverkstaden")},
+        "f-comp-2");
+    add_goal(a, "g5", "effect",
+             "Socialfondsarbetet i Västerbotten har efter projekttiden en varaktig regional stödstruktur.",
+             {indicator("organisations", 4, 15, day(2012, 9, 30),
+                        "Kommuner med en kontaktperson för socialfondsfrågor i ordinarie verksamhet")},
              "f-coord-1 f-coord-2");
-    add_goal(a, "g6", "effect", "Fler socialfondsprojekt i Västerbotten bygger på regionens behov och kommer från hela länet.",
-             {indicator("percent", 0, 75, day(2013, 12, 31), "Andel nya ansökningar från länet som hänvisar till behovsbilden")},
+    add_goal(a, "g6", "effect",
+             "Fler socialfondsprojekt i Västerbotten bygger på regionens behov och kommer från hela länet.",
+             {indicator("percent", 0, 75, day(2013, 12, 31),
+                        "Andel nya ansökningar från länet som hänvisar till behovsbilden")},
              "f-shared-2 f-comp-2");
 
     add_activity(a, "a1", day(2009, 10, 1), day(2009, 12, 31), "g1 g2", "", "Uppstart och förankring",
-                 "Styrgruppen bildas och projektplanen förankras. Kommunerna utser kontaktpersoner och noderna sina processledare.");
+                 "Styrgruppen bildas och projektplanen förankras. Kommunerna utser kontaktpersoner och noderna sina "
+                 "processledare.");
     add_activity(a, "a2", day(2010, 1, 1), day(2010, 12, 31), "g1 g6", "", "Gemensam behovsbild för kust och inland",
-                 "En regional analys med statistik uppdelad på kvinnor och män kombineras med en lokal behovsdialog i varje kommun.");
-    add_activity(a, "a3", day(2009, 11, 1), day(2011, 9, 30), "g2 g5", "", "Nätverk av lokala processledare och regional samordning",
-                 "Processledare i fyra noder, Umeå, Skellefteå, Lycksele och Storuman, samordnar kontaktpersonerna. Nätverket träffas minst åtta gånger.");
+                 "En regional analys med statistik uppdelad på kvinnor och män kombineras med en lokal behovsdialog i "
+                 "varje kommun.");
+    add_activity(a, "a3", day(2009, 11, 1), day(2011, 9, 30), "g2 g5", "",
+                 "Nätverk av lokala processledare och regional samordning",
+                 "Processledare i fyra noder, Umeå, Skellefteå, Lycksele och Storuman, samordnar kontaktpersonerna. "
+                 "Nätverket träffas minst åtta gånger.");
     add_activity(a, "a4", day(2010, 2, 1), day(2011, 6, 30), "g3", "accessibility gender-equality",
                  "ESF-skolan: kompetensutveckling för lokala och regionala aktörer",
-                 "Sex utbildningsdagar i tre omgångar: programmets logik, behovsanalys, budget och medfinansiering, jämställdhetsintegrering, "
+                 "Sex utbildningsdagar i tre omgångar: programmets logik, behovsanalys, budget och medfinansiering, "
+                 "jämställdhetsintegrering, "
                  "tillgänglighet samt uppföljning och ekonomisk redovisning.");
     add_activity(a, "a5", day(2010, 3, 1), day(2011, 9, 30), "g4 g6", "", "Projektverkstad: från idé till ansökan",
-                 "Projektledaren och processledarna prövar idéer mot behovsbilden och programmet och ger stöd i projektplan och budget.");
-    add_activity(a, "a6", day(2010, 4, 1), day(2011, 5, 31), "g2 g3", "transnational", "Erfarenhetsutbyte med Österbotten och SAMSYN",
+                 "Projektledaren och processledarna prövar idéer mot behovsbilden och programmet och ger stöd i "
+                 "projektplan och budget.");
+    add_activity(a, "a6", day(2010, 4, 1), day(2011, 5, 31), "g2 g3", "transnational",
+                 "Erfarenhetsutbyte med Österbotten och SAMSYN",
                  "Ett studiebesök i Vasa och gemensamma träffar med projektet SAMSYN om regionala stödstrukturer.");
-    add_activity(a, "a7", day(2009, 10, 1), day(2011, 9, 30), "g5 g6", "evaluation dissemination", "Lärande utvärdering och spridning",
+    add_activity(a, "a7", day(2009, 10, 1), day(2011, 9, 30), "g5 g6", "evaluation dissemination",
+                 "Lärande utvärdering och spridning",
                  "En extern utvärderare följer projektet och återför resultat till styrgruppen varje halvår.");
 
-    a.organisation = rich_text({"Regionförbundet Västerbottens län är projektägare och ansvarar för ekonomi, redovisning och rapportering. "
-                                "En projektledare anställs på heltid under hela projekttiden.",
-                                "Styrgruppen utgörs av arbetsutskottet i Partnerskapet för kompetensförsörjning och har en jämn könsfördelning."});
+    a.organisation = rich_text(
+        {"Regionförbundet Västerbottens län är projektägare och ansvarar för ekonomi, redovisning och rapportering. "
+         "En projektledare anställs på heltid under hela projekttiden.",
+         "Styrgruppen utgörs av arbetsutskottet i Partnerskapet för kompetensförsörjning och har en jämn "
+         "könsfördelning."});
     a.partners = {{std::nullopt, "Länsstyrelsen i Västerbottens län", "cofinancier", "202100-2346", {}},
                   {std::nullopt, "Västerbottens läns landsting", "cofinancier", "232100-0222", {}},
                   {std::nullopt, "Umeå kommun", "cofinancier", "212000-2742", {}},
@@ -313,20 +421,30 @@ model::Application framsyn_application() {
                   {std::nullopt, "Storumans kommun", "cofinancier", std::nullopt, {}},
                   {std::nullopt, "Arbetsförmedlingen", "cooperation", "202100-2114", {}},
                   {std::nullopt, "Kommunförbundet Norrbotten, projekt SAMSYN", "cooperation", std::nullopt, {}}};
-    a.gender_equality = rich_text({"Projektet arbetar med jämställdhetsintegrering i varje del.",
-                                   "* ESF-skolan har en egen utbildningsdag om jämställdhetsintegrering, med metoder som 4R.",
-                                   "* Projektverkstaden gör en jämställdhetsanalys av varje projektidé.",
-                                   "* Alla deltagare och indikatorer redovisas uppdelade på kvinnor och män."});
+    a.gender_equality =
+        rich_text({"Projektet arbetar med jämställdhetsintegrering i varje del.",
+                   "* ESF-skolan har en egen utbildningsdag om jämställdhetsintegrering, med metoder som 4R.",
+                   "* Projektverkstaden gör en jämställdhetsanalys av varje projektidé.",
+                   "* Alla deltagare och indikatorer redovisas uppdelade på kvinnor och män."});
     a.accessibility = model::Accessibility{
-        rich_text({"Alla utbildningar och möten hålls i lokaler som är tillgängliga för personer med rörelse-, syn- eller hörselnedsättning."}),
+        rich_text({"Alla utbildningar och möten hålls i lokaler som är tillgängliga för personer med rörelse-, syn- "
+                   "eller hörselnedsättning."}),
         rich_text({"Utbildningsmaterial finns i tillgängliga digitala format och som lättläst sammanfattning."}),
-        rich_text({"Vid anmälan frågar vi efter behov av anpassning, och teckenspråks- eller skrivtolk bokas av projektet."}),
+        rich_text(
+            {"Vid anmälan frågar vi efter behov av anpassning, och teckenspråks- eller skrivtolk bokas av projektet."}),
         {}};
-    a.non_discrimination = rich_text({"Projektet ska motverka diskriminering på grund av kön, könsöverskridande identitet eller uttryck, etnisk "
-                                      "tillhörighet, religion eller annan trosuppfattning, funktionsnedsättning, sexuell läggning och ålder."});
-    a.transnational = rich_text({"Ett studiebesök över Kvarken hos regionala aktörer i Österbotten, Finland, som samordnar strukturfondsarbetet där."});
-    a.dissemination = rich_text({"Behovsbilden publiceras och presenteras för kommunerna och Partnerskapet. Projektet avslutas med en konferens i september 2011."});
-    a.evaluation = rich_text({"Projektet följs av en extern utvärderare med inriktning på lärande utvärdering, som lämnar en slutrapport i september 2011."});
+    a.non_discrimination = rich_text(
+        {"Projektet ska motverka diskriminering på grund av kön, könsöverskridande identitet eller uttryck, etnisk "
+         "tillhörighet, religion eller annan trosuppfattning, funktionsnedsättning, sexuell läggning och ålder."});
+    a.transnational =
+        rich_text({"Ett studiebesök över Kvarken hos regionala aktörer i Österbotten, Finland, som samordnar "
+                   "strukturfondsarbetet där."});
+    a.dissemination =
+        rich_text({"Behovsbilden publiceras och presenteras för kommunerna och Partnerskapet. Projektet avslutas med "
+                   "en konferens i september 2011."});
+    a.evaluation =
+        rich_text({"Projektet följs av en extern utvärderare med inriktning på lärande utvärdering, som lämnar en "
+                   "slutrapport i september 2011."});
 
     add_cost(a, "staff", 2009, "", 126000, "Projektledare 100 %, oktober–december");
     add_cost(a, "staff", 2010, "", 504000, "Projektledare 100 %");
@@ -387,66 +505,107 @@ model::Application esf_plus_application() {
     applicant.vat = located("deductible");
     applicant.address = model::PostalAddress{"Köksvägen 11", "901 89", "Umeå", {}};
     applicant.signatory = model::Signatory{"Anna Andersson", "Regiondirektör", {}};
-    applicant.finance_contact = model::Contact{"Per Persson", "per.persson@regionvasterbotten.se", "090-785 00 10", {}, {}};
+    applicant.finance_contact =
+        model::Contact{"Per Persson", "per.persson@regionvasterbotten.se", "090-785 00 10", {}, {}};
     applicant.account = model::PaymentAccount{"bankgiro", "5050-1055", {}};
     p.applicant = applicant;
 
-    a.summaries.push_back({std::nullopt, rich_text({
-        "Inlandslyftet ger 60 unga mellan 16 och 29 år i Storuman, Vilhelmina och Lycksele, som varken arbetar eller studerar, "
-        "ett individuellt stöd mot arbete eller studier under två år."})});
-    a.summaries.push_back({"en", rich_text({"Inlandslyftet gives 60 young people who neither work nor study individual support towards work or studies."})});
-    a.background = rich_text({"I de tre kommunerna står var tionde ung person mellan 16 och 29 år utanför arbete och studier."});
+    a.summaries.push_back({std::nullopt, rich_text({"Inlandslyftet ger 60 unga mellan 16 och 29 år i Storuman, "
+                                                    "Vilhelmina och Lycksele, som varken arbetar eller studerar, "
+                                                    "ett individuellt stöd mot arbete eller studier under två år."})});
+    a.summaries.push_back({"en", rich_text({"Inlandslyftet gives 60 young people who neither work nor study individual "
+                                            "support towards work or studies."})});
+    a.background =
+        rich_text({"I de tre kommunerna står var tionde ung person mellan 16 och 29 år utanför arbete och studier."});
     a.problem = rich_text({"De unga möter ett splittrat stöd:", "* kommunens aktivitetsansvar slutar vid 20 år,",
-                           "* Arbetsförmedlingen har inget lokalkontor i två av kommunerna,", "* långa resor gör praktik svår att ordna."});
+                           "* Arbetsförmedlingen har inget lokalkontor i två av kommunerna,",
+                           "* långa resor gör praktik svår att ordna."});
     a.purpose = rich_text({"Att fler unga i inlandet går vidare till arbete eller studier."});
-    a.target_groups.push_back({"tg1", "Unga 16–29 år som varken arbetar eller studerar", rich_text({"Unga som är folkbokförda i de tre kommunerna."}),
-                               whole(30), whole(30), {}});
+    a.target_groups.push_back({"tg1",
+                               "Unga 16–29 år som varken arbetar eller studerar",
+                               rich_text({"Unga som är folkbokförda i de tre kommunerna."}),
+                               whole(30),
+                               whole(30),
+                               {}});
     model::Indicator participants = indicator("persons", 0, 60, day(2026, 8, 31), "Deltagare", 30, 28);
     participants.non_binary = whole(2);
     participants.code = "EECO11";
-    model::Indicator in_work = indicator("persons", 0, 24, day(2026, 8, 31), "Deltagare i arbete eller studier efter avslutat deltagande", 12, 12);
+    model::Indicator in_work = indicator("persons", 0, 24, day(2026, 8, 31),
+                                         "Deltagare i arbete eller studier efter avslutat deltagande", 12, 12);
     in_work.code = "EECR03";
-    add_goal(a, "g1", "project", "Sextio unga har fått individuellt stöd och minst 24 av dem arbetar eller studerar när de lämnar projektet.",
-             {participants, in_work, indicator("count", 0, 3, day(2026, 6, 30), "Lokala samverkansgrupper som arbetar vidare")}, "");
-    add_goal(a, "e1", "effect", "Andelen unga utanför arbete och studier i de tre kommunerna har minskat två år efter projektet.", {}, "");
+    add_goal(
+        a, "g1", "project",
+        "Sextio unga har fått individuellt stöd och minst 24 av dem arbetar eller studerar när de lämnar projektet.",
+        {participants, in_work,
+         indicator("count", 0, 3, day(2026, 6, 30), "Lokala samverkansgrupper som arbetar vidare")},
+        "");
+    add_goal(a, "e1", "effect",
+             "Andelen unga utanför arbete och studier i de tre kommunerna har minskat två år efter projektet.", {}, "");
     add_activity(a, "a1", day(2024, 9, 1), day(2024, 12, 31), "g1", "", "Uppsökande och kartläggning",
                  "Coacher söker upp unga genom kommunernas aktivitetsansvar och gör en kartläggning med var och en.");
     add_activity(a, "a2", day(2025, 1, 1), day(2026, 6, 30), "g1", "gender-equality", "Individuellt stöd och praktik",
                  "Varje deltagare får en coach, en plan och praktik hos en arbetsgivare i hemkommunen.");
-    add_activity(a, "a3", day(2025, 1, 1), day(2026, 8, 31), "g1 e1", "evaluation", "Lokal samverkan och lärande utvärdering",
+    add_activity(a, "a3", day(2025, 1, 1), day(2026, 8, 31), "g1 e1", "evaluation",
+                 "Lokal samverkan och lärande utvärdering",
                  "En samverkansgrupp i varje kommun; en extern utvärderare följer projektet.");
-    a.organisation = rich_text({"Region Västerbotten äger projektet; de tre kommunerna är stödmottagare med egna delbudgetar."});
+    a.organisation =
+        rich_text({"Region Västerbotten äger projektet; de tre kommunerna är stödmottagare med egna delbudgetar."});
     a.partners.push_back({"storuman", "Storumans kommun", "beneficiary", "212000-2411", {}});
     a.partners.push_back({"vilhelmina", "Vilhelmina kommun", "beneficiary", "212000-2429", {}});
     a.partners.push_back({std::nullopt, "Arbetsförmedlingen", "cooperation", "202100-2114", {}});
-    a.gender_equality = rich_text({"Unga kvinnor och unga män söker olika stöd; coacherna följer upp fördelningen varje kvartal."});
+    a.gender_equality =
+        rich_text({"Unga kvinnor och unga män söker olika stöd; coacherna följer upp fördelningen varje kvartal."});
     model::Accessibility accessibility;
     accessibility.physical = rich_text({"Alla träffpunkter är tillgängliga för rullstol."});
     accessibility.information = rich_text({"Information finns på lätt svenska och uppläst."});
     accessibility.participation = rich_text({"Deltagarna är med i samverkansgrupperna."});
     a.accessibility = accessibility;
     a.non_discrimination = rich_text({"Projektet analyserar deltagandet över diskrimineringslagens sju grunder."});
-    a.fundamental_rights = rich_text({"Projektet följer EU:s stadga om de grundläggande rättigheterna, särskilt rätten till skydd av personuppgifter."});
-    a.sustainable_development = rich_text({"Möten hålls digitalt där det går, och praktik ordnas nära hemmet för att korta resorna."});
+    a.fundamental_rights =
+        rich_text({"Projektet följer EU:s stadga om de grundläggande rättigheterna, särskilt rätten till skydd av "
+                   "personuppgifter."});
+    a.sustainable_development =
+        rich_text({"Möten hålls digitalt där det går, och praktik ordnas nära hemmet för att korta resorna."});
     a.evaluation = rich_text({"En extern lärande utvärdering med halvtidsrapport och slutrapport."});
     model::RiskAnalysis risks;
     risks.introduction = rich_text({"Riskerna har bedömts tillsammans med kommunerna."});
-    risks.risks.push_back({"r1", "medium", "high", "Deltagare avbryter innan de gått vidare.", "Individuell uppföljning varje månad.", {}});
-    risks.risks.push_back({"r2", "low", "medium", "Arbetsgivare tar inte emot praktikanter.", "Avsiktsförklaringar med tolv arbetsgivare före start.", {}});
-    risks.risks.push_back({"r3", "high", "low", "Coacher slutar under projekttiden.", "Två coacher per kommun som kan ersätta varandra.", {}});
+    risks.risks.push_back({"r1",
+                           "medium",
+                           "high",
+                           "Deltagare avbryter innan de gått vidare.",
+                           "Individuell uppföljning varje månad.",
+                           {}});
+    risks.risks.push_back({"r2",
+                           "low",
+                           "medium",
+                           "Arbetsgivare tar inte emot praktikanter.",
+                           "Avsiktsförklaringar med tolv arbetsgivare före start.",
+                           {}});
+    risks.risks.push_back({"r3",
+                           "high",
+                           "low",
+                           "Coacher slutar under projekttiden.",
+                           "Två coacher per kommun som kan ersätta varandra.",
+                           {}});
     a.risk_analysis = risks;
     model::ProjectLogic logic;
     logic.introduction = rich_text({"Projektlogiken visar hur aktiviteterna leder till målen."});
-    logic.steps.push_back({"problem", {}, rich_text({"Unga i inlandet står utanför arbete och studier och möter ett splittrat stöd."}), {}});
-    logic.steps.push_back({"activities", {"g1"}, rich_text({"Uppsökande, individuellt stöd, praktik och lokal samverkan."}), {}});
+    logic.steps.push_back({"problem",
+                           {},
+                           rich_text({"Unga i inlandet står utanför arbete och studier och möter ett splittrat stöd."}),
+                           {}});
+    logic.steps.push_back(
+        {"activities", {"g1"}, rich_text({"Uppsökande, individuellt stöd, praktik och lokal samverkan."}), {}});
     logic.steps.push_back({"outputs", {"g1"}, rich_text({"60 deltagare med en egen plan; 3 samverkansgrupper."}), {}});
     logic.steps.push_back({"results", {"g1"}, rich_text({"Minst 24 deltagare i arbete eller studier."}), {}});
     logic.steps.push_back({"effects", {"e1"}, rich_text({"Färre unga utanför arbete och studier i inlandet."}), {}});
     a.project_logic = logic;
-    a.attachments = std::vector<model::Attachment>{{"co-financing-letter", "Intyg om medfinansiering från Region Västerbotten", {}},
-                                                   {"partner-letter", "Avsiktsförklaringar från Storumans och Vilhelmina kommuner", {}}};
+    a.attachments = std::vector<model::Attachment>{
+        {"co-financing-letter", "Intyg om medfinansiering från Region Västerbotten", {}},
+        {"partner-letter", "Avsiktsförklaringar från Storumans och Vilhelmina kommuner", {}}};
     a.budget.cost_models = {"real-costs", "indirect-flat-rate"};
-    const auto cost = [&a](std::string category, int year, std::string activity, std::int64_t amount, std::string label, std::string beneficiary) {
+    const auto cost = [&a](std::string category, int year, std::string activity, std::int64_t amount, std::string label,
+                           std::string beneficiary) {
         add_cost(a, std::move(category), year, std::move(activity), amount, std::move(label));
         a.budget.costs.back().beneficiary = std::move(beneficiary);
     };
@@ -484,7 +643,8 @@ model::Application incomplete_application() {
     a.project.municipalities.push_back({"2421", std::nullopt, false, {}});
     add_goal(a, "g1", "project", "Fyrtio anställda i vård och omsorg har validerat sin kompetens.",
              {indicator("persons", 0, 40, day(2025, 2, 28), "Validerade deltagare")}, "");
-    add_activity(a, "a1", day(2024, 3, 1), day(2025, 2, 28), "g1", "", "Validering", "Validering hos en utbildningsanordnare.");
+    add_activity(a, "a1", day(2024, 3, 1), day(2025, 2, 28), "g1", "", "Validering",
+                 "Validering hos en utbildningsanordnare.");
     add_cost(a, "staff", 2024, "a1", 250000, "Projektledare");
     add_cost(a, "services", 2025, "a1", 50000, "Validering");
     add_source(a, "esf", "", "", 162000);

@@ -34,8 +34,10 @@ int main(int argc, char** argv) {
     options.data_dir = ESFDRAFT_SOURCE_DIR;
     options.municipality_names = esfdraft::docx::testing::municipality_names();
     for (int i = 2; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--logo") == 0) options.logo_path = argv[i + 1];
-        else if (std::strcmp(argv[i], "--template") == 0) options.template_path = argv[i + 1];
+        if (std::strcmp(argv[i], "--logo") == 0)
+            options.logo_path = argv[i + 1];
+        else if (std::strcmp(argv[i], "--template") == 0)
+            options.template_path = argv[i + 1];
     }
     try {
         for (const std::string lang : {"sv", "en"}) {
@@ -47,12 +49,15 @@ int main(int argc, char** argv) {
             // The 2007–2013 draft of a plan with the §3 additions (what that draft gains).
             model::Application additions = docx::testing::esf_plus_application();
             additions.programme = "esf-2007-2013";
-            std::ofstream(folder + "/additions-2007-" + lang + ".docx", std::ios::binary) << docx::render_application_draft(additions, options);
+            std::ofstream(folder + "/additions-2007-" + lang + ".docx", std::ios::binary)
+                << docx::render_application_draft(additions, options);
             std::ofstream(folder + "/incomplete-" + lang + ".docx", std::ios::binary)
                 << docx::render_application_draft(docx::testing::incomplete_application(), options);
             std::ofstream(folder + "/incomplete-2007-" + lang + ".docx", std::ios::binary)
-                << docx::render_application_draft(docx::testing::incomplete_application(), with_programme(options, "esf-2007-2013"));
-            std::ofstream(folder + "/template-" + lang + ".docx", std::ios::binary) << docx::default_template_bytes(ESFDRAFT_SOURCE_DIR, lang);
+                << docx::render_application_draft(docx::testing::incomplete_application(),
+                                                  with_programme(options, "esf-2007-2013"));
+            std::ofstream(folder + "/template-" + lang + ".docx", std::ios::binary)
+                << docx::default_template_bytes(ESFDRAFT_SOURCE_DIR, lang);
             std::ofstream(folder + "/template-plus-" + lang + ".docx", std::ios::binary)
                 << docx::default_template_bytes(ESFDRAFT_SOURCE_DIR, lang, "esf-plus-2021-2027");
         }

@@ -6,11 +6,9 @@
 // the input is a list of edits: two bytes saying how many values (depth
 // first) to pass over, one byte for what to put in place of the next, then
 // that replacement's own bytes. A value is replaced with text full of
-// control characters, characters XML cannot hold, markup and tag syntax; a huge, negative or malformed number; null; a boolean; a
-// list repeated up to 255 times; a value buried in nested lists; rich text
-// of such spans; a map with a hostile key. An input of one byte is the
-// unchanged data.
-// Properties (a failure traps):
+// control characters, characters XML cannot hold, markup and tag syntax; a huge, negative or malformed number; null; a
+// boolean; a list repeated up to 255 times; a value buried in nested lists; rich text of such spans; a map with a
+// hostile key. An input of one byte is the unchanged data. Properties (a failure traps):
 //  - render either throws TemplateError with at least one problem (missing
 //    data, a value a filter cannot format) or std::runtime_error, or gives a
 //    .docx that reads back as a template: a zip whose XML parts are all
@@ -108,7 +106,8 @@ public:
             }
             case 14: return TemplateValue::rich_text(hostile_rich_text());
             case 15: {
-                TemplateValue::Map entries = value.kind() == TemplateValue::Kind::map ? value.as_map() : TemplateValue::Map{};
+                TemplateValue::Map entries =
+                    value.kind() == TemplateValue::Kind::map ? value.as_map() : TemplateValue::Map{};
                 entries.emplace_back(hostile_text(), TemplateValue::text(hostile_text()));
                 return TemplateValue::map(std::move(entries));
             }
@@ -128,7 +127,11 @@ public:
             case TemplateValue::Kind::image: {
                 if (!in_.flip()) return value;
                 docx::ImageData image = value.as_image();
-                const std::int64_t sizes[] = {0, -1, 1, std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min(),
+                const std::int64_t sizes[] = {0,
+                                              -1,
+                                              1,
+                                              std::numeric_limits<std::int64_t>::max(),
+                                              std::numeric_limits<std::int64_t>::min(),
                                               914400ll * 100000};
                 image.width_emu = sizes[in_.byte() % 6];
                 image.height_emu = sizes[in_.byte() % 6];
@@ -143,32 +146,62 @@ private:
     // Valid UTF-8 (the model's strings are), but with everything else a
     // plan's text cannot hold or a document must escape.
     std::string hostile_text() {
-        static constexpr std::uint32_t specials[] = {0x0, 0x1, 0x8, 0xB, 0xC, 0x1B, 0x7F, 0x85, 0xA0, 0xAD, 0x2028, 0x2029,
-                                                     0x200B, 0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0xD7FF, 0xE000, 0x10FFFF, 0x1F600, 0x301};
-        static constexpr std::string_view pieces[] = {"&", "<", ">", "\"", "'", "]]>", "<w:p>", "</w:t>", "{{", "}}", "{{#goals}}",
-                                                      "{{/goals}}", "\t", "\n", "\r\n", "\r", "&amp;", "&#1;", "<!--", "<?xml?>",
-                                                      "%s%n", "\\", "         "};
+        static constexpr std::uint32_t specials[] = {0x0,    0x1,    0x8,    0xB,      0xC,     0x1B,   0x7F,   0x85,
+                                                     0xA0,   0xAD,   0x2028, 0x2029,   0x200B,  0xFEFF, 0xFFFD, 0xFFFE,
+                                                     0xFFFF, 0xD7FF, 0xE000, 0x10FFFF, 0x1F600, 0x301};
+        static constexpr std::string_view pieces[] = {
+            "&",  "<",  ">",    "\"", "'",     "]]>",  "<w:p>", "</w:t>",  "{{",   "}}", "{{#goals}}", "{{/goals}}",
+            "\t", "\n", "\r\n", "\r", "&amp;", "&#1;", "<!--",  "<?xml?>", "%s%n", "\\", "         "};
         std::string out;
         const int length = in_.byte();
         budget_ -= length / 8;
         for (int i = 0; i < length; ++i) {
             const std::uint8_t b = in_.byte();
-            if (b < 0x20) append_utf8(out, b);
-            else if (b >= 0xE0) append_utf8(out, specials[b % std::size(specials)]);
-            else if (b >= 0xC0) out += pieces[b % std::size(pieces)];
-            else if (b >= 0x80) append_utf8(out, 0xC0 + b);  // Latin-1 letters: å ä ö é
-            else out += static_cast<char>(b);
+            if (b < 0x20)
+                append_utf8(out, b);
+            else if (b >= 0xE0)
+                append_utf8(out, specials[b % std::size(specials)]);
+            else if (b >= 0xC0)
+                out += pieces[b % std::size(pieces)];
+            else if (b >= 0x80)
+                append_utf8(out, 0xC0 + b);  // Latin-1 letters: å ä ö é
+            else
+                out += static_cast<char>(b);
         }
         return out;
     }
 
     std::string number_text() {
-        static constexpr std::string_view numbers[] = {"0", "-0", "-1", "0.5", "-0.005", "1.005", "9223372036854775807",
-                                                       "-9223372036854775808", "9223372036854775808", "92233720368547758.07",
-                                                       "1e308", "NaN", "inf", "0x10", "1,5", "1 000", ".5", "5.", "--1", "+1",
-                                                       "00000000000000000000000000000001", "2009-02-30", "2009-13-01",
-                                                       "9999-12-31", "0000-00-00", "-2009-01-01", "2009-1-1", "2009-10",
-                                                       "1.0000000000000000000001", ""};
+        static constexpr std::string_view numbers[] = {"0",
+                                                       "-0",
+                                                       "-1",
+                                                       "0.5",
+                                                       "-0.005",
+                                                       "1.005",
+                                                       "9223372036854775807",
+                                                       "-9223372036854775808",
+                                                       "9223372036854775808",
+                                                       "92233720368547758.07",
+                                                       "1e308",
+                                                       "NaN",
+                                                       "inf",
+                                                       "0x10",
+                                                       "1,5",
+                                                       "1 000",
+                                                       ".5",
+                                                       "5.",
+                                                       "--1",
+                                                       "+1",
+                                                       "00000000000000000000000000000001",
+                                                       "2009-02-30",
+                                                       "2009-13-01",
+                                                       "9999-12-31",
+                                                       "0000-00-00",
+                                                       "-2009-01-01",
+                                                       "2009-1-1",
+                                                       "2009-10",
+                                                       "1.0000000000000000000001",
+                                                       ""};
         const std::uint8_t b = in_.byte();
         if (b >= std::size(numbers)) {  // a long run of digits, maybe with a point
             std::string digits(static_cast<std::size_t>(b) * 4, '9');
@@ -192,7 +225,8 @@ private:
                 }
                 return list;
             };
-            if (block.kind == docx::RichBlock::Kind::paragraph) block.spans = spans();
+            if (block.kind == docx::RichBlock::Kind::paragraph)
+                block.spans = spans();
             else
                 for (int i = in_.byte() % 8; i > 0; --i) block.items.push_back(spans());
             blocks.push_back(std::move(block));
@@ -205,7 +239,7 @@ private:
     int skip() { return in_.empty() ? -1 : static_cast<int>(in_.below(1024)); }
 
     int next_edit_ = -1;
-    int budget_ = 4000;   // values changed or added, so the draft stays a few MiB at most
+    int budget_ = 4000;  // values changed or added, so the draft stays a few MiB at most
 };
 
 }  // namespace

@@ -33,10 +33,10 @@
 #include <vector>
 
 #include "fuzz_support.hpp"
-#include "service_routes.hpp"
 #include "http/json.hpp"
 #include "http/request_reader.hpp"
 #include "http/router.hpp"
+#include "service_routes.hpp"
 
 using namespace esfdraft;
 using esfdraft::http::HttpError;
@@ -52,12 +52,12 @@ http::ServerOptions limits() {
     return options;
 }
 
-
 http::Router& router() {
     static http::Router routes = [] {
         http::Router built;
         for (const auto& [method, pattern] : fuzz::service_routes)
-            built.add({method, pattern, "", http::Access::anyone, false, [](http::Request&) { return http::Response{}; }});
+            built.add(
+                {method, pattern, "", http::Access::anyone, false, [](http::Request&) { return http::Response{}; }});
         return built;
     }();
     return routes;
@@ -81,12 +81,14 @@ bool lower_case(const std::string& text) {
 // An HttpError our code may give for what a client sent.
 void require_client_error(const HttpError& error, const char* where) {
     FUZZ_REQUIRE(error.status() == 400 || error.status() == 413 || error.status() == 415,
-                 std::string(where) + ": HttpError " + std::to_string(error.status()) + " " + error.code() + ": " + error.what());
+                 std::string(where) + ": HttpError " + std::to_string(error.status()) + " " + error.code() + ": " +
+                     error.what());
 }
 
 [[noreturn]] void unexpected(const char* where, const std::exception& error) {
-    esfdraft::fuzz::property_failed("only HttpError escapes", std::string(where) + ": " + typeid(error).name() + ": " + error.what(),
-                                    __FILE__, __LINE__);
+    esfdraft::fuzz::property_failed("only HttpError escapes",
+                                    std::string(where) + ": " + typeid(error).name() + ": " + error.what(), __FILE__,
+                                    __LINE__);
 }
 
 void check_route(const http::Request& request) {
@@ -110,8 +112,9 @@ void check_route(const http::Request& request) {
             if (want[i].size() > 2 && want[i].front() == '{') {
                 ++named;
                 const auto param = match.params.find(want[i].substr(1, want[i].size() - 2));
-                FUZZ_REQUIRE(param != match.params.end() && !got[i].empty() && param->second == http::percent_decode(got[i]),
-                             request.path + ": the parameter " + want[i]);
+                FUZZ_REQUIRE(
+                    param != match.params.end() && !got[i].empty() && param->second == http::percent_decode(got[i]),
+                    request.path + ": the parameter " + want[i]);
             } else {
                 FUZZ_REQUIRE(want[i] == got[i], request.path + " matched " + match.route->pattern);
             }
@@ -172,7 +175,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         head.read(in);
     } catch (const Poco::Exception&) {
-        return 0;   // Poco's connection answers 400 itself; our code never sees it
+        return 0;  // Poco's connection answers 400 itself; our code never sees it
     }
     in.clear();
     const std::streamoff read_up_to = in.tellg();
@@ -190,11 +193,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     for (const auto& [name, value] : request.headers) FUZZ_REQUIRE(lower_case(name), "the header name '" + name + "'");
     FUZZ_REQUIRE(lower_case(request.content_type) && request.content_type.find(';') == std::string::npos &&
-                     (request.content_type.empty() || (request.content_type.front() != ' ' && request.content_type.back() != ' ')),
+                     (request.content_type.empty() ||
+                      (request.content_type.front() != ' ' && request.content_type.back() != ' ')),
                  "the media type '" + request.content_type + "'");
     FUZZ_REQUIRE(request.language == "sv" || request.language == "en", "the language '" + request.language + "'");
     FUZZ_REQUIRE(request.path == head.getURI().substr(0, head.getURI().find('?')), "the path '" + request.path + "'");
-    FUZZ_REQUIRE(page == (request.path.rfind("/api/", 0) != 0 && request.path != "/healthz"), "page or not for " + request.path);
+    FUZZ_REQUIRE(page == (request.path.rfind("/api/", 0) != 0 && request.path != "/healthz"),
+                 "page or not for " + request.path);
 
     check_route(request);
 
@@ -213,7 +218,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // (has_body has checked that the header is a number).
         std::string body = rest;
         if (!head.getChunkedTransferEncoding() && head.hasContentLength())
-            body = body.substr(0, static_cast<std::size_t>(std::min<Poco::Int64>(head.getContentLength64(), static_cast<Poco::Int64>(body.size()))));
+            body = body.substr(0, static_cast<std::size_t>(std::min<Poco::Int64>(
+                                      head.getContentLength64(), static_cast<Poco::Int64>(body.size()))));
         std::istringstream body_stream(body);
         try {
             http::read_body(head, body_stream, request, options);
@@ -226,14 +232,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     std::size_t in_parts = 0;
     for (const auto& [name, part] : request.parts) {
-        FUZZ_REQUIRE(part.bytes.size() <= options.part_limit, "the part '" + name + "' holds " + std::to_string(part.bytes.size()) + " bytes");
+        FUZZ_REQUIRE(part.bytes.size() <= options.part_limit,
+                     "the part '" + name + "' holds " + std::to_string(part.bytes.size()) + " bytes");
         in_parts += part.bytes.size();
     }
     FUZZ_REQUIRE(in_parts <= options.body_limit, std::to_string(in_parts) + " bytes in parts");
     FUZZ_REQUIRE(request.fields.size() <= http::form_field_limit, std::to_string(request.fields.size()) + " fields");
     for (const auto& [name, value] : request.fields)
-        FUZZ_REQUIRE(value.size() <= options.json_limit, "the field '" + name + "' holds " + std::to_string(value.size()) + " bytes");
-    FUZZ_REQUIRE(request.body.size() <= options.json_limit, "a body of " + std::to_string(request.body.size()) + " bytes");
+        FUZZ_REQUIRE(value.size() <= options.json_limit,
+                     "the field '" + name + "' holds " + std::to_string(value.size()) + " bytes");
+    FUZZ_REQUIRE(request.body.size() <= options.json_limit,
+                 "a body of " + std::to_string(request.body.size()) + " bytes");
 
     check_json(request);
     return 0;

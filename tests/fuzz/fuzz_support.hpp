@@ -33,8 +33,8 @@ inline std::string data_dir() {
     __builtin_trap();
 }
 
-#define FUZZ_REQUIRE(condition, detail)                                                           \
-    do {                                                                                          \
+#define FUZZ_REQUIRE(condition, detail)                                                                \
+    do {                                                                                               \
         if (!(condition)) ::esfdraft::fuzz::property_failed(#condition, (detail), __FILE__, __LINE__); \
     } while (false)
 

@@ -24,13 +24,17 @@ using namespace esfdraft;
 namespace {
 
 std::string describe(const docx::Tag& tag) {
-    std::string out = std::to_string(static_cast<int>(tag.kind)) + "/" + std::to_string(static_cast<int>(tag.mode)) + " " + tag.path;
+    std::string out =
+        std::to_string(static_cast<int>(tag.kind)) + "/" + std::to_string(static_cast<int>(tag.mode)) + " " + tag.path;
     for (const std::string& segment : tag.segments) out += " [" + segment + "]";
-    for (const docx::FilterCall& filter : tag.filters) out += " |" + filter.name + (filter.argument ? "(" + *filter.argument + ")" : "");
+    for (const docx::FilterCall& filter : tag.filters)
+        out += " |" + filter.name + (filter.argument ? "(" + *filter.argument + ")" : "");
     return out;
 }
 
-bool name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; }
+bool name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
 
 bool is_segment(const std::string& segment) {
     if (segment == "@index" || segment == "@first" || segment == "@last") return true;
@@ -42,7 +46,9 @@ bool is_segment(const std::string& segment) {
 
 void apply_all(const docx::Tag& tag, const std::string& value) {
     const std::vector<docx::TemplateValue> inputs = {
-        docx::text_value(value), docx::TemplateValue(), docx::TemplateValue::boolean(!value.empty()),
+        docx::text_value(value),
+        docx::TemplateValue(),
+        docx::TemplateValue::boolean(!value.empty()),
         docx::TemplateValue::list({docx::text_value(value), docx::TemplateValue()}),
         docx::TemplateValue::map({{value, docx::text_value(value)}}),
     };
@@ -90,7 +96,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         std::string again_problem;
         const std::optional<docx::Tag> again = docx::parse_tag(tag->raw, again_problem);
-        FUZZ_REQUIRE(again && describe(*again) == describe(*tag), "parsing raw again gave another tag: " + describe(*tag));
+        FUZZ_REQUIRE(again && describe(*again) == describe(*tag),
+                     "parsing raw again gave another tag: " + describe(*tag));
         apply_all(*tag, value);
     }
 

@@ -68,15 +68,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string name = "fuzz.docx";
     std::optional<docx::DocumentTemplate> loaded;
     try {
-        if (bytes.substr(0, 2) == "PK") loaded = docx::DocumentTemplate::load(bytes, name);
-        else loaded = docx::DocumentTemplate::load(package_from_parts(bytes), name);
+        if (bytes.substr(0, 2) == "PK")
+            loaded = docx::DocumentTemplate::load(bytes, name);
+        else
+            loaded = docx::DocumentTemplate::load(package_from_parts(bytes), name);
     } catch (const std::runtime_error&) {
         return 0;  // refused, as documented
     }
     const docx::DocumentTemplate& document = *loaded;
     FUZZ_REQUIRE(document.name() == name, "the template lost its name");
     for (const docx::TemplateProblem& problem : document.problems())
-        FUZZ_REQUIRE(!problem.part.empty() && !problem.message.empty(), "a problem without a part or message: " + problem.text());
+        FUZZ_REQUIRE(!problem.part.empty() && !problem.message.empty(),
+                     "a problem without a part or message: " + problem.text());
     for (const std::string& tag : document.tags()) (void)document.names(tag);
     for (const docx::TemplateProblem& problem : document.check_names(state->specimen))
         FUZZ_REQUIRE(!problem.message.empty(), "a name problem without a message: " + problem.text());

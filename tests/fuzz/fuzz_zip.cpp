@@ -53,7 +53,8 @@ bool acceptable_name(const std::string& name) {
         if (name.compare(start, slash - start, "..") == 0 && slash - start == 2) return false;
         start = slash + 1;
     }
-    return std::none_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+    return std::none_of(name.begin(), name.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
 }
 
 // One entry where this file finds it: its local header, its data and the
@@ -67,7 +68,8 @@ struct Located {
 };
 
 std::uint32_t u16(std::string_view bytes, std::size_t at) {
-    return static_cast<unsigned char>(bytes[at]) | static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8;
+    return static_cast<unsigned char>(bytes[at]) | static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1]))
+                                                       << 8;
 }
 std::uint32_t u32(std::string_view bytes, std::size_t at) { return u16(bytes, at) | u16(bytes, at + 2) << 16; }
 
@@ -99,9 +101,10 @@ std::optional<std::map<std::string, Located>> central_directory(std::string_view
         if (at + 46 + name_length > zip.size()) return std::nullopt;
         const std::string name(zip.substr(at + 46, name_length));
         at += 46 + name_length + u16(zip, at + 30) + u16(zip, at + 32);
-        if (!name.empty() && name.back() == '/') continue;   // nothing of a folder entry is read
+        if (!name.empty() && name.back() == '/') continue;  // nothing of a folder entry is read
         if (entry.header_start + 30 > zip.size()) return std::nullopt;
-        entry.data_start = entry.header_start + 30 + u16(zip, entry.header_start + 26) + u16(zip, entry.header_start + 28);
+        entry.data_start =
+            entry.header_start + 30 + u16(zip, entry.header_start + 26) + u16(zip, entry.header_start + 28);
         if (entry.data_start + entry.compressed_size > zip.size()) return std::nullopt;
         entries[name] = entry;
     }
@@ -138,7 +141,8 @@ std::optional<std::uint64_t> inflate_consumed(std::string_view compressed, const
 bool is_xml_part(const std::string& name) {
     const std::string folded = lower(name);
     const auto ends_with = [&](const std::string& suffix) {
-        return folded.size() >= suffix.size() && folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0;
+        return folded.size() >= suffix.size() &&
+               folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
     return ends_with(".xml") || ends_with(".rels");
 }
@@ -159,26 +163,31 @@ void require_within_bounds(std::string_view zip, const docx::Package& package) {
                  "the central directory holds " + std::to_string(directory->size()) + " files, the package " +
                      std::to_string(package.entries().size()));
     std::uint64_t total = 0;
-    std::vector<std::pair<std::size_t, std::size_t>> spans;   // [local header, end of data)
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // [local header, end of data)
     for (const docx::PackageEntry& entry : package.entries()) {
         const auto found = directory->find(entry.name);
         FUZZ_REQUIRE(found != directory->end(), "the entry '" + entry.name + "' is not in the central directory");
         const Located& where = found->second;
         const std::uint64_t size = entry.bytes.size();
-        FUZZ_REQUIRE(size == where.size, entry.name + ": " + std::to_string(size) + " bytes, declared " + std::to_string(where.size));
+        FUZZ_REQUIRE(size == where.size,
+                     entry.name + ": " + std::to_string(size) + " bytes, declared " + std::to_string(where.size));
         FUZZ_REQUIRE(size <= limits.max_entry_bytes, entry.name + ": " + std::to_string(size) + " bytes");
-        FUZZ_REQUIRE(!is_xml_part(entry.name) || size <= limits.max_xml_entry_bytes, entry.name + ": " + std::to_string(size) + " bytes");
+        FUZZ_REQUIRE(!is_xml_part(entry.name) || size <= limits.max_xml_entry_bytes,
+                     entry.name + ": " + std::to_string(size) + " bytes");
         total += size;
         const std::string_view data = zip.substr(where.data_start, where.compressed_size);
         if (where.method == 8) {
             const std::optional<std::uint64_t> consumed = inflate_consumed(data, entry.bytes);
-            FUZZ_REQUIRE(consumed.has_value(), entry.name + ": its data does not inflate to the bytes the reader returned");
+            FUZZ_REQUIRE(consumed.has_value(),
+                         entry.name + ": its data does not inflate to the bytes the reader returned");
             FUZZ_REQUIRE(size <= limits.ratio_free_bytes || within_ratio(size, *consumed, limits.max_ratio),
-                         entry.name + ": " + std::to_string(size) + " bytes inflated from " + std::to_string(*consumed) +
-                             " consumed (declared " + std::to_string(where.compressed_size) + "), above " +
-                             std::to_string(limits.max_ratio) + ":1");
+                         entry.name + ": " + std::to_string(size) + " bytes inflated from " +
+                             std::to_string(*consumed) + " consumed (declared " +
+                             std::to_string(where.compressed_size) + "), above " + std::to_string(limits.max_ratio) +
+                             ":1");
         } else {
-            FUZZ_REQUIRE(where.method == 0 && data == entry.bytes, entry.name + ": a stored entry that is not its bytes");
+            FUZZ_REQUIRE(where.method == 0 && data == entry.bytes,
+                         entry.name + ": a stored entry that is not its bytes");
         }
         spans.emplace_back(where.header_start, where.data_start + where.compressed_size);
     }
@@ -186,8 +195,9 @@ void require_within_bounds(std::string_view zip, const docx::Package& package) {
     std::sort(spans.begin(), spans.end());
     for (std::size_t i = 1; i < spans.size(); ++i)
         FUZZ_REQUIRE(spans[i].first >= spans[i - 1].second,
-                     "an entry at " + std::to_string(spans[i].first) + " overlaps the one at " + std::to_string(spans[i - 1].first) +
-                         " (which ends at " + std::to_string(spans[i - 1].second) + ")");
+                     "an entry at " + std::to_string(spans[i].first) + " overlaps the one at " +
+                         std::to_string(spans[i - 1].first) + " (which ends at " + std::to_string(spans[i - 1].second) +
+                         ")");
 }
 
 std::map<std::string, std::string> by_name(const docx::Package& package) {
@@ -210,12 +220,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // would be an error the reader did not mean), naming the archive,
         // and printable as it is.
         const std::string message = error.what();
-        FUZZ_REQUIRE(typeid(error) == typeid(std::runtime_error), std::string("refused with ") + typeid(error).name() + ": " + message);
+        FUZZ_REQUIRE(typeid(error) == typeid(std::runtime_error),
+                     std::string("refused with ") + typeid(error).name() + ": " + message);
         FUZZ_REQUIRE(message.rfind("fuzz.zip: ", 0) == 0, "the refusal does not name the archive: " + message);
-        FUZZ_REQUIRE(model::printable(message) == message, "the refusal quotes unescaped input: " + model::printable(message));
+        FUZZ_REQUIRE(model::printable(message) == message,
+                     "the refusal quotes unescaped input: " + model::printable(message));
         return 0;
     } catch (const std::exception& error) {
-        FUZZ_REQUIRE(false, std::string("an exception the reader does not document: ") + typeid(error).name() + ": " + error.what());
+        FUZZ_REQUIRE(false, std::string("an exception the reader does not document: ") + typeid(error).name() + ": " +
+                                error.what());
     } catch (...) {
         FUZZ_REQUIRE(false, "an exception that is not a std::exception");
     }
@@ -223,7 +236,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::map<std::string, std::string> folded;
     for (const docx::PackageEntry& entry : package.entries()) {
         FUZZ_REQUIRE(acceptable_name(entry.name), "the reader accepted the entry name '" + entry.name + "'");
-        FUZZ_REQUIRE(folded.emplace(lower(entry.name), entry.name).second, "two entries named '" + entry.name + "' ignoring case");
+        FUZZ_REQUIRE(folded.emplace(lower(entry.name), entry.name).second,
+                     "two entries named '" + entry.name + "' ignoring case");
         FUZZ_REQUIRE(package.find(entry.name) == &entry.bytes, "find does not give the entry '" + entry.name + "'");
     }
     std::string written;

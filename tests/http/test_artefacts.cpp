@@ -103,7 +103,8 @@ BOOST_AUTO_TEST_CASE(what_the_store_holds_is_what_is_answered) {
 BOOST_AUTO_TEST_CASE(other_bytes_or_another_day_have_another_key) {
     Cache cache;
     const store::Version version = cache.upload(framsyn);
-    const store::Version other = cache.upload(std::regex_replace(framsyn, std::regex("<title>FRAMSYN"), "<title>Other FRAMSYN"));
+    const store::Version other =
+        cache.upload(std::regex_replace(framsyn, std::regex("<title>FRAMSYN"), "<title>Other FRAMSYN"));
     BOOST_TEST(*http::artefact_key(version) == *http::artefact_key(version));
     BOOST_TEST(*http::artefact_key(version) != *http::artefact_key(other));
     store::VersionInfo with_findings = version;
@@ -122,7 +123,8 @@ BOOST_AUTO_TEST_CASE(nothing_is_stored_for_a_plan_without_output) {
     const store::Version version = cache.upload("<not-a-plan/>");
     const auto key = http::artefact_key(version);
     BOOST_REQUIRE(key);
-    const auto none = http::cached_artefact(*cache.context, version, "docx", "", [] { return std::optional<std::string>(); });
+    const auto none =
+        http::cached_artefact(*cache.context, version, "docx", "", [] { return std::optional<std::string>(); });
     BOOST_TEST(!none);
     BOOST_TEST(!cache.database->find_artefact(*key, "docx", ""));
 }

@@ -30,10 +30,14 @@ const fs::path source = ESFDRAFT_SOURCE_DIR;
 
 // Every sample and fixture plan, and every findings document with the plan to check it with.
 std::vector<fs::path> plans() {
-    return {source / "samples/framsyn/plan.xml",           source / "samples/framsyn-prestudy/plan.xml",
-            source / "samples/esf-plus/plan.xml",          source / "tests/load/fixtures/additions-plan.xml",
-            source / "tests/load/fixtures/minimal-plan.xml", source / "tests/load/fixtures/rich-plan.xml",
-            source / "tests/rules/fixtures/clean-plan.xml", source / "tests/rules/fixtures/clean-plan-esf-plus.xml",
+    return {source / "samples/framsyn/plan.xml",
+            source / "samples/framsyn-prestudy/plan.xml",
+            source / "samples/esf-plus/plan.xml",
+            source / "tests/load/fixtures/additions-plan.xml",
+            source / "tests/load/fixtures/minimal-plan.xml",
+            source / "tests/load/fixtures/rich-plan.xml",
+            source / "tests/rules/fixtures/clean-plan.xml",
+            source / "tests/rules/fixtures/clean-plan-esf-plus.xml",
             source / "tests/rules/fixtures/clean-plan-esf-plus-full.xml"};
 }
 std::vector<std::pair<fs::path, fs::path>> findings_documents() {
@@ -41,7 +45,8 @@ std::vector<std::pair<fs::path, fs::path>> findings_documents() {
             {source / "samples/esf-plus/findings.xml", source / "samples/esf-plus/plan.xml"},
             {source / "tests/load/fixtures/rich-findings.xml", source / "tests/load/fixtures/rich-plan.xml"},
             {source / "tests/rules/fixtures/clean-findings.xml", source / "tests/rules/fixtures/clean-plan.xml"},
-            {source / "tests/rules/fixtures/clean-findings-esf-plus.xml", source / "tests/rules/fixtures/clean-plan-esf-plus.xml"}};
+            {source / "tests/rules/fixtures/clean-findings-esf-plus.xml",
+             source / "tests/rules/fixtures/clean-plan-esf-plus.xml"}};
 }
 
 http::Checker& checker() {
@@ -55,7 +60,8 @@ struct Drawn {
     http::editor::Fields fields;
 };
 
-Drawn draw(const http::editor::Part& part, const http::UploadCheck& check, const model::Element* root, const std::string& lang = "sv") {
+Drawn draw(const http::editor::Part& part, const http::UploadCheck& check, const model::Element* root,
+           const std::string& lang = "sv") {
     http::Request request;
     request.language = lang;
     http::editor::Sheet sheet(request, check, root, nullptr);
@@ -147,7 +153,8 @@ BOOST_AUTO_TEST_CASE(an_edited_finding_text_loads_with_that_text_and_the_same_fi
             const std::string edited = part("questions").apply(questions.fields, findings, root);
             Drawn statements = draw(part("findings"), before, &root);
             statements.fields["finding.1.statement"] = "Ett nytt påstående.";
-            const std::string edited_too = part("findings").apply(statements.fields, edited, pipeline::read_document(edited));
+            const std::string edited_too =
+                part("findings").apply(statements.fields, edited, pipeline::read_document(edited));
             const http::UploadCheck after = check_of(plan, edited_too);
             BOOST_REQUIRE(after.application && after.application->findings);
             BOOST_TEST(after.application->findings->questions.front().text == "En ny fråga?");
@@ -165,7 +172,8 @@ BOOST_AUTO_TEST_CASE(the_budget_grid_has_a_labelled_cell_for_every_value_and_an_
     const Drawn sv = draw(part("budget"), check, &root);
     // Column headers, and a label per cell naming column and row.
     BOOST_TEST(sv.html.find("<th scope=\"col\">Belopp (kr)</th>") != std::string::npos);
-    BOOST_TEST(sv.html.find("<label for=\"f-cost.3.amount\">Belopp (kr), rad 3</label>") != std::string::npos, sv.html.substr(0, 3000));
+    BOOST_TEST(sv.html.find("<label for=\"f-cost.3.amount\">Belopp (kr), rad 3</label>") != std::string::npos,
+               sv.html.substr(0, 3000));
     BOOST_TEST(sv.fields.at("cost.count") == std::to_string(lines + 1));
     BOOST_TEST(sv.fields.count("cost." + std::to_string(lines + 1) + ".amount") == 1u);
     BOOST_TEST(sv.fields.at("cost.1.amount") == "126000");
@@ -209,7 +217,7 @@ BOOST_AUTO_TEST_CASE(rows_added_and_removed_and_an_amount_as_typed_is_the_findin
     const model::Element edited_root = pipeline::read_document(edited);
     const Drawn again = draw(part("budget"), after, &edited_root);
     BOOST_TEST(again.html.find("id=\"at-application-budget-costs-cost-2-\"") != std::string::npos);
-    BOOST_TEST(again.fields.at("cost.count") == std::to_string(lines + 1));   // one removed, one added, one empty
+    BOOST_TEST(again.fields.at("cost.count") == std::to_string(lines + 1));  // one removed, one added, one empty
 }
 
 BOOST_AUTO_TEST_CASE(the_first_save_of_a_findings_part_creates_the_document) {
@@ -221,7 +229,8 @@ BOOST_AUTO_TEST_CASE(the_first_save_of_a_findings_part_creates_the_document) {
     drawn.fields["end"] = "2009-07-07";
     drawn.fields["method"] = "En enkät och *intervjuer*.\n\n- tre workshoppar\n- 22 intervjuer";
     // As the editor gives a version without findings: an empty findings document.
-    const std::string empty = pipeline::write_document(model::Element("findings"), pipeline::findings_document_namespace());
+    const std::string empty =
+        pipeline::write_document(model::Element("findings"), pipeline::findings_document_namespace());
     const std::string created = part("study").apply(drawn.fields, empty, pipeline::read_document(empty));
     BOOST_TEST(created.find("xmlns=\"urn:esfdraft:findings:1\"") != std::string::npos);
     BOOST_TEST(created.find("<em>intervjuer</em>") != std::string::npos, created);
@@ -241,9 +250,11 @@ BOOST_AUTO_TEST_CASE(the_first_save_of_a_findings_part_creates_the_document) {
     const std::string complete = part("findings").apply(findings.fields, with_question, root2);
     const http::UploadCheck after = check_of(plan, complete);
     BOOST_REQUIRE(after.application && after.application->findings);
-    for (const model::Finding& finding : after.report.findings) BOOST_TEST(finding.rule != "X002", finding.where.path << " " << finding.message_id);
+    for (const model::Finding& finding : after.report.findings)
+        BOOST_TEST(finding.rule != "X002", finding.where.path << " " << finding.message_id);
     BOOST_TEST(after.application->findings->findings.size() == 1u);
-    BOOST_TEST((after.application->findings->findings.front().evidence.front().respondents == std::optional<std::int64_t>(97)));
+    BOOST_TEST((after.application->findings->findings.front().evidence.front().respondents ==
+                std::optional<std::int64_t>(97)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -98,9 +98,10 @@ BOOST_AUTO_TEST_CASE(crlf_blank_lines_and_whitespace_are_normalised) {
 }
 
 BOOST_AUTO_TEST_CASE(typical_markup_comes_back_as_written) {
-    for (const char* markup : {"Länets kommuner söker **få** socialfondsprojekt.\n\n- små kommuner saknar projektkompetens;\n"
-                               "- samverkan mellan kommunerna är *ad hoc*.",
-                               "1. först\n2. sedan **och *sist***", "Ett *betonat* ord\n\nOch ett \\* tecken"})
+    for (const char* markup :
+         {"Länets kommuner söker **få** socialfondsprojekt.\n\n- små kommuner saknar projektkompetens;\n"
+          "- samverkan mellan kommunerna är *ad hoc*.",
+          "1. först\n2. sedan **och *sist***", "Ett *betonat* ord\n\nOch ett \\* tecken"})
         BOOST_TEST(normalised(markup) == markup);
 }
 
@@ -126,7 +127,8 @@ BOOST_AUTO_TEST_CASE(every_rich_text_element_of_the_samples_round_trips) {
                 const std::string once = markup_from(*element);
                 model::Element again(element->name);
                 fill_rich_text(again, once);
-                BOOST_TEST(markup_from(again) == once, entry.path().string() << " " << element->name << " line " << element->line);
+                BOOST_TEST(markup_from(again) == once, entry.path().string()
+                                                           << " " << element->name << " line " << element->line);
                 ++checked;
             }
         }

@@ -37,9 +37,12 @@ BOOST_AUTO_TEST_CASE(parameters_are_one_decoded_segment) {
 
 BOOST_AUTO_TEST_CASE(unknown_paths_and_empty_segments_are_not_found) {
     const Router router = sample_router();
-    BOOST_TEST(static_cast<int>(router.match("GET", "/api/nothing").kind) == static_cast<int>(RouteMatch::Kind::not_found));
-    BOOST_TEST(static_cast<int>(router.match("GET", "/api/applications/").kind) == static_cast<int>(RouteMatch::Kind::not_found));
-    BOOST_TEST(static_cast<int>(router.match("GET", "api/applications").kind) == static_cast<int>(RouteMatch::Kind::not_found));
+    BOOST_TEST(static_cast<int>(router.match("GET", "/api/nothing").kind) ==
+               static_cast<int>(RouteMatch::Kind::not_found));
+    BOOST_TEST(static_cast<int>(router.match("GET", "/api/applications/").kind) ==
+               static_cast<int>(RouteMatch::Kind::not_found));
+    BOOST_TEST(static_cast<int>(router.match("GET", "api/applications").kind) ==
+               static_cast<int>(RouteMatch::Kind::not_found));
 }
 
 BOOST_AUTO_TEST_CASE(another_method_is_405_with_the_allowed_ones) {
@@ -47,7 +50,8 @@ BOOST_AUTO_TEST_CASE(another_method_is_405_with_the_allowed_ones) {
     const RouteMatch match = router.match("DELETE", "/api/applications");
     BOOST_REQUIRE(match.kind == RouteMatch::Kind::method_not_allowed);
     BOOST_TEST((match.allowed == std::vector<std::string>{"GET", "HEAD", "POST"}));
-    BOOST_TEST(static_cast<int>(router.match("HEAD", "/api/applications").kind) == static_cast<int>(RouteMatch::Kind::found));
+    BOOST_TEST(static_cast<int>(router.match("HEAD", "/api/applications").kind) ==
+               static_cast<int>(RouteMatch::Kind::found));
 }
 
 BOOST_AUTO_TEST_CASE(a_malformed_escape_is_400) {
@@ -60,8 +64,9 @@ BOOST_AUTO_TEST_CASE(a_malformed_escape_is_400) {
 
 BOOST_AUTO_TEST_CASE(a_route_added_twice_is_refused) {
     Router router = sample_router();
-    BOOST_CHECK_THROW(router.add({"GET", "/api/applications", "", Access::signed_in, false, [](Request&) { return Response{}; }}),
-                      std::logic_error);
+    BOOST_CHECK_THROW(
+        router.add({"GET", "/api/applications", "", Access::signed_in, false, [](Request&) { return Response{}; }}),
+        std::logic_error);
 }
 
 BOOST_AUTO_TEST_CASE(accept_language_picks_the_preferred_of_swedish_and_english) {

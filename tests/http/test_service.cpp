@@ -48,7 +48,7 @@ const std::string sample_findings = read_file(ESFDRAFT_SOURCE_DIR "/samples/fram
 
 struct Reply {
     int status = 0;
-    mutable std::map<std::string, std::string> headers;   // lower-case names (read with [])
+    mutable std::map<std::string, std::string> headers;  // lower-case names (read with [])
     std::string body;
 
     Poco::JSON::Object::Ptr json() const {
@@ -60,7 +60,7 @@ struct Reply {
 
 struct Part {
     std::string name;
-    std::string filename;   // empty: a plain field
+    std::string filename;  // empty: a plain field
     std::string bytes;
 };
 
@@ -83,7 +83,8 @@ std::string urlencode(const std::map<std::string, std::string>& fields) {
         if (!out.empty()) out += '&';
         out += name + '=';
         for (unsigned char c : value) {
-            if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out += static_cast<char>(c);
+            if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
+                out += static_cast<char>(c);
             else {
                 char buffer[4];
                 std::snprintf(buffer, sizeof buffer, "%%%02X", c);
@@ -110,11 +111,11 @@ struct Service {
     std::unique_ptr<store::Store> database;
     std::unique_ptr<http::Site> site;
     std::unique_ptr<http::Server> server;
-    std::map<std::string, std::string> tokens;    // role key → API token
+    std::map<std::string, std::string> tokens;  // role key → API token
     std::map<std::string, std::string> emails;
     const std::string password = "correct horse battery staple";
     std::mutex hook_mutex;
-    std::function<void()> on_next_clock;   // run once, at the site's next clock reading
+    std::function<void()> on_next_clock;  // run once, at the site's next clock reading
 
     void at_next_clock(std::function<void()> hook) {
         const std::lock_guard<std::mutex> lock(hook_mutex);
@@ -127,7 +128,8 @@ struct Service {
         database = store::Store::open(backing->url());
         database->migrate();
         const std::string hash = store::hash_password(password);
-        const auto add = [&](const std::string& key, const std::string& email, store::Role role, const std::string& organisation) {
+        const auto add = [&](const std::string& key, const std::string& email, store::Role role,
+                             const std::string& organisation) {
             const auto user = database->add_user(email, key, role, organisation, hash);
             const std::string token = store::random_token();
             database->create_api_token(user->id, "test", store::token_hash(token));
@@ -213,7 +215,8 @@ struct Service {
     }
 
     Reply move(const std::string& id, const std::string& who, const std::string& to) {
-        return call("POST", "/api/applications/" + id + "/transitions", who, "{\"to\": \"" + to + "\"}", "application/json");
+        return call("POST", "/api/applications/" + id + "/transitions", who, "{\"to\": \"" + to + "\"}",
+                    "application/json");
     }
 
     // Sends raw bytes and reads what comes back until the server closes.
@@ -230,7 +233,8 @@ struct Service {
         char buffer[4096];
         try {
             int got = 0;
-            while ((got = socket.receiveBytes(buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(got));
+            while ((got = socket.receiveBytes(buffer, sizeof buffer)) > 0)
+                out.append(buffer, static_cast<std::size_t>(got));
         } catch (const Poco::Exception&) {
         }
         return out;
@@ -277,7 +281,8 @@ BOOST_AUTO_TEST_CASE(healthz_and_the_error_shape) {
 BOOST_AUTO_TEST_CASE(login_sets_an_http_only_cookie_and_csrf_guards_unsafe_methods) {
     Service service;
     const Reply login = service.call("POST", "/api/login", "",
-                                     "{\"email\": \"OWNER@one.example\", \"password\": \"" + service.password + "\"}", "application/json");
+                                     "{\"email\": \"OWNER@one.example\", \"password\": \"" + service.password + "\"}",
+                                     "application/json");
     BOOST_REQUIRE_EQUAL(login.status, 200);
     const std::string cookie_header = login.headers["set-cookie"];
     BOOST_TEST(cookie_header.find("HttpOnly") != std::string::npos);
@@ -294,7 +299,8 @@ BOOST_AUTO_TEST_CASE(login_sets_an_http_only_cookie_and_csrf_guards_unsafe_metho
 
     const std::string id = service.create();
     const std::string comment = "{\"version\": 1, \"text\": \"hello\"}";
-    const Reply without = service.call("POST", "/api/applications/" + id + "/comments", "", comment, "application/json", {{"Cookie", cookie}});
+    const Reply without = service.call("POST", "/api/applications/" + id + "/comments", "", comment, "application/json",
+                                       {{"Cookie", cookie}});
     BOOST_TEST(without.status == 403);
     BOOST_TEST(without.error_code() == "csrf");
     const Reply wrong = service.call("POST", "/api/applications/" + id + "/comments", "", comment, "application/json",
@@ -304,11 +310,13 @@ BOOST_AUTO_TEST_CASE(login_sets_an_http_only_cookie_and_csrf_guards_unsafe_metho
                                     {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
     BOOST_TEST(with.status == 201);
     // The form field works as well as the header.
-    const Reply form = service.call("POST", "/applications/" + id + "/comments", "", urlencode({{"csrf", csrf}, {"text", "via form"}, {"version", "1"}}),
+    const Reply form = service.call("POST", "/applications/" + id + "/comments", "",
+                                    urlencode({{"csrf", csrf}, {"text", "via form"}, {"version", "1"}}),
                                     "application/x-www-form-urlencoded", {{"Cookie", cookie}});
     BOOST_TEST(form.status == 303);
-    const Reply form_without = service.call("POST", "/applications/" + id + "/comments", "", urlencode({{"text", "via form"}}),
-                                            "application/x-www-form-urlencoded", {{"Cookie", cookie}});
+    const Reply form_without =
+        service.call("POST", "/applications/" + id + "/comments", "", urlencode({{"text", "via form"}}),
+                     "application/x-www-form-urlencoded", {{"Cookie", cookie}});
     BOOST_TEST(form_without.status == 403);
 
     const Reply logout = service.call("POST", "/api/logout", "", "", "", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
@@ -318,16 +326,20 @@ BOOST_AUTO_TEST_CASE(login_sets_an_http_only_cookie_and_csrf_guards_unsafe_metho
 
 BOOST_AUTO_TEST_CASE(unknown_email_and_wrong_password_answer_alike_and_failures_are_throttled) {
     Service service;
-    const Reply unknown = service.call("POST", "/api/login", "", "{\"email\": \"nobody@x.example\", \"password\": \"x\"}", "application/json");
-    const Reply wrong = service.call("POST", "/api/login", "", "{\"email\": \"owner@two.example\", \"password\": \"x\"}", "application/json");
+    const Reply unknown = service.call("POST", "/api/login", "",
+                                       "{\"email\": \"nobody@x.example\", \"password\": \"x\"}", "application/json");
+    const Reply wrong = service.call("POST", "/api/login", "",
+                                     "{\"email\": \"owner@two.example\", \"password\": \"x\"}", "application/json");
     BOOST_TEST(unknown.status == 401);
     BOOST_TEST(wrong.status == 401);
     BOOST_TEST(unknown.body == wrong.body);
     for (int attempt = 0; attempt < 4; ++attempt) {
-        service.call("POST", "/api/login", "", "{\"email\": \"owner@two.example\", \"password\": \"x\"}", "application/json");
+        service.call("POST", "/api/login", "", "{\"email\": \"owner@two.example\", \"password\": \"x\"}",
+                     "application/json");
     }
-    const Reply throttled = service.call("POST", "/api/login", "",
-                                         "{\"email\": \"owner@two.example\", \"password\": \"" + service.password + "\"}", "application/json");
+    const Reply throttled = service.call(
+        "POST", "/api/login", "", "{\"email\": \"owner@two.example\", \"password\": \"" + service.password + "\"}",
+        "application/json");
     BOOST_TEST(throttled.status == 429);
     BOOST_TEST(throttled.error_code() == "too-many-requests");
 }
@@ -339,14 +351,16 @@ BOOST_AUTO_TEST_CASE(malformed_and_unsupported_bodies) {
     BOOST_TEST(broken.error_code() == "invalid");
     const Reply not_object = service.call("POST", "/api/login", "", "[1, 2]", "application/json");
     BOOST_TEST(not_object.status == 400);
-    const Reply wrong_type = service.call("POST", "/api/login", "", "{\"email\": 5, \"password\": \"x\"}", "application/json");
+    const Reply wrong_type =
+        service.call("POST", "/api/login", "", "{\"email\": 5, \"password\": \"x\"}", "application/json");
     BOOST_TEST(wrong_type.status == 400);
     const Reply as_text = service.call("POST", "/api/login", "", "email=x", "text/plain");
     BOOST_TEST(as_text.status == 415);
     const Reply check_json = service.call("POST", "/api/check", "owner", "{}", "application/json");
     BOOST_TEST(check_json.status == 415);
-    const Reply no_plan = service.call("POST", "/api/check", "owner", multipart({{"findings", "f.xml", sample_findings}}),
-                                       "multipart/form-data; boundary=" + boundary);
+    const Reply no_plan =
+        service.call("POST", "/api/check", "owner", multipart({{"findings", "f.xml", sample_findings}}),
+                     "multipart/form-data; boundary=" + boundary);
     BOOST_TEST(no_plan.status == 400);
     BOOST_TEST(no_plan.error_code() == "invalid");
 }
@@ -374,24 +388,26 @@ BOOST_AUTO_TEST_CASE(hostile_multipart_is_refused_with_the_right_status) {
     BOOST_TEST(big.status == 413);
     BOOST_TEST(big.error_code() == "too-large");
     // A body announced larger than the whole-body limit is refused before it is sent.
-    const std::string answer = service.raw("POST /api/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + service.tokens["owner"] +
-                                           "\r\nContent-Type: multipart/form-data; boundary=" + boundary +
-                                           "\r\nContent-Length: 999999999999\r\n\r\n");
+    const std::string answer = service.raw(
+        "POST /api/check HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + service.tokens["owner"] +
+        "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: 999999999999\r\n\r\n");
     BOOST_TEST(status_of_raw(answer) == 413);
     BOOST_TEST(answer.find("\"too-large\"") != std::string::npos);
     // A JSON body over its limit.
-    const std::string long_json = service.raw("POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
-                                              std::to_string(2u << 20) + "\r\n\r\n{\"email\": \"");
+    const std::string long_json =
+        service.raw("POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                    std::to_string(2u << 20) + "\r\n\r\n{\"email\": \"");
     BOOST_TEST(status_of_raw(long_json) == 413);
 }
 
 BOOST_AUTO_TEST_CASE(path_tricks_in_ids_find_nothing) {
     Service service;
     const std::string id = service.create();
-    for (const std::string& path : {std::string("/api/applications/..%2f..%2fetc%2fpasswd"), std::string("/api/applications/%2e%2e"),
-                                    "/api/applications/" + id + "%2f..", "/api/applications/" + id + "/versions/..%2f1/plan.xml",
-                                    "/api/applications/" + id + "/versions/01/plan.xml", "/api/applications/" + id + "/versions/-1/plan.xml",
-                                    "/api/applications/" + id + "/versions/99999999999999/plan.xml"}) {
+    for (const std::string& path :
+         {std::string("/api/applications/..%2f..%2fetc%2fpasswd"), std::string("/api/applications/%2e%2e"),
+          "/api/applications/" + id + "%2f..", "/api/applications/" + id + "/versions/..%2f1/plan.xml",
+          "/api/applications/" + id + "/versions/01/plan.xml", "/api/applications/" + id + "/versions/-1/plan.xml",
+          "/api/applications/" + id + "/versions/99999999999999/plan.xml"}) {
         const Reply reply = service.call("GET", path, "admin");
         BOOST_TEST(reply.status == 404, path << " answered " << reply.status);
         BOOST_TEST(reply.error_code() == "not-found");
@@ -423,7 +439,8 @@ BOOST_AUTO_TEST_CASE(versions_keep_the_bytes_and_outputs_are_deterministic) {
     for (const std::string format : {"json", "html", "text"}) {
         const Reply report = service.call("GET", base + "/versions/1/report?format=" + format + "&lang=en", "owner");
         BOOST_TEST(report.status == 200);
-        BOOST_TEST((report.body == service.call("GET", base + "/versions/1/report?format=" + format + "&lang=en", "owner").body));
+        BOOST_TEST((report.body ==
+                    service.call("GET", base + "/versions/1/report?format=" + format + "&lang=en", "owner").body));
     }
     BOOST_TEST(service.call("GET", base + "/versions/1/report?format=pdf", "owner").status == 400);
     BOOST_TEST(service.call("GET", base + "/versions/1/report?lang=de", "owner").status == 400);
@@ -455,7 +472,8 @@ BOOST_AUTO_TEST_CASE(a_reviewer_downloads_the_assessment_document) {
     BOOST_TEST(has(english.body, "Step 1: formal requirements"));
     BOOST_TEST(service.call("GET", base + "/assessment.docx", "other").status == 404);
     BOOST_TEST(service.call("GET", base + "/assessment.docx?lang=de", "reviewer").status == 400);
-    BOOST_TEST(service.call("GET", "/api/applications/" + id + "/versions/2/assessment.docx", "reviewer").status == 404);
+    BOOST_TEST(service.call("GET", "/api/applications/" + id + "/versions/2/assessment.docx", "reviewer").status ==
+               404);
     // The application page links it.
     BOOST_TEST(has(service.call("GET", "/applications/" + id, "reviewer").body, "/versions/1/assessment.docx?lang="));
 }
@@ -463,7 +481,7 @@ BOOST_AUTO_TEST_CASE(a_reviewer_downloads_the_assessment_document) {
 BOOST_AUTO_TEST_CASE(the_workflow_from_draft_to_approved) {
     Service service;
     const std::string id = service.create();
-    BOOST_TEST(service.call("GET", "/api/applications/" + id, "reviewer").status == 404);   // not submitted yet
+    BOOST_TEST(service.call("GET", "/api/applications/" + id, "reviewer").status == 404);  // not submitted yet
     BOOST_TEST(service.move(id, "owner", "in-review").status == 403);
     BOOST_TEST(service.move(id, "owner", "submitted").json()->getValue<std::string>("status") == "submitted");
     BOOST_TEST(service.move(id, "owner", "submitted").status == 409);
@@ -471,7 +489,8 @@ BOOST_AUTO_TEST_CASE(the_workflow_from_draft_to_approved) {
     BOOST_TEST(service.move(id, "reviewer", "approved").status == 409);
     BOOST_TEST(service.move(id, "reviewer", "in-review").status == 200);
     BOOST_TEST(service.move(id, "reviewer", "changes-requested").status == 200);
-    const std::string changed = std::regex_replace(sample_plan, std::regex("kompetens för efterfrågade"), "kompetens för nya");
+    const std::string changed =
+        std::regex_replace(sample_plan, std::regex("kompetens för efterfrågade"), "kompetens för nya");
     const Reply second = service.upload("/api/applications/" + id + "/versions", "owner", changed);
     BOOST_TEST(second.status == 201);
     BOOST_TEST(second.json()->getValue<int>("version") == 2);
@@ -481,9 +500,11 @@ BOOST_AUTO_TEST_CASE(the_workflow_from_draft_to_approved) {
     BOOST_TEST(service.move(id, "reviewer", "rejected").status == 409);
     BOOST_TEST(service.move(id, "reviewer", "sideways").status == 400);
 
-    const auto history = service.call("GET", "/api/applications/" + id + "/history", "owner").json()->getArray("history");
+    const auto history =
+        service.call("GET", "/api/applications/" + id + "/history", "owner").json()->getArray("history");
     std::vector<std::string> actions;
-    for (std::size_t i = 0; i < history->size(); ++i) actions.push_back(history->getObject(static_cast<unsigned>(i))->getValue<std::string>("action"));
+    for (std::size_t i = 0; i < history->size(); ++i)
+        actions.push_back(history->getObject(static_cast<unsigned>(i))->getValue<std::string>("action"));
     BOOST_TEST(actions.front() == "create");
     BOOST_TEST(std::count(actions.begin(), actions.end(), "transition") == 6);
     BOOST_TEST(std::count(actions.begin(), actions.end(), "upload") == 2);
@@ -495,14 +516,17 @@ BOOST_AUTO_TEST_CASE(the_workflow_from_draft_to_approved) {
     const auto title = changes->getObject(0);
     BOOST_TEST(title->getValue<std::string>("kind") == "section");
     BOOST_TEST(title->getValue<std::string>("key") == "title");
-    BOOST_TEST(title->getArray("fields")->getObject(0)->getValue<std::string>("new").find("kompetens för nya") != std::string::npos);
-    BOOST_TEST(diff.json()->getObject("keyFigures")->getObject("before")->getValue<std::string>("totalCost") == "2010000.00");
+    BOOST_TEST(title->getArray("fields")->getObject(0)->getValue<std::string>("new").find("kompetens för nya") !=
+               std::string::npos);
+    BOOST_TEST(diff.json()->getObject("keyFigures")->getObject("before")->getValue<std::string>("totalCost") ==
+               "2010000.00");
     BOOST_TEST(service.call("GET", "/api/applications/" + id + "/diff?from=1", "reviewer").status == 400);
 }
 
 BOOST_AUTO_TEST_CASE(a_version_with_errors_is_stored_but_not_submitted) {
     Service service;
-    const Reply created = service.upload("/api/applications", "owner", "<plan xmlns=\"urn:esfdraft:plan:1\"><broken", std::nullopt);
+    const Reply created =
+        service.upload("/api/applications", "owner", "<plan xmlns=\"urn:esfdraft:plan:1\"><broken", std::nullopt);
     BOOST_REQUIRE_EQUAL(created.status, 201);
     BOOST_TEST(created.json()->getObject("summary")->getValue<int>("errors") >= 1);
     const std::string id = created.json()->getValue<std::string>("id");
@@ -542,12 +566,14 @@ BOOST_AUTO_TEST_CASE(script_in_comments_and_titles_comes_back_escaped) {
     Service service;
     const std::string payload = "<script>alert(1)</script>";
     const std::string xml_payload = "&lt;img src=x onerror=alert(1)&gt;";
-    const std::string plan = std::regex_replace(sample_plan, std::regex("<title>FRAMSYN"), "<title>" + xml_payload + "FRAMSYN");
+    const std::string plan =
+        std::regex_replace(sample_plan, std::regex("<title>FRAMSYN"), "<title>" + xml_payload + "FRAMSYN");
     const std::string id = service.create("owner", plan);
-    const Reply comment = service.call("POST", "/api/applications/" + id + "/comments", "owner",
-                                       "{\"version\": \"latest\", \"text\": \"" + payload + "\", \"rule\": \"<b>\"}", "application/json");
+    const Reply comment =
+        service.call("POST", "/api/applications/" + id + "/comments", "owner",
+                     "{\"version\": \"latest\", \"text\": \"" + payload + "\", \"rule\": \"<b>\"}", "application/json");
     BOOST_REQUIRE_EQUAL(comment.status, 201);
-    BOOST_TEST(comment.json()->getValue<std::string>("text") == payload);   // JSON keeps the text as it was
+    BOOST_TEST(comment.json()->getValue<std::string>("text") == payload);  // JSON keeps the text as it was
     const Reply page = service.call("GET", "/applications/" + id, "owner");
     BOOST_REQUIRE_EQUAL(page.status, 200);
     BOOST_TEST(page.body.find(payload) == std::string::npos);
@@ -557,7 +583,9 @@ BOOST_AUTO_TEST_CASE(script_in_comments_and_titles_comes_back_escaped) {
     BOOST_TEST(page.body.find("<b>") == std::string::npos);
     const Reply list = service.call("GET", "/applications", "owner");
     BOOST_TEST(list.body.find("<img src=x") == std::string::npos);
-    BOOST_TEST(service.call("POST", "/api/applications/" + id + "/comments", "owner", "{\"text\": \"\"}", "application/json").status == 400);
+    BOOST_TEST(
+        service.call("POST", "/api/applications/" + id + "/comments", "owner", "{\"text\": \"\"}", "application/json")
+            .status == 400);
 }
 
 // Spec §4: a comment's body names its version; a section it points at is one
@@ -570,20 +598,28 @@ BOOST_AUTO_TEST_CASE(a_comment_names_its_version_and_a_real_section_and_its_text
     const Reply unversioned = service.call("POST", url, "owner", "{\"text\": \"utan version\"}", "application/json");
     BOOST_TEST(unversioned.status == 400);
     BOOST_TEST(unversioned.error_code() == "invalid");
-    const Reply unknown_section =
-        service.call("POST", url, "owner", "{\"version\": 1, \"text\": \"t\", \"section\": \"nosuchsection\"}", "application/json");
+    const Reply unknown_section = service.call(
+        "POST", url, "owner", "{\"version\": 1, \"text\": \"t\", \"section\": \"nosuchsection\"}", "application/json");
     BOOST_TEST(unknown_section.status == 400);
     BOOST_TEST(unknown_section.error_code() == "invalid");
     for (const char* section : {"goals", "project", "findings", "budget"})
-        BOOST_TEST(service.call("POST", url, "owner", std::string("{\"version\": 1, \"text\": \"t\", \"section\": \"") + section + "\"}",
-                                "application/json").status == 201);
-    BOOST_TEST(service.call("POST", url, "owner", "{\"version\": \"latest\", \"text\": \"Mål 2 saknar indikator\"}", "application/json").status == 201);
+        BOOST_TEST(service
+                       .call("POST", url, "owner",
+                             std::string("{\"version\": 1, \"text\": \"t\", \"section\": \"") + section + "\"}",
+                             "application/json")
+                       .status == 201);
+    BOOST_TEST(service
+                   .call("POST", url, "owner", "{\"version\": \"latest\", \"text\": \"Mål 2 saknar indikator\"}",
+                         "application/json")
+                   .status == 201);
     BOOST_TEST(service.call("GET", url, "owner").json()->getArray("comments")->size() == 5u);
-    const auto history = service.call("GET", "/api/applications/" + id + "/history", "owner").json()->getArray("history");
+    const auto history =
+        service.call("GET", "/api/applications/" + id + "/history", "owner").json()->getArray("history");
     bool found = false;
     for (std::size_t i = 0; i < history->size(); ++i) {
         const auto event = history->getObject(static_cast<unsigned>(i));
-        if (event->getValue<std::string>("action") == "comment" && event->getValue<std::string>("detail").find("Mål 2 saknar indikator") != std::string::npos)
+        if (event->getValue<std::string>("action") == "comment" &&
+            event->getValue<std::string>("detail").find("Mål 2 saknar indikator") != std::string::npos)
             found = true;
     }
     BOOST_TEST(found);
@@ -619,30 +655,34 @@ BOOST_AUTO_TEST_CASE(pages_follow_the_language_and_carry_landmarks) {
     };
     const std::string token = login_token(swedish);
     const std::string form_type = "application/x-www-form-urlencoded";
-    const Reply signed_in = service.call("POST", "/login", "",
-                                         urlencode({{"login_csrf", token}, {"email", "owner@one.example"}, {"password", service.password}}),
-                                         form_type, {{"Cookie", "esfdraft_login=" + token}});
+    const Reply signed_in =
+        service.call("POST", "/login", "",
+                     urlencode({{"login_csrf", token}, {"email", "owner@one.example"}, {"password", service.password}}),
+                     form_type, {{"Cookie", "esfdraft_login=" + token}});
     BOOST_TEST(signed_in.status == 303);
     BOOST_TEST(signed_in.headers["set-cookie"].find("esfdraft_session=") == 0);
-    const Reply refused = service.call("POST", "/login", "",
-                                       urlencode({{"login_csrf", token}, {"email", "owner@one.example"}, {"password", "nope"}}), form_type,
-                                       {{"Cookie", "esfdraft_login=" + token}});
+    const Reply refused = service.call(
+        "POST", "/login", "", urlencode({{"login_csrf", token}, {"email", "owner@one.example"}, {"password", "nope"}}),
+        form_type, {{"Cookie", "esfdraft_login=" + token}});
     BOOST_TEST(refused.status == 401);
     BOOST_TEST(refused.body.find("role=\"alert\"") != std::string::npos);
-    login_token(refused);   // a new form, with a new token
+    login_token(refused);  // a new form, with a new token
 
     // Login CSRF: another site's form cannot know the cookie. Without it, or
     // with a token that is not the cookie's, nobody is signed in, even with
     // the right password, and the form is shown again saying why.
-    for (const auto& [field, cookie] : std::vector<std::pair<std::string, std::string>>{{token, ""}, {"", token}, {token + "x", token}}) {
+    for (const auto& [field, cookie] :
+         std::vector<std::pair<std::string, std::string>>{{token, ""}, {"", token}, {token + "x", token}}) {
         std::map<std::string, std::string> headers;
         if (!cookie.empty()) headers["Cookie"] = "esfdraft_login=" + cookie;
-        const Reply forged = service.call("POST", "/login", "",
-                                          urlencode({{"login_csrf", field}, {"email", "owner@one.example"}, {"password", service.password}}),
-                                          form_type, headers);
+        const Reply forged = service.call(
+            "POST", "/login", "",
+            urlencode({{"login_csrf", field}, {"email", "owner@one.example"}, {"password", service.password}}),
+            form_type, headers);
         BOOST_TEST(forged.status == 403);
         BOOST_TEST(forged.headers["set-cookie"].find("esfdraft_session=") == std::string::npos);
-        BOOST_TEST(forged.body.find("Inloggningsformuläret hade gått ut eller kom från en annan webbplats") != std::string::npos);
+        BOOST_TEST(forged.body.find("Inloggningsformuläret hade gått ut eller kom från en annan webbplats") !=
+                   std::string::npos);
     }
 }
 
@@ -671,10 +711,11 @@ BOOST_AUTO_TEST_CASE(the_fuzz_targets_route_table_is_the_services) {
     for (const auto& [method, pattern] : fuzz::service_routes) fuzzed.insert({method, pattern});
     for (const auto& route : served)
         BOOST_TEST_CONTEXT(route.first << " " << route.second << " (add it to tests/fuzz/service_routes.hpp)")
-            BOOST_TEST(fuzzed.count(route) == 1U);
+    BOOST_TEST(fuzzed.count(route) == 1U);
     for (const auto& route : fuzzed)
-        BOOST_TEST_CONTEXT(route.first << " " << route.second << " (no longer served: remove it from tests/fuzz/service_routes.hpp)")
-            BOOST_TEST(served.count(route) == 1U);
+        BOOST_TEST_CONTEXT(route.first << " " << route.second
+                                       << " (no longer served: remove it from tests/fuzz/service_routes.hpp)")
+    BOOST_TEST(served.count(route) == 1U);
 }
 
 // Every route × every kind of caller → the status they get. The application
@@ -686,7 +727,8 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
     BOOST_REQUIRE_EQUAL(service.move(id, "owner", "submitted").status, 200);
     const std::string app = "/api/applications/" + id;
     const std::string page = "/applications/" + id;
-    const std::string upload = multipart({{"plan", "plan.xml", sample_plan}, {"findings", "findings.xml", sample_findings}});
+    const std::string upload =
+        multipart({{"plan", "plan.xml", sample_plan}, {"findings", "findings.xml", sample_findings}});
     const std::string upload_type = "multipart/form-data; boundary=" + boundary;
     const std::string workbook_upload =
         multipart({{"budget", "budget.xlsx", service.call("GET", app + "/versions/1/budget.xlsx", "owner").body}});
@@ -698,7 +740,8 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
     int user_number = 0;
     const std::vector<Row> rows = {
         {"GET", "/healthz", "/healthz", "", "", 200, 200, 200, 200, 200},
-        {"POST", "/api/login", "/api/login", "{\"email\": \"{n}@y.example\", \"password\": \"z\"}", "application/json", 401, 401, 401, 401, 401},
+        {"POST", "/api/login", "/api/login", "{\"email\": \"{n}@y.example\", \"password\": \"z\"}", "application/json",
+         401, 401, 401, 401, 401},
         {"POST", "/api/logout", "/api/logout", "", "", 200, 200, 200, 200, 401},
         {"GET", "/api/me", "/api/me", "", "", 200, 200, 200, 200, 401},
         {"POST", "/api/check", "/api/check", upload, upload_type, 200, 200, 200, 200, 401},
@@ -707,19 +750,30 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
         {"GET", "/api/applications/{id}", app, "", "", 200, 404, 200, 200, 401},
         {"POST", "/api/applications/{id}/versions", app + "/versions", upload, upload_type, 409, 404, 403, 403, 401},
         // A budget workbook: a dry run only reads, so the owner gets it in any status; storing is as for a plan.
-        {"POST", "/api/applications/{id}/versions", app + "/versions?dry-run=1", workbook_upload, upload_type, 200, 404, 403, 403, 401},
-        {"POST", "/api/applications/{id}/versions", app + "/versions", workbook_upload, upload_type, 409, 404, 403, 403, 401},
-        {"GET", "/api/applications/{id}/versions/{n}/plan.xml", app + "/versions/1/plan.xml", "", "", 200, 404, 200, 200, 401},
-        {"GET", "/api/applications/{id}/versions/{n}/findings.xml", app + "/versions/latest/findings.xml", "", "", 200, 404, 200, 200, 401},
-        {"GET", "/api/applications/{id}/versions/{n}/report", app + "/versions/1/report?format=html", "", "", 200, 404, 200, 200, 401},
-        {"GET", "/api/applications/{id}/versions/{n}/draft.docx", app + "/versions/1/draft.docx", "", "", 200, 404, 200, 200, 401},
-        {"GET", "/api/applications/{id}/versions/{n}/budget.xlsx", app + "/versions/1/budget.xlsx", "", "", 200, 404, 200, 200, 401},
-        {"GET", "/api/applications/{id}/versions/{n}/assessment.docx", app + "/versions/1/assessment.docx", "", "", 200, 404, 200, 200, 401},
-        {"GET", "/api/applications/{id}/versions/{n}/assessment.html", app + "/versions/1/assessment.html?lang=en", "", "", 200, 404, 200, 200, 401},
-        {"POST", "/api/applications/{id}/transitions", app + "/transitions", "{\"to\": \"approved\"}", "application/json", 403, 404, 409, 409, 401},
+        {"POST", "/api/applications/{id}/versions", app + "/versions?dry-run=1", workbook_upload, upload_type, 200, 404,
+         403, 403, 401},
+        {"POST", "/api/applications/{id}/versions", app + "/versions", workbook_upload, upload_type, 409, 404, 403, 403,
+         401},
+        {"GET", "/api/applications/{id}/versions/{n}/plan.xml", app + "/versions/1/plan.xml", "", "", 200, 404, 200,
+         200, 401},
+        {"GET", "/api/applications/{id}/versions/{n}/findings.xml", app + "/versions/latest/findings.xml", "", "", 200,
+         404, 200, 200, 401},
+        {"GET", "/api/applications/{id}/versions/{n}/report", app + "/versions/1/report?format=html", "", "", 200, 404,
+         200, 200, 401},
+        {"GET", "/api/applications/{id}/versions/{n}/draft.docx", app + "/versions/1/draft.docx", "", "", 200, 404, 200,
+         200, 401},
+        {"GET", "/api/applications/{id}/versions/{n}/budget.xlsx", app + "/versions/1/budget.xlsx", "", "", 200, 404,
+         200, 200, 401},
+        {"GET", "/api/applications/{id}/versions/{n}/assessment.docx", app + "/versions/1/assessment.docx", "", "", 200,
+         404, 200, 200, 401},
+        {"GET", "/api/applications/{id}/versions/{n}/assessment.html", app + "/versions/1/assessment.html?lang=en", "",
+         "", 200, 404, 200, 200, 401},
+        {"POST", "/api/applications/{id}/transitions", app + "/transitions", "{\"to\": \"approved\"}",
+         "application/json", 403, 404, 409, 409, 401},
         {"GET", "/api/applications/{id}/history", app + "/history", "", "", 200, 404, 200, 200, 401},
         {"GET", "/api/applications/{id}/comments", app + "/comments", "", "", 200, 404, 200, 200, 401},
-        {"POST", "/api/applications/{id}/comments", app + "/comments", "{\"version\": 1, \"text\": \"t\"}", "application/json", 201, 404, 201, 201, 401},
+        {"POST", "/api/applications/{id}/comments", app + "/comments", "{\"version\": 1, \"text\": \"t\"}",
+         "application/json", 201, 404, 201, 201, 401},
         {"GET", "/api/applications/{id}/diff", app + "/diff?from=1&to=1", "", "", 200, 404, 200, 200, 401},
         {"GET", "/api/openapi.json", "/api/openapi.json", "", "", 200, 200, 200, 200, 200},
         {"GET", "/static/site.css", "/static/site.css", "", "", 200, 200, 200, 200, 200},
@@ -727,11 +781,13 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
         {"GET", "/static/editor.css", "/static/editor.css", "", "", 200, 200, 200, 200, 200},
         {"GET", "/applications/new/edit", "/applications/new/edit", "", "", 200, 200, 403, 403, 303},
         // Without a title the form comes back with its finding (422); nothing is created.
-        {"POST", "/applications/new/edit", "/applications/new/edit", "programme=esf-2007-2013&phase=implementation", form_type, 422, 422, 403, 403, 303},
+        {"POST", "/applications/new/edit", "/applications/new/edit", "programme=esf-2007-2013&phase=implementation",
+         form_type, 422, 422, 403, 403, 303},
         {"GET", "/applications/{id}/edit", page + "/edit", "", "", 200, 404, 403, 403, 303},
         {"GET", "/applications/{id}/edit/{part}", page + "/edit/facts", "", "", 200, 404, 403, 403, 303},
         // Submitted: the owner may not save a version now.
-        {"POST", "/applications/{id}/edit/{part}", page + "/edit/facts", "base=1&title=x", form_type, 409, 404, 403, 403, 303},
+        {"POST", "/applications/{id}/edit/{part}", page + "/edit/facts", "base=1&title=x", form_type, 409, 404, 403,
+         403, 303},
         {"GET", "/", "/", "", "", 303, 303, 303, 303, 303},
         {"GET", "/login", "/login", "", "", 303, 303, 303, 303, 200},
         // Without the login form's token (and its cookie) a sign-in is refused before the password is looked at.
@@ -745,11 +801,14 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
         {"POST", "/applications/{id}/versions", page + "/versions", upload, upload_type, 409, 404, 403, 403, 303},
         // An edited workbook is previewed (the owner's only while the status takes a version), then accepted.
         {"POST", "/applications/{id}/budget", page + "/budget", workbook_upload, upload_type, 409, 404, 403, 403, 303},
-        {"POST", "/applications/{id}/budget/accept", page + "/budget/accept", "base=1&plan=PGE%2B", form_type, 409, 404, 403, 403, 303},
+        {"POST", "/applications/{id}/budget/accept", page + "/budget/accept", "base=1&plan=PGE%2B", form_type, 409, 404,
+         403, 403, 303},
         // The matrix's application is an implementation application: nothing to follow up.
         {"POST", "/applications/{id}/follow-up", page + "/follow-up", "", form_type, 409, 404, 403, 403, 303},
-        {"POST", "/applications/{id}/transitions", page + "/transitions", "to=approved", form_type, 403, 404, 409, 409, 303},
-        {"POST", "/applications/{id}/comments", page + "/comments", "text=t&version=1", form_type, 303, 404, 303, 303, 303},
+        {"POST", "/applications/{id}/transitions", page + "/transitions", "to=approved", form_type, 403, 404, 409, 409,
+         303},
+        {"POST", "/applications/{id}/comments", page + "/comments", "text=t&version=1", form_type, 303, 404, 303, 303,
+         303},
         {"GET", "/applications/{id}/diff", page + "/diff?from=1&to=1", "", "", 200, 404, 200, 200, 303},
         {"GET", "/queue", "/queue?status=submitted", "", "", 403, 403, 200, 200, 303},
         {"GET", "/users", "/users", "", "", 403, 403, 403, 200, 303},
@@ -758,22 +817,28 @@ BOOST_AUTO_TEST_CASE(authorisation_matrix) {
     std::set<std::string> covered;
     for (const Row& row : rows) covered.insert(row.method + " " + row.pattern);
     for (const http::Route& route : service.site->router().routes()) {
-        BOOST_TEST(covered.count(route.method + " " + route.pattern) == 1u, "no matrix row for " << route.method << " " << route.pattern);
+        BOOST_TEST(covered.count(route.method + " " + route.pattern) == 1u,
+                   "no matrix row for " << route.method << " " << route.pattern);
     }
     for (const Row& row : rows) {
-        const std::vector<std::pair<std::string, int>> callers = {
-            {"owner", row.owner}, {"other", row.other}, {"reviewer", row.reviewer}, {"admin", row.admin}, {"", row.anonymous}};
+        const std::vector<std::pair<std::string, int>> callers = {{"owner", row.owner},
+                                                                  {"other", row.other},
+                                                                  {"reviewer", row.reviewer},
+                                                                  {"admin", row.admin},
+                                                                  {"", row.anonymous}};
         for (const auto& [who, expected] : callers) {
             std::string body = row.body;
             // Each failed sign-in with its own email, so throttling does not answer instead.
-            if (const std::size_t n = body.find("{n}"); n != std::string::npos) body.replace(n, 3, "login" + std::to_string(++user_number));
+            if (const std::size_t n = body.find("{n}"); n != std::string::npos)
+                body.replace(n, 3, "login" + std::to_string(++user_number));
             if (row.pattern == "/users" && row.method == "POST") {
-                body = urlencode({{"email", "new" + std::to_string(++user_number) + "@x.example"}, {"role", "reviewer"}});
+                body =
+                    urlencode({{"email", "new" + std::to_string(++user_number) + "@x.example"}, {"role", "reviewer"}});
             }
             const Reply reply = service.call(row.method, row.path, who, body, row.type);
             BOOST_TEST(reply.status == expected,
-                       row.method << " " << row.path << " as " << (who.empty() ? "anonymous" : who) << ": " << reply.status
-                                  << " (expected " << expected << ") " << reply.body.substr(0, 200));
+                       row.method << " " << row.path << " as " << (who.empty() ? "anonymous" : who) << ": "
+                                  << reply.status << " (expected " << expected << ") " << reply.body.substr(0, 200));
             if (reply.status >= 400 && row.pattern.rfind("/api/", 0) == 0) {
                 BOOST_TEST(reply.json()->getObject("error")->has("code"));
             }
@@ -798,7 +863,8 @@ std::string edited_workbook(const std::string& workbook, const std::string& part
 // The first cost line's amount (cell E2 of the costs sheet) set to `kronor`.
 std::string with_first_amount(const std::string& workbook, const std::string& kronor) {
     return edited_workbook(workbook, "xl/worksheets/sheet2.xml", [&](std::string& sheet) {
-        sheet = std::regex_replace(sheet, std::regex("<c r=\"E2\"([^>]*)><v>[^<]*</v></c>"), "<c r=\"E2\"$1><v>" + kronor + "</v></c>");
+        sheet = std::regex_replace(sheet, std::regex("<c r=\"E2\"([^>]*)><v>[^<]*</v></c>"),
+                                   "<c r=\"E2\"$1><v>" + kronor + "</v></c>");
     });
 }
 
@@ -825,8 +891,9 @@ std::optional<std::string> edited_by(Service& service, const std::string& base, 
     const std::string workbook = service.call("GET", base + "/versions/latest/budget.xlsx", "owner").body;
     const fs::path in = service.folder / (tool + "-in.xlsx"), out = service.folder / (tool + "-out.xlsx");
     std::ofstream(in, std::ios::binary) << workbook;
-    const std::string command = "/usr/bin/python3 '" ESFDRAFT_SOURCE_DIR "/tests/http/edit_workbook.py' " + tool + " '" + in.string() +
-                                "' '" + out.string() + "' > '" + (service.folder / (tool + ".log")).string() + "' 2>&1";
+    const std::string command = "/usr/bin/python3 '" ESFDRAFT_SOURCE_DIR "/tests/http/edit_workbook.py' " + tool +
+                                " '" + in.string() + "' '" + out.string() + "' > '" +
+                                (service.folder / (tool + ".log")).string() + "' 2>&1";
     const int status = std::system(command.c_str());
     if (WIFEXITED(status) && WEXITSTATUS(status) == 77) return std::nullopt;
     BOOST_REQUIRE_MESSAGE(status == 0, tool << " failed: " << read_file((service.folder / (tool + ".log")).string()));
@@ -855,7 +922,8 @@ void reads_back_to_exactly_the_edit(const std::string& tool) {
         const auto fields = change->getArray("fields");
         for (std::size_t f = 0; f < fields->size(); ++f) {
             const auto field = fields->getObject(static_cast<unsigned>(f));
-            line += " " + field->getValue<std::string>("field") + ":" + (field->isNull("old") ? "-" : field->getValue<std::string>("old")) + "->" +
+            line += " " + field->getValue<std::string>("field") + ":" +
+                    (field->isNull("old") ? "-" : field->getValue<std::string>("old")) + "->" +
                     (field->isNull("new") ? "-" : field->getValue<std::string>("new"));
         }
         seen.insert(line);
@@ -870,7 +938,8 @@ void reads_back_to_exactly_the_edit(const std::string& tool) {
     // Stored, the new version's plan holds those lines and the diff says the same.
     BOOST_REQUIRE_EQUAL(upload_workbook(service, base + "/versions", *workbook).status, 201);
     const std::string plan = service.call("GET", base + "/versions/2/plan.xml", "owner").body;
-    BOOST_TEST(plan.find("amount=\"140000.50\">Projektledare 100 %, oktober\u2013december</cost>") != std::string::npos, plan);
+    BOOST_TEST(plan.find("amount=\"140000.50\">Projektledare 100 %, oktober\u2013december</cost>") != std::string::npos,
+               plan);
     BOOST_TEST(plan.find("januari\u2013september") == std::string::npos);
     BOOST_TEST(plan.find(">Resa till Bryssel</cost>") != std::string::npos);
     BOOST_TEST(service.call("GET", base + "/diff?from=1&to=2", "owner").json()->getArray("changes")->size() == 3u);
@@ -884,7 +953,8 @@ BOOST_AUTO_TEST_CASE(a_workbook_edited_with_openpyxl_reads_back_to_exactly_that_
 
 // Slow (LibreOffice starts, ~15 s): off in the suite, run by ctest
 // http_libreoffice_roundtrip (label interop).
-BOOST_AUTO_TEST_CASE(a_workbook_edited_in_libreoffice_reads_back_to_exactly_that_change, *boost::unit_test::disabled()) {
+BOOST_AUTO_TEST_CASE(a_workbook_edited_in_libreoffice_reads_back_to_exactly_that_change,
+                     *boost::unit_test::disabled()) {
     reads_back_to_exactly_the_edit("libreoffice");
 }
 
@@ -903,13 +973,15 @@ BOOST_AUTO_TEST_CASE(a_budget_workbook_dry_run_answers_the_diff_and_stores_nothi
     BOOST_TEST(same.json()->getObject("check")->getArray("new")->size() == 0u);
 
     // 126 000 kr -> 130 000,50 kr: a changed cost line, a higher total, and the budget no longer balances.
-    const Reply edited = upload_workbook(service, base + "/versions?dry-run=1&lang=en", with_first_amount(workbook, "130000.5"));
+    const Reply edited =
+        upload_workbook(service, base + "/versions?dry-run=1&lang=en", with_first_amount(workbook, "130000.5"));
     BOOST_REQUIRE_EQUAL(edited.status, 200);
     const auto changes = edited.json()->getArray("changes");
     BOOST_REQUIRE_EQUAL(changes->size(), 1u);
     BOOST_TEST(changes->getObject(0)->getValue<std::string>("change") == "changed");
     BOOST_TEST(edited.body.find("130000.50") != std::string::npos);
-    BOOST_TEST(edited.json()->getObject("keyFigures")->getObject("after")->getValue<std::string>("totalCost") == "2014000.50");
+    BOOST_TEST(edited.json()->getObject("keyFigures")->getObject("after")->getValue<std::string>("totalCost") ==
+               "2014000.50");
     const auto added = edited.json()->getObject("check")->getArray("new");
     bool unbalanced = false;
     for (std::size_t i = 0; i < added->size(); ++i)
@@ -929,7 +1001,7 @@ BOOST_AUTO_TEST_CASE(a_budget_workbook_upload_stores_the_latest_plan_with_the_ne
     const Reply stored = upload_workbook(service, base + "/versions", with_first_amount(workbook, "130000.5"));
     BOOST_REQUIRE_EQUAL(stored.status, 201);
     BOOST_TEST(stored.json()->getValue<int>("version") == 2);
-    BOOST_TEST(stored.json()->getObject("summary")->getValue<int>("errors") >= 1);   // B005: it no longer balances
+    BOOST_TEST(stored.json()->getObject("summary")->getValue<int>("errors") >= 1);  // B005: it no longer balances
 
     const std::string plan = service.call("GET", base + "/versions/2/plan.xml", "owner").body;
     BOOST_TEST((outside_budget(plan) == outside_budget(sample_plan)));
@@ -960,21 +1032,24 @@ BOOST_AUTO_TEST_CASE(a_workbook_of_an_older_version_or_another_application_is_re
     const std::string changed = std::regex_replace(sample_plan, std::regex("amount=\"126000\""), "amount=\"127000\"");
     BOOST_REQUIRE_EQUAL(service.upload(base + "/versions", "owner", changed).status, 201);
     const auto send = [&](const std::string& path, const std::string& bytes, const std::string& language) {
-        return service.call("POST", path, "owner", multipart({{"budget", "budget.xlsx", bytes}}), "multipart/form-data; boundary=" + boundary,
-                            {{"Accept-Language", language}});
+        return service.call("POST", path, "owner", multipart({{"budget", "budget.xlsx", bytes}}),
+                            "multipart/form-data; boundary=" + boundary, {{"Accept-Language", language}});
     };
     const Reply stale = send(base + "/versions", old_workbook, "en");
     BOOST_TEST(stale.status == 409);
     BOOST_TEST(stale.error_code() == "conflict");
-    BOOST_TEST(stale.json()->getObject("error")->getValue<std::string>("message").find("made from version 1, and version 2 is the latest") !=
-               std::string::npos, stale.body);
-    BOOST_TEST(service.call("GET", base + "/versions/3/plan.xml", "owner").status == 404);   // nothing stored
-    BOOST_TEST(send(base + "/versions?dry-run=1", old_workbook, "en").status == 409);        // nor shown as a diff
+    BOOST_TEST(stale.json()->getObject("error")->getValue<std::string>("message").find(
+                   "made from version 1, and version 2 is the latest") != std::string::npos,
+               stale.body);
+    BOOST_TEST(service.call("GET", base + "/versions/3/plan.xml", "owner").status == 404);  // nothing stored
+    BOOST_TEST(send(base + "/versions?dry-run=1", old_workbook, "en").status == 409);       // nor shown as a diff
     // The page says it in Swedish.
-    const Reply page = service.call("POST", "/applications/" + id + "/versions", "owner",
-                                    multipart({{"budget", "budget.xlsx", old_workbook}}), "multipart/form-data; boundary=" + boundary);
+    const Reply page =
+        service.call("POST", "/applications/" + id + "/versions", "owner",
+                     multipart({{"budget", "budget.xlsx", old_workbook}}), "multipart/form-data; boundary=" + boundary);
     BOOST_TEST(page.status == 409);
-    BOOST_TEST(page.body.find("arbetsboken gjordes från version 1, och version 2 är den senaste") != std::string::npos, page.body);
+    BOOST_TEST(page.body.find("arbetsboken gjordes från version 1, och version 2 är den senaste") != std::string::npos,
+               page.body);
 
     // The latest version's workbook is taken; another application's is not.
     const std::string current = service.call("GET", base + "/versions/2/budget.xlsx", "owner").body;
@@ -982,7 +1057,8 @@ BOOST_AUTO_TEST_CASE(a_workbook_of_an_older_version_or_another_application_is_re
     const std::string other = service.create();
     const Reply foreign = send("/api/applications/" + other + "/versions", current, "en");
     BOOST_TEST(foreign.status == 422);
-    BOOST_TEST(foreign.json()->getObject("error")->getValue<std::string>("message").find("made for another application") != std::string::npos);
+    BOOST_TEST(foreign.json()->getObject("error")->getValue<std::string>("message").find(
+                   "made for another application") != std::string::npos);
     BOOST_TEST(send(base + "/versions", current, "en").status == 201);
 }
 
@@ -998,7 +1074,7 @@ BOOST_AUTO_TEST_CASE(a_budget_read_against_a_version_that_is_no_longer_latest_is
     std::string other_plan = sample_plan;
     other_plan.replace(other_plan.find("<budget"), 0, "<!-- the other upload -->");
     store::VersionOutcome other_outcome = store::VersionOutcome::not_found;
-    service.at_next_clock([&] {   // on a server thread: no BOOST_TEST here
+    service.at_next_clock([&] {  // on a server thread: no BOOST_TEST here
         store::NewVersion other;
         other.plan = other_plan;
         other.created_by = owner->id;
@@ -1023,7 +1099,8 @@ BOOST_AUTO_TEST_CASE(a_budget_read_against_a_version_that_is_no_longer_latest_is
     const Reply stored = upload_workbook(service, base + "/versions", with_first_amount(fresh, "130000.5"));
     BOOST_REQUIRE_EQUAL(stored.status, 201);
     BOOST_TEST(stored.json()->getValue<int>("version") == 3);
-    BOOST_TEST(service.call("GET", base + "/versions/3/plan.xml", "owner").body.find("the other upload") != std::string::npos);
+    BOOST_TEST(service.call("GET", base + "/versions/3/plan.xml", "owner").body.find("the other upload") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_new_version_that_renames_the_project_renames_the_application) {
@@ -1037,11 +1114,13 @@ BOOST_AUTO_TEST_CASE(a_new_version_that_renames_the_project_renames_the_applicat
     BOOST_REQUIRE_EQUAL(service.upload("/api/applications/" + id + "/versions", "owner", renamed).status, 201);
     const Reply listed = service.call("GET", "/api/applications", "owner");
     BOOST_TEST(listed.body.find("\"title\":\"FRAMSYN steg två\"") != std::string::npos, listed.body);
-    BOOST_TEST(service.call("GET", "/applications/" + id, "owner").body.find("<h1>FRAMSYN steg två</h1>") != std::string::npos);
+    BOOST_TEST(service.call("GET", "/applications/" + id, "owner").body.find("<h1>FRAMSYN steg två</h1>") !=
+               std::string::npos);
 
     // A version whose plan does not load keeps what the application was called.
     BOOST_REQUIRE_EQUAL(service.upload("/api/applications/" + id + "/versions", "owner", "<application").status, 201);
-    BOOST_TEST(service.call("GET", "/api/applications", "owner").body.find("\"title\":\"FRAMSYN steg två\"") != std::string::npos);
+    BOOST_TEST(service.call("GET", "/api/applications", "owner").body.find("\"title\":\"FRAMSYN steg två\"") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_plan_page_shows_the_esf_plus_additions_in_the_vocabularys_words) {
@@ -1056,24 +1135,28 @@ BOOST_AUTO_TEST_CASE(the_plan_page_shows_the_esf_plus_additions_in_the_vocabular
     const std::string id = created.json()->getValue<std::string>("id");
     const Reply page = service.call("GET", "/applications/" + id, "owner");
     BOOST_REQUIRE_EQUAL(page.status, 200);
-    for (const char* expected : {"<h3>Riskanalys</h3>", "<h3>Projektlogik</h3>", "<h3>Bilagor</h3>", "<h3>Hållbar utveckling</h3>",
-                                 "<h3>Grundläggande rättigheter</h3>", "<th scope=\"row\">Firmatecknare</th><td>Jonas Berglund, Kommundirektör</td>",
-                                 "<th scope=\"row\">Diarienummer</th><td>2023/00456</td>", "Skellefteå kommun – stödmottagare med egen delbudget",
-                                 "Kostnadsmodell: schablon för indirekta kostnader", "<td>Personalkostnader</td>", "<td>Hög</td>",
-                                 "<h4>Problem och behov",
-                                 "<th scope=\"col\">Stödmottagare</th>", "Intyg om medfinansiering från Umeå universitet"})
+    for (const char* expected :
+         {"<h3>Riskanalys</h3>", "<h3>Projektlogik</h3>", "<h3>Bilagor</h3>", "<h3>Hållbar utveckling</h3>",
+          "<h3>Grundläggande rättigheter</h3>",
+          "<th scope=\"row\">Firmatecknare</th><td>Jonas Berglund, Kommundirektör</td>",
+          "<th scope=\"row\">Diarienummer</th><td>2023/00456</td>",
+          "Skellefteå kommun – stödmottagare med egen delbudget", "Kostnadsmodell: schablon för indirekta kostnader",
+          "<td>Personalkostnader</td>", "<td>Hög</td>", "<h4>Problem och behov", "<th scope=\"col\">Stödmottagare</th>",
+          "Intyg om medfinansiering från Umeå universitet"})
         BOOST_TEST(page.body.find(expected) != std::string::npos, "missing: " << expected);
     BOOST_TEST(page.body.find("<td>staff</td>") == std::string::npos);
 
     const Reply english = service.call("GET", "/applications/" + id, "owner", "", "", {{"Accept-Language", "en"}});
     // Cost models, risk levels and logic steps in the draft's words (model/vocabulary.hpp).
-    for (const char* expected : {"<h3>Risk analysis</h3>", "<h3>Project logic</h3>", "Cost model: a flat rate for indirect costs", "<td>Staff</td>",
-                                 "<td>High</td>", "<h4>Problem and needs"})
+    for (const char* expected :
+         {"<h3>Risk analysis</h3>", "<h3>Project logic</h3>", "Cost model: a flat rate for indirect costs",
+          "<td>Staff</td>", "<td>High</td>", "<h4>Problem and needs"})
         BOOST_TEST(english.body.find(expected) != std::string::npos, "missing: " << expected);
     // The diff compares the additions too: a risk re-assessed, a cost line moved to another sub-budget.
     std::string second = std::regex_replace(plan, std::regex("<risk id=\"r-dropout\" likelihood=\"medium\""),
                                             "<risk id=\"r-dropout\" likelihood=\"high\"");
-    second = std::regex_replace(second, std::regex("amount=\"260000\" beneficiary=\"umu\""), "amount=\"260000\" beneficiary=\"skelleftea\"");
+    second = std::regex_replace(second, std::regex("amount=\"260000\" beneficiary=\"umu\""),
+                                "amount=\"260000\" beneficiary=\"skelleftea\"");
     BOOST_REQUIRE_EQUAL(service.upload("/api/applications/" + id + "/versions", "owner", second, findings).status, 201);
     const Reply diff = service.call("GET", "/api/applications/" + id + "/diff?from=1&to=2", "owner");
     BOOST_REQUIRE_EQUAL(diff.status, 200);
@@ -1087,10 +1170,15 @@ BOOST_AUTO_TEST_CASE(the_plan_page_shows_the_esf_plus_additions_in_the_vocabular
                            fields->getObject(static_cast<unsigned>(f))->getValue<std::string>("field"));
     }
     BOOST_TEST(changed.count("risk:r-dropout:likelihood") == 1u);
-    BOOST_TEST(std::any_of(changed.begin(), changed.end(), [](const std::string& c) { return c.rfind("cost-line:staff 2024", 0) == 0 && c.find(":beneficiary") != std::string::npos; }));
+    BOOST_TEST(std::any_of(changed.begin(), changed.end(), [](const std::string& c) {
+        return c.rfind("cost-line:staff 2024", 0) == 0 && c.find(":beneficiary") != std::string::npos;
+    }));
     const Reply diff_page = service.call("GET", "/applications/" + id + "/diff?from=1&to=2", "owner");
-    BOOST_TEST(diff_page.body.find("<td>Risk r-dropout</td><td>ändrad</td><td>sannolikhet</td><td><del>medium</del></td><td><ins>high</ins>") !=
-               std::string::npos, diff_page.body);
+    BOOST_TEST(diff_page.body.find(
+                   "<td>Risk "
+                   "r-dropout</td><td>ändrad</td><td>sannolikhet</td><td><del>medium</del></td><td><ins>high</ins>") !=
+                   std::string::npos,
+               diff_page.body);
 }
 
 BOOST_AUTO_TEST_CASE(pages_name_the_programme_and_call_as_the_pack_does) {
@@ -1121,13 +1209,15 @@ BOOST_AUTO_TEST_CASE(error_pages_speak_the_readers_language_and_the_api_stays_en
 
     // A new version of a submitted application through the page: 409 in Swedish.
     BOOST_REQUIRE_EQUAL(service.move(id, "owner", "submitted").status, 200);
-    const Reply refused = service.call("POST", "/applications/" + id + "/versions", "owner",
-                                       multipart({{"plan", "plan.xml", sample_plan}}), "multipart/form-data; boundary=" + boundary);
+    const Reply refused =
+        service.call("POST", "/applications/" + id + "/versions", "owner",
+                     multipart({{"plan", "plan.xml", sample_plan}}), "multipart/form-data; boundary=" + boundary);
     BOOST_TEST(refused.status == 409);
     BOOST_TEST(refused.body.find("Går inte just nu") != std::string::npos);
-    BOOST_TEST(refused.body.find("bara när ansökan är ett utkast eller ändringar är begärda, inte när den är inskickad") !=
-                   std::string::npos,
-               refused.body);
+    BOOST_TEST(
+        refused.body.find("bara när ansökan är ett utkast eller ändringar är begärda, inte när den är inskickad") !=
+            std::string::npos,
+        refused.body);
 
     // The API's JSON keeps the English message whatever the client's language.
     const Reply api = service.call("GET", "/api/applications/nosuchid", "owner", "", "", {{"Accept-Language", "sv"}});
@@ -1144,21 +1234,24 @@ BOOST_AUTO_TEST_CASE(the_application_page_takes_an_edited_budget_workbook) {
 
     // A labelled file field of its own form, in the page's language.
     const Reply swedish = service.call("GET", page, "owner");
-    BOOST_TEST(swedish.body.find("<label for=\"budget\">Budgetarbetsbok (XLSX)</label><input type=\"file\" id=\"budget\" name=\"budget\"") !=
-               std::string::npos);
+    BOOST_TEST(
+        swedish.body.find(
+            "<label for=\"budget\">Budgetarbetsbok (XLSX)</label><input type=\"file\" id=\"budget\" name=\"budget\"") !=
+        std::string::npos);
     const Reply english = service.call("GET", page, "owner", "", "", {{"Accept-Language", "en"}});
     BOOST_TEST(english.body.find("<label for=\"budget\">Budget workbook (XLSX)</label>") != std::string::npos);
 
     // Signed in as a browser is: a session cookie and the form's csrf field.
     const Reply login = service.call("POST", "/api/login", "",
-                                     "{\"email\": \"owner@one.example\", \"password\": \"" + service.password + "\"}", "application/json");
+                                     "{\"email\": \"owner@one.example\", \"password\": \"" + service.password + "\"}",
+                                     "application/json");
     BOOST_REQUIRE_EQUAL(login.status, 200);
     const std::string cookie = login.headers["set-cookie"].substr(0, login.headers["set-cookie"].find(';'));
     const std::string csrf = login.json()->getValue<std::string>("csrf");
     const auto post = [&](const std::string& bytes, const std::string& language) {
-        return service.call("POST", page + "/budget", "",
-                            multipart({{"csrf", "", csrf}, {"budget", "budget.xlsx", bytes}}),
-                            "multipart/form-data; boundary=" + boundary, {{"Cookie", cookie}, {"Accept-Language", language}});
+        return service.call(
+            "POST", page + "/budget", "", multipart({{"csrf", "", csrf}, {"budget", "budget.xlsx", bytes}}),
+            "multipart/form-data; boundary=" + boundary, {{"Cookie", cookie}, {"Accept-Language", language}});
     };
     const auto accept = [&](const Reply& preview) {
         // (std::regex recurses per character: the plan's base64 would overflow the stack.)
@@ -1171,7 +1264,8 @@ BOOST_AUTO_TEST_CASE(the_application_page_takes_an_edited_budget_workbook) {
         };
         return service.call("POST", page + "/budget/accept", "",
                             multipart({{"csrf", "", csrf}, {"base", "", hidden("base")}, {"plan", "", hidden("plan")}}),
-                            "multipart/form-data; boundary=" + boundary, {{"Cookie", cookie}, {"Accept-Language", "en"}});
+                            "multipart/form-data; boundary=" + boundary,
+                            {{"Cookie", cookie}, {"Accept-Language", "en"}});
     };
 
     // First the diff, in words and kronor, with the new findings; nothing stored yet.
@@ -1179,11 +1273,13 @@ BOOST_AUTO_TEST_CASE(the_application_page_takes_an_edited_budget_workbook) {
     BOOST_REQUIRE_EQUAL(preview.status, 200);
     BOOST_TEST(preview.body.find("jämförd med version 1") != std::string::npos, preview.body);
     BOOST_TEST(preview.body.find("<ins>130\u00a0000,50\u00a0kr</ins>") != std::string::npos);
-    BOOST_TEST(preview.body.find("<strong>B005</strong>") != std::string::npos);   // it no longer balances: a new finding
+    BOOST_TEST(preview.body.find("<strong>B005</strong>") !=
+               std::string::npos);  // it no longer balances: a new finding
     BOOST_TEST(preview.body.find(">Godta som ny version</button>") != std::string::npos);
     BOOST_TEST(service.call("GET", api, "owner").json()->getArray("versions")->size() == 1u);
     // The old form's address previews too: a workbook is never stored unseen.
-    const Reply old_form = service.call("POST", page + "/versions", "", multipart({{"csrf", "", csrf}, {"budget", "budget.xlsx", workbook}}),
+    const Reply old_form = service.call("POST", page + "/versions", "",
+                                        multipart({{"csrf", "", csrf}, {"budget", "budget.xlsx", workbook}}),
                                         "multipart/form-data; boundary=" + boundary, {{"Cookie", cookie}});
     BOOST_TEST(old_form.status == 200);
     BOOST_TEST(old_form.body.find("Inga ändringar.") != std::string::npos);
@@ -1198,7 +1294,8 @@ BOOST_AUTO_TEST_CASE(the_application_page_takes_an_edited_budget_workbook) {
     BOOST_TEST((outside_budget(plan) == outside_budget(sample_plan)));
     BOOST_TEST((service.call("GET", api + "/versions/2/findings.xml", "owner").body == sample_findings));
 
-    // A preview read against version 2, and then another version lands: accepting it is 409, naming version 3, and stores nothing.
+    // A preview read against version 2, and then another version lands: accepting it is 409, naming version 3, and
+    // stores nothing.
     const std::string second = service.call("GET", api + "/versions/2/budget.xlsx", "owner").body;
     const Reply late = post(with_first_amount(second, "131000"), "en");
     BOOST_REQUIRE_EQUAL(late.status, 200);
@@ -1209,8 +1306,11 @@ BOOST_AUTO_TEST_CASE(the_application_page_takes_an_edited_budget_workbook) {
     BOOST_TEST(service.call("GET", api, "owner").json()->getArray("versions")->size() == 3u);
     BOOST_TEST(service.call("GET", api + "/versions/latest/plan.xml", "owner").body == sample_plan);
     // A tampered or cut form is refused, not stored.
-    BOOST_TEST(service.call("POST", page + "/budget/accept", "", multipart({{"csrf", "", csrf}, {"base", "", "3"}, {"plan", "", "*not base64*"}}),
-                            "multipart/form-data; boundary=" + boundary, {{"Cookie", cookie}}).status == 400);
+    BOOST_TEST(service
+                   .call("POST", page + "/budget/accept", "",
+                         multipart({{"csrf", "", csrf}, {"base", "", "3"}, {"plan", "", "*not base64*"}}),
+                         "multipart/form-data; boundary=" + boundary, {{"Cookie", cookie}})
+                   .status == 400);
 
     // A workbook that cannot be read back: the error on the page, in the user's language, and nothing stored.
     const std::string third = service.call("GET", api + "/versions/3/budget.xlsx", "owner").body;
@@ -1221,10 +1321,12 @@ BOOST_AUTO_TEST_CASE(the_application_page_takes_an_edited_budget_workbook) {
     const Reply refused_en = post(bad_cell, "en");
     BOOST_TEST(refused_en.status == 422);
     BOOST_TEST(refused_en.headers["content-type"].find("text/html") != std::string::npos);
-    BOOST_TEST(refused_en.body.find("role=\"alert\"><p>Kostnader!E7: the amount is the text") != std::string::npos, refused_en.body);
+    BOOST_TEST(refused_en.body.find("role=\"alert\"><p>Kostnader!E7: the amount is the text") != std::string::npos,
+               refused_en.body);
     const Reply refused_sv = post(bad_cell, "sv");
     BOOST_TEST(refused_sv.status == 422);
-    BOOST_TEST(refused_sv.body.find("role=\"alert\"><p>Kostnader!E7: beloppet är texten") != std::string::npos, refused_sv.body);
+    BOOST_TEST(refused_sv.body.find("role=\"alert\"><p>Kostnader!E7: beloppet är texten") != std::string::npos,
+               refused_sv.body);
     const Reply not_a_workbook = post("just some text", "en");
     BOOST_TEST(not_a_workbook.status == 422);
     BOOST_TEST(not_a_workbook.body.find("role=\"alert\"") != std::string::npos);
@@ -1239,34 +1341,47 @@ BOOST_AUTO_TEST_CASE(an_implementation_application_starts_from_a_pre_study_with_
     const std::string prestudy = created.json()->getValue<std::string>("id");
     const std::string implementation = service.create();
     // The button only on a pre-study's page, and only for its owner.
-    BOOST_TEST(service.call("GET", "/applications/" + prestudy, "owner").body.find("/follow-up\"") != std::string::npos);
-    BOOST_TEST(service.call("GET", "/applications/" + implementation, "owner").body.find("/follow-up\"") == std::string::npos);
+    BOOST_TEST(service.call("GET", "/applications/" + prestudy, "owner").body.find("/follow-up\"") !=
+               std::string::npos);
+    BOOST_TEST(service.call("GET", "/applications/" + implementation, "owner").body.find("/follow-up\"") ==
+               std::string::npos);
 
-    const Reply started = service.call("POST", "/applications/" + prestudy + "/follow-up", "owner", "", "application/x-www-form-urlencoded");
+    const Reply started = service.call("POST", "/applications/" + prestudy + "/follow-up", "owner", "",
+                                       "application/x-www-form-urlencoded");
     BOOST_REQUIRE_EQUAL(started.status, 303);
     const std::string location = started.headers["location"];
     BOOST_TEST(location.ends_with("/edit/facts"), location);
-    const std::string id = location.substr(std::string("/applications/").size(), location.find("/edit") - std::string("/applications/").size());
+    const std::string id = location.substr(std::string("/applications/").size(),
+                                           location.find("/edit") - std::string("/applications/").size());
     BOOST_TEST(id != prestudy);
     const std::string plan = service.call("GET", "/api/applications/" + id + "/versions/1/plan.xml", "owner").body;
     BOOST_TEST(plan.find("<phase>implementation</phase>") != std::string::npos, plan);
     BOOST_TEST(plan.find("<preStudy") != std::string::npos);
     // The municipalities carried forward, code for code.
     std::size_t codes = 0;
-    for (std::size_t at = prestudy_plan.find("<municipality "); at != std::string::npos; at = prestudy_plan.find("<municipality ", at + 1)) {
+    for (std::size_t at = prestudy_plan.find("<municipality "); at != std::string::npos;
+         at = prestudy_plan.find("<municipality ", at + 1)) {
         const std::size_t code = prestudy_plan.find("code=\"", at) + 6;
-        BOOST_TEST(plan.find("code=\"" + prestudy_plan.substr(code, prestudy_plan.find('"', code) - code) + "\"") != std::string::npos);
+        BOOST_TEST(plan.find("code=\"" + prestudy_plan.substr(code, prestudy_plan.find('"', code) - code) + "\"") !=
+                   std::string::npos);
         ++codes;
     }
     BOOST_TEST(codes > 0u);
     // Without findings of its own, the new application gets the skeleton to fill in; the pre-study is unchanged.
     BOOST_TEST(service.call("GET", "/api/applications/" + id + "/versions/1/findings.xml", "owner").status == 200);
-    BOOST_TEST(service.call("GET", "/api/applications/" + prestudy, "owner").json()->getArray("versions")->size() == 1u);
+    BOOST_TEST(service.call("GET", "/api/applications/" + prestudy, "owner").json()->getArray("versions")->size() ==
+               1u);
     BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/facts", "owner").status == 200);
 
     // An implementation application has nothing to follow up; another organisation does not see the pre-study.
-    BOOST_TEST(service.call("POST", "/applications/" + implementation + "/follow-up", "owner", "", "application/x-www-form-urlencoded").status == 409);
-    BOOST_TEST(service.call("POST", "/applications/" + prestudy + "/follow-up", "other", "", "application/x-www-form-urlencoded").status == 404);
+    BOOST_TEST(service
+                   .call("POST", "/applications/" + implementation + "/follow-up", "owner", "",
+                         "application/x-www-form-urlencoded")
+                   .status == 409);
+    BOOST_TEST(
+        service
+            .call("POST", "/applications/" + prestudy + "/follow-up", "other", "", "application/x-www-form-urlencoded")
+            .status == 404);
 }
 
 BOOST_AUTO_TEST_CASE(the_editors_budget_and_findings_pages_draw_their_grids) {
@@ -1281,9 +1396,12 @@ BOOST_AUTO_TEST_CASE(the_editors_budget_and_findings_pages_draw_their_grids) {
     // A form of more than 200 fields (FRAMSYN's 30 cost lines are ~250) is read, not refused as too many.
     std::string body = "base=1&cost.count=1&cost.1.category=staff&cost.1.year=2010&cost.1.amount=100&cost.1.label=L";
     for (int i = 0; i < 300; ++i) body += "&pad." + std::to_string(i) + "=";
-    const Reply saved = service.call("POST", "/applications/" + id + "/edit/budget", "owner", body, "application/x-www-form-urlencoded");
+    const Reply saved = service.call("POST", "/applications/" + id + "/edit/budget", "owner", body,
+                                     "application/x-www-form-urlencoded");
     BOOST_TEST(saved.status == 303, saved.body.substr(0, 400));
-    BOOST_TEST(service.call("GET", "/api/applications/" + id + "/versions/2/plan.xml", "owner").body.find(">L</cost>") != std::string::npos);
+    BOOST_TEST(
+        service.call("GET", "/api/applications/" + id + "/versions/2/plan.xml", "owner").body.find(">L</cost>") !=
+        std::string::npos);
     // The stored values in their cells.
     BOOST_TEST(budget.body.find("name=\"cost.3.amount\" value=\"378000\"") != std::string::npos);
 }
@@ -1297,7 +1415,8 @@ BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_read_back_is_422_with_the_cell) {
     const Reply not_a_workbook = upload_workbook(service, base + "/versions?lang=en", "just some text");
     BOOST_TEST(not_a_workbook.status == 422);
     BOOST_TEST(not_a_workbook.error_code() == "unprocessable");
-    BOOST_TEST(not_a_workbook.json()->getObject("error")->getValue<std::string>("message").find("workbook 'budget.xlsx'") != std::string::npos);
+    BOOST_TEST(not_a_workbook.json()->getObject("error")->getValue<std::string>("message").find(
+                   "workbook 'budget.xlsx'") != std::string::npos);
 
     const std::string docx = service.call("GET", base + "/versions/1/draft.docx", "owner").body;
     const Reply a_document = upload_workbook(service, base + "/versions?dry-run=1&lang=en", docx);
@@ -1318,14 +1437,21 @@ BOOST_AUTO_TEST_CASE(a_workbook_that_cannot_be_read_back_is_422_with_the_cell) {
 
     // A year the plan format refuses is named too, and nothing is stored.
     const std::string bad_year = edited_workbook(workbook, "xl/worksheets/sheet2.xml", [](std::string& sheet) {
-        sheet = std::regex_replace(sheet, std::regex("<c r=\"B2\"([^>]*)><v>[^<]*</v></c>"), "<c r=\"B2\"$1><v>209</v></c>");
+        sheet = std::regex_replace(sheet, std::regex("<c r=\"B2\"([^>]*)><v>[^<]*</v></c>"),
+                                   "<c r=\"B2\"$1><v>209</v></c>");
     });
-    BOOST_TEST(upload_workbook(service, base + "/versions?lang=en", bad_year).json()->getObject("error")->getValue<std::string>(
-                   "message").starts_with("Kostnader!B2: the year '209'"));
+    BOOST_TEST(upload_workbook(service, base + "/versions?lang=en", bad_year)
+                   .json()
+                   ->getObject("error")
+                   ->getValue<std::string>("message")
+                   .starts_with("Kostnader!B2: the year '209'"));
 
-    BOOST_TEST(upload_workbook(service, base + "/versions", workbook, {{"plan", "plan.xml", sample_plan}}).status == 400);
-    BOOST_TEST(service.call("POST", base + "/versions?dry-run=1", "owner", multipart({{"plan", "plan.xml", sample_plan}}),
-                            "multipart/form-data; boundary=" + boundary).status == 400);
+    BOOST_TEST(upload_workbook(service, base + "/versions", workbook, {{"plan", "plan.xml", sample_plan}}).status ==
+               400);
+    BOOST_TEST(service
+                   .call("POST", base + "/versions?dry-run=1", "owner", multipart({{"plan", "plan.xml", sample_plan}}),
+                         "multipart/form-data; boundary=" + boundary)
+                   .status == 400);
     BOOST_TEST(upload_workbook(service, base + "/versions?dry-run=maybe", workbook).status == 400);
     BOOST_TEST(service.call("GET", base, "owner").json()->getArray("versions")->size() == 1u);
 }
@@ -1337,7 +1463,8 @@ namespace {
 std::string unescaped(std::string text) {
     for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
              {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}, {"&amp;", "&"}}) {
-        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+            text.replace(at, from.size(), to);
     }
     return text;
 }
@@ -1357,19 +1484,23 @@ std::map<std::string, std::string> form_fields(const std::string& page) {
     std::map<std::string, std::string> fields;
     const auto each = [&](const std::string& pattern, const std::function<void(const std::smatch&)>& take) {
         const std::regex re(pattern);
-        for (auto it = std::sregex_iterator(body.begin(), body.end(), re); it != std::sregex_iterator(); ++it) take(*it);
+        for (auto it = std::sregex_iterator(body.begin(), body.end(), re); it != std::sregex_iterator(); ++it)
+            take(*it);
     };
     each("<input type=\"(?:text|email|hidden)\"(?: id=\"[^\"]*\")? name=\"([^\"]+)\" value=\"([^\"]*)\"",
          [&](const std::smatch& m) { fields[unescaped(m[1].str())] = unescaped(m[2].str()); });
     each("<input type=\"checkbox\" id=\"[^\"]*\" name=\"([^\"]+)\" value=\"1\"( checked)?", [&](const std::smatch& m) {
         if (m[2].matched) fields[unescaped(m[1].str())] = "1";
     });
-    each("<select id=\"[^\"]*\" name=\"([^\"]+)\"[^>]*>((?:(?!</select>)[\\s\\S])*)</select>", [&](const std::smatch& m) {
-        std::smatch chosen;
-        const std::string options = m[2].str();
-        if (std::regex_search(options, chosen, std::regex("<option value=\"([^\"]*)\" selected>"))) fields[unescaped(m[1].str())] = unescaped(chosen[1].str());
-        else fields[unescaped(m[1].str())] = "";
-    });
+    each("<select id=\"[^\"]*\" name=\"([^\"]+)\"[^>]*>((?:(?!</select>)[\\s\\S])*)</select>",
+         [&](const std::smatch& m) {
+             std::smatch chosen;
+             const std::string options = m[2].str();
+             if (std::regex_search(options, chosen, std::regex("<option value=\"([^\"]*)\" selected>")))
+                 fields[unescaped(m[1].str())] = unescaped(chosen[1].str());
+             else
+                 fields[unescaped(m[1].str())] = "";
+         });
     each("<textarea id=\"[^\"]*\" name=\"([^\"]+)\"[^>]*>\n([^<]*)</textarea>",
          [&](const std::smatch& m) { fields[unescaped(m[1].str())] = unescaped(m[2].str()); });
     fields.erase("csrf");
@@ -1386,7 +1517,8 @@ std::string latest_plan(Service& service, const std::string& id) {
 
 Reply save(Service& service, const std::string& id, const std::string& part, std::map<std::string, std::string> fields,
            const std::string& who = "owner") {
-    return service.call("POST", "/applications/" + id + "/edit/" + part, who, urlencode(fields), "application/x-www-form-urlencoded");
+    return service.call("POST", "/applications/" + id + "/edit/" + part, who, urlencode(fields),
+                        "application/x-www-form-urlencoded");
 }
 
 }  // namespace
@@ -1394,18 +1526,25 @@ Reply save(Service& service, const std::string& id, const std::string& part, std
 BOOST_AUTO_TEST_CASE(editor_writes_a_new_application_part_by_part) {
     Service service;
     const Reply created = service.call("POST", "/applications/new/edit", "owner",
-                                       urlencode({{"programme", "esf-2007-2013"}, {"call", "ovre-norrland-2009"}, {"phase", "implementation"},
-                                                  {"title", "FRAMSYN"}, {"lang", "sv"}}),
+                                       urlencode({{"programme", "esf-2007-2013"},
+                                                  {"call", "ovre-norrland-2009"},
+                                                  {"phase", "implementation"},
+                                                  {"title", "FRAMSYN"},
+                                                  {"lang", "sv"}}),
                                        "application/x-www-form-urlencoded");
     BOOST_REQUIRE_EQUAL(created.status, 303);
     const std::string location = created.headers["location"];
     BOOST_REQUIRE(std::regex_match(location, std::regex("/applications/[^/]+/edit/facts")));
     const std::string id = location.substr(14, location.size() - 14 - 11);
-    BOOST_TEST(latest_plan(service, id).find("orgNumber=\"556000-0001\"") != std::string::npos);   // the caller's organisation
+    BOOST_TEST(latest_plan(service, id).find("orgNumber=\"556000-0001\"") !=
+               std::string::npos);  // the caller's organisation
     // A call of another programme is refused at its field, and nothing is made.
     const Reply wrong_call = service.call("POST", "/applications/new/edit", "owner",
-                                          urlencode({{"programme", "esf-plus-2021-2027"}, {"call", "ovre-norrland-2009"}, {"phase", "implementation"},
-                                                     {"title", "X"}, {"lang", "sv"}}),
+                                          urlencode({{"programme", "esf-plus-2021-2027"},
+                                                     {"call", "ovre-norrland-2009"},
+                                                     {"phase", "implementation"},
+                                                     {"title", "X"},
+                                                     {"lang", "sv"}}),
                                           "application/x-www-form-urlencoded");
     BOOST_TEST(wrong_call.status == 422);
     BOOST_TEST(wrong_call.body.find("href=\"#f-call\"") != std::string::npos);
@@ -1430,16 +1569,27 @@ BOOST_AUTO_TEST_CASE(editor_writes_a_new_application_part_by_part) {
         const Reply reply = save(service, id, part, fields);
         BOOST_TEST_CONTEXT(part) {
             BOOST_REQUIRE_EQUAL(reply.status, 303);
-            BOOST_TEST(reply.headers["location"] == "/applications/" + id + "/edit/" + part + "?saved=" + std::to_string(version + 1));
+            BOOST_TEST(reply.headers["location"] ==
+                       "/applications/" + id + "/edit/" + part + "?saved=" + std::to_string(version + 1));
         }
         ++version;
         return latest_plan(service, id);
     };
-    std::string plan = saved("facts", {{"title", "FRAMSYN"}, {"phase", "implementation"}, {"programmeArea", "PO1"}, {"region", "SE33"},
-                                       {"owner", "Regionförbundet Västerbottens län"}, {"owner.orgNumber", "222000-1412"},
-                                       {"contact.name", "Helena"}, {"contact.email", "helena@example.se"}, {"period.start", "2009-10-01"},
-                                       {"period.end", "2011-09-30"}, {"municipality.2480", "1"}, {"call", "ovre-norrland-2009"}, {"lang", "sv"}});
-    BOOST_TEST(plan.find("<municipality code=\"2480\">Umeå</municipality>") != std::string::npos, plan);   // the name filled in from the code
+    std::string plan = saved("facts", {{"title", "FRAMSYN"},
+                                       {"phase", "implementation"},
+                                       {"programmeArea", "PO1"},
+                                       {"region", "SE33"},
+                                       {"owner", "Regionförbundet Västerbottens län"},
+                                       {"owner.orgNumber", "222000-1412"},
+                                       {"contact.name", "Helena"},
+                                       {"contact.email", "helena@example.se"},
+                                       {"period.start", "2009-10-01"},
+                                       {"period.end", "2011-09-30"},
+                                       {"municipality.2480", "1"},
+                                       {"call", "ovre-norrland-2009"},
+                                       {"lang", "sv"}});
+    BOOST_TEST(plan.find("<municipality code=\"2480\">Umeå</municipality>") != std::string::npos,
+               plan);  // the name filled in from the code
     BOOST_TEST(plan.find("<period start=\"2009-10-01\" end=\"2011-09-30\"/>") != std::string::npos);
     // The stand-in municipality is gone: only the ticked one is written.
     BOOST_TEST(plan.find("code=\"0180\"") == std::string::npos);
@@ -1448,40 +1598,68 @@ BOOST_AUTO_TEST_CASE(editor_writes_a_new_application_part_by_part) {
     BOOST_TEST(plan.find("<summary>") != std::string::npos);
     BOOST_TEST(plan.find("<em>viktigt</em>") != std::string::npos, plan);
     BOOST_TEST(plan.find("<summary lang=\"en\">") != std::string::npos);
-    for (const char* section : {"background", "problem", "purpose", "organisation", "genderEquality", "nonDiscrimination", "transnational",
-                                "dissemination", "evaluation"}) {
+    for (const char* section : {"background", "problem", "purpose", "organisation", "genderEquality",
+                                "nonDiscrimination", "transnational", "dissemination", "evaluation"}) {
         plan = saved(section, {{"text", std::string("Texten om ") + section + "."}});
         BOOST_TEST(plan.find(std::string("<") + section + ">") != std::string::npos, section);
     }
-    plan = saved("accessibility", {{"physical", "Lokaler."}, {"information", "Information."}, {"participation", "Delaktighet."}});
+    plan = saved("accessibility",
+                 {{"physical", "Lokaler."}, {"information", "Information."}, {"participation", "Delaktighet."}});
     BOOST_TEST(plan.find("<physical>") != std::string::npos);
-    plan = saved("target-groups", {{"targetGroup.count", "2"}, {"targetGroup.1.id", "tg-1"}, {"targetGroup.1.name", "Aktörer"}, {"targetGroup.1.women", "70"}});
+    plan = saved("target-groups", {{"targetGroup.count", "2"},
+                                   {"targetGroup.1.id", "tg-1"},
+                                   {"targetGroup.1.name", "Aktörer"},
+                                   {"targetGroup.1.women", "70"}});
     BOOST_TEST(plan.find("<targetGroup id=\"tg-1\" women=\"70\">") != std::string::npos, plan);
-    plan = saved("goals", {{"goal.count", "1"}, {"goal.1.id", "g1"}, {"goal.1.kind", "project"}, {"goal.1.statement", "Fler projekt."},
-                           {"goal.1.indicator.count", "1"}, {"goal.1.indicator.1.text", "Personer"}, {"goal.1.indicator.1.unit", "persons"},
-                           {"goal.1.indicator.1.target", "120"}, {"goal.1.indicator.1.women", "70"}, {"goal.1.indicator.1.men", "50"}});
-    BOOST_TEST(plan.find("<indicator unit=\"persons\" target=\"120\" women=\"70\" men=\"50\">Personer</indicator>") != std::string::npos, plan);
-    plan = saved("activities", {{"activity.count", "1"}, {"activity.1.id", "a1"}, {"activity.1.start", "2009-10-01"}, {"activity.1.end", "2010-03-31"},
-                                {"activity.1.goal.g1", "1"}, {"activity.1.title", "Kartläggning"}});
-    BOOST_TEST(plan.find("<activity id=\"a1\" start=\"2009-10-01\" end=\"2010-03-31\" goals=\"g1\">") != std::string::npos, plan);
-    BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/activities", "owner").body.find("<table class=\"timeline\">") != std::string::npos);
-    plan = saved("partners", {{"partner.count", "1"}, {"partner.1.name", "Umeå kommun"}, {"partner.1.role", "cofinancier"}});
+    plan = saved("goals", {{"goal.count", "1"},
+                           {"goal.1.id", "g1"},
+                           {"goal.1.kind", "project"},
+                           {"goal.1.statement", "Fler projekt."},
+                           {"goal.1.indicator.count", "1"},
+                           {"goal.1.indicator.1.text", "Personer"},
+                           {"goal.1.indicator.1.unit", "persons"},
+                           {"goal.1.indicator.1.target", "120"},
+                           {"goal.1.indicator.1.women", "70"},
+                           {"goal.1.indicator.1.men", "50"}});
+    BOOST_TEST(plan.find("<indicator unit=\"persons\" target=\"120\" women=\"70\" men=\"50\">Personer</indicator>") !=
+                   std::string::npos,
+               plan);
+    plan = saved("activities", {{"activity.count", "1"},
+                                {"activity.1.id", "a1"},
+                                {"activity.1.start", "2009-10-01"},
+                                {"activity.1.end", "2010-03-31"},
+                                {"activity.1.goal.g1", "1"},
+                                {"activity.1.title", "Kartläggning"}});
+    BOOST_TEST(
+        plan.find("<activity id=\"a1\" start=\"2009-10-01\" end=\"2010-03-31\" goals=\"g1\">") != std::string::npos,
+        plan);
+    BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/activities", "owner")
+                   .body.find("<table class=\"timeline\">") != std::string::npos);
+    plan = saved("partners",
+                 {{"partner.count", "1"}, {"partner.1.name", "Umeå kommun"}, {"partner.1.role", "cofinancier"}});
     BOOST_TEST(plan.find("<partner role=\"cofinancier\">Umeå kommun</partner>") != std::string::npos, plan);
-    plan = saved("risks", {{"intro", "Risker."}, {"risk.count", "1"}, {"risk.1.description", "Få deltar"}, {"risk.1.likelihood", "low"},
-                           {"risk.1.impact", "high"}, {"risk.1.measure", "Påminn"}});
+    plan = saved("risks", {{"intro", "Risker."},
+                           {"risk.count", "1"},
+                           {"risk.1.description", "Få deltar"},
+                           {"risk.1.likelihood", "low"},
+                           {"risk.1.impact", "high"},
+                           {"risk.1.measure", "Påminn"}});
     BOOST_TEST(plan.find("<risk likelihood=\"low\" impact=\"high\">") != std::string::npos, plan);
     plan = saved("project-logic", {{"step.count", "1"}, {"step.1.kind", "problem"}, {"step.1.text", "Behovet."}});
     BOOST_TEST(plan.find("<step kind=\"problem\">") != std::string::npos, plan);
-    plan = saved("attachments", {{"attachment.count", "1"}, {"attachment.1.kind", "budget"}, {"attachment.1.title", "Budget"}});
+    plan = saved("attachments",
+                 {{"attachment.count", "1"}, {"attachment.1.kind", "budget"}, {"attachment.1.title", "Budget"}});
     BOOST_TEST(plan.find("<attachment kind=\"budget\">Budget</attachment>") != std::string::npos, plan);
-    // The sections stand in the format's order: the project first, the summary after it, evaluation after dissemination.
+    // The sections stand in the format's order: the project first, the summary after it, evaluation after
+    // dissemination.
     BOOST_TEST(plan.find("<project>") < plan.find("<summary>"));
     BOOST_TEST(plan.find("<dissemination>") < plan.find("<evaluation>"));
     BOOST_TEST(plan.find("<goals>") < plan.find("<activities>"));
     // An emptied part removes its section (S001 then reports it missing): a finding, not a failure.
     plan = saved("background", {{"text", ""}});
     BOOST_TEST(plan.find("<background>") == std::string::npos);
-    BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/background", "owner").body.find("(S001)") != std::string::npos);
+    BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/background", "owner").body.find("(S001)") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(editor_unchanged_save_stores_nothing_and_add_a_row_saves_nothing) {
@@ -1493,8 +1671,10 @@ BOOST_AUTO_TEST_CASE(editor_unchanged_save_stores_nothing_and_add_a_row_saves_no
     std::string text = unescaped(captured(page.body, "<textarea id=\"f-text\"[^>]*>\n([^<]*)</textarea>"));
     BOOST_TEST(!text.empty());
     // The browser sends CR LF.
-    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) text.replace(at, 1, "\r\n");
-    const Reply same = save(service, id, "background", {{"base", "1"}, {"drawn", drawn}, {"text", text}, {"save", "1"}});
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2))
+        text.replace(at, 1, "\r\n");
+    const Reply same =
+        save(service, id, "background", {{"base", "1"}, {"drawn", drawn}, {"text", text}, {"save", "1"}});
     BOOST_TEST(same.status == 303);
     BOOST_TEST(same.headers["location"].find("?unchanged=1") != std::string::npos);
     BOOST_TEST(versions_of(service, id) == 1u);
@@ -1503,8 +1683,12 @@ BOOST_AUTO_TEST_CASE(editor_unchanged_save_stores_nothing_and_add_a_row_saves_no
     // "Add a row" draws the form again with one more row; nothing is stored, and the entries stay.
     const Reply goals = service.call("GET", "/applications/" + id + "/edit/goals", "owner");
     const std::size_t rows = std::stoul(captured(goals.body, "name=\"goal.count\" value=\"([0-9]+)\""));
-    const Reply added = save(service, id, "goals", {{"base", "1"}, {"drawn", "x"}, {"goal.count", std::to_string(rows)}, {"add", "goal"},
-                                                    {"goal.1.statement", "Mitt nya mål"}});
+    const Reply added = save(service, id, "goals",
+                             {{"base", "1"},
+                              {"drawn", "x"},
+                              {"goal.count", std::to_string(rows)},
+                              {"add", "goal"},
+                              {"goal.1.statement", "Mitt nya mål"}});
     BOOST_TEST(added.status == 200);
     BOOST_TEST(added.body.find("name=\"goal.count\" value=\"" + std::to_string(rows + 1) + "\"") != std::string::npos);
     BOOST_TEST(added.body.find("value=\"Mitt nya mål\"") != std::string::npos);
@@ -1529,17 +1713,19 @@ BOOST_AUTO_TEST_CASE(editor_refuses_a_save_based_on_an_older_version_with_the_di
     const std::size_t purpose = other.find("<purpose>");
     other.insert(other.find("<p>", purpose) + 3, "Ändrat syfte. ");
     BOOST_REQUIRE_EQUAL(service.upload("/api/applications/" + id + "/versions", "owner", other).status, 201);
-    const Reply refused = save(service, id, "background", {{"base", "1"}, {"drawn", "x"}, {"text", "Min bakgrund & mer"}});
+    const Reply refused =
+        save(service, id, "background", {{"base", "1"}, {"drawn", "x"}, {"text", "Min bakgrund & mer"}});
     BOOST_TEST(refused.status == 409);
     BOOST_TEST(refused.body.find("Någon annan sparade under tiden") != std::string::npos);
     BOOST_TEST(refused.body.find("Vad den andra sparningen ändrade") != std::string::npos);
-    BOOST_TEST(refused.body.find("Ändrat syfte.") != std::string::npos);          // the other save's change
-    BOOST_TEST(refused.body.find(">\nMin bakgrund &amp; mer</textarea>") != std::string::npos);   // the entries kept
+    BOOST_TEST(refused.body.find("Ändrat syfte.") != std::string::npos);  // the other save's change
+    BOOST_TEST(refused.body.find(">\nMin bakgrund &amp; mer</textarea>") != std::string::npos);  // the entries kept
     BOOST_TEST(refused.body.find("name=\"base\" value=\"2\"") != std::string::npos);
     BOOST_TEST(versions_of(service, id) == 2u);
     // The button saves them over the newer version.
     const std::string drawn = captured(refused.body, "name=\"drawn\" value=\"([0-9a-f]+)\"");
-    const Reply over = save(service, id, "background", {{"base", "2"}, {"drawn", drawn}, {"text", "Min bakgrund & mer"}});
+    const Reply over =
+        save(service, id, "background", {{"base", "2"}, {"drawn", drawn}, {"text", "Min bakgrund & mer"}});
     BOOST_TEST(over.status == 303);
     const std::string plan = latest_plan(service, id);
     BOOST_TEST(plan.find("Min bakgrund &amp; mer") != std::string::npos);
@@ -1585,19 +1771,23 @@ BOOST_AUTO_TEST_CASE(editor_shows_a_bad_date_at_its_field) {
     const Reply shown = service.call("GET", saved.headers["location"], "owner");
     BOOST_TEST(shown.body.find("Sparad som version 2") != std::string::npos);
     // The finding under the period's fields, the summary linking to it, the field described by it.
-    BOOST_TEST(shown.body.find("<ul class=\"findings\" id=\"at-application-project-period\"") != std::string::npos, shown.body.substr(0, 3000));
+    BOOST_TEST(shown.body.find("<ul class=\"findings\" id=\"at-application-project-period\"") != std::string::npos,
+               shown.body.substr(0, 3000));
     // (A date the calendar does not have is D001's: the loader reads the plan on.)
     BOOST_TEST(shown.body.find("<a href=\"#at-application-project-period\">D001: ") != std::string::npos);
-    BOOST_TEST(shown.body.find("aria-describedby=\"h-period.start at-application-project-period\" aria-invalid=\"true\"") != std::string::npos);
+    BOOST_TEST(
+        shown.body.find("aria-describedby=\"h-period.start at-application-project-period\" aria-invalid=\"true\"") !=
+        std::string::npos);
     BOOST_TEST(shown.body.find("role=\"alert\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(editor_every_plan_part_of_the_sample_saved_as_drawn_stores_nothing) {
     Service service;
     const std::string id = service.create();
-    for (const char* part : {"facts", "summary", "background", "problem", "purpose", "target-groups", "goals", "activities", "project-logic",
-                             "risks", "organisation", "partners", "genderEquality", "accessibility", "nonDiscrimination", "transnational",
-                             "dissemination", "evaluation", "attachments"}) {
+    for (const char* part :
+         {"facts", "summary", "background", "problem", "purpose", "target-groups", "goals", "activities",
+          "project-logic", "risks", "organisation", "partners", "genderEquality", "accessibility", "nonDiscrimination",
+          "transnational", "dissemination", "evaluation", "attachments"}) {
         BOOST_TEST_CONTEXT(part) {
             const Reply page = service.call("GET", "/applications/" + id + "/edit/" + part, "owner");
             BOOST_REQUIRE_EQUAL(page.status, 200);
@@ -1614,7 +1804,7 @@ BOOST_AUTO_TEST_CASE(editor_is_for_the_owner_only) {
     Service service;
     const std::string id = service.create();
     const std::string part = "/applications/" + id + "/edit/background";
-    BOOST_TEST(service.call("GET", part, "other").status == 404);   // another organisation does not see it
+    BOOST_TEST(service.call("GET", part, "other").status == 404);  // another organisation does not see it
     BOOST_TEST(save(service, id, "background", {{"base", "1"}, {"text", "x"}}, "other").status == 404);
     BOOST_REQUIRE_EQUAL(service.move(id, "owner", "submitted").status, 200);
     BOOST_TEST(service.call("GET", part, "reviewer").status == 403);
@@ -1627,9 +1817,11 @@ BOOST_AUTO_TEST_CASE(editor_is_for_the_owner_only) {
     BOOST_TEST(versions_of(service, id) == 1u);
     BOOST_TEST(service.call("GET", "/applications/" + id + "/edit/nothing", "owner").status == 404);
     // The application page links to the editor only while the owner may add versions.
-    BOOST_TEST(service.call("GET", "/applications/" + id, "owner").body.find("id=\"edit-in-browser\"") == std::string::npos);
+    BOOST_TEST(service.call("GET", "/applications/" + id, "owner").body.find("id=\"edit-in-browser\"") ==
+               std::string::npos);
     BOOST_REQUIRE_EQUAL(service.move(id, "owner", "draft").status, 200);
-    BOOST_TEST(service.call("GET", "/applications/" + id, "owner").body.find("id=\"edit-in-browser\"") != std::string::npos);
+    BOOST_TEST(service.call("GET", "/applications/" + id, "owner").body.find("id=\"edit-in-browser\"") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,7 +13,8 @@ namespace esfdraft::testing {
 
 inline std::size_t streaming_from_bytes() {
     const char* configured = std::getenv("ESFDRAFT_TEST_STREAMING_FROM");
-    return configured && *configured ? static_cast<std::size_t>(std::stoull(configured)) : load::default_streaming_from_bytes;
+    return configured && *configured ? static_cast<std::size_t>(std::stoull(configured))
+                                     : load::default_streaming_from_bytes;
 }
 
 inline load::Loader& shared_loader() {

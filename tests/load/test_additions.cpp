@@ -29,7 +29,8 @@ std::string additions_plan() { return esfdraft::testing::read_file(source_path(a
 model::Application load_ok(const std::string& path) {
     load::PlanLoad result = loader().load_plan(path);
     for (const auto& finding : result.findings)
-        BOOST_TEST_MESSAGE(finding.where.line << ":" << finding.where.column << " " << finding.rule << " " << finding.message_id);
+        BOOST_TEST_MESSAGE(finding.where.line << ":" << finding.where.column << " " << finding.rule << " "
+                                              << finding.message_id);
     BOOST_REQUIRE_MESSAGE(result.findings.empty(), path << " has " << result.findings.size() << " structural findings");
     BOOST_REQUIRE(result.application);
     return std::move(*result.application);
@@ -154,7 +155,7 @@ BOOST_AUTO_TEST_CASE(principles_attachments_partners_and_indicators_read) {
     BOOST_REQUIRE(application.attachments->size() == 2u);
     BOOST_TEST((*application.attachments)[0].kind == "co-financing-letter");
     BOOST_TEST((*application.attachments)[0].title == "Intyg om medfinansiering");
-    BOOST_TEST((*application.attachments)[1].kind == "signed-application");   // a token: spaces collapse
+    BOOST_TEST((*application.attachments)[1].kind == "signed-application");  // a token: spaces collapse
     BOOST_TEST((*application.attachments)[1].where.path == "/application/attachments/attachment[2]");
     BOOST_TEST(application.attachments_where.line == line_of(text, "<attachments>"));
 
@@ -197,13 +198,14 @@ BOOST_AUTO_TEST_CASE(a_missing_project_fact_is_named_alone_though_the_order_is_f
     BOOST_TEST(result.findings[0].message_id == "X002.missing_child");
     BOOST_TEST(result.findings[0].where.line == line_of(text, "<project>"));
     BOOST_TEST(result.findings[0].find_arg("expected")->text == "<title>");
-    BOOST_REQUIRE(result.application.has_value());   // the rest is still read and checked
+    BOOST_REQUIRE(result.application.has_value());  // the rest is still read and checked
     BOOST_TEST(result.application->project.title.value.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_project_fact_given_twice_is_not_expected) {
     ScratchFolder folder;
-    const std::string text = replaced(additions_plan(), "<region>SE33</region>", "<region>SE33</region><caseNumber>1</caseNumber>");
+    const std::string text =
+        replaced(additions_plan(), "<region>SE33</region>", "<region>SE33</region><caseNumber>1</caseNumber>");
     const auto result = loader().load_plan(folder.write("twice.xml", text));
     BOOST_REQUIRE(result.findings.size() == 1u);
     BOOST_TEST(result.findings[0].message_id == "X002.misplaced");
@@ -226,7 +228,8 @@ BOOST_AUTO_TEST_CASE(values_outside_the_new_lists_name_the_allowed_ones_and_the_
         BOOST_TEST_CONTEXT(name) {
             const model::Finding* found = nullptr;
             for (const model::Finding& finding : result.findings)
-                if (finding.message_id == "X002.not_allowed" && finding.find_arg("name")->text == name) found = &finding;
+                if (finding.message_id == "X002.not_allowed" && finding.find_arg("name")->text == name)
+                    found = &finding;
             BOOST_REQUIRE(found);
             BOOST_TEST(found->find_arg("value")->text == value);
             BOOST_TEST(found->find_arg("allowed")->text == allowed);
@@ -236,11 +239,13 @@ BOOST_AUTO_TEST_CASE(values_outside_the_new_lists_name_the_allowed_ones_and_the_
     };
     expect("risk/@likelihood", "sometimes", "low, medium, high", line_of(text, "likelihood=\"sometimes\""));
     expect("applicant/@kind", "kommun",
-           "municipality, region, county-board, agency, university, non-profit, company, other", line_of(text, "<applicant "));
+           "municipality, region, county-board, agency, university, non-profit, company, other",
+           line_of(text, "<applicant "));
     expect("applicant/@vat", "yes", "deductible, partly-deductible, not-deductible", line_of(text, "<applicant "));
     expect("budget/@costModel", "flat", "real-costs, indirect-flat-rate, remaining-flat-rate, lump-sum, unit-costs",
            line_of(text, "<budget "));
-    expect("step/@kind", "outcome", "problem, activities, outputs, results, effects", line_of(text, "<step kind=\"outcome\""));
+    expect("step/@kind", "outcome", "problem, activities, outputs, results, effects",
+           line_of(text, "<step kind=\"outcome\""));
     expect("account/@kind", "iban", "bankgiro, plusgiro, bank", line_of(text, "<account "));
     // The decimal after them is still checked and placed.
     bool non_binary = false;
@@ -251,8 +256,9 @@ BOOST_AUTO_TEST_CASE(values_outside_the_new_lists_name_the_allowed_ones_and_the_
 
 BOOST_AUTO_TEST_CASE(a_beneficiary_is_an_id_and_a_risk_needs_its_measure) {
     ScratchFolder folder;
-    auto result = loader().load_plan(
-        folder.write("beneficiary.xml", replaced(additions_plan(), "beneficiary=\"skelleftea\"/>", "beneficiary=\"Skellefteå kommun\"/>")));
+    auto result =
+        loader().load_plan(folder.write("beneficiary.xml", replaced(additions_plan(), "beneficiary=\"skelleftea\"/>",
+                                                                    "beneficiary=\"Skellefteå kommun\"/>")));
     BOOST_REQUIRE(!result.findings.empty());
     BOOST_TEST(result.findings[0].rule == "X002");
     BOOST_TEST(result.findings[0].where.path == "/application/budget/financing/source[2]");
@@ -267,11 +273,13 @@ BOOST_AUTO_TEST_CASE(a_beneficiary_is_an_id_and_a_risk_needs_its_measure) {
 BOOST_AUTO_TEST_CASE(every_new_section_given_twice_is_recorded_for_x005) {
     ScratchFolder folder;
     std::string text = additions_plan();
-    const std::string again = "  <riskAnalysis/>\n  <projectLogic/>\n  <sustainableDevelopment/>\n  <fundamentalRights/>\n  <attachments/>\n";
+    const std::string again =
+        "  <riskAnalysis/>\n  <projectLogic/>\n  <sustainableDevelopment/>\n  <fundamentalRights/>\n  <attachments/>\n";
     text = replaced(text, "</application>", again + "</application>");
     const model::Application application = load_ok(folder.write("twice.xml", text));
     BOOST_REQUIRE(application.repeated_sections.size() == 5u);
-    const std::vector<std::string> names = {"riskAnalysis", "projectLogic", "sustainableDevelopment", "fundamentalRights", "attachments"};
+    const std::vector<std::string> names = {"riskAnalysis", "projectLogic", "sustainableDevelopment",
+                                            "fundamentalRights", "attachments"};
     for (std::size_t i = 0; i < names.size(); ++i) {
         BOOST_TEST(application.repeated_sections[i].section == names[i]);
         BOOST_TEST(application.repeated_sections[i].first.line == line_of(text, "<" + names[i] + ">"));
@@ -295,7 +303,8 @@ BOOST_AUTO_TEST_CASE(a_large_plan_with_the_additions_reads_the_same_both_ways) {
     BOOST_REQUIRE(text.size() > load::default_streaming_from_bytes);
     ScratchFolder folder;
     const std::string path = folder.write("large.xml", text);
-    load::Loader one_pass(source_path("schemas"), load::default_max_input_bytes, std::numeric_limits<std::size_t>::max());
+    load::Loader one_pass(source_path("schemas"), load::default_max_input_bytes,
+                          std::numeric_limits<std::size_t>::max());
     load::Loader streaming(source_path("schemas"), load::default_max_input_bytes, 0);
     const load::PlanLoad a = one_pass.load_plan(path);
     const load::PlanLoad b = streaming.load_plan(path);

@@ -43,15 +43,17 @@ BOOST_AUTO_TEST_CASE(amounts_are_written_as_the_format_reads_them) {
 }
 
 BOOST_AUTO_TEST_CASE(only_the_budgets_content_changes) {
-    const std::string before = "<?xml version=\"1.0\"?>\n<!-- <budget> in a comment -->\n<application xmlns=\"urn:esfdraft:plan:1\">\n"
-                               "  <note a=\"<budget>\"/>\n  <budget currency=\"SEK\">\n    <costs/>\n    <financing/>\n  </budget>\n"
-                               "  <after/>\n</application>\n";
+    const std::string before =
+        "<?xml version=\"1.0\"?>\n<!-- <budget> in a comment -->\n<application xmlns=\"urn:esfdraft:plan:1\">\n"
+        "  <note a=\"<budget>\"/>\n  <budget currency=\"SEK\">\n    <costs/>\n    <financing/>\n  </budget>\n"
+        "  <after/>\n</application>\n";
     const std::string after = load::replace_budget(before, small_budget());
     BOOST_TEST(after ==
                "<?xml version=\"1.0\"?>\n<!-- <budget> in a comment -->\n<application xmlns=\"urn:esfdraft:plan:1\">\n"
                "  <note a=\"<budget>\"/>\n  <budget currency=\"SEK\">\n"
                "    <costs>\n"
-               "      <cost category=\"staff\" year=\"2010\" activity=\"a1\" amount=\"125000.50\" tags=\"accessibility evaluation\">"
+               "      <cost category=\"staff\" year=\"2010\" activity=\"a1\" amount=\"125000.50\" tags=\"accessibility "
+               "evaluation\">"
                "Lön &amp; &lt;arvode&gt;\tdel 1</cost>\n"
                "    </costs>\n"
                "    <financing>\n"
@@ -67,8 +69,9 @@ BOOST_AUTO_TEST_CASE(sub_budgets_survive_the_round_trip) {
     model::Budget budget = small_budget();
     budget.costs.front().beneficiary = "umu";
     budget.financing.front().beneficiary = "owner";
-    const std::string before = "<application xmlns=\"urn:esfdraft:plan:1\">\n  <budget currency=\"SEK\" costModel=\"indirect-flat-rate\">\n"
-                               "    <costs/>\n    <financing/>\n  </budget>\n</application>\n";
+    const std::string before =
+        "<application xmlns=\"urn:esfdraft:plan:1\">\n  <budget currency=\"SEK\" costModel=\"indirect-flat-rate\">\n"
+        "    <costs/>\n    <financing/>\n  </budget>\n</application>\n";
     const std::string after = load::replace_budget(before, budget);
     BOOST_TEST(after.find("tags=\"accessibility evaluation\" beneficiary=\"umu\">") != std::string::npos, after);
     BOOST_TEST(after.find("amount=\"-5000\" beneficiary=\"owner\"/>") != std::string::npos, after);
@@ -76,11 +79,13 @@ BOOST_AUTO_TEST_CASE(sub_budgets_survive_the_round_trip) {
 }
 
 BOOST_AUTO_TEST_CASE(a_prefix_tabs_and_crlf_are_followed) {
-    const std::string before = "<p:application xmlns:p=\"urn:esfdraft:plan:1\">\r\n\t<p:budget>\r\n\t\t<p:costs>\r\n"
-                               "\t\t</p:costs>\r\n\t\t<p:financing/>\r\n\t</p:budget>\r\n</p:application>";
+    const std::string before =
+        "<p:application xmlns:p=\"urn:esfdraft:plan:1\">\r\n\t<p:budget>\r\n\t\t<p:costs>\r\n"
+        "\t\t</p:costs>\r\n\t\t<p:financing/>\r\n\t</p:budget>\r\n</p:application>";
     const std::string after = load::replace_budget(before, model::Budget{});
-    BOOST_TEST(after == "<p:application xmlns:p=\"urn:esfdraft:plan:1\">\r\n\t<p:budget>\r\n\t\t<p:costs/>\r\n"
-                        "\t\t<p:financing/>\r\n\t</p:budget>\r\n</p:application>");
+    BOOST_TEST(after ==
+               "<p:application xmlns:p=\"urn:esfdraft:plan:1\">\r\n\t<p:budget>\r\n\t\t<p:costs/>\r\n"
+               "\t\t<p:financing/>\r\n\t</p:budget>\r\n</p:application>");
 }
 
 BOOST_AUTO_TEST_CASE(a_plan_without_a_budget_is_an_error) {

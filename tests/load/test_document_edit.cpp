@@ -24,14 +24,17 @@ std::vector<std::string> sample_documents() {
     return out;
 }
 
-bool is_findings(std::string_view bytes) { return bytes.find("urn:esfdraft:findings:1") != std::string_view::npos &&
-                                                  bytes.find("<findings") != std::string_view::npos; }
+bool is_findings(std::string_view bytes) {
+    return bytes.find("urn:esfdraft:findings:1") != std::string_view::npos &&
+           bytes.find("<findings") != std::string_view::npos;
+}
 
 using FindingKey = std::tuple<std::string, std::string, std::string>;
 
 std::vector<FindingKey> keys(const model::Findings& findings) {
     std::vector<FindingKey> out;
-    for (const model::Finding& finding : findings) out.emplace_back(finding.rule, finding.where.path, finding.message_id);
+    for (const model::Finding& finding : findings)
+        out.emplace_back(finding.rule, finding.where.path, finding.message_id);
     return out;
 }
 
@@ -91,12 +94,13 @@ BOOST_AUTO_TEST_CASE(replacing_each_part_with_itself_changes_nothing_the_readers
             ++parts;
         }
         // A whole document written from the tree loads the same.
-        const std::string written = load::write_element_document(
-            tree, findings_document ? load::findings_namespace : load::plan_namespace);
+        const std::string written =
+            load::write_element_document(tree, findings_document ? load::findings_namespace : load::plan_namespace);
         BOOST_TEST((loaded(written, findings_document) == original), path << " written whole");
         BOOST_TEST(digest(load::read_document_tree(written)) == digest(tree), path);
         BOOST_TEST(load::write_element_document(load::read_document_tree(written),
-                                                findings_document ? load::findings_namespace : load::plan_namespace) == written);
+                                                findings_document ? load::findings_namespace : load::plan_namespace) ==
+                   written);
         ++documents;
     }
     BOOST_TEST(documents >= 12u);
@@ -104,33 +108,39 @@ BOOST_AUTO_TEST_CASE(replacing_each_part_with_itself_changes_nothing_the_readers
 }
 
 BOOST_AUTO_TEST_CASE(bytes_outside_the_replaced_element_stay) {
-    const std::string before = "<?xml version=\"1.0\"?>\n<!-- <goals> in a comment -->\n<application xmlns=\"urn:esfdraft:plan:1\">\n"
-                               "  <project a=\"&lt;x&gt;\"><title>T</title></project>\n"
-                               "\t<!-- kept -->\n"
-                               "  <goals>\n    <goal id=\"g1\"><statement>S</statement></goal>\n  </goals>\n"
-                               "  <budget/>\n</application>\n";
+    const std::string before =
+        "<?xml version=\"1.0\"?>\n<!-- <goals> in a comment -->\n<application xmlns=\"urn:esfdraft:plan:1\">\n"
+        "  <project a=\"&lt;x&gt;\"><title>T</title></project>\n"
+        "\t<!-- kept -->\n"
+        "  <goals>\n    <goal id=\"g1\"><statement>S</statement></goal>\n  </goals>\n"
+        "  <budget/>\n</application>\n";
     const model::Element tree = load::read_document_tree(before);
     BOOST_TEST_REQUIRE(tree.children.size() == 3u);
     const std::string same = load::replace_root_child(before, 1, tree.children[1]);
-    BOOST_TEST(same == "<?xml version=\"1.0\"?>\n<!-- <goals> in a comment -->\n<application xmlns=\"urn:esfdraft:plan:1\">\n"
-                       "  <project a=\"&lt;x&gt;\"><title>T</title></project>\n"
-                       "\t<!-- kept -->\n"
-                       "  <goals>\n    <goal id=\"g1\">\n      <statement>S</statement>\n    </goal>\n  </goals>\n"
-                       "  <budget/>\n</application>\n");
+    BOOST_TEST(same ==
+               "<?xml version=\"1.0\"?>\n<!-- <goals> in a comment -->\n<application xmlns=\"urn:esfdraft:plan:1\">\n"
+               "  <project a=\"&lt;x&gt;\"><title>T</title></project>\n"
+               "\t<!-- kept -->\n"
+               "  <goals>\n    <goal id=\"g1\">\n      <statement>S</statement>\n    </goal>\n  </goals>\n"
+               "  <budget/>\n</application>\n");
     // Written in the document's layout, the replacement gives the same bytes again.
     BOOST_TEST(load::replace_root_child(same, 1, load::read_document_tree(same).children[1]) == same);
     BOOST_CHECK_THROW(load::replace_root_child(before, 3, tree.children[1]), std::out_of_range);
 }
 
 BOOST_AUTO_TEST_CASE(insert_and_remove_at_the_start_the_middle_and_the_end) {
-    const std::string doc = "<application xmlns=\"urn:esfdraft:plan:1\">\n  <a/>\n  <b>x</b> <!-- b -->\n  <c/>\n</application>";
+    const std::string doc =
+        "<application xmlns=\"urn:esfdraft:plan:1\">\n  <a/>\n  <b>x</b> <!-- b -->\n  <c/>\n</application>";
     const model::Element n = leaf("n", "ny");
     BOOST_TEST(load::insert_root_child(doc, 0, n) ==
-               "<application xmlns=\"urn:esfdraft:plan:1\">\n  <n>ny</n>\n  <a/>\n  <b>x</b> <!-- b -->\n  <c/>\n</application>");
+               "<application xmlns=\"urn:esfdraft:plan:1\">\n  <n>ny</n>\n  <a/>\n  <b>x</b> <!-- b -->\n  "
+               "<c/>\n</application>");
     BOOST_TEST(load::insert_root_child(doc, 2, n) ==
-               "<application xmlns=\"urn:esfdraft:plan:1\">\n  <a/>\n  <b>x</b> <!-- b -->\n  <n>ny</n>\n  <c/>\n</application>");
+               "<application xmlns=\"urn:esfdraft:plan:1\">\n  <a/>\n  <b>x</b> <!-- b -->\n  <n>ny</n>\n  "
+               "<c/>\n</application>");
     BOOST_TEST(load::insert_root_child(doc, std::string::npos, n) ==
-               "<application xmlns=\"urn:esfdraft:plan:1\">\n  <a/>\n  <b>x</b> <!-- b -->\n  <c/>\n  <n>ny</n>\n</application>");
+               "<application xmlns=\"urn:esfdraft:plan:1\">\n  <a/>\n  <b>x</b> <!-- b -->\n  <c/>\n  "
+               "<n>ny</n>\n</application>");
     BOOST_TEST(load::insert_root_child(doc, 3, n) == load::insert_root_child(doc, std::string::npos, n));
     BOOST_CHECK_THROW(load::insert_root_child(doc, 4, n), std::out_of_range);
     BOOST_TEST(load::remove_root_child(doc, 0) ==
@@ -150,17 +160,19 @@ BOOST_AUTO_TEST_CASE(insert_and_remove_at_the_start_the_middle_and_the_end) {
 }
 
 BOOST_AUTO_TEST_CASE(a_prefixed_crlf_document_keeps_its_style) {
-    const std::string doc = "<?xml version=\"1.0\"?>\r\n<p:application xmlns:p=\"urn:esfdraft:plan:1\">\r\n"
-                            "    <p:project/>\r\n    <p:goals/>\r\n</p:application>\r\n";
+    const std::string doc =
+        "<?xml version=\"1.0\"?>\r\n<p:application xmlns:p=\"urn:esfdraft:plan:1\">\r\n"
+        "    <p:project/>\r\n    <p:goals/>\r\n</p:application>\r\n";
     model::Element goals("goals");
     model::Element& goal = goals.append("goal");
     goal.set_attribute("id", "g1");
     goal.append("statement", "rad ett\nrad två");
     const std::string out = load::replace_root_child(doc, 1, goals);
-    BOOST_TEST(out == "<?xml version=\"1.0\"?>\r\n<p:application xmlns:p=\"urn:esfdraft:plan:1\">\r\n"
-                      "    <p:project/>\r\n    <p:goals>\r\n        <p:goal id=\"g1\">\r\n"
-                      "            <p:statement>rad ett\r\nrad två</p:statement>\r\n        </p:goal>\r\n    </p:goals>\r\n"
-                      "</p:application>\r\n");
+    BOOST_TEST(out ==
+               "<?xml version=\"1.0\"?>\r\n<p:application xmlns:p=\"urn:esfdraft:plan:1\">\r\n"
+               "    <p:project/>\r\n    <p:goals>\r\n        <p:goal id=\"g1\">\r\n"
+               "            <p:statement>rad ett\r\nrad två</p:statement>\r\n        </p:goal>\r\n    </p:goals>\r\n"
+               "</p:application>\r\n");
     BOOST_TEST(load::read_document_tree(out).children[1].children[0].children[0].text() == "rad ett\nrad två");
     BOOST_TEST(load::insert_root_child(doc, 1, leaf("summary")) ==
                "<?xml version=\"1.0\"?>\r\n<p:application xmlns:p=\"urn:esfdraft:plan:1\">\r\n"

@@ -49,8 +49,8 @@ std::pair<int, int> place_of(const std::string& text, const std::string& marker,
 std::string dump(const model::Findings& findings) {
     std::ostringstream out;
     for (const model::Finding& finding : findings) {
-        out << finding.rule << ' ' << finding.message_id << ' ' << finding.where.line << ':' << finding.where.column << ' '
-            << finding.where.path;
+        out << finding.rule << ' ' << finding.message_id << ' ' << finding.where.line << ':' << finding.where.column
+            << ' ' << finding.where.path;
         for (const auto& [name, value] : finding.args) out << ' ' << name << '=' << value.text;
         out << '\n';
     }
@@ -76,14 +76,19 @@ std::vector<Case> cases() {
         // A long line with Swedish letters: libxml2's own column drifts there.
         std::string words;
         for (int i = 0; i < 12; ++i) words += "Syfte för länets kommuner och regionala aktörer. ";
-        const std::string text = replaced(plan, "<purpose><p>Syfte.</p></purpose>", "<purpose><p>" + words + "</p></purposee>");
+        const std::string text =
+            replaced(plan, "<purpose><p>Syfte.</p></purpose>", "<purpose><p>" + words + "</p></purposee>");
         add("misspelt end tag on a long line", text, "X001.end_tag_mismatch", place_of(text, "</purposee>"),
-            {{"end", "purposee"}, {"start", "purpose"}, {"start_line", std::to_string(place_of(text, "<purpose>").first)}});
+            {{"end", "purposee"},
+             {"start", "purpose"},
+             {"start_line", std::to_string(place_of(text, "<purpose>").first)}});
     }
     {
         const std::string text = replaced(plan, "<statement>Mål.</statement>", "<statement>Mål.");
         add("an end tag left out", text, "X001.not_closed_before", place_of(text, "</goal>"),
-            {{"end", "goal"}, {"start", "statement"}, {"start_line", std::to_string(place_of(text, "<statement>").first)}});
+            {{"end", "goal"},
+             {"start", "statement"},
+             {"start_line", std::to_string(place_of(text, "<statement>").first)}});
     }
     {
         const std::string text = plan.substr(0, plan.find("</targetGroups>"));
@@ -92,7 +97,8 @@ std::vector<Case> cases() {
     }
     {
         const std::string text = plan.substr(0, plan.find("<goal ") + 14);
-        add("the file ends inside a start tag", text, "X001.start_tag_not_closed", place_of(text, "<goal "), {{"element", "goal"}});
+        add("the file ends inside a start tag", text, "X001.start_tag_not_closed", place_of(text, "<goal "),
+            {{"element", "goal"}});
     }
     {
         const std::string text = replaced(plan, "Bakgrund.", "Vård & omsorg.");
@@ -100,7 +106,8 @@ std::vector<Case> cases() {
     }
     {
         const std::string text = replaced(plan, "Bakgrund.", "Vård &amp omsorg.");
-        add("an entity without its semicolon", text, "X001.entity_semicolon", place_of(text, "&amp omsorg"), {{"entity", "amp"}});
+        add("an entity without its semicolon", text, "X001.entity_semicolon", place_of(text, "&amp omsorg"),
+            {{"entity", "amp"}});
     }
     {
         const std::string text = replaced(plan, "Bakgrund.", "Vård&nbsp;och omsorg.");
@@ -130,7 +137,8 @@ std::vector<Case> cases() {
     }
     {
         const std::string text = plan + "<application/>\n";
-        add("a second root element", text, "X001.second_root", place_of(text, "<application/>"), {{"element", "application"}});
+        add("a second root element", text, "X001.second_root", place_of(text, "<application/>"),
+            {{"element", "application"}});
     }
     {
         const std::string text = plan + "</application>\n";
@@ -149,7 +157,8 @@ std::vector<Case> cases() {
 }
 
 struct Loaders {
-    load::Loader one_pass{source_path("schemas"), load::default_max_input_bytes, std::numeric_limits<std::size_t>::max()};
+    load::Loader one_pass{source_path("schemas"), load::default_max_input_bytes,
+                          std::numeric_limits<std::size_t>::max()};
     load::Loader streaming{source_path("schemas"), load::default_max_input_bytes, 0};
 };
 
@@ -163,8 +172,7 @@ Loaders& loaders() {
 BOOST_AUTO_TEST_SUITE(hand_edit_errors)
 
 BOOST_AUTO_TEST_CASE(each_common_mistake_has_its_own_message_at_its_place) {
-    for (const Case& mistake : cases())
-        BOOST_TEST_CONTEXT(mistake.what) {
+    for (const Case& mistake : cases()) BOOST_TEST_CONTEXT(mistake.what) {
             const load::PlanLoad loaded = loaders().one_pass.load_plan_bytes(mistake.plan, "plan.xml");
             BOOST_TEST(!loaded.application);
             BOOST_REQUIRE_MESSAGE(loaded.findings.size() == 1u, dump(loaded.findings));
@@ -184,8 +192,7 @@ BOOST_AUTO_TEST_CASE(each_common_mistake_has_its_own_message_at_its_place) {
 }
 
 BOOST_AUTO_TEST_CASE(the_streaming_check_gives_the_same_findings) {
-    for (const Case& mistake : cases())
-        BOOST_TEST_CONTEXT(mistake.what) {
+    for (const Case& mistake : cases()) BOOST_TEST_CONTEXT(mistake.what) {
             const load::PlanLoad one_pass = loaders().one_pass.load_plan_bytes(mistake.plan, "plan.xml");
             const load::PlanLoad streaming = loaders().streaming.load_plan_bytes(mistake.plan, "plan.xml");
             BOOST_TEST(dump(one_pass.findings) == dump(streaming.findings));
@@ -212,16 +219,28 @@ BOOST_AUTO_TEST_CASE(common_schema_mistakes_have_their_own_messages) {
         std::vector<std::pair<const char*, std::string>> args;
     };
     const std::vector<Schema> mistakes = {
-        {"a required attribute left out", "<goal id=\"g1\" kind=\"project\">", "<goal id=\"g1\">", "X002.missing_attribute",
+        {"a required attribute left out",
+         "<goal id=\"g1\" kind=\"project\">",
+         "<goal id=\"g1\">",
+         "X002.missing_attribute",
          {{"element", "goal"}, {"attribute", "kind"}}},
-        {"an attribute the element does not have", "<goal id=\"g1\"", "<goal colour=\"red\" id=\"g1\"", "X002.attribute_not_allowed",
+        {"an attribute the element does not have",
+         "<goal id=\"g1\"",
+         "<goal colour=\"red\" id=\"g1\"",
+         "X002.attribute_not_allowed",
          {{"element", "goal"}, {"attribute", "colour"}}},
-        {"text straight in a section", "<summary><p>Kort.</p></summary>", "<summary>Kort.</summary>", "X002.text_not_allowed",
+        {"text straight in a section",
+         "<summary><p>Kort.</p></summary>",
+         "<summary>Kort.</summary>",
+         "X002.text_not_allowed",
          {{"element", "summary"}}},
-        {"a word for a number", "target=\"1\"", "target=\"ett\"", "X002.not_a_number", {{"value", "ett"}, {"name", "indicator/@target"}}},
+        {"a word for a number",
+         "target=\"1\"",
+         "target=\"ett\"",
+         "X002.not_a_number",
+         {{"value", "ett"}, {"name", "indicator/@target"}}},
     };
-    for (const Schema& mistake : mistakes)
-        BOOST_TEST_CONTEXT(mistake.what) {
+    for (const Schema& mistake : mistakes) BOOST_TEST_CONTEXT(mistake.what) {
             const std::string text = replaced(minimal_plan(), mistake.from, mistake.to);
             const load::PlanLoad loaded = loaders().one_pass.load_plan_bytes(text, "plan.xml");
             BOOST_REQUIRE_MESSAGE(loaded.findings.size() == 1u, dump(loaded.findings));

@@ -63,8 +63,7 @@ BOOST_AUTO_TEST_CASE(markup_hidden_in_such_a_comment_is_never_read_from_a_large_
     const std::string hidden =
         "<cost category=\"&lt;script&gt;\" year=\"99999\" amount=\"1\">x</cost>"
         "<cost category=\"&lt;script&gt;\" year=\"99999\" amount=\"2\">y</cost>";
-    for (const std::string opening : {"<!-->", "<!--->"})
-        BOOST_TEST_CONTEXT(opening) {
+    for (const std::string opening : {"<!-->", "<!--->"}) BOOST_TEST_CONTEXT(opening) {
             ScratchFolder folder;
             const std::string plan =
                 replaced(large_plan(3000), first_cost, first_cost + "      " + opening + hidden + " -->\n");
@@ -84,8 +83,8 @@ BOOST_AUTO_TEST_CASE(markup_hidden_in_such_a_comment_is_never_read_from_a_large_
 }
 
 BOOST_AUTO_TEST_CASE(the_tree_parser_reads_such_a_comment_as_a_comment) {
-    for (const char* text : {"<a><!--><b/>--></a>", "<a><!---><b/>--></a>", "<a><!----></a>", "<!--><b/>--><a/>",
-                             "<a/><!---><b/>-->"})
+    for (const char* text :
+         {"<a><!--><b/>--></a>", "<a><!---><b/>--></a>", "<a><!----></a>", "<!--><b/>--><a/>", "<a/><!---><b/>-->"})
         BOOST_TEST_CONTEXT(text) {
             load::XmlElement tree;
             BOOST_TEST_REQUIRE(load::parse_element_tree(text, tree));
@@ -97,8 +96,8 @@ BOOST_AUTO_TEST_CASE(the_tree_parser_reads_such_a_comment_as_a_comment) {
 BOOST_AUTO_TEST_CASE(markup_the_validator_refuses_is_refused_by_the_tree_parser_too) {
     // "--" inside a comment, a comment ending in "--->", a processing
     // instruction with no target: XML forbids them all.
-    for (const char* text : {"<a><!-- a -- b --></a>", "<a><!-- a ---></a>", "<a><!--></a>", "<a><!---></a>", "<a><?><b/>?></a>",
-                             "<a><? x?></a>", "<!-- -- --><a/>"})
+    for (const char* text : {"<a><!-- a -- b --></a>", "<a><!-- a ---></a>", "<a><!--></a>", "<a><!---></a>",
+                             "<a><?><b/>?></a>", "<a><? x?></a>", "<!-- -- --><a/>"})
         BOOST_TEST_CONTEXT(text) {
             load::XmlElement tree;
             BOOST_TEST(!load::parse_element_tree(text, tree));
@@ -109,9 +108,8 @@ BOOST_AUTO_TEST_CASE(positions_after_such_a_comment_are_right_in_a_small_plan) {
     // The start tags inside the comment must not be counted: each later
     // element keeps its own line and column, and so does a finding.
     ScratchFolder folder;
-    const std::string plan =
-        replaced(minimal_plan(), "<title>Minsta möjliga plan</title>",
-                 "<title>Minsta möjliga plan</title><!--> <x/><y/> --><!---> <z/> -->");
+    const std::string plan = replaced(minimal_plan(), "<title>Minsta möjliga plan</title>",
+                                      "<title>Minsta möjliga plan</title><!--> <x/><y/> --><!---> <z/> -->");
     const load::PlanLoad result = loader().load_plan(folder.write("positions.xml", plan));
     BOOST_TEST_REQUIRE(result.findings.empty());
     BOOST_REQUIRE(result.application);
@@ -148,8 +146,7 @@ BOOST_AUTO_TEST_CASE(a_fifo_is_refused_without_waiting_for_a_writer) {
     BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     // Nobody ever writes to it: reading it would block for good (ctest's
     // timeout is the regression check).
-    for (const bool findings : {false, true})
-        try {
+    for (const bool findings : {false, true}) try {
             if (findings)
                 loader().load_findings(fifo);
             else
@@ -210,7 +207,8 @@ BOOST_AUTO_TEST_CASE(a_hundred_thousand_namespace_declarations_read_in_linear_ti
         lines += "      <cost";
         for (int d = 0; d < 34; ++d, ++declared)
             lines += " xmlns:p" + std::to_string(d) + "=\"urn:example:" + std::to_string(declared) + "\"";
-        lines += " category=\"staff\" year=\"2010\" amount=\"" + std::to_string(k) + "\">Lön " + std::to_string(k) + "</cost>\n";
+        lines += " category=\"staff\" year=\"2010\" amount=\"" + std::to_string(k) + "\">Lön " + std::to_string(k) +
+                 "</cost>\n";
     }
     ScratchFolder folder;
     const load::PlanLoad result =
@@ -226,10 +224,12 @@ BOOST_AUTO_TEST_CASE(a_hundred_thousand_namespace_declarations_on_one_element_ar
     // libxml2 checks each declaration against those before it on the
     // element, and looks prefixes up through all those in force: quadratic.
     std::string declarations;
-    for (int i = 0; i < 100000; ++i) declarations += " xmlns:p" + std::to_string(i) + "=\"urn:example:" + std::to_string(i) + "\"";
+    for (int i = 0; i < 100000; ++i)
+        declarations += " xmlns:p" + std::to_string(i) + "=\"urn:example:" + std::to_string(i) + "\"";
     ScratchFolder folder;
-    const load::PlanLoad result = loader().load_plan(folder.write(
-        "namespaces.xml", replaced(minimal_plan(), "xmlns=\"urn:esfdraft:plan:1\"", "xmlns=\"urn:esfdraft:plan:1\"" + declarations)));
+    const load::PlanLoad result =
+        loader().load_plan(folder.write("namespaces.xml", replaced(minimal_plan(), "xmlns=\"urn:esfdraft:plan:1\"",
+                                                                   "xmlns=\"urn:esfdraft:plan:1\"" + declarations)));
     BOOST_TEST(!result.application);
     BOOST_TEST_REQUIRE(result.findings.size() == 1u);
     BOOST_TEST(result.findings[0].rule == "X002");
@@ -241,7 +241,8 @@ BOOST_AUTO_TEST_CASE(a_hundred_thousand_namespace_declarations_on_one_element_ar
     std::string nested = minimal_plan();
     for (const char* element : {"<project>", "<title>"}) {
         std::string some;
-        for (int i = 0; i < 200; ++i) some += " xmlns:q" + std::to_string(i) + "=\"urn:example:" + std::to_string(i) + "\"";
+        for (int i = 0; i < 200; ++i)
+            some += " xmlns:q" + std::to_string(i) + "=\"urn:example:" + std::to_string(i) + "\"";
         nested = replaced(nested, element, std::string(element).insert(std::strlen(element) - 1, some));
     }
     const load::PlanLoad deep = loader().load_plan(folder.write("nested.xml", nested));
@@ -249,7 +250,8 @@ BOOST_AUTO_TEST_CASE(a_hundred_thousand_namespace_declarations_on_one_element_ar
     BOOST_TEST_REQUIRE(deep.findings.size() == 1u);
     BOOST_TEST(deep.findings[0].where.line == 5);
     BOOST_TEST(deep.findings[0].where.column == 5);
-    BOOST_TEST(deep.findings[0].find_arg("detail")->text.find("namespace declarations are in force") != std::string::npos);
+    BOOST_TEST(deep.findings[0].find_arg("detail")->text.find("namespace declarations are in force") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_element_with_very_many_attributes_is_refused_before_parsing) {
@@ -273,8 +275,9 @@ BOOST_AUTO_TEST_CASE(at_most_a_hundred_schema_findings_and_one_saying_how_many_m
     std::string lines;
     for (int k = 0; k < 500; ++k) lines += "      <cost category=\"staff\" year=\"2010\" amount=\"12kr\">Lön</cost>\n";
     ScratchFolder folder;
-    const load::PlanLoad result = loader().load_plan(folder.write("many.xml", replaced(minimal_plan(), first_cost, lines)));
-    BOOST_TEST(result.application.has_value());   // read as far as it can: every line, the amounts as 0
+    const load::PlanLoad result =
+        loader().load_plan(folder.write("many.xml", replaced(minimal_plan(), first_cost, lines)));
+    BOOST_TEST(result.application.has_value());  // read as far as it can: every line, the amounts as 0
     BOOST_TEST_REQUIRE(result.findings.size() == 101u);
     for (std::size_t i = 0; i < 100; ++i) BOOST_TEST(result.findings[i].where.line == 41 + static_cast<int>(i));
     const model::Finding& last = result.findings.back();
@@ -297,8 +300,9 @@ BOOST_AUTO_TEST_CASE(a_violation_on_every_line_costs_the_same_whatever_came_befo
     // before the one in question to find the file's name. Time is not
     // measured here; what each message costs is counted instead. Every
     // shape of violation a user makes by the thousand, both ways of checking.
-    const std::string activity = "    <activity id=\"a1\" start=\"2010-01-01\" end=\"2010-12-31\" goals=\"g1\">\n"
-                                 "      <title>Aktivitet</title>\n    </activity>\n";
+    const std::string activity =
+        "    <activity id=\"a1\" start=\"2010-01-01\" end=\"2010-12-31\" goals=\"g1\">\n"
+        "      <title>Aktivitet</title>\n    </activity>\n";
     struct Shape {
         const char* name;
         std::string text;  // one violation, one line
@@ -307,9 +311,16 @@ BOOST_AUTO_TEST_CASE(a_violation_on_every_line_costs_the_same_whatever_came_befo
     const Shape shapes[] = {
         {"amount", "      <cost category=\"staff\" year=\"2010\" amount=\"40000,50\">Lön</cost>\n", true},
         {"enumeration", "      <cost category=\"stafff\" year=\"2010\" amount=\"1\">Lön</cost>\n", true},
-        {"date", "    <activity id=\"b\" start=\"1/1/2010\" end=\"2010-12-31\" goals=\"g1\"><title>T</title></activity>\n", false},
-        {"unknown element", "    <activity id=\"b\" start=\"2010-01-01\" end=\"2010-12-31\" goals=\"g1\"><titl>T</titl></activity>\n", false},
-        {"misplaced element", "    <activity id=\"b\" start=\"2010-01-01\" end=\"2010-12-31\" goals=\"g1\"><period/><title>T</title></activity>\n", false},
+        {"date",
+         "    <activity id=\"b\" start=\"1/1/2010\" end=\"2010-12-31\" goals=\"g1\"><title>T</title></activity>\n",
+         false},
+        {"unknown element",
+         "    <activity id=\"b\" start=\"2010-01-01\" end=\"2010-12-31\" goals=\"g1\"><titl>T</titl></activity>\n",
+         false},
+        {"misplaced element",
+         "    <activity id=\"b\" start=\"2010-01-01\" end=\"2010-12-31\" "
+         "goals=\"g1\"><period/><title>T</title></activity>\n",
+         false},
     };
     constexpr std::size_t count = 3000;
     for (const std::size_t streaming_from : {std::size_t{0}, std::numeric_limits<std::size_t>::max()}) {
@@ -350,8 +361,9 @@ BOOST_AUTO_TEST_CASE(a_total_beyond_64_bits_is_a_finding_at_the_line_that_overfl
     // error that named no file and no line).
     const std::string big = "90000000000000000";
     ScratchFolder folder;
-    const std::string costs = first_cost + "      <cost category=\"staff\" year=\"2010\" amount=\"" + big + "\">Lön</cost>\n" +
-                              "      <cost category=\"staff\" year=\"2010\" amount=\"" + big + "\">Lön</cost>\n";
+    const std::string costs = first_cost + "      <cost category=\"staff\" year=\"2010\" amount=\"" + big +
+                              "\">Lön</cost>\n" + "      <cost category=\"staff\" year=\"2010\" amount=\"" + big +
+                              "\">Lön</cost>\n";
     const std::string path = folder.write("costs.xml", replaced(minimal_plan(), first_cost, costs));
     const load::PlanLoad result = loader().load_plan(path);
     BOOST_TEST(!result.application);
@@ -362,18 +374,20 @@ BOOST_AUTO_TEST_CASE(a_total_beyond_64_bits_is_a_finding_at_the_line_that_overfl
     BOOST_TEST(finding.where.line == 43);
     BOOST_TEST(finding.where.column == 7);
     BOOST_TEST(finding.where.path == "/application/budget/costs/cost[3]");
-    BOOST_TEST(finding.find_arg("detail")->text.find("add up to more than SEK 92,233,720,368,547,758.07") != std::string::npos);
+    BOOST_TEST(finding.find_arg("detail")->text.find("add up to more than SEK 92,233,720,368,547,758.07") !=
+               std::string::npos);
 
     const load::PlanLoad financing = loader().load_plan(folder.write(
-        "financing.xml", replaced(minimal_plan(), "<source kind=\"esf\" amount=\"1000\"/>",
-                                  "<source kind=\"esf\" amount=\"" + big + "\"/><source kind=\"esf\" amount=\"" + big + "\"/>")));
+        "financing.xml",
+        replaced(minimal_plan(), "<source kind=\"esf\" amount=\"1000\"/>",
+                 "<source kind=\"esf\" amount=\"" + big + "\"/><source kind=\"esf\" amount=\"" + big + "\"/>")));
     BOOST_TEST_REQUIRE(financing.findings.size() == 1u);
     BOOST_TEST(financing.findings[0].where.line == 44);
     BOOST_TEST(financing.findings[0].where.path == "/application/budget/financing/source[2]");
 
     // A single amount beyond 64 bits stays a finding of its own, with its place.
-    const load::PlanLoad single = loader().load_plan(
-        folder.write("single.xml", replaced(minimal_plan(), "amount=\"1000\">Lön", "amount=\"99999999999999999999\">Lön")));
+    const load::PlanLoad single = loader().load_plan(folder.write(
+        "single.xml", replaced(minimal_plan(), "amount=\"1000\">Lön", "amount=\"99999999999999999999\">Lön")));
     BOOST_TEST_REQUIRE(single.findings.size() == 1u);
     BOOST_TEST(single.findings[0].message_id == "X002.amount");
     BOOST_TEST(single.findings[0].where.line == 41);

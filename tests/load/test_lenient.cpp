@@ -87,8 +87,8 @@ BOOST_AUTO_TEST_CASE(project_must_still_come_first) {
     // The schema says so (X002); the plan is still read, so the rest is checked.
     ScratchFolder folder;
     const std::string summary = "  <summary><p>Kort.</p></summary>\n";
-    const auto result =
-        loader().load_plan(folder.write("first.xml", inserted_before(without(minimal_plan(), summary), "  <project>", summary)));
+    const auto result = loader().load_plan(
+        folder.write("first.xml", inserted_before(without(minimal_plan(), summary), "  <project>", summary)));
     BOOST_REQUIRE(!result.findings.empty());
     BOOST_TEST(result.findings[0].rule == "X002");
     BOOST_REQUIRE(result.application.has_value());
@@ -102,7 +102,8 @@ BOOST_AUTO_TEST_CASE(only_the_wrong_document_or_a_plan_without_project_stops_the
     const std::size_t from = minimal_plan().find("  <project>");
     const std::size_t to = minimal_plan().find("</project>") + 11;
     BOOST_REQUIRE(from != std::string::npos);
-    const auto headless = loader().load_plan(folder.write("headless.xml", minimal_plan().substr(0, from) + minimal_plan().substr(to)));
+    const auto headless =
+        loader().load_plan(folder.write("headless.xml", minimal_plan().substr(0, from) + minimal_plan().substr(to)));
     BOOST_TEST(!headless.findings.empty());
     BOOST_TEST(!headless.application);
     std::string other = minimal_plan();
@@ -135,10 +136,12 @@ BOOST_AUTO_TEST_CASE(a_section_given_twice_is_read_from_its_first_place_and_reco
 BOOST_AUTO_TEST_CASE(summaries_are_told_apart_by_language_none_meaning_sv) {
     ScratchFolder folder;
     // sv (no lang) and en: fine. A second en and an explicit sv: both repeated.
-    const std::string more = "  <summary lang=\"en\"><p>Short.</p></summary>\n"
-                             "  <summary lang=\"en\"><p>Again.</p></summary>\n"
-                             "  <summary lang=\"sv\"><p>Igen.</p></summary>\n";
-    const auto result = loader().load_plan(folder.write("summaries.xml", inserted_before(minimal_plan(), "  <background>", more)));
+    const std::string more =
+        "  <summary lang=\"en\"><p>Short.</p></summary>\n"
+        "  <summary lang=\"en\"><p>Again.</p></summary>\n"
+        "  <summary lang=\"sv\"><p>Igen.</p></summary>\n";
+    const auto result =
+        loader().load_plan(folder.write("summaries.xml", inserted_before(minimal_plan(), "  <background>", more)));
     BOOST_REQUIRE(result.application);
     const model::Application& application = *result.application;
     BOOST_REQUIRE(application.summaries.size() == 2u);

@@ -155,7 +155,8 @@ BOOST_AUTO_TEST_CASE(the_framsyn_samples_load) {
         const auto application = load_ok(source_path(sample));
         BOOST_TEST(application.project.municipalities.size() == 15u);
         BOOST_TEST(application.project.owner.name == "Regionförbundet Västerbottens län");
-        BOOST_TEST(application.budget.total_costs() - application.budget.total_income() == application.budget.total_financing());
+        BOOST_TEST(application.budget.total_costs() - application.budget.total_income() ==
+                   application.budget.total_financing());
     }
     load::FindingsLoad findings = loader().load_findings(source_path("samples/framsyn/findings.xml"));
     BOOST_TEST(findings.problems.empty());
@@ -173,7 +174,8 @@ BOOST_AUTO_TEST_CASE(positions_skip_comments_cdata_and_instructions_holding_angl
     const auto application = load_ok(path);
     BOOST_TEST(application.project.title.value == "Minsta <möjliga> plan");
     BOOST_TEST(application.project.title.where.line == 5);
-    BOOST_TEST(application.project.title.where.column == 49);  // after 4 spaces, a 32-character comment and a 12-character instruction
+    BOOST_TEST(application.project.title.where.column ==
+               49);  // after 4 spaces, a 32-character comment and a 12-character instruction
     BOOST_TEST(application.budget.costs[0].where.line == 41);
     BOOST_TEST(application.budget.costs[0].where.column == 7);
 }

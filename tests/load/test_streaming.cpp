@@ -55,7 +55,8 @@ struct Checked {
 Checked check_with(std::size_t streaming_from, const std::string& xsd, const std::string& bytes) {
     const load::Schema schema(source_path(xsd), streaming_from);
     Checked checked{};
-    checked.outcome = schema.check(bytes, "input.xml", checked.findings, &checked.tree, [&](const load::XmlElement&) { ++checked.reads; });
+    checked.outcome = schema.check(bytes, "input.xml", checked.findings, &checked.tree,
+                                   [&](const load::XmlElement&) { ++checked.reads; });
     return checked;
 }
 
@@ -95,13 +96,15 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 BOOST_AUTO_TEST_SUITE(streaming_check)
 
 BOOST_AUTO_TEST_CASE(the_samples_and_fixtures_give_the_same_tree_both_ways) {
-    for (const char* plan : {"samples/framsyn/plan.xml", "samples/framsyn-prestudy/plan.xml", "tests/load/fixtures/minimal-plan.xml",
-                             "tests/load/fixtures/rich-plan.xml", "tests/load/fixtures/additions-plan.xml", "samples/esf-plus/plan.xml"})
+    for (const char* plan :
+         {"samples/framsyn/plan.xml", "samples/framsyn-prestudy/plan.xml", "tests/load/fixtures/minimal-plan.xml",
+          "tests/load/fixtures/rich-plan.xml", "tests/load/fixtures/additions-plan.xml", "samples/esf-plus/plan.xml"})
         BOOST_TEST_CONTEXT(plan) {
             const Checked checked = expect_same_both_ways(read_file(source_path(plan)));
             BOOST_TEST((checked.outcome == load::Schema::Outcome::valid));
         }
-    for (const char* findings : {"samples/framsyn/findings.xml", "samples/esf-plus/findings.xml", "tests/load/fixtures/rich-findings.xml"})
+    for (const char* findings :
+         {"samples/framsyn/findings.xml", "samples/esf-plus/findings.xml", "tests/load/fixtures/rich-findings.xml"})
         BOOST_TEST_CONTEXT(findings) {
             const Checked checked = expect_same_both_ways(read_file(source_path(findings)), "schemas/findings-1.xsd");
             BOOST_TEST((checked.outcome == load::Schema::Outcome::valid));
@@ -111,11 +114,14 @@ BOOST_AUTO_TEST_CASE(the_samples_and_fixtures_give_the_same_tree_both_ways) {
 BOOST_AUTO_TEST_CASE(entities_cdata_comments_and_instructions_read_the_same) {
     std::string plan = minimal_plan();
     plan = replaced(plan, "<title>Minsta möjliga plan</title>",
-                    "<title>A &amp; B &lt;C&gt; &quot;D&quot; &apos;E&apos; &#38; &#x41;&#66; &#x1F600; <!-- not text -->F<?pi data?>G</title>");
-    plan = replaced(plan, "<p>Bakgrund.</p>",
-                    "<p>Före <![CDATA[<rå> & ]]> efter<!-- c --> <em>betonad &amp; <strong>stark</strong></em> slut.</p>\n"
-                    "    <ul><li>ett</li><li>två &#8211; tre</li></ul>");
-    plan = replaced(plan, "<owner>Exempelkommunen</owner>", "<owner orgNumber=\"212000-2478\">Exempel &amp; Co</owner>");
+                    "<title>A &amp; B &lt;C&gt; &quot;D&quot; &apos;E&apos; &#38; &#x41;&#66; &#x1F600; <!-- not text "
+                    "-->F<?pi data?>G</title>");
+    plan =
+        replaced(plan, "<p>Bakgrund.</p>",
+                 "<p>Före <![CDATA[<rå> & ]]> efter<!-- c --> <em>betonad &amp; <strong>stark</strong></em> slut.</p>\n"
+                 "    <ul><li>ett</li><li>två &#8211; tre</li></ul>");
+    plan =
+        replaced(plan, "<owner>Exempelkommunen</owner>", "<owner orgNumber=\"212000-2478\">Exempel &amp; Co</owner>");
     // Attribute values: entities, and tabs and line breaks that become spaces.
     plan = replaced(plan, "goals=\"g1\"", "goals=\"&#32;g1\t\n\"");
     const Checked checked = expect_same_both_ways(plan);
@@ -138,8 +144,9 @@ BOOST_AUTO_TEST_CASE(windows_line_ends_prefixes_and_foreign_attributes_read_the_
         }
         prefixed += plan[i];
     }
-    prefixed = replaced(prefixed, "xmlns=\"urn:esfdraft:plan:1\"",
-                        "xmlns:p=\"urn:esfdraft:plan:1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" lang=\"sv\"");
+    prefixed =
+        replaced(prefixed, "xmlns=\"urn:esfdraft:plan:1\"",
+                 "xmlns:p=\"urn:esfdraft:plan:1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" lang=\"sv\"");
     std::string crlf;
     for (char c : prefixed) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
     const Checked checked = expect_same_both_ways(crlf);
@@ -154,7 +161,8 @@ BOOST_AUTO_TEST_CASE(comments_and_instructions_whose_end_is_easily_misread) {
     // and must be for the tree read straight from the bytes too.
     std::string plan = replaced(minimal_plan(), "<title>Minsta möjliga plan</title>",
                                 "<title>Minsta<!--> <b/> --> möjliga<!---> <i/> --><!----> plan<?x?><?x ?></title>");
-    plan = replaced(plan, "    </costs>", "      <!--> <cost category=\"staff\" year=\"2010\" amount=\"1\"/> -->\n    </costs>");
+    plan = replaced(plan, "    </costs>",
+                    "      <!--> <cost category=\"staff\" year=\"2010\" amount=\"1\"/> -->\n    </costs>");
     plan = replaced(plan, "<!-- The least", "<!---> <x/> --><?x?>\n<!-- The least");
     const Checked checked = expect_same_both_ways(plan);
     BOOST_TEST_REQUIRE((checked.outcome == load::Schema::Outcome::valid));
@@ -173,7 +181,9 @@ BOOST_AUTO_TEST_CASE(comments_and_instructions_whose_end_is_easily_misread) {
     expect_same_tree(one_pass.tree, streaming.tree);
     load::XmlElement refused;
     BOOST_TEST(!load::parse_element_tree(foreign, refused));
-    for (const char* bad : {"<!-- a -- b -->", "<!-- a --->", "<!-- -- -->", "<? x?>", "<?" "?>"})
+    for (const char* bad : {"<!-- a -- b -->", "<!-- a --->", "<!-- -- -->", "<? x?>",
+                            "<?"
+                            "?>"})
         BOOST_TEST_CONTEXT(bad) {
             const std::string text = replaced(minimal_plan(), "<title>", std::string("<title>") + bad);
             const Checked broken = expect_same_both_ways(text);
@@ -186,11 +196,11 @@ BOOST_AUTO_TEST_CASE(comments_and_instructions_whose_end_is_easily_misread) {
 BOOST_AUTO_TEST_CASE(invalid_and_broken_files_get_the_one_pass_findings) {
     const std::string plan = minimal_plan();
     for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-             {"amount=\"1000\">Lön", "amount=\"12kr\">Lön"},             // invalid value
-             {"<title>Minsta möjliga plan</title>", ""},                // missing element (sections may be missing)
-             {"<cost category", "<cost colour=\"red\" category"},        // unknown attribute
-             {"</costs>", "</kostnader>"},                               // not well-formed
-             {"Lön</cost>", "L&ouml;n</cost>"},                          // undefined entity
+             {"amount=\"1000\">Lön", "amount=\"12kr\">Lön"},       // invalid value
+             {"<title>Minsta möjliga plan</title>", ""},           // missing element (sections may be missing)
+             {"<cost category", "<cost colour=\"red\" category"},  // unknown attribute
+             {"</costs>", "</kostnader>"},                         // not well-formed
+             {"Lön</cost>", "L&ouml;n</cost>"},                    // undefined entity
          })
         BOOST_TEST_CONTEXT(to) {
             const Checked checked = expect_same_both_ways(replaced(plan, from, to));
@@ -218,7 +228,8 @@ public:
         std::size_t at = 0;
         // Text outside the root element stays as it is: only markup may stand there.
         std::size_t root_begin = xml.find('<');
-        while (xml.compare(root_begin, 2, "<?") == 0 || xml.compare(root_begin, 2, "<!") == 0) root_begin = xml.find('<', root_begin + 1);
+        while (xml.compare(root_begin, 2, "<?") == 0 || xml.compare(root_begin, 2, "<!") == 0)
+            root_begin = xml.find('<', root_begin + 1);
         const std::size_t root_end = xml.rfind('>') + 1;
         while (at < xml.size()) {
             if (xml.compare(at, 4, "<!--") == 0 || xml.compare(at, 2, "<?") == 0) {
@@ -296,8 +307,19 @@ private:
     // whole one, and markup inside a comment is not markup.
     std::string markup_to_skip() {
         static const char* const pieces[] = {
-            "<!-- note -->", "<?esfdraft ignored?>", "<!---->", "<!-->-->", "<!--->-->", "<!--> <b x='1'/> -->",
-            "<!---> <cost category='staff'/> -->", "<!-- a - b -->", "<!-- a->b -->", "<?x?>", "<?x ?>", "<?x <y/> ?" "?>",
+            "<!-- note -->",
+            "<?esfdraft ignored?>",
+            "<!---->",
+            "<!-->-->",
+            "<!--->-->",
+            "<!--> <b x='1'/> -->",
+            "<!---> <cost category='staff'/> -->",
+            "<!-- a - b -->",
+            "<!-- a->b -->",
+            "<?x?>",
+            "<?x ?>",
+            "<?x <y/> ?"
+            "?>",
         };
         return pieces[random_() % (sizeof pieces / sizeof pieces[0])];
     }
@@ -378,11 +400,12 @@ BOOST_AUTO_TEST_CASE(rewritten_samples_read_the_same_both_ways) {
 BOOST_AUTO_TEST_CASE(broken_or_unexpected_input_is_refused_not_misread) {
     // The tree parser gives up on anything it does not expect; libxml2 has
     // the last word on such a file anyway.
-    for (const char* text : {"", "<a>", "<a></b>", "<a x='1>", "<a>&unknown;</a>", "<a>&#0;</a>", "<a>&#x110000;</a>",
-                             "<p:a xmlns:q='u'/>", "<!DOCTYPE a><a/>", "<a/><b/>", "text<a/>", "<a b='<'/>", "<a><![CDATA[x</a>",
-                             "<a><!-- never closed</a>", "<a x='1'y='2'/>", "<a>&#xZZ;</a>", "<a>&amp</a>",
-                             // libxml2 keeps the reference in a namespace name as it is
-                             "<a xmlns='urn:a&amp;b'/>", "<p:a xmlns:p='urn:a&#38;b'/>"})
+    for (const char* text :
+         {"", "<a>", "<a></b>", "<a x='1>", "<a>&unknown;</a>", "<a>&#0;</a>", "<a>&#x110000;</a>",
+          "<p:a xmlns:q='u'/>", "<!DOCTYPE a><a/>", "<a/><b/>", "text<a/>", "<a b='<'/>", "<a><![CDATA[x</a>",
+          "<a><!-- never closed</a>", "<a x='1'y='2'/>", "<a>&#xZZ;</a>", "<a>&amp</a>",
+          // libxml2 keeps the reference in a namespace name as it is
+          "<a xmlns='urn:a&amp;b'/>", "<p:a xmlns:p='urn:a&#38;b'/>"})
         BOOST_TEST_CONTEXT(text) {
             load::XmlElement tree;
             BOOST_TEST(!load::parse_element_tree(text, tree));

@@ -67,7 +67,8 @@ BOOST_AUTO_TEST_CASE(binary_file) {
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_located) {
     ScratchFolder folder;
-    const auto result = loader().load_plan(folder.write("latin1.xml", minimal_plan_with("Minsta möjliga", "Minsta m\xF6jliga")));
+    const auto result =
+        loader().load_plan(folder.write("latin1.xml", minimal_plan_with("Minsta möjliga", "Minsta m\xF6jliga")));
     expect_single(result.findings, {"X001", 5, 20}, "X001.invalid_utf8");
 }
 
@@ -89,7 +90,8 @@ BOOST_AUTO_TEST_CASE(a_nul_byte_among_plain_ascii_is_located) {
 BOOST_AUTO_TEST_CASE(overlong_utf8_and_surrogates_are_refused) {
     ScratchFolder folder;
     for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
-        const auto result = loader().load_plan(folder.write("bad.xml", minimal_plan_with("Kort.", std::string("K") + bad)));
+        const auto result =
+            loader().load_plan(folder.write("bad.xml", minimal_plan_with("Kort.", std::string("K") + bad)));
         expect_single(result.findings, {"X001", 16, 16}, "X001.invalid_utf8");
     }
 }
@@ -127,8 +129,8 @@ BOOST_AUTO_TEST_CASE(mismatched_tag) {
 BOOST_AUTO_TEST_CASE(dtd_with_external_entity_is_refused_and_nothing_is_read) {
     ScratchFolder folder;
     const std::string secret = folder.write("secret.txt", "TOP-SECRET-CONTENT");
-    const std::string plan = "<?xml version=\"1.0\"?>\n<!DOCTYPE application [\n  <!ENTITY leak SYSTEM \"file://" + secret +
-                             "\">\n]>\n" + minimal_plan_with("Minsta möjliga plan", "&leak;").substr(39);
+    const std::string plan = "<?xml version=\"1.0\"?>\n<!DOCTYPE application [\n  <!ENTITY leak SYSTEM \"file://" +
+                             secret + "\">\n]>\n" + minimal_plan_with("Minsta möjliga plan", "&leak;").substr(39);
     const auto result = loader().load_plan(folder.write("xxe.xml", plan));
     expect_single(result.findings, {"X001", 2, 1}, "X001.doctype");
     BOOST_TEST(!result.application);
@@ -153,7 +155,8 @@ BOOST_AUTO_TEST_SUITE(not_valid)
 
 BOOST_AUTO_TEST_CASE(wrong_namespace) {
     ScratchFolder folder;
-    const auto result = loader().load_plan(folder.write("ns.xml", minimal_plan_with("urn:esfdraft:plan:1", "urn:example:other")));
+    const auto result =
+        loader().load_plan(folder.write("ns.xml", minimal_plan_with("urn:esfdraft:plan:1", "urn:example:other")));
     expect_single(result.findings, {"X002", 3, 1}, "X002.plan_namespace");
     BOOST_TEST(result.findings[0].where.path == "/application");
     BOOST_TEST(result.findings[0].find_arg("namespace")->text == "urn:example:other");
@@ -162,7 +165,8 @@ BOOST_AUTO_TEST_CASE(wrong_namespace) {
 
 BOOST_AUTO_TEST_CASE(no_namespace) {
     ScratchFolder folder;
-    const auto result = loader().load_plan(folder.write("nons.xml", minimal_plan_with(" xmlns=\"urn:esfdraft:plan:1\"", "")));
+    const auto result =
+        loader().load_plan(folder.write("nons.xml", minimal_plan_with(" xmlns=\"urn:esfdraft:plan:1\"", "")));
     expect_single(result.findings, {"X002", 3, 1}, "X002.plan_no_namespace");
     BOOST_TEST(result.findings[0].find_arg("expected")->text == "urn:esfdraft:plan:1");
 }
@@ -190,7 +194,8 @@ BOOST_AUTO_TEST_CASE(two_swapped_letters_are_one_slip) {
 BOOST_AUTO_TEST_CASE(an_element_nothing_like_a_known_one_is_named_without_a_guess) {
     ScratchFolder folder;
     const auto result = loader().load_plan(folder.write(
-        "xyzzy.xml", minimal_plan_with("<organisation><p>Organisation.</p></organisation>", "<xyzzy><p>O.</p></xyzzy>")));
+        "xyzzy.xml",
+        minimal_plan_with("<organisation><p>Organisation.</p></organisation>", "<xyzzy><p>O.</p></xyzzy>")));
     expect_single(result.findings, {"X002", 34, 3}, "X002.unknown_element_here");
     BOOST_TEST(result.findings[0].find_arg("element")->text == "xyzzy");
     BOOST_TEST(!result.findings[0].find_arg("nearest"));
@@ -198,7 +203,8 @@ BOOST_AUTO_TEST_CASE(an_element_nothing_like_a_known_one_is_named_without_a_gues
 
 BOOST_AUTO_TEST_CASE(a_missing_element_inside_project_names_what_is_expected) {
     ScratchFolder folder;
-    const auto result = loader().load_plan(folder.write("title.xml", minimal_plan_with("<title>Minsta möjliga plan</title>", "")));
+    const auto result =
+        loader().load_plan(folder.write("title.xml", minimal_plan_with("<title>Minsta möjliga plan</title>", "")));
     // The project's facts come in any order (an xs:all): the missing one is
     // reported at <project>, named alone (libxml2 also lists the optional
     // ones not given, acronym, preStudy, ...).
@@ -209,7 +215,8 @@ BOOST_AUTO_TEST_CASE(a_missing_element_inside_project_names_what_is_expected) {
 
 BOOST_AUTO_TEST_CASE(values_outside_a_list_name_the_allowed_ones) {
     ScratchFolder folder;
-    auto result = loader().load_plan(folder.write("cat.xml", minimal_plan_with("category=\"staff\"", "category=\"stuff\"")));
+    auto result =
+        loader().load_plan(folder.write("cat.xml", minimal_plan_with("category=\"staff\"", "category=\"stuff\"")));
     expect_single(result.findings, {"X002", 41, 7}, "X002.not_allowed");
     BOOST_TEST(result.findings[0].find_arg("value")->text == "stuff");
     BOOST_TEST(result.findings[0].find_arg("name")->text == "cost/@category");
@@ -222,8 +229,9 @@ BOOST_AUTO_TEST_CASE(values_outside_a_list_name_the_allowed_ones) {
 
 BOOST_AUTO_TEST_CASE(a_malformed_date_says_the_form) {
     ScratchFolder folder;
-    const auto result = loader().load_plan(folder.write("date.xml", minimal_plan_with("start=\"2010-01-01\" end=\"2010-12-31\"/>",
-                                                                                      "start=\"2010-1-01\" end=\"2010-12-31\"/>")));
+    const auto result =
+        loader().load_plan(folder.write("date.xml", minimal_plan_with("start=\"2010-01-01\" end=\"2010-12-31\"/>",
+                                                                      "start=\"2010-1-01\" end=\"2010-12-31\"/>")));
     expect_single(result.findings, {"X002", 11, 5}, "X002.date_form");
     BOOST_TEST(result.findings[0].find_arg("value")->text == "2010-1-01");
     BOOST_TEST(result.findings[0].find_arg("name")->text == "period/@start");
@@ -233,13 +241,15 @@ BOOST_AUTO_TEST_CASE(bad_amounts_each_give_a_finding_with_position) {
     ScratchFolder folder;
     // The form people write elsewhere gets the amount as it should be written.
     const std::vector<std::pair<const char*, const char*>> amounts = {
-        {"1,5", "1.5"}, {"1e6", nullptr}, {"+3", "3"},  {"--3", nullptr},     {"-", nullptr},     {"12.345", nullptr},
-        {"1 000", "1000"}, {"", nullptr}, {"12kr", "12"}, {"1 000,50", "1000.50"}, {"1,000", nullptr}};
+        {"1,5", "1.5"}, {"1e6", nullptr},        {"+3", "3"},       {"--3", nullptr},
+        {"-", nullptr}, {"12.345", nullptr},     {"1 000", "1000"}, {"", nullptr},
+        {"12kr", "12"}, {"1 000,50", "1000.50"}, {"1,000", nullptr}};
     for (const auto& [amount, suggestion] : amounts) {
-        const auto result = loader().load_plan(
-            folder.write("amount.xml", minimal_plan_with("amount=\"1000\">Lön", std::string("amount=\"") + amount + "\">Lön")));
+        const auto result = loader().load_plan(folder.write(
+            "amount.xml", minimal_plan_with("amount=\"1000\">Lön", std::string("amount=\"") + amount + "\">Lön")));
         BOOST_TEST_CONTEXT("amount " << amount) {
-            expect_single(result.findings, {"X002", 41, 7}, suggestion ? "X002.amount_form_suggest" : "X002.amount_form");
+            expect_single(result.findings, {"X002", 41, 7},
+                          suggestion ? "X002.amount_form_suggest" : "X002.amount_form");
             BOOST_REQUIRE(result.findings[0].find_arg("value"));
             BOOST_TEST(result.findings[0].find_arg("value")->text == amount);
             if (suggestion) BOOST_TEST(result.findings[0].find_arg("suggestion")->text == suggestion);
@@ -275,7 +285,8 @@ BOOST_AUTO_TEST_CASE(a_findings_file_is_not_a_plan) {
 
 BOOST_AUTO_TEST_CASE(another_xml_file_is_not_a_plan) {
     ScratchFolder folder;
-    const auto result = loader().load_plan(folder.write("other.xml", "<?xml version=\"1.0\"?>\n<document xmlns=\"urn:x\"/>\n"));
+    const auto result =
+        loader().load_plan(folder.write("other.xml", "<?xml version=\"1.0\"?>\n<document xmlns=\"urn:x\"/>\n"));
     expect_single(result.findings, {"X002", 2, 1}, "X002.not_a_plan");
     BOOST_TEST(result.findings[0].find_arg("root")->text == "document");
     BOOST_TEST(result.findings[0].find_arg("namespace")->text == "urn:x");
@@ -301,9 +312,7 @@ BOOST_AUTO_TEST_CASE(missing_file_and_folder_are_load_errors) {
 BOOST_AUTO_TEST_CASE(files_over_the_limit_are_refused_without_reading) {
     ScratchFolder folder;
     const std::string path = folder.path("huge.xml");
-    {
-        std::ofstream out(path);
-    }
+    { std::ofstream out(path); }
     std::filesystem::resize_file(path, 100u * 1024u * 1024u);  // sparse: 100 MiB
     try {
         loader().load_plan(path);
@@ -331,8 +340,8 @@ BOOST_AUTO_TEST_SUITE(not_exact)
 
 BOOST_AUTO_TEST_CASE(a_decimal_with_more_than_six_places_is_reported_not_rounded) {
     ScratchFolder folder;
-    const auto result = loader().load_plan(
-        folder.write("decimal.xml", minimal_plan_with("target=\"1\"", "target=\"1.0000001\"")));
+    const auto result =
+        loader().load_plan(folder.write("decimal.xml", minimal_plan_with("target=\"1\"", "target=\"1.0000001\"")));
     expect_single(result.findings, {"X002", 26, 7}, "X002.decimal");
     BOOST_TEST(result.findings[0].find_arg("value")->text == "target=\"1.0000001\"");
     BOOST_TEST(!result.application);
@@ -341,8 +350,9 @@ BOOST_AUTO_TEST_CASE(a_decimal_with_more_than_six_places_is_reported_not_rounded
 BOOST_AUTO_TEST_CASE(a_co_financing_source_must_name_its_funder) {
     ScratchFolder folder;
     const auto result = loader().load_plan(folder.write(
-        "funder.xml", minimal_plan_with("<source kind=\"esf\" amount=\"1000\"/>",
-                                        "<source kind=\"esf\" amount=\"500\"/><source kind=\"public-cash\" amount=\"500\"/>")));
+        "funder.xml",
+        minimal_plan_with("<source kind=\"esf\" amount=\"1000\"/>",
+                          "<source kind=\"esf\" amount=\"500\"/><source kind=\"public-cash\" amount=\"500\"/>")));
     expect_single(result.findings, {"X002", 44, 40}, "X002.funder");
 }
 
@@ -400,10 +410,11 @@ BOOST_AUTO_TEST_CASE(a_violation_late_in_a_large_plan_has_its_line_column_and_pa
     ScratchFolder folder;
     // Cost 2500: "ö" before the tag counts as one column, not two bytes.
     const auto result = loader().load_plan(folder.write(
-        "late.xml", large_plan(3000, 2500, "  <!-- ö --><cost category=\"staff\" year=\"2010\" amount=\"12kr\">Lön</cost>")));
+        "late.xml",
+        large_plan(3000, 2500, "  <!-- ö --><cost category=\"staff\" year=\"2010\" amount=\"12kr\">Lön</cost>")));
     // The rest of the plan is still read (the amount counts as 0).
     BOOST_TEST_REQUIRE(result.application.has_value());
-    BOOST_TEST(result.application->budget.costs.size() == 3001u);   // the fixture's own line and the 3000 added
+    BOOST_TEST(result.application->budget.costs.size() == 3001u);  // the fixture's own line and the 3000 added
     expect_single(result.findings, {"X002", 41 + 2499, 13}, "X002.amount_form_suggest");
     BOOST_TEST(result.findings[0].where.path == "/application/budget/costs/cost[2500]");
 }
@@ -413,15 +424,16 @@ BOOST_AUTO_TEST_CASE(a_reader_problem_in_a_large_plan_is_reported) {
     // Valid for the XSD, too large for 64 bits: the reader's own finding.
     const auto result = loader().load_plan(folder.write(
         "huge-amount.xml",
-        large_plan(3000, 1234, "      <cost category=\"staff\" year=\"2010\" amount=\"99999999999999999999\">Lön</cost>")));
+        large_plan(3000, 1234,
+                   "      <cost category=\"staff\" year=\"2010\" amount=\"99999999999999999999\">Lön</cost>")));
     BOOST_TEST(!result.application);
     expect_single(result.findings, {"X002", 41 + 1233, 7}, "X002.amount");
 }
 
 BOOST_AUTO_TEST_CASE(a_large_plan_that_is_not_well_formed) {
     ScratchFolder folder;
-    const auto result = loader().load_plan(
-        folder.write("broken.xml", large_plan(3000, 2000, "      <cost category=\"staff\" year=\"2010\" amount=\"1\">Lön</kost>")));
+    const auto result = loader().load_plan(folder.write(
+        "broken.xml", large_plan(3000, 2000, "      <cost category=\"staff\" year=\"2010\" amount=\"1\">Lön</kost>")));
     BOOST_TEST(!result.application);
     BOOST_TEST_REQUIRE(result.findings.size() == 1u);
     BOOST_TEST(result.findings[0].rule == "X001");

@@ -4,14 +4,14 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
 #include <future>
+#include <map>
 #include <thread>
 
+#include "docx/zip_package.hpp"
 #include "pipeline/artefacts.hpp"
 #include "pipeline/build.hpp"
 #include "pipeline/new_plan.hpp"
-#include "docx/zip_package.hpp"
 #include "support/temp_files.hpp"
 
 using namespace esfdraft;
@@ -38,7 +38,8 @@ pipeline::ArtefactRequest request_for(const std::string& plan, const std::option
 
 std::string hex_bytes(const std::string& hex) {
     std::string bytes;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
     return bytes;
 }
 
@@ -55,7 +56,8 @@ std::string with_findings_attribute(std::string plan, const std::string& value) 
     return plan;
 }
 
-void check_same_as_the_cli(const std::string& sample, const std::optional<std::string>& findings, const std::string& name) {
+void check_same_as_the_cli(const std::string& sample, const std::optional<std::string>& findings,
+                           const std::string& name) {
     const std::string plan = source_path(sample);
     ScratchFolder folder;
     pipeline::BuildRequest files;
@@ -91,7 +93,7 @@ std::string draft_text(const std::string& docx) {
     std::string text;
     for (std::size_t at = document->find("<w:t"); at != std::string::npos; at = document->find("<w:t", at + 1)) {
         const std::size_t open_end = document->find('>', at);
-        if ((*document)[at + 4] != '>' && (*document)[at + 4] != ' ') continue;   // <w:tbl>, <w:tc> …
+        if ((*document)[at + 4] != '>' && (*document)[at + 4] != ' ') continue;  // <w:tbl>, <w:tc> …
         const std::size_t close = document->find("</w:t>", open_end);
         text += "|" + document->substr(open_end + 1, close - open_end - 1);
     }
@@ -130,7 +132,7 @@ BOOST_AUTO_TEST_CASE(the_draft_marks_what_the_report_flags_and_states_its_verdic
     BOOST_TEST(!contains(text, "Icke-diskriminering"));
     BOOST_TEST(!contains(text, "Transnationellt samarbete"));
     BOOST_TEST(contains(text, "|Utlysning|Utlysning Övre Norrland 2009"));
-    BOOST_TEST(contains(text, "|Status: klar att lämna in|"));   // warnings only: ready, as the report says
+    BOOST_TEST(contains(text, "|Status: klar att lämna in|"));  // warnings only: ready, as the report says
 
     // An error left: the cover says how many.
     request.plan.bytes = without_element(request.plan.bytes, "background");
@@ -170,8 +172,8 @@ BOOST_AUTO_TEST_CASE(check_bytes_never_opens_the_findings_file_a_plan_names) {
     const std::string plan_bytes = read_file(source_path("samples/framsyn/plan.xml"));
     for (const std::string named : {"/etc/passwd", "../framsyn/findings.xml", "findings.xml"}) {
         pipeline::CheckSession session(day);
-        const pipeline::CheckedPlan checked =
-            session.check_bytes({source_path("samples/framsyn/plan.xml"), with_findings_attribute(plan_bytes, named)}, std::nullopt);
+        const pipeline::CheckedPlan checked = session.check_bytes(
+            {source_path("samples/framsyn/plan.xml"), with_findings_attribute(plan_bytes, named)}, std::nullopt);
         BOOST_REQUIRE(checked.application.has_value());
         BOOST_TEST(!checked.application->findings.has_value(), named);
         const std::string text = report::render_text({checked.report}, report::ReportOptions{});
@@ -244,8 +246,8 @@ BOOST_AUTO_TEST_CASE(the_file_layer_reads_findings_only_beside_the_plan) {
     const std::string plan_bytes = read_file(source_path("samples/framsyn/plan.xml"));
     fs::create_directories(folder.path("plans"));
     folder.write("findings.xml", read_file(source_path("samples/framsyn/findings.xml")));
-    for (const std::string& named :
-         std::vector<std::string>{"/etc/passwd", "../findings.xml", "sub/../../findings.xml", folder.path("findings.xml")}) {
+    for (const std::string& named : std::vector<std::string>{"/etc/passwd", "../findings.xml", "sub/../../findings.xml",
+                                                             folder.path("findings.xml")}) {
         const std::string plan = folder.write("plans/plan.xml", with_findings_attribute(plan_bytes, named));
         pipeline::CheckSession session(day);
         try {
@@ -321,7 +323,9 @@ BOOST_AUTO_TEST_CASE(a_bad_value_is_reported_where_it_is_and_the_rest_is_still_c
     swap("<email>helena.brannstrom@regionvasterbotten.se</email>", "<email>helena.brannstrom</email>");
     swap("category=\"travel\"", "category=\"travl\"");
     pipeline::CheckSession session(day);
-    const pipeline::CheckedPlan checked = session.check_bytes({"plan.xml", plan}, pipeline::NamedBytes{"findings.xml", read_file(source_path("samples/framsyn/findings.xml"))});
+    const pipeline::CheckedPlan checked = session.check_bytes(
+        {"plan.xml", plan},
+        pipeline::NamedBytes{"findings.xml", read_file(source_path("samples/framsyn/findings.xml"))});
     BOOST_REQUIRE(checked.application.has_value());
     std::map<std::string, int> rules;
     for (const model::Finding& finding : checked.report.findings) ++rules[finding.rule + " " + finding.message_id];
@@ -333,12 +337,13 @@ BOOST_AUTO_TEST_CASE(a_bad_value_is_reported_where_it_is_and_the_rest_is_still_c
         b002 = b002 || finding.rule == "B002";
         b005 = b005 || finding.rule == "B005";
     }
-    BOOST_TEST(m006);    // the mistake elsewhere is still found
-    BOOST_TEST(!b002);   // the refused category is X002's alone
-    BOOST_TEST(!b005);   // no balance computed with an amount that could not be read
+    BOOST_TEST(m006);   // the mistake elsewhere is still found
+    BOOST_TEST(!b002);  // the refused category is X002's alone
+    BOOST_TEST(!b005);  // no balance computed with an amount that could not be read
     BOOST_TEST(checked.report.sections.size() > 10u);
     ScratchFolder folder;
     folder.write("findings.xml", read_file(source_path("samples/framsyn/findings.xml")));
-    const pipeline::Artefacts made = pipeline::build_artefacts(request_for(folder.write("plan.xml", plan), "findings.xml"), session);
+    const pipeline::Artefacts made =
+        pipeline::build_artefacts(request_for(folder.write("plan.xml", plan), "findings.xml"), session);
     BOOST_TEST(made.draft_docx.has_value());
 }

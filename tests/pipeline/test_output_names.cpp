@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(nothing_usable_falls_back_to_the_plan_files_name) {
 
 BOOST_AUTO_TEST_CASE(a_long_acronym_is_cut_at_a_character_boundary) {
     std::string long_name(99, 'A');
-    long_name += "\xC3\xA5\xC3\xA5";   // "åå": the 100-byte limit falls inside the first å
+    long_name += "\xC3\xA5\xC3\xA5";  // "åå": the 100-byte limit falls inside the first å
     const std::string name = draft_name(long_name);
     BOOST_TEST(name == "out/" + std::string(99, 'A') + ".docx");
     BOOST_TEST(draft_name(std::string(300, 'B')) == "out/" + std::string(100, 'B') + ".docx");

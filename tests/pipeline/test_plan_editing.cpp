@@ -29,7 +29,8 @@ using Said = std::tuple<std::string, std::string, std::string, std::string>;
 std::vector<Said> said(const pipeline::CheckedPlan& checked) {
     std::vector<Said> out;
     for (const model::Finding& finding : checked.report.findings)
-        out.emplace_back(finding.rule, finding.where.path, finding.message_id, report::message_text(finding, report::Language::en));
+        out.emplace_back(finding.rule, finding.where.path, finding.message_id,
+                         report::message_text(finding, report::Language::en));
     return out;
 }
 
@@ -69,10 +70,12 @@ BOOST_AUTO_TEST_CASE(every_part_written_back_checks_as_the_original) {
         const model::Element tree = pipeline::read_document(plan.bytes);
         for (std::size_t i = 0; i < tree.children.size(); ++i) {
             const pipeline::NamedBytes edited{"plan.xml", pipeline::replace_child(plan.bytes, i, tree.children[i])};
-            BOOST_TEST((said(session.check_bytes(edited, findings)) == expected), path << " part " << tree.children[i].name);
+            BOOST_TEST((said(session.check_bytes(edited, findings)) == expected),
+                       path << " part " << tree.children[i].name);
             ++parts;
         }
-        const pipeline::NamedBytes whole{"plan.xml", pipeline::write_document(tree, pipeline::plan_document_namespace())};
+        const pipeline::NamedBytes whole{"plan.xml",
+                                         pipeline::write_document(tree, pipeline::plan_document_namespace())};
         BOOST_TEST((said(session.check_bytes(whole, findings)) == expected), path << " written whole");
         ++plans;
 
@@ -86,7 +89,8 @@ BOOST_AUTO_TEST_CASE(every_part_written_back_checks_as_the_original) {
         }
         const pipeline::NamedBytes whole_findings{
             "findings.xml", pipeline::write_document(findings_tree, pipeline::findings_document_namespace())};
-        BOOST_TEST((said(session.check_bytes(plan, whole_findings)) == expected), *first.findings_file << " written whole");
+        BOOST_TEST((said(session.check_bytes(plan, whole_findings)) == expected),
+                   *first.findings_file << " written whole");
         ++findings_files;
     }
     BOOST_TEST(plans >= 9u);
@@ -127,11 +131,16 @@ BOOST_AUTO_TEST_CASE(unreadable_documents_say_where_in_both_languages) {
         return {};
     };
     const auto [sv, en] = refused("<application>\n  <project>\n</application>\n");
-    BOOST_TEST(sv == "rad 3: <project> på rad 2 stängs inte före </application>; skriv </project> före </application>", sv);
-    BOOST_TEST(en == "line 3: <project> at line 2 is not closed before </application>; write </project> before </application>", en);
-    BOOST_TEST(refused("<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x \"y\">]>\n<a/>").second.starts_with("line 2: DOCTYPE"));
+    BOOST_TEST(sv == "rad 3: <project> på rad 2 stängs inte före </application>; skriv </project> före </application>",
+               sv);
+    BOOST_TEST(
+        en == "line 3: <project> at line 2 is not closed before </application>; write </project> before </application>",
+        en);
+    BOOST_TEST(refused("<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x \"y\">]>\n<a/>")
+                   .second.starts_with("line 2: DOCTYPE"));
     BOOST_TEST(refused("<a>\n\n\xc3</a>").first.starts_with("rad 3: ogiltig UTF-8"));
-    BOOST_TEST(refused("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>").second.starts_with("line 1: the file declares the encoding ISO-8859-1"));
+    BOOST_TEST(refused("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>")
+                   .second.starts_with("line 1: the file declares the encoding ISO-8859-1"));
     BOOST_CHECK_THROW(pipeline::replace_child("<a><b/></a", 0, model::Element("b")), pipeline::DocumentUnreadable);
     BOOST_CHECK_THROW(pipeline::insert_child("", 0, model::Element("b")), pipeline::DocumentUnreadable);
     BOOST_CHECK_THROW(pipeline::remove_child("<a><b/></a>", 1), std::out_of_range);
@@ -146,7 +155,8 @@ BOOST_AUTO_TEST_CASE(a_follow_up_carries_the_prestudy_forward_without_guiding_te
     BOOST_TEST(made.findings_name.value_or("") == "findings.xml");
     pipeline::CheckSession session(today);
     const pipeline::CheckedPlan prestudy = session.check_bytes({"prestudy.xml", prestudy_bytes}, std::nullopt);
-    const pipeline::CheckedPlan checked = session.check_bytes({"plan.xml", made.plan}, pipeline::NamedBytes{"findings.xml", *made.findings});
+    const pipeline::CheckedPlan checked =
+        session.check_bytes({"plan.xml", made.plan}, pipeline::NamedBytes{"findings.xml", *made.findings});
     BOOST_TEST_REQUIRE(checked.application.has_value());
     BOOST_TEST(!has_rule(checked, "X"));
     BOOST_TEST(!has_rule(checked, "S003"));  // no text left to write: sections are missing instead
@@ -164,8 +174,9 @@ BOOST_AUTO_TEST_CASE(a_follow_up_carries_the_prestudy_forward_without_guiding_te
     BOOST_TEST(made.plan.find("schemaLocation") == std::string::npos);  // the server's paths stay out
     BOOST_TEST(made.plan.find("<!--") == std::string::npos);
 
-    BOOST_CHECK_THROW(pipeline::follow_up_plan(read_file(source_path("samples/framsyn/plan.xml")), "impl.xml", today, "sv"),
-                      pipeline::ToolError);
+    BOOST_CHECK_THROW(
+        pipeline::follow_up_plan(read_file(source_path("samples/framsyn/plan.xml")), "impl.xml", today, "sv"),
+        pipeline::ToolError);
     BOOST_CHECK_THROW(pipeline::follow_up_plan("<application/>", "broken.xml", today, "sv"), pipeline::ToolError);
     BOOST_CHECK_THROW(pipeline::follow_up_plan(prestudy_bytes, "prestudy.xml", today, "de"), pipeline::ToolError);
 }

@@ -37,14 +37,14 @@ BOOST_AUTO_TEST_CASE(the_sample_has_its_sums_beside_the_calls_limits) {
     const report::ApplicationReport report = checked("plan.xml", read_file(source_path(framsyn)));
     BOOST_REQUIRE(report.key_figures.has_value());
     const report::KeyFigures& figures = *report.key_figures;
-    BOOST_TEST(figures.total_costs == 201'000'000);   // öre
+    BOOST_TEST(figures.total_costs == 201'000'000);  // öre
     BOOST_TEST(figures.income == 0);
     BOOST_TEST(figures.eligible_costs == 201'000'000);
     BOOST_TEST(figures.esf == 100'500'000);
     BOOST_TEST(figures.cofinancing == 100'500'000);
     BOOST_TEST(figures.esf_share.hundredths == 5000);
     BOOST_REQUIRE(figures.esf_share.limit.has_value());
-    BOOST_TEST(figures.esf_share.limit->value == 6000);   // the call's, not the pack's 100 %
+    BOOST_TEST(figures.esf_share.limit->value == 6000);  // the call's, not the pack's 100 %
     BOOST_TEST(figures.esf_share.limit->maximum);
     BOOST_TEST(figures.esf_share.limit->set_by == "ovre-norrland-2009");
     BOOST_TEST(figures.esf_share.limit->within);
@@ -73,31 +73,39 @@ BOOST_AUTO_TEST_CASE(a_share_just_across_its_limit_is_outside_it) {
     plan = replaced(plan, "orgNumber=\"202100-2346\" amount=\"300000\"", "orgNumber=\"202100-2346\" amount=\"98900\"");
     const report::ApplicationReport report = checked("over.xml", plan);
     BOOST_REQUIRE(report.key_figures.has_value());
-    BOOST_TEST(report.key_figures->esf_share.hundredths == 6000);   // 60,005 % rounded
+    BOOST_TEST(report.key_figures->esf_share.hundredths == 6000);  // 60,005 % rounded
     BOOST_TEST(!report.key_figures->esf_share.limit->within);
     BOOST_TEST(!report.key_figures->cofinancing_share.limit->within);
     const auto has = [&](const char* rule) {
-        return std::any_of(report.findings.begin(), report.findings.end(), [&](const model::Finding& f) { return f.rule == rule; });
+        return std::any_of(report.findings.begin(), report.findings.end(),
+                           [&](const model::Finding& f) { return f.rule == rule; });
     };
-    BOOST_TEST((has("B006") && has("B007")));   // the rules agree
+    BOOST_TEST((has("B006") && has("B007")));  // the rules agree
     report::ReportOptions options;
     options.date = "2009-09-01";
     const std::string text = report::render_text({report}, options);
-    BOOST_TEST(text.find("60,005\xC2\xA0% av stödberättigande kostnad (högst 60\xC2\xA0%, ovre-norrland-2009): över gränsen") !=
-                   std::string::npos,
-               text);
-    BOOST_TEST(text.find("39,995\xC2\xA0% av stödberättigande kostnad (minst 40\xC2\xA0%, ovre-norrland-2009): under gränsen") !=
-                   std::string::npos,
-               text);
+    BOOST_TEST(
+        text.find(
+            "60,005\xC2\xA0% av stödberättigande kostnad (högst 60\xC2\xA0%, ovre-norrland-2009): över gränsen") !=
+            std::string::npos,
+        text);
+    BOOST_TEST(
+        text.find(
+            "39,995\xC2\xA0% av stödberättigande kostnad (minst 40\xC2\xA0%, ovre-norrland-2009): under gränsen") !=
+            std::string::npos,
+        text);
 }
 
 BOOST_AUTO_TEST_CASE(the_esf_plus_limit_on_indirect_costs_is_the_packs) {
     const std::string plan = read_file(source_path(esf_plus));
-    const std::string line = "<cost category=\"premises\" year=\"2025\" activity=\"a3\" amount=\"200000\">Lokaler för mötesplatser</cost>";
+    const std::string line =
+        "<cost category=\"premises\" year=\"2025\" activity=\"a3\" amount=\"200000\">Lokaler för mötesplatser</cost>";
     // Staff costs are 1 400 000 kr; the pack allows 15 % of them, 210 000 kr.
     for (const auto& [amount, within] : {std::pair{"210000", true}, std::pair{"210100", false}}) {
         const std::string with_indirect =
-            replaced(plan, line, line + "\n      <cost category=\"indirect\" year=\"2025\" amount=\"" + amount + "\">Indirekta kostnader</cost>");
+            replaced(plan, line,
+                     line + "\n      <cost category=\"indirect\" year=\"2025\" amount=\"" + amount +
+                         "\">Indirekta kostnader</cost>");
         const report::ApplicationReport report = checked("plus.xml", with_indirect);
         BOOST_REQUIRE(report.key_figures.has_value());
         BOOST_REQUIRE(report.key_figures->indirect_share.has_value());
@@ -113,7 +121,8 @@ BOOST_AUTO_TEST_CASE(the_esf_plus_limit_on_indirect_costs_is_the_packs) {
 }
 
 BOOST_AUTO_TEST_CASE(a_call_the_pack_lacks_is_named_and_the_limits_are_the_packs) {
-    const std::string plan = replaced(read_file(source_path(framsyn)), "call=\"ovre-norrland-2009\"", "call=\"no-such-call\"");
+    const std::string plan =
+        replaced(read_file(source_path(framsyn)), "call=\"ovre-norrland-2009\"", "call=\"no-such-call\"");
     const report::ApplicationReport report = checked("plan.xml", plan);
     BOOST_REQUIRE(report.call.has_value());
     BOOST_TEST(report.call->id == "no-such-call");
@@ -123,7 +132,8 @@ BOOST_AUTO_TEST_CASE(a_call_the_pack_lacks_is_named_and_the_limits_are_the_packs
     const std::string text = report::render_text({report}, report::ReportOptions{});
     BOOST_TEST(text.find("  Utlysning: no-such-call (finns inte i regelpaketet)\n") != std::string::npos, text);
     // No call at all: no call line.
-    const report::ApplicationReport without = checked("plan.xml", replaced(read_file(source_path(framsyn)), " call=\"ovre-norrland-2009\"", ""));
+    const report::ApplicationReport without =
+        checked("plan.xml", replaced(read_file(source_path(framsyn)), " call=\"ovre-norrland-2009\"", ""));
     BOOST_TEST(!without.call.has_value());
     BOOST_TEST(without.pack.has_value());
 }
@@ -146,8 +156,9 @@ BOOST_AUTO_TEST_CASE(a_plan_that_did_not_load_or_has_no_budget_has_no_figures) {
     model::Application empty;
     BOOST_TEST(!pipeline::key_figures(empty, {}).has_value());
     // An amount the schema refused counts as 0: the sums mean nothing, as for the rules.
-    const std::string unreadable = replaced(read_file(source_path(framsyn)), "<source kind=\"esf\" amount=\"1005000\"/>",
-                                            "<source kind=\"esf\" amount=\"lots\"/>");
+    const std::string unreadable =
+        replaced(read_file(source_path(framsyn)), "<source kind=\"esf\" amount=\"1005000\"/>",
+                 "<source kind=\"esf\" amount=\"lots\"/>");
     const report::ApplicationReport refused = checked("plan.xml", unreadable);
     BOOST_TEST(!refused.title.empty());
     BOOST_TEST(!refused.key_figures.has_value());

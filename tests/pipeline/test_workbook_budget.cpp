@@ -49,8 +49,8 @@ BOOST_AUTO_TEST_CASE(the_samples_own_workbook_gives_back_its_budget) {
     for (const char* sample : {"samples/framsyn/plan.xml", "samples/framsyn-prestudy/plan.xml"}) {
         BOOST_TEST_CONTEXT(sample) {
             const std::string plan = read_file(source_path(sample));
-            const std::string revised =
-                pipeline::plan_with_workbook_budget({"plan.xml", plan}, {"budget.xlsx", sample_workbook(session, plan)}, session);
+            const std::string revised = pipeline::plan_with_workbook_budget(
+                {"plan.xml", plan}, {"budget.xlsx", sample_workbook(session, plan)}, session);
             BOOST_TEST((outside_budget(revised) == outside_budget(plan)));
             const auto before = session.check_bytes({"plan.xml", plan}, std::nullopt);
             const auto after = session.check_bytes({"plan.xml", revised}, std::nullopt);
@@ -71,15 +71,19 @@ BOOST_AUTO_TEST_CASE(what_the_user_must_correct_is_rejected_in_both_languages) {
     pipeline::CheckSession session(day);
     const std::string plan = read_file(source_path("samples/framsyn/plan.xml"));
     const auto with = [&](const std::string& workbook) {
-        return [&, workbook] { pipeline::plan_with_workbook_budget({"plan.xml", plan}, {"budget.xlsx", workbook}, session); };
+        return [&, workbook] {
+            pipeline::plan_with_workbook_budget({"plan.xml", plan}, {"budget.xlsx", workbook}, session);
+        };
     };
     BOOST_TEST(rejection(with("not a zip at all"), "en").find("workbook 'budget.xlsx'") != std::string::npos);
-    BOOST_TEST(rejection(with("not a zip at all"), "sv").starts_with("arbetsboken 'budget.xlsx' är ingen läsbar xlsx-fil"));
-    BOOST_TEST(rejection([&] {
-                   pipeline::plan_with_workbook_budget({"plan.xml", "<plan/>"},
-                                                       {"budget.xlsx", sample_workbook(session, plan)}, session);
-               },
-                         "en")
+    BOOST_TEST(
+        rejection(with("not a zip at all"), "sv").starts_with("arbetsboken 'budget.xlsx' är ingen läsbar xlsx-fil"));
+    BOOST_TEST(rejection(
+                   [&] {
+                       pipeline::plan_with_workbook_budget({"plan.xml", "<plan/>"},
+                                                           {"budget.xlsx", sample_workbook(session, plan)}, session);
+                   },
+                   "en")
                    .starts_with("the latest version's plan does not load"));
 }
 

@@ -26,7 +26,8 @@ model::RulePack example_pack() {
     model::RulePack pack;
     pack.name = "esf-plus-2021-2027";
     pack.score_scale = model::ScoreScale{1, 5, "[I]"};
-    pack.assessment_criteria.push_back({"problem", {"Problemformulering", "Problem statement"}, "[S]", {"background", "problem"}});
+    pack.assessment_criteria.push_back(
+        {"problem", {"Problemformulering", "Problem statement"}, "[S]", {"background", "problem"}});
     pack.assessment_criteria.push_back({"goals", {"Projektmål", "Project goals"}, "[S]", {"goals"}});
     pack.added_rules.push_back({"M009", "[S]"});
     pack.formal_sections.push_back({"fundamentalRights", "[S]"});
@@ -74,7 +75,8 @@ BOOST_AUTO_TEST_SUITE(assessment)
 
 BOOST_AUTO_TEST_CASE(findings_concern_the_criteria_whose_sections_they_name) {
     const model::RulePack pack = example_pack();
-    const model::Findings findings = {finding("S002", model::Severity::warning, "problem"), finding("G001", model::Severity::error, "goals"),
+    const model::Findings findings = {finding("S002", model::Severity::warning, "problem"),
+                                      finding("G001", model::Severity::error, "goals"),
                                       finding("B005", model::Severity::error, "budget")};
     const model::Findings problem = report::criterion_findings(pack.assessment_criteria[0], findings);
     BOOST_TEST_REQUIRE(problem.size() == 1u);
@@ -87,17 +89,25 @@ BOOST_AUTO_TEST_CASE(findings_concern_the_criteria_whose_sections_they_name) {
 BOOST_AUTO_TEST_CASE(checklist_decides_what_the_findings_decide_and_leaves_the_rest) {
     const model::RulePack pack = example_pack();
     const model::Application app = example_application();
-    report::AssessedApplication assessed{{"plan.xml", "T", {finding("B007", model::Severity::error, "budget"),
-                                                            finding("M009", model::Severity::warning, "attachments"),
-                                                            finding("M001", model::Severity::info, "project")}, {}, "", {}, {}, {}},
-                                         &app, &pack};
+    report::AssessedApplication assessed{
+        {"plan.xml",
+         "T",
+         {finding("B007", model::Severity::error, "budget"), finding("M009", model::Severity::warning, "attachments"),
+          finding("M001", model::Severity::info, "project")},
+         {},
+         "",
+         {},
+         {},
+         {}},
+        &app,
+        &pack};
     const auto rows = report::formal_checklist(assessed);
     BOOST_TEST_REQUIRE(row(rows, "req.programme_fit"));
-    BOOST_TEST((row(rows, "req.programme_fit")->state == RequirementState::met));   // a hint decides nothing
+    BOOST_TEST((row(rows, "req.programme_fit")->state == RequirementState::met));  // a hint decides nothing
     BOOST_TEST((row(rows, "req.cofinancing")->state == RequirementState::not_met));
     BOOST_TEST(row(rows, "req.cofinancing")->rules == std::vector<std::string>{"B007"});
     BOOST_TEST((row(rows, "req.attachments")->state == RequirementState::not_met));
-    BOOST_TEST(!row(rows, "req.applicant"));   // M010 is not turned on by this pack
+    BOOST_TEST(!row(rows, "req.applicant"));  // M010 is not turned on by this pack
     BOOST_TEST((row(rows, "req.fundamental_rights")->state == RequirementState::met));
     for (const char* key : {"req.signatory", "req.debts", "req.active", "req.state_aid"}) {
         BOOST_TEST_REQUIRE(row(rows, key), key);
@@ -111,7 +121,8 @@ BOOST_AUTO_TEST_CASE(checklist_decides_what_the_findings_decide_and_leaves_the_r
 
     // A plan that did not load: nothing decided.
     const auto unloaded = report::formal_checklist({assessed.report, nullptr, nullptr});
-    for (const report::RequirementRow& entry : unloaded) BOOST_TEST((entry.state == RequirementState::for_reviewer), entry.key);
+    for (const report::RequirementRow& entry : unloaded)
+        BOOST_TEST((entry.state == RequirementState::for_reviewer), entry.key);
 }
 
 BOOST_AUTO_TEST_CASE(attachments_are_for_the_reviewer_when_the_call_lists_none) {
@@ -129,7 +140,10 @@ BOOST_AUTO_TEST_CASE(the_document_has_a_part_per_criterion_with_text_findings_ev
     report::ReportOptions options;
     options.date = "2023-11-01";
     const std::string html = report::render_assessment_html(
-        {{"plan.xml", "Vårdlyftet", {finding("G001", model::Severity::error, "goals")}, {}, "", {}, {}, {}}, &app, &pack}, options);
+        {{"plan.xml", "Vårdlyftet", {finding("G001", model::Severity::error, "goals")}, {}, "", {}, {}, {}},
+         &app,
+         &pack},
+        options);
     BOOST_TEST(html.find("<h3 id=\"criterion-problem\">Problemformulering</h3>") != std::string::npos);
     BOOST_TEST(html.find("<h3 id=\"criterion-goals\">Projektmål</h3>") != std::string::npos);
     // The plan's text, escaped; a section the plan lacks says so.
@@ -154,13 +168,17 @@ BOOST_AUTO_TEST_CASE(ranking_orders_by_errors_then_warnings_then_title) {
     const model::Application app = example_application();
     const auto with = [&](const char* title, int errors, int warnings) {
         report::AssessedApplication entry{{std::string(title) + ".xml", title, {}, {}, "", {}, {}, {}}, &app, &pack};
-        for (int i = 0; i < errors; ++i) entry.report.findings.push_back(finding("B005", model::Severity::error, "budget"));
-        for (int i = 0; i < warnings; ++i) entry.report.findings.push_back(finding("S002", model::Severity::warning, "problem"));
+        for (int i = 0; i < errors; ++i)
+            entry.report.findings.push_back(finding("B005", model::Severity::error, "budget"));
+        for (int i = 0; i < warnings; ++i)
+            entry.report.findings.push_back(finding("S002", model::Severity::warning, "problem"));
         return entry;
     };
-    const std::string html = report::render_assessment_ranking({with("Cecilia", 1, 0), with("Bertil", 0, 2), with("Adam", 0, 2), with("David", 0, 0)},
-                                                               {"lost.xml: could not be read"}, report::ReportOptions{});
-    const std::size_t david = html.find(">David<"), adam = html.find(">Adam<"), bertil = html.find(">Bertil<"), cecilia = html.find(">Cecilia<");
+    const std::string html = report::render_assessment_ranking(
+        {with("Cecilia", 1, 0), with("Bertil", 0, 2), with("Adam", 0, 2), with("David", 0, 0)},
+        {"lost.xml: could not be read"}, report::ReportOptions{});
+    const std::size_t david = html.find(">David<"), adam = html.find(">Adam<"), bertil = html.find(">Bertil<"),
+                      cecilia = html.find(">Cecilia<");
     BOOST_TEST((david < adam && adam < bertil && bertil < cecilia && cecilia != std::string::npos));
     BOOST_TEST(html.find("lost.xml: could not be read") != std::string::npos);
 }
@@ -171,7 +189,8 @@ BOOST_AUTO_TEST_CASE(the_packs_tie_sections_to_every_criterion) {
         const model::RulePack* pack = packs.find(name);
         BOOST_TEST_REQUIRE(pack);
         BOOST_TEST(!pack->assessment_criteria.empty(), name);
-        for (const model::AssessmentCriterion& criterion : pack->assessment_criteria) BOOST_TEST(!criterion.sections.empty(), name + " " + criterion.code);
+        for (const model::AssessmentCriterion& criterion : pack->assessment_criteria)
+            BOOST_TEST(!criterion.sections.empty(), name + " " + criterion.code);
     }
     const model::RulePack* plus = packs.find("esf-plus-2021-2027");
     BOOST_TEST_REQUIRE(plus);

@@ -10,8 +10,8 @@
 #include "report/report.hpp"
 
 using namespace esfdraft;
-using report::Language;
 using model::MessageArg;
+using report::Language;
 
 namespace {
 
@@ -30,7 +30,7 @@ model::Finding finding(const char* rule, const char* message_id) {
 model::Finding cofinancing(model::Money cofinancing, model::Money eligible) {
     return finding("B007", "B007.cofinancing")
         .arg("cofinancing", MessageArg::of_money(cofinancing))
-        .arg("share", MessageArg::of_percent_hundredths(4600))   // what share_of rounds 45,995 % to
+        .arg("share", MessageArg::of_percent_hundredths(4600))  // what share_of rounds 45,995 % to
         .arg("eligible", MessageArg::of_money(eligible))
         .arg("minimum", MessageArg::of_percent_hundredths(4600))
         .arg("by", MessageArg::of_text("pack"))
@@ -90,8 +90,10 @@ BOOST_AUTO_TEST_CASE(a_duration_is_counted_exactly) {
                         "projektet pågår 6 månader och 1 dag; en förprojektering brukar"));
     BOOST_TEST(contains(report::message_text(duration("prestudy", "esf-2007-2013", 6, 1), Language::en),
                         "the project runs 6 months and 1 day; a pre-study usually"));
-    BOOST_TEST(contains(report::message_text(duration("prestudy", "esf-2007-2013", 7, 0), Language::en), "runs 7 months;"));
-    BOOST_TEST(contains(report::message_text(duration("prestudy", "esf-2007-2013", 1, 3), Language::sv), "pågår 1 månad och 3 dagar;"));
+    BOOST_TEST(
+        contains(report::message_text(duration("prestudy", "esf-2007-2013", 7, 0), Language::en), "runs 7 months;"));
+    BOOST_TEST(contains(report::message_text(duration("prestudy", "esf-2007-2013", 1, 3), Language::sv),
+                        "pågår 1 månad och 3 dagar;"));
 
     const model::Finding gap = finding("D006", "D006.gap")
                                    .arg("months", MessageArg::of_number(12))
@@ -108,7 +110,8 @@ BOOST_AUTO_TEST_CASE(a_duration_is_counted_exactly) {
 }
 
 BOOST_AUTO_TEST_CASE(esf_plus_messages_say_forstudie) {
-    BOOST_TEST(contains(report::message_text(duration("prestudy", "esf-plus-2021-2027", 9, 2), Language::sv), "en förstudie brukar"));
+    BOOST_TEST(contains(report::message_text(duration("prestudy", "esf-plus-2021-2027", 9, 2), Language::sv),
+                        "en förstudie brukar"));
     BOOST_TEST(contains(report::message_text(duration("implementation", "esf-plus-2021-2027", 37, 0), Language::en),
                         "an implementation project usually"));
     model::Finding overlap = finding("D006", "D006.overlap")
@@ -116,12 +119,14 @@ BOOST_AUTO_TEST_CASE(esf_plus_messages_say_forstudie) {
                                  .arg("prestudy_end", MessageArg::of_date(model::Date{2023, 6, 30}))
                                  .arg("programme", MessageArg::of_text("esf-plus-2021-2027"));
     std::string sv = report::message_text(overlap, Language::sv);
-    BOOST_TEST(contains(sv, "innan förstudien slutade 2023-06-30; genomförandet ska bygga på en avslutad förstudie"), sv);
+    BOOST_TEST(contains(sv, "innan förstudien slutade 2023-06-30; genomförandet ska bygga på en avslutad förstudie"),
+               sv);
     BOOST_TEST(!contains(sv, "förprojektering"), sv);
     overlap.args.back().second = MessageArg::of_text("esf-2007-2013");
     sv = report::message_text(overlap, Language::sv);
     BOOST_TEST(contains(sv, "innan förprojekteringen slutade"), sv);
-    const model::Finding m007 = finding("M007", "M007.no_prestudy").arg("programme", MessageArg::of_text("esf-plus-2021-2027"));
+    const model::Finding m007 =
+        finding("M007", "M007.no_prestudy").arg("programme", MessageArg::of_text("esf-plus-2021-2027"));
     BOOST_TEST(contains(report::message_text(m007, Language::sv), "anger inte förstudien den bygger på"));
     const model::Finding g007 = finding("G007", "G007.no_basis")
                                     .arg("goal", MessageArg::of_text("g1"))
@@ -136,15 +141,19 @@ BOOST_AUTO_TEST_CASE(d001_names_the_activity) {
                                     .arg("activity", MessageArg::of_text("kartl"))
                                     .arg("start", MessageArg::of_date(model::Date{2010, 5, 1}))
                                     .arg("end", MessageArg::of_date(model::Date{2010, 4, 1}));
-    BOOST_TEST(report::message_text(d001, Language::sv) == "aktivitet A3 (kartl) slutar 2010-04-01, före sin början 2010-05-01");
-    BOOST_TEST(report::message_text(d001, Language::en) == "activity A3 (kartl) ends 2010-04-01, before it starts 2010-05-01");
+    BOOST_TEST(report::message_text(d001, Language::sv) ==
+               "aktivitet A3 (kartl) slutar 2010-04-01, före sin början 2010-05-01");
+    BOOST_TEST(report::message_text(d001, Language::en) ==
+               "activity A3 (kartl) ends 2010-04-01, before it starts 2010-05-01");
     const model::Finding pre_study = finding("D001", "D001.end_before_start")
                                          .arg("what", MessageArg::of_text("preStudy"))
                                          .arg("programme", MessageArg::of_text("esf-plus-2021-2027"))
                                          .arg("start", MessageArg::of_date(model::Date{2023, 5, 1}))
                                          .arg("end", MessageArg::of_date(model::Date{2023, 4, 1}));
-    BOOST_TEST(report::message_text(pre_study, Language::sv) == "förstudiens period slutar 2023-04-01, före sin början 2023-05-01");
-    BOOST_TEST(report::message_text(pre_study, Language::en) == "the pre-study's period ends 2023-04-01, before it starts 2023-05-01");
+    BOOST_TEST(report::message_text(pre_study, Language::sv) ==
+               "förstudiens period slutar 2023-04-01, före sin början 2023-05-01");
+    BOOST_TEST(report::message_text(pre_study, Language::en) ==
+               "the pre-study's period ends 2023-04-01, before it starts 2023-05-01");
 }
 
 // An English article before a placeholder cannot know the word that comes

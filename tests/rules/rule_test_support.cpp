@@ -80,7 +80,8 @@ CheckedPlan check_plan(const std::string& plan, const CheckOptions& options) {
     load::PlanLoad loaded = loader.load_plan(checked.plan_file);
     BOOST_TEST_REQUIRE(loaded.application.has_value(), "the plan does not load:\n" << listing(loaded.findings));
     model::Application& application = *loaded.application;
-    if (!checked.findings_file.empty() && application.project.pre_study && application.project.pre_study->findings_path) {
+    if (!checked.findings_file.empty() && application.project.pre_study &&
+        application.project.pre_study->findings_path) {
         load::FindingsLoad study = loader.load_findings(checked.findings_file);
         BOOST_TEST_REQUIRE(study.findings.has_value(), "the findings do not load:\n" << listing(study.problems));
         application.findings = std::move(study.findings);
@@ -110,7 +111,8 @@ CheckedPlan check_plan_esf_plus(const std::string& plan, CheckOptions options) {
 void expect_one(const CheckedPlan& checked, std::string_view rule, model::Severity severity, int line,
                 const std::string& path) {
     const std::vector<model::Finding> found = checked.of_rule(rule);
-    BOOST_TEST_REQUIRE(found.size() == 1u, "expected one " << rule << ", found " << found.size() << ":\n" << listing(checked.findings));
+    BOOST_TEST_REQUIRE(found.size() == 1u, "expected one " << rule << ", found " << found.size() << ":\n"
+                                                           << listing(checked.findings));
     const model::Finding& finding = found.front();
     BOOST_TEST(model::to_string(finding.severity) == model::to_string(severity), rule);
     BOOST_TEST(finding.where.line == line, rule << " at line " << finding.where.line << ", expected " << line);
@@ -126,9 +128,9 @@ void expect_none(const CheckedPlan& checked, std::string_view rule) {
 std::string listing(const model::Findings& findings) {
     std::string out;
     for (const model::Finding& finding : findings) {
-        out += "  " + finding.where.file + ":" + std::to_string(finding.where.line) + ":" + std::to_string(finding.where.column) +
-               " " + std::string(model::to_string(finding.severity)) + " " + finding.rule + " " + finding.message_id + " " +
-               finding.where.path;
+        out += "  " + finding.where.file + ":" + std::to_string(finding.where.line) + ":" +
+               std::to_string(finding.where.column) + " " + std::string(model::to_string(finding.severity)) + " " +
+               finding.rule + " " + finding.message_id + " " + finding.where.path;
         for (const auto& [name, value] : finding.args)
             out += " " + name + "=" + (value.text.empty() ? std::to_string(value.number) : value.text);
         out += "\n";

@@ -22,10 +22,10 @@ load::RulePackLibrary& pack_library();
 // A copy of a real pack, to change a parameter in a test.
 model::RulePack pack_copy(const std::string& name);
 
-std::string fixture(const std::string& name);   // the text of tests/rules/fixtures/NAME
-std::string clean_plan();                       // esf-2007-2013, call ovre-norrland-2009
+std::string fixture(const std::string& name);  // the text of tests/rules/fixtures/NAME
+std::string clean_plan();                      // esf-2007-2013, call ovre-norrland-2009
 std::string clean_findings();
-std::string clean_plan_esf_plus();              // esf-plus-2021-2027, call livslangt-larande-ovre-norrland-2023
+std::string clean_plan_esf_plus();  // esf-plus-2021-2027, call livslangt-larande-ovre-norrland-2023
 // The same with the plan format's additions: passes the added rules too (M009, M010, S006, S007, B013).
 std::string clean_plan_esf_plus_full();
 std::string clean_findings_esf_plus();
@@ -45,9 +45,9 @@ struct CheckedPlan {
 };
 
 struct CheckOptions {
-    std::string findings = clean_findings();      // written as the file the plan names; "" writes none
+    std::string findings = clean_findings();  // written as the file the plan names; "" writes none
     std::string findings_name = "clean-findings.xml";
-    std::optional<model::RulePack> pack;          // instead of the pack the plan names
+    std::optional<model::RulePack> pack;  // instead of the pack the plan names
     model::Date today{2009, 9, 1};
     // When set, the terms are resolved before the check, changed by this and
     // handed to it (CheckContext::terms), as a build hands over its own.

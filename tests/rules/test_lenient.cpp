@@ -110,7 +110,8 @@ BOOST_AUTO_TEST_CASE(x005_a_section_given_twice_is_an_error_at_both_places) {
 
 BOOST_AUTO_TEST_CASE(x005_two_summaries_in_one_language_but_not_in_two) {
     BOOST_TEST(check_plan(clean_plan()).of_rule("X005").empty());  // sv (no lang) and en
-    const std::string plan = inserted_before(clean_plan(), "  <background>", "  <summary lang=\"sv\"><p>Igen.</p></summary>\n");
+    const std::string plan =
+        inserted_before(clean_plan(), "  <background>", "  <summary lang=\"sv\"><p>Igen.</p></summary>\n");
     const CheckedPlan checked = check_plan(plan);
     const auto x005 = x005_by_line(checked);
     BOOST_REQUIRE_MESSAGE(x005.size() == 2u, listing(checked.findings));
@@ -126,7 +127,8 @@ BOOST_AUTO_TEST_CASE(x005_two_summaries_in_one_language_but_not_in_two) {
 }
 
 BOOST_AUTO_TEST_CASE(x005_a_second_english_summary_and_a_second_budget) {
-    const std::string english = inserted_before(clean_plan(), "  <background>", "  <summary lang=\"en\"><p>Again.</p></summary>\n");
+    const std::string english =
+        inserted_before(clean_plan(), "  <background>", "  <summary lang=\"en\"><p>Again.</p></summary>\n");
     const CheckedPlan summaries = check_plan(english);
     const auto x005 = x005_by_line(summaries);
     BOOST_REQUIRE_MESSAGE(x005.size() == 2u, listing(summaries.findings));
@@ -146,7 +148,8 @@ BOOST_AUTO_TEST_CASE(x005_a_second_english_summary_and_a_second_budget) {
 
 BOOST_AUTO_TEST_CASE(x005_needs_no_pack) {
     std::string plan = replaced(clean_plan(), "programme=\"esf-2007-2013\"", "programme=\"esf-1994-1999\"");
-    plan = inserted_before(plan, "  <budget", "  <evaluation><p>Två.</p></evaluation>\n  <evaluation><p>Tre.</p></evaluation>\n");
+    plan = inserted_before(plan, "  <budget",
+                           "  <evaluation><p>Två.</p></evaluation>\n  <evaluation><p>Tre.</p></evaluation>\n");
     const CheckedPlan checked = check_plan(plan);
     BOOST_TEST(checked.of_rule("X003").size() == 1u);
     // The clean plan has its own evaluation before these two: three places, each naming the other two.
@@ -178,7 +181,7 @@ BOOST_AUTO_TEST_CASE(b001_for_a_negative_cost) {
     BOOST_TEST(checked.of_rule("X002").empty(), listing(checked.findings));
     const auto b001 = checked.of_rule("B001");
     BOOST_REQUIRE_MESSAGE(b001.size() == 1u, listing(checked.findings));
-    BOOST_TEST(b001.front().message_id == "B001.negative_cost");   // it points to <income>
+    BOOST_TEST(b001.front().message_id == "B001.negative_cost");  // it points to <income>
     BOOST_TEST(b001.front().where.line == line_of(plan, "<cost "));
     BOOST_TEST(b001.front().find_arg("amount")->number == -500000);
 }
@@ -219,7 +222,8 @@ BOOST_AUTO_TEST_CASE(an_unfinished_budget_gets_the_budget_rules_not_x002) {
         BOOST_TEST(b001.front().where.line == line_of(no_costs, "  <budget"));
     }
     BOOST_TEST_CONTEXT("an income line alone") {
-        const std::string income = replaced(plan, budget, "  <budget>\n    <income amount=\"100\">Avgifter</income>\n  </budget>\n");
+        const std::string income =
+            replaced(plan, budget, "  <budget>\n    <income amount=\"100\">Avgifter</income>\n  </budget>\n");
         const CheckedPlan checked = check_plan(income);
         BOOST_TEST(checked.of_rule("X002").empty(), listing(checked.findings));
         BOOST_TEST(checked.of_rule("B001").size() == 1u, listing(checked.findings));

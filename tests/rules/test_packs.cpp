@@ -23,7 +23,9 @@ struct ScratchData {
         for (const char* xsd : {"pack-1.xsd", "call-1.xsd"})
             folder.write(std::string("schemas/") + xsd, read_file(source_path(std::string("schemas/") + xsd)));
     }
-    void write(const std::string& relative, const std::string& content) const { folder.write("schemas/" + relative, content); }
+    void write(const std::string& relative, const std::string& content) const {
+        folder.write("schemas/" + relative, content);
+    }
 };
 
 std::string real_pack() { return read_file(source_path("schemas/esf-2007-2013/pack.xml")); }
@@ -133,7 +135,7 @@ BOOST_AUTO_TEST_CASE(the_parameters_of_the_added_rules) {
     BOOST_TEST(remaining->categories == (std::vector<std::string>{"staff", "participants", "other"}));
     BOOST_TEST(remaining->excludes == (std::vector<std::string>{"indirect-flat-rate"}));
     BOOST_TEST(*plus.find_cost_model("indirect-flat-rate")->rate == 1500);
-    BOOST_TEST(plus.simplified_costs_threshold_eur->value == 20'000'000);   // EUR 200 000 in cents
+    BOOST_TEST(plus.simplified_costs_threshold_eur->value == 20'000'000);  // EUR 200 000 in cents
     BOOST_TEST(plus.discrimination_grounds.size() == 7u);
     BOOST_TEST(plus.assessment_criteria.size() == 5u);
     BOOST_TEST(plus.score_scale.has_value());
@@ -183,7 +185,8 @@ BOOST_AUTO_TEST_CASE(broken_added_rule_parameters_name_file_and_line) {
     ScratchData data;
     data.write("esf-2007-2013/pack.xml", pack);
     std::string error = load_error(data, "esf-2007-2013");
-    BOOST_TEST(error.find("pack.xml:" + std::to_string(line_of(pack, "<rule id=\"B005\""))) != std::string::npos, error);
+    BOOST_TEST(error.find("pack.xml:" + std::to_string(line_of(pack, "<rule id=\"B005\""))) != std::string::npos,
+               error);
     BOOST_TEST(error.find("B005 is not an added rule") != std::string::npos, error);
 
     // A call cannot allow a cost model its pack does not have.
@@ -195,7 +198,9 @@ BOOST_AUTO_TEST_CASE(broken_added_rule_parameters_name_file_and_line) {
     const std::string call = read_file(source_path("schemas/esf-plus-2021-2027/calls/glesa-geografin-2024.xml"));
     second.write("esf-plus-2021-2027/calls/glesa-geografin-2024.xml", call);
     error = load_error(second, "esf-plus-2021-2027");
-    BOOST_TEST(error.find("glesa-geografin-2024.xml:" + std::to_string(line_of(call, "<costModels"))) != std::string::npos, error);
+    BOOST_TEST(
+        error.find("glesa-geografin-2024.xml:" + std::to_string(line_of(call, "<costModels"))) != std::string::npos,
+        error);
     BOOST_TEST(error.find("unit-costs is not one of the pack's cost models") != std::string::npos, error);
 
     // An exchange rate of zero converts nothing.
@@ -205,7 +210,9 @@ BOOST_AUTO_TEST_CASE(broken_added_rule_parameters_name_file_and_line) {
     zero.replace(zero.find("sekPerEur=\"11.40\""), 17, "sekPerEur=\"0.00\"");
     third.write("esf-plus-2021-2027/calls/glesa-geografin-2024.xml", zero);
     error = load_error(third, "esf-plus-2021-2027");
-    BOOST_TEST(error.find("glesa-geografin-2024.xml:" + std::to_string(line_of(zero, "<exchangeRate"))) != std::string::npos, error);
+    BOOST_TEST(
+        error.find("glesa-geografin-2024.xml:" + std::to_string(line_of(zero, "<exchangeRate"))) != std::string::npos,
+        error);
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_pack_is_null_not_an_error) {
@@ -223,7 +230,8 @@ BOOST_AUTO_TEST_CASE(a_broken_pack_names_file_and_line) {
     pack.replace(pack.find("<esfShare max=\"100\""), 19, "<esfShare max=\"120\"");
     data.write("esf-2007-2013/pack.xml", pack);
     const std::string error = load_error(data, "esf-2007-2013");
-    const std::string expected = data.schemas() + "/esf-2007-2013/pack.xml:" + std::to_string(line_of(pack, "max=\"120\"")) + ":";
+    const std::string expected =
+        data.schemas() + "/esf-2007-2013/pack.xml:" + std::to_string(line_of(pack, "max=\"120\"")) + ":";
     BOOST_TEST(error.find(expected) == 0u, error);
     BOOST_TEST(error.find("broken rule pack") != std::string::npos, error);
 }
@@ -234,7 +242,9 @@ BOOST_AUTO_TEST_CASE(a_malformed_pack_and_a_broken_call) {
     pack.replace(pack.find("</areas>"), 8, "</area>");
     data.write("esf-2007-2013/pack.xml", pack);
     std::string error = load_error(data, "esf-2007-2013");
-    BOOST_TEST(error.find(data.schemas() + "/esf-2007-2013/pack.xml:" + std::to_string(line_of(pack, "</area>\n\n  <phases>"))) == 0u, error);
+    BOOST_TEST(error.find(data.schemas() +
+                          "/esf-2007-2013/pack.xml:" + std::to_string(line_of(pack, "</area>\n\n  <phases>"))) == 0u,
+               error);
 
     ScratchData second;
     second.write("esf-2007-2013/pack.xml", real_pack());
@@ -242,7 +252,8 @@ BOOST_AUTO_TEST_CASE(a_malformed_pack_and_a_broken_call) {
     call.replace(call.find("<item code=\"PO2\"/>"), 18, "<item code=\"PO9\"/>");
     second.write("esf-2007-2013/calls/ovre-norrland-2009.xml", call);
     error = load_error(second, "esf-2007-2013");
-    BOOST_TEST(error.find("calls/ovre-norrland-2009.xml:" + std::to_string(line_of(call, "PO9"))) != std::string::npos, error);
+    BOOST_TEST(error.find("calls/ovre-norrland-2009.xml:" + std::to_string(line_of(call, "PO9"))) != std::string::npos,
+               error);
     BOOST_TEST(error.find("PO9") != std::string::npos, error);
 
     ScratchData third;
@@ -258,7 +269,8 @@ BOOST_AUTO_TEST_CASE(the_municipality_register) {
     BOOST_TEST(regions.municipalities.size() == 290u);
     BOOST_TEST(regions.regions.size() == 8u);
     int upper_norrland = 0;
-    for (const model::Municipality& municipality : regions.municipalities) upper_norrland += municipality.nuts2 == "SE33";
+    for (const model::Municipality& municipality : regions.municipalities)
+        upper_norrland += municipality.nuts2 == "SE33";
     BOOST_TEST(upper_norrland == 29);
     BOOST_TEST(regions.find("2480")->name == "Umeå");
     BOOST_TEST(regions.find("2480")->county_code == "24");
@@ -270,7 +282,9 @@ BOOST_AUTO_TEST_CASE(the_municipality_register) {
 BOOST_AUTO_TEST_CASE(a_broken_register_names_file_and_line) {
     ScratchFolder folder;
     folder.write("regions/regions.tsv", read_file(source_path("schemas/regions/regions.tsv")));
-    folder.write("regions/municipalities.tsv", "code\tname\tcounty_code\tcounty\tnuts2\n2480\tUmeå\t24\tVästerbottens län\tSE33\n248\tX\t24\tY\tSE33\n");
+    folder.write(
+        "regions/municipalities.tsv",
+        "code\tname\tcounty_code\tcounty\tnuts2\n2480\tUmeå\t24\tVästerbottens län\tSE33\n248\tX\t24\tY\tSE33\n");
     try {
         load::read_municipality_register(folder.path("regions"));
         BOOST_FAIL("a broken register loaded");
@@ -310,7 +324,8 @@ BOOST_AUTO_TEST_CASE(the_shipped_packs_read_overrides) {
     BOOST_TEST(loaded->calls.empty());
 
     std::string unknown = real_pack();
-    unknown.replace(unknown.find("</pack>"), 7, "  <severities><rule id=\"Z001\" enabled=\"false\" source=\"[I] test\"/></severities>\n</pack>");
+    unknown.replace(unknown.find("</pack>"), 7,
+                    "  <severities><rule id=\"Z001\" enabled=\"false\" source=\"[I] test\"/></severities>\n</pack>");
     ScratchData second;
     second.write("esf-2007-2013/pack.xml", unknown);
     BOOST_TEST(load_error(second, "esf-2007-2013").find("broken rule pack") != std::string::npos);

@@ -13,7 +13,8 @@ namespace {
 std::string as_prestudy(const std::string& start, const std::string& end) {
     std::string plan = replaced(clean_plan(), "call=\"ovre-norrland-2009\" ", "");
     plan = replaced(plan, "<phase>implementation</phase>", "<phase>prestudy</phase>");
-    plan = replaced(plan, "<period start=\"2010-01-01\" end=\"2011-12-31\"/>", "<period start=\"" + start + "\" end=\"" + end + "\"/>");
+    plan = replaced(plan, "<period start=\"2010-01-01\" end=\"2011-12-31\"/>",
+                    "<period start=\"" + start + "\" end=\"" + end + "\"/>");
     return plan;
 }
 
@@ -40,7 +41,8 @@ BOOST_AUTO_TEST_CASE(d001_real_dates_and_end_after_start) {
     BOOST_TEST(checked.of_rule("D001").front().find_arg("number")->text == "A3");
     BOOST_TEST(checked.of_rule("D001").front().find_arg("activity")->text == "a3");
 
-    plan = replaced(clean_plan(), "<period start=\"2010-01-01\" end=\"2011-12-31\"/>", "<period start=\"2011-12-31\" end=\"2010-01-01\"/>");
+    plan = replaced(clean_plan(), "<period start=\"2010-01-01\" end=\"2011-12-31\"/>",
+                    "<period start=\"2011-12-31\" end=\"2010-01-01\"/>");
     checked = check_plan(plan);
     expect_one(checked, "D001", Severity::error, line_of(plan, "<period"), "/application/project/period");
     BOOST_TEST(checked.of_rule("D001").front().message_id == "D001.end_before_start");
@@ -115,11 +117,13 @@ BOOST_AUTO_TEST_CASE(d005_activities_inside_the_period) {
 }
 
 BOOST_AUTO_TEST_CASE(d006_after_the_prestudy) {
-    std::string plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings", "start=\"2009-07-07\" end=\"2010-01-15\" findings");
+    std::string plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings",
+                                "start=\"2009-07-07\" end=\"2010-01-15\" findings");
     CheckedPlan checked = check_plan(plan);
     expect_one(checked, "D006", Severity::error, line_of(plan, "<period"), "/application/project/period");
 
-    plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings", "start=\"2008-01-07\" end=\"2008-07-07\" findings");
+    plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings",
+                    "start=\"2008-01-07\" end=\"2008-07-07\" findings");
     checked = check_plan(plan);
     expect_one(checked, "D006", Severity::warning, line_of(plan, "<period"), "/application/project/period");
     // 2008-07-07 to 2010-01-01: 17 whole months and 25 days.
@@ -128,19 +132,22 @@ BOOST_AUTO_TEST_CASE(d006_after_the_prestudy) {
     BOOST_TEST(checked.of_rule("D006").front().find_arg("programme")->text == "esf-2007-2013");
 
     // 12 months and 1 day is over a 12-month limit; 12 months is not.
-    plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings", "start=\"2008-06-30\" end=\"2008-12-31\" findings");
+    plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings",
+                    "start=\"2008-06-30\" end=\"2008-12-31\" findings");
     checked = check_plan(plan);
     expect_one(checked, "D006", Severity::warning, line_of(plan, "<period"), "/application/project/period");
     BOOST_TEST(checked.of_rule("D006").front().find_arg("months")->number == 12);
     BOOST_TEST(checked.of_rule("D006").front().find_arg("days")->number == 1);
-    plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings", "start=\"2008-07-01\" end=\"2009-01-01\" findings");
+    plan = replaced(clean_plan(), "start=\"2009-01-07\" end=\"2009-07-07\" findings",
+                    "start=\"2008-07-01\" end=\"2009-01-01\" findings");
     checked = check_plan(plan);
     expect_none(checked, "D006");
 }
 
 // The finding names its programme, so that the report says "förstudie" for ESF+.
 BOOST_AUTO_TEST_CASE(d006_names_the_esf_plus_programme) {
-    const std::string plan = replaced(clean_plan_esf_plus(), "start=\"2023-01-07\" end=\"2023-07-07\"", "start=\"2022-01-07\" end=\"2022-07-07\"");
+    const std::string plan = replaced(clean_plan_esf_plus(), "start=\"2023-01-07\" end=\"2023-07-07\"",
+                                      "start=\"2022-01-07\" end=\"2022-07-07\"");
     const CheckedPlan checked = check_plan_esf_plus(plan);
     expect_one(checked, "D006", Severity::warning, line_of(plan, "<period"), "/application/project/period");
     BOOST_TEST(checked.of_rule("D006").front().find_arg("programme")->text == "esf-plus-2021-2027");
@@ -169,7 +176,8 @@ BOOST_AUTO_TEST_CASE(f001_finding_no_goal_rests_on) {
 }
 
 BOOST_AUTO_TEST_CASE(f002_question_without_finding) {
-    const std::string study = replaced(clean_findings(), "  </questions>", "    <question id=\"q3\">Vad kostar det?</question>\n  </questions>");
+    const std::string study = replaced(clean_findings(), "  </questions>",
+                                       "    <question id=\"q3\">Vad kostar det?</question>\n  </questions>");
     const CheckedPlan checked = check_plan(clean_plan(), with_findings(study));
     expect_one(checked, "F002", Severity::warning, line_of(study, "id=\"q3\""), "/findings/questions/question[3]");
 }
@@ -182,7 +190,8 @@ BOOST_AUTO_TEST_CASE(f003_study_period_differs) {
 }
 
 BOOST_AUTO_TEST_CASE(f004_finding_without_evidence) {
-    const std::string study = replaced(clean_findings(), "    <evidence kind=\"interview\" actors=\"act1\">Intervjuerna.</evidence>\n", "");
+    const std::string study =
+        replaced(clean_findings(), "    <evidence kind=\"interview\" actors=\"act1\">Intervjuerna.</evidence>\n", "");
     const CheckedPlan checked = check_plan(clean_plan(), with_findings(study));
     expect_one(checked, "F004", Severity::warning, line_of(study, "<finding id=\"f2\""), "/findings/finding[2]");
 }

@@ -22,8 +22,9 @@ std::string paragraph_of(const std::string& plan, const std::string& element) {
 BOOST_AUTO_TEST_SUITE(sections)
 
 BOOST_AUTO_TEST_CASE(s001_required_section_empty) {
-    const std::string plan = replaced(clean_plan(), "<background>" + paragraph_of(clean_plan(), "background") + "</background>",
-                                      "<background></background>");
+    const std::string plan =
+        replaced(clean_plan(), "<background>" + paragraph_of(clean_plan(), "background") + "</background>",
+                 "<background></background>");
     const CheckedPlan checked = check_plan(plan);
     expect_one(checked, "S001", Severity::error, line_of(plan, "<background>"), "/application/background");
     BOOST_TEST(checked.of_rule("S001").front().message_id == "S001.empty");
@@ -33,7 +34,8 @@ BOOST_AUTO_TEST_CASE(s001_required_section_empty) {
 BOOST_AUTO_TEST_CASE(s001_required_section_missing) {
     // ESF+ requires non-discrimination.
     const std::string plan = clean_plan_esf_plus();
-    const std::string without = replaced(plan, "<nonDiscrimination>" + paragraph_of(plan, "nonDiscrimination") + "</nonDiscrimination>\n", "");
+    const std::string without =
+        replaced(plan, "<nonDiscrimination>" + paragraph_of(plan, "nonDiscrimination") + "</nonDiscrimination>\n", "");
     const CheckedPlan checked = check_plan_esf_plus(without);
     expect_one(checked, "S001", Severity::error, line_of(without, "<application"), "/application");
     BOOST_TEST(checked.of_rule("S001").front().message_id == "S001.missing");
@@ -84,7 +86,8 @@ BOOST_AUTO_TEST_CASE(s003_placeholders_every_occurrence) {
     BOOST_TEST(found[2].where.path == "/application/budget/costs/cost[2]");
     BOOST_TEST(found[2].find_arg("placeholder")->text == "[...]");
     // A word that merely contains a placeholder is not one.
-    expect_none(check_plan(replaced(clean_plan(), "<background><p>", "<background><p>Storlek XXXL och TODOS. ")), "S003");
+    expect_none(check_plan(replaced(clean_plan(), "<background><p>", "<background><p>Storlek XXXL och TODOS. ")),
+                "S003");
 }
 
 BOOST_AUTO_TEST_CASE(s004_summary_too_long) {
@@ -112,7 +115,8 @@ BOOST_AUTO_TEST_CASE(s005_no_english_summary) {
 }
 
 BOOST_AUTO_TEST_CASE(s006_recommended_sections) {
-    const std::string plan = replaced(clean_plan(), "<evaluation>" + paragraph_of(clean_plan(), "evaluation") + "</evaluation>\n", "");
+    const std::string plan =
+        replaced(clean_plan(), "<evaluation>" + paragraph_of(clean_plan(), "evaluation") + "</evaluation>\n", "");
     const CheckedPlan checked = check_plan(plan);
     expect_one(checked, "S006", Severity::warning, line_of(plan, "<application"), "/application");
     BOOST_TEST(checked.of_rule("S006").front().section == "evaluation");
@@ -127,7 +131,7 @@ BOOST_AUTO_TEST_CASE(g001_and_g002_goal_kinds) {
     plan = replaced(plan, "<goal id=\"g2\" kind=\"project\">", "<goal id=\"g2\" kind=\"effect\">");
     CheckedPlan checked = check_plan(plan);
     expect_one(checked, "G001", Severity::error, line_of(plan, "<goals>"), "/application/goals");
-    expect_none(checked, "G004");   // effect goals may be due after the project
+    expect_none(checked, "G004");  // effect goals may be due after the project
 
     plan = replaced(clean_plan(), "<goal id=\"g3\" kind=\"effect\">", "<goal id=\"g3\" kind=\"project\">");
     plan = replaced(plan, "due=\"2013-12-31\"", "due=\"2011-12-31\"");
@@ -136,9 +140,10 @@ BOOST_AUTO_TEST_CASE(g001_and_g002_goal_kinds) {
 }
 
 BOOST_AUTO_TEST_CASE(g003_goal_without_indicator) {
-    const std::string plan = replaced(
-        clean_plan(),
-        "      <indicator unit=\"organisations\" baseline=\"0\" target=\"15\" due=\"2011-12-31\">Organisationer i nätverket</indicator>\n", "");
+    const std::string plan = replaced(clean_plan(),
+                                      "      <indicator unit=\"organisations\" baseline=\"0\" target=\"15\" "
+                                      "due=\"2011-12-31\">Organisationer i nätverket</indicator>\n",
+                                      "");
     const CheckedPlan checked = check_plan(plan);
     expect_one(checked, "G003", Severity::error, line_of(plan, "<goal id=\"g2\""), "/application/goals/goal[2]");
 }
@@ -146,7 +151,8 @@ BOOST_AUTO_TEST_CASE(g003_goal_without_indicator) {
 BOOST_AUTO_TEST_CASE(g004_project_goal_due_after_the_project) {
     const std::string plan = replaced(clean_plan(), "due=\"2011-06-30\"", "due=\"2012-06-30\"");
     const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "G004", Severity::error, line_of(plan, "due=\"2012-06-30\""), "/application/goals/goal[1]/indicator");
+    expect_one(checked, "G004", Severity::error, line_of(plan, "due=\"2012-06-30\""),
+               "/application/goals/goal[1]/indicator");
 }
 
 BOOST_AUTO_TEST_CASE(g005_women_and_men) {
@@ -157,7 +163,8 @@ BOOST_AUTO_TEST_CASE(g005_women_and_men) {
 
     plan = replaced(clean_plan(), "women=\"70\" men=\"50\" due", "due");
     checked = check_plan(plan);
-    expect_one(checked, "G005", Severity::warning, line_of(plan, "target=\"120\""), "/application/goals/goal[1]/indicator");
+    expect_one(checked, "G005", Severity::warning, line_of(plan, "target=\"120\""),
+               "/application/goals/goal[1]/indicator");
 }
 
 BOOST_AUTO_TEST_CASE(g006_goal_without_activity) {
@@ -177,7 +184,8 @@ BOOST_AUTO_TEST_CASE(g007_goal_without_basis) {
 BOOST_AUTO_TEST_CASE(g008_target_not_above_baseline) {
     const std::string plan = replaced(clean_plan(), "baseline=\"40\" target=\"60\"", "baseline=\"60\" target=\"60\"");
     const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "G008", Severity::warning, line_of(plan, "baseline=\"60\""), "/application/goals/goal[3]/indicator");
+    expect_one(checked, "G008", Severity::warning, line_of(plan, "baseline=\"60\""),
+               "/application/goals/goal[3]/indicator");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -190,15 +198,17 @@ BOOST_AUTO_TEST_CASE(a001_empty_accessibility) {
     plan.erase(from, plan.find("</accessibility>") - from);
     const CheckedPlan checked = check_plan(plan);
     expect_one(checked, "A001", Severity::error, line_of(plan, "<accessibility>"), "/application/accessibility");
-    expect_none(checked, "S001");   // said once, by A001
+    expect_none(checked, "S001");  // said once, by A001
     expect_none(checked, "A002");
 }
 
 BOOST_AUTO_TEST_CASE(a002_each_aspect) {
-    const std::string plan = replaced(clean_plan(), "<participation>" + paragraph_of(clean_plan(), "participation") + "</participation>",
-                                      "<participation><p> </p></participation>");
+    const std::string plan =
+        replaced(clean_plan(), "<participation>" + paragraph_of(clean_plan(), "participation") + "</participation>",
+                 "<participation><p> </p></participation>");
     const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "A002", Severity::warning, line_of(plan, "<participation>"), "/application/accessibility/participation");
+    expect_one(checked, "A002", Severity::warning, line_of(plan, "<participation>"),
+               "/application/accessibility/participation");
     BOOST_TEST(checked.of_rule("A002").front().message_id == "A002.participation");
 }
 
@@ -208,7 +218,8 @@ BOOST_AUTO_TEST_CASE(a003_nothing_pays_for_accessibility) {
     const CheckedPlan checked = check_plan(plan);
     expect_one(checked, "A003", Severity::info, line_of(plan, "<accessibility>"), "/application/accessibility");
     // Either an activity or a cost with the tag is enough.
-    expect_none(check_plan(replaced(clean_plan(), " amount=\"600000\" tags=\"accessibility\">", " amount=\"600000\">")), "A003");
+    expect_none(check_plan(replaced(clean_plan(), " amount=\"600000\" tags=\"accessibility\">", " amount=\"600000\">")),
+                "A003");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

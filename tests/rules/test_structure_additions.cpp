@@ -28,19 +28,23 @@ const std::string logic =
     "  </projectLogic>\n";
 const std::string risks =
     "  <riskAnalysis>\n"
-    "    <risk id=\"r1\" likelihood=\"medium\" impact=\"high\"><description>Få deltar.</description><measure>Riktad inbjudan.</measure></risk>\n"
+    "    <risk id=\"r1\" likelihood=\"medium\" impact=\"high\"><description>Få deltar.</description><measure>Riktad "
+    "inbjudan.</measure></risk>\n"
     "  </riskAnalysis>\n";
 
 // The clean ESF+ plan with a project logic, a risk analysis and a partner
 // that is a beneficiary, whose lines and the owner's name their sub-budget.
 std::string plan_with_additions() {
     std::string plan = inserted_before(clean_plan_esf_plus(), "  <organisation>", logic + risks);
-    plan = replaced(plan, "<partner role=\"cofinancier\" orgNumber=\"212000-2742\">Umeå kommun</partner>",
-                    "<partner id=\"umea\" role=\"beneficiary\" orgNumber=\"212000-2742\">Umeå kommun</partner>"
-                    "<partner id=\"region\" role=\"cofinancier\" orgNumber=\"232100-0222\">Region Västerbotten</partner>");
+    plan =
+        replaced(plan, "<partner role=\"cofinancier\" orgNumber=\"212000-2742\">Umeå kommun</partner>",
+                 "<partner id=\"umea\" role=\"beneficiary\" orgNumber=\"212000-2742\">Umeå kommun</partner>"
+                 "<partner id=\"region\" role=\"cofinancier\" orgNumber=\"232100-0222\">Region Västerbotten</partner>");
     plan = replaced(plan, "amount=\"300000\">Utbildare", "amount=\"300000\" beneficiary=\"umea\">Utbildare");
-    plan = replaced(plan, "amount=\"600000\" tags=\"accessibility\">", "amount=\"600000\" tags=\"accessibility\" beneficiary=\"owner\">");
-    plan = replaced(plan, "<source kind=\"esf\" amount=\"1080000\"/>", "<source kind=\"esf\" amount=\"1080000\" beneficiary=\"owner\"/>");
+    plan = replaced(plan, "amount=\"600000\" tags=\"accessibility\">",
+                    "amount=\"600000\" tags=\"accessibility\" beneficiary=\"owner\">");
+    plan = replaced(plan, "<source kind=\"esf\" amount=\"1080000\"/>",
+                    "<source kind=\"esf\" amount=\"1080000\" beneficiary=\"owner\"/>");
     return plan;
 }
 
@@ -56,7 +60,8 @@ BOOST_AUTO_TEST_CASE(x004_every_new_reference_that_resolves_is_silent) {
 }
 
 BOOST_AUTO_TEST_CASE(x004_a_step_naming_a_goal_that_does_not_exist) {
-    const std::string plan = replaced(plan_with_additions(), "goals=\"g1 g2\"><p>Utbildning", "goals=\"g1 g7\"><p>Utbildning");
+    const std::string plan =
+        replaced(plan_with_additions(), "goals=\"g1 g2\"><p>Utbildning", "goals=\"g1 g7\"><p>Utbildning");
     const CheckedPlan checked = check_plan_esf_plus(plan);
     expect_one(checked, "X004", Severity::error, line_of(plan, "goals=\"g1 g7\""), "/application/projectLogic/step[2]");
     const model::Finding finding = checked.of_rule("X004").front();
@@ -67,9 +72,11 @@ BOOST_AUTO_TEST_CASE(x004_a_step_naming_a_goal_that_does_not_exist) {
 }
 
 BOOST_AUTO_TEST_CASE(x004_a_beneficiary_that_is_no_partner) {
-    const std::string plan = replaced(plan_with_additions(), "beneficiary=\"umea\">Utbildare", "beneficiary=\"umeaa\">Utbildare");
+    const std::string plan =
+        replaced(plan_with_additions(), "beneficiary=\"umea\">Utbildare", "beneficiary=\"umeaa\">Utbildare");
     const CheckedPlan checked = check_plan_esf_plus(plan);
-    expect_one(checked, "X004", Severity::error, line_of(plan, "beneficiary=\"umeaa\""), "/application/budget/costs/cost[2]");
+    expect_one(checked, "X004", Severity::error, line_of(plan, "beneficiary=\"umeaa\""),
+               "/application/budget/costs/cost[2]");
     const model::Finding finding = checked.of_rule("X004").front();
     BOOST_TEST(finding.message_id == "X004.unresolved");
     BOOST_TEST(finding.section == "budget");
@@ -81,7 +88,8 @@ BOOST_AUTO_TEST_CASE(x004_a_beneficiary_naming_a_partner_that_is_not_one) {
     const std::string plan = replaced(plan_with_additions(), "orgNumber=\"232100-0222\" amount=\"520000\"/>",
                                       "orgNumber=\"232100-0222\" amount=\"520000\" beneficiary=\"region\"/>");
     const CheckedPlan checked = check_plan_esf_plus(plan);
-    expect_one(checked, "X004", Severity::error, line_of(plan, "beneficiary=\"region\""), "/application/budget/financing/source[2]");
+    expect_one(checked, "X004", Severity::error, line_of(plan, "beneficiary=\"region\""),
+               "/application/budget/financing/source[2]");
     const model::Finding finding = checked.of_rule("X004").front();
     BOOST_TEST(finding.message_id == "X004.not_beneficiary");
     BOOST_TEST(finding.section == "budget");
@@ -93,7 +101,8 @@ BOOST_AUTO_TEST_CASE(x004_a_beneficiary_naming_a_partner_that_is_not_one) {
 BOOST_AUTO_TEST_CASE(x004_partner_and_risk_ids_share_the_plan_s_id_space) {
     std::string plan = replaced(plan_with_additions(), "<partner id=\"region\"", "<partner id=\"g2\"");
     CheckedPlan checked = check_plan_esf_plus(plan);
-    expect_one(checked, "X004", Severity::error, line_of(plan, "<partner id=\"g2\""), "/application/partners/partner[2]");
+    expect_one(checked, "X004", Severity::error, line_of(plan, "<partner id=\"g2\""),
+               "/application/partners/partner[2]");
     BOOST_TEST(checked.of_rule("X004").front().message_id == "X004.duplicate_id");
     BOOST_TEST(checked.of_rule("X004").front().section == "partners");
 
@@ -105,13 +114,15 @@ BOOST_AUTO_TEST_CASE(x004_partner_and_risk_ids_share_the_plan_s_id_space) {
 
     plan = replaced(plan_with_additions(), "<partner id=\"region\"", "<partner id=\"umea\"");
     checked = check_plan_esf_plus(plan);
-    expect_one(checked, "X004", Severity::error, line_of(plan, "<partner id=\"umea\" role=\"cofinancier\""), "/application/partners/partner[2]");
+    expect_one(checked, "X004", Severity::error, line_of(plan, "<partner id=\"umea\" role=\"cofinancier\""),
+               "/application/partners/partner[2]");
 }
 
 BOOST_AUTO_TEST_CASE(x004_no_partner_may_be_called_owner) {
     const std::string plan = replaced(plan_with_additions(), "<partner id=\"region\"", "<partner id=\"owner\"");
     const CheckedPlan checked = check_plan_esf_plus(plan);
-    expect_one(checked, "X004", Severity::error, line_of(plan, "<partner id=\"owner\""), "/application/partners/partner[2]");
+    expect_one(checked, "X004", Severity::error, line_of(plan, "<partner id=\"owner\""),
+               "/application/partners/partner[2]");
     BOOST_TEST(checked.of_rule("X004").front().message_id == "X004.owner_id");
     BOOST_TEST(checked.of_rule("X004").front().section == "partners");
 }
@@ -124,11 +135,11 @@ BOOST_AUTO_TEST_CASE(x005_each_new_section_given_twice_is_reported_at_both_place
         {"fundamentalRights", "  <fundamentalRights><p>Igen.</p></fundamentalRights>\n"},
         {"attachments", "  <attachments><attachment kind=\"co-financing-letter\">Intyg</attachment></attachments>\n"},
     };
-    for (const auto& [section, text] : sections)
-        BOOST_TEST_CONTEXT(section) {
+    for (const auto& [section, text] : sections) BOOST_TEST_CONTEXT(section) {
             // riskAnalysis and projectLogic are in the plan already; the others are given twice here.
             std::string plan = plan_with_additions();
-            if (section != "riskAnalysis" && section != "projectLogic") plan = inserted_before(plan, "  <organisation>", text);
+            if (section != "riskAnalysis" && section != "projectLogic")
+                plan = inserted_before(plan, "  <organisation>", text);
             plan = inserted_before(plan, "  <budget", text);
             const CheckedPlan checked = check_plan_esf_plus(plan);
             // One finding at each place, each naming the other's line.

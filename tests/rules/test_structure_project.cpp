@@ -59,7 +59,8 @@ BOOST_AUTO_TEST_CASE(x004_duplicate_ids_and_unresolved_references) {
 
     plan = replaced(clean_plan(), "goals=\"g2 g3\"", "goals=\"g2 g9\"");
     const CheckedPlan unresolved = check_plan(plan);
-    expect_one(unresolved, "X004", Severity::error, line_of(plan, "goals=\"g2 g9\""), "/application/activities/activity[3]");
+    expect_one(unresolved, "X004", Severity::error, line_of(plan, "goals=\"g2 g9\""),
+               "/application/activities/activity[3]");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -67,9 +68,11 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(project_facts)
 
 BOOST_AUTO_TEST_CASE(m001_area_not_in_the_pack) {
-    const std::string plan = replaced(clean_plan(), "<programmeArea>PO1</programmeArea>", "<programmeArea>PO3</programmeArea>");
+    const std::string plan =
+        replaced(clean_plan(), "<programmeArea>PO1</programmeArea>", "<programmeArea>PO3</programmeArea>");
     const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "M001", Severity::error, line_of(plan, "<programmeArea>"), "/application/project/programmeArea");
+    expect_one(checked, "M001", Severity::error, line_of(plan, "<programmeArea>"),
+               "/application/project/programmeArea");
     BOOST_TEST(checked.of_rule("M001").front().find_arg("areas")->text == "PO1, PO2");
 }
 
@@ -78,12 +81,14 @@ BOOST_AUTO_TEST_CASE(m001_area_not_in_the_call) {
     std::string plan = replaced(clean_plan(), "call=\"ovre-norrland-2009\"", "call=\"transnationellt-2011\"");
     plan = replaced(plan, "<programmeArea>PO1</programmeArea>", "<programmeArea>PO2</programmeArea>");
     const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "M001", Severity::error, line_of(plan, "<programmeArea>"), "/application/project/programmeArea");
+    expect_one(checked, "M001", Severity::error, line_of(plan, "<programmeArea>"),
+               "/application/project/programmeArea");
     BOOST_TEST(checked.of_rule("M001").front().message_id == "M001.area_not_in_call");
 }
 
 BOOST_AUTO_TEST_CASE(m001_area_d_only_in_the_north) {
-    std::string plan = replaced(clean_plan_esf_plus(), "call=\"livslangt-larande-ovre-norrland-2023\"", "call=\"glesa-geografin-2024\"");
+    std::string plan = replaced(clean_plan_esf_plus(), "call=\"livslangt-larande-ovre-norrland-2023\"",
+                                "call=\"glesa-geografin-2024\"");
     plan = replaced(plan, "<programmeArea>A1</programmeArea>", "<programmeArea>D</programmeArea>");
     expect_none(check_plan_esf_plus(plan), "M001");
     // Stockholm is not sparsely populated: area D is not open to SE11.
@@ -91,7 +96,8 @@ BOOST_AUTO_TEST_CASE(m001_area_d_only_in_the_north) {
     plan = replaced(plan, "call=\"livslangt-larande-ovre-norrland-2023\" ", "");
     plan = replaced(plan, "<region>SE33</region>", "<region>SE11</region>");
     const CheckedPlan checked = check_plan_esf_plus(plan);
-    expect_one(checked, "M001", Severity::error, line_of(plan, "<programmeArea>"), "/application/project/programmeArea");
+    expect_one(checked, "M001", Severity::error, line_of(plan, "<programmeArea>"),
+               "/application/project/programmeArea");
     BOOST_TEST(checked.of_rule("M001").front().message_id == "M001.area_region");
 }
 
@@ -109,12 +115,15 @@ BOOST_AUTO_TEST_CASE(m002_unknown_phase_and_phase_not_in_call) {
 BOOST_AUTO_TEST_CASE(m003_codes_exist_and_names_match) {
     std::string plan = replaced(clean_plan(), "<municipality code=\"2418\"/>", "<municipality code=\"2499\"/>");
     CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "M003", Severity::error, line_of(plan, "code=\"2499\""), "/application/project/municipalities/municipality[3]");
+    expect_one(checked, "M003", Severity::error, line_of(plan, "code=\"2499\""),
+               "/application/project/municipalities/municipality[3]");
     BOOST_TEST(checked.of_rule("M003").front().message_id == "M003.unknown_code");
 
-    plan = replaced(clean_plan(), "<municipality code=\"2480\">Umeå</municipality>", "<municipality code=\"2480\">Skellefteå</municipality>");
+    plan = replaced(clean_plan(), "<municipality code=\"2480\">Umeå</municipality>",
+                    "<municipality code=\"2480\">Skellefteå</municipality>");
     checked = check_plan(plan);
-    expect_one(checked, "M003", Severity::error, line_of(plan, "code=\"2480\""), "/application/project/municipalities/municipality[1]");
+    expect_one(checked, "M003", Severity::error, line_of(plan, "code=\"2480\""),
+               "/application/project/municipalities/municipality[1]");
     BOOST_TEST(checked.of_rule("M003").front().find_arg("expected")->text == "Umeå");
 
     // "Skellefteå kommun" and "UMEÅ" name their municipalities.
@@ -123,19 +132,23 @@ BOOST_AUTO_TEST_CASE(m003_codes_exist_and_names_match) {
 }
 
 BOOST_AUTO_TEST_CASE(m004_municipalities_lie_in_the_region_unless_partners) {
-    std::string plan = replaced(clean_plan(), "<municipality code=\"2418\"/>", "<municipality code=\"0180\">Stockholm</municipality>");
+    std::string plan =
+        replaced(clean_plan(), "<municipality code=\"2418\"/>", "<municipality code=\"0180\">Stockholm</municipality>");
     CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "M004", Severity::error, line_of(plan, "code=\"0180\""), "/application/project/municipalities/municipality[3]");
+    expect_one(checked, "M004", Severity::error, line_of(plan, "code=\"0180\""),
+               "/application/project/municipalities/municipality[3]");
     BOOST_TEST(checked.of_rule("M004").front().find_arg("municipality_region")->text == "SE11");
 
     plan = replaced(clean_plan(), "<municipality code=\"2418\"/>", "<municipality code=\"0180\" role=\"partner\"/>");
     expect_none(check_plan(plan), "M004");
 
-    // A call for Övre Norrland does not take a project in Mellersta Norrland: that is M008 now, M004 is the municipalities only.
+    // A call for Övre Norrland does not take a project in Mellersta Norrland: that is M008 now, M004 is the
+    // municipalities only.
     plan = replaced(clean_plan(), "<region>SE33</region>", "<region>SE32</region>");
     checked = check_plan(plan);
-    BOOST_TEST(checked.of_rule("M004").size() == 3u, listing(checked.findings));   // the three municipalities
-    for (const model::Finding& finding : checked.of_rule("M004")) BOOST_TEST(finding.message_id == "M004.outside_region");
+    BOOST_TEST(checked.of_rule("M004").size() == 3u, listing(checked.findings));  // the three municipalities
+    for (const model::Finding& finding : checked.of_rule("M004"))
+        BOOST_TEST(finding.message_id == "M004.outside_region");
     expect_one(checked, "M008", Severity::error, line_of(plan, "<region>"), "/application/project/region");
     BOOST_TEST(checked.of_rule("M008").front().message_id == "M008.call_region");
 }
@@ -149,10 +162,12 @@ BOOST_AUTO_TEST_CASE(m005_organisation_numbers) {
 
     plan = replaced(clean_plan(), "orgNumber=\"232100-0222\"", "orgNumber=\"2321000222\"");
     checked = check_plan(plan);
-    expect_one(checked, "M005", Severity::error, line_of(plan, "2321000222"), "/application/budget/financing/source[2]");
+    expect_one(checked, "M005", Severity::error, line_of(plan, "2321000222"),
+               "/application/budget/financing/source[2]");
     BOOST_TEST(checked.of_rule("M005").front().message_id == "M005.form");
 
-    plan = replaced(clean_plan(), "<partner role=\"cofinancier\" orgNumber=\"212000-2742\">", "<partner role=\"cofinancier\" orgNumber=\"212000-2743\">");
+    plan = replaced(clean_plan(), "<partner role=\"cofinancier\" orgNumber=\"212000-2742\">",
+                    "<partner role=\"cofinancier\" orgNumber=\"212000-2743\">");
     checked = check_plan(plan);
     expect_one(checked, "M005", Severity::error, line_of(plan, "<partner "), "/application/partners/partner");
 }
@@ -162,16 +177,19 @@ BOOST_AUTO_TEST_CASE(m006_plausible_email) {
         const std::string plan = replaced(clean_plan(), "kim.exempel@example.se", bad);
         const CheckedPlan checked = check_plan(plan);
         BOOST_TEST_CONTEXT(bad) {
-            expect_one(checked, "M006", Severity::warning, line_of(plan, "<email>"), "/application/project/contact/email");
+            expect_one(checked, "M006", Severity::warning, line_of(plan, "<email>"),
+                       "/application/project/contact/email");
         }
     }
-    expect_none(check_plan(replaced(clean_plan(), "kim.exempel@example.se", "kim.o'neil+esf@vasterbotten.region.se")), "M006");
+    expect_none(check_plan(replaced(clean_plan(), "kim.exempel@example.se", "kim.o'neil+esf@vasterbotten.region.se")),
+                "M006");
 }
 
 BOOST_AUTO_TEST_CASE(m007_implementation_names_its_prestudy) {
-    const std::string plan = replaced(
-        clean_plan(),
-        "    <preStudy title=\"FRAMTID förprojektering\" start=\"2009-01-07\" end=\"2009-07-07\" findings=\"clean-findings.xml\"/>\n", "");
+    const std::string plan = replaced(clean_plan(),
+                                      "    <preStudy title=\"FRAMTID förprojektering\" start=\"2009-01-07\" "
+                                      "end=\"2009-07-07\" findings=\"clean-findings.xml\"/>\n",
+                                      "");
     const CheckedPlan checked = check_plan(plan);
     expect_one(checked, "M007", Severity::warning, line_of(plan, "<project>"), "/application/project");
     // A pre-study itself builds on nothing.

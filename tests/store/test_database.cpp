@@ -53,7 +53,8 @@ public:
         // The suite empties the database: refuse one that is not obviously a
         // test database.
         if (url_.find("test") == std::string::npos) {
-            throw std::runtime_error("ESFDRAFT_TEST_POSTGRES must name a throw-away database (with 'test' in its name)");
+            throw std::runtime_error(
+                "ESFDRAFT_TEST_POSTGRES must name a throw-away database (with 'test' in its name)");
         }
         raw("DROP SCHEMA IF EXISTS public CASCADE");
         raw("CREATE SCHEMA public");
@@ -64,7 +65,8 @@ public:
     static std::string configured_url() {
         const char* url = std::getenv("ESFDRAFT_TEST_POSTGRES");
         if (url == nullptr || *url == '\0')
-            throw std::runtime_error("ESFDRAFT_TEST_POSTGRES is not set (run through tests/store/with-postgres.sh: ctest -L postgres)");
+            throw std::runtime_error(
+                "ESFDRAFT_TEST_POSTGRES is not set (run through tests/store/with-postgres.sh: ctest -L postgres)");
         return url;
     }
 
@@ -105,7 +107,8 @@ boost::test_tools::assertion_result postgres_configured(boost::unit_test::test_u
     const char* url = std::getenv("ESFDRAFT_TEST_POSTGRES");
     if (url != nullptr && *url != '\0') return true;
     boost::test_tools::assertion_result skipped(false);
-    skipped.message() << "ESFDRAFT_TEST_POSTGRES is not set (run through tests/store/with-postgres.sh: ctest -L postgres)";
+    skipped.message()
+        << "ESFDRAFT_TEST_POSTGRES is not set (run through tests/store/with-postgres.sh: ctest -L postgres)";
     return skipped;
 }
 

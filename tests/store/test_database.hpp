@@ -41,14 +41,14 @@ boost::test_tools::assertion_result postgres_configured(boost::unit_test::test_u
 
 // STORE_CASE(name) { ... db ... }: one test body, registered as
 // sqlite/name and as postgres/name.
-#define STORE_CASE(name)                                                                               \
-    static void name##_body(const esfdraft::testing::TestDatabase& db);                                      \
-    BOOST_AUTO_TEST_SUITE(sqlite)                                                                      \
-    BOOST_AUTO_TEST_CASE(name) { name##_body(*esfdraft::testing::sqlite_database()); }                        \
-    BOOST_AUTO_TEST_SUITE_END()                                                                        \
-    BOOST_AUTO_TEST_SUITE(postgres)                                                                    \
+#define STORE_CASE(name)                                                                                  \
+    static void name##_body(const esfdraft::testing::TestDatabase& db);                                   \
+    BOOST_AUTO_TEST_SUITE(sqlite)                                                                         \
+    BOOST_AUTO_TEST_CASE(name) { name##_body(*esfdraft::testing::sqlite_database()); }                    \
+    BOOST_AUTO_TEST_SUITE_END()                                                                           \
+    BOOST_AUTO_TEST_SUITE(postgres)                                                                       \
     BOOST_AUTO_TEST_CASE(name, *boost::unit_test::precondition(esfdraft::testing::postgres_configured)) { \
-        name##_body(*esfdraft::testing::postgres_database());                                                 \
-    }                                                                                                  \
-    BOOST_AUTO_TEST_SUITE_END()                                                                        \
+        name##_body(*esfdraft::testing::postgres_database());                                             \
+    }                                                                                                     \
+    BOOST_AUTO_TEST_SUITE_END()                                                                           \
     static void name##_body(const esfdraft::testing::TestDatabase& db)

@@ -295,10 +295,12 @@ STORE_CASE(applications_are_listed_with_filters_and_their_latest_version) {
     TestClock clock;
     auto store = migrated(db, clock);
     const auto owner = add_owner(*store);
-    const auto a = store->create_application(new_application("111111-1111"), new_version(owner.id, "a", {}, 1)).application;
+    const auto a =
+        store->create_application(new_application("111111-1111"), new_version(owner.id, "a", {}, 1)).application;
     clock.at += 1;
-    const auto b = store->create_application(new_application("222222-2222", "esf-2007-2013"), new_version(owner.id, "b"))
-                       .application;
+    const auto b =
+        store->create_application(new_application("222222-2222", "esf-2007-2013"), new_version(owner.id, "b"))
+            .application;
     clock.at += 1;
     const auto c = store->create_application(new_application("111111-1111"), new_version(owner.id, "c")).application;
     clock.at += 1;
@@ -347,8 +349,8 @@ STORE_CASE(comments_point_at_a_version_and_are_recorded) {
     const auto owner = add_owner(*store);
     const auto id = store->create_application(new_application(), new_version(owner.id, "<plan/>")).application;
     clock.at += 3;
-    const auto comment = store->add_comment(NewComment{id, 1, owner.id, "Mål 2 saknar indikator", "goals", "G003",
-                                                       "/application/goals/goal[2]"});
+    const auto comment = store->add_comment(
+        NewComment{id, 1, owner.id, "Mål 2 saknar indikator", "goals", "G003", "/application/goals/goal[2]"});
     BOOST_REQUIRE(comment);
     BOOST_TEST(comment->id > 0);
     BOOST_TEST(store->add_comment(NewComment{id, 1, owner.id, "plain", {}, {}, {}}).has_value());
@@ -405,8 +407,10 @@ STORE_CASE(concurrent_uploads_get_consecutive_numbers) {
                 try {
                     const auto plan = "<plan>" + std::to_string(t) + "-" + std::to_string(i) + "</plan>";
                     const auto added = store->add_version(id, new_version(owner.id, plan));
-                    if (added.outcome == VersionOutcome::added) numbers[static_cast<std::size_t>(t)].push_back(added.version.number);
-                    else ++failures;
+                    if (added.outcome == VersionOutcome::added)
+                        numbers[static_cast<std::size_t>(t)].push_back(added.version.number);
+                    else
+                        ++failures;
                 } catch (const std::exception&) {
                     ++failures;
                 }
@@ -457,7 +461,8 @@ STORE_CASE(a_conditional_version_is_refused_once_the_latest_moved) {
     // A number ahead of the latest is as stale as one behind it.
     BOOST_TEST((store->add_version_if_latest(id, 3, new_version(owner.id, "x")).outcome == VersionOutcome::stale));
 
-    BOOST_TEST((store->add_version_if_latest("unknown", 1, new_version(owner.id, "x")).outcome == VersionOutcome::not_found));
+    BOOST_TEST(
+        (store->add_version_if_latest("unknown", 1, new_version(owner.id, "x")).outcome == VersionOutcome::not_found));
     BOOST_TEST(store->update_status(id, Status::draft, Status::submitted, owner.id, ""));
     const auto closed = store->add_version_if_latest(id, 2, new_version(owner.id, "x"));
     BOOST_TEST((closed.outcome == VersionOutcome::wrong_status));
@@ -480,10 +485,14 @@ STORE_CASE(of_concurrent_conditional_versions_on_one_base_exactly_one_is_added) 
     for (int t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {
             try {
-                const auto result = store->add_version_if_latest(id, 1, new_version(owner.id, "<plan>" + std::to_string(t) + "</plan>"));
-                if (result.outcome == VersionOutcome::added && result.version.number == 2) ++added;
-                else if (result.outcome == VersionOutcome::stale && result.latest == 2) ++stale;
-                else ++other;
+                const auto result = store->add_version_if_latest(
+                    id, 1, new_version(owner.id, "<plan>" + std::to_string(t) + "</plan>"));
+                if (result.outcome == VersionOutcome::added && result.version.number == 2)
+                    ++added;
+                else if (result.outcome == VersionOutcome::stale && result.latest == 2)
+                    ++stale;
+                else
+                    ++other;
             } catch (const std::exception&) {
                 ++other;
             }
@@ -583,8 +592,8 @@ BOOST_AUTO_TEST_CASE(an_unreachable_postgresql_fails_without_the_password) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_postgresql_urls_are_refused_before_connecting) {
-    for (const char* url : {"postgresql://", "postgresql://u:p@/db", "postgresql://h:port/db", "postgresql://u:%zz@h/db",
-                            "postgresql://h/db?sslmode", "postgresql://[::1/db"}) {
+    for (const char* url : {"postgresql://", "postgresql://u:p@/db", "postgresql://h:port/db",
+                            "postgresql://u:%zz@h/db", "postgresql://h/db?sslmode", "postgresql://[::1/db"}) {
         BOOST_CHECK_THROW(Store::open(url), StoreError);
     }
     // Poco's connector cannot pass white space on: said so, before connecting.

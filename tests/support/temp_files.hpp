@@ -13,7 +13,8 @@ class ScratchFolder {
 public:
     ScratchFolder() {
         std::random_device seed;
-        path_ = std::filesystem::temp_directory_path() / ("esfdraft-test-" + std::to_string(seed()) + std::to_string(seed()));
+        path_ = std::filesystem::temp_directory_path() /
+                ("esfdraft-test-" + std::to_string(seed()) + std::to_string(seed()));
         std::filesystem::create_directories(path_);
     }
     ~ScratchFolder() {
@@ -42,6 +43,8 @@ inline std::string read_file(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-inline std::string source_path(const std::string& relative) { return std::string(ESFDRAFT_SOURCE_DIR) + "/" + relative; }
+inline std::string source_path(const std::string& relative) {
+    return std::string(ESFDRAFT_SOURCE_DIR) + "/" + relative;
+}
 
 }  // namespace esfdraft::testing

@@ -61,12 +61,12 @@ BOOST_AUTO_TEST_CASE(workbooks_resaved_by_libreoffice_read_back) {
                      sheet = std::regex_replace(sheet, std::regex("<c r=\"E2\"([^>]*)><v>[^<]*</v></c>"),
                                                 "<c r=\"E2\"$1><v>140000.5</v></c>");
                      sheet = std::regex_replace(sheet, std::regex("<row r=\"3\"[^>]*>.*?</row>"), "");
-                     sheet = std::regex_replace(
-                         sheet, std::regex("</sheetData>"),
-                         "<row r=\"" + new_row + "\"><c r=\"A" + new_row + "\" t=\"inlineStr\"><is><t>Resa</t></is></c><c r=\"B" +
-                             new_row + "\"><v>2010</v></c><c r=\"D" + new_row +
-                             "\" t=\"inlineStr\"><is><t>Resa till Bryssel</t></is></c><c r=\"E" + new_row +
-                             "\"><v>9999.99</v></c></row></sheetData>");
+                     sheet = std::regex_replace(sheet, std::regex("</sheetData>"),
+                                                "<row r=\"" + new_row + "\"><c r=\"A" + new_row +
+                                                    "\" t=\"inlineStr\"><is><t>Resa</t></is></c><c r=\"B" + new_row +
+                                                    "\"><v>2010</v></c><c r=\"D" + new_row +
+                                                    "\" t=\"inlineStr\"><is><t>Resa till Bryssel</t></is></c><c r=\"E" +
+                                                    new_row + "\"><v>9999.99</v></c></row></sheetData>");
                  }));
     folder.write("text.xlsx", edited(original, [](std::string& sheet) {
                      sheet = std::regex_replace(sheet, std::regex("<c r=\"E4\"[^>]*><v>[^<]*</v></c>"),
@@ -74,8 +74,9 @@ BOOST_AUTO_TEST_CASE(workbooks_resaved_by_libreoffice_read_back) {
                  }));
 
     const std::string profile = folder.path("profile");
-    const std::string command = "cd '" + folder.path("") + "' && HOME='" + profile + "' soffice -env:UserInstallation=file://" +
-                                profile + " --headless --norestore --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir resaved " +
+    const std::string command = "cd '" + folder.path("") + "' && HOME='" + profile +
+                                "' soffice -env:UserInstallation=file://" + profile +
+                                " --headless --norestore --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir resaved " +
                                 "plain.xlsx english.xlsx edited.xlsx text.xlsx > soffice.log 2>&1";
     BOOST_REQUIRE_EQUAL(std::system(command.c_str()), 0);
     for (const char* name : {"plain.xlsx", "english.xlsx", "edited.xlsx", "text.xlsx"})

@@ -5,7 +5,7 @@
 namespace esfdraft::testing {
 namespace {
 
-constexpr model::Money kr = 100;   // öre per krona
+constexpr model::Money kr = 100;  // öre per krona
 
 model::SourceLocation at(int line, const std::string& path) { return {"framsyn.xml", line, 7, path}; }
 
@@ -202,8 +202,8 @@ model::Application application_with_partners_and_flat_rate() {
         costs.push_back(cost(std::move(category), year, "", ore, std::move(label)));
         costs.back().beneficiary = std::move(beneficiary);
     };
-    line("staff", 2010, 10'000'010, "Projektledare", "owner");         // 100 000,10 kr
-    line("staff", 2010, 50'000 * kr, "Handledare", "umea");    // 50 000 kr
+    line("staff", 2010, 10'000'010, "Projektledare", "owner");          // 100 000,10 kr
+    line("staff", 2010, 50'000 * kr, "Handledare", "umea");             // 50 000 kr
     line("indirect", 2010, 1'500'002, "Indirekta kostnader", "owner");  // 15 % of 100 000,10 = 15 000,015 -> ,02
     line("indirect", 2010, 750'000, "Indirekta kostnader", "umea");
     line("staff", 2011, 300'000 * kr, "Projektledare", "owner");

@@ -27,7 +27,7 @@ const Cell& named_cell(const WorkbookLayout& layout, const std::string& name) {
     const auto bang = target.rfind('!');
     const std::string sheet_name = target.substr(2, bang - 3);
     std::uint32_t column = 0;
-    std::size_t at = bang + 2;   // past "!$"
+    std::size_t at = bang + 2;  // past "!$"
     while (target[at] >= 'A' && target[at] <= 'Z')
         column = column * 26 + static_cast<std::uint32_t>(target[at++] - 'A' + 1);
     const auto row = static_cast<std::uint32_t>(std::stoul(target.substr(at + 1)) - 1);
@@ -197,7 +197,7 @@ BOOST_AUTO_TEST_CASE(no_limits_give_no_status) {
     BOOST_TEST(summary.find(named_cell(layout, "ESF_andel").row, 3) == nullptr);
     BOOST_TEST(summary.find(named_cell(layout, "ESF_andel").row, 2) == nullptr);
     BOOST_CHECK_THROW(row_of(summary, "Gränser: "), std::logic_error);
-    BOOST_TEST(status_of(layout, "Budgetdifferens") == "✓ i balans");   // the balance is always checked
+    BOOST_TEST(status_of(layout, "Budgetdifferens") == "✓ i balans");  // the balance is always checked
 }
 
 BOOST_AUTO_TEST_CASE(costs_sheet_is_a_table_of_every_line) {
@@ -211,7 +211,7 @@ BOOST_AUTO_TEST_CASE(costs_sheet_is_a_table_of_every_line) {
     BOOST_TEST(text_at(costs, 1, 0) == "Lön personal");
     BOOST_TEST((std::get<Count>(at(costs, 1, 1).value) == Count{2009}));
     BOOST_TEST(costs.find(1, 2) == nullptr);   // no activity: an empty cell
-    BOOST_TEST(text_at(costs, 4, 2) == "A3");   // activity a3, third in the plan, as the draft numbers it
+    BOOST_TEST(text_at(costs, 4, 2) == "A3");  // activity a3, third in the plan, as the draft numbers it
     BOOST_TEST(ore_of(at(costs, 4, 4)) == 80'000 * kr);
     BOOST_TEST(text_at(costs, 14, 5) == "utvärdering, spridning");
     BOOST_TEST(costs.frozen_rows == 1u);
@@ -235,7 +235,7 @@ BOOST_AUTO_TEST_CASE(by_year_crosses_categories_and_years_with_sumifs) {
     // Totals read the cost lines (and the rows below them), not the cells beside them.
     BOOST_TEST(at(by_year, staff, 4).formula == "=SUMIFS('Kostnader'!$E$2:$E$55,'Kostnader'!$A$2:$A$55,$A2)");
     const std::uint32_t total = row_of(by_year, "Totalt");
-    BOOST_TEST(total == 7u);   // six categories
+    BOOST_TEST(total == 7u);  // six categories
     BOOST_TEST(ore_of(at(by_year, total, 4)) == 2'010'000 * kr);
     BOOST_TEST(at(by_year, total, 4).formula == "=SUM('Kostnader'!$E$2:$E$55)");
     BOOST_TEST(at(by_year, total, 2).formula == "=SUMIFS('Kostnader'!$E$2:$E$55,'Kostnader'!$B$2:$B$55,C$1)");
@@ -281,9 +281,11 @@ BOOST_AUTO_TEST_CASE(by_activity_counts_costs_without_activity_and_goals_through
 }
 
 BOOST_AUTO_TEST_CASE(by_activity_names_activities_and_goals_as_the_draft_does) {
-    const WorkbookLayout layout = layout_budget_workbook(testing::framsyn_application(), testing::framsyn_options("en"));
+    const WorkbookLayout layout =
+        layout_budget_workbook(testing::framsyn_application(), testing::framsyn_options("en"));
     const SheetLayout& by_activity = sheet(layout, "By activity");
-    for (int i = 1; i <= 7; ++i) BOOST_TEST_CONTEXT("A" << i) BOOST_TEST(row_of(by_activity, "A" + std::to_string(i)) == i);
+    for (int i = 1; i <= 7; ++i)
+        BOOST_TEST_CONTEXT("A" << i) BOOST_TEST(row_of(by_activity, "A" + std::to_string(i)) == i);
     BOOST_TEST(text_at(by_activity, 1, 2) == "G1 G2");
     BOOST_TEST(text_at(by_activity, 7, 2) == "G5 G6");
     const std::uint32_t total = row_of(by_activity, "Total");
@@ -324,7 +326,6 @@ BOOST_AUTO_TEST_CASE(ids_that_look_like_other_labels_stay_ids_on_the_costs_sheet
     };
     BOOST_TEST(sum_of_formulas_with(first, "EXACT('Kostnader'!$C$2:$C$23,\"A2\")") == 1'000 * kr);
     BOOST_TEST(sum_of_formulas_with(row_of(by_activity, "A2"), "EXACT('Kostnader'!$C$2:$C$23,\"A1\")") == 2'000 * kr);
-
 }
 
 BOOST_AUTO_TEST_CASE(unknown_activities_goals_and_categories_get_their_own_rows) {
@@ -352,7 +353,7 @@ BOOST_AUTO_TEST_CASE(keys_are_matched_exactly_not_as_criteria) {
     const WorkbookLayout layout =
         layout_budget_workbook(testing::application_with_odd_keys(), testing::framsyn_options());
     const SheetLayout& by_activity = sheet(layout, "Per aktivitet");
-    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "a1"), 6)) == 8'000 * kr);   // not A1's 5 000
+    BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "a1"), 6)) == 8'000 * kr);  // not A1's 5 000
     BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "A1"), 6)) == 5'000 * kr);
     BOOST_TEST(ore_of(at(by_activity, row_of(by_activity, "act-8"), 6)) == 2'500 * kr + 1);
     const std::uint32_t goals_start = row_of(by_activity, "Totalt");
@@ -410,7 +411,7 @@ BOOST_AUTO_TEST_CASE(empty_budget_gives_a_complete_workbook_of_zeros) {
     BOOST_TEST(named_cell(layout, "Kostnad_totalt").formula == "=SUM('Kostnader'!$E$2:$E$22)");
     BOOST_TEST(std::get<std::string>(named_cell(layout, "ESF_andel").value) == "–");
     const SheetLayout& costs = sheet(layout, "Kostnader");
-    BOOST_TEST(costs.table->last_row == 1u);   // one empty row to type into
+    BOOST_TEST(costs.table->last_row == 1u);  // one empty row to type into
     const SheetLayout& by_year = sheet(layout, "Per år");
     BOOST_TEST(at(by_year, 1, 1).formula == "=SUM('Kostnader'!$E$2:$E$22)");
     BOOST_TEST(!by_year.chart.has_value());
@@ -517,23 +518,24 @@ BOOST_AUTO_TEST_CASE(flat_rate_lines_are_rate_times_staff_with_exact_results) {
     // The rate stands below the table's spare rows (7 lines, spare rows 9..28, a free row 29), in the
     // table's own columns so that the sheet prints one page wide at a readable size.
     BOOST_TEST(indirect.formula.ends_with("*100,0)*ROUND($E$30*10000,0)/10000,0)/100"), indirect.formula);
-    BOOST_TEST(indirect.formula.find("$E$4") == std::string::npos);   // never its own cell
+    BOOST_TEST(indirect.formula.find("$E$4") == std::string::npos);  // never its own cell
     BOOST_TEST(text_at(costs, 29, 3) == "Schablon indirekta kostnader");
     BOOST_TEST((std::get<Ratio>(at(costs, 29, 4).value) == Ratio{1500, 10000}));
     BOOST_TEST(text_at(costs, 29, 5) == "av personalkostnaderna samma år");
-    BOOST_TEST(costs.column_widths.size() <= 7u);   // nothing right of the table (A–G) widens the page
+    BOOST_TEST(costs.column_widths.size() <= 7u);  // nothing right of the table (A–G) widens the page
     // The same with a rate the pack gives.
     WorkbookOptions options = testing::framsyn_options();
     options.indirect_flat_rate_hundredths = 2000;
     const WorkbookLayout twenty = layout_budget_workbook(testing::application_with_partners_and_flat_rate(), options);
-    BOOST_TEST(ore_of(at(sheet(twenty, "Kostnader"), 3, 4)) == 2'000'002);   // 20 000,02 kr
-    BOOST_TEST(ore_of(named_cell(twenty, "Kostnad_totalt")) == ore_of(named_cell(layout, "Kostnad_totalt")) + 2'250'000);   // 5 000 + 2 500 + 15 000 kr
+    BOOST_TEST(ore_of(at(sheet(twenty, "Kostnader"), 3, 4)) == 2'000'002);  // 20 000,02 kr
+    BOOST_TEST(ore_of(named_cell(twenty, "Kostnad_totalt")) ==
+               ore_of(named_cell(layout, "Kostnad_totalt")) + 2'250'000);  // 5 000 + 2 500 + 15 000 kr
 }
 
 BOOST_AUTO_TEST_CASE(drop_down_holds_the_packs_categories_in_its_words) {
     const WorkbookLayout layout = partners_layout();
     const SheetLayout& costs = sheet(layout, "Kostnader");
-    BOOST_REQUIRE_EQUAL(costs.validations.size(), 2u);   // categories, beneficiaries
+    BOOST_REQUIRE_EQUAL(costs.validations.size(), 2u);  // categories, beneficiaries
     BOOST_TEST(costs.validations[0].values.front() == "Personalkostnader");
     BOOST_TEST(costs.validations[0].values.back() == "Övriga kostnader");
     BOOST_TEST(costs.validations[0].last_row == costs.table->last_row + xlsx::spare_cost_rows);
@@ -554,13 +556,12 @@ BOOST_AUTO_TEST_CASE(each_beneficiary_has_a_sub_budget_with_its_balance) {
     const std::uint32_t umea = row_of(subs, "umea");
     const std::uint32_t none = row_of(subs, "(ingen stödmottagare angiven)");
     BOOST_TEST(text_at(subs, umea, 1) == "Umeå kommun");
-    BOOST_TEST(ore_of(at(subs, umea, 2)) == 57'500 * 100);   // 50 000 + 7 500 kr
+    BOOST_TEST(ore_of(at(subs, umea, 2)) == 57'500 * 100);  // 50 000 + 7 500 kr
     BOOST_TEST(ore_of(at(subs, umea, 3)) == 57'500 * 100);
     BOOST_TEST(text_at(subs, umea, 6) == "✓ i balans");
-    BOOST_TEST(ore_of(at(subs, owner, 4)) == 300'000 * 100);   // the owner's ESF support
+    BOOST_TEST(ore_of(at(subs, owner, 4)) == 300'000 * 100);  // the owner's ESF support
     BOOST_TEST(ore_of(at(subs, none, 2)) == 12'345 * 100);
-    BOOST_TEST(at(subs, umea, 2).formula ==
-               "=SUMPRODUCT(EXACT('Kostnader'!$G$2:$G$28,$A3)*'Kostnader'!$E$2:$E$28)");
+    BOOST_TEST(at(subs, umea, 2).formula == "=SUMPRODUCT(EXACT('Kostnader'!$G$2:$G$28,$A3)*'Kostnader'!$E$2:$E$28)");
     // FRAMSYN has no beneficiary partners: no sheet, no column.
     BOOST_TEST(framsyn_layout().find_sheet("Delbudgetar") == nullptr);
 }

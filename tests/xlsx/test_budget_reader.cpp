@@ -171,9 +171,9 @@ BOOST_AUTO_TEST_CASE(activity_labels_read_as_the_plans_ids) {
     const model::Budget budget = read_back(parts, &application).budget;
     BOOST_TEST(*budget.costs[0].activity_id == "a5");
     BOOST_TEST(*budget.costs[1].activity_id == "a6");
-    BOOST_TEST(*budget.costs[2].activity_id == "A8");   // no eighth activity: as typed
+    BOOST_TEST(*budget.costs[2].activity_id == "A8");  // no eighth activity: as typed
     BOOST_TEST(*budget.costs[3].activity_id == "a3");
-    BOOST_TEST(*read_back(parts).budget.costs[3].activity_id == "A3");   // without the plan: as typed
+    BOOST_TEST(*read_back(parts).budget.costs[3].activity_id == "A3");  // without the plan: as typed
 
     // Ids that are labels in another order keep their ids and read as them.
     model::Application swapped = application;
@@ -223,9 +223,10 @@ BOOST_AUTO_TEST_CASE(a_text_in_an_amount_cell_names_the_cell) {
     BOOST_TEST(read_error(parts) ==
                "Kostnader!E7: the amount is the text 'tolv tusen', not a number; type the amount in kronor as a number "
                "(e.g. 125000 or 125000,50)");
-    BOOST_TEST(read_error(parts, "sv") ==
-               "Kostnader!E7: beloppet är texten 'tolv tusen', inte ett tal; skriv beloppet i kronor som ett tal (t.ex. "
-               "125000 eller 125000,50)");
+    BOOST_TEST(
+        read_error(parts, "sv") ==
+        "Kostnader!E7: beloppet är texten 'tolv tusen', inte ett tal; skriv beloppet i kronor som ett tal (t.ex. "
+        "125000 eller 125000,50)");
 }
 
 BOOST_AUTO_TEST_CASE(cells_that_cannot_be_read_are_named) {
@@ -235,23 +236,23 @@ BOOST_AUTO_TEST_CASE(cells_that_cannot_be_read_are_named) {
         set_cell(parts[part], reference, element);
         return read_error(parts);
     };
-    BOOST_TEST(error_with(costs_part, "E2", number("E2", "12.345")).starts_with(
-        "Kostnader!E2: the amount 12.345 has fractions of an öre"));
+    BOOST_TEST(error_with(costs_part, "E2", number("E2", "12.345"))
+                   .starts_with("Kostnader!E2: the amount 12.345 has fractions of an öre"));
     BOOST_TEST(error_with(costs_part, "E2", "<c r=\"E2\" t=\"e\"><v>#VALUE!</v></c>") ==
                "Kostnader!E2: holds the error #VALUE!; correct the cell");
-    BOOST_TEST(error_with(costs_part, "E2", "<c r=\"E2\"><f>1+1</f></c>").starts_with(
-        "Kostnader!E2: a formula without a stored result"));
+    BOOST_TEST(error_with(costs_part, "E2", "<c r=\"E2\"><f>1+1</f></c>")
+                   .starts_with("Kostnader!E2: a formula without a stored result"));
     BOOST_TEST(error_with(costs_part, "B2", number("B2", "2010.5")).starts_with("Kostnader!B2: the year '2010.5'"));
-    BOOST_TEST(error_with(costs_part, "A2", inline_text("A2", "Fika")).starts_with(
-        "Kostnader!A2: 'Fika' is not a cost category; choose one of: Staff"));
-    BOOST_TEST(error_with(costs_part, "F2", inline_text("F2", "hållbarhet")).starts_with(
-        "Kostnader!F2: 'hållbarhet' is not a tag"));
-    BOOST_TEST(error_with(financing_part, "A2", inline_text("A2", "Lotteri")).starts_with(
-        "Finansiering!A2: 'Lotteri' is not a kind of financing"));
-    BOOST_TEST(error_with(financing_part, "D3", inline_text("D3", "")).starts_with(
-        "Finansiering!D3: the amount is empty"));
-    BOOST_TEST(error_with(costs_part, "E2", number("E2", "1E+20")).starts_with(
-        "Kostnader!E2: the amount 1E+20 has fractions of an öre or more than 15 digits"));
+    BOOST_TEST(error_with(costs_part, "A2", inline_text("A2", "Fika"))
+                   .starts_with("Kostnader!A2: 'Fika' is not a cost category; choose one of: Staff"));
+    BOOST_TEST(error_with(costs_part, "F2", inline_text("F2", "hållbarhet"))
+                   .starts_with("Kostnader!F2: 'hållbarhet' is not a tag"));
+    BOOST_TEST(error_with(financing_part, "A2", inline_text("A2", "Lotteri"))
+                   .starts_with("Finansiering!A2: 'Lotteri' is not a kind of financing"));
+    BOOST_TEST(
+        error_with(financing_part, "D3", inline_text("D3", "")).starts_with("Finansiering!D3: the amount is empty"));
+    BOOST_TEST(error_with(costs_part, "E2", number("E2", "1E+20"))
+                   .starts_with("Kostnader!E2: the amount 1E+20 has fractions of an öre or more than 15 digits"));
     BOOST_TEST(error_with(costs_part, "D2", inline_text("D2", "a_x0001_b")) ==
                "Kostnader!D2: the text holds the character U+0001, which a spreadsheet cannot store (character 2)");
 }
@@ -302,7 +303,7 @@ BOOST_AUTO_TEST_CASE(pack_words_and_beneficiaries_read_back) {
     for (const auto& [name, bytes] : parts) list.push_back({name, bytes});
     const xlsx::WorkbookBudget read =
         xlsx::read_budget_workbook(list, testing::esf_plus_categories(), xlsx::cost_activity_names(application).ids);
-    check_same(read.budget, application.budget);   // the flat rate below the lines is no cost line
+    check_same(read.budget, application.budget);  // the flat rate below the lines is no cost line
     for (std::size_t i = 0; i < application.budget.costs.size(); ++i)
         BOOST_TEST((read.budget.costs[i].beneficiary == application.budget.costs[i].beneficiary));
     for (std::size_t i = 0; i < application.budget.financing.size(); ++i)

@@ -82,8 +82,8 @@ Outcome write_expecting_error(const model::Application& application, const xlsx:
 // tests/xlsx/golden/<name>/ (ESFDRAFT_ACCEPT=1 rewrites them, see
 // tests/support/golden.hpp). The theme is libxlsxwriter's fixed one, not ours.
 void check_golden(const std::string& workbook, const std::string& name) {
-    const auto parts = testing::canonical_parts(testing::zip_entries_of_file(workbook), testing::XmlDeclaration::written,
-                                                {"xl/theme/theme1.xml"});
+    const auto parts = testing::canonical_parts(testing::zip_entries_of_file(workbook),
+                                                testing::XmlDeclaration::written, {"xl/theme/theme1.xml"});
     BOOST_TEST_REQUIRE(!parts.empty());
     const std::string difference = testing::check_golden("tests/xlsx", name, parts);
     BOOST_TEST(difference.empty(), difference);
@@ -97,8 +97,11 @@ struct StoredCell {
 };
 
 std::string xml_unescape(std::string text) {
-    for (const auto& [entity, character] : {std::pair<std::string, std::string>{"&quot;", "\""}, {"&apos;", "'"},
-                                            {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+    for (const auto& [entity, character] : {std::pair<std::string, std::string>{"&quot;", "\""},
+                                            {"&apos;", "'"},
+                                            {"&lt;", "<"},
+                                            {"&gt;", ">"},
+                                            {"&amp;", "&"}}) {
         for (std::size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1))
             text.replace(at, entity.size(), character);
     }
@@ -133,7 +136,7 @@ BOOST_AUTO_TEST_CASE(financing_by_year_is_spread_by_each_years_costs_with_live_f
     const std::string path = folder.path("budget.xlsx");
     xlsx::write_budget_workbook(application, testing::framsyn_options(), path);
     const auto parts = testing::zip_entries_of_file(path);
-    const std::string& by_year = parts.at("xl/worksheets/sheet3.xml");   // Per år
+    const std::string& by_year = parts.at("xl/worksheets/sheet3.xml");  // Per år
     BOOST_TEST(parts.at("xl/sharedStrings.xml").find("Finansiering per år (fördelad efter årets kostnader)") !=
                std::string::npos);
     const auto cell = [&](const std::string& reference) { return stored_cell(by_year, reference); };
@@ -148,7 +151,7 @@ BOOST_AUTO_TEST_CASE(financing_by_year_is_spread_by_each_years_costs_with_live_f
     BOOST_TEST(cell("D6").formula == "'Finansiering'!$D$2-SUM(B6:C6)");
     BOOST_TEST(cell("D6").value == "334");
     BOOST_TEST(cell("E6").formula == "SUM(B6:D6)");
-    BOOST_TEST(cell("E6").value == "1000");   // the row comes to the source's amount
+    BOOST_TEST(cell("E6").value == "1000");  // the row comes to the source's amount
 
     BOOST_TEST(cell("B8").formula == share + "$D$3*B$3/$E$3,0))");
     BOOST_TEST(cell("B8").value == "334");
@@ -159,7 +162,7 @@ BOOST_AUTO_TEST_CASE(financing_by_year_is_spread_by_each_years_costs_with_live_f
 
     BOOST_TEST(cell("B9").value == "3");
     BOOST_TEST(cell("C9").value == "3");
-    BOOST_TEST(cell("D9").value == "1.5");   // the rest keeps its öre
+    BOOST_TEST(cell("D9").value == "1.5");  // the rest keeps its öre
     BOOST_TEST(cell("E9").value == "7.5");
 
     BOOST_TEST(cell("B7").formula == "SUBTOTAL(9,B8:B9)");
@@ -170,7 +173,9 @@ BOOST_AUTO_TEST_CASE(financing_by_year_is_spread_by_each_years_costs_with_live_f
 
     // The total skips the kind's subtotal (SUBTOTAL ignores SUBTOTAL), so each column is the year's financing.
     // Each source's years add up to its amount, to the öre.
-    const auto ore_at = [&](const std::string& reference) { return std::llround(std::stod(cell(reference).value) * 100); };
+    const auto ore_at = [&](const std::string& reference) {
+        return std::llround(std::stod(cell(reference).value) * 100);
+    };
     for (const auto& [row, source_ore] : {std::pair<std::string, long long>{"6", 100000}, {"8", 100100}, {"9", 750}})
         BOOST_TEST(ore_at("B" + row) + ore_at("C" + row) + ore_at("D" + row) == source_ore, "row " << row);
 
@@ -213,26 +218,33 @@ BOOST_AUTO_TEST_CASE(each_beneficiary_has_a_block_of_its_costs_by_category_and_y
     const std::string path = folder.path("budget.xlsx");
     xlsx::write_budget_workbook(testing::application_with_partners_and_flat_rate(), options, path);
     const auto parts = testing::zip_entries_of_file(path);
-    const std::string& subs = parts.at("xl/worksheets/sheet6.xml");   // Delbudgetar
+    const std::string& subs = parts.at("xl/worksheets/sheet6.xml");  // Delbudgetar
     const std::string& texts = parts.at("xl/sharedStrings.xml");
     BOOST_TEST(texts.find("Umeå kommun (umea)") != std::string::npos);
     BOOST_TEST(texts.find("Regionförbundet Västerbottens län (Projektägaren)") != std::string::npos);
     const auto cell = [&](const std::string& reference) { return stored_cell(subs, reference); };
-    const auto ore_at = [&](const std::string& reference) { return std::llround(std::stod(cell(reference).value) * 100); };
+    const auto ore_at = [&](const std::string& reference) {
+        return std::llround(std::stod(cell(reference).value) * 100);
+    };
 
     // Rows: 1 header, 2 the owner, 3 umea, 4 no beneficiary, 5 Totalt, 7 the note; the owner's block
     // from 9 (its costs 10–13, financing 15–17, balance 18), umea's from 20: 21 the years, 22 staff,
     // 23 indirect, 24 its total costs, 26–28 its financing, 29 its balance.
-    const std::string umea = "EXACT('Kostnader'!$G$2:$G$28,$A$3)";   // the key in A3, as row 3 matches it
-    BOOST_TEST(cell("C22").formula == "SUMPRODUCT(" + umea + "*EXACT('Kostnader'!$A$2:$A$28,$B22)*('Kostnader'!$B$2:$B$28=C$21)*'Kostnader'!$E$2:$E$28)");
+    const std::string umea = "EXACT('Kostnader'!$G$2:$G$28,$A$3)";  // the key in A3, as row 3 matches it
+    BOOST_TEST(cell("C22").formula ==
+               "SUMPRODUCT(" + umea +
+                   "*EXACT('Kostnader'!$A$2:$A$28,$B22)*('Kostnader'!$B$2:$B$28=C$21)*'Kostnader'!$E$2:$E$28)");
     BOOST_TEST(cell("C22").value == "50000");
     BOOST_TEST(cell("D22").value == "0");
-    BOOST_TEST(cell("E22").formula == "SUMPRODUCT(" + umea + "*EXACT('Kostnader'!$A$2:$A$28,$B22)*'Kostnader'!$E$2:$E$28)");
+    BOOST_TEST(cell("E22").formula ==
+               "SUMPRODUCT(" + umea + "*EXACT('Kostnader'!$A$2:$A$28,$B22)*'Kostnader'!$E$2:$E$28)");
     BOOST_TEST(cell("E22").value == "50000");
-    BOOST_TEST(cell("C23").value == "7500");   // the flat rate: 15 % of 50 000 kr
+    BOOST_TEST(cell("C23").value == "7500");  // the flat rate: 15 % of 50 000 kr
     BOOST_TEST(cell("E24").formula == "SUMPRODUCT(" + umea + "*'Kostnader'!$E$2:$E$28)");
     BOOST_TEST(cell("E24").value == "57500");
-    BOOST_TEST(cell("E27").formula == "SUMPRODUCT(EXACT('Finansiering'!$F$2:$F$4,$A$3)*EXACT('Finansiering'!$A$2:$A$4,$B27)*'Finansiering'!$D$2:$D$4)");
+    BOOST_TEST(cell("E27").formula ==
+               "SUMPRODUCT(EXACT('Finansiering'!$F$2:$F$4,$A$3)*EXACT('Finansiering'!$A$2:$A$4,$B27)*'Finansiering'!$D$"
+               "2:$D$4)");
     BOOST_TEST(cell("E27").value == "57500");
     BOOST_TEST(cell("E29").formula == "E24-E28");
     BOOST_TEST(cell("E29").value == "0");
@@ -242,8 +254,7 @@ BOOST_AUTO_TEST_CASE(each_beneficiary_has_a_block_of_its_costs_by_category_and_y
     BOOST_TEST(ore_at("C12") == 1'500'002);
     BOOST_TEST(ore_at("D12") == 4'500'000);
     // Each block's lines add up to its totals, and its totals are the summary's row.
-    for (const auto& [first, last, total, summary] :
-         {std::tuple<int, int, int, int>{11, 12, 13, 2}, {22, 23, 24, 3}}) {
+    for (const auto& [first, last, total, summary] : {std::tuple<int, int, int, int>{11, 12, 13, 2}, {22, 23, 24, 3}}) {
         for (const char column : {'C', 'D', 'E'}) {
             long long sum = 0;
             for (int row = first; row <= last; ++row) sum += ore_at(column + std::to_string(row));
@@ -291,7 +302,7 @@ BOOST_AUTO_TEST_CASE(same_inputs_give_the_same_bytes) {
 BOOST_AUTO_TEST_CASE(the_document_date_sets_the_creation_time) {
     ScratchFolder folder;
     xlsx::WorkbookOptions options = testing::framsyn_options();
-    options.date = {1970, 1, 1};   // libxlsxwriter would read 0 as "now"
+    options.date = {1970, 1, 1};  // libxlsxwriter would read 0 as "now"
     xlsx::write_budget_workbook(testing::framsyn_application(), options, folder.path("epoch.xlsx"));
     const auto parts = testing::zip_entries_of_file(folder.path("epoch.xlsx"));
     BOOST_TEST(parts.at("docProps/core.xml").find(">1970-01-01T00:00:01Z<") != std::string::npos);
@@ -310,7 +321,7 @@ BOOST_AUTO_TEST_CASE(edge_cases_write_complete_workbooks) {
         return parts;
     };
     const auto empty = write(testing::application_without_budget(), "empty.xlsx");
-    BOOST_TEST(empty.count("xl/charts/chart1.xml") == 0u);   // nothing to compare
+    BOOST_TEST(empty.count("xl/charts/chart1.xml") == 0u);  // nothing to compare
     write(testing::application_with_one_cost(), "one.xlsx");
     const auto with_ore = write(testing::application_with_ore(), "ore.xlsx");
     // 1 250 000,50 kr and 0,25 kr, stored as written.

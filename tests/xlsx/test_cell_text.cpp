@@ -17,8 +17,8 @@ BOOST_AUTO_TEST_CASE(accepts_swedish_text_tabs_and_line_breaks) {
 
 BOOST_AUTO_TEST_CASE(refuses_what_a_cell_cannot_hold) {
     BOOST_TEST(*cell_text_problem("ab\xC3") == "is not valid UTF-8 (byte 3)");
-    BOOST_TEST(*cell_text_problem("\xC0\xAF") == "is not valid UTF-8 (byte 1)");       // overlong '/'
-    BOOST_TEST(*cell_text_problem("\xED\xA0\x80") == "is not valid UTF-8 (byte 1)");   // a surrogate
+    BOOST_TEST(*cell_text_problem("\xC0\xAF") == "is not valid UTF-8 (byte 1)");      // overlong '/'
+    BOOST_TEST(*cell_text_problem("\xED\xA0\x80") == "is not valid UTF-8 (byte 1)");  // a surrogate
     BOOST_TEST(*cell_text_problem("a\x01") ==
                "holds the character U+0001, which a spreadsheet cannot store (character 2)");
     BOOST_TEST(*cell_text_problem("\xEF\xBF\xBF") ==
@@ -36,7 +36,7 @@ BOOST_AUTO_TEST_CASE(counts_and_shortens_whole_characters) {
     BOOST_TEST(utf16_length("Lön😀") == 5u);
     BOOST_TEST(code_points("Lön😀") == 4u);
     BOOST_TEST(shorten_utf8("Västerbotten", 100) == "Västerbotten");
-    BOOST_TEST(shorten_utf8("Västerbotten", 5) == "V\xE2\x80\xA6");   // never cuts inside 'ä'
+    BOOST_TEST(shorten_utf8("Västerbotten", 5) == "V\xE2\x80\xA6");  // never cuts inside 'ä'
     BOOST_TEST(shorten_utf8("Västerbotten", 6) == "Vä\xE2\x80\xA6");
 }
 

@@ -39,7 +39,7 @@ std::string json_string(const std::string& text) {
 struct Words {
     std::vector<std::string> sheets;
     std::string table, within, above, below, balanced, not_balanced, title_prefix;
-    std::map<std::string, std::string> names;   // figure -> defined name
+    std::map<std::string, std::string> names;  // figure -> defined name
 };
 
 Words words_for(const std::string& lang) {
