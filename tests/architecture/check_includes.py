@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The include graph of src/ follows DESIGN.md §1 and ARCHITECTURE.md.
+"""The include graph of src/ follows ARCHITECTURE.md.
 
 cli -> pipeline -> {load, rules, report, docx, xlsx} -> model and
 cli -> http -> {pipeline, store, report} and cli -> store -> model, where an arrow means "may include"; the five in the
