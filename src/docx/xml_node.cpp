@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "model/utf8.hpp"
+
 namespace esfdraft::docx {
 
 const XmlAttribute* XmlNode::attribute(std::string_view uri, std::string_view local_name) const {
@@ -69,7 +71,7 @@ class TreeBuilder : public Poco::XML::DefaultHandler, public Poco::XML::LexicalH
 public:
     XmlNode root;
     bool has_root = false;
-    std::string refused;   // why the part is refused; empty while it is not
+    std::string refused;  // why the part is refused; empty while it is not
 
     void setDocumentLocator(const Poco::XML::Locator* locator) override { locator_ = locator; }
 
@@ -153,7 +155,9 @@ public:
     void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
         if (refused.empty() && !open_.empty()) pending_text_.append(ch + start, static_cast<std::size_t>(length));
     }
-    void ignorableWhitespace(const Poco::XML::XMLChar ch[], int start, int length) override { characters(ch, start, length); }
+    void ignorableWhitespace(const Poco::XML::XMLChar ch[], int start, int length) override {
+        characters(ch, start, length);
+    }
 
     void startDTD(const Poco::XML::XMLString&, const Poco::XML::XMLString&, const Poco::XML::XMLString&) override {
         if (refused.empty()) refused = "a DOCTYPE is not allowed in an OOXML part";
@@ -212,7 +216,7 @@ private:
             uri = ns::xml;
             return;
         }
-        if (prefix.empty() && !is_element) return;   // unprefixed attributes have no namespace
+        if (prefix.empty() && !is_element) return;  // unprefixed attributes have no namespace
         const auto binding = bindings_.find(prefix);
         if (binding != bindings_.end()) uri = binding->second.back();
     }
@@ -222,15 +226,17 @@ private:
 
 XmlNode parse_xml(std::string_view bytes, const std::string& part_name) {
     if (bytes.size() > max_xml_part_bytes)
-        throw std::runtime_error(part_name + ": " + std::to_string(bytes.size()) + " bytes of XML, more than the limit of " +
-                                 std::to_string(max_xml_part_bytes >> 20) + " MiB");
+        throw std::runtime_error(part_name + ": " + std::to_string(bytes.size()) +
+                                 " bytes of XML, more than the limit of " + std::to_string(max_xml_part_bytes >> 20) +
+                                 " MiB");
     TreeBuilder builder;
     Poco::XML::SAXParser parser;
     parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
     parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_GENERAL_ENTITIES, false);
     parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
     parser.setContentHandler(&builder);
-    parser.setProperty(Poco::XML::XMLReader::PROPERTY_LEXICAL_HANDLER, static_cast<Poco::XML::LexicalHandler*>(&builder));
+    parser.setProperty(Poco::XML::XMLReader::PROPERTY_LEXICAL_HANDLER,
+                       static_cast<Poco::XML::LexicalHandler*>(&builder));
     std::string not_well_formed;
     try {
         parser.parseMemoryNP(bytes.data(), bytes.size());
@@ -248,32 +254,9 @@ XmlNode parse_xml(std::string_view bytes, const std::string& part_name) {
 
 namespace {
 
-// Decodes one UTF-8 sequence at `at`; returns its length, or 0 when invalid.
-std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& code) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(at);
-    std::size_t length = 0;
-    if (lead < 0x80) {
-        code = lead;
-        return 1;
-    }
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2, code = lead & 0x1Fu;
-    else if (lead >= 0xE0 && lead <= 0xEF) length = 3, code = lead & 0x0Fu;
-    else if (lead >= 0xF0 && lead <= 0xF4) length = 4, code = lead & 0x07u;
-    else return 0;
-    if (at + length > text.size()) return 0;
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80) return 0;
-        code = (code << 6) | (byte(at + i) & 0x3Fu);
-    }
-    if ((length == 3 && code < 0x800) || (length == 4 && (code < 0x10000 || code > 0x10FFFF))) return 0;
-    if (code >= 0xD800 && code <= 0xDFFF) return 0;
-    return length;
-}
-
 bool allowed_in_xml(char32_t code) {
     if (code == 0x9 || code == 0xA || code == 0xD) return true;
-    if (code < 0x20 || (code >= 0x7F && code <= 0x9F)) return false;   // C0 and C1 controls, DEL
+    if (code < 0x20 || (code >= 0x7F && code <= 0x9F)) return false;  // C0 and C1 controls, DEL
     if (code == 0xFFFE || code == 0xFFFF) return false;
     return true;
 }
@@ -290,31 +273,38 @@ void append_escaped(std::string& out, std::string_view text) {
                 case '<': out += "&lt;"; break;
                 case '>': out += "&gt;"; break;
                 case '"':
-                    if constexpr (in_attribute) out += "&quot;";
-                    else out += c;
+                    if constexpr (in_attribute)
+                        out += "&quot;";
+                    else
+                        out += c;
                     break;
                 default: out += c;
             }
             ++at;
             continue;
         }
-        char32_t code = 0;
-        const std::size_t length = decode_utf8(text, at, code);
+        const auto [code, length] = model::decode_utf8(text, at);
         if (length == 0) {
-            out += "\xEF\xBF\xBD";   // U+FFFD for a byte that is not UTF-8
+            out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
             ++at;
             continue;
         }
         if (allowed_in_xml(code)) {
             if constexpr (in_attribute) {
                 // Attribute values are normalized by parsers; keep line breaks and tabs.
-                if (code == 0x9) out += "&#9;";
-                else if (code == 0xA) out += "&#10;";
-                else if (code == 0xD) out += "&#13;";
-                else out.append(text.substr(at, length));
+                if (code == 0x9)
+                    out += "&#9;";
+                else if (code == 0xA)
+                    out += "&#10;";
+                else if (code == 0xD)
+                    out += "&#13;";
+                else
+                    out.append(text.substr(at, length));
             } else {
-                if (code == 0xD) out += "&#13;";
-                else out.append(text.substr(at, length));
+                if (code == 0xD)
+                    out += "&#13;";
+                else
+                    out.append(text.substr(at, length));
             }
         }
         at += length;
@@ -331,8 +321,7 @@ std::string sanitize_xml_text(std::string_view text) {
     out.reserve(text.size());
     std::size_t at = 0;
     while (at < text.size()) {
-        char32_t code = 0;
-        const std::size_t length = decode_utf8(text, at, code);
+        const auto [code, length] = model::decode_utf8(text, at);
         if (length == 0) {
             out += "\xEF\xBF\xBD";
             ++at;
