@@ -1,7 +1,7 @@
 // Accessibility A001–A003 (docs/rules.md, "Accessibility").
 #include "rules/check.hpp"
 #include "rules/rule_finding.hpp"
-#include "rules/terms.hpp"
+#include "rules/section_view.hpp"
 
 namespace esfdraft::rules {
 
@@ -13,12 +13,12 @@ bool addressed(const std::optional<model::RichText>& aspect) { return aspect && 
 
 }  // namespace
 
-model::Findings check_accessibility(const model::Application& application, const model::RulePack&, const CheckContext&) {
+model::Findings check_accessibility(const model::Application& application, const model::RulePack&,
+                                    const CheckContext&) {
     model::Findings out;
     const SectionView view = view_section(application, "accessibility");
     if (!view.present || view.empty) {
-        out.push_back(rule_finding("A001", "accessibility", view.present ? "A001.empty" : "A001.missing",
-                                   view.where));
+        out.push_back(rule_finding("A001", "accessibility", view.present ? "A001.empty" : "A001.missing", view.where));
     } else {
         // A002: each aspect on its own; the section as a whole is not empty.
         const model::Accessibility& aspects = *application.accessibility;
@@ -38,10 +38,11 @@ model::Findings check_accessibility(const model::Application& application, const
     // A003: the plan promises accessibility; in an implementation something must pay for it.
     if (application.project.phase.value == "implementation") {
         bool paid_for = false;
-        for (const model::Activity& activity : application.activities) paid_for = paid_for || activity.has_tag("accessibility");
-        for (const model::CostLine& cost : application.budget.costs) paid_for = paid_for || cost.has_tag("accessibility");
-        if (!paid_for)
-            out.push_back(rule_finding("A003", "accessibility", "A003.nothing_pays", view.where));
+        for (const model::Activity& activity : application.activities)
+            paid_for = paid_for || activity.has_tag("accessibility");
+        for (const model::CostLine& cost : application.budget.costs)
+            paid_for = paid_for || cost.has_tag("accessibility");
+        if (!paid_for) out.push_back(rule_finding("A003", "accessibility", "A003.nothing_pays", view.where));
     }
     return out;
 }

@@ -4,7 +4,9 @@
 #include <map>
 
 #include "rules/check.hpp"
+#include "rules/indexes.hpp"
 #include "rules/rule_finding.hpp"
+#include "rules/section_view.hpp"
 #include "rules/terms.hpp"
 
 namespace esfdraft::rules {
@@ -15,7 +17,7 @@ using model::MessageArg;
 using model::Money;
 using model::Severity;
 
-__extension__ typedef __int128 Wide;   // a threshold in euro cents times a rate in millionths
+__extension__ typedef __int128 Wide;  // a threshold in euro cents times a rate in millionths
 
 MessageArg money(Money amount) { return MessageArg::of_money(amount); }
 MessageArg share(model::ShareHundredths hundredths) { return MessageArg::of_percent_hundredths(hundredths); }
@@ -63,9 +65,10 @@ void check_cost_lines(const model::Application& application, const model::RulePa
                               .arg("amount", money(source.amount)));
     for (const model::Income& income : budget.income)
         if (income.amount < 0)
-            out.push_back(rule_finding("B001", "budget", "B001.negative_income", income.where)
-                              .arg("income", MessageArg::of_text(income.label.empty() ? "<income>" : excerpt(income.label, 50)))
-                              .arg("amount", money(income.amount)));
+            out.push_back(
+                rule_finding("B001", "budget", "B001.negative_income", income.where)
+                    .arg("income", MessageArg::of_text(income.label.empty() ? "<income>" : excerpt(income.label, 50)))
+                    .arg("amount", money(income.amount)));
     std::vector<std::string> allowed;
     for (const model::CostCategoryRule& category : pack.cost_categories) allowed.push_back(category.code);
 
@@ -74,10 +77,10 @@ void check_cost_lines(const model::Application& application, const model::RulePa
         const MessageArg name = MessageArg::of_text(cost_name(cost));
         if (cost.amount <= 0)
             // A negative cost is most often an income with a minus sign: its message says where that goes.
-            out.push_back(rule_finding("B001", "budget", cost.amount < 0 ? "B001.negative_cost" : "B001.not_positive",
-                                       cost.where)
-                              .arg("cost", name)
-                              .arg("amount", money(cost.amount)));
+            out.push_back(
+                rule_finding("B001", "budget", cost.amount < 0 ? "B001.negative_cost" : "B001.not_positive", cost.where)
+                    .arg("cost", name)
+                    .arg("amount", money(cost.amount)));
         if (!pack.allows_cost_category(cost.category))
             out.push_back(rule_finding("B002", "budget", "B002.category", cost.where)
                               .arg("cost", name)
@@ -110,7 +113,8 @@ void check_balance(const model::Application& application, const model::BudgetFig
     const Money financing = figures.financing;
     const Money eligible = figures.eligible;
     if (financing == eligible) return;
-    const model::SourceLocation& where = located_or(budget.financing_where, located_or(budget.where, application.where));
+    const model::SourceLocation& where =
+        located_or(budget.financing_where, located_or(budget.where, application.where));
     const char* message_id = financing < eligible ? (income > 0 ? "B005.short_income" : "B005.short")
                                                   : (income > 0 ? "B005.excess_income" : "B005.excess");
     out.push_back(rule_finding("B005", "budget", message_id, where)
@@ -127,7 +131,8 @@ void check_rates(const model::Application& application, const model::RulePack& p
     const Money eligible = figures.eligible;
     const Money esf = figures.esf;
     const Money cofinancing = figures.cofinancing;
-    const model::SourceLocation& financing_where = located_or(budget.financing_where, located_or(budget.where, application.where));
+    const model::SourceLocation& financing_where =
+        located_or(budget.financing_where, located_or(budget.where, application.where));
 
     // Shares of nothing mean nothing: B001 and B005 already speak for an empty budget.
     if (eligible > 0 && terms.max_esf_share && !at_most_share(esf, eligible, terms.max_esf_share->value)) {
@@ -190,7 +195,8 @@ void check_owner_in_kind(const model::Application& application, model::Findings&
     for (const model::FinancingSource& source : application.budget.financing) {
         if (source.kind != "public-in-kind" && source.kind != "private-in-kind") continue;
         const bool same_number = owner.org_number && source.org_number && *owner.org_number == *source.org_number;
-        const bool same_name = source.funder && !owner.name.empty() && normalized_name(*source.funder) == normalized_name(owner.name);
+        const bool same_name =
+            source.funder && !owner.name.empty() && normalized_name(*source.funder) == normalized_name(owner.name);
         if (same_number || same_name)
             out.push_back(rule_finding("B010", "budget", "B010.owner_in_kind", source.where)
                               .arg("owner", MessageArg::of_text(owner.name))
@@ -211,7 +217,8 @@ void check_transnational(const model::Application& application, const Terms& ter
     const Money costs = figures.total_costs;
     const SectionView section = view_section(application, "transnational");
     const bool has_section = section.present && !section.empty;
-    const model::SourceLocation& costs_where = located_or(budget.costs_where, located_or(budget.where, application.where));
+    const model::SourceLocation& costs_where =
+        located_or(budget.costs_where, located_or(budget.where, application.where));
 
     if (terms.min_transnational_share) {
         const model::ShareHundredths minimum = terms.min_transnational_share->value;
@@ -233,7 +240,8 @@ void check_transnational(const model::Application& application, const Terms& ter
         return;
     }
     if (has_section && !first_tagged)
-        out.push_back(at_second_level(rule_finding("B011", "transnational", "B011.section_without_costs", section.where)));
+        out.push_back(
+            at_second_level(rule_finding("B011", "transnational", "B011.section_without_costs", section.where)));
     if (!has_section && first_tagged)
         out.push_back(at_second_level(rule_finding("B011", "budget", "B011.costs_without_section", first_tagged->where))
                           .arg("transnational", money(tagged)));
@@ -252,7 +260,8 @@ void check_cost_models(const model::Application& application, const model::RuleP
                        const model::BudgetFigures& figures, model::Findings& out) {
     const model::Budget& budget = application.budget;
     if (budget.cost_models.empty() || pack.cost_models.empty()) return;
-    const model::SourceLocation& where = located_or(budget.cost_model_where, located_or(budget.where, application.where));
+    const model::SourceLocation& where =
+        located_or(budget.cost_model_where, located_or(budget.where, application.where));
     const std::vector<std::string>* call_allowed =
         terms.call && terms.call->allowed_cost_models ? &terms.call->allowed_cost_models->value : nullptr;
     std::vector<std::string> allowed;
@@ -290,7 +299,7 @@ void check_cost_models(const model::Application& application, const model::RuleP
                                       .arg("category", MessageArg::of_text(cost.category))
                                       .arg("model", MessageArg::of_text(rule->code))
                                       .arg("allowed", MessageArg::of_text(join(rule->categories))));
-        if (!rule->rate || rule->flat_category == "indirect") continue;   // B008 checks the indirect-cost rate
+        if (!rule->rate || rule->flat_category == "indirect") continue;  // B008 checks the indirect-cost rate
         const Money flat = figures.category(rule->flat_category);
         const Money base = figures.category(rule->base);
         const model::CostLine* first_flat = nullptr;
@@ -324,9 +333,10 @@ void check_simplified_costs(const model::Application& application, const model::
     for (const std::string& code : budget.cost_models)
         if (const model::CostModelRule* rule = pack.find_cost_model(code); rule && rule->simplified) return;
     const Money total = figures.total_costs;
-    if (total <= 0) return;   // B001 speaks for a budget without costs
+    if (total <= 0) return;  // B001 speaks for a budget without costs
     // total (öre) <= threshold (euro cents) × rate (kronor per euro, in millionths), exactly.
-    const Wide threshold_scaled = static_cast<Wide>(pack.simplified_costs_threshold_eur->value) * terms.call->sek_per_eur->value.micros;
+    const Wide threshold_scaled =
+        static_cast<Wide>(pack.simplified_costs_threshold_eur->value) * terms.call->sek_per_eur->value.micros;
     if (static_cast<Wide>(total) * model::Decimal::scale > threshold_scaled) return;
     const Money threshold = static_cast<Money>(threshold_scaled / model::Decimal::scale);
     out.push_back(rule_finding("B013", "budget", "B013.not_simplified",
@@ -342,7 +352,8 @@ void check_simplified_costs(const model::Application& application, const model::
 // sub-budget balances (income, which names none, counts in the owner's).
 // The balances are left until every line names one: a sum over lines that
 // do not say whose they are would only repeat B005.
-void check_sub_budgets(const model::Application& application, const model::BudgetFigures& figures, model::Findings& out) {
+void check_sub_budgets(const model::Application& application, const model::BudgetFigures& figures,
+                       model::Findings& out) {
     if (!application.has_beneficiary_partners()) return;
     const model::Budget& budget = application.budget;
     bool all_named = true;
@@ -375,18 +386,22 @@ void check_sub_budgets(const model::Application& application, const model::Budge
         const Money financing = sub ? sub->financing : 0;
         if (eligible == financing) continue;
         const model::Partner* partner = who == "owner" ? nullptr : application.find_partner(who);
-        out.push_back(rule_finding("B014", "budget", financing < eligible ? "B014.short" : "B014.excess", *first[who])
-                          .arg("beneficiary", MessageArg::of_text(who))
-                          .arg("name", MessageArg::of_text(partner ? partner->name : who == "owner" ? application.project.owner.name : who))
-                          .arg("costs", money(eligible))
-                          .arg("financing", money(financing))
-                          .arg("difference", money(financing < eligible ? eligible - financing : financing - eligible)));
+        out.push_back(
+            rule_finding("B014", "budget", financing < eligible ? "B014.short" : "B014.excess", *first[who])
+                .arg("beneficiary", MessageArg::of_text(who))
+                .arg("name", MessageArg::of_text(partner          ? partner->name
+                                                 : who == "owner" ? application.project.owner.name
+                                                                  : who))
+                .arg("costs", money(eligible))
+                .arg("financing", money(financing))
+                .arg("difference", money(financing < eligible ? eligible - financing : financing - eligible)));
     }
 }
 
 }  // namespace
 
-model::Findings check_budget(const model::Application& application, const model::RulePack& pack, const CheckContext& context) {
+model::Findings check_budget(const model::Application& application, const model::RulePack& pack,
+                             const CheckContext& context) {
     model::Findings out;
     // A plan without a budget section gets S001 (when the pack requires one) and
     // nothing here: no costs, no balance, no shares of a budget that is not there.
@@ -398,9 +413,11 @@ model::Findings check_budget(const model::Application& application, const model:
     // the same mistake again in other words, so they wait until it is fixed,
     // as they do for an amount that could not be read.
     const model::Budget& budget = application.budget;
-    const bool negative = std::any_of(budget.costs.begin(), budget.costs.end(), [](const model::CostLine& c) { return c.amount < 0; }) ||
-                          std::any_of(budget.financing.begin(), budget.financing.end(), [](const model::FinancingSource& f) { return f.amount < 0; }) ||
-                          std::any_of(budget.income.begin(), budget.income.end(), [](const model::Income& i) { return i.amount < 0; });
+    const bool negative =
+        std::any_of(budget.costs.begin(), budget.costs.end(), [](const model::CostLine& c) { return c.amount < 0; }) ||
+        std::any_of(budget.financing.begin(), budget.financing.end(),
+                    [](const model::FinancingSource& f) { return f.amount < 0; }) ||
+        std::any_of(budget.income.begin(), budget.income.end(), [](const model::Income& i) { return i.amount < 0; });
     const model::BudgetFigures figures = model::budget_figures(application);
     if (!negative) {
         check_balance(application, figures, out);

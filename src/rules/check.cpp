@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "rules/check.hpp"
-#include "rules/terms.hpp"
+#include "rules/section_view.hpp"
 
 namespace esfdraft::rules {
 

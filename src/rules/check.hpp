@@ -32,8 +32,8 @@ struct Limit {
 // The limits that apply to one application: its phase's defaults in the
 // pack, narrowed by its call. Its pointers point into the pack.
 struct Terms {
-    const model::Call* call = nullptr;          // the application's call, when it names one the pack has
-    const model::PhaseRules* phase = nullptr;   // the application's phase, when the pack knows it
+    const model::Call* call = nullptr;         // the application's call, when it names one the pack has
+    const model::PhaseRules* phase = nullptr;  // the application's phase, when the pack knows it
     std::optional<Limit<model::ShareHundredths>> max_esf_share;
     std::optional<Limit<model::ShareHundredths>> min_cofinancing;
     std::optional<Limit<model::Money>> esf_ceiling;
@@ -77,15 +77,21 @@ model::Findings check_repeated_sections(const model::Application& application);
 // into its findings file.
 model::Findings check_references(const model::Application& application);
 
-model::Findings check_project(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
-model::Findings check_sections(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
-model::Findings check_goals(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
+model::Findings check_project(const model::Application& application, const model::RulePack& pack,
+                              const CheckContext& context);
+model::Findings check_sections(const model::Application& application, const model::RulePack& pack,
+                               const CheckContext& context);
+model::Findings check_goals(const model::Application& application, const model::RulePack& pack,
+                            const CheckContext& context);
 model::Findings check_accessibility(const model::Application& application, const model::RulePack& pack,
                                     const CheckContext& context);
-model::Findings check_budget(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
-model::Findings check_period(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
+model::Findings check_budget(const model::Application& application, const model::RulePack& pack,
+                             const CheckContext& context);
+model::Findings check_period(const model::Application& application, const model::RulePack& pack,
+                             const CheckContext& context);
 // F001–F004; nothing when the application has no findings file.
-model::Findings check_findings(const model::Application& application, const model::RulePack& pack, const CheckContext& context);
+model::Findings check_findings(const model::Application& application, const model::RulePack& pack,
+                               const CheckContext& context);
 
 // Removes the findings of rules the pack turns off, and of the added rules
 // it does not turn on (<addedRules>), and gives the others the pack's

@@ -2,7 +2,6 @@
 // implementation application rests on.
 #include "rules/check.hpp"
 #include "rules/rule_finding.hpp"
-#include "rules/terms.hpp"
 
 namespace esfdraft::rules {
 
@@ -50,12 +49,12 @@ model::Findings check_findings(const model::Application& application, const mode
         const model::Period& planned = pre_study->period;
         const model::Period& studied = study.study_period;
         if (planned.start != studied.start || planned.end != studied.end)
-            out.push_back(rule_finding("F003", "findings", "F003.period",
-                                       located_or(pre_study->where, application.where))
-                              .arg("plan", MessageArg::of_text(period_text(planned.start, planned.end)))
-                              .arg("study", MessageArg::of_text(period_text(studied.start, studied.end)))
-                              .arg("file", MessageArg::of_text(study.file))
-                              .arg("programme", MessageArg::of_text(application.programme)));
+            out.push_back(
+                rule_finding("F003", "findings", "F003.period", located_or(pre_study->where, application.where))
+                    .arg("plan", MessageArg::of_text(period_text(planned.start, planned.end)))
+                    .arg("study", MessageArg::of_text(period_text(studied.start, studied.end)))
+                    .arg("file", MessageArg::of_text(study.file))
+                    .arg("programme", MessageArg::of_text(application.programme)));
     }
     return out;
 }

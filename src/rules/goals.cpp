@@ -1,7 +1,6 @@
 // Goals G001–G009 (docs/rules.md, "Goals" and "Added rules").
 #include "rules/check.hpp"
 #include "rules/rule_finding.hpp"
-#include "rules/terms.hpp"
 
 namespace esfdraft::rules {
 
@@ -41,17 +40,19 @@ bool declares(const model::RulePack& pack, std::string_view code) {
 
 // G005 over the pack's gender categories: the required ones are given, and
 // they and the optional ones given add up to the target.
-void check_gender_split(const model::Indicator& indicator, const MessageArg& goal_id, const MessageArg& name, const model::RulePack& pack,
-                        model::Findings& out) {
-    if (pack.gender_categories.empty()) return;   // a pack without categories asks for no split
+void check_gender_split(const model::Indicator& indicator, const MessageArg& goal_id, const MessageArg& name,
+                        const model::RulePack& pack, model::Findings& out) {
+    if (pack.gender_categories.empty()) return;  // a pack without categories asks for no split
     std::vector<std::string> required;
     bool all_required = true;
     std::int64_t sum = 0;
     for (const model::GenderCategory& category : pack.gender_categories) {
         const std::optional<model::Decimal>& value = gender_value(indicator, category.code);
         if (!category.optional) required.push_back(category.code);
-        if (value) sum += value->micros;
-        else if (!category.optional) all_required = false;
+        if (value)
+            sum += value->micros;
+        else if (!category.optional)
+            all_required = false;
     }
     if (!all_required) {
         out.push_back(rule_finding("G005", "goals", "G005.no_split", indicator.where)
@@ -63,7 +64,7 @@ void check_gender_split(const model::Indicator& indicator, const MessageArg& goa
     }
     if (sum == indicator.target.micros) return;
     const bool non_binary = indicator.non_binary && declares(pack, "nonBinary");
-    const char* message = non_binary ? "G005.split_mismatch_non_binary"
+    const char* message = non_binary             ? "G005.split_mismatch_non_binary"
                           : indicator.non_binary ? "G005.split_mismatch_undeclared"
                                                  : "G005.split_mismatch";
     model::Finding finding = at_second_level(rule_finding("G005", "goals", message, indicator.where));
@@ -85,7 +86,8 @@ void check_common_indicator(const model::Indicator& indicator, const MessageArg&
         // Only where the pack has common indicators of this unit could the
         // indicator have been one (ESF+ has persons only, not organisations).
         bool could_be_common = false;
-        for (const model::CommonIndicator& common : pack.common_indicators) could_be_common = could_be_common || common.unit == indicator.unit;
+        for (const model::CommonIndicator& common : pack.common_indicators)
+            could_be_common = could_be_common || common.unit == indicator.unit;
         if (!could_be_common) return;
         out.push_back(rule_finding("G009", "goals", "G009.project_specific", indicator.where)
                           .arg("goal", goal_id)

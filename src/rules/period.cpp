@@ -15,14 +15,14 @@ using model::Severity;
 // order) and its id, so the owner finds it without reading the path.
 struct Dated {
     std::string_view what;
-    std::string number;   // "A3"; empty for elements the draft does not number
+    std::string number;  // "A3"; empty for elements the draft does not number
     std::string id;
-    std::string_view programme;   // for the programme period's words ("förstudiens period")
+    std::string_view programme;  // for the programme period's words ("förstudiens period")
 };
 
 // `message` for most elements, `activity_message` (which names the number and id) for an activity.
-model::Finding d001(std::string_view message, std::string_view activity_message, std::string_view section, const Dated& element,
-                    const model::SourceLocation& where) {
+model::Finding d001(std::string_view message, std::string_view activity_message, std::string_view section,
+                    const Dated& element, const model::SourceLocation& where) {
     if (element.number.empty())
         return rule_finding("D001", section, message, where)
             .arg("what", MessageArg::of_text(std::string(element.what)))
@@ -55,8 +55,8 @@ bool check_dates(const model::Date& start, const model::Date& end, std::string_v
     return usable;
 }
 
-void check_single_date(const model::Date& date, std::string_view section, std::string_view what, std::string_view attribute,
-                       const model::SourceLocation& where, model::Findings& out) {
+void check_single_date(const model::Date& date, std::string_view section, std::string_view what,
+                       std::string_view attribute, const model::SourceLocation& where, model::Findings& out) {
     if (date.valid()) return;
     out.push_back(rule_finding("D001", section, "D001.invalid_date", where)
                       .arg("what", MessageArg::of_text(std::string(what)))
@@ -66,23 +66,27 @@ void check_single_date(const model::Date& date, std::string_view section, std::s
 
 }  // namespace
 
-model::Findings check_period(const model::Application& application, const model::RulePack& pack, const CheckContext& context) {
+model::Findings check_period(const model::Application& application, const model::RulePack& pack,
+                             const CheckContext& context) {
     model::Findings out;
     const Terms terms = terms_for(application, pack, context);
     const model::Project& project = application.project;
     const model::Period& period = project.period;
     const model::SourceLocation& period_where = located_or(period.where, located_or(project.where, application.where));
 
-    const bool period_usable = check_dates(period.start, period.end, "project", {"project", "", "", application.programme}, period_where, out);
+    const bool period_usable =
+        check_dates(period.start, period.end, "project", {"project", "", "", application.programme}, period_where, out);
     bool pre_study_usable = false;
     if (project.pre_study)
-        pre_study_usable = check_dates(project.pre_study->period.start, project.pre_study->period.end, "project", {"preStudy", "", "", application.programme},
+        pre_study_usable = check_dates(project.pre_study->period.start, project.pre_study->period.end, "project",
+                                       {"preStudy", "", "", application.programme},
                                        located_or(project.pre_study->where, period_where), out);
     std::vector<const model::Activity*> usable_activities;
     for (std::size_t i = 0; i < application.activities.size(); ++i) {
         const model::Activity& activity = application.activities[i];
-        if (check_dates(activity.start, activity.end, "activities", {"activity", "A" + std::to_string(i + 1), activity.id, application.programme},
-                        activity.where, out))
+        if (check_dates(activity.start, activity.end, "activities",
+                        {"activity", "A" + std::to_string(i + 1), activity.id, application.programme}, activity.where,
+                        out))
             usable_activities.push_back(&activity);
     }
     for (const model::Goal& goal : application.goals)
@@ -90,7 +94,8 @@ model::Findings check_period(const model::Application& application, const model:
             if (indicator.due) check_single_date(*indicator.due, "goals", "indicator", "due", indicator.where, out);
     if (application.findings) {
         const model::Period& study = application.findings->study_period;
-        check_dates(study.start, study.end, "findings", {"study", "", "", application.programme}, located_or(study.where, application.findings->where), out);
+        check_dates(study.start, study.end, "findings", {"study", "", "", application.programme},
+                    located_or(study.where, application.findings->where), out);
     }
     if (!period_usable) return out;
 
@@ -100,7 +105,8 @@ model::Findings check_period(const model::Application& application, const model:
     // compared: "6 months and 1 day" is over a 6-month limit, never "7 months".
     const model::Date::MonthsAndDays duration = period.start.months_and_days_until(period.end);
     const auto with_duration = [](model::Finding finding, const model::Date::MonthsAndDays& span) {
-        return std::move(finding.arg("months", MessageArg::of_number(span.months)).arg("days", MessageArg::of_number(span.days)));
+        return std::move(
+            finding.arg("months", MessageArg::of_number(span.months)).arg("days", MessageArg::of_number(span.days)));
     };
     const MessageArg programme = MessageArg::of_text(application.programme);
 
@@ -109,10 +115,11 @@ model::Findings check_period(const model::Application& application, const model:
         const auto& error_limit = terms.phase->error_above_months;
         const auto& warn_limit = terms.phase->warn_above_months;
         if (error_limit && duration.longer_than(error_limit->value))
-            out.push_back(with_duration(at_second_level(rule_finding("D002", "project", "D002.too_long", period_where)), duration)
-                              .arg("phase_name", MessageArg::of_text(terms.phase->code))
-                              .arg("programme", programme)
-                              .arg("limit", MessageArg::of_number(error_limit->value)));
+            out.push_back(
+                with_duration(at_second_level(rule_finding("D002", "project", "D002.too_long", period_where)), duration)
+                    .arg("phase_name", MessageArg::of_text(terms.phase->code))
+                    .arg("programme", programme)
+                    .arg("limit", MessageArg::of_number(error_limit->value)));
         else if (warn_limit && duration.longer_than(warn_limit->value))
             out.push_back(with_duration(rule_finding("D002", "project", "D002.long", period_where), duration)
                               .arg("phase_name", MessageArg::of_text(terms.phase->code))
@@ -162,11 +169,12 @@ model::Findings check_period(const model::Application& application, const model:
         } else {
             const model::Date::MonthsAndDays gap = pre_study_end.months_and_days_until(period.start);
             if (gap.longer_than(pack.prestudy_gap_warn_months.value))
-                out.push_back(with_duration(at_second_level(rule_finding("D006", "project", "D006.gap", period_where)), gap)
-                                  .arg("programme", programme)
-                                  .arg("prestudy_end", MessageArg::of_date(pre_study_end))
-                                  .arg("start", start)
-                                  .arg("limit", MessageArg::of_number(pack.prestudy_gap_warn_months.value)));
+                out.push_back(
+                    with_duration(at_second_level(rule_finding("D006", "project", "D006.gap", period_where)), gap)
+                        .arg("programme", programme)
+                        .arg("prestudy_end", MessageArg::of_date(pre_study_end))
+                        .arg("start", start)
+                        .arg("limit", MessageArg::of_number(pack.prestudy_gap_warn_months.value)));
         }
     }
 

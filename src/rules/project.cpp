@@ -2,6 +2,7 @@
 #include "rules/check.hpp"
 #include "rules/rule_finding.hpp"
 #include "rules/terms.hpp"
+#include "rules/text_match.hpp"
 
 namespace esfdraft::rules {
 
@@ -39,8 +40,8 @@ int expected_check_digit(const std::string& number) {
     return (10 - sum % 10) % 10;
 }
 
-void check_org_number(const std::optional<std::string>& number, const std::string& organisation, std::string_view section,
-                      const model::SourceLocation& where, model::Findings& out) {
+void check_org_number(const std::optional<std::string>& number, const std::string& organisation,
+                      std::string_view section, const model::SourceLocation& where, model::Findings& out) {
     if (!number) return;
     const int expected = expected_check_digit(*number);
     if (expected < 0) {
@@ -63,7 +64,8 @@ bool plausible_email(const std::string& email) {
     const std::size_t at = email.find('@');
     if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos) return false;
     for (char c : email)
-        if (c == ' ' || c == '<' || c == '>' || c == ',' || c == ';' || static_cast<unsigned char>(c) < 0x21) return false;
+        if (c == ' ' || c == '<' || c == '>' || c == ',' || c == ';' || static_cast<unsigned char>(c) < 0x21)
+            return false;
     const std::string domain = email.substr(at + 1);
     const std::size_t dot = domain.rfind('.');
     if (dot == std::string::npos || dot == 0 || dot + 2 > domain.size()) return false;
@@ -139,13 +141,14 @@ void check_municipalities(const model::Application& application, const model::Mu
                               .arg("expected", MessageArg::of_text(municipality->name))
                               .arg("name", MessageArg::of_text(*reference.name)));
         if (!reference.partner && municipality->nuts2 != region && regions.find_region(region))
-            out.push_back(rule_finding("M004", "project", "M004.outside_region", reference.where)
-                              .arg("name", MessageArg::of_text(municipality->name))
-                              .arg("code", MessageArg::of_text(reference.code))
-                              .arg("municipality_region", MessageArg::of_text(municipality->nuts2))
-                              .arg("municipality_region_name", MessageArg::of_text(region_name(regions, municipality->nuts2)))
-                              .arg("region", MessageArg::of_text(region))
-                              .arg("region_name", MessageArg::of_text(region_name(regions, region))));
+            out.push_back(
+                rule_finding("M004", "project", "M004.outside_region", reference.where)
+                    .arg("name", MessageArg::of_text(municipality->name))
+                    .arg("code", MessageArg::of_text(reference.code))
+                    .arg("municipality_region", MessageArg::of_text(municipality->nuts2))
+                    .arg("municipality_region_name", MessageArg::of_text(region_name(regions, municipality->nuts2)))
+                    .arg("region", MessageArg::of_text(region))
+                    .arg("region_name", MessageArg::of_text(region_name(regions, region))));
     }
     // The pre-study's actors name their municipality by code too.
     if (application.findings)
@@ -157,24 +160,25 @@ void check_municipalities(const model::Application& application, const model::Mu
 
 // M008: the call's own lists cover the plan's region and programme area.
 // (M001 also names an area the call does not list, in its own words.)
-void check_call_coverage(const model::Application& application, const Terms& terms, const model::MunicipalityRegister* regions,
-                         model::Findings& out) {
+void check_call_coverage(const model::Application& application, const Terms& terms,
+                         const model::MunicipalityRegister* regions, model::Findings& out) {
     if (!terms.call) return;
     const model::Project& project = application.project;
     const std::string& region = project.region.value;
     if (!terms.call->allows_region(region))
-        out.push_back(rule_finding("M008", "project", "M008.call_region", located_or(project.region.where, project.where))
-                          .arg("region", MessageArg::of_text(region))
-                          .arg("region_name", MessageArg::of_text(regions ? region_name(*regions, region) : region))
-                          .arg("call", MessageArg::of_text(terms.call->name))
-                          .arg("regions", MessageArg::of_text(join(terms.call->regions))));
+        out.push_back(
+            rule_finding("M008", "project", "M008.call_region", located_or(project.region.where, project.where))
+                .arg("region", MessageArg::of_text(region))
+                .arg("region_name", MessageArg::of_text(regions ? region_name(*regions, region) : region))
+                .arg("call", MessageArg::of_text(terms.call->name))
+                .arg("regions", MessageArg::of_text(join(terms.call->regions))));
     const std::string& area = project.programme_area.value;
     if (!terms.call->allows_area(area))
-        out.push_back(rule_finding("M008", "project", "M008.call_area",
-                                   located_or(project.programme_area.where, project.where))
-                          .arg("area", MessageArg::of_text(area))
-                          .arg("call", MessageArg::of_text(terms.call->name))
-                          .arg("areas", MessageArg::of_text(join(terms.call->areas))));
+        out.push_back(
+            rule_finding("M008", "project", "M008.call_area", located_or(project.programme_area.where, project.where))
+                .arg("area", MessageArg::of_text(area))
+                .arg("call", MessageArg::of_text(terms.call->name))
+                .arg("areas", MessageArg::of_text(join(terms.call->areas))));
 }
 
 // M009: every attachment the call requires is listed, and every one listed
@@ -190,7 +194,8 @@ void check_attachments(const model::Application& application, const Terms& terms
         if (!rule.required) continue;
         bool listed = false;
         if (application.attachments)
-            for (const model::Attachment& attachment : *application.attachments) listed = listed || attachment.kind == rule.kind;
+            for (const model::Attachment& attachment : *application.attachments)
+                listed = listed || attachment.kind == rule.kind;
         if (!listed)
             out.push_back(rule_finding("M009", "attachments", "M009.missing", where)
                               .arg("kind", MessageArg::of_text(rule.kind))
@@ -203,12 +208,12 @@ void check_attachments(const model::Application& application, const Terms& terms
             bool known = false;
             for (const std::string& kind : kinds) known = known || kind == attachment.kind;
             if (!known)
-                out.push_back(rule_finding("M009", "attachments", "M009.unknown_kind",
-                                           located_or(attachment.where, where))
-                                  .arg("kind", MessageArg::of_text(attachment.kind))
-                                  .arg("title", MessageArg::of_text(excerpt(attachment.title, 50)))
-                                  .arg("call", MessageArg::of_text(call.name))
-                                  .arg("kinds", MessageArg::of_text(join(kinds))));
+                out.push_back(
+                    rule_finding("M009", "attachments", "M009.unknown_kind", located_or(attachment.where, where))
+                        .arg("kind", MessageArg::of_text(attachment.kind))
+                        .arg("title", MessageArg::of_text(excerpt(attachment.title, 50)))
+                        .arg("call", MessageArg::of_text(call.name))
+                        .arg("kinds", MessageArg::of_text(join(kinds))));
         }
 }
 
@@ -226,11 +231,14 @@ void check_applicant(const model::Application& application, model::Findings& out
     const model::Applicant& applicant = *project.applicant;
     std::vector<std::string> missing;
     if (!applicant.kind || blank(applicant.kind->value)) missing.emplace_back("kind");
-    if (!applicant.address || blank(applicant.address->street) || blank(applicant.address->postcode) || blank(applicant.address->city))
+    if (!applicant.address || blank(applicant.address->street) || blank(applicant.address->postcode) ||
+        blank(applicant.address->city))
         missing.emplace_back("address");
-    if (!applicant.signatory || blank(applicant.signatory->name) || blank(applicant.signatory->title)) missing.emplace_back("signatory");
+    if (!applicant.signatory || blank(applicant.signatory->name) || blank(applicant.signatory->title))
+        missing.emplace_back("signatory");
     if (!applicant.finance_contact || blank(applicant.finance_contact->name) ||
-        (blank(applicant.finance_contact->email) && (!applicant.finance_contact->phone || blank(*applicant.finance_contact->phone))))
+        (blank(applicant.finance_contact->email) &&
+         (!applicant.finance_contact->phone || blank(*applicant.finance_contact->phone))))
         missing.emplace_back("financeContact");
     if (!missing.empty())
         out.push_back(rule_finding("M010", "project", "M010.incomplete", located_or(applicant.where, project.where))
@@ -239,7 +247,8 @@ void check_applicant(const model::Application& application, model::Findings& out
 
 }  // namespace
 
-model::Findings check_project(const model::Application& application, const model::RulePack& pack, const CheckContext& context) {
+model::Findings check_project(const model::Application& application, const model::RulePack& pack,
+                              const CheckContext& context) {
     model::Findings out;
     const Terms terms = terms_for(application, pack, context);
     const model::Project& project = application.project;
@@ -257,9 +266,10 @@ model::Findings check_project(const model::Application& application, const model
         check_org_number(source.org_number, source.funder.value_or(source.kind), "budget", source.where, out);
 
     if (!plausible_email(project.contact.email))
-        out.push_back(rule_finding("M006", "project", "M006.email",
-                                   located_or(project.contact.email_where, located_or(project.contact.where, project.where)))
-                          .arg("email", MessageArg::of_text(project.contact.email)));
+        out.push_back(
+            rule_finding("M006", "project", "M006.email",
+                         located_or(project.contact.email_where, located_or(project.contact.where, project.where)))
+                .arg("email", MessageArg::of_text(project.contact.email)));
 
     if (project.phase.value == "implementation" && !project.pre_study)
         out.push_back(rule_finding("M007", "project", "M007.no_prestudy", project.where)

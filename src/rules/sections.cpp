@@ -1,7 +1,8 @@
 // Sections S001–S007 (docs/rules.md, "Sections" and "Added rules").
 #include "rules/check.hpp"
 #include "rules/rule_finding.hpp"
-#include "rules/terms.hpp"
+#include "rules/section_view.hpp"
+#include "rules/text_match.hpp"
 
 namespace esfdraft::rules {
 
@@ -42,7 +43,8 @@ bool contains_placeholder(std::string_view text, std::string_view placeholder) {
 class PlaceholderScan {
 public:
     PlaceholderScan(const model::RulePack& pack, model::Findings& out) : pack_(pack), out_(out) {
-        for (const std::string& placeholder : pack_.placeholders.value) lowered_placeholders_.push_back(lowered_ascii(placeholder));
+        for (const std::string& placeholder : pack_.placeholders.value)
+            lowered_placeholders_.push_back(lowered_ascii(placeholder));
     }
 
     // One finding per piece of text (a paragraph, a list, a label) that holds
@@ -127,7 +129,8 @@ std::string searchable(std::string_view text) {
     bool space = false;
     for (std::size_t i = 0; i < lowered.size(); ++i) {
         const char c = lowered[i];
-        const bool nbsp = static_cast<unsigned char>(c) == 0xC2 && i + 1 < lowered.size() && static_cast<unsigned char>(lowered[i + 1]) == 0xA0;
+        const bool nbsp = static_cast<unsigned char>(c) == 0xC2 && i + 1 < lowered.size() &&
+                          static_cast<unsigned char>(lowered[i + 1]) == 0xA0;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || nbsp) {
             if (nbsp) ++i;
             space = true;
@@ -142,7 +145,8 @@ std::string searchable(std::string_view text) {
 
 // S007: the non-discrimination section names at least one of the pack's
 // grounds of discrimination. A missing or empty section is S001's to report.
-void check_discrimination_grounds(const model::Application& application, const model::RulePack& pack, model::Findings& out) {
+void check_discrimination_grounds(const model::Application& application, const model::RulePack& pack,
+                                  model::Findings& out) {
     if (pack.discrimination_grounds.empty()) return;
     const SectionView view = view_section(application, "nonDiscrimination");
     if (!view.present || view.empty || !view.text) return;
@@ -162,7 +166,8 @@ void check_discrimination_grounds(const model::Application& application, const m
 
 }  // namespace
 
-model::Findings check_sections(const model::Application& application, const model::RulePack& pack, const CheckContext&) {
+model::Findings check_sections(const model::Application& application, const model::RulePack& pack,
+                               const CheckContext&) {
     model::Findings out;
 
     // S001, S002: required sections. Accessibility has its own rule (A001),
@@ -173,10 +178,10 @@ model::Findings check_sections(const model::Application& application, const mode
         const bool has_own_rule = required.section == "accessibility";
         if (!view.present || view.empty) {
             if (!has_own_rule)
-                out.push_back(rule_finding("S001", required.section,
-                                           view.present ? "S001.empty" : "S001.missing", view.where)
-                                  .arg("section", MessageArg::of_text(required.section))
-                                  .arg("programme", MessageArg::of_text(pack.name)));
+                out.push_back(
+                    rule_finding("S001", required.section, view.present ? "S001.empty" : "S001.missing", view.where)
+                        .arg("section", MessageArg::of_text(required.section))
+                        .arg("programme", MessageArg::of_text(pack.name)));
             continue;
         }
         // Lists (goals, activities, target groups, the budget) have no word count.
@@ -196,11 +201,11 @@ model::Findings check_sections(const model::Application& application, const mode
     for (const model::Summary& summary : application.summaries) {
         const std::int64_t characters = character_count(summary.text.plain_text());
         if (characters > maximum)
-            out.push_back(rule_finding("S004", "summary", "S004.too_long",
-                                       located_or(summary.text.where, application.where))
-                              .arg("characters", MessageArg::of_number(characters))
-                              .arg("maximum", MessageArg::of_number(maximum))
-                              .arg("excess", MessageArg::of_number(characters - maximum)));
+            out.push_back(
+                rule_finding("S004", "summary", "S004.too_long", located_or(summary.text.where, application.where))
+                    .arg("characters", MessageArg::of_number(characters))
+                    .arg("maximum", MessageArg::of_number(maximum))
+                    .arg("excess", MessageArg::of_number(characters - maximum)));
     }
 
     // S005: an application in English needs no English summary besides its own.
@@ -216,9 +221,9 @@ model::Findings check_sections(const model::Application& application, const mode
     for (const model::SectionRule& recommended : pack.recommended_sections) {
         const SectionView view = view_section(application, recommended.section);
         if (view.present && !view.empty) continue;
-        out.push_back(rule_finding("S006", recommended.section,
-                                   view.present ? "S006.empty" : "S006.missing", view.where)
-                          .arg("section", MessageArg::of_text(recommended.section)));
+        out.push_back(
+            rule_finding("S006", recommended.section, view.present ? "S006.empty" : "S006.missing", view.where)
+                .arg("section", MessageArg::of_text(recommended.section)));
     }
 
     check_discrimination_grounds(application, pack, out);

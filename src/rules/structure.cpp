@@ -6,8 +6,8 @@
 #include <unordered_map>
 
 #include "rules/check.hpp"
+#include "rules/indexes.hpp"
 #include "rules/rule_finding.hpp"
-#include "rules/terms.hpp"
 
 namespace esfdraft::rules {
 
@@ -58,8 +58,8 @@ PartnerIndex partners_by_id(const model::Application& application) {
 
 // A cost or source's @beneficiary: "owner" (the project owner's own
 // sub-budget) or the id of a partner with role="beneficiary".
-void check_beneficiary(model::Findings& out, const PartnerIndex& partners, const std::optional<std::string>& beneficiary,
-                       const model::SourceLocation& where) {
+void check_beneficiary(model::Findings& out, const PartnerIndex& partners,
+                       const std::optional<std::string>& beneficiary, const model::SourceLocation& where) {
     if (!beneficiary || *beneficiary == owner_sub_budget) return;
     const auto found = partners.find(*beneficiary);
     const model::Partner* partner = found == partners.end() ? nullptr : found->second;
@@ -118,8 +118,8 @@ model::Findings check_repeated_sections(const model::Application& application) {
             std::string others;
             for (std::size_t k = 0; k < places.size(); ++k)
                 if (k != i) others += (others.empty() ? "" : ", ") + std::to_string(places[k].line);
-            model::Finding finding = rule_finding("X005", repeated->section,
-                                                  repeated->lang ? "X005.repeated_summary" : "X005.repeated", places[i]);
+            model::Finding finding = rule_finding(
+                "X005", repeated->section, repeated->lang ? "X005.repeated_summary" : "X005.repeated", places[i]);
             finding.arg("section", model::MessageArg::of_text(repeated->section))
                 .arg("other", model::MessageArg::of_text(others));
             if (repeated->lang) finding.arg("lang", model::MessageArg::of_text(*repeated->lang));
@@ -131,14 +131,17 @@ model::Findings check_repeated_sections(const model::Application& application) {
 model::Findings check_references(const model::Application& application) {
     model::Findings out;
     IdRegistry ids(out);
-    for (const model::TargetGroup& group : application.target_groups) ids.declare(group.id, "targetGroups", group.where);
+    for (const model::TargetGroup& group : application.target_groups)
+        ids.declare(group.id, "targetGroups", group.where);
     for (const model::Goal& goal : application.goals) ids.declare(goal.id, "goals", goal.where);
-    for (const model::Activity& activity : application.activities) ids.declare(activity.id, "activities", activity.where);
+    for (const model::Activity& activity : application.activities)
+        ids.declare(activity.id, "activities", activity.where);
     for (const model::Partner& partner : application.partners) {
         if (!partner.id) continue;
         ids.declare(*partner.id, "partners", partner.where);
         // beneficiary="owner" means the project owner; a partner of that id could never be named.
-        if (*partner.id == owner_sub_budget) out.push_back(rule_finding("X004", "partners", "X004.owner_id", partner.where));
+        if (*partner.id == owner_sub_budget)
+            out.push_back(rule_finding("X004", "partners", "X004.owner_id", partner.where));
     }
     if (application.risk_analysis)
         for (const model::Risk& risk : application.risk_analysis->risks)
@@ -157,7 +160,8 @@ model::Findings check_references(const model::Application& application) {
             for (const std::string& goal_id : step.goal_ids)
                 if (!goals.count(goal_id)) unresolved(out, "projectLogic", "goal", goal_id, step.where);
     const PartnerIndex partners = partners_by_id(application);
-    for (const model::CostLine& cost : application.budget.costs) check_beneficiary(out, partners, cost.beneficiary, cost.where);
+    for (const model::CostLine& cost : application.budget.costs)
+        check_beneficiary(out, partners, cost.beneficiary, cost.where);
     for (const model::FinancingSource& source : application.budget.financing)
         check_beneficiary(out, partners, source.beneficiary, source.where);
 
@@ -169,9 +173,11 @@ model::Findings check_references(const model::Application& application) {
 
     // The findings file has its own id space.
     IdRegistry study_ids(out);
-    for (const model::ResearchQuestion& question : findings.questions) study_ids.declare(question.id, "findings", question.where);
+    for (const model::ResearchQuestion& question : findings.questions)
+        study_ids.declare(question.id, "findings", question.where);
     for (const model::Actor& actor : findings.actors) study_ids.declare(actor.id, "findings", actor.where);
-    for (const model::StudyFinding& finding : findings.findings) study_ids.declare(finding.id, "findings", finding.where);
+    for (const model::StudyFinding& finding : findings.findings)
+        study_ids.declare(finding.id, "findings", finding.where);
     auto has_question = [&](const std::string& id) {
         for (const auto& question : findings.questions)
             if (question.id == id) return true;
