@@ -13,7 +13,7 @@ namespace esfdraft::model {
 
 namespace {
 
-__extension__ typedef __int128 Wide;   // products of two int64 values cannot overflow it
+__extension__ typedef __int128 Wide;  // products of two int64 values cannot overflow it
 
 template <typename Codes>
 std::vector<std::string> ordered_codes(const Codes& known, const std::vector<std::string>& used) {
@@ -43,6 +43,11 @@ Money BudgetFigures::kind(std::string_view code) const {
     return at < by_kind.size() ? by_kind[at] : 0;
 }
 
+Money BudgetFigures::kind_in_year(std::string_view code, std::size_t year) const {
+    const std::size_t at = index_of(kinds, code);
+    return at < kinds.size() ? financing_by_kind_year[at * years.size() + year] : 0;
+}
+
 const SubBudgetFigures* BudgetFigures::sub_budget(std::string_view key) const {
     for (const SubBudgetFigures& sub : sub_budgets)
         if (sub.key == key) return &sub;
@@ -51,7 +56,9 @@ const SubBudgetFigures* BudgetFigures::sub_budget(std::string_view key) const {
 
 BudgetFigures budget_figures(const Application& application, const FigureOptions& options) {
     const Budget& budget = application.budget;
-    const auto amount_of = [&](std::size_t i) { return options.amounts ? (*options.amounts)[i] : budget.costs[i].amount; };
+    const auto amount_of = [&](std::size_t i) {
+        return options.amounts ? (*options.amounts)[i] : budget.costs[i].amount;
+    };
     BudgetFigures f;
 
     std::set<int> year_set;
@@ -66,14 +73,14 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
     f.years.assign(year_set.begin(), year_set.end());
     f.categories = ordered_codes(cost_categories(), used);
 
-    std::set<std::string_view> activity_ids;   // views of the application's own strings
+    std::set<std::string_view> activity_ids;  // views of the application's own strings
     for (const Activity& activity : application.activities)
         if (activity_ids.insert(activity.id).second) f.activities.push_back(activity.id);
     for (const CostLine& cost : budget.costs)
         if (cost.activity_id && !cost.activity_id->empty() && activity_ids.insert(*cost.activity_id).second)
             f.activities.push_back(*cost.activity_id);
     f.activities.emplace_back();
-    std::unordered_map<std::string_view, std::size_t> activity_at;   // the first of equal keys
+    std::unordered_map<std::string_view, std::size_t> activity_at;  // the first of equal keys
     for (std::size_t a = 0; a < f.activities.size(); ++a) activity_at.emplace(f.activities[a], a);
 
     // Sub-budgets: the owner, the beneficiary partners, other names, then "".
@@ -93,8 +100,10 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
             f.sub_budgets.push_back(new_sub(*partner.id));
     bool unassigned = false;
     const auto note = [&](const std::optional<std::string>& beneficiary) {
-        if (!beneficiary) unassigned = true;
-        else if (sub_at(*beneficiary) == f.sub_budgets.size()) f.sub_budgets.push_back(new_sub(*beneficiary));
+        if (!beneficiary)
+            unassigned = true;
+        else if (sub_at(*beneficiary) == f.sub_budgets.size())
+            f.sub_budgets.push_back(new_sub(*beneficiary));
     };
     for (const CostLine& cost : budget.costs) note(cost.beneficiary);
     for (const FinancingSource& source : budget.financing) note(source.beneficiary);
@@ -120,8 +129,10 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
         const CostLine& cost = budget.costs[i];
         const Money amount = amount_of(i);
         const std::size_t c = index_of(f.categories, cost.category);
-        const auto y = static_cast<std::size_t>(std::lower_bound(f.years.begin(), f.years.end(), cost.year) - f.years.begin());
-        const auto found = activity_at.find(cost.activity_id ? std::string_view(*cost.activity_id) : std::string_view());
+        const auto y =
+            static_cast<std::size_t>(std::lower_bound(f.years.begin(), f.years.end(), cost.year) - f.years.begin());
+        const auto found =
+            activity_at.find(cost.activity_id ? std::string_view(*cost.activity_id) : std::string_view());
         const std::size_t a = found == activity_at.end() ? f.activities.size() - 1 : found->second;
         add_to(f.by_category_year[c * year_count + y], amount);
         add_to(f.by_category[c], amount);
@@ -142,7 +153,8 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
 
     std::vector<std::string> kinds_used;
     for (const FinancingSource& source : budget.financing)
-        if (std::find(kinds_used.begin(), kinds_used.end(), source.kind) == kinds_used.end()) kinds_used.push_back(source.kind);
+        if (std::find(kinds_used.begin(), kinds_used.end(), source.kind) == kinds_used.end())
+            kinds_used.push_back(source.kind);
     f.kinds = ordered_codes(financing_kinds(), kinds_used);
     f.by_kind.assign(f.kinds.size(), 0);
     for (SubBudgetFigures& sub : f.sub_budgets) sub.by_kind.assign(f.kinds.size(), 0);
@@ -160,7 +172,6 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
 
     f.financing_by_kind_year.assign(f.kinds.size() * year_count, 0);
     f.financing_by_year.assign(year_count, 0);
-    f.esf_by_year.assign(year_count, 0);
     f.financing_by_source_year.reserve(budget.financing.size() * year_count);
     for (const FinancingSource& source : budget.financing) {
         const std::vector<Money> parts = spread_by_year(source.amount, f.by_year);
@@ -169,7 +180,6 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
             f.financing_by_source_year.push_back(parts[y]);
             add_to(f.financing_by_kind_year[k * year_count + y], parts[y]);
             add_to(f.financing_by_year[y], parts[y]);
-            if (source.kind == "esf") add_to(f.esf_by_year[y], parts[y]);
         }
     }
 
@@ -224,7 +234,9 @@ bool at_least_share(Money part, Money whole, std::int64_t share) {
     return static_cast<Wide>(part) * 10000 >= static_cast<Wide>(whole) * share;
 }
 
-Money share_floor(Money whole, std::int64_t share) { return static_cast<Money>(static_cast<Wide>(whole) * share / 10000); }
+Money share_floor(Money whole, std::int64_t share) {
+    return static_cast<Money>(static_cast<Wide>(whole) * share / 10000);
+}
 
 Money share_ceiling(Money whole, std::int64_t share) {
     return static_cast<Money>((static_cast<Wide>(whole) * share + 9999) / 10000);
@@ -257,11 +269,11 @@ std::optional<std::vector<std::int64_t>> display_shares(const std::vector<Money>
     Money sum = 0;
     for (const Money part : parts) {
         if (part < 0) return std::nullopt;
-        if (part > whole - sum) return std::nullopt;   // more than the whole, without overflowing
+        if (part > whole - sum) return std::nullopt;  // more than the whole, without overflowing
         sum += part;
     }
     if (sum != whole) return std::nullopt;
-    std::int64_t units = 100;   // 100 % in units of 10^-decimals per cent
+    std::int64_t units = 100;  // 100 % in units of 10^-decimals per cent
     for (int d = 0; d < decimals; ++d) units *= 10;
     std::vector<std::int64_t> shares(parts.size());
     std::vector<Wide> remainders(parts.size());
@@ -275,7 +287,8 @@ std::optional<std::vector<std::int64_t>> display_shares(const std::vector<Money>
     // Each share lost less than one unit, so fewer units are missing than there are parts.
     std::vector<std::size_t> order(parts.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
     for (std::size_t k = 0; given < units && k < order.size(); ++k, ++given) ++shares[order[k]];
     return shares;
 }

@@ -25,12 +25,12 @@ inline constexpr std::string_view indirect_category = "indirect";
 
 // One sub-budget (stödmottagare): the lines naming one beneficiary.
 struct SubBudgetFigures {
-    std::string key;                 // "owner", a partner's id, or "" for the lines naming no one
+    std::string key;  // "owner", a partner's id, or "" for the lines naming no one
     Money costs = 0;
     Money financing = 0;
     Money esf = 0;
-    std::vector<Money> by_category;  // indexed like BudgetFigures::categories
-    bool has_lines = false;          // some cost line or source names it
+    std::vector<Money> by_category;              // indexed like BudgetFigures::categories
+    bool has_lines = false;                      // some cost line or source names it
     std::vector<Money> by_category_year;         // [category * years.size() + year], like BudgetFigures's
     std::vector<Money> by_year;                  // its costs per year
     std::vector<std::size_t> lines_by_category;  // how many of its cost lines each category has
@@ -46,15 +46,15 @@ struct BudgetFigures {
     std::vector<int> years;
     // Category codes: the plan format's in its order, then unknown ones as met.
     std::vector<std::string> categories;
-    std::vector<Money> by_category_year;   // [category * years.size() + year]
+    std::vector<Money> by_category_year;  // [category * years.size() + year]
     std::vector<Money> by_category;
     std::vector<Money> by_year;
-    std::vector<std::size_t> lines_by_year;   // how many cost lines each year has
+    std::vector<std::size_t> lines_by_year;  // how many cost lines each year has
     // Activity keys: the plan's activities (the first of duplicate ids), then
     // ids the cost lines name that no activity has, then "" for the lines
     // without an activity (always last, even when an activity's id is "").
     std::vector<std::string> activities;
-    std::vector<Money> by_activity_year;   // [activity * years.size() + year]
+    std::vector<Money> by_activity_year;  // [activity * years.size() + year]
     std::vector<Money> by_activity;
     // Financing kinds: the plan format's in its order, then unknown ones as met.
     std::vector<std::string> kinds;
@@ -66,25 +66,28 @@ struct BudgetFigures {
     // spread over `years` in proportion to each year's costs (spread_by_year):
     // income has no year either, so a year's eligible cost is in the same
     // proportion. Empty when there are no years.
-    std::vector<Money> financing_by_source_year;   // [source (plan order) * years.size() + year]
-    std::vector<Money> financing_by_kind_year;     // [kind * years.size() + year]: the sum of its sources'
-    std::vector<Money> financing_by_year;          // the sum of every source's
-    std::vector<Money> esf_by_year;                // of the "esf" sources; cofinancing = financing - esf
+    std::vector<Money> financing_by_source_year;  // [source (plan order) * years.size() + year]
+    std::vector<Money> financing_by_kind_year;    // [kind * years.size() + year]: the sum of its sources'
+    std::vector<Money> financing_by_year;         // the sum of every source's
 
     Money total_costs = 0;
     Money income = 0;
-    Money eligible = 0;       // total costs less income
+    Money eligible = 0;  // total costs less income
     Money financing = 0;
     Money esf = 0;
-    Money cofinancing = 0;    // financing less ESF
+    Money cofinancing = 0;  // financing less ESF
     Money staff = 0;
     Money indirect = 0;
     Money transnational = 0;  // the cost lines tagged "transnational"
 
-    Money cell(std::size_t category, std::size_t year) const { return by_category_year[category * years.size() + year]; }
+    Money cell(std::size_t category, std::size_t year) const {
+        return by_category_year[category * years.size() + year];
+    }
     // The sum of a category or financing kind; 0 when no line has it.
     Money category(std::string_view code) const;
     Money kind(std::string_view code) const;
+    // A financing kind's part of one year (financing_by_kind_year); 0 when no source has it.
+    Money kind_in_year(std::string_view code, std::size_t year) const;
     const SubBudgetFigures* sub_budget(std::string_view key) const;
 };
 

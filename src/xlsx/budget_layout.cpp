@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <tuple>
 #include <cmath>
 #include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include "model/budget_figures.hpp"
@@ -34,7 +34,7 @@ constexpr std::uint32_t cost_activity_column = 2;
 constexpr std::uint32_t cost_label_column = 3;
 constexpr std::uint32_t cost_amount_column = 4;
 constexpr std::uint32_t cost_tags_column = 5;
-constexpr std::uint32_t cost_beneficiary_column = 6;   // only when partners are beneficiaries
+constexpr std::uint32_t cost_beneficiary_column = 6;  // only when partners are beneficiaries
 
 // Columns of the financing sheet.
 constexpr std::uint32_t source_kind_column = 0;
@@ -42,13 +42,13 @@ constexpr std::uint32_t source_funder_column = 1;
 constexpr std::uint32_t source_org_number_column = 2;
 constexpr std::uint32_t source_amount_column = 3;
 constexpr std::uint32_t source_share_column = 4;
-constexpr std::uint32_t source_beneficiary_column = 5;   // only when partners are beneficiaries
+constexpr std::uint32_t source_beneficiary_column = 5;  // only when partners are beneficiaries
 
 // Widths in characters: long texts wrap within these instead of widening the page.
 constexpr double narrow_text_width = 30;
 constexpr double wide_text_width = 70;
 constexpr double min_money_width = 14;
-constexpr double financing_label_width = 36;   // the labels of the financing by year, wrapped within
+constexpr double financing_label_width = 36;  // the labels of the financing by year, wrapped within
 
 [[noreturn]] void fail(const std::string& message) { throw std::runtime_error("budget workbook: " + message); }
 
@@ -105,7 +105,10 @@ class BudgetLayoutBuilder {
 public:
     BudgetLayoutBuilder(const model::Application& application, const WorkbookOptions& options,
                         const WorkbookLabels& labels, std::string lang)
-        : application_(application), budget_(application.budget), options_(options), labels_(labels),
+        : application_(application),
+          budget_(application.budget),
+          options_(options),
+          labels_(labels),
           lang_(std::move(lang)),
           cost_activities_(cost_activity_names(application)) {
         choose_names();
@@ -118,7 +121,7 @@ public:
         compute_flat_rates();
         define_looks();
         SheetLayout costs = costs_sheet();
-        SheetLayout financing = financing_sheet();   // its rows and labels are the financing by year's
+        SheetLayout financing = financing_sheet();  // its rows and labels are the financing by year's
         SheetLayout by_year = by_year_sheet();
         SheetLayout by_activity = by_activity_sheet();
         SheetLayout summary = summary_sheet();
@@ -226,8 +229,8 @@ private:
         const bool remaining = std::find(models.begin(), models.end(), "remaining-flat-rate") != models.end();
         if (!indirect && !remaining) return;
         if (indirect)
-            indirect_rate_ = checked_rate(options_.indirect_flat_rate_hundredths,
-                                          default_indirect_flat_rate_hundredths, "indirect flat rate");
+            indirect_rate_ = checked_rate(options_.indirect_flat_rate_hundredths, default_indirect_flat_rate_hundredths,
+                                          "indirect flat rate");
         if (remaining)
             remaining_rate_ = checked_rate(options_.remaining_flat_rate_hundredths,
                                            default_remaining_flat_rate_hundredths, "remaining flat rate");
@@ -246,7 +249,7 @@ private:
                 flat_lines[{cost.category, cost.year, owner}].push_back(i);
         }
         for (const auto& [group, lines] : flat_lines) {
-            if (lines.size() != 1) continue;   // two lines on one base: which gets what would be a guess
+            if (lines.size() != 1) continue;  // two lines on one base: which gets what would be a guess
             const auto& [category, year, owner] = group;
             const std::int64_t rate = category == "indirect" ? *indirect_rate_ : *remaining_rate_;
             const auto base = staff.find({year, owner});
@@ -359,7 +362,7 @@ private:
     // The width an amount needs as the money format shows it, with room for bold totals.
     double money_width(Money ore) const {
         double width = static_cast<double>(code_points(labels_.money_words(ore))) + 3;
-        if (show_ore_ && ore % 100 == 0) width += 3;   // ",00" is shown too
+        if (show_ore_ && ore % 100 == 0) width += 3;  // ",00" is shown too
         return std::max(width, min_money_width);
     }
 
@@ -494,13 +497,13 @@ private:
             sheet.table->headers.emplace_back(labels_.beneficiary);
             sheet.table->header_looks.push_back(header_);
         }
-        const std::uint32_t rate_row = cost_range_last_ + 2;   // a row free below the spare rows
+        const std::uint32_t rate_row = cost_range_last_ + 2;  // a row free below the spare rows
         const std::string rate_cell_indirect =
             flat_rate_cell(sheet, indirect_rate_, labels_.indirect_flat_rate, rate_row);
-        const std::string rate_cell_remaining =
-            flat_rate_cell(sheet, remaining_rate_, labels_.remaining_flat_rate, indirect_rate_ ? rate_row + 1 : rate_row);
+        const std::string rate_cell_remaining = flat_rate_cell(sheet, remaining_rate_, labels_.remaining_flat_rate,
+                                                               indirect_rate_ ? rate_row + 1 : rate_row);
         for (std::uint32_t column = 0; column < sheet.table->headers.size(); ++column)
-            widen(sheet, column, text_width(sheet.table->headers[column]) + 3);   // room for the filter button
+            widen(sheet, column, text_width(sheet.table->headers[column]) + 3);  // room for the filter button
 
         cost_category_labels_.reserve(costs.size());
         for (std::size_t i = 0; i < costs.size(); ++i) {
@@ -574,7 +577,8 @@ private:
                 rows.push_back(*words);
                 row_is_own_label.push_back(plain_criterion(rows.back()));
             } else {
-                const auto line = std::find_if(costs.begin(), costs.end(), [&](const auto& c) { return c.category == code; });
+                const auto line =
+                    std::find_if(costs.begin(), costs.end(), [&](const auto& c) { return c.category == code; });
                 rows.push_back(cost_category_labels_[static_cast<std::size_t>(line - costs.begin())]);
                 row_is_own_label.push_back(false);
             }
@@ -638,7 +642,7 @@ private:
                 .values = "=" + sheet_prefix(sheet.name) +
                           range_ref(1, total_column, total_row - 1, total_column, Anchor::both),
                 .number_format = money_format_,
-                .axis_number_format = std::string(labels_.money_format),   // whole kronor on the axis
+                .axis_number_format = std::string(labels_.money_format),  // whole kronor on the axis
                 .alt_text = shorten_utf8(std::string(labels_.chart_alt_text) + model::join(parts, ", ") + ".", 1000),
                 .anchor_row = below,
                 .anchor_column = 0,
@@ -692,9 +696,8 @@ private:
         };
         // One source's row: its share of each year and, in the total column, their sum.
         const auto source_row = [&](std::uint32_t row, std::size_t s) {
-            const std::string amount =
-                sheet_prefix(labels_.financing_sheet) +
-                cell_ref(static_cast<std::uint32_t>(s + 1), source_amount_column, Anchor::both);
+            const std::string amount = sheet_prefix(labels_.financing_sheet) +
+                                       cell_ref(static_cast<std::uint32_t>(s + 1), source_amount_column, Anchor::both);
             for (std::size_t y = 0; y < year_count; ++y) {
                 const auto column = static_cast<std::uint32_t>(first_year_column + y);
                 std::string formula;
@@ -739,12 +742,14 @@ private:
             const std::uint32_t kind_row = row++;
             label_cell(kind_row, kind_words, bold_wrapped_, 0);
             for (const std::size_t s : members) {
-                label_cell(row, sources[s].funder ? model_text(*sources[s].funder, "the funder of a source") : kind_words,
+                label_cell(row,
+                           sources[s].funder ? model_text(*sources[s].funder, "the funder of a source") : kind_words,
                            indented_wrapped_, 1);
                 source_row(row++, s);
             }
-            const std::vector<Money> by_year(figures_.financing_by_kind_year.begin() + static_cast<std::ptrdiff_t>(k * year_count),
-                                             figures_.financing_by_kind_year.begin() + static_cast<std::ptrdiff_t>((k + 1) * year_count));
+            const std::vector<Money> by_year(
+                figures_.financing_by_kind_year.begin() + static_cast<std::ptrdiff_t>(k * year_count),
+                figures_.financing_by_kind_year.begin() + static_cast<std::ptrdiff_t>((k + 1) * year_count));
             subtotal_row(kind_row, kind_row + 1, row - 1, by_year, figures_.by_kind[k], money_);
         }
         const std::uint32_t last_row = row - 1;
@@ -758,7 +763,8 @@ private:
         for (std::uint32_t column = first_year_column; column <= total_column; ++column) {
             const bool total = column == total_column;
             const std::size_t y = column - first_year_column;
-            const Money ore = total ? figures_.cofinancing : figures_.financing_by_year[y] - figures_.esf_by_year[y];
+            const Money ore =
+                total ? figures_.cofinancing : figures_.financing_by_year[y] - figures_.kind_in_year("esf", y);
             std::string formula = "=" + cell_ref(total_row, column);
             if (esf_row) formula += "-" + cell_ref(*esf_row, column);
             money_cell(cofinancing_row, column, ore, money_, std::move(formula));
@@ -805,11 +811,11 @@ private:
     }
 
     struct ActivityRow {
-        std::string key;         // what the costs' activity column holds; "" for costs without one
-        std::string shown_key;   // column A
+        std::string key;        // what the costs' activity column holds; "" for costs without one
+        std::string shown_key;  // column A
         std::string title;
         std::vector<std::string> goal_ids;
-        std::string goals_text;   // the goals' names separated by spaces, as column C shows them
+        std::string goals_text;  // the goals' names separated by spaces, as column C shows them
     };
 
     SheetLayout by_activity_sheet() {
@@ -822,7 +828,7 @@ private:
         std::vector<ActivityRow> rows;
         std::set<std::string> seen;
         for (const auto& activity : application_.activities) {
-            if (!seen.insert(activity.id).second) continue;   // a duplicate id would count its costs twice
+            if (!seen.insert(activity.id).second) continue;  // a duplicate id would count its costs twice
             const std::string what = located("activity '" + activity.id + "'", activity.where);
             std::vector<std::string> goals;
             for (const std::string& goal : activity.goal_ids) goals.push_back(name_of(goal_names_, goal));
@@ -864,7 +870,7 @@ private:
 
         // cells[r][y]: the cost of activity row r in year y; the last entry is the row's total.
         std::vector<std::vector<Money>> cells(rows.size(), std::vector<Money>(years_.size() + 1, 0));
-        std::vector<Money> column_sums(figures_.by_year);   // each cost is in one row: the years' totals
+        std::vector<Money> column_sums(figures_.by_year);  // each cost is in one row: the years' totals
         column_sums.push_back(figures_.total_costs);
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const ActivityRow& activity = rows[r];
@@ -884,7 +890,7 @@ private:
             // without an activity, whose costs have an empty activity cell,
             // and an activity the costs sheet names by its id but this
             // column by its label (ids that look like labels in another order).
-            const std::string key = no_activity                           ? "\"\""
+            const std::string key = no_activity                          ? "\"\""
                                     : activity.key == activity.shown_key ? cell_ref(row, key_column, Anchor::column)
                                                                          : string_literal(activity.key);
             for (std::size_t y = 0; y < years_.size(); ++y) {
@@ -931,7 +937,7 @@ private:
         constexpr std::uint32_t key_column = 0, statement_column = 1, activities_column = 2, first_year_column = 3;
         struct GoalRow {
             std::string id;
-            std::string name;   // column A, as the activities' goals column names it
+            std::string name;  // column A, as the activities' goals column names it
             std::string statement;
         };
         std::vector<GoalRow> goals;
@@ -939,7 +945,8 @@ private:
         for (const auto& goal : application_.goals) {
             if (!seen.insert(goal.id).second) continue;
             const std::string what = located("goal '" + goal.id + "'", goal.where);
-            goals.push_back({model_text(goal.id, "the id of " + what), model_text(name_of(goal_names_, goal.id), "the id of " + what),
+            goals.push_back({model_text(goal.id, "the id of " + what),
+                             model_text(name_of(goal_names_, goal.id), "the id of " + what),
                              model_text(goal.statement, "the statement of " + what)});
         }
         for (const auto& activity : activities)
@@ -981,7 +988,8 @@ private:
             widen(sheet, key_column, std::min(text_width(goals[g].name), narrow_text_width));
             put(sheet, row, statement_column, goals[g].statement, wrapped_);
             widen(sheet, statement_column, std::min(text_width(goals[g].statement), wide_text_width));
-            const std::string serving_text = model_text(model::join(serving, " "), "the activities of goal '" + id + "'");
+            const std::string serving_text =
+                model_text(model::join(serving, " "), "the activities of goal '" + id + "'");
             if (!serving_text.empty()) {
                 put(sheet, row, activities_column, serving_text, wrapped_);
                 widen(sheet, activities_column, std::min(text_width(serving_text), narrow_text_width));
@@ -1146,7 +1154,7 @@ private:
             rows.push_back({model_text(*partner.id, "the id of " + what), *partner.id,
                             model_text(partner.name, "the name of " + what)});
         }
-        const std::size_t beneficiaries = rows.size();   // the owner and the beneficiary partners
+        const std::size_t beneficiaries = rows.size();  // the owner and the beneficiary partners
         const auto add_unknown = [&](const std::optional<std::string>& beneficiary) {
             const std::string key = beneficiary_key(beneficiary);
             if (!key.empty() && seen.insert(key).second)
@@ -1156,8 +1164,8 @@ private:
         for (const auto& source : budget_.financing) add_unknown(source.beneficiary);
         rows.push_back({"", std::string(labels_.no_beneficiary), ""});
 
-        constexpr std::uint32_t key_column = 0, name_column = 1, costs_column = 2, financing_column = 3,
-                                esf_column = 4, difference_column = 5, status_column_here = 6;
+        constexpr std::uint32_t key_column = 0, name_column = 1, costs_column = 2, financing_column = 3, esf_column = 4,
+                                difference_column = 5, status_column_here = 6;
         put(sheet, 0, key_column, std::string(labels_.beneficiary), header_);
         put(sheet, 0, name_column, std::string(labels_.name), header_);
         put(sheet, 0, costs_column, std::string(labels_.costs), header_right_);
@@ -1183,7 +1191,8 @@ private:
             const SubBudget& sub = rows[r];
             Money costs = 0, financing = 0, esf = 0;
             for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
-                const std::optional<std::string> named = figures.key.empty() ? std::nullopt : std::optional(figures.key);
+                const std::optional<std::string> named =
+                    figures.key.empty() ? std::nullopt : std::optional(figures.key);
                 if (beneficiary_key(named) != sub.key) continue;
                 costs = add_amounts(costs, figures.costs, "the cost lines");
                 financing = add_amounts(financing, figures.financing, "the financing sources");
@@ -1202,8 +1211,8 @@ private:
             put(sheet, row, financing_column, Amount{financing}, money_,
                 "=SUMPRODUCT(EXACT(" + source_keys + "," + key + ")*" + sources_range(source_amount_column) + ")");
             put(sheet, row, esf_column, Amount{esf}, money_,
-                "=SUMPRODUCT(EXACT(" + source_keys + "," + key + ")*EXACT(" + sources_range(source_kind_column) +
-                    "," + esf_words + ")*" + sources_range(source_amount_column) + ")");
+                "=SUMPRODUCT(EXACT(" + source_keys + "," + key + ")*EXACT(" + sources_range(source_kind_column) + "," +
+                    esf_words + ")*" + sources_range(source_amount_column) + ")");
             const Money difference = costs - financing;
             put(sheet, row, difference_column, Amount{difference}, money_,
                 "=" + cell_ref(row, costs_column) + "-" + cell_ref(row, financing_column));
@@ -1219,9 +1228,10 @@ private:
         const auto total_row = static_cast<std::uint32_t>(rows.size() + 1);
         put(sheet, total_row, key_column, std::string(labels_.total), total_label_);
         put(sheet, total_row, name_column, std::monostate{}, total_label_);
-        const std::array<std::pair<std::uint32_t, Money>, 4> totals{
-            {{costs_column, all_costs}, {financing_column, all_financing}, {esf_column, all_esf},
-             {difference_column, all_costs - all_financing}}};
+        const std::array<std::pair<std::uint32_t, Money>, 4> totals{{{costs_column, all_costs},
+                                                                     {financing_column, all_financing},
+                                                                     {esf_column, all_esf},
+                                                                     {difference_column, all_costs - all_financing}}};
         for (const auto& [column, ore] : totals) {
             put(sheet, total_row, column, Amount{ore}, money_total_,
                 "=SUM(" + range_ref(1, column, total_row - 1, column) + ")");
@@ -1290,7 +1300,8 @@ private:
         const std::string source_match = "EXACT(" + sources_range(source_beneficiary_column) + "," + key_cell + ")";
         const auto money_cell = [&](std::uint32_t row, std::uint32_t column, Money ore, LookId cell_look,
                                     std::string formula) {
-            put(sheet, row, column, Amount{checked_amount(ore, "a sum of a sub-budget")}, cell_look, std::move(formula));
+            put(sheet, row, column, Amount{checked_amount(ore, "a sum of a sub-budget")}, cell_look,
+                std::move(formula));
             widen(sheet, column, money_width(ore));
         };
         const auto label_cell = [&](std::uint32_t row, const std::string& label, LookId cell_look) {
@@ -1319,13 +1330,14 @@ private:
                 label = *words;
             } else {
                 const auto& all = budget_.costs;
-                const auto line = std::find_if(all.begin(), all.end(), [&](const auto& cost) { return cost.category == code; });
+                const auto line =
+                    std::find_if(all.begin(), all.end(), [&](const auto& cost) { return cost.category == code; });
                 label = cost_category_labels_[static_cast<std::size_t>(line - all.begin())];
             }
             const std::uint32_t row = row_++;
             label_cell(row, label, text_);
-            const std::string category_match =
-                "EXACT(" + costs_range(cost_category_column) + "," + cell_ref(row, row_label_column, Anchor::column) + ")";
+            const std::string category_match = "EXACT(" + costs_range(cost_category_column) + "," +
+                                               cell_ref(row, row_label_column, Anchor::column) + ")";
             for (std::size_t y = 0; y < year_count; ++y) {
                 const auto column = static_cast<std::uint32_t>(first_year_column + y);
                 money_cell(row, column, cells[c * year_count + y], money_,
@@ -1426,13 +1438,16 @@ private:
         // reads what the call is and can still search for its id.
         const auto named = [&](const std::optional<model::LocalizedName>& pack_name, const std::string& id) {
             if (!pack_name) return id;
-            const std::string& name = (options_.lang.empty() ? application_.lang : options_.lang) == "en" ? pack_name->en : pack_name->sv;
+            const std::string& name =
+                (options_.lang.empty() ? application_.lang : options_.lang) == "en" ? pack_name->en : pack_name->sv;
             return name.empty() ? id : name + " (" + id + ")";
         };
         fact(sheet, labels_.programme,
-             model_text(named(options_.programme_title, application_.programme), located("the programme", application_.where)));
+             model_text(named(options_.programme_title, application_.programme),
+                        located("the programme", application_.where)));
         if (application_.call)
-            fact(sheet, labels_.call, model_text(named(options_.call_title, *application_.call), located("the call", application_.where)));
+            fact(sheet, labels_.call,
+                 model_text(named(options_.call_title, *application_.call), located("the call", application_.where)));
         fact(sheet, labels_.programme_area,
              model_text(named(options_.area_title, project.programme_area.value),
                         located("the programme area", project.programme_area.where)));
@@ -1464,7 +1479,7 @@ private:
         // plan format's order, then unknown ones as met.
         struct KindRow {
             std::string label;
-            bool own;     // one of our own labels
+            bool own;  // one of our own labels
             Money sum;
         };
         std::vector<KindRow> kinds{{std::string(*source_kind_words(labels_, "esf")), true, figures_.esf}};
@@ -1488,7 +1503,7 @@ private:
             kind_rows.push_back(figure(sheet, label, sum, formula));
         }
         const SummaryRow esf = kind_rows.front();
-        const std::uint32_t financing_row = row_ + 1;   // written right after the co-financing total
+        const std::uint32_t financing_row = row_ + 1;  // written right after the co-financing total
         const SummaryRow cofinancing = figure(sheet, labels_.total_cofinancing, total_financing_ - esf.ore,
                                               "=" + cell_ref(financing_row, value_column) + "-" + value_cell(esf));
         const SummaryRow financing = figure(sheet, labels_.total_financing, total_financing_,
@@ -1630,7 +1645,7 @@ private:
             return column < sheet.column_widths.size() && sheet.column_widths[column] > 0 ? sheet.column_widths[column]
                                                                                           : 8.43;
         };
-        std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> merged_to;   // anchor -> last column
+        std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> merged_to;  // anchor -> last column
         for (const Merge& merge : sheet.merges) merged_to[{merge.row, merge.first_column}] = merge.last_column;
         std::map<std::uint32_t, double> heights;
         for (const Cell& cell : sheet.cells) {
@@ -1668,7 +1683,7 @@ private:
         std::string escaped;
         for (const char c : title) {
             escaped += c;
-            if (c == '&') escaped += '&';   // "&&" prints one ampersand
+            if (c == '&') escaped += '&';  // "&&" prints one ampersand
         }
         sheet.print.header = "&L" + escaped + "&R&A";
         sheet.print.footer =
@@ -1704,9 +1719,9 @@ private:
     const model::Budget& budget_;
     const WorkbookOptions& options_;
     const WorkbookLabels& labels_;
-    const std::string lang_;   // "sv" or "en"
-    const CostActivityNames cost_activities_;   // the costs sheet's activity column
-    model::Labels activity_names_, goal_names_;   // what the other sheets call them (choose_names)
+    const std::string lang_;                     // "sv" or "en"
+    const CostActivityNames cost_activities_;    // the costs sheet's activity column
+    model::Labels activity_names_, goal_names_;  // what the other sheets call them (choose_names)
     WorkbookLayout layout_;
 
     std::string money_format_;
@@ -1718,13 +1733,13 @@ private:
            note_ = 0, at_most_percent_ = 0, at_least_percent_ = 0, at_most_money_ = 0, must_be_money_ = 0, status_ = 0;
 
     std::uint32_t cost_last_row_ = 1;
-    std::uint32_t cost_range_last_ = 1 + spare_cost_rows;   // the totals' ranges end here
+    std::uint32_t cost_range_last_ = 1 + spare_cost_rows;  // the totals' ranges end here
     bool sub_budgets_ = false;
-    std::map<std::string, std::string> category_word_of_;   // code -> the pack's words
-    std::vector<std::string> allowed_categories_;           // the drop-down
-    std::vector<Money> amounts_;                             // per cost line, flat rates applied
-    std::vector<std::int64_t> flat_rate_of_;                 // per cost line: its rate, -1 = not a formula
-    std::vector<std::uint32_t> flat_rows_;                   // costs-sheet rows of flat-rate formulas
+    std::map<std::string, std::string> category_word_of_;  // code -> the pack's words
+    std::vector<std::string> allowed_categories_;          // the drop-down
+    std::vector<Money> amounts_;                           // per cost line, flat rates applied
+    std::vector<std::int64_t> flat_rate_of_;               // per cost line: its rate, -1 = not a formula
+    std::vector<std::uint32_t> flat_rows_;                 // costs-sheet rows of flat-rate formulas
     std::optional<std::int64_t> indirect_rate_, remaining_rate_;
     std::uint32_t source_last_row_ = 1;
     std::uint32_t financing_total_row_ = 2;
@@ -1737,7 +1752,7 @@ private:
     std::vector<std::string> source_kind_labels_;
     std::vector<int> years_;
     std::vector<std::pair<std::string, Money>> category_totals_;
-    std::uint32_t row_ = 0;   // the next row of the summary
+    std::uint32_t row_ = 0;  // the next row of the summary
 };
 
 }  // namespace

@@ -12,7 +12,8 @@ namespace {
 
 CostLine cost(std::string category, int year, Money amount, std::optional<std::string> activity = std::nullopt,
               std::optional<std::string> beneficiary = std::nullopt, std::vector<std::string> tags = {}) {
-    return CostLine{std::move(category), year, std::move(activity), amount, std::move(tags), "", std::move(beneficiary), {}};
+    return CostLine{std::move(category), year, std::move(activity),    amount,
+                    std::move(tags),     "",   std::move(beneficiary), {}};
 }
 
 FinancingSource source(std::string kind, Money amount, std::optional<std::string> beneficiary = std::nullopt) {
@@ -103,17 +104,17 @@ BOOST_AUTO_TEST_CASE(figures_refuse_overflow) {
 
 BOOST_AUTO_TEST_CASE(exact_shares_in_128_bits) {
     BOOST_TEST(share_of(1, 3) == 3333);
-    BOOST_TEST(share_of(2, 3) == 6667);   // half up
+    BOOST_TEST(share_of(2, 3) == 6667);  // half up
     BOOST_TEST(share_of(5, 0) == 0);
     const Money big = std::numeric_limits<Money>::max();
-    BOOST_TEST(share_of(big, big) == 10000);   // part × 10000 passes 64 bits
+    BOOST_TEST(share_of(big, big) == 10000);  // part × 10000 passes 64 bits
     BOOST_TEST(at_most_share(1500, 10000, 1500));
     BOOST_TEST(!at_most_share(1501, 10000, 1500));
     BOOST_TEST(at_least_share(big / 2 + 1, big, 5000));
     BOOST_TEST(share_floor(999, 1500) == 149);
     BOOST_TEST(share_ceiling(999, 1500) == 150);
-    BOOST_TEST(share_rounded(1003, 1500) == 150);    // 150.45
-    BOOST_TEST(share_rounded(1010, 1500) == 152);    // 151.5, half away from zero
+    BOOST_TEST(share_rounded(1003, 1500) == 150);  // 150.45
+    BOOST_TEST(share_rounded(1010, 1500) == 152);  // 151.5, half away from zero
     BOOST_TEST(share_rounded(-1010, 1500) == -152);
     BOOST_TEST(fraction_text(1, 4) == "0.250000");
     BOOST_TEST(fraction_text(-3, 2) == "-1.500000");
@@ -178,7 +179,10 @@ BOOST_AUTO_TEST_CASE(figures_hold_the_financing_by_source_kind_and_year) {
     BOOST_TEST(f.financing_by_source_year == (std::vector<Money>{33300, 66700, 33300, 66701, 33300, 66699}));
     BOOST_TEST(f.financing_by_kind_year == (std::vector<Money>{33300, 66700, 66600, 133400}));
     BOOST_TEST(f.financing_by_year == (std::vector<Money>{99900, 200100}));
-    BOOST_TEST(f.esf_by_year == (std::vector<Money>{33300, 66700}));
+    BOOST_TEST(f.kind_in_year("esf", 0) == 33300);
+    BOOST_TEST(f.kind_in_year("esf", 1) == 66700);
+    BOOST_TEST(f.kind_in_year("public-cash", 1) == 133400);
+    BOOST_TEST(f.kind_in_year("private-cash", 0) == 0);  // no source of that kind
     for (std::size_t s = 0; s < a.budget.financing.size(); ++s)
         BOOST_TEST(f.financing_by_source_year[2 * s] + f.financing_by_source_year[2 * s + 1] ==
                    a.budget.financing[s].amount);
