@@ -1,3 +1,8 @@
+// The golden-file helper. It reads what it compares with Poco Zip and Poco's
+// SAX parser and writes its canonical XML with its own few lines, on purpose
+// not with the product's zip reader (docx::read_package), XML writer
+// (load::xml_markup, docx::xml_node) or parser set-up: a comparison that
+// shared the code it checks would let a defect there change both sides alike.
 #include "support/golden.hpp"
 
 #include <Poco/Exception.h>
@@ -45,11 +50,14 @@ bool plain_relative(const std::string& text) {
 // <source>/<folder>/golden/<name>, or why it is refused.
 std::string golden_target(const std::string& folder, const std::string& name, fs::path& target) {
     if (!plain_relative(folder) || folder.rfind("tests/", 0) != 0)
-        return "refused golden folder '" + folder + "': give the test's own folder relative to the source tree, tests/<suite>";
+        return "refused golden folder '" + folder +
+               "': give the test's own folder relative to the source tree, tests/<suite>";
     for (const fs::path& part : fs::path(folder))
         if (part == "golden") return "refused golden folder '" + folder + "': name the test folder, not its golden/";
-    if (!fs::is_directory(source_tree / folder)) return "refused golden folder '" + folder + "': no such folder in the source tree";
-    if (!plain_relative(name)) return "refused golden name '" + name + "': a relative name below golden/, without . or ..";
+    if (!fs::is_directory(source_tree / folder))
+        return "refused golden folder '" + folder + "': no such folder in the source tree";
+    if (!plain_relative(name))
+        return "refused golden name '" + name + "': a relative name below golden/, without . or ..";
     target = source_tree / folder / "golden" / name;
     return "";
 }
@@ -57,7 +65,8 @@ std::string golden_target(const std::string& folder, const std::string& name, fs
 std::string shown(const fs::path& path) { return fs::relative(path, source_tree).generic_string(); }
 
 std::string accept_hint(const std::string& folder) {
-    return "(an intended change: run the suite again with ESFDRAFT_ACCEPT=1, then read git diff -- " + folder + "/golden)";
+    return "(an intended change: run the suite again with ESFDRAFT_ACCEPT=1, then read git diff -- " + folder +
+           "/golden)";
 }
 
 // ---- readable differences ----------------------------------------------------
@@ -78,7 +87,7 @@ std::string excerpt(const std::string& line, std::size_t column) {
     constexpr std::size_t window = 70;
     if (line.size() <= 2 * window + 20) return line;
     std::size_t from = column > window ? column - window : 0;
-    while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;   // not inside a UTF-8 character
+    while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;  // not inside a UTF-8 character
     std::size_t to = std::min(line.size(), from + 2 * window);
     while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
     return (from > 0 ? "…" : "") + line.substr(from, to - from) + (to < line.size() ? "…" : "");
@@ -91,9 +100,10 @@ std::string difference(const std::string& label, const std::string& expected, co
     std::size_t line = 0;
     while (line < want.size() && line < got.size() && want[line] == got[line]) ++line;
     std::ostringstream out;
-    if (line == want.size() && line == got.size()) {   // the same lines: only the newline at the end differs
-        out << label << " differs at its end: " << (expected.ends_with('\n') ? "the golden file ends with a newline, the output does not"
-                                                                             : "the output ends with a newline, the golden file does not");
+    if (line == want.size() && line == got.size()) {  // the same lines: only the newline at the end differs
+        out << label << " differs at its end: "
+            << (expected.ends_with('\n') ? "the golden file ends with a newline, the output does not"
+                                         : "the output ends with a newline, the golden file does not");
         return out.str();
     }
     const std::string& left = line < want.size() ? want[line] : std::string();
@@ -126,7 +136,7 @@ std::string read_whole(const fs::path& path) {
 
 struct Node {
     bool is_text = false;
-    std::string name;   // the qualified name, or the text
+    std::string name;  // the qualified name, or the text
     std::vector<std::pair<std::string, std::string>> attributes;
     std::vector<Node> children;
 };
@@ -145,7 +155,8 @@ public:
         flush_text();
         Node element;
         element.name = qname;
-        for (int i = 0; i < attributes.getLength(); ++i) element.attributes.emplace_back(attributes.getQName(i), attributes.getValue(i));
+        for (int i = 0; i < attributes.getLength(); ++i)
+            element.attributes.emplace_back(attributes.getQName(i), attributes.getValue(i));
         open_.push_back(std::move(element));
     }
 
@@ -155,20 +166,24 @@ public:
         open_.pop_back();
         bool has_elements = false;
         for (const Node& child : element.children) has_elements |= !child.is_text;
-        if (has_elements) {   // indentation between elements is not content
+        if (has_elements) {  // indentation between elements is not content
             std::vector<Node> kept;
             for (Node& child : element.children)
                 if (!child.is_text || !whitespace_only(child.name)) kept.push_back(std::move(child));
             element.children = std::move(kept);
         }
-        if (open_.empty()) root = std::move(element);
-        else open_.back().children.push_back(std::move(element));
+        if (open_.empty())
+            root = std::move(element);
+        else
+            open_.back().children.push_back(std::move(element));
     }
 
     void characters(const Poco::XML::XMLChar chars[], int start, int length) override {
         if (!open_.empty()) text_.append(chars + start, static_cast<std::size_t>(length));
     }
-    void ignorableWhitespace(const Poco::XML::XMLChar chars[], int start, int length) override { characters(chars, start, length); }
+    void ignorableWhitespace(const Poco::XML::XMLChar chars[], int start, int length) override {
+        characters(chars, start, length);
+    }
 
 private:
     void flush_text() {
@@ -230,7 +245,8 @@ void append_canonical(std::string& out, const Node& node, std::size_t depth) {
     out += "</" + node.name + ">\n";
 }
 
-std::map<std::string, std::string> entries_from(std::istream& listing, const std::function<std::unique_ptr<std::istream>()>& reopen) {
+std::map<std::string, std::string> entries_from(std::istream& listing,
+                                                const std::function<std::unique_ptr<std::istream>()>& reopen) {
     Poco::Zip::ZipArchive archive(listing);
     std::map<std::string, std::string> entries;
     for (auto header = archive.headerBegin(); header != archive.headerEnd(); ++header) {
@@ -285,12 +301,14 @@ std::string check_golden(const std::string& folder, const std::string& name, con
     for (const std::string& file : golden_files)
         if (!actual.contains(file)) add(shown(target / file) + " was not written");
     for (const auto& [file, bytes] : actual) {
-        if (!golden_files.contains(file)) add(shown(target / file) + " is written but has no golden file");
-        else if (std::string found = difference(shown(target / file), read_whole(target / file), bytes); !found.empty()) add(found);
+        if (!golden_files.contains(file))
+            add(shown(target / file) + " is written but has no golden file");
+        else if (std::string found = difference(shown(target / file), read_whole(target / file), bytes); !found.empty())
+            add(found);
     }
     if (out.empty()) return "";
     if (!accepting) return out + "\n" + accept_hint(folder);
-    fs::remove_all(target);   // parts no longer written go with it
+    fs::remove_all(target);  // parts no longer written go with it
     for (const auto& [file, bytes] : actual) write_file(target / file, bytes);
     std::cerr << "accepted " << shown(target) << "/ (" << actual.size() << " files): read its diff before committing\n";
     return "";
