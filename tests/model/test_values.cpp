@@ -19,8 +19,8 @@ BOOST_AUTO_TEST_CASE(parses_plain_amounts_exactly) {
 }
 
 BOOST_AUTO_TEST_CASE(rejects_everything_else) {
-    for (const char* bad : {"1,5", "1e6", "-3", "12.345", "", " 1", "1 000", "1.", ".5", "+5", "12kr", "1.2.3",
-                            "99999999999999999999"})
+    for (const char* bad :
+         {"1,5", "1e6", "-3", "12.345", "", " 1", "1 000", "1.", ".5", "+5", "12kr", "1.2.3", "99999999999999999999"})
         BOOST_TEST(!parse_money(bad).has_value(), "accepted " << bad);
 }
 
@@ -33,18 +33,29 @@ BOOST_AUTO_TEST_CASE(groups_digits_in_threes) {
     BOOST_TEST(group_digits("1234567", " ") == "1 234 567");
     BOOST_TEST(group_digits("123", " ") == "123");
     BOOST_TEST(group_digits("", " ") == "");
-    BOOST_TEST(group_digits(std::int64_t{40000}, "\xC2\xA0") == "40\xC2\xA0" "000");
+    BOOST_TEST(group_digits(std::int64_t{40000}, "\xC2\xA0") ==
+               "40\xC2\xA0"
+               "000");
     BOOST_TEST(group_digits(std::int64_t{-1234567}, ",") == "-1,234,567");
     BOOST_TEST(group_digits(std::int64_t{0}, ",") == "0");
     BOOST_TEST(group_digits(std::numeric_limits<std::int64_t>::min(), ",") == "-9,223,372,036,854,775,808");
 }
 
 BOOST_AUTO_TEST_CASE(formats_swedish_and_english) {
-    BOOST_TEST(format_sek(163800000) == "1\xC2\xA0" "638\xC2\xA0" "000\xC2\xA0kr");
-    BOOST_TEST(format_sek(125000050) == "1\xC2\xA0" "250\xC2\xA0" "000,50\xC2\xA0kr");
+    BOOST_TEST(format_sek(163800000) ==
+               "1\xC2\xA0"
+               "638\xC2\xA0"
+               "000\xC2\xA0kr");
+    BOOST_TEST(format_sek(125000050) ==
+               "1\xC2\xA0"
+               "250\xC2\xA0"
+               "000,50\xC2\xA0kr");
     BOOST_TEST(format_sek(0) == "0\xC2\xA0kr");
     BOOST_TEST(format_sek(99900) == "999\xC2\xA0kr");
-    BOOST_TEST(format_sek(-6000000) == "\xE2\x88\x92" "60\xC2\xA0" "000\xC2\xA0kr");
+    BOOST_TEST(format_sek(-6000000) ==
+               "\xE2\x88\x92"
+               "60\xC2\xA0"
+               "000\xC2\xA0kr");
     BOOST_TEST(format_sek_en(125000050) == "SEK 1,250,000.50");
     BOOST_TEST(format_sek_en(42746000) == "SEK 427,460");
 }
@@ -98,9 +109,9 @@ BOOST_AUTO_TEST_CASE(months_and_days_count_exactly) {
     BOOST_TEST(span("2009-07-06").months == 5);
     BOOST_TEST(span("2009-07-06").days == 29);
     BOOST_TEST(span("2009-01-07").months == 0);
-    BOOST_TEST(span("2008-01-07").days == 0);   // not after: nothing
+    BOOST_TEST(span("2008-01-07").days == 0);  // not after: nothing
     const auto from_january_31 = parse_date("2009-01-31")->months_and_days_until(*parse_date("2009-03-01"));
-    BOOST_TEST(from_january_31.months == 1);   // to 2009-02-28, as add_months counts
+    BOOST_TEST(from_january_31.months == 1);  // to 2009-02-28, as add_months counts
     BOOST_TEST(from_january_31.days == 1);
 }
 

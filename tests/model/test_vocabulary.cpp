@@ -22,7 +22,7 @@ BOOST_AUTO_TEST_CASE(every_entry_has_both_names_and_a_unique_key) {
         BOOST_TEST(!section.name.en.empty());
         BOOST_TEST(section_words(section.key) == &section);
     }
-    BOOST_TEST(sections().front().key == "project");   // application order
+    BOOST_TEST(sections().front().key == "project");  // application order
     BOOST_TEST(sections().back().key == "attachments");
     // plan-format §3: the logic and the risks after the activities, the other
     // horizontal principles after non-discrimination.
@@ -97,7 +97,8 @@ std::set<std::string> keys_of(std::span<const CodeWords> table) {
 // Issue 11: risk levels, logic steps and cost models had their words inside
 // the draft's view only; each is one table, naming every code the format has.
 BOOST_AUTO_TEST_CASE(risk_levels_logic_steps_and_cost_models_have_one_table_each) {
-    const std::set<std::string> levels = xsd_values("Level"), steps = xsd_values("LogicStepKind"), models = xsd_values("CostModel");
+    const std::set<std::string> levels = xsd_values("Level"), steps = xsd_values("LogicStepKind"),
+                                models = xsd_values("CostModel");
     BOOST_TEST_REQUIRE(levels.size() == 3u);
     BOOST_TEST_REQUIRE(steps.size() == 5u);
     BOOST_TEST_REQUIRE(models.size() == 5u);
@@ -106,7 +107,7 @@ BOOST_AUTO_TEST_CASE(risk_levels_logic_steps_and_cost_models_have_one_table_each
     BOOST_TEST((keys_of(cost_models()) == models));
     BOOST_TEST(risk_level_words("high")->name.sv == "Hög");
     BOOST_TEST(risk_level_words("low")->name.en == "Low");
-    BOOST_TEST(logic_step_kinds().front().key == "problem");   // the logic's order
+    BOOST_TEST(logic_step_kinds().front().key == "problem");  // the logic's order
     BOOST_TEST(logic_step_kinds().back().key == "effects");
     BOOST_TEST(logic_step_words("problem")->name.sv == "Problem och behov");
     BOOST_TEST(cost_model_words("indirect-flat-rate")->name.sv == "schablon för indirekta kostnader");
