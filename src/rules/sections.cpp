@@ -98,6 +98,17 @@ void scan_placeholders(const model::Application& application, const model::RuleP
         scan.text("activities", activity.title, activity.where);
         scan.rich("activities", activity.description);
     }
+    if (const auto& logic = application.project_logic) {
+        scan.rich("projectLogic", logic->introduction);
+        for (const model::LogicStep& step : logic->steps) scan.rich("projectLogic", step.text);
+    }
+    if (const auto& analysis = application.risk_analysis) {
+        scan.rich("riskAnalysis", analysis->introduction);
+        for (const model::Risk& risk : analysis->risks) {
+            scan.text("riskAnalysis", risk.description, risk.where);
+            scan.text("riskAnalysis", risk.measure, risk.where);
+        }
+    }
     scan.rich("organisation", application.organisation);
     scan.rich("genderEquality", application.gender_equality);
     if (application.accessibility) {
@@ -106,11 +117,16 @@ void scan_placeholders(const model::Application& application, const model::RuleP
         scan.rich("accessibility", application.accessibility->participation);
     }
     scan.rich("nonDiscrimination", application.non_discrimination);
+    scan.rich("sustainableDevelopment", application.sustainable_development);
+    scan.rich("fundamentalRights", application.fundamental_rights);
     scan.rich("transnational", application.transnational);
     scan.rich("dissemination", application.dissemination);
     scan.rich("evaluation", application.evaluation);
     for (const model::CostLine& cost : application.budget.costs) scan.text("budget", cost.label, cost.where);
     for (const model::Income& income : application.budget.income) scan.text("budget", income.label, income.where);
+    if (const auto& attachments = application.attachments)
+        for (const model::Attachment& attachment : *attachments)
+            scan.text("attachments", attachment.title, attachment.where);
 }
 
 // Characters, not bytes: UTF-8 continuation bytes do not count.

@@ -1,6 +1,8 @@
 // Sections S001–S006, goals G001–G008 and accessibility A001–A003.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include "rules/rule_test_support.hpp"
 
 using namespace esfdraft;
@@ -88,6 +90,29 @@ BOOST_AUTO_TEST_CASE(s003_placeholders_every_occurrence) {
     // A word that merely contains a placeholder is not one.
     expect_none(check_plan(replaced(clean_plan(), "<background><p>", "<background><p>Storlek XXXL och TODOS. ")),
                 "S003");
+}
+
+BOOST_AUTO_TEST_CASE(s003_covers_the_esf_plus_sections_too) {
+    // The sections the plan format added (project logic, risk analysis, the
+    // other horizontal principles, attachments) are sections like the others.
+    std::string plan = replaced(clean_plan_esf_plus_full(), "  <budget",
+                                "  <fundamentalRights><p>Att komplettera.</p></fundamentalRights>\n  <budget");
+    plan = replaced(plan, "<measure>Mötena läggs digitalt", "<measure>XXX Mötena läggs digitalt");
+    plan = replaced(plan, "<p>Fler beviljade projekt i länet.</p>", "<p>Fler beviljade projekt i länet [...]</p>");
+    plan = replaced(plan, "Protokollsutdrag om firmatecknare<", "Protokollsutdrag om firmatecknare TODO<");
+    const CheckedPlan checked = check_plan_esf_plus(plan);
+    std::vector<std::string> sections;
+    for (const model::Finding& finding : checked.of_rule("S003")) sections.push_back(finding.section);
+    std::sort(sections.begin(), sections.end());
+    BOOST_TEST(
+        sections == (std::vector<std::string>{"attachments", "fundamentalRights", "projectLogic", "riskAnalysis"}),
+        listing(checked.findings));
+    for (const model::Finding& finding : checked.of_rule("S003")) {
+        if (finding.section != "riskAnalysis") continue;
+        BOOST_TEST(finding.where.path == "/application/riskAnalysis/risk");  // the risk whose measure holds it
+        BOOST_TEST(finding.where.line == line_of(plan, "<risk id=\"r1\""));
+    }
+    expect_none(check_plan_esf_plus(clean_plan_esf_plus_full()), "S003");
 }
 
 BOOST_AUTO_TEST_CASE(s004_summary_too_long) {
