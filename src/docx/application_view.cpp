@@ -1151,7 +1151,7 @@ private:
         };
         for (const std::string& code : b.cost_models) {
             if (code == "indirect-flat-rate")
-                flat_rate("indirect");
+                flat_rate(model::indirect_category);
             else if (code == "remaining-flat-rate")
                 flat_rate("other");
         }

@@ -19,6 +19,7 @@
 #include "http/editor_parts_util.hpp"
 #include "http/editor_rich.hpp"
 #include "http/page_kit.hpp"
+#include "model/budget_figures.hpp"
 #include "model/vocabulary.hpp"
 #include "pipeline/plan_editing.hpp"
 
@@ -225,8 +226,8 @@ void draw_figures(Sheet& sheet, std::ostream& out) {
         income = budget.total_income();
         financing = budget.total_financing();
         esf = budget.financing_of_kind("esf");
-        staff = budget.costs_of_category("staff");
-        indirect = budget.costs_of_category("indirect");
+        staff = budget.costs_of_category(model::staff_category);
+        indirect = budget.costs_of_category(model::indirect_category);
     } catch (const std::overflow_error&) {
         out << "<p>"
             << sheet.t("Beloppen är för stora för att summera; se anmärkningarna.",

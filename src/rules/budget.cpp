@@ -299,7 +299,8 @@ void check_cost_models(const model::Application& application, const model::RuleP
                                       .arg("category", MessageArg::of_text(cost.category))
                                       .arg("model", MessageArg::of_text(rule->code))
                                       .arg("allowed", MessageArg::of_text(join(rule->categories))));
-        if (!rule->rate || rule->flat_category == "indirect") continue;  // B008 checks the indirect-cost rate
+        if (!rule->rate || rule->flat_category == model::indirect_category)
+            continue;  // B008 checks the indirect-cost rate
         const Money flat = figures.category(rule->flat_category);
         const Money base = figures.category(rule->base);
         const model::CostLine* first_flat = nullptr;

@@ -241,17 +241,17 @@ private:
         for (std::size_t i = 0; i < costs.size(); ++i) {
             const model::CostLine& cost = costs[i];
             const std::string owner = sub_budgets_ ? beneficiary_key(cost.beneficiary) : std::string();
-            if (cost.category == "staff") {
+            if (cost.category == model::staff_category) {
                 Money& sum = staff[{cost.year, owner}];
                 sum = add_amounts(sum, checked_amount(cost.amount, "a staff cost line"), "the staff costs");
             }
-            if ((indirect && cost.category == "indirect") || (remaining && cost.category == "other"))
+            if ((indirect && cost.category == model::indirect_category) || (remaining && cost.category == "other"))
                 flat_lines[{cost.category, cost.year, owner}].push_back(i);
         }
         for (const auto& [group, lines] : flat_lines) {
             if (lines.size() != 1) continue;  // two lines on one base: which gets what would be a guess
             const auto& [category, year, owner] = group;
-            const std::int64_t rate = category == "indirect" ? *indirect_rate_ : *remaining_rate_;
+            const std::int64_t rate = category == model::indirect_category ? *indirect_rate_ : *remaining_rate_;
             const auto base = staff.find({year, owner});
             amounts_[lines.front()] = flat_amount(base == staff.end() ? 0 : base->second, rate);
             flat_rate_of_[lines.front()] = rate;
@@ -431,7 +431,7 @@ private:
     // so no line's formula refers to its own cell or to another's (a
     // circular reference in Excel and LibreOffice, however the criteria fall).
     std::string flat_formula(std::uint32_t row, const std::string& rate_cell) const {
-        const std::string staff = string_literal(*category_word("staff"));
+        const std::string staff = string_literal(*category_word(model::staff_category));
         const auto column = [&](std::uint32_t c, std::uint32_t first, std::uint32_t last) {
             return range_ref(first, c, last, c, Anchor::both);
         };
@@ -527,7 +527,8 @@ private:
             widen(sheet, cost_label_column, std::min(text_width(cost.label), wide_text_width));
             std::string formula;
             if (flat_rate_of_[i] >= 0)
-                formula = flat_formula(row, cost.category == "indirect" ? rate_cell_indirect : rate_cell_remaining);
+                formula = flat_formula(
+                    row, cost.category == model::indirect_category ? rate_cell_indirect : rate_cell_remaining);
             put(sheet, row, cost_amount_column, Amount{amount}, money_, std::move(formula));
             widen(sheet, cost_amount_column, money_width(amount));
             if (sub_budgets_ && cost.beneficiary)
