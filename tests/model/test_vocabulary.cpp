@@ -66,10 +66,10 @@ BOOST_AUTO_TEST_CASE(the_programme_period_names_the_phase) {
 
 namespace {
 
-// The enumeration values of one simple type of schemas/plan-1.xsd, read as
+// The enumeration values of one simple type of schemas/plan-1.xsd (or another schema), read as
 // text (the model suite has no XML parser): what a table must name.
-std::set<std::string> xsd_values(const std::string& type) {
-    std::ifstream in(std::string(ESFDRAFT_SOURCE_DIR) + "/schemas/plan-1.xsd");
+std::set<std::string> xsd_values(const std::string& type, const std::string& schema = "plan-1.xsd") {
+    std::ifstream in(std::string(ESFDRAFT_SOURCE_DIR) + "/schemas/" + schema);
     const std::string xsd((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const std::size_t start = xsd.find("<xs:simpleType name=\"" + type + "\"");
     const std::size_t end = xsd.find("</xs:simpleType>", start);
@@ -115,6 +115,25 @@ BOOST_AUTO_TEST_CASE(risk_levels_logic_steps_and_cost_models_have_one_table_each
     BOOST_TEST(risk_level_words("nope") == nullptr);
     BOOST_TEST(logic_step_words("nope") == nullptr);
     BOOST_TEST(cost_model_words("nope") == nullptr);
+}
+
+// A section, a cost category or a financing kind is added in the table and
+// in the schemas; this says when the two disagree, before a reader or a
+// writer meets a code one of them lacks.
+BOOST_AUTO_TEST_CASE(sections_categories_and_kinds_are_the_schemas_codes) {
+    const std::set<std::string> categories = xsd_values("CostCategory");
+    BOOST_TEST_REQUIRE(!categories.empty());
+    BOOST_TEST((keys_of(cost_categories()) == categories));
+    BOOST_TEST((xsd_values("CostCategory", "pack-1.xsd") == categories));
+    const std::set<std::string> kinds = xsd_values("SourceKind");
+    BOOST_TEST_REQUIRE(!kinds.empty());
+    BOOST_TEST((keys_of(financing_kinds()) == kinds));
+    std::set<std::string> sections;
+    for (const SectionWords& section : esfdraft::model::sections())
+        if (section.key != "project")
+            sections.insert(std::string(section.key));  // the facts, not a section a pack names
+    BOOST_TEST_REQUIRE(!sections.empty());
+    BOOST_TEST((xsd_values("Section", "pack-1.xsd") == sections));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
