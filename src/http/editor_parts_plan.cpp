@@ -4,6 +4,8 @@
 // date or number is the loader's X002 finding at its field).
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "http/editor.hpp"
@@ -235,19 +237,24 @@ std::string apply_facts(const Fields& fields, std::string_view document, const E
 
 // ------------------------------------------------------------- rich text
 
-// The rich-text sections that are a part each, in application order.
+// The rich-text sections that are a part each, in application order: the
+// vocabulary's sections of rich text but the summary, which has a part of
+// its own (both languages). The parts are made at compile time, one per
+// index, so their number is written here; adding a section of rich text to
+// the vocabulary without raising it fails at the first use (every editor
+// test), with this message.
+constexpr std::size_t rich_section_count = 11;
+
 const std::vector<std::string>& rich_sections() {
-    static const std::vector<std::string> keys{"background",
-                                               "problem",
-                                               "purpose",
-                                               "organisation",
-                                               "genderEquality",
-                                               "nonDiscrimination",
-                                               "sustainableDevelopment",
-                                               "fundamentalRights",
-                                               "transnational",
-                                               "dissemination",
-                                               "evaluation"};
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> out;
+        for (const model::SectionWords& section : model::sections())
+            if (section.rich_text && section.key != "summary") out.emplace_back(section.key);
+        if (out.size() != rich_section_count)
+            throw std::logic_error("the vocabulary has " + std::to_string(out.size()) +
+                                   " sections of rich text besides the summary; set rich_section_count to that");
+        return out;
+    }();
     return keys;
 }
 
@@ -417,7 +424,7 @@ void add_plan_parts(std::vector<Part>& parts) {
                      {plan_root + "/summary"},
                      &draw_summary,
                      &apply_summary});
-    add_rich(parts, std::make_index_sequence<11>{});
+    add_rich(parts, std::make_index_sequence<rich_section_count>{});
     parts.push_back({"accessibility",
                      "Tillgänglighet",
                      "Accessibility",
