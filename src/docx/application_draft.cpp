@@ -7,8 +7,8 @@
 #include <stdexcept>
 
 #include "docx/application_view.hpp"
-#include "docx/image_formats.hpp"
-#include "docx/zip_package.hpp"
+#include "docx/engine/image_formats.hpp"
+#include "docx/engine/zip_package.hpp"
 
 namespace esfdraft::docx {
 

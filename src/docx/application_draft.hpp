@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "docx/application_view.hpp"
-#include "docx/template_engine.hpp"
-#include "docx/zip_package.hpp"
+#include "docx/engine/template_engine.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "model/application.hpp"
 
 namespace esfdraft::docx {

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <set>
 
-#include "docx/filters.hpp"
+#include "docx/engine/filters.hpp"
 #include "model/budget_figures.hpp"
 #include "model/values.hpp"
 #include "model/vocabulary.hpp"

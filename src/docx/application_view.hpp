@@ -11,7 +11,7 @@
 #include <set>
 #include <string>
 
-#include "docx/template_value.hpp"
+#include "docx/engine/template_value.hpp"
 #include "model/application.hpp"
 
 namespace esfdraft::docx {

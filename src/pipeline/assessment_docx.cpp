@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "docx/application_draft.hpp"
-#include "docx/template_engine.hpp"
+#include "docx/engine/template_engine.hpp"
 #include "pipeline/assess.hpp"
 #include "report/assessment.hpp"
 

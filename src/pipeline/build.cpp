@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "docx/application_draft.hpp"
-#include "docx/image_formats.hpp"
+#include "docx/engine/image_formats.hpp"
 #include "pipeline/artefacts.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/pipeline.hpp"

@@ -1,6 +1,6 @@
 #include "pipeline/workbook_budget.hpp"
 
-#include "docx/zip_package.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "load/budget_xml.hpp"
 #include "pipeline/workbook_options.hpp"
 #include "report/catalogue.hpp"

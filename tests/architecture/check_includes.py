@@ -5,7 +5,7 @@ cli -> pipeline -> {load, rules, report, docx, xlsx} -> model and
 cli -> http -> {pipeline, store, report} and cli -> store -> model, where an arrow means "may include"; the five in the
 middle never include each other (cli may also include report, which formats
 what it prints). A third-party library stays inside the module that needs it,
-or the one file of it that ARCHITECTURE.md names (zlib in docx/zip_package,
+or the one file of it that ARCHITECTURE.md names (zlib in docx/engine/zip_package,
 libxlsxwriter in xlsx/xlsx_emitter); the longest matching header prefix
 decides (Poco/Data/ is store's even though other Poco headers may be docx's). A header whose
 opening comment says it is "Internal to" its module (e.g. "// Internal to the rules module: ...") may
@@ -48,10 +48,15 @@ THIRD_PARTY = {
     "Poco/Data/": {"store"},
     "sodium": {"store"},
     "libpq-fe.h": {"store"},
-    "zlib.h": {"docx/zip_package.cpp"},
+    "zlib.h": {"docx/engine/zip_package.cpp"},
     "xlsxwriter": {"xlsx/xlsx_emitter.cpp"},
     "boost/program_options": {"cli"},
 }
+
+# The template engine (docx/engine/) knows nothing about ESF: of the project
+# it includes only itself and these plain helpers of the model.
+ENGINE = "docx/engine/"
+ENGINE_MAY_INCLUDE = {"model/printable.hpp", "model/values.hpp", "model/nearest_name.hpp", "model/utf8.hpp"}
 
 
 INTERNAL = re.compile(r"\bInternal\s+to\b")
@@ -69,7 +74,7 @@ def is_internal(path):
 
 
 def owns(owner, relative):
-    """Whether `owner` (a module or a module's file) covers the file at `relative` (e.g. "docx/zip_package.cpp")."""
+    """Whether `owner` (a module or a module's file) covers the file at `relative` (e.g. "docx/engine/zip_package.cpp")."""
     return relative == owner if "/" in owner else relative.split("/")[0] == owner
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
@@ -105,6 +110,9 @@ def check(src):
                     problems.append(f"{where}: {module} may not include {header}")
                 elif "/" in header and header in internal and target != module:
                     problems.append(f"{where}: {header} is internal to {target}; {module} may not include it")
+                elif (relative.startswith(ENGINE) and "/" in header and not header.startswith(ENGINE)
+                      and header not in ENGINE_MAY_INCLUDE):
+                    problems.append(f"{where}: the template engine may not include {header}; it knows nothing about ESF")
     return problems, len(files)
 
 
@@ -116,8 +124,13 @@ def self_test():
         "rules/check.hpp": "// The check.\n#pragma once\n#include \"rules/terms.hpp\"\n",
         "pipeline/build.cpp": "#include \"rules/check.hpp\"\n#include \"rules/terms.hpp\"\n#include \"store/store.hpp\"\n",
         "model/plan.hpp": "// A plan. Not internal to anything, says this line only later.\n#pragma once\n#include <libxml/tree.h>\n",
+        "docx/engine/render.cpp": "#include \"docx/engine/render.hpp\"\n#include \"model/values.hpp\"\n#include \"docx/view.hpp\"\n#include \"model/plan.hpp\"\n",
+        "docx/engine/render.hpp": "#pragma once\n",
+        "docx/view.hpp": "#pragma once\n#include \"docx/engine/render.hpp\"\n",
     }
     expected = [
+        "src/docx/engine/render.cpp:3: the template engine may not include docx/view.hpp; it knows nothing about ESF",
+        "src/docx/engine/render.cpp:4: the template engine may not include model/plan.hpp; it knows nothing about ESF",
         "src/model/plan.hpp:3: libxml/tree.h belongs in load, not model/plan.hpp",
         "src/pipeline/build.cpp:2: rules/terms.hpp is internal to rules; pipeline may not include it",
         "src/pipeline/build.cpp:3: pipeline may not include store/store.hpp",

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "docx/template_engine.hpp"
-#include "docx/zip_package.hpp"
+#include "docx/engine/template_engine.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "support/run_binary.hpp"
 #include "support/temp_files.hpp"
 

@@ -15,9 +15,9 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "docx/template_engine.hpp"
-#include "docx/xml_node.hpp"
-#include "docx/zip_package.hpp"
+#include "docx/engine/template_engine.hpp"
+#include "docx/engine/xml_node.hpp"
+#include "docx/engine/zip_package.hpp"
 
 namespace esfdraft::docx::testing {
 

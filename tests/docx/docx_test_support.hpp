@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "docx/template_value.hpp"
+#include "docx/engine/template_value.hpp"
 
 namespace esfdraft::docx::testing {
 

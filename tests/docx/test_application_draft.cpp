@@ -9,9 +9,9 @@
 
 #include "docx/application_draft.hpp"
 #include "docx/application_view.hpp"
-#include "docx/template_value.hpp"
-#include "docx/xml_node.hpp"
-#include "docx/zip_package.hpp"
+#include "docx/engine/template_value.hpp"
+#include "docx/engine/xml_node.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "docx_test_support.hpp"
 #include "sample_applications.hpp"
 #include "support/golden.hpp"

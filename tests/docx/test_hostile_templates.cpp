@@ -2,10 +2,10 @@
 // error that names the template, and nothing crashes or balloons.
 #include <boost/test/unit_test.hpp>
 
-#include "docx/tag_syntax.hpp"
-#include "docx/template_engine.hpp"
-#include "docx/xml_node.hpp"
-#include "docx/zip_package.hpp"
+#include "docx/engine/tag_syntax.hpp"
+#include "docx/engine/template_engine.hpp"
+#include "docx/engine/xml_node.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "docx_test_support.hpp"
 
 using namespace esfdraft::docx;

@@ -2,9 +2,9 @@
 // runs, escaping, filters, rich text, images and error reporting.
 #include <boost/test/unit_test.hpp>
 
-#include "docx/image_formats.hpp"
-#include "docx/template_engine.hpp"
-#include "docx/zip_package.hpp"
+#include "docx/engine/image_formats.hpp"
+#include "docx/engine/template_engine.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "docx_test_support.hpp"
 
 using namespace esfdraft::docx;

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "docx/filters.hpp"
-#include "docx/tag_syntax.hpp"
+#include "docx/engine/filters.hpp"
+#include "docx/engine/tag_syntax.hpp"
 #include "fuzz_support.hpp"
 
 using namespace esfdraft;

@@ -24,8 +24,8 @@
 
 #include "docx/application_draft.hpp"
 #include "docx/application_view.hpp"
-#include "docx/template_engine.hpp"
-#include "docx/zip_package.hpp"
+#include "docx/engine/template_engine.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "fuzz_support.hpp"
 
 using namespace esfdraft;

@@ -29,7 +29,7 @@
 #include <typeinfo>
 #include <vector>
 
-#include "docx/zip_package.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "fuzz_support.hpp"
 #include "model/printable.hpp"
 

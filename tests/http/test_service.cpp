@@ -23,7 +23,7 @@
 
 #include <sys/wait.h>
 
-#include "docx/zip_package.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "fuzz/service_routes.hpp"
 #include "http/server.hpp"
 #include "http/site.hpp"

@@ -8,7 +8,7 @@
 #include <map>
 #include <thread>
 
-#include "docx/zip_package.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "pipeline/artefacts.hpp"
 #include "pipeline/build.hpp"
 #include "pipeline/new_plan.hpp"

@@ -12,7 +12,7 @@
 #include <fstream>
 #include <regex>
 
-#include "docx/zip_package.hpp"
+#include "docx/engine/zip_package.hpp"
 #include "support/temp_files.hpp"
 #include "xlsx/budget_reader.hpp"
 #include "xlsx/budget_workbook.hpp"

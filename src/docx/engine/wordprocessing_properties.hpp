@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "docx/compiled_template.hpp"
-#include "docx/xml_node.hpp"
+#include "docx/engine/compiled_template.hpp"
+#include "docx/engine/xml_node.hpp"
 
 namespace esfdraft::docx {
 

@@ -1,4 +1,4 @@
-#include "docx/zip_package.hpp"
+#include "docx/engine/zip_package.hpp"
 
 #include "model/printable.hpp"
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "docx/filters.hpp"
+#include "docx/engine/filters.hpp"
 
 namespace esfdraft::docx {
 

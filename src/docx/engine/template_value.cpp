@@ -1,4 +1,4 @@
-#include "docx/template_value.hpp"
+#include "docx/engine/template_value.hpp"
 
 namespace esfdraft::docx {
 

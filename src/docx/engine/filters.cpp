@@ -1,4 +1,4 @@
-#include "docx/filters.hpp"
+#include "docx/engine/filters.hpp"
 #include "model/printable.hpp"
 
 #include <array>

@@ -1,4 +1,4 @@
-#include "docx/xml_node.hpp"
+#include "docx/engine/xml_node.hpp"
 
 #include <Poco/Exception.h>
 #include <Poco/SAX/Attributes.h>

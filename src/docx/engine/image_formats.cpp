@@ -1,4 +1,4 @@
-#include "docx/image_formats.hpp"
+#include "docx/engine/image_formats.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,4 +1,4 @@
-#include "docx/template_parts.hpp"
+#include "docx/engine/template_parts.hpp"
 
 #include <algorithm>
 #include <cctype>

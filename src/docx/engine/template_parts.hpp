@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "docx/compiled_template.hpp"
-#include "docx/xml_node.hpp"
-#include "docx/zip_package.hpp"
+#include "docx/engine/compiled_template.hpp"
+#include "docx/engine/xml_node.hpp"
+#include "docx/engine/zip_package.hpp"
 
 namespace esfdraft::docx {
 

@@ -1,4 +1,4 @@
-#include "docx/tag_syntax.hpp"
+#include "docx/engine/tag_syntax.hpp"
 #include "model/printable.hpp"
 
 #include <array>

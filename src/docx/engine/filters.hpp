@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "docx/template_value.hpp"
+#include "docx/engine/template_value.hpp"
 
 namespace esfdraft::docx {
 

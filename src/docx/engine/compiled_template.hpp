@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "docx/tag_syntax.hpp"
-#include "docx/template_engine.hpp"
-#include "docx/xml_node.hpp"
-#include "docx/zip_package.hpp"
+#include "docx/engine/tag_syntax.hpp"
+#include "docx/engine/template_engine.hpp"
+#include "docx/engine/xml_node.hpp"
+#include "docx/engine/zip_package.hpp"
 
 namespace esfdraft::docx {
 

@@ -1,4 +1,4 @@
-#include "docx/wordprocessing_properties.hpp"
+#include "docx/engine/wordprocessing_properties.hpp"
 
 #include <algorithm>
 #include <array>

@@ -7,9 +7,9 @@
 #include <limits>
 #include <stdexcept>
 
-#include "docx/compiled_template.hpp"
-#include "docx/template_parts.hpp"
-#include "docx/wordprocessing_properties.hpp"
+#include "docx/engine/compiled_template.hpp"
+#include "docx/engine/template_parts.hpp"
+#include "docx/engine/wordprocessing_properties.hpp"
 #include "model/printable.hpp"
 
 namespace esfdraft::docx {

@@ -5,10 +5,10 @@
 #include <set>
 #include <stdexcept>
 
-#include "docx/compiled_template.hpp"
-#include "docx/filters.hpp"
-#include "docx/image_formats.hpp"
-#include "docx/template_engine.hpp"
+#include "docx/engine/compiled_template.hpp"
+#include "docx/engine/filters.hpp"
+#include "docx/engine/image_formats.hpp"
+#include "docx/engine/template_engine.hpp"
 #include "model/nearest_name.hpp"
 #include "model/printable.hpp"
 #include "model/values.hpp"
