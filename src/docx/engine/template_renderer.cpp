@@ -1,6 +1,6 @@
 // Renders compiled templates: one pass over each part's program with a
-// context stack, then the package is assembled (new numbering instances,
-// images, relationships, content types) and zipped.
+// context stack, collecting what the package gains (package_assembly.hpp
+// puts it together and zips it).
 #include <algorithm>
 #include <set>
 #include <stdexcept>
@@ -8,6 +8,7 @@
 #include "docx/engine/compiled_template.hpp"
 #include "docx/engine/filters.hpp"
 #include "docx/engine/image_formats.hpp"
+#include "docx/engine/package_assembly.hpp"
 #include "docx/engine/template_engine.hpp"
 #include "model/nearest_name.hpp"
 #include "model/printable.hpp"
@@ -109,8 +110,6 @@ constexpr std::size_t max_reported_problems = 200;
 
 const TemplateValue null_value;
 
-std::string relationship_type_image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
-
 }  // namespace
 
 TemplateError::TemplateError(const std::string& template_name, std::vector<TemplateProblem> problems)
@@ -144,20 +143,8 @@ public:
     std::vector<TemplateProblem> problems;
     std::size_t problems_left_out = 0;
 
-    struct NewNumbering {
-        std::string id, abstract_id, overrides;
-    };
-    std::vector<NewNumbering> new_numbering;
-
-    struct Media {
-        std::string name;  // "word/media/image1.png"
-        const ImageData* image;
-    };
-    std::vector<Media> media;
-    struct NewRelationship {
-        std::string id, target;
-    };
-    std::map<std::string, std::vector<NewRelationship>> new_relationships;  // rels part -> added
+    // What the render adds to the package besides the parts it rewrites.
+    PackageAdditions added;
 
 private:
     struct Frame {
@@ -407,9 +394,9 @@ private:
                     if (style.numbers_have_numbering) {
                         // Every list starts at 1: a numbering instance of its own.
                         const std::string id = std::to_string(next_num_id_++);
-                        new_numbering.push_back({id, style.numbered_abstract_id,
-                                                 "<" + w_ + "lvlOverride " + w_ + "ilvl=\"0\"><" + w_ +
-                                                     "startOverride " + w_ + "val=\"1\"/></" + w_ + "lvlOverride>"});
+                        added.numbering.push_back({id, style.numbered_abstract_id,
+                                                   "<" + w_ + "lvlOverride " + w_ + "ilvl=\"0\"><" + w_ +
+                                                       "startOverride " + w_ + "val=\"1\"/></" + w_ + "lvlOverride>"});
                         const std::string properties =
                             style.numbered_properties_before + id + style.numbered_properties_after;
                         for (const SpanList& item : block.items) write_paragraph(out, properties, item, style);
@@ -427,18 +414,18 @@ private:
 
     std::string relationship_for(const ImageData& image) {
         // One media part per distinct image, one relationship per part that shows it.
-        std::size_t index = media.size();
-        for (std::size_t i = 0; i < media.size(); ++i)
-            if (media[i].image->bytes == image.bytes) index = i;
-        if (index == media.size()) {
+        std::size_t index = added.media.size();
+        for (std::size_t i = 0; i < added.media.size(); ++i)
+            if (added.media[i].image->bytes == image.bytes) index = i;
+        if (index == added.media.size()) {
             std::string name;
-            for (long n = static_cast<long>(media.size()) + 1;; ++n) {
+            for (long n = static_cast<long>(added.media.size()) + 1;; ++n) {
                 name = "word/media/rendered-image" + std::to_string(n) + "." + image.extension;
                 if (!compiled_.package.find(name)) break;
             }
-            media.push_back({name, &image});
+            added.media.push_back({name, &image});
         }
-        const std::string& media_name = media[index].name;
+        const std::string& media_name = added.media[index].name;
         const std::string key = part_->rels_name + "|" + media_name;
         if (auto found = relationship_for_media_.find(key); found != relationship_for_media_.end())
             return found->second;
@@ -450,7 +437,7 @@ private:
         const std::string folder = slash == std::string::npos ? "" : part_->name.substr(0, slash + 1);
         const std::string target =
             media_name.rfind(folder, 0) == 0 ? media_name.substr(folder.size()) : "/" + media_name;
-        new_relationships[part_->rels_name].push_back({id, target});
+        added.relationships[part_->rels_name].push_back({id, target});
         relationship_for_media_[key] = id;
         return id;
     }
@@ -606,8 +593,8 @@ private:
         const auto& numbering = compiled_.numbering;
         const auto abstract = numbering.abstract_of_num.find(original);
         const auto overrides = numbering.overrides_of_num.find(original);
-        new_numbering.push_back({id, abstract == numbering.abstract_of_num.end() ? "0" : abstract->second,
-                                 overrides == numbering.overrides_of_num.end() ? "" : overrides->second});
+        added.numbering.push_back({id, abstract == numbering.abstract_of_num.end() ? "0" : abstract->second,
+                                   overrides == numbering.overrides_of_num.end() ? "" : overrides->second});
         scope[original] = id;
         return id;
     }
@@ -791,86 +778,6 @@ private:
     }
 };
 
-// Adds the new numbering instances after the last w:num (before
-// w:numIdMacAtCleanup, which must stay last).
-std::string numbering_with(const NumberingInfo& numbering, const std::vector<Renderer::NewNumbering>& added) {
-    const XmlNode& root = *numbering.root;
-    const std::string w = numbering.w_prefix.empty() ? "" : numbering.w_prefix + ":";
-    std::string insertion;
-    for (const auto& n : added)
-        insertion += "<" + w + "num " + w + "numId=\"" + n.id + "\"><" + w + "abstractNumId " + w + "val=\"" +
-                     n.abstract_id + "\"/>" + n.overrides + "</" + w + "num>";
-    std::size_t insert_after = 0;  // index of the child after which to insert; 0 with none_found = at start
-    bool found = false;
-    for (std::size_t i = 0; i < root.children.size(); ++i)
-        if (root.children[i].is_w("num") || root.children[i].is_w("abstractNum") ||
-            root.children[i].is_w("numPicBullet")) {
-            insert_after = i;
-            found = true;
-        }
-    std::string out(xml_declaration);
-    append_start_tag_open(out, root);
-    out += '>';
-    if (!found) out += insertion;
-    for (std::size_t i = 0; i < root.children.size(); ++i) {
-        append_xml(out, root.children[i]);
-        if (found && i == insert_after) out += insertion;
-    }
-    out += "</" + root.name + ">";
-    return out;
-}
-
-std::string with_relationships(const std::string* existing, const std::vector<Renderer::NewRelationship>& added) {
-    std::string additions;
-    for (const auto& r : added) {
-        additions += "<Relationship Id=\"" + r.id + "\" Type=\"" + relationship_type_image + "\" Target=\"";
-        append_escaped_attribute(additions, r.target);
-        additions += "\"/>";
-    }
-    if (!existing) {
-        return std::string(xml_declaration) + "<Relationships xmlns=\"" + std::string(ns::package_relationships) +
-               "\">" + additions + "</Relationships>";
-    }
-    const XmlNode root = parse_xml(*existing, "relationships");
-    std::string out(xml_declaration);
-    append_start_tag_open(out, root);
-    out += '>';
-    for (const XmlNode& child : root.children) append_xml(out, child);
-    out += additions;
-    out += "</" + root.name + ">";
-    return out;
-}
-
-std::string with_content_types(const std::string& existing, const std::set<std::string>& extensions,
-                               const std::string& main_part, bool main_is_template) {
-    const XmlNode root = parse_xml(existing, "[Content_Types].xml");
-    std::string out(xml_declaration);
-    append_start_tag_open(out, root);
-    out += '>';
-    std::set<std::string> missing = extensions;
-    for (const XmlNode& child : root.children) {
-        if (child.local == "Default")
-            if (const XmlAttribute* extension = child.attribute("", "Extension")) missing.erase(extension->value);
-    }
-    for (const std::string& extension : missing)
-        out += "<Default Extension=\"" + extension + "\" ContentType=\"" + image_content_type(extension) + "\"/>";
-    for (const XmlNode& child : root.children) {
-        const XmlAttribute* part = child.attribute("", "PartName");
-        if (main_is_template && child.local == "Override" && part && part->value == "/" + main_part) {
-            // A .dotx renders to a document, not to another template.
-            XmlNode document = child;
-            for (XmlAttribute& a : document.attributes)
-                if (a.name == "ContentType")
-                    a.value = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
-            append_xml(out, document);
-            continue;
-        }
-        append_xml(out, child);
-    }
-    out += "</" + root.name + ">";
-    return out;
-}
-
 std::vector<TemplateProblem> with_left_out(std::vector<TemplateProblem> problems, std::size_t left_out) {
     if (left_out > 0)
         problems.push_back({"", 0, "", "… and " + std::to_string(left_out) + " more problems like these",
@@ -943,21 +850,7 @@ std::string DocumentTemplate::render(const TemplateValue& data, const RenderSett
     if (!problems.empty())
         throw TemplateError(compiled.name, with_left_out(std::move(problems), renderer.problems_left_out));
 
-    Package result = compiled.package;
-    for (auto& [name, bytes] : outputs) result.put(name, std::move(bytes));
-    if (!renderer.new_numbering.empty() && compiled.numbering.root)
-        result.put(compiled.numbering.part_name, numbering_with(compiled.numbering, renderer.new_numbering));
-    std::set<std::string> extensions;
-    for (const auto& media : renderer.media) {
-        result.put(media.name, media.image->bytes);
-        extensions.insert(media.image->extension);
-    }
-    for (const auto& [rels, added] : renderer.new_relationships)
-        result.put(rels, with_relationships(result.find(rels), added));
-    if (!extensions.empty() || compiled.main_is_template)
-        result.put("[Content_Types].xml", with_content_types(*result.find("[Content_Types].xml"), extensions,
-                                                             compiled.main_part, compiled.main_is_template));
-    return write_package(result);
+    return assemble_package(compiled, std::move(outputs), renderer.added);
 }
 
 }  // namespace esfdraft::docx
