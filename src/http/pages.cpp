@@ -128,15 +128,9 @@ std::string row(const std::string& header, const std::string& value) {
     return "<tr><th scope=\"row\">" + header + "</th><td>" + value + "</td></tr>";
 }
 
-std::string plan_html(const Request& request, const model::Application& plan,
-                      const std::vector<model::CostCategoryRule>& pack_categories) {
-    std::ostringstream out;
-    const auto section = [&](std::string_view key, const std::optional<model::RichText>& text) {
-        if (!text || text->empty()) return;
-        out << "<section><h3>" << e(section_title(request, key)) << "</h3>" << rich_html(*text) << "</section>";
-    };
+// The project's facts: title, owner, period, municipalities, the applicant.
+void project_html(std::ostream& out, const Request& request, const model::Application& plan) {
     const model::Project& project = plan.project;
-    out << "<div class=\"plan\">";
     out << "<section><h3>" << t(request, "Projektet", "The project") << "</h3><table><tbody>"
         << row(t(request, "Titel", "Title"), e(project.title.value));
     if (project.acronym) out << row(t(request, "Förkortning", "Acronym"), e(project.acronym->value));
@@ -171,13 +165,18 @@ std::string plan_html(const Request& request, const model::Application& plan,
                        e(applicant->account->kind) + " " + e(applicant->account->number));
     }
     out << "</tbody></table></section>";
+}
+
+// The summary in the plan's language.
+void summary_html(std::ostream& out, const Request& request, const model::Application& plan) {
     if (const model::Summary* summary = plan.main_summary()) {
         out << "<section><h3>" << e(section_title(request, "summary")) << "</h3>" << rich_html(summary->text)
             << "</section>";
     }
-    section("background", plan.background);
-    section("problem", plan.problem);
-    section("purpose", plan.purpose);
+}
+
+// Each target group with its description.
+void target_groups_html(std::ostream& out, const Request& request, const model::Application& plan) {
     if (!plan.target_groups.empty()) {
         out << "<section><h3>" << e(section_title(request, "targetGroups")) << "</h3><ul>";
         for (const model::TargetGroup& group : plan.target_groups) {
@@ -187,6 +186,10 @@ std::string plan_html(const Request& request, const model::Application& plan,
         }
         out << "</ul></section>";
     }
+}
+
+// Each goal with its indicators as a table.
+void goals_html(std::ostream& out, const Request& request, const model::Application& plan) {
     if (!plan.goals.empty()) {
         out << "<section><h3>" << e(section_title(request, "goals")) << "</h3>";
         for (const model::Goal& goal : plan.goals) {
@@ -207,6 +210,10 @@ std::string plan_html(const Request& request, const model::Application& plan,
         }
         out << "</section>";
     }
+}
+
+// The activities as a table: when, and for which goals.
+void activities_html(std::ostream& out, const Request& request, const model::Application& plan) {
     if (!plan.activities.empty()) {
         out << "<section><h3>" << e(section_title(request, "activities")) << "</h3><table><thead><tr><th scope=\"col\">"
             << t(request, "Aktivitet", "Activity") << "</th><th scope=\"col\">" << t(request, "Tid", "When")
@@ -219,6 +226,10 @@ std::string plan_html(const Request& request, const model::Application& plan,
         }
         out << "</tbody></table></section>";
     }
+}
+
+// The project logic, step by step.
+void project_logic_html(std::ostream& out, const Request& request, const model::Application& plan) {
     if (const auto& logic = plan.project_logic) {
         out << "<section><h3>" << e(section_title(request, "projectLogic")) << "</h3>";
         if (!logic->introduction.empty()) out << rich_html(logic->introduction);
@@ -230,6 +241,10 @@ std::string plan_html(const Request& request, const model::Application& plan,
         }
         out << "</section>";
     }
+}
+
+// The risks as a table: likelihood, impact, measure.
+void risk_analysis_html(std::ostream& out, const Request& request, const model::Application& plan) {
     if (const auto& risks = plan.risk_analysis) {
         out << "<section><h3>" << e(section_title(request, "riskAnalysis")) << "</h3>";
         if (!risks->introduction.empty()) out << rich_html(risks->introduction);
@@ -246,7 +261,10 @@ std::string plan_html(const Request& request, const model::Application& plan,
         }
         out << "</section>";
     }
-    section("organisation", plan.organisation);
+}
+
+// The partners, a beneficiary as one with its own sub-budget.
+void partners_html(std::ostream& out, const Request& request, const model::Application& plan) {
     if (!plan.partners.empty()) {
         out << "<section><h3>" << e(section_title(request, "partners")) << "</h3><ul>";
         for (const model::Partner& partner : plan.partners)
@@ -257,7 +275,10 @@ std::string plan_html(const Request& request, const model::Application& plan,
                 << "</li>";
         out << "</ul></section>";
     }
-    section("genderEquality", plan.gender_equality);
+}
+
+// Accessibility's three parts, each a section of its own.
+void accessibility_html(std::ostream& out, const Request& request, const model::Application& plan) {
     if (plan.accessibility) {
         const std::string name = section_title(request, "accessibility");
         for (const auto& [aspect, text] :
@@ -267,12 +288,11 @@ std::string plan_html(const Request& request, const model::Application& plan,
             if (*text && !(*text)->empty())
                 out << "<section><h3>" << e(name) << ": " << e(aspect) << "</h3>" << rich_html(**text) << "</section>";
     }
-    section("nonDiscrimination", plan.non_discrimination);
-    section("fundamentalRights", plan.fundamental_rights);
-    section("sustainableDevelopment", plan.sustainable_development);
-    section("transnational", plan.transnational);
-    section("dissemination", plan.dissemination);
-    section("evaluation", plan.evaluation);
+}
+
+// The cost lines and the financing, with the sub-budget's beneficiary when there are several.
+void budget_html(std::ostream& out, const Request& request, const model::Application& plan,
+                 const std::vector<model::CostCategoryRule>& pack_categories) {
     const bool by_beneficiary = plan.has_beneficiary_partners();
     out << "<section><h3>" << e(section_title(request, "budget")) << "</h3>";
     if (!plan.budget.cost_models.empty()) {
@@ -306,10 +326,53 @@ std::string plan_html(const Request& request, const model::Application& plan,
             << "<td class=\"num\">" << e(money(request, source.amount)) << "</td></tr>";
     }
     out << "</tbody></table></section>";
+}
+
+// The attachments' titles.
+void attachments_html(std::ostream& out, const Request& request, const model::Application& plan) {
     if (plan.attachments && !plan.attachments->empty()) {
         out << "<section><h3>" << e(section_title(request, "attachments")) << "</h3><ul>";
         for (const model::Attachment& attachment : *plan.attachments) out << "<li>" << e(attachment.title) << "</li>";
         out << "</ul></section>";
+    }
+}
+
+// The plan as the service's page shows it: the vocabulary's sections in
+// application order (the draft's), a section of rich text by its key, the
+// others each by its writer above; a section the plan leaves out is not shown.
+std::string plan_html(const Request& request, const model::Application& plan,
+                      const std::vector<model::CostCategoryRule>& pack_categories) {
+    std::ostringstream out;
+    out << "<div class=\"plan\">";
+    for (const model::SectionWords& section : model::sections()) {
+        const std::string_view key = section.key;
+        if (const std::optional<model::RichText>* text = model::rich_section(plan, key)) {
+            if (*text && !(*text)->empty())
+                out << "<section><h3>" << e(section_title(request, key)) << "</h3>" << rich_html(**text)
+                    << "</section>";
+        } else if (key == "project") {
+            project_html(out, request, plan);
+        } else if (key == "summary") {
+            summary_html(out, request, plan);
+        } else if (key == "targetGroups") {
+            target_groups_html(out, request, plan);
+        } else if (key == "goals") {
+            goals_html(out, request, plan);
+        } else if (key == "activities") {
+            activities_html(out, request, plan);
+        } else if (key == "projectLogic") {
+            project_logic_html(out, request, plan);
+        } else if (key == "riskAnalysis") {
+            risk_analysis_html(out, request, plan);
+        } else if (key == "partners") {
+            partners_html(out, request, plan);
+        } else if (key == "accessibility") {
+            accessibility_html(out, request, plan);
+        } else if (key == "budget") {
+            budget_html(out, request, plan, pack_categories);
+        } else if (key == "attachments") {
+            attachments_html(out, request, plan);
+        }
     }
     out << "</div>";
     return out.str();

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model/values.hpp"
+#include "model/vocabulary.hpp"
 #include "report/report.hpp"
 
 namespace esfdraft::http {
@@ -27,6 +28,21 @@ std::string text_of(const std::optional<model::RichText>& text) { return text ? 
 
 std::string decimal(const std::optional<model::Decimal>& value) { return value ? value->text() : std::string(); }
 
+// "genderEquality" -> "gender-equality": a plan element's name as the diff's
+// keys are written.
+std::string kebab_case(std::string_view name) {
+    std::string out;
+    for (const char c : name) {
+        if (c >= 'A' && c <= 'Z') {
+            out += '-';
+            out += static_cast<char>(c - 'A' + 'a');
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 // Keys must be unique: a second "staff 2024" becomes "staff 2024 #2".
 void add_item(Items& items, std::map<std::string, int>& seen, const std::string& key, Fields fields) {
     const int count = ++seen[key];
@@ -41,33 +57,31 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
         add_item(sections, seen["section"], key, {{"text", text}});
     };
     section("title", plan.project.title.value);
-    if (const model::Summary* summary = plan.main_summary()) section("summary", summary->text.plain_text());
-    section("background", text_of(plan.background));
-    section("problem", text_of(plan.problem));
-    section("purpose", text_of(plan.purpose));
-    section("organisation", text_of(plan.organisation));
-    section("gender-equality", text_of(plan.gender_equality));
-    if (plan.accessibility) {
-        section("accessibility-physical", text_of(plan.accessibility->physical));
-        section("accessibility-information", text_of(plan.accessibility->information));
-        section("accessibility-participation", text_of(plan.accessibility->participation));
-    }
-    section("non-discrimination", text_of(plan.non_discrimination));
-    section("transnational", text_of(plan.transnational));
-    section("dissemination", text_of(plan.dissemination));
-    section("evaluation", text_of(plan.evaluation));
-    section("sustainable-development", text_of(plan.sustainable_development));
-    section("fundamental-rights", text_of(plan.fundamental_rights));
-    if (plan.project_logic) {
-        std::string logic = plan.project_logic->introduction.plain_text();
-        for (const model::LogicStep& step : plan.project_logic->steps)
-            logic += (logic.empty() ? "" : "\n") + step.kind +
-                     (step.goal_ids.empty() ? "" : " (" + model::join(step.goal_ids) + ")") + ": " +
-                     step.text.plain_text();
-        section("project-logic", logic);
+    // The sections of text in application order, keyed as the rest of the
+    // diff is (genderEquality is "gender-equality"); accessibility by its
+    // three parts.
+    for (const model::SectionWords& words : model::sections()) {
+        const std::string key = kebab_case(words.key);
+        if (const std::optional<model::RichText>* text = model::rich_section(plan, words.key)) {
+            section(key, text_of(*text));
+        } else if (key == "summary") {
+            if (const model::Summary* summary = plan.main_summary()) section(key, summary->text.plain_text());
+        } else if (key == "accessibility" && plan.accessibility) {
+            section("accessibility-physical", text_of(plan.accessibility->physical));
+            section("accessibility-information", text_of(plan.accessibility->information));
+            section("accessibility-participation", text_of(plan.accessibility->participation));
+        } else if (key == "project-logic" && plan.project_logic) {
+            std::string logic = plan.project_logic->introduction.plain_text();
+            for (const model::LogicStep& step : plan.project_logic->steps)
+                logic += (logic.empty() ? "" : "\n") + step.kind +
+                         (step.goal_ids.empty() ? "" : " (" + model::join(step.goal_ids) + ")") + ": " +
+                         step.text.plain_text();
+            section(key, logic);
+        } else if (key == "risk-analysis" && plan.risk_analysis) {
+            section(key, plan.risk_analysis->introduction.plain_text());
+        }
     }
     if (plan.risk_analysis) {
-        section("risk-analysis", plan.risk_analysis->introduction.plain_text());
         int index = 0;
         for (const model::Risk& risk : plan.risk_analysis->risks) {
             ++index;

@@ -3,6 +3,7 @@
 #include "load/tree_parser.hpp"
 #include "load/xml_syntax.hpp"
 #include "model/nearest_name.hpp"
+#include "model/utf8.hpp"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -138,21 +139,6 @@ auto with_collected_errors(ErrorCollector& collector, Work work) {
         ~Restore() { xmlSetStructuredErrorFunc(nullptr, nullptr); }
     } restore;
     return work();
-}
-
-// 1-based line and column of byte `offset`.
-std::pair<int, int> position_of(std::string_view bytes, std::size_t offset) {
-    int line = 1;
-    int column = 1;
-    for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
-        if (bytes[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0u) != 0x80u) {
-            ++column;
-        }
-    }
-    return {line, column};
 }
 
 bool iequals_ascii(std::string_view a, std::string_view b) {
@@ -504,7 +490,7 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
         }
         const std::size_t length = utf8_sequence_length(bytes, i);
         if (length == 0 || bytes[i] == '\0') {
-            const auto [line, column] = position_of(bytes, i);
+            const auto [line, column] = model::line_and_column(bytes, i);
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned int>(static_cast<unsigned char>(bytes[i])));
             out.push_back(file_finding("X001", "X001.invalid_utf8", file, line, column)
@@ -525,7 +511,7 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
                 const std::string_view name =
                     declaration.substr(quote + 1, close == std::string_view::npos ? 0 : close - quote - 1);
                 if (!iequals_ascii(name, "utf-8")) {
-                    const auto [line, column] = position_of(bytes, start + at);
+                    const auto [line, column] = model::line_and_column(bytes, start + at);
                     out.push_back(file_finding("X001", "X001.not_utf8", file, line, column)
                                       .arg("encoding", model::MessageArg::of_text(std::string(name))));
                     return false;
@@ -535,7 +521,7 @@ bool check_input_bytes(std::string_view bytes, const std::string& file, model::F
     }
     const std::size_t doctype = bytes.find("<!DOCTYPE");
     if (doctype != std::string_view::npos) {
-        const auto [line, column] = position_of(bytes, doctype);
+        const auto [line, column] = model::line_and_column(bytes, doctype);
         out.push_back(file_finding("X001", "X001.doctype", file, line, column));
         return false;
     }
@@ -833,7 +819,7 @@ namespace {
 bool within_markup_limits(std::string_view bytes, const std::string& file, model::Findings& out) {
     const std::optional<MarkupLimits::Excess> excess = MarkupLimits(bytes).check();
     if (!excess) return true;
-    const auto [line, column] = position_of(bytes, excess->offset);
+    const auto [line, column] = model::line_and_column(bytes, excess->offset);
     out.push_back(file_finding("X002", "X002.invalid", file, line, column)
                       .arg("detail", model::MessageArg::of_text(excess->detail)));
     return false;

@@ -9,12 +9,13 @@
 #include <vector>
 
 #include "model/rule_pack.hpp"
+#include "model/utf8.hpp"
 
 namespace esfdraft::load {
 
 namespace {
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
+using model::continues_utf8;
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_name_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
@@ -52,23 +53,9 @@ public:
         const std::size_t end = line_end(offset);
         for (int k = 1; k < column && offset < end; ++k) {
             ++offset;
-            while (offset < end && is_continuation(bytes_[offset])) ++offset;
+            while (offset < end && continues_utf8(bytes_[offset])) ++offset;
         }
         return offset;
-    }
-
-    // 1-based line and column (in characters) of `offset`.
-    std::pair<int, int> position(std::size_t offset) const {
-        int line = 1, column = 1;
-        for (std::size_t i = 0; i < offset && i < bytes_.size(); ++i) {
-            if (bytes_[i] == '\n') {
-                line += 1;
-                column = 1;
-            } else if (!is_continuation(bytes_[i])) {
-                ++column;
-            }
-        }
-        return {line, column};
     }
 
     // Of the offsets on `line` (or, when there are none, the line before:
@@ -111,7 +98,7 @@ private:
 model::MessageArg text(std::string value) { return model::MessageArg::of_text(std::move(value)); }
 
 model::Finding x001(const char* message_id, const std::string& file, const Text& bytes, std::size_t offset) {
-    const auto [line, column] = bytes.position(offset);
+    const auto [line, column] = model::line_and_column(bytes.bytes(), offset);
     return file_finding("X001", message_id, file, line, column);
 }
 

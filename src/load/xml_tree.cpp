@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "model/utf8.hpp"
+
 namespace esfdraft::load {
 
 namespace {
@@ -112,7 +114,7 @@ std::pair<int, int> ForwardPosition::at(std::size_t offset) {
         lines_to_ = offset;
     }
     for (; column_to_ < offset; ++column_to_)
-        if ((static_cast<unsigned char>(bytes_[column_to_]) & 0xC0u) != 0x80u) ++column_;
+        if (!model::continues_utf8(bytes_[column_to_])) ++column_;
     return {line_, column_};
 }
 

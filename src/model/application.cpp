@@ -1,6 +1,8 @@
 #include "model/application.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 namespace esfdraft::model {
 
@@ -141,6 +143,26 @@ bool Application::has_beneficiary_partners() const {
     for (const Partner& partner : partners)
         if (partner.beneficiary()) return true;
     return false;
+}
+
+const std::optional<RichText>* rich_section(const Application& application, std::string_view key) {
+    using Member = std::optional<RichText> Application::*;
+    static constexpr std::pair<std::string_view, Member> members[] = {
+        {"background", &Application::background},
+        {"problem", &Application::problem},
+        {"purpose", &Application::purpose},
+        {"organisation", &Application::organisation},
+        {"genderEquality", &Application::gender_equality},
+        {"nonDiscrimination", &Application::non_discrimination},
+        {"sustainableDevelopment", &Application::sustainable_development},
+        {"fundamentalRights", &Application::fundamental_rights},
+        {"transnational", &Application::transnational},
+        {"dissemination", &Application::dissemination},
+        {"evaluation", &Application::evaluation},
+    };
+    for (const auto& [name, member] : members)
+        if (name == key) return &(application.*member);
+    return nullptr;
 }
 
 Labels activity_labels(const Application& application) {

@@ -423,6 +423,15 @@ struct Application {
     bool has_beneficiary_partners() const;
 };
 
+// The text of a section that is one rich text and nothing else: the
+// vocabulary's sections of rich text (model/vocabulary.hpp) but the summary,
+// which a plan may give in two languages (Application::main_summary). For
+// "background", "genderEquality", … the member that holds it; nullptr for
+// any other key. This is the one place that ties those keys to the members,
+// so the rules, the reports, the service's pages and its diff can walk the
+// vocabulary's sections instead of naming each one.
+const std::optional<RichText>* rich_section(const Application& application, std::string_view key);
+
 // The numbers the draft gives the plan's activities and goals, by their
 // place in the plan: activities "A1", "A2", …; goals "M1", "M2", … in
 // Swedish ("mål") and "G1", "G2", … in English (any lang other than "en" is

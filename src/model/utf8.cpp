@@ -26,4 +26,25 @@ Utf8Sequence decode_utf8(std::string_view text, std::size_t at) {
     return {code, length};
 }
 
+std::size_t character_count(std::string_view text) {
+    std::size_t count = 0;
+    for (const char c : text)
+        if (!continues_utf8(c)) ++count;
+    return count;
+}
+
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if (!continues_utf8(text[i])) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
 }  // namespace esfdraft::model

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <utility>
 
 namespace esfdraft::model {
 
@@ -19,5 +20,19 @@ struct Utf8Sequence {
 // that does not continue it, an overlong form, a surrogate (U+D800–U+DFFF)
 // and a code point past U+10FFFF.
 Utf8Sequence decode_utf8(std::string_view text, std::size_t at);
+
+// True for a byte that continues a sequence (10xxxxxx). Every other byte
+// starts a character, so counting those counts characters; a stray
+// continuation byte is not counted, an invalid lead byte is.
+constexpr bool continues_utf8(char byte) { return (static_cast<unsigned char>(byte) & 0xC0u) == 0x80u; }
+
+// The characters of `text`, as continues_utf8 counts them: what a reader
+// calls the text's length, what a column counts.
+std::size_t character_count(std::string_view text);
+
+// The 1-based line and column (in characters, as character_count counts) of
+// byte `offset` of `text`; past the end, of the end. Every message that
+// points into a file the user gave counts this way.
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 
 }  // namespace esfdraft::model

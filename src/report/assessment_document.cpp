@@ -88,17 +88,8 @@ bool section_blocks(DocBlocks& out, const model::Application& app, const std::st
         rich_blocks(out, summary->text);
         return true;
     }
-    if (section == "background") return optional_rich(out, app.background);
-    if (section == "problem") return optional_rich(out, app.problem);
-    if (section == "purpose") return optional_rich(out, app.purpose);
-    if (section == "organisation") return optional_rich(out, app.organisation);
-    if (section == "genderEquality") return optional_rich(out, app.gender_equality);
-    if (section == "nonDiscrimination") return optional_rich(out, app.non_discrimination);
-    if (section == "transnational") return optional_rich(out, app.transnational);
-    if (section == "dissemination") return optional_rich(out, app.dissemination);
-    if (section == "evaluation") return optional_rich(out, app.evaluation);
-    if (section == "sustainableDevelopment") return optional_rich(out, app.sustainable_development);
-    if (section == "fundamentalRights") return optional_rich(out, app.fundamental_rights);
+    if (const std::optional<model::RichText>* text = model::rich_section(app, section))
+        return optional_rich(out, *text);
     if (section == "targetGroups") {
         if (app.target_groups.empty()) return false;
         DocBlock list = bullets();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "model/utf8.hpp"
 #include "report/report.hpp"
 
 namespace esfdraft::report {
@@ -41,13 +42,8 @@ std::string verdict_text(bool ready, Language language) {
     return phrase(ready ? "verdict.ready" : "verdict.not_ready", language);
 }
 
-// Display width in characters (UTF-8 continuation bytes do not count).
-std::size_t width(std::string_view text) {
-    std::size_t count = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++count;
-    return count;
-}
+// Display width in characters.
+std::size_t width(std::string_view text) { return model::character_count(text); }
 
 std::string padded(const std::string& text, std::size_t columns) {
     const std::size_t used = width(text);

@@ -43,17 +43,8 @@ SectionView view_section(const model::Application& application, std::string_view
         }
         return view;
     }
-    if (name == "background") return rich(application.background, application);
-    if (name == "problem") return rich(application.problem, application);
-    if (name == "purpose") return rich(application.purpose, application);
-    if (name == "organisation") return rich(application.organisation, application);
-    if (name == "genderEquality") return rich(application.gender_equality, application);
-    if (name == "nonDiscrimination") return rich(application.non_discrimination, application);
-    if (name == "transnational") return rich(application.transnational, application);
-    if (name == "dissemination") return rich(application.dissemination, application);
-    if (name == "evaluation") return rich(application.evaluation, application);
-    if (name == "sustainableDevelopment") return rich(application.sustainable_development, application);
-    if (name == "fundamentalRights") return rich(application.fundamental_rights, application);
+    if (const std::optional<model::RichText>* text = model::rich_section(application, name))
+        return rich(*text, application);
     if (name == "riskAnalysis") {
         SectionView view;
         view.where = application.where;

@@ -1,4 +1,6 @@
 // Sections S001–S007 (docs/rules.md, "Sections" and "Added rules").
+#include "model/utf8.hpp"
+#include "model/vocabulary.hpp"
 #include "rules/check.hpp"
 #include "rules/rule_finding.hpp"
 #include "rules/section_view.hpp"
@@ -80,61 +82,66 @@ private:
     std::string lowered_;  // the text being scanned, lowered; reused
 };
 
-void scan_placeholders(const model::Application& application, const model::RulePack& pack, model::Findings& out) {
-    PlaceholderScan scan(pack, out);
-    for (const model::Summary& summary : application.summaries) scan.rich("summary", summary.text);
-    scan.rich("background", application.background);
-    scan.rich("problem", application.problem);
-    scan.rich("purpose", application.purpose);
-    for (const model::TargetGroup& group : application.target_groups) {
-        scan.text("targetGroups", group.name, group.where);
-        scan.rich("targetGroups", group.description);
-    }
-    for (const model::Goal& goal : application.goals) {
-        scan.text("goals", goal.statement, goal.where);
-        for (const model::Indicator& indicator : goal.indicators) scan.text("goals", indicator.text, indicator.where);
-    }
-    for (const model::Activity& activity : application.activities) {
-        scan.text("activities", activity.title, activity.where);
-        scan.rich("activities", activity.description);
-    }
-    if (const auto& logic = application.project_logic) {
-        scan.rich("projectLogic", logic->introduction);
-        for (const model::LogicStep& step : logic->steps) scan.rich("projectLogic", step.text);
-    }
-    if (const auto& analysis = application.risk_analysis) {
-        scan.rich("riskAnalysis", analysis->introduction);
-        for (const model::Risk& risk : analysis->risks) {
-            scan.text("riskAnalysis", risk.description, risk.where);
-            scan.text("riskAnalysis", risk.measure, risk.where);
+// The text of a section with structure (lists, steps, risks, lines): each
+// piece the plan writes. Sections of rich text are scanned by their key
+// (model::rich_section), so a new one is scanned without a line here.
+void scan_structured(PlaceholderScan& scan, const model::Application& application, std::string_view key) {
+    if (key == "summary") {
+        for (const model::Summary& summary : application.summaries) scan.rich(key, summary.text);
+    } else if (key == "targetGroups") {
+        for (const model::TargetGroup& group : application.target_groups) {
+            scan.text(key, group.name, group.where);
+            scan.rich(key, group.description);
         }
+    } else if (key == "goals") {
+        for (const model::Goal& goal : application.goals) {
+            scan.text(key, goal.statement, goal.where);
+            for (const model::Indicator& indicator : goal.indicators) scan.text(key, indicator.text, indicator.where);
+        }
+    } else if (key == "activities") {
+        for (const model::Activity& activity : application.activities) {
+            scan.text(key, activity.title, activity.where);
+            scan.rich(key, activity.description);
+        }
+    } else if (key == "projectLogic") {
+        if (const auto& logic = application.project_logic) {
+            scan.rich(key, logic->introduction);
+            for (const model::LogicStep& step : logic->steps) scan.rich(key, step.text);
+        }
+    } else if (key == "riskAnalysis") {
+        if (const auto& analysis = application.risk_analysis) {
+            scan.rich(key, analysis->introduction);
+            for (const model::Risk& risk : analysis->risks) {
+                scan.text(key, risk.description, risk.where);
+                scan.text(key, risk.measure, risk.where);
+            }
+        }
+    } else if (key == "accessibility") {
+        if (const auto& accessibility = application.accessibility) {
+            scan.rich(key, accessibility->physical);
+            scan.rich(key, accessibility->information);
+            scan.rich(key, accessibility->participation);
+        }
+    } else if (key == "budget") {
+        for (const model::CostLine& cost : application.budget.costs) scan.text(key, cost.label, cost.where);
+        for (const model::Income& income : application.budget.income) scan.text(key, income.label, income.where);
+    } else if (key == "attachments") {
+        if (const auto& attachments = application.attachments)
+            for (const model::Attachment& attachment : *attachments) scan.text(key, attachment.title, attachment.where);
     }
-    scan.rich("organisation", application.organisation);
-    scan.rich("genderEquality", application.gender_equality);
-    if (application.accessibility) {
-        scan.rich("accessibility", application.accessibility->physical);
-        scan.rich("accessibility", application.accessibility->information);
-        scan.rich("accessibility", application.accessibility->participation);
-    }
-    scan.rich("nonDiscrimination", application.non_discrimination);
-    scan.rich("sustainableDevelopment", application.sustainable_development);
-    scan.rich("fundamentalRights", application.fundamental_rights);
-    scan.rich("transnational", application.transnational);
-    scan.rich("dissemination", application.dissemination);
-    scan.rich("evaluation", application.evaluation);
-    for (const model::CostLine& cost : application.budget.costs) scan.text("budget", cost.label, cost.where);
-    for (const model::Income& income : application.budget.income) scan.text("budget", income.label, income.where);
-    if (const auto& attachments = application.attachments)
-        for (const model::Attachment& attachment : *attachments)
-            scan.text("attachments", attachment.title, attachment.where);
+    // project (facts, not prose) and partners (names) hold no placeholder text.
 }
 
-// Characters, not bytes: UTF-8 continuation bytes do not count.
-std::int64_t character_count(std::string_view text) {
-    std::int64_t count = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++count;
-    return count;
+// Every section in application order, so the findings come in the order a
+// reader meets the text.
+void scan_placeholders(const model::Application& application, const model::RulePack& pack, model::Findings& out) {
+    PlaceholderScan scan(pack, out);
+    for (const model::SectionWords& section : model::sections()) {
+        if (const std::optional<model::RichText>* text = model::rich_section(application, section.key))
+            scan.rich(section.key, *text);
+        else
+            scan_structured(scan, application, section.key);
+    }
 }
 
 // Folded, with every run of whitespace (also U+00A0) one space, so that a
@@ -215,7 +222,7 @@ model::Findings check_sections(const model::Application& application, const mode
     // S004: every summary, in either language, must fit the form's field.
     const std::int64_t maximum = pack.summary_max_characters.value;
     for (const model::Summary& summary : application.summaries) {
-        const std::int64_t characters = character_count(summary.text.plain_text());
+        const auto characters = static_cast<std::int64_t>(model::character_count(summary.text.plain_text()));
         if (characters > maximum)
             out.push_back(
                 rule_finding("S004", "summary", "S004.too_long", located_or(summary.text.where, application.where))

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "model/utf8.hpp"
 #include "model/values.hpp"
 
 namespace esfdraft::xlsx {
@@ -83,12 +84,7 @@ std::size_t utf16_length(std::string_view text) {
     return units;
 }
 
-std::size_t code_points(std::string_view text) {
-    std::size_t count = 0;
-    for (const char c : text)
-        if ((static_cast<std::uint8_t>(c) & 0xC0) != 0x80) ++count;
-    return count;
-}
+std::size_t code_points(std::string_view text) { return model::character_count(text); }
 
 std::string escape_ooxml_escapes(std::string_view text) {
     std::string out;

@@ -1,9 +1,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include <limits>
+#include <set>
 #include <stdexcept>
 
 #include "model/application.hpp"
+#include "model/vocabulary.hpp"
 
 using namespace esfdraft::model;
 
@@ -58,4 +60,26 @@ BOOST_AUTO_TEST_CASE(summaries_by_language) {
     application.lang = "en";
     BOOST_TEST(application.main_summary() == &application.summaries[0]);
     BOOST_TEST(application.english_summary() == nullptr);
+}
+
+// Every section the vocabulary calls rich text (but the summary) has its
+// member, each its own, and nothing else has one: a section of rich text
+// added to the vocabulary without its member here fails this test.
+BOOST_AUTO_TEST_CASE(rich_sections_are_the_vocabularys_and_each_has_its_own_member) {
+    Application application;
+    std::set<const std::optional<RichText>*> members;
+    for (const SectionWords& section : sections()) {
+        const std::optional<RichText>* text = rich_section(application, section.key);
+        if (!section.rich_text || section.key == "summary") {
+            BOOST_TEST(text == nullptr, section.key);
+            continue;
+        }
+        BOOST_TEST_REQUIRE(text != nullptr, section.key);
+        BOOST_TEST(members.insert(text).second, section.key);
+    }
+    BOOST_TEST(members.size() == 11u);
+    BOOST_TEST(rich_section(application, "genderEquality") == &application.gender_equality);
+    BOOST_TEST(rich_section(application, "fundamentalRights") == &application.fundamental_rights);
+    BOOST_TEST(rich_section(application, "gender_equality") == nullptr);
+    BOOST_TEST(rich_section(application, "") == nullptr);
 }

@@ -48,4 +48,20 @@ BOOST_AUTO_TEST_CASE(printable_and_valid_utf8_agree_with_it) {
     BOOST_TEST(printable("\xF4\x8F\xBF\xBF") == "\xF4\x8F\xBF\xBF");  // U+10FFFF is valid
 }
 
+BOOST_AUTO_TEST_CASE(counts_characters_and_places_an_offset_by_line_and_column) {
+    BOOST_TEST(character_count("") == 0u);
+    BOOST_TEST(character_count("abc") == 3u);
+    BOOST_TEST(character_count("\xC3\xA5r") == 2u);          // "år"
+    BOOST_TEST(character_count("\xF0\x9F\x98\x80") == 1u);   // U+1F600, four bytes
+    BOOST_TEST(character_count("\x80\x80") == 0u);           // stray continuation bytes
+    const std::string_view text = "<a>\n  <\xC3\xA5>\r\nx";  // "<a>", "  <å>" then "x"
+    BOOST_TEST((line_and_column(text, 0) == std::pair{1, 1}));
+    BOOST_TEST((line_and_column(text, 3) == std::pair{1, 4}));  // the line end itself
+    BOOST_TEST((line_and_column(text, 4) == std::pair{2, 1}));
+    BOOST_TEST((line_and_column(text, 7) == std::pair{2, 4}));   // å
+    BOOST_TEST((line_and_column(text, 9) == std::pair{2, 5}));   // ">": å's two bytes are one column
+    BOOST_TEST((line_and_column(text, 12) == std::pair{3, 1}));  // "x", after CR LF
+    BOOST_TEST((line_and_column(text, 99) == std::pair{3, 2}));  // past the end: the end
+}
+
 BOOST_AUTO_TEST_SUITE_END()
