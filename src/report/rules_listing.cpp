@@ -619,12 +619,16 @@ A plan chooses its pack with `programme="…"` and may name a call with
 `call="…"`; for a plan made to a call, the call's value replaces the phase's
 default in the pack wherever the call sets one.
 
-The rules added with the ESF+ application's details (M008, M009, M010, S007,
-G009, B012, B013, B014) report only under a pack that turns them on; each
-rule's parameters below say whether a pack does ("added rule: turned on by the
-pack"), with the reason. A rule that needs something the plan or the call does
-not give reports nothing: B012 without a `costModel` on `<budget>`, B013
-without the call's exchange rate, M009 for a call that lists no attachments.
+The rules added with the ESF+ application's details
+()";
+
+// Then the added rules (model::rule_definitions' `added`), then this.
+const char* const markdown_sources_added = R"()
+report only under a pack that turns them on; each rule's parameters below say
+whether a pack does ("added rule: turned on by the pack"), with the reason. A
+rule that needs something the plan or the call does not give reports nothing:
+B012 without a `costModel` on `<budget>`, B013 without the call's exchange
+rate, M009 for a call that lists no attachments.
 )";
 
 void markdown_parameters(std::ostringstream& out, std::string_view rule, const std::vector<model::RulePack>& packs) {
@@ -724,6 +728,10 @@ std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
            "| 2 | esfdraft could not do its job: bad usage (an unknown command, option, `--pack` or rule id), an "
            "unreadable file, a broken rule pack |\n";
     out << markdown_sources;
+    std::string added;
+    for (const model::RuleDefinition& rule : model::rule_definitions())
+        if (rule.added) added += (added.empty() ? "" : ", ") + std::string(rule.id);
+    out << added << markdown_sources_added;
     out << "\n## Rules\n";
     std::string_view family;
     for (const model::RuleDefinition& rule : model::rule_definitions()) {
