@@ -1,0 +1,312 @@
+// The budget workbook's sub-budgets sheet (budget_sheets.hpp).
+#include "xlsx/budget_sheets.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "xlsx/cell_reference.hpp"
+
+namespace esfdraft::xlsx::sheets {
+
+namespace {
+
+// The sub-budgets: one summary row per beneficiary with its own balance,
+// then each beneficiary's sub-budget in full.
+class SubBudgetsWriter : SheetWriter {
+public:
+    SubBudgetsWriter(const BudgetKit& kit, const std::vector<std::string>& category_labels,
+                     const std::vector<std::string>& kind_labels)
+        : SheetWriter(kit), category_labels_(category_labels), kind_labels_(kind_labels) {}
+
+    // One row per sub-budget (the owner's, each beneficiary partner's, ids
+    // the lines name that no beneficiary partner has, and the lines naming
+    // none), each with its costs, financing, ESF support and its own balance.
+    // Income has no beneficiary in the plan, so it is not split (a note says so).
+    SheetLayout write() {
+        SheetLayout sheet;
+        sheet.name = labels_.sub_budgets_sheet;
+        struct SubBudget {
+            std::string key;    // what the beneficiary columns hold; "" = none given
+            std::string shown;  // column A
+            std::string name;
+        };
+        std::vector<SubBudget> rows;
+        std::set<std::string> seen{std::string(labels_.owner_key)};
+        rows.push_back({std::string(labels_.owner_key), std::string(labels_.owner_key),
+                        model_text(application_.project.owner.name, "the project owner")});
+        for (const model::Partner& partner : application_.partners) {
+            if (!partner.beneficiary() || !partner.id || !seen.insert(*partner.id).second) continue;
+            const std::string what = located("partner '" + *partner.id + "'", partner.where);
+            rows.push_back({model_text(*partner.id, "the id of " + what), *partner.id,
+                            model_text(partner.name, "the name of " + what)});
+        }
+        const std::size_t beneficiaries = rows.size();  // the owner and the beneficiary partners
+        const auto add_unknown = [&](const std::optional<std::string>& beneficiary) {
+            const std::string key = beneficiary_key(beneficiary);
+            if (!key.empty() && seen.insert(key).second)
+                rows.push_back({key, key, std::string(labels_.unknown_beneficiary)});
+        };
+        for (const auto& cost : budget_.costs) add_unknown(cost.beneficiary);
+        for (const auto& source : budget_.financing) add_unknown(source.beneficiary);
+        rows.push_back({"", std::string(labels_.no_beneficiary), ""});
+
+        constexpr std::uint32_t key_column = 0, name_column = 1, costs_column = 2, financing_column = 3, esf_column = 4,
+                                difference_column = 5, status_column_here = 6;
+        put(sheet, 0, key_column, std::string(labels_.beneficiary), looks_.header);
+        put(sheet, 0, name_column, std::string(labels_.name), looks_.header);
+        put(sheet, 0, costs_column, std::string(labels_.costs), looks_.header_right);
+        put(sheet, 0, financing_column, std::string(labels_.financing), looks_.header_right);
+        put(sheet, 0, esf_column, std::string(labels_.of_which_esf), looks_.header_right);
+        put(sheet, 0, difference_column, std::string(labels_.sub_budget_difference), looks_.header_right);
+        put(sheet, 0, status_column_here, std::string(labels_.status), looks_.header_indented);
+        widen(sheet, key_column, text_width(labels_.beneficiary));
+        widen(sheet, name_column, text_width(labels_.name));
+        for (std::uint32_t column = costs_column; column <= difference_column; ++column) widen(sheet, column, 14);
+        widen(sheet, difference_column, 22);
+        for (const auto words : {labels_.balanced, labels_.not_balanced})
+            widen(sheet, status_column_here, text_width(words) + 1);
+
+        const std::string esf_words = string_literal(*source_kind_words(labels_, "esf"));
+        const std::string cost_keys = costs_range(cost_beneficiary_column);
+        const std::string source_keys = sources_range(source_beneficiary_column);
+        // Each row holds the figures' sub-budgets whose key its cells show
+        // (the owner in words, "" for the lines naming no one).
+        const Money all_costs = figures_.total_costs, all_financing = figures_.financing, all_esf = figures_.esf;
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const auto row = static_cast<std::uint32_t>(r + 1);
+            const SubBudget& sub = rows[r];
+            Money costs = 0, financing = 0, esf = 0;
+            for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
+                const std::optional<std::string> named =
+                    figures.key.empty() ? std::nullopt : std::optional(figures.key);
+                if (beneficiary_key(named) != sub.key) continue;
+                costs = add_amounts(costs, figures.costs, "the cost lines");
+                financing = add_amounts(financing, figures.financing, "the financing sources");
+                esf = add_amounts(esf, figures.esf, "the financing sources");
+            }
+            put(sheet, row, key_column, sub.shown, sub.key.empty() ? looks_.text : looks_.bold);
+            widen(sheet, key_column, std::min(text_width(sub.shown), narrow_text_width));
+            if (!sub.name.empty()) {
+                put(sheet, row, name_column, sub.name, looks_.wrapped);
+                widen(sheet, name_column, std::min(text_width(sub.name), wide_text_width));
+            }
+            // EXACT: keys are ids as typed, and "" must match only empty cells.
+            const std::string key = sub.key.empty() ? "\"\"" : cell_ref(row, key_column, Anchor::column);
+            put(sheet, row, costs_column, Amount{costs}, looks_.money,
+                "=SUMPRODUCT(EXACT(" + cost_keys + "," + key + ")*" + costs_range(cost_amount_column) + ")");
+            put(sheet, row, financing_column, Amount{financing}, looks_.money,
+                "=SUMPRODUCT(EXACT(" + source_keys + "," + key + ")*" + sources_range(source_amount_column) + ")");
+            put(sheet, row, esf_column, Amount{esf}, looks_.money,
+                "=SUMPRODUCT(EXACT(" + source_keys + "," + key + ")*EXACT(" + sources_range(source_kind_column) + "," +
+                    esf_words + ")*" + sources_range(source_amount_column) + ")");
+            const Money difference = costs - financing;
+            put(sheet, row, difference_column, Amount{difference}, looks_.money,
+                "=" + cell_ref(row, costs_column) + "-" + cell_ref(row, financing_column));
+            widen(sheet, costs_column, money_width(costs));
+            widen(sheet, financing_column, money_width(financing));
+            widen(sheet, esf_column, money_width(esf));
+            widen(sheet, difference_column, money_width(difference));
+            status(sheet, row, difference == 0 ? labels_.balanced : labels_.not_balanced,
+                   "=IF(ROUND(" + cell_ref(row, difference_column) + "*100,0)=0," + string_literal(labels_.balanced) +
+                       "," + string_literal(labels_.not_balanced) + ")",
+                   status_column_here);
+        }
+        const auto total_row = static_cast<std::uint32_t>(rows.size() + 1);
+        put(sheet, total_row, key_column, std::string(labels_.total), looks_.total_label);
+        put(sheet, total_row, name_column, std::monostate{}, looks_.total_label);
+        const std::array<std::pair<std::uint32_t, Money>, 4> totals{{{costs_column, all_costs},
+                                                                     {financing_column, all_financing},
+                                                                     {esf_column, all_esf},
+                                                                     {difference_column, all_costs - all_financing}}};
+        for (const auto& [column, ore] : totals) {
+            put(sheet, total_row, column, Amount{ore}, looks_.money_total,
+                "=SUM(" + range_ref(1, column, total_row - 1, column) + ")");
+            widen(sheet, column, money_width(ore));
+        }
+        row_ = total_row + 2;
+        note(sheet, row_, std::string(labels_.sub_budget_note), status_column_here);
+        if (!budget_.income.empty()) note(sheet, row_, std::string(labels_.sub_budget_income_note), status_column_here);
+        // Below the summary, one block per beneficiary, keyed by its row's
+        // column A; each prints on a page of its own. The summary's header
+        // row is neither frozen nor repeated: it would stand above the blocks'
+        // columns, which are others.
+        for (std::size_t r = 0; r < beneficiaries; ++r) {
+            ++row_;
+            sheet.print.page_breaks.push_back(row_);
+            sub_budget_block(sheet, static_cast<std::uint32_t>(r + 1), rows[r].key,
+                             rows[r].name + " (" + rows[r].shown + ")");
+        }
+        sheet.frozen_columns = 1;
+        return sheet;
+    }
+
+private:
+    // One beneficiary's sub-budget in full, from row row_ on: a heading with
+    // its name and key, its costs by category (the categories it has lines
+    // in) and year with their totals, its financing by kind, and its balance.
+    // Every cell is a live formula matching the beneficiary by the key in
+    // column A of its summary row (`summary_row`) with EXACT, as the summary
+    // row does, over the same ranges (the cost ranges reach the spare rows
+    // below the table); the categories and kinds are matched with EXACT on
+    // the words the costs and financing sheets show. The results are the
+    // figures' sub-budgets whose key the beneficiary columns show as `key`.
+    void sub_budget_block(SheetLayout& sheet, std::uint32_t summary_row, const std::string& key,
+                          const std::string& heading) {
+        const std::size_t year_count = years_.size();
+        const std::size_t category_count = figures_.categories.size();
+        const std::size_t kind_count = figures_.kinds.size();
+        constexpr std::uint32_t row_label_column = 1, first_year_column = 2;
+        const auto total_column = static_cast<std::uint32_t>(first_year_column + year_count);
+        if (total_column + 1 >= max_columns) fail("the cost lines span more years than a worksheet has columns");
+
+        // The figures of the sub-budgets shown under this key (one, unless a partner's id is the owner's words).
+        std::vector<Money> cells(category_count * year_count, 0), by_category(category_count, 0),
+            by_year(year_count, 0), by_kind(kind_count, 0);
+        std::vector<std::size_t> lines(category_count, 0);
+        Money costs = 0, financing = 0;
+        const auto add_all = [&](std::vector<Money>& sums, const std::vector<Money>& parts) {
+            for (std::size_t i = 0; i < sums.size() && i < parts.size(); ++i)
+                sums[i] = add_amounts(sums[i], parts[i], "the lines of a sub-budget");
+        };
+        for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
+            const std::optional<std::string> named = figures.key.empty() ? std::nullopt : std::optional(figures.key);
+            if (figures.key.empty() || beneficiary_key(named) != key) continue;
+            add_all(cells, figures.by_category_year);
+            add_all(by_category, figures.by_category);
+            add_all(by_year, figures.by_year);
+            add_all(by_kind, figures.by_kind);
+            for (std::size_t c = 0; c < category_count && c < figures.lines_by_category.size(); ++c)
+                lines[c] += figures.lines_by_category[c];
+            costs = add_amounts(costs, figures.costs, "the cost lines");
+            financing = add_amounts(financing, figures.financing, "the financing sources");
+        }
+
+        const LookId heading_look = looks_.sub_budget_heading;
+        const std::string key_cell = cell_ref(summary_row, 0, Anchor::both);
+        const std::string cost_match = "EXACT(" + costs_range(cost_beneficiary_column) + "," + key_cell + ")";
+        const std::string source_match = "EXACT(" + sources_range(source_beneficiary_column) + "," + key_cell + ")";
+        const auto money_cell = [&](std::uint32_t row, std::uint32_t column, Money ore, LookId cell_look,
+                                    std::string formula) {
+            put(sheet, row, column, Amount{checked_amount(ore, "a sum of a sub-budget")}, cell_look,
+                std::move(formula));
+            widen(sheet, column, money_width(ore));
+        };
+        const auto label_cell = [&](std::uint32_t row, const std::string& label, LookId cell_look) {
+            put(sheet, row, row_label_column, label, cell_look);
+            widen(sheet, row_label_column, std::min(text_width(label), wide_text_width));
+        };
+
+        put(sheet, row_, 0, model_text(heading, "the heading of a sub-budget"), heading_look);
+        sheet.merges.push_back({row_, 0, total_column});
+        ++row_;
+
+        // Costs by category and year.
+        const std::uint32_t header_row = row_++;
+        put(sheet, header_row, 0, std::monostate{}, looks_.header);
+        label_cell(header_row, std::string(labels_.category), looks_.header);
+        for (std::size_t y = 0; y < year_count; ++y)
+            put(sheet, header_row, static_cast<std::uint32_t>(first_year_column + y), Count{years_[y]},
+                looks_.header_year);
+        put(sheet, header_row, total_column, std::string(labels_.total), looks_.header_right);
+        const std::string years_range = costs_range(cost_year_column);
+        const std::string amounts = costs_range(cost_amount_column);
+        for (std::size_t c = 0; c < category_count; ++c) {
+            if (lines[c] == 0) continue;
+            const std::string& code = figures_.categories[c];
+            std::string label;
+            if (const auto words = category_word(code)) {
+                label = *words;
+            } else {
+                const auto& all = budget_.costs;
+                const auto line =
+                    std::find_if(all.begin(), all.end(), [&](const auto& cost) { return cost.category == code; });
+                label = category_labels_[static_cast<std::size_t>(line - all.begin())];
+            }
+            const std::uint32_t row = row_++;
+            label_cell(row, label, looks_.text);
+            const std::string category_match = "EXACT(" + costs_range(cost_category_column) + "," +
+                                               cell_ref(row, row_label_column, Anchor::column) + ")";
+            for (std::size_t y = 0; y < year_count; ++y) {
+                const auto column = static_cast<std::uint32_t>(first_year_column + y);
+                money_cell(row, column, cells[c * year_count + y], looks_.money,
+                           "=SUMPRODUCT(" + cost_match + "*" + category_match + "*(" + years_range + "=" +
+                               cell_ref(header_row, column, Anchor::row) + ")*" + amounts + ")");
+            }
+            // Over every year, so a line of a year without a column still counts.
+            money_cell(row, total_column, by_category[c], looks_.money,
+                       "=SUMPRODUCT(" + cost_match + "*" + category_match + "*" + amounts + ")");
+        }
+        // The totals read the cost lines themselves, so a line of a category without a row counts too.
+        const std::uint32_t costs_row = row_++;
+        put(sheet, costs_row, 0, std::monostate{}, looks_.total_label);
+        label_cell(costs_row, std::string(labels_.total_cost), looks_.total_label);
+        for (std::size_t y = 0; y < year_count; ++y) {
+            const auto column = static_cast<std::uint32_t>(first_year_column + y);
+            money_cell(costs_row, column, by_year[y], looks_.money_total,
+                       "=SUMPRODUCT(" + cost_match + "*(" + years_range + "=" +
+                           cell_ref(header_row, column, Anchor::row) + ")*" + amounts + ")");
+        }
+        money_cell(costs_row, total_column, costs, looks_.money_total,
+                   "=SUMPRODUCT(" + cost_match + "*" + amounts + ")");
+
+        // Financing by kind, in the total column.
+        ++row_;
+        const std::uint32_t financing_header = row_++;
+        put(sheet, financing_header, 0, std::monostate{}, looks_.header);
+        label_cell(financing_header, std::string(labels_.financing), looks_.header);
+        for (std::uint32_t column = first_year_column; column < total_column; ++column)
+            put(sheet, financing_header, column, std::monostate{}, looks_.header);
+        put(sheet, financing_header, total_column, std::string(labels_.amount), looks_.header_right);
+        const auto& sources = budget_.financing;
+        const std::string source_amounts = sources_range(source_amount_column);
+        for (std::size_t k = 0; k < kind_count; ++k) {
+            const std::string& code = figures_.kinds[k];
+            std::optional<std::size_t> first;
+            for (std::size_t s = 0; s < sources.size() && !first; ++s)
+                if (sources[s].kind == code && sources[s].beneficiary && beneficiary_key(sources[s].beneficiary) == key)
+                    first = s;
+            if (!first) continue;
+            const std::uint32_t row = row_++;
+            label_cell(row, kind_labels_[*first], looks_.text);
+            money_cell(row, total_column, by_kind[k], looks_.money,
+                       "=SUMPRODUCT(" + source_match + "*EXACT(" + sources_range(source_kind_column) + "," +
+                           cell_ref(row, row_label_column, Anchor::column) + ")*" + source_amounts + ")");
+        }
+        const std::uint32_t financing_row = row_++;
+        put(sheet, financing_row, 0, std::monostate{}, looks_.total_label);
+        label_cell(financing_row, std::string(labels_.total_financing), looks_.total_label);
+        for (std::uint32_t column = first_year_column; column < total_column; ++column)
+            put(sheet, financing_row, column, std::monostate{}, looks_.total_label);
+        money_cell(financing_row, total_column, financing, looks_.money_total,
+                   "=SUMPRODUCT(" + source_match + "*" + source_amounts + ")");
+
+        // The balance, with its status beside it.
+        const std::uint32_t balance_row = row_++;
+        label_cell(balance_row, std::string(labels_.sub_budget_difference), looks_.bold_wrapped);
+        const Money difference = costs - financing;
+        money_cell(balance_row, total_column, difference, looks_.money_total,
+                   "=" + cell_ref(costs_row, total_column) + "-" + cell_ref(financing_row, total_column));
+        status(sheet, balance_row, difference == 0 ? labels_.balanced : labels_.not_balanced,
+               "=IF(ROUND(" + cell_ref(balance_row, total_column) + "*100,0)=0," + string_literal(labels_.balanced) +
+                   "," + string_literal(labels_.not_balanced) + ")",
+               total_column + 1);
+        for (const auto words : {labels_.balanced, labels_.not_balanced})
+            widen(sheet, total_column + 1, text_width(words) + 1);
+    }
+
+    const std::vector<std::string>& category_labels_;  // the costs sheet's, per cost line
+    const std::vector<std::string>& kind_labels_;      // the financing sheet's, per source
+    std::uint32_t row_ = 0;                            // the next row of the blocks
+};
+
+}  // namespace
+
+SheetLayout sub_budgets_sheet(const BudgetKit& kit, const std::vector<std::string>& category_labels,
+                              const std::vector<std::string>& kind_labels) {
+    return SubBudgetsWriter(kit, category_labels, kind_labels).write();
+}
+
+}  // namespace esfdraft::xlsx::sheets
