@@ -1226,6 +1226,7 @@ TemplateValue application_view(const model::Application& application, const Appl
     return ViewBuilder(application, options).build();
 }
 
+// Long because it is data: a plan with one item in every list, written out.
 TemplateValue application_specimen(const std::string& lang) {
     model::Application a;
     a.lang = lang;

@@ -98,6 +98,9 @@ store::ApplicationFilter listing_filter(const Request& request, const Caller& ca
     return filter;
 }
 
+// Long because it is the route table: one entry per route, with its method,
+// path, access and handler together; the handlers' work is in the functions
+// they call.
 void add_api_routes(Router& router, Context& context) {
     Context* site = &context;
 

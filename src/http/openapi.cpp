@@ -35,6 +35,8 @@ std::string operation_id(const Route& route) {
 
 }  // namespace
 
+// Long because it is a document: the API's schemas written out, one block per
+// shape, next to the routes the router lists.
 std::string openapi_json(const Router& router) {
     JsonObject document = object();
     document->set("openapi", "3.1.0");

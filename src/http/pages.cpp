@@ -841,6 +841,9 @@ Response error_page(Context&, const Request& request, const HttpError& error) {
     return html(request, {heading, out.str()}, error.status());
 }
 
+// Long because it is the route table: one entry per page, with its method,
+// path, access and handler together; the pages are drawn by the functions
+// above.
 void add_page_routes(Router& router, Context& context) {
     Context* site = &context;
 

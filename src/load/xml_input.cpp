@@ -297,6 +297,8 @@ SchemaVocabulary read_vocabulary(const std::string& xsd_path) {
 }
 
 // The finding for one libxml2 validation message (already tidied).
+// Long because it is one branch per kind of libxml2 message, each with its own
+// finding.
 model::Finding schema_finding(const std::string& message, const SchemaVocabulary& vocabulary, const xmlNode* root,
                               const std::string& file, int line) {
     const auto text = [](const std::string& value) { return model::MessageArg::of_text(value); };

@@ -114,6 +114,8 @@ std::optional<unsigned long> trailing_number(const std::string& message) {
 
 }  // namespace
 
+// Long because it is one case per libxml2 error, each finding its own place
+// and words.
 model::Finding well_formedness_finding(std::string_view bytes_view, const std::string& file, const ParseError& error) {
     const Text bytes(bytes_view);
     const std::size_t hint = bytes.hint(error.line > 0 ? error.line : 1, error.column > 0 ? error.column : 1);

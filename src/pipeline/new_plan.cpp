@@ -107,6 +107,7 @@ struct Guide {
 // What each section should say. Every text holds "[…]" (and the Swedish
 // "att komplettera"), placeholders of every pack, so S003 reports the
 // section until the applicant has written it.
+// Long because it is a table: one guide per section, in both languages.
 const std::map<std::string, Guide>& section_guides() {
     static const std::map<std::string, Guide> guides = {
         {"summary",

@@ -25,6 +25,7 @@ const char* pick(const Text& text, Language language) { return language == Langu
 
 // Finding messages. Keys are "<rule>.<what>"; placeholders are {argument}.
 // Each says what is wrong, with the numbers, and where it helps what to do.
+// Long because it is a table: one entry per message, in both languages.
 const Table& messages() {
     static const Table table = {
         // ---------------------------------------------------------------- X
@@ -632,6 +633,7 @@ const Table& messages() {
 }
 
 // What each rule checks (the rules reference, docs/rules.md), in both languages.
+// Long because it is a table: one entry per rule.
 const Table& meanings() {
     static const Table table = {
         {"X001",
@@ -816,6 +818,7 @@ const Table& meanings() {
 
 // How to fix what each rule reports (`esfdraft rules ID`, docs/rules.md):
 // the edit that makes the finding go away, in both languages.
+// Long because it is a table: one entry per rule.
 const Table& fixes() {
     static const Table table = {
         {"X001",
@@ -1079,6 +1082,9 @@ const Table& report_sections() {
     return table;
 }
 
+// The words of the reports around the findings (headings, labels,
+// verdicts), in both languages.
+// Long because it is a table: one entry per phrase.
 const Table& phrases() {
     static const Table table = {
         {"verdict.ready", {"klar att lämna in", "ready to submit"}},

@@ -51,6 +51,8 @@ std::vector<std::string> append_only(Dialect dialect, const std::vector<std::str
 
 }  // namespace
 
+// Long because it is a list: every schema version's SQL, in order, never edited
+// once released (a database is brought forward through each).
 std::vector<Migration> migrations(Dialect dialect) {
     std::vector<std::string> first = {
         "CREATE TABLE users ("
