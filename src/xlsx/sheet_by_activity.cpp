@@ -26,13 +26,10 @@ public:
         std::string goals_text;  // the goals' names separated by spaces, as column C shows them
     };
 
-    SheetLayout write() {
-        SheetLayout sheet;
-        sheet.name = labels_.by_activity_sheet;
+    // Rows: the plan's activities, then ids the costs name but nothing
+    // defines, then the costs without an activity.
+    std::vector<ActivityRow> activity_rows() const {
         const auto& costs = budget_.costs;
-
-        // Rows: the plan's activities, then ids the costs name but nothing
-        // defines, then the costs without an activity.
         std::vector<ActivityRow> rows;
         std::set<std::string> seen;
         for (const auto& activity : application_.activities) {
@@ -52,13 +49,62 @@ public:
                 rows.push_back(
                     ActivityRow{*cost.activity_id, *cost.activity_id, std::string(labels_.unknown_activity), {}, {}});
         rows.push_back(ActivityRow{"", std::string(labels_.no_activity), {}, {}, {}});
+        return rows;
+    }
+
+    static constexpr std::uint32_t key_column = 0, title_column = 1, goals_column = 2, first_year_column = 3;
+
+    // Activity row r: its key, title and goals, its costs in each year and
+    // in all (also kept in `cells`, the year's then the total, for the goal
+    // table).
+    void activity_row(SheetLayout& sheet, std::size_t r, const ActivityRow& activity, bool no_activity,
+                      std::uint32_t total_column, std::vector<Money>& cells) const {
+        const auto row = static_cast<std::uint32_t>(r + 1);
+        put(sheet, row, key_column, activity.shown_key, no_activity ? looks_.text : looks_.bold);
+        widen(sheet, key_column, std::min(text_width(activity.shown_key), narrow_text_width));
+        if (!activity.title.empty()) {
+            put(sheet, row, title_column, activity.title, looks_.wrapped);
+            widen(sheet, title_column, std::min(text_width(activity.title), wide_text_width));
+        }
+        if (!activity.goals_text.empty()) {
+            put(sheet, row, goals_column, activity.goals_text, looks_.wrapped);
+            widen(sheet, goals_column, std::min(text_width(activity.goals_text), narrow_text_width));
+        }
+        // The key is the cell in column A, except for the row of costs
+        // without an activity, whose costs have an empty activity cell,
+        // and an activity the costs sheet names by its id but this
+        // column by its label (ids that look like labels in another order).
+        const std::string key = no_activity                          ? "\"\""
+                                : activity.key == activity.shown_key ? cell_ref(row, key_column, Anchor::column)
+                                                                     : string_literal(activity.key);
+        for (std::size_t y = 0; y < years_.size(); ++y) {
+            const auto column = static_cast<std::uint32_t>(first_year_column + y);
+            const Money ore = figures_.by_activity_year[r * years_.size() + y];
+            cells[y] = ore;
+            put(sheet, row, column, Amount{ore}, looks_.money,
+                "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_activity_column), key, false,
+                                costs_range(cost_year_column), cell_ref(0, column, Anchor::row)));
+            widen(sheet, column, money_width(ore));
+        }
+        const Money row_total = figures_.by_activity[r];
+        cells.back() = row_total;
+        const std::string total_formula =
+            years_.empty()
+                ? "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_activity_column), key, false)
+                : "=SUM(" + range_ref(row, first_year_column, row, total_column - 1) + ")";
+        put(sheet, row, total_column, Amount{row_total}, looks_.money, total_formula);
+        widen(sheet, total_column, money_width(row_total));
+    }
+
+    SheetLayout write() {
+        SheetLayout sheet;
+        sheet.name = labels_.by_activity_sheet;
+
+        const std::vector<ActivityRow> rows = activity_rows();
 
         // The rows are the figures' activities, in the same order: their sums per year are the figures'.
         if (rows.size() != figures_.activities.size()) fail("the activities could not be matched to their sums");
-        const std::vector<Money>& sums = figures_.by_activity_year;
-        const std::vector<Money>& key_totals = figures_.by_activity;
 
-        constexpr std::uint32_t key_column = 0, title_column = 1, goals_column = 2, first_year_column = 3;
         const auto total_column = static_cast<std::uint32_t>(first_year_column + years_.size());
         const auto last_activity_row = static_cast<std::uint32_t>(rows.size());
         const std::uint32_t total_row = last_activity_row + 1;
@@ -81,45 +127,8 @@ public:
         std::vector<std::vector<Money>> cells(rows.size(), std::vector<Money>(years_.size() + 1, 0));
         std::vector<Money> column_sums(figures_.by_year);  // each cost is in one row: the years' totals
         column_sums.push_back(figures_.total_costs);
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            const ActivityRow& activity = rows[r];
-            const auto row = static_cast<std::uint32_t>(r + 1);
-            const bool no_activity = r + 1 == rows.size();
-            put(sheet, row, key_column, activity.shown_key, no_activity ? looks_.text : looks_.bold);
-            widen(sheet, key_column, std::min(text_width(activity.shown_key), narrow_text_width));
-            if (!activity.title.empty()) {
-                put(sheet, row, title_column, activity.title, looks_.wrapped);
-                widen(sheet, title_column, std::min(text_width(activity.title), wide_text_width));
-            }
-            if (!activity.goals_text.empty()) {
-                put(sheet, row, goals_column, activity.goals_text, looks_.wrapped);
-                widen(sheet, goals_column, std::min(text_width(activity.goals_text), narrow_text_width));
-            }
-            // The key is the cell in column A, except for the row of costs
-            // without an activity, whose costs have an empty activity cell,
-            // and an activity the costs sheet names by its id but this
-            // column by its label (ids that look like labels in another order).
-            const std::string key = no_activity                          ? "\"\""
-                                    : activity.key == activity.shown_key ? cell_ref(row, key_column, Anchor::column)
-                                                                         : string_literal(activity.key);
-            for (std::size_t y = 0; y < years_.size(); ++y) {
-                const auto column = static_cast<std::uint32_t>(first_year_column + y);
-                const Money ore = sums[r * years_.size() + y];
-                cells[r][y] = ore;
-                put(sheet, row, column, Amount{ore}, looks_.money,
-                    "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_activity_column), key, false,
-                                    costs_range(cost_year_column), cell_ref(0, column, Anchor::row)));
-                widen(sheet, column, money_width(ore));
-            }
-            const Money row_total = key_totals[r];
-            cells[r].back() = row_total;
-            const std::string total_formula =
-                years_.empty()
-                    ? "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_activity_column), key, false)
-                    : "=SUM(" + range_ref(row, first_year_column, row, total_column - 1) + ")";
-            put(sheet, row, total_column, Amount{row_total}, looks_.money, total_formula);
-            widen(sheet, total_column, money_width(row_total));
-        }
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            activity_row(sheet, r, rows[r], r + 1 == rows.size(), total_column, cells[r]);
         put(sheet, total_row, key_column, std::string(labels_.total), looks_.total_label);
         for (std::uint32_t column = first_year_column; column <= total_column; ++column) {
             const Money ore = column_sums[column - first_year_column];
@@ -137,19 +146,14 @@ public:
     }
 
 private:
-    // Per goal: the costs of the activities that serve it. Each cell is
-    // SUMPRODUCT over the activity rows whose goals column (C) holds the
-    // goal's id as a whole word: FIND(" g1 ", " " & C & " "), which is exact
-    // and case-sensitive. The results repeat that test on the same texts.
-    void goal_table(SheetLayout& sheet, const std::vector<ActivityRow>& activities,
-                    const std::vector<std::vector<Money>>& cells, std::uint32_t header_row,
-                    std::uint32_t last_activity_row, std::uint32_t total_column) {
-        constexpr std::uint32_t key_column = 0, statement_column = 1, activities_column = 2, first_year_column = 3;
-        struct GoalRow {
-            std::string id;
-            std::string name;  // column A, as the activities' goals column names it
-            std::string statement;
-        };
+    struct GoalRow {
+        std::string id;
+        std::string name;  // column A, as the activities' goals column names it
+        std::string statement;
+    };
+
+    // The plan's goals, then ids the activities name that no goal has.
+    std::vector<GoalRow> goal_rows(const std::vector<ActivityRow>& activities) const {
         std::vector<GoalRow> goals;
         std::set<std::string> seen;
         for (const auto& goal : application_.goals) {
@@ -162,6 +166,18 @@ private:
         for (const auto& activity : activities)
             for (const auto& id : activity.goal_ids)
                 if (seen.insert(id).second) goals.push_back({id, id, std::string(labels_.unknown_goal)});
+        return goals;
+    }
+
+    // Per goal: the costs of the activities that serve it. Each cell is
+    // SUMPRODUCT over the activity rows whose goals column (C) holds the
+    // goal's id as a whole word: FIND(" g1 ", " " & C & " "), which is exact
+    // and case-sensitive. The results repeat that test on the same texts.
+    void goal_table(SheetLayout& sheet, const std::vector<ActivityRow>& activities,
+                    const std::vector<std::vector<Money>>& cells, std::uint32_t header_row,
+                    std::uint32_t last_activity_row, std::uint32_t total_column) {
+        constexpr std::uint32_t statement_column = 1, activities_column = 2;
+        const std::vector<GoalRow> goals = goal_rows(activities);
         if (goals.empty()) return;
 
         put(sheet, header_row, key_column, std::string(labels_.goals), looks_.header);

@@ -44,42 +44,7 @@ public:
             widen(sheet, column, text_width(sheet.table->headers[column]) + 3);  // room for the filter button
 
         category_labels_.reserve(costs.size());
-        for (std::size_t i = 0; i < costs.size(); ++i) {
-            const model::CostLine& cost = costs[i];
-            const auto row = static_cast<std::uint32_t>(i + 1);
-            const auto what = [&](const char* part) {
-                return [&cost, i, part] { return part + located("cost line " + std::to_string(i + 1), cost.where); };
-            };
-            const Money amount = kit_.amounts[i];
-
-            category_labels_.push_back(model_text(category_label(cost), what("the category of ")));
-            put(sheet, row, cost_category_column, category_labels_.back());
-            widen(sheet, cost_category_column, text_width(category_labels_.back()));
-            put(sheet, row, cost_year_column, Count{cost.year}, looks_.year);
-            if (cost.activity_id && !cost.activity_id->empty()) {
-                const std::string& named = name_of(kit_.cost_activities.shown, *cost.activity_id);
-                put(sheet, row, cost_activity_column, model_text(named, what("the activity of ")));
-                widen(sheet, cost_activity_column, std::min(text_width(named), narrow_text_width));
-            }
-            put(sheet, row, cost_label_column, model_text(cost.label, what("the label of ")), looks_.wrapped);
-            widen(sheet, cost_label_column, std::min(text_width(cost.label), wide_text_width));
-            std::string formula;
-            if (kit_.flat_rate_of[i] >= 0)
-                formula = flat_formula(
-                    row, cost.category == model::indirect_category ? rate_cell_indirect : rate_cell_remaining);
-            put(sheet, row, cost_amount_column, Amount{amount}, looks_.money, std::move(formula));
-            widen(sheet, cost_amount_column, money_width(amount));
-            if (sub_budgets_ && cost.beneficiary)
-                put(sheet, row, cost_beneficiary_column,
-                    model_text(beneficiary_key(cost.beneficiary), what("the beneficiary of ")));
-            if (!cost.tags.empty()) {
-                std::vector<std::string> words;
-                for (const auto& tag : cost.tags) words.emplace_back(tag_words(labels_, tag).value_or(tag));
-                const std::string tags = model_text(model::join(words, ", "), what("the tags of "));
-                put(sheet, row, cost_tags_column, tags, looks_.indented);
-                widen(sheet, cost_tags_column, std::min(text_width(tags) + 2, narrow_text_width));
-            }
-        }
+        for (std::size_t i = 0; i < costs.size(); ++i) line_row(sheet, i, rate_cell_indirect, rate_cell_remaining);
 
         // The empty rows below the table show a typed year and amount as the lines above do.
         for (std::uint32_t row = kit_.cost_last_row + 1; row <= kit_.cost_range_last; ++row) {
@@ -100,6 +65,46 @@ public:
     }
 
 private:
+    // Cost line i on row i + 1; a flat-rate line's amount is a formula over
+    // the staff costs and the rate in its cell.
+    void line_row(SheetLayout& sheet, std::size_t i, const std::string& rate_cell_indirect,
+                  const std::string& rate_cell_remaining) {
+        const model::CostLine& cost = budget_.costs[i];
+        const auto row = static_cast<std::uint32_t>(i + 1);
+        const auto what = [&](const char* part) {
+            return [&cost, i, part] { return part + located("cost line " + std::to_string(i + 1), cost.where); };
+        };
+        const Money amount = kit_.amounts[i];
+
+        category_labels_.push_back(model_text(category_label(cost), what("the category of ")));
+        put(sheet, row, cost_category_column, category_labels_.back());
+        widen(sheet, cost_category_column, text_width(category_labels_.back()));
+        put(sheet, row, cost_year_column, Count{cost.year}, looks_.year);
+        if (cost.activity_id && !cost.activity_id->empty()) {
+            const std::string& named = name_of(kit_.cost_activities.shown, *cost.activity_id);
+            put(sheet, row, cost_activity_column, model_text(named, what("the activity of ")));
+            widen(sheet, cost_activity_column, std::min(text_width(named), narrow_text_width));
+        }
+        put(sheet, row, cost_label_column, model_text(cost.label, what("the label of ")), looks_.wrapped);
+        widen(sheet, cost_label_column, std::min(text_width(cost.label), wide_text_width));
+        std::string formula;
+        if (kit_.flat_rate_of[i] >= 0)
+            formula =
+                flat_formula(row, cost.category == model::indirect_category ? rate_cell_indirect : rate_cell_remaining);
+        put(sheet, row, cost_amount_column, Amount{amount}, looks_.money, std::move(formula));
+        widen(sheet, cost_amount_column, money_width(amount));
+        if (sub_budgets_ && cost.beneficiary)
+            put(sheet, row, cost_beneficiary_column,
+                model_text(beneficiary_key(cost.beneficiary), what("the beneficiary of ")));
+        if (!cost.tags.empty()) {
+            std::vector<std::string> words;
+            for (const auto& tag : cost.tags) words.emplace_back(tag_words(labels_, tag).value_or(tag));
+            const std::string tags = model_text(model::join(words, ", "), what("the tags of "));
+            put(sheet, row, cost_tags_column, tags, looks_.indented);
+            widen(sheet, cost_tags_column, std::min(text_width(tags) + 2, narrow_text_width));
+        }
+    }
+
     // The rate of a flat-rate model below the cost table and its spare rows
     // (row `row`), in the table's own columns so that the sheet still prints
     // at a readable size one page wide: its label in the label column, the

@@ -28,33 +28,8 @@ public:
     SheetLayout write() {
         SheetLayout sheet;
         sheet.name = labels_.sub_budgets_sheet;
-        struct SubBudget {
-            std::string key;    // what the beneficiary columns hold; "" = none given
-            std::string shown;  // column A
-            std::string name;
-        };
-        std::vector<SubBudget> rows;
-        std::set<std::string> seen{std::string(labels_.owner_key)};
-        rows.push_back({std::string(labels_.owner_key), std::string(labels_.owner_key),
-                        model_text(application_.project.owner.name, "the project owner")});
-        for (const model::Partner& partner : application_.partners) {
-            if (!partner.beneficiary() || !partner.id || !seen.insert(*partner.id).second) continue;
-            const std::string what = located("partner '" + *partner.id + "'", partner.where);
-            rows.push_back({model_text(*partner.id, "the id of " + what), *partner.id,
-                            model_text(partner.name, "the name of " + what)});
-        }
-        const std::size_t beneficiaries = rows.size();  // the owner and the beneficiary partners
-        const auto add_unknown = [&](const std::optional<std::string>& beneficiary) {
-            const std::string key = beneficiary_key(beneficiary);
-            if (!key.empty() && seen.insert(key).second)
-                rows.push_back({key, key, std::string(labels_.unknown_beneficiary)});
-        };
-        for (const auto& cost : budget_.costs) add_unknown(cost.beneficiary);
-        for (const auto& source : budget_.financing) add_unknown(source.beneficiary);
-        rows.push_back({"", std::string(labels_.no_beneficiary), ""});
-
-        constexpr std::uint32_t key_column = 0, name_column = 1, costs_column = 2, financing_column = 3, esf_column = 4,
-                                difference_column = 5, status_column_here = 6;
+        std::size_t beneficiaries = 0;  // the owner and the beneficiary partners, the first rows
+        const std::vector<SubBudget> rows = sub_budget_rows(beneficiaries);
         put(sheet, 0, key_column, std::string(labels_.beneficiary), looks_.header);
         put(sheet, 0, name_column, std::string(labels_.name), looks_.header);
         put(sheet, 0, costs_column, std::string(labels_.costs), looks_.header_right);
@@ -69,51 +44,11 @@ public:
         for (const auto words : {labels_.balanced, labels_.not_balanced})
             widen(sheet, status_column_here, text_width(words) + 1);
 
-        const std::string esf_words = string_literal(*source_kind_words(labels_, "esf"));
-        const std::string cost_keys = costs_range(cost_beneficiary_column);
-        const std::string source_keys = sources_range(source_beneficiary_column);
-        // Each row holds the figures' sub-budgets whose key its cells show
-        // (the owner in words, "" for the lines naming no one).
+        const RowKeys keys{string_literal(*source_kind_words(labels_, "esf")), costs_range(cost_beneficiary_column),
+                           sources_range(source_beneficiary_column)};
         const Money all_costs = figures_.total_costs, all_financing = figures_.financing, all_esf = figures_.esf;
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            const auto row = static_cast<std::uint32_t>(r + 1);
-            const SubBudget& sub = rows[r];
-            Money costs = 0, financing = 0, esf = 0;
-            for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
-                const std::optional<std::string> named =
-                    figures.key.empty() ? std::nullopt : std::optional(figures.key);
-                if (beneficiary_key(named) != sub.key) continue;
-                costs = add_amounts(costs, figures.costs, "the cost lines");
-                financing = add_amounts(financing, figures.financing, "the financing sources");
-                esf = add_amounts(esf, figures.esf, "the financing sources");
-            }
-            put(sheet, row, key_column, sub.shown, sub.key.empty() ? looks_.text : looks_.bold);
-            widen(sheet, key_column, std::min(text_width(sub.shown), narrow_text_width));
-            if (!sub.name.empty()) {
-                put(sheet, row, name_column, sub.name, looks_.wrapped);
-                widen(sheet, name_column, std::min(text_width(sub.name), wide_text_width));
-            }
-            // EXACT: keys are ids as typed, and "" must match only empty cells.
-            const std::string key = sub.key.empty() ? "\"\"" : cell_ref(row, key_column, Anchor::column);
-            put(sheet, row, costs_column, Amount{costs}, looks_.money,
-                "=SUMPRODUCT(EXACT(" + cost_keys + "," + key + ")*" + costs_range(cost_amount_column) + ")");
-            put(sheet, row, financing_column, Amount{financing}, looks_.money,
-                "=SUMPRODUCT(EXACT(" + source_keys + "," + key + ")*" + sources_range(source_amount_column) + ")");
-            put(sheet, row, esf_column, Amount{esf}, looks_.money,
-                "=SUMPRODUCT(EXACT(" + source_keys + "," + key + ")*EXACT(" + sources_range(source_kind_column) + "," +
-                    esf_words + ")*" + sources_range(source_amount_column) + ")");
-            const Money difference = costs - financing;
-            put(sheet, row, difference_column, Amount{difference}, looks_.money,
-                "=" + cell_ref(row, costs_column) + "-" + cell_ref(row, financing_column));
-            widen(sheet, costs_column, money_width(costs));
-            widen(sheet, financing_column, money_width(financing));
-            widen(sheet, esf_column, money_width(esf));
-            widen(sheet, difference_column, money_width(difference));
-            status(sheet, row, difference == 0 ? labels_.balanced : labels_.not_balanced,
-                   "=IF(ROUND(" + cell_ref(row, difference_column) + "*100,0)=0," + string_literal(labels_.balanced) +
-                       "," + string_literal(labels_.not_balanced) + ")",
-                   status_column_here);
-        }
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            summary_row(sheet, static_cast<std::uint32_t>(r + 1), rows[r], keys);
         const auto total_row = static_cast<std::uint32_t>(rows.size() + 1);
         put(sheet, total_row, key_column, std::string(labels_.total), looks_.total_label);
         put(sheet, total_row, name_column, std::monostate{}, looks_.total_label);
@@ -144,6 +79,86 @@ public:
     }
 
 private:
+    static constexpr std::uint32_t key_column = 0, name_column = 1, costs_column = 2, financing_column = 3,
+                                   esf_column = 4, difference_column = 5, status_column_here = 6;
+    struct SubBudget {
+        std::string key;    // what the beneficiary columns hold; "" = none given
+        std::string shown;  // column A
+        std::string name;
+    };
+
+    // The rows of the summary: the owner, the beneficiary partners (their
+    // number goes to `beneficiaries`), ids the lines name that no
+    // beneficiary partner has, and a row for the lines naming none.
+    std::vector<SubBudget> sub_budget_rows(std::size_t& beneficiaries) const {
+        std::vector<SubBudget> rows;
+        std::set<std::string> seen{std::string(labels_.owner_key)};
+        rows.push_back({std::string(labels_.owner_key), std::string(labels_.owner_key),
+                        model_text(application_.project.owner.name, "the project owner")});
+        for (const model::Partner& partner : application_.partners) {
+            if (!partner.beneficiary() || !partner.id || !seen.insert(*partner.id).second) continue;
+            const std::string what = located("partner '" + *partner.id + "'", partner.where);
+            rows.push_back({model_text(*partner.id, "the id of " + what), *partner.id,
+                            model_text(partner.name, "the name of " + what)});
+        }
+        beneficiaries = rows.size();
+        const auto add_unknown = [&](const std::optional<std::string>& beneficiary) {
+            const std::string key = beneficiary_key(beneficiary);
+            if (!key.empty() && seen.insert(key).second)
+                rows.push_back({key, key, std::string(labels_.unknown_beneficiary)});
+        };
+        for (const auto& cost : budget_.costs) add_unknown(cost.beneficiary);
+        for (const auto& source : budget_.financing) add_unknown(source.beneficiary);
+        rows.push_back({"", std::string(labels_.no_beneficiary), ""});
+
+        return rows;
+    }
+
+    // The ranges a summary row matches its key in, and the ESF's words.
+    struct RowKeys {
+        std::string esf_words, costs, sources;
+    };
+
+    // One sub-budget's row: its costs, financing, ESF and balance, each the
+    // figures' sub-budgets whose key its cells show (the owner in words, ""
+    // for the lines naming no one).
+    void summary_row(SheetLayout& sheet, std::uint32_t row, const SubBudget& sub, const RowKeys& keys) const {
+        Money costs = 0, financing = 0, esf = 0;
+        for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
+            const std::optional<std::string> named = figures.key.empty() ? std::nullopt : std::optional(figures.key);
+            if (beneficiary_key(named) != sub.key) continue;
+            costs = add_amounts(costs, figures.costs, "the cost lines");
+            financing = add_amounts(financing, figures.financing, "the financing sources");
+            esf = add_amounts(esf, figures.esf, "the financing sources");
+        }
+        put(sheet, row, key_column, sub.shown, sub.key.empty() ? looks_.text : looks_.bold);
+        widen(sheet, key_column, std::min(text_width(sub.shown), narrow_text_width));
+        if (!sub.name.empty()) {
+            put(sheet, row, name_column, sub.name, looks_.wrapped);
+            widen(sheet, name_column, std::min(text_width(sub.name), wide_text_width));
+        }
+        // EXACT: keys are ids as typed, and "" must match only empty cells.
+        const std::string key = sub.key.empty() ? "\"\"" : cell_ref(row, key_column, Anchor::column);
+        put(sheet, row, costs_column, Amount{costs}, looks_.money,
+            "=SUMPRODUCT(EXACT(" + keys.costs + "," + key + ")*" + costs_range(cost_amount_column) + ")");
+        put(sheet, row, financing_column, Amount{financing}, looks_.money,
+            "=SUMPRODUCT(EXACT(" + keys.sources + "," + key + ")*" + sources_range(source_amount_column) + ")");
+        put(sheet, row, esf_column, Amount{esf}, looks_.money,
+            "=SUMPRODUCT(EXACT(" + keys.sources + "," + key + ")*EXACT(" + sources_range(source_kind_column) + "," +
+                keys.esf_words + ")*" + sources_range(source_amount_column) + ")");
+        const Money difference = costs - financing;
+        put(sheet, row, difference_column, Amount{difference}, looks_.money,
+            "=" + cell_ref(row, costs_column) + "-" + cell_ref(row, financing_column));
+        widen(sheet, costs_column, money_width(costs));
+        widen(sheet, financing_column, money_width(financing));
+        widen(sheet, esf_column, money_width(esf));
+        widen(sheet, difference_column, money_width(difference));
+        status(sheet, row, difference == 0 ? labels_.balanced : labels_.not_balanced,
+               "=IF(ROUND(" + cell_ref(row, difference_column) + "*100,0)=0," + string_literal(labels_.balanced) + "," +
+                   string_literal(labels_.not_balanced) + ")",
+               status_column_here);
+    }
+
     // One beneficiary's sub-budget in full, from row row_ on: a heading with
     // its name and key, its costs by category (the categories it has lines
     // in) and year with their totals, its financing by kind, and its balance.
@@ -155,66 +170,105 @@ private:
     // figures' sub-budgets whose key the beneficiary columns show as `key`.
     void sub_budget_block(SheetLayout& sheet, std::uint32_t summary_row, const std::string& key,
                           const std::string& heading) {
-        const std::size_t year_count = years_.size();
-        const std::size_t category_count = figures_.categories.size();
-        const std::size_t kind_count = figures_.kinds.size();
-        constexpr std::uint32_t row_label_column = 1, first_year_column = 2;
-        const auto total_column = static_cast<std::uint32_t>(first_year_column + year_count);
+        const auto total_column = static_cast<std::uint32_t>(first_year_column + years_.size());
         if (total_column + 1 >= max_columns) fail("the cost lines span more years than a worksheet has columns");
+        const BlockSums sums = block_sums(key);
+        const std::string key_cell = cell_ref(summary_row, 0, Anchor::both);
+        Block block{sheet, total_column, "EXACT(" + costs_range(cost_beneficiary_column) + "," + key_cell + ")",
+                    "EXACT(" + sources_range(source_beneficiary_column) + "," + key_cell + ")"};
 
-        // The figures of the sub-budgets shown under this key (one, unless a partner's id is the owner's words).
-        std::vector<Money> cells(category_count * year_count, 0), by_category(category_count, 0),
-            by_year(year_count, 0), by_kind(kind_count, 0);
-        std::vector<std::size_t> lines(category_count, 0);
+        put(sheet, row_, 0, model_text(heading, "the heading of a sub-budget"), looks_.sub_budget_heading);
+        sheet.merges.push_back({row_, 0, total_column});
+        ++row_;
+        const std::uint32_t costs_row = block_costs(block, sums);
+        ++row_;
+        const std::uint32_t financing_row = block_financing(block, sums, key);
+        // The balance, with its status beside it.
+        const std::uint32_t balance_row = row_++;
+        label_cell(block, balance_row, std::string(labels_.sub_budget_difference), looks_.bold_wrapped);
+        const Money difference = sums.costs - sums.financing;
+        money_cell(block, balance_row, block.total_column, difference, looks_.money_total,
+                   "=" + cell_ref(costs_row, block.total_column) + "-" + cell_ref(financing_row, block.total_column));
+        status(block.sheet, balance_row, difference == 0 ? labels_.balanced : labels_.not_balanced,
+               "=IF(ROUND(" + cell_ref(balance_row, block.total_column) + "*100,0)=0," +
+                   string_literal(labels_.balanced) + "," + string_literal(labels_.not_balanced) + ")",
+               block.total_column + 1);
+        for (const auto words : {labels_.balanced, labels_.not_balanced})
+            widen(block.sheet, block.total_column + 1, text_width(words) + 1);
+    }
+
+    // Columns of a block: the labels in B, the years from C on, then the total.
+    static constexpr std::uint32_t row_label_column = 1, first_year_column = 2;
+
+    // Where a block's cells go and how its formulas match the beneficiary:
+    // EXACT on the cost and financing sheets' beneficiary columns against
+    // the key in column A of the beneficiary's summary row.
+    struct Block {
+        SheetLayout& sheet;
+        std::uint32_t total_column;
+        std::string cost_match, source_match;
+    };
+
+    // The figures of the sub-budgets shown under `key` (one, unless a
+    // partner's id is the owner's words), by category and year, category,
+    // year and kind, with the lines per category.
+    struct BlockSums {
+        std::vector<Money> cells, by_category, by_year, by_kind;
+        std::vector<std::size_t> lines;
         Money costs = 0, financing = 0;
-        const auto add_all = [&](std::vector<Money>& sums, const std::vector<Money>& parts) {
-            for (std::size_t i = 0; i < sums.size() && i < parts.size(); ++i)
-                sums[i] = add_amounts(sums[i], parts[i], "the lines of a sub-budget");
+    };
+
+    BlockSums block_sums(const std::string& key) const {
+        const std::size_t category_count = figures_.categories.size();
+        BlockSums sums{std::vector<Money>(category_count * years_.size(), 0), std::vector<Money>(category_count, 0),
+                       std::vector<Money>(years_.size(), 0), std::vector<Money>(figures_.kinds.size(), 0),
+                       std::vector<std::size_t>(category_count, 0)};
+        const auto add_all = [&](std::vector<Money>& into, const std::vector<Money>& parts) {
+            for (std::size_t i = 0; i < into.size() && i < parts.size(); ++i)
+                into[i] = add_amounts(into[i], parts[i], "the lines of a sub-budget");
         };
         for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
             const std::optional<std::string> named = figures.key.empty() ? std::nullopt : std::optional(figures.key);
             if (figures.key.empty() || beneficiary_key(named) != key) continue;
-            add_all(cells, figures.by_category_year);
-            add_all(by_category, figures.by_category);
-            add_all(by_year, figures.by_year);
-            add_all(by_kind, figures.by_kind);
+            add_all(sums.cells, figures.by_category_year);
+            add_all(sums.by_category, figures.by_category);
+            add_all(sums.by_year, figures.by_year);
+            add_all(sums.by_kind, figures.by_kind);
             for (std::size_t c = 0; c < category_count && c < figures.lines_by_category.size(); ++c)
-                lines[c] += figures.lines_by_category[c];
-            costs = add_amounts(costs, figures.costs, "the cost lines");
-            financing = add_amounts(financing, figures.financing, "the financing sources");
+                sums.lines[c] += figures.lines_by_category[c];
+            sums.costs = add_amounts(sums.costs, figures.costs, "the cost lines");
+            sums.financing = add_amounts(sums.financing, figures.financing, "the financing sources");
         }
+        return sums;
+    }
 
-        const LookId heading_look = looks_.sub_budget_heading;
-        const std::string key_cell = cell_ref(summary_row, 0, Anchor::both);
-        const std::string cost_match = "EXACT(" + costs_range(cost_beneficiary_column) + "," + key_cell + ")";
-        const std::string source_match = "EXACT(" + sources_range(source_beneficiary_column) + "," + key_cell + ")";
-        const auto money_cell = [&](std::uint32_t row, std::uint32_t column, Money ore, LookId cell_look,
-                                    std::string formula) {
-            put(sheet, row, column, Amount{checked_amount(ore, "a sum of a sub-budget")}, cell_look,
-                std::move(formula));
-            widen(sheet, column, money_width(ore));
-        };
-        const auto label_cell = [&](std::uint32_t row, const std::string& label, LookId cell_look) {
-            put(sheet, row, row_label_column, label, cell_look);
-            widen(sheet, row_label_column, std::min(text_width(label), wide_text_width));
-        };
+    void money_cell(Block& block, std::uint32_t row, std::uint32_t column, Money ore, LookId cell_look,
+                    std::string formula) const {
+        put(block.sheet, row, column, Amount{checked_amount(ore, "a sum of a sub-budget")}, cell_look,
+            std::move(formula));
+        widen(block.sheet, column, money_width(ore));
+    }
 
-        put(sheet, row_, 0, model_text(heading, "the heading of a sub-budget"), heading_look);
-        sheet.merges.push_back({row_, 0, total_column});
-        ++row_;
+    void label_cell(Block& block, std::uint32_t row, const std::string& label, LookId cell_look) const {
+        put(block.sheet, row, row_label_column, label, cell_look);
+        widen(block.sheet, row_label_column, std::min(text_width(label), wide_text_width));
+    }
 
+    // The block's costs by category (those with lines) and year, and their
+    // total row, whose row is returned.
+    std::uint32_t block_costs(Block& block, const BlockSums& sums) {
         // Costs by category and year.
         const std::uint32_t header_row = row_++;
-        put(sheet, header_row, 0, std::monostate{}, looks_.header);
-        label_cell(header_row, std::string(labels_.category), looks_.header);
-        for (std::size_t y = 0; y < year_count; ++y)
-            put(sheet, header_row, static_cast<std::uint32_t>(first_year_column + y), Count{years_[y]},
+        put(block.sheet, header_row, 0, std::monostate{}, looks_.header);
+        label_cell(block, header_row, std::string(labels_.category), looks_.header);
+        for (std::size_t y = 0; y < years_.size(); ++y)
+            put(block.sheet, header_row, static_cast<std::uint32_t>(first_year_column + y), Count{years_[y]},
                 looks_.header_year);
-        put(sheet, header_row, total_column, std::string(labels_.total), looks_.header_right);
+        put(block.sheet, header_row, block.total_column, std::string(labels_.total), looks_.header_right);
         const std::string years_range = costs_range(cost_year_column);
         const std::string amounts = costs_range(cost_amount_column);
-        for (std::size_t c = 0; c < category_count; ++c) {
-            if (lines[c] == 0) continue;
+        for (std::size_t c = 0; c < figures_.categories.size(); ++c) {
+            if (sums.lines[c] == 0) continue;
             const std::string& code = figures_.categories[c];
             std::string label;
             if (const auto words = category_word(code)) {
@@ -226,43 +280,47 @@ private:
                 label = category_labels_[static_cast<std::size_t>(line - all.begin())];
             }
             const std::uint32_t row = row_++;
-            label_cell(row, label, looks_.text);
+            label_cell(block, row, label, looks_.text);
             const std::string category_match = "EXACT(" + costs_range(cost_category_column) + "," +
                                                cell_ref(row, row_label_column, Anchor::column) + ")";
-            for (std::size_t y = 0; y < year_count; ++y) {
+            for (std::size_t y = 0; y < years_.size(); ++y) {
                 const auto column = static_cast<std::uint32_t>(first_year_column + y);
-                money_cell(row, column, cells[c * year_count + y], looks_.money,
-                           "=SUMPRODUCT(" + cost_match + "*" + category_match + "*(" + years_range + "=" +
+                money_cell(block, row, column, sums.cells[c * years_.size() + y], looks_.money,
+                           "=SUMPRODUCT(" + block.cost_match + "*" + category_match + "*(" + years_range + "=" +
                                cell_ref(header_row, column, Anchor::row) + ")*" + amounts + ")");
             }
             // Over every year, so a line of a year without a column still counts.
-            money_cell(row, total_column, by_category[c], looks_.money,
-                       "=SUMPRODUCT(" + cost_match + "*" + category_match + "*" + amounts + ")");
+            money_cell(block, row, block.total_column, sums.by_category[c], looks_.money,
+                       "=SUMPRODUCT(" + block.cost_match + "*" + category_match + "*" + amounts + ")");
         }
         // The totals read the cost lines themselves, so a line of a category without a row counts too.
         const std::uint32_t costs_row = row_++;
-        put(sheet, costs_row, 0, std::monostate{}, looks_.total_label);
-        label_cell(costs_row, std::string(labels_.total_cost), looks_.total_label);
-        for (std::size_t y = 0; y < year_count; ++y) {
+        put(block.sheet, costs_row, 0, std::monostate{}, looks_.total_label);
+        label_cell(block, costs_row, std::string(labels_.total_cost), looks_.total_label);
+        for (std::size_t y = 0; y < years_.size(); ++y) {
             const auto column = static_cast<std::uint32_t>(first_year_column + y);
-            money_cell(costs_row, column, by_year[y], looks_.money_total,
-                       "=SUMPRODUCT(" + cost_match + "*(" + years_range + "=" +
+            money_cell(block, costs_row, column, sums.by_year[y], looks_.money_total,
+                       "=SUMPRODUCT(" + block.cost_match + "*(" + years_range + "=" +
                            cell_ref(header_row, column, Anchor::row) + ")*" + amounts + ")");
         }
-        money_cell(costs_row, total_column, costs, looks_.money_total,
-                   "=SUMPRODUCT(" + cost_match + "*" + amounts + ")");
+        money_cell(block, costs_row, block.total_column, sums.costs, looks_.money_total,
+                   "=SUMPRODUCT(" + block.cost_match + "*" + amounts + ")");
 
-        // Financing by kind, in the total column.
-        ++row_;
+        return costs_row;
+    }
+
+    // The block's financing by kind (those the beneficiary has), in the
+    // total column, and its total row, whose row is returned.
+    std::uint32_t block_financing(Block& block, const BlockSums& sums, const std::string& key) {
         const std::uint32_t financing_header = row_++;
-        put(sheet, financing_header, 0, std::monostate{}, looks_.header);
-        label_cell(financing_header, std::string(labels_.financing), looks_.header);
-        for (std::uint32_t column = first_year_column; column < total_column; ++column)
-            put(sheet, financing_header, column, std::monostate{}, looks_.header);
-        put(sheet, financing_header, total_column, std::string(labels_.amount), looks_.header_right);
+        put(block.sheet, financing_header, 0, std::monostate{}, looks_.header);
+        label_cell(block, financing_header, std::string(labels_.financing), looks_.header);
+        for (std::uint32_t column = first_year_column; column < block.total_column; ++column)
+            put(block.sheet, financing_header, column, std::monostate{}, looks_.header);
+        put(block.sheet, financing_header, block.total_column, std::string(labels_.amount), looks_.header_right);
         const auto& sources = budget_.financing;
         const std::string source_amounts = sources_range(source_amount_column);
-        for (std::size_t k = 0; k < kind_count; ++k) {
+        for (std::size_t k = 0; k < figures_.kinds.size(); ++k) {
             const std::string& code = figures_.kinds[k];
             std::optional<std::size_t> first;
             for (std::size_t s = 0; s < sources.size() && !first; ++s)
@@ -270,31 +328,20 @@ private:
                     first = s;
             if (!first) continue;
             const std::uint32_t row = row_++;
-            label_cell(row, kind_labels_[*first], looks_.text);
-            money_cell(row, total_column, by_kind[k], looks_.money,
-                       "=SUMPRODUCT(" + source_match + "*EXACT(" + sources_range(source_kind_column) + "," +
+            label_cell(block, row, kind_labels_[*first], looks_.text);
+            money_cell(block, row, block.total_column, sums.by_kind[k], looks_.money,
+                       "=SUMPRODUCT(" + block.source_match + "*EXACT(" + sources_range(source_kind_column) + "," +
                            cell_ref(row, row_label_column, Anchor::column) + ")*" + source_amounts + ")");
         }
         const std::uint32_t financing_row = row_++;
-        put(sheet, financing_row, 0, std::monostate{}, looks_.total_label);
-        label_cell(financing_row, std::string(labels_.total_financing), looks_.total_label);
-        for (std::uint32_t column = first_year_column; column < total_column; ++column)
-            put(sheet, financing_row, column, std::monostate{}, looks_.total_label);
-        money_cell(financing_row, total_column, financing, looks_.money_total,
-                   "=SUMPRODUCT(" + source_match + "*" + source_amounts + ")");
+        put(block.sheet, financing_row, 0, std::monostate{}, looks_.total_label);
+        label_cell(block, financing_row, std::string(labels_.total_financing), looks_.total_label);
+        for (std::uint32_t column = first_year_column; column < block.total_column; ++column)
+            put(block.sheet, financing_row, column, std::monostate{}, looks_.total_label);
+        money_cell(block, financing_row, block.total_column, sums.financing, looks_.money_total,
+                   "=SUMPRODUCT(" + block.source_match + "*" + source_amounts + ")");
 
-        // The balance, with its status beside it.
-        const std::uint32_t balance_row = row_++;
-        label_cell(balance_row, std::string(labels_.sub_budget_difference), looks_.bold_wrapped);
-        const Money difference = costs - financing;
-        money_cell(balance_row, total_column, difference, looks_.money_total,
-                   "=" + cell_ref(costs_row, total_column) + "-" + cell_ref(financing_row, total_column));
-        status(sheet, balance_row, difference == 0 ? labels_.balanced : labels_.not_balanced,
-               "=IF(ROUND(" + cell_ref(balance_row, total_column) + "*100,0)=0," + string_literal(labels_.balanced) +
-                   "," + string_literal(labels_.not_balanced) + ")",
-               total_column + 1);
-        for (const auto words : {labels_.balanced, labels_.not_balanced})
-            widen(sheet, total_column + 1, text_width(words) + 1);
+        return financing_row;
     }
 
     const std::vector<std::string>& category_labels_;  // the costs sheet's, per cost line

@@ -28,8 +28,41 @@ public:
     SummarySheet write() {
         SheetLayout sheet;
         sheet.name = labels_.summary_sheet;
-        const model::Project& project = application_.project;
+        facts(sheet);
+        put(sheet, row_, label_column, std::string(labels_.key_figure), looks_.header);
+        put(sheet, row_, value_column, std::string(labels_.value), looks_.header_right);
+        put(sheet, row_, limit_column, std::string(labels_.limit), looks_.header_right);
+        put(sheet, row_, status_column, std::string(labels_.status), looks_.header_indented);
+        ++row_;
 
+        const Financing financing = amounts(sheet);
+        shares(sheet, financing);
+        widen(sheet, value_column, 12);
+        widen(sheet, limit_column, text_width(labels_.limit) + 12);
+        for (const auto words : {labels_.within_limit, labels_.above_limit, labels_.below_limit, labels_.not_balanced})
+            widen(sheet, status_column, text_width(words) + 1);
+
+        ++row_;
+        if (!options_.limits.source_note.empty()) {
+            note(sheet, row_,
+                 std::string(labels_.limits_note) +
+                     model_text(options_.limits.source_note, "the source note of the limits"),
+                 status_column);
+        }
+        note(sheet, row_, std::string(labels_.marks_note), status_column);
+        return SummarySheet{std::move(sheet), std::move(names_)};
+    }
+
+private:
+    // The rows the shares are computed from.
+    struct Financing {
+        SummaryRow eligible, esf, cofinancing;
+    };
+
+    // The title, then the project's facts: owner, programme, call, area,
+    // region, period and the day the workbook was made.
+    void facts(SheetLayout& sheet) {
+        const model::Project& project = application_.project;
         const std::string title = model_text(project.title.value, located("the project title", project.title.where));
         put(sheet, 0, 0, std::string(labels_.budget_title) + " – " + title, looks_.title);
         sheet.merges.push_back({0, 0, status_column});
@@ -69,22 +102,60 @@ public:
         fact(sheet, labels_.period_end, date_value(project.period.end));
         fact(sheet, labels_.prepared, date_value(options_.date));
         ++row_;
+    }
 
-        put(sheet, row_, label_column, std::string(labels_.key_figure), looks_.header);
-        put(sheet, row_, value_column, std::string(labels_.value), looks_.header_right);
-        put(sheet, row_, limit_column, std::string(labels_.limit), looks_.header_right);
-        put(sheet, row_, status_column, std::string(labels_.status), looks_.header_indented);
-        ++row_;
-
+    // The costs, income and eligible cost; the financing by kind (ESF first),
+    // the co-financing, the financing and the difference with its status;
+    // the ESF ceiling beside the ESF. Each a defined name too.
+    Financing amounts(SheetLayout& sheet) {
         const Money eligible = figures_.eligible;
-        const SummaryRow total =
-            figure(sheet, labels_.total_cost, figures_.total_costs, "=SUM(" + costs_range(cost_amount_column) + ")");
-        const SummaryRow income = figure(sheet, labels_.income, figures_.income,
-                                         "=" + sheet_prefix(labels_.financing_sheet) +
-                                             cell_ref(kit_.income_total_row, source_amount_column, Anchor::both));
+        const SummaryRow total = named(
+            sheet, labels_.name_total_cost,
+            figure(sheet, labels_.total_cost, figures_.total_costs, "=SUM(" + costs_range(cost_amount_column) + ")"));
+        const SummaryRow income =
+            named(sheet, labels_.name_income,
+                  figure(sheet, labels_.income, figures_.income,
+                         "=" + sheet_prefix(labels_.financing_sheet) +
+                             cell_ref(kit_.income_total_row, source_amount_column, Anchor::both)));
         const SummaryRow eligible_row =
-            figure(sheet, labels_.eligible_cost, eligible, "=" + value_cell(total) + "-" + value_cell(income));
+            named(sheet, labels_.name_eligible_cost,
+                  figure(sheet, labels_.eligible_cost, eligible, "=" + value_cell(total) + "-" + value_cell(income)));
+        const SummaryRow esf = named(sheet, labels_.name_esf, kind_rows(sheet));
+        const std::uint32_t financing_row = row_ + 1;  // written right after the co-financing total
+        const SummaryRow cofinancing =
+            named(sheet, labels_.name_cofinancing,
+                  figure(sheet, labels_.total_cofinancing, figures_.financing - esf.ore,
+                         "=" + cell_ref(financing_row, value_column) + "-" + value_cell(esf)));
+        const SummaryRow financing =
+            named(sheet, labels_.name_financing,
+                  figure(sheet, labels_.total_financing, figures_.financing,
+                         "=" + sheet_prefix(labels_.financing_sheet) +
+                             cell_ref(kit_.financing_total_row, source_amount_column, Anchor::both)));
+        const SummaryRow difference = named(sheet, labels_.name_difference,
+                                            figure(sheet, labels_.difference, eligible - figures_.financing,
+                                                   "=" + value_cell(eligible_row) + "-" + value_cell(financing)));
 
+        // The budget balances only to the öre: compare whole öre, never
+        // floating-point kronor (0.1 + 0.2 is not 0.3 in a spreadsheet either).
+        put(sheet, difference.row, limit_column, Amount{0}, looks_.must_be_money);
+        status(sheet, difference.row, difference.ore == 0 ? labels_.balanced : labels_.not_balanced,
+               "=IF(ROUND(" + value_cell(difference) + "*100,0)=0," + string_literal(labels_.balanced) + "," +
+                   string_literal(labels_.not_balanced) + ")",
+               status_column);
+
+        if (const auto& ceiling = options_.limits.esf_ceiling) {
+            put(sheet, esf.row, limit_column, Amount{*ceiling}, looks_.at_most_money);
+            widen(sheet, limit_column, money_width(*ceiling) + static_cast<double>(code_points(labels_.at_most)));
+            status(sheet, esf.row, esf.ore > *ceiling ? labels_.above_limit : labels_.within_limit,
+                   "=IF(ROUND(" + value_cell(esf) + "*100,0)>ROUND(" + cell_ref(esf.row, limit_column) + "*100,0)," +
+                       string_literal(labels_.above_limit) + "," + string_literal(labels_.within_limit) + ")",
+                   status_column);
+        }
+        return Financing{eligible_row, esf, cofinancing};
+    }
+
+    // A row per kind of financing, the ESF's first (its row is returned).
+    SummaryRow kind_rows(SheetLayout& sheet) {
         // ESF, then each kind of co-financing present: known kinds in the
         // plan format's order, then unknown ones as met.
         struct KindRow {
@@ -112,82 +183,41 @@ public:
                                 cell_ref(row_, label_column, Anchor::column), own);
             kind_rows.push_back(figure(sheet, label, sum, formula));
         }
-        const SummaryRow esf = kind_rows.front();
-        const std::uint32_t financing_row = row_ + 1;  // written right after the co-financing total
-        const SummaryRow cofinancing = figure(sheet, labels_.total_cofinancing, figures_.financing - esf.ore,
-                                              "=" + cell_ref(financing_row, value_column) + "-" + value_cell(esf));
-        const SummaryRow financing = figure(sheet, labels_.total_financing, figures_.financing,
-                                            "=" + sheet_prefix(labels_.financing_sheet) +
-                                                cell_ref(kit_.financing_total_row, source_amount_column, Anchor::both));
-        const SummaryRow difference = figure(sheet, labels_.difference, eligible - figures_.financing,
-                                             "=" + value_cell(eligible_row) + "-" + value_cell(financing));
+        return kind_rows.front();
+    }
 
-        // The budget balances only to the öre: compare whole öre, never
-        // floating-point kronor (0.1 + 0.2 is not 0.3 in a spreadsheet either).
-        put(sheet, difference.row, limit_column, Amount{0}, looks_.must_be_money);
-        status(sheet, difference.row, difference.ore == 0 ? labels_.balanced : labels_.not_balanced,
-               "=IF(ROUND(" + value_cell(difference) + "*100,0)=0," + string_literal(labels_.balanced) + "," +
-                   string_literal(labels_.not_balanced) + ")",
-               status_column);
-
-        if (const auto& ceiling = options_.limits.esf_ceiling) {
-            put(sheet, esf.row, limit_column, Amount{*ceiling}, looks_.at_most_money);
-            widen(sheet, limit_column, money_width(*ceiling) + static_cast<double>(code_points(labels_.at_most)));
-            status(sheet, esf.row, esf.ore > *ceiling ? labels_.above_limit : labels_.within_limit,
-                   "=IF(ROUND(" + value_cell(esf) + "*100,0)>ROUND(" + cell_ref(esf.row, limit_column) + "*100,0)," +
-                       string_literal(labels_.above_limit) + "," + string_literal(labels_.within_limit) + ")",
-                   status_column);
-        }
-
-        const SummaryRow esf_share =
-            share_figure(sheet, labels_.esf_share, esf, eligible_row, options_.limits.max_esf_share_hundredths, true);
-        const SummaryRow cofinancing_share = share_figure(sheet, labels_.cofinancing_share, cofinancing, eligible_row,
-                                                          options_.limits.min_cofinancing_share_hundredths, false);
-        const Money staff = figures_.staff, indirect = figures_.indirect;
+    // The ESF and co-financing shares, the staff and indirect costs and the
+    // indirect share, each share with its limit and status.
+    void shares(SheetLayout& sheet, const Financing& financing) {
+        named(sheet, labels_.name_esf_share,
+              share_figure(sheet, labels_.esf_share, financing.esf, financing.eligible,
+                           options_.limits.max_esf_share_hundredths, true));
+        named(sheet, labels_.name_cofinancing_share,
+              share_figure(sheet, labels_.cofinancing_share, financing.cofinancing, financing.eligible,
+                           options_.limits.min_cofinancing_share_hundredths, false));
         const auto category_sum = [&](std::string_view code) {
             const std::string words = *category_word(code);
             return "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_category_column),
                                    string_literal(words), plain_criterion(words));
         };
-        const SummaryRow staff_row = figure(sheet, labels_.staff_costs, staff, category_sum(model::staff_category));
+        const SummaryRow staff_row =
+            named(sheet, labels_.name_staff_costs,
+                  figure(sheet, labels_.staff_costs, figures_.staff, category_sum(model::staff_category)));
         const SummaryRow indirect_row =
-            figure(sheet, labels_.indirect_costs, indirect, category_sum(model::indirect_category));
-        const SummaryRow indirect_share = share_figure(sheet, labels_.indirect_share, indirect_row, staff_row,
-                                                       options_.limits.max_indirect_share_of_staff_hundredths, true);
-        widen(sheet, value_column, 12);
-        widen(sheet, limit_column, text_width(labels_.limit) + 12);
-        for (const auto words : {labels_.within_limit, labels_.above_limit, labels_.below_limit, labels_.not_balanced})
-            widen(sheet, status_column, text_width(words) + 1);
-
-        ++row_;
-        if (!options_.limits.source_note.empty()) {
-            note(sheet, row_,
-                 std::string(labels_.limits_note) +
-                     model_text(options_.limits.source_note, "the source note of the limits"),
-                 status_column);
-        }
-        note(sheet, row_, std::string(labels_.marks_note), status_column);
-
-        const auto name = [&](std::string_view defined, const SummaryRow& figure_row) {
-            names_.push_back({std::string(defined),
-                              "=" + sheet_prefix(sheet.name) + cell_ref(figure_row.row, value_column, Anchor::both)});
-        };
-        name(labels_.name_total_cost, total);
-        name(labels_.name_income, income);
-        name(labels_.name_eligible_cost, eligible_row);
-        name(labels_.name_esf, esf);
-        name(labels_.name_cofinancing, cofinancing);
-        name(labels_.name_financing, financing);
-        name(labels_.name_difference, difference);
-        name(labels_.name_esf_share, esf_share);
-        name(labels_.name_cofinancing_share, cofinancing_share);
-        name(labels_.name_staff_costs, staff_row);
-        name(labels_.name_indirect_costs, indirect_row);
-        name(labels_.name_indirect_share, indirect_share);
-        return SummarySheet{std::move(sheet), std::move(names_)};
+            named(sheet, labels_.name_indirect_costs,
+                  figure(sheet, labels_.indirect_costs, figures_.indirect, category_sum(model::indirect_category)));
+        named(sheet, labels_.name_indirect_share,
+              share_figure(sheet, labels_.indirect_share, indirect_row, staff_row,
+                           options_.limits.max_indirect_share_of_staff_hundredths, true));
     }
 
-private:
+    // `figure_row`, with a defined name for its value cell.
+    SummaryRow named(const SheetLayout& sheet, std::string_view defined, const SummaryRow& figure_row) {
+        names_.push_back({std::string(defined),
+                          "=" + sheet_prefix(sheet.name) + cell_ref(figure_row.row, value_column, Anchor::both)});
+        return figure_row;
+    }
+
     static std::string value_cell(const SummaryRow& figure_row) { return cell_ref(figure_row.row, value_column); }
 
     // A fact of the project: a label, and a text across the other columns or a date.
