@@ -47,4 +47,31 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
     return {line, column};
 }
 
+namespace {
+
+// U+0041–U+005A and U+00C0–U+00DE but U+00D7 (×) in lower case.
+char32_t lower_latin(char32_t code) {
+    if ((code >= U'A' && code <= U'Z') || (code >= 0xC0 && code <= 0xDE && code != 0xD7)) return code + 0x20;
+    return code;
+}
+
+}  // namespace
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const Utf8Sequence x = decode_utf8(a, i), y = decode_utf8(b, j);
+        if (x.length == 0 || y.length == 0) {  // not valid: the bytes themselves
+            if (a[i] != b[j]) return false;
+            ++i;
+            ++j;
+            continue;
+        }
+        if (lower_latin(x.code) != lower_latin(y.code)) return false;
+        i += x.length;
+        j += y.length;
+    }
+    return i == a.size() && j == b.size();
+}
+
 }  // namespace esfdraft::model

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 
+#include "model/utf8.hpp"
 #include "model/values.hpp"
 #include "model/vocabulary.hpp"
 #include "xlsx/cell_reference.hpp"
@@ -573,16 +574,10 @@ private:
     SheetRows rows_;
 };
 
-bool same_words(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
+bool same_words(std::string_view a, std::string_view b) { return model::equal_ignoring_case(a, b); }
 
-// The code of a category or kind given as its words (either language, ASCII
-// case ignored) or as the code itself.
+// The code of a category or kind given as its words (either language, case
+// ignored: "LÖN PERSONAL" is "Lön personal") or as the code itself.
 std::optional<std::string> code_of(std::span<const model::CodeWords> table, std::string_view given) {
     for (const model::CodeWords& entry : table)
         if (same_words(given, entry.key) || same_words(given, entry.name.sv) || same_words(given, entry.name.en))

@@ -64,4 +64,19 @@ BOOST_AUTO_TEST_CASE(counts_characters_and_places_an_offset_by_line_and_column) 
     BOOST_TEST((line_and_column(text, 99) == std::pair{3, 2}));  // past the end: the end
 }
 
+BOOST_AUTO_TEST_CASE(compares_ignoring_the_case_of_latin_letters) {
+    BOOST_TEST(equal_ignoring_case("L\xC3\x96N PERSONAL", "L\xC3\xB6n personal"));  // LÖN / Lön
+    BOOST_TEST(equal_ignoring_case("\xC3\x85R", "\xC3\xA5r"));                      // ÅR / år
+    BOOST_TEST(equal_ignoring_case("", ""));
+    BOOST_TEST(!equal_ignoring_case("l\xC3\xB6n", "lon"));     // ö is not o
+    BOOST_TEST(!equal_ignoring_case("\xC3\x97", "\xC3\xB7"));  // × is not ÷
+    BOOST_TEST(!equal_ignoring_case("abc", "ab"));
+    BOOST_TEST(
+        equal_ignoring_case("a\xFF"
+                            "b",
+                            "A\xFF"
+                            "B"));  // invalid bytes compare as they are
+    BOOST_TEST(!equal_ignoring_case("a\xFF", "a\xFE"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

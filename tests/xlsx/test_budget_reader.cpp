@@ -135,6 +135,19 @@ BOOST_AUTO_TEST_CASE(an_edited_amount_and_label_read_as_edited) {
     BOOST_TEST(budget.financing[0].amount == 100'500'000);
 }
 
+// A category typed in other case, also in its Swedish letters, is the same
+// category; so are a financing kind's words.
+BOOST_AUTO_TEST_CASE(categories_and_kinds_read_whatever_their_case) {
+    Parts parts = written_parts(testing::framsyn_application());
+    set_cell(parts[costs_part], "A2", inline_text("A2", "LÖN PERSONAL"));
+    set_cell(parts[costs_part], "A3", inline_text("A3", "lön personal"));
+    set_cell(parts[costs_part], "A4", inline_text("A4", "ÖVRIGA KOSTNADER"));
+    const model::Budget budget = read_back(parts).budget;
+    BOOST_TEST(budget.costs[0].category == "staff");
+    BOOST_TEST(budget.costs[1].category == "staff");
+    BOOST_TEST(budget.costs[2].category == "other");
+}
+
 BOOST_AUTO_TEST_CASE(a_deleted_and_an_added_row_read_as_edited) {
     const model::Application application = testing::framsyn_application();
     Parts parts = written_parts(application);
