@@ -342,6 +342,17 @@ void attachments_html(std::ostream& out, const Request& request, const model::Ap
 // others each by its writer above; a section the plan leaves out is not shown.
 std::string plan_html(const Request& request, const model::Application& plan,
                       const std::vector<model::CostCategoryRule>& pack_categories) {
+    using Writer = void (*)(std::ostream&, const Request&, const model::Application&);
+    static const std::map<std::string_view, Writer> structured_writers = {{"project", project_html},
+                                                                          {"summary", summary_html},
+                                                                          {"targetGroups", target_groups_html},
+                                                                          {"goals", goals_html},
+                                                                          {"activities", activities_html},
+                                                                          {"projectLogic", project_logic_html},
+                                                                          {"riskAnalysis", risk_analysis_html},
+                                                                          {"partners", partners_html},
+                                                                          {"accessibility", accessibility_html},
+                                                                          {"attachments", attachments_html}};
     std::ostringstream out;
     out << "<div class=\"plan\">";
     for (const model::SectionWords& section : model::sections()) {
@@ -350,28 +361,10 @@ std::string plan_html(const Request& request, const model::Application& plan,
             if (*text && !(*text)->empty())
                 out << "<section><h3>" << e(section_title(request, key)) << "</h3>" << rich_html(**text)
                     << "</section>";
-        } else if (key == "project") {
-            project_html(out, request, plan);
-        } else if (key == "summary") {
-            summary_html(out, request, plan);
-        } else if (key == "targetGroups") {
-            target_groups_html(out, request, plan);
-        } else if (key == "goals") {
-            goals_html(out, request, plan);
-        } else if (key == "activities") {
-            activities_html(out, request, plan);
-        } else if (key == "projectLogic") {
-            project_logic_html(out, request, plan);
-        } else if (key == "riskAnalysis") {
-            risk_analysis_html(out, request, plan);
-        } else if (key == "partners") {
-            partners_html(out, request, plan);
-        } else if (key == "accessibility") {
-            accessibility_html(out, request, plan);
         } else if (key == "budget") {
             budget_html(out, request, plan, pack_categories);
-        } else if (key == "attachments") {
-            attachments_html(out, request, plan);
+        } else if (const auto writer = structured_writers.find(key); writer != structured_writers.end()) {
+            writer->second(out, request, plan);
         }
     }
     out << "</div>";
