@@ -54,13 +54,14 @@ const SubBudgetFigures* BudgetFigures::sub_budget(std::string_view key) const {
     return nullptr;
 }
 
-BudgetFigures budget_figures(const Application& application, const FigureOptions& options) {
-    const Budget& budget = application.budget;
-    const auto amount_of = [&](std::size_t i) {
-        return options.amounts ? (*options.amounts)[i] : budget.costs[i].amount;
-    };
-    BudgetFigures f;
+namespace {
 
+// The rows and columns: the years (the period's, with options.period_years,
+// and every cost line's), the categories used (the plan format's in its
+// order, then unknown ones as met), the activities (the plan's, then ids only
+// the costs name, then "" for costs without one).
+void choose_rows(BudgetFigures& f, const Application& application, const FigureOptions& options) {
+    const Budget& budget = application.budget;
     std::set<int> year_set;
     const Period& period = application.project.period;
     if (options.period_years && period.start.valid() && period.end.valid())
@@ -80,33 +81,41 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
         if (cost.activity_id && !cost.activity_id->empty() && activity_ids.insert(*cost.activity_id).second)
             f.activities.push_back(*cost.activity_id);
     f.activities.emplace_back();
-    std::unordered_map<std::string_view, std::size_t> activity_at;  // the first of equal keys
-    for (std::size_t a = 0; a < f.activities.size(); ++a) activity_at.emplace(f.activities[a], a);
+}
 
-    // Sub-budgets: the owner, the beneficiary partners, other names, then "".
+// The sub-budget keyed `key`, or f.sub_budgets.size().
+std::size_t sub_at(const BudgetFigures& f, std::string_view key) {
+    for (std::size_t s = 0; s < f.sub_budgets.size(); ++s)
+        if (f.sub_budgets[s].key == key) return s;
+    return f.sub_budgets.size();
+}
+
+// The sub-budget a line with `beneficiary` belongs to ("" is the last).
+SubBudgetFigures& sub_of(BudgetFigures& f, const std::optional<std::string>& beneficiary) {
+    return f.sub_budgets[beneficiary ? sub_at(f, *beneficiary) : f.sub_budgets.size() - 1];
+}
+
+// Sub-budgets: the owner, the beneficiary partners, other names the lines
+// give, then "" when some line names none; each with its sums at zero.
+void choose_sub_budgets(BudgetFigures& f, const Application& application) {
     const auto new_sub = [](std::string key) {
         SubBudgetFigures sub;
         sub.key = std::move(key);
         return sub;
     };
     f.sub_budgets.push_back(new_sub("owner"));
-    const auto sub_at = [&f](std::string_view key) {
-        for (std::size_t s = 0; s < f.sub_budgets.size(); ++s)
-            if (f.sub_budgets[s].key == key) return s;
-        return f.sub_budgets.size();
-    };
     for (const Partner& partner : application.partners)
-        if (partner.beneficiary() && partner.id && sub_at(*partner.id) == f.sub_budgets.size())
+        if (partner.beneficiary() && partner.id && sub_at(f, *partner.id) == f.sub_budgets.size())
             f.sub_budgets.push_back(new_sub(*partner.id));
     bool unassigned = false;
     const auto note = [&](const std::optional<std::string>& beneficiary) {
         if (!beneficiary)
             unassigned = true;
-        else if (sub_at(*beneficiary) == f.sub_budgets.size())
+        else if (sub_at(f, *beneficiary) == f.sub_budgets.size())
             f.sub_budgets.push_back(new_sub(*beneficiary));
     };
-    for (const CostLine& cost : budget.costs) note(cost.beneficiary);
-    for (const FinancingSource& source : budget.financing) note(source.beneficiary);
+    for (const CostLine& cost : application.budget.costs) note(cost.beneficiary);
+    for (const FinancingSource& source : application.budget.financing) note(source.beneficiary);
     if (unassigned) f.sub_budgets.push_back(new_sub(""));
     for (SubBudgetFigures& sub : f.sub_budgets) {
         sub.by_category.assign(f.categories.size(), 0);
@@ -114,10 +123,15 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
         sub.lines_by_category.assign(f.categories.size(), 0);
         sub.by_year.assign(f.years.size(), 0);
     }
-    const auto sub_of = [&](const std::optional<std::string>& beneficiary) -> SubBudgetFigures& {
-        return f.sub_budgets[beneficiary ? sub_at(*beneficiary) : f.sub_budgets.size() - 1];
-    };
+}
 
+// Every cost line into its category, year, activity and sub-budget.
+void sum_costs(BudgetFigures& f, const Budget& budget, const FigureOptions& options) {
+    const auto amount_of = [&](std::size_t i) {
+        return options.amounts ? (*options.amounts)[i] : budget.costs[i].amount;
+    };
+    std::unordered_map<std::string_view, std::size_t> activity_at;  // the first of equal keys
+    for (std::size_t a = 0; a < f.activities.size(); ++a) activity_at.emplace(f.activities[a], a);
     const std::size_t year_count = f.years.size();
     f.by_category_year.assign(f.categories.size() * year_count, 0);
     f.by_category.assign(f.categories.size(), 0);
@@ -142,7 +156,7 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
         add_to(f.by_activity[a], amount);
         add_to(f.total_costs, amount);
         if (cost.has_tag("transnational")) add_to(f.transnational, amount);
-        SubBudgetFigures& sub = sub_of(cost.beneficiary);
+        SubBudgetFigures& sub = sub_of(f, cost.beneficiary);
         sub.has_lines = true;
         add_to(sub.costs, amount);
         add_to(sub.by_category[c], amount);
@@ -150,7 +164,12 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
         add_to(sub.by_year[y], amount);
         ++sub.lines_by_category[c];
     }
+}
 
+// The financing by kind and sub-budget, the income, and each source spread
+// over the years by the years' costs.
+void sum_financing(BudgetFigures& f, const Budget& budget) {
+    const std::size_t year_count = f.years.size();
     std::vector<std::string> kinds_used;
     for (const FinancingSource& source : budget.financing)
         if (std::find(kinds_used.begin(), kinds_used.end(), source.kind) == kinds_used.end())
@@ -162,7 +181,7 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
         const std::size_t k = index_of(f.kinds, source.kind);
         add_to(f.by_kind[k], source.amount);
         add_to(f.financing, source.amount);
-        SubBudgetFigures& sub = sub_of(source.beneficiary);
+        SubBudgetFigures& sub = sub_of(f, source.beneficiary);
         sub.has_lines = true;
         add_to(sub.financing, source.amount);
         add_to(sub.by_kind[k], source.amount);
@@ -182,7 +201,16 @@ BudgetFigures budget_figures(const Application& application, const FigureOptions
             add_to(f.financing_by_year[y], parts[y]);
         }
     }
+}
 
+}  // namespace
+
+BudgetFigures budget_figures(const Application& application, const FigureOptions& options) {
+    BudgetFigures f;
+    choose_rows(f, application, options);
+    choose_sub_budgets(f, application);
+    sum_costs(f, application.budget, options);
+    sum_financing(f, application.budget);
     f.eligible = f.total_costs - f.income;
     f.esf = f.kind("esf");
     f.cofinancing = f.financing - f.esf;
