@@ -49,111 +49,141 @@ void add_item(Items& items, std::map<std::string, int>& seen, const std::string&
     items.emplace_back(count == 1 ? key : key + " #" + std::to_string(count), std::move(fields));
 }
 
-std::map<std::string, Items> items_of(const model::Application& plan) {
-    std::map<std::string, Items> all;
-    std::map<std::string, std::map<std::string, int>> seen;
-    Items& sections = all["section"];
-    const auto section = [&](const std::string& key, const std::string& text) {
-        add_item(sections, seen["section"], key, {{"text", text}});
-    };
-    section("title", plan.project.title.value);
+// The diff's items of one plan by kind, each kind's in plan order; a key
+// given twice gets " #2" (add_item).
+class PlanItems {
+public:
+    void add(const std::string& kind, const std::string& key, Fields fields) {
+        add_item(all_[kind], seen_[kind], key, std::move(fields));
+    }
+    void section(const std::string& key, const std::string& text) { add("section", key, {{"text", text}}); }
+    std::map<std::string, Items> take() { return std::move(all_); }
+
+private:
+    std::map<std::string, Items> all_;
+    std::map<std::string, std::map<std::string, int>> seen_;
+};
+
+// The title, the sections of text, the case number and the cost model.
+void section_items(PlanItems& items, const model::Application& plan) {
+    items.section("title", plan.project.title.value);
     // The sections of text in application order, keyed as the rest of the
     // diff is (genderEquality is "gender-equality"); accessibility by its
     // three parts.
     for (const model::SectionWords& words : model::sections()) {
         const std::string key = kebab_case(words.key);
         if (const std::optional<model::RichText>* text = model::rich_section(plan, words.key)) {
-            section(key, text_of(*text));
+            items.section(key, text_of(*text));
         } else if (key == "summary") {
-            if (const model::Summary* summary = plan.main_summary()) section(key, summary->text.plain_text());
+            if (const model::Summary* summary = plan.main_summary()) items.section(key, summary->text.plain_text());
         } else if (key == "accessibility" && plan.accessibility) {
-            section("accessibility-physical", text_of(plan.accessibility->physical));
-            section("accessibility-information", text_of(plan.accessibility->information));
-            section("accessibility-participation", text_of(plan.accessibility->participation));
+            items.section("accessibility-physical", text_of(plan.accessibility->physical));
+            items.section("accessibility-information", text_of(plan.accessibility->information));
+            items.section("accessibility-participation", text_of(plan.accessibility->participation));
         } else if (key == "project-logic" && plan.project_logic) {
             std::string logic = plan.project_logic->introduction.plain_text();
             for (const model::LogicStep& step : plan.project_logic->steps)
                 logic += (logic.empty() ? "" : "\n") + step.kind +
                          (step.goal_ids.empty() ? "" : " (" + model::join(step.goal_ids) + ")") + ": " +
                          step.text.plain_text();
-            section(key, logic);
+            items.section(key, logic);
         } else if (key == "risk-analysis" && plan.risk_analysis) {
-            section(key, plan.risk_analysis->introduction.plain_text());
+            items.section(key, plan.risk_analysis->introduction.plain_text());
         }
     }
+    if (plan.project.case_number) items.section("case-number", plan.project.case_number->value);
+    if (!plan.budget.cost_models.empty()) items.section("cost-model", model::join(plan.budget.cost_models));
+}
+
+// The risks, partners, attachments and target groups.
+void people_items(PlanItems& items, const model::Application& plan) {
     if (plan.risk_analysis) {
         int index = 0;
         for (const model::Risk& risk : plan.risk_analysis->risks) {
             ++index;
-            add_item(all["risk"], seen["risk"], risk.id.value_or(std::to_string(index)),
-                     {{"description", risk.description},
-                      {"likelihood", risk.likelihood},
-                      {"impact", risk.impact},
-                      {"measure", risk.measure}});
+            items.add("risk", risk.id.value_or(std::to_string(index)),
+                      {{"description", risk.description},
+                       {"likelihood", risk.likelihood},
+                       {"impact", risk.impact},
+                       {"measure", risk.measure}});
         }
     }
-    if (plan.project.case_number) section("case-number", plan.project.case_number->value);
-    if (!plan.budget.cost_models.empty()) section("cost-model", model::join(plan.budget.cost_models));
     for (const model::Partner& partner : plan.partners)
-        add_item(
-            all["partner"], seen["partner"], partner.id.value_or(partner.name),
+        items.add(
+            "partner", partner.id.value_or(partner.name),
             {{"name", partner.name}, {"role", partner.role}, {"organisationNumber", partner.org_number.value_or("")}});
     if (plan.attachments)
         for (const model::Attachment& attachment : *plan.attachments)
-            add_item(all["attachment"], seen["attachment"], attachment.kind + " " + attachment.title, {});
+            items.add("attachment", attachment.kind + " " + attachment.title, {});
     for (const model::TargetGroup& group : plan.target_groups)
-        add_item(all["target-group"], seen["target-group"], group.id,
-                 {{"name", group.name},
-                  {"women", decimal(group.women)},
-                  {"men", decimal(group.men)},
-                  {"description", text_of(group.description)}});
+        items.add("target-group", group.id,
+                  {{"name", group.name},
+                   {"women", decimal(group.women)},
+                   {"men", decimal(group.men)},
+                   {"description", text_of(group.description)}});
+}
+
+// The goals with their indicators, and the activities.
+void goal_items(PlanItems& items, const model::Application& plan) {
     for (const model::Goal& goal : plan.goals) {
-        add_item(all["goal"], seen["goal"], goal.id, {{"kind", goal.kind}, {"statement", goal.statement}});
+        items.add("goal", goal.id, {{"kind", goal.kind}, {"statement", goal.statement}});
         int index = 0;
         for (const model::Indicator& indicator : goal.indicators) {
             ++index;
-            add_item(all["indicator"], seen["indicator"], goal.id + "/" + std::to_string(index),
-                     {{"text", indicator.text},
-                      {"unit", indicator.unit},
-                      {"target", indicator.target.text()},
-                      {"baseline", indicator.baseline.text()},
-                      {"women", decimal(indicator.women)},
-                      {"men", decimal(indicator.men)},
-                      {"nonBinary", decimal(indicator.non_binary)},
-                      {"code", indicator.code.value_or("")},
-                      {"due", indicator.due ? indicator.due->iso() : ""}});
+            items.add("indicator", goal.id + "/" + std::to_string(index),
+                      {{"text", indicator.text},
+                       {"unit", indicator.unit},
+                       {"target", indicator.target.text()},
+                       {"baseline", indicator.baseline.text()},
+                       {"women", decimal(indicator.women)},
+                       {"men", decimal(indicator.men)},
+                       {"nonBinary", decimal(indicator.non_binary)},
+                       {"code", indicator.code.value_or("")},
+                       {"due", indicator.due ? indicator.due->iso() : ""}});
         }
     }
     for (const model::Activity& activity : plan.activities) {
-        add_item(all["activity"], seen["activity"], activity.id,
-                 {{"title", activity.title},
-                  {"start", activity.start.iso()},
-                  {"end", activity.end.iso()},
-                  {"goals", model::join(activity.goal_ids)},
-                  {"description", text_of(activity.description)}});
+        items.add("activity", activity.id,
+                  {{"title", activity.title},
+                   {"start", activity.start.iso()},
+                   {"end", activity.end.iso()},
+                   {"goals", model::join(activity.goal_ids)},
+                   {"description", text_of(activity.description)}});
     }
+}
+
+// The cost lines, financing, income and municipalities.
+void budget_items(PlanItems& items, const model::Application& plan) {
     for (const model::CostLine& line : plan.budget.costs) {
         const std::string key = line.category + " " + std::to_string(line.year) +
                                 (line.activity_id ? " " + *line.activity_id : "") + " " + line.label;
         Fields fields{{"amount", kronor(line.amount)}};
         if (line.beneficiary) fields["beneficiary"] = *line.beneficiary;
-        add_item(all["cost-line"], seen["cost-line"], key, std::move(fields));
+        items.add("cost-line", key, std::move(fields));
     }
     for (const model::FinancingSource& source : plan.budget.financing) {
-        add_item(all["financing"], seen["financing"], source.kind + (source.funder ? " " + *source.funder : ""),
-                 source.beneficiary ? Fields{{"amount", kronor(source.amount)},
-                                             {"organisationNumber", source.org_number.value_or("")},
-                                             {"beneficiary", *source.beneficiary}}
-                                    : Fields{{"amount", kronor(source.amount)},
-                                             {"organisationNumber", source.org_number.value_or("")}});
+        items.add("financing", source.kind + (source.funder ? " " + *source.funder : ""),
+                  source.beneficiary ? Fields{{"amount", kronor(source.amount)},
+                                              {"organisationNumber", source.org_number.value_or("")},
+                                              {"beneficiary", *source.beneficiary}}
+                                     : Fields{{"amount", kronor(source.amount)},
+                                              {"organisationNumber", source.org_number.value_or("")}});
     }
     for (const model::Income& income : plan.budget.income)
-        add_item(all["income"], seen["income"], income.label, {{"amount", kronor(income.amount)}});
+        items.add("income", income.label, {{"amount", kronor(income.amount)}});
     for (const model::MunicipalityRef& municipality : plan.project.municipalities) {
-        add_item(all["municipality"], seen["municipality"], municipality.code,
-                 {{"name", municipality.name.value_or("")}, {"partner", municipality.partner ? "yes" : "no"}});
+        items.add("municipality", municipality.code,
+                  {{"name", municipality.name.value_or("")}, {"partner", municipality.partner ? "yes" : "no"}});
     }
-    return all;
+}
+
+std::map<std::string, Items> items_of(const model::Application& plan) {
+    PlanItems items;
+    section_items(items, plan);
+    people_items(items, plan);
+    goal_items(items, plan);
+    budget_items(items, plan);
+    return items.take();
 }
 
 JsonObject key_figures(const model::Application* plan) {
