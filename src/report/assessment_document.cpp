@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <map>
 #include <stdexcept>
 
 #include "report/assessment.hpp"
@@ -79,6 +80,135 @@ std::string money(model::Money ore, Language language) {
 
 std::string decimal(const model::Decimal& value) { return value.text(); }
 
+// The content of each section with structure of its own (section_blocks).
+bool target_groups_blocks(DocBlocks& out, const model::Application& app, Language language) {
+    if (app.target_groups.empty()) return false;
+    DocBlock list = bullets();
+    for (const model::TargetGroup& group : app.target_groups) {
+        DocItem item;
+        item.spans.push_back(strong(group.name));
+        if (group.women || group.men)
+            item.spans.push_back(
+                plain(" (" + phrase("assess.women", language) + " " + (group.women ? decimal(*group.women) : en_dash) +
+                      ", " + phrase("assess.men", language) + " " + (group.men ? decimal(*group.men) : en_dash) + ")"));
+        if (group.description) rich_blocks(item.blocks, *group.description);
+        list.items.push_back(std::move(item));
+    }
+    out.push_back(std::move(list));
+    return true;
+}
+
+bool goals_blocks(DocBlocks& out, const model::Application& app, Language language) {
+    if (app.goals.empty()) return false;
+    DocBlock list = bullets();
+    for (const model::Goal& goal : app.goals) {
+        DocItem item;
+        item.spans = {strong(goal.id), plain(" (" + phrase("goal." + goal.kind, language) + "): " + goal.statement)};
+        if (!goal.indicators.empty()) {
+            DocBlock indicators = bullets();
+            for (const model::Indicator& indicator : goal.indicators) {
+                DocItem row;
+                row.spans.push_back(plain(phrase("assess.indicator", language) + ": " + indicator.text + "; " +
+                                          phrase("assess.target", language) + " " + decimal(indicator.target)));
+                if (indicator.code) row.spans.insert(row.spans.end(), {plain(" ("), code(*indicator.code), plain(")")});
+                indicators.items.push_back(std::move(row));
+            }
+            item.blocks.push_back(std::move(indicators));
+            item.blocks_on_new_line = true;
+        }
+        list.items.push_back(std::move(item));
+    }
+    out.push_back(std::move(list));
+    return true;
+}
+
+bool activities_blocks(DocBlocks& out, const model::Application& app, Language) {
+    if (app.activities.empty()) return false;
+    DocBlock list = bullets();
+    for (const model::Activity& activity : app.activities) {
+        DocItem item;
+        item.spans = {strong(activity.title),
+                      plain(" (" + activity.start.iso() + " " + en_dash + " " + activity.end.iso() + ")")};
+        if (activity.description) rich_blocks(item.blocks, *activity.description);
+        list.items.push_back(std::move(item));
+    }
+    out.push_back(std::move(list));
+    return true;
+}
+
+bool partners_blocks(DocBlocks& out, const model::Application& app, Language) {
+    if (app.partners.empty()) return false;
+    DocBlock list = bullets();
+    for (const model::Partner& partner : app.partners) {
+        DocItem item;
+        item.spans.push_back(strong(partner.name));
+        if (!partner.role.empty()) item.spans.push_back(plain(": " + partner.role));
+        if (partner.org_number) item.spans.push_back(plain(" (" + *partner.org_number + ")"));
+        list.items.push_back(std::move(item));
+    }
+    out.push_back(std::move(list));
+    return true;
+}
+
+bool accessibility_blocks(DocBlocks& out, const model::Application& app, Language) {
+    if (!app.accessibility) return false;
+    bool any = false;
+    for (const auto* part :
+         {&app.accessibility->physical, &app.accessibility->information, &app.accessibility->participation})
+        any = optional_rich(out, *part) || any;
+    return any;
+}
+
+bool risk_analysis_blocks(DocBlocks& out, const model::Application& app, Language language) {
+    if (!app.risk_analysis) return false;
+    rich_blocks(out, app.risk_analysis->introduction);
+    if (!app.risk_analysis->risks.empty()) {
+        DocBlock list = bullets();
+        for (const model::Risk& risk : app.risk_analysis->risks)
+            list.items.push_back(
+                {{plain(risk.description + " (" + phrase("assess.likelihood", language) + " " + risk.likelihood + ", " +
+                        phrase("assess.impact", language) + " " + risk.impact + "). " +
+                        phrase("assess.measure", language) + ": " + risk.measure)},
+                 {}});
+        out.push_back(std::move(list));
+    }
+    return true;
+}
+
+bool project_logic_blocks(DocBlocks& out, const model::Application& app, Language) {
+    if (!app.project_logic) return false;
+    rich_blocks(out, app.project_logic->introduction);
+    for (const model::LogicStep& step : app.project_logic->steps) {
+        out.push_back(paragraph({strong(step.kind)}));
+        rich_blocks(out, step.text);
+    }
+    return true;
+}
+
+bool attachments_blocks(DocBlocks& out, const model::Application& app, Language) {
+    if (!app.attachments || app.attachments->empty()) return false;
+    DocBlock list = bullets();
+    for (const model::Attachment& attachment : *app.attachments)
+        list.items.push_back({{plain(attachment.title + " ("), code(attachment.kind), plain(")")}, {}});
+    out.push_back(std::move(list));
+    return true;
+}
+
+bool budget_blocks(DocBlocks& out, const model::Application& app, Language language) {
+    // What it says is costs and financing: income alone gives nothing to say (not Budget::has_lines()).
+    if (app.budget.costs.empty() && app.budget.financing.empty()) return false;
+    // The sums throw on overflow; an overflowing budget is B-reported already, so show what can be shown.
+    try {
+        out.push_back(paragraph({plain(
+            phrase("assess.costs", language) + ": " + money(app.budget.total_costs(), language) + ". " +
+            phrase("assess.financing", language) + ": " + money(app.budget.total_financing(), language) + ", " +
+            phrase("assess.esf", language) + " " + money(app.budget.financing_of_kind("esf"), language) + ".")}));
+    } catch (const std::overflow_error&) {
+        return false;
+    }
+    return true;
+}
+
 // Appends the section's content and returns true, or appends nothing and
 // returns false when the plan does not have it.
 bool section_blocks(DocBlocks& out, const model::Application& app, const std::string& section, Language language) {
@@ -90,128 +220,19 @@ bool section_blocks(DocBlocks& out, const model::Application& app, const std::st
     }
     if (const std::optional<model::RichText>* text = model::rich_section(app, section))
         return optional_rich(out, *text);
-    if (section == "targetGroups") {
-        if (app.target_groups.empty()) return false;
-        DocBlock list = bullets();
-        for (const model::TargetGroup& group : app.target_groups) {
-            DocItem item;
-            item.spans.push_back(strong(group.name));
-            if (group.women || group.men)
-                item.spans.push_back(plain(
-                    " (" + phrase("assess.women", language) + " " + (group.women ? decimal(*group.women) : en_dash) +
-                    ", " + phrase("assess.men", language) + " " + (group.men ? decimal(*group.men) : en_dash) + ")"));
-            if (group.description) rich_blocks(item.blocks, *group.description);
-            list.items.push_back(std::move(item));
-        }
-        out.push_back(std::move(list));
-        return true;
-    }
-    if (section == "goals") {
-        if (app.goals.empty()) return false;
-        DocBlock list = bullets();
-        for (const model::Goal& goal : app.goals) {
-            DocItem item;
-            item.spans = {strong(goal.id),
-                          plain(" (" + phrase("goal." + goal.kind, language) + "): " + goal.statement)};
-            if (!goal.indicators.empty()) {
-                DocBlock indicators = bullets();
-                for (const model::Indicator& indicator : goal.indicators) {
-                    DocItem row;
-                    row.spans.push_back(plain(phrase("assess.indicator", language) + ": " + indicator.text + "; " +
-                                              phrase("assess.target", language) + " " + decimal(indicator.target)));
-                    if (indicator.code)
-                        row.spans.insert(row.spans.end(), {plain(" ("), code(*indicator.code), plain(")")});
-                    indicators.items.push_back(std::move(row));
-                }
-                item.blocks.push_back(std::move(indicators));
-                item.blocks_on_new_line = true;
-            }
-            list.items.push_back(std::move(item));
-        }
-        out.push_back(std::move(list));
-        return true;
-    }
-    if (section == "activities") {
-        if (app.activities.empty()) return false;
-        DocBlock list = bullets();
-        for (const model::Activity& activity : app.activities) {
-            DocItem item;
-            item.spans = {strong(activity.title),
-                          plain(" (" + activity.start.iso() + " " + en_dash + " " + activity.end.iso() + ")")};
-            if (activity.description) rich_blocks(item.blocks, *activity.description);
-            list.items.push_back(std::move(item));
-        }
-        out.push_back(std::move(list));
-        return true;
-    }
-    if (section == "partners") {
-        if (app.partners.empty()) return false;
-        DocBlock list = bullets();
-        for (const model::Partner& partner : app.partners) {
-            DocItem item;
-            item.spans.push_back(strong(partner.name));
-            if (!partner.role.empty()) item.spans.push_back(plain(": " + partner.role));
-            if (partner.org_number) item.spans.push_back(plain(" (" + *partner.org_number + ")"));
-            list.items.push_back(std::move(item));
-        }
-        out.push_back(std::move(list));
-        return true;
-    }
-    if (section == "accessibility") {
-        if (!app.accessibility) return false;
-        bool any = false;
-        for (const auto* part :
-             {&app.accessibility->physical, &app.accessibility->information, &app.accessibility->participation})
-            any = optional_rich(out, *part) || any;
-        return any;
-    }
-    if (section == "riskAnalysis") {
-        if (!app.risk_analysis) return false;
-        rich_blocks(out, app.risk_analysis->introduction);
-        if (!app.risk_analysis->risks.empty()) {
-            DocBlock list = bullets();
-            for (const model::Risk& risk : app.risk_analysis->risks)
-                list.items.push_back(
-                    {{plain(risk.description + " (" + phrase("assess.likelihood", language) + " " + risk.likelihood +
-                            ", " + phrase("assess.impact", language) + " " + risk.impact + "). " +
-                            phrase("assess.measure", language) + ": " + risk.measure)},
-                     {}});
-            out.push_back(std::move(list));
-        }
-        return true;
-    }
-    if (section == "projectLogic") {
-        if (!app.project_logic) return false;
-        rich_blocks(out, app.project_logic->introduction);
-        for (const model::LogicStep& step : app.project_logic->steps) {
-            out.push_back(paragraph({strong(step.kind)}));
-            rich_blocks(out, step.text);
-        }
-        return true;
-    }
-    if (section == "attachments") {
-        if (!app.attachments || app.attachments->empty()) return false;
-        DocBlock list = bullets();
-        for (const model::Attachment& attachment : *app.attachments)
-            list.items.push_back({{plain(attachment.title + " ("), code(attachment.kind), plain(")")}, {}});
-        out.push_back(std::move(list));
-        return true;
-    }
-    if (section == "budget") {
-        // What it says is costs and financing: income alone gives nothing to say (not Budget::has_lines()).
-        if (app.budget.costs.empty() && app.budget.financing.empty()) return false;
-        // The sums throw on overflow; an overflowing budget is B-reported already, so show what can be shown.
-        try {
-            out.push_back(paragraph({plain(
-                phrase("assess.costs", language) + ": " + money(app.budget.total_costs(), language) + ". " +
-                phrase("assess.financing", language) + ": " + money(app.budget.total_financing(), language) + ", " +
-                phrase("assess.esf", language) + " " + money(app.budget.financing_of_kind("esf"), language) + ".")}));
-        } catch (const std::overflow_error&) {
-            return false;
-        }
-        return true;
-    }
-    return false;
+    static const std::map<std::string_view, bool (*)(DocBlocks&, const model::Application&, Language)> writers = {
+        {"targetGroups", target_groups_blocks},
+        {"goals", goals_blocks},
+        {"activities", activities_blocks},
+        {"partners", partners_blocks},
+        {"accessibility", accessibility_blocks},
+        {"riskAnalysis", risk_analysis_blocks},
+        {"projectLogic", project_logic_blocks},
+        {"attachments", attachments_blocks},
+        {"budget", budget_blocks},
+    };
+    const auto writer = writers.find(section);
+    return writer != writers.end() && writer->second(out, app, language);
 }
 
 // ---------------------------------------------------------------- findings and evidence
