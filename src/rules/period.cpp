@@ -64,30 +64,37 @@ void check_single_date(const model::Date& date, std::string_view section, std::s
                       .arg("date", MessageArg::of_text(date.iso())));
 }
 
-}  // namespace
+// Counted exactly from the start date to the end date, as the limits are
+// compared: "6 months and 1 day" is over a 6-month limit, never "7 months".
+model::Finding with_duration(model::Finding finding, const model::Date::MonthsAndDays& span) {
+    return std::move(
+        finding.arg("months", MessageArg::of_number(span.months)).arg("days", MessageArg::of_number(span.days)));
+}
 
-model::Findings check_period(const model::Application& application, const model::RulePack& pack,
-                             const CheckContext& context) {
-    model::Findings out;
-    const Terms terms = terms_for(application, pack, context);
+// What D001 leaves usable for the other rules.
+struct UsableDates {
+    bool period = false, pre_study = false;
+    std::vector<const model::Activity*> activities;
+};
+
+// D001 over every date of the plan and the findings.
+UsableDates check_every_date(const model::Application& application, const model::SourceLocation& period_where,
+                             model::Findings& out) {
     const model::Project& project = application.project;
     const model::Period& period = project.period;
-    const model::SourceLocation& period_where = located_or(period.where, located_or(project.where, application.where));
-
-    const bool period_usable =
+    UsableDates usable;
+    usable.period =
         check_dates(period.start, period.end, "project", {"project", "", "", application.programme}, period_where, out);
-    bool pre_study_usable = false;
     if (project.pre_study)
-        pre_study_usable = check_dates(project.pre_study->period.start, project.pre_study->period.end, "project",
+        usable.pre_study = check_dates(project.pre_study->period.start, project.pre_study->period.end, "project",
                                        {"preStudy", "", "", application.programme},
                                        located_or(project.pre_study->where, period_where), out);
-    std::vector<const model::Activity*> usable_activities;
     for (std::size_t i = 0; i < application.activities.size(); ++i) {
         const model::Activity& activity = application.activities[i];
         if (check_dates(activity.start, activity.end, "activities",
                         {"activity", "A" + std::to_string(i + 1), activity.id, application.programme}, activity.where,
                         out))
-            usable_activities.push_back(&activity);
+            usable.activities.push_back(&activity);
     }
     for (const model::Goal& goal : application.goals)
         for (const model::Indicator& indicator : goal.indicators)
@@ -97,20 +104,16 @@ model::Findings check_period(const model::Application& application, const model:
         check_dates(study.start, study.end, "findings", {"study", "", "", application.programme},
                     located_or(study.where, application.findings->where), out);
     }
-    if (!period_usable) return out;
+    return usable;
+}
 
-    const MessageArg start = MessageArg::of_date(period.start);
-    const MessageArg end = MessageArg::of_date(period.end);
-    // Counted exactly from the start date to the end date, as the limits are
-    // compared: "6 months and 1 day" is over a 6-month limit, never "7 months".
+// D002: the period's length against the phase's limits; an error limit wins
+// over a warning limit.
+void check_duration(const model::Application& application, const Terms& terms,
+                    const model::SourceLocation& period_where, model::Findings& out) {
+    const model::Period& period = application.project.period;
     const model::Date::MonthsAndDays duration = period.start.months_and_days_until(period.end);
-    const auto with_duration = [](model::Finding finding, const model::Date::MonthsAndDays& span) {
-        return std::move(
-            finding.arg("months", MessageArg::of_number(span.months)).arg("days", MessageArg::of_number(span.days)));
-    };
     const MessageArg programme = MessageArg::of_text(application.programme);
-
-    // D002: an error limit wins over a warning limit.
     if (terms.phase) {
         const auto& error_limit = terms.phase->error_above_months;
         const auto& warn_limit = terms.phase->warn_above_months;
@@ -126,7 +129,13 @@ model::Findings check_period(const model::Application& application, const model:
                               .arg("programme", programme)
                               .arg("limit", MessageArg::of_number(warn_limit->value)));
     }
+}
 
+// D003: the programme's eligibility window; D004: the call's dates.
+void check_windows(const model::Period& period, const model::RulePack& pack, const Terms& terms,
+                   const model::SourceLocation& period_where, model::Findings& out) {
+    const MessageArg start = MessageArg::of_date(period.start);
+    const MessageArg end = MessageArg::of_date(period.end);
     const model::Date& window_start = pack.eligibility_start.value;
     const model::Date& window_end = pack.eligibility_end.value;
     const MessageArg window = MessageArg::of_text(period_text(window_start, window_end));
@@ -151,15 +160,16 @@ model::Findings check_period(const model::Application& application, const model:
                           .arg("end", end)
                           .arg("latest", MessageArg::of_date(terms.latest_end->value))
                           .arg("call", MessageArg::of_text(terms.latest_end->set_by)));
+}
 
-    for (const model::Activity* activity : usable_activities)
-        if (activity->start < period.start || period.end < activity->end)
-            out.push_back(rule_finding("D005", "activities", "D005.activity_outside", activity->where)
-                              .arg("activity", MessageArg::of_text(activity->id))
-                              .arg("dates", MessageArg::of_text(period_text(activity->start, activity->end)))
-                              .arg("period", MessageArg::of_text(period_text(period.start, period.end))));
-
-    if (project.phase.value == "implementation" && project.pre_study && pre_study_usable) {
+// D006: an implementation project starts after its pre-study, and not long after.
+void check_pre_study_gap(const model::Application& application, const model::RulePack& pack,
+                         const model::SourceLocation& period_where, model::Findings& out) {
+    const model::Project& project = application.project;
+    const model::Period& period = project.period;
+    const MessageArg start = MessageArg::of_date(period.start);
+    const MessageArg programme = MessageArg::of_text(application.programme);
+    if (project.phase.value == "implementation" && project.pre_study) {
         const model::Date& pre_study_end = project.pre_study->period.end;
         if (!(pre_study_end < period.start)) {
             out.push_back(rule_finding("D006", "project", "D006.overlap", period_where)
@@ -177,10 +187,33 @@ model::Findings check_period(const model::Application& application, const model:
                         .arg("limit", MessageArg::of_number(pack.prestudy_gap_warn_months.value)));
         }
     }
+}
 
+}  // namespace
+
+model::Findings check_period(const model::Application& application, const model::RulePack& pack,
+                             const CheckContext& context) {
+    model::Findings out;
+    const Terms terms = terms_for(application, pack, context);
+    const model::Project& project = application.project;
+    const model::Period& period = project.period;
+    const model::SourceLocation& period_where = located_or(period.where, located_or(project.where, application.where));
+    const UsableDates usable = check_every_date(application, period_where, out);
+    if (!usable.period) return out;
+
+    check_duration(application, terms, period_where, out);
+    check_windows(period, pack, terms, period_where, out);
+    for (const model::Activity* activity : usable.activities)
+        if (activity->start < period.start || period.end < activity->end)
+            out.push_back(rule_finding("D005", "activities", "D005.activity_outside", activity->where)
+                              .arg("activity", MessageArg::of_text(activity->id))
+                              .arg("dates", MessageArg::of_text(period_text(activity->start, activity->end)))
+                              .arg("period", MessageArg::of_text(period_text(period.start, period.end))));
+
+    if (usable.pre_study) check_pre_study_gap(application, pack, period_where, out);
     if (context.today.valid() && period.start < context.today)
         out.push_back(rule_finding("D007", "project", "D007.started", period_where)
-                          .arg("start", start)
+                          .arg("start", MessageArg::of_date(period.start))
                           .arg("today", MessageArg::of_date(context.today)));
     return out;
 }
