@@ -11,9 +11,13 @@
 // hostile key. An input of one byte is the unchanged data. Properties (a failure traps):
 //  - render either throws TemplateError with at least one problem (missing
 //    data, a value a filter cannot format) or std::runtime_error, or gives a
-//    .docx that reads back as a template: a zip whose XML parts are all
-//    well-formed, whatever characters the data held;
+//    .docx whose XML parts libxml2 finds well-formed, whatever characters
+//    the data held, and that reads back as a template (unless it has more
+//    elements than the template reader's bound, docx::max_xml_nodes);
 //  - no other exception, crash, leak, UB or timeout.
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -21,6 +25,7 @@
 #include "docx/application_draft.hpp"
 #include "docx/application_view.hpp"
 #include "docx/engine/template_engine.hpp"
+#include "docx/engine/xml_node.hpp"
 #include "docx/engine/zip_package.hpp"
 #include "fuzz_support.hpp"
 #include "load/loader.hpp"
@@ -52,6 +57,21 @@ struct State {
 };
 
 State* state = nullptr;
+
+// What libxml2 finds wrong with `bytes` as XML (no network, no DTD, no
+// entities; XML_PARSE_HUGE: a draft may be far larger than a template), or
+// "" when it is well-formed. An oracle independent of the engine's own parser.
+std::string xml_problem(const std::string& bytes) {
+    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return "larger than 2 GiB";
+    xmlDocPtr document = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), "part.xml", nullptr,
+                                       XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (document == nullptr) {
+        const xmlError* error = xmlGetLastError();
+        return error && error->message ? error->message : "not well-formed";
+    }
+    xmlFreeDoc(document);
+    return "";
+}
 
 void append_utf8(std::string& out, std::uint32_t code) {
     if (code < 0x80) {
@@ -266,12 +286,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const std::runtime_error&) {
         return 0;
     }
+    docx::PackageLimits relaxed;
+    relaxed.max_ratio = std::numeric_limits<std::uint64_t>::max();
+    docx::Package package;
     try {
-        docx::PackageLimits relaxed;
-        relaxed.max_ratio = std::numeric_limits<std::uint64_t>::max();
-        (void)docx::DocumentTemplate::load(docx::read_package(rendered, "rendered.docx", relaxed), "rendered.docx");
+        package = docx::read_package(rendered, "rendered.docx", relaxed);
     } catch (const std::runtime_error& error) {
-        FUZZ_REQUIRE(false, std::string("the rendered draft does not read back: ") + error.what());
+        FUZZ_REQUIRE(false, std::string("the rendered draft is not a zip esfdraft reads: ") + error.what());
+    }
+    for (const docx::PackageEntry& entry : package.entries())
+        if (entry.name.ends_with(".xml") || entry.name.ends_with(".rels")) {
+            const std::string problem = xml_problem(entry.bytes);
+            FUZZ_REQUIRE(problem.empty(), "the rendered " + entry.name + " is not well-formed XML: " + problem);
+        }
+    // Read back as a template too. The reader bounds the elements of a part
+    // (docx::max_xml_nodes) against hostile templates; a draft of data
+    // repeated hundreds of times may pass that bound, which says nothing
+    // about the XML written, so that refusal alone is allowed.
+    try {
+        (void)docx::DocumentTemplate::load(std::move(package), "rendered.docx");
+    } catch (const std::runtime_error& error) {
+        const std::string over_bound = "more than " + std::to_string(docx::max_xml_nodes) + " elements";
+        FUZZ_REQUIRE(std::string_view(error.what()).find(over_bound) != std::string_view::npos,
+                     std::string("the rendered draft does not read back: ") + error.what());
     }
     return 0;
 }
