@@ -115,8 +115,14 @@ public:
                                                 : value;
                 TemplateValue::List items;
                 const int copies = in_.byte();
-                budget_ -= copies;
-                for (int i = 0; i < copies && budget_ > 0; ++i) items.push_back(item);
+                // Each copy costs every value in it: copies of a large part
+                // (a goal with its indicators) would otherwise make drafts
+                // of hundreds of MiB and slow every run to a crawl.
+                const int each = weight(item, budget_ + 1);
+                for (int i = 0; i < copies && budget_ >= each; ++i) {
+                    items.push_back(item);
+                    budget_ -= each;
+                }
                 return TemplateValue::list(std::move(items));
             }
             case 13: {  // buried in lists
@@ -163,6 +169,20 @@ public:
     }
 
 private:
+    // The values in `value` (itself and everything below it), counted up to
+    // `cap`.
+    static int weight(const TemplateValue& value, int cap) {
+        int total = 1;
+        if (value.kind() == TemplateValue::Kind::list) {
+            for (const TemplateValue& item : value.as_list())
+                if ((total += weight(item, cap - total)) >= cap) return cap;
+        } else if (value.kind() == TemplateValue::Kind::map) {
+            for (const auto& [key, item] : value.as_map())
+                if ((total += weight(item, cap - total)) >= cap) return cap;
+        }
+        return total;
+    }
+
     // Valid UTF-8 (the model's strings are), but with everything else a
     // plan's text cannot hold or a document must escape.
     std::string hostile_text() {
@@ -259,7 +279,7 @@ private:
     int skip() { return in_.empty() ? -1 : static_cast<int>(in_.below(1024)); }
 
     int next_edit_ = -1;
-    int budget_ = 4000;  // values changed or added, so the draft stays a few MiB at most
+    int budget_ = 4000;  // values changed or added (a copy counts each value in it): a draft of a few MiB at most
 };
 
 }  // namespace
