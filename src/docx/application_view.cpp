@@ -842,12 +842,26 @@ private:
     // column length follows the project's length so a chart fits a portrait
     // page: months up to 12 months, quarters up to 36, half-years up to 72,
     // years beyond (at most 13 columns up to 72 months, whatever the start).
+    // The timeline: the months of the period with the activities in each,
+    // the runs of months with the same activities (the chart's text
+    // alternative), and the chart itself (timeline_chart).
     TemplateValue timeline() const {
-        struct Month {
-            int year, month;
-            std::vector<std::size_t> active;  // activity indexes
-        };
-        std::vector<Month> calendar;
+        const std::vector<TimelineMonth> calendar = timeline_calendar();
+        TemplateValue out = TemplateValue::map();
+        out.set("months", timeline_months(calendar));
+        out.set("runs", timeline_runs(calendar));
+        timeline_chart(calendar, out);
+        return out;
+    }
+
+    struct TimelineMonth {
+        int year, month;
+        std::vector<std::size_t> active;  // activity indexes
+    };
+
+    // Every month of the period (at most 240), with the activities running in it.
+    std::vector<TimelineMonth> timeline_calendar() const {
+        std::vector<TimelineMonth> calendar;
         const model::Period& period = app_.project.period;
         if (period.start.valid() && period.end.valid() && period.start <= period.end) {
             int year = period.start.year, month = period.start.month;
@@ -856,26 +870,36 @@ private:
                  ++guard) {
                 const model::Date first{year, month, 1};
                 const model::Date last{year, month, model::days_in_month(year, month)};
-                Month item{year, month, {}};
+                TimelineMonth item{year, month, {}};
                 for (std::size_t i = 0; i < app_.activities.size(); ++i)
                     if (app_.activities[i].start <= last && first <= app_.activities[i].end) item.active.push_back(i);
                 calendar.push_back(std::move(item));
                 if (++month > 12) month = 1, ++year;
             }
         }
-        const auto labels_of = [&](const std::vector<std::size_t>& active) {
-            std::vector<std::string> labels;
-            for (std::size_t i : active) labels.push_back(activity_label_at_[i]);
-            return joined(labels, ", ", "–");
-        };
+        return calendar;
+    }
+
+    // "A1, A3", or "–" for none.
+    std::string labels_of(const std::vector<std::size_t>& active) const {
+        std::vector<std::string> labels;
+        for (std::size_t i : active) labels.push_back(activity_label_at_[i]);
+        return joined(labels, ", ", "–");
+    }
+
+    TemplateValue timeline_months(const std::vector<TimelineMonth>& calendar) const {
         TemplateValue months = TemplateValue::list();
-        for (const Month& m : calendar) {
+        for (const TimelineMonth& m : calendar) {
             TemplateValue item = TemplateValue::map();
             item.set("month", text(model::Date{m.year, m.month, 1}.iso().substr(0, 7)));
             item.set("label", text(month_label(m.year, m.month)));
             item.set("activities", text(labels_of(m.active)));
             months.push(std::move(item));
         }
+        return months;
+    }
+
+    TemplateValue timeline_runs(const std::vector<TimelineMonth>& calendar) const {
         TemplateValue runs = TemplateValue::list();
         for (std::size_t k = 0; k < calendar.size();) {
             std::size_t last = k;
@@ -889,6 +913,13 @@ private:
             k = last + 1;
         }
 
+        return runs;
+    }
+
+    // The chart: activities × columns of 1, 3, 6 or 12 months, each cell
+    // whether the activity runs then; its scale, column heads and rows.
+    void timeline_chart(const std::vector<TimelineMonth>& calendar, TemplateValue& out) const {
+        const model::Period& period = app_.project.period;
         // Months per column: 1, 3, 6 or 12, columns aligned to the calendar
         // (quarter 1 is January to March).
         const int length = whole_months(period);
@@ -898,7 +929,7 @@ private:
             std::vector<bool> active;
         };
         std::vector<Column> columns;
-        for (const Month& m : calendar) {
+        for (const TimelineMonth& m : calendar) {
             const int first_month = (m.month - 1) / span * span + 1;
             if (columns.empty() || columns.back().year != m.year || columns.back().first_month != first_month)
                 columns.push_back({m.year, first_month, std::vector<bool>(app_.activities.size(), false)});
@@ -940,9 +971,6 @@ private:
                 row.set("cells", cells);
                 rows.push(std::move(row));
             }
-        TemplateValue out = TemplateValue::map();
-        out.set("months", months);
-        out.set("runs", runs);
         out.set("scale", text(span == 1 ? "month" : span == 3 ? "quarter" : span == 6 ? "half-year" : "year"));
         out.set("scale_label", text(span == 1   ? words_("månad", "month")
                                     : span == 3 ? words_("kvartal", "quarter")
@@ -951,7 +979,6 @@ private:
         out.set("periods", periods);
         out.set("rows", rows);
         out.set("chart", TemplateValue::boolean(!rows.as_list().empty()));
-        return out;
     }
 
     TemplateValue partners() const {
@@ -994,7 +1021,6 @@ private:
         figure_options.period_years = true;
         const model::BudgetFigures f = model::budget_figures(app_, figure_options);
         const std::vector<int>& years = f.years;
-        const std::vector<std::string>& categories = f.categories;
         const model::Money total = f.total_costs;
 
         TemplateValue out = TemplateValue::map();
@@ -1011,6 +1037,42 @@ private:
         }
         out.set("years", year_values);
         out.set("year_totals", year_totals);
+        out.set("categories", budget_categories(f));
+        out.set("total_costs", money(total));
+        const model::Money income = f.income;
+        out.set("total_income", money(income));
+        out.set("has_income", TemplateValue::boolean(!b.income.empty()));
+        TemplateValue income_lines = TemplateValue::list();
+        for (const model::Income& line : b.income) {
+            TemplateValue i = TemplateValue::map();
+            i.set("label", text(line.label));
+            i.set("amount", money(line.amount));
+            income_lines.push(std::move(i));
+        }
+        out.set("income", income_lines);
+        const model::Money eligible = f.eligible;
+        out.set("eligible_costs", money(eligible));
+
+        const model::Money financing_total = f.financing;
+        out.set("financing", budget_sources(f));
+        out.set("total_financing", money(financing_total));
+        const model::Money esf = f.esf;
+        out.set("esf_amount", money(esf));
+        out.set("esf_share", text(share_text(esf, eligible)));
+        out.set("co_financing", money(f.cofinancing));
+        out.set("co_financing_share", text(share_text(f.cofinancing, financing_total)));
+        out.set("balanced", TemplateValue::boolean(eligible == financing_total));
+        out.set("imbalance", money(eligible - financing_total));
+        cost_models(out, f);
+        out.set("beneficiaries", beneficiaries(f));
+        return out;
+    }
+
+    // The categories' rows: each year's amount, the total and its share.
+    TemplateValue budget_categories(const model::BudgetFigures& f) const {
+        const std::vector<std::string>& categories = f.categories;
+        const std::vector<int>& years = f.years;
+        const model::Money total = f.total_costs;
         TemplateValue category_values = TemplateValue::list();
         const std::vector<std::string> category_shares = shares_shown(f.by_category, total);
         for (std::size_t k = 0; k < categories.size(); ++k) {
@@ -1029,22 +1091,12 @@ private:
             c.set("share", text(category_shares[k]));
             category_values.push(std::move(c));
         }
-        out.set("categories", category_values);
-        out.set("total_costs", money(total));
-        const model::Money income = f.income;
-        out.set("total_income", money(income));
-        out.set("has_income", TemplateValue::boolean(!b.income.empty()));
-        TemplateValue income_lines = TemplateValue::list();
-        for (const model::Income& line : b.income) {
-            TemplateValue i = TemplateValue::map();
-            i.set("label", text(line.label));
-            i.set("amount", money(line.amount));
-            income_lines.push(std::move(i));
-        }
-        out.set("income", income_lines);
-        const model::Money eligible = f.eligible;
-        out.set("eligible_costs", money(eligible));
+        return category_values;
+    }
 
+    // The financing sources' rows: kind, funder, amount and share.
+    TemplateValue budget_sources(const model::BudgetFigures& f) const {
+        const model::Budget& b = app_.budget;
         const model::Money financing_total = f.financing;
         std::vector<model::Money> source_amounts;
         for (const model::FinancingSource& source : b.financing) source_amounts.push_back(source.amount);
@@ -1063,18 +1115,7 @@ private:
             s.set("share", text(source_shares[i]));
             sources.push(std::move(s));
         }
-        out.set("financing", sources);
-        out.set("total_financing", money(financing_total));
-        const model::Money esf = f.esf;
-        out.set("esf_amount", money(esf));
-        out.set("esf_share", text(share_text(esf, eligible)));
-        out.set("co_financing", money(f.cofinancing));
-        out.set("co_financing_share", text(share_text(f.cofinancing, financing_total)));
-        out.set("balanced", TemplateValue::boolean(eligible == financing_total));
-        out.set("imbalance", money(eligible - financing_total));
-        cost_models(out, f);
-        out.set("beneficiaries", beneficiaries(f));
-        return out;
+        return sources;
     }
 
     // The shares of one table's column as fractions the percent filter
