@@ -192,6 +192,50 @@ std::string render_draft(const model::Application& application, docx::DraftOptio
     }
 }
 
+// What the draft needs from the check: its language and programme, the
+// municipalities' names, the verdict and the call's title.
+void complete_draft_options(docx::DraftOptions& draft_options, const ArtefactRequest& request, CheckSession& session,
+                            const CheckedPlan& checked, const std::string& lang) {
+    draft_options.lang = lang;
+    draft_options.programme = checked.application->programme;
+    for (const model::Municipality& municipality : session.municipalities().municipalities)
+        draft_options.municipality_names[municipality.code] = municipality.name;
+    draft_options.check = draft_check(checked.report, request.strict);
+    if (checked.pack && checked.application->call)
+        if (const model::Call* call = checked.pack->find_call(*checked.application->call))
+            draft_options.call_title = lang == "en" ? call->title.en : call->title.sv;
+}
+
+// The workbook's options: its language and date, the limits, the stamp of
+// the service's version, the region's name, and the pack's categories,
+// titles and flat rates.
+xlsx::WorkbookOptions workbook_options(const ArtefactRequest& request, CheckSession& session,
+                                       const CheckedPlan& checked, const std::string& lang) {
+    xlsx::WorkbookOptions options;
+    options.lang = lang;
+    options.date = request.today;
+    options.limits = workbook_limits(checked);
+    if (request.workbook_stamp)
+        options.source = xlsx::WorkbookSource{request.workbook_stamp->application, request.workbook_stamp->version};
+    if (const model::Region* region = session.municipalities().find_region(checked.application->project.region.value))
+        options.region_name = region->name;
+    if (checked.pack) {
+        options.categories = workbook_categories(*checked.pack);
+        options.programme_title = checked.pack->title;
+        if (checked.application->call)
+            if (const model::Call* call = checked.pack->find_call(*checked.application->call))
+                options.call_title = call->title;
+        if (const model::ProgrammeArea* area =
+                checked.pack->find_area(checked.application->project.programme_area.value))
+            options.area_title = area->name;
+        if (const auto* model = checked.pack->find_cost_model("indirect-flat-rate"); model && model->rate)
+            options.indirect_flat_rate_hundredths = *model->rate;
+        if (const auto* model = checked.pack->find_cost_model("remaining-flat-rate"); model && model->rate)
+            options.remaining_flat_rate_hundredths = *model->rate;
+    }
+    return options;
+}
+
 // The one build: check, then the draft, the workbook and the report in memory.
 Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep& check, const InputStep& read_template,
           const InputStep& read_logo) {
@@ -230,14 +274,7 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
         // a problem with the draft is reported first, as it always was.
         std::future<std::string> draft;
         if (checked.application && request.draft) {
-            draft_options.lang = made.lang;
-            draft_options.programme = checked.application->programme;
-            for (const model::Municipality& municipality : session.municipalities().municipalities)
-                draft_options.municipality_names[municipality.code] = municipality.name;
-            draft_options.check = draft_check(checked.report, request.strict);
-            if (checked.pack && checked.application->call)
-                if (const model::Call* call = checked.pack->find_call(*checked.application->call))
-                    draft_options.call_title = made.lang == "en" ? call->title.en : call->title.sv;
+            complete_draft_options(draft_options, request, session, checked, made.lang);
             if (!draft_template.valid())
                 draft_template =
                     std::async(std::launch::deferred, load_template, std::cref(read_template), draft_options);
@@ -248,30 +285,7 @@ Made make(const ArtefactRequest& request, CheckSession& session, const CheckStep
         }
         std::exception_ptr workbook_error;
         if (checked.application && request.workbook) {
-            xlsx::WorkbookOptions options;
-            options.lang = made.lang;
-            options.date = request.today;
-            options.limits = workbook_limits(checked);
-            if (request.workbook_stamp)
-                options.source =
-                    xlsx::WorkbookSource{request.workbook_stamp->application, request.workbook_stamp->version};
-            if (const model::Region* region =
-                    session.municipalities().find_region(checked.application->project.region.value))
-                options.region_name = region->name;
-            if (checked.pack) {
-                options.categories = workbook_categories(*checked.pack);
-                options.programme_title = checked.pack->title;
-                if (checked.application->call)
-                    if (const model::Call* call = checked.pack->find_call(*checked.application->call))
-                        options.call_title = call->title;
-                if (const model::ProgrammeArea* area =
-                        checked.pack->find_area(checked.application->project.programme_area.value))
-                    options.area_title = area->name;
-                if (const auto* model = checked.pack->find_cost_model("indirect-flat-rate"); model && model->rate)
-                    options.indirect_flat_rate_hundredths = *model->rate;
-                if (const auto* model = checked.pack->find_cost_model("remaining-flat-rate"); model && model->rate)
-                    options.remaining_flat_rate_hundredths = *model->rate;
-            }
+            const xlsx::WorkbookOptions options = workbook_options(request, session, checked, made.lang);
             try {
                 // libxlsxwriter 1.1.4 (Debian 12) writes only to a file name
                 // (no output_buffer before 1.1.5): a private file, read back.
