@@ -407,18 +407,13 @@ public:
     ProblemScope& operator=(const ProblemScope&) = delete;
 };
 
-model::Application read_plan(const XmlElement& root, model::Findings& problems) {
-    const ProblemScope scope(problems);
-    model::Application application;
-    application.where = root.where();
-    application.file = root.where().file;
-    application.programme = collapse_whitespace(root.attribute("programme").value_or(""));
-    if (auto call = root.attribute("call")) application.call = collapse_whitespace(*call);
-    application.lang = root.attribute("lang").value_or("sv");
-    if (const XmlElement* project = root.child("project")) application.project = read_project(*project);
-    // The sections come in any order; each is read from its first place (the
-    // child() lookups below) and every later place is recorded for X005.
-    // Summaries are told apart by language, a missing lang being sv.
+namespace {
+
+// The summaries, told apart by language (a missing lang being sv), and
+// every section given again. The sections come in any order; each is read
+// from its first place (the child() lookups of read_plan) and every later
+// place is recorded for X005.
+void read_summaries_and_repeats(const XmlElement& root, model::Application& application) {
     std::map<std::string, model::SourceLocation> first_places;
     for (const XmlElement& child : root.children) {
         if (child.name == "project") continue;
@@ -437,22 +432,47 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
         repeated.again = child.where();
         application.repeated_sections.push_back(std::move(repeated));
     }
+}
+
+void read_target_groups(const XmlElement& groups, model::Application& application) {
+    application.target_groups_where = groups.where();
+    for (const XmlElement* group : groups.children_named("targetGroup")) {
+        model::TargetGroup target_group;
+        target_group.id = group->attribute("id").value_or("");
+        target_group.name = text_of(group->child("name"));
+        target_group.description = optional_rich_text(*group, "description");
+        target_group.women = decimal_attribute(*group, "women");
+        target_group.men = decimal_attribute(*group, "men");
+        target_group.where = group->where();
+        application.target_groups.push_back(std::move(target_group));
+    }
+}
+
+void read_attachments(const XmlElement& attachments, model::Application& application) {
+    application.attachments_where = attachments.where();
+    std::vector<model::Attachment> items;
+    for (const XmlElement* attachment : attachments.children_named("attachment"))
+        items.push_back(model::Attachment{collapse_whitespace(attachment->attribute("kind").value_or("")),
+                                          attachment->normalized_text(), attachment->where()});
+    application.attachments = std::move(items);
+}
+
+}  // namespace
+
+model::Application read_plan(const XmlElement& root, model::Findings& problems) {
+    const ProblemScope scope(problems);
+    model::Application application;
+    application.where = root.where();
+    application.file = root.where().file;
+    application.programme = collapse_whitespace(root.attribute("programme").value_or(""));
+    if (auto call = root.attribute("call")) application.call = collapse_whitespace(*call);
+    application.lang = root.attribute("lang").value_or("sv");
+    if (const XmlElement* project = root.child("project")) application.project = read_project(*project);
+    read_summaries_and_repeats(root, application);
     application.background = optional_rich_text(root, "background");
     application.problem = optional_rich_text(root, "problem");
     application.purpose = optional_rich_text(root, "purpose");
-    if (const XmlElement* groups = root.child("targetGroups")) {
-        application.target_groups_where = groups->where();
-        for (const XmlElement* group : groups->children_named("targetGroup")) {
-            model::TargetGroup target_group;
-            target_group.id = group->attribute("id").value_or("");
-            target_group.name = text_of(group->child("name"));
-            target_group.description = optional_rich_text(*group, "description");
-            target_group.women = decimal_attribute(*group, "women");
-            target_group.men = decimal_attribute(*group, "men");
-            target_group.where = group->where();
-            application.target_groups.push_back(std::move(target_group));
-        }
-    }
+    if (const XmlElement* groups = root.child("targetGroups")) read_target_groups(*groups, application);
     if (const XmlElement* goals = root.child("goals")) {
         application.goals_where = goals->where();
         for (const XmlElement* goal : goals->children_named("goal")) application.goals.push_back(read_goal(*goal));
@@ -486,14 +506,7 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
     if (const XmlElement* logic = root.child("projectLogic")) application.project_logic = read_project_logic(*logic);
     application.sustainable_development = optional_rich_text(root, "sustainableDevelopment");
     application.fundamental_rights = optional_rich_text(root, "fundamentalRights");
-    if (const XmlElement* attachments = root.child("attachments")) {
-        application.attachments_where = attachments->where();
-        std::vector<model::Attachment> items;
-        for (const XmlElement* attachment : attachments->children_named("attachment"))
-            items.push_back(model::Attachment{collapse_whitespace(attachment->attribute("kind").value_or("")),
-                                              attachment->normalized_text(), attachment->where()});
-        application.attachments = std::move(items);
-    }
+    if (const XmlElement* attachments = root.child("attachments")) read_attachments(*attachments, application);
     return application;
 }
 
