@@ -95,117 +95,133 @@ std::optional<std::string> percent_decode(const std::string& text) {
 
 }  // namespace
 
-DatabaseUrl parse_database_url(const std::string& url) {
+namespace {
+
+// Refuses a PostgreSQL URL, naming it without its password.
+struct UrlError {
+    std::string display;
+    [[noreturn]] void operator()(const std::string& why) const {
+        throw StoreError("database URL '" + display + "': " + why +
+                         " (e.g. postgresql://user:pass@localhost:5432/esfdraft)");
+    }
+};
+
+// "[::1]:5432" or "localhost:5432" as host and port ("" when none is given).
+std::pair<std::string, std::string> split_host_port(const std::string& host_port, const UrlError& fail) {
+    std::string host = host_port, port;
+    if (!host.empty() && host.front() == '[') {  // [::1]:5432
+        const auto close = host.find(']');
+        if (close == std::string::npos) fail("unclosed '[' in the host");
+        if (close + 1 < host.size()) {
+            if (host[close + 1] != ':') fail("unexpected text after the host");
+            port = host.substr(close + 2);
+        }
+        host = host.substr(1, close - 1);
+    } else if (const auto colon = host.rfind(':'); colon != std::string::npos) {
+        port = host.substr(colon + 1);
+        host = host.substr(0, colon);
+    }
+    return {host, port};
+}
+
+DatabaseUrl parse_sqlite_url(const std::string& url) {
     DatabaseUrl parsed;
-    if (starts_with(url, "sqlite:")) {
-        parsed.dialect = Dialect::sqlite;
-        parsed.connector = "SQLite";
-        auto path = url.substr(7);
-        // "sqlite:///var/lib/x.db" and "sqlite://x.db" are common spellings of
-        // "sqlite:/var/lib/x.db" and "sqlite:x.db".
-        if (starts_with(path, "//")) path = path.substr(2);
-        if (path.empty())
-            throw StoreError("database URL '" + url + "': no file after 'sqlite:' (e.g. sqlite:esfdraft.db)");
-        if (path == ":memory:" || starts_with(path, "file:")) {
-            // Every pooled connection would see a different in-memory database.
-            throw StoreError("database URL '" + url +
-                             "': give a file path (in-memory and file: URIs are not supported)");
-        }
-        parsed.sqlite_path = path;
-        parsed.connection_string = path;
-        parsed.display = url;
-        return parsed;
+    parsed.dialect = Dialect::sqlite;
+    parsed.connector = "SQLite";
+    auto path = url.substr(7);
+    // "sqlite:///var/lib/x.db" and "sqlite://x.db" are common spellings of
+    // "sqlite:/var/lib/x.db" and "sqlite:x.db".
+    if (starts_with(path, "//")) path = path.substr(2);
+    if (path.empty()) throw StoreError("database URL '" + url + "': no file after 'sqlite:' (e.g. sqlite:esfdraft.db)");
+    if (path == ":memory:" || starts_with(path, "file:")) {
+        // Every pooled connection would see a different in-memory database.
+        throw StoreError("database URL '" + url + "': give a file path (in-memory and file: URIs are not supported)");
     }
-    if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
-        parsed.dialect = Dialect::postgresql;
-        parsed.connector = "PostgreSQL";
-        // Poco's connector wants libpq's key='value' form, not a URL.
-        const auto rest = url.find("://") + 3;
-        const auto authority_end = url.find_first_of("/?", rest);
-        const auto authority =
-            url.substr(rest, authority_end == std::string::npos ? std::string::npos : authority_end - rest);
-        std::string path_and_query = authority_end == std::string::npos ? std::string() : url.substr(authority_end);
-        const auto at = authority.rfind('@');
-        std::string user_info = at == std::string::npos ? std::string() : authority.substr(0, at);
-        const std::string host_port = at == std::string::npos ? authority : authority.substr(at + 1);
-        std::string user = user_info, password;
-        bool has_password = false;
-        if (const auto colon = user_info.find(':'); colon != std::string::npos) {
-            user = user_info.substr(0, colon);
-            password = user_info.substr(colon + 1);
-            has_password = true;
-        }
-        parsed.display = url.substr(0, rest) +
-                         (at == std::string::npos ? "" : user + (has_password ? ":***" : "") + "@") + host_port +
-                         path_and_query;
-        const auto fail = [&](const std::string& why) {
-            throw StoreError("database URL '" + parsed.display + "': " + why +
-                             " (e.g. postgresql://user:pass@localhost:5432/esfdraft)");
-        };
-        std::string host = host_port, port;
-        if (!host.empty() && host.front() == '[') {  // [::1]:5432
-            const auto close = host.find(']');
-            if (close == std::string::npos) fail("unclosed '[' in the host");
-            if (close + 1 < host.size()) {
-                if (host[close + 1] != ':') fail("unexpected text after the host");
-                port = host.substr(close + 2);
-            }
-            host = host.substr(1, close - 1);
-        } else if (const auto colon = host.rfind(':'); colon != std::string::npos) {
-            port = host.substr(colon + 1);
-            host = host.substr(0, colon);
-        }
-        if (host.empty()) fail("no host");
-        if (!port.empty() && port.find_first_not_of("0123456789") != std::string::npos)
-            fail("the port is not a number");
-        std::string dbname, query;
-        if (!path_and_query.empty() && path_and_query.front() == '/') {
-            const auto question = path_and_query.find('?');
-            dbname = path_and_query.substr(1, question == std::string::npos ? std::string::npos : question - 1);
-            if (question != std::string::npos) query = path_and_query.substr(question + 1);
-        } else if (!path_and_query.empty()) {
-            query = path_and_query.substr(1);
-        }
-        std::string connection;
-        const auto add = [&](const std::string& key, const std::string& encoded) {
-            if (encoded.empty()) return;
-            const auto value = percent_decode(encoded);
-            if (!value) fail("bad percent-encoding in " + key);
-            // Poco splits the string at spaces and '=' itself, without
-            // libpq's quoting, so values go unquoted with libpq's backslash
-            // escapes, and a value with white space cannot be passed at all.
-            if (value->find_first_of(" \t\r\n\f\v") != std::string::npos || value->empty()) {
-                fail("the " + key +
-                     " is empty or contains white space, which Poco's PostgreSQL connector cannot pass on");
-            }
-            if (!connection.empty()) connection += ' ';
-            connection += key + "=";
-            for (const char c : *value) {
-                if (c == '\\' || c == '\'') connection += '\\';
-                connection += c;
-            }
-        };
-        add("host", host);
-        add("port", port);
-        add("user", user);
-        add("password", password);
-        add("dbname", dbname);
-        // Query parameters are libpq's own keywords (sslmode, connect_timeout …).
-        for (std::size_t start = 0; start < query.size();) {
-            auto end = query.find('&', start);
-            if (end == std::string::npos) end = query.size();
-            const auto pair = query.substr(start, end - start);
-            const auto equals = pair.find('=');
-            if (equals == std::string::npos || equals == 0) fail("query parameter '" + pair + "' is not key=value");
-            const auto key = pair.substr(0, equals);
-            if (key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos)
-                fail("unknown parameter '" + key + "'");
-            add(key, pair.substr(equals + 1));
-            start = end + 1;
-        }
-        parsed.connection_string = connection;
-        return parsed;
+    parsed.sqlite_path = path;
+    parsed.connection_string = path;
+    parsed.display = url;
+    return parsed;
+}
+
+// Poco's connector wants libpq's key='value' form, not a URL.
+DatabaseUrl parse_postgresql_url(const std::string& url) {
+    DatabaseUrl parsed;
+    parsed.dialect = Dialect::postgresql;
+    parsed.connector = "PostgreSQL";
+    const auto rest = url.find("://") + 3;
+    const auto authority_end = url.find_first_of("/?", rest);
+    const auto authority =
+        url.substr(rest, authority_end == std::string::npos ? std::string::npos : authority_end - rest);
+    std::string path_and_query = authority_end == std::string::npos ? std::string() : url.substr(authority_end);
+    const auto at = authority.rfind('@');
+    std::string user_info = at == std::string::npos ? std::string() : authority.substr(0, at);
+    const std::string host_port = at == std::string::npos ? authority : authority.substr(at + 1);
+    std::string user = user_info, password;
+    bool has_password = false;
+    if (const auto colon = user_info.find(':'); colon != std::string::npos) {
+        user = user_info.substr(0, colon);
+        password = user_info.substr(colon + 1);
+        has_password = true;
     }
+    parsed.display = url.substr(0, rest) + (at == std::string::npos ? "" : user + (has_password ? ":***" : "") + "@") +
+                     host_port + path_and_query;
+    const UrlError fail{parsed.display};
+    auto [host, port] = split_host_port(host_port, fail);
+    if (host.empty()) fail("no host");
+    if (!port.empty() && port.find_first_not_of("0123456789") != std::string::npos) fail("the port is not a number");
+    std::string dbname, query;
+    if (!path_and_query.empty() && path_and_query.front() == '/') {
+        const auto question = path_and_query.find('?');
+        dbname = path_and_query.substr(1, question == std::string::npos ? std::string::npos : question - 1);
+        if (question != std::string::npos) query = path_and_query.substr(question + 1);
+    } else if (!path_and_query.empty()) {
+        query = path_and_query.substr(1);
+    }
+    std::string connection;
+    const auto add = [&](const std::string& key, const std::string& encoded) {
+        if (encoded.empty()) return;
+        const auto value = percent_decode(encoded);
+        if (!value) fail("bad percent-encoding in " + key);
+        // Poco splits the string at spaces and '=' itself, without
+        // libpq's quoting, so values go unquoted with libpq's backslash
+        // escapes, and a value with white space cannot be passed at all.
+        if (value->find_first_of(" \t\r\n\f\v") != std::string::npos || value->empty()) {
+            fail("the " + key + " is empty or contains white space, which Poco's PostgreSQL connector cannot pass on");
+        }
+        if (!connection.empty()) connection += ' ';
+        connection += key + "=";
+        for (const char c : *value) {
+            if (c == '\\' || c == '\'') connection += '\\';
+            connection += c;
+        }
+    };
+    add("host", host);
+    add("port", port);
+    add("user", user);
+    add("password", password);
+    add("dbname", dbname);
+    // Query parameters are libpq's own keywords (sslmode, connect_timeout …).
+    for (std::size_t start = 0; start < query.size();) {
+        auto end = query.find('&', start);
+        if (end == std::string::npos) end = query.size();
+        const auto pair = query.substr(start, end - start);
+        const auto equals = pair.find('=');
+        if (equals == std::string::npos || equals == 0) fail("query parameter '" + pair + "' is not key=value");
+        const auto key = pair.substr(0, equals);
+        if (key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos)
+            fail("unknown parameter '" + key + "'");
+        add(key, pair.substr(equals + 1));
+        start = end + 1;
+    }
+    parsed.connection_string = connection;
+    return parsed;
+}
+
+}  // namespace
+
+DatabaseUrl parse_database_url(const std::string& url) {
+    if (starts_with(url, "sqlite:")) return parse_sqlite_url(url);
+    if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) return parse_postgresql_url(url);
     // The URL may hold a password; only its start is repeated.
     const auto scheme = url.substr(0, url.find(':'));
     throw StoreError("database URL '" + scheme.substr(0, 40) +
