@@ -279,7 +279,7 @@ private:
     int skip() { return in_.empty() ? -1 : static_cast<int>(in_.below(1024)); }
 
     int next_edit_ = -1;
-    int budget_ = 4000;  // values changed or added (a copy counts each value in it): a draft of a few MiB at most
+    int budget_ = 1000;  // values changed or added (a copy counts each value in it): a draft of a few MiB at most
 };
 
 }  // namespace
