@@ -47,31 +47,24 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
     return {line, column};
 }
 
-namespace {
-
-// U+0041–U+005A and U+00C0–U+00DE but U+00D7 (×) in lower case.
-char32_t lower_latin(char32_t code) {
-    if ((code >= U'A' && code <= U'Z') || (code >= 0xC0 && code <= 0xDE && code != 0xD7)) return code + 0x20;
-    return code;
-}
-
-}  // namespace
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    std::size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        const Utf8Sequence x = decode_utf8(a, i), y = decode_utf8(b, j);
-        if (x.length == 0 || y.length == 0) {  // not valid: the bytes themselves
-            if (a[i] != b[j]) return false;
+std::string folded(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0xC3 && i + 1 < text.size()) {
+            const auto next = static_cast<unsigned char>(text[i + 1]);
+            out += static_cast<char>(c);
+            // U+00C0–U+00DE capitals are U+00E0–U+00FE small letters (except U+00D7).
+            out += static_cast<char>(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next);
             ++i;
-            ++j;
             continue;
         }
-        if (lower_latin(x.code) != lower_latin(y.code)) return false;
-        i += x.length;
-        j += y.length;
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
     }
-    return i == a.size() && j == b.size();
+    return out;
 }
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) { return folded(a) == folded(b); }
 
 }  // namespace esfdraft::model

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -35,10 +36,12 @@ std::size_t character_count(std::string_view text);
 // points into a file the user gave counts this way.
 std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 
-// Whether `a` and `b` are the same text but for the case of their letters:
-// ASCII and the Latin-1 letters (Å/å, Ä/ä, Ö/ö, É/é, …), so that "LÖN
-// PERSONAL" and "Lön personal" are one; every other character as it is.
-// Bytes that are not valid UTF-8 compare as they are.
+// Lower-cases ASCII and the Latin-1 capitals (Å, Ä, Ö, É in UTF-8) so that
+// "UMEÅ" and "Umeå" compare equal; other bytes stay as they are.
+std::string folded(std::string_view text);
+
+// Whether `a` and `b` are the same text but for the case of their letters,
+// as folded() folds them: "LÖN PERSONAL" and "Lön personal" are one.
 bool equal_ignoring_case(std::string_view a, std::string_view b);
 
 }  // namespace esfdraft::model

@@ -6,24 +6,6 @@
 
 namespace esfdraft::rules {
 
-std::string folded(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == 0xC3 && i + 1 < text.size()) {
-            const auto next = static_cast<unsigned char>(text[i + 1]);
-            out += static_cast<char>(c);
-            // U+00C0–U+00DE capitals are U+00E0–U+00FE small letters (except U+00D7).
-            out += static_cast<char>(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next);
-            ++i;
-            continue;
-        }
-        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-    }
-    return out;
-}
-
 namespace {
 
 // The code point starting at `at`, and its length: U+FFFD and one byte where

@@ -6,11 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "model/utf8.hpp"
+
 namespace esfdraft::rules {
 
-// Lower-cases ASCII and the Latin-1 capitals (Å, Ä, Ö, É in UTF-8) so that
-// "UMEÅ" and "Umeå" compare equal; other bytes stay as they are.
-std::string folded(std::string_view text);
+// Case folding for the rules' comparisons (model/utf8.hpp).
+using model::folded;
 
 // True when `text` holds `term` as whole words: not inside a longer word,
 // and, when `term` ends with '*', followed by any ending ("ålders*" names
