@@ -1,6 +1,6 @@
 // The compiled form of a document template, shared by the compiler
-// (template_compiler.cpp) and the renderer (template_renderer.cpp). Internal
-// to src/docx.
+// (template_compiler.cpp, which runs the steps of part_compilation.hpp) and
+// the renderer (template_renderer.cpp). Internal to src/docx.
 #pragma once
 
 #include <map>
