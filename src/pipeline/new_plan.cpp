@@ -346,75 +346,68 @@ void check_lang(const std::string& lang) {
                                     "--lang must be sv or en, not '" + lang + "'"));
 }
 
-// The plan (and for an implementation application its findings skeleton).
-NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, const std::string& data) {
-    const bool english = facts.lang == "en";
-    const bool guides = facts.guides;
+// The dates a new plan proposes: the implementation period (the next
+// calendar year and the one after, within a call's earliest start and latest
+// end) and the pre-study's (the pre-study carried forward, or the half year
+// before the period).
+struct PlanDates {
+    model::Date start, end;
+    model::Date study_start, study_end;
+};
+
+PlanDates stand_in_dates(const PlanFacts& facts) {
     const model::Application* prestudy = facts.prestudy;
-    const std::string& phase = facts.phase;
-    const std::string& programme = facts.programme;
-    const bool implementation = phase == "implementation";
+    PlanDates dates;
+    dates.start = prestudy && prestudy->project.period.end.valid()
+                      ? model::Date{prestudy->project.period.end.year + 1, 1, 1}
+                      : model::Date{facts.today.year + 1, 1, 1};
+    if (facts.call && facts.call->earliest_start && dates.start < facts.call->earliest_start->value)
+        dates.start = facts.call->earliest_start->value;
+    dates.end = model::Date{dates.start.year + 1, 12, 31};
+    if (facts.call && facts.call->latest_end && facts.call->latest_end->value < dates.end &&
+        dates.start < facts.call->latest_end->value)
+        dates.end = facts.call->latest_end->value;
+    dates.study_start = prestudy ? prestudy->project.period.start : model::Date{dates.start.year - 1, 1, 1};
+    dates.study_end = prestudy ? prestudy->project.period.end : model::Date{dates.start.year - 1, 6, 30};
+    return dates;
+}
 
-    // The stand-in period: the next calendar year and the one after; a
-    // pre-study before it ends the half year before. A call's earliest start
-    // and latest end hold.
-    model::Date start = prestudy && prestudy->project.period.end.valid()
-                            ? model::Date{prestudy->project.period.end.year + 1, 1, 1}
-                            : model::Date{facts.today.year + 1, 1, 1};
-    if (facts.call && facts.call->earliest_start && start < facts.call->earliest_start->value)
-        start = facts.call->earliest_start->value;
-    model::Date end{start.year + 1, 12, 31};
-    if (facts.call && facts.call->latest_end && facts.call->latest_end->value < end &&
-        start < facts.call->latest_end->value)
-        end = facts.call->latest_end->value;
-    const model::Date study_start = prestudy ? prestudy->project.period.start : model::Date{start.year - 1, 1, 1};
-    const model::Date study_end = prestudy ? prestudy->project.period.end : model::Date{start.year - 1, 6, 30};
-    const std::string stand_in_area = facts.call && facts.call->limits_areas() ? facts.call->areas.front()
-                                      : pack.areas.empty()                     ? std::string("-")
-                                                                               : pack.areas.front().code;
-    const std::string stand_in_region =
-        facts.call && !facts.call->regions.empty() ? facts.call->regions.front() : "SE11";
-    const auto title_or_guide = [&](const std::string& given, const char* key) {
-        return !given.empty() ? given : guide(key, english);
-    };
-
-    XmlWriter xml;
+// <application …>: the format's namespace, for a plan with guides the
+// schema's location (so XML editors check it as one types), the programme,
+// the call and the language.
+void open_application(XmlWriter& xml, const PlanFacts& facts, const std::string& data) {
+    const bool english = facts.lang == "en";
     Attributes root = {{"xmlns", "urn:esfdraft:plan:1"}};
-    if (guides) {
+    if (facts.guides) {
         const std::string schema = fs::absolute(fs::path(data) / "schemas" / "plan-1.xsd").lexically_normal().string();
         root.emplace_back("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
         root.emplace_back("xsi:schemaLocation", "urn:esfdraft:plan:1 " + uri_path(schema));
     }
-    root.emplace_back("programme", programme);
+    root.emplace_back("programme", facts.programme);
     if (facts.call) root.emplace_back("call", facts.call->name);
     root.emplace_back("lang", facts.lang);
     xml.open("application", root);
-    if (guides)
+    if (facts.guides)
         xml.comment(english
                         ? "Made by esfdraft new. Replace every text marked [...] (esfdraft check lists them as S003); "
                           "docs/format.md describes every element."
                         : "Skapad av esfdraft new. Ersätt varje text märkt [...] (esfdraft check listar dem som S003); "
                           "docs/format.md beskriver varje element.");
-    xml.open("project");
-    xml.leaf("title", prestudy ? prestudy->project.title.value : title_or_guide(facts.title, "title"));
-    if (prestudy && prestudy->project.acronym) xml.leaf("acronym", prestudy->project.acronym->value);
-    std::string areas;
-    for (const model::ProgrammeArea& area : pack.areas) areas += (areas.empty() ? "" : ", ") + area.code;
-    if (!prestudy && guides)
-        xml.comment((english ? "Programme areas of " : "Programområden i ") + programme + ": " + areas);
-    xml.leaf("programmeArea", prestudy ? prestudy->project.programme_area.value : stand_in_area);
-    xml.leaf("phase", phase);
-    if (!prestudy && guides)
-        xml.comment(english ? "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 or SE33"
-                            : "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 eller SE33");
-    xml.leaf("region", prestudy ? prestudy->project.region.value : stand_in_region);
+}
+
+// The owner and the contact: the pre-study's, or what the user gave (with
+// guides, a guiding text where nothing was given).
+void write_owner_and_contact(XmlWriter& xml, const PlanFacts& facts) {
+    const bool english = facts.lang == "en";
+    const bool guides = facts.guides;
+    const model::Application* prestudy = facts.prestudy;
     Attributes owner;
     if (prestudy && prestudy->project.owner.org_number)
         owner.emplace_back("orgNumber", *prestudy->project.owner.org_number);
     if (!prestudy && !facts.owner_org_number.empty()) owner.emplace_back("orgNumber", facts.owner_org_number);
     xml.leaf("owner", owner,
              prestudy ? prestudy->project.owner.name
-             : guides ? title_or_guide(facts.owner, "owner")
+             : guides ? (!facts.owner.empty() ? facts.owner : guide("owner", english))
                       : facts.owner);
     xml.open("contact");
     xml.leaf("name", prestudy ? prestudy->project.contact.name : guides ? guide("contact", english) : std::string());
@@ -423,7 +416,11 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
                                : std::string());
     if (prestudy && prestudy->project.contact.phone) xml.leaf("phone", *prestudy->project.contact.phone);
     xml.close();
-    xml.leaf("period", {{"start", start.iso()}, {"end", end.iso()}});
+}
+
+// The pre-study's municipalities, or Stockholm's code as the stand-in.
+void write_municipalities(XmlWriter& xml, const PlanFacts& facts) {
+    const model::Application* prestudy = facts.prestudy;
     xml.open("municipalities");
     if (prestudy && !prestudy->project.municipalities.empty()) {
         for (const model::MunicipalityRef& municipality : prestudy->project.municipalities) {
@@ -432,20 +429,50 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
             xml.leaf("municipality", attributes, municipality.name.value_or(""));
         }
     } else {
-        if (guides)
-            xml.comment(english ? "The four-digit municipality code (kommunkod), e.g. 0180 Stockholm"
-                                : "Den fyrsiffriga kommunkoden, t.ex. 0180 Stockholm");
+        if (facts.guides)
+            xml.comment(facts.lang == "en" ? "The four-digit municipality code (kommunkod), e.g. 0180 Stockholm"
+                                           : "Den fyrsiffriga kommunkoden, t.ex. 0180 Stockholm");
         xml.leaf("municipality", {{"code", "0180"}});
     }
     xml.close();
-    // A pre-study to link to: the one carried forward, or the CLI's stand-in;
-    // the editor's plan from nothing has none until the applicant adds it.
-    const bool links_prestudy = implementation && (prestudy || guides);
-    const std::string findings_name = "findings.xml";
-    if (links_prestudy) {
+}
+
+// <project>: the pre-study's facts carried forward, or the user's and
+// stand-ins (the call's or the pack's first area, the call's first region),
+// and the link to the pre-study when findings_name is given.
+void write_project(XmlWriter& xml, const PlanFacts& facts, const model::RulePack& pack, const PlanDates& dates,
+                   const std::string& findings_name) {
+    const bool english = facts.lang == "en";
+    const bool guides = facts.guides;
+    const model::Application* prestudy = facts.prestudy;
+    const std::string stand_in_area = facts.call && facts.call->limits_areas() ? facts.call->areas.front()
+                                      : pack.areas.empty()                     ? std::string("-")
+                                                                               : pack.areas.front().code;
+    const std::string stand_in_region =
+        facts.call && !facts.call->regions.empty() ? facts.call->regions.front() : "SE11";
+
+    xml.open("project");
+    xml.leaf("title", prestudy               ? prestudy->project.title.value
+                      : !facts.title.empty() ? facts.title
+                                             : guide("title", english));
+    if (prestudy && prestudy->project.acronym) xml.leaf("acronym", prestudy->project.acronym->value);
+    std::string areas;
+    for (const model::ProgrammeArea& area : pack.areas) areas += (areas.empty() ? "" : ", ") + area.code;
+    if (!prestudy && guides)
+        xml.comment((english ? "Programme areas of " : "Programområden i ") + facts.programme + ": " + areas);
+    xml.leaf("programmeArea", prestudy ? prestudy->project.programme_area.value : stand_in_area);
+    xml.leaf("phase", facts.phase);
+    if (!prestudy && guides)
+        xml.comment(english ? "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 or SE33"
+                            : "Region (NUTS2): SE11, SE12, SE21, SE22, SE23, SE31, SE32 eller SE33");
+    xml.leaf("region", prestudy ? prestudy->project.region.value : stand_in_region);
+    write_owner_and_contact(xml, facts);
+    xml.leaf("period", {{"start", dates.start.iso()}, {"end", dates.end.iso()}});
+    write_municipalities(xml, facts);
+    if (!findings_name.empty()) {
         xml.leaf("preStudy", {{"title", prestudy ? prestudy->project.title.value : guide("preStudyTitle", english)},
-                              {"start", study_start.iso()},
-                              {"end", study_end.iso()},
+                              {"start", dates.study_start.iso()},
+                              {"end", dates.study_end.iso()},
                               {"findings", findings_name}});
     }
     if (guides) {
@@ -453,95 +480,117 @@ NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, c
         xml.comment(guide("applicant", english));
     }
     xml.close();
+}
 
-    // Every section the format requires, and those the pack requires or recommends.
-    const std::vector<std::string> always = {"summary",        "background",    "problem",    "purpose",
-                                             "targetGroups",   "goals",         "activities", "organisation",
-                                             "genderEquality", "accessibility", "budget"};
-    const auto wanted = [&](const std::string& section) {
-        if (std::find(always.begin(), always.end(), section) != always.end() || pack.requires_section(section))
-            return true;
-        return std::any_of(pack.recommended_sections.begin(), pack.recommended_sections.end(),
-                           [&](const model::SectionRule& rule) { return rule.section == section; });
-    };
-    for (const std::string& section : guides ? model::plan_sections() : std::vector<std::string>{}) {
-        if (!wanted(section)) continue;
-        if (section == "targetGroups") {
-            xml.open("targetGroups");
-            xml.open("targetGroup", {{"id", "tg1"}});
-            xml.leaf("name", guide("targetGroup", english));
-            rich_text(xml, "description", guide("targetGroupDescription", english));
-            xml.close();
-            xml.close();
-        } else if (section == "goals") {
-            xml.open("goals");
-            xml.open("goal", {{"id", "g1"}, {"kind", "project"}});
-            xml.leaf("statement", guide("goal", english));
-            xml.leaf("indicator", {{"unit", "persons"}, {"target", "1"}}, guide("indicator", english));
-            if (implementation) xml.leaf("basis", {{"finding", "f1"}});
-            xml.close();
-            xml.close();
-        } else if (section == "activities") {
-            xml.open("activities");
-            xml.open("activity", {{"id", "a1"}, {"start", start.iso()}, {"end", end.iso()}, {"goals", "g1"}});
-            xml.leaf("title", guide("activity", english));
-            rich_text(xml, "description", guide("activityDescription", english));
-            xml.close();
-            xml.close();
-        } else if (section == "partners") {
-            xml.comment(guide("partners", english));
-            xml.leaf("partners", Attributes{});
-        } else if (section == "accessibility") {
-            xml.open("accessibility");
-            for (const char* part : {"physical", "information", "participation"})
-                rich_text(xml, part, guide(part, english));
-            xml.close();
-        } else if (section == "riskAnalysis") {
-            xml.open("riskAnalysis");
-            xml.open("risk", {{"id", "r1"}, {"likelihood", "medium"}, {"impact", "medium"}});
-            xml.leaf("description", guide("risk", english));
-            xml.leaf("measure", guide("measure", english));
-            xml.close();
-            xml.close();
-        } else if (section == "projectLogic") {
-            xml.open("projectLogic");
-            for (const char* kind : {"problem", "activities", "outputs", "results", "effects"}) {
-                Attributes attributes{{"kind", kind}};
-                if (std::string_view(kind) != "problem" && std::string_view(kind) != "effects")
-                    attributes.emplace_back("goals", "g1");
-                xml.open("step", attributes);
-                xml.leaf("p", guide(std::string("step.") + kind, english));
-                xml.close();
-            }
-            xml.close();
-        } else if (section == "attachments") {
-            xml.comment(guide("attachments", english));
-            xml.leaf("attachments", Attributes{});
-        } else if (section == "budget") {
-            xml.open("budget");
-            xml.open("costs");
-            xml.leaf("cost", {{"category", "staff"}, {"year", std::to_string(start.year)}, {"amount", "0"}},
-                     guide("cost", english));
-            xml.close();
-            xml.open("financing");
-            xml.leaf("source", {{"kind", "esf"}, {"amount", "0"}});
-            xml.close();
-            xml.close();
-        } else {
-            rich_text(xml, section, guide(section, english));
-        }
+// Every section the format requires, and those the pack requires or recommends.
+bool wanted_section(const model::RulePack& pack, const std::string& section) {
+    static const std::vector<std::string> always = {"summary",        "background",    "problem",    "purpose",
+                                                    "targetGroups",   "goals",         "activities", "organisation",
+                                                    "genderEquality", "accessibility", "budget"};
+    if (std::find(always.begin(), always.end(), section) != always.end() || pack.requires_section(section)) return true;
+    return std::any_of(pack.recommended_sections.begin(), pack.recommended_sections.end(),
+                       [&](const model::SectionRule& rule) { return rule.section == section; });
+}
+
+// The project logic's five steps, each with its guiding text; the middle
+// three lead to the goal.
+void write_guided_project_logic(XmlWriter& xml, bool english) {
+    xml.open("projectLogic");
+    for (const char* kind : {"problem", "activities", "outputs", "results", "effects"}) {
+        Attributes attributes{{"kind", kind}};
+        if (std::string_view(kind) != "problem" && std::string_view(kind) != "effects")
+            attributes.emplace_back("goals", "g1");
+        xml.open("step", attributes);
+        xml.leaf("p", guide(std::string("step.") + kind, english));
+        xml.close();
     }
+    xml.close();
+}
+
+// One section of a plan with guides: a guiding text in each element the
+// applicant writes, and for the structured sections one entry of each kind
+// (a target group, a goal with an indicator, an activity over the period, …).
+void write_guided_section(XmlWriter& xml, const std::string& section, const PlanDates& dates, bool english,
+                          bool implementation) {
+    if (section == "targetGroups") {
+        xml.open("targetGroups");
+        xml.open("targetGroup", {{"id", "tg1"}});
+        xml.leaf("name", guide("targetGroup", english));
+        rich_text(xml, "description", guide("targetGroupDescription", english));
+        xml.close();
+        xml.close();
+    } else if (section == "goals") {
+        xml.open("goals");
+        xml.open("goal", {{"id", "g1"}, {"kind", "project"}});
+        xml.leaf("statement", guide("goal", english));
+        xml.leaf("indicator", {{"unit", "persons"}, {"target", "1"}}, guide("indicator", english));
+        if (implementation) xml.leaf("basis", {{"finding", "f1"}});
+        xml.close();
+        xml.close();
+    } else if (section == "activities") {
+        xml.open("activities");
+        xml.open("activity", {{"id", "a1"}, {"start", dates.start.iso()}, {"end", dates.end.iso()}, {"goals", "g1"}});
+        xml.leaf("title", guide("activity", english));
+        rich_text(xml, "description", guide("activityDescription", english));
+        xml.close();
+        xml.close();
+    } else if (section == "partners" || section == "attachments") {
+        xml.comment(guide(section, english));
+        xml.leaf(section, Attributes{});
+    } else if (section == "accessibility") {
+        xml.open("accessibility");
+        for (const char* part : {"physical", "information", "participation"})
+            rich_text(xml, part, guide(part, english));
+        xml.close();
+    } else if (section == "riskAnalysis") {
+        xml.open("riskAnalysis");
+        xml.open("risk", {{"id", "r1"}, {"likelihood", "medium"}, {"impact", "medium"}});
+        xml.leaf("description", guide("risk", english));
+        xml.leaf("measure", guide("measure", english));
+        xml.close();
+        xml.close();
+    } else if (section == "projectLogic") {
+        write_guided_project_logic(xml, english);
+    } else if (section == "budget") {
+        xml.open("budget");
+        xml.open("costs");
+        xml.leaf("cost", {{"category", "staff"}, {"year", std::to_string(dates.start.year)}, {"amount", "0"}},
+                 guide("cost", english));
+        xml.close();
+        xml.open("financing");
+        xml.leaf("source", {{"kind", "esf"}, {"amount", "0"}});
+        xml.close();
+        xml.close();
+    } else {
+        rich_text(xml, section, guide(section, english));
+    }
+}
+
+// The plan (and for an implementation application its findings skeleton).
+NewPlanBytes compose_plan(const PlanFacts& facts, const model::RulePack& pack, const std::string& data) {
+    const bool english = facts.lang == "en";
+    const bool implementation = facts.phase == "implementation";
+    const PlanDates dates = stand_in_dates(facts);
+    // A pre-study to link to: the one carried forward, or the CLI's stand-in;
+    // the editor's plan from nothing has none until the applicant adds it.
+    const bool links_prestudy = implementation && (facts.prestudy || facts.guides);
+    const std::string findings_name = links_prestudy ? "findings.xml" : "";
+
+    XmlWriter xml;
+    open_application(xml, facts, data);
+    write_project(xml, facts, pack, dates, findings_name);
+    for (const std::string& section : facts.guides ? model::plan_sections() : std::vector<std::string>{})
+        if (wanted_section(pack, section)) write_guided_section(xml, section, dates, english, implementation);
     xml.close();
 
     NewPlanBytes out;
     out.plan = xml.text();
     if (links_prestudy) {
         out.findings_name = findings_name;
-        out.findings = findings_document(prestudy, study_start, study_end, english, guides);
+        out.findings = findings_document(facts.prestudy, dates.study_start, dates.study_end, english, facts.guides);
     }
     return out;
 }
-
 }  // namespace
 
 NewPlanBytes follow_up_plan(std::string_view prestudy_plan_bytes, const std::string& name, model::Date today,
