@@ -90,10 +90,8 @@ private:
     std::ostringstream out_;
 };
 
-void list_pack(Listing& listing, const model::RulePack& pack, Language language) {
-    listing.heading(phrase("param.pack", language) + " " + pack.name + ": " + name_in(pack.title, language));
-    listing.value(phrase("text.file", language), pack.file, pack.source);
-
+// The pack's programme areas and its phases with their limits.
+void list_areas_and_phases(Listing& listing, const model::RulePack& pack, Language language) {
     listing.heading(phrase("param.areas", language));
     for (const model::ProgrammeArea& area : pack.areas) {
         std::string value = name_in(area.name, language);
@@ -119,7 +117,11 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
             listing.value(phrase("param.esf_ceiling", language), money(phase.esf_ceiling->value, language),
                           phase.esf_ceiling->source, 4);
     }
+}
 
+// The required and recommended sections, the cost categories and the limits
+// on texts, the pre-study's gap and the indirect costs; the eligibility window.
+void list_sections_and_limits(Listing& listing, const model::RulePack& pack, Language language) {
     listing.heading(phrase("param.required", language));
     for (const model::SectionRule& section : pack.required_sections)
         listing.value(section.section, section_name(section.section, language), section.source);
@@ -153,7 +155,12 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
     listing.value(phrase("param.eligibility", language),
                   pack.eligibility_start.value.iso() + " \xE2\x80\x93 " + pack.eligibility_end.value.iso(),
                   pack.eligibility_start.source);
+}
 
+// What the ESF+ details read: gender categories, common indicators, cost
+// models, the simplified-costs threshold, discrimination grounds, the
+// assessment's criteria.
+void list_programme_lists(Listing& listing, const model::RulePack& pack, Language language) {
     listing.heading(phrase("param.gender_categories", language));
     for (const model::GenderCategory& category : pack.gender_categories)
         listing.value(category.code,
@@ -195,6 +202,10 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
         for (const model::AssessmentCriterion& criterion : pack.assessment_criteria)
             listing.value(criterion.code, name_in(criterion.name, language), criterion.source);
     }
+}
+
+// The rules the pack turns on and the severities it changes.
+void list_rule_changes(Listing& listing, const model::RulePack& pack, Language language) {
     listing.heading(phrase("param.added_rules", language));
     if (pack.added_rules.empty()) listing.line("  " + phrase("param.none", language));
     for (const model::AddedRule& entry : pack.added_rules)
@@ -210,7 +221,10 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
             listing.value(entry.rule, value, entry.source);
         }
     }
+}
 
+// The pack's calls, each with what it limits or sets instead of the pack.
+void list_calls(Listing& listing, const model::RulePack& pack, Language language) {
     listing.heading(phrase("rules.calls", language));
     for (const model::Call& call : pack.calls) {
         listing.value(call.name, name_in(call.title, language), call.source);
@@ -253,6 +267,16 @@ void list_pack(Listing& listing, const model::RulePack& pack, Language language)
                 listing.value(rule.kind, attachment_text(rule, language), "", 6);
         }
     }
+}
+
+void list_pack(Listing& listing, const model::RulePack& pack, Language language) {
+    listing.heading(phrase("param.pack", language) + " " + pack.name + ": " + name_in(pack.title, language));
+    listing.value(phrase("text.file", language), pack.file, pack.source);
+    list_areas_and_phases(listing, pack, language);
+    list_sections_and_limits(listing, pack, language);
+    list_programme_lists(listing, pack, language);
+    list_rule_changes(listing, pack, language);
+    list_calls(listing, pack, language);
 }
 
 // ---------------------------------------------------------------- one rule's parameters
@@ -367,11 +391,22 @@ private:
                 add(call_scope(*call, language_), label, format(set->value), set->source);
     }
 
+    // The parameters by the rule's family, whose letter starts its id.
     void collect(std::string_view rule) {
+        switch (rule.empty() ? ' ' : rule.front()) {
+            case 'X':
+            case 'M': collect_programme_fit(rule); break;
+            case 'S':
+            case 'G': collect_content(rule); break;
+            case 'B': collect_budget(rule); break;
+            case 'D': collect_period(rule); break;
+            default: break;
+        }
+    }
+
+    // X003 and the M rules: calls, areas, phases, regions, attachments.
+    void collect_programme_fit(std::string_view rule) {
         const Language language = language_;
-        const auto as_percent = [language](model::ShareHundredths value) { return percent(value, language); };
-        const auto as_money = [language](model::Money value) { return money(value, language); };
-        const auto as_number = [](int value) { return std::to_string(value); };
         if (rule == "X003") {
             std::vector<std::string> names;
             for (const model::Call* call : calls_) names.push_back(call->name);
@@ -406,7 +441,15 @@ private:
                         bilingual_ ? attachment_text(attachment, language) + " / " + name_in(attachment.name, other())
                                    : attachment_text(attachment, language),
                         call->attachments_source);
-        } else if (rule == "S007") {
+        }
+    }
+
+    // The S and G rules: sections, words, placeholders, grounds, gender
+    // categories, common indicators.
+    void collect_content(std::string_view rule) {
+        const Language language = language_;
+        const auto as_number = [](int value) { return std::to_string(value); };
+        if (rule == "S007") {
             for (const model::DiscriminationGround& ground : pack_.discrimination_grounds)
                 add("", ground.code,
                     name_of(ground.name) + "; " + phrase("param.terms", language) + ": " + model::join(ground.terms),
@@ -419,7 +462,34 @@ private:
         } else if (rule == "G009") {
             for (const model::CommonIndicator& indicator : pack_.common_indicators)
                 add("", indicator.code, name_of(indicator.name) + " (" + indicator.unit + ")", indicator.source);
-        } else if (rule == "B012") {
+        } else if (rule == "S001") {
+            for (const model::SectionRule& section : pack_.required_sections)
+                add("", section.section, section_of(section.section), section.source);
+        } else if (rule == "S002") {
+            add("", phrase("param.min_words", language), as_number(pack_.default_min_words.value),
+                pack_.default_min_words.source);
+            for (const model::WordMinimum& minimum : pack_.min_words)
+                add(section_of(minimum.section), phrase("param.min_words", language), as_number(minimum.min_words),
+                    minimum.source);
+        } else if (rule == "S003") {
+            std::vector<std::string> quoted;
+            for (const std::string& placeholder : pack_.placeholders.value) quoted.push_back("\"" + placeholder + "\"");
+            add("", phrase("param.placeholders", language), model::join(quoted), pack_.placeholders.source);
+        } else if (rule == "S004") {
+            add("", phrase("param.summary_max", language), as_number(pack_.summary_max_characters.value),
+                pack_.summary_max_characters.source);
+        } else if (rule == "S006") {
+            for (const model::SectionRule& section : pack_.recommended_sections)
+                add("", section.section, section_of(section.section), section.source);
+        }
+    }
+
+    // The B rules: cost models, simplified costs, categories, shares, ceilings.
+    void collect_budget(std::string_view rule) {
+        const Language language = language_;
+        const auto as_percent = [language](model::ShareHundredths value) { return percent(value, language); };
+        const auto as_money = [language](model::Money value) { return money(value, language); };
+        if (rule == "B012") {
             for (const model::CostModelRule& cost_model : pack_.cost_models)
                 add("", cost_model.code, cost_model_text(cost_model, language), cost_model.source);
             for (const model::Call* call : calls_)
@@ -443,25 +513,6 @@ private:
                     add(call_scope(*call, language), phrase("param.state_aid", language),
                         yes_no(call->state_aid->value, language), call->state_aid->source);
             }
-        } else if (rule == "S001") {
-            for (const model::SectionRule& section : pack_.required_sections)
-                add("", section.section, section_of(section.section), section.source);
-        } else if (rule == "S002") {
-            add("", phrase("param.min_words", language), as_number(pack_.default_min_words.value),
-                pack_.default_min_words.source);
-            for (const model::WordMinimum& minimum : pack_.min_words)
-                add(section_of(minimum.section), phrase("param.min_words", language), as_number(minimum.min_words),
-                    minimum.source);
-        } else if (rule == "S003") {
-            std::vector<std::string> quoted;
-            for (const std::string& placeholder : pack_.placeholders.value) quoted.push_back("\"" + placeholder + "\"");
-            add("", phrase("param.placeholders", language), model::join(quoted), pack_.placeholders.source);
-        } else if (rule == "S004") {
-            add("", phrase("param.summary_max", language), as_number(pack_.summary_max_characters.value),
-                pack_.summary_max_characters.source);
-        } else if (rule == "S006") {
-            for (const model::SectionRule& section : pack_.recommended_sections)
-                add("", section.section, section_of(section.section), section.source);
         } else if (rule == "B002") {
             for (const model::CostCategoryRule& category : pack_.cost_categories)
                 add("", category.code, name_of(category_name(category, pack_.name)), category.source);
@@ -490,7 +541,15 @@ private:
                 if (call->min_transnational_share)
                     add(call_scope(*call, language), phrase("param.transnational", language),
                         as_percent(call->min_transnational_share->value), call->min_transnational_share->source);
-        } else if (rule == "D002") {
+        }
+    }
+
+    // The D rules: durations, the eligibility window, a call's period, the
+    // gap after the pre-study.
+    void collect_period(std::string_view rule) {
+        const Language language = language_;
+        const auto as_number = [](int value) { return std::to_string(value); };
+        if (rule == "D002") {
             for (const model::PhaseRules* phase : phases_) {
                 if (phase->warn_above_months)
                     add(phase_of(*phase), phrase("param.duration_warn", language),
@@ -664,9 +723,11 @@ std::string render_rule(const model::RuleDefinition& rule, const std::vector<con
     return listing.text();
 }
 
-std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
-    std::ostringstream out;
-    out << markdown_head;
+namespace {
+
+// The severities, the completeness report's statuses, verdict and key
+// figures, and the exit status.
+void markdown_reading_the_report(std::ostringstream& out) {
     out << "| Severity | In Swedish reports | Meaning |\n|---|---|---|\n";
     out << "| " << phrase("severity.error", Language::en) << " | " << phrase("severity.error", Language::sv)
         << " | the application cannot be submitted as it is (ansökan kan inte lämnas in som den är) |\n";
@@ -727,11 +788,10 @@ std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
            "(X003) |\n"
            "| 2 | esfdraft could not do its job: bad usage (an unknown command, option, `--pack` or rule id), an "
            "unreadable file, a broken rule pack |\n";
-    out << markdown_sources;
-    std::string added;
-    for (const model::RuleDefinition& rule : model::rule_definitions())
-        if (rule.added) added += (added.empty() ? "" : ", ") + std::string(rule.id);
-    out << added << markdown_sources_added;
+}
+
+// Every rule by family, in both languages, with each pack's parameters for it.
+void markdown_rules(std::ostringstream& out, const std::vector<model::RulePack>& packs) {
     out << "\n## Rules\n";
     std::string_view family;
     for (const model::RuleDefinition& rule : model::rule_definitions()) {
@@ -749,6 +809,10 @@ std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
         out << "- **Så åtgärdar du:** " << prose(capitalised(rule_fix(rule.id, Language::sv))) << "\n\n";
         markdown_parameters(out, rule.id, packs);
     }
+}
+
+// Each pack's title, file and source, and its calls.
+void markdown_packs(std::ostringstream& out, const std::vector<model::RulePack>& packs) {
     out << "\n## Rule packs\n";
     for (const model::RulePack& pack : packs) {
         out << "\n### " << pack.name << "\n\n";
@@ -763,6 +827,21 @@ std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
             out << "| " << call.name << " | " << cell(call.title.en) << " | `schemas/" << pack.name << "/calls/"
                 << call.name << ".xml` | " << cell(call.source) << " |\n";
     }
+}
+
+}  // namespace
+
+std::string render_rules_markdown(const std::vector<model::RulePack>& packs) {
+    std::ostringstream out;
+    out << markdown_head;
+    markdown_reading_the_report(out);
+    out << markdown_sources;
+    std::string added;
+    for (const model::RuleDefinition& rule : model::rule_definitions())
+        if (rule.added) added += (added.empty() ? "" : ", ") + std::string(rule.id);
+    out << added << markdown_sources_added;
+    markdown_rules(out, packs);
+    markdown_packs(out, packs);
     return out.str();
 }
 
