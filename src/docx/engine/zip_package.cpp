@@ -168,21 +168,25 @@ bool is_xml_part(std::string_view name) {
 // One entry as the central directory and its local header describe it.
 struct EntryRecord {
     std::string name;
+    std::uint16_t flags = 0;  // the central directory's general-purpose flags
     std::uint16_t method = 0;
     std::uint32_t crc = 0;
     std::uint32_t compressed_size = 0;
     std::uint32_t size = 0;
+    std::uint32_t local_offset = 0;
     std::size_t header_start = 0;  // the local header
     std::size_t data_start = 0;
     std::size_t end = 0;  // past the data (and its data descriptor, if any)
 };
 
-Package read_archive(std::string_view archive, const PackageLimits& limits) {
-    if (archive.size() > limits.max_archive_bytes)
-        throw ArchiveError("the file is larger than " + std::to_string(limits.max_archive_bytes >> 20) + " MiB");
-    if (archive.size() < end_of_central_directory_size || archive.substr(0, 2) != "PK")
-        throw ArchiveError("not a zip archive (a .docx file is one)");
+// Where the central directory lies, from the end-of-central-directory record.
+struct CentralDirectory {
+    std::size_t offset = 0;
+    std::size_t end = 0;
+    std::uint16_t entry_count = 0;
+};
 
+CentralDirectory find_central_directory(std::string_view archive, const PackageLimits& limits) {
     // The end-of-central-directory record sits in the last 22 bytes plus at
     // most a 64 KiB comment.
     std::size_t eocd = std::string_view::npos;
@@ -213,102 +217,103 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
                            std::to_string(limits.max_entries) + ")");
     if (static_cast<std::uint64_t>(directory_offset) + directory_size > eocd)
         throw ArchiveError("the central directory lies outside the file (truncated or corrupt archive)");
+    return {directory_offset, static_cast<std::size_t>(directory_offset) + directory_size, entry_count};
+}
 
-    // First every record is checked (sizes, names, local headers, overlaps);
-    // only then is anything inflated.
-    std::vector<EntryRecord> records;
-    std::set<std::string> seen_names;
-    std::uint64_t total = 0;
-    std::size_t at = directory_offset;
-    const std::size_t directory_end = static_cast<std::size_t>(directory_offset) + directory_size;
-    for (std::uint16_t index = 0; index < entry_count; ++index) {
-        if (at + central_header_size > directory_end || read_u32(archive, at) != central_header_signature)
-            throw ArchiveError("the central directory is corrupt at entry " + std::to_string(index + 1));
-        const std::uint16_t flags = read_u16(archive, at + 8);
-        EntryRecord entry;
-        entry.method = read_u16(archive, at + 10);
-        entry.crc = read_u32(archive, at + 16);
-        entry.compressed_size = read_u32(archive, at + 20);
-        entry.size = read_u32(archive, at + 24);
-        const std::uint16_t name_length = read_u16(archive, at + 28);
-        const std::uint16_t extra_length = read_u16(archive, at + 30);
-        const std::uint16_t comment_length = read_u16(archive, at + 32);
-        const std::uint32_t local_offset = read_u32(archive, at + 42);
-        const std::size_t next = at + central_header_size + name_length + extra_length + comment_length;
-        if (next > directory_end)
-            throw ArchiveError("the central directory is corrupt at entry " + std::to_string(index + 1));
-        entry.name = std::string(archive.substr(at + central_header_size, name_length));
-        at = next;
-        const std::string& name = entry.name;
-        // Every message shows the name escaped: it is a user's text, and a
-        // line feed or an ESC in it would forge lines or drive the terminal.
-        const std::string shown = model::printable(name);
-        const std::uint32_t compressed_size = entry.compressed_size, size = entry.size;
+// The central directory's record of entry `index` at `at`, which moves past it.
+EntryRecord read_central_header(std::string_view archive, std::size_t& at, const CentralDirectory& directory,
+                                std::uint16_t index) {
+    if (at + central_header_size > directory.end || read_u32(archive, at) != central_header_signature)
+        throw ArchiveError("the central directory is corrupt at entry " + std::to_string(index + 1));
+    EntryRecord entry;
+    entry.flags = read_u16(archive, at + 8);
+    entry.method = read_u16(archive, at + 10);
+    entry.crc = read_u32(archive, at + 16);
+    entry.compressed_size = read_u32(archive, at + 20);
+    entry.size = read_u32(archive, at + 24);
+    const std::uint16_t name_length = read_u16(archive, at + 28);
+    const std::uint16_t extra_length = read_u16(archive, at + 30);
+    const std::uint16_t comment_length = read_u16(archive, at + 32);
+    entry.local_offset = read_u32(archive, at + 42);
+    const std::size_t next = at + central_header_size + name_length + extra_length + comment_length;
+    if (next > directory.end)
+        throw ArchiveError("the central directory is corrupt at entry " + std::to_string(index + 1));
+    entry.name = std::string(archive.substr(at + central_header_size, name_length));
+    at = next;
+    return entry;
+}
 
-        const std::string reason = unsafe_name_reason(name);
-        if (!reason.empty()) throw ArchiveError("refused " + reason + ": \"" + shown + "\"");
-        if (!seen_names.insert(lowercase_ascii(name)).second)
-            throw ArchiveError("the entry \"" + shown + "\" appears twice");
-        if (name.back() == '/') continue;  // a folder entry carries no data
-        if (flags & 0x0001) throw ArchiveError(shown + ": encrypted entries are not supported");
-        if (entry.method != 0 && entry.method != 8)
-            throw ArchiveError(shown + ": compression method " + std::to_string(entry.method) +
-                               " is not supported (only stored and deflate)");
-        if (compressed_size == 0xffffffff || size == 0xffffffff) throw ArchiveError("ZIP64 archives are not supported");
-        if (size > limits.max_entry_bytes)
-            throw ArchiveError(shown + ": declares " + std::to_string(size) +
-                               " bytes uncompressed, more than the limit of " + std::to_string(limits.max_entry_bytes));
-        if (size > limits.max_xml_entry_bytes && is_xml_part(name))
-            throw ArchiveError(shown + ": declares " + std::to_string(size) +
-                               " bytes uncompressed, more than the limit of " +
-                               std::to_string(limits.max_xml_entry_bytes) + " for an XML part");
-        total += size;
-        if (total > limits.max_total_bytes)
-            throw ArchiveError("the entries declare more than " + std::to_string(limits.max_total_bytes >> 20) +
-                               " MiB uncompressed in total (a zip bomb?)");
-        // A first look with the declared compressed size; inflate_entry
-        // checks again against the bytes the deflate stream really uses.
-        if (size > limits.ratio_free_bytes && size / std::max<std::uint32_t>(compressed_size, 1) > limits.max_ratio)
-            throw ArchiveError(shown + ": compression ratio above " + std::to_string(limits.max_ratio) +
-                               ":1 (a zip bomb?)");
-        if (entry.method == 0 && compressed_size != size)
-            throw ArchiveError(shown + ": stored entry with inconsistent sizes");
+// What a file entry declares, against the bounds: encryption, method,
+// ZIP64, its size, the total so far (`total` grows by it) and a first look
+// at the ratio. `shown` is its name made printable.
+void check_declared(const EntryRecord& entry, const std::string& shown, std::uint64_t& total,
+                    const PackageLimits& limits) {
+    const std::uint32_t compressed_size = entry.compressed_size, size = entry.size;
+    if (entry.flags & 0x0001) throw ArchiveError(shown + ": encrypted entries are not supported");
+    if (entry.method != 0 && entry.method != 8)
+        throw ArchiveError(shown + ": compression method " + std::to_string(entry.method) +
+                           " is not supported (only stored and deflate)");
+    if (compressed_size == 0xffffffff || size == 0xffffffff) throw ArchiveError("ZIP64 archives are not supported");
+    if (size > limits.max_entry_bytes)
+        throw ArchiveError(shown + ": declares " + std::to_string(size) +
+                           " bytes uncompressed, more than the limit of " + std::to_string(limits.max_entry_bytes));
+    if (size > limits.max_xml_entry_bytes && is_xml_part(entry.name))
+        throw ArchiveError(shown + ": declares " + std::to_string(size) +
+                           " bytes uncompressed, more than the limit of " + std::to_string(limits.max_xml_entry_bytes) +
+                           " for an XML part");
+    total += size;
+    if (total > limits.max_total_bytes)
+        throw ArchiveError("the entries declare more than " + std::to_string(limits.max_total_bytes >> 20) +
+                           " MiB uncompressed in total (a zip bomb?)");
+    // A first look with the declared compressed size; inflate_entry
+    // checks again against the bytes the deflate stream really uses.
+    if (size > limits.ratio_free_bytes && size / std::max<std::uint32_t>(compressed_size, 1) > limits.max_ratio)
+        throw ArchiveError(shown + ": compression ratio above " + std::to_string(limits.max_ratio) +
+                           ":1 (a zip bomb?)");
+    if (entry.method == 0 && compressed_size != size)
+        throw ArchiveError(shown + ": stored entry with inconsistent sizes");
+}
 
-        if (static_cast<std::uint64_t>(local_offset) + local_header_size > directory_offset ||
-            read_u32(archive, local_offset) != local_header_signature)
-            throw ArchiveError(shown + ": the local header is missing or corrupt");
-        const std::uint16_t local_flags = read_u16(archive, local_offset + 6);
-        const std::uint16_t local_name_length = read_u16(archive, local_offset + 26);
-        entry.header_start = local_offset;
-        entry.data_start = static_cast<std::size_t>(local_offset) + local_header_size + local_name_length +
-                           read_u16(archive, local_offset + 28);
-        if (static_cast<std::uint64_t>(entry.data_start) + compressed_size > directory_offset)
-            throw ArchiveError(shown + ": the data runs past the end of the archive (truncated?)");
-        // Readers that scan local headers (and some that do not) would see
-        // another archive than this one: refuse any disagreement.
-        const auto mismatch = [&](const char* what) {
-            return ArchiveError(shown + ": the local header does not match the central directory (the " +
-                                std::string(what) + " differs)");
-        };
-        if (archive.substr(local_offset + local_header_size, local_name_length) != name) throw mismatch("name");
-        if (read_u16(archive, local_offset + 8) != entry.method) throw mismatch("compression method");
-        if (!(local_flags & 0x0008)) {  // without a data descriptor the local header carries CRC and sizes
-            if (read_u32(archive, local_offset + 14) != entry.crc) throw mismatch("CRC");
-            if (read_u32(archive, local_offset + 18) != compressed_size) throw mismatch("compressed size");
-            if (read_u32(archive, local_offset + 22) != size) throw mismatch("size");
-        }
-        entry.end = entry.data_start + compressed_size;
-        if (local_flags & 0x0008) {
-            // The data descriptor: CRC and both sizes, after an optional signature.
-            const std::size_t descriptor =
-                entry.end + 4 <= directory_offset && read_u32(archive, entry.end) == 0x08074b50 ? 16 : 12;
-            entry.end = std::min<std::size_t>(entry.end + descriptor, directory_offset);
-        }
-        records.push_back(std::move(entry));
+// The entry's local header: present before the central directory, saying
+// what the central directory says; sets where its data starts and ends.
+void read_local_header(std::string_view archive, EntryRecord& entry, const std::string& shown,
+                       const CentralDirectory& directory) {
+    const std::uint32_t local_offset = entry.local_offset;
+    if (static_cast<std::uint64_t>(local_offset) + local_header_size > directory.offset ||
+        read_u32(archive, local_offset) != local_header_signature)
+        throw ArchiveError(shown + ": the local header is missing or corrupt");
+    const std::uint16_t local_flags = read_u16(archive, local_offset + 6);
+    const std::uint16_t local_name_length = read_u16(archive, local_offset + 26);
+    entry.header_start = local_offset;
+    entry.data_start = static_cast<std::size_t>(local_offset) + local_header_size + local_name_length +
+                       read_u16(archive, local_offset + 28);
+    if (static_cast<std::uint64_t>(entry.data_start) + entry.compressed_size > directory.offset)
+        throw ArchiveError(shown + ": the data runs past the end of the archive (truncated?)");
+    // Readers that scan local headers (and some that do not) would see
+    // another archive than this one: refuse any disagreement.
+    const auto mismatch = [&](const char* what) {
+        return ArchiveError(shown + ": the local header does not match the central directory (the " +
+                            std::string(what) + " differs)");
+    };
+    if (archive.substr(local_offset + local_header_size, local_name_length) != entry.name) throw mismatch("name");
+    if (read_u16(archive, local_offset + 8) != entry.method) throw mismatch("compression method");
+    if (!(local_flags & 0x0008)) {  // without a data descriptor the local header carries CRC and sizes
+        if (read_u32(archive, local_offset + 14) != entry.crc) throw mismatch("CRC");
+        if (read_u32(archive, local_offset + 18) != entry.compressed_size) throw mismatch("compressed size");
+        if (read_u32(archive, local_offset + 22) != entry.size) throw mismatch("size");
     }
+    entry.end = entry.data_start + entry.compressed_size;
+    if (local_flags & 0x0008) {
+        // The data descriptor: CRC and both sizes, after an optional signature.
+        const std::size_t descriptor =
+            entry.end + 4 <= directory.offset && read_u32(archive, entry.end) == 0x08074b50 ? 16 : 12;
+        entry.end = std::min<std::size_t>(entry.end + descriptor, directory.offset);
+    }
+}
 
-    // Entries sharing bytes let a few KB declare hundreds of MB: each
-    // entry's local header and data must stand on their own.
+// Entries sharing bytes let a few KB declare hundreds of MB: each entry's
+// local header and data must stand on their own.
+void refuse_overlaps(const std::vector<EntryRecord>& records) {
     std::vector<const EntryRecord*> by_offset;
     for (const EntryRecord& entry : records) by_offset.push_back(&entry);
     std::sort(by_offset.begin(), by_offset.end(),
@@ -318,6 +323,36 @@ Package read_archive(std::string_view archive, const PackageLimits& limits) {
             throw ArchiveError(model::printable(by_offset[i]->name) +
                                ": its local header or data overlaps the entry \"" +
                                model::printable(by_offset[i - 1]->name) + "\" (a zip bomb?)");
+}
+
+Package read_archive(std::string_view archive, const PackageLimits& limits) {
+    if (archive.size() > limits.max_archive_bytes)
+        throw ArchiveError("the file is larger than " + std::to_string(limits.max_archive_bytes >> 20) + " MiB");
+    if (archive.size() < end_of_central_directory_size || archive.substr(0, 2) != "PK")
+        throw ArchiveError("not a zip archive (a .docx file is one)");
+    const CentralDirectory directory = find_central_directory(archive, limits);
+
+    // First every record is checked (sizes, names, local headers, overlaps);
+    // only then is anything inflated.
+    std::vector<EntryRecord> records;
+    std::set<std::string> seen_names;
+    std::uint64_t total = 0;
+    std::size_t at = directory.offset;
+    for (std::uint16_t index = 0; index < directory.entry_count; ++index) {
+        EntryRecord entry = read_central_header(archive, at, directory, index);
+        // Every message shows the name escaped: it is a user's text, and a
+        // line feed or an ESC in it would forge lines or drive the terminal.
+        const std::string shown = model::printable(entry.name);
+        const std::string reason = unsafe_name_reason(entry.name);
+        if (!reason.empty()) throw ArchiveError("refused " + reason + ": \"" + shown + "\"");
+        if (!seen_names.insert(lowercase_ascii(entry.name)).second)
+            throw ArchiveError("the entry \"" + shown + "\" appears twice");
+        if (entry.name.back() == '/') continue;  // a folder entry carries no data
+        check_declared(entry, shown, total, limits);
+        read_local_header(archive, entry, shown, directory);
+        records.push_back(std::move(entry));
+    }
+    refuse_overlaps(records);
 
     Package package;
     for (const EntryRecord& entry : records) {
