@@ -274,19 +274,9 @@ void read_tsv(const std::string& path, std::size_t columns, Row row) {
     }
 }
 
-}  // namespace
-
-model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_schema, const Schema& call_schema) {
-    const XmlElement root = checked_data_tree(pack_xml, pack_schema, pack_namespace);
-    model::RulePack pack;
-    pack.file = pack_xml;
-    pack.name = required_attribute(root, "name");
-    const std::string folder = fs::path(pack_xml).parent_path().filename().string();
-    if (pack.name != folder)
-        fail_at(root.where(), "the pack is named \"" + pack.name + "\" but lies in the folder \"" + folder + "\"");
-    pack.source = source_of(root);
-    pack.title = names_of(root, "title");
-
+// The programme's areas and phases, the sections it requires and
+// recommends, and its cost categories.
+void read_programme(const XmlElement& root, model::RulePack& pack) {
     if (const XmlElement* areas = root.child("areas"))
         for (const XmlElement* element : areas->children_named("area"))
             pack.areas.push_back(model::ProgrammeArea{required_attribute(*element, "code"), names_of(*element, "name"),
@@ -304,6 +294,11 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
         for (const XmlElement* element : categories->children_named("category"))
             pack.cost_categories.push_back(
                 {required_attribute(*element, "code"), names_of(*element, "name"), source_of(*element)});
+}
+
+// The limits on texts and the pre-study's gap, the indirect costs' rate and
+// the eligibility window.
+void read_limits(const XmlElement& root, model::RulePack& pack) {
     if (const XmlElement* limits = root.child("limits")) {
         if (const XmlElement* words = limits->child("words")) {
             pack.default_min_words = sourced(whole_attribute(*words, "default"), *words);
@@ -330,7 +325,11 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
         if (pack.eligibility_end.value < pack.eligibility_start.value)
             fail_at(window->where(), "the eligibility window ends before it starts");
     }
-    read_gender_categories(root, pack);
+}
+
+// The ESF+ lists: common indicators, cost models, the simplified-costs
+// threshold and the discrimination grounds.
+void read_programme_lists(const XmlElement& root, model::RulePack& pack) {
     if (const XmlElement* indicators = root.child("commonIndicators"))
         for (const XmlElement* element : indicators->children_named("indicator"))
             pack.common_indicators.push_back(model::CommonIndicator{required_attribute(*element, "code"),
@@ -350,6 +349,10 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
             pack.discrimination_grounds.push_back(std::move(ground));
         }
     }
+}
+
+// The assessment's score scale, criteria and formal sections.
+void read_assessment(const XmlElement& root, model::RulePack& pack) {
     if (const XmlElement* assessment = root.child("assessment")) {
         if (const XmlElement* scale = assessment->child("scale")) {
             pack.score_scale =
@@ -368,6 +371,10 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
         for (const XmlElement* element : assessment->children_named("formalSection"))
             pack.formal_sections.push_back({required_attribute(*element, "requires"), source_of(*element)});
     }
+}
+
+// The rules the pack turns on and the severities it changes.
+void read_rule_changes(const XmlElement& root, model::RulePack& pack) {
     if (const XmlElement* added = root.child("addedRules"))
         for (const XmlElement* element : added->children_named("rule")) {
             const std::string id = required_attribute(*element, "id");
@@ -394,7 +401,10 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
             pack.overrides.push_back(std::move(entry));
         }
     }
+}
 
+// The pack's calls: every calls/*.xml beside pack.xml, in name order.
+void read_calls(const std::string& pack_xml, const Schema& call_schema, model::RulePack& pack) {
     const fs::path calls_folder = fs::path(pack_xml).parent_path() / "calls";
     std::vector<std::string> call_files;
     std::error_code error;
@@ -404,6 +414,27 @@ model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_s
                 call_files.push_back(entry.path().string());
     std::sort(call_files.begin(), call_files.end());
     for (const std::string& file : call_files) pack.calls.push_back(read_call(file, call_schema, pack));
+}
+
+}  // namespace
+
+model::RulePack read_rule_pack(const std::string& pack_xml, const Schema& pack_schema, const Schema& call_schema) {
+    const XmlElement root = checked_data_tree(pack_xml, pack_schema, pack_namespace);
+    model::RulePack pack;
+    pack.file = pack_xml;
+    pack.name = required_attribute(root, "name");
+    const std::string folder = fs::path(pack_xml).parent_path().filename().string();
+    if (pack.name != folder)
+        fail_at(root.where(), "the pack is named \"" + pack.name + "\" but lies in the folder \"" + folder + "\"");
+    pack.source = source_of(root);
+    pack.title = names_of(root, "title");
+    read_programme(root, pack);
+    read_limits(root, pack);
+    read_gender_categories(root, pack);
+    read_programme_lists(root, pack);
+    read_assessment(root, pack);
+    read_rule_changes(root, pack);
+    read_calls(pack_xml, call_schema, pack);
     return pack;
 }
 
