@@ -269,125 +269,167 @@ bool parse_reference(const std::string& reference, std::uint32_t& row, std::uint
     return true;
 }
 
+// Reads one sheet's cells as the SAX parser reports its elements: where
+// the parser is (sheetData, a row, a cell, its value or inline text) and the
+// cell being read, then the cell kept by its row and column.
+class SheetReader {
+public:
+    SheetReader(const std::string& sheet_name, const std::vector<std::string>& shared)
+        : sheet_name_(sheet_name), shared_(shared) {}
+
+    void start(const std::string& local, const Poco::XML::Attributes& attributes) {
+        if (local == "sheetData") {
+            in_data_ = true;
+        } else if (in_data_ && local == "row") {
+            start_row(attribute(attributes, "r"));
+        } else if (in_data_ && local == "c") {
+            start_cell(attribute(attributes, "r"), attribute(attributes, "t"));
+        } else if (in_cell_ && local == "v") {
+            in_value_ = true;
+        } else if (in_cell_ && local == "f") {
+            formula_ = true;
+        } else if (in_cell_ && local == "is") {
+            in_inline_ = true;
+        } else if (in_inline_ && local == "rPh") {
+            ++phonetic_;
+        } else if (in_inline_ && local == "t" && phonetic_ == 0) {
+            in_inline_text_ = true;
+        }
+    }
+
+    void end(const std::string& local) {
+        if (local == "sheetData") {
+            in_data_ = false;
+        } else if (local == "v") {
+            in_value_ = false;
+        } else if (local == "t") {
+            in_inline_text_ = false;
+        } else if (local == "rPh") {
+            --phonetic_;
+        } else if (local == "is") {
+            in_inline_ = false;
+        } else if (local == "c" && in_cell_) {
+            in_cell_ = false;
+            keep(finished_cell());
+        }
+    }
+
+    void characters(const char* text, std::size_t length) {
+        if (in_value_)
+            value_.append(text, length);
+        else if (in_inline_text_)
+            inline_text_.append(text, length);
+    }
+
+    SheetRows take_rows() { return std::move(rows_); }
+
+private:
+    [[noreturn]] void bad_sheet(const std::string& english, const std::string& swedish) const {
+        refuse(sheet_name_ + ": " + english, sheet_name_ + ": " + swedish);
+    }
+
+    // <row r="…">: the row named, or the one after the last.
+    void start_row(const std::string& r) {
+        if (!r.empty()) {
+            if (r.size() > 7 || r.find_first_not_of("0123456789") != std::string::npos || std::stoul(r) == 0 ||
+                std::stoul(r) > max_rows)
+                bad_sheet("a row numbered '" + r + "'" + not_ours_en, "en rad med numret '" + r + "'" + not_ours_sv);
+            row_ = static_cast<std::uint32_t>(std::stoul(r) - 1);
+        } else {
+            row_ = have_row_ ? row_ + 1 : 0;
+        }
+        have_row_ = true;
+        have_cell_ = false;
+    }
+
+    // <c r="…" t="…">: the cell named, or the one right of the last.
+    void start_cell(const std::string& r, const std::string& type) {
+        std::uint32_t cell_row = row_;
+        if (!r.empty()) {
+            if (!parse_reference(r, cell_row, column_))
+                bad_sheet("a cell named '" + r + "'" + not_ours_en, "en cell med namnet '" + r + "'" + not_ours_sv);
+        } else {
+            column_ = have_cell_ ? column_ + 1 : 0;
+        }
+        row_ = cell_row;
+        have_cell_ = true;
+        in_cell_ = true;
+        type_ = type;
+        value_.clear();
+        inline_text_.clear();
+        formula_ = false;
+    }
+
+    // The cell just read, by its type: an inline or shared text, a formula's
+    // text, a boolean, an error or a number.
+    RawCell finished_cell() const {
+        RawCell cell;
+        cell.formula = formula_;
+        if (type_ == "inlineStr") {
+            cell.kind = RawCell::Kind::text;
+            cell.value = decode_escapes(inline_text_);
+        } else if (value_.empty()) {
+            cell.kind = RawCell::Kind::empty;
+        } else if (type_ == "s") {
+            const std::string& index = value_;
+            if (index.size() > 9 || index.find_first_not_of("0123456789") != std::string::npos ||
+                std::stoul(index) >= shared_.size())
+                bad_sheet(
+                    cell_ref(row_, column_) + ": a shared text " + index + " that the workbook does not have" +
+                        not_ours_en,
+                    cell_ref(row_, column_) + ": en delad text " + index + " som arbetsboken saknar" + not_ours_sv);
+            cell.kind = RawCell::Kind::text;
+            cell.value = shared_[std::stoul(index)];
+        } else if (type_ == "str") {
+            cell.kind = RawCell::Kind::text;
+            cell.value = decode_escapes(value_);
+        } else if (type_ == "b") {
+            cell.kind = RawCell::Kind::boolean;
+            cell.value = value_;
+        } else if (type_ == "e") {
+            cell.kind = RawCell::Kind::error;
+            cell.value = value_;
+        } else {
+            cell.kind = RawCell::Kind::number;
+            cell.value = value_;
+        }
+        return cell;
+    }
+
+    // Every cell but an empty one without a formula, up to max_read_cells.
+    void keep(RawCell cell) {
+        if (cell.kind == RawCell::Kind::empty && !cell.formula) return;
+        if (++count_ > max_read_cells)
+            bad_sheet("more than " + model::group_digits(max_read_cells, " ") + " cells",
+                      "fler än " + model::group_digits(max_read_cells, " ") + " celler");
+        rows_[row_][column_] = std::move(cell);
+    }
+
+    const std::string& sheet_name_;
+    const std::vector<std::string>& shared_;
+    SheetRows rows_;
+    std::size_t count_ = 0;
+    std::uint32_t row_ = 0, column_ = 0;
+    bool have_row_ = false, have_cell_ = false;
+    bool in_data_ = false, in_cell_ = false, in_value_ = false, in_inline_ = false, in_inline_text_ = false;
+    int phonetic_ = 0;
+    std::string type_, value_, inline_text_;
+    bool formula_ = false;
+};
+
 SheetRows read_sheet(const std::string& bytes, const std::string& part_name, const std::string& sheet_name,
                      const std::vector<std::string>& shared) {
-    SheetRows rows;
-    std::size_t count = 0;
-    std::uint32_t row = 0, column = 0;
-    bool have_row = false, have_cell = false;
-    bool in_data = false, in_cell = false, in_value = false, in_inline = false, in_inline_text = false;
-    int phonetic = 0;
-    std::string type, value, inline_text;
-    bool formula = false;
-    const auto bad_sheet = [&](const std::string& english, const std::string& swedish) {
-        refuse(sheet_name + ": " + english, sheet_name + ": " + swedish);
-    };
+    SheetReader reader(sheet_name, shared);
     PartHandler handler(
         [&](const std::string& uri, const std::string& local, const Poco::XML::Attributes& attributes) {
-            if (!is_spreadsheet(uri)) return;
-            if (local == "sheetData") {
-                in_data = true;
-            } else if (in_data && local == "row") {
-                const std::string r = attribute(attributes, "r");
-                if (!r.empty()) {
-                    if (r.size() > 7 || r.find_first_not_of("0123456789") != std::string::npos || std::stoul(r) == 0 ||
-                        std::stoul(r) > max_rows)
-                        bad_sheet("a row numbered '" + r + "'" + not_ours_en,
-                                  "en rad med numret '" + r + "'" + not_ours_sv);
-                    row = static_cast<std::uint32_t>(std::stoul(r) - 1);
-                } else {
-                    row = have_row ? row + 1 : 0;
-                }
-                have_row = true;
-                have_cell = false;
-            } else if (in_data && local == "c") {
-                const std::string r = attribute(attributes, "r");
-                std::uint32_t cell_row = row;
-                if (!r.empty()) {
-                    if (!parse_reference(r, cell_row, column))
-                        bad_sheet("a cell named '" + r + "'" + not_ours_en,
-                                  "en cell med namnet '" + r + "'" + not_ours_sv);
-                } else {
-                    column = have_cell ? column + 1 : 0;
-                }
-                row = cell_row;
-                have_cell = true;
-                in_cell = true;
-                type = attribute(attributes, "t");
-                value.clear();
-                inline_text.clear();
-                formula = false;
-            } else if (in_cell && local == "v") {
-                in_value = true;
-            } else if (in_cell && local == "f") {
-                formula = true;
-            } else if (in_cell && local == "is") {
-                in_inline = true;
-            } else if (in_inline && local == "rPh") {
-                ++phonetic;
-            } else if (in_inline && local == "t" && phonetic == 0) {
-                in_inline_text = true;
-            }
+            if (is_spreadsheet(uri)) reader.start(local, attributes);
         },
         [&](const std::string& uri, const std::string& local) {
-            if (!is_spreadsheet(uri)) return;
-            if (local == "sheetData") {
-                in_data = false;
-            } else if (local == "v") {
-                in_value = false;
-            } else if (local == "t") {
-                in_inline_text = false;
-            } else if (local == "rPh") {
-                --phonetic;
-            } else if (local == "is") {
-                in_inline = false;
-            } else if (local == "c" && in_cell) {
-                in_cell = false;
-                RawCell cell;
-                cell.formula = formula;
-                if (type == "inlineStr") {
-                    cell.kind = RawCell::Kind::text;
-                    cell.value = decode_escapes(inline_text);
-                } else if (value.empty()) {
-                    cell.kind = RawCell::Kind::empty;
-                } else if (type == "s") {
-                    const std::string index = value;
-                    if (index.size() > 9 || index.find_first_not_of("0123456789") != std::string::npos ||
-                        std::stoul(index) >= shared.size())
-                        bad_sheet(cell_ref(row, column) + ": a shared text " + index +
-                                      " that the workbook does not have" + not_ours_en,
-                                  cell_ref(row, column) + ": en delad text " + index + " som arbetsboken saknar" +
-                                      not_ours_sv);
-                    cell.kind = RawCell::Kind::text;
-                    cell.value = shared[std::stoul(index)];
-                } else if (type == "str") {
-                    cell.kind = RawCell::Kind::text;
-                    cell.value = decode_escapes(value);
-                } else if (type == "b") {
-                    cell.kind = RawCell::Kind::boolean;
-                    cell.value = value;
-                } else if (type == "e") {
-                    cell.kind = RawCell::Kind::error;
-                    cell.value = value;
-                } else {
-                    cell.kind = RawCell::Kind::number;
-                    cell.value = value;
-                }
-                if (cell.kind == RawCell::Kind::empty && !cell.formula) return;
-                if (++count > max_read_cells)
-                    bad_sheet("more than " + model::group_digits(max_read_cells, " ") + " cells",
-                              "fler än " + model::group_digits(max_read_cells, " ") + " celler");
-                rows[row][column] = std::move(cell);
-            }
+            if (is_spreadsheet(uri)) reader.end(local);
         },
-        [&](const char* text, std::size_t length) {
-            if (in_value)
-                value.append(text, length);
-            else if (in_inline_text)
-                inline_text.append(text, length);
-        });
+        [&](const char* text, std::size_t length) { reader.characters(text, length); });
     parse_part(bytes, part_name, handler);
-    return rows;
+    return reader.take_rows();
 }
 
 // ------------------------------------------------------------------ values
