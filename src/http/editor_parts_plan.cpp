@@ -24,20 +24,14 @@ using namespace parts_util;
 
 // ----------------------------------------------------------------- facts
 
-void draw_facts(Sheet& sheet, std::ostream& out) {
-    const Element* project = child(sheet.root, "project");
-    const std::string at = plan_root + "/project";
-    const model::RulePack* pack = sheet.check.pack.get();
-    // (The root's own findings are every section's, e.g. S001 for a missing one: not drawn here.)
+// The programme (shown), the call and the application's language: the
+// root's attributes. (The root's own findings are every section's, e.g.
+// S001 for a missing one: not drawn here.)
+void draw_programme_and_call(Sheet& sheet, std::ostream& out) {
     out << "<fieldset><legend>" << sheet.t("Program och utlysning", "Programme and call") << "</legend>";
-    std::vector<std::pair<std::string, std::string>> calls, areas, phases;
-    if (pack) {
+    std::vector<std::pair<std::string, std::string>> calls;
+    if (const model::RulePack* pack = sheet.check.pack.get())
         for (const model::Call& call : pack->calls) calls.push_back({call.name, words(sheet, call.title, call.name)});
-        for (const model::ProgrammeArea& area : pack->areas)
-            areas.push_back({area.code, area.code + " – " + words(sheet, area.name, area.code)});
-        for (const model::PhaseRules& phase : pack->phases)
-            phases.push_back({phase.code, words(sheet, phase.name, phase.code)});
-    }
     out << "<p class=\"hint\">" << sheet.t("Program: ", "Programme: ")
         << e(sheet.check.programme_title ? words(sheet, *sheet.check.programme_title, attr(sheet.root, "programme"))
                                          : attr(sheet.root, "programme"))
@@ -47,7 +41,19 @@ void draw_facts(Sheet& sheet, std::ostream& out) {
                          "Without a call the programme's general rules apply."));
     sheet.choice(out, "lang", sheet.t("Ansökans språk", "The application's language"), attr(sheet.root, "lang"),
                  {{"sv", "svenska"}, {"en", "English"}});
-    out << "</fieldset><fieldset><legend>" << sheet.t("Projektet", "The project") << "</legend>";
+    out << "</fieldset>";
+}
+
+// Title, acronym, the pack's area and phase, the case number and the period.
+void draw_project(Sheet& sheet, const Element* project, const std::string& at, std::ostream& out) {
+    std::vector<std::pair<std::string, std::string>> areas, phases;
+    if (const model::RulePack* pack = sheet.check.pack.get()) {
+        for (const model::ProgrammeArea& area : pack->areas)
+            areas.push_back({area.code, area.code + " – " + words(sheet, area.name, area.code)});
+        for (const model::PhaseRules& phase : pack->phases)
+            phases.push_back({phase.code, words(sheet, phase.name, phase.code)});
+    }
+    out << "<fieldset><legend>" << sheet.t("Projektet", "The project") << "</legend>";
     sheet.text(out, "title", sheet.t("Titel", "Title"), text_of(child(project, "title")),
                sheet.t("1–200 tecken.", "1–200 characters."), at + "/title");
     sheet.text(out, "acronym", sheet.t("Förkortning (valfri)", "Acronym (optional)"),
@@ -62,8 +68,11 @@ void draw_facts(Sheet& sheet, std::ostream& out) {
     sheet.text(out, "period.end",
                sheet.t("Projektperiodens slut (sista dagen)", "The project period's end (its last day)"),
                attr(child(project, "period"), "end"), date_hint(sheet), at + "/period");
-    out << "</fieldset><fieldset><legend>" << sheet.t("Projektägare och kontakt", "Project owner and contact")
-        << "</legend>";
+    out << "</fieldset>";
+}
+
+void draw_owner_and_contact(Sheet& sheet, const Element* project, const std::string& at, std::ostream& out) {
+    out << "<fieldset><legend>" << sheet.t("Projektägare och kontakt", "Project owner and contact") << "</legend>";
     sheet.text(out, "owner", sheet.t("Projektägarens namn", "The project owner's name"),
                text_of(child(project, "owner")), "", at + "/owner");
     sheet.text(out, "owner.orgNumber", sheet.t("Organisationsnummer", "Organisation number"),
@@ -75,8 +84,13 @@ void draw_facts(Sheet& sheet, std::ostream& out) {
                text_of(child(contact, "email")), "", at + "/contact/email", "email");
     sheet.text(out, "contact.phone", sheet.t("Telefon (valfri)", "Phone (optional)"), text_of(child(contact, "phone")),
                "", at + "/contact/phone");
-    out << "</fieldset><fieldset><legend>" << sheet.t("Region och kommuner", "Region and municipalities")
-        << "</legend>";
+    out << "</fieldset>";
+}
+
+// The region, and as check boxes the municipalities of the region chosen
+// (as typed, before it is saved) and every one stored, of any region.
+void draw_region_and_municipalities(Sheet& sheet, const Element* project, const std::string& at, std::ostream& out) {
+    out << "<fieldset><legend>" << sheet.t("Region och kommuner", "Region and municipalities") << "</legend>";
     std::vector<std::pair<std::string, std::string>> regions;
     if (sheet.municipalities)
         for (const model::Region& region : sheet.municipalities->regions)
@@ -102,7 +116,12 @@ void draw_facts(Sheet& sheet, std::ostream& out) {
             }
     for (const std::string& code : stored)
         if (!drawn.count(code)) sheet.checkbox(out, "municipality." + code, code, true);
-    out << "</div></fieldset></fieldset><fieldset><legend>"
+    out << "</div></fieldset></fieldset>";
+}
+
+// The pre-study an implementation application rests on.
+void draw_prestudy_link(Sheet& sheet, const Element* project, const std::string& at, std::ostream& out) {
+    out << "<fieldset><legend>"
         << sheet.t("Förstudien (för en genomförandeansökan)", "The pre-study (for an implementation application)")
         << "</legend>";
     const Element* pre = child(project, "preStudy");
@@ -115,7 +134,13 @@ void draw_facts(Sheet& sheet, std::ostream& out) {
     sheet.text(out, "preStudy.findings", sheet.t("Förstudiens resultatfil", "The pre-study's findings file"),
                attr(pre, "findings"), sheet.t("Filnamnet, t.ex. findings.xml.", "The file name, e.g. findings.xml."),
                at + "/preStudy");
-    out << "</fieldset><fieldset><legend>" << sheet.t("Sökandens uppgifter", "The applicant's details") << "</legend>";
+    out << "</fieldset>";
+}
+
+// The applicant's details ESF+ asks for: kind, VAT, address, signatory,
+// finance contact and account.
+void draw_applicant(Sheet& sheet, const Element* project, const std::string& at, std::ostream& out) {
+    out << "<fieldset><legend>" << sheet.t("Sökandens uppgifter", "The applicant's details") << "</legend>";
     const Element* applicant = child(project, "applicant");
     const std::string ap = at + "/applicant";
     sheet.choice(out, "applicant.kind", sheet.t("Typ av organisation", "Kind of organisation"), attr(applicant, "kind"),
@@ -156,6 +181,17 @@ void draw_facts(Sheet& sheet, std::ostream& out) {
     sheet.text(out, "applicant.account", sheet.t("Kontonummer", "Account number"), text_of(account), "",
                ap + "/account");
     out << "</fieldset>";
+}
+
+void draw_facts(Sheet& sheet, std::ostream& out) {
+    const Element* project = child(sheet.root, "project");
+    const std::string at = plan_root + "/project";
+    draw_programme_and_call(sheet, out);
+    draw_project(sheet, project, at, out);
+    draw_owner_and_contact(sheet, project, at, out);
+    draw_region_and_municipalities(sheet, project, at, out);
+    draw_prestudy_link(sheet, project, at, out);
+    draw_applicant(sheet, project, at, out);
 }
 
 Element contact_element(const Fields& fields, const std::string& prefix, const std::string& name) {

@@ -41,24 +41,108 @@ std::vector<std::string> split_ids(const std::string& list) {
 
 // ----------------------------------------------------------------- goals
 
+// What a goal's fields offer to choose from: the pack's common indicators,
+// its gender categories (women and men where it names none) and the
+// pre-study's findings a goal may rest on.
+struct GoalChoices {
+    std::vector<std::pair<std::string, std::string>> codes;     // code, "code – name"
+    std::vector<std::pair<std::string, std::string>> genders;   // code, words
+    std::vector<std::pair<std::string, std::string>> findings;  // id, statement
+};
+
+GoalChoices goal_choices(const Sheet& sheet) {
+    GoalChoices choices;
+    if (const model::RulePack* pack = sheet.check.pack.get()) {
+        for (const model::CommonIndicator& indicator : pack->common_indicators)
+            choices.codes.push_back(
+                {indicator.code, indicator.code + " – " + words(sheet, indicator.name, indicator.code)});
+        for (const model::GenderCategory& category : pack->gender_categories)
+            choices.genders.push_back({category.code, words(sheet, category.name, category.code)});
+    }
+    if (choices.genders.empty())
+        choices.genders = {{"women", sheet.t("kvinnor", "women")}, {"men", sheet.t("män", "men")}};
+    if (sheet.other)
+        for (const Element* finding : sheet.other->children_named("finding"))
+            choices.findings.push_back({finding->attribute_or_empty("id"), text_of(finding->child("statement"))});
+    return choices;
+}
+
+// The sum of an indicator's gender fields as the server counts it, so that
+// it is there without script too.
+void draw_indicator_sum(Sheet& sheet, std::ostream& out, const std::string& q, const Element* indicator,
+                        const GoalChoices& choices) {
+    double sum = 0;
+    bool summable = true;
+    for (const auto& [code, name] : choices.genders) {
+        const std::string v = sheet.value(q + "." + code, attr(indicator, code));
+        if (v.empty()) continue;
+        try {
+            sum += std::stod(v);
+        } catch (...) {
+            summable = false;
+        }
+    }
+    std::ostringstream total;
+    total << sum;
+    out << "<output data-sum-total=\"" << e(q) << "\" aria-live=\"polite\">"
+        << (summable ? sheet.t("Summa: ", "Sum: ") + total.str()
+                     : sheet.t("Summan går inte att räkna", "The sum cannot be counted"))
+        << "</output>";
+}
+
+// Indicator `m` of goal `n` (the row `q`, stored at `ipath` when it exists).
+void draw_indicator(Sheet& sheet, std::ostream& out, const std::string& q, std::size_t n, std::size_t m,
+                    const Element* indicator, const std::string& ipath, const GoalChoices& choices) {
+    sheet.begin_row(out, q,
+                    sheet.t("Indikator ", "Indicator ") + std::to_string(m) + sheet.t(" för mål ", " of goal ") +
+                        std::to_string(n) + (indicator ? "" : sheet.t(" (ny)", " (new)")));
+    sheet.text(out, q + ".text", sheet.t("Vad som räknas", "What is counted"), text_of(indicator), "", ipath);
+    out << "<div class=\"row-grid\">";
+    sheet.choice(out, q + ".unit", sheet.t("Enhet", "Unit"), attr(indicator, "unit"),
+                 {{"persons", sheet.t("personer", "persons")},
+                  {"organisations", sheet.t("organisationer", "organisations")},
+                  {"percent", sheet.t("procent", "percent")},
+                  {"count", sheet.t("antal", "count")}},
+                 "", ipath);
+    if (!choices.codes.empty())
+        sheet.choice(out, q + ".code", sheet.t("Gemensam indikator", "Common indicator"), attr(indicator, "code"),
+                     choices.codes, "", ipath);
+    sheet.text(out, q + ".baseline", sheet.t("Utgångsvärde", "Baseline"), attr(indicator, "baseline"), "", ipath);
+    sheet.text(out, q + ".target", sheet.t("Målvärde", "Target"), attr(indicator, "target"), "", ipath, "text",
+               "data-sum-target=\"" + e(q) + "\"");
+    for (const auto& [code, name] : choices.genders)
+        sheet.text(out, q + "." + code, sheet.t("Varav ", "Of which ") + name, attr(indicator, code), "", ipath, "text",
+                   "data-sum=\"" + e(q) + "\"");
+    sheet.text(out, q + ".due", sheet.t("Ska nås senast", "Due"), attr(indicator, "due"), date_hint(sheet), ipath);
+    out << "</div>";
+    draw_indicator_sum(sheet, out, q, indicator, choices);
+    sheet.end_row(out, q, indicator != nullptr);
+}
+
+// The findings goal row `r` rests on, as check boxes: the pre-study's, and
+// any stored that it no longer has.
+void draw_goal_basis(Sheet& sheet, std::ostream& out, const std::string& r, const Element* goal,
+                     const GoalChoices& choices) {
+    std::set<std::string> basis;
+    for (const Element* b : all(goal, "basis")) basis.insert(b->attribute_or_empty("finding"));
+    if (choices.findings.empty() && basis.empty()) return;
+    out << "<fieldset><legend>"
+        << sheet.t("Förstudiens resultat som målet bygger på", "The pre-study findings the goal rests on")
+        << "</legend>";
+    std::set<std::string> drawn;
+    for (const auto& [id, statement] : choices.findings) {
+        sheet.checkbox(out, r + ".basis." + id, id + ": " + statement, basis.count(id) > 0);
+        drawn.insert(id);
+    }
+    for (const std::string& id : basis)
+        if (!drawn.count(id)) sheet.checkbox(out, r + ".basis." + id, id, true);
+    out << "</fieldset>";
+}
+
 void draw_goals(Sheet& sheet, std::ostream& out) {
     const std::string at = plan_root + "/goals";
     const auto goals = all(child(sheet.root, "goals"), "goal");
-    const model::RulePack* pack = sheet.check.pack.get();
-    std::vector<std::pair<std::string, std::string>> codes;
-    if (pack)
-        for (const model::CommonIndicator& indicator : pack->common_indicators)
-            codes.push_back({indicator.code, indicator.code + " – " + words(sheet, indicator.name, indicator.code)});
-    std::vector<std::pair<std::string, std::string>> genders;  // code, words
-    if (pack)
-        for (const model::GenderCategory& category : pack->gender_categories)
-            genders.push_back({category.code, words(sheet, category.name, category.code)});
-    if (genders.empty()) genders = {{"women", sheet.t("kvinnor", "women")}, {"men", sheet.t("män", "men")}};
-    // The pre-study's findings a goal may rest on.
-    std::vector<std::pair<std::string, std::string>> findings;
-    if (sheet.other)
-        for (const Element* finding : sheet.other->children_named("finding"))
-            findings.push_back({finding->attribute_or_empty("id"), text_of(finding->child("statement"))});
+    const GoalChoices choices = goal_choices(sheet);
     const std::size_t rows = sheet.rows("goal", goals.size());
     out << sheet.findings_at(at, true);
     sheet.count(out, "goal", rows);
@@ -84,70 +168,12 @@ void draw_goals(Sheet& sheet, std::ostream& out) {
         sheet.count(out, ir, indicator_rows);
         for (std::size_t m = 1; m <= indicator_rows; ++m) {
             const Element* indicator = m <= indicators.size() ? indicators[m - 1] : nullptr;
-            const std::string q = row(ir, m),
-                              ipath = path.empty() ? "" : row_path(path, "indicator", m, indicators.size());
-            sheet.begin_row(out, q,
-                            sheet.t("Indikator ", "Indicator ") + std::to_string(m) +
-                                sheet.t(" för mål ", " of goal ") + std::to_string(n) +
-                                (indicator ? "" : sheet.t(" (ny)", " (new)")));
-            sheet.text(out, q + ".text", sheet.t("Vad som räknas", "What is counted"), text_of(indicator), "", ipath);
-            out << "<div class=\"row-grid\">";
-            sheet.choice(out, q + ".unit", sheet.t("Enhet", "Unit"), attr(indicator, "unit"),
-                         {{"persons", sheet.t("personer", "persons")},
-                          {"organisations", sheet.t("organisationer", "organisations")},
-                          {"percent", sheet.t("procent", "percent")},
-                          {"count", sheet.t("antal", "count")}},
-                         "", ipath);
-            if (!codes.empty())
-                sheet.choice(out, q + ".code", sheet.t("Gemensam indikator", "Common indicator"),
-                             attr(indicator, "code"), codes, "", ipath);
-            sheet.text(out, q + ".baseline", sheet.t("Utgångsvärde", "Baseline"), attr(indicator, "baseline"), "",
-                       ipath);
-            sheet.text(out, q + ".target", sheet.t("Målvärde", "Target"), attr(indicator, "target"), "", ipath, "text",
-                       "data-sum-target=\"" + e(q) + "\"");
-            for (const auto& [code, name] : genders)
-                sheet.text(out, q + "." + code, sheet.t("Varav ", "Of which ") + name, attr(indicator, code), "", ipath,
-                           "text", "data-sum=\"" + e(q) + "\"");
-            sheet.text(out, q + ".due", sheet.t("Ska nås senast", "Due"), attr(indicator, "due"), date_hint(sheet),
-                       ipath);
-            out << "</div>";
-            // The same sum from the server, so it is there without script too.
-            double sum = 0;
-            bool summable = true;
-            for (const auto& [code, name] : genders) {
-                const std::string v = sheet.value(q + "." + code, attr(indicator, code));
-                if (v.empty()) continue;
-                try {
-                    sum += std::stod(v);
-                } catch (...) {
-                    summable = false;
-                }
-            }
-            std::ostringstream total;
-            total << sum;
-            out << "<output data-sum-total=\"" << e(q) << "\" aria-live=\"polite\">"
-                << (summable ? sheet.t("Summa: ", "Sum: ") + total.str()
-                             : sheet.t("Summan går inte att räkna", "The sum cannot be counted"))
-                << "</output>";
-            sheet.end_row(out, q, indicator != nullptr);
+            const std::string ipath = path.empty() ? "" : row_path(path, "indicator", m, indicators.size());
+            draw_indicator(sheet, out, row(ir, m), n, m, indicator, ipath, choices);
         }
         sheet.add_row_button(
             out, ir, sheet.t("Lägg till en indikator för mål ", "Add an indicator to goal ") + std::to_string(n));
-        std::set<std::string> basis;
-        for (const Element* b : all(goal, "basis")) basis.insert(b->attribute_or_empty("finding"));
-        if (!findings.empty() || !basis.empty()) {
-            out << "<fieldset><legend>"
-                << sheet.t("Förstudiens resultat som målet bygger på", "The pre-study findings the goal rests on")
-                << "</legend>";
-            std::set<std::string> drawn;
-            for (const auto& [id, statement] : findings) {
-                sheet.checkbox(out, r + ".basis." + id, id + ": " + statement, basis.count(id) > 0);
-                drawn.insert(id);
-            }
-            for (const std::string& id : basis)
-                if (!drawn.count(id)) sheet.checkbox(out, r + ".basis." + id, id, true);
-            out << "</fieldset>";
-        }
+        draw_goal_basis(sheet, out, r, goal, choices);
         sheet.end_row(out, r, goal != nullptr);
     }
     sheet.add_row_button(out, "goal", sheet.t("Lägg till ett mål", "Add a goal"));

@@ -491,15 +491,10 @@ const std::string& field_or_empty(const Request& request, const std::string& nam
     return value ? *value : empty;
 }
 
-Response application_page(Context& context, Request& request, const std::string& notice) {
-    const Caller& caller = caller_of(request);
-    const store::Application application = visible_application(context, caller, request.params.at("id"));
-    const std::vector<store::VersionInfo> versions = context.store.list_versions(application.id);
-    const store::Version latest = find_version(context, application.id, "latest");
-    const UploadCheck checked = check_version(context, latest);
-    const std::string base = "/applications/" + application.id;
-    const std::string api = "/api/applications/" + application.id;
-    std::ostringstream out;
+// The application's title, a notice after a change, its status,
+// organisation, programme and call.
+void write_application_head(std::ostringstream& out, const Request& request, const store::Application& application,
+                            const UploadCheck& checked, const std::string& notice) {
     out << "<h1>" << e(application.title) << "</h1>";
     if (!notice.empty()) out << "<div class=\"notice\" role=\"status\">" << e(notice) << "</div>";
     out << "<p>" << t(request, "Status", "Status") << ": <span class=\"status\">"
@@ -510,16 +505,25 @@ Response application_page(Context& context, Request& request, const std::string&
                                      : " · " + t(request, "Utlysning", "Call") + ": " +
                                            e(titled(request, checked.call_title, application.call)))
         << "</p>";
+}
+
+// The status changes the caller may make, each a button, with a comment.
+void write_transitions(std::ostringstream& out, Request& request, const Caller& caller,
+                       const store::Application& application, const std::string& base) {
     const auto buttons = moves(request, caller, application);
-    if (!buttons.empty()) {
-        out << "<form method=\"post\" action=\"" << e(base) << "/transitions\">" << csrf_field(request)
-            << "<label for=\"transition-comment\">"
-            << t(request, "Kommentar till statusändringen (valfri)", "Comment on the status change (optional)")
-            << "</label><textarea id=\"transition-comment\" name=\"comment\"></textarea><p>";
-        for (const auto& [to, label] : buttons)
-            out << "<button type=\"submit\" name=\"to\" value=\"" << e(to) << "\">" << e(label) << "</button>";
-        out << "</p></form>";
-    }
+    if (buttons.empty()) return;
+    out << "<form method=\"post\" action=\"" << e(base) << "/transitions\">" << csrf_field(request)
+        << "<label for=\"transition-comment\">"
+        << t(request, "Kommentar till statusändringen (valfri)", "Comment on the status change (optional)")
+        << "</label><textarea id=\"transition-comment\" name=\"comment\"></textarea><p>";
+    for (const auto& [to, label] : buttons)
+        out << "<button type=\"submit\" name=\"to\" value=\"" << e(to) << "\">" << e(label) << "</button>";
+    out << "</p></form>";
+}
+
+// Every version with its check summary and its files.
+void write_versions(std::ostringstream& out, Context& context, const Request& request,
+                    const std::vector<store::VersionInfo>& versions, const std::string& api) {
     out << "<h2>" << t(request, "Versioner", "Versions") << "</h2><table><thead><tr><th scope=\"col\">"
         << t(request, "Version", "Version") << "</th><th scope=\"col\">" << t(request, "Skapad", "Created")
         << "</th><th scope=\"col\">" << t(request, "Av", "By") << "</th><th scope=\"col\">"
@@ -540,9 +544,13 @@ Response application_page(Context& context, Request& request, const std::string&
             << "/budget.xlsx\">" << t(request, "budget (XLSX)", "budget (XLSX)") << "</a></td></tr>";
     }
     out << "</tbody></table>";
-    const bool owner = caller.role == "owner" && caller.organisation == application.organisation;
-    if (owner &&
-        (application.status == store::Status::draft || application.status == store::Status::changes_requested)) {
+}
+
+// What the owner can do with a draft or an application sent back: edit it,
+// upload a new version or an edited budget, follow a pre-study up.
+void write_owner_actions(std::ostringstream& out, Request& request, const store::Application& application,
+                         const UploadCheck& checked, const std::string& base) {
+    if (application.status == store::Status::draft || application.status == store::Status::changes_requested) {
         out << "<p><a class=\"button\" id=\"edit-in-browser\" href=\"" << e(base) << "/edit\">"
             << t(request, "Redigera i webbläsaren", "Edit in the browser") << "</a></p>"
             << "<h3>" << t(request, "Ladda upp en ny version", "Upload a new version") << "</h3>"
@@ -566,7 +574,7 @@ Response application_page(Context& context, Request& request, const std::string&
             << "</button></p></form>";
     }
     // A pre-study leads to an implementation application: started here with its facts carried forward.
-    if (owner && checked.application && checked.application->project.phase.value == "prestudy") {
+    if (checked.application && checked.application->project.phase.value == "prestudy") {
         out << "<h3>" << t(request, "Efter förstudien", "After the pre-study") << "</h3><form method=\"post\" action=\""
             << e(base) << "/follow-up\">" << csrf_field(request) << "<p id=\"follow-up-help\">"
             << t(request,
@@ -580,25 +588,31 @@ Response application_page(Context& context, Request& request, const std::string&
             << t(request, "Starta en genomförandeansökan", "Start an implementation application")
             << "</button></p></form>";
     }
-    if (versions.size() >= 2) {
-        out << "<h3>" << t(request, "Jämför versioner", "Compare versions") << "</h3><form method=\"get\" action=\""
-            << e(base) << "/diff\" class=\"filters\"><div><label for=\"from\">" << t(request, "Från", "From")
-            << "</label><select id=\"from\" name=\"from\">";
-        for (const store::VersionInfo& version : versions) {
-            out << "<option" << (static_cast<std::size_t>(version.number) + 1 == versions.size() ? " selected" : "")
-                << ">" << version.number << "</option>";
-        }
-        out << "</select></div><div><label for=\"to\">" << t(request, "Till", "To")
-            << "</label><select id=\"to\" name=\"to\">";
-        for (const store::VersionInfo& version : versions) {
-            out << "<option" << (static_cast<std::size_t>(version.number) == versions.size() ? " selected" : "") << ">"
-                << version.number << "</option>";
-        }
-        out << "</select></div><div><button type=\"submit\">" << t(request, "Jämför", "Compare")
-            << "</button></div></form>";
+}
+
+// Two versions to compare, the last two chosen.
+void write_version_choice(std::ostringstream& out, const Request& request,
+                          const std::vector<store::VersionInfo>& versions, const std::string& base) {
+    out << "<h3>" << t(request, "Jämför versioner", "Compare versions") << "</h3><form method=\"get\" action=\""
+        << e(base) << "/diff\" class=\"filters\"><div><label for=\"from\">" << t(request, "Från", "From")
+        << "</label><select id=\"from\" name=\"from\">";
+    for (const store::VersionInfo& version : versions) {
+        out << "<option" << (static_cast<std::size_t>(version.number) + 1 == versions.size() ? " selected" : "") << ">"
+            << version.number << "</option>";
     }
-    out << "<h2>" << t(request, "Kontrollrapport, version ", "Check report, version ") << latest.number << "</h2>"
-        << findings_html(request, checked.report);
+    out << "</select></div><div><label for=\"to\">" << t(request, "Till", "To")
+        << "</label><select id=\"to\" name=\"to\">";
+    for (const store::VersionInfo& version : versions) {
+        out << "<option" << (static_cast<std::size_t>(version.number) == versions.size() ? " selected" : "") << ">"
+            << version.number << "</option>";
+    }
+    out << "</select></div><div><button type=\"submit\">" << t(request, "Jämför", "Compare")
+        << "</button></div></form>";
+}
+
+// The comments so far and the form for a new one on the latest version.
+void write_comments(std::ostringstream& out, Context& context, Request& request, const store::Application& application,
+                    const store::Version& latest, const std::string& base) {
     out << "<h2>" << t(request, "Kommentarer", "Comments") << "</h2>";
     const std::vector<store::Comment> comments = context.store.list_comments(application.id);
     if (comments.empty()) out << "<p>" << t(request, "Inga kommentarer än.", "No comments yet.") << "</p>";
@@ -618,6 +632,11 @@ Response application_page(Context& context, Request& request, const std::string&
            "value=\""
         << latest.number << "\"><p><button type=\"submit\">" << t(request, "Lägg till kommentar", "Add comment")
         << "</button></p></form>";
+}
+
+// Who did what to the application, and when.
+void write_history(std::ostringstream& out, Context& context, const Request& request,
+                   const store::Application& application) {
     out << "<h2>" << t(request, "Historik", "History") << "</h2><table><thead><tr><th scope=\"col\">"
         << t(request, "När", "When") << "</th><th scope=\"col\">" << t(request, "Vem", "Who")
         << "</th><th scope=\"col\">" << t(request, "Vad", "What") << "</th><th scope=\"col\">"
@@ -631,6 +650,27 @@ Response application_page(Context& context, Request& request, const std::string&
             << "</td><td>" << e(event.detail) << "</td></tr>";
     }
     out << "</tbody></table>";
+}
+
+Response application_page(Context& context, Request& request, const std::string& notice) {
+    const Caller& caller = caller_of(request);
+    const store::Application application = visible_application(context, caller, request.params.at("id"));
+    const std::vector<store::VersionInfo> versions = context.store.list_versions(application.id);
+    const store::Version latest = find_version(context, application.id, "latest");
+    const UploadCheck checked = check_version(context, latest);
+    const std::string base = "/applications/" + application.id;
+    const std::string api = "/api/applications/" + application.id;
+    std::ostringstream out;
+    write_application_head(out, request, application, checked, notice);
+    write_transitions(out, request, caller, application, base);
+    write_versions(out, context, request, versions, api);
+    const bool owner = caller.role == "owner" && caller.organisation == application.organisation;
+    if (owner) write_owner_actions(out, request, application, checked, base);
+    if (versions.size() >= 2) write_version_choice(out, request, versions, base);
+    out << "<h2>" << t(request, "Kontrollrapport, version ", "Check report, version ") << latest.number << "</h2>"
+        << findings_html(request, checked.report);
+    write_comments(out, context, request, application, latest, base);
+    write_history(out, context, request, application);
     out << "<h2>" << t(request, "Projektplanen, version ", "The project plan, version ") << latest.number << "</h2>";
     if (checked.application)
         out << plan_html(request, *checked.application, checked.cost_categories);
