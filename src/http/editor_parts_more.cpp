@@ -207,27 +207,21 @@ std::string cell_label(const Sheet& sheet, const std::string& column, std::size_
 // Per cent with one decimal (half up) of part/whole, in the page's words; "–" without a whole.
 std::string percent(const Sheet& sheet, model::Money part, model::Money whole) {
     if (whole <= 0) return "–";
-    const long long tenths = (part * 2000 / whole + 1) / 2;
-    std::string text =
-        std::to_string(tenths / 10) + (sheet.request.language == "en" ? "." : ",") + std::to_string(tenths % 10);
-    return text + "\u00a0%";
+    const std::int64_t tenths = model::share_of(part, whole, 1);  // exact: part × 1000 may not fit in 64 bits
+    const std::uint64_t magnitude = tenths < 0 ? 0 - static_cast<std::uint64_t>(tenths) : tenths;
+    return (tenths < 0 ? "−" : "") + std::to_string(magnitude / 10) + (sheet.request.language == "en" ? "." : ",") +
+           std::to_string(magnitude % 10) + "\u00a0%";
 }
 
 // The key figures of the stored version's budget, as the check computes
-// them (model::Budget's sums): the page without script shows these; the
+// them (model::budget_figures): the page without script shows these; the
 // script recomputes the same from the fields while typing
 // (data-budget-figure names what each cell is).
 void draw_figures(Sheet& sheet, std::ostream& out) {
     if (!sheet.check.application) return;
-    const model::Budget& budget = sheet.check.application->budget;
-    model::Money costs = 0, income = 0, financing = 0, esf = 0, staff = 0, indirect = 0;
+    model::BudgetFigures sums;
     try {
-        costs = budget.total_costs();
-        income = budget.total_income();
-        financing = budget.total_financing();
-        esf = budget.financing_of_kind("esf");
-        staff = budget.costs_of_category(model::staff_category);
-        indirect = budget.costs_of_category(model::indirect_category);
+        sums = model::budget_figures(*sheet.check.application);
     } catch (const std::overflow_error&) {
         out << "<p>"
             << sheet.t("Beloppen är för stora för att summera; se anmärkningarna.",
@@ -235,6 +229,8 @@ void draw_figures(Sheet& sheet, std::ostream& out) {
             << "</p>";
         return;
     }
+    const model::Money costs = sums.total_costs, income = sums.income, financing = sums.financing, esf = sums.esf,
+                       staff = sums.staff, indirect = sums.indirect;
     const model::Money eligible = costs - income;
     const model::Money balance = eligible - financing;
     const auto money_of = [&](model::Money m) { return e(money(sheet.request, m)); };

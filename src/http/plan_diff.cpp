@@ -2,7 +2,9 @@
 
 #include <map>
 #include <set>
+#include <stdexcept>
 
+#include "model/budget_figures.hpp"
 #include "model/values.hpp"
 #include "model/vocabulary.hpp"
 #include "report/report.hpp"
@@ -186,19 +188,26 @@ std::map<std::string, Items> items_of(const model::Application& plan) {
     return items.take();
 }
 
+// The budget's total, ESF support and co-financing, and the co-financing's
+// share of the eligible cost in per cent with one decimal ("40.0"), as the
+// rules (B007) and the report count it; nothing when the sums overflow.
 JsonObject key_figures(const model::Application* plan) {
     JsonObject figures = object();
     if (!plan) return figures;
-    const model::Money total = plan->budget.total_costs();
-    const model::Money esf = plan->budget.financing_of_kind("esf");
-    const model::Money financing = plan->budget.total_financing();
-    figures->set("totalCost", kronor(total));
-    figures->set("esf", kronor(esf));
-    figures->set("coFinancing", kronor(financing - esf));
-    // Per mille, rounded half up, in integers: "40.0" percent.
-    if (financing > 0) {
-        const long long share = ((financing - esf) * 2000 / financing + 1) / 2;
-        figures->set("coFinancingShare", std::to_string(share / 10) + "." + std::to_string(share % 10));
+    model::BudgetFigures sums;
+    try {
+        sums = model::budget_figures(*plan);
+    } catch (const std::overflow_error&) {
+        return figures;
+    }
+    figures->set("totalCost", kronor(sums.total_costs));
+    figures->set("esf", kronor(sums.esf));
+    figures->set("coFinancing", kronor(sums.cofinancing));
+    if (sums.eligible > 0) {
+        const std::int64_t tenths = model::share_of(sums.cofinancing, sums.eligible, 1);
+        const std::uint64_t magnitude = tenths < 0 ? 0 - static_cast<std::uint64_t>(tenths) : tenths;
+        figures->set("coFinancingShare",
+                     (tenths < 0 ? "-" : "") + std::to_string(magnitude / 10) + "." + std::to_string(magnitude % 10));
     } else {
         figures->set("coFinancingShare", Poco::Dynamic::Var());
     }

@@ -248,9 +248,10 @@ std::vector<Money> spread_by_year(Money amount, const std::vector<Money>& weight
 
 // ---------------------------------------------------------------- exact shares
 
-std::int64_t share_of(Money part, Money whole) {
+std::int64_t share_of(Money part, Money whole, int decimals) {
     if (whole <= 0) return 0;
-    const Wide scaled = static_cast<Wide>(part) * 10000;
+    static constexpr std::int64_t per_cent_units[] = {100, 1000, 10000, 100000, 1000000};
+    const Wide scaled = static_cast<Wide>(part) * per_cent_units[std::clamp(decimals, 0, 4)];
     return static_cast<std::int64_t>((scaled * 2 + whole) / (static_cast<Wide>(whole) * 2));
 }
 

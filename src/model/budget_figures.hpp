@@ -113,8 +113,10 @@ std::vector<Money> spread_by_year(Money amount, const std::vector<Money>& weight
 // ---------------------------------------------------------------- exact shares
 // A share is in hundredths of a per cent (ShareHundredths: 2500 = 25 %).
 
-// part / whole in hundredths of a per cent, rounded half up; 0 when whole <= 0.
-std::int64_t share_of(Money part, Money whole);
+// part / whole in hundredths of a per cent (with `decimals`, in units of
+// 10^-decimals of a per cent, 0–4: 1 gives tenths), rounded half up; 0 when
+// whole <= 0. Exact for any two amounts.
+std::int64_t share_of(Money part, Money whole, int decimals = 2);
 // part <= whole * share, exactly.
 bool at_most_share(Money part, Money whole, std::int64_t share);
 // part >= whole * share, exactly.

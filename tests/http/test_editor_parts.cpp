@@ -12,6 +12,7 @@
 
 #include "http/checker.hpp"
 #include "http/editor.hpp"
+#include "http/plan_diff.hpp"
 #include "pipeline/plan_editing.hpp"
 
 using namespace esfdraft;
@@ -186,6 +187,48 @@ BOOST_AUTO_TEST_CASE(the_budget_grid_has_a_labelled_cell_for_every_value_and_an_
     const Drawn en = draw(part("budget"), check, &root, "en");
     BOOST_TEST(en.html.find("<label for=\"f-cost.3.amount\">Amount (SEK), row 3</label>") != std::string::npos);
     BOOST_TEST(en.html.find("(balanced)") != std::string::npos);
+}
+
+static void replace_once(std::string& text, const std::string& from, const std::string& to) {
+    const std::size_t at = text.find(from);
+    BOOST_REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+}
+
+BOOST_AUTO_TEST_CASE(the_key_figures_hold_for_amounts_whose_per_mille_does_not_fit_in_64_bits) {
+    // 10^15 kr of staff and 5 × 10^14 kr of ESF support: in öre, times 1000
+    // for a share with one decimal, far past 2^63.
+    std::string plan = read_file(source / "samples/framsyn/plan.xml");
+    replace_once(plan, "amount=\"126000\"", "amount=\"1000000000000000\"");
+    replace_once(plan, "kind=\"esf\" amount=\"1005000\"", "kind=\"esf\" amount=\"500000000000000\"");
+    const model::Element root = pipeline::read_document(plan);
+    const http::UploadCheck check = check_of(plan, std::nullopt);
+    BOOST_REQUIRE(check.application);
+    const Drawn sv = draw(part("budget"), check, &root);
+    BOOST_TEST(sv.html.find("data-budget-figure=\"esf-share\">50,0\u00a0%</td>") != std::string::npos,
+               sv.html.substr(sv.html.find("budget-figures"), 2500));
+    BOOST_TEST(sv.html.find("data-budget-figure=\"cofinancing-share\">0,0\u00a0%</td>") != std::string::npos);
+
+    const auto figures = http::diff_json({1, &*check.application, nullptr}, {2, &*check.application, nullptr}, "en")
+                             ->getObject("keyFigures")
+                             ->getObject("after");
+    BOOST_TEST(figures->getValue<std::string>("coFinancingShare") == "0.0");
+}
+
+BOOST_AUTO_TEST_CASE(the_diff_counts_the_cofinancing_share_of_the_eligible_cost_as_the_rules_do) {
+    // ESF support 100 000 kr short: 1 005 000 kr of co-financing is 50.0 % of
+    // the 2 010 000 kr eligible (B007's share), not 52.6 % of the financing.
+    std::string plan = read_file(source / "samples/framsyn/plan.xml");
+    replace_once(plan, "kind=\"esf\" amount=\"1005000\"", "kind=\"esf\" amount=\"905000\"");
+    const http::UploadCheck before = check_of(read_file(source / "samples/framsyn/plan.xml"), std::nullopt);
+    const http::UploadCheck after = check_of(plan, std::nullopt);
+    BOOST_REQUIRE(before.application && after.application);
+    const auto figures = http::diff_json({1, &*before.application, nullptr}, {2, &*after.application, nullptr}, "en")
+                             ->getObject("keyFigures");
+    BOOST_TEST(figures->getObject("before")->getValue<std::string>("coFinancingShare") == "50.0");
+    BOOST_TEST(figures->getObject("after")->getValue<std::string>("coFinancingShare") == "50.0");
+    BOOST_TEST(figures->getObject("after")->getValue<std::string>("esf") == "905000.00");
+    BOOST_TEST(figures->getObject("after")->getValue<std::string>("coFinancing") == "1005000.00");
 }
 
 BOOST_AUTO_TEST_CASE(rows_added_and_removed_and_an_amount_as_typed_is_the_finding_at_its_row) {

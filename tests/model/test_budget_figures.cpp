@@ -108,6 +108,13 @@ BOOST_AUTO_TEST_CASE(exact_shares_in_128_bits) {
     BOOST_TEST(share_of(5, 0) == 0);
     const Money big = std::numeric_limits<Money>::max();
     BOOST_TEST(share_of(big, big) == 10000);  // part × 10000 passes 64 bits
+    // Other units of a per cent: tenths (the editor's and the diff's one decimal), whole ones, millionths.
+    BOOST_TEST(share_of(1, 3, 1) == 333);
+    BOOST_TEST(share_of(2, 3, 1) == 667);
+    BOOST_TEST(share_of(1, 8, 0) == 13);  // 12.5, half up
+    BOOST_TEST(share_of(1, 3, 4) == 333333);
+    BOOST_TEST(share_of(big / 2, big, 1) == 500);  // part × 1000 passes 64 bits
+    BOOST_TEST(share_of(big, big, 1) == 1000);
     BOOST_TEST(at_most_share(1500, 10000, 1500));
     BOOST_TEST(!at_most_share(1501, 10000, 1500));
     BOOST_TEST(at_least_share(big / 2 + 1, big, 5000));
