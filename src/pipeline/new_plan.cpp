@@ -10,6 +10,7 @@
 #include "load/xml_input.hpp"
 #include "model/rule_pack.hpp"
 #include "model/values.hpp"
+#include "model/vocabulary.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
@@ -224,9 +225,15 @@ const std::map<std::string, Guide>& section_guides() {
     return guides;
 }
 
+// The guide for `key`; for a section of the format that has none of its
+// own yet, one that names the section, with the same placeholder, so that
+// `esfdraft new` still writes every section a pack requires.
 std::string guide(const std::string& key, bool english) {
-    const Guide& text = section_guides().at(key);
-    return english ? text.en : text.sv;
+    const auto found = section_guides().find(key);
+    if (found != section_guides().end()) return english ? found->second.en : found->second.sv;
+    const model::SectionWords* words = model::section_words(key);
+    const std::string name(words ? words->name.in(english ? "en" : "sv") : std::string_view(key));
+    return english ? "[…] To be written: " + name + "." : "[…] Att komplettera: " + name + ".";
 }
 
 // The pre-study's plan as loaded, or ToolError saying why it cannot be one.

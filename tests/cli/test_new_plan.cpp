@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "model/rule_pack.hpp"
 #include "support/run_binary.hpp"
 
 using namespace esfdraft::testing;
@@ -123,10 +124,11 @@ BOOST_AUTO_TEST_CASE(an_existing_file_is_never_replaced_without_force) {
     BOOST_TEST(contains(read_file(plan), "urn:esfdraft:plan:1"));
 }
 
-// A pack may require or recommend the sections of the format's additions
-// (plan-format §3): each gets a skeleton that loads and resolves, and a
-// guiding text S003 flags. The shipped packs name them as their data allows,
-// so this runs on a copy of the data folder whose ESF+ pack recommends all.
+// A pack may require or recommend any section of the format, those of its
+// additions (plan-format §3) too: each gets a skeleton that loads and
+// resolves, and a guiding text S003 flags. The shipped packs name them as
+// their data allows, so this runs on a copy of the data folder whose ESF+
+// pack recommends all.
 BOOST_AUTO_TEST_CASE(the_sections_of_the_additions_get_skeletons_when_a_pack_asks_for_them) {
     ScratchFolder folder;
     const fs::path data = folder.path("data");
@@ -140,8 +142,9 @@ BOOST_AUTO_TEST_CASE(the_sections_of_the_additions_get_skeletons_when_a_pack_ask
         text.insert(at, insert);
         std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
     };
-    const std::vector<std::string> sections = {"riskAnalysis", "projectLogic", "sustainableDevelopment",
-                                               "fundamentalRights", "attachments"};
+    // Every section of the format (the vocabulary's), so that a section added
+    // to it gets a skeleton and a guide too, or this fails.
+    const std::vector<std::string>& sections = esfdraft::model::plan_sections();
     // The shipped schema and pack may already name some of them.
     const std::string pack = read_file((data / "schemas/esf-plus-2021-2027/pack.xml").string());
     const std::string pack_schema = read_file((data / "schemas/pack-1.xsd").string());
