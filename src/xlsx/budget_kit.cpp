@@ -5,6 +5,7 @@
 #include <tuple>
 #include <utility>
 
+#include "model/vocabulary.hpp"
 #include "xlsx/cell_reference.hpp"
 
 namespace esfdraft::xlsx::sheets {
@@ -165,7 +166,8 @@ void BudgetKit::choose_categories() {
         allowed_categories.push_back(std::move(words));
     }
     if (allowed_categories.empty())
-        for (const auto code : category_codes) allowed_categories.emplace_back(*category_words(labels, code));
+        for (const model::CodeWords& category : model::cost_categories())
+            allowed_categories.emplace_back(*category_words(labels, category.key));
 }
 
 std::optional<std::string> BudgetKit::category_word(std::string_view code) const {

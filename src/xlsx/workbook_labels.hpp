@@ -79,10 +79,4 @@ std::optional<std::string_view> source_kind_words(const WorkbookLabels& labels, 
 // A tag in words ("gender-equality" -> "jämställdhet").
 std::optional<std::string_view> tag_words(const WorkbookLabels& labels, std::string_view code);
 
-// The codes in the plan format's order.
-inline constexpr std::string_view category_codes[] = {"staff",     "services", "premises",     "travel",
-                                                      "materials", "indirect", "participants", "other"};
-inline constexpr std::string_view source_kind_codes[] = {
-    "esf", "public-cash", "public-in-kind", "public-allowance", "private-cash", "private-in-kind"};
-
 }  // namespace esfdraft::xlsx

@@ -36,6 +36,13 @@ std::string replaced(std::string text, std::string_view from, std::string_view t
     return text.replace(at, from.size(), to);
 }
 
+std::string paragraph_of(const std::string& plan, const std::string& element) {
+    const std::size_t open = plan.find("<" + element + ">");
+    const std::size_t start = plan.find("<p>", open);
+    const std::size_t end = plan.find("</p>", start);
+    return plan.substr(start, end + 4 - start);
+}
+
 int line_of(std::string_view text, std::string_view needle) {
     const std::size_t at = text.find(needle);
     if (at == std::string_view::npos) return 0;

@@ -32,6 +32,8 @@ std::string clean_findings_esf_plus();
 
 // `text` with the first `from` replaced by `to`; fails the test when `from` is not there.
 std::string replaced(std::string text, std::string_view from, std::string_view to);
+// The <p>…</p> of the first `element` in `plan`.
+std::string paragraph_of(const std::string& plan, const std::string& element);
 // The 1-based line of the first `needle` in `text`; 0 when absent.
 int line_of(std::string_view text, std::string_view needle);
 

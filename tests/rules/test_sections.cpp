@@ -1,4 +1,4 @@
-// Sections S001–S006, goals G001–G008 and accessibility A001–A003.
+// Sections S001–S006.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -8,18 +8,6 @@
 using namespace esfdraft;
 using namespace esfdraft::testing;
 using model::Severity;
-
-namespace {
-
-// The <p>…</p> of the first `element` in the clean plan.
-std::string paragraph_of(const std::string& plan, const std::string& element) {
-    const std::size_t open = plan.find("<" + element + ">");
-    const std::size_t start = plan.find("<p>", open);
-    const std::size_t end = plan.find("</p>", start);
-    return plan.substr(start, end + 4 - start);
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(sections)
 
@@ -145,106 +133,6 @@ BOOST_AUTO_TEST_CASE(s006_recommended_sections) {
     const CheckedPlan checked = check_plan(plan);
     expect_one(checked, "S006", Severity::warning, line_of(plan, "<application"), "/application");
     BOOST_TEST(checked.of_rule("S006").front().section == "evaluation");
-}
-
-BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(goals)
-
-BOOST_AUTO_TEST_CASE(g001_and_g002_goal_kinds) {
-    std::string plan = replaced(clean_plan(), "<goal id=\"g1\" kind=\"project\">", "<goal id=\"g1\" kind=\"effect\">");
-    plan = replaced(plan, "<goal id=\"g2\" kind=\"project\">", "<goal id=\"g2\" kind=\"effect\">");
-    CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "G001", Severity::error, line_of(plan, "<goals>"), "/application/goals");
-    expect_none(checked, "G004");  // effect goals may be due after the project
-
-    plan = replaced(clean_plan(), "<goal id=\"g3\" kind=\"effect\">", "<goal id=\"g3\" kind=\"project\">");
-    plan = replaced(plan, "due=\"2013-12-31\"", "due=\"2011-12-31\"");
-    checked = check_plan(plan);
-    expect_one(checked, "G002", Severity::warning, line_of(plan, "<goals>"), "/application/goals");
-}
-
-BOOST_AUTO_TEST_CASE(g003_goal_without_indicator) {
-    const std::string plan = replaced(clean_plan(),
-                                      "      <indicator unit=\"organisations\" baseline=\"0\" target=\"15\" "
-                                      "due=\"2011-12-31\">Organisationer i nätverket</indicator>\n",
-                                      "");
-    const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "G003", Severity::error, line_of(plan, "<goal id=\"g2\""), "/application/goals/goal[2]");
-}
-
-BOOST_AUTO_TEST_CASE(g004_project_goal_due_after_the_project) {
-    const std::string plan = replaced(clean_plan(), "due=\"2011-06-30\"", "due=\"2012-06-30\"");
-    const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "G004", Severity::error, line_of(plan, "due=\"2012-06-30\""),
-               "/application/goals/goal[1]/indicator");
-}
-
-BOOST_AUTO_TEST_CASE(g005_women_and_men) {
-    std::string plan = replaced(clean_plan(), "women=\"70\" men=\"50\" due", "women=\"70\" men=\"40\" due");
-    CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "G005", Severity::error, line_of(plan, "men=\"40\""), "/application/goals/goal[1]/indicator");
-    BOOST_TEST(checked.of_rule("G005").front().find_arg("sum")->text == "110");
-
-    plan = replaced(clean_plan(), "women=\"70\" men=\"50\" due", "due");
-    checked = check_plan(plan);
-    expect_one(checked, "G005", Severity::warning, line_of(plan, "target=\"120\""),
-               "/application/goals/goal[1]/indicator");
-}
-
-BOOST_AUTO_TEST_CASE(g006_goal_without_activity) {
-    const std::string plan = replaced(clean_plan(), "goals=\"g2 g3\"", "goals=\"g2\"");
-    const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "G006", Severity::error, line_of(plan, "<goal id=\"g3\""), "/application/goals/goal[3]");
-}
-
-BOOST_AUTO_TEST_CASE(g007_goal_without_basis) {
-    const std::string plan = replaced(clean_plan(), "      <basis finding=\"f2\"/>\n", "");
-    const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "G007", Severity::warning, line_of(plan, "<goal id=\"g2\""), "/application/goals/goal[2]");
-    // Without a findings file there is nothing to rest on yet.
-    expect_none(check_plan(plan, with_findings("")), "G007");
-}
-
-BOOST_AUTO_TEST_CASE(g008_target_not_above_baseline) {
-    const std::string plan = replaced(clean_plan(), "baseline=\"40\" target=\"60\"", "baseline=\"60\" target=\"60\"");
-    const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "G008", Severity::warning, line_of(plan, "baseline=\"60\""),
-               "/application/goals/goal[3]/indicator");
-}
-
-BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(accessibility)
-
-BOOST_AUTO_TEST_CASE(a001_empty_accessibility) {
-    std::string plan = clean_plan();
-    const std::size_t from = plan.find("<accessibility>") + 15;
-    plan.erase(from, plan.find("</accessibility>") - from);
-    const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "A001", Severity::error, line_of(plan, "<accessibility>"), "/application/accessibility");
-    expect_none(checked, "S001");  // said once, by A001
-    expect_none(checked, "A002");
-}
-
-BOOST_AUTO_TEST_CASE(a002_each_aspect) {
-    const std::string plan =
-        replaced(clean_plan(), "<participation>" + paragraph_of(clean_plan(), "participation") + "</participation>",
-                 "<participation><p> </p></participation>");
-    const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "A002", Severity::warning, line_of(plan, "<participation>"),
-               "/application/accessibility/participation");
-    BOOST_TEST(checked.of_rule("A002").front().message_id == "A002.participation");
-}
-
-BOOST_AUTO_TEST_CASE(a003_nothing_pays_for_accessibility) {
-    std::string plan = replaced(clean_plan(), " tags=\"accessibility\">\n      <title>", ">\n      <title>");
-    plan = replaced(plan, " amount=\"600000\" tags=\"accessibility\">", " amount=\"600000\">");
-    const CheckedPlan checked = check_plan(plan);
-    expect_one(checked, "A003", Severity::info, line_of(plan, "<accessibility>"), "/application/accessibility");
-    // Either an activity or a cost with the tag is enough.
-    expect_none(check_plan(replaced(clean_plan(), " amount=\"600000\" tags=\"accessibility\">", " amount=\"600000\">")),
-                "A003");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

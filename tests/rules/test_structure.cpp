@@ -1,8 +1,8 @@
-// X004 and X005 over the additions of the plan format: the project logic's
-// step/@goals name goals; a cost's or source's @beneficiary is "owner" or the
-// id of a partner with role="beneficiary"; partner and risk ids are unique
-// with every other id; each new section is given once. Every finding names
-// the section it belongs to.
+// The clean plans pass every rule; the structure X003–X005, over the plan's
+// references and, for the additions of the plan format, over the project
+// logic's step/@goals, a cost's or source's @beneficiary ("owner" or the id of
+// a partner with role="beneficiary"), ids unique with every other id, each
+// new section given once; every finding names the section it belongs to.
 #include <boost/test/unit_test.hpp>
 
 #include "rules/rule_test_support.hpp"
@@ -10,6 +10,64 @@
 using namespace esfdraft;
 using namespace esfdraft::testing;
 using model::Severity;
+
+BOOST_AUTO_TEST_SUITE(clean_plans)
+
+BOOST_AUTO_TEST_CASE(the_2007_2013_plan_passes_every_rule) {
+    const CheckedPlan checked = check_plan(clean_plan());
+    BOOST_TEST(checked.findings.empty(), listing(checked.findings));
+}
+
+BOOST_AUTO_TEST_CASE(the_esf_plus_plan_passes_every_rule) {
+    const CheckedPlan checked = check_plan_esf_plus(clean_plan_esf_plus_full());
+    BOOST_TEST(checked.findings.empty(), listing(checked.findings));
+}
+
+BOOST_AUTO_TEST_CASE(the_esf_plus_plan_without_the_additions_passes_every_rule_but_the_added_ones) {
+    // What the added rules ask of it: the attachments, the applicant, a risk
+    // analysis and the project logic, the grounds of discrimination, simplified costs.
+    const CheckedPlan checked = check_plan_esf_plus(clean_plan_esf_plus());
+    for (const model::Finding& finding : checked.findings) {
+        const model::RuleDefinition* rule = model::find_rule_definition(finding.rule);
+        BOOST_TEST((rule && (rule->added || finding.rule == "S006")), finding.rule << " " << finding.message_id);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(structure)
+
+BOOST_AUTO_TEST_CASE(x003_unknown_programme_stops_the_pack_rules) {
+    const std::string plan = replaced(clean_plan(), "programme=\"esf-2007-2013\"", "programme=\"esf-1994-1999\"");
+    const CheckedPlan checked = check_plan(plan);
+    expect_one(checked, "X003", Severity::error, line_of(plan, "<application"), "/application");
+    BOOST_TEST(checked.findings.size() == 1u, listing(checked.findings));
+    BOOST_TEST(checked.findings.front().message_id == "X003.unknown_programme");
+}
+
+BOOST_AUTO_TEST_CASE(x003_unknown_call_lists_the_calls) {
+    const std::string plan = replaced(clean_plan(), "call=\"ovre-norrland-2009\"", "call=\"ovre-norrland-2010\"");
+    const CheckedPlan checked = check_plan(plan);
+    expect_one(checked, "X003", Severity::error, line_of(plan, "<application"), "/application");
+    const model::Finding finding = checked.of_rule("X003").front();
+    BOOST_TEST(finding.message_id == "X003.unknown_call");
+    BOOST_TEST(finding.find_arg("calls")->text == "ovre-norrland-2009, transnationellt-2011");
+}
+
+BOOST_AUTO_TEST_CASE(x004_duplicate_ids_and_unresolved_references) {
+    std::string plan = replaced(clean_plan(), "<activity id=\"a3\"", "<activity id=\"a2\"");
+    const CheckedPlan duplicate = check_plan(plan);
+    BOOST_TEST(duplicate.of_rule("X004").size() >= 1u);
+    BOOST_TEST(duplicate.of_rule("X004").front().message_id == "X004.duplicate_id");
+    BOOST_TEST(duplicate.of_rule("X004").front().where.path == "/application/activities/activity[3]");
+
+    plan = replaced(clean_plan(), "goals=\"g2 g3\"", "goals=\"g2 g9\"");
+    const CheckedPlan unresolved = check_plan(plan);
+    expect_one(unresolved, "X004", Severity::error, line_of(plan, "goals=\"g2 g9\""),
+               "/application/activities/activity[3]");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
 
 namespace {
 
