@@ -79,17 +79,14 @@ void report_format_problem(model::Findings& problems, const XmlElement& element,
     problems.push_back(std::move(finding));
 }
 
-// Problems found while reading; set for the duration of one read_plan /
-// read_findings call so the small readers below need not thread it through.
-thread_local model::Findings* current_problems = nullptr;
-
-std::optional<model::Decimal> decimal_attribute(const XmlElement& element, std::string_view name) {
+// A decimal attribute, or nullopt; a value the format cannot hold is X002 in `problems`.
+std::optional<model::Decimal> decimal_attribute(const XmlElement& element, std::string_view name,
+                                                model::Findings& problems) {
     auto value = element.attribute(name);
     if (!value) return std::nullopt;
     const std::string text = collapse_whitespace(*value);
     auto decimal = model::parse_decimal(text);
-    if (!decimal && current_problems)
-        report_format_problem(*current_problems, element, "X002.decimal", std::string(name) + "=\"" + text + "\"");
+    if (!decimal) report_format_problem(problems, element, "X002.decimal", std::string(name) + "=\"" + text + "\"");
     return decimal;
 }
 
@@ -192,28 +189,28 @@ model::Project read_project(const XmlElement& element) {
     return project;
 }
 
-model::Indicator read_indicator(const XmlElement& element) {
+model::Indicator read_indicator(const XmlElement& element, model::Findings& problems) {
     model::Indicator indicator;
     indicator.text = element.normalized_text();
     indicator.unit = element.attribute("unit").value_or("");
-    indicator.target = decimal_attribute(element, "target").value_or(model::Decimal{});
-    indicator.baseline = decimal_attribute(element, "baseline").value_or(model::Decimal{});
-    indicator.women = decimal_attribute(element, "women");
-    indicator.men = decimal_attribute(element, "men");
-    indicator.non_binary = decimal_attribute(element, "nonBinary");
+    indicator.target = decimal_attribute(element, "target", problems).value_or(model::Decimal{});
+    indicator.baseline = decimal_attribute(element, "baseline", problems).value_or(model::Decimal{});
+    indicator.women = decimal_attribute(element, "women", problems);
+    indicator.men = decimal_attribute(element, "men", problems);
+    indicator.non_binary = decimal_attribute(element, "nonBinary", problems);
     if (auto code = element.attribute("code")) indicator.code = collapse_whitespace(*code);
     if (element.attribute("due")) indicator.due = date_attribute(element, "due");
     indicator.where = element.where();
     return indicator;
 }
 
-model::Goal read_goal(const XmlElement& element) {
+model::Goal read_goal(const XmlElement& element, model::Findings& problems) {
     model::Goal goal;
     goal.id = element.attribute("id").value_or("");
     goal.kind = element.attribute("kind").value_or("");
     goal.statement = text_of(element.child("statement"));
     for (const XmlElement* indicator : element.children_named("indicator"))
-        goal.indicators.push_back(read_indicator(*indicator));
+        goal.indicators.push_back(read_indicator(*indicator, problems));
     for (const XmlElement* basis : element.children_named("basis"))
         goal.basis.push_back(model::GoalBasis{basis->attribute("finding").value_or(""), basis->where()});
     goal.where = element.where();
@@ -398,15 +395,6 @@ model::RichText read_rich_text(const XmlElement& element) {
     return text;
 }
 
-// Points current_problems at `problems` for one read.
-class ProblemScope {
-public:
-    explicit ProblemScope(model::Findings& problems) { current_problems = &problems; }
-    ~ProblemScope() { current_problems = nullptr; }
-    ProblemScope(const ProblemScope&) = delete;
-    ProblemScope& operator=(const ProblemScope&) = delete;
-};
-
 namespace {
 
 // The summaries, told apart by language (a missing lang being sv), and
@@ -434,15 +422,15 @@ void read_summaries_and_repeats(const XmlElement& root, model::Application& appl
     }
 }
 
-void read_target_groups(const XmlElement& groups, model::Application& application) {
+void read_target_groups(const XmlElement& groups, model::Application& application, model::Findings& problems) {
     application.target_groups_where = groups.where();
     for (const XmlElement* group : groups.children_named("targetGroup")) {
         model::TargetGroup target_group;
         target_group.id = group->attribute("id").value_or("");
         target_group.name = text_of(group->child("name"));
         target_group.description = optional_rich_text(*group, "description");
-        target_group.women = decimal_attribute(*group, "women");
-        target_group.men = decimal_attribute(*group, "men");
+        target_group.women = decimal_attribute(*group, "women", problems);
+        target_group.men = decimal_attribute(*group, "men", problems);
         target_group.where = group->where();
         application.target_groups.push_back(std::move(target_group));
     }
@@ -460,7 +448,6 @@ void read_attachments(const XmlElement& attachments, model::Application& applica
 }  // namespace
 
 model::Application read_plan(const XmlElement& root, model::Findings& problems) {
-    const ProblemScope scope(problems);
     model::Application application;
     application.where = root.where();
     application.file = root.where().file;
@@ -472,10 +459,11 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
     application.background = optional_rich_text(root, "background");
     application.problem = optional_rich_text(root, "problem");
     application.purpose = optional_rich_text(root, "purpose");
-    if (const XmlElement* groups = root.child("targetGroups")) read_target_groups(*groups, application);
+    if (const XmlElement* groups = root.child("targetGroups")) read_target_groups(*groups, application, problems);
     if (const XmlElement* goals = root.child("goals")) {
         application.goals_where = goals->where();
-        for (const XmlElement* goal : goals->children_named("goal")) application.goals.push_back(read_goal(*goal));
+        for (const XmlElement* goal : goals->children_named("goal"))
+            application.goals.push_back(read_goal(*goal, problems));
     }
     if (const XmlElement* activities = root.child("activities")) {
         application.activities_where = activities->where();
@@ -511,7 +499,6 @@ model::Application read_plan(const XmlElement& root, model::Findings& problems) 
 }
 
 model::PreStudyFindings read_findings(const XmlElement& root, model::Findings& problems) {
-    const ProblemScope scope(problems);
     model::PreStudyFindings findings;
     findings.file = root.where().file;
     findings.where = root.where();
@@ -547,7 +534,7 @@ model::PreStudyFindings read_findings(const XmlElement& root, model::Findings& p
                 } catch (const std::exception&) {
                 }
             }
-            item.share = decimal_attribute(*evidence, "share");
+            item.share = decimal_attribute(*evidence, "share", problems);
             item.actor_ids = split_list(evidence->attribute("actors").value_or(""));
             item.text = evidence->normalized_text();
             item.where = evidence->where();
