@@ -275,10 +275,13 @@ struct RuleDefinition {
     Severity severity;
     std::optional<Severity> second_severity;
     bool added = false;
+    // A rule over the budget's sums (total, shares, ceilings): it is not
+    // reported while an amount of the plan could not be read (X002).
+    bool over_sums = false;
 };
 
 // Every rule, in the order of docs/rules.md: the one place a rule's id,
-// family and severities are written. The checks, the loader, the pack
+// family, severities and kind are written. The checks, the loader, the pack
 // reader, the catalogue's tests and `esfdraft rules` all read them here.
 const std::vector<RuleDefinition>& rule_definitions();
 const RuleDefinition* find_rule_definition(std::string_view id);

@@ -44,11 +44,11 @@ model::Findings without_knock_on(model::Findings findings, const model::Findings
         if (finding.rule == "X002") refused_paths.push_back(finding.where.path);
     if (refused_paths.empty()) return findings;
     const bool unreadable = unreadable_amount(load_findings);
-    static const std::vector<std::string> sums = {"B005", "B006", "B007", "B008", "B009",
-                                                  "B011", "B012", "B013", "B014"};
     std::erase_if(findings, [&](const model::Finding& finding) {
         if (finding.rule.front() == 'X') return false;
-        if (unreadable && std::find(sums.begin(), sums.end(), finding.rule) != sums.end()) return true;
+        if (unreadable)
+            if (const model::RuleDefinition* rule = model::find_rule_definition(finding.rule); rule && rule->over_sums)
+                return true;
         return !finding.where.path.empty() &&
                std::find(refused_paths.begin(), refused_paths.end(), finding.where.path) != refused_paths.end();
     });

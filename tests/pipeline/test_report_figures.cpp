@@ -162,6 +162,14 @@ BOOST_AUTO_TEST_CASE(a_plan_that_did_not_load_or_has_no_budget_has_no_figures) {
     const report::ApplicationReport refused = checked("plan.xml", unreadable);
     BOOST_TEST(!refused.title.empty());
     BOOST_TEST(!refused.key_figures.has_value());
+    // Nor do the rules over the sums (over_sums in the rule registry) report:
+    // the ESF read as 0 would be B005's shortfall and B006's and B007's
+    // shares, all the same mistake as the X002 that names it.
+    std::vector<std::string> rules;
+    for (const model::Finding& finding : refused.findings) rules.push_back(finding.rule);
+    BOOST_TEST(std::count(rules.begin(), rules.end(), "X002") == 1);
+    for (const model::RuleDefinition& rule : model::rule_definitions())
+        if (rule.over_sums) BOOST_TEST(std::count(rules.begin(), rules.end(), std::string(rule.id)) == 0, rule.id);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
