@@ -217,18 +217,16 @@ public:
           lang_(options.lang == "en" ? "en" : "sv"),
           words_{lang_},
           goal_label_(model::goal_labels(application, lang_)),
-          activity_label_(model::activity_labels(application)) {
+          activity_label_(model::activity_labels(application)),
+          figures_(model::budget_figures(application, {.period_years = true})) {
         if (app_.findings)
             for (std::size_t i = 0; i < app_.findings->findings.size(); ++i)
                 finding_label_[app_.findings->findings[i].id] = "F" + std::to_string(i + 1);
-        // Summed once: the activity table and the finding trace both need
-        // costs per activity, and a scan of every cost line per activity or
-        // finding grows with the square of the plan.
-        for (const model::CostLine& cost : app_.budget.costs)
-            if (cost.activity_id) {
-                model::Money& sum = costs_by_activity_[*cost.activity_id];
-                sum = model::checked_add(sum, cost.amount);
-            }
+        // The budget's figures, once: the budget part shows them, and the
+        // activity table and the finding trace need the costs per activity
+        // (a scan of every cost line per activity or finding would grow with
+        // the square of the plan).
+        for (std::size_t i = 0; i < figures_.activities.size(); ++i) activity_index_.emplace(figures_.activities[i], i);
         // Also once: each activity's label, and the activities serving each
         // goal (the timeline and the finding trace asked for them per month
         // and per finding, a map lookup for every activity each time).
@@ -249,8 +247,8 @@ public:
     }
 
     model::Money costs_of_activity(const std::string& id) const {
-        const auto found = costs_by_activity_.find(id);
-        return found == costs_by_activity_.end() ? 0 : found->second;
+        const auto found = activity_index_.find(id);
+        return found == activity_index_.end() ? 0 : figures_.by_activity[found->second];
     }
 
     TemplateValue build() {
@@ -328,8 +326,9 @@ private:
     const std::string lang_;
     const Words words_;
     std::map<std::string, std::string, std::less<>> goal_label_, activity_label_, finding_label_;
-    std::map<std::string, model::Money, std::less<>> costs_by_activity_;
-    std::vector<std::string> activity_label_at_;                                       // by index in app_.activities
+    const model::BudgetFigures figures_;                      // with the project period's years
+    std::map<std::string_view, std::size_t> activity_index_;  // activity key -> index in figures_
+    std::vector<std::string> activity_label_at_;              // by index in app_.activities
     std::map<std::string, std::vector<std::size_t>, std::less<>> activities_serving_;  // goal id -> activity indices
     std::map<std::string, std::vector<const model::Goal*>, std::less<>> goals_resting_on_;  // finding id -> goals
 
@@ -1017,9 +1016,7 @@ private:
 
     TemplateValue budget() const {
         const model::Budget& b = app_.budget;
-        model::FigureOptions figure_options;
-        figure_options.period_years = true;
-        const model::BudgetFigures f = model::budget_figures(app_, figure_options);
+        const model::BudgetFigures& f = figures_;
         const std::vector<int>& years = f.years;
         const model::Money total = f.total_costs;
 
