@@ -247,14 +247,9 @@ public:
             finding.rule = "X002";
             finding.severity = model::default_severity(finding.rule);
             finding.section = "file";
-            finding.message_id = "X002.invalid";
+            finding.message_id = "X002.budget_total";
             finding.where = element.where();
-            finding.arg("detail",
-                        model::MessageArg::of_text(
-                            "with this amount the budget's amounts (costs, financing and income together) add up "
-                            "to more than " +
-                            model::format_sek_en(std::numeric_limits<model::Money>::max()) +
-                            ", more than esfdraft can count; check the amounts"));
+            finding.arg("limit", model::MessageArg::of_money(std::numeric_limits<model::Money>::max()));
             problems_.push_back(std::move(finding));
         }
         return amount;

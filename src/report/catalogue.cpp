@@ -117,6 +117,11 @@ const Table& messages() {
         {"X002.amount",
          {"beloppet {value} går inte att läsa; skriv kronor med punkt och högst två decimaler, t.ex. 1250000.50",
           "the amount {value} cannot be read; write kronor with '.' and at most two decimals, e.g. 1250000.50"}},
+        {"X002.budget_total",
+         {"med det här beloppet blir budgetens belopp (kostnader, finansiering och intäkter tillsammans) mer än "
+          "{limit}, mer än esfdraft kan räkna med; kontrollera beloppen",
+          "with this amount the budget's amounts (costs, financing and income together) add up to more than {limit}, "
+          "more than esfdraft can count; check the amounts"}},
         {"X002.decimal",
          {"talet {value} går inte att läsa exakt; skriv högst sex decimaler med punkt",
           "the number {value} cannot be read exactly; write at most six decimals with '.'"}},
