@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/values.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
 
@@ -346,8 +347,7 @@ RuleScope rule_scope(const std::optional<std::string>& pack_name, const std::opt
         }
         for (const model::Call& call : pack.calls) known.push_back(call.name);
     }
-    std::string list;
-    for (const std::string& name : known) list += (list.empty() ? "" : ", ") + name;
+    const std::string list = model::join(known);
     throw UsageError(model::Said("det finns ingen utlysning '" + *call_name + "'" +
                                      (pack_name ? " i " + *pack_name : "") +
                                      "; utlysningarna är: " + (list.empty() ? "(inga)" : list),

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "http/page_kit.hpp"
+#include "model/values.hpp"
 #include "pipeline/plan_editing.hpp"
 #include "report/catalogue.hpp"
 
@@ -145,7 +146,7 @@ Around around(Sheet& sheet, const std::string& field, const std::string& hint, s
         ids.push_back("err-" + field);
         out.invalid = true;
     }
-    for (const std::string& id : ids) out.described += (out.described.empty() ? "" : " ") + id;
+    out.described = model::join(ids, " ");
     return out;
 }
 

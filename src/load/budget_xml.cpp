@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "load/xml_markup.hpp"
+#include "model/values.hpp"
 
 namespace esfdraft::load {
 namespace {
@@ -76,9 +77,7 @@ std::string replace_budget(std::string_view xml, const model::Budget& budget) {
             if (cost.activity_id) append_attribute(content, "activity", *cost.activity_id);
             append_attribute(content, "amount", plan_amount(cost.amount));
             if (!cost.tags.empty()) {
-                std::string tags;
-                for (const auto& tag : cost.tags) tags += (tags.empty() ? "" : " ") + tag;
-                append_attribute(content, "tags", tags);
+                append_attribute(content, "tags", model::join(cost.tags, " "));
             }
             if (cost.beneficiary) append_attribute(content, "beneficiary", *cost.beneficiary);
             content += '>';

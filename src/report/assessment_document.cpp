@@ -7,6 +7,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "model/values.hpp"
 #include "report/assessment.hpp"
 #include "report/catalogue.hpp"
 
@@ -289,9 +290,7 @@ DocBlocks evidence_trail(const model::Application& app, Language language) {
                         figures.push_back(format_argument(
                             model::MessageArg::of_percent_hundredths(evidence.share->micros / 100), language));
                     if (!figures.empty()) {
-                        text += " (";
-                        for (std::size_t i = 0; i < figures.size(); ++i) text += (i ? ", " : "") + figures[i];
-                        text += ")";
+                        text += " (" + model::join(figures) + ")";
                     }
                     evidence_list.items.push_back({{plain(text + ": " + evidence.text)}, {}});
                 }
@@ -323,8 +322,7 @@ DocSpans basis_of(const RequirementRow& row, Language language) {
         if (!row.rules.empty()) rule_list(out, row.rules, language);
         if (!row.note.empty()) out.push_back(plain("; "));
     } else if (!row.checked.empty()) {
-        std::string checked = phrase("assess.by_esfdraft", language) + ": ";
-        for (std::size_t i = 0; i < row.checked.size(); ++i) checked += (i ? ", " : "") + row.checked[i];
+        const std::string checked = phrase("assess.by_esfdraft", language) + ": " + model::join(row.checked);
         out.push_back(plain(checked));
         if (row.state == RequirementState::not_met)
             rule_list(out, row.rules, language);

@@ -151,9 +151,7 @@ std::string resolve_target(const std::string& base_folder, const std::string& ta
         }
         at = slash + 1;
     }
-    std::string out;
-    for (const auto& part : parts) out += (out.empty() ? "" : "/") + part;
-    return out;
+    return model::join(parts, "/");
 }
 
 struct Relationship {
