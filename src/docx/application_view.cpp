@@ -49,14 +49,6 @@ constexpr std::array<Label, 4> unit_labels{{
     {"count", "antal", "number"},
 }};
 
-constexpr std::array<Label, 5> tag_labels{{
-    {"accessibility", "tillgänglighet", "accessibility"},
-    {"gender-equality", "jämställdhet", "gender equality"},
-    {"transnational", "transnationellt", "transnational"},
-    {"dissemination", "spridning", "dissemination"},
-    {"evaluation", "utvärdering", "evaluation"},
-}};
-
 constexpr std::array<Label, 5> theme_labels{{
     {"needs", "Behov", "Needs"},
     {"cooperation", "Samverkan", "Cooperation"},
@@ -818,7 +810,7 @@ private:
             item.set("end", date(activity.end));
             std::vector<std::string> goal_labels, tags;
             for (const std::string& id : activity.goal_ids) goal_labels.push_back(label(goal_label_, id));
-            for (const std::string& tag : activity.tags) tags.push_back(label_of(tag_labels, tag, lang_));
+            for (const std::string& tag : activity.tags) tags.push_back(code_label(model::tag_words(tag), tag, lang_));
             item.set("goals", text(joined(goal_labels, ", ", "–")));
             item.set("tags", tags.empty() ? TemplateValue() : text(joined(tags, ", ", "")));
             item.set("costs", money(costs_of_activity(activity.id)));

@@ -83,6 +83,14 @@ constexpr std::array<CodeWords, 5> cost_model_table{{
     {"unit-costs", {"enhetskostnader", "unit costs"}},
 }};
 
+constexpr std::array<CodeWords, 5> tag_table{{
+    {"accessibility", {"tillgänglighet", "accessibility"}},
+    {"gender-equality", {"jämställdhet", "gender equality"}},
+    {"transnational", {"transnationellt", "transnational"}},
+    {"dissemination", {"spridning", "dissemination"}},
+    {"evaluation", {"utvärdering", "evaluation"}},
+}};
+
 constexpr PhaseWords prestudy_2007{"prestudy",
                                    {"Förprojektering", "Pre-study"},
                                    {"förprojektering", "pre-study"},
@@ -142,6 +150,8 @@ const CodeWords* logic_step_words(std::string_view key) { return find(logic_step
 
 std::span<const CodeWords> cost_models() { return cost_model_table; }
 const CodeWords* cost_model_words(std::string_view key) { return find(cost_model_table, key); }
+std::span<const CodeWords> tags() { return tag_table; }
+const CodeWords* tag_words(std::string_view key) { return find(tag_table, key); }
 
 const PhaseWords* phase_words(std::string_view key, std::string_view programme) {
     if (key == "prestudy") return programme == "esf-plus-2021-2027" ? &prestudy_plus : &prestudy_2007;

@@ -74,6 +74,12 @@ const CodeWords* logic_step_words(std::string_view key);
 std::span<const CodeWords> cost_models();
 const CodeWords* cost_model_words(std::string_view key);
 
+// The tags of a cost line or an activity (plan-format: @tags), in the plan
+// format's order, in lower case as a list names them: "jämställdhet" /
+// "gender equality". nullptr for another code.
+std::span<const CodeWords> tags();
+const CodeWords* tag_words(std::string_view key);
+
 // "esf-2007-2013" -> "Europeiska socialfonden 2007–2013" / "European Social
 // Fund 2007–2013"; nullptr for an unknown programme.
 const Words* programme_words(std::string_view programme);

@@ -631,11 +631,9 @@ std::string words_list(std::span<const model::CodeWords> table, std::string_view
     return out;
 }
 
-constexpr std::string_view tag_codes[] = {"accessibility", "gender-equality", "transnational", "dissemination",
-                                          "evaluation"};
-
 std::optional<std::string> tag_code(std::string_view given) {
-    for (const auto code : tag_codes) {
+    for (const model::CodeWords& tag : model::tags()) {
+        const std::string_view code = tag.key;
         if (same_words(given, code)) return std::string(code);
         for (const char* lang : {"sv", "en"})
             if (const auto words = tag_words(*labels_for(lang), code); words && same_words(given, *words))
@@ -772,11 +770,8 @@ void read_costs(const SheetCells& sheet, const WorkbookLabels& labels, const std
                 at = comma + 1;
                 if (word.empty()) continue;
                 const auto tag = tag_code(word);
-                std::string known_en, known_sv;
-                for (const auto known : tag_codes) {
-                    known_en += (known_en.empty() ? "" : ", ") + std::string(*tag_words(*labels_for("en"), known));
-                    known_sv += (known_sv.empty() ? "" : ", ") + std::string(*tag_words(*labels_for("sv"), known));
-                }
+                const std::string known_en = words_list(model::tags(), "en"),
+                                  known_sv = words_list(model::tags(), "sv");
                 if (!tag)
                     sheet.fail(
                         row, tags,

@@ -8,8 +8,6 @@
 namespace esfdraft::xlsx {
 namespace {
 
-using Words = std::pair<std::string_view, std::string_view>;  // code, words
-
 constexpr WorkbookLabels swedish{
     .summary_sheet = "Sammanställning",
     .costs_sheet = "Kostnader",
@@ -262,27 +260,9 @@ constexpr WorkbookLabels english{
     .subject = "Budget of an application to the European Social Fund",
 };
 
-constexpr std::array<Words, 5> swedish_tags{{{"accessibility", "tillgänglighet"},
-                                             {"gender-equality", "jämställdhet"},
-                                             {"transnational", "transnationellt"},
-                                             {"dissemination", "spridning"},
-                                             {"evaluation", "utvärdering"}}};
-constexpr std::array<Words, 5> english_tags{{{"accessibility", "accessibility"},
-                                             {"gender-equality", "gender equality"},
-                                             {"transnational", "transnational"},
-                                             {"dissemination", "dissemination"},
-                                             {"evaluation", "evaluation"}}};
-
-template <std::size_t N>
-std::optional<std::string_view> look_up(const std::array<Words, N>& table, std::string_view code) {
-    for (const auto& [known, words] : table)
-        if (known == code) return words;
-    return std::nullopt;
-}
-
 bool is_english(const WorkbookLabels& labels) { return &labels == &english; }
 
-// Cost categories and financing kinds are named by the one vocabulary the
+// Cost categories, financing kinds and tags are named by the one vocabulary the
 // report and the draft also use (model/vocabulary.hpp).
 std::optional<std::string_view> words_in(const model::CodeWords* words, const WorkbookLabels& labels) {
     if (!words) return std::nullopt;
@@ -306,7 +286,7 @@ std::optional<std::string_view> source_kind_words(const WorkbookLabels& labels, 
 }
 
 std::optional<std::string_view> tag_words(const WorkbookLabels& labels, std::string_view code) {
-    return is_english(labels) ? look_up(english_tags, code) : look_up(swedish_tags, code);
+    return words_in(model::tag_words(code), labels);
 }
 
 }  // namespace esfdraft::xlsx

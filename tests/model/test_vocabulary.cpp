@@ -96,7 +96,7 @@ std::set<std::string> keys_of(std::span<const CodeWords> table) {
 
 // Issue 11: risk levels, logic steps and cost models had their words inside
 // the draft's view only; each is one table, naming every code the format has.
-BOOST_AUTO_TEST_CASE(risk_levels_logic_steps_and_cost_models_have_one_table_each) {
+BOOST_AUTO_TEST_CASE(risk_levels_logic_steps_cost_models_and_tags_have_one_table_each) {
     const std::set<std::string> levels = xsd_values("Level"), steps = xsd_values("LogicStepKind"),
                                 models = xsd_values("CostModel");
     BOOST_TEST_REQUIRE(levels.size() == 3u);
@@ -115,6 +115,14 @@ BOOST_AUTO_TEST_CASE(risk_levels_logic_steps_and_cost_models_have_one_table_each
     BOOST_TEST(risk_level_words("nope") == nullptr);
     BOOST_TEST(logic_step_words("nope") == nullptr);
     BOOST_TEST(cost_model_words("nope") == nullptr);
+    // The tags of cost lines and activities: one table for the draft, the
+    // workbook and its reader.
+    const std::set<std::string> tag_codes = xsd_values("Tag");
+    BOOST_TEST_REQUIRE(tag_codes.size() == 5u);
+    BOOST_TEST((keys_of(tags()) == tag_codes));
+    BOOST_TEST(tag_words("gender-equality")->name.sv == "jämställdhet");
+    BOOST_TEST(tag_words("gender-equality")->name.en == "gender equality");
+    BOOST_TEST(tag_words("nope") == nullptr);
 }
 
 // A section, a cost category or a financing kind is added in the table and
