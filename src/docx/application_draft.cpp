@@ -9,6 +9,7 @@
 #include "docx/application_view.hpp"
 #include "docx/engine/image_formats.hpp"
 #include "docx/engine/zip_package.hpp"
+#include "model/said.hpp"
 
 namespace esfdraft::docx {
 
@@ -42,14 +43,18 @@ std::string read_whole_file(const std::string& path, const std::string& what, st
     return bytes;
 }
 
-ImageData read_logo(const std::string& path, const model::Application& application, const std::string& lang) {
-    const std::string what = "logo '" + path + "'";
+ImageData logo_image(const Logo& given, const model::Application& application, const std::string& lang) {
+    const std::string what = "logo '" + given.name + "'";
+    if (given.bytes.size() > max_logo_bytes)
+        throw std::runtime_error(what + ": larger than " + std::to_string(max_logo_bytes >> 20) + " MiB");
     ImageData logo;
-    logo.bytes = read_whole_file(path, what, max_logo_bytes);
+    logo.bytes = given.bytes;
     const std::optional<ImageFormat> format = probe_image(logo.bytes);
     if (!format) throw std::runtime_error(what + ": not a PNG or JPEG image");
-    if (const std::string refusal = image_size_refusal(*format); !refusal.empty())
-        throw std::runtime_error(what + ": " + refusal + " (make it smaller, e.g. 1000 pixels wide)");
+    if (const ImageRefusal refusal = image_size_refusal(*format); !refusal.empty())
+        throw model::SaidError(model::Said(
+            "logotypen '" + given.name + "': " + refusal.sv + " (gör den mindre, t.ex. 1000 bildpunkter bred)",
+            what + ": " + refusal.en + " (make it smaller, e.g. 1000 pixels wide)"));
     logo.extension = format->extension;
     logo.height_emu = logo_height;
     logo.width_emu = logo_height * format->width_pixels / format->height_pixels;
@@ -97,6 +102,10 @@ std::vector<TemplateProblem> without_knock_on(const std::vector<TemplateProblem>
 }
 
 }  // namespace
+
+Logo read_logo_file(const std::string& path) {
+    return {path, read_whole_file(path, "logo '" + path + "'", max_logo_bytes)};
+}
 
 std::string default_template_name(const std::string& lang, const std::string& programme) {
     require_language(lang);
@@ -178,8 +187,8 @@ std::string render_application_draft(const model::Application& application, cons
     view_options.call_title = options.call_title;
     std::vector<TemplateProblem> problems =
         without_knock_on(document.problems(), document.check_names(application_specimen(options.lang)));
-    if (options.logo_path) {
-        view_options.logo = read_logo(*options.logo_path, application, options.lang);
+    if (options.logo) {
+        view_options.logo = logo_image(*options.logo, application, options.lang);
         if (!document.names("logo"))
             problems.push_back(
                 {"", 0, "",

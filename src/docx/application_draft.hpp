@@ -16,10 +16,20 @@
 
 namespace esfdraft::docx {
 
+// A logo as given: the name messages call it by (the user's file name) and
+// its bytes, a PNG or JPEG.
+struct Logo {
+    std::string name;
+    std::string bytes;
+};
+
+// Reads a logo file (at most 10 MiB); throws std::runtime_error naming it.
+Logo read_logo_file(const std::string& path);
+
 struct DraftOptions {
-    std::string lang = "sv";               // "sv" or "en": the default template and every label
-    model::Date date;                      // the document date (core properties, "Utkast framställt …")
-    std::optional<std::string> logo_path;  // a PNG or JPEG for the {{%logo}} tag or placeholder picture
+    std::string lang = "sv";   // "sv" or "en": the default template and every label
+    model::Date date;          // the document date (core properties, "Utkast framställt …")
+    std::optional<Logo> logo;  // for the {{%logo}} tag or placeholder picture
     // The programme whose default template is used (esf-plus-2021-2027:
     // templates/application-plus-<lang>/; any other: application-<lang>/).
     // nullopt: the application's own programme where there is one

@@ -109,12 +109,6 @@ std::string read_back(const std::string& path) {
     return bytes;
 }
 
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-    for (std::size_t at = text.find(from); !from.empty() && at != std::string::npos;
-         at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
-}
-
 std::string render_report(const report::ApplicationReport& entry, const ArtefactRequest& request,
                           const std::string& lang) {
     report::ReportOptions options;
@@ -160,36 +154,16 @@ docx::DraftTemplate load_template(const InputStep& read_template, const docx::Dr
     return docx::DraftTemplate{given->name, docx::DocumentTemplate::load(given->bytes, given->name)};
 }
 
-// The docx module reads a logo only from a path (DraftOptions::logo_path):
-// the bytes go to a private file for it, and its messages get the logo's own
-// name back in place of that file's path.
+// The draft, with the logo's bytes as given (its name in messages).
 std::string render_draft(const model::Application& application, docx::DraftOptions options,
                          const docx::DraftTemplate& draft_template, const std::optional<NamedBytes>& logo) {
-    if (!logo) return docx::render_application_draft(application, options, draft_template);
-    if (!docx::probe_image(logo->bytes))
-        throw ToolError(model::Said("logotypen '" + logo->name + "': ingen PNG- eller JPEG-bild",
-                                    "logo '" + logo->name + "': not a PNG or JPEG image"));
-    PrivateFolder folder;
-    const std::string path = folder.file("logo");
-    {
-        std::ofstream out(path, std::ios::binary);
-        out.write(logo->bytes.data(), static_cast<std::streamsize>(logo->bytes.size()));
-        out.flush();
-        if (!out)
-            throw ToolError(model::Said(
-                "kan inte skriva logotypen till den tillfälliga mappen '" + folder.path() + "': är disken full?",
-                "cannot write the logo to the temporary folder '" + folder.path() + "': disk full?"));
+    if (logo) {
+        if (!docx::probe_image(logo->bytes))
+            throw ToolError(model::Said("logotypen '" + logo->name + "': ingen PNG- eller JPEG-bild",
+                                        "logo '" + logo->name + "': not a PNG or JPEG image"));
+        options.logo = docx::Logo{logo->name, logo->bytes};
     }
-    options.logo_path = path;
-    try {
-        return docx::render_application_draft(application, options, draft_template);
-    } catch (const std::exception& error) {
-        model::Said message = model::said_of(error);
-        if (message.en.find(path) == std::string::npos && message.sv.find(path) == std::string::npos) throw;
-        replace_all(message.sv, path, logo->name);
-        replace_all(message.en, path, logo->name);
-        throw ToolError(std::move(message));
-    }
+    return docx::render_application_draft(application, options, draft_template);
 }
 
 // What the draft needs from the check: its language and programme, the

@@ -13,6 +13,7 @@
 #include "docx/engine/xml_node.hpp"
 #include "docx/engine/zip_package.hpp"
 #include "docx_test_support.hpp"
+#include "model/said.hpp"
 #include "sample_applications.hpp"
 #include "support/golden.hpp"
 
@@ -344,7 +345,7 @@ BOOST_AUTO_TEST_CASE(a_template_prepared_once_renders_as_the_one_call_does) {
 
 BOOST_AUTO_TEST_CASE(a_logo_goes_in_the_header_with_alternative_text) {
     DraftOptions with_logo = options();
-    with_logo.logo_path = write_temp("logo.png", make_png(300, 100));
+    with_logo.logo = read_logo_file(write_temp("logo.png", make_png(300, 100)));
     const std::string docx = render_application_draft(framsyn_application(), with_logo);
     const std::string header = part_of(docx, "word/header1.xml");
     BOOST_TEST(contains(header, "descr=\"Logotyp för Regionförbundet Västerbottens län\""));
@@ -356,11 +357,10 @@ BOOST_AUTO_TEST_CASE(a_logo_goes_in_the_header_with_alternative_text) {
 
 BOOST_AUTO_TEST_CASE(a_logo_that_is_not_an_image_is_refused_by_name) {
     DraftOptions with_logo = options();
-    with_logo.logo_path = write_temp("logo.gif", "GIF89a not really");
+    with_logo.logo = Logo{"logo.gif", "GIF89a not really"};
     BOOST_CHECK_EXCEPTION(render_application_draft(framsyn_application(), with_logo), std::runtime_error,
                           [&](const std::runtime_error& e) {
-                              return std::string(e.what()) ==
-                                     "logo '" + *with_logo.logo_path + "': not a PNG or JPEG image";
+                              return std::string(e.what()) == "logo 'logo.gif': not a PNG or JPEG image";
                           });
 }
 
@@ -385,7 +385,7 @@ std::string jpeg_header(std::uint16_t width, std::uint16_t height) {
 
 std::string logo_error(const std::string& name, const std::string& bytes) {
     DraftOptions with_logo = options();
-    with_logo.logo_path = write_temp(name, bytes);
+    with_logo.logo = read_logo_file(write_temp(name, bytes));
     try {
         render_application_draft(framsyn_application(), with_logo);
     } catch (const std::runtime_error& error) {
@@ -420,6 +420,16 @@ BOOST_AUTO_TEST_CASE(a_logo_too_large_in_pixels_is_refused_with_its_size_and_the
                prefix +
                    "square.jpg': the image is 9000 x 9000 pixels (81000000 pixels); at most 50000000 pixels in all are "
                    "allowed (make it smaller, e.g. 1000 pixels wide)");
+    // In Swedish too, for a Swedish report (it was English in both).
+    DraftOptions with_logo = options();
+    with_logo.logo = Logo{"stor.png", png_header(8000, 8000)};
+    BOOST_CHECK_EXCEPTION(render_application_draft(framsyn_application(), with_logo), model::SaidError,
+                          [](const model::SaidError& e) {
+                              return e.message("sv") ==
+                                     "logotypen 'stor.png': bilden är 8000 x 8000 bildpunkter (64000000 bildpunkter); "
+                                     "den får ha högst 50000000 bildpunkter i allt (gör den mindre, t.ex. 1000 "
+                                     "bildpunkter bred)";
+                          });
     // Up to the limits a logo is taken.
     BOOST_TEST(logo_error("limit.png", png_header(10000, 5000)) == "");
     BOOST_TEST(logo_error("limit.jpg", jpeg_header(5000, 10000)) == "");
@@ -429,7 +439,7 @@ BOOST_AUTO_TEST_CASE(a_logo_too_large_in_pixels_is_refused_with_its_size_and_the
 BOOST_AUTO_TEST_CASE(a_logo_with_no_place_in_a_custom_template_is_an_error) {
     DraftOptions custom = options();
     custom.template_path = write_temp("no-logo.docx", make_docx(paragraph("{{project.title}}")));
-    custom.logo_path = write_temp("logo2.png", make_png(10, 10));
+    custom.logo = read_logo_file(write_temp("logo2.png", make_png(10, 10)));
     BOOST_CHECK_EXCEPTION(render_application_draft(framsyn_application(), custom), TemplateError,
                           [](const TemplateError& e) {
                               return contains(e.what(), "--logo was given, but the template has no place for it");
@@ -1108,7 +1118,7 @@ BOOST_AUTO_TEST_SUITE(golden)
 BOOST_AUTO_TEST_CASE(the_framsyn_draft_matches_the_golden_parts) {
     namespace golden = esfdraft::testing;
     DraftOptions with_logo = options();
-    with_logo.logo_path = write_temp("golden-logo.png", make_png(120, 40));
+    with_logo.logo = read_logo_file(write_temp("golden-logo.png", make_png(120, 40)));
     const std::string draft = render_application_draft(framsyn_application(), with_logo);
     const std::string difference =
         golden::check_golden("tests/docx", "framsyn-sv",

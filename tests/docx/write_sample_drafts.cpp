@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     options.municipality_names = esfdraft::docx::testing::municipality_names();
     for (int i = 2; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--logo") == 0)
-            options.logo_path = argv[i + 1];
+            options.logo = docx::read_logo_file(argv[i + 1]);
         else if (std::strcmp(argv[i], "--template") == 0)
             options.template_path = argv[i + 1];
     }

@@ -65,16 +65,22 @@ std::optional<ImageFormat> probe_image(std::string_view bytes) {
     return probe_jpeg(bytes);
 }
 
-std::string image_size_refusal(const ImageFormat& format) {
-    const std::string size = "the image is " + std::to_string(format.width_pixels) + " x " +
-                             std::to_string(format.height_pixels) + " pixels";
-    if (format.width_pixels > max_image_side_pixels || format.height_pixels > max_image_side_pixels)
-        return size + "; at most " + std::to_string(max_image_side_pixels) + " pixels wide and high are allowed";
+ImageRefusal image_size_refusal(const ImageFormat& format) {
+    const std::string dimensions = std::to_string(format.width_pixels) + " x " + std::to_string(format.height_pixels);
+    if (format.width_pixels > max_image_side_pixels || format.height_pixels > max_image_side_pixels) {
+        const std::string side = std::to_string(max_image_side_pixels);
+        return {"bilden är " + dimensions + " bildpunkter; den får vara högst " + side + " bildpunkter bred och hög",
+                "the image is " + dimensions + " pixels; at most " + side + " pixels wide and high are allowed"};
+    }
     const long long pixels = static_cast<long long>(format.width_pixels) * format.height_pixels;
-    if (pixels > max_image_pixels)
-        return size + " (" + std::to_string(pixels) + " pixels); at most " + std::to_string(max_image_pixels) +
-               " pixels in all are allowed";
-    return "";
+    if (pixels > max_image_pixels) {
+        const std::string count = std::to_string(pixels), limit = std::to_string(max_image_pixels);
+        return {"bilden är " + dimensions + " bildpunkter (" + count + " bildpunkter); den får ha högst " + limit +
+                    " bildpunkter i allt",
+                "the image is " + dimensions + " pixels (" + count + " pixels); at most " + limit +
+                    " pixels in all are allowed"};
+    }
+    return {};
 }
 
 std::string image_content_type(std::string_view extension) {

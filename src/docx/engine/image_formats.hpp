@@ -25,10 +25,14 @@ std::optional<ImageFormat> probe_image(std::string_view bytes);
 // the draft unopenable (about 40 GB of pixels).
 inline constexpr int max_image_side_pixels = 10000;
 inline constexpr long long max_image_pixels = 50'000'000;
-// Why an image of that size is refused, stating the size and the limit
-// ("the image is 12000 x 100 pixels; at most 10000 pixels wide and high are
-// allowed"); "" when it is within both limits.
-std::string image_size_refusal(const ImageFormat& format);
+// Why an image of that size is refused, stating the size and the limit, in
+// Swedish and English ("the image is 12000 x 100 pixels; at most 10000
+// pixels wide and high are allowed"); both "" when it is within both limits.
+struct ImageRefusal {
+    std::string sv, en;
+    bool empty() const { return en.empty(); }
+};
+ImageRefusal image_size_refusal(const ImageFormat& format);
 
 // The content type for a file extension the engine writes ("png", "jpeg").
 std::string image_content_type(std::string_view extension);
