@@ -261,11 +261,8 @@ std::map<std::string, std::string> entries_from(std::istream& listing,
 }  // namespace
 
 bool accepting_goldens() {
-    for (const char* name : {"ESFDRAFT_ACCEPT", "ESFDRAFT_ACCEPT_GOLDEN"}) {
-        const char* value = std::getenv(name);
-        if (value != nullptr && std::string(value) == "1") return true;
-    }
-    return false;
+    const char* value = std::getenv("ESFDRAFT_ACCEPT");
+    return value != nullptr && std::string(value) == "1";
 }
 
 std::string check_golden(const std::string& folder, const std::string& name, const std::string& actual) {

@@ -7,8 +7,7 @@
 // otherwise where the first difference is, with the lines around it.
 //
 // Accepting an intended change: run the suite with ESFDRAFT_ACCEPT=1 in the
-// environment (ESFDRAFT_ACCEPT_GOLDEN=1, the docx suite's former name, does
-// the same); the golden files are rewritten instead of compared, and a
+// environment (the one switch, for every suite); the golden files are rewritten instead of compared, and a
 // folder of files is replaced as a whole, so parts no longer written go away.
 // Then read `git diff -- tests/*/golden` before committing it.
 //
@@ -26,7 +25,7 @@ namespace esfdraft::testing {
 // Relative file name ("word/document.xml") -> bytes.
 using GoldenFiles = std::map<std::string, std::string>;
 
-// ESFDRAFT_ACCEPT=1 (or ESFDRAFT_ACCEPT_GOLDEN=1) is set: goldens are rewritten.
+// ESFDRAFT_ACCEPT=1 is set: goldens are rewritten.
 bool accepting_goldens();
 
 // `actual` against the file <folder>/golden/<name>.
