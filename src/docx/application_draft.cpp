@@ -185,6 +185,8 @@ std::string render_application_draft(const model::Application& application, cons
     view_options.municipality_names = options.municipality_names;
     view_options.check = options.check;
     view_options.call_title = options.call_title;
+    view_options.area_name = options.area_name;
+    view_options.region_name = options.region_name;
     std::vector<TemplateProblem> problems =
         without_knock_on(document.problems(), document.check_names(application_specimen(options.lang)));
     if (options.logo) {

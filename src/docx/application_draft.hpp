@@ -47,6 +47,8 @@ struct DraftOptions {
     // cover states no verdict.
     std::optional<DraftCheck> check;
     std::optional<std::string> call_title;  // the call's title (the pack's), for the cover; nullopt: the plan's call id
+    std::optional<std::string> area_name;   // the programme area's name (the pack's), in the draft's language
+    std::optional<std::string> region_name;  // the region's name (the municipality register's)
 };
 
 // Renders the application draft and returns the .docx bytes (the caller

@@ -20,28 +20,6 @@ struct Label {
     std::string_view code, sv, en;
 };
 
-constexpr std::array<Label, 8> programme_area_labels{{
-    {"PO1", "Programområde 1 Kompetensförsörjning", "Programme area 1: Skills supply"},
-    {"PO2", "Programområde 2 Ökat arbetskraftsutbud", "Programme area 2: Increased labour supply"},
-    {"A1", "A1 Främja livslångt lärande", "A1 Promoting lifelong learning"},
-    {"A2", "A2 Aktiv inkludering", "A2 Active inclusion"},
-    {"B", "B Öka möjligheten till arbete", "B Increasing access to employment"},
-    {"C", "C Minska risken för ekonomisk utsatthet", "C Reducing the risk of economic vulnerability"},
-    {"D", "D Öka kapaciteten i den glesa geografin", "D Increasing capacity in sparsely populated areas"},
-    {"E", "E Social innovation", "E Social innovation"},
-}};
-
-constexpr std::array<Label, 8> region_labels{{
-    {"SE11", "Stockholm", "Stockholm"},
-    {"SE12", "Östra Mellansverige", "East Middle Sweden"},
-    {"SE21", "Småland och öarna", "Småland and the islands"},
-    {"SE22", "Sydsverige", "South Sweden"},
-    {"SE23", "Västsverige", "West Sweden"},
-    {"SE31", "Norra Mellansverige", "North Middle Sweden"},
-    {"SE32", "Mellersta Norrland", "Central Norrland"},
-    {"SE33", "Övre Norrland", "Upper Norrland"},
-}};
-
 constexpr std::array<Label, 4> unit_labels{{
     {"persons", "personer", "persons"},
     {"organisations", "organisationer", "organisations"},
@@ -401,12 +379,15 @@ private:
         out.set("acronym", p.acronym ? text(p.acronym->value) : TemplateValue());
         out.set("short_name", text(p.acronym ? p.acronym->value : p.title.value));
         out.set("programme_area", text(p.programme_area.value));
-        out.set("programme_area_label", text(label_of(programme_area_labels, p.programme_area.value, lang_)));
+        // "A1 Främja livslångt lärande": the code and the pack's name, as the report's assessment and the workbook give
+        // it.
+        out.set("programme_area_label",
+                text(options_.area_name ? p.programme_area.value + " " + *options_.area_name : p.programme_area.value));
         out.set("phase", text(p.phase.value));
         const model::PhaseWords* phase = model::phase_words(p.phase.value, app_.programme);
         out.set("phase_label", text(phase ? std::string(phase->name.in(lang_)) : p.phase.value));
         out.set("region", text(p.region.value));
-        out.set("region_label", text(label_of(region_labels, p.region.value, lang_)));
+        out.set("region_label", text(options_.region_name.value_or(p.region.value)));
         out.set("owner", organisation(p.owner.name, p.owner.org_number));
         TemplateValue contact = TemplateValue::map();
         contact.set("name", text(p.contact.name));

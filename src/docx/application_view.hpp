@@ -42,6 +42,12 @@ struct ApplicationViewOptions {
     // The call's title in the draft's language (from the rule pack);
     // nullopt: document.call_title is the plan's call id.
     std::optional<std::string> call_title;
+    // The programme area's name in the draft's language (the pack's) and the
+    // region's (the municipality register's NUTS 2 name), as the report and
+    // the workbook name them; nullopt: project.programme_area_label and
+    // region_label are the plan's codes.
+    std::optional<std::string> area_name;
+    std::optional<std::string> region_name;
 };
 
 TemplateValue application_view(const model::Application& application, const ApplicationViewOptions& options);

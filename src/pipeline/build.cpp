@@ -178,6 +178,12 @@ void complete_draft_options(docx::DraftOptions& draft_options, const ArtefactReq
     if (checked.pack && checked.application->call)
         if (const model::Call* call = checked.pack->find_call(*checked.application->call))
             draft_options.call_title = lang == "en" ? call->title.en : call->title.sv;
+    if (checked.pack)
+        if (const model::ProgrammeArea* area =
+                checked.pack->find_area(checked.application->project.programme_area.value))
+            draft_options.area_name = lang == "en" ? area->name.en : area->name.sv;
+    if (const model::Region* region = session.municipalities().find_region(checked.application->project.region.value))
+        draft_options.region_name = region->name;
 }
 
 // The workbook's options: its language and date, the limits, the stamp of

@@ -38,6 +38,15 @@ std::string document_text(const std::string& docx) { return visible_text(part_of
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// options() with the names the pipeline gives the FRAMSYN sample's programme
+// area and region (from the 2007–2013 pack and the municipality register).
+DraftOptions framsyn_options(const std::string& lang = "sv") {
+    DraftOptions o = options(lang);
+    o.area_name = lang == "en" ? "Skills supply" : "Kompetensförsörjning";
+    o.region_name = "Övre Norrland";
+    return o;
+}
+
 std::string write_temp(const std::string& name, const std::string& bytes) {
     const auto path = std::filesystem::temp_directory_path() / ("esfdraft-docx-test-" + name);
     std::ofstream(path, std::ios::binary) << bytes;
@@ -132,14 +141,14 @@ BOOST_AUTO_TEST_CASE(the_default_template_with_every_run_split_as_word_does_give
 }
 
 BOOST_AUTO_TEST_CASE(the_framsyn_application_fills_the_swedish_template_in_esf_order) {
-    const std::string docx = render_application_draft(framsyn_application(), options());
+    const std::string docx = render_application_draft(framsyn_application(), framsyn_options());
     const std::string text = document_text(docx);
     for (const std::string& expected :
          {std::string("FRAMSYN – kompetens för efterfrågade socialfondsprojekt i Västerbotten"),
           std::string("Regionförbundet Västerbottens län"), std::string("222000-1412"),
-          std::string("Programområde 1 Kompetensförsörjning"), std::string("Genomförande"),
-          std::string("Övre Norrland (SE33)"), std::string("2009-10-01 – 2011-09-30 (24 månader)"),
-          std::string("Nordmaling, Bjurholm, Vindeln"), std::string("Lycksele, Skellefteå"),
+          std::string("PO1 Kompetensförsörjning"), std::string("Genomförande"), std::string("Övre Norrland (SE33)"),
+          std::string("2009-10-01 – 2011-09-30 (24 månader)"), std::string("Nordmaling, Bjurholm, Vindeln"),
+          std::string("Lycksele, Skellefteå"),
           std::string("1" + nbsp + "005" + nbsp + "000" + nbsp + "kr (50" + nbsp + "%)"),
           std::string("2" + nbsp + "010" + nbsp + "000" + nbsp + "kr"),
           std::string("Utkast framställt 15 september 2009"),
@@ -298,10 +307,16 @@ BOOST_AUTO_TEST_CASE(the_cover_names_the_call_and_states_the_verdict_in_both_lan
 }
 
 BOOST_AUTO_TEST_CASE(the_english_template_uses_english_labels_and_markers) {
-    const std::string complete = document_text(render_application_draft(framsyn_application(), options("en")));
+    const std::string complete = document_text(render_application_draft(framsyn_application(), framsyn_options("en")));
     BOOST_TEST(contains(complete, "Application for support from the European Social Fund 2007–2013"));
     BOOST_TEST(contains(complete, "SEK 1,005,000 (50%)"));
-    BOOST_TEST(contains(complete, "Programme area 1: Skills supply"));
+    // The pack's name of the area and the register's (NUTS 2) name of the
+    // region, as the report and the workbook give them.
+    BOOST_TEST(contains(complete, "PO1 Skills supply"));
+    BOOST_TEST(contains(complete, "Övre Norrland (SE33)"));
+    // Without them, the plan's codes.
+    const std::string bare = document_text(render_application_draft(framsyn_application(), options("en")));
+    BOOST_TEST(contains(bare, "|PO1|"), bare.substr(0, 600));
     BOOST_TEST(!contains(complete, "In English"));
     DraftOptions first_programme = options("en");
     first_programme.programme = "esf-2007-2013";
@@ -1117,7 +1132,7 @@ BOOST_AUTO_TEST_SUITE(golden)
 // (ESFDRAFT_ACCEPT=1, see tests/support/golden.hpp).
 BOOST_AUTO_TEST_CASE(the_framsyn_draft_matches_the_golden_parts) {
     namespace golden = esfdraft::testing;
-    DraftOptions with_logo = options();
+    DraftOptions with_logo = framsyn_options();
     with_logo.logo = read_logo_file(write_temp("golden-logo.png", make_png(120, 40)));
     const std::string draft = render_application_draft(framsyn_application(), with_logo);
     const std::string difference =
