@@ -205,11 +205,42 @@ void sum_financing(BudgetFigures& f, const Budget& budget) {
 
 }  // namespace
 
+// Each goal's costs: the sums of the activities serving it (the plan's
+// activities, whose keys come first in f.activities, the first of equal ids).
+void sum_goals(BudgetFigures& f, const Application& application) {
+    std::set<std::string_view> seen;
+    for (const Goal& goal : application.goals)
+        if (seen.insert(goal.id).second) f.goals.push_back(goal.id);
+    std::vector<const Activity*> activities;  // by key index, the plan's only
+    std::set<std::string_view> seen_activities;
+    for (const Activity& activity : application.activities)
+        if (seen_activities.insert(activity.id).second) activities.push_back(&activity);
+    for (const Activity* activity : activities)
+        for (const std::string& goal : activity->goal_ids)
+            if (seen.insert(goal).second) f.goals.push_back(goal);
+    std::unordered_map<std::string_view, std::size_t> goal_at;
+    for (std::size_t g = 0; g < f.goals.size(); ++g) goal_at.emplace(f.goals[g], g);
+    const std::size_t year_count = f.years.size();
+    f.by_goal_year.assign(f.goals.size() * year_count, 0);
+    f.by_goal.assign(f.goals.size(), 0);
+    for (std::size_t a = 0; a < activities.size(); ++a) {
+        std::set<std::size_t> served;  // a goal named twice by one activity counts it once
+        for (const std::string& goal : activities[a]->goal_ids) {
+            const std::size_t g = goal_at.at(goal);
+            if (!served.insert(g).second) continue;
+            for (std::size_t y = 0; y < year_count; ++y)
+                add_to(f.by_goal_year[g * year_count + y], f.by_activity_year[a * year_count + y]);
+            add_to(f.by_goal[g], f.by_activity[a]);
+        }
+    }
+}
+
 BudgetFigures budget_figures(const Application& application, const FigureOptions& options) {
     BudgetFigures f;
     choose_rows(f, application, options);
     choose_sub_budgets(f, application);
     sum_costs(f, application.budget, options);
+    sum_goals(f, application);
     sum_financing(f, application.budget);
     f.eligible = f.total_costs - f.income;
     f.esf = f.kind("esf");

@@ -56,6 +56,14 @@ struct BudgetFigures {
     std::vector<std::string> activities;
     std::vector<Money> by_activity_year;  // [activity * years.size() + year]
     std::vector<Money> by_activity;
+    // Goal keys: the plan's goals (the first of duplicate ids), then ids the
+    // activities name that no goal has. A goal's costs are those of the
+    // activities that serve it, each activity once; an activity serving
+    // several goals counts toward each, so the goals may add up to more
+    // than the total.
+    std::vector<std::string> goals;
+    std::vector<Money> by_goal_year;  // [goal * years.size() + year]
+    std::vector<Money> by_goal;
     // Financing kinds: the plan format's in its order, then unknown ones as met.
     std::vector<std::string> kinds;
     std::vector<Money> by_kind;

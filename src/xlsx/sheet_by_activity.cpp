@@ -54,11 +54,9 @@ public:
 
     static constexpr std::uint32_t key_column = 0, title_column = 1, goals_column = 2, first_year_column = 3;
 
-    // Activity row r: its key, title and goals, its costs in each year and
-    // in all (also kept in `cells`, the year's then the total, for the goal
-    // table).
+    // Activity row r: its key, title and goals, its costs in each year and in all.
     void activity_row(SheetLayout& sheet, std::size_t r, const ActivityRow& activity, bool no_activity,
-                      std::uint32_t total_column, std::vector<Money>& cells) const {
+                      std::uint32_t total_column) const {
         const auto row = static_cast<std::uint32_t>(r + 1);
         put(sheet, row, key_column, activity.shown_key, no_activity ? looks_.text : looks_.bold);
         widen(sheet, key_column, std::min(text_width(activity.shown_key), narrow_text_width));
@@ -80,14 +78,12 @@ public:
         for (std::size_t y = 0; y < years_.size(); ++y) {
             const auto column = static_cast<std::uint32_t>(first_year_column + y);
             const Money ore = figures_.by_activity_year[r * years_.size() + y];
-            cells[y] = ore;
             put(sheet, row, column, Amount{ore}, looks_.money,
                 "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_activity_column), key, false,
                                 costs_range(cost_year_column), cell_ref(0, column, Anchor::row)));
             widen(sheet, column, money_width(ore));
         }
         const Money row_total = figures_.by_activity[r];
-        cells.back() = row_total;
         const std::string total_formula =
             years_.empty()
                 ? "=" + sum_where(costs_range(cost_amount_column), costs_range(cost_activity_column), key, false)
@@ -123,12 +119,10 @@ public:
         widen(sheet, title_column, text_width(labels_.title));
         widen(sheet, goals_column, text_width(labels_.goals));
 
-        // cells[r][y]: the cost of activity row r in year y; the last entry is the row's total.
-        std::vector<std::vector<Money>> cells(rows.size(), std::vector<Money>(years_.size() + 1, 0));
         std::vector<Money> column_sums(figures_.by_year);  // each cost is in one row: the years' totals
         column_sums.push_back(figures_.total_costs);
         for (std::size_t r = 0; r < rows.size(); ++r)
-            activity_row(sheet, r, rows[r], r + 1 == rows.size(), total_column, cells[r]);
+            activity_row(sheet, r, rows[r], r + 1 == rows.size(), total_column);
         put(sheet, total_row, key_column, std::string(labels_.total), looks_.total_label);
         for (std::uint32_t column = first_year_column; column <= total_column; ++column) {
             const Money ore = column_sums[column - first_year_column];
@@ -137,7 +131,7 @@ public:
             widen(sheet, column, money_width(ore));
         }
 
-        goal_table(sheet, rows, cells, total_row + 2, last_activity_row, total_column);
+        goal_table(sheet, rows, total_row + 2, last_activity_row, total_column);
 
         sheet.frozen_rows = 1;
         sheet.frozen_columns = 1;
@@ -173,12 +167,15 @@ private:
     // SUMPRODUCT over the activity rows whose goals column (C) holds the
     // goal's id as a whole word: FIND(" g1 ", " " & C & " "), which is exact
     // and case-sensitive. The results repeat that test on the same texts.
-    void goal_table(SheetLayout& sheet, const std::vector<ActivityRow>& activities,
-                    const std::vector<std::vector<Money>>& cells, std::uint32_t header_row,
+    void goal_table(SheetLayout& sheet, const std::vector<ActivityRow>& activities, std::uint32_t header_row,
                     std::uint32_t last_activity_row, std::uint32_t total_column) {
         constexpr std::uint32_t statement_column = 1, activities_column = 2;
         const std::vector<GoalRow> goals = goal_rows(activities);
         if (goals.empty()) return;
+        // The rows are the figures' goals, in the same order: their costs are the figures'.
+        bool same = goals.size() == figures_.goals.size();
+        for (std::size_t g = 0; same && g < goals.size(); ++g) same = goals[g].id == figures_.goals[g];
+        if (!same) fail("the goals could not be matched to their sums");
 
         put(sheet, header_row, key_column, std::string(labels_.goals), looks_.header);
         put(sheet, header_row, statement_column, std::string(labels_.statement), looks_.header);
@@ -223,19 +220,14 @@ private:
             }
             const std::string serves = "ISNUMBER(FIND(\" \"&" + cell_ref(row, key_column, Anchor::column) +
                                        "&\" \",\" \"&" + goals_range + "&\" \"))";
-            const auto goal_sum = [&](std::size_t column_index) {
-                Money sum = 0;
-                for (std::size_t a : members) sum = add_amounts(sum, cells[a][column_index], "the cost lines");
-                return sum;
-            };
             for (std::size_t y = 0; y < years_.size(); ++y) {
                 const auto column = static_cast<std::uint32_t>(first_year_column + y);
-                const Money ore = goal_sum(y);
+                const Money ore = figures_.by_goal_year[g * years_.size() + y];
                 put(sheet, row, column, Amount{ore}, looks_.money,
                     "=SUMPRODUCT(" + serves + "*" + range_ref(1, column, last_activity_row, column, Anchor::row) + ")");
                 widen(sheet, column, money_width(ore));
             }
-            const Money total = goal_sum(years_.size());
+            const Money total = figures_.by_goal[g];
             const std::string total_formula =
                 years_.empty() ? "=SUMPRODUCT(" + serves + "*" +
                                      range_ref(1, total_column, last_activity_row, total_column, Anchor::row) + ")"

@@ -96,6 +96,30 @@ BOOST_AUTO_TEST_CASE(figures_sum_by_category_year_activity_kind_and_sub_budget) 
     BOOST_TEST(g.indirect == 1000);
 }
 
+BOOST_AUTO_TEST_CASE(a_goal_costs_what_the_activities_serving_it_cost) {
+    Application a;
+    Goal g1, g2, again;
+    g1.id = "g1";
+    g2.id = "g2";
+    again.id = "g1";  // a duplicate id counts once
+    a.goals = {g1, g2, again};
+    Activity a1, a2, a3;
+    a1.id = "a1";
+    a1.goal_ids = {"g1", "g2", "g1"};  // named twice: served once
+    a2.id = "a2";
+    a2.goal_ids = {"g2", "g9"};  // g9: no such goal, a row of its own after the plan's
+    a3.id = "a1";                // a duplicate activity id: the first one's goals
+    a3.goal_ids = {"g1"};
+    a.activities = {a1, a2, a3};
+    a.budget.costs = {cost("staff", 2010, 1000, "a1"), cost("staff", 2011, 300, "a2"), cost("travel", 2011, 5)};
+    const BudgetFigures f = budget_figures(a);
+    BOOST_TEST(f.goals == (std::vector<std::string>{"g1", "g2", "g9"}));
+    BOOST_TEST(f.by_goal == (std::vector<Money>{1000, 1300, 300}));
+    BOOST_TEST(f.by_goal_year == (std::vector<Money>{1000, 0, 1000, 300, 0, 300}));
+    // An activity serving two goals counts toward each: the goals add up to more than the costs.
+    BOOST_TEST(std::accumulate(f.by_goal.begin(), f.by_goal.end(), Money{0}) > f.total_costs);
+}
+
 BOOST_AUTO_TEST_CASE(figures_refuse_overflow) {
     Application a;
     a.budget.costs = {cost("staff", 2010, std::numeric_limits<Money>::max()), cost("staff", 2010, 1)};
