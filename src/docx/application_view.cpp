@@ -27,26 +27,10 @@ constexpr std::array<Label, 4> unit_labels{{
     {"count", "antal", "number"},
 }};
 
-constexpr std::array<Label, 5> theme_labels{{
-    {"needs", "Behov", "Needs"},
-    {"cooperation", "Samverkan", "Cooperation"},
-    {"competence", "Kompetens", "Competence"},
-    {"support", "Stöd", "Support"},
-    {"other", "Övrigt", "Other"},
-}};
-
 constexpr std::array<Label, 3> priority_labels{{
     {"high", "hög", "high"},
     {"medium", "medel", "medium"},
     {"low", "låg", "low"},
-}};
-
-constexpr std::array<Label, 5> evidence_labels{{
-    {"survey", "Enkät", "Survey"},
-    {"interview", "Intervjuer", "Interviews"},
-    {"workshop", "Workshop", "Workshop"},
-    {"document", "Dokumentstudie", "Document study"},
-    {"statistics", "Statistik", "Statistics"},
 }};
 
 constexpr std::array<Label, 4> partner_role_labels{{
@@ -651,7 +635,7 @@ private:
         out.set("id", text(finding.id));
         out.set("label", text(label(finding_label_, finding.id)));
         out.set("statement", text(finding.statement));
-        out.set("theme_label", text(label_of(theme_labels, finding.theme, lang_)));
+        out.set("theme_label", text(code_label(model::finding_theme_words(finding.theme), finding.theme, lang_)));
         out.set("priority_label", text(label_of(priority_labels, finding.priority, lang_)));
         out.set("in_scope", TemplateValue::boolean(!finding.out_of_scope));
         out.set("recommendation", optional(finding.recommendation));
@@ -663,7 +647,7 @@ private:
         TemplateValue evidence = TemplateValue::list();
         for (const model::Evidence& e : finding.evidence) {
             TemplateValue item = TemplateValue::map();
-            item.set("kind_label", text(label_of(evidence_labels, e.kind, lang_)));
+            item.set("kind_label", text(code_label(model::evidence_kind_words(e.kind), e.kind, lang_)));
             item.set("text", text(e.text));
             std::vector<std::string> details;
             if (e.respondents) details.push_back(std::to_string(*e.respondents) + words_(" svarande", " respondents"));

@@ -534,9 +534,7 @@ std::string apply_budget(const Fields& fields, std::string_view document, const 
 const char* const actor_kinds[] = {"municipality",       "region",     "county-board",       "county-council",
                                    "employment-service", "university", "education-provider", "business-organisation",
                                    "trade-union",        "other"};
-const char* const themes[] = {"needs", "cooperation", "competence", "support", "other"};
 const char* const priorities[] = {"high", "medium", "low"};
-const char* const evidence_kinds[] = {"survey", "interview", "workshop", "document", "statistics"};
 
 std::string code_words(const Sheet& sheet, std::string_view code) {
     static const std::map<std::string_view, std::pair<const char*, const char*>> words = {
@@ -550,18 +548,9 @@ std::string code_words(const Sheet& sheet, std::string_view code) {
         {"business-organisation", {"Näringslivsorganisation", "Business organisation"}},
         {"trade-union", {"Fackförbund", "Trade union"}},
         {"other", {"Annan", "Other"}},
-        {"needs", {"Behov", "Needs"}},
-        {"cooperation", {"Samverkan", "Cooperation"}},
-        {"competence", {"Kompetens", "Competence"}},
-        {"support", {"Stöd", "Support"}},
         {"high", {"Hög", "High"}},
         {"medium", {"Medel", "Medium"}},
-        {"low", {"Låg", "Low"}},
-        {"survey", {"Enkät", "Survey"}},
-        {"interview", {"Intervju", "Interview"}},
-        {"workshop", {"Workshop", "Workshop"}},
-        {"document", {"Dokument", "Document"}},
-        {"statistics", {"Statistik", "Statistics"}}};
+        {"low", {"Låg", "Low"}}};
     const auto found = words.find(code);
     return found == words.end() ? std::string(code) : sheet.t(found->second.first, found->second.second);
 }
@@ -570,6 +559,14 @@ template <std::size_t N>
 Options code_options(const Sheet& sheet, const char* const (&codes)[N]) {
     Options options;
     for (const char* code : codes) options.push_back({code, code_words(sheet, code)});
+    return options;
+}
+
+// A vocabulary table's codes with their words in the page's language.
+Options vocabulary_options(const Sheet& sheet, std::span<const model::CodeWords> table) {
+    Options options;
+    for (const model::CodeWords& entry : table)
+        options.push_back({std::string(entry.key), std::string(entry.name.in(sheet.request.language))});
     return options;
 }
 
@@ -709,9 +706,9 @@ void draw_findings(Sheet& sheet, std::ostream& out) {
     for (const model::Element* question : grandchildren(sheet.root, "questions", "question"))
         questions.push_back(
             {question->attribute_or_empty("id"), question->attribute_or_empty("id") + ": " + question->text()});
-    const Options theme_options = code_options(sheet, themes);
+    const Options theme_options = vocabulary_options(sheet, model::finding_themes());
     const Options priority_options = code_options(sheet, priorities);
-    const Options kinds = code_options(sheet, evidence_kinds);
+    const Options kinds = vocabulary_options(sheet, model::evidence_kinds());
     for (std::size_t i = 0; i < rows; ++i) {
         const model::Element* finding = i < findings.size() ? findings[i] : nullptr;
         const std::size_t n = i + 1;

@@ -83,6 +83,22 @@ constexpr std::array<CodeWords, 5> cost_model_table{{
     {"unit-costs", {"enhetskostnader", "unit costs"}},
 }};
 
+constexpr std::array<CodeWords, 5> finding_theme_table{{
+    {"needs", {"Behov", "Needs"}},
+    {"cooperation", {"Samverkan", "Cooperation"}},
+    {"competence", {"Kompetens", "Competence"}},
+    {"support", {"Stöd", "Support"}},
+    {"other", {"Övrigt", "Other"}},
+}};
+
+constexpr std::array<CodeWords, 5> evidence_kind_table{{
+    {"survey", {"Enkät", "Survey"}},
+    {"interview", {"Intervjuer", "Interviews"}},
+    {"workshop", {"Workshop", "Workshop"}},
+    {"document", {"Dokumentstudie", "Document study"}},
+    {"statistics", {"Statistik", "Statistics"}},
+}};
+
 constexpr std::array<CodeWords, 5> tag_table{{
     {"accessibility", {"tillgänglighet", "accessibility"}},
     {"gender-equality", {"jämställdhet", "gender equality"}},
@@ -150,6 +166,10 @@ const CodeWords* logic_step_words(std::string_view key) { return find(logic_step
 
 std::span<const CodeWords> cost_models() { return cost_model_table; }
 const CodeWords* cost_model_words(std::string_view key) { return find(cost_model_table, key); }
+std::span<const CodeWords> finding_themes() { return finding_theme_table; }
+const CodeWords* finding_theme_words(std::string_view key) { return find(finding_theme_table, key); }
+std::span<const CodeWords> evidence_kinds() { return evidence_kind_table; }
+const CodeWords* evidence_kind_words(std::string_view key) { return find(evidence_kind_table, key); }
 std::span<const CodeWords> tags() { return tag_table; }
 const CodeWords* tag_words(std::string_view key) { return find(tag_table, key); }
 

@@ -74,6 +74,14 @@ const CodeWords* logic_step_words(std::string_view key);
 std::span<const CodeWords> cost_models();
 const CodeWords* cost_model_words(std::string_view key);
 
+// A pre-study finding's theme (findings format: needs … other) and the kind
+// of its evidence (survey … statistics), as a label names them: "Behov" /
+// "Needs", "Intervjuer" / "Interviews". nullptr for another code.
+std::span<const CodeWords> finding_themes();
+const CodeWords* finding_theme_words(std::string_view key);
+std::span<const CodeWords> evidence_kinds();
+const CodeWords* evidence_kind_words(std::string_view key);
+
 // The tags of a cost line or an activity (plan-format: @tags), in the plan
 // format's order, in lower case as a list names them: "jämställdhet" /
 // "gender equality". nullptr for another code.

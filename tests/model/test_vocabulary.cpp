@@ -123,6 +123,12 @@ BOOST_AUTO_TEST_CASE(risk_levels_logic_steps_cost_models_and_tags_have_one_table
     BOOST_TEST(tag_words("gender-equality")->name.sv == "jämställdhet");
     BOOST_TEST(tag_words("gender-equality")->name.en == "gender equality");
     BOOST_TEST(tag_words("nope") == nullptr);
+    // The findings format's themes and evidence kinds: one table for the draft and the editor.
+    BOOST_TEST((keys_of(finding_themes()) == xsd_values("Theme", "findings-1.xsd")));
+    BOOST_TEST((keys_of(evidence_kinds()) == xsd_values("EvidenceKind", "findings-1.xsd")));
+    BOOST_TEST(finding_theme_words("needs")->name.sv == "Behov");
+    BOOST_TEST(evidence_kind_words("document")->name.en == "Document study");
+    BOOST_TEST(evidence_kind_words("nope") == nullptr);
 }
 
 // A section, a cost category or a financing kind is added in the table and
