@@ -489,7 +489,9 @@ void write_project(XmlWriter& xml, const PlanFacts& facts, const model::RulePack
     xml.close();
 }
 
-// Every section the format requires, and those the pack requires or recommends.
+// The sections every new plan starts with, whatever the pack (the format
+// itself requires none: that is each pack's decision, S001), and those the
+// pack requires or recommends.
 bool wanted_section(const model::RulePack& pack, const std::string& section) {
     static const std::vector<std::string> always = {"summary",        "background",    "problem",    "purpose",
                                                     "targetGroups",   "goals",         "activities", "organisation",
