@@ -114,6 +114,17 @@ private:
         return rows;
     }
 
+    // The figures' sub-budgets the sheet shows under `key`: one, unless a
+    // partner's id is the owner's words; "" is the lines naming no one.
+    std::vector<const model::SubBudgetFigures*> shown_as(const std::string& key) const {
+        std::vector<const model::SubBudgetFigures*> out;
+        for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
+            const std::optional<std::string> named = figures.key.empty() ? std::nullopt : std::optional(figures.key);
+            if (beneficiary_key(named) == key) out.push_back(&figures);
+        }
+        return out;
+    }
+
     // The ranges a summary row matches its key in, and the ESF's words.
     struct RowKeys {
         std::string esf_words, costs, sources;
@@ -124,12 +135,10 @@ private:
     // for the lines naming no one).
     void summary_row(SheetLayout& sheet, std::uint32_t row, const SubBudget& sub, const RowKeys& keys) const {
         Money costs = 0, financing = 0, esf = 0;
-        for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
-            const std::optional<std::string> named = figures.key.empty() ? std::nullopt : std::optional(figures.key);
-            if (beneficiary_key(named) != sub.key) continue;
-            costs = add_amounts(costs, figures.costs, "the cost lines");
-            financing = add_amounts(financing, figures.financing, "the financing sources");
-            esf = add_amounts(esf, figures.esf, "the financing sources");
+        for (const model::SubBudgetFigures* figures : shown_as(sub.key)) {
+            costs = add_amounts(costs, figures->costs, "the cost lines");
+            financing = add_amounts(financing, figures->financing, "the financing sources");
+            esf = add_amounts(esf, figures->esf, "the financing sources");
         }
         put(sheet, row, key_column, sub.shown, sub.key.empty() ? looks_.text : looks_.bold);
         widen(sheet, key_column, std::min(text_width(sub.shown), narrow_text_width));
@@ -227,17 +236,16 @@ private:
             for (std::size_t i = 0; i < into.size() && i < parts.size(); ++i)
                 into[i] = add_amounts(into[i], parts[i], "the lines of a sub-budget");
         };
-        for (const model::SubBudgetFigures& figures : figures_.sub_budgets) {
-            const std::optional<std::string> named = figures.key.empty() ? std::nullopt : std::optional(figures.key);
-            if (figures.key.empty() || beneficiary_key(named) != key) continue;
-            add_all(sums.cells, figures.by_category_year);
-            add_all(sums.by_category, figures.by_category);
-            add_all(sums.by_year, figures.by_year);
-            add_all(sums.by_kind, figures.by_kind);
-            for (std::size_t c = 0; c < category_count && c < figures.lines_by_category.size(); ++c)
-                sums.lines[c] += figures.lines_by_category[c];
-            sums.costs = add_amounts(sums.costs, figures.costs, "the cost lines");
-            sums.financing = add_amounts(sums.financing, figures.financing, "the financing sources");
+        for (const model::SubBudgetFigures* figures : shown_as(key)) {
+            if (figures->key.empty()) continue;  // the lines naming no one have no block
+            add_all(sums.cells, figures->by_category_year);
+            add_all(sums.by_category, figures->by_category);
+            add_all(sums.by_year, figures->by_year);
+            add_all(sums.by_kind, figures->by_kind);
+            for (std::size_t c = 0; c < category_count && c < figures->lines_by_category.size(); ++c)
+                sums.lines[c] += figures->lines_by_category[c];
+            sums.costs = add_amounts(sums.costs, figures->costs, "the cost lines");
+            sums.financing = add_amounts(sums.financing, figures->financing, "the financing sources");
         }
         return sums;
     }
