@@ -24,8 +24,9 @@ if (!outPath) {
 
 const labels = {
   programme: { "esf-2007-2013": "Europeiska socialfonden 2007–2013", "esf-plus-2021-2027": "Europeiska socialfonden+ 2021–2027" },
+  // The code and the rule pack's name, as esfdraft's pipeline gives the draft.
   area: {
-    PO1: "Programområde 1 Kompetensförsörjning", PO2: "Programområde 2 Ökat arbetskraftsutbud",
+    PO1: "PO1 Kompetensförsörjning", PO2: "PO2 Ökat arbetskraftsutbud",
     A1: "A1 Främja livslångt lärande", A2: "A2 Aktiv inkludering", B: "B Öka möjligheten till arbete",
     C: "C Minska risken för ekonomisk utsatthet", D: "D Öka kapaciteten i den glesa geografin", E: "E Social innovation",
   },
@@ -33,13 +34,14 @@ const labels = {
     SE11: "Stockholm", SE12: "Östra Mellansverige", SE21: "Småland och öarna", SE22: "Sydsverige",
     SE23: "Västsverige", SE31: "Norra Mellansverige", SE32: "Mellersta Norrland", SE33: "Övre Norrland",
   },
+  // esfdraft's vocabulary (src/model/vocabulary.cpp), 2007–2013's words.
   category: {
-    staff: "Lön personal", services: "Köp av tjänst", premises: "Lokalkostnader", travel: "Resor",
+    staff: "Lön personal", services: "Köp av tjänst", premises: "Lokal", travel: "Resa",
     materials: "Materiel", indirect: "Indirekta kostnader", participants: "Deltagarkostnader", other: "Övriga kostnader",
   },
   financing: {
-    esf: "ESF-stöd", "public-cash": "Offentlig medfinansiering, kontant", "public-in-kind": "Offentligt bidrag i annat än pengar",
-    "public-allowance": "Offentligt finansierad ersättning till deltagare", "private-cash": "Privat medfinansiering, kontant",
+    esf: "ESF-stöd", "public-cash": "Offentlig kontant medfinansiering", "public-in-kind": "Offentligt bidrag i annat än pengar",
+    "public-allowance": "Offentligt finansierad ersättning till deltagare", "private-cash": "Privat kontant medfinansiering",
     "private-in-kind": "Privat bidrag i annat än pengar",
   },
   unit: { persons: "personer", organisations: "organisationer", percent: "procent", count: "antal" },
@@ -57,7 +59,11 @@ const longMonths = ["januari", "februari", "mars", "april", "maj", "juni", "juli
 
 const rich = (blocks) => ({ paragraphs: blocks.map((b) => ({ text: b.spans.map((s) => s.text).join("") })) });
 const marker = (what) => ({ paragraphs: [{ text: `[Saknas: ${what}]` }] });
-const section = (blocks, what) => (blocks && blocks.length ? rich(blocks) : marker(what));
+// A section's text, else its marker when the check flags it (as esfdraft's
+// draft does), else nothing: the template then leaves out its heading.
+let flagged = new Set();
+const section = (blocks, what, key) =>
+  blocks && blocks.length ? rich(blocks) : key === undefined || flagged.has(key) ? marker(what) : null;
 const joined = (parts, empty) => (parts.length ? parts.join(", ") : empty);
 const daysInMonth = (y, m) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const pad = (n) => String(n).padStart(2, "0");
@@ -85,9 +91,12 @@ function view(app, date) {
   const endNext = new Date(Date.UTC(ey, em - 1, ed + 1));
   const months = (endNext.getUTCFullYear() - sy) * 12 + (endNext.getUTCMonth() + 1 - sm) - (endNext.getUTCDate() < Number(p.period.start.slice(8)) ? 1 : 0);
 
+  const check = app.check || { ready: true, flagged: [] };
+  flagged = new Set(check.flagged);
   const document = {
     lang: "sv", language_tag: "sv-SE", date, timestamp: `${date}T00:00:00Z`, title: p.title,
     subject: `Ansökan om stöd från ${programmeLabel}`, programme: app.programme, programme_label: programmeLabel, call: app.call,
+    verdict: check.ready ? "klar att lämna in" : "utkast",
   };
   const project = {
     title: p.title, acronym: p.acronym, short_name: p.acronym || p.title, programme_area: p.programme_area,
@@ -151,13 +160,48 @@ function view(app, date) {
   }));
 
   const timelineMonths = [];
+  const calendar = [];  // per month: its year, month and the indexes of the activities under way
   for (let y = sy, m = sm, guard = 0; guard < 240 && (y < ey || (y === ey && m <= em)); ++guard) {
     const first = `${y}-${pad(m)}-01`;
     const last = `${y}-${pad(m)}-${pad(daysInMonth(y, m))}`;
-    const active = app.activities.filter((a) => a.start <= last && first <= a.end).map((a) => activityLabel.get(a.id));
+    const indexes = [];
+    app.activities.forEach((a, i) => { if (a.start <= last && first <= a.end) indexes.push(i); });
+    const active = indexes.map((i) => activityLabel.get(app.activities[i].id));
+    calendar.push({ year: y, month: m, indexes, key: indexes.join(","), activities: joined(active, "–") });
     timelineMonths.push({ month: `${y}-${pad(m)}`, label: `${shortMonths[m - 1]} ${y}`, activities: joined(active, "–") });
     if (++m > 12) (m = 1), ++y;
   }
+  // The chart's text alternative: consecutive months with the same activities joined.
+  const timelineRuns = [];
+  for (let k = 0; k < calendar.length;) {
+    let last = k;
+    while (last + 1 < calendar.length && calendar[last + 1].key === calendar[k].key) ++last;
+    const from = `${shortMonths[calendar[k].month - 1]} ${calendar[k].year}`;
+    const to = `${shortMonths[calendar[last].month - 1]} ${calendar[last].year}`;
+    timelineRuns.push({ label: last === k ? from : `${from} – ${to}`, activities: calendar[k].activities });
+    k = last + 1;
+  }
+  timelineRuns.forEach((run, i) => { run["@last"] = i === timelineRuns.length - 1; });
+  // The Gantt chart: columns of 1, 3, 6 or 12 months by the project's length,
+  // aligned to the calendar; a row per activity, a cell per column.
+  const span = months <= 12 ? 1 : months <= 36 ? 3 : months <= 72 ? 6 : 12;
+  const columns = [];
+  for (const c of calendar) {
+    const firstMonth = Math.floor((c.month - 1) / span) * span + 1;
+    const lastColumn = columns[columns.length - 1];
+    if (!lastColumn || lastColumn.year !== c.year || lastColumn.firstMonth !== firstMonth)
+      columns.push({ year: c.year, firstMonth, active: app.activities.map(() => false) });
+    for (const i of c.indexes) columns[columns.length - 1].active[i] = true;
+  }
+  const columnLabel = (c) => {
+    const n = Math.floor((c.firstMonth - 1) / span) + 1;
+    return span === 1 ? shortMonths[c.firstMonth - 1] : span === 3 ? `kv ${n}` : span === 6 ? `H${n}` : String(c.year);
+  };
+  const timelineRows = columns.length
+    ? app.activities.map((a, i) => ({
+        label: activityLabel.get(a.id), title: a.title, cells: columns.map((c) => ({ active: c.active[i] })),
+      }))
+    : [];
 
   // Budget: sums per category and year in one pass.
   const years = new Set();
@@ -202,13 +246,17 @@ function view(app, date) {
 
   return {
     document, logo: null, project,
-    summary: section(app.summary, "Sammanfattning"), summary_en: section(app.summary_en, "Sammanfattning på engelska"),
+    summary: section(app.summary, "Sammanfattning", "summary"), summary_en: section(app.summary_en, "Sammanfattning på engelska", "summary_en"),
     has: {
       target_groups: app.target_groups.length > 0, goals: app.goals.length > 0, activities: app.activities.length > 0,
       partners: app.partners.length > 0, costs: costs.length > 0, financing: b.financing.length > 0,
+      budget: costs.length > 0 || b.financing.length > 0 || b.income.length > 0 || flagged.has("budget"),
+      applicant: Boolean(p.applicant), risks: Boolean(app.risk_analysis && app.risk_analysis.risks.length),
+      project_logic: Boolean(app.project_logic && app.project_logic.steps.length),
+      attachments: Boolean(app.attachments && app.attachments.length),
     },
-    background: section(app.background, "Bakgrund"), problem: section(app.problem, "Problemformulering"),
-    purpose: section(app.purpose, "Syfte"),
+    background: section(app.background, "Bakgrund", "background"), problem: section(app.problem, "Problemformulering", "problem"),
+    purpose: section(app.purpose, "Syfte", "purpose"),
     pre_study: {
       available: Boolean(app.findings), missing: marker("Förprojekteringens resultat"), title: f.study.title,
       start: f.study.start, end: f.study.end, method: section(f.study.method, "Förprojekteringens metod"),
@@ -218,18 +266,25 @@ function view(app, date) {
       id: t.id, name: t.name, description: t.description && t.description.length ? rich(t.description) : null,
       women: t.women, men: t.men, total: t.women != null && t.men != null ? String(Number(t.women) + Number(t.men)) : null,
     })),
-    goals, activities, timeline: { months: timelineMonths },
-    organisation: section(app.organisation, "Organisation"),
+    goals, activities,
+    timeline: {
+      months: timelineMonths, runs: timelineRuns,
+      scale: span === 1 ? "month" : span === 3 ? "quarter" : span === 6 ? "half-year" : "year",
+      scale_label: span === 1 ? "månad" : span === 3 ? "kvartal" : span === 6 ? "halvår" : "år",
+      periods: columns.map((c) => ({ label: columnLabel(c), year: span === 12 ? "" : String(c.year) })),
+      rows: timelineRows, chart: timelineRows.length > 0,
+    },
+    organisation: section(app.organisation, "Organisation", "organisation"),
     partners: app.partners.map((x) => ({ ...x, role_label: label(labels.role, x.role) })),
-    gender_equality: section(app.gender_equality, "Jämställdhetsintegrering"),
+    gender_equality: section(app.gender_equality, "Jämställdhetsintegrering", "genderEquality"),
     accessibility: {
       physical: section(app.accessibility && app.accessibility.physical, "Tillgänglighet – fysisk"),
       information: section(app.accessibility && app.accessibility.information, "Tillgänglighet – information"),
       participation: section(app.accessibility && app.accessibility.participation, "Tillgänglighet – delaktighet"),
     },
-    non_discrimination: section(app.non_discrimination, "Icke-diskriminering"),
-    transnational: section(app.transnational, "Transnationellt samarbete"),
-    dissemination: section(app.dissemination, "Spridning"), evaluation: section(app.evaluation, "Utvärdering"),
+    non_discrimination: section(app.non_discrimination, "Icke-diskriminering", "nonDiscrimination"),
+    transnational: section(app.transnational, "Transnationellt samarbete", "transnational"),
+    dissemination: section(app.dissemination, "Spridning", "dissemination"), evaluation: section(app.evaluation, "Utvärdering", "evaluation"),
     budget,
   };
 }

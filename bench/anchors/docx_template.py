@@ -17,12 +17,20 @@ what docxtemplater's free core lacks is rewritten:
   style: {{#x.paragraphs}} / the paragraph with {{text}} / {{/x.paragraphs}};
 - {{#column x}}...{{/x}} (a cell that repeats sideways: docxtemplater's table
   module is not free)  ->  the cell written once per item of x, item i as
-  {{#x.i}}...{{/x.i}}, its width and grid column shared between the copies.
-  The number of items is the number of budget years in DATA_JSON, computed as
-  esfdraft computes it (the project period's years and the cost lines' years);
+  {{#x.i}}...{{/x.i}}, its width and grid column shared between the copies; a
+  tag of an enclosing loop in the same cell (the Gantt chart's row loop ends
+  there) stays in the first or the last copy only. The number of items is
+  computed from DATA_JSON as esfdraft computes it: the budget years (the
+  project period's and the cost lines') for the budget's columns, the chart's
+  columns (1, 3, 6 or 12 months by the project's length) for the timeline's
+  periods and cells;
+- {{shade x}} (a cell's template shading kept only when x is true)  ->
+  {{#x}}{{/x}}: the condition evaluated, the shading always kept;
 - {{%logo}} (an image: docxtemplater's image module is not free)  ->  {{logo}},
   which is empty, as esfdraft's is without --logo.
 """
+import calendar
+import datetime
 import json
 import re
 import sys
@@ -64,8 +72,8 @@ def grid_span(cell):
     return int(found.group(1)) if found else 1
 
 
-def column_cells(table, count):
-    """Writes each column cell `count` times and splits its grid column."""
+def column_cells(table, counts):
+    """Writes each column cell as many times as counts(name) and splits its grid column."""
     if "{{#column" not in table:
         return table
     grid_index = None
@@ -79,22 +87,41 @@ def column_cells(table, count):
         if grid_index is not None:
             break
 
+    grid_count = [1]
+
     def expand_cell(match):
         cell = match.group(0)
         tag = COLUMN_TAG.search(cell)
         if not tag:
             return cell
         name = tag.group(1)
+        count = counts(name)
+        grid_count[0] = count
         width = cell_width(cell) // max(count, 1)
+        close = "{{/" + name + "}}"
+        # Tags of enclosing loops: those opened before the column's own, and
+        # closed after it, belong to the first and the last copy only.
+        opened_before = re.findall(r"\{\{#[^}]*\}\}", cell[:tag.start()])
+        closed_after = re.findall(r"\{\{/[^}]*\}\}", cell[cell.find(close) + len(close):]) if close in cell else []
         copies = []
         for i in range(count):
-            copy = COLUMN_TAG.sub("{{#" + f"{name}.{i}" + "}}", cell)
-            copy = copy.replace("{{/" + name + "}}", "{{/" + f"{name}.{i}" + "}}")
+            copy = cell
+            if i > 0:
+                for t in opened_before:
+                    copy = copy.replace(t, "", 1)
+            if i < count - 1 and close in copy:
+                head, tail = copy.split(close, 1)
+                for t in closed_after:
+                    tail = tail.replace(t, "", 1)
+                copy = head + close + tail
+            copy = COLUMN_TAG.sub("{{#" + f"{name}.{i}" + "}}", copy, count=1)
+            copy = copy.replace(close, "{{/" + f"{name}.{i}" + "}}")
             copy = re.sub(r'(<w:tcW w:w=")\d+(")', rf"\g<1>{width}\g<2>", copy, count=1)
             copies.append(copy)
         return "".join(copies)
 
     table = CELL.sub(expand_cell, table)
+    count = grid_count[0]
 
     def expand_grid(match):
         columns = re.findall(r'<w:gridCol w:w="(\d+)"/>', match.group(0))
@@ -109,11 +136,15 @@ def column_cells(table, count):
     return re.sub(r"<w:tblGrid>.*?</w:tblGrid>", expand_grid, table, count=1, flags=re.S)
 
 
-def convert(xml, years):
+SHADE_TAG = re.compile(r"\{\{shade\s+([\w.]+)\s*\}\}")
+
+
+def convert(xml, counts):
     xml = xml.replace("{{%logo}}", "{{logo}}")
     xml = KIND_TAG.sub(lambda m: "{{#" + m.group(1) + "}}", xml)
+    xml = SHADE_TAG.sub(lambda m: "{{#" + m.group(1) + "}}{{/" + m.group(1) + "}}", xml)
     xml = block_paragraphs(xml)
-    xml = TABLE.sub(lambda m: column_cells(m.group(0), years), xml)
+    xml = TABLE.sub(lambda m: column_cells(m.group(0), counts), xml)
     return xml
 
 
@@ -124,12 +155,40 @@ def budget_years(data):
     return len(years)
 
 
+def chart_columns(data):
+    """The Gantt chart's columns: the period's months grouped by 1, 3, 6 or 12 (by its whole months)."""
+    sy, sm, sd = (int(x) for x in data["project"]["period"]["start"].split("-"))
+    ey, em, ed = (int(x) for x in data["project"]["period"]["end"].split("-"))
+    after_end = datetime.date(ey, em, ed) + datetime.timedelta(days=1)
+
+    def add_months(k):
+        total = sy * 12 + (sm - 1) + k
+        year, month = total // 12, total % 12 + 1
+        return datetime.date(year, month, min(sd, calendar.monthrange(year, month)[1]))
+
+    months = 0
+    while months < 1200 and add_months(months + 1) <= after_end:
+        months += 1
+    span = 1 if months <= 12 else 3 if months <= 36 else 6 if months <= 72 else 12
+    columns, y, m = set(), sy, sm
+    for _ in range(240):
+        if (y, m) > (ey, em):
+            break
+        columns.add((y, (m - 1) // span))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return len(columns)
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
     folder, data_path, out = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     with open(data_path, encoding="utf-8") as fh:
-        years = budget_years(json.load(fh))
+        data = json.load(fh)
+    years, chart = budget_years(data), chart_columns(data)
+
+    def counts(name):
+        return chart if name in ("timeline.periods", "cells") else years
     files = sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
     files.sort(key=lambda p: p.name != "[Content_Types].xml")
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as docx:
@@ -139,7 +198,7 @@ def main():
             if name.endswith(".xml"):
                 text = data.decode("utf-8")
                 if "{{" in text:
-                    text = convert(text, years)
+                    text = convert(text, counts)
                     leftover = re.findall(r"\{\{[@%][^}]*\}\}|\{\{#(?:row|column|paragraph|inline) [^}]*\}\}", text)
                     if leftover:
                         sys.exit(f"docx_template.py: {name}: tags left unconverted: {leftover}")

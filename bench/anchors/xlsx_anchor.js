@@ -40,6 +40,11 @@ const L = {
   periodEnd: "Projektslut", prepared: "Upprättad", keyFigure: "Nyckeltal", value: "Värde", limit: "Gräns",
   status: "Status", totalCost: "Total kostnad", eligibleCost: "Stödberättigande kostnad",
   totalCofinancing: "Medfinansiering totalt", totalFinancing: "Finansiering totalt",
+  financingByYear: "Finansiering per år (fördelad efter årets kostnader)",
+  financingByYearNote: "Planen anger inget år för finansieringen, så varje finansieringskälla är fördelad på åren i proportion " +
+    "till årets kostnader (raden Totalt ovan; intäkterna har inte heller något år). Varje år utom det sista " +
+    "avrundas till hela kronor och det sista året får resten, så att raden blir källans belopp. Ändras en " +
+    "kostnad eller ett belopp på bladet Finansiering följer fördelningen med.",
   difference: "Differens (stödberättigande kostnad − finansiering)", esfShare: "ESF-andel av stödberättigande kostnad",
   cofinancingShare: "Medfinansieringsandel av stödberättigande kostnad", staffCosts: "Personalkostnader",
   indirectCosts: "Indirekta kostnader", indirectShare: "Indirekta kostnader i procent av personalkostnader",
@@ -144,6 +149,7 @@ const LK = {
   atLeastPercent: look({ align: "right", numFmt: L.atLeast + L.percentFormat }),
   atMostMoney: look({ numFmt: L.atMost + moneyFmt }), mustBeMoney: look({ numFmt: L.mustBe + moneyFmt }),
   status: look({ bold: true, indent: true }),
+  boldWrapped: look({ bold: true, wrap: true }), indentedWrapped: look({ indent: true, wrap: true }),
 };
 const brokenStyle = { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } }, font: { color: { argb: "FF9C0006" } } };
 
@@ -208,7 +214,23 @@ class Sheet {
 const categoryLabel = (code) => categoryWords.get(code) ||
   (code ? `${code} (${L.unknownCategory})` : `(${L.unknownCategory})`);
 const costLastRow = Math.max(costs.length, 1);
-const costsRange = (column) => sheetPrefix(L.costsSheet) + range(1, column, costLastRow, column, "both");
+// The cost ranges reach 20 rows below the last line (esfdraft's
+// spare_cost_rows), so lines typed under the table count too.
+const costRangeLast = costLastRow + 20;
+const costsRange = (column) => sheetPrefix(L.costsSheet) + range(1, column, costRangeLast, column, "both");
+// Activities and goals as esfdraft shows them: A1, A2, … and M1, M2, … in plan order.
+const activityLabel = new Map(app.activities.map((a, i) => [a.id, `A${i + 1}`]));
+const goalLabel = new Map(app.goals.map((g, i) => [g.id, `M${i + 1}`]));
+// The pack's and the register's names, as esfdraft's pipeline gives the workbook.
+const programmeTitles = {
+  "esf-2007-2013": "Europeiska socialfonden 2007–2013: Nationellt strukturfondsprogram för regional konkurrenskraft och sysselsättning",
+};
+const areaNames = { PO1: "Kompetensförsörjning", PO2: "Ökat arbetskraftsutbud" };
+const regionNames = {
+  SE11: "Stockholm", SE12: "Östra Mellansverige", SE21: "Småland och öarna", SE22: "Sydsverige",
+  SE23: "Västsverige", SE31: "Norra Mellansverige", SE32: "Mellersta Norrland", SE33: "Övre Norrland",
+};
+const named = (names, code) => (code in names ? `${names[code]} (${code})` : code);
 
 // Sheets are added in the workbook's order (summary first) and filled in the
 // order the figures are needed (costs first), as esfdraft does.
@@ -233,7 +255,8 @@ const costCategoryLabels = [];
     const category = categoryLabel(cost.category);
     costCategoryLabels.push(category);
     const tags = cost.tags.length ? cost.tags.map((t) => tagWords.get(t) || t).join(", ") : null;
-    rows.push([category, cost.year, cost.activity || null, cost.label, cost.amount / 100, tags]);
+    rows.push([category, cost.year, cost.activity ? activityLabel.get(cost.activity) || cost.activity : null, cost.label,
+      cost.amount / 100, tags]);
   }
   if (rows.length === 0) rows.push([null, null, null, null, null, null]);
   s.ws.addTable({
@@ -247,7 +270,7 @@ const costCategoryLabels = [];
     ws.getCell(r, 1).style = LK.text.style;
     s.widen(0, textWidth(costCategoryLabels[i]));
     ws.getCell(r, 2).style = LK.year.style;
-    if (cost.activity) { ws.getCell(r, 3).style = LK.text.style; s.widen(2, Math.min(textWidth(cost.activity), 30)); }
+    if (cost.activity) { ws.getCell(r, 3).style = LK.text.style; s.widen(2, Math.min(textWidth(rows[i][2]), 30)); }
     ws.getCell(r, 4).style = LK.wrapped.style;
     s.wrapped.push([i + 1, 3, cost.label, 11]);
     s.widen(3, Math.min(textWidth(cost.label), 70));
@@ -297,20 +320,117 @@ const categoryTotals = [];
       rowSum += ore;
       columnSums[i] += ore;
     });
-    s.put(row, totalColumn, { ore: rowSum }, LK.money, `SUM(${range(row, firstYear, row, totalColumn - 1)})`);
+    // The totals read the cost lines themselves, as esfdraft's do.
+    s.put(row, totalColumn, { ore: rowSum }, LK.money, sumWhere(costsRange(4), costsRange(0), ref(row, 0, "column"), own[r]));
     s.widen(totalColumn, moneyWidth(rowSum));
     grand += rowSum;
     categoryTotals.push([label, rowSum]);
   });
   s.put(totalRow, 0, L.total, LK.totalLabel);
+  // The totals read the cost lines themselves, as esfdraft's do.
   years.forEach((y, i) => {
     const column = firstYear + i;
-    s.put(totalRow, column, { ore: columnSums[i] }, LK.moneyTotal, `SUM(${range(1, column, totalRow - 1, column)})`);
+    s.put(totalRow, column, { ore: columnSums[i] }, LK.moneyTotal, `SUMIFS(${costsRange(4)},${costsRange(1)},${ref(0, column, "row")})`);
     s.widen(column, moneyWidth(columnSums[i]));
   });
-  s.put(totalRow, totalColumn, { ore: grand }, LK.moneyTotal,
-    rows.length ? `SUM(${range(1, totalColumn, totalRow - 1, totalColumn)})` : `SUM(${costsRange(4)})`);
+  s.put(totalRow, totalColumn, { ore: grand }, LK.moneyTotal, `SUM(${costsRange(4)})`);
   s.widen(totalColumn, moneyWidth(grand));
+
+  // The financing spread over the years below, in the same columns: each
+  // source's year is its amount times the year's costs over the total costs,
+  // rounded to whole kronor, the last year the rest; sources grouped by kind
+  // under a SUBTOTAL row (a kind of one source without a funder is that
+  // source's row); the total a SUBTOTAL over the groups, then co-financing.
+  const sourcesAll = budget.financing;
+  if (sourcesAll.length && years.length) {
+    const headerRow = totalRow + 2;
+    s.put(headerRow, 0, L.financingByYear, LK.header);
+    years.forEach((y, i) => s.put(headerRow, firstYear + i, { count: y }, LK.headerYear));
+    s.put(headerRow, totalColumn, L.total, LK.headerRight);
+    s.widen(0, Math.min(textWidth(L.financingByYear), 36));
+    const costTotal = ref(totalRow, totalColumn, "both");
+    const weights = columnSums;  // each year's costs
+    const spread = (amount) => {
+      const parts = years.map(() => 0);
+      let rest = amount;
+      for (let y = 0; y + 1 < years.length; ++y) {
+        const exact = grand === 0 ? 0 : (amount * weights[y]) / grand / 100;
+        parts[y] = Math.sign(exact) * Math.round(Math.abs(exact)) * 100;
+        rest -= parts[y];
+      }
+      parts[years.length - 1] = rest;
+      return parts;
+    };
+    const label = (row, text, lk, indent) => { s.put(row, 0, text, lk); s.widen(0, Math.min(textWidth(text) + 2 * indent, 36)); };
+    const sourceRow = (row, index, parts) => {
+      const amount = sheetPrefix(L.financingSheet) + ref(index + 1, 3, "both");
+      years.forEach((y, i) => {
+        const column = firstYear + i;
+        const formula = i + 1 < years.length
+          ? `IF(ROUND(${costTotal}*100,0)=0,0,ROUND(${amount}*${ref(totalRow, column, "row")}/${costTotal},0))`
+          : years.length === 1 ? amount : `${amount}-SUM(${range(row, firstYear, row, column - 1)})`;
+        s.put(row, column, { ore: parts[i] }, LK.money, formula);
+        s.widen(column, moneyWidth(parts[i]));
+      });
+      s.put(row, totalColumn, { ore: sourcesAll[index].amount }, LK.money, `SUM(${range(row, firstYear, row, totalColumn - 1)})`);
+    };
+    const subtotal = (row, first, last, byYear, total, lk) => {
+      for (let column = firstYear; column <= totalColumn; ++column) {
+        const ore = column === totalColumn ? total : byYear[column - firstYear];
+        s.put(row, column, { ore }, lk, `SUBTOTAL(9,${range(first, column, last, column)})`);
+        s.widen(column, moneyWidth(ore));
+      }
+    };
+    const spreads = sourcesAll.map((x) => spread(x.amount));
+    let row = headerRow + 1;
+    const firstRow = row;
+    let esfRow = null;
+    const kindsPresent = [...kindWords.keys()].filter((k) => sourcesAll.some((x) => x.kind === k));
+    for (const x of sourcesAll) if (!kindsPresent.includes(x.kind)) kindsPresent.push(x.kind);
+    const byYearTotal = years.map(() => 0), esfByYear = years.map(() => 0);
+    let financingTotal = 0, esfTotal = 0;
+    for (const code of kindsPresent) {
+      const members = sourcesAll.map((x, i) => i).filter((i) => sourcesAll[i].kind === code);
+      const words = kindWords.get(code) || (code ? `${code} (${L.unknownKind})` : `(${L.unknownKind})`);
+      if (code === "esf") esfRow = row;
+      for (const i of members) {
+        spreads[i].forEach((v, y) => { byYearTotal[y] += v; if (code === "esf") esfByYear[y] += v; });
+        financingTotal += sourcesAll[i].amount;
+        if (code === "esf") esfTotal += sourcesAll[i].amount;
+      }
+      if (members.length === 1 && !sourcesAll[members[0]].funder) {
+        label(row, words, LK.boldWrapped, 0);
+        sourceRow(row++, members[0], spreads[members[0]]);
+        continue;
+      }
+      const kindRow = row++;
+      label(kindRow, words, LK.boldWrapped, 0);
+      const kindByYear = years.map(() => 0);
+      let kindTotal = 0;
+      for (const i of members) {
+        label(row, sourcesAll[i].funder || words, LK.indentedWrapped, 1);
+        sourceRow(row++, i, spreads[i]);
+        spreads[i].forEach((v, y) => { kindByYear[y] += v; });
+        kindTotal += sourcesAll[i].amount;
+      }
+      subtotal(kindRow, kindRow + 1, row - 1, kindByYear, kindTotal, LK.money);
+    }
+    const lastRow = row - 1;
+    const financingRow = row++;
+    label(financingRow, L.totalFinancing, LK.totalLabel, 0);
+    subtotal(financingRow, firstRow, lastRow, byYearTotal, financingTotal, LK.moneyTotal);
+    const cofinancingRow = row++;
+    label(cofinancingRow, L.totalCofinancing, LK.text, 0);
+    for (let column = firstYear; column <= totalColumn; ++column) {
+      const y = column - firstYear;
+      const ore = column === totalColumn ? financingTotal - esfTotal : byYearTotal[y] - esfByYear[y];
+      s.put(cofinancingRow, column, { ore }, LK.money, ref(financingRow, column) + (esfRow !== null ? "-" + ref(esfRow, column) : ""));
+      s.widen(column, moneyWidth(ore));
+    }
+    const noteRow = row + 1;
+    s.put(noteRow, 0, L.financingByYearNote, LK.note);
+    s.merge(noteRow, 0, totalColumn);
+  }
 }
 
 // ------------------------------------------------------------------ by activity, and the goals
@@ -322,13 +442,14 @@ const categoryTotals = [];
   for (const a of app.activities) {
     if (seen.has(a.id)) continue;
     seen.add(a.id);
-    rows.push({ key: a.id, shown: a.id, title: a.title, goalIds: a.goals, goalsText: a.goals.join(" ") });
+    const shown = activityLabel.get(a.id);
+    rows.push({ key: shown, shown, title: a.title, goalIds: a.goals, goalsText: a.goals.map((g) => goalLabel.get(g) || g).join(" ") });
   }
   for (const c of costs) if (c.activity && !seen.has(c.activity)) { seen.add(c.activity); rows.push({ key: c.activity, shown: c.activity, title: L.unknownActivity, goalIds: [], goalsText: "" }); }
   rows.push({ key: "", shown: L.noActivity, title: "", goalIds: [], goalsText: "" });
   const sums = new Map(), keyTotals = new Map();
   for (const c of costs) {
-    const key = c.activity || "";
+    const key = c.activity ? activityLabel.get(c.activity) || c.activity : "";
     const k = key + "\u0000" + c.year;
     sums.set(k, (sums.get(k) || 0) + c.amount);
     keyTotals.set(key, (keyTotals.get(key) || 0) + c.amount);
@@ -384,7 +505,7 @@ const categoryTotals = [];
   const headerRow = totalRow + 2;
   const goals = [];
   const seenGoals = new Set();
-  for (const g of app.goals) if (!seenGoals.has(g.id)) { seenGoals.add(g.id); goals.push({ id: g.id, statement: g.statement }); }
+  for (const g of app.goals) if (!seenGoals.has(g.id)) { seenGoals.add(g.id); goals.push({ id: goalLabel.get(g.id), statement: g.statement }); }
   for (const a of rows) for (const id of a.goalIds) if (!seenGoals.has(id)) { seenGoals.add(id); goals.push({ id, statement: L.unknownGoal }); }
   if (goals.length) {
     const statementColumn = 1, activitiesColumn = 2;
@@ -510,10 +631,10 @@ const incomeTotalRow = lastIncomeRow + 1;
   if (p.acronym) fact(L.acronym, p.acronym);
   fact(L.owner, p.owner.name);
   if (p.owner.org_number) fact(L.orgNumber, p.owner.org_number);
-  fact(L.programme, app.programme);
+  fact(L.programme, named(programmeTitles, app.programme));
   if (app.call) fact(L.call, app.call);
-  fact(L.programmeArea, p.programme_area);
-  fact(L.region, p.region);
+  fact(L.programmeArea, named(areaNames, p.programme_area));
+  fact(L.region, named(regionNames, p.region));
   fact(L.periodStart, dateValue(p.period.start));
   fact(L.periodEnd, dateValue(p.period.end));
   fact(L.prepared, documentDate);
