@@ -20,6 +20,7 @@
 #include "http/editor_rich.hpp"
 #include "http/page_kit.hpp"
 #include "model/budget_figures.hpp"
+#include "model/values.hpp"
 #include "model/vocabulary.hpp"
 #include "pipeline/plan_editing.hpp"
 
@@ -207,10 +208,9 @@ std::string cell_label(const Sheet& sheet, const std::string& column, std::size_
 // Per cent with one decimal (half up) of part/whole, in the page's words; "–" without a whole.
 std::string percent(const Sheet& sheet, model::Money part, model::Money whole) {
     if (whole <= 0) return "–";
-    const std::int64_t tenths = model::share_of(part, whole, 1);  // exact: part × 1000 may not fit in 64 bits
-    const std::uint64_t magnitude = tenths < 0 ? 0 - static_cast<std::uint64_t>(tenths) : tenths;
-    return (tenths < 0 ? "−" : "") + std::to_string(magnitude / 10) + (sheet.request.language == "en" ? "." : ",") +
-           std::to_string(magnitude % 10) + "\u00a0%";
+    // Exact: part × 1000 may not fit in 64 bits.
+    return model::fixed_point(model::share_of(part, whole, 1), 1, sheet.request.language == "en" ? "." : ",", "−") +
+           "\u00a0%";
 }
 
 // The key figures of the stored version's budget, as the check computes

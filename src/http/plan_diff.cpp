@@ -17,14 +17,7 @@ using Fields = std::map<std::string, std::string>;
 // Items of one kind by key, in the order they appear in the plan.
 using Items = std::vector<std::pair<std::string, Fields>>;
 
-std::string kronor(model::Money ore) {
-    const bool negative = ore < 0;
-    const unsigned long long magnitude =
-        negative ? 0ull - static_cast<unsigned long long>(ore) : static_cast<unsigned long long>(ore);
-    std::string cents = std::to_string(magnitude % 100);
-    if (cents.size() < 2) cents = "0" + cents;
-    return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;
-}
+std::string kronor(model::Money ore) { return model::fixed_point(ore, 2); }
 
 std::string text_of(const std::optional<model::RichText>& text) { return text ? text->plain_text() : std::string(); }
 
@@ -204,10 +197,7 @@ JsonObject key_figures(const model::Application* plan) {
     figures->set("esf", kronor(sums.esf));
     figures->set("coFinancing", kronor(sums.cofinancing));
     if (sums.eligible > 0) {
-        const std::int64_t tenths = model::share_of(sums.cofinancing, sums.eligible, 1);
-        const std::uint64_t magnitude = tenths < 0 ? 0 - static_cast<std::uint64_t>(tenths) : tenths;
-        figures->set("coFinancingShare",
-                     (tenths < 0 ? "-" : "") + std::to_string(magnitude / 10) + "." + std::to_string(magnitude % 10));
+        figures->set("coFinancingShare", model::fixed_point(model::share_of(sums.cofinancing, sums.eligible, 1), 1));
     } else {
         figures->set("coFinancingShare", Poco::Dynamic::Var());
     }

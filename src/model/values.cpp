@@ -31,6 +31,18 @@ std::string group_digits(std::int64_t value, std::string_view separator) {
     return (value < 0 ? "-" : "") + group_digits(std::to_string(magnitude), separator);
 }
 
+std::string fixed_point(std::int64_t value, int decimals, std::string_view point, std::string_view minus) {
+    const std::uint64_t magnitude =
+        value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    std::uint64_t unit = 1;
+    for (int i = 0; i < decimals; ++i) unit *= 10;
+    std::string out = std::string(value < 0 ? minus : "") + std::to_string(magnitude / unit);
+    if (decimals <= 0) return out;
+    std::string fraction = std::to_string(magnitude % unit);
+    fraction.insert(0, static_cast<std::size_t>(decimals) - fraction.size(), '0');
+    return out + std::string(point) + fraction;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {

@@ -52,6 +52,11 @@ std::string group_digits(std::int64_t value, std::string_view separator);
 // -> "PO1, PO2"; nothing for no items).
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+// `value` in units of 10^-decimals written with that many decimals after
+// `point`, and `minus` before a negative one: (-1234, 2) -> "-12.34",
+// (5, 1, ",") -> "0,5". Exact for every int64.
+std::string fixed_point(std::int64_t value, int decimals, std::string_view point = ".", std::string_view minus = "-");
+
 // Swedish grouping with U+00A0 no-break spaces and the decimal comma only when
 // there are öre: 125000000 -> "1 250 000 kr", 125000050 -> "1 250 000,50 kr".
 std::string format_sek(Money amount);

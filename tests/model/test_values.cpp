@@ -24,6 +24,15 @@ BOOST_AUTO_TEST_CASE(rejects_everything_else) {
         BOOST_TEST(!parse_money(bad).has_value(), "accepted " << bad);
 }
 
+BOOST_AUTO_TEST_CASE(fixed_point_writes_every_int64) {
+    BOOST_TEST(fixed_point(-1234, 2) == "-12.34");
+    BOOST_TEST(fixed_point(5, 1, ",") == "0,5");
+    BOOST_TEST(fixed_point(400, 1) == "40.0");
+    BOOST_TEST(fixed_point(7, 0) == "7");
+    BOOST_TEST(fixed_point(-3, 1, ",", "−") == "−0,3");
+    BOOST_TEST(fixed_point(std::numeric_limits<std::int64_t>::min(), 2) == "-92233720368547758.08");
+}
+
 BOOST_AUTO_TEST_CASE(checked_add_refuses_overflow) {
     BOOST_TEST(checked_add(1, 2) == 3);
     BOOST_CHECK_THROW(checked_add(std::numeric_limits<Money>::max(), 1), std::overflow_error);
